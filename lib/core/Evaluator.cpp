@@ -1,0 +1,759 @@
+//===- Evaluator.cpp ------------------------------------------------------===//
+//
+// Kleene three-valued evaluation. Recursion depth is bounded by the frontends,
+// which refuse to lower expressions nested deeper than a fixed limit.
+//
+//===----------------------------------------------------------------------===//
+#include "core/Evaluator.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
+
+#include <cctype>
+#include <functional>
+
+namespace verguard::core {
+
+std::string Value::str() const {
+  switch (K) {
+  case Unknown:
+    return "?";
+  case Int:
+    return std::to_string(I);
+  case Str:
+    return "\"" + S + "\"";
+  case List: {
+    std::string R = "[";
+    for (size_t J = 0; J < L.size(); ++J)
+      R += (J ? "," : "") + L[J].str();
+    return R + "]";
+  }
+  }
+  return "?";
+}
+
+namespace {
+
+std::string lower(llvm::StringRef S) { return S.lower(); }
+
+/// atoi/_wtoi/CInt-style: optional spaces and sign, then leading digits.
+std::optional<int64_t> leadingInt(llvm::StringRef S, bool Strict) {
+  llvm::StringRef T = S.trim();
+  bool Neg = false;
+  if (T.consume_front("-"))
+    Neg = true;
+  else
+    T.consume_front("+");
+  size_t N = 0;
+  int64_t V = 0;
+  while (N < T.size() && llvm::isDigit(T[N]) && N < 18)
+    V = V * 10 + (T[N++] - '0');
+  if (Strict && (N == 0 || N != T.size()))
+    return std::nullopt;
+  return Neg ? -V : V;
+}
+
+std::optional<std::string> asString(const Value &V) {
+  if (V.K == Value::Str)
+    return V.S;
+  if (V.K == Value::Int)
+    return std::to_string(V.I);
+  if (V.K == Value::List) { // a [version]
+    std::string R;
+    for (size_t J = 0; J < V.L.size(); ++J) {
+      if (V.L[J].K != Value::Int)
+        return std::nullopt;
+      R += (J ? "." : "") + std::to_string(V.L[J].I);
+    }
+    return R;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::vector<int64_t>> parseVersion(llvm::StringRef S) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  S.trim().split(Parts, '.');
+  if (Parts.size() < 2 || Parts.size() > 4)
+    return std::nullopt;
+  std::vector<int64_t> R;
+  for (llvm::StringRef P : Parts) {
+    auto V = leadingInt(P, /*Strict=*/true);
+    if (!V || *V < 0)
+      return std::nullopt;
+    R.push_back(*V);
+  }
+  return R;
+}
+
+std::optional<std::vector<int64_t>> asVersion(const Value &V) {
+  if (V.K == Value::List) {
+    std::vector<int64_t> R;
+    for (const Value &E : V.L) {
+      if (E.K != Value::Int)
+        return std::nullopt;
+      R.push_back(E.I);
+    }
+    return R;
+  }
+  if (V.K == Value::Str)
+    return parseVersion(V.S);
+  return std::nullopt;
+}
+
+int compareVersionLists(const std::vector<int64_t> &A,
+                        const std::vector<int64_t> &B) {
+  for (size_t I = 0; I < std::max(A.size(), B.size()); ++I) {
+    int64_t X = I < A.size() ? A[I] : -1, Y = I < B.size() ? B[I] : -1;
+    if (X != Y)
+      return X < Y ? -1 : 1;
+  }
+  return 0;
+}
+
+bool applyCmp(CmpOp O, int C) {
+  switch (O) {
+  case CmpOp::EQ:
+    return C == 0;
+  case CmpOp::NE:
+    return C != 0;
+  case CmpOp::LT:
+    return C < 0;
+  case CmpOp::LE:
+    return C <= 0;
+  case CmpOp::GT:
+    return C > 0;
+  case CmpOp::GE:
+    return C >= 0;
+  }
+  return false;
+}
+
+int three(int64_t A, int64_t B) { return A < B ? -1 : (A > B ? 1 : 0); }
+
+int compareStrings(llvm::StringRef A, llvm::StringRef B, bool CI) {
+  int C = CI ? A.compare_insensitive(B) : A.compare(B);
+  return C < 0 ? -1 : (C > 0 ? 1 : 0);
+}
+
+/// PowerShell converts a string to a number the way [int] does: optional
+/// whitespace, sign and digits, or hex with 0x. Anything else is an error.
+std::optional<int64_t> psNumber(llvm::StringRef S) {
+  llvm::StringRef T = S.trim();
+  int64_t V;
+  if (T.starts_with_insensitive("0x")) {
+    if (T.drop_front(2).getAsInteger(16, V))
+      return std::nullopt;
+    return V;
+  }
+  return leadingInt(T, /*Strict=*/true);
+}
+
+Value compareValues(const Expr &E, const Value &L, const Value &R) {
+  if (!L.known() || !R.known())
+    return Value::unknown();
+  CmpOp O = E.Cmp;
+  switch (E.Mode) {
+  case CmpMode::Int: {
+    if (L.K == Value::Int && R.K == Value::Int)
+      return Value::boolean(applyCmp(O, three(L.I, R.I)));
+    return Value::unknown();
+  }
+  case CmpMode::Str:
+  case CmpMode::StrCI: {
+    auto A = asString(L), B = asString(R);
+    if (!A || !B)
+      return Value::unknown();
+    return Value::boolean(
+        applyCmp(O, compareStrings(*A, *B, E.Mode == CmpMode::StrCI)));
+  }
+  case CmpMode::Version: {
+    auto A = asVersion(L), B = asVersion(R);
+    if (!A || !B)
+      return Value::unknown();
+    return Value::boolean(applyCmp(O, compareVersionLists(*A, *B)));
+  }
+  case CmpMode::PowerShell:
+  case CmpMode::PowerShellCS: {
+    bool CI = E.Mode == CmpMode::PowerShell;
+    // The left operand's type governs the conversion of the right one.
+    if (L.K == Value::Int) {
+      if (R.K == Value::Int)
+        return Value::boolean(applyCmp(O, three(L.I, R.I)));
+      if (auto N = psNumber(R.S))
+        return Value::boolean(applyCmp(O, three(L.I, *N)));
+      return Value::unknown(); // conversion error at run time
+    }
+    if (L.K == Value::List) {
+      auto B = asVersion(R);
+      if (!B)
+        return Value::unknown();
+      return Value::boolean(applyCmp(O, compareVersionLists(*asVersion(L), *B)));
+    }
+    auto B = asString(R);
+    if (!B)
+      return Value::unknown();
+    return Value::boolean(applyCmp(O, compareStrings(L.S, *B, CI)));
+  }
+  case CmpMode::VBVariant:
+  case CmpMode::VBVariantText: {
+    bool CI = E.Mode == CmpMode::VBVariantText;
+    if (L.K == Value::Int && R.K == Value::Int)
+      return Value::boolean(applyCmp(O, three(L.I, R.I)));
+    if (L.K == Value::Str && R.K == Value::Str)
+      return Value::boolean(applyCmp(O, compareStrings(L.S, R.S, CI)));
+    if (L.K == Value::List || R.K == Value::List)
+      return Value::unknown();
+    // Mixed: a literal hard-types the comparison; two variables of different
+    // types compare the number as less than the string.
+    bool LLit = E.has(FlagLhsLiteral), RLit = E.has(FlagRhsLiteral);
+    const Value &Num = L.K == Value::Int ? L : R;
+    const Value &Txt = L.K == Value::Int ? R : L;
+    bool NumIsLit = L.K == Value::Int ? LLit : RLit;
+    bool TxtIsLit = L.K == Value::Int ? RLit : LLit;
+    int C; // Num <=> Txt
+    if (NumIsLit && !TxtIsLit) {
+      auto N = leadingInt(Txt.S, /*Strict=*/true);
+      if (!N)
+        return Value::unknown(); // type mismatch at run time
+      C = three(Num.I, *N);
+    } else if (TxtIsLit && !NumIsLit) {
+      C = compareStrings(std::to_string(Num.I), Txt.S, CI);
+    } else {
+      C = -1;
+    }
+    if (L.K != Value::Int)
+      C = -C;
+    return Value::boolean(applyCmp(O, C));
+  }
+  }
+  return Value::unknown();
+}
+
+struct Eval {
+  const Profile &P;
+  const Assignment &A;
+  const Value &Subject;
+
+  Value str(const Expr &E, std::optional<std::string> &Out) {
+    Value V = run(E);
+    Out = asString(V);
+    return V;
+  }
+
+  Value run(const Expr &E) {
+    if (!A.empty()) {
+      auto It = A.find(&E);
+      if (It != A.end())
+        return Value::boolean(It->second);
+    }
+    auto Kid = [&](size_t I) { return run(*E.Kids[I]); };
+    auto KidStr = [&](size_t I) -> std::optional<std::string> {
+      std::optional<std::string> S;
+      str(*E.Kids[I], S);
+      return S;
+    };
+    bool CI = E.has(FlagCaseInsensitive);
+    switch (E.Kind) {
+    case Op::IntConst:
+    case Op::BoolConst:
+      return Value::integer(E.Int);
+    case Op::StrConst:
+      return Value::string(E.Str);
+    case Op::Quantity:
+      return P.get(E.Q);
+    case Op::Unknown:
+      return Value::unknown();
+    case Op::Subject:
+      return Subject;
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::Div:
+    case Op::Mod:
+    case Op::BitAnd:
+    case Op::BitOr:
+    case Op::BitXor:
+    case Op::Shl:
+    case Op::Shr: {
+      Value L = Kid(0), R = Kid(1);
+      if (L.K != Value::Int || R.K != Value::Int)
+        return Value::unknown();
+      uint64_t X = L.I, Y = R.I;
+      switch (E.Kind) {
+      case Op::Add:
+        return Value::integer(X + Y);
+      case Op::Sub:
+        return Value::integer(X - Y);
+      case Op::Mul:
+        return Value::integer(X * Y);
+      case Op::Div:
+        return R.I ? Value::integer(L.I / R.I) : Value::unknown();
+      case Op::Mod:
+        return R.I ? Value::integer(L.I % R.I) : Value::unknown();
+      case Op::BitAnd:
+        return Value::integer(X & Y);
+      case Op::BitOr:
+        return Value::integer(X | Y);
+      case Op::BitXor:
+        return Value::integer(X ^ Y);
+      case Op::Shl:
+        return Y < 64 ? Value::integer(X << Y) : Value::unknown();
+      case Op::Shr:
+        return Y < 64 ? Value::integer(X >> Y) : Value::unknown();
+      default:
+        break;
+      }
+      return Value::unknown();
+    }
+    case Op::Neg: {
+      Value V = Kid(0);
+      return V.K == Value::Int ? Value::integer(-V.I) : Value::unknown();
+    }
+    case Op::BitNot: {
+      Value V = Kid(0);
+      return V.K == Value::Int ? Value::integer(~V.I) : Value::unknown();
+    }
+    case Op::Cmp:
+      return compareValues(E, Kid(0), Kid(1));
+    case Op::And: {
+      bool SawUnknown = false;
+      for (size_t I = 0; I < E.Kids.size(); ++I) {
+        Value V = Kid(I);
+        if (V.K == Value::Int && V.I == 0)
+          return Value::boolean(false);
+        if (!V.known() || V.K != Value::Int)
+          SawUnknown = true;
+      }
+      return SawUnknown ? Value::unknown() : Value::boolean(true);
+    }
+    case Op::Or: {
+      bool SawUnknown = false;
+      for (size_t I = 0; I < E.Kids.size(); ++I) {
+        Value V = Kid(I);
+        if (V.K == Value::Int && V.I != 0)
+          return Value::boolean(true);
+        if (!V.known() || V.K != Value::Int)
+          SawUnknown = true;
+      }
+      return SawUnknown ? Value::unknown() : Value::boolean(false);
+    }
+    case Op::Not: {
+      Value V = Kid(0);
+      return V.K == Value::Int ? Value::boolean(V.I == 0) : Value::unknown();
+    }
+    case Op::StrCompare: {
+      auto L = KidStr(0), R = KidStr(1);
+      if (!L || !R)
+        return Value::unknown();
+      llvm::StringRef X = *L, Y = *R;
+      if (E.Int > 0) {
+        X = X.take_front(E.Int);
+        Y = Y.take_front(E.Int);
+      }
+      return Value::integer(compareStrings(X, Y, CI));
+    }
+    case Op::StartsWith:
+    case Op::EndsWith:
+    case Op::Contains:
+    case Op::Find: {
+      auto L = KidStr(0), R = KidStr(1);
+      if (!L || !R)
+        return Value::unknown();
+      std::string X = CI ? lower(*L) : *L, Y = CI ? lower(*R) : *R;
+      llvm::StringRef XS = X;
+      if (E.Kind == Op::StartsWith)
+        return Value::boolean(XS.starts_with(Y));
+      if (E.Kind == Op::EndsWith)
+        return Value::boolean(XS.ends_with(Y));
+      if (E.Kind == Op::Contains)
+        return Value::boolean(XS.contains(Y));
+      size_t Pos = E.has(FlagReverse) ? XS.rfind(Y) : XS.find(Y);
+      return Value::integer(Pos == llvm::StringRef::npos ? -1 : (int64_t)Pos);
+    }
+    case Op::Substr: {
+      auto S = KidStr(0);
+      Value Start = Kid(1), Len = Kid(2);
+      if (!S || Start.K != Value::Int || Len.K != Value::Int || Start.I < 0)
+        return Value::unknown();
+      if ((size_t)Start.I > S->size())
+        return Value::string("");
+      return Value::string(Len.I < 0 ? S->substr(Start.I)
+                                     : S->substr(Start.I, Len.I));
+    }
+    case Op::Right: {
+      auto S = KidStr(0);
+      Value N = Kid(1);
+      if (!S || N.K != Value::Int || N.I < 0)
+        return Value::unknown();
+      return Value::string(llvm::StringRef(*S).take_back(N.I).str());
+    }
+    case Op::ToInt: {
+      Value V = Kid(0);
+      if (V.K == Value::Int)
+        return V;
+      if (V.K != Value::Str)
+        return Value::unknown();
+      auto N = leadingInt(V.S, /*Strict=*/false);
+      return N ? Value::integer(*N) : Value::unknown();
+    }
+    case Op::ToStr: {
+      auto S = KidStr(0);
+      return S ? Value::string(*S) : Value::unknown();
+    }
+    case Op::Split: {
+      auto S = KidStr(0), Sep = KidStr(1);
+      if (!S || !Sep || Sep->empty())
+        return Value::unknown();
+      llvm::SmallVector<llvm::StringRef, 8> Parts;
+      llvm::StringRef(*S).split(Parts, *Sep);
+      std::vector<Value> L;
+      for (llvm::StringRef Part : Parts)
+        L.push_back(Value::string(Part.str()));
+      return Value::list(std::move(L));
+    }
+    case Op::Index: {
+      Value L = Kid(0), I = Kid(1);
+      if (L.K != Value::List || I.K != Value::Int)
+        return Value::unknown();
+      int64_t J = I.I < 0 ? (int64_t)L.L.size() + I.I : I.I;
+      if (J < 0 || J >= (int64_t)L.L.size())
+        return Value::unknown();
+      return L.L[J];
+    }
+    case Op::Like: {
+      auto S = KidStr(0), Pat = KidStr(1);
+      if (!S || !Pat)
+        return Value::unknown();
+      return Value::boolean(wildcardMatch(*S, *Pat, E.Syntax, CI));
+    }
+    case Op::Regex: {
+      auto S = KidStr(0), Pat = KidStr(1);
+      if (!S || !Pat)
+        return Value::unknown();
+      auto M = regexSearch(*S, *Pat, CI, E.has(FlagWholeMatch));
+      return M ? Value::boolean(*M) : Value::unknown();
+    }
+    case Op::Concat: {
+      std::string R;
+      for (size_t I = 0; I < E.Kids.size(); ++I) {
+        auto S = KidStr(I);
+        if (!S)
+          return Value::unknown();
+        R += *S;
+      }
+      return Value::string(R);
+    }
+    case Op::Lower:
+    case Op::Upper:
+    case Op::Trim: {
+      auto S = KidStr(0);
+      if (!S)
+        return Value::unknown();
+      if (E.Kind == Op::Lower)
+        return Value::string(llvm::StringRef(*S).lower());
+      if (E.Kind == Op::Upper)
+        return Value::string(llvm::StringRef(*S).upper());
+      return Value::string(llvm::StringRef(*S).trim().str());
+    }
+    case Op::Length: {
+      Value V = Kid(0);
+      if (V.K == Value::List)
+        return Value::integer(V.L.size());
+      auto S = asString(V);
+      return S ? Value::integer(S->size()) : Value::unknown();
+    }
+    case Op::VersionOf: {
+      Value V = Kid(0);
+      auto Ver = asVersion(V);
+      if (!Ver)
+        return Value::unknown();
+      std::vector<Value> L;
+      for (int64_t C : *Ver)
+        L.push_back(Value::integer(C));
+      return Value::list(std::move(L));
+    }
+    case Op::Element: {
+      Value X = Kid(0);
+      bool SawUnknown = !X.known();
+      for (size_t I = 1; I < E.Kids.size() && X.known(); ++I) {
+        Value Y = Kid(I);
+        Value Eq = compareValues(E, X, Y);
+        if (Eq.K == Value::Int && Eq.I)
+          return Value::boolean(true);
+        if (!Eq.known())
+          SawUnknown = true;
+      }
+      return SawUnknown ? Value::unknown() : Value::boolean(false);
+    }
+    }
+    return Value::unknown();
+  }
+};
+
+bool isLeafCondition(const Expr &E) { return isBoolean(E) && !E.isLogic(); }
+
+/// Visits the boolean leaves of a condition: nodes below logic operators.
+void forEachLeaf(const ExprPtr &Root,
+                 const std::function<void(const Expr &)> &F) {
+  std::vector<const Expr *> Stack{Root.get()};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (!E)
+      continue;
+    if (E->isLogic()) {
+      for (const ExprPtr &K : E->Kids)
+        Stack.push_back(K.get());
+      continue;
+    }
+    F(*E);
+  }
+}
+
+template <typename F> void forEachCondition(const Guard &G, F &&Fn) {
+  if (G.Kind == GuardKind::Condition) {
+    if (G.Cond)
+      Fn(G.Cond);
+    return;
+  }
+  for (const Arm &A : G.Arms)
+    for (const ExprPtr &T : A.Tests)
+      Fn(T);
+}
+
+} // namespace
+
+Value evaluate(const Expr &E, const Profile &P, const Assignment &A,
+               const Value &Subject) {
+  return Eval{P, A, Subject}.run(E);
+}
+
+Outcome evaluateGuard(const Guard &G, const Profile &P, const Assignment &A) {
+  Outcome O;
+  if (G.Kind == GuardKind::Condition) {
+    Value V = evaluate(*G.Cond, P, A);
+    if (V.K != Value::Int)
+      return O;
+    O.Known = true;
+    O.V = {V.I != 0};
+    return O;
+  }
+  Value Subject = G.Subject ? evaluate(*G.Subject, P, A) : Value::unknown();
+  O.Known = true;
+  for (size_t I = 0; I < G.Arms.size(); ++I) {
+    bool Taken = false;
+    for (const ExprPtr &T : G.Arms[I].Tests) {
+      Value V = evaluate(*T, P, A, Subject);
+      if (V.K != Value::Int) {
+        O.Known = false;
+        return O;
+      }
+      if (V.I) {
+        Taken = true;
+        break;
+      }
+    }
+    if (Taken) {
+      O.V.push_back(I);
+      if (G.FirstMatchOnly)
+        break;
+    }
+  }
+  return O;
+}
+
+std::vector<const Expr *> freeAtoms(const Guard &G, const Profile &P) {
+  std::vector<const Expr *> Out;
+  Assignment None;
+  Value Subject = G.Subject ? evaluate(*G.Subject, P, None) : Value::unknown();
+  forEachCondition(G, [&](const ExprPtr &Root) {
+    forEachLeaf(Root, [&](const Expr &Leaf) {
+      if (!evaluate(Leaf, P, None, Subject).known() &&
+          std::find(Out.begin(), Out.end(), &Leaf) == Out.end())
+        Out.push_back(&Leaf);
+    });
+  });
+  return Out;
+}
+
+std::vector<Assignment> assignments(const std::vector<const Expr *> &Atoms) {
+  size_t K = std::min<size_t>(Atoms.size(), 12);
+  std::vector<Assignment> Out;
+  for (uint64_t Bits = 0; Bits < (uint64_t(1) << K); ++Bits) {
+    Assignment A;
+    for (size_t I = 0; I < K; ++I)
+      A[Atoms[I]] = (Bits >> I) & 1;
+    Out.push_back(std::move(A));
+  }
+  return Out;
+}
+
+std::vector<const Expr *> flippingAtoms(const Guard &G, const Profile &Before,
+                                        const Profile &After) {
+  std::vector<const Expr *> Out;
+  Assignment None;
+  Value SB = G.Subject ? evaluate(*G.Subject, Before, None) : Value::unknown();
+  Value SA = G.Subject ? evaluate(*G.Subject, After, None) : Value::unknown();
+  forEachCondition(G, [&](const ExprPtr &Root) {
+    forEachLeaf(Root, [&](const Expr &Leaf) {
+      if (!isLeafCondition(Leaf))
+        return;
+      bool UsesSubject = G.Kind != GuardKind::Condition;
+      if (!dependsOnVersion(Leaf) && !UsesSubject)
+        return;
+      Value B = evaluate(Leaf, Before, None, SB);
+      Value A = evaluate(Leaf, After, None, SA);
+      if (B.known() && A.known() && !(B == A) &&
+          std::find(Out.begin(), Out.end(), &Leaf) == Out.end())
+        Out.push_back(&Leaf);
+    });
+  });
+  return Out;
+}
+
+bool isFragile(const Guard &G, const Profile &Before, const Profile &After) {
+  for (const Assignment &A : assignments(freeAtoms(G, Before))) {
+    Outcome B = evaluateGuard(G, Before, A), Af = evaluateGuard(G, After, A);
+    if (B.Known && Af.Known && B != Af)
+      return true;
+  }
+  return false;
+}
+
+bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern, Dialect D,
+                   bool IgnoreCase) {
+  // Iterative matcher with backtracking to the last `*`.
+  auto Eq = [&](char A, char B) {
+    return IgnoreCase ? llvm::toLower(A) == llvm::toLower(B) : A == B;
+  };
+  // Matches one pattern element at P against C; returns the pattern length of
+  // the element, or 0 if it does not match.
+  auto MatchOne = [&](size_t P, char C, size_t &Len) -> bool {
+    char Pc = Pattern[P];
+    Len = 1;
+    if (Pc == '?')
+      return true;
+    if (Pc == '#' && D == Dialect::VB)
+      return llvm::isDigit(C);
+    if (Pc == '`' && D == Dialect::PowerShell && P + 1 < Pattern.size()) {
+      Len = 2;
+      return Eq(Pattern[P + 1], C);
+    }
+    if (Pc == '[') {
+      size_t Close = Pattern.find(']', P + 1);
+      if (Close == llvm::StringRef::npos)
+        return Eq(Pc, C);
+      Len = Close - P + 1;
+      llvm::StringRef Set = Pattern.slice(P + 1, Close);
+      bool Negate = false;
+      if (D == Dialect::VB && Set.consume_front("!"))
+        Negate = true;
+      bool In = false;
+      for (size_t I = 0; I < Set.size(); ++I) {
+        if (I + 2 < Set.size() && Set[I + 1] == '-') {
+          char Lo = Set[I], Hi = Set[I + 2];
+          char X = IgnoreCase ? llvm::toLower(C) : C;
+          if ((X >= (IgnoreCase ? llvm::toLower(Lo) : Lo) &&
+               X <= (IgnoreCase ? llvm::toLower(Hi) : Hi)) ||
+              (C >= Lo && C <= Hi))
+            In = true;
+          I += 2;
+        } else if (Eq(Set[I], C)) {
+          In = true;
+        }
+      }
+      return In != Negate;
+    }
+    return Eq(Pc, C);
+  };
+  size_t T = 0, P = 0, StarP = llvm::StringRef::npos, StarT = 0;
+  while (T < Text.size()) {
+    size_t Len = 1;
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      StarP = P++;
+      StarT = T;
+    } else if (P < Pattern.size() && MatchOne(P, Text[T], Len)) {
+      P += Len;
+      ++T;
+    } else if (StarP != llvm::StringRef::npos) {
+      P = StarP + 1;
+      T = ++StarT;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
+                                bool IgnoreCase, bool WholeMatch) {
+  // Translate the common .NET/ECMAScript subset to POSIX ERE.
+  std::string Ere;
+  llvm::StringRef P = Pattern;
+  if (P.consume_front("(?i)"))
+    IgnoreCase = true;
+  for (size_t I = 0; I < P.size(); ++I) {
+    char C = P[I];
+    if (C == '\\' && I + 1 < P.size()) {
+      char N = P[++I];
+      switch (N) {
+      case 'd':
+        Ere += "[0-9]";
+        break;
+      case 'D':
+        Ere += "[^0-9]";
+        break;
+      case 'w':
+        Ere += "[A-Za-z0-9_]";
+        break;
+      case 's':
+        Ere += "[ \t\r\n]";
+        break;
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+      case 'Z':
+      case 'p':
+        return std::nullopt;
+      default:
+        Ere += '\\';
+        Ere += N;
+      }
+      continue;
+    }
+    if (C == '(' && P.substr(I).starts_with("(?:")) {
+      Ere += '(';
+      I += 2;
+      continue;
+    }
+    if (C == '(' && P.substr(I).starts_with("(?"))
+      return std::nullopt; // lookaround, named groups
+    if ((C == '*' || C == '+' || C == '?' || C == '}') && I + 1 < P.size() &&
+        P[I + 1] == '?') { // lazy quantifier: same match/no-match answer
+      Ere += C;
+      ++I;
+      continue;
+    }
+    Ere += C;
+  }
+  if (WholeMatch)
+    Ere = "^(" + Ere + ")$";
+  llvm::Regex R(Ere, IgnoreCase ? llvm::Regex::IgnoreCase
+                                : llvm::Regex::NoFlags);
+  std::string Err;
+  if (!R.isValid(Err))
+    return std::nullopt;
+  return R.match(Text);
+}
+
+std::optional<int> compareVersions(llvm::StringRef A, llvm::StringRef B) {
+  auto X = parseVersion(A), Y = parseVersion(B);
+  if (!X || !Y)
+    return std::nullopt;
+  return compareVersionLists(*X, *Y);
+}
+
+} // namespace verguard::core

@@ -1,0 +1,175 @@
+//===- Expr.h - language-neutral guard expression tree ----------*- C++ -*-===//
+//
+// Frontends lower every guard to this tree. Rules and the evaluator only ever
+// see this tree, never a syntax tree. Nodes are immutable and shared; a fix
+// candidate is a copy of the tree with some nodes substituted.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CORE_EXPR_H
+#define VERGUARD_CORE_EXPR_H
+
+#include "core/Quantity.h"
+#include "core/SourceRange.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace verguard::core {
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class Op : uint8_t {
+  // Leaves.
+  IntConst,  // Int
+  StrConst,  // Str
+  BoolConst, // Int (0/1)
+  Quantity,  // Q
+  Unknown,   // a value verguard cannot know (not a version quantity)
+  Subject,   // the subject of a Select guard (switch value)
+  // Integer arithmetic with C semantics on 64-bit values.
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Mod,
+  BitAnd,
+  BitOr,
+  BitXor,
+  Shl,
+  Shr,
+  Neg,
+  BitNot,
+  // Comparison: Kids[0] CmpOp Kids[1] under Mode.
+  Cmp,
+  // Logic (three-valued, Kleene).
+  And,
+  Or,
+  Not,
+  // Strings.
+  StrCompare, // 3-way compare (<0, 0, >0); Len>=0 limits to N chars (strncmp)
+  StartsWith, // Kids[0] starts with Kids[1]
+  EndsWith,
+  Contains,
+  Find,     // index of Kids[1] in Kids[0] (0-based) or -1; Flag: reverse
+  Substr,   // Kids[0], start Kids[1] (0-based), length Kids[2] (-1: to end)
+  Right,    // last Kids[1] characters of Kids[0]
+  ToInt,    // leading integer of a string (atoi/CInt/[int] semantics)
+  ToStr,    // decimal text of an integer
+  Split,    // Kids[0] split on the separator Kids[1] -> list
+  Index,    // Kids[0] (list) element Kids[1]; out of range -> Unknown
+  Like,     // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
+  Regex,    // regex search of Kids[1] in Kids[0]; Flag: whole-string match
+  Concat,   // string concatenation of all kids
+  Lower,
+  Upper,
+  Trim,
+  Length,
+  VersionOf, // parse Kids[0] as a [version]/System.Version (list of ints)
+  Element,   // Kids[0] in the list of Kids[1..]: membership (-in / Case a,b)
+};
+
+enum class CmpOp : uint8_t { EQ, NE, LT, LE, GT, GE };
+
+/// How the two operands of a comparison are compared.
+enum class CmpMode : uint8_t {
+  Int,        // C integers
+  Str,        // strings, ordinal, case-sensitive
+  StrCI,      // strings, ordinal, case-insensitive
+  Version,    // System.Version / dotted numeric components
+  PowerShell, // the left operand's runtime type governs (case-insensitive)
+  PowerShellCS, // as PowerShell, case-sensitive (-ceq ...)
+  VBVariant,  // VBScript/VBA Variant comparison (Flags: LhsLiteral/RhsLiteral)
+  VBVariantText, // as VBVariant under Option Compare Text
+};
+
+/// The concrete syntax a node was written in; decides how a fix is rendered.
+enum class Dialect : uint8_t { None, C, PowerShell, VB, WQL, VerMask };
+
+/// Where in the user's file a node was written, and what it looked like.
+struct Spelling {
+  SourceSpan Span;     // the whole node as written (empty if not editable)
+  SourceSpan OpSpan;   // for Cmp: the operator token (or mask constant)
+  std::string Text;    // the source text of Span
+  bool valid() const { return Span.valid(); }
+};
+
+enum ExprFlags : uint16_t {
+  FlagCaseInsensitive = 1 << 0, // string ops, Like, Regex
+  FlagReverse = 1 << 1,         // Find: last occurrence (rfind, InStrRev)
+  FlagWholeMatch = 1 << 2,      // Regex: regex_match rather than search
+  FlagLhsLiteral = 1 << 3,      // VBVariant: the left operand is a literal
+  FlagRhsLiteral = 1 << 4,      // VBVariant: the right operand is a literal
+  FlagConditionMask = 1 << 5,   // Cmp from a VerifyVersionInfo condition mask
+  FlagInferred = 1 << 6,        // Quantity whose provenance is inferred
+  FlagWql = 1 << 7,             // node comes from a WQL WHERE clause
+  FlagNegated = 1 << 8,         // Like/Regex/Contains written as a negation
+};
+
+struct Expr {
+  Op Kind = Op::Unknown;
+  CmpOp Cmp = CmpOp::EQ;
+  CmpMode Mode = CmpMode::Int;
+  Dialect Syntax = Dialect::None;
+  Quantity Q = Quantity::Build;
+  uint16_t Flags = 0;
+  int64_t Int = 0;
+  std::string Str;
+  std::vector<ExprPtr> Kids;
+  Spelling Written;
+  /// For a Quantity: how to write sibling quantities of the same source in
+  /// this dialect (e.g. the build next to a revision), used by fixes.
+  std::vector<std::pair<Quantity, std::string>> Siblings;
+  /// Human-readable description of where the value came from.
+  std::string Provenance;
+
+  bool has(ExprFlags F) const { return (Flags & F) != 0; }
+  bool isConst() const {
+    return Kind == Op::IntConst || Kind == Op::StrConst ||
+           Kind == Op::BoolConst;
+  }
+  bool isLogic() const {
+    return Kind == Op::And || Kind == Op::Or || Kind == Op::Not;
+  }
+};
+
+// Builders. They return shared immutable nodes.
+ExprPtr intConst(int64_t V, Spelling W = {});
+ExprPtr strConst(std::string V, Spelling W = {});
+ExprPtr boolConst(bool V);
+ExprPtr quantity(Quantity Q, std::string Provenance, bool Inferred = false);
+ExprPtr unknown();
+ExprPtr subject();
+ExprPtr unary(Op K, ExprPtr A);
+ExprPtr binary(Op K, ExprPtr A, ExprPtr B);
+ExprPtr nary(Op K, std::vector<ExprPtr> Kids);
+ExprPtr cmp(CmpOp O, ExprPtr L, ExprPtr R, CmpMode M = CmpMode::Int,
+            Dialect D = Dialect::None, Spelling W = {});
+ExprPtr logicAnd(ExprPtr A, ExprPtr B);
+ExprPtr logicOr(ExprPtr A, ExprPtr B);
+ExprPtr logicNot(ExprPtr A);
+/// A modified copy of N (same kind); used by frontends to set extra fields.
+std::shared_ptr<Expr> clone(const Expr &N);
+
+/// True if the tree contains a version quantity.
+bool dependsOnVersion(const Expr &E);
+/// True if the tree contains a quantity whose provenance is only inferred.
+bool hasInferredQuantity(const Expr &E);
+/// The quantities the tree reads.
+std::vector<Quantity> quantitiesOf(const Expr &E);
+/// Boolean-valued kinds (comparisons, predicates, logic).
+bool isBoolean(const Expr &E);
+/// A debugging/normalized rendering, e.g. `(Build == 6002)`.
+std::string toString(const Expr &E);
+const char *cmpOpName(CmpOp O);
+CmpOp invert(CmpOp O);  // a<b  <=> !(a>=b)
+CmpOp swapped(CmpOp O); // a<b  <=> b>a
+
+/// Returns a copy of Root where the node From (by identity) is replaced by To.
+ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To);
+
+} // namespace verguard::core
+
+#endif

@@ -1,0 +1,66 @@
+//===- Finding.h - what verguard reports ------------------------*- C++ -*-===//
+#ifndef VERGUARD_CORE_FINDING_H
+#define VERGUARD_CORE_FINDING_H
+
+#include "core/SourceRange.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verguard::core {
+
+enum class Severity : uint8_t { Note, Warning, Error };
+const char *severityName(Severity S);
+
+/// Replace the bytes [Span.Begin, Span.End) of Span.File with Replacement.
+struct Edit {
+  SourceSpan Span;
+  std::string Replacement;
+  bool operator==(const Edit &O) const {
+    return Span == O.Span && Replacement == O.Replacement;
+  }
+  bool operator<(const Edit &O) const {
+    if (!(Span == O.Span))
+      return Span < O.Span;
+    return Replacement < O.Replacement;
+  }
+};
+
+/// A fix the prover showed gives the pre-bump answer on both bump profiles
+/// and the original answer everywhere else.
+struct Fix {
+  std::string Description; // e.g. "accept build 6003 as well"
+  std::vector<Edit> Edits;
+};
+
+struct Finding {
+  std::string RuleId;  // "VG001"
+  Severity Level = Severity::Warning;
+  SourceSpan Where;    // where the user must edit
+  std::string Message;
+  std::string Bump;     // bump id
+  std::string Guard;    // normalized guard text (fingerprints)
+  std::string Function; // enclosing function (fingerprints)
+  std::optional<Fix> TheFix;
+  std::string NoFixReason; // when TheFix is empty
+};
+
+/// A message about the input rather than a finding (parse trouble, skipped
+/// file, missing header). Always names the file.
+struct Diagnostic {
+  Severity Level = Severity::Note;
+  SourceSpan Where; // File always set; Line may be 0
+  std::string Message;
+};
+
+struct RuleInfo {
+  const char *Id;
+  const char *Name;        // "build-comparison"
+  const char *Summary;     // one line
+  const char *DocFile;     // "VG001-build-comparison.md"
+};
+
+} // namespace verguard::core
+
+#endif

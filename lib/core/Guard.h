@@ -1,0 +1,42 @@
+//===- Guard.h - one version guard as a frontend lowered it -----*- C++ -*-===//
+#ifndef VERGUARD_CORE_GUARD_H
+#define VERGUARD_CORE_GUARD_H
+
+#include "core/Expr.h"
+
+#include <string>
+#include <vector>
+
+namespace verguard::core {
+
+/// One arm of a Select guard: a switch/Select Case arm or one table entry.
+/// Each test is a boolean expression over Op::Subject.
+struct Arm {
+  std::vector<ExprPtr> Tests;
+  /// Where a new test for this arm is written (a case label, an entry).
+  Spelling Label;
+  /// Indentation of the label's line (to add a sibling label on a new line).
+  std::string Indent;
+};
+
+enum class GuardKind : uint8_t {
+  Condition, // if/while/?:/returned or assigned boolean: outcome is Cond
+  Select,    // switch, Select Case, PowerShell switch: outcome is the arm(s)
+  Table,     // lookup table keyed by Subject: outcome is the entry found
+};
+
+struct Guard {
+  GuardKind Kind = GuardKind::Condition;
+  ExprPtr Cond;    // Condition
+  ExprPtr Subject; // Select, Table
+  std::vector<Arm> Arms;
+  bool FirstMatchOnly = true; // C switch, Select Case; PowerShell: all arms
+  Dialect Syntax = Dialect::None;
+  SourceSpan Where;     // the whole guard (its first line is shown)
+  std::string Function; // enclosing function, for fingerprints
+  std::string Text;     // normalized guard text, for fingerprints
+};
+
+} // namespace verguard::core
+
+#endif

@@ -1,0 +1,182 @@
+//===- Syntax.cpp ---------------------------------------------------------===//
+#include "core/Syntax.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace verguard::core {
+
+std::optional<std::string> renderOp(Dialect D, CmpOp O,
+                                    llvm::StringRef Original) {
+  switch (D) {
+  case Dialect::C:
+  case Dialect::None:
+    return std::string(cmpOpName(O));
+  case Dialect::PowerShell: {
+    static const char *Names[] = {"eq", "ne", "lt", "le", "gt", "ge"};
+    std::string Prefix = "-";
+    llvm::StringRef T = Original.trim();
+    if (T.size() == 4 && (T[1] == 'c' || T[1] == 'i' || T[1] == 'C' ||
+                          T[1] == 'I'))
+      Prefix += T[1];
+    std::string R = Prefix + Names[static_cast<int>(O)];
+    if (!T.empty() && llvm::isUpper(T.back()))
+      R = llvm::StringRef(R).upper();
+    return R;
+  }
+  case Dialect::VB:
+  case Dialect::WQL: {
+    static const char *Names[] = {"=", "<>", "<", "<=", ">", ">="};
+    return std::string(Names[static_cast<int>(O)]);
+  }
+  case Dialect::VerMask: {
+    static const char *Names[] = {"VER_EQUAL", nullptr,    "VER_LESS",
+                                  "VER_LESS_EQUAL", "VER_GREATER",
+                                  "VER_GREATER_EQUAL"};
+    if (!Names[static_cast<int>(O)])
+      return std::nullopt;
+    return std::string(Names[static_cast<int>(O)]);
+  }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
+                                      llvm::StringRef B) {
+  const char *Word = nullptr;
+  switch (D) {
+  case Dialect::C:
+  case Dialect::None:
+    Word = IsOr ? " || " : " && ";
+    break;
+  case Dialect::PowerShell:
+    Word = IsOr ? " -or " : " -and ";
+    break;
+  case Dialect::VB:
+    Word = IsOr ? " Or " : " And ";
+    break;
+  case Dialect::WQL:
+    Word = IsOr ? " OR " : " AND ";
+    break;
+  case Dialect::VerMask:
+    return std::nullopt;
+  }
+  return "(" + A.str() + Word + B.str() + ")";
+}
+
+std::string renderInt(int64_t V, llvm::StringRef Original) {
+  llvm::StringRef T = Original.trim();
+  // Keep an integer suffix (u, L, UL, ...).
+  size_t SuffixAt = T.size();
+  while (SuffixAt > 0 && llvm::StringRef("uUlL").contains(T[SuffixAt - 1]))
+    --SuffixAt;
+  llvm::StringRef Digits = T.take_front(SuffixAt);
+  std::string Suffix = T.drop_front(SuffixAt).str();
+  if (!Digits.empty() && !llvm::all_of(Digits, [](char C) {
+        return llvm::isHexDigit(C) || C == 'x' || C == 'X';
+      }))
+    Suffix.clear(); // a macro or a name, not a literal
+  if (Digits.starts_with_insensitive("0x"))
+    return "0x" + llvm::utohexstr(V, /*LowerCase=*/false) + Suffix;
+  return std::to_string(V) + Suffix;
+}
+
+std::optional<std::string> renderCmp(Dialect D, llvm::StringRef Lhs, CmpOp O,
+                                     int64_t V) {
+  auto Op = renderOp(D, O);
+  if (!Op || D == Dialect::VerMask)
+    return std::nullopt;
+  return Lhs.str() + " " + *Op + " " + std::to_string(V);
+}
+
+std::optional<std::string> replaceWithin(const Expr &Atom, const Expr &Part,
+                                         llvm::StringRef NewPartText) {
+  const SourceSpan &A = Atom.Written.Span, &P = Part.Written.Span;
+  if (!A.contains(P) || Atom.Written.Text.size() != A.End - A.Begin)
+    return std::nullopt;
+  std::string T = Atom.Written.Text;
+  T.replace(P.Begin - A.Begin, P.End - P.Begin, NewPartText.str());
+  return T;
+}
+
+std::string replaceInLiteral(llvm::StringRef LiteralText, llvm::StringRef From,
+                             llvm::StringRef To) {
+  std::string R;
+  llvm::StringRef Rest = LiteralText;
+  while (!From.empty()) {
+    size_t At = Rest.find(From);
+    if (At == llvm::StringRef::npos)
+      break;
+    R += Rest.take_front(At).str() + To.str();
+    Rest = Rest.drop_front(At + From.size());
+  }
+  return R + Rest.str();
+}
+
+std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
+                                      const Expr &Test, const Expr &Const,
+                                      llvm::StringRef NewConst) {
+  const Spelling &L = A.Label;
+  if (!L.valid())
+    return std::nullopt;
+  Edit E;
+  if (K == GuardKind::Table) {
+    // Copy the whole entry with the new key, right after the entry.
+    auto Copy = replaceWithin(
+        [&] {
+          Expr Entry;
+          Entry.Written = L;
+          return Entry;
+        }(),
+        Const, NewConst);
+    if (!Copy)
+      return std::nullopt;
+    E.Span = L.Span;
+    E.Span.Begin = E.Span.End = L.Span.End;
+    const char *Sep = D == Dialect::PowerShell ? "; " : ", ";
+    E.Replacement = Sep + *Copy;
+    return E;
+  }
+  switch (D) {
+  case Dialect::C:
+    // `case 6002:` gains a sibling label on its own line.
+    E.Span = L.Span;
+    E.Span.Begin = E.Span.End = L.Span.End;
+    {
+      auto Label = replaceWithin(
+          [&] {
+            Expr Lab;
+            Lab.Written = L;
+            return Lab;
+          }(),
+          Const, NewConst);
+      if (!Label)
+        return std::nullopt;
+      E.Replacement = "\n" + A.Indent + *Label;
+    }
+    return E;
+  case Dialect::VB: {
+    // `Case 6002` -> `Case 6002, 6003`: insert after the test.
+    if (!Test.Written.valid())
+      return std::nullopt;
+    E.Span = Test.Written.Span;
+    E.Span.Begin = E.Span.End = Test.Written.Span.End;
+    auto Alt = replaceWithin(Test, Const, NewConst);
+    if (!Alt)
+      return std::nullopt;
+    E.Replacement = ", " + *Alt;
+    return E;
+  }
+  case Dialect::PowerShell: {
+    // `6002 { ... }` -> `{ $_ -in 6002, 6003 } { ... }`
+    if (!Const.Written.valid() || !L.Span.contains(Const.Written.Span))
+      return std::nullopt;
+    E.Span = L.Span;
+    E.Replacement = "{ $_ -in " + L.Text + ", " + NewConst.str() + " }";
+    return E;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace verguard::core

@@ -1,0 +1,356 @@
+//===- Candidates.cpp -----------------------------------------------------===//
+#include "rules/Candidates.h"
+
+#include "core/Syntax.h"
+
+#include <functional>
+
+namespace verguard::rules {
+
+using namespace core;
+
+int64_t oldBuild(const AtomContext &C) { return C.Before.build(); }
+int64_t newBuild(const AtomContext &C) { return C.After.build(); }
+
+namespace {
+
+void visitTree(const Expr &Root, const std::function<void(const Expr &)> &F) {
+  std::vector<const Expr *> Stack{&Root};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    F(*E);
+    for (const ExprPtr &K : E->Kids)
+      if (K)
+        Stack.push_back(K.get());
+  }
+}
+
+Dialect dialectOf(const AtomContext &C) {
+  return C.Atom.Syntax != Dialect::None ? C.Atom.Syntax : C.G.Syntax;
+}
+
+/// The text of the original operator token, if the atom's text holds it.
+std::string opText(const Expr &Atom) {
+  const SourceSpan &A = Atom.Written.Span, &O = Atom.Written.OpSpan;
+  if (!A.contains(O) || Atom.Written.Text.size() != A.End - A.Begin)
+    return {};
+  return Atom.Written.Text.substr(O.Begin - A.Begin, O.End - O.Begin);
+}
+
+/// Text of a constant replaced by its mapped value.
+std::optional<std::string> newConstText(const AtomContext &C,
+                                        const MappedConst &M, bool Widen) {
+  const Expr &K = *M.Node;
+  if (!K.Written.valid())
+    return std::nullopt;
+  if (M.NewInt)
+    return renderInt(*M.NewInt, K.Written.Text);
+  std::string From = std::to_string(oldBuild(C));
+  if (Widen) {
+    if (!M.Widened)
+      return std::nullopt;
+    std::string Digits = std::to_string(newBuild(C));
+    size_t P = 0;
+    while (P < From.size() && From[P] == Digits[P])
+      ++P;
+    return replaceInLiteral(K.Written.Text, From,
+                            From.substr(0, P) + "[" + From.substr(P) +
+                                Digits.substr(P) + "]");
+  }
+  if (M.NewStr)
+    return replaceInLiteral(K.Written.Text, From,
+                            std::to_string(newBuild(C)));
+  return std::nullopt;
+}
+
+ExprPtr mappedNode(const MappedConst &M, bool Widen) {
+  auto N = clone(*M.Node);
+  if (M.NewInt)
+    N->Int = *M.NewInt;
+  else
+    N->Str = Widen ? *M.Widened : *M.NewStr;
+  return N;
+}
+
+/// The atom (as a fresh node) with M replaced.
+ExprPtr atomWith(const Expr &Atom, const MappedConst &M, bool Widen) {
+  ExprPtr Copy = clone(Atom);
+  return substitute(Copy, M.Node, mappedNode(M, Widen));
+}
+
+bool isDirectKid(const Expr &Atom, const Expr *K) {
+  for (const ExprPtr &X : Atom.Kids)
+    if (X.get() == K)
+      return true;
+  return false;
+}
+
+void addReplaceConst(const AtomContext &C, const MappedConst &M, bool Widen,
+                     int Rank, std::vector<Candidate> &Out) {
+  auto Text = newConstText(C, M, Widen);
+  if (!Text)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = Widen ? "widen the pattern to match build " +
+                              std::to_string(newBuild(C)) + " as well"
+                        : "move the bound past build " +
+                              std::to_string(newBuild(C));
+  K.Atom = &C.Atom;
+  K.Replacement = atomWith(C.Atom, M, Widen);
+  K.Edits.push_back({M.Node->Written.Span, *Text});
+  Out.push_back(std::move(K));
+}
+
+void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
+                 std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (!A.Written.OpSpan.valid())
+    return;
+  auto Text = renderOp(dialectOf(C), NewOp, opText(A));
+  if (!Text)
+    return;
+  auto N = clone(A);
+  N->Cmp = NewOp;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "compare with " + *Text + " so that later builds of the "
+                  "release match";
+  K.Atom = &A;
+  K.Replacement = N;
+  K.Edits.push_back({A.Written.OpSpan, *Text});
+  Out.push_back(std::move(K));
+}
+
+void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
+             std::vector<Candidate> &Out) {
+  auto Alt = newConstText(C, M, /*Widen=*/false);
+  if (!Alt || !C.Atom.Written.valid())
+    return;
+  auto AltAtom = replaceWithin(C.Atom, *M.Node, *Alt);
+  if (!AltAtom)
+    return;
+  bool IsOr = C.ValueBefore;
+  auto Joined = renderJoin(dialectOf(C), IsOr, C.Atom.Written.Text, *AltAtom);
+  if (!Joined)
+    return;
+  ExprPtr Self = clone(C.Atom);
+  ExprPtr Other = atomWith(C.Atom, M, false);
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = std::string(IsOr ? "accept" : "exclude") + " build " +
+                  std::to_string(newBuild(C)) + " as well";
+  K.Atom = &C.Atom;
+  K.Replacement = IsOr ? logicOr(Self, Other) : logicAnd(Self, Other);
+  K.Edits.push_back({C.Atom.Written.Span, *Joined});
+  Out.push_back(std::move(K));
+}
+
+/// PowerShell's idiom for "one of these": `$x -in 'a','b'`.
+void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
+                     std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Cmp ||
+      A.Cmp != CmpOp::EQ || !C.ValueBefore || A.Kids[1].get() != M.Node ||
+      !A.Kids[0]->Written.valid() || !A.Written.valid())
+    return;
+  auto Alt = newConstText(C, M, false);
+  if (!Alt)
+    return;
+  std::string Op = opText(A);
+  std::string In = (Op.size() == 4 && (Op[1] == 'c' || Op[1] == 'C')) ? "-cin"
+                                                                       : "-in";
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  auto N = clone(A);
+  N->Kind = Op::Element;
+  N->Kids = {A.Kids[0], A.Kids[1], mappedNode(M, false)};
+  K.Replacement = N;
+  K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " +
+                                         M.Node->Written.Text + ", " + *Alt});
+  Out.push_back(std::move(K));
+}
+
+void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
+                    std::vector<Candidate> &Out) {
+  if (C.ArmIndex < 0 || !C.ValueBefore)
+    return;
+  auto Text = newConstText(C, M, false);
+  if (!Text)
+    return;
+  const Arm &TheArm = C.G.Arms[C.ArmIndex];
+  auto E = renderArmAddition(dialectOf(C), C.G.Kind, TheArm, C.Atom, *M.Node,
+                             *Text);
+  if (!E)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = C.G.Kind == GuardKind::Table
+                      ? "add an entry for build " + std::to_string(newBuild(C))
+                      : "let build " + std::to_string(newBuild(C)) +
+                            " take the same arm";
+  K.ArmIndex = C.ArmIndex;
+  K.NewTest = atomWith(C.Atom, M, false);
+  K.Edits.push_back(*E);
+  Out.push_back(std::move(K));
+}
+
+} // namespace
+
+std::vector<MappedConst> mappedConstants(const AtomContext &C) {
+  std::vector<MappedConst> Out;
+  int64_t Old = oldBuild(C), New = newBuild(C);
+  std::string OldS = std::to_string(Old), NewS = std::to_string(New);
+  visitTree(C.Atom, [&](const Expr &E) {
+    MappedConst M{&E, std::nullopt, std::nullopt, std::nullopt};
+    if (E.Kind == Op::IntConst && (E.Int == Old || E.Int == New)) {
+      M.NewInt = E.Int + (New - Old);
+      Out.push_back(M);
+    } else if (E.Kind == Op::StrConst &&
+               llvm::StringRef(E.Str).contains(OldS)) {
+      M.NewStr = replaceInLiteral(E.Str, OldS, NewS);
+      if (OldS.size() == NewS.size()) {
+        size_t P = 0;
+        while (P < OldS.size() && OldS[P] == NewS[P])
+          ++P;
+        if (P + 1 == OldS.size())
+          M.Widened = replaceInLiteral(E.Str, OldS,
+                                       OldS.substr(0, P) + "[" + OldS[P] +
+                                           NewS[P] + "]");
+      }
+      Out.push_back(M);
+    }
+  });
+  return Out;
+}
+
+bool isStringAtom(const Expr &Atom) {
+  bool Str = Atom.has(FlagWql) ||
+             (Atom.Kind == Op::Cmp && Atom.Mode == CmpMode::Version);
+  visitTree(Atom, [&](const Expr &E) {
+    switch (E.Kind) {
+    case Op::StrCompare:
+    case Op::StartsWith:
+    case Op::EndsWith:
+    case Op::Contains:
+    case Op::Find:
+    case Op::Like:
+    case Op::Regex:
+    case Op::VersionOf:
+      Str = true;
+      break;
+    case Op::Quantity:
+      if (isStringQuantity(E.Q))
+        Str = true;
+      break;
+    default:
+      break;
+    }
+  });
+  return Str;
+}
+
+bool readsRevisionOnly(const Expr &Atom) {
+  auto Qs = quantitiesOf(Atom);
+  return std::find(Qs.begin(), Qs.end(), Quantity::Revision) != Qs.end() &&
+         std::find(Qs.begin(), Qs.end(), Quantity::Build) == Qs.end();
+}
+
+void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  for (const MappedConst &M : mappedConstants(C)) {
+    bool Direct = isDirectKid(A, M.Node);
+    if (A.Kind == Op::Cmp && Direct) {
+      // Normalize to `x OP const`.
+      CmpOp O = A.Kids[1].get() == M.Node ? A.Cmp : swapped(A.Cmp);
+      bool ConstLeft = A.Kids[0].get() == M.Node;
+      if (C.ArmIndex >= 0) {
+        if (O == CmpOp::EQ)
+          addArmAddition(C, M, 0, Out);
+        else if (O != CmpOp::NE)
+          addReplaceConst(C, M, false, 0, Out);
+        continue;
+      }
+      if (O == CmpOp::EQ && C.ValueBefore && M.NewInt)
+        addOpChange(C, ConstLeft ? CmpOp::LE : CmpOp::GE, 0, Out);
+      if (O == CmpOp::EQ && C.ValueBefore && A.Mode == CmpMode::Version)
+        addOpChange(C, ConstLeft ? CmpOp::LE : CmpOp::GE, 0, Out);
+      if (O != CmpOp::EQ && O != CmpOp::NE)
+        addReplaceConst(C, M, false, 0, Out);
+      addPowerShellIn(C, M, 1, Out);
+    }
+    if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
+        A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
+      addReplaceConst(C, M, true, 0, Out);
+    if (C.ArmIndex >= 0) {
+      if (M.Widened && (A.Kind == Op::Like || A.Kind == Op::Regex))
+        continue;
+      if (A.Kind != Op::Cmp)
+        addArmAddition(C, M, 1, Out);
+      continue;
+    }
+    addJoin(C, M, 2, Out);
+  }
+}
+
+void revisionCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
+  // The revision's own source must say how to read its build.
+  std::string BuildText;
+  visitTree(C.Atom, [&](const Expr &E) {
+    if (E.Kind == Op::Quantity && E.Q == Quantity::Revision)
+      for (const auto &[Q, T] : E.Siblings)
+        if (Q == Quantity::Build && BuildText.empty())
+          BuildText = T;
+  });
+  if (BuildText.empty() || !C.Atom.Written.valid())
+    return;
+  Dialect D = dialectOf(C);
+  int64_t Old = oldBuild(C), New = newBuild(C);
+  struct Pair {
+    CmpOp O;
+    int64_t V;
+  };
+  // Pre-bump true: "or a later build"; pre-bump false: "and not the new one".
+  std::vector<Pair> Pairs =
+      C.ValueBefore ? std::vector<Pair>{{CmpOp::GT, Old}, {CmpOp::EQ, New}}
+                    : std::vector<Pair>{{CmpOp::LE, Old}, {CmpOp::NE, New}};
+  int Rank = 0;
+  for (const Pair &P : Pairs) {
+    auto BuildCmp = renderCmp(D, BuildText, P.O, P.V);
+    if (!BuildCmp)
+      return;
+    auto Joined =
+        renderJoin(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp);
+    if (!Joined)
+      return;
+    ExprPtr B = cmp(P.O, quantity(Quantity::Build, "build"), intConst(P.V),
+                    CmpMode::Int, D);
+    Candidate K;
+    K.Rank = Rank++;
+    K.Description = "pair the revision threshold with the build number";
+    K.Atom = &C.Atom;
+    K.Replacement = C.ValueBefore ? logicOr(clone(C.Atom), B)
+                                  : logicAnd(clone(C.Atom), B);
+    K.Edits.push_back({C.Atom.Written.Span, *Joined});
+    Out.push_back(std::move(K));
+  }
+}
+
+void maskCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (A.Kind != Op::Cmp)
+    return;
+  for (const MappedConst &M : mappedConstants(C)) {
+    if (A.Kids[1].get() != M.Node || !M.NewInt)
+      continue;
+    if (A.Cmp == CmpOp::EQ && C.ValueBefore)
+      addOpChange(C, CmpOp::GE, 0, Out);
+    else if (A.Cmp != CmpOp::EQ && A.Cmp != CmpOp::NE)
+      addReplaceConst(C, M, false, 1, Out);
+  }
+}
+
+} // namespace verguard::rules

@@ -1,0 +1,35 @@
+//===- VG001BuildComparison.cpp - build-comparison ------------------------===//
+//
+// Numeric comparisons, ranges, membership lists and switch arms on the build
+// number whose outcome changes across the bump.
+//
+//===----------------------------------------------------------------------===//
+#include "rules/Candidates.h"
+
+namespace verguard::rules {
+namespace {
+class BuildComparison final : public Rule {
+public:
+  const core::RuleInfo &info() const override {
+    static const core::RuleInfo I{
+        "VG001", "build-comparison",
+        "A comparison on the build number changes outcome when the build is "
+        "bumped without a feature change",
+        "VG001-build-comparison.md"};
+    return I;
+  }
+  bool claims(const AtomContext &C) const override {
+    return !isStringAtom(C.Atom) && !readsRevisionOnly(C.Atom);
+  }
+  void candidates(const AtomContext &C,
+                  std::vector<core::Candidate> &Out) const override {
+    genericCandidates(C, Out);
+  }
+};
+} // namespace
+
+const Rule &buildComparisonRule() {
+  static const BuildComparison R;
+  return R;
+}
+} // namespace verguard::rules

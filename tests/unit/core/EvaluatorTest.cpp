@@ -1,0 +1,140 @@
+#include "core/Evaluator.h"
+
+#include <gtest/gtest.h>
+
+using namespace verguard::core;
+
+namespace {
+const Profile &profile(const char *Id) {
+  const Profile *P = builtinProfiles().find(Id);
+  EXPECT_NE(P, nullptr) << Id;
+  return *P;
+}
+ExprPtr build() { return quantity(Quantity::Build, "test"); }
+
+Guard condition(ExprPtr C) {
+  Guard G;
+  G.Cond = std::move(C);
+  return G;
+}
+} // namespace
+
+TEST(Evaluator, BuildEqualityFlipsAcrossTheBump) {
+  auto E = cmp(CmpOp::EQ, build(), intConst(6002));
+  EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 1);
+  EXPECT_EQ(evaluate(*E, profile("sp2-6003")).I, 0);
+  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, GreaterOrEqualIsStable) {
+  auto E = cmp(CmpOp::GE, build(), intConst(6002));
+  EXPECT_FALSE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, AlreadyKnowsTheBump) {
+  auto E = logicOr(cmp(CmpOp::EQ, build(), intConst(6002)),
+                   cmp(CmpOp::EQ, build(), intConst(6003)));
+  EXPECT_FALSE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, GetVersionDwordDecodes) {
+  // GetVersion(): build in the high word, minor/major in the low word.
+  auto Dword = binary(Op::BitOr,
+                      binary(Op::Shl, build(), intConst(16)),
+                      binary(Op::BitOr,
+                             binary(Op::Shl, quantity(Quantity::Minor, ""),
+                                    intConst(8)),
+                             quantity(Quantity::Major, "")));
+  auto Hi = binary(Op::BitAnd, binary(Op::Shr, Dword, intConst(16)),
+                   intConst(0xFFFF));
+  EXPECT_EQ(evaluate(*Hi, profile("sp2-6002")).I, 6002);
+  auto Lo = binary(Op::BitAnd, Dword, intConst(0xFF));
+  EXPECT_EQ(evaluate(*Lo, profile("win7-sp1")).I, 6);
+}
+
+TEST(Evaluator, UnknownIsThreeValued) {
+  auto U = unknown();
+  auto E = logicAnd(cmp(CmpOp::EQ, build(), intConst(6002)), U);
+  EXPECT_FALSE(evaluate(*E, profile("sp2-6002")).known());
+  EXPECT_EQ(evaluate(*E, profile("sp2-6003")).I, 0); // false && ? == false
+  // Fragile for the assignment where the opaque condition is true.
+  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  auto Never = logicAnd(cmp(CmpOp::EQ, build(), intConst(6002)), boolConst(false));
+  EXPECT_FALSE(isFragile(condition(Never), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, RevisionThresholdFlipsBecauseTheCounterReset) {
+  auto E = cmp(CmpOp::GE, quantity(Quantity::Revision, ""), intConst(24000));
+  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, StringOperations) {
+  auto V = quantity(Quantity::Version, "");
+  EXPECT_EQ(evaluate(*cmp(CmpOp::EQ, V, strConst("6.0.6002"), CmpMode::Str),
+                     profile("sp2-6002")).I, 1);
+  auto Starts = binary(Op::StartsWith, V, strConst("6.0.6002"));
+  EXPECT_EQ(evaluate(*Starts, profile("sp2-6003")).I, 0);
+  auto Third = binary(Op::Index, binary(Op::Split, V, strConst(".")), intConst(2));
+  EXPECT_EQ(evaluate(*Third, profile("sp2-6003")).S, "6003");
+  auto Mid = nary(Op::Substr, {V, intConst(4), intConst(4)});
+  EXPECT_EQ(evaluate(*Mid, profile("sp2-6002")).S, "6002");
+  auto Num = unary(Op::ToInt, strConst(" 6002abc"));
+  EXPECT_EQ(evaluate(*Num, profile("sp2-6002")).I, 6002);
+  auto Vs = quantity(Quantity::VersionString, "");
+  EXPECT_EQ(evaluate(*Vs, profile("sp2-6002")).S,
+            "Microsoft Windows NT 6.0.6002 Service Pack 2");
+  auto F = binary(Op::Find, Vs, strConst("6.0.6002"));
+  EXPECT_EQ(evaluate(*F, profile("sp2-6002")).I, 21);
+  EXPECT_EQ(evaluate(*F, profile("sp2-6003")).I, -1);
+}
+
+TEST(Evaluator, PowerShellLeftOperandGovernsConversion) {
+  // '6003' -gt 600 compares as strings: "6003" > "600".
+  auto E = cmp(CmpOp::GT, strConst("6003"), intConst(7000), CmpMode::PowerShell);
+  EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 0); // "6003" < "7000"
+  auto S = cmp(CmpOp::GT, strConst("10240"), intConst(6002), CmpMode::PowerShell);
+  EXPECT_EQ(evaluate(*S, profile("sp2-6002")).I, 0); // lexical: "1" < "6"
+  auto N = cmp(CmpOp::GT, intConst(10240), strConst("6002"), CmpMode::PowerShell);
+  EXPECT_EQ(evaluate(*N, profile("sp2-6002")).I, 1);
+  auto Ci = cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShell);
+  EXPECT_EQ(evaluate(*Ci, profile("sp2-6002")).I, 1);
+  auto Cs = cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShellCS);
+  EXPECT_EQ(evaluate(*Cs, profile("sp2-6002")).I, 0);
+}
+
+TEST(Evaluator, VersionOrderingTreatsMissingComponentsAsSmallest) {
+  EXPECT_EQ(compareVersions("6.0.6002", "6.0.6002.0"), -1);
+  EXPECT_EQ(compareVersions("6.0.6003", "6.0.6002.99999"), 1);
+  EXPECT_EQ(compareVersions("10.0", "6.3.9600"), 1);
+  EXPECT_FALSE(compareVersions("abc", "6.0").has_value());
+}
+
+TEST(Evaluator, VBVariantComparison) {
+  // String variant vs numeric literal: converted to a number.
+  auto E = cmp(CmpOp::EQ, strConst("6002"), intConst(6002), CmpMode::VBVariant);
+  clone(*E);
+  auto L = clone(*E);
+  L->Flags |= FlagRhsLiteral;
+  EXPECT_EQ(evaluate(*L, profile("sp2-6002")).I, 1);
+  // Two variables of different types: the number is less than the string.
+  EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 0);
+}
+
+TEST(Evaluator, Wildcards) {
+  EXPECT_TRUE(wildcardMatch("6.0.6002", "6.0.600[23]*", Dialect::PowerShell, true));
+  EXPECT_FALSE(wildcardMatch("6.0.6001", "6.0.600[23]*", Dialect::PowerShell, true));
+  EXPECT_TRUE(wildcardMatch("6.0.6002", "6.0.600#", Dialect::VB, false));
+  EXPECT_TRUE(wildcardMatch("6.0.6005", "6.0.600[!23]", Dialect::VB, false));
+  EXPECT_TRUE(wildcardMatch("Microsoft Windows NT 6.0.6002 Service Pack 2",
+                            "*6.0.6002*", Dialect::PowerShell, true));
+  EXPECT_TRUE(wildcardMatch("ABC", "a?c", Dialect::PowerShell, true));
+  EXPECT_FALSE(wildcardMatch("ABC", "a?c", Dialect::PowerShell, false));
+}
+
+TEST(Evaluator, Regex) {
+  EXPECT_EQ(regexSearch("6.0.6002", "6\\.0\\.6002", false, false), true);
+  EXPECT_EQ(regexSearch("6.0.6003", "6\\.0\\.6002", false, false), false);
+  EXPECT_EQ(regexSearch("6.0.6003", "^6\\.0\\.600[23]$", false, false), true);
+  EXPECT_EQ(regexSearch("6.0.6003", "\\d+\\.\\d+\\.600\\d", false, false), true);
+  EXPECT_EQ(regexSearch("x", "(?<=a)x", false, false), std::nullopt);
+}
