@@ -127,7 +127,8 @@ llvm::Expected<DecodedText> decodeText(llvm::StringRef Bytes,
     T.Map.push_back(Bytes.size());
   } else {
     llvm::StringRef Body = Bytes.drop_front(T.BomSize);
-    if (llvm::isLegalUTF8String(&Body)) {
+    const llvm::UTF8 *Start = reinterpret_cast<const llvm::UTF8 *>(Body.data());
+    if (llvm::isLegalUTF8String(&Start, Start + Body.size())) {
       T.Enc = Enc.value_or(Encoding::Utf8);
       T.Utf8 = Body.str();
     } else {
