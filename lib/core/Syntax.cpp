@@ -112,6 +112,17 @@ std::string replaceInLiteral(llvm::StringRef LiteralText, llvm::StringRef From,
   return R + Rest.str();
 }
 
+namespace {
+/// An empty span at the end of S (an insertion point).
+SourceSpan atEnd(const SourceSpan &S) {
+  SourceSpan E = S;
+  E.Begin = S.End;
+  E.Line = S.EndLine;
+  E.Col = S.EndCol;
+  return E;
+}
+} // namespace
+
 std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
                                       const Expr &Test, const Expr &Const,
                                       llvm::StringRef NewConst) {
@@ -130,8 +141,7 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
         Const, NewConst);
     if (!Copy)
       return std::nullopt;
-    E.Span = L.Span;
-    E.Span.Begin = E.Span.End = L.Span.End;
+    E.Span = atEnd(L.Span);
     const char *Sep = D == Dialect::PowerShell ? "; " : ", ";
     E.Replacement = Sep + *Copy;
     return E;
@@ -139,8 +149,7 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
   switch (D) {
   case Dialect::C:
     // `case 6002:` gains a sibling label on its own line.
-    E.Span = L.Span;
-    E.Span.Begin = E.Span.End = L.Span.End;
+    E.Span = atEnd(L.Span);
     {
       auto Label = replaceWithin(
           [&] {
@@ -158,8 +167,7 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
     // `Case 6002` -> `Case 6002, 6003`: insert after the test.
     if (!Test.Written.valid())
       return std::nullopt;
-    E.Span = Test.Written.Span;
-    E.Span.Begin = E.Span.End = Test.Written.Span.End;
+    E.Span = atEnd(Test.Written.Span);
     auto Alt = replaceWithin(Test, Const, NewConst);
     if (!Alt)
       return std::nullopt;

@@ -1,1 +1,402 @@
-// placeholder
+//===- CppFrontend.cpp ----------------------------------------------------===//
+#include "cpp/CppFrontend.h"
+
+#include "cpp/GuardFinder.h"
+#include "script/Text.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+namespace verguard::cpp {
+
+using namespace clang;
+using namespace clang::tooling;
+
+struct CompileDatabases::Entry {
+  std::unique_ptr<CompilationDatabase> Db;
+};
+
+CompileDatabases::CompileDatabases(std::string ExplicitDir)
+    : ExplicitDir(std::move(ExplicitDir)) {}
+CompileDatabases::~CompileDatabases() = default;
+
+const CompilationDatabase *
+CompileDatabases::forFile(llvm::StringRef File,
+                          std::vector<core::Diagnostic> &Diags) {
+  std::lock_guard<std::mutex> G(Lock);
+  auto Load = [&](llvm::StringRef Dir) -> Entry * {
+    for (auto &[D, E] : ByDir)
+      if (D == Dir)
+        return E;
+    std::string Json = (Dir + "/compile_commands.json").str();
+    Entry *Result = nullptr;
+    if (llvm::sys::fs::exists(Json)) {
+      std::string Err;
+      auto Db = JSONCompilationDatabase::loadFromFile(
+          Json, Err, JSONCommandLineSyntax::AutoDetect);
+      if (!Db) {
+        core::Diagnostic D;
+        D.Level = core::Severity::Warning;
+        D.Where.File = Json;
+        D.Message = "cannot use this compilation database (" + Err +
+                    "); files are parsed without it";
+        Diags.push_back(std::move(D));
+      } else {
+        auto E = std::make_unique<Entry>();
+        // Headers and new files get the command of their closest sibling.
+        E->Db = inferMissingCompileCommands(std::move(Db));
+        Result = E.get();
+        Loaded.push_back(std::move(E));
+      }
+    }
+    ByDir.push_back({Dir.str(), Result});
+    return Result;
+  };
+  if (!ExplicitDir.empty()) {
+    Entry *E = Load(ExplicitDir);
+    return E ? E->Db.get() : nullptr;
+  }
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::path::remove_filename(Dir);
+  for (int Up = 0; Up < 32 && !Dir.empty(); ++Up) {
+    if (Entry *E = Load(Dir))
+      return E->Db.get();
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return nullptr;
+}
+
+std::string clangResourceDir() {
+  // The directory recorded at build time, if this machine still has it;
+  // else ask the installed clang-19.
+  static const std::string Dir = [] {
+    std::string Built = VERGUARD_CLANG_RESOURCE_DIR;
+    if (llvm::sys::fs::is_directory(Built + "/include"))
+      return Built;
+    for (const char *Name : {"clang-19", "clang"}) {
+      auto Exe = llvm::sys::findProgramByName(Name);
+      if (!Exe)
+        continue;
+      llvm::SmallString<128> Out;
+      llvm::sys::fs::createTemporaryFile("verguard-rd", "txt", Out);
+      std::optional<llvm::StringRef> Redir[] = {std::nullopt, Out.str(),
+                                                std::nullopt};
+      if (llvm::sys::ExecuteAndWait(*Exe, {*Exe, "-print-resource-dir"},
+                                    std::nullopt, Redir) == 0) {
+        auto Buf = llvm::MemoryBuffer::getFile(Out);
+        llvm::sys::fs::remove(Out);
+        if (Buf)
+          return (*Buf)->getBuffer().trim().str();
+      }
+      llvm::sys::fs::remove(Out);
+    }
+    return Built;
+  }();
+  return Dir;
+}
+
+namespace {
+
+const char *MingwInclude = "/usr/x86_64-w64-mingw32/include";
+
+bool isHeader(llvm::StringRef Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return Ext.equals_insensitive(".h") || Ext.equals_insensitive(".hpp") ||
+         Ext.equals_insensitive(".hxx") || Ext.equals_insensitive(".hh") ||
+         Ext.equals_insensitive(".inl");
+}
+
+bool isC(llvm::StringRef Path) {
+  return llvm::sys::path::extension(Path) == ".c";
+}
+
+class MissingHeaders : public PPCallbacks {
+public:
+  MissingHeaders(SourceManager &SM, std::vector<core::Diagnostic> &Diags)
+      : SM(SM), Diags(Diags) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &,
+                          StringRef FileName, bool, CharSourceRange,
+                          OptionalFileEntryRef File, StringRef, StringRef,
+                          const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (File)
+      return;
+    core::Diagnostic D;
+    D.Level = core::Severity::Note;
+    PresumedLoc P = SM.getPresumedLoc(HashLoc);
+    if (P.isValid()) {
+      D.Where.File = P.getFilename();
+      D.Where.Line = P.getLine();
+      D.Where.Col = P.getColumn();
+    }
+    D.Message = "header '" + FileName.str() +
+                "' not found; analyzed what could be parsed without it "
+                "(add -I with --extra-arg or use a compile database)";
+    Diags.push_back(std::move(D));
+  }
+
+private:
+  SourceManager &SM;
+  std::vector<core::Diagnostic> &Diags;
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(const core::FrontendOptions &Opts, std::vector<core::Guard> &Out)
+      : Opts(Opts), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    auto G = findGuards(Ctx, Opts);
+    Out.insert(Out.end(), std::make_move_iterator(G.begin()),
+               std::make_move_iterator(G.end()));
+  }
+
+private:
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Out;
+};
+
+class Action : public ASTFrontendAction {
+public:
+  Action(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+         std::vector<core::Diagnostic> &Diags)
+      : Opts(Opts), Guards(Guards), Diags(Diags) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<Consumer>(Opts, Guards);
+  }
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    Preprocessor &PP = CI.getPreprocessor();
+    PP.SetSuppressIncludeNotFoundError(true);
+    PP.addPPCallbacks(
+        std::make_unique<MissingHeaders>(CI.getSourceManager(), Diags));
+    return true;
+  }
+
+private:
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+};
+
+class Factory : public FrontendActionFactory {
+public:
+  Factory(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          std::vector<core::Diagnostic> &Diags)
+      : Opts(Opts), Guards(Guards), Diags(Diags) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Opts, Guards, Diags);
+  }
+
+private:
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+};
+
+/// Counts errors without printing them: verguard reports one note per file.
+class CountingConsumer : public DiagnosticConsumer {
+public:
+  unsigned Errors = 0;
+  std::string First;
+  void HandleDiagnostic(DiagnosticsEngine::Level L,
+                        const Diagnostic &Info) override {
+    if (L < DiagnosticsEngine::Error)
+      return;
+    if (Errors++ == 0) {
+      llvm::SmallString<128> Msg;
+      Info.FormatDiagnostic(Msg);
+      First = Msg.str().str();
+      if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+        PresumedLoc P =
+            Info.getSourceManager().getPresumedLoc(Info.getLocation());
+        if (P.isValid())
+          First = std::string(llvm::sys::path::filename(P.getFilename())) +
+                  ":" + std::to_string(P.getLine()) + ": " + First;
+      }
+    }
+  }
+};
+
+} // namespace
+
+std::vector<std::string> standaloneArgs(llvm::StringRef File,
+                                        llvm::StringRef Text,
+                                        const std::vector<std::string> &Extra) {
+  std::vector<std::string> Args;
+  Args.push_back(isC(File) ? "clang" : "clang++");
+  Args.push_back("--target=x86_64-w64-mingw32");
+  Args.push_back("-fsyntax-only");
+  Args.push_back("-fms-extensions");
+  if (isHeader(File)) {
+    Args.push_back("-x");
+    Args.push_back("c++-header");
+  }
+  if (!isC(File))
+    Args.push_back("-std=gnu++20");
+  // Kernel-mode code: the DDK headers.
+  if (Text.contains("ntddk.h") || Text.contains("wdm.h") ||
+      Text.contains("ntifs.h") || Text.contains("fltKernel.h"))
+    Args.push_back(std::string("-I") + MingwInclude + "/ddk");
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::path::remove_filename(Dir);
+  Args.push_back("-I" + std::string(Dir.empty() ? "." : Dir.str()));
+  for (int Up = 0; Up < 8 && !Dir.empty(); ++Up) {
+    llvm::SmallString<256> Inc(Dir);
+    llvm::sys::path::append(Inc, "include");
+    if (llvm::sys::fs::is_directory(Inc))
+      Args.push_back("-I" + Inc.str().str());
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  for (const std::string &E : Extra)
+    Args.push_back(E);
+  Args.push_back(File.str());
+  return Args;
+}
+
+void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
+                 CompileDatabases &Dbs, const core::FrontendOptions &Opts,
+                 std::vector<core::Guard> &Guards,
+                 std::vector<core::Diagnostic> &Diags) {
+  auto Note = [&](core::Severity S, std::string Msg) {
+    core::Diagnostic D;
+    D.Level = S;
+    D.Where.File = Path.str();
+    D.Message = std::move(Msg);
+    Diags.push_back(std::move(D));
+  };
+  // Clang reads UTF-8; other encodings are decoded and mapped back.
+  auto Decoded = script::decodeText(Bytes, Path);
+  if (!Decoded) {
+    Note(core::Severity::Warning, llvm::toString(Decoded.takeError()));
+    return;
+  }
+  bool Remap = Decoded->Enc != script::Encoding::Utf8 &&
+               Decoded->Enc != script::Encoding::Utf8Bom &&
+               Decoded->Enc != script::Encoding::Windows1252;
+
+  std::unique_ptr<CompilationDatabase> Fixed;
+  const CompilationDatabase *Db = Dbs.forFile(Path, Diags);
+  std::vector<std::string> Cmd;
+  if (Db) {
+    auto Cmds = Db->getCompileCommands(Path);
+    if (Cmds.empty())
+      Db = nullptr;
+  }
+  if (!Db) {
+    Cmd = standaloneArgs(Path, Decoded->Utf8, Opts.ExtraArgs);
+    Cmd.pop_back(); // the file
+    std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
+    Fixed = std::make_unique<FixedCompilationDatabase>(".", Flags);
+    Db = Fixed.get();
+  }
+  ClangTool Tool(*Db, {Path.str()});
+  // Parse the bytes verguard read (and, for --fix, the text it would write).
+  Tool.mapVirtualFile(Path, Remap ? llvm::StringRef(Decoded->Utf8) : Bytes);
+  std::string ResourceDir = clangResourceDir();
+  std::vector<std::string> Extra = Fixed ? std::vector<std::string>{}
+                                         : Opts.ExtraArgs;
+  Tool.appendArgumentsAdjuster(
+      [ResourceDir, Extra](const CommandLineArguments &Args, StringRef) {
+        CommandLineArguments R = Args;
+        bool Cl = false;
+        if (!R.empty()) {
+          llvm::StringRef Exe = llvm::sys::path::filename(R[0]);
+          Cl = Exe.equals_insensitive("cl.exe") || Exe.equals_insensitive("cl") ||
+               Exe.starts_with_insensitive("clang-cl");
+        }
+        // Clang's own builtin headers, and nothing printed.
+        R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
+        R.push_back("-Wno-everything");
+        R.push_back("-ferror-limit=0");
+        if (Cl) {
+          // MSVC command lines: the SDK headers come from mingw-w64 here.
+          R.push_back(std::string("/imsvc") + MingwInclude);
+          R.push_back("-fms-compatibility-version=19.29");
+        }
+        for (const std::string &E : Extra)
+          R.push_back(E);
+        return R;
+      });
+  CountingConsumer Count;
+  Tool.setDiagnosticConsumer(&Count);
+  Tool.setPrintErrorMessage(false);
+  std::vector<core::Guard> Found;
+  std::vector<core::Diagnostic> Missing;
+  Factory F(Opts, Found, Missing);
+  llvm::CrashRecoveryContext CRC;
+  int Rc = 0;
+  bool Ok = CRC.RunSafely([&] { Rc = Tool.run(&F); });
+  if (!Ok) {
+    Note(core::Severity::Error,
+         "Clang crashed while parsing this file; it was skipped and the run "
+         "went on");
+    return;
+  }
+  // Header notes once per header name.
+  std::vector<std::string> Seen;
+  for (core::Diagnostic &D : Missing) {
+    if (std::find(Seen.begin(), Seen.end(), D.Message) != Seen.end())
+      continue;
+    Seen.push_back(D.Message);
+    Diags.push_back(std::move(D));
+  }
+  if (Count.Errors)
+    Note(core::Severity::Note,
+         std::to_string(Count.Errors) + " parse error(s) (first: " +
+             Count.First + "); findings cover what Clang could parse");
+  (void)Rc;
+  if (Remap) {
+    // Spans in this file are UTF-8 offsets of the decoded text.
+    auto Fix = [&](core::SourceSpan &S) {
+      if (!S.valid() || S.File != Path)
+        return;
+      uint32_t B = S.Begin, E = S.End;
+      S.Begin = Decoded->toOriginal(B);
+      S.End = Decoded->toOriginal(E);
+    };
+    std::function<void(const core::ExprPtr &)> Walk;
+    for (core::Guard &G : Found) {
+      Fix(G.Where);
+      std::vector<core::Expr *> Stack;
+      auto Push = [&](const core::ExprPtr &E) {
+        if (E)
+          Stack.push_back(const_cast<core::Expr *>(E.get()));
+      };
+      Push(G.Cond);
+      Push(G.Subject);
+      for (core::Arm &A : G.Arms) {
+        Fix(A.Label.Span);
+        for (auto &T : A.Tests)
+          Push(T);
+      }
+      while (!Stack.empty()) {
+        core::Expr *E = Stack.back();
+        Stack.pop_back();
+        Fix(E->Written.Span);
+        Fix(E->Written.OpSpan);
+        for (auto &K : E->Kids)
+          Push(K);
+      }
+    }
+  }
+  Guards.insert(Guards.end(), std::make_move_iterator(Found.begin()),
+                std::make_move_iterator(Found.end()));
+}
+
+} // namespace verguard::cpp

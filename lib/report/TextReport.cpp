@@ -1,1 +1,103 @@
-// placeholder
+//===- TextReport.cpp - compiler-style text -------------------------------===//
+#include "report/Report.h"
+
+#include "llvm/Support/WithColor.h"
+
+namespace verguard::report {
+
+namespace {
+llvm::StringRef lineOf(llvm::StringRef Text, uint32_t Offset) {
+  if (Offset > Text.size())
+    return {};
+  size_t B = Text.rfind('\n', Offset);
+  B = B == llvm::StringRef::npos ? 0 : B + 1;
+  size_t E = Text.find('\n', Offset);
+  return Text.slice(B, E == llvm::StringRef::npos ? Text.size() : E)
+      .rtrim("\r");
+}
+
+bool isUtf8Text(llvm::StringRef T) {
+  // The source line is shown only for UTF-8 files (others are shown by
+  // position only: their bytes are not printable as they are).
+  return !T.starts_with("\xFF\xFE") && !T.starts_with("\xFE\xFF");
+}
+
+void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
+            core::Severity S) {
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::WHITE, true);
+  OS << Where << ": ";
+  llvm::raw_ostream::Colors C = S == core::Severity::Error
+                                    ? llvm::raw_ostream::RED
+                                : S == core::Severity::Warning
+                                    ? llvm::raw_ostream::MAGENTA
+                                    : llvm::raw_ostream::CYAN;
+  if (Color)
+    OS.changeColor(C, true);
+  OS << core::severityName(S) << ": ";
+  if (Color)
+    OS.resetColor();
+}
+} // namespace
+
+void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
+  for (const core::Diagnostic &G : D.Diagnostics) {
+    std::string Where = displayPath(G.Where.File, D.SrcRoot);
+    if (G.Where.Line)
+      Where += ":" + std::to_string(G.Where.Line) + ":" +
+               std::to_string(G.Where.Col);
+    header(OS, Color, Where, G.Level);
+    OS << G.Message << "\n";
+  }
+  unsigned Errors = 0, Warnings = 0, Fixable = 0;
+  for (const core::Finding &F : D.Findings) {
+    (F.Level == core::Severity::Error ? Errors : Warnings)++;
+    if (F.TheFix)
+      ++Fixable;
+    std::string Where = displayPath(F.Where.File, D.SrcRoot) + ":" +
+                        std::to_string(F.Where.Line) + ":" +
+                        std::to_string(F.Where.Col);
+    header(OS, Color, Where, F.Level);
+    OS << F.Message << " [" << F.RuleId << "]\n";
+    if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt;
+        Content && isUtf8Text(*Content) && F.Where.valid()) {
+      llvm::StringRef Line = lineOf(*Content, F.Where.Begin);
+      OS << "  " << Line << "\n  ";
+      for (uint32_t I = 1; I < F.Where.Col && I <= Line.size(); ++I)
+        OS << (Line[I - 1] == '\t' ? '\t' : ' ');
+      if (Color)
+        OS.changeColor(llvm::raw_ostream::GREEN, true);
+      OS << "^";
+      uint32_t Len = F.Where.EndLine == F.Where.Line && F.Where.EndCol > F.Where.Col
+                         ? F.Where.EndCol - F.Where.Col
+                         : 1;
+      for (uint32_t I = 1; I < Len; ++I)
+        OS << "~";
+      if (Color)
+        OS.resetColor();
+      OS << "\n";
+    }
+    if (F.TheFix) {
+      OS << "  fix: " << F.TheFix->Description;
+      for (const core::Edit &E : F.TheFix->Edits) {
+        OS << "\n    ";
+        if (E.Span.File != F.Where.File)
+          OS << displayPath(E.Span.File, D.SrcRoot) << ":";
+        OS << E.Span.Line << ":" << E.Span.Col << ": "
+           << (E.Span.Begin == E.Span.End ? "insert " : "write ") << "`"
+           << E.Replacement << "`";
+      }
+      OS << "\n";
+    } else if (!F.NoFixReason.empty()) {
+      OS << "  no fix: " << F.NoFixReason << "\n";
+    }
+  }
+  OS << "verguard: " << D.Findings.size() << " finding"
+     << (D.Findings.size() == 1 ? "" : "s") << " (" << Errors << " error"
+     << (Errors == 1 ? "" : "s") << ", " << Warnings << " warning"
+     << (Warnings == 1 ? "" : "s") << "), " << Fixable
+     << " with a proven fix, in " << D.FilesTotal << " file"
+     << (D.FilesTotal == 1 ? "" : "s") << "\n";
+}
+
+} // namespace verguard::report

@@ -1,0 +1,18 @@
+//===- Finding.cpp --------------------------------------------------------===//
+#include "core/Finding.h"
+
+namespace verguard::core {
+
+const char *severityName(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "note";
+}
+
+} // namespace verguard::core

@@ -1,0 +1,62 @@
+//===- CppFrontend.h - C and C++ through Clang LibTooling -------*- C++ -*-===//
+#ifndef VERGUARD_CPP_CPPFRONTEND_H
+#define VERGUARD_CPP_CPPFRONTEND_H
+
+#include "core/Finding.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace verguard::cpp {
+
+/// Finds and caches compile_commands.json files: the one given with -p, or
+/// the nearest one above each analyzed file. Thread-safe.
+class CompileDatabases {
+public:
+  explicit CompileDatabases(std::string ExplicitDir = "");
+  ~CompileDatabases();
+  /// The database for File, or null to parse standalone. A database that
+  /// cannot be loaded is reported once in Diags and ignored.
+  const clang::tooling::CompilationDatabase *
+  forFile(llvm::StringRef File, std::vector<core::Diagnostic> &Diags);
+
+private:
+  std::string ExplicitDir;
+  std::mutex Lock;
+  struct Entry;
+  std::vector<std::unique_ptr<Entry>> Loaded;
+  std::vector<std::pair<std::string, Entry *>> ByDir;
+};
+
+/// The compiler arguments verguard uses without a compile database:
+/// the mingw-w64 target and headers (ddk/ for kernel code), the file's own
+/// directory and its parents' include/ directories, and ExtraArgs.
+std::vector<std::string> standaloneArgs(llvm::StringRef File,
+                                        llvm::StringRef Text,
+                                        const std::vector<std::string> &Extra);
+
+/// Parses one C/C++ file (a translation unit, or a header on its own) and
+/// lowers its guards and those of the project headers it includes. Missing
+/// headers, parse errors and a Clang crash become Diagnostics naming the
+/// file; whatever could be parsed is still analyzed.
+void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
+                 CompileDatabases &Dbs, const core::FrontendOptions &Opts,
+                 std::vector<core::Guard> &Guards,
+                 std::vector<core::Diagnostic> &Diags);
+
+/// Clang's resource directory (builtin headers), found at run time.
+std::string clangResourceDir();
+
+} // namespace verguard::cpp
+
+#endif

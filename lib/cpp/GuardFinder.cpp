@@ -1,0 +1,316 @@
+//===- GuardFinder.cpp ----------------------------------------------------===//
+#include "cpp/GuardFinder.h"
+
+#include "cpp/Lowering.h"
+#include "cpp/Spans.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace verguard::cpp {
+
+using namespace clang;
+using core::ExprPtr;
+
+namespace {
+
+bool isComparisonOperator(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_EqualEqual:
+  case OO_ExclaimEqual:
+  case OO_Less:
+  case OO_LessEqual:
+  case OO_Greater:
+  case OO_GreaterEqual:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool isLogicalOperator(OverloadedOperatorKind K) {
+  return K == OO_AmpAmp || K == OO_PipePipe || K == OO_Exclaim;
+}
+
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  Finder(ASTContext &Ctx, const Facts &F, const core::FrontendOptions &Opts)
+      : Ctx(Ctx), L(Ctx, F, Opts) {}
+
+  std::vector<core::Guard> Guards;
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    if (auto *FD = dyn_cast_or_null<FunctionDecl>(D)) {
+      std::string Saved = Function;
+      Function = FD->getQualifiedNameAsString();
+      bool R = RecursiveASTVisitor::TraverseDecl(D);
+      Function = Saved;
+      return R;
+    }
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isComparisonOp())
+      seed(B);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
+    if (isComparisonOperator(C->getOperator()))
+      seed(C);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    if (isa<CXXOperatorCallExpr>(C))
+      return true;
+    std::string N;
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      if (FD->getIdentifier())
+        N = FD->getName().str();
+    llvm::StringRef Name = N;
+    if (Name.starts_with("VerifyVersionInfo") || Name == "regex_search" ||
+        Name == "regex_match" || Name == "starts_with" ||
+        Name == "ends_with" || Name == "contains" || Name.contains("str") ||
+        Name.contains("cmp") || Name.contains("Cmp") ||
+        Name.contains("StrStr") || Name.starts_with("CompareString"))
+      seed(C);
+    return true;
+  }
+  bool VisitSwitchStmt(SwitchStmt *S) {
+    switchGuard(S);
+    return true;
+  }
+
+private:
+  /// Climbs from an atom to the maximal condition holding it.
+  const Expr *root(const Expr *E) {
+    const Expr *Cur = E;
+    bool First = true;
+    for (int Steps = 0; Steps < 64; ++Steps) {
+      auto Parents = Ctx.getParents(*Cur);
+      if (Parents.size() != 1)
+        break;
+      const Expr *P = Parents[0].get<Expr>();
+      if (!P)
+        break;
+      bool Climb = false;
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) || isa<FullExpr>(P) ||
+          isa<MaterializeTemporaryExpr>(P) || isa<CXXBindTemporaryExpr>(P))
+        Climb = true;
+      else if (auto *U = dyn_cast<UnaryOperator>(P))
+        Climb = U->getOpcode() == UO_LNot;
+      else if (auto *B = dyn_cast<BinaryOperator>(P))
+        Climb = B->isLogicalOp() || (First && B->isComparisonOp());
+      else if (auto *O = dyn_cast<CXXOperatorCallExpr>(P))
+        Climb = isLogicalOperator(O->getOperator()) ||
+                (First && isComparisonOperator(O->getOperator()));
+      if (!Climb)
+        break;
+      if (!isa<ParenExpr>(P) && !isa<ImplicitCastExpr>(P))
+        First = false;
+      Cur = P;
+    }
+    // Drop wrappers that are not part of the condition's text.
+    while (true) {
+      if (auto *C = dyn_cast<ImplicitCastExpr>(Cur))
+        Cur = C->getSubExpr();
+      else if (auto *F = dyn_cast<FullExpr>(Cur))
+        Cur = F->getSubExpr();
+      else
+        break;
+    }
+    return Cur;
+  }
+
+  void seed(const Expr *E) {
+    if (E->isInstantiationDependent() || E->containsErrors())
+      return;
+    const Expr *R = root(E);
+    if (!Roots.insert(R).second)
+      return;
+    if (tableGuard(R))
+      return;
+    ExprPtr C = L.cond(R);
+    if (!core::dependsOnVersion(*C) || !core::isBoolean(*C))
+      return;
+    core::Guard G;
+    G.Kind = core::GuardKind::Condition;
+    G.Cond = C;
+    G.Syntax = core::Dialect::C;
+    G.Where = fileSpan(Ctx, R->getSourceRange());
+    G.Function = Function;
+    G.Text = core::toString(*C);
+    Guards.push_back(std::move(G));
+  }
+
+  void switchGuard(const SwitchStmt *S) {
+    const Expr *Cond = S->getCond();
+    if (!Cond || Cond->isInstantiationDependent())
+      return;
+    ExprPtr Subject = L.value(Cond);
+    if (!core::dependsOnVersion(*Subject))
+      return;
+    // Case labels in source order; labels stacked on one body share an arm.
+    std::vector<const SwitchCase *> Cases;
+    for (const SwitchCase *C = S->getSwitchCaseList(); C;
+         C = C->getNextSwitchCase())
+      Cases.push_back(C);
+    std::reverse(Cases.begin(), Cases.end());
+    core::Guard G;
+    G.Kind = core::GuardKind::Select;
+    G.Subject = Subject;
+    G.FirstMatchOnly = true;
+    G.Syntax = core::Dialect::C;
+    G.Where = fileSpan(Ctx, SourceRange(S->getBeginLoc(), S->getRParenLoc()));
+    G.Function = Function;
+    G.Text = "switch " + core::toString(*Subject);
+    const Stmt *PrevSub = nullptr;
+    for (const SwitchCase *C : Cases) {
+      auto *CS = dyn_cast<CaseStmt>(C);
+      bool SharesArm = PrevSub && PrevSub == C;
+      PrevSub = C->getSubStmt();
+      if (!CS)
+        continue; // default: the outcome when no arm matches
+      ExprPtr Lo = L.value(CS->getLHS());
+      if (Lo->Kind != core::Op::IntConst)
+        return; // a label verguard cannot evaluate: leave the switch alone
+      ExprPtr Test;
+      if (const Expr *RHS = CS->getRHS()) {
+        ExprPtr Hi = L.value(RHS);
+        if (Hi->Kind != core::Op::IntConst)
+          return;
+        core::Spelling WL = spelling(Ctx, CS->getLHS()->getSourceRange());
+        core::Spelling WH = spelling(Ctx, RHS->getSourceRange());
+        Test = core::logicAnd(
+            core::cmp(core::CmpOp::GE, core::subject(), Lo, core::CmpMode::Int,
+                      core::Dialect::C, WL),
+            core::cmp(core::CmpOp::LE, core::subject(), Hi, core::CmpMode::Int,
+                      core::Dialect::C, WH));
+      } else {
+        Test = core::cmp(core::CmpOp::EQ, core::subject(), Lo,
+                         core::CmpMode::Int, core::Dialect::C,
+                         spelling(Ctx, CS->getLHS()->getSourceRange()));
+      }
+      if (SharesArm && !G.Arms.empty()) {
+        G.Arms.back().Tests.push_back(Test);
+        // New labels go after the last label of the arm.
+        G.Arms.back().Label =
+            spelling(Ctx, SourceRange(CS->getBeginLoc(), CS->getColonLoc()));
+        continue;
+      }
+      core::Arm A;
+      A.Tests.push_back(Test);
+      A.Label = spelling(Ctx, SourceRange(CS->getBeginLoc(), CS->getColonLoc()));
+      A.Indent = lineIndent(Ctx, CS->getBeginLoc());
+      G.Arms.push_back(std::move(A));
+    }
+    if (!G.Arms.empty())
+      Guards.push_back(std::move(G));
+  }
+
+  /// `kTable[i].build == osvi.dwBuildNumber`, `kBuilds[i] == build`: a
+  /// lookup in a constant table, a VG005 guard over the table's keys.
+  bool tableGuard(const Expr *R) {
+    const Expr *Cmp = R->IgnoreParenImpCasts();
+    const Expr *A = nullptr, *B = nullptr;
+    if (auto *Bo = dyn_cast<BinaryOperator>(Cmp); Bo && Bo->getOpcode() == BO_EQ) {
+      A = Bo->getLHS();
+      B = Bo->getRHS();
+    } else {
+      return false;
+    }
+    auto TableOf = [&](const Expr *E, const FieldDecl *&Field) -> const VarDecl * {
+      E = E->IgnoreParenImpCasts();
+      Field = nullptr;
+      if (auto *M = dyn_cast<MemberExpr>(E)) {
+        Field = dyn_cast<FieldDecl>(M->getMemberDecl());
+        E = M->getBase()->IgnoreParenImpCasts();
+      }
+      auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+      if (!AS)
+        return nullptr;
+      auto *D = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+      if (!D)
+        return nullptr;
+      auto *VD = dyn_cast<VarDecl>(D->getDecl());
+      if (!VD || !VD->getInit() || !isa<InitListExpr>(VD->getInit()->IgnoreImplicit()))
+        return nullptr;
+      return VD;
+    };
+    const FieldDecl *Field = nullptr;
+    const VarDecl *Table = TableOf(A, Field);
+    const Expr *Key = B;
+    if (!Table) {
+      Table = TableOf(B, Field);
+      Key = A;
+    }
+    if (!Table)
+      return false;
+    ExprPtr Subject = L.value(Key);
+    if (!core::dependsOnVersion(*Subject))
+      return false;
+    auto *IL = cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
+    if (IL->isSemanticForm() && IL->getSyntacticForm())
+      IL = IL->getSyntacticForm();
+    core::Guard G;
+    G.Kind = core::GuardKind::Table;
+    G.Subject = Subject;
+    G.Syntax = core::Dialect::C;
+    G.Where = fileSpan(Ctx, R->getSourceRange());
+    G.Function = Function;
+    G.Text = "table " + Table->getNameAsString() + "[" +
+             core::toString(*Subject) + "]";
+    for (const Expr *Elt : IL->inits()) {
+      const Expr *KeyExpr = Elt->IgnoreImplicit();
+      if (Field) {
+        auto *Sub = dyn_cast<InitListExpr>(KeyExpr);
+        if (!Sub)
+          return false;
+        if (Sub->isSemanticForm() && Sub->getSyntacticForm())
+          Sub = Sub->getSyntacticForm();
+        unsigned Index = Field->getFieldIndex();
+        if (Index >= Sub->getNumInits())
+          return false;
+        KeyExpr = Sub->getInit(Index);
+      }
+      ExprPtr K = L.value(KeyExpr);
+      if (!K->isConst())
+        return false;
+      core::Arm Arm;
+      Arm.Tests.push_back(core::cmp(
+          core::CmpOp::EQ, core::subject(), K,
+          K->Kind == core::Op::StrConst ? core::CmpMode::Str
+                                        : core::CmpMode::Int,
+          core::Dialect::C, K->Written));
+      Arm.Label = spelling(Ctx, Elt->getSourceRange());
+      G.Arms.push_back(std::move(Arm));
+    }
+    if (G.Arms.empty())
+      return false;
+    Guards.push_back(std::move(G));
+    return true;
+  }
+
+  ASTContext &Ctx;
+  Lowerer L;
+  std::string Function;
+  llvm::DenseSet<const Expr *> Roots;
+};
+
+} // namespace
+
+std::vector<core::Guard> findGuards(ASTContext &Ctx,
+                                    const core::FrontendOptions &Opts) {
+  Facts F;
+  collectFacts(Ctx, F, Opts);
+  Finder Fi(Ctx, F, Opts);
+  Fi.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(Fi.Guards);
+}
+
+} // namespace verguard::cpp

@@ -1,0 +1,1048 @@
+//===- Lowering.cpp -------------------------------------------------------===//
+#include "cpp/Lowering.h"
+
+#include "cpp/Sources.h"
+#include "cpp/Spans.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/ConvertUTF.h"
+
+namespace verguard::cpp {
+
+using namespace clang;
+using core::ExprPtr;
+using core::Op;
+using core::Quantity;
+
+namespace {
+
+constexpr unsigned MaxDepth = 48;
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (auto *C = dyn_cast<ImplicitCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (auto *C = dyn_cast<FullExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (auto *C = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (auto *C = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// The variable a pointer/address argument designates: `&v`, `(LPBYTE)buf`.
+const VarDecl *pointee(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+  if (auto *D = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(D->getDecl());
+  return nullptr;
+}
+
+std::string calleeName(const CallExpr *CE) {
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (FD->getIdentifier())
+      return FD->getName().str();
+  return "";
+}
+
+bool isSystem(const ASTContext &Ctx, SourceLocation L) {
+  return L.isValid() && Ctx.getSourceManager().isInSystemHeader(L);
+}
+
+std::string literalUtf8(const StringLiteral *S) {
+  if (S->getCharByteWidth() == 1)
+    return S->getString().str();
+  std::string Out;
+  for (unsigned I = 0; I < S->getLength(); ++I) {
+    uint32_t CP = S->getCodeUnit(I);
+    char Buf[8];
+    char *P = Buf;
+    if (llvm::ConvertCodePointToUTF8(CP, P))
+      Out.append(Buf, P - Buf);
+  }
+  return Out;
+}
+
+bool sameTree(const ExprPtr &A, const ExprPtr &B) {
+  return core::toString(*A) == core::toString(*B);
+}
+
+/// Registers what an API writes through its out-parameters.
+void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
+  std::string N = calleeName(CE);
+  llvm::StringRef Name = N;
+  auto ValueName = [&](unsigned I) -> std::string {
+    if (I >= CE->getNumArgs())
+      return "";
+    if (auto *S = dyn_cast<StringLiteral>(CE->getArg(I)->IgnoreParenCasts()))
+      return literalUtf8(S);
+    return "";
+  };
+  auto Define = [&](unsigned I, ExprPtr V) {
+    if (I >= CE->getNumArgs() || !V)
+      return;
+    if (const VarDecl *VD = pointee(CE->getArg(I)))
+      F.OutDefs[VD] = std::move(V);
+  };
+  if (Name.starts_with("RegQueryValueEx")) {
+    Define(4, registryValue(ValueName(1)));
+  } else if (Name.starts_with("RegGetValue")) {
+    Define(5, registryValue(ValueName(2)));
+  } else if (Name == "RtlGetNtVersionNumbers") {
+    Define(0, core::quantity(Quantity::Major, "RtlGetNtVersionNumbers"));
+    Define(1, core::quantity(Quantity::Minor, "RtlGetNtVersionNumbers"));
+    // The build carries flag bits in the high nibble (checked builds).
+    Define(2, core::binary(Op::BitOr,
+                           core::quantity(Quantity::Build,
+                                          "RtlGetNtVersionNumbers"),
+                           core::intConst(0xF0000000)));
+  }
+}
+
+class FactCollector : public RecursiveASTVisitor<FactCollector> {
+public:
+  FactCollector(ASTContext &Ctx, Facts &F) : Ctx(Ctx), F(F) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && isSystem(Ctx, D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseFunctionDecl(FunctionDecl *FD) {
+    const FunctionDecl *Saved = Cur;
+    Cur = FD;
+    bool R = RecursiveASTVisitor::TraverseFunctionDecl(FD);
+    Cur = Saved;
+    return R;
+  }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *FD) {
+    const FunctionDecl *Saved = Cur;
+    Cur = FD;
+    bool R = RecursiveASTVisitor::TraverseCXXMethodDecl(FD);
+    Cur = Saved;
+    return R;
+  }
+  bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) {
+    const FunctionDecl *Saved = Cur;
+    Cur = FD;
+    for (const CXXCtorInitializer *I : FD->inits())
+      if (I->isMemberInitializer() && I->getInit())
+        F.FieldDefs[I->getMember()].push_back(I->getInit());
+    bool R = RecursiveASTVisitor::TraverseCXXConstructorDecl(FD);
+    Cur = Saved;
+    return R;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (const Expr *Init = VD->getInit()) {
+      F.VarDefs[VD].push_back(Init);
+      // Aggregate init of a version-info struct: { sizeof(o), 6, 0, 6002 }.
+      if (auto *IL = dyn_cast<InitListExpr>(Init->IgnoreImplicit()))
+        if (const RecordDecl *RD = VD->getType()->getAsRecordDecl()) {
+          unsigned I = 0;
+          for (const FieldDecl *FD : RD->fields()) {
+            if (I >= IL->getNumInits())
+              break;
+            const Expr *Elt = IL->getInit(I++);
+            if (!isa<ImplicitValueInitExpr>(Elt))
+              F.StructFieldDefs[{VD, FD}] = Elt;
+          }
+        }
+    }
+    return true;
+  }
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (const Expr *Init = FD->getInClassInitializer())
+      F.FieldDefs[FD].push_back(Init);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (!B->isAssignmentOp())
+      return true;
+    const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+    bool Plain = B->getOpcode() == BO_Assign;
+    if (auto *D = dyn_cast<DeclRefExpr>(L)) {
+      if (auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+        if (Plain)
+          F.VarDefs[VD].push_back(B->getRHS());
+        else
+          F.Clobbered.insert(VD);
+      }
+    } else if (auto *M = dyn_cast<MemberExpr>(L)) {
+      if (auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl())) {
+        if (Plain) {
+          F.FieldDefs[FD].push_back(B->getRHS());
+          const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+          if (auto *D = dyn_cast<DeclRefExpr>(Base))
+            if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+              F.StructFieldDefs[{VD, FD}] = B->getRHS();
+        }
+      }
+    } else if (auto *U = dyn_cast<UnaryOperator>(L)) {
+      // *out = value, for a pointer parameter.
+      if (U->getOpcode() == UO_Deref)
+        if (auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
+            if (Plain)
+              F.OutParamDefs[P].push_back(B->getRHS());
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      if (auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+        if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          F.Clobbered.insert(VD);
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    if (Cur && R->getRetValue())
+      F.Returns[Cur].push_back(R->getRetValue());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    outParams(Ctx, CE, F);
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  Facts &F;
+  const FunctionDecl *Cur = nullptr;
+};
+
+/// A same-TU function that stores a version value through an out-parameter:
+/// `void GetBuild(DWORD *out) { ...; *out = osvi.dwBuildNumber; }` defines
+/// the variable passed at each call. Resolved after collection.
+void userOutParams(ASTContext &Ctx, Facts &F,
+                   const core::FrontendOptions &Opts) {
+  if (F.OutParamDefs.empty())
+    return;
+  struct CallFinder : RecursiveASTVisitor<CallFinder> {
+    ASTContext &Ctx;
+    Facts &F;
+    const core::FrontendOptions &Opts;
+    CallFinder(ASTContext &C, Facts &F, const core::FrontendOptions &O)
+        : Ctx(C), F(F), Opts(O) {}
+    bool TraverseDecl(Decl *D) {
+      if (D && !isa<TranslationUnitDecl>(D) && isSystem(Ctx, D->getLocation()))
+        return true;
+      return RecursiveASTVisitor::TraverseDecl(D);
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD)
+        return true;
+      if (const FunctionDecl *Def = FD->getDefinition())
+        FD = Def;
+      for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
+           ++I) {
+        auto It = F.OutParamDefs.find(FD->getParamDecl(I));
+        if (It == F.OutParamDefs.end() || It->second.size() != 1)
+          continue;
+        const VarDecl *Target = pointee(CE->getArg(I));
+        if (!Target || F.OutDefs.count(Target))
+          continue;
+        Lowerer L(Ctx, F, Opts);
+        ExprPtr V = L.value(It->second.front());
+        if (core::dependsOnVersion(*V))
+          F.OutDefs[Target] = V;
+      }
+      return true;
+    }
+  } Finder(Ctx, F, Opts);
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace
+
+void collectFacts(ASTContext &Ctx, Facts &F,
+                  const core::FrontendOptions &Opts) {
+  FactCollector C(Ctx, F);
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  userOutParams(Ctx, F, Opts);
+}
+
+// --- values ---------------------------------------------------------------
+
+ExprPtr Lowerer::value(const Expr *E) {
+  if (!E || Depth >= MaxDepth)
+    return core::unknown();
+  ++Depth;
+  ExprPtr R = valueImpl(E);
+  --Depth;
+  return R ? R : core::unknown();
+}
+
+ExprPtr Lowerer::cond(const Expr *E) {
+  if (!E || Depth >= MaxDepth)
+    return core::unknown();
+  ++Depth;
+  ExprPtr R = condImpl(E);
+  --Depth;
+  return R ? R : core::unknown();
+}
+
+bool Lowerer::isStringType(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType P = T->isPointerType() ? T->getPointeeType()
+                                    : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    return P->isAnyCharacterType() || P->isWideCharType() ||
+           P->isChar16Type() || P->isSpecificBuiltinType(BuiltinType::UShort);
+  }
+  if (const RecordDecl *RD = T->getAsRecordDecl()) {
+    llvm::StringRef N = RD->getName();
+    return N == "basic_string" || N == "basic_string_view" ||
+           N.contains("CStringT") || N == "CString" || N == "_bstr_t";
+  }
+  return false;
+}
+
+ExprPtr Lowerer::respell(ExprPtr V, const Expr *Use) {
+  if (!V || !V->isConst())
+    return V;
+  auto C = core::clone(*V);
+  C->Written = spelling(Ctx, Use->getSourceRange());
+  return C;
+}
+
+ExprPtr Lowerer::valueImpl(const Expr *E) {
+  E = E->IgnoreParens();
+  if (E->isValueDependent() || E->isTypeDependent() ||
+      E->containsErrors())
+    return core::unknown();
+  // Integer constants, including macros, enums and constexpr.
+  if (E->getType()->isIntegralOrEnumerationType() &&
+      !E->getType()->isBooleanType() && !isa<CallExpr>(strip(E))) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx)) {
+      llvm::APSInt V = R.Val.getInt();
+      int64_t I = V.isUnsigned() && V.getActiveBits() > 63
+                      ? -1 // size_t(-1): std::string::npos
+                      : V.getExtValue();
+      if (V.isUnsigned() && V.getBitWidth() == 64 && V.isMaxValue())
+        I = -1;
+      return core::intConst(I, spelling(Ctx, E->getSourceRange()));
+    }
+  }
+  if (auto *S = dyn_cast<StringLiteral>(E))
+    return core::strConst(literalUtf8(S), spelling(Ctx, E->getSourceRange()));
+  if (auto *P = dyn_cast<PredefinedExpr>(E))
+    return core::unknown();
+  if (auto *C = dyn_cast<CastExpr>(E)) {
+    const Expr *Sub = C->getSubExpr();
+    if (C->getCastKind() == CK_IntegralToBoolean ||
+        C->getCastKind() == CK_PointerToBoolean)
+      return cond(E);
+    ExprPtr V = value(Sub);
+    QualType To = C->getType();
+    if (To->isIntegerType() && Sub->getType()->isIntegerType()) {
+      uint64_t W = Ctx.getTypeSize(To);
+      if (W < 32 && W > 0)
+        return core::binary(Op::BitAnd, V, core::intConst((1ull << W) - 1));
+    }
+    return V;
+  }
+  if (auto *FE = dyn_cast<FullExpr>(E))
+    return value(FE->getSubExpr());
+  if (auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return value(M->getSubExpr());
+  if (auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    return value(B->getSubExpr());
+  if (auto *D = dyn_cast<CXXDefaultArgExpr>(E))
+    return value(D->getExpr());
+  if (auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0))) {
+      const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+      llvm::StringRef N = RD->getName();
+      if (CE->getConstructor()->isCopyOrMoveConstructor() ||
+          N == "basic_string" || N == "basic_string_view" ||
+          N == "basic_regex" || N.contains("CString") || N == "_bstr_t")
+        return value(CE->getArg(0));
+    }
+    return core::unknown();
+  }
+  if (auto *D = dyn_cast<DeclRefExpr>(E)) {
+    if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      return varValue(VD, E);
+    return core::unknown();
+  }
+  if (auto *M = dyn_cast<MemberExpr>(E))
+    return memberValue(M);
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return methodValue(MC);
+  if (auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    switch (OC->getOperator()) {
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_LessEqual:
+    case OO_Greater:
+    case OO_GreaterEqual:
+    case OO_Exclaim:
+    case OO_AmpAmp:
+    case OO_PipePipe:
+      return cond(E);
+    case OO_Plus:
+      if (OC->getNumArgs() == 2 && isStringType(OC->getType()))
+        return core::nary(Op::Concat, {value(OC->getArg(0)),
+                                       value(OC->getArg(1))});
+      return core::unknown();
+    case OO_Equal:
+      return OC->getNumArgs() == 2 ? value(OC->getArg(1)) : core::unknown();
+    default:
+      return core::unknown();
+    }
+  }
+  if (auto *CE = dyn_cast<CallExpr>(E))
+    return callValue(CE);
+  if (auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isComparisonOp() || B->isLogicalOp())
+      return cond(E);
+    if (B->getOpcode() == BO_Comma)
+      return value(B->getRHS());
+    if (B->getOpcode() == BO_Assign)
+      return value(B->getRHS());
+    Op K;
+    switch (B->getOpcode()) {
+    case BO_Add: K = Op::Add; break;
+    case BO_Sub: K = Op::Sub; break;
+    case BO_Mul: K = Op::Mul; break;
+    case BO_Div: K = Op::Div; break;
+    case BO_Rem: K = Op::Mod; break;
+    case BO_And: K = Op::BitAnd; break;
+    case BO_Or: K = Op::BitOr; break;
+    case BO_Xor: K = Op::BitXor; break;
+    case BO_Shl: K = Op::Shl; break;
+    case BO_Shr: K = Op::Shr; break;
+    default:
+      return core::unknown();
+    }
+    return core::binary(K, value(B->getLHS()), value(B->getRHS()));
+  }
+  if (auto *U = dyn_cast<UnaryOperator>(E)) {
+    switch (U->getOpcode()) {
+    case UO_AddrOf:
+    case UO_Deref:
+    case UO_Plus:
+      return value(U->getSubExpr());
+    case UO_Minus:
+      return core::unary(Op::Neg, value(U->getSubExpr()));
+    case UO_Not:
+      return core::unary(Op::BitNot, value(U->getSubExpr()));
+    case UO_LNot:
+      return cond(E);
+    default:
+      return core::unknown();
+    }
+  }
+  return core::unknown();
+}
+
+ExprPtr Lowerer::definitions(const std::vector<const Expr *> &Defs,
+                             const Expr *Use) {
+  // One meaningful definition (ignoring zero/empty initialization before the
+  // real assignment), or several that all lower to the same value.
+  ExprPtr Found;
+  for (const Expr *D : Defs) {
+    const Expr *S = D->IgnoreParenImpCasts();
+    if (auto *IL = dyn_cast<InitListExpr>(S))
+      if (IL->getNumInits() <= 1 && Defs.size() > 1)
+        continue;
+    ExprPtr V = value(D);
+    if (V->Kind == Op::Unknown && Defs.size() > 1)
+      return core::unknown();
+    if (V->Kind == Op::IntConst && V->Int == 0 && Defs.size() > 1)
+      continue; // DWORD build = 0; ... build = osvi.dwBuildNumber;
+    if (!Found)
+      Found = V;
+    else if (!sameTree(Found, V))
+      return core::unknown();
+  }
+  return Found ? respell(Found, Use) : nullptr;
+}
+
+ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
+  if (!Visiting.insert(VD).second)
+    return core::unknown();
+  struct Leave {
+    llvm::DenseSet<const void *> &S;
+    const void *K;
+    ~Leave() { S.erase(K); }
+  } L{Visiting, VD};
+  auto Out = F.OutDefs.find(VD);
+  if (Out != F.OutDefs.end())
+    return Out->second;
+  if (F.Clobbered.count(VD))
+    return core::unknown();
+  auto It = F.VarDefs.find(VD);
+  if (It != F.VarDefs.end()) {
+    if (ExprPtr V = definitions(It->second, Use))
+      if (V->Kind != Op::Unknown)
+        return V;
+  }
+  // Parameters and externs with a telling name: inferred provenance.
+  if ((isa<ParmVarDecl>(VD) || It == F.VarDefs.end()) &&
+      VD->getType()->isIntegerType())
+    if (auto Q = inferredQuantity(VD->getName()))
+      return core::quantity(*Q, "variable named " + VD->getName().str(),
+                            /*Inferred=*/true);
+  return core::unknown();
+}
+
+ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
+  auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD)
+    return core::unknown();
+  llvm::StringRef Field = FD->getName();
+  const RecordDecl *RD = FD->getParent();
+  std::string Record = RD->getName().str();
+  if (Record.empty())
+    if (const TypedefNameDecl *T = RD->getTypedefNameForAnonDecl())
+      Record = T->getName().str();
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  if (auto Q = versionInfoField(Field)) {
+    bool Known = isVersionInfoRecord(Record);
+    return core::quantity(*Q, Record + "." + Field.str(), !Known);
+  }
+  if (ExprPtr V = fixedFileInfoField(Field)) {
+    if (Field.ends_with("LS")) {
+      // The build is the high word of the same field: VG003's pairing.
+      auto Text = spelling(Ctx, ME->getSourceRange()).Text;
+      auto Rev = core::clone(*V->Kids[1]);
+      if (!Text.empty())
+        Rev->Siblings.push_back({Quantity::Build, "HIWORD(" + Text + ")"});
+      return core::binary(Op::BitOr, V->Kids[0], Rev);
+    }
+    return V;
+  }
+  auto It = F.FieldDefs.find(FD);
+  if (It != F.FieldDefs.end())
+    if (Visiting.insert(FD).second) {
+      ExprPtr V = definitions(It->second, ME);
+      Visiting.erase(FD);
+      if (V && V->Kind != Op::Unknown)
+        return V;
+    }
+  if (FD->getType()->isIntegerType())
+    if (auto Q = inferredQuantity(Field))
+      return core::quantity(*Q, "member named " + Field.str(), true);
+  return core::unknown();
+}
+
+ExprPtr Lowerer::userSource(const FunctionDecl *FD) {
+  if (Opts.Sources.empty())
+    return nullptr;
+  std::string Q = FD->getQualifiedNameAsString();
+  for (const core::UserSource &S : Opts.Sources) {
+    if (!S.Language.empty() && S.Language != "cpp")
+      continue;
+    if (S.Name == Q || S.Name == FD->getName()) {
+      ExprPtr V = core::quantity(S.Q, "declared source " + S.Name);
+      if (core::isStringQuantity(S.Q) || !FD->getReturnType()->isIntegerType())
+        return V;
+      return V;
+    }
+  }
+  return nullptr;
+}
+
+ExprPtr Lowerer::callValue(const CallExpr *CE) {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return core::unknown();
+  if (ExprPtr U = userSource(FD))
+    return U;
+  std::string N = FD->getIdentifier() ? FD->getName().str() : "";
+  unsigned NA = CE->getNumArgs();
+  auto Arg = [&](unsigned I) { return I < NA ? value(CE->getArg(I)) : core::unknown(); };
+  if (N == "GetVersion" && NA == 0)
+    return getVersionDword();
+  StrFnInfo SF = stringFunction(N);
+  auto Flag = [&](ExprPtr V) {
+    if (SF.IgnoreCase) {
+      auto C = core::clone(*V);
+      C->Flags |= core::FlagCaseInsensitive;
+      return ExprPtr(C);
+    }
+    return V;
+  };
+  switch (SF.Kind) {
+  case StrFn::Compare:
+    if (NA >= 2)
+      return Flag(core::binary(Op::StrCompare, Arg(0), Arg(1)));
+    break;
+  case StrFn::CompareN:
+    if (NA >= 3) {
+      auto C = core::clone(*core::binary(Op::StrCompare, Arg(0), Arg(1)));
+      Expr::EvalResult R;
+      if (!CE->getArg(2)->isValueDependent() &&
+          CE->getArg(2)->EvaluateAsInt(R, Ctx))
+        C->Int = R.Val.getInt().getExtValue();
+      else
+        return core::unknown();
+      return Flag(C);
+    }
+    break;
+  case StrFn::CompareString:
+    if (NA >= 6) {
+      Expr::EvalResult R;
+      bool CI = !CE->getArg(1)->isValueDependent() &&
+                CE->getArg(1)->EvaluateAsInt(R, Ctx) &&
+                (R.Val.getInt().getExtValue() & 1); // NORM_IGNORECASE
+      auto C = core::clone(*core::binary(Op::StrCompare, Arg(2), Arg(4)));
+      if (CI)
+        C->Flags |= core::FlagCaseInsensitive;
+      return core::binary(Op::Add, C, core::intConst(2)); // CSTR_EQUAL == 2
+    }
+    break;
+  case StrFn::Find:
+    if (NA >= 2)
+      return Flag(core::binary(Op::Find, Arg(0), Arg(1)));
+    break;
+  case StrFn::ToInt:
+    if (NA >= 1)
+      return core::unary(Op::ToInt, Arg(0));
+    break;
+  case StrFn::ToStr:
+    if (NA >= 1)
+      return core::unary(Op::ToStr, Arg(0));
+    break;
+  case StrFn::None:
+    break;
+  }
+  if (llvm::StringRef(N).starts_with("VerifyVersionInfo"))
+    return verifyVersionInfo(CE);
+  if (N == "regex_search" || N == "regex_match")
+    return cond(CE);
+  // A function defined in this translation unit (getters, wrappers).
+  const FunctionDecl *Def = FD->getDefinition();
+  if (Def && !isSystem(Ctx, Def->getLocation())) {
+    auto It = F.Returns.find(Def);
+    if (It != F.Returns.end() && Visiting.insert(Def).second) {
+      ExprPtr Found;
+      bool Same = true;
+      for (const Expr *R : It->second) {
+        ExprPtr V = value(R);
+        if (!Found)
+          Found = V;
+        else if (!sameTree(Found, V))
+          Same = false;
+      }
+      Visiting.erase(Def);
+      if (Found && Same && core::dependsOnVersion(*Found))
+        return Found;
+    }
+    return core::unknown();
+  }
+  // An external function whose name says it returns the build.
+  if (!Def && FD->getReturnType()->isIntegerType() &&
+      !isSystem(Ctx, FD->getLocation()))
+    if (auto Q = inferredQuantity(
+            llvm::StringRef(N).drop_front(
+                llvm::StringRef(N).starts_with("Get") ? 3 : 0)))
+      return core::quantity(*Q, "function " + N, true);
+  return core::unknown();
+}
+
+ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
+  const CXXMethodDecl *MD = CE->getMethodDecl();
+  if (!MD)
+    return core::unknown();
+  if (ExprPtr U = userSource(MD))
+    return U;
+  const Expr *Obj = CE->getImplicitObjectArgument();
+  if (!Obj || !MD->getIdentifier())
+    return MD && !MD->getIdentifier() ? core::unknown()
+                                      : callValue(CE);
+  llvm::StringRef N = MD->getName();
+  if (isStringType(Obj->getType())) {
+    unsigned NA = CE->getNumArgs();
+    auto Arg = [&](unsigned I) {
+      return I < NA && !isa<CXXDefaultArgExpr>(CE->getArg(I))
+                 ? value(CE->getArg(I))
+                 : nullptr;
+    };
+    ExprPtr Self = value(Obj);
+    if (N == "c_str" || N == "data" || N == "str" || N == "GetString" ||
+        N == "GetBuffer")
+      return Self;
+    if ((N == "find" || N == "Find") && NA >= 1 && !Arg(1))
+      return core::binary(Op::Find, Self, Arg(0));
+    if (N == "rfind" && NA >= 1 && !Arg(1)) {
+      auto C = core::clone(*core::binary(Op::Find, Self, Arg(0)));
+      C->Flags |= core::FlagReverse;
+      return C;
+    }
+    if ((N == "compare" || N == "Compare") && NA == 1)
+      return core::binary(Op::StrCompare, Self, Arg(0));
+    if (N == "CompareNoCase" && NA == 1) {
+      auto C = core::clone(*core::binary(Op::StrCompare, Self, Arg(0)));
+      C->Flags |= core::FlagCaseInsensitive;
+      return C;
+    }
+    if (N == "substr" || N == "Mid") {
+      ExprPtr Start = Arg(0) ? Arg(0) : core::intConst(0);
+      ExprPtr Len = Arg(1) ? Arg(1) : core::intConst(-1);
+      return core::nary(Op::Substr, {Self, Start, Len});
+    }
+    if (N == "Left" && NA == 1)
+      return core::nary(Op::Substr, {Self, core::intConst(0), Arg(0)});
+    if (N == "Right" && NA == 1)
+      return core::binary(Op::Right, Self, Arg(0));
+    if (N == "size" || N == "length" || N == "GetLength")
+      return core::unary(Op::Length, Self);
+    if (N == "starts_with" || N == "ends_with" || N == "contains")
+      return cond(CE);
+    return core::unknown();
+  }
+  return callValue(CE);
+}
+
+// --- conditions -------------------------------------------------------------
+
+namespace {
+std::optional<core::CmpOp> cmpOf(BinaryOperatorKind K) {
+  switch (K) {
+  case BO_EQ: return core::CmpOp::EQ;
+  case BO_NE: return core::CmpOp::NE;
+  case BO_LT: return core::CmpOp::LT;
+  case BO_LE: return core::CmpOp::LE;
+  case BO_GT: return core::CmpOp::GT;
+  case BO_GE: return core::CmpOp::GE;
+  default: return std::nullopt;
+  }
+}
+} // namespace
+
+ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
+                            const Expr *R, SourceLocation OpLoc) {
+  auto O = cmpOf(K);
+  if (!O)
+    return core::unknown();
+  core::Spelling W = spelling(Ctx, E->getSourceRange());
+  W.OpSpan = fileSpan(Ctx, SourceRange(OpLoc, OpLoc));
+  bool LNull = L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  bool RNull = R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  bool Str = isStringType(L->getType()) || isStringType(R->getType());
+  ExprPtr A = value(L), B = value(R);
+  // strstr(...) == NULL / != NULL: found or not.
+  if ((A->Kind == Op::Find && RNull) || (B->Kind == Op::Find && LNull)) {
+    ExprPtr Fd = A->Kind == Op::Find ? A : B;
+    core::CmpOp C = *O == core::CmpOp::EQ ? core::CmpOp::LT : core::CmpOp::GE;
+    return core::cmp(C, Fd, core::intConst(0), core::CmpMode::Int,
+                     core::Dialect::C, W);
+  }
+  if (Str && (LNull || RNull))
+    return core::unknown(); // pointer null check, not a string comparison
+  core::CmpMode M = Str ? core::CmpMode::Str : core::CmpMode::Int;
+  return core::cmp(*O, A, B, M, core::Dialect::C, W);
+}
+
+ExprPtr Lowerer::condImpl(const Expr *E) {
+  E = E->IgnoreParens();
+  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+    return core::unknown();
+  if (auto *FE = dyn_cast<FullExpr>(E))
+    return cond(FE->getSubExpr());
+  if (auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->getOpcode() == BO_LAnd)
+      return core::logicAnd(cond(B->getLHS()), cond(B->getRHS()));
+    if (B->getOpcode() == BO_LOr)
+      return core::logicOr(cond(B->getLHS()), cond(B->getRHS()));
+    if (B->isComparisonOp())
+      return comparison(E, B->getOpcode(), B->getLHS(), B->getRHS(),
+                        B->getOperatorLoc());
+    if (B->getOpcode() == BO_Comma)
+      return cond(B->getRHS());
+  }
+  if (auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() == 2) {
+      BinaryOperatorKind K;
+      switch (OC->getOperator()) {
+      case OO_EqualEqual: K = BO_EQ; break;
+      case OO_ExclaimEqual: K = BO_NE; break;
+      case OO_Less: K = BO_LT; break;
+      case OO_LessEqual: K = BO_LE; break;
+      case OO_Greater: K = BO_GT; break;
+      case OO_GreaterEqual: K = BO_GE; break;
+      case OO_AmpAmp:
+        return core::logicAnd(cond(OC->getArg(0)), cond(OC->getArg(1)));
+      case OO_PipePipe:
+        return core::logicOr(cond(OC->getArg(0)), cond(OC->getArg(1)));
+      default:
+        return core::unknown();
+      }
+      return comparison(E, K, OC->getArg(0), OC->getArg(1),
+                        OC->getOperatorLoc());
+    }
+  }
+  if (auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_LNot) {
+      const Expr *Sub = U->getSubExpr()->IgnoreParenImpCasts();
+      if (Sub->getType()->isBooleanType() || isa<BinaryOperator>(Sub))
+        return core::logicNot(cond(U->getSubExpr()));
+      // !strcmp(a, b), !strstr(a, b), !x
+      ExprPtr V = value(U->getSubExpr());
+      if (core::isBoolean(*V))
+        return core::logicNot(V);
+      core::Spelling W = spelling(Ctx, E->getSourceRange());
+      if (V->Kind == Op::Find)
+        return core::cmp(core::CmpOp::LT, V, core::intConst(0),
+                         core::CmpMode::Int, core::Dialect::C, W);
+      return core::cmp(core::CmpOp::EQ, V, core::intConst(0),
+                       core::CmpMode::Int, core::Dialect::C, W);
+    }
+  if (auto *C = dyn_cast<ImplicitCastExpr>(E))
+    if (C->getCastKind() != CK_IntegralToBoolean &&
+        C->getCastKind() != CK_PointerToBoolean &&
+        C->getCastKind() != CK_MemberPointerToBoolean)
+      return cond(C->getSubExpr());
+  // Predicates.
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(strip(E))) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (MD && MD->getIdentifier() && Obj && isStringType(Obj->getType()) &&
+        MC->getNumArgs() == 1) {
+      llvm::StringRef N = MD->getName();
+      Op K = N == "starts_with" ? Op::StartsWith
+             : N == "ends_with" ? Op::EndsWith
+             : N == "contains"  ? Op::Contains
+                                : Op::Unknown;
+      if (K != Op::Unknown) {
+        auto P = core::clone(
+            *core::binary(K, value(Obj), value(MC->getArg(0))));
+        P->Syntax = core::Dialect::C;
+        P->Written = spelling(Ctx, E->getSourceRange());
+        return P;
+      }
+    }
+  }
+  if (auto *CE = dyn_cast<CallExpr>(strip(E))) {
+    std::string N = calleeName(CE);
+    if ((N == "regex_search" || N == "regex_match") && CE->getNumArgs() >= 2) {
+      unsigned ReArg = CE->getNumArgs() >= 3 ? 2 : 1;
+      auto P = core::clone(*core::binary(Op::Regex, value(CE->getArg(0)),
+                                         value(CE->getArg(ReArg))));
+      if (N == "regex_match")
+        P->Flags |= core::FlagWholeMatch;
+      P->Syntax = core::Dialect::C;
+      P->Written = spelling(Ctx, E->getSourceRange());
+      return P;
+    }
+    if (llvm::StringRef(N).starts_with("VerifyVersionInfo"))
+      return verifyVersionInfo(CE);
+  }
+  // Any other value used as a condition: non-zero / non-null.
+  ExprPtr V = value(E);
+  if (core::isBoolean(*V) || V->Kind == Op::Unknown)
+    return V;
+  core::Spelling W = spelling(Ctx, E->getSourceRange());
+  if (V->Kind == Op::Find)
+    return core::cmp(core::CmpOp::GE, V, core::intConst(0), core::CmpMode::Int,
+                     core::Dialect::C, W);
+  return core::cmp(core::CmpOp::NE, V, core::intConst(0), core::CmpMode::Int,
+                   core::Dialect::C, W);
+}
+
+// --- VerifyVersionInfo ------------------------------------------------------
+
+namespace {
+// VER_* type bits and conditions (winnt.h).
+enum : uint64_t {
+  VerMinor = 0x1,
+  VerMajor = 0x2,
+  VerBuild = 0x4,
+  VerSPMinor = 0x10,
+  VerSPMajor = 0x20,
+  VerProductType = 0x80,
+};
+std::optional<core::CmpOp> verCondition(int64_t C) {
+  switch (C) {
+  case 1: return core::CmpOp::EQ;
+  case 2: return core::CmpOp::GT;
+  case 3: return core::CmpOp::GE;
+  case 4: return core::CmpOp::LT;
+  case 5: return core::CmpOp::LE;
+  default: return std::nullopt;
+  }
+}
+} // namespace
+
+ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
+  if (CE->getNumArgs() < 3)
+    return core::unknown();
+  auto Const = [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt().getExtValue();
+    ExprPtr V = value(E);
+    if (V->Kind == Op::IntConst)
+      return V->Int;
+    return std::nullopt;
+  };
+  auto TypeMask = Const(CE->getArg(1));
+  if (!TypeMask)
+    return core::unknown();
+  // Conditions per type bit, from VerSetConditionMask chains.
+  struct Cond {
+    int64_t Type;
+    int64_t Condition;
+    const CallExpr *Call;
+  };
+  std::vector<Cond> Conds;
+  llvm::DenseSet<const void *> Seen;
+  std::vector<const Expr *> Work{CE->getArg(2)};
+  while (!Work.empty() && Conds.size() < 16) {
+    const Expr *E = strip(Work.back())->IgnoreParenCasts();
+    Work.pop_back();
+    if (!Seen.insert(E).second)
+      continue;
+    if (auto *B = dyn_cast<BinaryOperator>(E);
+        B && B->getOpcode() == BO_Assign) {
+      Work.push_back(B->getRHS());
+      continue;
+    }
+    if (auto *C = dyn_cast<CallExpr>(E)) {
+      if (calleeName(C) == "VerSetConditionMask" && C->getNumArgs() == 3) {
+        auto T = Const(C->getArg(1)), K = Const(C->getArg(2));
+        if (T && K)
+          Conds.push_back({*T, *K, C});
+        Work.push_back(C->getArg(0));
+      }
+      continue;
+    }
+    if (auto *D = dyn_cast<DeclRefExpr>(E))
+      if (auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+        if (!Seen.insert(VD).second)
+          continue;
+        auto It = F.VarDefs.find(VD);
+        if (It != F.VarDefs.end())
+          for (const Expr *Def : It->second)
+            Work.push_back(Def);
+      }
+  }
+  // The version-info struct's fields the code set.
+  const VarDecl *Info = pointee(CE->getArg(0));
+  auto FieldValue = [&](llvm::StringRef Name) -> ExprPtr {
+    if (!Info)
+      return core::unknown();
+    const RecordDecl *RD = Info->getType()->getAsRecordDecl();
+    if (!RD)
+      return core::unknown();
+    for (const FieldDecl *FD : RD->fields())
+      if (FD->getName() == Name) {
+        auto It = F.StructFieldDefs.find({Info, FD});
+        if (It != F.StructFieldDefs.end())
+          return value(It->second);
+      }
+    return core::intConst(0); // ZeroMemory'd / {sizeof(o)} initialized
+  };
+  auto CondFor = [&](int64_t Type) -> const Cond * {
+    for (const Cond &C : Conds)
+      if (C.Type == Type)
+        return &C;
+    return nullptr;
+  };
+  std::vector<ExprPtr> Parts;
+  // Major, minor, service pack: compared as one hierarchical version with the
+  // condition of the highest component present.
+  struct Level {
+    uint64_t Bit;
+    Quantity Q;
+    const char *Field;
+  };
+  const Level Levels[] = {{VerMajor, Quantity::Major, "dwMajorVersion"},
+                          {VerMinor, Quantity::Minor, "dwMinorVersion"},
+                          {VerSPMajor, Quantity::SPMajor, "wServicePackMajor"},
+                          {VerSPMinor, Quantity::SPMinor, "wServicePackMinor"}};
+  std::vector<std::pair<ExprPtr, ExprPtr>> Hier;
+  std::optional<core::CmpOp> HierOp;
+  for (const Level &L : Levels) {
+    if (!(*TypeMask & L.Bit))
+      continue;
+    const Cond *C = CondFor(L.Bit);
+    if (!C)
+      return core::unknown();
+    if (!HierOp)
+      HierOp = verCondition(C->Condition);
+    Hier.push_back({core::quantity(L.Q, "VerifyVersionInfo"),
+                    FieldValue(L.Field)});
+  }
+  if (!Hier.empty()) {
+    if (!HierOp)
+      return core::unknown();
+    // Lexicographic: a OP b over (q1, q2, ...).
+    core::CmpOp O = *HierOp;
+    ExprPtr Acc;
+    for (size_t I = Hier.size(); I-- > 0;) {
+      auto [Q, V] = Hier[I];
+      if (O == core::CmpOp::EQ) {
+        ExprPtr C = core::cmp(core::CmpOp::EQ, Q, V);
+        Acc = Acc ? core::logicAnd(C, Acc) : C;
+        continue;
+      }
+      core::CmpOp Strict = (O == core::CmpOp::GE || O == core::CmpOp::GT)
+                               ? core::CmpOp::GT
+                               : core::CmpOp::LT;
+      ExprPtr Last = I + 1 == Hier.size() ? core::cmp(O, Q, V) : nullptr;
+      if (Last) {
+        Acc = Last;
+        continue;
+      }
+      Acc = core::logicOr(core::cmp(Strict, Q, V),
+                          core::logicAnd(core::cmp(core::CmpOp::EQ, Q, V), Acc));
+    }
+    Parts.push_back(Acc);
+  }
+  if (*TypeMask & VerBuild) {
+    const Cond *C = CondFor(VerBuild);
+    if (!C)
+      return core::unknown();
+    auto O = verCondition(C->Condition);
+    if (!O)
+      return core::unknown();
+    core::Spelling W = spelling(Ctx, C->Call->getSourceRange());
+    // The edit goes on the condition argument (VER_EQUAL).
+    W.OpSpan = fileSpan(Ctx, C->Call->getArg(2)->getSourceRange());
+    auto Node = core::clone(*core::cmp(
+        *O, core::quantity(Quantity::Build, "VerifyVersionInfo"),
+        FieldValue("dwBuildNumber"), core::CmpMode::Int,
+        core::Dialect::VerMask, W));
+    Node->Flags |= core::FlagConditionMask;
+    Parts.push_back(Node);
+  }
+  if (*TypeMask & VerProductType) {
+    const Cond *C = CondFor(VerProductType);
+    auto O = C ? verCondition(C->Condition) : std::nullopt;
+    if (!O)
+      return core::unknown();
+    Parts.push_back(core::cmp(*O, core::quantity(Quantity::ProductType, "VerifyVersionInfo"),
+                              FieldValue("wProductType")));
+  }
+  if (Parts.empty())
+    return core::unknown();
+  ExprPtr All = Parts[0];
+  for (size_t I = 1; I < Parts.size(); ++I)
+    All = core::logicAnd(All, Parts[I]);
+  return All;
+}
+
+} // namespace verguard::cpp

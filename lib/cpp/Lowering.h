@@ -1,0 +1,93 @@
+//===- Lowering.h - Clang expressions to guard expressions ------*- C++ -*-===//
+//
+// Lowers C/C++ expressions to core::Expr: follows values from their Windows
+// source (GetVersionEx, RtlGetVersion, GetVersion, the registry, file versions,
+// VerifyVersionInfo) through macros, constants, variables, struct copies,
+// members and same-TU functions to the comparison.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CPP_LOWERING_H
+#define VERGUARD_CPP_LOWERING_H
+
+#include "core/Expr.h"
+#include "core/FrontendOptions.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <vector>
+
+namespace verguard::cpp {
+
+/// What the whole translation unit says about where values come from,
+/// gathered once before any guard is lowered.
+struct Facts {
+  /// Every value stored into a variable (initializer and assignments).
+  llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>>
+      VarDefs;
+  /// Variables written through an out-parameter of a known API.
+  llvm::DenseMap<const clang::VarDecl *, core::ExprPtr> OutDefs;
+  /// Variables changed in ways verguard does not follow (++, +=, ...).
+  llvm::DenseSet<const clang::VarDecl *> Clobbered;
+  /// Every value stored into a field (any object), and constructor inits.
+  llvm::DenseMap<const clang::FieldDecl *, std::vector<const clang::Expr *>>
+      FieldDefs;
+  /// `var.field = value` for a struct variable (VerifyVersionInfo inputs).
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
+                 const clang::Expr *>
+      StructFieldDefs;
+  /// Return values of functions defined in the translation unit.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::Expr *>>
+      Returns;
+  /// `*param = value` / `param = value` for reference/pointer parameters.
+  llvm::DenseMap<const clang::ParmVarDecl *, std::vector<const clang::Expr *>>
+      OutParamDefs;
+};
+
+/// Collects Facts over the non-system parts of the translation unit.
+void collectFacts(clang::ASTContext &Ctx, Facts &F,
+                  const core::FrontendOptions &Opts);
+
+class Lowerer {
+public:
+  Lowerer(clang::ASTContext &Ctx, const Facts &F,
+          const core::FrontendOptions &Opts)
+      : Ctx(Ctx), F(F), Opts(Opts) {}
+
+  /// The value of E (an integer, a string, a version quantity, ...).
+  core::ExprPtr value(const clang::Expr *E);
+  /// E as a condition (boolean).
+  core::ExprPtr cond(const clang::Expr *E);
+
+  clang::ASTContext &context() { return Ctx; }
+
+private:
+  core::ExprPtr valueImpl(const clang::Expr *E);
+  core::ExprPtr condImpl(const clang::Expr *E);
+  core::ExprPtr varValue(const clang::VarDecl *VD, const clang::Expr *Use);
+  core::ExprPtr memberValue(const clang::MemberExpr *ME);
+  core::ExprPtr callValue(const clang::CallExpr *CE);
+  core::ExprPtr methodValue(const clang::CXXMemberCallExpr *CE);
+  core::ExprPtr definitions(const std::vector<const clang::Expr *> &Defs,
+                            const clang::Expr *Use);
+  core::ExprPtr verifyVersionInfo(const clang::CallExpr *CE);
+  core::ExprPtr comparison(const clang::Expr *E, clang::BinaryOperatorKind Op,
+                           const clang::Expr *L, const clang::Expr *R,
+                           clang::SourceLocation OpLoc);
+  core::ExprPtr respell(core::ExprPtr V, const clang::Expr *Use);
+  core::ExprPtr userSource(const clang::FunctionDecl *FD);
+  bool isStringType(clang::QualType T) const;
+
+  clang::ASTContext &Ctx;
+  const Facts &F;
+  const core::FrontendOptions &Opts;
+  unsigned Depth = 0;
+  llvm::DenseSet<const void *> Visiting;
+};
+
+} // namespace verguard::cpp
+
+#endif

@@ -1,0 +1,50 @@
+//===- Sources.h - the Windows APIs that report the OS version --*- C++ -*-===//
+#ifndef VERGUARD_CPP_SOURCES_H
+#define VERGUARD_CPP_SOURCES_H
+
+#include "core/Expr.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace verguard::cpp {
+
+/// A field of OSVERSIONINFO{A,W,EXA,EXW} / RTL_OSVERSIONINFO{W,EXW}.
+std::optional<core::Quantity> versionInfoField(llvm::StringRef Field);
+bool isVersionInfoRecord(llvm::StringRef RecordName);
+
+/// A field of VS_FIXEDFILEINFO: the value as an expression of quantities
+/// (dwFileVersionLS = build << 16 | revision).
+core::ExprPtr fixedFileInfoField(llvm::StringRef Field);
+
+/// A registry value under SOFTWARE\Microsoft\Windows NT\CurrentVersion.
+/// Strings come back as strings, DWORDs (UBR, Current*VersionNumber) as ints.
+core::ExprPtr registryValue(llvm::StringRef ValueName);
+
+/// GetVersion()'s DWORD: build << 16 | minor << 8 | major.
+core::ExprPtr getVersionDword();
+
+/// String functions.
+enum class StrFn {
+  None,
+  Compare,       // strcmp family: 3-way
+  CompareN,      // strncmp family: 3-way on N characters
+  CompareString, // CompareString[Ex][A|W]: CSTR_LESS_THAN(1)/EQUAL(2)/GREATER(3)
+  Find,          // strstr family: pointer or null
+  ToInt,         // atoi family
+  ToStr,         // std::to_string
+};
+struct StrFnInfo {
+  StrFn Kind = StrFn::None;
+  bool IgnoreCase = false;
+};
+StrFnInfo stringFunction(llvm::StringRef Name);
+
+/// A name that suggests a build number or version when the value's origin is
+/// unknown (a member `m_build`, a function `GetOsBuildNumber`).
+std::optional<core::Quantity> inferredQuantity(llvm::StringRef Name);
+
+} // namespace verguard::cpp
+
+#endif

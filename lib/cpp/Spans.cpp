@@ -1,0 +1,101 @@
+//===- Spans.cpp ----------------------------------------------------------===//
+#include "cpp/Spans.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace verguard::cpp {
+
+using namespace clang;
+
+namespace {
+core::SourceSpan fromCharRange(const SourceManager &SM, CharSourceRange CR,
+                               FileID *Out = nullptr) {
+  core::SourceSpan S;
+  if (CR.isInvalid())
+    return S;
+  SourceLocation B = CR.getBegin(), E = CR.getEnd();
+  if (!B.isFileID() || !E.isFileID())
+    return S;
+  FileID F = SM.getFileID(B);
+  if (F != SM.getFileID(E))
+    return S;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(F);
+  if (!Entry)
+    return S;
+  StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+  S.File = Real.empty() ? Entry->getName().str() : Real.str();
+  S.Begin = SM.getFileOffset(B);
+  S.End = SM.getFileOffset(E);
+  if (S.End < S.Begin) {
+    S.Begin = S.End = UINT32_MAX;
+    return S;
+  }
+  if (Out)
+    *Out = F;
+  S.Line = SM.getLineNumber(F, S.Begin);
+  S.Col = SM.getColumnNumber(F, S.Begin);
+  S.EndLine = SM.getLineNumber(F, S.End);
+  S.EndCol = SM.getColumnNumber(F, S.End);
+  return S;
+}
+} // namespace
+
+static core::SourceSpan resolve(const ASTContext &Ctx, SourceRange R, FileID *Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (R.isInvalid())
+    return {};
+  CharSourceRange CR =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+  core::SourceSpan S = fromCharRange(SM, CR, Out);
+  if (S.valid())
+    return S;
+  // Both ends inside the same macro body: edit the #define.
+  SourceLocation B = SM.getSpellingLoc(R.getBegin());
+  SourceLocation E = SM.getSpellingLoc(R.getEnd());
+  if (B.isValid() && E.isValid() && SM.getFileID(B) == SM.getFileID(E)) {
+    E = Lexer::getLocForEndOfToken(E, 0, SM, LO);
+    if (E.isValid() && !SM.isBeforeInTranslationUnit(E, B))
+      return fromCharRange(SM, CharSourceRange::getCharRange(B, E), Out);
+  }
+  return {};
+}
+
+core::SourceSpan fileSpan(const ASTContext &Ctx, SourceRange R) {
+  return resolve(Ctx, R, nullptr);
+}
+
+core::Spelling spelling(const ASTContext &Ctx, SourceRange R) {
+  core::Spelling W;
+  FileID F;
+  W.Span = resolve(Ctx, R, &F);
+  if (!W.Span.valid())
+    return W;
+  bool Invalid = false;
+  StringRef Buf = Ctx.getSourceManager().getBufferData(F, &Invalid);
+  if (Invalid || W.Span.End > Buf.size())
+    return {};
+  W.Text = Buf.slice(W.Span.Begin, W.Span.End).str();
+  return W;
+}
+
+std::string lineIndent(const ASTContext &Ctx, SourceLocation Loc) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Loc = SM.getFileLoc(Loc);
+  if (Loc.isInvalid())
+    return "";
+  auto [F, Off] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(F, &Invalid);
+  if (Invalid)
+    return "";
+  size_t Start = Buf.rfind('\n', Off);
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  size_t End = Start;
+  while (End < Buf.size() && (Buf[End] == ' ' || Buf[End] == '\t'))
+    ++End;
+  return Buf.slice(Start, End).str();
+}
+
+} // namespace verguard::cpp

@@ -1,0 +1,60 @@
+//===- Driver.h - one analysis run over many files --------------*- C++ -*-===//
+#ifndef VERGUARD_DRIVER_DRIVER_H
+#define VERGUARD_DRIVER_DRIVER_H
+
+#include "core/Finding.h"
+#include "core/FrontendOptions.h"
+#include "driver/Discovery.h"
+#include "rules/Checker.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace verguard::driver {
+
+struct RunOptions {
+  std::vector<std::string> Paths;
+  core::FrontendOptions Frontend;
+  rules::CheckConfig Check = rules::defaultCheckConfig();
+  unsigned Jobs = 0;                 // 0: all cores
+  bool Prefilter = true;             // skip files that cannot hold a finding
+  /// Called after each file (from worker threads, serialized).
+  std::function<void(size_t Done, size_t Total, size_t Findings)> Progress;
+};
+
+struct FileSummary {
+  std::string Path;
+  Language Lang;
+  bool Parsed = false;   // false: skipped by the prefilter or unreadable
+  std::string Content;   // the bytes analyzed (for fixes and reports)
+};
+
+struct RunResult {
+  std::vector<core::Finding> Findings;       // sorted, deduplicated
+  std::vector<core::Diagnostic> Diagnostics; // sorted
+  std::vector<FileSummary> Files;            // sorted by path
+  std::map<std::string, unsigned> FilesByLanguage;
+  unsigned Skipped = 0;
+};
+
+/// The literals and names whose presence makes a file worth parsing.
+std::vector<std::string> triggers(const RunOptions &Opts);
+bool mayHoldFinding(llvm::StringRef Text,
+                    const std::vector<std::string> &Triggers);
+
+/// Discovers, reads, decodes, prefilters and analyzes every file in parallel;
+/// output order does not depend on the number of jobs.
+RunResult run(const RunOptions &Opts);
+
+/// Analyzes one file's bytes (no discovery, no prefilter); used by run() and
+/// by the fix verifier.
+void analyzeBytes(const std::string &Path, Language Lang,
+                  llvm::StringRef Bytes, const RunOptions &Opts,
+                  std::vector<core::Finding> &Findings,
+                  std::vector<core::Diagnostic> &Diags);
+
+} // namespace verguard::driver
+
+#endif

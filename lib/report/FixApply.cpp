@@ -1,0 +1,209 @@
+//===- FixApply.cpp -------------------------------------------------------===//
+#include "report/FixApply.h"
+
+#include "script/Text.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+namespace verguard::report {
+
+std::string applyEdits(llvm::StringRef Original,
+                       llvm::ArrayRef<core::Edit> Edits,
+                       std::vector<core::Edit> *Deferred) {
+  auto Decoded = script::decodeText(Original, "");
+  std::vector<core::Edit> Sorted(Edits.begin(), Edits.end());
+  std::sort(Sorted.begin(), Sorted.end());
+  Sorted.erase(std::unique(Sorted.begin(), Sorted.end()), Sorted.end());
+  std::vector<core::Edit> Taken;
+  uint32_t End = 0;
+  bool Any = false;
+  for (const core::Edit &E : Sorted) {
+    if (!E.Span.valid() || E.Span.End > Original.size() ||
+        (Any && E.Span.Begin < End) ||
+        (Any && E.Span.Begin == End && E.Span.Begin == E.Span.End &&
+         !Taken.empty() && Taken.back().Span.Begin == E.Span.Begin)) {
+      if (Deferred)
+        Deferred->push_back(E);
+      continue;
+    }
+    Taken.push_back(E);
+    End = E.Span.End;
+    Any = true;
+  }
+  std::string Out;
+  uint32_t Pos = 0;
+  for (const core::Edit &E : Taken) {
+    Out.append(Original.data() + Pos, E.Span.Begin - Pos);
+    std::string R = E.Replacement;
+    if (Decoded && Decoded->CRLF) {
+      std::string C;
+      for (size_t I = 0; I < R.size(); ++I) {
+        if (R[I] == '\n' && (I == 0 || R[I - 1] != '\r'))
+          C += '\r';
+        C += R[I];
+      }
+      R = C;
+    }
+    Out += Decoded ? Decoded->encode(R) : R;
+    Pos = E.Span.End;
+  }
+  Out.append(Original.data() + Pos, Original.size() - Pos);
+  return Out;
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Expected,
+                                llvm::StringRef NewBytes) {
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
+                                   Path.str().c_str(), Why.c_str());
+  };
+  auto Now = llvm::MemoryBuffer::getFile(Path, false, false);
+  if (!Now)
+    return Fail("cannot read: " + Now.getError().message());
+  if ((*Now)->getBuffer() != Expected)
+    return Fail("changed on disk since it was analyzed; not fixed");
+  llvm::sys::fs::file_status St;
+  if (auto EC = llvm::sys::fs::status(Path, St))
+    return Fail("cannot stat: " + EC.message());
+  llvm::SmallString<256> Model(Path);
+  Model += ".verguard-%%%%%%.tmp";
+  int FD;
+  llvm::SmallString<256> Tmp;
+  if (auto EC = llvm::sys::fs::createUniqueFile(Model, FD, Tmp))
+    return Fail("cannot create a temporary file next to it: " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << NewBytes;
+    OS.flush();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return Fail("cannot write the fixed file");
+    }
+  }
+  if (auto EC = llvm::sys::fs::setPermissions(Tmp, St.permissions())) {
+    llvm::sys::fs::remove(Tmp);
+    return Fail("cannot keep its permissions: " + EC.message());
+  }
+  if (auto EC = llvm::sys::fs::rename(Tmp, Path)) {
+    llvm::sys::fs::remove(Tmp);
+    return Fail("cannot replace it: " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+namespace {
+std::vector<llvm::StringRef> splitLines(llvm::StringRef T) {
+  std::vector<llvm::StringRef> L;
+  while (!T.empty()) {
+    size_t N = T.find('\n');
+    if (N == llvm::StringRef::npos) {
+      L.push_back(T);
+      break;
+    }
+    L.push_back(T.take_front(N + 1));
+    T = T.drop_front(N + 1);
+  }
+  return L;
+}
+} // namespace
+
+std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Original,
+                        llvm::StringRef New) {
+  if (Original == New)
+    return "";
+  auto A = splitLines(Original), B = splitLines(New);
+  // Common prefix and suffix; the edits of one pass are few and local, so
+  // hunks are built per run of changed lines between them.
+  size_t N = A.size(), M = B.size();
+  // LCS table on the changed window (bounded).
+  size_t Pre = 0;
+  while (Pre < N && Pre < M && A[Pre] == B[Pre])
+    ++Pre;
+  size_t Suf = 0;
+  while (Suf < N - Pre && Suf < M - Pre && A[N - 1 - Suf] == B[M - 1 - Suf])
+    ++Suf;
+  std::vector<llvm::StringRef> AW(A.begin() + Pre, A.end() - Suf),
+      BW(B.begin() + Pre, B.end() - Suf);
+  // Edit script: Myers-free simple LCS (windows are small).
+  size_t X = AW.size(), Y = BW.size();
+  std::vector<std::vector<uint32_t>> L(X + 1, std::vector<uint32_t>(Y + 1));
+  for (size_t I = X; I-- > 0;)
+    for (size_t J = Y; J-- > 0;)
+      L[I][J] = AW[I] == BW[J] ? L[I + 1][J + 1] + 1
+                               : std::max(L[I + 1][J], L[I][J + 1]);
+  struct Line {
+    char Tag;
+    llvm::StringRef Text;
+  };
+  std::vector<Line> Script;
+  for (size_t K = 0; K < Pre; ++K)
+    Script.push_back({' ', A[K]});
+  size_t I = 0, J = 0;
+  while (I < X || J < Y) {
+    if (I < X && J < Y && AW[I] == BW[J]) {
+      Script.push_back({' ', AW[I++]});
+      ++J;
+    } else if (J < Y && (I == X || L[I][J + 1] >= L[I + 1][J])) {
+      Script.push_back({'+', BW[J++]});
+    } else {
+      Script.push_back({'-', AW[I++]});
+    }
+  }
+  for (size_t K = N - Suf; K < N; ++K)
+    Script.push_back({' ', A[K]});
+  // Hunks with 3 lines of context.
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "--- a/" << DisplayPath << "\n+++ b/" << DisplayPath << "\n";
+  const size_t Ctx = 3;
+  size_t K = 0;
+  size_t ALine = 1, BLine = 1;
+  while (K < Script.size()) {
+    if (Script[K].Tag == ' ') {
+      ++K;
+      ++ALine;
+      ++BLine;
+      continue;
+    }
+    size_t Start = K >= Ctx ? K - Ctx : 0;
+    size_t AStart = ALine - (K - Start), BStart = BLine - (K - Start);
+    size_t End = K;
+    size_t Quiet = 0;
+    while (End < Script.size() && Quiet <= 2 * Ctx) {
+      Quiet = Script[End].Tag == ' ' ? Quiet + 1 : 0;
+      ++End;
+    }
+    if (Quiet > Ctx)
+      End -= Quiet - Ctx;
+    size_t ACount = 0, BCount = 0;
+    for (size_t H = Start; H < End; ++H) {
+      if (Script[H].Tag != '+')
+        ++ACount;
+      if (Script[H].Tag != '-')
+        ++BCount;
+    }
+    OS << "@@ -" << AStart << "," << ACount << " +" << BStart << "," << BCount
+       << " @@\n";
+    for (size_t H = Start; H < End; ++H) {
+      OS << Script[H].Tag << Script[H].Text;
+      if (!Script[H].Text.ends_with("\n"))
+        OS << "\n\\ No newline at end of file\n";
+    }
+    for (size_t H = K; H < End; ++H) {
+      if (Script[H].Tag != '+')
+        ++ALine;
+      if (Script[H].Tag != '-')
+        ++BLine;
+    }
+    K = End;
+  }
+  return Out;
+}
+
+} // namespace verguard::report
