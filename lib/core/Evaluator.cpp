@@ -554,7 +554,9 @@ Outcome evaluateGuard(const Guard &G, const Profile &P, const Assignment &A) {
       }
     }
     if (Taken) {
-      O.V.push_back(I);
+      O.V.push_back(G.Kind == GuardKind::Table && G.Arms[I].ValueId >= 0
+                        ? G.Arms[I].ValueId
+                        : (int64_t)I);
       if (G.FirstMatchOnly)
         break;
     }

@@ -106,6 +106,7 @@ enum ExprFlags : uint16_t {
   FlagInferred = 1 << 6,        // Quantity whose provenance is inferred
   FlagWql = 1 << 7,             // node comes from a WQL WHERE clause
   FlagNegated = 1 << 8,         // Like/Regex/Contains written as a negation
+  FlagParenthesized = 1 << 9,   // the atom's text already sits in parentheses
 };
 
 struct Expr {

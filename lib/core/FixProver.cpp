@@ -59,14 +59,17 @@ findProvenFix(const Guard &G,
   if (Slots.empty())
     return std::nullopt;
   struct Combo {
+    int Untouched = 0; // flipping atoms the combo leaves as they are
     int Rank;
     std::vector<size_t> Pick; // per slot: candidate index, or SIZE_MAX (none)
   };
-  std::vector<Combo> Combos{{0, std::vector<size_t>(Slots.size(), SIZE_MAX)}};
+  std::vector<Combo> Combos{
+      {0, 0, std::vector<size_t>(Slots.size(), SIZE_MAX)}};
   for (size_t S = 0; S < Slots.size(); ++S) {
     std::vector<Combo> Next;
     for (const Combo &C : Combos) {
       Next.push_back(C); // leave this atom alone
+      Next.back().Untouched++;
       for (size_t K = 0; K < PerAtom[Slots[S]].size(); ++K) {
         Combo D = C;
         D.Pick[S] = K;
@@ -78,10 +81,12 @@ findProvenFix(const Guard &G,
     }
     Combos = std::move(Next);
   }
-  // Prefer fixing more atoms' worth of idiom first: lower total rank, but a
-  // combo that touches nothing never proves.
+  // Prefer fixing every flipping atom, then the most idiomatic rewrites.
   std::stable_sort(Combos.begin(), Combos.end(),
-                   [](const Combo &A, const Combo &B) { return A.Rank < B.Rank; });
+                   [](const Combo &A, const Combo &B) {
+                     return std::tie(A.Untouched, A.Rank) <
+                            std::tie(B.Untouched, B.Rank);
+                   });
   size_t Tried = 0;
   for (const Combo &C : Combos) {
     std::vector<const Candidate *> Chosen;

@@ -17,6 +17,9 @@ struct Arm {
   Spelling Label;
   /// Indentation of the label's line (to add a sibling label on a new line).
   std::string Indent;
+  /// Table entries: entries with the same value share an id; the outcome of
+  /// a lookup is the value found, not the entry's position.
+  int64_t ValueId = -1;
 };
 
 enum class GuardKind : uint8_t {

@@ -41,7 +41,7 @@ std::optional<std::string> renderOp(Dialect D, CmpOp O,
 }
 
 std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
-                                      llvm::StringRef B) {
+                                      llvm::StringRef B, bool Bare) {
   const char *Word = nullptr;
   switch (D) {
   case Dialect::C:
@@ -60,6 +60,8 @@ std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
   case Dialect::VerMask:
     return std::nullopt;
   }
+  if (Bare)
+    return A.str() + Word + B.str();
   return "(" + A.str() + Word + B.str() + ")";
 }
 
@@ -88,13 +90,52 @@ std::optional<std::string> renderCmp(Dialect D, llvm::StringRef Lhs, CmpOp O,
   return Lhs.str() + " " + *Op + " " + std::to_string(V);
 }
 
+namespace {
+/// Byte offset in Text (UTF-8, starting at line L, column C) of the
+/// position (Line, Col); columns count code points, as SourceSpan's do.
+std::optional<size_t> offsetOfLineCol(llvm::StringRef Text, uint32_t L,
+                                      uint32_t C, uint32_t Line, uint32_t Col) {
+  size_t I = 0;
+  while (L < Line || (L == Line && C < Col)) {
+    if (I >= Text.size())
+      return std::nullopt;
+    if (Text[I] == '\n') {
+      ++L;
+      C = 1;
+    } else {
+      ++C;
+    }
+    ++I;
+    while (I < Text.size() &&
+           (static_cast<unsigned char>(Text[I]) & 0xC0) == 0x80)
+      ++I;
+  }
+  if (L != Line || C != Col)
+    return std::nullopt;
+  return I;
+}
+} // namespace
+
 std::optional<std::string> replaceWithin(const Expr &Atom, const Expr &Part,
                                          llvm::StringRef NewPartText) {
   const SourceSpan &A = Atom.Written.Span, &P = Part.Written.Span;
-  if (!A.contains(P) || Atom.Written.Text.size() != A.End - A.Begin)
+  if (!A.contains(P))
     return std::nullopt;
   std::string T = Atom.Written.Text;
-  T.replace(P.Begin - A.Begin, P.End - P.Begin, NewPartText.str());
+  if (T.size() == A.End - A.Begin) {
+    T.replace(P.Begin - A.Begin, P.End - P.Begin, NewPartText.str());
+    return T;
+  }
+  // The file is not UTF-8 (UTF-16, Windows-1252 with non-ASCII text), so
+  // byte offsets of the file are not offsets of the UTF-8 text: locate the
+  // part by its line and column instead.
+  if (!A.Line || !P.Line)
+    return std::nullopt;
+  auto B = offsetOfLineCol(T, A.Line, A.Col, P.Line, P.Col);
+  auto E = offsetOfLineCol(T, A.Line, A.Col, P.EndLine, P.EndCol);
+  if (!B || !E || *E < *B)
+    return std::nullopt;
+  T.replace(*B, *E - *B, NewPartText.str());
   return T;
 }
 

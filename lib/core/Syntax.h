@@ -24,9 +24,10 @@ namespace verguard::core {
 std::optional<std::string> renderOp(Dialect D, CmpOp O,
                                     llvm::StringRef Original = {});
 /// `(A || B)`, `(A -or B)`, `(A Or B)`, `(A OR B)`; nullopt if the dialect
-/// cannot join conditions (a condition mask).
+/// cannot join conditions (a condition mask). Bare: without the outer
+/// parentheses (the text already sits in some).
 std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
-                                      llvm::StringRef B);
+                                      llvm::StringRef B, bool Bare = false);
 /// An integer literal for V in the style of Original (hex, suffix).
 std::string renderInt(int64_t V, llvm::StringRef Original);
 /// A comparison `Lhs Op V` in dialect D.

@@ -138,6 +138,18 @@ private:
     ExprPtr C = L.cond(R);
     if (!core::dependsOnVersion(*C) || !core::isBoolean(*C))
       return;
+    // An atom that is the whole text inside parentheses (`if (...)`, `(...)`)
+    // is rewritten without adding another pair.
+    if (!C->isLogic() && C->Written.valid()) {
+      auto Parents = Ctx.getParents(*R);
+      if (Parents.size() == 1 &&
+          (Parents[0].get<ParenExpr>() || Parents[0].get<IfStmt>() ||
+           Parents[0].get<WhileStmt>() || Parents[0].get<DoStmt>())) {
+        auto P = core::clone(*C);
+        P->Flags |= core::FlagParenthesized;
+        C = P;
+      }
+    }
     core::Guard G;
     G.Kind = core::GuardKind::Condition;
     G.Cond = C;
@@ -265,6 +277,7 @@ private:
     G.Function = Function;
     G.Text = "table " + Table->getNameAsString() + "[" +
              core::toString(*Subject) + "]";
+    std::vector<std::string> Values;
     for (const Expr *Elt : IL->inits()) {
       const Expr *KeyExpr = Elt->IgnoreImplicit();
       if (Field) {
@@ -282,6 +295,17 @@ private:
       if (!K->isConst())
         return false;
       core::Arm Arm;
+      // The entry's value: its text without the key.
+      std::string Value = spelling(Ctx, Elt->getSourceRange()).Text;
+      if (K->Written.valid()) {
+        auto At = Value.find(K->Written.Text);
+        if (At != std::string::npos)
+          Value.erase(At, K->Written.Text.size());
+      }
+      auto Id = std::find(Values.begin(), Values.end(), Value);
+      Arm.ValueId = Id - Values.begin();
+      if (Id == Values.end())
+        Values.push_back(Value);
       Arm.Tests.push_back(core::cmp(
           core::CmpOp::EQ, core::subject(), K,
           K->Kind == core::Op::StrConst ? core::CmpMode::Str

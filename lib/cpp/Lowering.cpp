@@ -85,8 +85,30 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
 }
 
 /// Registers what an API writes through its out-parameters.
-void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
+/// The API a call reaches: its direct callee, or for a call through a
+/// function pointer, the name given to GetProcAddress for that pointer.
+std::string apiName(const CallExpr *CE) {
   std::string N = calleeName(CE);
+  if (!N.empty())
+    return N;
+  const Expr *Callee = CE->getCallee()->IgnoreParenCasts();
+  if (auto *U = dyn_cast<UnaryOperator>(Callee))
+    Callee = U->getSubExpr()->IgnoreParenCasts();
+  auto *D = dyn_cast<DeclRefExpr>(Callee);
+  auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!VD || !VD->getInit())
+    return "";
+  auto *Get = dyn_cast<CallExpr>(VD->getInit()->IgnoreParenCasts());
+  if (!Get || calleeName(Get) != "GetProcAddress" || Get->getNumArgs() != 2)
+    return "";
+  if (auto *S = dyn_cast<StringLiteral>(Get->getArg(1)->IgnoreParenCasts()))
+    if (S->getCharByteWidth() == 1)
+      return S->getString().str();
+  return "";
+}
+
+void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
+  std::string N = apiName(CE);
   llvm::StringRef Name = N;
   auto ValueName = [&](unsigned I) -> std::string {
     if (I >= CE->getNumArgs())
@@ -752,6 +774,18 @@ ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
   }
   if (Str && (LNull || RNull))
     return core::unknown(); // pointer null check, not a string comparison
+  // BOOL-valued conditions compared with FALSE/TRUE: the condition itself.
+  auto IsZeroOne = [](const ExprPtr &X) {
+    return X->Kind == Op::IntConst && (X->Int == 0 || X->Int == 1);
+  };
+  if ((*O == core::CmpOp::EQ || *O == core::CmpOp::NE) &&
+      ((core::isBoolean(*A) && IsZeroOne(B)) ||
+       (core::isBoolean(*B) && IsZeroOne(A)))) {
+    ExprPtr Cond = core::isBoolean(*A) ? A : B;
+    int64_t K = core::isBoolean(*A) ? B->Int : A->Int;
+    bool Positive = (*O == core::CmpOp::EQ) == (K == 1);
+    return Positive ? Cond : core::logicNot(Cond);
+  }
   core::CmpMode M = Str ? core::CmpMode::Str : core::CmpMode::Int;
   return core::cmp(*O, A, B, M, core::Dialect::C, W);
 }
@@ -800,7 +834,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       if (Sub->getType()->isBooleanType() || isa<BinaryOperator>(Sub))
         return core::logicNot(cond(U->getSubExpr()));
       // !strcmp(a, b), !strstr(a, b), !x
-      ExprPtr V = value(U->getSubExpr());
+      ExprPtr V = value(Sub);
       if (core::isBoolean(*V))
         return core::logicNot(V);
       core::Spelling W = spelling(Ctx, E->getSourceRange());
@@ -838,7 +872,14 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
   if (auto *CE = dyn_cast<CallExpr>(strip(E))) {
     std::string N = calleeName(CE);
     if ((N == "regex_search" || N == "regex_match") && CE->getNumArgs() >= 2) {
-      unsigned ReArg = CE->getNumArgs() >= 3 ? 2 : 1;
+      unsigned ReArg = 1;
+      for (unsigned I = 1; I < CE->getNumArgs(); ++I)
+        if (const RecordDecl *RD =
+                CE->getArg(I)->getType().getNonReferenceType()->getAsRecordDecl())
+          if (RD->getName() == "basic_regex") {
+            ReArg = I;
+            break;
+          }
       auto P = core::clone(*core::binary(Op::Regex, value(CE->getArg(0)),
                                          value(CE->getArg(ReArg))));
       if (N == "regex_match")
@@ -851,7 +892,10 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       return verifyVersionInfo(CE);
   }
   // Any other value used as a condition: non-zero / non-null.
-  ExprPtr V = value(E);
+  const Expr *Inner = E;
+  if (auto *C = dyn_cast<ImplicitCastExpr>(E))
+    Inner = C->getSubExpr();
+  ExprPtr V = value(Inner);
   if (core::isBoolean(*V) || V->Kind == Op::Unknown)
     return V;
   core::Spelling W = spelling(Ctx, E->getSourceRange());
@@ -1021,7 +1065,8 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
       return core::unknown();
     core::Spelling W = spelling(Ctx, C->Call->getSourceRange());
     // The edit goes on the condition argument (VER_EQUAL).
-    W.OpSpan = fileSpan(Ctx, C->Call->getArg(2)->getSourceRange());
+    W.OpSpan = fileSpan(
+        Ctx, C->Call->getArg(2)->IgnoreParenImpCasts()->getSourceRange());
     auto Node = core::clone(*core::cmp(
         *O, core::quantity(Quantity::Build, "VerifyVersionInfo"),
         FieldValue("dwBuildNumber"), core::CmpMode::Int,

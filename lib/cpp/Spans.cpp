@@ -51,15 +51,24 @@ static core::SourceSpan resolve(const ASTContext &Ctx, SourceRange R, FileID *Ou
   core::SourceSpan S = fromCharRange(SM, CR, Out);
   if (S.valid())
     return S;
-  // Both ends inside the same macro body: edit the #define.
+  // Both ends inside the same macro body of the project: edit the #define.
   SourceLocation B = SM.getSpellingLoc(R.getBegin());
   SourceLocation E = SM.getSpellingLoc(R.getEnd());
-  if (B.isValid() && E.isValid() && SM.getFileID(B) == SM.getFileID(E)) {
-    E = Lexer::getLocForEndOfToken(E, 0, SM, LO);
-    if (E.isValid() && !SM.isBeforeInTranslationUnit(E, B))
-      return fromCharRange(SM, CharSourceRange::getCharRange(B, E), Out);
+  if (B.isValid() && E.isValid() && SM.getFileID(B) == SM.getFileID(E) &&
+      !SM.isInSystemHeader(B) && R.getBegin().isMacroID()) {
+    SourceLocation EE = Lexer::getLocForEndOfToken(E, 0, SM, LO);
+    if (EE.isValid() && !SM.isBeforeInTranslationUnit(EE, B))
+      return fromCharRange(SM, CharSourceRange::getCharRange(B, EE), Out);
   }
-  return {};
+  // Otherwise the whole macro invocation written in the file.
+  CharSourceRange X(SourceRange(SM.getExpansionRange(R.getBegin()).getBegin(),
+                                SM.getExpansionRange(R.getEnd()).getEnd()),
+                    /*IsTokenRange=*/true);
+  X = Lexer::makeFileCharRange(X, SM, LO);
+  S = fromCharRange(SM, X, Out);
+  if (S.valid() && SM.isInSystemHeader(X.getBegin()))
+    return {};
+  return S;
 }
 
 core::SourceSpan fileSpan(const ASTContext &Ctx, SourceRange R) {

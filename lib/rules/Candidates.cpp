@@ -132,7 +132,8 @@ void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
   if (!AltAtom)
     return;
   bool IsOr = C.ValueBefore;
-  auto Joined = renderJoin(dialectOf(C), IsOr, C.Atom.Written.Text, *AltAtom);
+  auto Joined = renderJoin(dialectOf(C), IsOr, C.Atom.Written.Text, *AltAtom,
+                           C.Atom.has(FlagParenthesized));
   if (!Joined)
     return;
   ExprPtr Self = clone(C.Atom);
@@ -229,7 +230,9 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C) {
 
 bool isStringAtom(const Expr &Atom) {
   bool Str = Atom.has(FlagWql) ||
-             (Atom.Kind == Op::Cmp && Atom.Mode == CmpMode::Version);
+             (Atom.Kind == Op::Cmp &&
+              (Atom.Mode == CmpMode::Version || Atom.Mode == CmpMode::Str ||
+               Atom.Mode == CmpMode::StrCI));
   visitTree(Atom, [&](const Expr &E) {
     switch (E.Kind) {
     case Op::StrCompare:
@@ -253,10 +256,20 @@ bool isStringAtom(const Expr &Atom) {
   return Str;
 }
 
-bool readsRevisionOnly(const Expr &Atom) {
-  auto Qs = quantitiesOf(Atom);
-  return std::find(Qs.begin(), Qs.end(), Quantity::Revision) != Qs.end() &&
-         std::find(Qs.begin(), Qs.end(), Quantity::Build) == Qs.end();
+bool flipsOnRevisionOnly(const AtomContext &C) {
+  auto With = [&](Quantity Q) {
+    Profile P = C.Before;
+    P.Values[static_cast<unsigned>(Q)] = C.After.get(Q);
+    return P;
+  };
+  Value SB = C.G.Subject ? evaluate(*C.G.Subject, C.Before) : Value();
+  Value B = evaluate(C.Atom, C.Before, {}, SB);
+  Profile RevOnly = With(Quantity::Revision), BuildOnly = With(Quantity::Build);
+  Value SR = C.G.Subject ? evaluate(*C.G.Subject, RevOnly) : Value();
+  Value SBo = C.G.Subject ? evaluate(*C.G.Subject, BuildOnly) : Value();
+  Value R = evaluate(C.Atom, RevOnly, {}, SR);
+  Value Bo = evaluate(C.Atom, BuildOnly, {}, SBo);
+  return R.known() && !(R == B) && Bo.known() && Bo == B;
 }
 
 void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
@@ -322,8 +335,8 @@ void revisionCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
     auto BuildCmp = renderCmp(D, BuildText, P.O, P.V);
     if (!BuildCmp)
       return;
-    auto Joined =
-        renderJoin(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp);
+    auto Joined = renderJoin(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp,
+                             C.Atom.has(FlagParenthesized));
     if (!Joined)
       return;
     ExprPtr B = cmp(P.O, quantity(Quantity::Build, "build"), intConst(P.V),

@@ -23,10 +23,12 @@ struct MappedConst {
 };
 std::vector<MappedConst> mappedConstants(const AtomContext &C);
 
-/// Reads a string (version text, wildcard, regex, WQL) rather than a number.
+/// Matches a string (version text, wildcard, regex, WQL, a string
+/// comparison) rather than comparing a number.
 bool isStringAtom(const core::Expr &Atom);
-/// The atom reads the revision counter and not the build.
-bool readsRevisionOnly(const core::Expr &Atom);
+/// The atom flips because the revision counter reset, not because the build
+/// changed: evaluated with only one of the two quantities bumped.
+bool flipsOnRevisionOnly(const AtomContext &C);
 
 /// The generic candidates: operator change, constant replacement, pattern
 /// widening, an alternative joined with Or (And for negated atoms), and for

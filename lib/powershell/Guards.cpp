@@ -1,0 +1,537 @@
+//===- Guards.cpp - PowerShell guards: conditions, switch, tables, WQL ---===//
+#include "powershell/Lowerer.h"
+
+#include "script/Wql.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+
+namespace verguard::powershell {
+
+namespace {
+
+llvm::StringRef typeOf(TSNode N) {
+  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
+}
+
+std::vector<TSNode> namedKids(TSNode N) {
+  std::vector<TSNode> R;
+  uint32_t C = ts_node_named_child_count(N);
+  for (uint32_t I = 0; I < C; ++I) {
+    TSNode K = ts_node_named_child(N, I);
+    if (typeOf(K) != "comment")
+      R.push_back(K);
+  }
+  return R;
+}
+
+bool containsSubject(const Expr &E) {
+  std::vector<const Expr *> Stack{&E};
+  while (!Stack.empty()) {
+    const Expr *X = Stack.back();
+    Stack.pop_back();
+    if (X->Kind == Op::Subject)
+      return true;
+    for (const ExprPtr &K : X->Kids)
+      if (K)
+        Stack.push_back(K.get());
+  }
+  return false;
+}
+
+/// Known Windows build numbers (tables keyed by them are about the OS).
+bool isKnownBuild(int64_t B) {
+  static const int64_t Builds[] = {
+      2195,  2600,  3790,  6000,  6001,  6002,  6003,  7600,  7601,
+      9200,  9600,  10240, 10586, 14393, 15063, 16299, 17134, 17763,
+      18362, 18363, 19041, 19042, 19043, 19044, 19045, 20348, 22000,
+      22621, 22631, 26100, 26200};
+  for (int64_t X : Builds)
+    if (X == B)
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool Lowerer::covered(TSNode N) const {
+  uint32_t B = ts_node_start_byte(N), E = ts_node_end_byte(N);
+  for (const auto &[CB, CE] : Covered)
+    if (CB <= B && E <= CE)
+      return true;
+  return false;
+}
+
+void Lowerer::cover(TSNode N) {
+  Covered.push_back({ts_node_start_byte(N), ts_node_end_byte(N)});
+}
+
+std::string Lowerer::currentFunction() const {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->K == Frame::Func)
+      return F->Function;
+  return "";
+}
+
+bool Lowerer::versionCond(const ExprPtr &E) const {
+  return dependsOnVersion(*E) || (InSwitchArm && containsSubject(*E));
+}
+
+void Lowerer::emit(Guard G, TSNode Site) {
+  if (!Emit)
+    return;
+  uint32_t At = ts_node_start_byte(Site);
+  if (!EmittedAt.insert(At).second)
+    return;
+  G.Syntax = Dialect::PowerShell;
+  G.Function = currentFunction();
+  Guards.push_back(std::move(G));
+}
+
+void Lowerer::conditionGuard(TSNode CondNode, TSNode Where) {
+  if (ts_node_is_null(CondNode))
+    return;
+  cover(CondNode);
+  if (!Emit)
+    return;
+  ExprPtr C = lowerCond(CondNode);
+  if (!dependsOnVersion(*C))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = C;
+  G.Where = span(ts_node_is_null(Where) ? CondNode : Where);
+  G.Text = normalize(text(CondNode));
+  emit(std::move(G), CondNode);
+}
+
+void Lowerer::conditionGuardExpr(ExprPtr Cond, TSNode Where) {
+  cover(Where);
+  if (!Emit || !Cond || !isBoolean(*Cond) || !dependsOnVersion(*Cond))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = std::move(Cond);
+  G.Where = span(Where);
+  G.Text = normalize(text(Where));
+  emit(std::move(G), Where);
+}
+
+/// The clauses of a switch body as (condition, body) pairs. The grammar
+/// wants a newline between clauses; for `1 {'a'} 2 {'b'}` on one line it
+/// produces ERROR nodes, which are flattened here.
+static std::vector<std::pair<TSNode, TSNode>> switchClauses(TSNode Body) {
+  std::vector<std::pair<TSNode, TSNode>> Out;
+  std::vector<TSNode> Seq;
+  TSNode Clauses{};
+  for (TSNode K : namedKids(Body))
+    if (typeOf(K) == "switch_clauses")
+      Clauses = K;
+  if (ts_node_is_null(Clauses))
+    return Out;
+  for (TSNode Clause : namedKids(Clauses)) {
+    for (TSNode K : namedKids(Clause)) {
+      if (typeOf(K) == "ERROR") {
+        for (TSNode E : namedKids(K))
+          Seq.push_back(E);
+        continue;
+      }
+      Seq.push_back(K);
+    }
+  }
+  TSNode Cond{};
+  for (TSNode K : Seq) {
+    if (typeOf(K) == "statement_block") {
+      if (!ts_node_is_null(Cond))
+        Out.push_back({Cond, K});
+      Cond = TSNode{};
+      continue;
+    }
+    Cond = K;
+  }
+  return Out;
+}
+
+std::vector<TSNode> Lowerer::switchBodies(TSNode Switch) {
+  std::vector<TSNode> R;
+  for (TSNode K : namedKids(Switch))
+    if (typeOf(K) == "switch_body")
+      for (auto &[C, B] : switchClauses(K))
+        R.push_back(B);
+  return R;
+}
+
+void Lowerer::switchGuard(TSNode Switch) {
+  bool Regex = false, Wildcard = false, CaseSensitive = false;
+  TSNode CondN{}, Body{};
+  for (TSNode K : namedKids(Switch)) {
+    llvm::StringRef T = typeOf(K);
+    if (T == "switch_parameters") {
+      for (TSNode P : namedKids(K)) {
+        std::string S = text(P).trim().lower();
+        if (llvm::StringRef(S).starts_with("-r"))
+          Regex = true;
+        else if (llvm::StringRef(S).starts_with("-w"))
+          Wildcard = true;
+        else if (llvm::StringRef(S).starts_with("-c"))
+          CaseSensitive = true;
+        else if (llvm::StringRef(S).starts_with("-f"))
+          return; // -file: the lines of a file
+      }
+    } else if (T == "switch_condition") {
+      CondN = K;
+    } else if (T == "switch_body") {
+      Body = K;
+    }
+  }
+  if (ts_node_is_null(CondN) || ts_node_is_null(Body))
+    return;
+  TSNode Pipe{};
+  for (TSNode K : namedKids(CondN))
+    if (typeOf(K) == "pipeline")
+      Pipe = K;
+  Val S = lower(Pipe);
+  cover(CondN);
+  // `$_` in the arm bodies is the switch value.
+  for (auto &[C, B] : switchClauses(Body))
+    BlockInputs[ts_node_start_byte(B)] = S;
+  if (S.IsList || !S.E || !dependsOnVersion(*S.E))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Select;
+  G.Subject = S.E;
+  G.FirstMatchOnly = false;
+  G.Where = span(ts_node_start_byte(Switch), ts_node_end_byte(CondN));
+  G.Text = "switch " + normalize(text(CondN));
+  CmpMode Mode = CaseSensitive ? CmpMode::PowerShellCS : CmpMode::PowerShell;
+  Val SubjectVal = Val::of(subject());
+  for (auto &[C, B] : switchClauses(Body)) {
+    cover(C);
+    TSNode U = unwrap(C);
+    if (text(U).trim().equals_insensitive("default"))
+      continue;
+    Arm A;
+    A.Label = spell(C);
+    {
+      auto [Line, Col] = Text.lineCol(ts_node_start_byte(C));
+      llvm::StringRef L = Text.line(Line);
+      A.Indent = L.take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
+                     .str();
+    }
+    ExprPtr Test;
+    if (typeOf(U) == "script_block_expression") {
+      InSwitchArm = true;
+      Test = blockCond(U, SubjectVal);
+      InSwitchArm = false;
+    } else {
+      Val V = typeOf(U) == "generic_token" ? argValue(U, 1) : lower(U, 1);
+      ExprPtr K = V.expr();
+      if (!K->isConst()) {
+        Test = unknown();
+      } else if (Regex || Wildcard) {
+        ExprPtr Subj = subject();
+        auto E = clone(*binary(Regex ? Op::Regex : Op::Like, Subj, K));
+        E->Syntax = Dialect::PowerShell;
+        E->Written = spell(C);
+        if (!CaseSensitive)
+          E->Flags |= FlagCaseInsensitive;
+        Test = E;
+      } else {
+        Test = cmp(CmpOp::EQ, subject(), K, Mode, Dialect::PowerShell,
+                   spell(C));
+      }
+    }
+    A.Tests.push_back(Test ? Test : unknown());
+    G.Arms.push_back(std::move(A));
+  }
+  if (G.Arms.empty())
+    return;
+  emit(std::move(G), Switch);
+}
+
+ExprPtr Lowerer::blockCond(TSNode Block, const Val &Input) {
+  TSNode B = unwrap(Block);
+  if (typeOf(B) != "script_block_expression")
+    return unknown();
+  BlockInputs[ts_node_start_byte(B)] = Input;
+  TSNode SB{};
+  for (TSNode K : namedKids(B))
+    if (typeOf(K) == "script_block")
+      SB = K;
+  if (ts_node_is_null(SB))
+    return unknown();
+  TSNode BodyN = script::field(SB, "script_block_body");
+  TSNode List =
+      ts_node_is_null(BodyN) ? TSNode{} : script::field(BodyN, "statement_list");
+  if (ts_node_is_null(List))
+    return unknown();
+  auto Stmts = namedKids(List);
+  if (Stmts.empty() || typeOf(Stmts.back()) != "pipeline")
+    return unknown();
+  Frame F;
+  F.K = Frame::Block;
+  F.Vars["_"] = Input;
+  Frames.push_back(std::move(F));
+  cover(Stmts.back());
+  ExprPtr C = lowerCond(Stmts.back());
+  Frames.pop_back();
+  return C;
+}
+
+void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
+                          int Depth) {
+  TSNode Block{};
+  if (const TSNode *F = A.named("filterscript"))
+    Block = *F;
+  else if (!A.Positional.empty() &&
+           typeOf(unwrap(A.Positional[0])) == "script_block_expression")
+    Block = A.Positional[0];
+  if (!ts_node_is_null(Block)) {
+    ExprPtr C = blockCond(Block, Input);
+    TSNode B = unwrap(Block);
+    if (!Emit || !dependsOnVersion(*C))
+      return;
+    Guard G;
+    G.Kind = GuardKind::Condition;
+    G.Cond = C;
+    G.Where = span(B);
+    G.Text = "Where-Object " + normalize(text(B));
+    emit(std::move(G), B);
+    return;
+  }
+  // Simplified syntax: Where-Object Property -op Value.
+  TSNode Prop{};
+  if (const TSNode *P = A.named("property"))
+    Prop = *P;
+  else if (!A.Positional.empty())
+    Prop = A.Positional[0];
+  if (ts_node_is_null(Prop))
+    return;
+  static const char *Ops[] = {"eq",      "ne",       "gt",    "ge",
+                              "lt",      "le",       "like",  "notlike",
+                              "match",   "notmatch", "in",    "notin",
+                              "contains", "notcontains"};
+  std::string OpName;
+  bool CS = false;
+  TSNode OpNode{}, ValueNode{};
+  auto Classify = [&](llvm::StringRef P) -> bool {
+    for (const char *O : Ops) {
+      if (P == O) {
+        OpName = O;
+        CS = false;
+        return true;
+      }
+      if (P.size() == strlen(O) + 1 && (P[0] == 'c' || P[0] == 'i') &&
+          P.drop_front() == O) {
+        OpName = O;
+        CS = P[0] == 'c';
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const auto &[P, V] : A.Named)
+    if (Classify(P)) {
+      ValueNode = V;
+      auto It = A.ParamNodes.find(P);
+      if (It != A.ParamNodes.end())
+        OpNode = It->second;
+      break;
+    }
+  if (OpName.empty())
+    for (const std::string &S : A.Switches)
+      if (Classify(S)) {
+        auto It = A.ParamNodes.find(S);
+        if (It != A.ParamNodes.end())
+          OpNode = It->second;
+        if (const TSNode *V = A.named("value"))
+          ValueNode = *V;
+        else if (A.Positional.size() > 1)
+          ValueNode = A.Positional[1];
+        break;
+      }
+  if (OpName.empty() || ts_node_is_null(ValueNode))
+    return;
+  Val PropName = argValue(Prop, Depth + 1);
+  if (!PropName.E || PropName.E->Kind != Op::StrConst)
+    return;
+  Val L = member(Input, PropName.E->Str, "$_", Depth + 1);
+  Val R = argValue(ValueNode, Depth + 1);
+  uint32_t B = std::min(ts_node_start_byte(Prop), ts_node_start_byte(OpNode));
+  uint32_t E = std::max(ts_node_end_byte(ValueNode), ts_node_end_byte(Prop));
+  Spelling W = spell(B, E);
+  if (!ts_node_is_null(OpNode))
+    W.OpSpan = span(OpNode);
+  Val C = compare(OpName, CS, L, Prop, R, ValueNode, W);
+  ExprPtr Cond = asCond(C.E);
+  if (!Emit || !dependsOnVersion(*Cond))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Cond;
+  G.Where = span(B, E);
+  G.Text = "Where-Object " + normalize(text(Cmd));
+  emit(std::move(G), Cmd);
+}
+
+/// The text of a hash entry without its trailing `;` and blanks.
+static std::pair<uint32_t, uint32_t> entryRange(TSNode Entry,
+                                                llvm::StringRef Src) {
+  uint32_t B = ts_node_start_byte(Entry), E = ts_node_end_byte(Entry);
+  while (E > B && (Src[E - 1] == ';' || Src[E - 1] == ' ' ||
+                   Src[E - 1] == '\t' || Src[E - 1] == '\r' ||
+                   Src[E - 1] == '\n'))
+    --E;
+  return {B, E};
+}
+
+void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
+  TSNode Body{};
+  for (TSNode K : namedKids(Hash))
+    if (typeOf(K) == "hash_literal_body")
+      Body = K;
+  if (ts_node_is_null(Body))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Table;
+  G.Subject = std::move(Key);
+  G.FirstMatchOnly = true;
+  G.Where = span(Hash);
+  for (TSNode Entry : namedKids(Body)) {
+    if (typeOf(Entry) != "hash_entry")
+      continue;
+    TSNode KeyN{};
+    for (TSNode K : namedKids(Entry))
+      if (typeOf(K) == "key_expression")
+        KeyN = K;
+    if (ts_node_is_null(KeyN))
+      continue;
+    TSNode U = unwrap(KeyN);
+    ExprPtr KV;
+    if (typeOf(U) == "simple_name" || typeOf(KeyN) == "simple_name")
+      KV = strConst(text(U).str(), spell(U));
+    else
+      KV = lower(U, 1).expr();
+    Arm A;
+    auto [B, E] = entryRange(Entry, Src);
+    A.Label = spell(B, E);
+    auto [Line, Col] = Text.lineCol(B);
+    A.Indent = Text.line(Line)
+                   .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
+                   .str();
+    A.Tests.push_back(KV->isConst() ? cmp(CmpOp::EQ, subject(), KV,
+                                          CmpMode::StrCI, Dialect::PowerShell)
+                                    : unknown());
+    G.Arms.push_back(std::move(A));
+  }
+  if (G.Arms.empty())
+    return;
+  G.Text = "table " + normalize(text(Hash)).substr(0, 200);
+  TablesGuarded.insert(ts_node_start_byte(Hash));
+  emit(std::move(G), Hash);
+}
+
+void Lowerer::tableGuard(const Val &Table, const ExprPtr &Key, TSNode Site) {
+  if (!Emit || ts_node_is_null(Table.Hash) || !Key || !dependsOnVersion(*Key))
+    return;
+  if (TablesGuarded.count(ts_node_start_byte(Table.Hash)))
+    return;
+  buildTable(Table.Hash, Key, Site);
+}
+
+void Lowerer::pendingTables() {
+  for (const auto &[Hash, Name] : Tables) {
+    if (TablesGuarded.count(ts_node_start_byte(Hash)))
+      continue;
+    // Keys that are Windows builds or version strings: a table about the OS
+    // even if its lookups could not be followed.
+    TSNode Body{};
+    for (TSNode K : namedKids(Hash))
+      if (typeOf(K) == "hash_literal_body")
+        Body = K;
+    if (ts_node_is_null(Body))
+      continue;
+    int Builds = 0, Versions = 0;
+    bool Has6002 = false;
+    for (TSNode Entry : namedKids(Body)) {
+      TSNode KeyN{};
+      for (TSNode K : namedKids(Entry))
+        if (typeOf(K) == "key_expression")
+          KeyN = K;
+      if (ts_node_is_null(KeyN))
+        continue;
+      ExprPtr KV = lower(unwrap(KeyN), 1).expr();
+      if (KV->Kind == Op::IntConst && isKnownBuild(KV->Int)) {
+        ++Builds;
+        Has6002 |= KV->Int == 6002;
+      } else if (KV->Kind == Op::StrConst) {
+        int64_t N;
+        if (!llvm::StringRef(KV->Str).getAsInteger(10, N) && isKnownBuild(N)) {
+          ++Builds;
+          Has6002 |= N == 6002;
+        } else if (llvm::StringRef(KV->Str).starts_with("6.0.600") ||
+                   llvm::StringRef(KV->Str).starts_with("6.1.76")) {
+          ++Versions;
+          Has6002 |= llvm::StringRef(KV->Str).contains("6002");
+        }
+      }
+    }
+    if (!Has6002)
+      continue;
+    std::string Prov = "inferred from the keys of `$" + Name + "`";
+    if (Builds >= 2)
+      buildTable(Hash, quantity(Quantity::Build, Prov, /*Inferred=*/true),
+                 Hash);
+    else if (Versions >= 2)
+      buildTable(Hash, quantity(Quantity::Version, Prov, /*Inferred=*/true),
+                 Hash);
+  }
+}
+
+void Lowerer::wqlGuard(TSNode StringNode, const Val &Str, bool IsQuery,
+                       bool ClassIsOS) {
+  if (!Emit || !ClassIsOS)
+    return;
+  TSNode Lit = !ts_node_is_null(Str.Lit) ? Str.Lit : unwrap(StringNode);
+  if (typeOf(Lit) != "string_literal")
+    return;
+  std::string Q;
+  std::vector<uint32_t> Map;
+  if (!decodeLiteral(Lit, Q, &Map))
+    return;
+  script::WqlPropertyFn Prop = [this](llvm::StringRef Name) {
+    return wmiProperty(Name);
+  };
+  script::WqlSpanFn SpanOf =
+      [&](uint32_t B, uint32_t E) -> std::optional<SourceSpan> {
+    if (E > Q.size() || B > E || Map.size() != Q.size() + 1)
+      return std::nullopt;
+    if (Map[E] - Map[B] != E - B)
+      return std::nullopt; // escapes inside: not verbatim
+    for (uint32_t I = B; I + 1 <= E && I + 1 < Map.size(); ++I)
+      if (I + 1 < E && Map[I + 1] != Map[I] + 1)
+        return std::nullopt;
+    return span(Map[B], Map[E]);
+  };
+  ExprPtr Cond;
+  if (IsQuery) {
+    auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
+    if (!Parsed || !Parsed->Where)
+      return;
+    Cond = Parsed->Where;
+  } else {
+    Cond = script::parseWqlCondition(Q, Prop, SpanOf);
+  }
+  cover(Lit);
+  if (!Cond || !dependsOnVersion(*Cond))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Cond;
+  G.Where = span(Lit);
+  G.Text = "WQL " + normalize(Q);
+  emit(std::move(G), Lit);
+}
+
+} // namespace verguard::powershell

@@ -1,0 +1,217 @@
+//===- Lowerer.h - PowerShell lowering state (internal) ---------*- C++ -*-===//
+//
+// The pieces of the PowerShell frontend share this class: Lowering.cpp turns
+// expressions into values, Sources.cpp knows which values are OS version
+// quantities, Guards.cpp builds core::Guards, PowerShellFrontend.cpp walks the
+// statements (scopes, functions) and drives the rest.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_POWERSHELL_LOWERER_H
+#define VERGUARD_POWERSHELL_LOWERER_H
+
+#include "core/Finding.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace verguard::powershell {
+
+/// Objects whose members are version quantities.
+enum class ObjKind : uint8_t {
+  None,            // a plain value (E) or nothing known
+  OSVersion,       // System.OperatingSystem ([Environment]::OSVersion)
+  WmiOS,           // a Win32_OperatingSystem instance (WMI/CIM)
+  ComputerInfo,    // Get-ComputerInfo
+  RegCurrentVersion, // Get-ItemProperty of HKLM\...\Windows NT\CurrentVersion
+  RegKey,          // a RegistryKey for that key (GetValue)
+  FileItem,        // Get-Item of a system binary (has .VersionInfo)
+  FileVersionInfo, // System.Diagnostics.FileVersionInfo of a system binary
+  Hashtable,       // a hashtable literal (Hash)
+  CompareTo,       // the result of A.CompareTo(B): Kids are CmpA/CmpB
+};
+
+/// A lowered PowerShell value.
+struct Val {
+  core::ExprPtr E;               // scalar value; null for objects/nothing
+  ObjKind Obj = ObjKind::None;
+  bool Inferred = false;         // the object's provenance is inferred
+  bool NotOs = false;            // known not to be about the OS
+  bool FromVariable = false;     // read through a variable or function
+  std::vector<core::ExprPtr> Items; // an array literal's elements
+  bool IsList = false;
+  TSNode Lit{};                  // the string literal, if E is exactly one
+  std::string PathText;          // best-effort text of a string (paths)
+  TSNode Hash{};                 // Hashtable: the literal
+  core::ExprPtr CmpA, CmpB;      // CompareTo operands
+  core::CmpMode CmpM = core::CmpMode::Int;
+
+  static Val of(core::ExprPtr X) {
+    Val V;
+    V.E = std::move(X);
+    return V;
+  }
+  bool isObject() const { return Obj != ObjKind::None; }
+  /// The value as an expression (unknown() if nothing is known).
+  core::ExprPtr expr() const;
+};
+
+/// A variable scope: the script, a function, or a block binding `$_`.
+struct Frame {
+  enum Kind : uint8_t { Script, Func, Block } K = Script;
+  std::string Function; // for Function frames
+  std::map<std::string, Val> Vars;
+  std::optional<Val> Output; // a function's first version-related output
+};
+
+class Lowerer {
+public:
+  Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+          const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          std::vector<core::Diagnostic> &Diags);
+
+  /// Runs both passes over the tree.
+  void run(TSNode Root);
+
+  // --- text helpers ---------------------------------------------------
+  llvm::StringRef text(TSNode N) const { return script::text(N, Src); }
+  core::SourceSpan span(TSNode N) const;
+  core::SourceSpan span(uint32_t B, uint32_t E) const;
+  core::Spelling spell(TSNode N) const;
+  core::Spelling spell(uint32_t B, uint32_t E) const;
+  static std::string normalize(llvm::StringRef S);
+
+  // --- Lowering.cpp ---------------------------------------------------
+  Val lower(TSNode N, int Depth = 0);
+  /// A boolean condition (non-version leaves become unknown()).
+  core::ExprPtr lowerCond(TSNode N, int Depth = 0);
+  /// The node skipping pass-through wrappers (parentheses, precedence).
+  static TSNode unwrap(TSNode N);
+  /// The value of a variable use (`$x`, `$script:x`, `$_`).
+  Val variable(TSNode N);
+  static std::string varName(llvm::StringRef Text);
+  static std::string varScope(llvm::StringRef Text);
+  Val lookup(const std::string &Name, const std::string &Scope);
+  void bind(const std::string &Name, const std::string &Scope, Val V,
+            bool Conditional);
+  /// Pipes Input (or nothing) through one command.
+  Val command(TSNode Cmd, const std::optional<Val> &Input, int Depth);
+  /// A script block's single output with `$_` bound to Input.
+  Val scriptBlockValue(TSNode Block, const Val &Input, int Depth);
+  core::ExprPtr asCond(const core::ExprPtr &E) const;
+  Val castTo(llvm::StringRef Type, const Val &V);
+  Val binaryOp(TSNode N, TSNode L, TSNode Op, TSNode R, int Depth);
+  /// `L -Op R` (Op without the dash and the c/i prefix).
+  Val compare(const std::string &Op, bool CaseSensitive, const Val &L,
+              TSNode LNode, const Val &R, TSNode RNode, core::Spelling W);
+  static bool isStringExpr(const core::ExprPtr &E);
+  /// The value of a string literal without interpolation; Map (if given)
+  /// receives, per byte of Out, its offset in the source (plus one entry for
+  /// the end). False for interpolated strings.
+  bool decodeLiteral(TSNode Lit, std::string &Out,
+                     std::vector<uint32_t> *Map) const;
+  /// An operand with its use-site spelling.
+  core::ExprPtr operand(const Val &V, TSNode N) const;
+
+  struct CmdArgs {
+    std::string Name; // lower-case command name
+    TSNode NameNode{};
+    std::vector<std::pair<std::string, TSNode>> Named; // param -> value
+    std::map<std::string, TSNode> ParamNodes;          // param -> its token
+    std::vector<std::string> Switches;
+    std::vector<TSNode> Positional;
+    const TSNode *named(llvm::StringRef Param,
+                        std::initializer_list<llvm::StringRef> Aliases = {})
+        const;
+    bool hasSwitch(llvm::StringRef Param) const;
+  };
+  CmdArgs commandArgs(TSNode Cmd) const;
+  /// The value of a command argument (barewords are strings).
+  Val argValue(TSNode N, int Depth);
+
+  // --- Sources.cpp ----------------------------------------------------
+  /// A command that produces a version source, or nullopt.
+  std::optional<Val> sourceCommand(const CmdArgs &A, int Depth);
+  /// `[Type]::Member` and `[Type]::Method(args)`.
+  std::optional<Val> staticMember(llvm::StringRef Type, llvm::StringRef Member,
+                                  TSNode Args, bool IsCall, int Depth);
+  /// `obj.Member`.
+  Val member(const Val &Obj, llvm::StringRef Name, llvm::StringRef ObjText,
+             int Depth);
+  /// `obj.Method(args)`.
+  Val method(const Val &Obj, llvm::StringRef Name, TSNode ObjNode,
+             TSNode Call, TSNode Args, int Depth);
+  /// The argument expressions of an argument_list.
+  static std::vector<TSNode> argNodes(TSNode Args);
+  /// A quantity guessed from a variable or property name.
+  std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  static bool isCurrentVersionKey(llvm::StringRef Path);
+  static bool isSystemBinary(llvm::StringRef Path);
+  core::ExprPtr wmiProperty(llvm::StringRef Name) const;
+  core::ExprPtr registryValue(llvm::StringRef Name) const;
+  /// [version] components of a version value.
+  core::ExprPtr versionPart(const core::ExprPtr &V, llvm::StringRef Part,
+                            llvm::StringRef ObjText) const;
+
+  // --- Guards.cpp -----------------------------------------------------
+  void conditionGuard(TSNode CondNode, TSNode Where);
+  void conditionGuardExpr(core::ExprPtr Cond, TSNode Where);
+  void switchGuard(TSNode Switch);
+  /// Where-Object / ? / where: a filter over the pipeline input.
+  void whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input, int Depth);
+  void tableGuard(const Val &Table, const core::ExprPtr &Key, TSNode Site);
+  void wqlGuard(TSNode StringNode, const Val &Str, bool IsQuery,
+                bool ClassIsOS);
+  void pendingTables();
+  void buildTable(TSNode Hash, core::ExprPtr Key, TSNode Site);
+  /// The condition of a script block's (last) statement with `$_` = Input.
+  core::ExprPtr blockCond(TSNode Block, const Val &Input);
+  std::vector<TSNode> switchBodies(TSNode Switch);
+  void emit(core::Guard G, TSNode Site);
+  std::string currentFunction() const;
+  bool versionCond(const core::ExprPtr &E) const;
+
+  // --- PowerShellFrontend.cpp: the statement walk ----------------------
+  void walk(TSNode Root);
+  bool enter(TSNode N);
+  void leave(TSNode N);
+  void bindParams(TSNode ParamList);
+  void assignment(TSNode N);
+  void recordOutput(const Val &V);
+  static bool isBranchBlock(TSNode Block);
+  bool covered(TSNode N) const;
+  void cover(TSNode N);
+
+  // --- state ----------------------------------------------------------
+  llvm::StringRef Path;
+  const script::DecodedText &Text;
+  llvm::StringRef Src;
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+
+  bool Emit = false; // pass 2: guards are emitted
+  std::vector<Frame> Frames;
+  std::map<std::string, Val> FinalScript; // script scope after pass 1
+  std::map<std::string, Val> Functions;   // lower-case name -> output
+  std::map<std::string, std::vector<std::string>> FunctionParams;
+  /// `$_` bindings for script blocks / switch bodies, by node start byte.
+  std::map<uint32_t, Val> BlockInputs;
+  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+  std::set<uint32_t> EmittedAt;          // guard sites already emitted
+  std::set<uint32_t> TablesGuarded;      // hashtable literals with a guard
+  std::vector<std::pair<TSNode, std::string>> Tables; // all bound tables
+  int BranchDepth = 0; // inside if/else/switch/try bodies
+  bool InSwitchArm = false; // lowering a switch arm's script block
+  std::vector<std::pair<uint32_t, uint32_t>> PushedFrames; // node ranges
+};
+
+} // namespace verguard::powershell
+
+#endif

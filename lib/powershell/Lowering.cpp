@@ -1,0 +1,1082 @@
+//===- Lowering.cpp - PowerShell expressions to guard expressions --------===//
+//
+// Models the parts of PowerShell's semantics that decide a version check:
+// the left operand's type governs a comparison, -c forms are case-sensitive,
+// -like/-match/-in/-contains, casts, -split/.Split, .Substring, string
+// expansion, pipelines and variables.
+//
+//===----------------------------------------------------------------------===//
+#include "powershell/Lowerer.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+
+namespace verguard::powershell {
+
+namespace {
+
+llvm::StringRef typeOf(TSNode N) {
+  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
+}
+
+bool isComment(TSNode N) { return typeOf(N) == "comment"; }
+
+/// Named children without comments.
+std::vector<TSNode> namedKids(TSNode N) {
+  std::vector<TSNode> R;
+  uint32_t C = ts_node_named_child_count(N);
+  for (uint32_t I = 0; I < C; ++I) {
+    TSNode K = ts_node_named_child(N, I);
+    if (!isComment(K))
+      R.push_back(K);
+  }
+  return R;
+}
+
+bool isStop(llvm::StringRef T) {
+  return T == "string_literal" || T == "integer_literal" ||
+         T == "real_literal" || T == "variable" || T == "type_literal" ||
+         T == "command" || T == "hash_literal_expression" ||
+         T == "script_block_expression" || T == "generic_token" ||
+         T == "command_name" || T == "member_name" || T == "simple_name" ||
+         T == "ERROR";
+}
+
+enum class Ty { Unknown, Int, Str, Version, List, Bool };
+
+Ty tyOf(const ExprPtr &E) {
+  if (!E)
+    return Ty::Unknown;
+  switch (E->Kind) {
+  case Op::IntConst:
+  case Op::ToInt:
+  case Op::Add:
+  case Op::Sub:
+  case Op::Mul:
+  case Op::Div:
+  case Op::Mod:
+  case Op::BitAnd:
+  case Op::BitOr:
+  case Op::BitXor:
+  case Op::Shl:
+  case Op::Shr:
+  case Op::Neg:
+  case Op::Length:
+  case Op::Find:
+  case Op::StrCompare:
+    return Ty::Int;
+  case Op::StrConst:
+  case Op::ToStr:
+  case Op::Concat:
+  case Op::Substr:
+  case Op::Right:
+  case Op::Lower:
+  case Op::Upper:
+  case Op::Trim:
+    return Ty::Str;
+  case Op::Quantity:
+    return isStringQuantity(E->Q) ? Ty::Str : Ty::Int;
+  case Op::VersionOf:
+    return Ty::Version;
+  case Op::Split:
+    return Ty::List;
+  case Op::Index:
+    if (!E->Kids.empty() && E->Kids[0]->Kind == Op::Split)
+      return Ty::Str;
+    if (!E->Kids.empty() && E->Kids[0]->Kind == Op::VersionOf)
+      return Ty::Int;
+    return Ty::Unknown;
+  default:
+    return isBoolean(*E) ? Ty::Bool : Ty::Unknown;
+  }
+}
+
+/// Decodes a regex separator for -split when it is a plain string.
+std::optional<std::string> plainRegex(llvm::StringRef R) {
+  std::string Out;
+  for (size_t I = 0; I < R.size(); ++I) {
+    char C = R[I];
+    if (C == '\\' && I + 1 < R.size() && !llvm::isAlnum(R[I + 1])) {
+      Out += R[++I];
+      continue;
+    }
+    if (llvm::StringRef(".^$|?*+()[]{}\\").contains(C))
+      return std::nullopt;
+    Out += C;
+  }
+  if (Out.empty())
+    return std::nullopt;
+  return Out;
+}
+
+} // namespace
+
+ExprPtr Val::expr() const { return E ? E : unknown(); }
+
+bool Lowerer::isStringExpr(const ExprPtr &E) { return tyOf(E) == Ty::Str; }
+
+TSNode Lowerer::unwrap(TSNode N) {
+  for (int Step = 0; Step < 100000 && !ts_node_is_null(N); ++Step) {
+    llvm::StringRef T = typeOf(N);
+    if (T == "parenthesized_expression" || T == "sub_expression" ||
+        T == "array_expression") {
+      auto Kids = namedKids(N);
+      if (Kids.size() != 1)
+        return N;
+      TSNode K = Kids[0];
+      if (typeOf(K) == "statement_list") {
+        auto S = namedKids(K);
+        if (S.size() != 1)
+          return N;
+        K = S[0];
+      }
+      N = K;
+      continue;
+    }
+    if (T == "pipeline" || T == "pipeline_chain") {
+      auto Kids = namedKids(N);
+      if (Kids.size() != 1 || ts_node_child_count(N) != Kids.size())
+        return N;
+      N = Kids[0];
+      continue;
+    }
+    if (isStop(T))
+      return N;
+    if (ts_node_child_count(N) == 1 && ts_node_is_named(ts_node_child(N, 0))) {
+      N = ts_node_child(N, 0);
+      continue;
+    }
+    return N;
+  }
+  return N;
+}
+
+std::string Lowerer::varName(llvm::StringRef T) {
+  T = T.trim();
+  if (T.starts_with("$") || T.starts_with("@"))
+    T = T.drop_front();
+  if (T.starts_with("{") && T.ends_with("}"))
+    T = T.drop_front().drop_back();
+  size_t Colon = T.find(':');
+  if (Colon != llvm::StringRef::npos)
+    T = T.drop_front(Colon + 1);
+  return T.lower();
+}
+
+std::string Lowerer::varScope(llvm::StringRef T) {
+  T = T.trim();
+  if (T.starts_with("$") || T.starts_with("@"))
+    T = T.drop_front();
+  if (T.starts_with("{"))
+    T = T.drop_front();
+  size_t Colon = T.find(':');
+  if (Colon == llvm::StringRef::npos)
+    return "";
+  return T.take_front(Colon).lower();
+}
+
+Val Lowerer::lookup(const std::string &Name, const std::string &Scope) {
+  bool InFunction = false;
+  for (const Frame &F : Frames)
+    if (F.K == Frame::Func)
+      InFunction = true;
+  if (Scope == "script" || Scope == "global") {
+    auto It = Frames.front().Vars.find(Name);
+    if (It != Frames.front().Vars.end())
+      return It->second;
+    auto Jt = FinalScript.find(Name);
+    if (InFunction && Jt != FinalScript.end())
+      return Jt->second;
+    return {};
+  }
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+    auto It = F->Vars.find(Name);
+    if (It != F->Vars.end())
+      return It->second;
+  }
+  auto Jt = FinalScript.find(Name);
+  if (InFunction && Jt != FinalScript.end())
+    return Jt->second;
+  Val None;
+  None.Obj = ObjKind::None;
+  None.NotOs = false;
+  None.FromVariable = false;
+  None.PathText = "";
+  None.E = nullptr;
+  return None;
+}
+
+static bool versionRelated(const Val &V) {
+  if (V.Obj != ObjKind::None && V.Obj != ObjKind::Hashtable)
+    return true;
+  return V.E && dependsOnVersion(*V.E);
+}
+
+void Lowerer::bind(const std::string &Name, const std::string &Scope, Val V,
+                   bool Conditional) {
+  if (Name.empty() || Scope == "env")
+    return;
+  Frame *Target = &Frames.front();
+  if (Scope != "script" && Scope != "global")
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (F->K != Frame::Block || F->Vars.count(Name)) {
+        Target = &*F;
+        break;
+      }
+  auto It = Target->Vars.find(Name);
+  if (It != Target->Vars.end() && Conditional && versionRelated(It->second) &&
+      !versionRelated(V))
+    return;
+  if (V.Obj == ObjKind::Hashtable && !ts_node_is_null(V.Hash))
+    Tables.push_back({V.Hash, Name});
+  Target->Vars[Name] = std::move(V);
+}
+
+Val Lowerer::variable(TSNode N) {
+  llvm::StringRef T = text(N);
+  std::string Name = varName(T), Scope = varScope(T);
+  if (Name == "true" || Name == "false")
+    return Val::of(boolConst(Name == "true"));
+  if (Name == "null")
+    return {};
+  if (Name == "psversiontable" || Name == "host" || Name == "pshome" ||
+      Name == "executioncontext") {
+    Val V;
+    V.NotOs = true;
+    return V;
+  }
+  if (Scope == "env") {
+    Val V;
+    V.PathText = T.str();
+    return V;
+  }
+  if (Name == "psitem")
+    Name = "_";
+  Val V = lookup(Name, Scope);
+  V.FromVariable = true;
+  if (V.E && !V.isObject() && isBoolean(*V.E) &&
+      V.E->Kind != Op::BoolConst)
+    return {}; // a condition reported where it was computed
+  if (versionRelated(V) || V.NotOs || V.IsList ||
+      V.Obj == ObjKind::Hashtable || (V.E && V.E->isConst()) ||
+      !V.PathText.empty())
+    return V;
+  if (auto Q = inferFromName(Name)) {
+    Val I = Val::of(*Q);
+    I.FromVariable = true;
+    I.Inferred = true;
+    return I;
+  }
+  return V;
+}
+
+ExprPtr Lowerer::asCond(const ExprPtr &E) const {
+  if (!E)
+    return unknown();
+  if (E->isLogic())
+    return E;
+  if (isBoolean(*E) && versionCond(E))
+    return E;
+  return unknown();
+}
+
+ExprPtr Lowerer::operand(const Val &V, TSNode N) const {
+  ExprPtr E = V.expr();
+  if (E->isConst() || E->Kind == Op::Unknown)
+    return E;
+  auto C = clone(*E);
+  C->Written = spell(N);
+  return C;
+}
+
+static bool parseInt(llvm::StringRef T, int64_t &V) {
+  T = T.trim();
+  if (T.ends_with_insensitive("l") && !T.starts_with_insensitive("0x"))
+    T = T.drop_back();
+  if (T.starts_with_insensitive("0x"))
+    return !T.drop_front(2).getAsInteger(16, V);
+  return !T.getAsInteger(10, V);
+}
+
+bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
+                            std::vector<uint32_t> *Map) const {
+  Out.clear();
+  if (Map)
+    Map->clear();
+  auto Kids = namedKids(Lit);
+  if (Kids.size() != 1)
+    return false;
+  TSNode K = Kids[0];
+  llvm::StringRef T = typeOf(K);
+  uint32_t Base = ts_node_start_byte(K);
+  llvm::StringRef S = text(K);
+  auto Push = [&](char C, uint32_t At) {
+    Out += C;
+    if (Map)
+      Map->push_back(At);
+  };
+  if (T == "verbatim_string_characters") {
+    if (S.size() < 2)
+      return false;
+    for (size_t I = 1; I + 1 < S.size(); ++I) {
+      if (S[I] == '\'' && I + 2 < S.size() && S[I + 1] == '\'') {
+        Push('\'', Base + I);
+        ++I;
+        continue;
+      }
+      Push(S[I], Base + I);
+    }
+    if (Map)
+      Map->push_back(Base + S.size() - 1);
+    return true;
+  }
+  bool Here = T == "verbatim_here_string_characters" ||
+              T == "expandable_here_string_literal";
+  bool Expandable = T == "expandable_string_literal" ||
+                    T == "expandable_here_string_literal";
+  if (Expandable && ts_node_named_child_count(K) > 0)
+    return false; // interpolation
+  size_t B = 1, E = S.size() - 1;
+  if (Here) {
+    size_t NL = S.find('\n');
+    if (NL == llvm::StringRef::npos || S.size() < 4)
+      return false;
+    B = NL + 1;
+    E = S.size() - 2;
+    if (E > B && S[E - 1] == '\n')
+      --E;
+    if (E > B && S[E - 1] == '\r')
+      --E;
+  }
+  if (E < B)
+    return false;
+  for (size_t I = B; I < E; ++I) {
+    char C = S[I];
+    if (Expandable && C == '`' && I + 1 < E) {
+      char N = S[++I];
+      char R = N == 'n'   ? '\n'
+               : N == 't' ? '\t'
+               : N == 'r' ? '\r'
+               : N == '0' ? '\0'
+               : N == 'a' ? '\a'
+               : N == 'b' ? '\b'
+               : N == 'f' ? '\f'
+               : N == 'v' ? '\v'
+                          : N;
+      Push(R, Base + I - 1);
+      continue;
+    }
+    if (!Here && C == S[0] && I + 1 < E && S[I + 1] == C) {
+      Push(C, Base + I);
+      ++I;
+      continue;
+    }
+    Push(C, Base + I);
+  }
+  if (Map)
+    Map->push_back(Base + E);
+  return true;
+}
+
+Val Lowerer::lower(TSNode N, int Depth) {
+  if (ts_node_is_null(N) || Depth > 64)
+    return {};
+  N = unwrap(N);
+  llvm::StringRef T = typeOf(N);
+  uint32_t Count = ts_node_child_count(N);
+
+  if (T == "integer_literal") {
+    int64_t V;
+    if (!parseInt(text(N), V))
+      return {};
+    return Val::of(intConst(V, spell(N)));
+  }
+  if (T == "string_literal") {
+    Val V;
+    std::string S;
+    if (decodeLiteral(N, S, nullptr)) {
+      V.E = strConst(S, spell(N));
+      V.Lit = N;
+      V.PathText = S;
+      return V;
+    }
+    // An expandable string with interpolation: a concatenation.
+    auto Kids = namedKids(N);
+    if (Kids.size() != 1)
+      return {};
+    TSNode K = Kids[0];
+    llvm::StringRef Raw = text(K);
+    uint32_t Base = ts_node_start_byte(K);
+    bool Here = typeOf(K) == "expandable_here_string_literal";
+    size_t B = 1, E = Raw.size() - 1;
+    if (Here) {
+      B = Raw.find('\n') + 1;
+      E = Raw.size() - 2;
+    }
+    std::vector<ExprPtr> Parts;
+    std::string Lit;
+    std::string PathText;
+    size_t At = B;
+    auto FlushText = [&](size_t Upto) {
+      for (size_t I = At; I < Upto && I < E; ++I) {
+        char C = Raw[I];
+        if (C == '`' && I + 1 < Upto) {
+          char Nx = Raw[++I];
+          Lit += Nx == 'n' ? '\n' : Nx == 't' ? '\t' : Nx;
+          continue;
+        }
+        Lit += C;
+      }
+      PathText += Raw.slice(At, std::min(Upto, E)).str();
+    };
+    for (TSNode Sub : namedKids(K)) {
+      uint32_t SB = ts_node_start_byte(Sub) - Base,
+               SE = ts_node_end_byte(Sub) - Base;
+      FlushText(SB);
+      if (!Lit.empty())
+        Parts.push_back(strConst(Lit));
+      Lit.clear();
+      Val SV = typeOf(Sub) == "variable" ? variable(Sub) : lower(Sub, Depth + 1);
+      ExprPtr SE2 = SV.expr();
+      if (tyOf(SE2) == Ty::Int)
+        SE2 = unary(Op::ToStr, SE2);
+      else if (tyOf(SE2) == Ty::Version)
+        SE2 = unary(Op::ToStr, SE2);
+      Parts.push_back(SE2);
+      PathText += SV.PathText.empty() ? text(Sub).str() : SV.PathText;
+      At = SE;
+    }
+    FlushText(E);
+    if (!Lit.empty())
+      Parts.push_back(strConst(Lit));
+    V.E = Parts.size() == 1 ? Parts[0] : nary(Op::Concat, Parts);
+    V.PathText = PathText;
+    return V;
+  }
+  if (T == "variable")
+    return variable(N);
+  if (T == "real_literal" || T == "script_block_expression" ||
+      T == "type_literal")
+    return {};
+  if (T == "hash_literal_expression") {
+    Val V;
+    V.Obj = ObjKind::Hashtable;
+    V.Hash = N;
+    return V;
+  }
+  if (T == "command")
+    return command(N, std::nullopt, Depth + 1);
+  if (T == "pipeline") {
+    auto Kids = namedKids(N);
+    if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
+      TSNode Value = script::field(Kids[0], "value");
+      return lower(Value, Depth + 1);
+    }
+    return {};
+  }
+  if (T == "pipeline_chain") {
+    Val Cur;
+    bool First = true;
+    for (TSNode K : namedKids(N)) {
+      llvm::StringRef KT = typeOf(K);
+      if (KT == "redirections" || KT == "redirection")
+        continue;
+      if (First) {
+        Cur = KT == "command" ? command(K, std::nullopt, Depth + 1)
+                              : lower(K, Depth + 1);
+        First = false;
+      } else if (KT == "command") {
+        Cur = command(K, Cur, Depth + 1);
+      } else {
+        Cur = {};
+      }
+    }
+    return Cur;
+  }
+  if (T == "array_literal_expression") {
+    Val V;
+    V.IsList = true;
+    for (TSNode K : namedKids(N))
+      V.Items.push_back(lower(K, Depth + 1).expr());
+    return V;
+  }
+  if (T == "member_access") {
+    TSNode Obj = ts_node_child(N, 0);
+    TSNode Dot = ts_node_child(N, 1);
+    TSNode Name = ts_node_child(N, Count - 1);
+    std::string Member = text(Name).str();
+    if (typeOf(Name) == "member_name") {
+      auto MK = namedKids(Name);
+      if (MK.size() == 1 && typeOf(MK[0]) != "simple_name") {
+        Val M = lower(MK[0], Depth + 1);
+        if (!M.E || M.E->Kind != Op::StrConst)
+          return {};
+        Member = M.E->Str;
+      }
+    }
+    if (typeOf(Obj) == "type_literal" && text(Dot) == "::") {
+      std::string Ty = text(Obj).trim("[] ").str();
+      if (auto V = staticMember(Ty, Member, TSNode{}, false, Depth + 1))
+        return *V;
+      return {};
+    }
+    Val O = lower(Obj, Depth + 1);
+    return member(O, Member, text(Obj), Depth + 1);
+  }
+  if (T == "invokation_expression") {
+    TSNode Obj = ts_node_child(N, 0);
+    TSNode Dot = ts_node_child(N, 1);
+    TSNode Name{}, Args{};
+    for (uint32_t I = 2; I < Count; ++I) {
+      TSNode K = ts_node_child(N, I);
+      if (typeOf(K) == "member_name")
+        Name = K;
+      else if (typeOf(K) == "argument_list")
+        Args = K;
+    }
+    if (ts_node_is_null(Name))
+      return {};
+    std::string Member = text(Name).str();
+    if (typeOf(Obj) == "type_literal" && text(Dot) == "::") {
+      std::string Ty = text(Obj).trim("[] ").str();
+      if (auto V = staticMember(Ty, Member, Args, true, Depth + 1))
+        return *V;
+      return {};
+    }
+    Val O = lower(Obj, Depth + 1);
+    return method(O, Member, Obj, N, Args, Depth + 1);
+  }
+  if (T == "element_access") {
+    auto Kids = namedKids(N);
+    if (Kids.size() != 2)
+      return {};
+    Val O = lower(Kids[0], Depth + 1);
+    Val I = lower(Kids[1], Depth + 1);
+    if (O.Obj == ObjKind::Hashtable) {
+      tableGuard(O, operand(I, Kids[1]), N);
+      return {};
+    }
+    ExprPtr IE = I.expr();
+    if (O.IsList) {
+      if (IE->Kind == Op::IntConst && IE->Int >= 0 &&
+          IE->Int < (int64_t)O.Items.size())
+        return Val::of(O.Items[IE->Int]);
+      return {};
+    }
+    ExprPtr OE = O.expr();
+    Ty OT = tyOf(OE);
+    if (tyOf(IE) != Ty::Int)
+      return {};
+    if (OT == Ty::List || OT == Ty::Version)
+      return Val::of(binary(Op::Index, OE, IE));
+    if (OT == Ty::Str && IE->Kind == Op::IntConst && IE->Int >= 0)
+      return Val::of(nary(Op::Substr, {OE, IE, intConst(1)}));
+    return {};
+  }
+  if (T == "cast_expression") {
+    TSNode TyN = ts_node_child(N, 0);
+    TSNode Arg = ts_node_child(N, Count - 1);
+    std::string Ty = text(TyN).trim("[] ").lower();
+    Val V = lower(Arg, Depth + 1);
+    return castTo(Ty, V);
+  }
+  if (T == "expression_with_unary_operator") {
+    TSNode OpN = ts_node_child(N, 0);
+    TSNode Arg = ts_node_child(N, Count - 1);
+    std::string OpS = text(OpN).lower();
+    if (typeOf(OpN) == "cast_expression")
+      return lower(OpN, Depth + 1);
+    if (OpS == "-not" || OpS == "!")
+      return Val::of(logicNot(lowerCond(Arg, Depth + 1)));
+    if (OpS == "-" || OpS == "+") {
+      Val V = lower(Arg, Depth + 1);
+      ExprPtr E = V.expr();
+      if (OpS == "+")
+        return V;
+      if (E->Kind == Op::IntConst)
+        return Val::of(intConst(-E->Int, spell(N)));
+      if (tyOf(E) == Ty::Int)
+        return Val::of(unary(Op::Neg, E));
+      return {};
+    }
+    if (OpS == ",") {
+      Val V;
+      V.IsList = true;
+      V.Items.push_back(lower(Arg, Depth + 1).expr());
+      return V;
+    }
+    return {};
+  }
+  if (Count == 3) {
+    TSNode L = ts_node_child(N, 0), OpN = ts_node_child(N, 1),
+           R = ts_node_child(N, 2);
+    if (T == "comparison_expression")
+      return binaryOp(N, L, OpN, R, Depth + 1);
+    if (T == "logical_expression")
+      return Val::of(lowerCond(N, Depth));
+    std::string OpS = text(OpN).lower();
+    if (T == "additive_expression" || T == "multiplicative_expression" ||
+        T == "bitwise_expression") {
+      ExprPtr A = lower(L, Depth + 1).expr(), B = lower(R, Depth + 1).expr();
+      Ty TA = tyOf(A), TB = tyOf(B);
+      if (OpS == "+" && TA == Ty::Str)
+        return Val::of(nary(Op::Concat,
+                            {A, TB == Ty::Int ? unary(Op::ToStr, B) : B}));
+      if (TA != Ty::Int)
+        return {};
+      if (TB == Ty::Str)
+        B = unary(Op::ToInt, B);
+      else if (TB != Ty::Int)
+        return {};
+      static const std::pair<const char *, Op> Ops[] = {
+          {"+", Op::Add},       {"-", Op::Sub},       {"*", Op::Mul},
+          {"/", Op::Div},       {"%", Op::Mod},       {"-band", Op::BitAnd},
+          {"-bor", Op::BitOr},  {"-bxor", Op::BitXor}, {"-shl", Op::Shl},
+          {"-shr", Op::Shr}};
+      for (auto &[S, K] : Ops)
+        if (OpS == S)
+          return Val::of(binary(K, A, B));
+      return {};
+    }
+  }
+  return {};
+}
+
+Val Lowerer::castTo(llvm::StringRef TyName, const Val &V) {
+  ExprPtr E = V.expr();
+  llvm::StringRef TN = TyName.trim();
+  TN.consume_front("system.");
+  static const char *Ints[] = {"int",    "int32",  "int64", "long",
+                               "uint32", "uint64", "int16", "uint16",
+                               "uint",   "ulong",  "short", "ushort"};
+  for (const char *I : Ints)
+    if (TN == I) {
+      auto K = tyOf(E);
+      if (K == Ty::Int)
+        return Val::of(E);
+      if (K == Ty::Str)
+        return Val::of(unary(Op::ToInt, E));
+      if (E->Kind == Op::Unknown && V.Obj == ObjKind::None)
+        return V;
+      return {};
+    }
+  if (TN == "string") {
+    if (V.Obj == ObjKind::OSVersion)
+      return Val::of(V.expr());
+    auto K = tyOf(E);
+    if (K == Ty::Int || K == Ty::Version)
+      return Val::of(unary(Op::ToStr, E));
+    if (V.IsList)
+      return {};
+    Val R = V;
+    R.Obj = ObjKind::None;
+    return R;
+  }
+  if (TN == "version") {
+    if (tyOf(E) == Ty::Version)
+      return Val::of(E);
+    if (E->Kind == Op::Unknown)
+      return {};
+    return Val::of(unary(Op::VersionOf, E));
+  }
+  if (TN == "double" || TN == "decimal" || TN == "float" || TN == "single" ||
+      TN == "bool" || TN == "boolean" || TN == "char" || TN == "byte" ||
+      TN == "datetime" || TN == "wmi" || TN == "wmiclass" || TN == "xml" ||
+      TN == "adsi" || TN == "scriptblock" || TN == "regex" || TN == "void")
+    return {};
+  return V; // [ordered], [array], [string[]], [object], ...
+}
+
+Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
+  std::string OpS = text(OpN).trim().lower();
+  if (!llvm::StringRef(OpS).starts_with("-"))
+    return {};
+  OpS = OpS.substr(1);
+  static const char *Known[] = {
+      "eq",       "ne",          "gt",    "ge",    "lt",      "le",
+      "like",     "notlike",     "match", "notmatch", "in",   "notin",
+      "contains", "notcontains", "split", "join",  "replace", "is",
+      "isnot",    "as"};
+  auto IsKnown = [&](llvm::StringRef S) {
+    for (const char *K : Known)
+      if (S == K)
+        return true;
+    return false;
+  };
+  bool CS = false;
+  if (!IsKnown(OpS) && OpS.size() > 1 && (OpS[0] == 'c' || OpS[0] == 'i') &&
+      IsKnown(OpS.substr(1))) {
+    CS = OpS[0] == 'c';
+    OpS = OpS.substr(1);
+  }
+  if (!IsKnown(OpS))
+    return {};
+  Val LV = lower(L, Depth + 1);
+  if (OpS == "as") {
+    TSNode RT = unwrap(R);
+    if (typeOf(RT) == "type_literal")
+      return castTo(text(RT).trim("[] ").lower(), LV);
+    return {};
+  }
+  if (OpS == "is" || OpS == "isnot" || OpS == "join" || OpS == "replace")
+    return {};
+  Val RV = lower(R, Depth + 1);
+  Spelling W = spell(N);
+  W.OpSpan = span(OpN);
+  return compare(OpS, CS, LV, L, RV, R, W);
+}
+
+Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
+                     const Val &RVIn, TSNode R, Spelling W) {
+  Val RV = RVIn;
+  // PowerShell converts the right operand to the left one's type, so a
+  // [version] cast of a literal on the right compares like the literal.
+  if (RV.E && RV.E->Kind == Op::VersionOf && !RV.E->Kids.empty() &&
+      RV.E->Kids[0]->Kind == Op::StrConst && RV.E->Kids[0]->Written.valid())
+    RV = Val::of(RV.E->Kids[0]);
+  CmpMode Mode = CS ? CmpMode::PowerShellCS : CmpMode::PowerShell;
+  if (OpS == "split") {
+    ExprPtr RE = RV.expr();
+    if (RE->Kind != Op::StrConst)
+      return {};
+    auto Sep = plainRegex(RE->Str);
+    if (!Sep)
+      return {};
+    ExprPtr LE = LV.expr();
+    if (tyOf(LE) == Ty::Int)
+      LE = unary(Op::ToStr, LE);
+    if (tyOf(LE) != Ty::Str && !dependsOnVersion(*LE))
+      return {};
+    return Val::of(binary(Op::Split, LE, strConst(*Sep)));
+  }
+  if (OpS == "eq" || OpS == "ne" || OpS == "gt" || OpS == "ge" || OpS == "lt" ||
+      OpS == "le") {
+    CmpOp C = OpS == "eq"   ? CmpOp::EQ
+              : OpS == "ne" ? CmpOp::NE
+              : OpS == "gt" ? CmpOp::GT
+              : OpS == "ge" ? CmpOp::GE
+              : OpS == "lt" ? CmpOp::LT
+                           : CmpOp::LE;
+    if (LV.Obj == ObjKind::CompareTo) {
+      ExprPtr K = RVIn.expr();
+      if (K->Kind != Op::IntConst)
+        return {};
+      // Which of -1, 0, 1 satisfy `c OP K`?
+      bool Sat[3];
+      for (int I = 0; I < 3; ++I) {
+        int64_t X = I - 1;
+        switch (C) {
+        case CmpOp::EQ:
+          Sat[I] = X == K->Int;
+          break;
+        case CmpOp::NE:
+          Sat[I] = X != K->Int;
+          break;
+        case CmpOp::LT:
+          Sat[I] = X < K->Int;
+          break;
+        case CmpOp::LE:
+          Sat[I] = X <= K->Int;
+          break;
+        case CmpOp::GT:
+          Sat[I] = X > K->Int;
+          break;
+        case CmpOp::GE:
+          Sat[I] = X >= K->Int;
+          break;
+        }
+      }
+      std::optional<CmpOp> Eq;
+      if (Sat[0] && !Sat[1] && !Sat[2])
+        Eq = CmpOp::LT;
+      else if (!Sat[0] && Sat[1] && !Sat[2])
+        Eq = CmpOp::EQ;
+      else if (!Sat[0] && !Sat[1] && Sat[2])
+        Eq = CmpOp::GT;
+      else if (Sat[0] && Sat[1] && !Sat[2])
+        Eq = CmpOp::LE;
+      else if (!Sat[0] && Sat[1] && Sat[2])
+        Eq = CmpOp::GE;
+      else if (Sat[0] && !Sat[1] && Sat[2])
+        Eq = CmpOp::NE;
+      if (!Eq || K->Int != 0)
+        W.OpSpan = {}; // the operator cannot be rewritten alone
+      if (!Eq)
+        return {};
+      return Val::of(cmp(*Eq, LV.CmpA, LV.CmpB, LV.CmpM, Dialect::PowerShell,
+                         W));
+    }
+    if (LV.IsList || RV.IsList)
+      return {}; // a collection on the left filters; on the right: no match
+    ExprPtr A = operand(LV, L), B = operand(RV, R);
+    return Val::of(cmp(C, A, B, Mode, Dialect::PowerShell, W));
+  }
+  if (OpS == "like" || OpS == "notlike" || OpS == "match" || OpS == "notmatch") {
+    if (LV.IsList)
+      return {};
+    ExprPtr A = operand(LV, L), B = operand(RV, R);
+    if (tyOf(A) == Ty::Int || tyOf(A) == Ty::Version)
+      A = unary(Op::ToStr, A);
+    bool Like = OpS == "like" || OpS == "notlike";
+    auto E = clone(*binary(Like ? Op::Like : Op::Regex, A, B));
+    E->Syntax = Dialect::PowerShell;
+    E->Written = W;
+    if (!CS)
+      E->Flags |= FlagCaseInsensitive;
+    bool Neg = OpS == "notlike" || OpS == "notmatch";
+    if (Neg) {
+      E->Flags |= FlagNegated;
+      return Val::of(logicNot(E));
+    }
+    return Val::of(E);
+  }
+  // Containment.
+  bool In = OpS == "in" || OpS == "notin";
+  const Val &Item = In ? LV : RV;
+  const Val &List = In ? RV : LV;
+  TSNode ItemNode = In ? L : R;
+  if (Item.IsList)
+    return {};
+  std::vector<ExprPtr> Kids{operand(Item, ItemNode)};
+  if (List.IsList) {
+    for (const ExprPtr &X : List.Items)
+      Kids.push_back(X);
+  } else {
+    Kids.push_back(operand(List, In ? R : L));
+  }
+  auto E = clone(*nary(Op::Element, Kids));
+  E->Mode = Mode;
+  E->Syntax = Dialect::PowerShell;
+  E->Written = W;
+  if (OpS == "notin" || OpS == "notcontains") {
+    E->Flags |= FlagNegated;
+    return Val::of(logicNot(E));
+  }
+  return Val::of(E);
+}
+
+ExprPtr Lowerer::lowerCond(TSNode N, int Depth) {
+  if (ts_node_is_null(N) || Depth > 64)
+    return unknown();
+  N = unwrap(N);
+  llvm::StringRef T = typeOf(N);
+  if (T == "logical_expression" && ts_node_child_count(N) == 3) {
+    std::string OpS = text(ts_node_child(N, 1)).lower();
+    ExprPtr A = lowerCond(ts_node_child(N, 0), Depth + 1);
+    ExprPtr B = lowerCond(ts_node_child(N, 2), Depth + 1);
+    if (OpS == "-and")
+      return logicAnd(A, B);
+    if (OpS == "-or")
+      return logicOr(A, B);
+    return unknown();
+  }
+  if (T == "expression_with_unary_operator" && ts_node_child_count(N) == 2) {
+    std::string OpS = text(ts_node_child(N, 0)).lower();
+    if (OpS == "-not" || OpS == "!")
+      return logicNot(lowerCond(ts_node_child(N, 1), Depth + 1));
+  }
+  return asCond(lower(N, Depth + 1).E);
+}
+
+// --- commands and pipelines ---------------------------------------------
+
+const TSNode *
+Lowerer::CmdArgs::named(llvm::StringRef Param,
+                        std::initializer_list<llvm::StringRef> Aliases) const {
+  for (const auto &[P, V] : Named) {
+    llvm::StringRef Given = P;
+    if (Given.empty())
+      continue;
+    if (Param.starts_with_insensitive(Given) && Given.size() >= 2)
+      return &V;
+    for (llvm::StringRef A : Aliases)
+      if (Given.equals_insensitive(A))
+        return &V;
+  }
+  return nullptr;
+}
+
+bool Lowerer::CmdArgs::hasSwitch(llvm::StringRef Param) const {
+  for (const std::string &S : Switches)
+    if (llvm::StringRef(Param).starts_with_insensitive(S) && S.size() >= 2)
+      return true;
+  return false;
+}
+
+Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
+  CmdArgs A;
+  TSNode Name = script::field(Cmd, "command_name");
+  if (ts_node_is_null(Name))
+    return A;
+  A.NameNode = Name;
+  A.Name = text(Name).trim().lower();
+  TSNode Elems = script::field(Cmd, "command_elements");
+  if (ts_node_is_null(Elems))
+    return A;
+  static const char *Switches[] = {
+      "force",       "recurse",   "asjob",       "list",
+      "amended",     "directread", "enableallprivileges",
+      "shallow",     "keyonly",   "unique",      "wait",
+      "passthru",    "raw",       "verbose",     "debug",
+      "whatif",      "confirm",   "casesensitive", "simplematch",
+      "quiet",       "allmatches", "notmatch",   "not",
+      "ascii",       "descending", "leaf",       "container"};
+  auto IsSwitch = [&](llvm::StringRef P) {
+    for (const char *S : Switches)
+      if (P.equals_insensitive(S))
+        return true;
+    return false;
+  };
+  std::vector<TSNode> Items;
+  for (TSNode K : namedKids(Elems)) {
+    llvm::StringRef T = typeOf(K);
+    if (T == "command_argument_sep" || T == "redirection" ||
+        T == "stop_parsing")
+      continue;
+    Items.push_back(K);
+  }
+  for (size_t I = 0; I < Items.size(); ++I) {
+    TSNode K = Items[I];
+    if (typeOf(K) == "command_parameter") {
+      llvm::StringRef P = text(K).trim();
+      P.consume_front("-");
+      bool Colon = P.consume_back(":");
+      A.ParamNodes[P.lower()] = K;
+      bool NextIsParam = I + 1 >= Items.size() ||
+                         typeOf(Items[I + 1]) == "command_parameter";
+      if (!Colon && (IsSwitch(P) || NextIsParam)) {
+        A.Switches.push_back(P.lower());
+        continue;
+      }
+      if (I + 1 < Items.size()) {
+        A.Named.push_back({P.lower(), Items[I + 1]});
+        ++I;
+      }
+      continue;
+    }
+    A.Positional.push_back(K);
+  }
+  return A;
+}
+
+Val Lowerer::argValue(TSNode N, int Depth) {
+  if (typeOf(N) == "generic_token") {
+    Val V;
+    llvm::StringRef T = text(N);
+    V.E = strConst(T.str(), spell(N));
+    V.PathText = T.str();
+    return V;
+  }
+  TSNode U = unwrap(N);
+  if (typeOf(U) == "generic_token")
+    return argValue(U, Depth);
+  return lower(N, Depth + 1);
+}
+
+Val Lowerer::scriptBlockValue(TSNode Block, const Val &Input, int Depth) {
+  TSNode B = unwrap(Block);
+  if (typeOf(B) != "script_block_expression")
+    return {};
+  BlockInputs[ts_node_start_byte(B)] = Input;
+  TSNode SB{};
+  for (TSNode K : namedKids(B))
+    if (typeOf(K) == "script_block")
+      SB = K;
+  if (ts_node_is_null(SB))
+    return {};
+  TSNode Body = script::field(SB, "script_block_body");
+  if (ts_node_is_null(Body))
+    return {};
+  TSNode List = script::field(Body, "statement_list");
+  if (ts_node_is_null(List))
+    return {};
+  Frame F;
+  F.K = Frame::Block;
+  F.Vars["_"] = Input;
+  Frames.push_back(std::move(F));
+  Val Out;
+  for (TSNode S : namedKids(List)) {
+    if (typeOf(S) != "pipeline")
+      continue;
+    auto Kids = namedKids(S);
+    if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
+      TSNode Left = ts_node_named_child(Kids[0], 0);
+      TSNode Value = script::field(Kids[0], "value");
+      TSNode Var = unwrap(Left);
+      if (typeOf(Var) == "variable") {
+        Val V = lower(Value, Depth + 1);
+        Frames.back().Vars[varName(text(Var))] = V;
+      }
+      continue;
+    }
+    Out = lower(S, Depth + 1);
+  }
+  Frames.pop_back();
+  return Out;
+}
+
+Val Lowerer::command(TSNode Cmd, const std::optional<Val> &Input, int Depth) {
+  if (Depth > 64)
+    return {};
+  CmdArgs A = commandArgs(Cmd);
+  if (A.Name.empty())
+    return {};
+  const std::string &N = A.Name;
+  if (N == "where-object" || N == "where" || N == "?") {
+    whereFilter(A, Cmd, Input ? *Input : Val(), Depth);
+    return Input ? *Input : Val();
+  }
+  if (N == "foreach-object" || N == "foreach" || N == "%") {
+    Val In = Input ? *Input : Val();
+    const TSNode *Blk = A.named("process");
+    TSNode Block = Blk ? *Blk
+                       : (A.Positional.empty() ? TSNode{} : A.Positional[0]);
+    if (const TSNode *M = A.named("membername"))
+      Block = *M;
+    if (ts_node_is_null(Block))
+      return {};
+    TSNode U = unwrap(Block);
+    if (typeOf(U) == "script_block_expression")
+      return scriptBlockValue(U, In, Depth + 1);
+    Val Name = argValue(Block, Depth + 1);
+    if (Name.E && Name.E->Kind == Op::StrConst)
+      return member(In, Name.E->Str, "$_", Depth + 1);
+    return {};
+  }
+  if (N == "select-object" || N == "select") {
+    Val In = Input ? *Input : Val();
+    if (const TSNode *X = A.named("expandproperty")) {
+      Val Name = argValue(*X, Depth + 1);
+      if (Name.E && Name.E->Kind == Op::StrConst)
+        return member(In, Name.E->Str, "$_", Depth + 1);
+      return {};
+    }
+    return In;
+  }
+  if (N == "sort-object" || N == "sort" || N == "out-string" ||
+      N == "select-string" || N == "sls" || N == "findstr" ||
+      N == "findstr.exe" || N == "tee-object" || N == "get-unique" ||
+      N == "write-output" || N == "echo" || N == "write" ||
+      N == "out-default") {
+    if (Input)
+      return *Input;
+    if ((N == "write-output" || N == "echo" || N == "write") &&
+        !A.Positional.empty())
+      return argValue(A.Positional[0], Depth + 1);
+    return {};
+  }
+  if (auto S = sourceCommand(A, Depth + 1))
+    return *S;
+  auto F = Functions.find(N);
+  if (F != Functions.end()) {
+    Val V = F->second;
+    V.FromVariable = true;
+    if (V.E && !V.isObject() && isBoolean(*V.E))
+      return {};
+    return V;
+  }
+  return {};
+}
+
+} // namespace verguard::powershell

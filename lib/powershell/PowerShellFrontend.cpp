@@ -1,0 +1,403 @@
+//===- PowerShellFrontend.cpp - parse, walk statements, lower guards -----===//
+//
+// Two passes over the tree, both iterative: the first learns what variables
+// and functions hold (so that a function can read a script variable assigned
+// after its definition), the second emits the guards.
+//
+//===----------------------------------------------------------------------===//
+#include "powershell/PowerShellFrontend.h"
+
+#include "powershell/Lowerer.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+extern "C" const TSLanguage *tree_sitter_powershell(void);
+
+using namespace verguard::core;
+
+namespace verguard::powershell {
+
+namespace {
+
+llvm::StringRef typeOf(TSNode N) {
+  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
+}
+
+std::vector<TSNode> namedKids(TSNode N) {
+  std::vector<TSNode> R;
+  uint32_t C = ts_node_named_child_count(N);
+  for (uint32_t I = 0; I < C; ++I) {
+    TSNode K = ts_node_named_child(N, I);
+    if (typeOf(K) != "comment")
+      R.push_back(K);
+  }
+  return R;
+}
+
+bool isPredicateMethod(llvm::StringRef M) {
+  return M.equals_insensitive("StartsWith") ||
+         M.equals_insensitive("EndsWith") ||
+         M.equals_insensitive("Contains") || M.equals_insensitive("Equals") ||
+         M.equals_insensitive("ContainsKey");
+}
+
+} // namespace
+
+Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+                 const FrontendOptions &Opts, std::vector<Guard> &Guards,
+                 std::vector<Diagnostic> &Diags)
+    : Path(Path), Text(Text), Src(Text.Utf8), Opts(Opts), Guards(Guards),
+      Diags(Diags) {}
+
+SourceSpan Lowerer::span(TSNode N) const {
+  return Text.span(Path, ts_node_start_byte(N), ts_node_end_byte(N));
+}
+SourceSpan Lowerer::span(uint32_t B, uint32_t E) const {
+  return Text.span(Path, B, E);
+}
+Spelling Lowerer::spell(TSNode N) const {
+  return spell(ts_node_start_byte(N), ts_node_end_byte(N));
+}
+Spelling Lowerer::spell(uint32_t B, uint32_t E) const {
+  Spelling S;
+  if (E < B || E > Src.size())
+    return S;
+  S.Span = span(B, E);
+  S.Text = Src.slice(B, E).str();
+  return S;
+}
+
+std::string Lowerer::normalize(llvm::StringRef S) {
+  std::string R;
+  bool Space = false;
+  for (char C : S) {
+    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
+      Space = true;
+      continue;
+    }
+    if (Space && !R.empty())
+      R += ' ';
+    Space = false;
+    R += C;
+  }
+  return R;
+}
+
+bool Lowerer::isBranchBlock(TSNode Block) {
+  llvm::StringRef P = typeOf(ts_node_parent(Block));
+  return P == "if_statement" || P == "elseif_clause" || P == "else_clause" ||
+         P == "switch_clause" || P == "catch_clause" || P == "try_statement" ||
+         P == "finally_clause" || P == "while_statement" ||
+         P == "for_statement" || P == "foreach_statement" || P == "ERROR";
+}
+
+void Lowerer::recordOutput(const Val &V) {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->K == Frame::Func) {
+      if (!F->Output && (V.isObject() || (V.E && dependsOnVersion(*V.E))))
+        F->Output = V;
+      return;
+    }
+}
+
+void Lowerer::bindParams(TSNode ParamList) {
+  for (TSNode P : namedKids(ParamList)) {
+    if (typeOf(P) == "parameter_list") {
+      bindParams(P);
+      continue;
+    }
+    if (typeOf(P) != "script_parameter")
+      continue;
+    TSNode Var{}, Default{};
+    std::string Type;
+    for (TSNode K : namedKids(P)) {
+      llvm::StringRef T = typeOf(K);
+      if (T == "variable")
+        Var = K;
+      else if (T == "script_parameter_default")
+        Default = K;
+      else if (T == "attribute_list")
+        for (TSNode A : namedKids(K)) {
+          llvm::StringRef AT = text(A).trim("[] ");
+          if (!AT.contains('('))
+            Type = AT.lower();
+        }
+    }
+    if (ts_node_is_null(Var))
+      continue;
+    std::string Name = varName(text(Var));
+    Val V;
+    if (!ts_node_is_null(Default)) {
+      auto Kids = namedKids(Default);
+      if (!Kids.empty())
+        V = lower(Kids.back());
+    } else if (auto Q = inferFromName(Name)) {
+      V = Val::of(*Q);
+      V.Inferred = true;
+    } else {
+      continue;
+    }
+    if (!Type.empty())
+      V = castTo(Type, V);
+    Frames.back().Vars[Name] = V;
+  }
+}
+
+void Lowerer::assignment(TSNode N) {
+  TSNode Left = ts_node_named_child(N, 0);
+  TSNode OpN{};
+  for (TSNode K : namedKids(N))
+    if (typeOf(K) == "assignement_operator")
+      OpN = K;
+  TSNode Value = script::field(N, "value");
+  TSNode L = unwrap(Left);
+  std::string Cast;
+  if (typeOf(L) == "cast_expression") {
+    Cast = text(ts_node_child(L, 0)).trim("[] ").lower();
+    L = unwrap(ts_node_child(L, ts_node_child_count(L) - 1));
+  }
+  if (typeOf(L) != "variable")
+    return;
+  std::string Name = varName(text(L)), Scope = varScope(text(L));
+  Val V;
+  if (!ts_node_is_null(OpN) && text(OpN).trim() == "=") {
+    V = lower(Value);
+    if (!Cast.empty())
+      V = castTo(Cast, V);
+  }
+  bind(Name, Scope, V, BranchDepth > 0);
+}
+
+bool Lowerer::enter(TSNode N) {
+  llvm::StringRef T = typeOf(N);
+  uint32_t Start = ts_node_start_byte(N);
+  auto PushBlock = [&](const Val &Input) {
+    Frame F;
+    F.K = Frame::Block;
+    F.Vars["_"] = Input;
+    Frames.push_back(std::move(F));
+    PushedFrames.push_back({Start, ts_node_end_byte(N)});
+  };
+  if (T == "function_statement") {
+    Frame F;
+    F.K = Frame::Func;
+    for (TSNode K : namedKids(N))
+      if (typeOf(K) == "function_name")
+        F.Function = text(K).trim().str();
+    Frames.push_back(std::move(F));
+    PushedFrames.push_back({Start, ts_node_end_byte(N)});
+    for (TSNode K : namedKids(N))
+      if (typeOf(K) == "function_parameter_declaration")
+        bindParams(K);
+    return true;
+  }
+  if (T == "function_parameter_declaration")
+    return false;
+  if (T == "param_block") {
+    bindParams(N);
+    return false;
+  }
+  if (T == "statement_block") {
+    if (isBranchBlock(N))
+      ++BranchDepth;
+    auto It = BlockInputs.find(Start);
+    if (It != BlockInputs.end())
+      PushBlock(It->second);
+    return true;
+  }
+  if (T == "script_block_expression") {
+    auto It = BlockInputs.find(Start);
+    if (It != BlockInputs.end())
+      PushBlock(It->second);
+    return true;
+  }
+  if (T == "assignment_expression") {
+    assignment(N);
+    return true;
+  }
+  if (T == "if_statement" || T == "elseif_clause" || T == "while_statement" ||
+      T == "do_statement") {
+    conditionGuard(script::field(N, "condition"), TSNode{});
+    return true;
+  }
+  if (T == "for_statement") {
+    TSNode C = script::field(N, "for_condition");
+    if (!ts_node_is_null(C))
+      conditionGuard(C, TSNode{});
+    return true;
+  }
+  if (T == "switch_statement") {
+    switchGuard(N);
+    return true;
+  }
+  if (T == "foreach_statement") {
+    TSNode Var{}, Pipe{};
+    for (TSNode K : namedKids(N)) {
+      if (typeOf(K) == "variable" && ts_node_is_null(Var))
+        Var = K;
+      else if (typeOf(K) == "pipeline")
+        Pipe = K;
+    }
+    if (!ts_node_is_null(Var) && !ts_node_is_null(Pipe)) {
+      Val V = lower(Pipe);
+      if (V.IsList)
+        V = Val();
+      bind(varName(text(Var)), varScope(text(Var)), V, true);
+    }
+    return true;
+  }
+  if (T == "flow_control_statement") {
+    if (text(N).trim().lower().rfind("return", 0) == 0)
+      for (TSNode K : namedKids(N))
+        if (typeOf(K) == "pipeline")
+          recordOutput(lower(K));
+    return true;
+  }
+  if (T == "pipeline") {
+    llvm::StringRef P = typeOf(ts_node_parent(N));
+    if (P == "statement_list" && !covered(N)) {
+      auto Kids = namedKids(N);
+      if (!Kids.empty() && typeOf(Kids[0]) != "assignment_expression")
+        recordOutput(lower(N));
+    }
+    return true;
+  }
+  if ((T == "comparison_expression" || T == "logical_expression") &&
+      ts_node_child_count(N) == 3 && !covered(N)) {
+    Val V = lower(N);
+    if (V.E && isBoolean(*V.E))
+      conditionGuardExpr(V.E, N);
+    cover(N);
+    return true;
+  }
+  if (T == "invokation_expression" && !covered(N)) {
+    TSNode Name{};
+    for (TSNode K : namedKids(N))
+      if (typeOf(K) == "member_name")
+        Name = K;
+    if (!ts_node_is_null(Name) && isPredicateMethod(text(Name))) {
+      Val V = lower(N);
+      if (V.E && isBoolean(*V.E))
+        conditionGuardExpr(V.E, N);
+      cover(N);
+    }
+    return true;
+  }
+  if (T == "element_access" && !covered(N)) {
+    lower(N);
+    return true;
+  }
+  return true;
+}
+
+void Lowerer::leave(TSNode N) {
+  llvm::StringRef T = typeOf(N);
+  uint32_t Start = ts_node_start_byte(N), End = ts_node_end_byte(N);
+  if (T == "statement_block" && isBranchBlock(N))
+    --BranchDepth;
+  if (!PushedFrames.empty() && PushedFrames.back().first == Start &&
+      PushedFrames.back().second == End &&
+      (T == "function_statement" || T == "statement_block" ||
+       T == "script_block_expression")) {
+    PushedFrames.pop_back();
+    Frame F = std::move(Frames.back());
+    Frames.pop_back();
+    if (F.K == Frame::Func && !F.Function.empty())
+      Functions[llvm::StringRef(F.Function).lower()] =
+          F.Output ? *F.Output : Val();
+  }
+}
+
+void Lowerer::walk(TSNode Root) {
+  TSTreeCursor C = ts_tree_cursor_new(Root);
+  while (true) {
+    TSNode N = ts_tree_cursor_current_node(&C);
+    if (ts_node_is_named(N) && enter(N) && ts_tree_cursor_goto_first_child(&C))
+      continue;
+    if (ts_node_is_named(N))
+      leave(N);
+    bool Done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&C)) {
+      if (!ts_tree_cursor_goto_parent(&C)) {
+        Done = true;
+        break;
+      }
+      leave(ts_tree_cursor_current_node(&C));
+    }
+    if (Done)
+      break;
+  }
+  ts_tree_cursor_delete(&C);
+}
+
+void Lowerer::run(TSNode Root) {
+  auto Reset = [&] {
+    Frames.clear();
+    Frames.push_back(Frame());
+    Covered.clear();
+    BlockInputs.clear();
+    Tables.clear();
+    PushedFrames.clear();
+    BranchDepth = 0;
+  };
+  Reset();
+  Emit = false;
+  walk(Root);
+  FinalScript = Frames.front().Vars;
+  Reset();
+  Emit = true;
+  walk(Root);
+  pendingTables();
+}
+
+void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
+               const FrontendOptions &Opts, std::vector<Guard> &Guards,
+               std::vector<Diagnostic> &Diags) {
+  script::TreePtr Tree =
+      script::parse(tree_sitter_powershell(), Text.Utf8, {},
+                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+  if (!Tree) {
+    Diagnostic D;
+    D.Level = Severity::Note;
+    D.Where.File = Path.str();
+    D.Message = Path.str() + ": could not parse the file (time limit or "
+                             "grammar version); skipped";
+    Diags.push_back(std::move(D));
+    return;
+  }
+  TSNode Root = ts_tree_root_node(Tree.get());
+  // Parse trouble, except the one-line switch clauses the grammar does not
+  // accept but the lowering recovers (`switch ($x) { 1 {'a'} 2 {'b'} }`).
+  if (ts_node_has_error(Root)) {
+    unsigned Errors = 0;
+    uint32_t First = 0;
+    script::walk(Root, [&](TSNode N) {
+      if (!ts_node_has_error(N) && !ts_node_is_missing(N))
+        return false;
+      if (ts_node_is_error(N) || ts_node_is_missing(N)) {
+        if (typeOf(ts_node_parent(N)) == "switch_clause" &&
+            !ts_node_is_missing(N))
+          return false;
+        if (Errors++ == 0)
+          First = ts_node_start_byte(N);
+        return false;
+      }
+      return true;
+    });
+    if (Errors) {
+      Diagnostic D;
+      D.Level = Severity::Note;
+      D.Where = Text.span(Path, First, First);
+      D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+                  std::to_string(D.Where.Col) +
+                  ": parse error (" + std::to_string(Errors) +
+                  " unparsed region" + (Errors == 1 ? "" : "s") +
+                  "); the rest of the file is still analyzed";
+      Diags.push_back(std::move(D));
+    }
+  }
+  Lowerer L(Path, Text, Opts, Guards, Diags);
+  L.run(Root);
+}
+
+} // namespace verguard::powershell

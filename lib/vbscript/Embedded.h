@@ -1,0 +1,33 @@
+//===- Embedded.h - scripts embedded in .wsf/.hta/.htm/.asp -----*- C++ -*-===//
+#ifndef VERGUARD_VBSCRIPT_EMBEDDED_H
+#define VERGUARD_VBSCRIPT_EMBEDDED_H
+
+#include "vbscript/Adapter.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <vector>
+
+namespace verguard::vbscript {
+
+enum class FileKind : uint8_t {
+  VBScript, // .vbs
+  Wsf,      // Windows Script File (XML)
+  Html,     // .hta, .htm, .html
+  Asp,      // classic ASP
+  Module,   // VBA/VB6 .bas, .cls, .frm, .ctl
+  Encoded,  // .vbe: encoded with screnc
+  Other,
+};
+
+FileKind fileKindOf(llvm::StringRef Path);
+
+/// The VBScript code ranges of an XML/HTML/ASP file: the content of every
+/// `<script>` element whose language or type names VBScript (without a
+/// CDATA wrapper), and for ASP every `<% %>` block except directives and
+/// `<%= %>` output expressions.
+std::vector<Chunk> embeddedChunks(llvm::StringRef Source, FileKind K);
+
+} // namespace verguard::vbscript
+
+#endif

@@ -1,0 +1,1502 @@
+//===- Lowering.cpp -------------------------------------------------------===//
+//
+// One pass per procedure, in source order, over a flat statement list (the
+// VBA grammar keeps `If`/`ElseIf`/`End If` as fragments): assignments update
+// an environment of abstract values, guards are lowered where they stand.
+// Procedures are run three times: twice to learn function results, class
+// members and globals, and once more to emit the guards.
+//
+//===----------------------------------------------------------------------===//
+#include "vbscript/Lowering.h"
+
+#include "script/TreeSitter.h"
+#include "script/Wql.h"
+#include "vbscript/Sources.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <cstring>
+#include <memory>
+#include <set>
+
+namespace verguard::vbscript {
+
+using namespace core;
+using script::field;
+
+namespace {
+
+constexpr int MaxDepth = 64;
+
+/// A string constant built from literals, with the adapted position of each
+/// of its bytes (so that WQL inside it can be spelled in the file).
+struct Folded {
+  std::string S;
+  std::vector<uint32_t> Begin, End; // adapted offsets per byte
+  std::vector<uint32_t> Lit;        // which literal each byte came from
+};
+
+/// An abstract value: an expression over version quantities, or an object
+/// that leads to one.
+struct Val {
+  ExprPtr E;
+  ObjKind O = ObjKind::None;
+  std::string Cls;                   // ClassInstance
+  std::shared_ptr<const Folded> Str; // constant text with positions
+  std::string Lits;                  // the literal text pieces it holds
+  bool Hard = false;                 // literal, Const or statically typed
+  std::string SrcText;               // text of a dotted version source
+  bool known() const { return E || O != ObjKind::None; }
+};
+
+bool is(TSNode N, const char *T) {
+  return !ts_node_is_null(N) && std::strcmp(ts_node_type(N), T) == 0;
+}
+llvm::StringRef typeOf(TSNode N) {
+  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
+}
+bool isTrivia(TSNode N) {
+  return is(N, "comment") || is(N, "newline") || is(N, "line_continuation");
+}
+std::vector<TSNode> namedKids(TSNode N) {
+  std::vector<TSNode> R;
+  uint32_t C = ts_node_named_child_count(N);
+  for (uint32_t I = 0; I < C; ++I) {
+    TSNode K = ts_node_named_child(N, I);
+    if (!isTrivia(K))
+      R.push_back(K);
+  }
+  return R;
+}
+bool isStringValued(const Expr &E) {
+  switch (E.Kind) {
+  case Op::StrConst:
+  case Op::Concat:
+  case Op::Substr:
+  case Op::Right:
+  case Op::ToStr:
+  case Op::Lower:
+  case Op::Upper:
+  case Op::Trim:
+  case Op::Index:
+    return true;
+  case Op::Quantity:
+    return isStringQuantity(E.Q);
+  default:
+    return false;
+  }
+}
+
+std::optional<int64_t> parseNumber(llvm::StringRef T) {
+  T = T.trim();
+  bool Neg = T.consume_front("-");
+  if (!T.empty() && llvm::StringRef("%&!#@^$").contains(T.back()))
+    T = T.drop_back();
+  int64_t V;
+  if (T.starts_with_insensitive("&h")) {
+    if (T.drop_front(2).getAsInteger(16, V))
+      return std::nullopt;
+    // &H literals without a type suffix are 16- or 32-bit signed.
+    if (V > 0x7FFFFFFF && V <= 0xFFFFFFFF)
+      V = int64_t(int32_t(uint32_t(V)));
+    return Neg ? -V : V;
+  }
+  if (T.starts_with_insensitive("&o")) {
+    if (T.drop_front(2).getAsInteger(8, V))
+      return std::nullopt;
+    return Neg ? -V : V;
+  }
+  llvm::StringRef Int = T;
+  size_t Dot = T.find('.');
+  if (Dot != llvm::StringRef::npos) {
+    // `6.0`: a Double with no fraction is still an integer value.
+    llvm::StringRef Frac = T.substr(Dot + 1);
+    if (!llvm::all_of(Frac, [](char C) { return C == '0'; }))
+      return std::nullopt;
+    Int = T.take_front(Dot);
+  }
+  if (Int.getAsInteger(10, V))
+    return std::nullopt;
+  return Neg ? -V : V;
+}
+
+std::string unquote(llvm::StringRef Lit) {
+  if (Lit.size() >= 2 && Lit.front() == '"' && Lit.back() == '"')
+    Lit = Lit.drop_front().drop_back();
+  std::string R;
+  for (size_t I = 0; I < Lit.size(); ++I) {
+    R += Lit[I];
+    if (Lit[I] == '"' && I + 1 < Lit.size() && Lit[I + 1] == '"')
+      ++I;
+  }
+  return R;
+}
+
+std::string quote(llvm::StringRef S) {
+  std::string R = "\"";
+  for (char C : S) {
+    R += C;
+    if (C == '"')
+      R += '"';
+  }
+  return R + "\"";
+}
+
+std::string collapse(llvm::StringRef S) {
+  std::string R;
+  bool Space = false;
+  for (char C : S) {
+    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
+      Space = true;
+      continue;
+    }
+    if (C == '_' && Space) // a continuation
+      continue;
+    if (Space && !R.empty())
+      R += ' ';
+    Space = false;
+    R += C;
+  }
+  return R;
+}
+
+std::optional<CmpOp> cmpOpOf(llvm::StringRef T) {
+  if (T == "=")
+    return CmpOp::EQ;
+  if (T == "<>")
+    return CmpOp::NE;
+  if (T == "<")
+    return CmpOp::LT;
+  if (T == "<=")
+    return CmpOp::LE;
+  if (T == ">")
+    return CmpOp::GT;
+  if (T == ">=")
+    return CmpOp::GE;
+  return std::nullopt;
+}
+
+bool isHardType(llvm::StringRef T) {
+  std::string L = T.lower();
+  return L == "long" || L == "integer" || L == "string" || L == "byte" ||
+         L == "double" || L == "single" || L == "currency" || L == "longlong" ||
+         L == "longptr" || L == "boolean";
+}
+
+struct Proc {
+  TSNode Node;
+  std::string Name, Key, Cls;
+  bool Main = false;
+};
+
+class Lowerer {
+public:
+  Lowerer(const LoweringInput &In, std::vector<Guard> &Guards,
+          std::vector<Diagnostic> &Diags)
+      : In(In), Src(In.Code.Text), Guards(Guards), Diags(Diags) {}
+
+  void run();
+
+private:
+  const LoweringInput &In;
+  llvm::StringRef Src; // the adapted text that was parsed
+  std::vector<Guard> &Guards;
+  std::vector<Diagnostic> &Diags;
+
+  bool CompareText = false;
+  bool HasVersionApi = false;
+  llvm::StringSet<> OsviTypes;
+  llvm::StringSet<> ClassNames;
+  std::vector<Proc> Procs;
+  llvm::StringMap<Val> Globals, Consts, FuncResults;
+  llvm::StringMap<llvm::StringMap<Val>> ClassVars;
+  llvm::StringSet<> HardFuncs, HardGlobals;
+
+  // Per procedure.
+  const Proc *Cur = nullptr;
+  llvm::StringMap<Val> Locals;
+  llvm::StringSet<> LocalNames, HardLocals;
+  std::optional<Val> Result;
+  std::vector<std::pair<uint32_t, Val>> With; // end byte, object
+  bool Emit = false;
+  std::set<std::pair<uint32_t, int>> Emitted;
+
+  // --- positions and spellings ---------------------------------------------
+  uint32_t srcBegin(TSNode N) const {
+    return In.Code.Map.toSource(ts_node_start_byte(N));
+  }
+  uint32_t srcEnd(TSNode N) const {
+    return In.Code.Map.toSourceEnd(ts_node_end_byte(N));
+  }
+  SourceSpan spanOf(uint32_t SB, uint32_t SE) const {
+    return In.Text.span(In.Path, SB, std::max(SB, SE));
+  }
+  SourceSpan span(TSNode N) const { return spanOf(srcBegin(N), srcEnd(N)); }
+  std::string srcText(TSNode N) const {
+    uint32_t B = srcBegin(N), E = srcEnd(N);
+    if (E < B || E > In.Text.Utf8.size())
+      return {};
+    return In.Text.Utf8.substr(B, E - B);
+  }
+  std::string name(TSNode N) const { return text(N).str(); }
+  llvm::StringRef text(TSNode N) const { return script::text(N, Src); }
+  std::string key(TSNode N) const { return text(N).lower(); }
+  /// The (keyword or operator) text between two nodes or offsets; keywords
+  /// are hidden tokens in this grammar.
+  std::string gap(uint32_t B, uint32_t E) const {
+    if (E <= B || E > Src.size())
+      return {};
+    std::string R;
+    for (char C : Src.slice(B, E))
+      if (C != ' ' && C != '\t' && C != '\r' && C != '\n' && C != '_')
+        R += llvm::toLower(C);
+    return R;
+  }
+  Spelling spell(TSNode N) const {
+    Spelling S;
+    if (!In.Code.Map.contiguous(ts_node_start_byte(N), ts_node_end_byte(N)))
+      return S;
+    S.Span = span(N);
+    S.Text = srcText(N);
+    return S;
+  }
+  Spelling spellSpan(TSNode From, TSNode To) const {
+    Spelling S;
+    if (!In.Code.Map.contiguous(ts_node_start_byte(From), ts_node_end_byte(To)))
+      return S;
+    uint32_t B = srcBegin(From), E = srcEnd(To);
+    S.Span = spanOf(B, E);
+    S.Text = In.Text.Utf8.substr(B, E - B);
+    return S;
+  }
+
+  // --- building values -----------------------------------------------------
+  CmpMode mode() const {
+    return CompareText ? CmpMode::VBVariantText : CmpMode::VBVariant;
+  }
+  Val exprVal(ExprPtr E) {
+    Val V;
+    V.E = std::move(E);
+    return V;
+  }
+  Val objVal(ObjKind K) {
+    Val V;
+    V.O = K;
+    return V;
+  }
+  ExprPtr
+  sourceQuantity(SourceQuantity SQ, std::string Prov, bool Inferred = false,
+                 std::vector<std::pair<Quantity, std::string>> Sib = {}) {
+    auto Q = clone(*quantity(SQ.Q, std::move(Prov), Inferred));
+    Q->Siblings = std::move(Sib);
+    if (SQ.AsString && !isStringQuantity(SQ.Q))
+      return unary(Op::ToStr, Q);
+    return Q;
+  }
+  ExprPtr orUnknown(const Val &V) { return V.E ? V.E : unknown(); }
+  std::optional<std::string> constString(const Val &V) {
+    if (V.Str)
+      return V.Str->S;
+    if (V.E && V.E->Kind == Op::StrConst)
+      return V.E->Str;
+    return std::nullopt;
+  }
+  std::optional<int64_t> constInt(const Val &V) {
+    if (V.E && (V.E->Kind == Op::IntConst || V.E->Kind == Op::BoolConst))
+      return V.E->Int;
+    return std::nullopt;
+  }
+
+  // --- scopes ----------------------------------------------------------------
+  Val *findVar(const std::string &K) {
+    auto L = Locals.find(K);
+    if (L != Locals.end())
+      return &L->second;
+    if (Cur && !Cur->Cls.empty()) {
+      auto &CV = ClassVars[Cur->Cls];
+      auto C = CV.find(K);
+      if (C != CV.end())
+        return &C->second;
+    }
+    auto G = Globals.find(K);
+    if (G != Globals.end())
+      return &G->second;
+    return nullptr;
+  }
+  void assign(const std::string &K, Val V) {
+    if (Cur && !Cur->Main && K == lowerName(Cur->Name)) {
+      recordResult(std::move(V));
+      return;
+    }
+    if (LocalNames.count(K) || Locals.count(K)) {
+      Locals[K] = std::move(V);
+      return;
+    }
+    if (Cur && !Cur->Cls.empty() && ClassVars[Cur->Cls].count(K)) {
+      ClassVars[Cur->Cls][K] = std::move(V);
+      return;
+    }
+    if (Globals.count(K) || !Cur || Cur->Main) {
+      Globals[K] = std::move(V);
+      return;
+    }
+    Locals[K] = std::move(V);
+  }
+  static std::string lowerName(llvm::StringRef S) { return S.lower(); }
+  void recordResult(Val V) {
+    bool Dep = V.E && dependsOnVersion(*V.E);
+    bool OldDep = Result && Result->E && dependsOnVersion(*Result->E);
+    if (!Result || Dep || !OldDep || V.O != ObjKind::None)
+      Result = std::move(V);
+  }
+  bool isHardName(const std::string &K) {
+    if (HardLocals.count(K))
+      return true;
+    if (LocalNames.count(K))
+      return false;
+    return HardGlobals.count(K) > 0;
+  }
+
+  // --- expressions -----------------------------------------------------------
+  Val expr(TSNode N, int D);
+  Val identifier(TSNode N);
+  Val member(TSNode N, int D);
+  Val memberOf(const Val &R, TSNode Member, TSNode At, int D);
+  Val call(TSNode N, int D);
+  Val builtin(const std::string &F, TSNode N, const std::vector<TSNode> &Args,
+              int D, bool &Handled);
+  Val method(const Val &R, TSNode RecvNode, const std::string &M, TSNode N,
+             const std::vector<TSNode> &Args, int D);
+  Val comparison(TSNode N, int D);
+  Val binaryOp(TSNode N, int D);
+  Val logic(bool IsAnd, TSNode L, TSNode R, int D);
+  Val stringLiteral(TSNode N);
+  ExprPtr asBool(const Val &V, TSNode N);
+  std::vector<TSNode> arguments(TSNode ArgList);
+  Val index(const Val &List, TSNode ListNode, TSNode IndexNode, int D);
+
+  // --- statements and guards ---------------------------------------------
+  void runProc(const Proc &P);
+  bool statement(TSNode N);
+  void emitCondition(TSNode Cond, TSNode Where, ExprPtr C);
+  void condition(TSNode Cond, TSNode Where);
+  void selectCase(TSNode N);
+  void wql(const Val &Query, TSNode Call);
+  void outParams(const std::string &M, const std::vector<TSNode> &Args, int D);
+  void declare(TSNode Decl, bool Module, const std::string &Cls);
+  void collect();
+};
+
+// ---------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------
+
+Val Lowerer::stringLiteral(TSNode N) {
+  llvm::StringRef T = text(N);
+  auto F = std::make_shared<Folded>();
+  uint32_t Base = ts_node_start_byte(N);
+  for (size_t I = 1; I + 1 < T.size(); ++I) {
+    F->S += T[I];
+    F->Begin.push_back(Base + I);
+    size_t Len = (T[I] == '"' && I + 2 < T.size() && T[I + 1] == '"') ? 2 : 1;
+    F->End.push_back(Base + I + Len);
+    F->Lit.push_back(Base);
+    I += Len - 1;
+  }
+  Val V;
+  V.E = strConst(F->S, spell(N));
+  V.Lits = F->S;
+  V.Str = std::move(F);
+  V.Hard = true;
+  return V;
+}
+
+Val Lowerer::expr(TSNode N, int D) {
+  if (ts_node_is_null(N) || D > MaxDepth)
+    return {};
+  llvm::StringRef T = typeOf(N);
+  if (T == "number_literal") {
+    Val V;
+    V.Hard = true;
+    if (auto I = parseNumber(text(N)))
+      V.E = intConst(*I, spell(N));
+    return V;
+  }
+  if (T == "string_literal")
+    return stringLiteral(N);
+  if (T == "boolean_literal") {
+    Val V = exprVal(boolConst(text(N).equals_insensitive("true")));
+    V.Hard = true;
+    return V;
+  }
+  if (T == "identifier")
+    return identifier(N);
+  if (T == "qualified_member_expression" || T == "implicit_member_expression")
+    return member(N, D);
+  if (T == "call_expression")
+    return call(N, D);
+  if (T == "parenthesized_expression" ||
+      T == "parenthesized_condition_expression") {
+    auto K = namedKids(N);
+    if (K.size() == 1)
+      return expr(K[0], D + 1);
+    return {};
+  }
+  if (T == "comparison_expression")
+    return comparison(N, D);
+  if (T == "binary_expression" || T == "condition_binary_expression" ||
+      T == "logical_value_expression")
+    return binaryOp(N, D);
+  if (T == "unary_expression") {
+    auto NK = namedKids(N);
+    if (NK.size() != 1)
+      return {};
+    std::string OpText = gap(ts_node_start_byte(N), ts_node_start_byte(NK[0]));
+    std::vector<TSNode> K = {N, NK[0]};
+    Val V = expr(K[1], D + 1);
+    if (OpText == "not") {
+      if (V.E && isBoolean(*V.E))
+        return exprVal(logicNot(V.E));
+      if (V.E && V.E->Kind == Op::IntConst)
+        return exprVal(unary(Op::BitNot, V.E));
+      if (V.E && dependsOnVersion(*V.E))
+        return exprVal(logicNot(asBool(V, K[1])));
+      return {};
+    }
+    if (OpText == "-" && V.E) {
+      if (V.E->Kind == Op::IntConst) {
+        Val R = exprVal(intConst(-V.E->Int, spell(N)));
+        R.Hard = V.Hard;
+        return R;
+      }
+      return exprVal(unary(Op::Neg, V.E));
+    }
+    return OpText == "+" ? V : Val{};
+  }
+  if (T == "new_expression") {
+    TSNode Ty = field(N, "type");
+    std::string K = key(Ty);
+    if (ClassNames.count(K)) {
+      Val V = objVal(ObjKind::ClassInstance);
+      V.Cls = K;
+      return V;
+    }
+    return {};
+  }
+  if (T == "named_argument" || T == "byval_argument")
+    return expr(field(N, "value"), D + 1);
+  return {};
+}
+
+Val Lowerer::identifier(TSNode N) {
+  std::string K = key(N);
+  auto Respell = [&](Val V) {
+    if (V.E && V.E->Kind == Op::IntConst) {
+      auto C = clone(*V.E);
+      C->Written = spell(N);
+      V.E = C;
+    } else if (V.E && V.E->Kind == Op::StrConst) {
+      auto C = clone(*V.E);
+      C->Written = {};
+      V.E = C;
+    }
+    return V;
+  };
+  if (Val *V = findVar(K)) {
+    if (V->known()) {
+      Val R = Respell(*V);
+      R.Hard = isHardName(K);
+      return R;
+    }
+  } else {
+    auto C = Consts.find(K);
+    if (C != Consts.end()) {
+      Val R = Respell(C->second);
+      R.Hard = true;
+      return R;
+    }
+    // A call without parentheses: a function or a property of this class.
+    std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
+    auto F = FuncResults.find(FK);
+    if (F == FuncResults.end())
+      F = FuncResults.find(K);
+    if (F != FuncResults.end() && (!Cur || F->first() != Cur->Key)) {
+      Val R = F->second;
+      if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E))
+        return {}; // its guard is reported inside the function
+      R.Hard = HardFuncs.count(F->first()) > 0;
+      return R;
+    }
+    if (K == "vbtextcompare" || K == "vbbinarycompare" ||
+        K == "hkey_local_machine" || K == "hklm") {
+      int64_t V = K == "vbtextcompare"     ? 1
+                  : K == "vbbinarycompare" ? 0
+                                           : int64_t(int32_t(0x80000002u));
+      Val R = exprVal(intConst(V));
+      R.Hard = true;
+      return R;
+    }
+  }
+  // A variable whose source is unknown but whose name says it holds the
+  // build number (a parameter, a global set elsewhere).
+  llvm::StringRef L = K;
+  if (L.contains("build") && !L.contains("lab") && !L.contains("path") &&
+      !L.contains("dir") && !L.contains("file") && !L.contains("tool") &&
+      !L.contains("log") && !L.contains("folder"))
+    return exprVal(quantity(Quantity::Build, "a variable named " + name(N),
+                            /*Inferred=*/true));
+  return {};
+}
+
+Val Lowerer::member(TSNode N, int D) {
+  TSNode M = field(N, "member");
+  Val R;
+  if (is(N, "implicit_member_expression")) {
+    if (!With.empty())
+      R = With.back().second;
+  } else {
+    TSNode Recv = field(N, "receiver");
+    if (is(Recv, "identifier") && key(Recv) == "me" && Cur &&
+        !Cur->Cls.empty()) {
+      R = objVal(ObjKind::ClassInstance);
+      R.Cls = Cur->Cls;
+    } else {
+      R = expr(Recv, D + 1);
+    }
+  }
+  return memberOf(R, M, N, D);
+}
+
+Val Lowerer::memberOf(const Val &R, TSNode Member, TSNode At, int D) {
+  std::string M = key(Member);
+  switch (R.O) {
+  case ObjKind::OsInstance:
+    if (auto SQ = wmiOsProperty(M))
+      return exprVal(
+          sourceQuantity(*SQ, "Win32_OperatingSystem." + name(Member)));
+    return {};
+  case ObjKind::Exec:
+    if (M == "stdout")
+      return objVal(ObjKind::ExecStdOut);
+    return {};
+  case ObjKind::ExecStdOut:
+    if (M == "readall" || M == "readline")
+      return exprVal(quantity(Quantity::VerOutput, "the output of `ver`"));
+    return {};
+  case ObjKind::Osvi:
+    if (auto SQ = osviMember(M)) {
+      Val V = exprVal(
+          sourceQuantity(*SQ, "OSVERSIONINFO." + name(Member), !HasVersionApi));
+      V.Hard = true; // a typed member
+      return V;
+    }
+    return {};
+  case ObjKind::OsCollection:
+    return {};
+  case ObjKind::ClassInstance: {
+    auto F = FuncResults.find(R.Cls + "." + M);
+    if (F != FuncResults.end()) {
+      Val V = F->second;
+      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E))
+        return {};
+      return V;
+    }
+    auto &CV = ClassVars[R.Cls];
+    auto C = CV.find(M);
+    if (C != CV.end())
+      return C->second;
+    return {};
+  }
+  case ObjKind::None:
+    if (!R.E) {
+      // An object verguard cannot follow, with a member only the version
+      // sources have.
+      if (M == "buildnumber" || M == "csdversion" ||
+          M == "servicepackmajorversion")
+        return exprVal(sourceQuantity(*wmiOsProperty(M),
+                                      "a member named " + name(Member),
+                                      /*Inferred=*/true));
+      if (M == "dwbuildnumber")
+        return exprVal(sourceQuantity(*osviMember(M),
+                                      "a member named " + name(Member),
+                                      /*Inferred=*/true));
+    }
+    return {};
+  default:
+    return {};
+  }
+}
+
+std::vector<TSNode> Lowerer::arguments(TSNode ArgList) {
+  std::vector<TSNode> R;
+  if (ts_node_is_null(ArgList))
+    return R;
+  for (TSNode K : namedKids(ArgList))
+    R.push_back(K);
+  return R;
+}
+
+Val Lowerer::index(const Val &List, TSNode ListNode, TSNode IndexNode, int D) {
+  Val I = expr(IndexNode, D + 1);
+  if (!List.E || !I.E)
+    return {};
+  const Expr &L = *List.E;
+  auto N = constInt(I);
+  // Split(<dotted version>, ".")(n): a component of the version.
+  if (L.Kind == Op::Split && N && L.Kids.size() == 2 &&
+      L.Kids[1]->Kind == Op::StrConst && L.Kids[1]->Str == ".") {
+    const Expr *Src = L.Kids[0].get();
+    if (Src->Kind == Op::Quantity) {
+      if (auto C = dottedComponent(Src->Q, *N)) {
+        std::vector<std::pair<Quantity, std::string>> Sib;
+        if (*C == Quantity::Revision)
+          Sib.push_back(
+              {Quantity::Build, "CLng(" + srcText(ListNode) + "(2))"});
+        return exprVal(sourceQuantity(SourceQuantity{*C, true}, Src->Provenance,
+                                      hasInferredQuantity(*Src),
+                                      std::move(Sib)));
+      }
+    }
+  }
+  if (L.Kind == Op::Split || (List.E && isStringValued(L)))
+    return exprVal(binary(Op::Index, List.E, I.E));
+  return {};
+}
+
+Val Lowerer::call(TSNode N, int D) {
+  TSNode F = field(N, "function");
+  auto Args = arguments(field(N, "arguments"));
+  if (is(F, "identifier")) {
+    std::string K = key(F);
+    bool Handled = false;
+    Val V = builtin(K, N, Args, D, Handled);
+    if (Handled)
+      return V;
+    // An array variable: `parts(2)`.
+    if (Val *Var = findVar(K)) {
+      if (Var->E && Args.size() == 1)
+        return index(*Var, F, Args[0], D);
+    }
+    std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
+    auto Fn = FuncResults.find(FK);
+    if (Fn == FuncResults.end())
+      Fn = FuncResults.find(K);
+    for (TSNode A : Args)
+      expr(A, D + 1); // guards inside the arguments (IIf)
+    if (isVersionApi(K))
+      return {};
+    if (Fn != FuncResults.end()) {
+      Val R = Fn->second;
+      if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E))
+        return {};
+      R.Hard = HardFuncs.count(Fn->first()) > 0;
+      return R;
+    }
+    return {};
+  }
+  if (is(F, "qualified_member_expression") ||
+      is(F, "implicit_member_expression")) {
+    TSNode Recv = field(F, "receiver");
+    Val R;
+    if (is(F, "implicit_member_expression")) {
+      if (!With.empty())
+        R = With.back().second;
+    } else if (is(Recv, "identifier") && key(Recv) == "me" && Cur &&
+               !Cur->Cls.empty()) {
+      R = objVal(ObjKind::ClassInstance);
+      R.Cls = Cur->Cls;
+    } else {
+      R = expr(Recv, D + 1);
+    }
+    return method(R, Recv, key(field(F, "member")), N, Args, D);
+  }
+  if (is(F, "call_expression") && Args.size() == 1) {
+    Val L = call(F, D + 1);
+    return index(L, F, Args[0], D);
+  }
+  return {};
+}
+
+Val Lowerer::builtin(const std::string &F, TSNode N,
+                     const std::vector<TSNode> &Args, int D, bool &Handled) {
+  Handled = true;
+  auto A = [&](size_t I) {
+    return I < Args.size() ? expr(Args[I], D + 1) : Val{};
+  };
+  auto CIFromArg = [&](const Val &V) {
+    if (auto M = constInt(V))
+      return *M == 1;
+    return CompareText;
+  };
+  auto Str = [&](Op K, std::vector<ExprPtr> Kids, bool CI = false) {
+    for (const ExprPtr &E : Kids)
+      if (!E)
+        return Val{};
+    auto E = clone(*nary(K, std::move(Kids)));
+    if (CI)
+      E->Flags |= FlagCaseInsensitive;
+    return exprVal(E);
+  };
+  if (F == "left" && Args.size() == 2)
+    return Str(Op::Substr, {A(0).E, intConst(0), A(1).E});
+  if (F == "right" && Args.size() == 2)
+    return Str(Op::Right, {A(0).E, A(1).E});
+  if (F == "mid" && (Args.size() == 2 || Args.size() == 3)) {
+    Val S = A(0), St = A(1);
+    ExprPtr Start;
+    if (auto I = constInt(St))
+      Start = intConst(*I - 1);
+    else if (St.E)
+      Start = binary(Op::Sub, St.E, intConst(1));
+    ExprPtr Len = Args.size() == 3 ? A(2).E : intConst(-1);
+    return Str(Op::Substr, {S.E, Start, Len});
+  }
+  if (F == "instr" && Args.size() >= 2) {
+    size_t First = Args.size() >= 3 ? 1 : 0;
+    if (Args.size() == 3) {
+      // InStr(start, s, t) or, rarely, InStr(s, t, compare)? Only the former
+      // is valid VB.
+      First = 1;
+    }
+    Val S = A(First), T = A(First + 1);
+    bool CI = Args.size() == 4 ? CIFromArg(A(3)) : CompareText;
+    Val R = Str(Op::Find, {S.E, T.E}, CI);
+    if (!R.E)
+      return {};
+    return exprVal(binary(Op::Add, R.E, intConst(1)));
+  }
+  if (F == "instrrev" && Args.size() >= 2) {
+    Val S = A(0), T = A(1);
+    bool CI = Args.size() == 4 ? CIFromArg(A(3)) : CompareText;
+    Val R = Str(Op::Find, {S.E, T.E}, CI);
+    if (!R.E)
+      return {};
+    auto E = clone(*R.E);
+    E->Flags |= FlagReverse;
+    return exprVal(binary(Op::Add, E, intConst(1)));
+  }
+  if (F == "strcomp" && Args.size() >= 2) {
+    bool CI = Args.size() >= 3 ? CIFromArg(A(2)) : CompareText;
+    return Str(Op::StrCompare, {A(0).E, A(1).E}, CI);
+  }
+  if ((F == "lcase" || F == "lcase$") && Args.size() == 1)
+    return Str(Op::Lower, {A(0).E});
+  if ((F == "ucase" || F == "ucase$") && Args.size() == 1)
+    return Str(Op::Upper, {A(0).E});
+  if ((F == "trim" || F == "ltrim" || F == "rtrim" || F == "trim$") &&
+      Args.size() == 1)
+    return Str(Op::Trim, {A(0).E});
+  if ((F == "cint" || F == "clng" || F == "int" || F == "fix" || F == "cdbl" ||
+       F == "csng" || F == "val" || F == "ccur" || F == "cbyte" ||
+       F == "clnglng") &&
+      Args.size() == 1) {
+    Val V = A(0);
+    if (!V.E)
+      return {};
+    if (V.E->Kind == Op::IntConst)
+      return V;
+    return exprVal(unary(Op::ToInt, V.E));
+  }
+  if ((F == "cstr" || F == "str") && Args.size() == 1) {
+    Val V = A(0);
+    if (!V.E)
+      return {};
+    return exprVal(unary(Op::ToStr, V.E));
+  }
+  if (F == "len" && Args.size() == 1)
+    return Str(Op::Length, {A(0).E});
+  if (F == "split" && !Args.empty()) {
+    Val S = A(0);
+    ExprPtr Sep = Args.size() >= 2 ? A(1).E : strConst(" ");
+    Val R = Str(Op::Split, {S.E, Sep});
+    return R;
+  }
+  if (F == "iif" && Args.size() == 3) {
+    condition(Args[0], N);
+    A(1);
+    A(2);
+    return {};
+  }
+  if (F == "getobject" && !Args.empty()) {
+    Val M = A(0);
+    return objVal(classifyMoniker(M.Lits));
+  }
+  if (F == "createobject" && !Args.empty()) {
+    Val P = A(0);
+    return objVal(classifyProgId(P.Lits));
+  }
+  Handled = false;
+  return {};
+}
+
+Val Lowerer::method(const Val &R, TSNode RecvNode, const std::string &M,
+                    TSNode N, const std::vector<TSNode> &Args, int D) {
+  auto A = [&](size_t I) {
+    return I < Args.size() ? expr(Args[I], D + 1) : Val{};
+  };
+  if (M == "createobject" && !Args.empty())
+    return objVal(classifyProgId(A(0).Lits));
+  if (M == "getobject" && !Args.empty())
+    return objVal(classifyMoniker(A(0).Lits));
+  switch (R.O) {
+  case ObjKind::WmiService:
+    if ((M == "execquery" || M == "execquery_") && !Args.empty()) {
+      Val Q = A(0);
+      wql(Q, N);
+      std::string L = llvm::StringRef(Q.Lits).lower();
+      if (llvm::StringRef(L).contains("win32_operatingsystem"))
+        return objVal(ObjKind::OsCollection);
+      return {};
+    }
+    if ((M == "instancesof" || M == "get") && !Args.empty())
+      return objVal(classifyWmiPath(A(0).Lits));
+    return {};
+  case ObjKind::Locator:
+    if (M == "connectserver") {
+      for (size_t I = 0; I < Args.size(); ++I)
+        A(I);
+      return objVal(ObjKind::WmiService);
+    }
+    return {};
+  case ObjKind::OsCollection:
+    if (M == "itemindex" || M == "item")
+      return objVal(ObjKind::OsInstance);
+    return {};
+  case ObjKind::Shell:
+    if (M == "regread" && !Args.empty()) {
+      Val P = A(0);
+      llvm::StringRef Path = P.Lits;
+      size_t Slash = Path.rfind('\\');
+      if (Slash == llvm::StringRef::npos)
+        return {};
+      llvm::StringRef Key = Path.take_front(Slash),
+                      Value = Path.substr(Slash + 1);
+      auto SQ = registryValue(Key, Value);
+      if (!SQ)
+        return {};
+      std::vector<std::pair<Quantity, std::string>> Sib;
+      if (SQ->Q == Quantity::Revision && !ts_node_is_null(RecvNode))
+        Sib.push_back({Quantity::Build,
+                       "CLng(" + srcText(RecvNode) + ".RegRead(" +
+                           quote(Key.str() + "\\CurrentBuildNumber") + "))"});
+      return exprVal(sourceQuantity(*SQ, "registry " + Value.str(), false,
+                                    std::move(Sib)));
+    }
+    if (M == "exec" && !Args.empty()) {
+      if (isVerCommand(A(0).Lits))
+        return objVal(ObjKind::Exec);
+      return {};
+    }
+    return {};
+  case ObjKind::Fso:
+    if (M == "getfileversion" && !Args.empty()) {
+      Val P = A(0);
+      if (!isSystemBinary(P.Lits))
+        return {};
+      return exprVal(
+          quantity(Quantity::FileVersion, "the file version of " + P.Lits));
+    }
+    return {};
+  case ObjKind::ExecStdOut:
+    if (M == "readall" || M == "readline")
+      return exprVal(quantity(Quantity::VerOutput, "the output of `ver`"));
+    return {};
+  case ObjKind::Exec:
+    return {};
+  case ObjKind::RegProv:
+    outParams(M, Args, D);
+    return {};
+  case ObjKind::ClassInstance: {
+    for (TSNode Arg : Args)
+      expr(Arg, D + 1);
+    auto F = FuncResults.find(R.Cls + "." + M);
+    if (F != FuncResults.end()) {
+      Val V = F->second;
+      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E))
+        return {};
+      return V;
+    }
+    return {};
+  }
+  default:
+    for (TSNode Arg : Args)
+      expr(Arg, D + 1);
+    return {};
+  }
+}
+
+void Lowerer::outParams(const std::string &M, const std::vector<TSNode> &Args,
+                        int D) {
+  bool Str = M == "getstringvalue" || M == "getexpandedstringvalue";
+  bool Dw = M == "getdwordvalue" || M == "getqwordvalue";
+  if ((!Str && !Dw) || Args.size() < 4)
+    return;
+  Val Key = expr(Args[1], D + 1), Name = expr(Args[2], D + 1);
+  auto SQ = registryValue(Key.Lits, Name.Lits);
+  TSNode Out = Args[3];
+  if (!SQ || !is(Out, "identifier"))
+    return;
+  if (Dw)
+    SQ->AsString = false;
+  assign(key(Out), exprVal(sourceQuantity(*SQ, "registry " + Name.Lits +
+                                                   " (StdRegProv)")));
+}
+
+Val Lowerer::comparison(TSNode N, int D) {
+  TSNode L = field(N, "left"), O = field(N, "operator"), R = field(N, "right");
+  Val A = expr(L, D + 1), B = expr(R, D + 1);
+  std::string OpText = text(O).lower();
+  Spelling W = spell(N);
+  if (OpText == "like") {
+    auto E = clone(*binary(Op::Like, orUnknown(A), orUnknown(B)));
+    E->Syntax = Dialect::VB;
+    if (CompareText)
+      E->Flags |= FlagCaseInsensitive;
+    E->Written = W;
+    E->Written.OpSpan = span(O);
+    return exprVal(E);
+  }
+  auto C = cmpOpOf(OpText);
+  if (!C)
+    return exprVal(unknown()); // `Is`
+  auto E = clone(*cmp(*C, orUnknown(A), orUnknown(B), mode(), Dialect::VB, W));
+  if (E->Written.valid())
+    E->Written.OpSpan = span(O);
+  if (A.Hard)
+    E->Flags |= FlagLhsLiteral;
+  if (B.Hard)
+    E->Flags |= FlagRhsLiteral;
+  return exprVal(E);
+}
+
+ExprPtr Lowerer::asBool(const Val &V, TSNode N) {
+  if (!V.E)
+    return unknown();
+  if (isBoolean(*V.E))
+    return V.E;
+  if (dependsOnVersion(*V.E)) {
+    // VB tests a number for truth: nonzero.
+    auto E =
+        clone(*cmp(CmpOp::NE, V.E, intConst(0), mode(), Dialect::VB, spell(N)));
+    E->Flags |= FlagRhsLiteral;
+    return E;
+  }
+  return unknown();
+}
+
+Val Lowerer::logic(bool IsAnd, TSNode L, TSNode R, int D) {
+  Val A = expr(L, D + 1), B = expr(R, D + 1);
+  bool BA = A.E && isBoolean(*A.E), BB = B.E && isBoolean(*B.E);
+  if (BA || BB) {
+    ExprPtr X = asBool(A, L), Y = asBool(B, R);
+    return exprVal(IsAnd ? logicAnd(X, Y) : logicOr(X, Y));
+  }
+  if (A.E && B.E)
+    return exprVal(binary(IsAnd ? Op::BitAnd : Op::BitOr, A.E, B.E));
+  return {};
+}
+
+Val Lowerer::binaryOp(TSNode N, int D) {
+  auto NK = namedKids(N);
+  if (NK.size() != 2)
+    return {};
+  std::string OpText = gap(ts_node_end_byte(NK[0]), ts_node_start_byte(NK[1]));
+  std::vector<TSNode> K = {NK[0], N, NK[1]};
+  if (OpText == "and" || OpText == "or")
+    return logic(OpText == "and", K[0], K[2], D);
+  if (OpText == "xor" || OpText == "eqv" || OpText == "imp") {
+    expr(K[0], D + 1);
+    expr(K[2], D + 1);
+    return {};
+  }
+  Val A = expr(K[0], D + 1), B = expr(K[2], D + 1);
+  bool Concat =
+      OpText == "&" || (OpText == "+" && ((A.E && isStringValued(*A.E)) ||
+                                          (B.E && isStringValued(*B.E))));
+  if (Concat) {
+    Val R;
+    R.Lits = A.Lits + B.Lits;
+    if (A.Str && B.Str) {
+      auto F = std::make_shared<Folded>(*A.Str);
+      F->S += B.Str->S;
+      F->Begin.insert(F->Begin.end(), B.Str->Begin.begin(), B.Str->Begin.end());
+      F->End.insert(F->End.end(), B.Str->End.begin(), B.Str->End.end());
+      F->Lit.insert(F->Lit.end(), B.Str->Lit.begin(), B.Str->Lit.end());
+      R.Str = std::move(F);
+    }
+    if (A.E && B.E)
+      R.E = nary(Op::Concat, {A.E, B.E});
+    return R;
+  }
+  if (!A.E || !B.E)
+    return {};
+  Op K2 = OpText == "+"                       ? Op::Add
+          : OpText == "-"                     ? Op::Sub
+          : OpText == "*"                     ? Op::Mul
+          : (OpText == "/" || OpText == "\\") ? Op::Div
+          : OpText == "mod"                   ? Op::Mod
+                                              : Op::Unknown;
+  if (K2 == Op::Unknown)
+    return {};
+  auto ToNum = [](ExprPtr E) {
+    return isStringValued(*E) ? unary(Op::ToInt, E) : E;
+  };
+  return exprVal(binary(K2, ToNum(A.E), ToNum(B.E)));
+}
+
+// ---------------------------------------------------------------------------
+// Guards
+// ---------------------------------------------------------------------------
+
+void Lowerer::emitCondition(TSNode Cond, TSNode Where, ExprPtr C) {
+  if (!Emit || !C || !dependsOnVersion(*C) || !isBoolean(*C))
+    return;
+  if (!Emitted.insert({ts_node_start_byte(Cond), 0}).second)
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = std::move(C);
+  G.Syntax = Dialect::VB;
+  G.Where = span(Where);
+  G.Function = Cur && !Cur->Main ? Cur->Name : "";
+  G.Text = collapse(srcText(Cond));
+  Guards.push_back(std::move(G));
+}
+
+void Lowerer::condition(TSNode Cond, TSNode Where) {
+  if (ts_node_is_null(Cond))
+    return;
+  Val V = expr(Cond, 0);
+  if (!V.E || !dependsOnVersion(*V.E))
+    return;
+  emitCondition(Cond, Where, asBool(V, Cond));
+}
+
+void Lowerer::selectCase(TSNode N) {
+  TSNode ValueNode = field(N, "value");
+  Val S = expr(ValueNode, 0);
+  bool SelectTrue = S.E && S.E->Kind == Op::BoolConst && S.E->Int == 1;
+  Guard G;
+  G.Kind = GuardKind::Select;
+  G.FirstMatchOnly = true;
+  G.Syntax = Dialect::VB;
+  G.Subject = S.E ? S.E : unknown();
+  bool Dep = S.E && dependsOnVersion(*S.E);
+  for (TSNode Clause : namedKids(N)) {
+    if (!is(Clause, "case_clause"))
+      continue;
+    std::vector<TSNode> Items;
+    for (TSNode K : namedKids(Clause))
+      if (is(K, "case_expression"))
+        Items.push_back(K);
+    if (Items.empty())
+      continue; // Case Else: the default
+    Arm A;
+    A.Label = spellSpan(Clause, Items.back());
+    {
+      uint32_t B = srcBegin(Clause);
+      uint32_t LS = B;
+      while (LS > 0 && In.Text.Utf8[LS - 1] != '\n')
+        --LS;
+      llvm::StringRef Pre = llvm::StringRef(In.Text.Utf8).slice(LS, B);
+      A.Indent =
+          Pre.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+    }
+    for (TSNode Item : Items) {
+      auto K = namedKids(Item);
+      Spelling W = spell(Item);
+      ExprPtr Test;
+      auto Cmp = [&](CmpOp O, const Val &V, TSNode OpNode) {
+        auto E =
+            clone(*cmp(O, subject(), orUnknown(V), mode(), Dialect::VB, W));
+        if (!ts_node_is_null(OpNode) && E->Written.valid())
+          E->Written.OpSpan = span(OpNode);
+        if (V.Hard)
+          E->Flags |= FlagRhsLiteral;
+        if (S.Hard)
+          E->Flags |= FlagLhsLiteral;
+        return E;
+      };
+      std::string Lead = K.size() == 1 ? gap(ts_node_start_byte(Item),
+                                             ts_node_start_byte(K[0]))
+                                       : "";
+      if (K.size() == 1 && llvm::StringRef(Lead).starts_with("is")) {
+        auto O = cmpOpOf(llvm::StringRef(Lead).drop_front(2));
+        Val V = expr(K[0], 0);
+        if (O) {
+          auto C = Cmp(*O, V, TSNode{});
+          if (C->Written.valid()) {
+            // The operator sits between `Is` and the value.
+            uint32_t OB = ts_node_start_byte(Item),
+                     OE = ts_node_start_byte(K[0]);
+            while (OB < OE && !llvm::StringRef("<>=").contains(Src[OB]))
+              ++OB;
+            while (OE > OB && !llvm::StringRef("<>=").contains(Src[OE - 1]))
+              --OE;
+            C->Written.OpSpan =
+                spanOf(In.Code.Map.toSource(OB), In.Code.Map.toSourceEnd(OE));
+          }
+          Test = C;
+        } else {
+          Test = unknown();
+        }
+      } else if (K.size() == 2) {
+        Val Lo = expr(K[0], 0), Hi = expr(K[1], 0);
+        auto Both = clone(*logicAnd(Cmp(CmpOp::GE, Lo, TSNode{}),
+                                    Cmp(CmpOp::LE, Hi, TSNode{})));
+        Both->Written = W;
+        Test = Both;
+      } else if (K.size() == 1) {
+        Val V = expr(K[0], 0);
+        if (SelectTrue)
+          Test = asBool(V, K[0]);
+        else
+          Test = Cmp(CmpOp::EQ, V, TSNode{});
+      } else {
+        Test = unknown();
+      }
+      if (dependsOnVersion(*Test))
+        Dep = true;
+      A.Tests.push_back(Test);
+    }
+    G.Arms.push_back(std::move(A));
+  }
+  if (!Emit || !Dep)
+    return;
+  if (!Emitted.insert({ts_node_start_byte(N), 1}).second)
+    return;
+  G.Where = span(N);
+  G.Function = Cur && !Cur->Main ? Cur->Name : "";
+  G.Text = "Select Case " + collapse(srcText(ValueNode));
+  Guards.push_back(std::move(G));
+}
+
+void Lowerer::wql(const Val &Query, TSNode Call) {
+  if (!Emit || !Query.Str)
+    return;
+  std::shared_ptr<const Folded> F = Query.Str;
+  llvm::StringRef Q = F->S;
+  // Only Win32_OperatingSystem has version properties.
+  std::string L = Q.lower();
+  size_t From = llvm::StringRef(L).find(" from ");
+  if (From == std::string::npos)
+    return;
+  llvm::StringRef Cls = llvm::StringRef(L).substr(From + 6).ltrim();
+  if (!Cls.starts_with("win32_operatingsystem"))
+    return;
+  script::WqlPropertyFn Prop = [](llvm::StringRef Name) -> ExprPtr {
+    auto SQ = wmiOsProperty(Name);
+    if (!SQ)
+      return nullptr;
+    auto Q = quantity(SQ->Q, "Win32_OperatingSystem." + Name.str());
+    return SQ->AsString && !isStringQuantity(SQ->Q) ? unary(Op::ToStr, Q) : Q;
+  };
+  script::WqlSpanFn SpanFn = [&](uint32_t B,
+                                 uint32_t E) -> std::optional<SourceSpan> {
+    if (E <= B || E > F->S.size() || F->Lit[B] != F->Lit[E - 1])
+      return std::nullopt;
+    uint32_t AB = F->Begin[B], AE = F->End[E - 1];
+    if (!In.Code.Map.contiguous(AB, AE))
+      return std::nullopt;
+    return spanOf(In.Code.Map.toSource(AB), In.Code.Map.toSourceEnd(AE));
+  };
+  auto Parsed = script::parseWqlQuery(Q, Prop, SpanFn);
+  if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
+    return;
+  if (!Emitted.insert({ts_node_start_byte(Call), 2}).second)
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Parsed->Where;
+  G.Syntax = Dialect::VB;
+  G.Where = span(Call);
+  G.Function = Cur && !Cur->Main ? Cur->Name : "";
+  G.Text = collapse(Q.substr(Parsed->WhereBegin));
+  Guards.push_back(std::move(G));
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------
+
+void Lowerer::declare(TSNode Decl, bool Module, const std::string &Cls) {
+  for (TSNode D : namedKids(Decl)) {
+    if (!is(D, "variable_declarator") && !is(D, "const_declarator"))
+      continue;
+    TSNode NameNode = field(D, "name");
+    std::string K = key(NameNode);
+    if (!K.empty() && llvm::StringRef("%&!#@$").contains(K.back()))
+      K.pop_back();
+    TSNode Ty = field(D, "type");
+    std::string TypeName = ts_node_is_null(Ty) ? "" : key(field(Ty, "type"));
+    bool Hard = isHardType(TypeName);
+    Val V;
+    if (OsviTypes.count(TypeName))
+      V = objVal(ObjKind::Osvi);
+    if (is(D, "const_declarator")) {
+      TSNode Init = field(D, "initializer");
+      Val C = expr(field(Init, "value"), 0);
+      C.Hard = true;
+      if (Module || !Cur)
+        Consts[K] = C;
+      else {
+        Locals[K] = C;
+        LocalNames.insert(K);
+        HardLocals.insert(K);
+      }
+      continue;
+    }
+    if (!Cls.empty()) {
+      auto &CV = ClassVars[Cls];
+      if (!CV.count(K) || V.known())
+        CV[K] = V;
+      continue;
+    }
+    if (Module) {
+      if (!Globals.count(K) || V.known())
+        Globals[K] = V;
+      if (Hard)
+        HardGlobals.insert(K);
+    } else {
+      LocalNames.insert(K);
+      Locals[K] = V;
+      if (Hard)
+        HardLocals.insert(K);
+    }
+  }
+}
+
+bool Lowerer::statement(TSNode N) {
+  while (!With.empty() && With.back().first <= ts_node_start_byte(N))
+    With.pop_back();
+  llvm::StringRef T = typeOf(N);
+  if (isTrivia(N))
+    return false;
+  if (T == "assignment_statement" || T == "set_statement") {
+    TSNode L = field(N, "left"), R = field(N, "right");
+    Val V = expr(R, 0);
+    if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
+      // A boolean assignment is a guard; its variable is then opaque, so
+      // that the same test is not reported again where it is used.
+      emitCondition(R, N, V.E);
+      V = Val{};
+    }
+    if (is(L, "identifier"))
+      assign(key(L), V);
+    else if (is(L, "qualified_member_expression") &&
+             is(field(L, "receiver"), "identifier") &&
+             key(field(L, "receiver")) == "me" && Cur && !Cur->Cls.empty())
+      ClassVars[Cur->Cls][key(field(L, "member"))] = V;
+    else if (is(L, "call_expression"))
+      expr(L, 0);
+    return false;
+  }
+  if (T == "call_statement") {
+    TSNode Callee = field(N, "callee");
+    auto Args = arguments(field(N, "arguments"));
+    if (is(Callee, "identifier")) {
+      std::string K = key(Callee);
+      bool Handled = false;
+      builtin(K, Callee, Args, 0, Handled);
+      if (!Handled)
+        for (TSNode A : Args)
+          expr(A, 0);
+    } else if (is(Callee, "qualified_member_expression") ||
+               is(Callee, "implicit_member_expression")) {
+      TSNode Recv = field(Callee, "receiver");
+      Val R;
+      if (is(Callee, "implicit_member_expression")) {
+        if (!With.empty())
+          R = With.back().second;
+      } else {
+        R = expr(Recv, 0);
+      }
+      method(R, Recv, key(field(Callee, "member")), N, Args, 0);
+    } else {
+      expr(Callee, 0);
+      for (TSNode A : Args)
+        expr(A, 0);
+    }
+    return false;
+  }
+  if (T == "expression_statement") {
+    for (TSNode K : namedKids(N))
+      expr(K, 0);
+    return false;
+  }
+  if (T == "if_statement" || T == "elseif_fragment") {
+    condition(field(N, "condition"), N);
+    return false;
+  }
+  if (T == "single_line_if_statement") {
+    condition(field(N, "condition"), field(N, "condition"));
+    return true;
+  }
+  if (T == "while_statement") {
+    condition(field(N, "condition"), field(N, "condition"));
+    return true;
+  }
+  if (T == "do_condition") {
+    condition(field(N, "condition"), N);
+    return false;
+  }
+  if (T == "select_statement") {
+    selectCase(N);
+    return true;
+  }
+  if (T == "for_each_statement") {
+    Val C = expr(field(N, "collection"), 0);
+    TSNode Var = field(N, "variable");
+    if (is(Var, "identifier"))
+      assign(key(Var), C.O == ObjKind::OsCollection
+                           ? objVal(ObjKind::OsInstance)
+                           : Val{});
+    return true;
+  }
+  if (T == "with_statement") {
+    Val V = expr(field(N, "value"), 0);
+    With.push_back({ts_node_end_byte(N), V});
+    return true;
+  }
+  if (T == "variable_declaration" || T == "const_declaration") {
+    declare(N, Cur && Cur->Main, "");
+    return false;
+  }
+  if (T.ends_with("_expression") || T.ends_with("_literal") ||
+      T == "identifier" || T == "argument_list" ||
+      T == "unparenthesized_argument_list" || T == "case_expression")
+    return false;
+  return true; // blocks, loops, ERROR nodes: look inside
+}
+
+void Lowerer::runProc(const Proc &P) {
+  Cur = &P;
+  Locals.clear();
+  LocalNames.clear();
+  HardLocals.clear();
+  Result.reset();
+  With.clear();
+  TSNode Params = field(P.Node, "parameters");
+  if (!ts_node_is_null(Params))
+    for (TSNode Par : namedKids(Params))
+      if (is(Par, "parameter")) {
+        std::string K = key(field(Par, "name"));
+        LocalNames.insert(K);
+        Locals[K] = Val{};
+        TSNode Ty = field(Par, "type");
+        if (!ts_node_is_null(Ty)) {
+          std::string TN = key(field(Ty, "type"));
+          if (OsviTypes.count(TN))
+            Locals[K] = objVal(ObjKind::Osvi);
+          if (isHardType(TN))
+            HardLocals.insert(K);
+        }
+      }
+  TSNode Body = field(P.Node, "body");
+  if (!ts_node_is_null(Body))
+    script::walk(Body, [&](TSNode N) { return statement(N); });
+  if (!P.Main && Result)
+    FuncResults[P.Key] = *Result;
+  Cur = nullptr;
+}
+
+void Lowerer::collect() {
+  TSNode Root = In.Root;
+  auto ClassAt = [&](uint32_t Byte) -> std::string {
+    for (const ClassRange &C : In.Code.Classes)
+      if (Byte >= C.Begin && Byte < C.End)
+        return llvm::StringRef(C.Name).lower();
+    return "";
+  };
+  for (const ClassRange &C : In.Code.Classes)
+    ClassNames.insert(llvm::StringRef(C.Name).lower());
+  // Types, declares and options first: declarations depend on them.
+  script::walk(Root, [&](TSNode N) {
+    llvm::StringRef T = typeOf(N);
+    if (T == "type_declaration") {
+      for (TSNode M : namedKids(N))
+        if (is(M, "type_member") && osviMember(key(field(M, "name"))) &&
+            key(field(M, "name")) == "dwbuildnumber")
+          OsviTypes.insert(key(field(N, "name")));
+      return false;
+    }
+    if (T == "declare_function_statement" || T == "declare_sub_statement") {
+      std::string Name = key(field(N, "name"));
+      TSNode Alias = field(N, "alias");
+      if (isVersionApi(Name) ||
+          (!ts_node_is_null(Alias) && isVersionApi(unquote(text(Alias)))))
+        HasVersionApi = true;
+      return false;
+    }
+    if (T == "option_statement") {
+      if (llvm::StringRef(text(N).lower()).contains("text"))
+        CompareText = true;
+      return false;
+    }
+    return !(T.ends_with("_declaration") || T.ends_with("_statement"));
+  });
+  // Procedures and module-level declarations.
+  script::walk(Root, [&](TSNode N) {
+    llvm::StringRef T = typeOf(N);
+    if (T == "sub_declaration" || T == "function_declaration" ||
+        T == "property_get_declaration" || T == "property_let_declaration" ||
+        T == "property_set_declaration") {
+      Proc P;
+      P.Node = N;
+      P.Name = name(field(N, "name"));
+      P.Cls = ClassAt(ts_node_start_byte(N));
+      P.Main = llvm::StringRef(P.Name).starts_with(SyntheticMain);
+      std::string K = llvm::StringRef(P.Name).lower();
+      P.Key = P.Cls.empty() ? K : P.Cls + "." + K;
+      TSNode Ty = field(N, "type");
+      if (!ts_node_is_null(Ty) && isHardType(key(field(Ty, "type"))))
+        HardFuncs.insert(P.Key);
+      // Property Let/Set must not hide the Get's result.
+      if (T == "property_let_declaration" || T == "property_set_declaration")
+        P.Key += "#set";
+      Procs.push_back(P);
+      return false;
+    }
+    if (T == "variable_declaration" || T == "const_declaration") {
+      declare(N, true, ClassAt(ts_node_start_byte(N)));
+      return false;
+    }
+    return T == "source_file" || T == "ERROR" || T == "preprocessor_if" ||
+           T == "preprocessor_block" || T == "preprocessor_elseif" ||
+           T == "preprocessor_else";
+  });
+}
+
+void Lowerer::run() {
+  collect();
+  std::vector<const Proc *> Order;
+  for (const Proc &P : Procs)
+    if (!P.Cls.empty() &&
+        llvm::StringRef(P.Name).equals_insensitive("Class_Initialize"))
+      Order.push_back(&P);
+  for (const Proc &P : Procs)
+    if (P.Main)
+      Order.push_back(&P);
+  for (const Proc &P : Procs)
+    if (!P.Main &&
+        !(!P.Cls.empty() &&
+          llvm::StringRef(P.Name).equals_insensitive("Class_Initialize")))
+      Order.push_back(&P);
+  for (int Pass = 0; Pass < 3; ++Pass) {
+    Emit = Pass == 2;
+    for (const Proc *P : Order)
+      runProc(*P);
+  }
+}
+
+} // namespace
+
+void lowerTree(const LoweringInput &In, std::vector<Guard> &Guards,
+               std::vector<Diagnostic> &Diags) {
+  Lowerer L(In, Guards, Diags);
+  L.run();
+}
+
+} // namespace verguard::vbscript

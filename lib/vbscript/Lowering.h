@@ -1,0 +1,34 @@
+//===- Lowering.h - VB syntax trees to guards -------------------*- C++ -*-===//
+#ifndef VERGUARD_VBSCRIPT_LOWERING_H
+#define VERGUARD_VBSCRIPT_LOWERING_H
+
+#include "core/Finding.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Text.h"
+#include "vbscript/Adapter.h"
+
+#include "tree_sitter/api.h"
+
+#include <vector>
+
+namespace verguard::vbscript {
+
+struct LoweringInput {
+  llvm::StringRef Path;
+  const script::DecodedText &Text; // the decoded file
+  const Adapted &Code;             // what was parsed, and its source map
+  TSNode Root;
+  bool IsVBScript = true; // VBScript: every variable is a Variant
+  const core::FrontendOptions &Opts;
+};
+
+/// Finds the version sources of one parsed file, follows them through
+/// variables, procedures and class members, and lowers every guard that
+/// depends on them.
+void lowerTree(const LoweringInput &In, std::vector<core::Guard> &Guards,
+               std::vector<core::Diagnostic> &Diags);
+
+} // namespace verguard::vbscript
+
+#endif

@@ -1,0 +1,74 @@
+//===- Sources.h - where VBScript and VBA read the OS version ---*- C++ -*-===//
+//
+// Pure tables: which WMI properties, registry values, structure members,
+// COM monikers and file paths are OS version sources, and what they hold.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_VBSCRIPT_SOURCES_H
+#define VERGUARD_VBSCRIPT_SOURCES_H
+
+#include "core/Quantity.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace verguard::vbscript {
+
+/// A quantity as a source delivers it. AsString: the source returns the
+/// number as text (WMI BuildNumber, the registry's CurrentBuildNumber).
+struct SourceQuantity {
+  core::Quantity Q;
+  bool AsString = false;
+};
+
+/// A property of a Win32_OperatingSystem instance.
+std::optional<SourceQuantity> wmiOsProperty(llvm::StringRef Name);
+/// A value under HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion; Key is
+/// the key path (any hive prefix), Value the value name.
+std::optional<SourceQuantity> registryValue(llvm::StringRef Key,
+                                            llvm::StringRef Value);
+/// True if Key names the CurrentVersion key.
+bool isCurrentVersionKey(llvm::StringRef Key);
+/// A member of OSVERSIONINFO(EX) / RTL_OSVERSIONINFOW.
+std::optional<SourceQuantity> osviMember(llvm::StringRef Name);
+/// A Declare'd API that fills an OSVERSIONINFO.
+bool isVersionApi(llvm::StringRef Name);
+/// A path of an OS binary whose file version is the OS version.
+bool isSystemBinary(llvm::StringRef Path);
+/// A `cmd /c ver` command line.
+bool isVerCommand(llvm::StringRef Command);
+
+/// What a COM object is, for the objects that lead to version sources.
+enum class ObjKind : uint8_t {
+  None,
+  WmiService,   // SWbemServices
+  OsCollection, // ExecQuery/InstancesOf of Win32_OperatingSystem
+  OsInstance,   // one Win32_OperatingSystem
+  Locator,      // WbemScripting.SWbemLocator
+  Shell,        // WScript.Shell
+  Fso,          // Scripting.FileSystemObject
+  Exec,         // WshScriptExec of `cmd /c ver`
+  ExecStdOut,   // its StdOut
+  RegProv,      // StdRegProv
+  Osvi,         // a variable of an OSVERSIONINFO user type
+  ClassInstance,
+};
+
+/// GetObject's moniker: "winmgmts:..." (service, StdRegProv, or the
+/// Win32_OperatingSystem=@ instance).
+ObjKind classifyMoniker(llvm::StringRef Moniker);
+/// CreateObject's ProgID.
+ObjKind classifyProgId(llvm::StringRef ProgId);
+/// The WMI object path passed to SWbemServices.Get / InstancesOf.
+ObjKind classifyWmiPath(llvm::StringRef Path);
+
+/// The component Index (0-based) of a dotted version quantity, if it is
+/// itself a quantity ("6.0.6002.24566" split on "."): Major, Minor, Build,
+/// Revision.
+std::optional<core::Quantity> dottedComponent(core::Quantity Q, int64_t Index);
+
+} // namespace verguard::vbscript
+
+#endif

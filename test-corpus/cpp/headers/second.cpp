@@ -1,0 +1,3 @@
+#include "osver.h"
+
+int Second() { return OsIsSp2() ? 2 : 0; }
