@@ -216,6 +216,18 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
     return E;
   }
   case Dialect::PowerShell: {
+    // A script-block condition `{ $_ -eq 6002 } { ... }`: the test gains an
+    // alternative, `{ ($_ -eq 6002 -or $_ -eq 6003) } { ... }`.
+    if (llvm::StringRef(L.Text).ltrim().starts_with("{")) {
+      if (!Test.Written.valid() || !L.Span.contains(Test.Written.Span))
+        return std::nullopt;
+      auto Alt = replaceWithin(Test, Const, NewConst);
+      if (!Alt)
+        return std::nullopt;
+      E.Span = Test.Written.Span;
+      E.Replacement = "(" + Test.Written.Text + " -or " + *Alt + ")";
+      return E;
+    }
     // `6002 { ... }` -> `{ $_ -in 6002, 6003 } { ... }`
     if (!Const.Written.valid() || !L.Span.contains(Const.Written.Span))
       return std::nullopt;

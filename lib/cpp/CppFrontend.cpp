@@ -42,8 +42,14 @@ CompileDatabases::forFile(llvm::StringRef File,
     Entry *Result = nullptr;
     if (llvm::sys::fs::exists(Json)) {
       std::string Err;
+      // MSVC command lines use Windows quoting (backslashes are paths).
+      auto Buf = llvm::MemoryBuffer::getFile(Json);
+      bool Msvc = Buf && ((*Buf)->getBuffer().contains_insensitive("cl.exe") ||
+                          (*Buf)->getBuffer().contains_insensitive("clang-cl"));
       auto Db = JSONCompilationDatabase::loadFromFile(
-          Json, Err, JSONCommandLineSyntax::AutoDetect);
+          Json, Err,
+          Msvc ? JSONCommandLineSyntax::Windows
+               : JSONCommandLineSyntax::AutoDetect);
       if (!Db) {
         core::Diagnostic D;
         D.Level = core::Severity::Warning;
@@ -325,6 +331,10 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
         R.push_back("-Wno-everything");
         R.push_back("-ferror-limit=0");
         if (Cl) {
+          // Relative Windows paths name the same files here.
+          for (std::string &A : R)
+            if (!A.empty() && A[0] != '/' && A[0] != '-')
+              std::replace(A.begin(), A.end(), '\\', '/');
           // MSVC command lines: the SDK headers come from mingw-w64 here.
           R.push_back(std::string("/imsvc") + MingwInclude);
           R.push_back("-fms-compatibility-version=19.29");

@@ -3,12 +3,8 @@
 
 #include "cpp/CppFrontend.h"
 #include "script/Text.h"
-#ifdef VERGUARD_HAVE_POWERSHELL
 #include "powershell/PowerShellFrontend.h"
-#endif
-#ifdef VERGUARD_HAVE_VBSCRIPT
 #include "vbscript/VBScriptFrontend.h"
-#endif
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -127,21 +123,11 @@ void analyzeBytes(const std::string &Path, Language Lang,
     }
     switch (Lang) {
     case Language::PowerShell:
-#ifdef VERGUARD_HAVE_POWERSHELL
       powershell::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
-#else
-      fileNote(Diags, Path, core::Severity::Note,
-               "PowerShell is not supported by this build; skipped");
-#endif
       break;
     case Language::VBScript:
     case Language::VBA:
-#ifdef VERGUARD_HAVE_VBSCRIPT
       vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
-#else
-      fileNote(Diags, Path, core::Severity::Note,
-               "VBScript/VBA is not supported by this build; skipped");
-#endif
       break;
     default:
       break;
@@ -180,9 +166,25 @@ RunResult run(const RunOptions &Opts) {
       bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe");
       bool Html = llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
       bool Wanted = true;
-      if (Html && !Bytes.contains_insensitive("vbscript"))
+      // NUL bytes: UTF-16 text (searched decoded) or a binary file.
+      std::string Decoded;
+      llvm::StringRef Searched = Bytes;
+      if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF") ||
+          Bytes.contains('\0')) {
+        auto T = script::decodeText(Bytes, F.Path);
+        if (!T) {
+          fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                   llvm::toString(T.takeError()));
+          Wanted = false;
+        } else {
+          Decoded = std::move(T->Utf8);
+          Searched = Decoded;
+        }
+      }
+      if (!Wanted) {
+      } else if (Html && !Searched.contains_insensitive("vbscript"))
         Wanted = false; // an HTML page without VBScript
-      else if (Opts.Prefilter && !Vbe && !mayHoldFinding(Bytes, Trig)) {
+      else if (Opts.Prefilter && !Vbe && !mayHoldFinding(Searched, Trig)) {
         Wanted = false;
         if (F.Lang == Language::Cpp)
           for (const std::string &H : quotedIncludes(F.Path, Bytes)) {

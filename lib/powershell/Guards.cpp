@@ -43,10 +43,10 @@ bool containsSubject(const Expr &E) {
 /// Known Windows build numbers (tables keyed by them are about the OS).
 bool isKnownBuild(int64_t B) {
   static const int64_t Builds[] = {
-      2195,  2600,  3790,  6000,  6001,  6002,  6003,  7600,  7601,
-      9200,  9600,  10240, 10586, 14393, 15063, 16299, 17134, 17763,
-      18362, 18363, 19041, 19042, 19043, 19044, 19045, 20348, 22000,
-      22621, 22631, 26100, 26200};
+      2195,  2600,  3790,  6000,  6001,  6002,  6003,  7600,
+      7601,  9200,  9600,  10240, 10586, 14393, 15063, 16299,
+      17134, 17763, 18362, 18363, 19041, 19042, 19043, 19044,
+      19045, 20348, 22000, 22621, 22631, 26100, 26200};
   for (int64_t X : Builds)
     if (X == B)
       return true;
@@ -206,18 +206,22 @@ void Lowerer::switchGuard(TSNode Switch) {
   G.Text = "switch " + normalize(text(CondN));
   CmpMode Mode = CaseSensitive ? CmpMode::PowerShellCS : CmpMode::PowerShell;
   Val SubjectVal = Val::of(subject());
+  // Clauses with the same body are one outcome: `6002 {'SP2'} 6003 {'SP2'}`.
+  std::map<std::string, size_t> ByBody;
   for (auto &[C, B] : switchClauses(Body)) {
     cover(C);
     TSNode U = unwrap(C);
     if (text(U).trim().equals_insensitive("default"))
       continue;
+    std::string BodyText = normalize(text(B));
+    auto Same = ByBody.find(BodyText);
     Arm A;
     A.Label = spell(C);
     {
       auto [Line, Col] = Text.lineCol(ts_node_start_byte(C));
       llvm::StringRef L = Text.line(Line);
-      A.Indent = L.take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
-                     .str();
+      A.Indent =
+          L.take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; }).str();
     }
     ExprPtr Test;
     if (typeOf(U) == "script_block_expression") {
@@ -238,11 +242,16 @@ void Lowerer::switchGuard(TSNode Switch) {
           E->Flags |= FlagCaseInsensitive;
         Test = E;
       } else {
-        Test = cmp(CmpOp::EQ, subject(), K, Mode, Dialect::PowerShell,
-                   spell(C));
+        Test =
+            cmp(CmpOp::EQ, subject(), K, Mode, Dialect::PowerShell, spell(C));
       }
     }
+    if (Same != ByBody.end()) {
+      G.Arms[Same->second].Tests.push_back(Test ? Test : unknown());
+      continue;
+    }
     A.Tests.push_back(Test ? Test : unknown());
+    ByBody[BodyText] = G.Arms.size();
     G.Arms.push_back(std::move(A));
   }
   if (G.Arms.empty())
@@ -262,8 +271,8 @@ ExprPtr Lowerer::blockCond(TSNode Block, const Val &Input) {
   if (ts_node_is_null(SB))
     return unknown();
   TSNode BodyN = script::field(SB, "script_block_body");
-  TSNode List =
-      ts_node_is_null(BodyN) ? TSNode{} : script::field(BodyN, "statement_list");
+  TSNode List = ts_node_is_null(BodyN) ? TSNode{}
+                                       : script::field(BodyN, "statement_list");
   if (ts_node_is_null(List))
     return unknown();
   auto Stmts = namedKids(List);
@@ -308,10 +317,9 @@ void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
     Prop = A.Positional[0];
   if (ts_node_is_null(Prop))
     return;
-  static const char *Ops[] = {"eq",      "ne",       "gt",    "ge",
-                              "lt",      "le",       "like",  "notlike",
-                              "match",   "notmatch", "in",    "notin",
-                              "contains", "notcontains"};
+  static const char *Ops[] = {
+      "eq",      "ne",    "gt",       "ge", "lt",    "le",       "like",
+      "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains"};
   std::string OpName;
   bool CS = false;
   TSNode OpNode{}, ValueNode{};
@@ -379,9 +387,9 @@ void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
 static std::pair<uint32_t, uint32_t> entryRange(TSNode Entry,
                                                 llvm::StringRef Src) {
   uint32_t B = ts_node_start_byte(Entry), E = ts_node_end_byte(Entry);
-  while (E > B && (Src[E - 1] == ';' || Src[E - 1] == ' ' ||
-                   Src[E - 1] == '\t' || Src[E - 1] == '\r' ||
-                   Src[E - 1] == '\n'))
+  while (E > B &&
+         (Src[E - 1] == ';' || Src[E - 1] == ' ' || Src[E - 1] == '\t' ||
+          Src[E - 1] == '\r' || Src[E - 1] == '\n'))
     --E;
   return {B, E};
 }
@@ -398,6 +406,8 @@ void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
   G.Subject = std::move(Key);
   G.FirstMatchOnly = true;
   G.Where = span(Hash);
+  // Entries with the same value are one outcome.
+  std::map<std::string, size_t> ByValue;
   for (TSNode Entry : namedKids(Body)) {
     if (typeOf(Entry) != "hash_entry")
       continue;
@@ -407,6 +417,9 @@ void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
         KeyN = K;
     if (ts_node_is_null(KeyN))
       continue;
+    auto [VB, VE] = entryRange(Entry, Src);
+    std::string Value =
+        normalize(Src.slice(ts_node_end_byte(KeyN), VE).ltrim(" \t="));
     TSNode U = unwrap(KeyN);
     ExprPtr KV;
     if (typeOf(U) == "simple_name" || typeOf(KeyN) == "simple_name")
@@ -420,9 +433,16 @@ void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
     A.Indent = Text.line(Line)
                    .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
                    .str();
-    A.Tests.push_back(KV->isConst() ? cmp(CmpOp::EQ, subject(), KV,
-                                          CmpMode::StrCI, Dialect::PowerShell)
-                                    : unknown());
+    ExprPtr Test = KV->isConst() ? cmp(CmpOp::EQ, subject(), KV, CmpMode::StrCI,
+                                       Dialect::PowerShell)
+                                 : unknown();
+    auto Same = ByValue.find(Value);
+    if (Same != ByValue.end()) {
+      G.Arms[Same->second].Tests.push_back(Test);
+      continue;
+    }
+    A.Tests.push_back(Test);
+    ByValue[Value] = G.Arms.size();
     G.Arms.push_back(std::move(A));
   }
   if (G.Arms.empty())
@@ -503,8 +523,8 @@ void Lowerer::wqlGuard(TSNode StringNode, const Val &Str, bool IsQuery,
   script::WqlPropertyFn Prop = [this](llvm::StringRef Name) {
     return wmiProperty(Name);
   };
-  script::WqlSpanFn SpanOf =
-      [&](uint32_t B, uint32_t E) -> std::optional<SourceSpan> {
+  script::WqlSpanFn SpanOf = [&](uint32_t B,
+                                 uint32_t E) -> std::optional<SourceSpan> {
     if (E > Q.size() || B > E || Map.size() != Q.size() + 1)
       return std::nullopt;
     if (Map[E] - Map[B] != E - B)

@@ -25,31 +25,31 @@ namespace verguard::powershell {
 
 /// Objects whose members are version quantities.
 enum class ObjKind : uint8_t {
-  None,            // a plain value (E) or nothing known
-  OSVersion,       // System.OperatingSystem ([Environment]::OSVersion)
-  WmiOS,           // a Win32_OperatingSystem instance (WMI/CIM)
-  ComputerInfo,    // Get-ComputerInfo
+  None,              // a plain value (E) or nothing known
+  OSVersion,         // System.OperatingSystem ([Environment]::OSVersion)
+  WmiOS,             // a Win32_OperatingSystem instance (WMI/CIM)
+  ComputerInfo,      // Get-ComputerInfo
   RegCurrentVersion, // Get-ItemProperty of HKLM\...\Windows NT\CurrentVersion
-  RegKey,          // a RegistryKey for that key (GetValue)
-  FileItem,        // Get-Item of a system binary (has .VersionInfo)
-  FileVersionInfo, // System.Diagnostics.FileVersionInfo of a system binary
-  Hashtable,       // a hashtable literal (Hash)
-  CompareTo,       // the result of A.CompareTo(B): Kids are CmpA/CmpB
+  RegKey,            // a RegistryKey for that key (GetValue)
+  FileItem,          // Get-Item of a system binary (has .VersionInfo)
+  FileVersionInfo,   // System.Diagnostics.FileVersionInfo of a system binary
+  Hashtable,         // a hashtable literal (Hash)
+  CompareTo,         // the result of A.CompareTo(B): Kids are CmpA/CmpB
 };
 
 /// A lowered PowerShell value.
 struct Val {
-  core::ExprPtr E;               // scalar value; null for objects/nothing
+  core::ExprPtr E; // scalar value; null for objects/nothing
   ObjKind Obj = ObjKind::None;
-  bool Inferred = false;         // the object's provenance is inferred
-  bool NotOs = false;            // known not to be about the OS
-  bool FromVariable = false;     // read through a variable or function
+  bool Inferred = false;            // the object's provenance is inferred
+  bool NotOs = false;               // known not to be about the OS
+  bool FromVariable = false;        // read through a variable or function
   std::vector<core::ExprPtr> Items; // an array literal's elements
   bool IsList = false;
-  TSNode Lit{};                  // the string literal, if E is exactly one
-  std::string PathText;          // best-effort text of a string (paths)
-  TSNode Hash{};                 // Hashtable: the literal
-  core::ExprPtr CmpA, CmpB;      // CompareTo operands
+  TSNode Lit{};             // the string literal, if E is exactly one
+  std::string PathText;     // best-effort text of a string (paths)
+  TSNode Hash{};            // Hashtable: the literal
+  core::ExprPtr CmpA, CmpB; // CompareTo operands
   core::CmpMode CmpM = core::CmpMode::Int;
 
   static Val of(core::ExprPtr X) {
@@ -109,7 +109,10 @@ public:
   Val binaryOp(TSNode N, TSNode L, TSNode Op, TSNode R, int Depth);
   /// `L -Op R` (Op without the dash and the c/i prefix).
   Val compare(const std::string &Op, bool CaseSensitive, const Val &L,
-              TSNode LNode, const Val &R, TSNode RNode, core::Spelling W);
+              TSNode LNode, const Val &R, TSNode RNode, core::Spelling W,
+              uint32_t B = 0, uint32_t E = 0);
+  /// True if [B, E) of the source sits directly inside `( ... )`.
+  bool inParens(uint32_t B, uint32_t E) const;
   static bool isStringExpr(const core::ExprPtr &E);
   /// The value of a string literal without interpolation; Map (if given)
   /// receives, per byte of Out, its offset in the source (plus one entry for
@@ -126,9 +129,9 @@ public:
     std::map<std::string, TSNode> ParamNodes;          // param -> its token
     std::vector<std::string> Switches;
     std::vector<TSNode> Positional;
-    const TSNode *named(llvm::StringRef Param,
-                        std::initializer_list<llvm::StringRef> Aliases = {})
-        const;
+    const TSNode *
+    named(llvm::StringRef Param,
+          std::initializer_list<llvm::StringRef> Aliases = {}) const;
     bool hasSwitch(llvm::StringRef Param) const;
   };
   CmdArgs commandArgs(TSNode Cmd) const;
@@ -145,8 +148,8 @@ public:
   Val member(const Val &Obj, llvm::StringRef Name, llvm::StringRef ObjText,
              int Depth);
   /// `obj.Method(args)`.
-  Val method(const Val &Obj, llvm::StringRef Name, TSNode ObjNode,
-             TSNode Call, TSNode Args, int Depth);
+  Val method(const Val &Obj, llvm::StringRef Name, TSNode ObjNode, TSNode Call,
+             TSNode Args, int Depth);
   /// The argument expressions of an argument_list.
   static std::vector<TSNode> argNodes(TSNode Args);
   /// A quantity guessed from a variable or property name.
@@ -156,6 +159,9 @@ public:
   core::ExprPtr wmiProperty(llvm::StringRef Name) const;
   core::ExprPtr registryValue(llvm::StringRef Name) const;
   /// [version] components of a version value.
+  /// `$v.Split('.')[I]` of a version string quantity: the component itself
+  /// (as text), so that a build read this way is a build.
+  core::ExprPtr splitPart(const core::ExprPtr &Split, int64_t I) const;
   core::ExprPtr versionPart(const core::ExprPtr &V, llvm::StringRef Part,
                             llvm::StringRef ObjText) const;
 
@@ -184,7 +190,7 @@ public:
   void bindParams(TSNode ParamList);
   void assignment(TSNode N);
   void recordOutput(const Val &V);
-  static bool isBranchBlock(TSNode Block);
+  static bool isBranchBlock(llvm::StringRef ParentType);
   bool covered(TSNode N) const;
   void cover(TSNode N);
 
@@ -204,11 +210,13 @@ public:
   /// `$_` bindings for script blocks / switch bodies, by node start byte.
   std::map<uint32_t, Val> BlockInputs;
   std::vector<std::pair<uint32_t, uint32_t>> Covered;
-  std::set<uint32_t> EmittedAt;          // guard sites already emitted
-  std::set<uint32_t> TablesGuarded;      // hashtable literals with a guard
+  std::set<uint32_t> EmittedAt;     // guard sites already emitted
+  std::set<uint32_t> TablesGuarded; // hashtable literals with a guard
   std::vector<std::pair<TSNode, std::string>> Tables; // all bound tables
   int BranchDepth = 0; // inside if/else/switch/try bodies
-  bool InSwitchArm = false; // lowering a switch arm's script block
+  bool InSwitchArm = false;
+  llvm::StringRef Parent; // the type of the walked node's parent // lowering a
+                          // switch arm's script block
   std::vector<std::pair<uint32_t, uint32_t>> PushedFrames; // node ranges
 };
 

@@ -255,12 +255,10 @@ Val Lowerer::variable(TSNode N) {
     Name = "_";
   Val V = lookup(Name, Scope);
   V.FromVariable = true;
-  if (V.E && !V.isObject() && isBoolean(*V.E) &&
-      V.E->Kind != Op::BoolConst)
+  if (V.E && !V.isObject() && isBoolean(*V.E) && V.E->Kind != Op::BoolConst)
     return {}; // a condition reported where it was computed
-  if (versionRelated(V) || V.NotOs || V.IsList ||
-      V.Obj == ObjKind::Hashtable || (V.E && V.E->isConst()) ||
-      !V.PathText.empty())
+  if (versionRelated(V) || V.NotOs || V.IsList || V.Obj == ObjKind::Hashtable ||
+      (V.E && V.E->isConst()) || !V.PathText.empty())
     return V;
   if (auto Q = inferFromName(Name)) {
     Val I = Val::of(*Q);
@@ -333,8 +331,8 @@ bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
   }
   bool Here = T == "verbatim_here_string_characters" ||
               T == "expandable_here_string_literal";
-  bool Expandable = T == "expandable_string_literal" ||
-                    T == "expandable_here_string_literal";
+  bool Expandable =
+      T == "expandable_string_literal" || T == "expandable_here_string_literal";
   if (Expandable && ts_node_named_child_count(K) > 0)
     return false; // interpolation
   size_t B = 1, E = S.size() - 1;
@@ -437,7 +435,8 @@ Val Lowerer::lower(TSNode N, int Depth) {
       if (!Lit.empty())
         Parts.push_back(strConst(Lit));
       Lit.clear();
-      Val SV = typeOf(Sub) == "variable" ? variable(Sub) : lower(Sub, Depth + 1);
+      Val SV =
+          typeOf(Sub) == "variable" ? variable(Sub) : lower(Sub, Depth + 1);
       ExprPtr SE2 = SV.expr();
       if (tyOf(SE2) == Ty::Int)
         SE2 = unary(Op::ToStr, SE2);
@@ -568,6 +567,9 @@ Val Lowerer::lower(TSNode N, int Depth) {
     Ty OT = tyOf(OE);
     if (tyOf(IE) != Ty::Int)
       return {};
+    if (OT == Ty::List && IE->Kind == Op::IntConst)
+      if (ExprPtr P = splitPart(OE, IE->Int))
+        return Val::of(P);
     if (OT == Ty::List || OT == Ty::Version)
       return Val::of(binary(Op::Index, OE, IE));
     if (OT == Ty::Str && IE->Kind == Op::IntConst && IE->Int >= 0)
@@ -621,8 +623,8 @@ Val Lowerer::lower(TSNode N, int Depth) {
       ExprPtr A = lower(L, Depth + 1).expr(), B = lower(R, Depth + 1).expr();
       Ty TA = tyOf(A), TB = tyOf(B);
       if (OpS == "+" && TA == Ty::Str)
-        return Val::of(nary(Op::Concat,
-                            {A, TB == Ty::Int ? unary(Op::ToStr, B) : B}));
+        return Val::of(
+            nary(Op::Concat, {A, TB == Ty::Int ? unary(Op::ToStr, B) : B}));
       if (TA != Ty::Int)
         return {};
       if (TB == Ty::Str)
@@ -630,9 +632,9 @@ Val Lowerer::lower(TSNode N, int Depth) {
       else if (TB != Ty::Int)
         return {};
       static const std::pair<const char *, Op> Ops[] = {
-          {"+", Op::Add},       {"-", Op::Sub},       {"*", Op::Mul},
-          {"/", Op::Div},       {"%", Op::Mod},       {"-band", Op::BitAnd},
-          {"-bor", Op::BitOr},  {"-bxor", Op::BitXor}, {"-shl", Op::Shl},
+          {"+", Op::Add},      {"-", Op::Sub},        {"*", Op::Mul},
+          {"/", Op::Div},      {"%", Op::Mod},        {"-band", Op::BitAnd},
+          {"-bor", Op::BitOr}, {"-bxor", Op::BitXor}, {"-shl", Op::Shl},
           {"-shr", Op::Shr}};
       for (auto &[S, K] : Ops)
         if (OpS == S)
@@ -694,10 +696,9 @@ Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
     return {};
   OpS = OpS.substr(1);
   static const char *Known[] = {
-      "eq",       "ne",          "gt",    "ge",    "lt",      "le",
-      "like",     "notlike",     "match", "notmatch", "in",   "notin",
-      "contains", "notcontains", "split", "join",  "replace", "is",
-      "isnot",    "as"};
+      "eq",      "ne",    "gt",       "ge", "lt",    "le",       "like",
+      "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains",
+      "split",   "join",  "replace",  "is", "isnot", "as"};
   auto IsKnown = [&](llvm::StringRef S) {
     for (const char *K : Known)
       if (S == K)
@@ -724,12 +725,25 @@ Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
   Val RV = lower(R, Depth + 1);
   Spelling W = spell(N);
   W.OpSpan = span(OpN);
-  return compare(OpS, CS, LV, L, RV, R, W);
+  return compare(OpS, CS, LV, L, RV, R, W, ts_node_start_byte(N),
+                 ts_node_end_byte(N));
+}
+
+bool Lowerer::inParens(uint32_t B, uint32_t E) const {
+  if (E <= B || E > Src.size())
+    return false;
+  while (B > 0 && (Src[B - 1] == ' ' || Src[B - 1] == '\t'))
+    --B;
+  while (E < Src.size() && (Src[E] == ' ' || Src[E] == '\t'))
+    ++E;
+  return B > 0 && Src[B - 1] == '(' && E < Src.size() && Src[E] == ')';
 }
 
 Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
-                     const Val &RVIn, TSNode R, Spelling W) {
+                     const Val &RVIn, TSNode R, Spelling W, uint32_t AB,
+                     uint32_t AE) {
   Val RV = RVIn;
+  bool Paren = inParens(AB, AE);
   // PowerShell converts the right operand to the left one's type, so a
   // [version] cast of a literal on the right compares like the literal.
   if (RV.E && RV.E->Kind == Op::VersionOf && !RV.E->Kids.empty() &&
@@ -757,7 +771,7 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
               : OpS == "gt" ? CmpOp::GT
               : OpS == "ge" ? CmpOp::GE
               : OpS == "lt" ? CmpOp::LT
-                           : CmpOp::LE;
+                            : CmpOp::LE;
     if (LV.Obj == ObjKind::CompareTo) {
       ExprPtr K = RVIn.expr();
       if (K->Kind != Op::IntConst)
@@ -804,15 +818,22 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
         W.OpSpan = {}; // the operator cannot be rewritten alone
       if (!Eq)
         return {};
-      return Val::of(cmp(*Eq, LV.CmpA, LV.CmpB, LV.CmpM, Dialect::PowerShell,
-                         W));
+      auto X =
+          clone(*cmp(*Eq, LV.CmpA, LV.CmpB, LV.CmpM, Dialect::PowerShell, W));
+      if (Paren)
+        X->Flags |= FlagParenthesized;
+      return Val::of(X);
     }
     if (LV.IsList || RV.IsList)
       return {}; // a collection on the left filters; on the right: no match
     ExprPtr A = operand(LV, L), B = operand(RV, R);
-    return Val::of(cmp(C, A, B, Mode, Dialect::PowerShell, W));
+    auto X = clone(*cmp(C, A, B, Mode, Dialect::PowerShell, W));
+    if (Paren)
+      X->Flags |= FlagParenthesized;
+    return Val::of(X);
   }
-  if (OpS == "like" || OpS == "notlike" || OpS == "match" || OpS == "notmatch") {
+  if (OpS == "like" || OpS == "notlike" || OpS == "match" ||
+      OpS == "notmatch") {
     if (LV.IsList)
       return {};
     ExprPtr A = operand(LV, L), B = operand(RV, R);
@@ -822,6 +843,8 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
     auto E = clone(*binary(Like ? Op::Like : Op::Regex, A, B));
     E->Syntax = Dialect::PowerShell;
     E->Written = W;
+    if (Paren)
+      E->Flags |= FlagParenthesized;
     if (!CS)
       E->Flags |= FlagCaseInsensitive;
     bool Neg = OpS == "notlike" || OpS == "notmatch";
@@ -849,6 +872,8 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
   E->Mode = Mode;
   E->Syntax = Dialect::PowerShell;
   E->Written = W;
+  if (Paren)
+    E->Flags |= FlagParenthesized;
   if (OpS == "notin" || OpS == "notcontains") {
     E->Flags |= FlagNegated;
     return Val::of(logicNot(E));
@@ -914,14 +939,33 @@ Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
   TSNode Elems = script::field(Cmd, "command_elements");
   if (ts_node_is_null(Elems))
     return A;
-  static const char *Switches[] = {
-      "force",       "recurse",   "asjob",       "list",
-      "amended",     "directread", "enableallprivileges",
-      "shallow",     "keyonly",   "unique",      "wait",
-      "passthru",    "raw",       "verbose",     "debug",
-      "whatif",      "confirm",   "casesensitive", "simplematch",
-      "quiet",       "allmatches", "notmatch",   "not",
-      "ascii",       "descending", "leaf",       "container"};
+  static const char *Switches[] = {"force",
+                                   "recurse",
+                                   "asjob",
+                                   "list",
+                                   "amended",
+                                   "directread",
+                                   "enableallprivileges",
+                                   "shallow",
+                                   "keyonly",
+                                   "unique",
+                                   "wait",
+                                   "passthru",
+                                   "raw",
+                                   "verbose",
+                                   "debug",
+                                   "whatif",
+                                   "confirm",
+                                   "casesensitive",
+                                   "simplematch",
+                                   "quiet",
+                                   "allmatches",
+                                   "notmatch",
+                                   "not",
+                                   "ascii",
+                                   "descending",
+                                   "leaf",
+                                   "container"};
   auto IsSwitch = [&](llvm::StringRef P) {
     for (const char *S : Switches)
       if (P.equals_insensitive(S))
@@ -943,8 +987,8 @@ Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
       P.consume_front("-");
       bool Colon = P.consume_back(":");
       A.ParamNodes[P.lower()] = K;
-      bool NextIsParam = I + 1 >= Items.size() ||
-                         typeOf(Items[I + 1]) == "command_parameter";
+      bool NextIsParam =
+          I + 1 >= Items.size() || typeOf(Items[I + 1]) == "command_parameter";
       if (!Colon && (IsSwitch(P) || NextIsParam)) {
         A.Switches.push_back(P.lower());
         continue;
@@ -1030,8 +1074,8 @@ Val Lowerer::command(TSNode Cmd, const std::optional<Val> &Input, int Depth) {
   if (N == "foreach-object" || N == "foreach" || N == "%") {
     Val In = Input ? *Input : Val();
     const TSNode *Blk = A.named("process");
-    TSNode Block = Blk ? *Blk
-                       : (A.Positional.empty() ? TSNode{} : A.Positional[0]);
+    TSNode Block =
+        Blk ? *Blk : (A.Positional.empty() ? TSNode{} : A.Positional[0]);
     if (const TSNode *M = A.named("membername"))
       Block = *M;
     if (ts_node_is_null(Block))

@@ -36,9 +36,8 @@ std::vector<TSNode> namedKids(TSNode N) {
 
 bool isPredicateMethod(llvm::StringRef M) {
   return M.equals_insensitive("StartsWith") ||
-         M.equals_insensitive("EndsWith") ||
-         M.equals_insensitive("Contains") || M.equals_insensitive("Equals") ||
-         M.equals_insensitive("ContainsKey");
+         M.equals_insensitive("EndsWith") || M.equals_insensitive("Contains") ||
+         M.equals_insensitive("Equals") || M.equals_insensitive("ContainsKey");
 }
 
 } // namespace
@@ -83,8 +82,7 @@ std::string Lowerer::normalize(llvm::StringRef S) {
   return R;
 }
 
-bool Lowerer::isBranchBlock(TSNode Block) {
-  llvm::StringRef P = typeOf(ts_node_parent(Block));
+bool Lowerer::isBranchBlock(llvm::StringRef P) {
   return P == "if_statement" || P == "elseif_clause" || P == "else_clause" ||
          P == "switch_clause" || P == "catch_clause" || P == "try_statement" ||
          P == "finally_clause" || P == "while_statement" ||
@@ -198,7 +196,7 @@ bool Lowerer::enter(TSNode N) {
     return false;
   }
   if (T == "statement_block") {
-    if (isBranchBlock(N))
+    if (isBranchBlock(Parent))
       ++BranchDepth;
     auto It = BlockInputs.find(Start);
     if (It != BlockInputs.end())
@@ -254,8 +252,7 @@ bool Lowerer::enter(TSNode N) {
     return true;
   }
   if (T == "pipeline") {
-    llvm::StringRef P = typeOf(ts_node_parent(N));
-    if (P == "statement_list" && !covered(N)) {
+    if (Parent == "statement_list" && !covered(N)) {
       auto Kids = namedKids(N);
       if (!Kids.empty() && typeOf(Kids[0]) != "assignment_expression")
         recordOutput(lower(N));
@@ -293,7 +290,7 @@ bool Lowerer::enter(TSNode N) {
 void Lowerer::leave(TSNode N) {
   llvm::StringRef T = typeOf(N);
   uint32_t Start = ts_node_start_byte(N), End = ts_node_end_byte(N);
-  if (T == "statement_block" && isBranchBlock(N))
+  if (T == "statement_block" && isBranchBlock(Parent))
     --BranchDepth;
   if (!PushedFrames.empty() && PushedFrames.back().first == Start &&
       PushedFrames.back().second == End &&
@@ -309,11 +306,18 @@ void Lowerer::leave(TSNode N) {
 }
 
 void Lowerer::walk(TSNode Root) {
+  // ts_node_parent costs the depth of the tree, so the walk keeps the types
+  // of the nodes it is inside.
+  std::vector<llvm::StringRef> Types;
   TSTreeCursor C = ts_tree_cursor_new(Root);
   while (true) {
     TSNode N = ts_tree_cursor_current_node(&C);
-    if (ts_node_is_named(N) && enter(N) && ts_tree_cursor_goto_first_child(&C))
+    Parent = Types.empty() ? llvm::StringRef() : Types.back();
+    if (ts_node_is_named(N) && enter(N) &&
+        ts_tree_cursor_goto_first_child(&C)) {
+      Types.push_back(typeOf(N));
       continue;
+    }
     if (ts_node_is_named(N))
       leave(N);
     bool Done = false;
@@ -322,6 +326,9 @@ void Lowerer::walk(TSNode Root) {
         Done = true;
         break;
       }
+      if (!Types.empty())
+        Types.pop_back();
+      Parent = Types.empty() ? llvm::StringRef() : Types.back();
       leave(ts_tree_cursor_current_node(&C));
     }
     if (Done)
@@ -374,10 +381,9 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     script::walk(Root, [&](TSNode N) {
       if (!ts_node_has_error(N) && !ts_node_is_missing(N))
         return false;
+      if (typeOf(N) == "switch_clause")
+        return false;
       if (ts_node_is_error(N) || ts_node_is_missing(N)) {
-        if (typeOf(ts_node_parent(N)) == "switch_clause" &&
-            !ts_node_is_missing(N))
-          return false;
         if (Errors++ == 0)
           First = ts_node_start_byte(N);
         return false;
@@ -389,9 +395,9 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       D.Level = Severity::Note;
       D.Where = Text.span(Path, First, First);
       D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                  std::to_string(D.Where.Col) +
-                  ": parse error (" + std::to_string(Errors) +
-                  " unparsed region" + (Errors == 1 ? "" : "s") +
+                  std::to_string(D.Where.Col) + ": parse error (" +
+                  std::to_string(Errors) + " unparsed region" +
+                  (Errors == 1 ? "" : "s") +
                   "); the rest of the file is still analyzed";
       Diags.push_back(std::move(D));
     }

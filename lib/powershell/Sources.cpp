@@ -191,6 +191,29 @@ ExprPtr Lowerer::versionPart(const ExprPtr &V, llvm::StringRef Part,
   return binary(Op::Index, V, intConst(Idx));
 }
 
+ExprPtr Lowerer::splitPart(const ExprPtr &S, int64_t I) const {
+  if (S->Kind != Op::Split || S->Kids.size() != 2 ||
+      S->Kids[0]->Kind != Op::Quantity || S->Kids[1]->Kind != Op::StrConst ||
+      S->Kids[1]->Str != ".")
+    return nullptr;
+  const Expr &K = *S->Kids[0];
+  if (K.Q != Quantity::Version && K.Q != Quantity::DotNetVersion &&
+      K.Q != Quantity::FileVersion)
+    return nullptr;
+  std::string P = K.Provenance + " part " + std::to_string(I);
+  auto Str = [](ExprPtr E) { return unary(Op::ToStr, std::move(E)); };
+  switch (I) {
+  case 0:
+    return Str(q(Quantity::Major, P));
+  case 1:
+    return Str(q(Quantity::Minor, P));
+  case 2:
+    return Str(q(Quantity::Build, P));
+  default:
+    return nullptr;
+  }
+}
+
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
   std::string N;
   for (char C : Name)
@@ -309,8 +332,8 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         SawC = true;
         continue;
       }
-      if (SawC && (T.equals_insensitive("ver") ||
-                   T.equals_insensitive("/c ver")))
+      if (SawC &&
+          (T.equals_insensitive("ver") || T.equals_insensitive("/c ver")))
         return Val::of(q(Quantity::VerOutput, "cmd /c ver"));
       if (T.equals_insensitive("/c ver") || T.equals_insensitive("/c \"ver\""))
         return Val::of(q(Quantity::VerOutput, "cmd /c ver"));
@@ -347,8 +370,8 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
   std::string M = Member.lower();
   for (const UserSource &U : Opts.Sources)
     if ((U.Language.empty() || U.Language == "powershell") &&
-        (llvm::StringRef(U.Name).equals_insensitive(TypeText.str() + "::" +
-                                                    Member.str()) ||
+        (llvm::StringRef(U.Name).equals_insensitive(TypeText.str() +
+                                                    "::" + Member.str()) ||
          llvm::StringRef(U.Name).equals_insensitive(Ty + "::" + M)))
       return Val::of(quantity(U.Q, "user source " + U.Name));
   std::vector<TSNode> ArgN = argNodes(Args);
@@ -411,9 +434,10 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
     }
     if (M == "localmachine" ||
         (M == "openremotebasekey" &&
-         llvm::StringRef(Str(ArgVal(0))).contains_insensitive("localmachine")) ||
-        (M == "openbasekey" &&
-         llvm::StringRef(Str(ArgVal(0))).contains_insensitive("localmachine"))) {
+         llvm::StringRef(Str(ArgVal(0)))
+             .contains_insensitive("localmachine")) ||
+        (M == "openbasekey" && llvm::StringRef(Str(ArgVal(0)))
+                                   .contains_insensitive("localmachine"))) {
       Val V;
       V.PathText = "hklm:";
       return V;
@@ -425,8 +449,7 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
       return Val();
     return castTo("version", ArgVal(0));
   }
-  if ((Ty == "int" || Ty == "int32" || Ty == "int64") && IsCall &&
-      M == "parse")
+  if ((Ty == "int" || Ty == "int32" || Ty == "int64") && IsCall && M == "parse")
     return castTo("int", ArgVal(0));
   return Val();
 }
@@ -446,9 +469,9 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
   switch (O.Obj) {
   case ObjKind::OSVersion:
     if (Name.equals_insensitive("Version"))
-      return Val::of(unary(Op::VersionOf,
-                           q(Quantity::DotNetVersion,
-                             "[Environment]::OSVersion.Version")));
+      return Val::of(
+          unary(Op::VersionOf, q(Quantity::DotNetVersion,
+                                 "[Environment]::OSVersion.Version")));
     if (Name.equals_insensitive("VersionString"))
       return Val::of(
           q(Quantity::VersionString, "[Environment]::OSVersion.VersionString"));
@@ -476,8 +499,8 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
         Name.equals_insensitive("OsName"))
       return Val::of(q(Quantity::ProductName, P));
     if (Name.equals_insensitive("WindowsUBR"))
-      return Val::of(withSiblings(q(Quantity::Revision, P),
-                                  CanonicalBuildFromRegistry));
+      return Val::of(
+          withSiblings(q(Quantity::Revision, P), CanonicalBuildFromRegistry));
     return {};
   }
   case ObjKind::RegCurrentVersion:
@@ -552,10 +575,10 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
       if (Obj.find("psversion") != std::string::npos ||
           Obj.find("host") != std::string::npos)
         return {};
-      Val V = Val::of(quantity(Name.equals_insensitive("Build")
-                                   ? Quantity::Build
-                                   : Quantity::Version,
-                               Prov, /*Inferred=*/true));
+      Val V =
+          Val::of(quantity(Name.equals_insensitive("Build") ? Quantity::Build
+                                                            : Quantity::Version,
+                           Prov, /*Inferred=*/true));
       V.Inferred = true;
       return V;
     }
@@ -666,6 +689,8 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
     auto E = clone(*binary(K, SelfOp, operand(ArgVal(0), ArgN[0])));
     E->Syntax = Dialect::PowerShell;
     E->Written = spell(Call);
+    if (inParens(ts_node_start_byte(Call), ts_node_end_byte(Call)))
+      E->Flags |= FlagParenthesized;
     if (CI)
       E->Flags |= FlagCaseInsensitive;
     return Val::of(E);
@@ -673,9 +698,8 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
   if (M == "indexof" && !ArgN.empty())
     return Val::of(binary(Op::Find, Self, ArgVal(0).expr()));
   CmpMode Mode = Self->Kind == Op::VersionOf ? CmpMode::Version
-                 : IsStr                      ? (CI ? CmpMode::StrCI
-                                                    : CmpMode::Str)
-                                              : CmpMode::Int;
+                 : IsStr ? (CI ? CmpMode::StrCI : CmpMode::Str)
+                         : CmpMode::Int;
   if (M == "equals" && ArgN.size() >= 1) {
     Val A = ArgVal(0);
     ExprPtr AE = operand(A, ArgN[0]);

@@ -3,6 +3,8 @@
 
 #include "core/Syntax.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <functional>
 
 namespace verguard::rules {
@@ -132,7 +134,12 @@ void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
   if (!AltAtom)
     return;
   bool IsOr = C.ValueBefore;
-  auto Joined = renderJoin(dialectOf(C), IsOr, C.Atom.Written.Text, *AltAtom,
+  // A PowerShell atom written as a negation (`-notlike`, `-notmatch`,
+  // `-notin`) is the negation of its node: its text joins the other way.
+  bool TextOr = IsOr;
+  if (dialectOf(C) == Dialect::PowerShell && C.Atom.has(FlagNegated))
+    TextOr = !IsOr;
+  auto Joined = renderJoin(dialectOf(C), TextOr, C.Atom.Written.Text, *AltAtom,
                            C.Atom.has(FlagParenthesized));
   if (!Joined)
     return;
@@ -160,8 +167,11 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
   if (!Alt)
     return;
   std::string Op = opText(A);
-  std::string In = (Op.size() == 4 && (Op[1] == 'c' || Op[1] == 'C')) ? "-cin"
-                                                                       : "-in";
+  // Case only matters for constants with letters; digits compare alike under
+  // -in, which every PowerShell grammar knows (-cin is rarer).
+  bool CaseSensitive = Op.size() == 4 && (Op[1] == 'c' || Op[1] == 'C') &&
+                       llvm::any_of(M.Node->Written.Text, llvm::isAlpha);
+  std::string In = CaseSensitive ? "-cin" : "-in";
   Candidate K;
   K.Rank = Rank;
   K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
@@ -172,6 +182,35 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
   K.Replacement = N;
   K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " +
                                          M.Node->Written.Text + ", " + *Alt});
+  Out.push_back(std::move(K));
+}
+
+/// PowerShell membership lists gain the new build: `$b -in 6001, 6002` ->
+/// `$b -in 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists).
+void addPowerShellListItem(const AtomContext &C, const MappedConst &M,
+                           int Rank, std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Element ||
+      !C.ValueBefore || A.Kids.empty() || A.Kids[0].get() == M.Node ||
+      !isDirectKid(A, M.Node) || !M.Node->Written.valid())
+    return;
+  auto Alt = newConstText(C, M, false);
+  if (!Alt)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  auto N = clone(A);
+  N->Kids.push_back(mappedNode(M, false));
+  K.Replacement = N;
+  Edit E;
+  E.Span = M.Node->Written.Span;
+  E.Span.Begin = E.Span.End;
+  E.Span.Line = E.Span.EndLine;
+  E.Span.Col = E.Span.EndCol;
+  E.Replacement = ", " + *Alt;
+  K.Edits.push_back(E);
   Out.push_back(std::move(K));
 }
 
@@ -295,6 +334,8 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
         addReplaceConst(C, M, false, 0, Out);
       addPowerShellIn(C, M, 1, Out);
     }
+    if (A.Kind == Op::Element && C.ArmIndex < 0)
+      addPowerShellListItem(C, M, 1, Out);
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);

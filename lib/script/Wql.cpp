@@ -35,8 +35,18 @@ std::string wqlLikeToWildcard(llvm::StringRef Pattern) {
 
 namespace {
 
-enum class Tok : uint8_t { End, Ident, String, Number, Op, LParen, RParen,
-                           Comma, Star, Bad };
+enum class Tok : uint8_t {
+  End,
+  Ident,
+  String,
+  Number,
+  Op,
+  LParen,
+  RParen,
+  Comma,
+  Star,
+  Bad
+};
 
 struct Token {
   Tok K = Tok::End;
@@ -176,7 +186,7 @@ private:
           K.K = Tok::Bad;
         I = J;
       } else {
-        K.K = C == '(' ? Tok::LParen
+        K.K = C == '('   ? Tok::LParen
               : C == ')' ? Tok::RParen
               : C == ',' ? Tok::Comma
               : C == '*' ? Tok::Star

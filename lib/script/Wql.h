@@ -1,4 +1,5 @@
-//===- Wql.h - WQL queries and WHERE clauses as guard expressions -*- C++ -*-===//
+//===- Wql.h - WQL queries and WHERE clauses as guard expressions -*- C++
+//-*-===//
 //
 // WMI queries select rows with a WHERE clause: `SELECT * FROM
 // Win32_OperatingSystem WHERE BuildNumber = '6002'`. Scripts pass them to
@@ -37,13 +38,12 @@ using WqlPropertyFn = std::function<core::ExprPtr(llvm::StringRef Name)>;
 /// The span of the user's file holding the query text [Begin, End) (offsets
 /// into the query string), or nullopt if that text is not written verbatim
 /// there (escapes, interpolation): such nodes get no spelling.
-using WqlSpanFn =
-    std::function<std::optional<core::SourceSpan>(uint32_t Begin,
-                                                  uint32_t End)>;
+using WqlSpanFn = std::function<std::optional<core::SourceSpan>(uint32_t Begin,
+                                                                uint32_t End)>;
 
 struct WqlQuery {
-  std::string ClassName;  // as written after FROM
-  core::ExprPtr Where;    // null if the query has no WHERE clause
+  std::string ClassName;   // as written after FROM
+  core::ExprPtr Where;     // null if the query has no WHERE clause
   uint32_t WhereBegin = 0; // offset of the condition (after WHERE)
 };
 

@@ -1,0 +1,30 @@
+# Patch audit: classifies hosts from several version sources.
+$ver = cmd /c ver
+# expect: VG002
+if ($ver -match '6\.0\.600[23]') {
+    "ver reports Server 2008 SP2"
+}
+
+$os = Get-WmiObject -Class Win32_OperatingSystem
+# expect: VG002
+if ($os.Version -notmatch '^6\.0\.600[23]$') {
+    "not SP2"
+}
+
+$vs = [Environment]::OSVersion.VersionString
+# expect: VG002
+if ($vs -cmatch 'NT 6\.0\.600[23]') {
+    "VersionString says SP2"
+}
+
+$sysinfo = systeminfo | Select-String 'OS Version'
+# expect: VG002
+if ($sysinfo -match '6\.0\.600[23] Service Pack 2') {
+    "systeminfo says SP2"
+}
+
+switch -Regex ($os.Version) {
+    # expect: VG002
+    '^6\.0\.600[23]' { 'Server 2008 SP2' }
+    '^6\.1\.' { 'Server 2008 R2' }
+}

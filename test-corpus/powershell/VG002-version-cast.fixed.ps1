@@ -1,0 +1,32 @@
+# Install script for the management agent.
+$os = Get-WmiObject Win32_OperatingSystem
+
+# expect: VG002
+if ([version]$os.Version -in "6.0.6002", "6.0.6003") {
+    Write-Host "Installing the Server 2008 SP2 build of the agent"
+}
+
+$target = [version]'6.0.6002'
+$current = [version]$os.Version
+# expect: VG002
+if ($current -in '6.0.6002', '6.0.6003') {
+    Write-Host "exact match"
+}
+
+$text = "$($os.Version)"
+# expect: VG002
+if ($text.StartsWith('6.0.6002') -or $text.StartsWith('6.0.6003')) {
+    Write-Host "prefix match"
+}
+
+$lab = (Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion').BuildLabEx
+# expect: VG002
+if ($lab.Contains('6002.') -or $lab.Contains('6003.')) {
+    Write-Host "BuildLabEx names build 6002"
+}
+
+$fv = [System.Diagnostics.FileVersionInfo]::GetVersionInfo("$env:windir\system32\ntdll.dll")
+# expect: VG002
+if ($fv.ProductVersion.Equals('6.0.6002.24566')) {
+    Write-Host "ntdll from the February 2019 rollup"
+}

@@ -1,0 +1,19 @@
+# Values that merely look like versions or builds.
+if ($PSVersionTable.PSVersion.Major -lt 3) { throw 'PowerShell 3 required' }
+if ($PSVersionTable.BuildVersion.Build -eq 6002) { 'PowerShell engine build' }
+if ($Host.Version.Build -lt 6003) { 'old host' }
+
+$port = 6002
+if ($port -eq 6002) { 'default listener port' }
+$listener = Get-NetTCPConnection -LocalPort 6002 -ErrorAction SilentlyContinue
+if ($listener.LocalPort -eq 6002) { 'in use' }
+
+# A comment about build 6002 is not a check: if ($build -eq 6002) {}
+Write-Host "Tested on Windows Server 2008 SP2 (build 6002)"
+$note = 'Requires 6.0.6002 or later'
+
+$app = (Get-Item 'C:\Program Files\Contoso\agent.exe').VersionInfo
+if ($app.FileBuildPart -eq 6002) { 'agent build 6002' }
+
+$ticket = Read-Host 'Ticket number'
+if ($ticket -eq '6002') { 'special ticket' }

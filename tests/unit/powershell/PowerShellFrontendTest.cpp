@@ -1,0 +1,505 @@
+//===- PowerShellFrontendTest.cpp -----------------------------------------===//
+//
+// Lowers PowerShell snippets, runs the rules on the guards and checks the
+// findings and the text of the proven fixes. The last tests run every file of
+// test-corpus/powershell through the same path and check its `# expect:`
+// annotations and its .fixed sibling.
+//
+//===----------------------------------------------------------------------===//
+#include "powershell/PowerShellFrontend.h"
+
+#include "rules/Checker.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+using namespace verguard;
+using namespace verguard::core;
+
+namespace {
+
+struct Result {
+  std::vector<Guard> Guards;
+  std::vector<Finding> Findings;
+  std::vector<Diagnostic> Diags;
+  std::string Bytes;
+  script::DecodedText Text;
+
+  /// The findings as "VG001@line:col".
+  std::vector<std::string> ids() const {
+    std::vector<std::string> R;
+    for (const Finding &F : Findings)
+      R.push_back(F.RuleId + "@" + std::to_string(F.Where.Line) + ":" +
+                  std::to_string(F.Where.Col));
+    return R;
+  }
+  std::string dump() const {
+    std::string S;
+    for (const Guard &G : Guards)
+      S += "guard " + G.Text +
+           " :: " + (G.Cond ? toString(*G.Cond) : std::string("<select>")) +
+           "\n";
+    for (const Finding &F : Findings)
+      S += F.RuleId + " " + std::to_string(F.Where.Line) + ":" +
+           std::to_string(F.Where.Col) + " " + F.Message +
+           (F.TheFix ? " [fix]" : " [no fix: " + F.NoFixReason + "]") + "\n";
+    for (const Finding &F : Findings)
+      if (F.TheFix)
+        for (const Edit &E : F.TheFix->Edits)
+          S += "  edit " + std::to_string(E.Span.Begin) + "-" +
+               std::to_string(E.Span.End) + " -> " + E.Replacement + "\n";
+    for (const Diagnostic &D : Diags)
+      S += "diag " + D.Message + "\n";
+    return S;
+  }
+};
+
+Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.ps1") {
+  Result R;
+  R.Bytes = Bytes.str();
+  auto T = script::decodeText(Bytes, Path);
+  if (!T) {
+    ADD_FAILURE() << llvm::toString(T.takeError());
+    return R;
+  }
+  R.Text = std::move(*T);
+  powershell::lowerFile(Path, R.Text, FrontendOptions(), R.Guards, R.Diags);
+  static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
+  for (const Guard &G : R.Guards)
+    for (Finding &F : rules::checkGuard(G, Cfg))
+      R.Findings.push_back(std::move(F));
+  return R;
+}
+
+/// Applies every proven fix's edits (each edit once) to the original bytes.
+std::string applyFixes(const Result &R, bool *Overlap = nullptr) {
+  std::vector<Edit> Edits;
+  for (const Finding &F : R.Findings)
+    if (F.TheFix)
+      for (const Edit &E : F.TheFix->Edits)
+        if (std::find(Edits.begin(), Edits.end(), E) == Edits.end())
+          Edits.push_back(E);
+  std::sort(Edits.begin(), Edits.end());
+  std::string Out = R.Bytes;
+  uint32_t Last = UINT32_MAX;
+  for (auto It = Edits.rbegin(); It != Edits.rend(); ++It) {
+    if (It->Span.End > Last) {
+      if (Overlap)
+        *Overlap = true;
+      continue;
+    }
+    Out.replace(It->Span.Begin, It->Span.End - It->Span.Begin,
+                R.Text.encode(It->Replacement));
+    Last = It->Span.Begin;
+  }
+  return Out;
+}
+
+std::string fixOf(llvm::StringRef Src) { return applyFixes(run(Src)); }
+
+bool has(const Result &R, llvm::StringRef Id, unsigned Line) {
+  for (const Finding &F : R.Findings)
+    if (F.RuleId == Id && F.Where.Line == Line)
+      return true;
+  return false;
+}
+
+} // namespace
+
+// --- version sources and flow ---------------------------------------------
+
+TEST(PowerShellFrontend, WmiBuildNumberEqualsString) {
+  auto R = run("$os = Get-WmiObject -Class Win32_OperatingSystem\n"
+               "if ($os.BuildNumber -eq '6002') { 'SP2' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:5"}) << R.dump();
+  EXPECT_EQ(R.Findings[0].Level, Severity::Error);
+  EXPECT_EQ(applyFixes(R),
+            "$os = Get-WmiObject -Class Win32_OperatingSystem\n"
+            "if ($os.BuildNumber -in '6002', '6003') { 'SP2' }\n");
+}
+
+TEST(PowerShellFrontend, EnvironmentOSVersionBuild) {
+  auto R = run("if ([Environment]::OSVersion.Version.Build -eq 6002) {}\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@1:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "if ([Environment]::OSVersion.Version.Build -in 6002, 6003) {}\n");
+}
+
+TEST(PowerShellFrontend, GreaterOrEqualIsSilent) {
+  auto R = run("$b = [System.Environment]::OSVersion.Version.Build\n"
+               "if ($b -ge 6002) { 'ok' }\n");
+  EXPECT_TRUE(R.Findings.empty()) << R.dump();
+}
+
+TEST(PowerShellFrontend, PSVersionTableIsNotASource) {
+  auto R = run("if ($PSVersionTable.PSVersion.Build -eq 6002) {}\n"
+               "if ($Host.Version.Build -lt 6003) {}\n");
+  EXPECT_TRUE(R.Findings.empty()) << R.dump();
+}
+
+TEST(PowerShellFrontend, LikeIsWidened) {
+  auto R = run("$v = (Get-CimInstance Win32_OperatingSystem).Version\n"
+               "if ($v -like '6.0.6002*') { 'Vista SP2' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@2:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$v = (Get-CimInstance Win32_OperatingSystem).Version\n"
+            "if ($v -like '6.0.600[23]*') { 'Vista SP2' }\n");
+}
+
+TEST(PowerShellFrontend, MatchIsWidened) {
+  EXPECT_EQ(fixOf("if ((gwmi win32_operatingsystem).Version -match "
+                  "'6\\.0\\.6002') {}\n"),
+            "if ((gwmi win32_operatingsystem).Version -match "
+            "'6\\.0\\.600[23]') {}\n");
+}
+
+TEST(PowerShellFrontend, NotLikeJoinsWithAnd) {
+  auto R = run("$v = [Environment]::OSVersion.VersionString\n"
+               "if ($v -notlike '*6.0.6002*') { 'other' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@2:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "$v = [Environment]::OSVersion.VersionString\n"
+                           "if ($v -notlike '*6.0.600[23]*') { 'other' }\n");
+}
+
+TEST(PowerShellFrontend, LeftOperandTypeGoverns) {
+  // '6003' -gt 600 compares strings: "6003" > "600" is true on both builds.
+  auto R = run("$b = (Get-WmiObject Win32_OperatingSystem).BuildNumber\n"
+               "if ($b -gt 6002) { 'newer' }\n"
+               "if ([int]$b -gt 6002) { 'newer' }\n");
+  EXPECT_EQ(R.ids(), (std::vector<std::string>{"VG001@2:5", "VG001@3:5"}))
+      << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$b = (Get-WmiObject Win32_OperatingSystem).BuildNumber\n"
+            "if ($b -gt 6003) { 'newer' }\n"
+            "if ([int]$b -gt 6003) { 'newer' }\n");
+}
+
+TEST(PowerShellFrontend, CaseSensitiveEqualsOnDigitsUsesIn) {
+  EXPECT_EQ(fixOf("if ((gcim Win32_OperatingSystem).BuildNumber -ceq '6002') "
+                  "{}\n"),
+            "if ((gcim Win32_OperatingSystem).BuildNumber -in '6002', '6003') "
+            "{}\n");
+}
+
+TEST(PowerShellFrontend, InventoryOrOfEqualities) {
+  auto R = run("$OS = Get-WmiObject Win32_OperatingSystem\n"
+               "if (($OS.BuildNumber -eq 6001) -or ($OS.BuildNumber -eq 6002)) "
+               "{ 'Server 2008' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:37"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$OS = Get-WmiObject Win32_OperatingSystem\n"
+            "if (($OS.BuildNumber -eq 6001) -or ($OS.BuildNumber -in 6002, "
+            "6003)) { 'Server 2008' }\n");
+}
+
+TEST(PowerShellFrontend, VersionCastEquality) {
+  auto R = run("$os = Get-WmiObject Win32_OperatingSystem\n"
+               "if ([version]$os.Version -eq [version]\"6.0.6002\") { }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@2:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$os = Get-WmiObject Win32_OperatingSystem\n"
+            "if ([version]$os.Version -in \"6.0.6002\", \"6.0.6003\") { }\n");
+}
+
+TEST(PowerShellFrontend, SwitchArmGainsTheNewBuild) {
+  auto R = run("$Build = [Environment]::OSVersion.Version.Build\n"
+               "switch ($Build) {\n"
+               "    6001 { 'SP1' }\n"
+               "    6002 { 'SP2' }\n"
+               "    default { 'Not Vulnerable' }\n"
+               "}\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@4:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "$Build = [Environment]::OSVersion.Version.Build\n"
+                           "switch ($Build) {\n"
+                           "    6001 { 'SP1' }\n"
+                           "    { $_ -in 6002, 6003 } { 'SP2' }\n"
+                           "    default { 'Not Vulnerable' }\n"
+                           "}\n");
+}
+
+TEST(PowerShellFrontend, OneLineSwitchIsRecoveredWithoutANote) {
+  auto R = run("$v = (gwmi Win32_OperatingSystem).Version\n"
+               "switch -regex ($v) { '^6\\.0\\.6002' { 1 } default { 2 } }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@2:22"}) << R.dump();
+  EXPECT_TRUE(R.Diags.empty()) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$v = (gwmi Win32_OperatingSystem).Version\n"
+            "switch -regex ($v) { '^6\\.0\\.600[23]' { 1 } default { 2 } }\n");
+}
+
+TEST(PowerShellFrontend, ScriptBlockSwitchArm) {
+  auto R = run("switch ([Environment]::OSVersion.Version.Build) {\n"
+               "    { $_ -eq 6002 } { 'SP2' }\n"
+               "}\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:7"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "switch ([Environment]::OSVersion.Version.Build) {\n"
+                           "    { ($_ -eq 6002 -or $_ -eq 6003) } { 'SP2' }\n"
+                           "}\n");
+}
+
+TEST(PowerShellFrontend, WhereObjectSimplifiedSyntax) {
+  auto R = run("Get-CimInstance Win32_OperatingSystem | Where-Object "
+               "BuildNumber -eq '6002'\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@1:54"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "Get-CimInstance Win32_OperatingSystem | "
+                           "Where-Object BuildNumber -in '6002', '6003'\n");
+}
+
+TEST(PowerShellFrontend, WqlFilterIsJoined) {
+  auto R = run("Get-WmiObject -Class Win32_OperatingSystem -Filter "
+               "\"BuildNumber = '6002'\"\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@1:53"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "Get-WmiObject -Class Win32_OperatingSystem -Filter "
+            "\"(BuildNumber = '6002' OR BuildNumber = '6003')\"\n");
+}
+
+TEST(PowerShellFrontend, WqlQuery) {
+  auto R = run("$r = Get-WmiObject -Query 'SELECT * FROM Win32_OperatingSystem "
+               "WHERE Version LIKE \"6.0.6002%\"'\n");
+  ASSERT_EQ(R.ids().size(), 1u) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$r = Get-WmiObject -Query 'SELECT * FROM Win32_OperatingSystem "
+            "WHERE Version LIKE \"6.0.600[23]%\"'\n");
+}
+
+TEST(PowerShellFrontend, RevisionThresholdPairsWithTheBuild) {
+  auto R = run(
+      "$ver = (Get-Item \"$env:windir\\System32\\kernel32.dll\").VersionInfo\n"
+      "if ($ver.FilePrivatePart -lt 24000) { 'missing the rollup' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG003@2:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R),
+            "$ver = (Get-Item "
+            "\"$env:windir\\System32\\kernel32.dll\").VersionInfo\n"
+            "if ($ver.FilePrivatePart -lt 24000 -and $ver.FileBuildPart -ne "
+            "6003) { 'missing the rollup' }\n");
+}
+
+TEST(PowerShellFrontend, RegistryStringBuild) {
+  auto R = run("$cv = Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows "
+               "NT\\CurrentVersion'\n"
+               "if ($cv.CurrentBuildNumber -eq '6002') {}\n"
+               "$b = Get-ItemPropertyValue -Path "
+               "'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name "
+               "CurrentBuild\n"
+               "if ($b -ne '6002') { exit 1 }\n");
+  EXPECT_TRUE(has(R, "VG001", 2)) << R.dump();
+  EXPECT_TRUE(has(R, "VG001", 4)) << R.dump();
+}
+
+TEST(PowerShellFrontend, HashtableKeyedByBuild) {
+  auto R = run("$names = @{\n"
+               "    6001 = 'Server 2008'\n"
+               "    6002 = 'Server 2008 SP2'\n"
+               "}\n"
+               "$os = Get-CimInstance Win32_OperatingSystem\n"
+               "$name = $names[[int]$os.BuildNumber]\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG005@3:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "$names = @{\n"
+                           "    6001 = 'Server 2008'\n"
+                           "    6002 = 'Server 2008 SP2'; 6003 = 'Server 2008 "
+                           "SP2'\n"
+                           "}\n"
+                           "$os = Get-CimInstance Win32_OperatingSystem\n"
+                           "$name = $names[[int]$os.BuildNumber]\n");
+}
+
+TEST(PowerShellFrontend, PipelinesAndFunctions) {
+  auto R = run("function Get-OsBuild {\n"
+               "    Get-WmiObject Win32_OperatingSystem |\n"
+               "        Select-Object -ExpandProperty BuildNumber\n"
+               "}\n"
+               "$b = Get-OsBuild\n"
+               "if ($b -eq '6002') {}\n"
+               "$v = gwmi Win32_OperatingSystem | % { $_.Version }\n"
+               "if ($v.StartsWith('6.0.6002')) {}\n"
+               "Get-WmiObject Win32_OperatingSystem | Where-Object { "
+               "$_.BuildNumber -eq 6002 }\n");
+  EXPECT_TRUE(has(R, "VG001", 6)) << R.dump();
+  EXPECT_TRUE(has(R, "VG002", 8)) << R.dump();
+  EXPECT_TRUE(has(R, "VG001", 9)) << R.dump();
+}
+
+TEST(PowerShellFrontend, SplitAndIndex) {
+  auto R = run("$os = Get-WmiObject Win32_OperatingSystem\n"
+               "$build = $os.Version.Split('.')[2]\n"
+               "if ($build -eq '6002') {}\n"
+               "if ([int](($os.Version -split '\\.')[2]) -le 6002) {}\n");
+  EXPECT_TRUE(has(R, "VG001", 3)) << R.dump();
+  EXPECT_TRUE(has(R, "VG001", 4)) << R.dump();
+}
+
+TEST(PowerShellFrontend, InferredNameIsAWarning) {
+  auto R = run("param([int]$Build)\n"
+               "if ($Build -eq 6002) { 'SP2' }\n"
+               "if ($port -eq 6002) { 'listening' }\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:5"}) << R.dump();
+  EXPECT_EQ(R.Findings[0].Level, Severity::Warning);
+}
+
+TEST(PowerShellFrontend, ParseErrorIsANoteAndTheRestIsAnalyzed) {
+  auto R = run("$x = @(1, 2\n"
+               "function f {\n"
+               "if ([Environment]::OSVersion.Version.Build -eq 6002) {}\n"
+               "}}}}\n"
+               "if ([Environment]::OSVersion.Version.Build -eq 6002) {}\n");
+  ASSERT_FALSE(R.Diags.empty());
+  EXPECT_EQ(R.Diags[0].Level, Severity::Note);
+  EXPECT_NE(R.Diags[0].Message.find("test.ps1:"), std::string::npos);
+  EXPECT_NE(R.Diags[0].Message.find("parse error"), std::string::npos);
+  EXPECT_FALSE(R.Findings.empty()) << R.dump();
+}
+
+TEST(PowerShellFrontend, Utf16LeWithBom) {
+  std::string Src = "# vérifier\r\n"
+                    "if ([Environment]::OSVersion.Version.Build -eq 6002) "
+                    "{ 'é' }\r\n";
+  llvm::SmallVector<llvm::UTF16, 128> Units;
+  ASSERT_TRUE(llvm::convertUTF8ToUTF16String(Src, Units));
+  std::string Bytes = "\xFF\xFE";
+  for (llvm::UTF16 U : Units) {
+    Bytes += char(U & 0xFF);
+    Bytes += char(U >> 8);
+  }
+  auto R = run(Bytes, "utf16.ps1");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:5"}) << R.dump();
+  std::string Fixed = applyFixes(R);
+  std::string Want = "# vérifier\r\n"
+                     "if ([Environment]::OSVersion.Version.Build -in 6002, "
+                     "6003) { 'é' }\r\n";
+  llvm::SmallVector<llvm::UTF16, 128> WantUnits;
+  ASSERT_TRUE(llvm::convertUTF8ToUTF16String(Want, WantUnits));
+  std::string WantBytes = "\xFF\xFE";
+  for (llvm::UTF16 U : WantUnits) {
+    WantBytes += char(U & 0xFF);
+    WantBytes += char(U >> 8);
+  }
+  EXPECT_EQ(Fixed, WantBytes);
+}
+
+TEST(PowerShellFrontend, CrlfFile) {
+  auto R = run("$os = Get-WmiObject Win32_OperatingSystem\r\n"
+               "\r\n"
+               "if ($os.Version -like '6.0.6002*') {\r\n"
+               "  'x'\r\n"
+               "}\r\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@3:5"}) << R.dump();
+  EXPECT_EQ(applyFixes(R), "$os = Get-WmiObject Win32_OperatingSystem\r\n"
+                           "\r\n"
+                           "if ($os.Version -like '6.0.600[23]*') {\r\n"
+                           "  'x'\r\n"
+                           "}\r\n");
+}
+
+TEST(PowerShellFrontend, DeepNestingDoesNotOverflow) {
+  std::string Src = "$x = ";
+  for (int I = 0; I < 20000; ++I)
+    Src += "(";
+  Src += "1";
+  for (int I = 0; I < 20000; ++I)
+    Src += ")";
+  Src += "\nif ([Environment]::OSVersion.Version.Build -eq 6002) {}\n";
+  auto R = run(Src);
+  EXPECT_TRUE(has(R, "VG001", 2)) << R.dump().substr(0, 2000);
+}
+
+// --- the annotated corpus --------------------------------------------------
+
+namespace {
+
+std::string corpusDir() {
+  return std::string(VERGUARD_SOURCE_DIR) + "/test-corpus/powershell";
+}
+
+std::vector<std::string> corpusFiles() {
+  std::vector<std::string> Out;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(corpusDir(), EC), End;
+       It != End && !EC; It.increment(EC)) {
+    llvm::StringRef P = It->path();
+    if ((P.ends_with(".ps1") || P.ends_with(".psm1")) && !P.contains(".fixed."))
+      Out.push_back(P.str());
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+std::string readFile(const std::string &P) {
+  auto B = llvm::MemoryBuffer::getFile(P, /*IsText=*/false);
+  if (!B)
+    return {};
+  return (*B)->getBuffer().str();
+}
+
+std::string fixedPath(llvm::StringRef P) {
+  llvm::StringRef Ext = llvm::sys::path::extension(P);
+  return (P.drop_back(Ext.size()) + ".fixed" + Ext).str();
+}
+
+} // namespace
+
+TEST(PowerShellCorpus, ExpectationsAndFixes) {
+  auto Files = corpusFiles();
+  ASSERT_FALSE(Files.empty());
+  unsigned Fragile = 0, SilentFiles = 0;
+  for (const std::string &P : Files) {
+    SCOPED_TRACE(P);
+    std::string Bytes = readFile(P);
+    Result R = run(Bytes, P);
+    // Expected: line -> ids.
+    std::map<unsigned, std::multiset<std::string>> Want, Got;
+    for (unsigned L = 1;; ++L) {
+      llvm::StringRef Line = R.Text.line(L);
+      if (Line.empty() && L > 1 && R.Text.line(L + 1).empty() &&
+          R.Text.line(L + 2).empty() && R.Text.line(L + 3).empty())
+        break;
+      size_t At = Line.find("# expect:");
+      if (At == llvm::StringRef::npos)
+        continue;
+      llvm::SmallVector<llvm::StringRef, 4> Ids;
+      Line.drop_front(At + 9).split(Ids, ' ', -1, false);
+      for (llvm::StringRef Id : Ids)
+        Want[L + 1].insert(Id.trim().str());
+      if (L > 100000)
+        break;
+    }
+    for (const Finding &F : R.Findings)
+      Got[F.Where.Line].insert(F.RuleId);
+    for (const auto &[L, S] : Want)
+      Fragile += S.size();
+    if (Want.empty())
+      ++SilentFiles;
+    EXPECT_EQ(Want, Got) << R.dump();
+    std::string FP = fixedPath(P);
+    bool AnyFix = false;
+    for (const Finding &F : R.Findings)
+      AnyFix |= F.TheFix.has_value();
+    if (!AnyFix) {
+      EXPECT_FALSE(llvm::sys::fs::exists(FP))
+          << "no fix was proved, but " << FP << " exists";
+      continue;
+    }
+    bool Overlap = false;
+    std::string Fixed = applyFixes(R, &Overlap);
+    EXPECT_FALSE(Overlap);
+    ASSERT_TRUE(llvm::sys::fs::exists(FP)) << "missing " << FP << "; got:\n"
+                                           << Fixed;
+    EXPECT_EQ(Fixed, readFile(FP));
+    // Fixing again changes nothing, and the fixed file parses as well.
+    Result Again = run(Fixed, FP);
+    EXPECT_EQ(applyFixes(Again), Fixed) << Again.dump();
+    EXPECT_LE(Again.Diags.size(), R.Diags.size()) << Again.dump();
+  }
+  std::printf("powershell corpus: %zu files, %u fragile expectations, %u "
+              "silent files\n",
+              Files.size(), Fragile, SilentFiles);
+}
