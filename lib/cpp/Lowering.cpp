@@ -794,6 +794,10 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
   E = E->IgnoreParens();
   if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
     return core::unknown();
+  // Constant conditions (`false && ...`, `#define CHECK_SP2 0`).
+  bool Constant;
+  if (!E->HasSideEffects(Ctx) && E->EvaluateAsBooleanCondition(Constant, Ctx))
+    return core::boolConst(Constant);
   if (auto *FE = dyn_cast<FullExpr>(E))
     return cond(FE->getSubExpr());
   if (auto *B = dyn_cast<BinaryOperator>(E)) {

@@ -149,10 +149,10 @@ std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Original,
     if (I < X && J < Y && AW[I] == BW[J]) {
       Script.push_back({' ', AW[I++]});
       ++J;
-    } else if (J < Y && (I == X || L[I][J + 1] >= L[I + 1][J])) {
-      Script.push_back({'+', BW[J++]});
-    } else {
+    } else if (I < X && (J == Y || L[I + 1][J] >= L[I][J + 1])) {
       Script.push_back({'-', AW[I++]});
+    } else {
+      Script.push_back({'+', BW[J++]});
     }
   }
   for (size_t K = N - Suf; K < N; ++K)
