@@ -2,6 +2,7 @@
 #include "driver/Driver.h"
 
 #include "cpp/CppFrontend.h"
+#include "driver/Suppressions.h"
 #include "script/Text.h"
 #include "powershell/PowerShellFrontend.h"
 #include "vbscript/VBScriptFrontend.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
@@ -149,16 +151,71 @@ RunResult run(const RunOptions &Opts) {
     std::vector<core::Diagnostic> Diags;
     bool Parsed = false;
     std::string Content;
+    std::string SkipReason;
+    bool ConfigError = false;
+    std::vector<Suppression> Suppressions;
+    bool Suppressible = false; // read for suppressions
+    bool ReportUnused = true;  // VG100 enabled for this file
   };
+  if (Opts.OnlyFiles)
+    llvm::erase_if(Files, [&](const DiscoveredFile &F) {
+      return !Opts.OnlyFiles->count(F.Path);
+    });
+  ConfigFinder Configs(Opts.ForcedConfig);
   std::vector<PerFile> Results(Files.size());
   std::mutex ProgressLock;
   size_t Done = 0, FindingsSoFar = 0;
   auto Work = [&](size_t I) {
     const DiscoveredFile &F = Files[I];
     PerFile &Out = Results[I];
-    auto Buf = llvm::MemoryBuffer::getFile(F.Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    if (!Buf) {
+    // The file's own configuration.
+    RunOptions Eff;
+    const RunOptions *Use = &Opts;
+    std::shared_ptr<const Config> Cfg;
+    if (Opts.UseConfigFiles || Opts.ForcedConfig) {
+      auto C = Configs.forFile(F.Path);
+      if (!C) {
+        std::string Msg = llvm::toString(C.takeError());
+        // "path:line:col: message"
+        core::Diagnostic D;
+        D.Level = core::Severity::Error;
+        llvm::SmallVector<llvm::StringRef, 4> M;
+        if (llvm::Regex("^(.*\\.verguard\\.yaml):([0-9]+):([0-9]+): (.*)$")
+                .match(Msg, &M)) {
+          D.Where.File = M[1].str();
+          M[2].getAsInteger(10, D.Where.Line);
+          M[3].getAsInteger(10, D.Where.Col);
+          D.Message = M[4].str();
+        } else {
+          D.Where.File = F.Path;
+          D.Message = Msg;
+        }
+        Out.Diags.push_back(std::move(D));
+        Out.ConfigError = true;
+        Out.SkipReason = "invalid configuration";
+      } else {
+        Cfg = *C;
+      }
+    }
+    if (Cfg) {
+      if (!Cfg->selects(F.Path))
+        Out.SkipReason = "excluded by configuration";
+      Eff.Paths = {};
+      Eff.Frontend = Opts.Frontend;
+      Eff.Check = Opts.Check;
+      Eff.Jobs = Opts.Jobs;
+      Eff.Prefilter = Opts.Prefilter;
+      llvm::consumeError(Cfg->apply(Eff.Check, Eff.Frontend));
+      Use = &Eff;
+    }
+    auto Buf = Out.SkipReason.empty()
+                   ? llvm::MemoryBuffer::getFile(F.Path, /*IsText=*/false,
+                                                 /*RequiresNullTerminator=*/false)
+                   : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
+                         std::make_error_code(std::errc::operation_canceled));
+    if (!Out.SkipReason.empty()) {
+    } else if (!Buf) {
+      Out.SkipReason = "unreadable";
       fileNote(Out.Diags, F.Path, core::Severity::Error,
                "cannot read: " + Buf.getError().message());
     } else {
@@ -176,29 +233,41 @@ RunResult run(const RunOptions &Opts) {
           fileNote(Out.Diags, F.Path, core::Severity::Warning,
                    llvm::toString(T.takeError()));
           Wanted = false;
+          Out.SkipReason = "binary or undecodable";
         } else {
           Decoded = std::move(T->Utf8);
           Searched = Decoded;
         }
       }
       if (!Wanted) {
-      } else if (Html && !Searched.contains_insensitive("vbscript"))
+      } else if (Html && !Searched.contains_insensitive("vbscript")) {
         Wanted = false; // an HTML page without VBScript
-      else if (Opts.Prefilter && !Vbe && !mayHoldFinding(Searched, Trig)) {
+        Out.SkipReason = "HTML without VBScript";
+      } else if (Use->Prefilter && !Vbe &&
+                 !mayHoldFinding(Searched,
+                                 Use == &Opts ? Trig : triggers(*Use))) {
         Wanted = false;
         if (F.Lang == Language::Cpp)
           for (const std::string &H : quotedIncludes(F.Path, Bytes)) {
             auto HB = llvm::MemoryBuffer::getFile(H, false, false);
-            if (HB && mayHoldFinding((*HB)->getBuffer(), Trig)) {
+            if (HB && mayHoldFinding((*HB)->getBuffer(),
+                                     Use == &Opts ? Trig : triggers(*Use))) {
               Wanted = true;
               break;
             }
           }
+        if (!Wanted)
+          Out.SkipReason = "cannot hold a finding (prefilter)";
+      }
+      Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
+      if (Searched.contains("verguard: ignore")) {
+        Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
+        Out.Suppressible = true;
       }
       if (Wanted) {
         Out.Parsed = true;
-        analyzeBytes(F.Path, F.Lang, Bytes, Opts, Out.Findings, Out.Diags);
-        if (!Out.Findings.empty())
+        analyzeBytes(F.Path, F.Lang, Bytes, *Use, Out.Findings, Out.Diags);
+        if (!Out.Findings.empty() || !Out.Suppressions.empty())
           Out.Content = Bytes.str();
       }
     }
@@ -218,15 +287,59 @@ RunResult run(const RunOptions &Opts) {
       Pool.async([&, I] { Work(I); });
     Pool.wait();
   }
+  // Suppressions, by file: those of the analyzed files, and on demand those
+  // of headers whose findings came from a translation unit.
+  std::map<std::string, std::vector<Suppression> *> SuppressionsOf;
+  std::map<std::string, std::vector<Suppression>> HeaderSuppressions;
+  for (size_t I = 0; I < Files.size(); ++I)
+    SuppressionsOf[Files[I].Path] = &Results[I].Suppressions;
+  auto Suppressed = [&](const core::Finding &F) {
+    auto It = SuppressionsOf.find(F.Where.File);
+    std::vector<Suppression> *List = nullptr;
+    if (It != SuppressionsOf.end()) {
+      List = It->second;
+    } else {
+      auto &H = HeaderSuppressions[F.Where.File];
+      auto Buf = llvm::MemoryBuffer::getFile(F.Where.File, false, false);
+      if (Buf)
+        H = findSuppressions(F.Where.File, (*Buf)->getBuffer(),
+                             languageOf(F.Where.File));
+      List = SuppressionsOf[F.Where.File] = &H;
+    }
+    bool Hit = false;
+    for (Suppression &S : *List)
+      if (S.covers(F)) {
+        S.Used = true;
+        Hit = true;
+      }
+    return Hit;
+  };
   // Merge in file order; a header's finding seen from several translation
   // units is reported once.
   std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> Seen;
+  auto OnChangedLine = [&](const core::Finding &F) {
+    if (!Opts.ChangedLinesOnly || !Opts.OnlyFiles)
+      return true;
+    auto It = Opts.OnlyFiles->find(F.Where.File);
+    return It != Opts.OnlyFiles->end() &&
+           (It->second.count(0) || It->second.count(F.Where.Line));
+  };
   for (size_t I = 0; I < Files.size(); ++I) {
     PerFile &P = Results[I];
-    for (core::Finding &F : P.Findings)
-      if (Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
-              .second)
+    R.ConfigError |= P.ConfigError;
+    if (!P.SkipReason.empty())
+      R.SkipReasons[P.SkipReason]++;
+    for (core::Finding &F : P.Findings) {
+      if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
+               .second)
+        continue;
+      if (Suppressed(F)) {
+        R.Suppressed++;
+        continue;
+      }
+      if (OnChangedLine(F))
         R.Findings.push_back(std::move(F));
+    }
     R.Diagnostics.insert(R.Diagnostics.end(), P.Diags.begin(), P.Diags.end());
     FileSummary S{Files[I].Path, Files[I].Lang, P.Parsed, std::move(P.Content)};
     R.FilesByLanguage[languageName(Files[I].Lang)]++;
@@ -234,6 +347,15 @@ RunResult run(const RunOptions &Opts) {
       R.Skipped++;
     R.Files.push_back(std::move(S));
   }
+  // Suppressions that suppressed nothing rot: report them (VG100).
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Results[I].Parsed && Results[I].ReportUnused)
+      for (const Suppression &S : Results[I].Suppressions)
+        if (!S.Used) {
+          core::Finding F = unusedSuppression(S);
+          if (OnChangedLine(F))
+            R.Findings.push_back(std::move(F));
+        }
   std::stable_sort(R.Findings.begin(), R.Findings.end(),
                    [](const core::Finding &A, const core::Finding &B) {
                      return std::tie(A.Where.File, A.Where.Line, A.Where.Col,

@@ -3,11 +3,14 @@
 #define VERGUARD_DRIVER_DRIVER_H
 
 #include "core/Finding.h"
+#include "driver/Config.h"
 #include "core/FrontendOptions.h"
 #include "driver/Discovery.h"
 #include "rules/Checker.h"
 
 #include <functional>
+#include <optional>
+#include <set>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,6 +23,13 @@ struct RunOptions {
   rules::CheckConfig Check = rules::defaultCheckConfig();
   unsigned Jobs = 0;                 // 0: all cores
   bool Prefilter = true;             // skip files that cannot hold a finding
+  /// .verguard.yaml: the nearest above each file, or this one for all.
+  bool UseConfigFiles = true;
+  std::shared_ptr<const Config> ForcedConfig;
+  /// Only these files (absolute paths) with, if ChangedLinesOnly, only
+  /// findings on these lines (0: every line).
+  std::optional<std::map<std::string, std::set<unsigned>>> OnlyFiles;
+  bool ChangedLinesOnly = false;
   /// Called after each file (from worker threads, serialized).
   std::function<void(size_t Done, size_t Total, size_t Findings)> Progress;
 };
@@ -37,6 +47,9 @@ struct RunResult {
   std::vector<FileSummary> Files;            // sorted by path
   std::map<std::string, unsigned> FilesByLanguage;
   unsigned Skipped = 0;
+  std::map<std::string, unsigned> SkipReasons;
+  unsigned Suppressed = 0;
+  bool ConfigError = false; // a .verguard.yaml could not be used
 };
 
 /// The literals and names whose presence makes a file worth parsing.

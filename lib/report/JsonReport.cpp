@@ -68,7 +68,9 @@ void writeJson(llvm::raw_ostream &OS, const ReportData &D) {
       {"summary", llvm::json::Object{{"files", D.FilesTotal},
                                      {"filesSkipped", D.FilesSkipped},
                                      {"filesByLanguage", std::move(Langs)},
-                                     {"findings", D.Findings.size()}}}};
+                                     {"findings", D.Findings.size()},
+                                     {"suppressed", D.Suppressed},
+                                     {"baselined", D.Baselined}}}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
 }
 

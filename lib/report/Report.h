@@ -26,6 +26,8 @@ struct ReportData {
   std::function<std::optional<llvm::StringRef>(llvm::StringRef Path)> Content;
   std::string SrcRoot; // absolute directory; paths are shown relative to it
   unsigned FilesTotal = 0, FilesSkipped = 0;
+  unsigned Suppressed = 0, Baselined = 0;
+  std::map<std::string, unsigned> SkipReasons;
   std::map<std::string, unsigned> FilesByLanguage;
   std::string ToolVersion = "0.1.0";
   unsigned MaxSarifResults = 25000;

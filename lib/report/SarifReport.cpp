@@ -41,9 +41,14 @@ llvm::json::Object region(const core::SourceSpan &S) {
 } // namespace
 
 bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
+  std::vector<const core::RuleInfo *> All;
+  for (const rules::Rule *R : rules::allRules())
+    All.push_back(&R->info());
+  for (const core::RuleInfo *I : rules::metaRules())
+    All.push_back(I);
   llvm::json::Array Rules;
-  for (const rules::Rule *R : rules::allRules()) {
-    const core::RuleInfo &I = R->info();
+  for (const core::RuleInfo *Info : All) {
+    const core::RuleInfo &I = *Info;
     auto Doc = rules::ruleDoc(I.Id);
     Rules.push_back(llvm::json::Object{
         {"id", I.Id},
@@ -53,15 +58,14 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
         {"help", llvm::json::Object{{"text", Doc ? Doc->str() : I.Summary},
                                     {"markdown", Doc ? Doc->str() : I.Summary}}},
         {"helpUri", rules::ruleHelpUri(I.Id)},
-        {"defaultConfiguration", llvm::json::Object{{"level", "error"}}}});
+        {"defaultConfiguration",
+         llvm::json::Object{
+             {"level", llvm::StringRef(I.Id) == "VG100" ? "warning" : "error"}}}});
   }
   auto RuleIndex = [&](llvm::StringRef Id) -> int64_t {
-    int64_t I = 0;
-    for (const rules::Rule *R : rules::allRules()) {
-      if (Id == R->info().Id)
-        return I;
-      ++I;
-    }
+    for (size_t I = 0; I < All.size(); ++I)
+      if (Id == All[I]->Id)
+        return (int64_t)I;
     return -1;
   };
   llvm::json::Array Results;

@@ -98,6 +98,32 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
      << (Warnings == 1 ? "" : "s") << "), " << Fixable
      << " with a proven fix, in " << D.FilesTotal << " file"
      << (D.FilesTotal == 1 ? "" : "s") << "\n";
+  // The audit summary: files by language, findings by rule, what was left out.
+  if (D.FilesTotal > 1 || D.FilesSkipped || D.Suppressed || D.Baselined) {
+    std::map<std::string, unsigned> ByRule;
+    for (const core::Finding &F : D.Findings)
+      ByRule[F.RuleId]++;
+    OS << "  files:";
+    for (const auto &[L, N] : D.FilesByLanguage)
+      OS << " " << L << " " << N << ";";
+    OS << " analyzed " << D.FilesTotal - D.FilesSkipped << "\n";
+    if (!ByRule.empty()) {
+      OS << "  findings by rule:";
+      for (const auto &[R, N] : ByRule)
+        OS << " " << R << " " << N << ";";
+      OS << "\n";
+    }
+    if (!D.SkipReasons.empty()) {
+      OS << "  skipped:";
+      for (const auto &[Why, N] : D.SkipReasons)
+        OS << " " << N << " " << Why << ";";
+      OS << "\n";
+    }
+    if (D.Suppressed)
+      OS << "  suppressed inline: " << D.Suppressed << "\n";
+    if (D.Baselined)
+      OS << "  in the baseline (not shown): " << D.Baselined << "\n";
+  }
 }
 
 } // namespace verguard::report

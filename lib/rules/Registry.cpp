@@ -17,4 +17,22 @@ const Rule *findRule(llvm::StringRef Id) {
   return nullptr;
 }
 
+const std::vector<const core::RuleInfo *> &metaRules() {
+  static const core::RuleInfo Unused{
+      "VG100", "unused-suppression",
+      "A verguard: ignore comment that suppresses nothing",
+      "VG100-unused-suppression.md"};
+  static const std::vector<const core::RuleInfo *> Meta = {&Unused};
+  return Meta;
+}
+
+bool isKnownRuleId(llvm::StringRef Id) {
+  if (findRule(Id))
+    return true;
+  for (const core::RuleInfo *I : metaRules())
+    if (Id.equals_insensitive(I->Id))
+      return true;
+  return false;
+}
+
 } // namespace verguard::rules

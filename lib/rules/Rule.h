@@ -36,6 +36,11 @@ public:
 /// it (more specific rules sort first where their ids allow; see Checker).
 const std::vector<const Rule *> &allRules();
 const Rule *findRule(llvm::StringRef Id);
+/// Rules about verguard's own annotations rather than guards (VG100
+/// unused-suppression), reported by the driver.
+const std::vector<const core::RuleInfo *> &metaRules();
+/// Every rule id, guard rules and meta rules (case-insensitive).
+bool isKnownRuleId(llvm::StringRef Id);
 
 // The rules (one file each).
 const Rule &buildComparisonRule();   // VG001

@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 vg rules
 expect_rc 0
 cp "$TMP/out" "$TMP/rules"
-for r in VG001 VG002 VG003 VG004 VG005; do
+for r in VG001 VG002 VG003 VG004 VG005 VG100; do
   grep -q "^$r " "$TMP/rules" || fail "$r not listed"
   vg explain $r
   expect_rc 0

@@ -7,7 +7,7 @@ cd "$VERGUARD_SOURCE_DIR"
 vg --format=sarif -o "$TMP/out" test-corpus
 expect_rc 1
 js "d.version === '2.1.0' && d.runs.length === 1"
-js "d.runs[0].tool.driver.rules.length === 5 && d.runs[0].tool.driver.rules.every(r => r.helpUri && r.help.text.includes('KB4489887'))"
+js "d.runs[0].tool.driver.rules.length === 6 && d.runs[0].tool.driver.rules.every(r => r.helpUri && r.help.text.includes('KB4489887'))"
 js "d.runs[0].results.length > 80"
 js "d.runs[0].results.every(r => r.partialFingerprints['verguardFingerprint/v1'].length === 16)"
 js "d.runs[0].results.every(r => r.locations[0].physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%' && !r.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'))"

@@ -5,7 +5,11 @@
 // input file is reported and never changes the exit code to 2.
 //
 //===----------------------------------------------------------------------===//
+#include "driver/Baseline.h"
+#include "driver/Config.h"
 #include "driver/Driver.h"
+#include "driver/Git.h"
+#include "driver/Suppressions.h"
 #include "report/FixApply.h"
 #include "report/Report.h"
 #include "rules/Rule.h"
@@ -70,6 +74,38 @@ static cl::opt<bool> NoPrefilter("no-prefilter",
 static cl::opt<std::string>
     SrcRoot("srcroot", cl::desc("Root for relative paths (default: cwd)"),
             cl::cat(Cat));
+static cl::opt<std::string>
+    ConfigFile("config", cl::desc("Use this configuration for every file "
+                                  "(default: the nearest .verguard.yaml)"),
+               cl::value_desc("FILE"), cl::cat(Cat));
+static cl::opt<bool> NoConfig("no-config",
+                              cl::desc("Ignore .verguard.yaml files"),
+                              cl::cat(Cat));
+static cl::opt<std::string>
+    BaselineFile("baseline", cl::desc("Report only findings not in FILE"),
+                 cl::value_desc("FILE"), cl::cat(Cat));
+static cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record today's findings in FILE and exit 0"),
+                  cl::value_desc("FILE"), cl::cat(Cat));
+enum class FailOn { Error, Warning, Note };
+static cl::opt<FailOn> FailLevel(
+    "fail-on", cl::desc("Lowest severity that makes the exit code 1"),
+    cl::init(FailOn::Note),
+    cl::values(clEnumValN(FailOn::Error, "error", "errors only"),
+               clEnumValN(FailOn::Warning, "warning", "warnings and errors"),
+               clEnumValN(FailOn::Note, "note", "any finding (default)")),
+    cl::cat(Cat));
+static cl::opt<std::string>
+    ChangedSince("changed-since",
+                 cl::desc("Analyze only files changed since this git "
+                          "revision (and untracked files)"),
+                 cl::value_desc("REV"), cl::cat(Cat));
+static cl::opt<bool>
+    ChangedLinesOnly("changed-lines-only",
+                     cl::desc("With --changed-since, report only findings on "
+                              "changed lines"),
+                     cl::cat(Cat));
 static cl::opt<bool> ExitZero("exit-zero",
                               cl::desc("Exit 0 even when there are findings"),
                               cl::cat(Cat));
@@ -77,9 +113,13 @@ static cl::opt<bool> ExitZero("exit-zero",
 namespace {
 
 int listRules() {
+  std::vector<const core::RuleInfo *> All;
   for (const rules::Rule *R : rules::allRules())
-    llvm::outs() << R->info().Id << "  " << R->info().Name << "\n    "
-                 << R->info().Summary << "\n";
+    All.push_back(&R->info());
+  All.push_back(&driver::unusedSuppressionRule());
+  for (const core::RuleInfo *I : All)
+    llvm::outs() << I->Id << "  " << I->Name << "\n    " << I->Summary
+                 << "\n";
   return 0;
 }
 
@@ -163,6 +203,27 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
       driver::analyzeBytes(File, Langs[File], Current[File], Opts, Ignored,
                            BeforeD);
       driver::analyzeBytes(File, Langs[File], New, Opts, After, AfterD);
+      // The fixed findings must be gone (their fingerprints no longer occur).
+      std::vector<core::Finding> FixedHere;
+      for (const core::Finding &F : Pending)
+        if (F.TheFix && F.TheFix->Edits.front().Span.File == File)
+          FixedHere.push_back(F);
+      auto Was = report::fingerprints(FixedHere);
+      auto Now = report::fingerprints(After);
+      bool Stuck = false;
+      for (size_t K = 0; K < After.size(); ++K)
+        if (After[K].TheFix &&
+            std::find(Was.begin(), Was.end(), Now[K]) != Was.end())
+          Stuck = true;
+      if (Stuck) {
+        core::Diagnostic D;
+        D.Level = core::Severity::Warning;
+        D.Where.File = File;
+        D.Message = "a fix did not remove its finding; this file was not "
+                    "changed";
+        Diags.push_back(std::move(D));
+        continue;
+      }
       if (AfterD.size() > BeforeD.size()) {
         core::Diagnostic D;
         D.Level = core::Severity::Warning;
@@ -232,6 +293,26 @@ int main(int argc, char **argv) {
           "  verguard explain VG001         print a rule's documentation\n",
           &llvm::errs()))
     return 2;
+  std::optional<std::map<std::string, std::set<unsigned>>> Changed;
+  if (!ChangedSince.empty()) {
+    auto C = driver::changedSince(cwd(), ChangedSince);
+    if (!C) {
+      llvm::errs() << "verguard: error: --changed-since " << ChangedSince
+                   << ": " << llvm::toString(C.takeError()) << "\n";
+      return 2;
+    }
+    Changed = std::move(*C);
+    if (Paths.empty())
+      for (const auto &[File, _] : *Changed)
+        if (llvm::sys::fs::exists(File) &&
+            driver::languageOf(File) != driver::Language::None)
+          Paths.push_back(File);
+    if (Paths.empty()) {
+      if (!Quiet)
+        llvm::errs() << "verguard: no changed files to analyze\n";
+      return 0;
+    }
+  }
   if (Paths.empty()) {
     llvm::errs() << "verguard: error: no input paths (try `verguard --help`)\n";
     return 2;
@@ -255,6 +336,21 @@ int main(int argc, char **argv) {
   }
   Opts.Jobs = Jobs;
   Opts.Prefilter = !NoPrefilter;
+  Opts.UseConfigFiles = !NoConfig;
+  if (!ConfigFile.empty()) {
+    auto C = driver::loadConfig(ConfigFile);
+    if (!C) {
+      llvm::errs() << "verguard: error: " << llvm::toString(C.takeError())
+                   << "\n";
+      return 2;
+    }
+    Opts.ForcedConfig = std::make_shared<const driver::Config>(std::move(*C));
+  }
+  if (ChangedLinesOnly && ChangedSince.empty()) {
+    llvm::errs() << "verguard: error: --changed-lines-only needs "
+                    "--changed-since\n";
+    return 2;
+  }
   for (const std::string &B : Bumps) {
     const core::Bump *Found = Opts.Check.Profiles->findBump(B);
     if (!Found) {
@@ -269,7 +365,7 @@ int main(int argc, char **argv) {
       Opts.Check.Bumps.push_back(Found);
   }
   for (const std::string &D : Disable) {
-    if (!rules::findRule(D)) {
+    if (!rules::isKnownRuleId(D)) {
       llvm::errs() << "verguard: error: unknown rule '" << D << "'\n";
       return 2;
     }
@@ -284,6 +380,10 @@ int main(int argc, char **argv) {
   }
   Progress Prog{!Quiet && llvm::sys::Process::StandardErrIsDisplayed()};
   Opts.Progress = [&Prog](size_t D, size_t T, size_t F) { Prog(D, T, F); };
+  if (Changed) {
+    Opts.OnlyFiles = std::move(Changed);
+    Opts.ChangedLinesOnly = ChangedLinesOnly;
+  }
 
   driver::RunResult R = driver::run(Opts);
 
@@ -332,6 +432,45 @@ int main(int argc, char **argv) {
   D.Findings = R.Findings;
   D.Diagnostics = R.Diagnostics;
   D.Fingerprints = report::fingerprints(D.Findings);
+  D.Suppressed = R.Suppressed;
+  D.SkipReasons = R.SkipReasons;
+  if (!WriteBaseline.empty()) {
+    if (auto E = driver::writeBaseline(WriteBaseline, D.Findings,
+                                       D.Fingerprints, SrcRoot)) {
+      llvm::errs() << "verguard: error: " << llvm::toString(std::move(E))
+                   << "\n";
+      return 2;
+    }
+    if (!Quiet)
+      llvm::errs() << "verguard: wrote " << D.Findings.size()
+                   << " findings to the baseline " << WriteBaseline << "\n";
+    return R.ConfigError ? 2 : 0;
+  }
+  if (!BaselineFile.empty()) {
+    auto Known = driver::loadBaseline(BaselineFile);
+    if (!Known) {
+      llvm::errs() << "verguard: error: " << llvm::toString(Known.takeError())
+                   << "\n";
+      return 2;
+    }
+    // Text and JSON show new findings; SARIF also carries the known ones,
+    // marked unchanged.
+    report::ReportData Kept = D;
+    Kept.Findings.clear();
+    Kept.Fingerprints.clear();
+    for (size_t I = 0; I < D.Findings.size(); ++I) {
+      bool Old = Known->count(D.Fingerprints[I]);
+      if (Old && Fmt != Format::Sarif) {
+        Kept.Baselined++;
+        continue;
+      }
+      Kept.Findings.push_back(D.Findings[I]);
+      Kept.Fingerprints.push_back(D.Fingerprints[I]);
+      Kept.Baseline.push_back(Old ? report::BaselineState::Unchanged
+                                  : report::BaselineState::New);
+    }
+    D = std::move(Kept);
+  }
 
   std::error_code EC;
   std::unique_ptr<llvm::ToolOutputFile> Out;
@@ -368,7 +507,19 @@ int main(int argc, char **argv) {
     }
   if (Out)
     Out->keep();
+  if (R.ConfigError)
+    return 2;
   if (ExitZero)
     return 0;
-  return D.Findings.empty() ? 0 : 1;
+  core::Severity Min = FailLevel == FailOn::Error     ? core::Severity::Error
+                       : FailLevel == FailOn::Warning ? core::Severity::Warning
+                                                      : core::Severity::Note;
+  for (size_t I = 0; I < D.Findings.size(); ++I) {
+    if (I < D.Baseline.size() &&
+        D.Baseline[I] == report::BaselineState::Unchanged)
+      continue;
+    if (D.Findings[I].Level >= Min)
+      return 1;
+  }
+  return 0;
 }

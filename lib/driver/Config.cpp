@@ -1,0 +1,356 @@
+//===- Config.cpp ---------------------------------------------------------===//
+#include "driver/Config.h"
+
+#include "rules/Rule.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+
+namespace verguard::driver {
+
+namespace {
+
+namespace yaml = llvm::yaml;
+
+/// Parses with llvm::yaml's node API so that every error names the line.
+class Parser {
+public:
+  Parser(llvm::StringRef Path, llvm::SourceMgr &SM) : Path(Path), SM(SM) {}
+
+  llvm::Error error(yaml::Node *N, const llvm::Twine &Msg) {
+    unsigned Line = 0, Col = 0;
+    if (N) {
+      auto LC = SM.getLineAndColumn(N->getSourceRange().Start);
+      Line = LC.first;
+      Col = LC.second;
+    }
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s:%u:%u: %s", Path.str().c_str(), Line,
+                                   Col, Msg.str().c_str());
+  }
+
+  llvm::Expected<std::string> scalar(yaml::Node *N, llvm::StringRef Key) {
+    auto *S = llvm::dyn_cast_or_null<yaml::ScalarNode>(N);
+    if (!S)
+      return error(N, "'" + Key + "' must be a string");
+    llvm::SmallString<64> Storage;
+    return S->getValue(Storage).str();
+  }
+
+  llvm::Expected<std::vector<std::string>> list(yaml::Node *N,
+                                                llvm::StringRef Key) {
+    std::vector<std::string> Out;
+    auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(N);
+    if (!Seq)
+      return error(N, "'" + Key + "' must be a list");
+    for (yaml::Node &Item : *Seq) {
+      auto S = scalar(&Item, Key);
+      if (!S)
+        return S.takeError();
+      Out.push_back(*S);
+    }
+    return Out;
+  }
+
+  llvm::Expected<std::string> ruleId(yaml::Node *N, llvm::StringRef Key) {
+    auto S = scalar(N, Key);
+    if (!S)
+      return S.takeError();
+    if (!rules::isKnownRuleId(*S))
+      return error(N, "'" + Key + "': unknown rule '" + *S + "'");
+    return llvm::StringRef(*S).upper();
+  }
+
+  llvm::Error rulesSection(yaml::Node *N, Config &C) {
+    auto *M = llvm::dyn_cast_or_null<yaml::MappingNode>(N);
+    if (!M)
+      return error(N, "'rules' must be a mapping");
+    for (yaml::KeyValueNode &KV : *M) {
+      auto K = scalar(KV.getKey(), "rules");
+      if (!K)
+        return K.takeError();
+      if (*K == "disable") {
+        auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(KV.getValue());
+        if (!Seq)
+          return error(KV.getValue(), "'rules.disable' must be a list");
+        for (yaml::Node &Item : *Seq) {
+          auto Id = ruleId(&Item, "rules.disable");
+          if (!Id)
+            return Id.takeError();
+          C.Disable.push_back(*Id);
+        }
+      } else if (*K == "severity") {
+        auto *SM = llvm::dyn_cast_or_null<yaml::MappingNode>(KV.getValue());
+        if (!SM)
+          return error(KV.getValue(), "'rules.severity' must be a mapping");
+        for (yaml::KeyValueNode &S : *SM) {
+          auto Id = ruleId(S.getKey(), "rules.severity");
+          if (!Id)
+            return Id.takeError();
+          auto V = scalar(S.getValue(), "rules.severity");
+          if (!V)
+            return V.takeError();
+          core::Severity Level;
+          if (*V == "error")
+            Level = core::Severity::Error;
+          else if (*V == "warning")
+            Level = core::Severity::Warning;
+          else if (*V == "note")
+            Level = core::Severity::Note;
+          else
+            return error(S.getValue(), "'rules.severity." + *Id +
+                                           "': expected error, warning or "
+                                           "note, not '" + *V + "'");
+          C.Severity[*Id] = Level;
+        }
+      } else {
+        return error(KV.getKey(), "unknown key 'rules." + *K + "'");
+      }
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error sources(yaml::Node *N, Config &C) {
+    auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(N);
+    if (!Seq)
+      return error(N, "'sources' must be a list");
+    for (yaml::Node &Item : *Seq) {
+      auto *M = llvm::dyn_cast<yaml::MappingNode>(&Item);
+      if (!M)
+        return error(&Item, "each of 'sources' must be a mapping with name "
+                            "and quantity");
+      core::UserSource S;
+      bool HasQ = false;
+      for (yaml::KeyValueNode &KV : *M) {
+        auto K = scalar(KV.getKey(), "sources");
+        if (!K)
+          return K.takeError();
+        auto V = scalar(KV.getValue(), "sources." + *K);
+        if (!V)
+          return V.takeError();
+        if (*K == "name") {
+          S.Name = *V;
+        } else if (*K == "quantity") {
+          auto Q = core::quantityFromName(*V);
+          if (!Q)
+            return error(KV.getValue(),
+                         "'sources.quantity': unknown quantity '" + *V +
+                             "' (build, major, minor, revision, version, "
+                             "versionString, fileVersion, ...)");
+          S.Q = *Q;
+          HasQ = true;
+        } else if (*K == "language") {
+          if (*V != "cpp" && *V != "powershell" && *V != "vbscript")
+            return error(KV.getValue(), "'sources.language': expected cpp, "
+                                        "powershell or vbscript, not '" +
+                                            *V + "'");
+          S.Language = *V;
+        } else {
+          return error(KV.getKey(), "unknown key 'sources." + *K + "'");
+        }
+      }
+      if (S.Name.empty() || !HasQ)
+        return error(&Item, "a source needs 'name' and 'quantity'");
+      C.Sources.push_back(S);
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<Config> parse(llvm::StringRef Text) {
+    Config C;
+    C.Path = Path.str();
+    C.Dir = llvm::sys::path::parent_path(Path).str();
+    yaml::Stream S(Text, SM);
+    auto It = S.begin();
+    if (It == S.end() || !It->getRoot() ||
+        llvm::isa<yaml::NullNode>(It->getRoot()))
+      return C; // an empty file
+    auto *Root = llvm::dyn_cast<yaml::MappingNode>(It->getRoot());
+    if (!Root)
+      return error(It->getRoot(), "the configuration must be a mapping");
+    for (yaml::KeyValueNode &KV : *Root) {
+      auto K = scalar(KV.getKey(), "key");
+      if (!K)
+        return K.takeError();
+      yaml::Node *V = KV.getValue();
+      if (*K == "rules") {
+        if (auto E = rulesSection(V, C))
+          return std::move(E);
+      } else if (*K == "include" || *K == "exclude" || *K == "extra-args" ||
+                 *K == "bumps") {
+        auto L = list(V, *K);
+        if (!L)
+          return L.takeError();
+        if (*K == "include")
+          C.Include = *L;
+        else if (*K == "exclude")
+          C.Exclude = *L;
+        else if (*K == "extra-args")
+          C.ExtraArgs = *L;
+        else {
+          for (const std::string &B : *L)
+            if (!rules::defaultCheckConfig().Profiles->findBump(B))
+              return error(V, "'bumps': unknown bump '" + B +
+                                  "' (see rules/profiles.yaml)");
+          C.Bumps = *L;
+        }
+      } else if (*K == "compile-database") {
+        auto D = scalar(V, *K);
+        if (!D)
+          return D.takeError();
+        llvm::SmallString<256> P(*D);
+        if (!llvm::sys::path::is_absolute(P)) {
+          P = C.Dir;
+          llvm::sys::path::append(P, *D);
+        }
+        C.CompileDatabase = P.str().str();
+      } else if (*K == "sources") {
+        if (auto E = sources(V, C))
+          return std::move(E);
+      } else {
+        return error(KV.getKey(), "unknown key '" + *K + "'");
+      }
+    }
+    if (SM.getNumBuffers() && S.failed())
+      return error(nullptr, "invalid YAML");
+    return C;
+  }
+
+private:
+  llvm::StringRef Path;
+  llvm::SourceMgr &SM;
+};
+
+bool globMatch(llvm::StringRef Pattern, llvm::StringRef Rel) {
+  std::string P = Pattern.str();
+  // `**` and `*` both cross directories.
+  for (size_t At; (At = P.find("**")) != std::string::npos;)
+    P.replace(At, 2, "*");
+  auto G = llvm::GlobPattern::create(P);
+  if (!G) {
+    llvm::consumeError(G.takeError());
+    return false;
+  }
+  return G->match(Rel);
+}
+
+} // namespace
+
+bool Config::selects(llvm::StringRef File) const {
+  llvm::StringRef Rel = File;
+  if (!Dir.empty() && Rel.starts_with(Dir)) {
+    Rel = Rel.drop_front(Dir.size());
+    Rel.consume_front("/");
+  }
+  if (!Include.empty() &&
+      llvm::none_of(Include, [&](const std::string &G) { return globMatch(G, Rel); }))
+    return false;
+  return llvm::none_of(Exclude,
+                       [&](const std::string &G) { return globMatch(G, Rel); });
+}
+
+llvm::Error Config::apply(rules::CheckConfig &Check,
+                          core::FrontendOptions &Frontend) const {
+  for (const std::string &R : Disable)
+    Check.DisabledRules.insert(R);
+  for (const auto &[R, S] : Severity)
+    Check.SeverityOverrides.emplace(R, S); // the command line wins
+  if (Bumps) {
+    // The config names the bumps; the command line's --bump adds to them.
+    std::vector<const core::Bump *> Chosen;
+    for (const std::string &B : *Bumps)
+      Chosen.push_back(Check.Profiles->findBump(B));
+    for (const core::Bump *B : Check.Bumps)
+      if (!B->Enabled && std::find(Chosen.begin(), Chosen.end(), B) == Chosen.end())
+        Chosen.push_back(B);
+    Check.Bumps = Chosen;
+  }
+  if (Frontend.CompileDbDir.empty())
+    Frontend.CompileDbDir = CompileDatabase;
+  Frontend.ExtraArgs.insert(Frontend.ExtraArgs.begin(), ExtraArgs.begin(),
+                            ExtraArgs.end());
+  Frontend.Sources.insert(Frontend.Sources.end(), Sources.begin(),
+                          Sources.end());
+  return llvm::Error::success();
+}
+
+llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
+  llvm::SourceMgr SM;
+  std::string Diag;
+  SM.setDiagHandler(
+      [](const llvm::SMDiagnostic &D, void *Ctx) {
+        auto &Out = *static_cast<std::string *>(Ctx);
+        if (Out.empty())
+          Out = std::to_string(D.getLineNo()) + ":" +
+                std::to_string(D.getColumnNo() + 1) + ": " +
+                D.getMessage().str();
+      },
+      &Diag);
+  Parser P(Path, SM);
+  auto C = P.parse(Yaml);
+  if (!Diag.empty()) {
+    if (!C)
+      llvm::consumeError(C.takeError());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%s",
+                                   Path.str().c_str(), Diag.c_str());
+  }
+  return C;
+}
+
+llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "%s: cannot read: %s",
+                                   Path.str().c_str(),
+                                   Buf.getError().message().c_str());
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  return parseConfig((*Buf)->getBuffer(), Abs);
+}
+
+llvm::Expected<std::shared_ptr<const Config>>
+ConfigFinder::forFile(llvm::StringRef File) {
+  if (Forced)
+    return Forced;
+  std::lock_guard<std::mutex> G(Lock);
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
+  std::vector<std::string> Visited;
+  std::shared_ptr<const Config> Found;
+  while (!Dir.empty()) {
+    auto It = ByDir.find(Dir.str().str());
+    if (It != ByDir.end()) {
+      Found = It->second;
+      break;
+    }
+    Visited.push_back(Dir.str().str());
+    std::string Candidate = (Dir + "/.verguard.yaml").str();
+    if (llvm::sys::fs::exists(Candidate)) {
+      auto E = Errors.find(Candidate);
+      if (E != Errors.end())
+        return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                       E->second.c_str());
+      auto C = loadConfig(Candidate);
+      if (!C) {
+        std::string Msg = llvm::toString(C.takeError());
+        Errors[Candidate] = Msg;
+        return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                       Msg.c_str());
+      }
+      Found = std::make_shared<const Config>(std::move(*C));
+      break;
+    }
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  for (const std::string &V : Visited)
+    ByDir[V] = Found;
+  return Found;
+}
+
+} // namespace verguard::driver

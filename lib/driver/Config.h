@@ -1,0 +1,80 @@
+//===- Config.h - .verguard.yaml --------------------------------*- C++ -*-===//
+//
+// A project's configuration, found by walking up from each analyzed file
+// (the nearest .verguard.yaml wins, like .clang-tidy) or given with --config:
+//
+//   rules:
+//     disable: [VG005]
+//     severity: {VG003: warning}
+//   include: ["src/*"]            # globs relative to the file's directory
+//   exclude: ["third_party/*"]    # `*` crosses directories
+//   bumps: [sp2-6003, win11-22621-22631]
+//   compile-database: build       # directory with compile_commands.json
+//   extra-args: ["-DWINVER=0x0600"]
+//   sources:                      # user-declared version sources
+//     - {name: "MyOs::Build", quantity: build, language: cpp}
+//     - {name: "Get-OsBuild", quantity: build, language: powershell}
+//
+// Unknown keys and bad values are errors naming the file, line and key.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_DRIVER_CONFIG_H
+#define VERGUARD_DRIVER_CONFIG_H
+
+#include "core/FrontendOptions.h"
+#include "rules/Checker.h"
+
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verguard::driver {
+
+struct Config {
+  std::string Path; // the file it was read from
+  std::string Dir;  // its directory (globs are relative to it)
+  std::vector<std::string> Disable;
+  std::map<std::string, core::Severity> Severity;
+  std::vector<std::string> Include, Exclude;
+  std::optional<std::vector<std::string>> Bumps;
+  std::string CompileDatabase;
+  std::vector<std::string> ExtraArgs;
+  std::vector<core::UserSource> Sources;
+
+  /// False if File is excluded (or not included) by this config.
+  bool selects(llvm::StringRef File) const;
+  /// Applies the config to options (command-line options were already set
+  /// and add to it).
+  llvm::Error apply(rules::CheckConfig &Check,
+                    core::FrontendOptions &Frontend) const;
+};
+
+/// Parses a .verguard.yaml.
+llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path);
+llvm::Expected<Config> loadConfig(llvm::StringRef Path);
+
+/// Finds and caches the nearest .verguard.yaml above each file. Thread-safe.
+class ConfigFinder {
+public:
+  /// With Forced, every file uses that config.
+  explicit ConfigFinder(std::shared_ptr<const Config> Forced = nullptr)
+      : Forced(std::move(Forced)) {}
+  /// The config for File, or null if none; an unreadable or invalid one is an
+  /// error (reported once per config file).
+  llvm::Expected<std::shared_ptr<const Config>> forFile(llvm::StringRef File);
+
+private:
+  std::shared_ptr<const Config> Forced;
+  std::mutex Lock;
+  std::map<std::string, std::shared_ptr<const Config>> ByDir;
+  std::map<std::string, std::string> Errors; // config path -> message
+};
+
+} // namespace verguard::driver
+
+#endif

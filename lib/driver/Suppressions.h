@@ -1,0 +1,46 @@
+//===- Suppressions.h - inline `verguard: ignore[...]` comments -*- C++ -*-===//
+//
+//   x = osvi.dwBuildNumber == 6002; // verguard: ignore[VG001] SP2 only
+//   # verguard: ignore[VG002] checked by the caller      (PowerShell)
+//   ' verguard: ignore                                   (VB, all rules)
+//   // verguard: ignore-file[VG005]                      (the whole file)
+//
+// A suppression covers its own line and the next one. Suppressions that
+// suppress nothing are reported as VG100 (unused-suppression), like Ruff's
+// RUF100, so they do not rot.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_DRIVER_SUPPRESSIONS_H
+#define VERGUARD_DRIVER_SUPPRESSIONS_H
+
+#include "core/Finding.h"
+#include "driver/Discovery.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace verguard::driver {
+
+struct Suppression {
+  core::SourceSpan Where; // the `verguard: ignore...` text
+  std::vector<std::string> Rules; // empty: every rule
+  bool WholeFile = false;
+  bool Used = false;
+  bool covers(const core::Finding &F) const;
+};
+
+/// The suppressions written in comments of a file (decoded text).
+std::vector<Suppression> findSuppressions(llvm::StringRef Path,
+                                          llvm::StringRef Bytes, Language L);
+
+/// The VG100 finding for an unused suppression.
+core::Finding unusedSuppression(const Suppression &S);
+
+/// The rule info of VG100 (a meta rule: it is about verguard's comments).
+const core::RuleInfo &unusedSuppressionRule();
+
+} // namespace verguard::driver
+
+#endif

@@ -1,0 +1,47 @@
+//===- FuzzCommon.h - shared by the script frontend fuzzers -----*- C++ -*-===//
+#ifndef VERGUARD_TESTS_FUZZ_FUZZCOMMON_H
+#define VERGUARD_TESTS_FUZZ_FUZZCOMMON_H
+
+#include "core/Guard.h"
+#include "report/FixApply.h"
+#include "rules/Checker.h"
+
+#include <cstdlib>
+
+namespace verguard::fuzz {
+
+/// Every span a frontend or rule produces must lie inside the file.
+inline void checkSpan(const core::SourceSpan &S, size_t FileSize) {
+  if (!S.valid())
+    return;
+  if (S.End > FileSize || S.Begin > S.End)
+    abort();
+}
+
+/// Runs the rules on every guard, checks the spans and applies the proven
+/// fixes to the file's bytes, as `verguard --fix` does.
+inline void checkGuards(const std::vector<core::Guard> &Guards,
+                        const std::vector<core::Diagnostic> &Diags,
+                        llvm::StringRef Bytes) {
+  static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
+  std::vector<core::Edit> Edits;
+  for (const core::Guard &G : Guards) {
+    checkSpan(G.Where, Bytes.size());
+    for (const core::Finding &F : rules::checkGuard(G, Cfg)) {
+      checkSpan(F.Where, Bytes.size());
+      if (F.TheFix)
+        for (const core::Edit &E : F.TheFix->Edits) {
+          checkSpan(E.Span, Bytes.size());
+          Edits.push_back(E);
+        }
+    }
+  }
+  for (const core::Diagnostic &D : Diags)
+    checkSpan(D.Where, Bytes.size());
+  if (!Edits.empty())
+    report::applyEdits(Bytes, Edits);
+}
+
+} // namespace verguard::fuzz
+
+#endif
