@@ -142,9 +142,10 @@ private:
     // is rewritten without adding another pair.
     if (!C->isLogic() && C->Written.valid()) {
       auto Parents = Ctx.getParents(*R);
-      if (Parents.size() == 1 &&
-          (Parents[0].get<ParenExpr>() || Parents[0].get<IfStmt>() ||
-           Parents[0].get<WhileStmt>() || Parents[0].get<DoStmt>())) {
+      if (isa<ParenExpr>(R) ||
+          (Parents.size() == 1 &&
+           (Parents[0].get<ParenExpr>() || Parents[0].get<IfStmt>() ||
+            Parents[0].get<WhileStmt>() || Parents[0].get<DoStmt>()))) {
         auto P = core::clone(*C);
         P->Flags |= core::FlagParenthesized;
         C = P;

@@ -5,6 +5,7 @@
 #include "cpp/Spans.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -754,6 +755,25 @@ std::optional<core::CmpOp> cmpOf(BinaryOperatorKind K) {
 }
 } // namespace
 
+/// True if E's text already sits in parentheses: `(E)`, `if (E)`,
+/// `while (E)`; a rewrite then needs no second pair.
+static bool parenthesized(ASTContext &Ctx, const Expr *E) {
+  const Expr *Cur = E;
+  for (int I = 0; I < 4; ++I) {
+    auto P = Ctx.getParents(*Cur);
+    if (P.size() != 1)
+      return false;
+    if (P[0].get<ParenExpr>() || P[0].get<IfStmt>() || P[0].get<WhileStmt>() ||
+        P[0].get<DoStmt>() || P[0].get<SwitchStmt>())
+      return true;
+    const Expr *Up = P[0].get<Expr>();
+    if (!Up || !(isa<ImplicitCastExpr>(Up) || isa<FullExpr>(Up)))
+      return false;
+    Cur = Up;
+  }
+  return false;
+}
+
 ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
                             const Expr *R, SourceLocation OpLoc) {
   auto O = cmpOf(K);
@@ -787,7 +807,10 @@ ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
     return Positive ? Cond : core::logicNot(Cond);
   }
   core::CmpMode M = Str ? core::CmpMode::Str : core::CmpMode::Int;
-  return core::cmp(*O, A, B, M, core::Dialect::C, W);
+  auto C = core::clone(*core::cmp(*O, A, B, M, core::Dialect::C, W));
+  if (parenthesized(Ctx, E))
+    C->Flags |= core::FlagParenthesized;
+  return C;
 }
 
 ExprPtr Lowerer::condImpl(const Expr *E) {
