@@ -11,20 +11,7 @@ namespace verguard::powershell {
 
 namespace {
 
-llvm::StringRef typeOf(TSNode N) {
-  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
-}
 
-std::vector<TSNode> namedKids(TSNode N) {
-  std::vector<TSNode> R;
-  uint32_t C = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < C; ++I) {
-    TSNode K = ts_node_named_child(N, I);
-    if (typeOf(K) != "comment")
-      R.push_back(K);
-  }
-  return R;
-}
 
 bool containsSubject(const Expr &E) {
   std::vector<const Expr *> Stack{&E};

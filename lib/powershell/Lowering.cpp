@@ -16,23 +16,9 @@ namespace verguard::powershell {
 
 namespace {
 
-llvm::StringRef typeOf(TSNode N) {
-  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
-}
 
 bool isComment(TSNode N) { return typeOf(N) == "comment"; }
 
-/// Named children without comments.
-std::vector<TSNode> namedKids(TSNode N) {
-  std::vector<TSNode> R;
-  uint32_t C = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < C; ++I) {
-    TSNode K = ts_node_named_child(N, I);
-    if (!isComment(K))
-      R.push_back(K);
-  }
-  return R;
-}
 
 bool isStop(llvm::StringRef T) {
   return T == "string_literal" || T == "integer_literal" ||

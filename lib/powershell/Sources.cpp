@@ -18,9 +18,6 @@ namespace verguard::powershell {
 
 namespace {
 
-llvm::StringRef typeOf(TSNode N) {
-  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
-}
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
