@@ -60,6 +60,9 @@ std::optional<std::string> newConstText(const AtomContext &C,
                             From.substr(0, P) + "[" + From.substr(P) +
                                 Digits.substr(P) + "]");
   }
+  if (M.NewStr && M.FromNew)
+    return replaceInLiteral(K.Written.Text, std::to_string(newBuild(C)),
+                            std::to_string(2 * newBuild(C) - oldBuild(C)));
   if (M.NewStr)
     return replaceInLiteral(K.Written.Text, From,
                             std::to_string(newBuild(C)));
@@ -245,9 +248,17 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C) {
   int64_t Old = oldBuild(C), New = newBuild(C);
   std::string OldS = std::to_string(Old), NewS = std::to_string(New);
   visitTree(C.Atom, [&](const Expr &E) {
-    MappedConst M{&E, std::nullopt, std::nullopt, std::nullopt};
+    MappedConst M{&E, std::nullopt, std::nullopt, std::nullopt, false};
     if (E.Kind == Op::IntConst && (E.Int == Old || E.Int == New)) {
       M.NewInt = E.Int + (New - Old);
+      Out.push_back(M);
+    } else if (E.Kind == Op::StrConst &&
+               !llvm::StringRef(E.Str).contains(OldS) &&
+               llvm::StringRef(E.Str).contains(NewS)) {
+      // A bound written with the new build (`-lt [version]'6.0.6003'`)
+      // moves one build further, like an integer bound.
+      M.NewStr = replaceInLiteral(E.Str, NewS, std::to_string(New + (New - Old)));
+      M.FromNew = true;
       Out.push_back(M);
     } else if (E.Kind == Op::StrConst &&
                llvm::StringRef(E.Str).contains(OldS)) {

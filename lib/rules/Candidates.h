@@ -20,6 +20,7 @@ struct MappedConst {
   std::optional<int64_t> NewInt;
   std::optional<std::string> NewStr;
   std::optional<std::string> Widened; // pattern matching both builds
+  bool FromNew = false; // a string bound naming the new build
 };
 std::vector<MappedConst> mappedConstants(const AtomContext &C);
 

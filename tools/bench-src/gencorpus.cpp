@@ -557,12 +557,15 @@ int main(int argc, char **argv) {
     std::snprintf(PName, sizeof PName, "proj%04d", Proj);
     fs::path PDir = fs::path(Out) / PName;
     std::string Common = lower(Layout) + "_common.h";
+    fs::create_directories(PDir);
+    if (Mix[0] > 0) {
     fs::create_directories(PDir / "include");
     Write(PDir / "include" / Common, Make([&](Rng &R) {
             std::string G = "PROJ" + std::to_string(Proj) + "_COMMON_H";
             return cHeader(R, G);
           }, false));
     ++Files[0];
+    }
     int Modules = Layout.range(2, 6);
     for (int M = 0; M < Modules && Total < Budget; ++M) {
       std::string MName = "mod" + std::to_string(M) + "_" + Layout.pick(Syll);
