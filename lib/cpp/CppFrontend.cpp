@@ -16,6 +16,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include <map>
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/Support/Process.h"
 
 namespace verguard::cpp {
 
@@ -163,7 +167,18 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(const core::FrontendOptions &Opts, std::vector<core::Guard> &Out)
       : Opts(Opts), Out(Out) {}
+  // Only the declarations parsed here, outside system headers: walking the
+  // whole translation unit would deserialize all of a precompiled
+  // <windows.h>.
+  bool HandleTopLevelDecl(DeclGroupRef DG) override {
+    for (Decl *D : DG)
+      if (D && !D->getASTContext().getSourceManager().isInSystemHeader(
+                   D->getLocation()))
+        Own.push_back(D);
+    return true;
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    Ctx.setTraversalScope(Own);
     auto G = findGuards(Ctx, Opts);
     Out.insert(Out.end(), std::make_move_iterator(G.begin()),
                std::make_move_iterator(G.end()));
@@ -172,6 +187,7 @@ public:
 private:
   const core::FrontendOptions &Opts;
   std::vector<core::Guard> &Out;
+  std::vector<Decl *> Own;
 };
 
 class Action : public ASTFrontendAction {
@@ -235,6 +251,92 @@ public:
     }
   }
 };
+
+/// The first #include of the file names <windows.h> (case-insensitive).
+bool startsWithWindowsH(llvm::StringRef Text) {
+  size_t At = Text.find("#include");
+  while (At != llvm::StringRef::npos) {
+    // Skip an #include inside a comment line.
+    size_t LineStart = Text.rfind('\n', At);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    if (Text.slice(LineStart, At).trim().empty()) {
+      llvm::StringRef Rest = Text.substr(At + 8).ltrim(" \t");
+      return Rest.starts_with_insensitive("<windows.h>");
+    }
+    At = Text.find("#include", At + 8);
+  }
+  return false;
+}
+
+/// A precompiled <windows.h> for standalone parses: parsing the Windows
+/// headers is nearly all of a translation unit's cost. Built once with the
+/// installed clang-19 and kept in the user's cache (keyed by the compiler,
+/// the flags and the headers' time stamps); null if it cannot be built.
+std::optional<std::string> windowsPch(const std::vector<std::string> &Flags,
+                                      bool IsC) {
+  static std::mutex Lock;
+  static std::map<std::string, std::optional<std::string>> Known;
+  std::string Key = std::string(LLVM_VERSION_STRING) + (IsC ? "|c|" : "|c++|");
+  for (const std::string &F : Flags)
+    Key += F + "|";
+  llvm::sys::fs::file_status St;
+  std::string Header = std::string(MingwInclude) + "/windows.h";
+  if (llvm::sys::fs::status(Header, St))
+    return std::nullopt;
+  Key += std::to_string(St.getLastModificationTime().time_since_epoch().count()) +
+         "|" + clangResourceDir();
+  std::lock_guard<std::mutex> G(Lock);
+  auto It = Known.find(Key);
+  if (It != Known.end())
+    return It->second;
+  std::optional<std::string> &Slot = Known[Key];
+  llvm::SmallString<256> Dir;
+  if (const char *X = getenv("XDG_CACHE_HOME"); X && *X)
+    Dir = X;
+  else if (const char *H = getenv("HOME"); H && *H)
+    llvm::sys::path::append(Dir, H, ".cache");
+  else
+    llvm::sys::path::system_temp_directory(true, Dir);
+  llvm::sys::path::append(Dir, "verguard");
+  if (llvm::sys::fs::create_directories(Dir)) {
+    Dir.clear();
+    llvm::sys::path::system_temp_directory(true, Dir);
+  }
+  std::string Pch = (Dir + "/windows-" +
+                     llvm::utohexstr(llvm::xxh3_64bits(Key)) + ".pch")
+                        .str();
+  if (llvm::sys::fs::exists(Pch))
+    return Slot = Pch;
+  auto Clang = llvm::sys::findProgramByName("clang-19");
+  if (!Clang)
+    return Slot = std::nullopt;
+  // The stub stays next to the PCH: the PCH refers to it.
+  std::string Stub = Pch.substr(0, Pch.size() - 4) + (IsC ? ".h" : ".hpp");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Stub, EC);
+    if (EC)
+      return Slot = std::nullopt;
+    OS << "#include <windows.h>\n";
+  }
+  llvm::SmallString<256> Tmp;
+  Tmp = Pch + ".tmp" + std::to_string(llvm::sys::Process::getProcessId());
+  std::vector<std::string> Args = {*Clang, "-x", IsC ? "c-header" : "c++-header",
+                                   "-resource-dir=" + clangResourceDir(),
+                                   "-Wno-everything"};
+  Args.insert(Args.end(), Flags.begin(), Flags.end());
+  Args.push_back(Stub);
+  Args.push_back("-o");
+  Args.push_back(Tmp.str().str());
+  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redir[] = {"", "", ""};
+  int Rc = llvm::sys::ExecuteAndWait(*Clang, Argv, std::nullopt, Redir, 300);
+  if (Rc != 0 || llvm::sys::fs::rename(Tmp, Pch)) {
+    llvm::sys::fs::remove(Tmp);
+    return Slot = std::nullopt;
+  }
+  return Slot = Pch;
+}
 
 } // namespace
 
@@ -304,10 +406,31 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     if (Cmds.empty())
       Db = nullptr;
   }
+  bool UsedPch = false;
   if (!Db) {
     Cmd = standaloneArgs(Path, Decoded->Utf8, Opts.ExtraArgs);
     Cmd.pop_back(); // the file
     std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
+    // Files that start with <windows.h> (not kernel code, no extra
+    // arguments that could change it, no windows.h of their own) reuse a
+    // precompiled one.
+    bool Kernel = llvm::any_of(Flags, [](const std::string &F) {
+      return llvm::StringRef(F).ends_with("/ddk");
+    });
+    if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path) &&
+        startsWithWindowsH(Decoded->Utf8) &&
+        !llvm::sys::fs::exists(
+            (llvm::sys::path::parent_path(Path) + "/windows.h").str())) {
+      std::vector<std::string> PchFlags;
+      for (const std::string &F : Flags)
+        if (!llvm::StringRef(F).starts_with("-I") && F != "-fsyntax-only")
+          PchFlags.push_back(F);
+      if (auto Pch = windowsPch(PchFlags, isC(Path))) {
+        Flags.push_back("-include-pch");
+        Flags.push_back(*Pch);
+        UsedPch = true;
+      }
+    }
     Fixed = std::make_unique<FixedCompilationDatabase>(".", Flags);
     Db = Fixed.get();
   }
@@ -349,6 +472,9 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   std::vector<core::Guard> Found;
   std::vector<core::Diagnostic> Missing;
   Factory F(Opts, Found, Missing);
+  // RunSafely protects nothing until the signal handlers are installed
+  // (once per process; later calls do nothing).
+  llvm::CrashRecoveryContext::Enable();
   llvm::CrashRecoveryContext CRC;
   int Rc = 0;
   bool Ok = CRC.RunSafely([&] { Rc = Tool.run(&F); });
@@ -356,6 +482,16 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     Note(core::Severity::Error,
          "Clang crashed while parsing this file; it was skipped and the run "
          "went on");
+    return;
+  }
+  if (UsedPch && Count.Errors &&
+      (llvm::StringRef(Count.First).contains_insensitive("precompiled") ||
+       llvm::StringRef(Count.First).contains("AST file") ||
+       llvm::StringRef(Count.First).contains("PCH"))) {
+    // A stale or foreign precompiled header: parse without it.
+    core::FrontendOptions NoPch = Opts;
+    NoPch.ExtraArgs.push_back("-DVERGUARD_NO_PCH");
+    analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags);
     return;
   }
   // Header notes once per header name.

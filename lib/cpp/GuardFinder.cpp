@@ -334,7 +334,7 @@ std::vector<core::Guard> findGuards(ASTContext &Ctx,
   Facts F;
   collectFacts(Ctx, F, Opts);
   Finder Fi(Ctx, F, Opts);
-  Fi.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Fi.TraverseAST(Ctx);
   return std::move(Fi.Guards);
 }
 

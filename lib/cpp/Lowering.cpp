@@ -290,7 +290,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       return true;
     }
   } Finder(Ctx, F, Opts);
-  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Finder.TraverseAST(Ctx);
 }
 
 } // namespace
@@ -298,7 +298,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
 void collectFacts(ASTContext &Ctx, Facts &F,
                   const core::FrontendOptions &Opts) {
   FactCollector C(Ctx, F);
-  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  C.TraverseAST(Ctx);
   userOutParams(Ctx, F, Opts);
 }
 
