@@ -1,6 +1,7 @@
 //===- GuardFinder.cpp ----------------------------------------------------===//
 #include "cpp/GuardFinder.h"
 
+#include "core/Deadline.h"
 #include "cpp/Lowering.h"
 #include "cpp/Spans.h"
 
@@ -56,6 +57,8 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
+    if (core::deadlinePassed())
+      return false; // the time limit: stop the walk, the driver reports it
     if (B->isComparisonOp())
       seed(B);
     return true;

@@ -1,6 +1,7 @@
 //===- Driver.cpp ---------------------------------------------------------===//
 #include "driver/Driver.h"
 
+#include "core/Deadline.h"
 #include "cpp/CppFrontend.h"
 #include "driver/Suppressions.h"
 #include "script/Text.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -281,7 +283,20 @@ RunResult run(const RunOptions &Opts) {
       }
       if (Wanted) {
         Out.Parsed = true;
+        core::setDeadline(Use->Frontend.TimeoutMs);
+        auto Start = std::chrono::steady_clock::now();
         analyzeBytes(F.Path, F.Lang, Bytes, *Use, Out.Findings, Out.Diags);
+        auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count();
+        if (core::deadlineHit() ||
+            (Use->Frontend.TimeoutMs && (uint64_t)Took >= Use->Frontend.TimeoutMs))
+          fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                   "time limit of " +
+                       std::to_string(Use->Frontend.TimeoutMs / 1000) +
+                       " s reached; findings for this file may be incomplete "
+                       "(see --timeout)");
+        core::setDeadline(0);
         if (!Out.Findings.empty() || !Out.Suppressions.empty())
           Out.Content = Bytes.str();
       }

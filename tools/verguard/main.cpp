@@ -106,6 +106,10 @@ static cl::opt<bool>
                      cl::desc("With --changed-since, report only findings on "
                               "changed lines"),
                      cl::cat(Cat));
+static cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Per-file time limit in seconds (0: none; default 300)"),
+            cl::init(300), cl::cat(Cat));
 static cl::opt<bool> ExitZero("exit-zero",
                               cl::desc("Exit 0 even when there are findings"),
                               cl::cat(Cat));
@@ -336,6 +340,7 @@ int main(int argc, char **argv) {
   }
   Opts.Jobs = Jobs;
   Opts.Prefilter = !NoPrefilter;
+  Opts.Frontend.TimeoutMs = uint64_t(Timeout) * 1000;
   Opts.UseConfigFiles = !NoConfig;
   if (!ConfigFile.empty()) {
     auto C = driver::loadConfig(ConfigFile);
