@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "powershell/PowerShellFrontend.h"
 
+#include "core/Deadline.h"
+
 #include "powershell/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -297,7 +299,7 @@ void Lowerer::walk(TSNode Root) {
   // of the nodes it is inside.
   std::vector<llvm::StringRef> Types;
   TSTreeCursor C = ts_tree_cursor_new(Root);
-  while (true) {
+  while (!core::deadlinePassed()) {
     TSNode N = ts_tree_cursor_current_node(&C);
     Parent = Types.empty() ? llvm::StringRef() : Types.back();
     if (ts_node_is_named(N) && enter(N) &&

@@ -1,6 +1,8 @@
 //===- TreeSitter.cpp -----------------------------------------------------===//
 #include "script/TreeSitter.h"
 
+#include "core/Deadline.h"
+
 #include <chrono>
 #include <cstring>
 
@@ -48,7 +50,7 @@ TreePtr parse(const TSLanguage *Language, llvm::StringRef Text,
 void walk(TSNode Root, llvm::function_ref<bool(TSNode)> Visit) {
   TSTreeCursor C = ts_tree_cursor_new(Root);
   bool Descend = true;
-  while (true) {
+  while (!core::deadlinePassed()) {
     if (Descend) {
       bool Into = Visit(ts_tree_cursor_current_node(&C));
       if (Into && ts_tree_cursor_goto_first_child(&C))
