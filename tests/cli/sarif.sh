@@ -21,3 +21,11 @@ echo '{"version":"2.1.0","runs":[{"results":[]}]}' > "$TMP/broken.sarif"
 "$SARIF_TOOL" validate "$TMP/broken.sarif" -o "$TMP/v2.sarif" > /dev/null 2>&1 || true
 cp "$TMP/v2.sarif" "$TMP/out"
 js "(d.runs[0].results || []).filter(r => r.level === 'error').length > 0"
+# Past the per-run limit the log is truncated, with a warning on stderr and a
+# notification in the log.
+cd "$VERGUARD_SOURCE_DIR"
+vg --format=sarif --sarif-max-results 3 test-corpus/cpp
+expect_rc 1
+js "d.runs[0].results.length === 3"
+js "d.runs[0].invocations[0].toolExecutionNotifications.some(n => n.message.text.startsWith('results truncated at 3 of'))"
+grep -q "SARIF results truncated at 3" "$TMP/err" || fail "no truncation warning"

@@ -110,6 +110,10 @@ static cl::opt<unsigned>
     Timeout("timeout",
             cl::desc("Per-file time limit in seconds (0: none; default 300)"),
             cl::init(300), cl::cat(Cat));
+static cl::opt<unsigned> SarifMax(
+    "sarif-max-results",
+    cl::desc("Results per SARIF run (GitHub code scanning accepts 25000)"),
+    cl::init(25000), cl::cat(Cat));
 static cl::opt<bool> ExitZero("exit-zero",
                               cl::desc("Exit 0 even when there are findings"),
                               cl::cat(Cat));
@@ -394,6 +398,7 @@ int main(int argc, char **argv) {
 
   report::ReportData D;
   D.SrcRoot = SrcRoot;
+  D.MaxSarifResults = SarifMax;
   D.FilesTotal = R.Files.size();
   D.FilesSkipped = R.Skipped;
   D.FilesByLanguage = R.FilesByLanguage;
