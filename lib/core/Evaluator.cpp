@@ -443,6 +443,25 @@ struct Eval {
       }
       return Value::string(R);
     }
+    case Op::Replace: {
+      auto S = KidStr(0), From = KidStr(1), To = KidStr(2);
+      if (!S || !From || !To)
+        return Value::unknown();
+      if (From->empty())
+        return Value::string(*S);
+      std::string R;
+      llvm::StringRef Rest = *S;
+      std::string Needle = CI ? lower(*From) : *From;
+      while (true) {
+        std::string Hay = CI ? lower(Rest) : Rest.str();
+        size_t At = llvm::StringRef(Hay).find(Needle);
+        if (At == llvm::StringRef::npos)
+          break;
+        R += Rest.take_front(At).str() + *To;
+        Rest = Rest.drop_front(At + From->size());
+      }
+      return Value::string(R + Rest.str());
+    }
     case Op::Lower:
     case Op::Upper:
     case Op::Trim: {

@@ -222,6 +222,7 @@ const char *opName(Op K) {
   case Op::Like: return "like";
   case Op::Regex: return "regex";
   case Op::Concat: return "concat";
+  case Op::Replace: return "replace";
   case Op::Lower: return "lower";
   case Op::Upper: return "upper";
   case Op::Trim: return "trim";

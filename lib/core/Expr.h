@@ -63,6 +63,7 @@ enum class Op : uint8_t {
   Like,     // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
   Regex,    // regex search of Kids[1] in Kids[0]; Flag: whole-string match
   Concat,   // string concatenation of all kids
+  Replace,  // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
   Lower,
   Upper,
   Trim,

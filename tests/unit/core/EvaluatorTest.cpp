@@ -138,3 +138,14 @@ TEST(Evaluator, Regex) {
   EXPECT_EQ(regexSearch("6.0.6003", "\\d+\\.\\d+\\.600\\d", false, false), true);
   EXPECT_EQ(regexSearch("x", "(?<=a)x", false, false), std::nullopt);
 }
+
+TEST(Evaluator, ReplaceIsOrdinalOrCaseInsensitive) {
+  auto V = quantity(Quantity::Version, "");
+  auto R = nary(Op::Replace, {V, strConst("."), strConst("")});
+  EXPECT_EQ(evaluate(*R, profile("sp2-6002")).S, "606002");
+  auto C = clone(*nary(Op::Replace, {strConst("Build6002BUILD"),
+                                     strConst("build"), strConst("b")}));
+  EXPECT_EQ(evaluate(*C, profile("sp2-6002")).S, "Build6002BUILD");
+  C->Flags |= FlagCaseInsensitive;
+  EXPECT_EQ(evaluate(*C, profile("sp2-6002")).S, "b6002b");
+}
