@@ -17,8 +17,8 @@ namespace verguard::core {
 using Assignment = llvm::DenseMap<const Expr *, bool>;
 
 /// Evaluates E on profile P. Subject is the value of Op::Subject.
-Value evaluate(const Expr &E, const Profile &P, const Assignment &A = {},
-               const Value &Subject = {});
+Value evaluate(const Expr &E, const Profile &P,
+               const Assignment &A = Assignment(), const Value &Subject = {});
 
 /// A guard's outcome: for a Condition {0|1}; for a Select the arms taken
 /// (empty: default); unknown when any part is unknown.

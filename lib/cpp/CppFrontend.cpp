@@ -403,8 +403,16 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   std::vector<std::string> Cmd;
   if (Db) {
     auto Cmds = Db->getCompileCommands(Path);
-    if (Cmds.empty())
+    if (Cmds.empty()) {
       Db = nullptr;
+    } else if (!llvm::sys::fs::is_directory(Cmds.front().Directory)) {
+      // ClangTool cannot chdir there (a fatal error): parse without it.
+      Note(core::Severity::Warning,
+           "compile_commands.json: the directory of this file's entry ('" +
+               Cmds.front().Directory +
+               "') does not exist; parsed without the database");
+      Db = nullptr;
+    }
   }
   bool UsedPch = false;
   if (!Db) {

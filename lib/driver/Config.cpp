@@ -23,7 +23,8 @@ public:
 
   llvm::Error error(yaml::Node *N, const llvm::Twine &Msg) {
     unsigned Line = 0, Col = 0;
-    if (N) {
+    // A node of a stream the scanner gave up on may have no location.
+    if (N && SM.FindBufferContainingLoc(N->getSourceRange().Start)) {
       auto LC = SM.getLineAndColumn(N->getSourceRange().Start);
       Line = LC.first;
       Col = LC.second;

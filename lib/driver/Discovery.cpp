@@ -107,18 +107,35 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
       }
       llvm::StringRef Name = llvm::sys::path::filename(It->path());
       llvm::sys::fs::file_type T = It->type();
+      if (T == llvm::sys::fs::file_type::type_unknown) // no d_type: ask
+        if (llvm::ErrorOr<llvm::sys::fs::basic_file_status> St = It->status())
+          T = St->type();
       if (T == llvm::sys::fs::file_type::directory_file) {
         if (isSkippedDirectory(Name))
           It.no_push();
         continue;
       }
+      // A file verguard would read that is not readable (a dangling symlink,
+      // a symlink loop) or not a regular file (a FIFO, a device) is reported.
+      bool Wanted = languageOf(It->path()) != Language::None;
       if (T == llvm::sys::fs::file_type::symlink_file) {
         // A symlink to a regular file is read; to a directory, skipped.
         llvm::sys::fs::file_status Target;
-        if (llvm::sys::fs::status(It->path(), Target) ||
-            !llvm::sys::fs::is_regular_file(Target))
+        if (std::error_code SE = llvm::sys::fs::status(It->path(), Target)) {
+          if (Wanted)
+            note(Diags, It->path(), "cannot read: " + SE.message());
           continue;
+        }
+        if (llvm::sys::fs::is_directory(Target))
+          continue;
+        if (!llvm::sys::fs::is_regular_file(Target)) {
+          if (Wanted)
+            note(Diags, It->path(), "not a regular file; skipped");
+          continue;
+        }
       } else if (T != llvm::sys::fs::file_type::regular_file) {
+        if (Wanted)
+          note(Diags, It->path(), "not a regular file; skipped");
         continue;
       }
       Add(It->path(), false);

@@ -220,6 +220,10 @@ public:
   std::vector<core::Diagnostic> &Diags;
 
   bool Emit = false; // pass 2: guards are emitted
+  bool TooDeepNoted = false;
+  /// An expression nested deeper than MaxDepth is not analyzed; say so once.
+  void tooDeep(TSNode N);
+  static constexpr int MaxDepth = 64;
   std::vector<Frame> Frames;
   std::map<std::string, Val> FinalScript; // script scope after pass 1
   std::map<std::string, Val> Functions;   // lower-case name -> output

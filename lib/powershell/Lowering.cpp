@@ -103,7 +103,8 @@ ExprPtr Val::expr() const { return E ? E : unknown(); }
 bool Lowerer::isStringExpr(const ExprPtr &E) { return tyOf(E) == Ty::Str; }
 
 TSNode Lowerer::unwrap(TSNode N) {
-  for (int Step = 0; Step < 100000 && !ts_node_is_null(N); ++Step) {
+  // Every step goes down to a child: this ends, however deep the nesting.
+  while (!ts_node_is_null(N)) {
     llvm::StringRef T = typeOf(N);
     if (T == "parenthesized_expression" || T == "sub_expression" ||
         T == "array_expression") {
@@ -363,9 +364,27 @@ bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
   return true;
 }
 
+void Lowerer::tooDeep(TSNode N) {
+  if (!Emit || TooDeepNoted)
+    return;
+  TooDeepNoted = true;
+  Diagnostic D;
+  D.Level = Severity::Note;
+  D.Where = span(N);
+  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+              std::to_string(D.Where.Col) + ": expression nested more than " +
+              std::to_string(MaxDepth) +
+              " levels deep; its inner part is not analyzed";
+  Diags.push_back(std::move(D));
+}
+
 Val Lowerer::lower(TSNode N, int Depth) {
-  if (ts_node_is_null(N) || Depth > 64)
+  if (ts_node_is_null(N))
     return {};
+  if (Depth > MaxDepth) {
+    tooDeep(N);
+    return {};
+  }
   N = unwrap(N);
   llvm::StringRef T = typeOf(N);
   uint32_t Count = ts_node_child_count(N);
@@ -868,8 +887,12 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
 }
 
 ExprPtr Lowerer::lowerCond(TSNode N, int Depth) {
-  if (ts_node_is_null(N) || Depth > 64)
+  if (ts_node_is_null(N))
     return unknown();
+  if (Depth > MaxDepth) {
+    tooDeep(N);
+    return unknown();
+  }
   N = unwrap(N);
   llvm::StringRef T = typeOf(N);
   if (T == "logical_expression" && ts_node_child_count(N) == 3) {

@@ -346,9 +346,34 @@ void Lowerer::run(TSNode Root) {
   pendingTables();
 }
 
+namespace {
+/// True if the script is whitespace, `#` line comments and `<# #>` blocks.
+bool onlyComments(llvm::StringRef S) {
+  while (true) {
+    S = S.ltrim();
+    if (S.empty())
+      return true;
+    if (S.consume_front("<#")) {
+      size_t E = S.find("#>");
+      if (E == llvm::StringRef::npos)
+        return true;
+      S = S.drop_front(E + 2);
+    } else if (S.starts_with("#")) {
+      S = S.drop_until([](char C) { return C == '\n'; });
+    } else {
+      return false;
+    }
+  }
+}
+} // namespace
+
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags) {
+  // The grammar reports a script without statements as an error: an empty
+  // or comment-only file has nothing to analyze.
+  if (onlyComments(Text.Utf8))
+    return;
   script::TreePtr Tree =
       script::parse(tree_sitter_powershell(), Text.Utf8, {},
                     Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);

@@ -71,6 +71,9 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
       uint32_t Len = F.Where.EndLine == F.Where.Line && F.Where.EndCol > F.Where.Col
                          ? F.Where.EndCol - F.Where.Col
                          : 1;
+      // Never underline past the end of the line shown.
+      Len = std::min<uint32_t>(
+          Len, F.Where.Col <= Line.size() ? Line.size() - F.Where.Col + 1 : 1);
       for (uint32_t I = 1; I < Len; ++I)
         OS << "~";
       if (Color)

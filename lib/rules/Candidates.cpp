@@ -313,12 +313,12 @@ bool flipsOnRevisionOnly(const AtomContext &C) {
     return P;
   };
   Value SB = C.G.Subject ? evaluate(*C.G.Subject, C.Before) : Value();
-  Value B = evaluate(C.Atom, C.Before, {}, SB);
+  Value B = evaluate(C.Atom, C.Before, core::Assignment(), SB);
   Profile RevOnly = With(Quantity::Revision), BuildOnly = With(Quantity::Build);
   Value SR = C.G.Subject ? evaluate(*C.G.Subject, RevOnly) : Value();
   Value SBo = C.G.Subject ? evaluate(*C.G.Subject, BuildOnly) : Value();
-  Value R = evaluate(C.Atom, RevOnly, {}, SR);
-  Value Bo = evaluate(C.Atom, BuildOnly, {}, SBo);
+  Value R = evaluate(C.Atom, RevOnly, core::Assignment(), SR);
+  Value Bo = evaluate(C.Atom, BuildOnly, core::Assignment(), SBo);
   return R.known() && !(R == B) && Bo.known() && Bo == B;
 }
 

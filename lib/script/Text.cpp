@@ -160,6 +160,14 @@ void DecodedText::buildIndex() {
         ++CRLFs;
     }
   CRLF = CRLFs * 2 > LFs && CRLFs > 0;
+  BlockCodePoints.clear();
+  uint32_t CodePoints = 0;
+  for (size_t I = 0; I <= Utf8.size(); ++I) {
+    if (I % 256 == 0)
+      BlockCodePoints.push_back(CodePoints);
+    if (I < Utf8.size() && (static_cast<unsigned char>(Utf8[I]) & 0xC0) != 0x80)
+      ++CodePoints;
+  }
 }
 
 uint32_t DecodedText::toOriginal(uint32_t Offset) const {
@@ -168,15 +176,25 @@ uint32_t DecodedText::toOriginal(uint32_t Offset) const {
   return Map[std::min<size_t>(Offset, Map.size() - 1)];
 }
 
+uint32_t DecodedText::codePointsBefore(uint32_t Offset) const {
+  Offset = std::min<size_t>(Offset, Utf8.size());
+  uint32_t Block = Offset / 256;
+  if (Block >= BlockCodePoints.size()) // buildIndex() not called
+    return 0;
+  uint32_t N = BlockCodePoints[Block];
+  for (uint32_t I = Block * 256; I < Offset; ++I)
+    if ((static_cast<unsigned char>(Utf8[I]) & 0xC0) != 0x80)
+      ++N;
+  return N;
+}
+
 std::pair<uint32_t, uint32_t> DecodedText::lineCol(uint32_t Offset) const {
   auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
   uint32_t Line = It - LineStarts.begin();
   uint32_t Start = LineStarts[Line - 1];
-  uint32_t Col = 1;
-  for (uint32_t I = Start; I < Offset && I < Utf8.size(); ++I)
-    if ((static_cast<unsigned char>(Utf8[I]) & 0xC0) != 0x80)
-      ++Col;
-  return {Line, Col};
+  if (Offset <= Start)
+    return {Line, 1};
+  return {Line, codePointsBefore(Offset) - codePointsBefore(Start) + 1};
 }
 
 core::SourceSpan DecodedText::span(llvm::StringRef File, uint32_t Begin,

@@ -48,6 +48,10 @@ private:
   uint32_t BomSize = 0;
   std::vector<uint32_t> Map;        // per UTF-8 byte, when not identity
   std::vector<uint32_t> LineStarts; // UTF-8 offsets
+  /// Code points that start before each 256-byte block: columns on a very
+  /// long line are found without scanning it from its start.
+  std::vector<uint32_t> BlockCodePoints;
+  uint32_t codePointsBefore(uint32_t Offset) const;
 };
 
 /// Decodes a file's bytes. Fails, with a message naming the file, for binary

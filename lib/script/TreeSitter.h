@@ -40,8 +40,11 @@ inline llvm::StringRef text(TSNode N, llvm::StringRef Source) {
   return Source.slice(B, E);
 }
 
-/// The named child with the given field, or a null node.
+/// The named child with the given field, or a null node (also for a null N:
+/// tree-sitter itself would dereference its null tree).
 inline TSNode field(TSNode N, const char *Name) {
+  if (ts_node_is_null(N))
+    return N;
   return ts_node_child_by_field_name(N, Name, strlen(Name));
 }
 

@@ -139,6 +139,13 @@ std::vector<Chunk> embeddedChunks(llvm::StringRef Source, FileKind K) {
       addAspBlocks(Source, Out);
     std::sort(Out.begin(), Out.end(),
               [](const Chunk &A, const Chunk &B) { return A.Begin < B.Begin; });
+    // A `<% %>` block inside a <script> element (or the reverse) is part of
+    // the outer range: the chunks must not overlap.
+    std::vector<Chunk> Outer;
+    for (const Chunk &C : Out)
+      if (Outer.empty() || C.Begin >= Outer.back().End)
+        Outer.push_back(C);
+    Out = std::move(Outer);
     break;
   }
   default:

@@ -222,6 +222,22 @@ private:
   std::vector<std::pair<uint32_t, Val>> With; // end byte, object
   bool Emit = false;
   std::set<std::pair<uint32_t, int>> Emitted;
+  bool TooDeepNoted = false;
+
+  /// An expression nested deeper than MaxDepth is not analyzed; say so once.
+  void tooDeep(TSNode N) {
+    if (!Emit || TooDeepNoted)
+      return;
+    TooDeepNoted = true;
+    Diagnostic D;
+    D.Level = Severity::Note;
+    D.Where = span(N);
+    D.Message = In.Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+                std::to_string(D.Where.Col) + ": expression nested more than " +
+                std::to_string(MaxDepth) +
+                " levels deep; its inner part is not analyzed";
+    Diags.push_back(std::move(D));
+  }
 
   // --- positions and spellings ---------------------------------------------
   uint32_t srcBegin(TSNode N) const {
@@ -414,8 +430,12 @@ Val Lowerer::stringLiteral(TSNode N) {
 }
 
 Val Lowerer::expr(TSNode N, int D) {
-  if (ts_node_is_null(N) || D > MaxDepth)
+  if (ts_node_is_null(N))
     return {};
+  if (D > MaxDepth) {
+    tooDeep(N);
+    return {};
+  }
   llvm::StringRef T = typeOf(N);
   if (T == "number_literal") {
     Val V;
@@ -439,10 +459,16 @@ Val Lowerer::expr(TSNode N, int D) {
     return call(N, D);
   if (T == "parenthesized_expression" ||
       T == "parenthesized_condition_expression") {
-    auto K = namedKids(N);
-    if (K.size() == 1)
-      return expr(K[0], D + 1);
-    return {};
+    // Nested parentheses are unwrapped in a loop: they add no depth.
+    while (T == "parenthesized_expression" ||
+           T == "parenthesized_condition_expression") {
+      auto K = namedKids(N);
+      if (K.size() != 1)
+        return {};
+      N = K[0];
+      T = typeOf(N);
+    }
+    return expr(N, D + 1);
   }
   if (T == "comparison_expression")
     return comparison(N, D);
@@ -783,6 +809,10 @@ Val Lowerer::builtin(const std::string &F, TSNode N,
   }
   if ((F == "lcase" || F == "lcase$") && Args.size() == 1)
     return Str(Op::Lower, {A(0).E});
+  // Replace(expression, find, replace[, start[, count[, compare]]]): the
+  // common three-argument form.
+  if ((F == "replace" || F == "replace$") && Args.size() == 3)
+    return Str(Op::Replace, {A(0).E, A(1).E, A(2).E}, CompareText);
   if ((F == "ucase" || F == "ucase$") && Args.size() == 1)
     return Str(Op::Upper, {A(0).E});
   if ((F == "trim" || F == "ltrim" || F == "rtrim" || F == "trim$") &&

@@ -17,7 +17,8 @@ using namespace verguard;
 
 namespace {
 
-core::SourceSpan span(FuzzedDataProvider &P, const std::vector<std::string> &Files) {
+core::SourceSpan span(FuzzedDataProvider &P,
+                      const std::vector<std::string> &Files) {
   core::SourceSpan S;
   S.File = Files[P.ConsumeIntegralInRange<size_t>(0, Files.size() - 1)];
   S.Begin = P.ConsumeIntegral<uint32_t>();
@@ -85,8 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     D.Fingerprints.resize(D.Fingerprints.size() / 2);
   for (size_t I = 0, N = P.ConsumeIntegralInRange<size_t>(0, D.Findings.size());
        I < N; ++I)
-    D.Baseline.push_back(
-        static_cast<report::BaselineState>(P.ConsumeIntegralInRange<int>(0, 2)));
+    D.Baseline.push_back(static_cast<report::BaselineState>(
+        P.ConsumeIntegralInRange<int>(0, 2)));
   std::string Content = P.ConsumeRemainingBytesAsString();
   D.Content = [&](llvm::StringRef) -> std::optional<llvm::StringRef> {
     return llvm::StringRef(Content);
@@ -120,7 +121,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   const llvm::json::Array *Results =
       Runs ? (*Runs)[0].getAsObject()->getArray("results") : nullptr;
   if (!Results ||
-      Results->size() != std::min<size_t>(D.Findings.size(), D.MaxSarifResults) ||
+      Results->size() !=
+          std::min<size_t>(D.Findings.size(), D.MaxSarifResults) ||
       Complete != (D.Findings.size() <= D.MaxSarifResults))
     abort();
   std::string Text;

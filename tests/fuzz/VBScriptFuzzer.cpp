@@ -12,10 +12,9 @@
 using namespace verguard;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  static const char *const Names[] = {"fuzz.vbs", "fuzz.wsf", "fuzz.hta",
-                                      "fuzz.asp", "fuzz.htm", "fuzz.bas",
-                                      "fuzz.cls", "fuzz.frm", "fuzz.ctl",
-                                      "fuzz.vbe"};
+  static const char *const Names[] = {
+      "fuzz.vbs", "fuzz.wsf", "fuzz.hta", "fuzz.asp", "fuzz.htm",
+      "fuzz.bas", "fuzz.cls", "fuzz.frm", "fuzz.ctl", "fuzz.vbe"};
   if (Size < 1)
     return 0;
   const char *Path = Names[Data[0] % (sizeof(Names) / sizeof(Names[0]))];

@@ -20,7 +20,8 @@ void check(const Adapted &A, llvm::StringRef Src) {
   uint32_t PrevEnd = 0;
   for (const SourceMap::Segment &S : A.Map.segments()) {
     if (uint64_t(S.AdaptedBegin) + S.Len > TextSize ||
-        uint64_t(S.SourceBegin) + S.Len > Src.size() || S.AdaptedBegin < PrevEnd)
+        uint64_t(S.SourceBegin) + S.Len > Src.size() ||
+        S.AdaptedBegin < PrevEnd)
       abort();
     PrevEnd = S.AdaptedBegin + S.Len;
   }

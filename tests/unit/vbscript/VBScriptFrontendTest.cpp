@@ -218,8 +218,28 @@ TEST(VBScriptFrontend, DeepNestingIsBounded) {
   for (int I = 0; I < 300; ++I)
     Src += ")";
   Src += " Then x = 1\n";
+  // Parentheses are unwrapped in a loop: however many, the guard is seen.
+  auto A = analyze("deep.vbs", Src);
+  EXPECT_EQ(ids(A), "VG001@2:304"); // at the comparison, inside them
+  EXPECT_TRUE(A.Diags.empty());
+}
+
+TEST(VBScriptFrontend, TooDeepNestingIsReported) {
+  std::string Src = "Set os = GetObject(\"winmgmts:\\\\.\\root\\cimv2:"
+                    "Win32_OperatingSystem=@\")\nIf ";
+  for (int I = 0; I < 300; ++I)
+    Src += "Not (";
+  Src += "os.BuildNumber = \"6002\"";
+  for (int I = 0; I < 300; ++I)
+    Src += ")";
+  Src += " Then x = 1\n";
+  // Past the lowering's depth limit nothing is guessed, and the file says so.
   auto A = analyze("deep.vbs", Src);
   EXPECT_TRUE(A.Findings.empty());
+  ASSERT_EQ(A.Diags.size(), 1u);
+  EXPECT_NE(A.Diags[0].Message.find("deep.vbs:2:"), std::string::npos);
+  EXPECT_NE(A.Diags[0].Message.find("nested more than 64 levels"),
+            std::string::npos);
 }
 
 } // namespace
