@@ -16,6 +16,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include <atomic>
 #include <map>
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
@@ -88,6 +89,9 @@ CompileDatabases::forFile(llvm::StringRef File,
   }
   return nullptr;
 }
+
+static std::atomic<unsigned> Crashes{0};
+unsigned recoveredCrashes() { return Crashes; }
 
 std::string clangResourceDir() {
   // The directory recorded at build time, if this machine still has it;
@@ -487,6 +491,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   int Rc = 0;
   bool Ok = CRC.RunSafely([&] { Rc = Tool.run(&F); });
   if (!Ok) {
+    ++Crashes;
     Note(core::Severity::Error,
          "Clang crashed while parsing this file; it was skipped and the run "
          "went on");

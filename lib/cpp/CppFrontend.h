@@ -54,6 +54,10 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  std::vector<core::Guard> &Guards,
                  std::vector<core::Diagnostic> &Diags);
 
+/// How many Clang crashes were contained in this process. A crashed parse
+/// can leave LLVM state (timers) that is unsafe to tear down at exit.
+unsigned recoveredCrashes();
+
 /// Clang's resource directory (builtin headers), found at run time.
 std::string clangResourceDir();
 

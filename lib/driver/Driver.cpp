@@ -125,6 +125,21 @@ bool mayHoldFinding(llvm::StringRef Text,
   return false;
 }
 
+uint64_t estimateTokens(llvm::StringRef Text) {
+  uint64_t N = 0;
+  bool InWord = false;
+  for (char C : Text) {
+    bool Word = llvm::isAlnum(C) || C == '_' || C == '$' || (C & 0x80);
+    if (Word) {
+      N += !InWord;
+    } else if (!llvm::isSpace(C)) {
+      ++N;
+    }
+    InWord = Word;
+  }
+  return N;
+}
+
 void analyzeBytes(const std::string &Path, Language Lang,
                   llvm::StringRef Bytes, const RunOptions &Opts,
                   std::vector<core::Finding> &Findings,
@@ -222,6 +237,7 @@ RunResult run(const RunOptions &Opts) {
       Eff.Check = Opts.Check;
       Eff.Jobs = Opts.Jobs;
       Eff.Prefilter = Opts.Prefilter;
+      Eff.MaxScriptTokens = Opts.MaxScriptTokens;
       llvm::consumeError(Cfg->apply(Eff.Check, Eff.Frontend));
       Use = &Eff;
     }
@@ -280,6 +296,19 @@ RunResult run(const RunOptions &Opts) {
       if (Searched.contains("verguard: ignore")) {
         Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
         Out.Suppressible = true;
+      }
+      if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
+        uint64_t Tokens = estimateTokens(Searched);
+        if (Tokens > Use->MaxScriptTokens) {
+          Wanted = false;
+          Out.SkipReason = "too many tokens to parse";
+          fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                   "about " + std::to_string(Tokens) +
+                       " tokens, more than the limit of " +
+                       std::to_string(Use->MaxScriptTokens) +
+                       " (parsing needs about 2 KB of memory per token); "
+                       "skipped (see --max-script-tokens)");
+        }
       }
       if (Wanted) {
         Out.Parsed = true;

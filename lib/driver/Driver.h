@@ -23,6 +23,9 @@ struct RunOptions {
   rules::CheckConfig Check = rules::defaultCheckConfig();
   unsigned Jobs = 0;                 // 0: all cores
   bool Prefilter = true;             // skip files that cannot hold a finding
+  /// Scripts whose estimated token count is larger are skipped with a
+  /// message: tree-sitter's memory grows with the tokens (about 2 KB each).
+  uint64_t MaxScriptTokens = 500000; // 0: no limit
   /// .verguard.yaml: the nearest above each file, or this one for all.
   bool UseConfigFiles = true;
   std::shared_ptr<const Config> ForcedConfig;
@@ -56,6 +59,9 @@ struct RunResult {
 std::vector<std::string> triggers(const RunOptions &Opts);
 bool mayHoldFinding(llvm::StringRef Text,
                     const std::vector<std::string> &Triggers);
+/// A cheap estimate of a script's tokens: runs of word characters and every
+/// other visible character; a long string literal counts as little.
+uint64_t estimateTokens(llvm::StringRef Text);
 
 /// Discovers, reads, decodes, prefilters and analyzes every file in parallel;
 /// output order does not depend on the number of jobs.

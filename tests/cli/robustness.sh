@@ -216,3 +216,13 @@ said "crash.cpp: error: Clang crashed"
 run_dir -j 2
 said "crash.cpp: error: Clang crashed"
 echo "robustness: all checks passed"
+
+# --- a Clang crash (SIGILL trap) is contained, and the exit is clean ---------
+mkdir -p "$TMP/crash2"
+printf '// 6002\n#pragma clang __debug crash\nint x;\n' > "$TMP/crash2/trap.cpp"
+cp "$CORPUS/cpp/VG001-getversion.cpp" "$TMP/crash2/ok.cpp"
+vg --format=json -j 1 "$TMP/crash2"
+expect_rc 1
+grep -q "trap.cpp: error: Clang crashed while parsing this file" "$TMP/err" || fail "trap not reported: $(cat "$TMP/err")"
+! grep -q "Timer" "$TMP/err" "$TMP/out" || fail "stray timer report after a contained crash"
+js "d.findings.filter(f => f.location.file.endsWith('ok.cpp')).length === 4"

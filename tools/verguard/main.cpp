@@ -5,6 +5,7 @@
 // input file is reported and never changes the exit code to 2.
 //
 //===----------------------------------------------------------------------===//
+#include "cpp/CppFrontend.h"
 #include "driver/Baseline.h"
 #include "driver/Config.h"
 #include "driver/Driver.h"
@@ -110,6 +111,11 @@ static cl::opt<unsigned>
     Timeout("timeout",
             cl::desc("Per-file time limit in seconds (0: none; default 300)"),
             cl::init(300), cl::cat(Cat));
+static cl::opt<uint64_t> MaxScriptTokens(
+    "max-script-tokens",
+    cl::desc("Skip scripts with more tokens, with a message (memory grows "
+             "about 2 KB per token; default 500000; 0: no limit)"),
+    cl::init(500000), cl::cat(Cat));
 static cl::opt<unsigned> SarifMax(
     "sarif-max-results",
     cl::desc("Results per SARIF run (GitHub code scanning accepts 25000)"),
@@ -277,8 +283,23 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
 
 } // namespace
 
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv) {
-  llvm::InitLLVM X(argc, argv);
+  auto Init = std::make_unique<llvm::InitLLVM>(argc, argv);
+  int Rc = run(argc, argv);
+  // After a contained Clang crash, LLVM's global teardown can touch state the
+  // crashed parse left behind: leave without it.
+  if (cpp::recoveredCrashes()) {
+    llvm::outs().flush();
+    llvm::errs().flush();
+    llvm::sys::Process::Exit(Rc, /*NoCleanup=*/true);
+  }
+  Init.reset();
+  return Rc;
+}
+
+static int run(int argc, char **argv) {
   if (argc >= 2 && llvm::StringRef(argv[1]) == "rules")
     return listRules();
   if (argc >= 2 && llvm::StringRef(argv[1]) == "explain") {
@@ -345,6 +366,7 @@ int main(int argc, char **argv) {
   Opts.Jobs = Jobs;
   Opts.Prefilter = !NoPrefilter;
   Opts.Frontend.TimeoutMs = uint64_t(Timeout) * 1000;
+  Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
   if (!ConfigFile.empty()) {
     auto C = driver::loadConfig(ConfigFile);
