@@ -124,6 +124,23 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     if (const VarDecl *VD = pointee(CE->getArg(I)))
       F.OutDefs[VD] = std::move(V);
   };
+  // sprintf family: the buffer holds the formatted text.
+  static const char *Printf[] = {
+      "sprintf",    "swprintf",    "_stprintf",   "wsprintfA",   "wsprintfW",
+      "wsprintf",   "_snprintf",   "_snwprintf",  "snprintf",    "sprintf_s",
+      "swprintf_s", "_stprintf_s", "_sntprintf",  "StringCchPrintfA",
+      "StringCchPrintfW", "StringCchPrintf", "StringCbPrintfA",
+      "StringCbPrintfW",  "StringCbPrintf",  "_swprintf", "__mingw_swprintf",
+      "__mingw_sprintf", "__mingw_snwprintf", "__mingw_snprintf"};
+  if (llvm::is_contained(Printf, Name) && CE->getNumArgs() >= 2) {
+    for (unsigned I = 1; I < CE->getNumArgs() && I < 4; ++I)
+      if (isa<StringLiteral>(CE->getArg(I)->IgnoreParenCasts())) {
+        if (const VarDecl *VD = pointee(CE->getArg(0)))
+          F.FormatDefs[VD] = {CE, I};
+        break;
+      }
+    return;
+  }
   if (Name.starts_with("RegQueryValueEx")) {
     Define(4, registryValue(ValueName(1)));
   } else if (Name.starts_with("RegGetValue")) {
@@ -513,6 +530,9 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   auto Out = F.OutDefs.find(VD);
   if (Out != F.OutDefs.end())
     return Out->second;
+  auto Fmt = F.FormatDefs.find(VD);
+  if (Fmt != F.FormatDefs.end())
+    return formatted(Fmt->second.first, Fmt->second.second);
   if (F.Clobbered.count(VD))
     return core::unknown();
   auto It = F.VarDefs.find(VD);
@@ -528,6 +548,51 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
       return core::quantity(*Q, "variable named " + VD->getName().str(),
                             /*Inferred=*/true);
   return core::unknown();
+}
+
+/// The text a printf-style call produces: literal pieces, and %d/%u/%i/%s
+/// conversions of the arguments (anything else makes it unknown).
+ExprPtr Lowerer::formatted(const CallExpr *CE, unsigned FmtArg) {
+  auto *Lit = dyn_cast<StringLiteral>(CE->getArg(FmtArg)->IgnoreParenCasts());
+  if (!Lit)
+    return core::unknown();
+  std::string Fmt = literalUtf8(Lit);
+  std::vector<ExprPtr> Parts;
+  std::string Text;
+  unsigned Arg = FmtArg + 1;
+  for (size_t I = 0; I < Fmt.size(); ++I) {
+    if (Fmt[I] != '%') {
+      Text += Fmt[I];
+      continue;
+    }
+    if (I + 1 < Fmt.size() && Fmt[I + 1] == '%') {
+      Text += '%';
+      ++I;
+      continue;
+    }
+    size_t J = I + 1;
+    while (J < Fmt.size() && llvm::StringRef("-+ #0123456789.").contains(Fmt[J]))
+      ++J;
+    while (J < Fmt.size() && llvm::StringRef("hlLzjtIw").contains(Fmt[J]))
+      ++J;
+    if (J >= Fmt.size() || Arg >= CE->getNumArgs())
+      return core::unknown();
+    char Conv = Fmt[J];
+    if (!Text.empty())
+      Parts.push_back(core::strConst(Text));
+    Text.clear();
+    ExprPtr V = value(CE->getArg(Arg++));
+    if (Conv == 'd' || Conv == 'u' || Conv == 'i')
+      Parts.push_back(core::unary(Op::ToStr, V));
+    else if (Conv == 's' || Conv == 'S')
+      Parts.push_back(V);
+    else
+      return core::unknown();
+    I = J;
+  }
+  if (!Text.empty())
+    Parts.push_back(core::strConst(Text));
+  return core::nary(Op::Concat, std::move(Parts));
 }
 
 ExprPtr Lowerer::memberValue(const MemberExpr *ME) {

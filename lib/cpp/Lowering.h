@@ -42,6 +42,10 @@ struct Facts {
   llvm::DenseMap<const clang::FunctionDecl *,
                  std::vector<const clang::Expr *>>
       Returns;
+  /// Buffers written by sprintf-like calls: the call and its format index.
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::pair<const clang::CallExpr *, unsigned>>
+      FormatDefs;
   /// `*param = value` / `param = value` for reference/pointer parameters.
   llvm::DenseMap<const clang::ParmVarDecl *, std::vector<const clang::Expr *>>
       OutParamDefs;
@@ -78,6 +82,7 @@ private:
                            const clang::Expr *L, const clang::Expr *R,
                            clang::SourceLocation OpLoc);
   core::ExprPtr respell(core::ExprPtr V, const clang::Expr *Use);
+  core::ExprPtr formatted(const clang::CallExpr *CE, unsigned FmtArg);
   core::ExprPtr userSource(const clang::FunctionDecl *FD);
   bool isStringType(clang::QualType T) const;
 
