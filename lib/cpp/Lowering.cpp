@@ -141,7 +141,10 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       }
     return;
   }
-  if (Name.starts_with("RegQueryValueEx")) {
+  if (Name == "QueryStringValue" || Name == "QueryDWORDValue") {
+    // ATL CRegKey::QueryStringValue(name, buffer, &chars) / QueryDWORDValue.
+    Define(1, registryValue(ValueName(0)));
+  } else if (Name.starts_with("RegQueryValueEx")) {
     Define(4, registryValue(ValueName(1)));
   } else if (Name.starts_with("RegGetValue")) {
     Define(5, registryValue(ValueName(2)));
