@@ -216,7 +216,18 @@ void Lowerer::switchGuard(TSNode Switch) {
       Test = blockCond(U, SubjectVal);
       InSwitchArm = false;
     } else {
-      Val V = typeOf(U) == "generic_token" ? argValue(U, 1) : lower(U, 1);
+      Val V;
+      llvm::StringRef Raw = text(U).trim();
+      if (typeOf(U) == "switch_clause_condition" &&
+          ts_node_named_child_count(U) == 0 && Raw.size() >= 2 &&
+          (Raw.front() == '"' || Raw.front() == '\'') &&
+          Raw.back() == Raw.front() && !Raw.contains('$') &&
+          !Raw.contains('`')) {
+        // The grammar keeps a double-quoted clause as one anonymous token.
+        V = Val::of(strConst(Raw.drop_front().drop_back().str(), spell(U)));
+      } else {
+        V = typeOf(U) == "generic_token" ? argValue(U, 1) : lower(U, 1);
+      }
       ExprPtr K = V.expr();
       if (!K->isConst()) {
         Test = unknown();

@@ -278,6 +278,17 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C) {
   return Out;
 }
 
+/// A string version quantity read directly (Version, VersionString, ...),
+/// not a build number turned into text.
+static bool isStringQuantityExpr(const Expr &E) {
+  bool Found = false;
+  visitTree(E, [&](const Expr &N) {
+    if (N.Kind == Op::Quantity && isStringQuantity(N.Q))
+      Found = true;
+  });
+  return Found;
+}
+
 bool isStringAtom(const Expr &Atom) {
   bool Str = Atom.has(FlagWql) ||
              (Atom.Kind == Op::Cmp &&
@@ -304,6 +315,14 @@ bool isStringAtom(const Expr &Atom) {
     }
   });
   return Str;
+}
+
+bool matchesString(const AtomContext &C) {
+  if (isStringAtom(C.Atom))
+    return true;
+  if (C.ArmIndex < 0 || !C.G.Subject)
+    return false;
+  return isStringAtom(*C.G.Subject) && isStringQuantityExpr(*C.G.Subject);
 }
 
 bool flipsOnRevisionOnly(const AtomContext &C) {

@@ -27,6 +27,8 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C);
 /// Matches a string (version text, wildcard, regex, WQL, a string
 /// comparison) rather than comparing a number.
 bool isStringAtom(const core::Expr &Atom);
+/// The atom, or the switch/table subject it tests, is a string match.
+bool matchesString(const AtomContext &C);
 /// The atom flips because the revision counter reset, not because the build
 /// changed: evaluated with only one of the two quantities bumped.
 bool flipsOnRevisionOnly(const AtomContext &C);

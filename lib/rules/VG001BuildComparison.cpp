@@ -19,7 +19,7 @@ public:
     return I;
   }
   bool claims(const AtomContext &C) const override {
-    return !isStringAtom(C.Atom) && !flipsOnRevisionOnly(C);
+    return !matchesString(C) && !flipsOnRevisionOnly(C);
   }
   void candidates(const AtomContext &C,
                   std::vector<core::Candidate> &Out) const override {
