@@ -17,7 +17,8 @@ void setDeadline(uint64_t Millis) {
   S = State();
   if (Millis) {
     S.Active = true;
-    S.End = std::chrono::steady_clock::now() + std::chrono::milliseconds(Millis);
+    S.End =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(Millis);
   }
 }
 

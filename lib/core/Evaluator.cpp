@@ -187,7 +187,8 @@ Value compareValues(const Expr &E, const Value &L, const Value &R) {
       auto B = asVersion(R);
       if (!B)
         return Value::unknown();
-      return Value::boolean(applyCmp(O, compareVersionLists(*asVersion(L), *B)));
+      return Value::boolean(
+          applyCmp(O, compareVersionLists(*asVersion(L), *B)));
     }
     auto B = asString(R);
     if (!B)
@@ -762,8 +763,8 @@ std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
   }
   if (WholeMatch)
     Ere = "^(" + Ere + ")$";
-  llvm::Regex R(Ere, IgnoreCase ? llvm::Regex::IgnoreCase
-                                : llvm::Regex::NoFlags);
+  llvm::Regex R(Ere,
+                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
   std::string Err;
   if (!R.isValid(Err))
     return std::nullopt;

@@ -51,8 +51,8 @@ bool isFragile(const Guard &G, const Profile &Before, const Profile &After);
 
 /// Wildcard matching: PowerShell (`*`, `?`, `[a-z]`) or VBA `Like` (adds
 /// `#` for a digit and `[!...]`).
-bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern,
-                   Dialect D, bool IgnoreCase);
+bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern, Dialect D,
+                   bool IgnoreCase);
 /// Searches Text for a .NET/ECMAScript-style regex (the common subset).
 /// Returns nullopt if the pattern uses a construct verguard does not model.
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,

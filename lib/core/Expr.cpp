@@ -193,43 +193,80 @@ CmpOp swapped(CmpOp O) {
 namespace {
 const char *opName(Op K) {
   switch (K) {
-  case Op::Add: return "+";
-  case Op::Sub: return "-";
-  case Op::Mul: return "*";
-  case Op::Div: return "/";
-  case Op::Mod: return "%";
-  case Op::BitAnd: return "&";
-  case Op::BitOr: return "|";
-  case Op::BitXor: return "^";
-  case Op::Shl: return "<<";
-  case Op::Shr: return ">>";
-  case Op::And: return "&&";
-  case Op::Or: return "||";
-  case Op::Neg: return "neg";
-  case Op::BitNot: return "~";
-  case Op::Not: return "!";
-  case Op::StrCompare: return "strcmp";
-  case Op::StartsWith: return "startsWith";
-  case Op::EndsWith: return "endsWith";
-  case Op::Contains: return "contains";
-  case Op::Find: return "find";
-  case Op::Substr: return "substr";
-  case Op::Right: return "right";
-  case Op::ToInt: return "toInt";
-  case Op::ToStr: return "toStr";
-  case Op::Split: return "split";
-  case Op::Index: return "index";
-  case Op::Like: return "like";
-  case Op::Regex: return "regex";
-  case Op::Concat: return "concat";
-  case Op::Replace: return "replace";
-  case Op::Lower: return "lower";
-  case Op::Upper: return "upper";
-  case Op::Trim: return "trim";
-  case Op::Length: return "length";
-  case Op::VersionOf: return "version";
-  case Op::Element: return "in";
-  default: return "?";
+  case Op::Add:
+    return "+";
+  case Op::Sub:
+    return "-";
+  case Op::Mul:
+    return "*";
+  case Op::Div:
+    return "/";
+  case Op::Mod:
+    return "%";
+  case Op::BitAnd:
+    return "&";
+  case Op::BitOr:
+    return "|";
+  case Op::BitXor:
+    return "^";
+  case Op::Shl:
+    return "<<";
+  case Op::Shr:
+    return ">>";
+  case Op::And:
+    return "&&";
+  case Op::Or:
+    return "||";
+  case Op::Neg:
+    return "neg";
+  case Op::BitNot:
+    return "~";
+  case Op::Not:
+    return "!";
+  case Op::StrCompare:
+    return "strcmp";
+  case Op::StartsWith:
+    return "startsWith";
+  case Op::EndsWith:
+    return "endsWith";
+  case Op::Contains:
+    return "contains";
+  case Op::Find:
+    return "find";
+  case Op::Substr:
+    return "substr";
+  case Op::Right:
+    return "right";
+  case Op::ToInt:
+    return "toInt";
+  case Op::ToStr:
+    return "toStr";
+  case Op::Split:
+    return "split";
+  case Op::Index:
+    return "index";
+  case Op::Like:
+    return "like";
+  case Op::Regex:
+    return "regex";
+  case Op::Concat:
+    return "concat";
+  case Op::Replace:
+    return "replace";
+  case Op::Lower:
+    return "lower";
+  case Op::Upper:
+    return "upper";
+  case Op::Trim:
+    return "trim";
+  case Op::Length:
+    return "length";
+  case Op::VersionOf:
+    return "version";
+  case Op::Element:
+    return "in";
+  default:
+    return "?";
   }
 }
 } // namespace
@@ -252,9 +289,18 @@ std::string toString(const Expr &E) {
   case Op::Cmp:
     return "(" + toString(*E.Kids[0]) + " " + cmpOpName(E.Cmp) + " " +
            toString(*E.Kids[1]) + ")";
-  case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod:
-  case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::Shl:
-  case Op::Shr: case Op::And: case Op::Or:
+  case Op::Add:
+  case Op::Sub:
+  case Op::Mul:
+  case Op::Div:
+  case Op::Mod:
+  case Op::BitAnd:
+  case Op::BitOr:
+  case Op::BitXor:
+  case Op::Shl:
+  case Op::Shr:
+  case Op::And:
+  case Op::Or:
     return "(" + toString(*E.Kids[0]) + " " + opName(E.Kind) + " " +
            toString(*E.Kids[1]) + ")";
   default: {

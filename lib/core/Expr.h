@@ -53,17 +53,17 @@ enum class Op : uint8_t {
   StartsWith, // Kids[0] starts with Kids[1]
   EndsWith,
   Contains,
-  Find,     // index of Kids[1] in Kids[0] (0-based) or -1; Flag: reverse
-  Substr,   // Kids[0], start Kids[1] (0-based), length Kids[2] (-1: to end)
-  Right,    // last Kids[1] characters of Kids[0]
-  ToInt,    // leading integer of a string (atoi/CInt/[int] semantics)
-  ToStr,    // decimal text of an integer
-  Split,    // Kids[0] split on the separator Kids[1] -> list
-  Index,    // Kids[0] (list) element Kids[1]; out of range -> Unknown
-  Like,     // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
-  Regex,    // regex search of Kids[1] in Kids[0]; Flag: whole-string match
-  Concat,   // string concatenation of all kids
-  Replace,  // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
+  Find,    // index of Kids[1] in Kids[0] (0-based) or -1; Flag: reverse
+  Substr,  // Kids[0], start Kids[1] (0-based), length Kids[2] (-1: to end)
+  Right,   // last Kids[1] characters of Kids[0]
+  ToInt,   // leading integer of a string (atoi/CInt/[int] semantics)
+  ToStr,   // decimal text of an integer
+  Split,   // Kids[0] split on the separator Kids[1] -> list
+  Index,   // Kids[0] (list) element Kids[1]; out of range -> Unknown
+  Like,    // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
+  Regex,   // regex search of Kids[1] in Kids[0]; Flag: whole-string match
+  Concat,  // string concatenation of all kids
+  Replace, // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
   Lower,
   Upper,
   Trim,
@@ -76,13 +76,13 @@ enum class CmpOp : uint8_t { EQ, NE, LT, LE, GT, GE };
 
 /// How the two operands of a comparison are compared.
 enum class CmpMode : uint8_t {
-  Int,        // C integers
-  Str,        // strings, ordinal, case-sensitive
-  StrCI,      // strings, ordinal, case-insensitive
-  Version,    // System.Version / dotted numeric components
-  PowerShell, // the left operand's runtime type governs (case-insensitive)
+  Int,          // C integers
+  Str,          // strings, ordinal, case-sensitive
+  StrCI,        // strings, ordinal, case-insensitive
+  Version,      // System.Version / dotted numeric components
+  PowerShell,   // the left operand's runtime type governs (case-insensitive)
   PowerShellCS, // as PowerShell, case-sensitive (-ceq ...)
-  VBVariant,  // VBScript/VBA Variant comparison (Flags: LhsLiteral/RhsLiteral)
+  VBVariant, // VBScript/VBA Variant comparison (Flags: LhsLiteral/RhsLiteral)
   VBVariantText, // as VBVariant under Option Compare Text
 };
 
@@ -91,9 +91,9 @@ enum class Dialect : uint8_t { None, C, PowerShell, VB, WQL, VerMask };
 
 /// Where in the user's file a node was written, and what it looked like.
 struct Spelling {
-  SourceSpan Span;     // the whole node as written (empty if not editable)
-  SourceSpan OpSpan;   // for Cmp: the operator token (or mask constant)
-  std::string Text;    // the source text of Span
+  SourceSpan Span;   // the whole node as written (empty if not editable)
+  SourceSpan OpSpan; // for Cmp: the operator token (or mask constant)
+  std::string Text;  // the source text of Span
   bool valid() const { return Span.valid(); }
 };
 
