@@ -18,17 +18,7 @@ using core::ExprPtr;
 namespace {
 
 bool isComparisonOperator(OverloadedOperatorKind K) {
-  switch (K) {
-  case OO_EqualEqual:
-  case OO_ExclaimEqual:
-  case OO_Less:
-  case OO_LessEqual:
-  case OO_Greater:
-  case OO_GreaterEqual:
-    return true;
-  default:
-    return false;
-  }
+  return comparisonOf(K).has_value();
 }
 
 bool isLogicalOperator(OverloadedOperatorKind K) {
@@ -77,10 +67,10 @@ public:
         N = FD->getName().str();
     llvm::StringRef Name = N;
     if (Name.starts_with("VerifyVersionInfo") || Name == "regex_search" ||
-        Name == "regex_match" || Name == "starts_with" ||
-        Name == "ends_with" || Name == "contains" || Name.contains("str") ||
-        Name.contains("cmp") || Name.contains("Cmp") ||
-        Name.contains("StrStr") || Name.starts_with("CompareString"))
+        Name == "regex_match" || Name == "starts_with" || Name == "ends_with" ||
+        Name == "contains" || Name.contains("str") || Name.contains("cmp") ||
+        Name.contains("Cmp") || Name.contains("StrStr") ||
+        Name.starts_with("CompareString"))
       seed(C);
     return true;
   }
@@ -202,11 +192,11 @@ private:
           return;
         core::Spelling WL = spelling(Ctx, CS->getLHS()->getSourceRange());
         core::Spelling WH = spelling(Ctx, RHS->getSourceRange());
-        Test = core::logicAnd(
-            core::cmp(core::CmpOp::GE, core::subject(), Lo, core::CmpMode::Int,
-                      core::Dialect::C, WL),
-            core::cmp(core::CmpOp::LE, core::subject(), Hi, core::CmpMode::Int,
-                      core::Dialect::C, WH));
+        Test =
+            core::logicAnd(core::cmp(core::CmpOp::GE, core::subject(), Lo,
+                                     core::CmpMode::Int, core::Dialect::C, WL),
+                           core::cmp(core::CmpOp::LE, core::subject(), Hi,
+                                     core::CmpMode::Int, core::Dialect::C, WH));
       } else {
         Test = core::cmp(core::CmpOp::EQ, core::subject(), Lo,
                          core::CmpMode::Int, core::Dialect::C,
@@ -221,7 +211,8 @@ private:
       }
       core::Arm A;
       A.Tests.push_back(Test);
-      A.Label = spelling(Ctx, SourceRange(CS->getBeginLoc(), CS->getColonLoc()));
+      A.Label =
+          spelling(Ctx, SourceRange(CS->getBeginLoc(), CS->getColonLoc()));
       A.Indent = lineIndent(Ctx, CS->getBeginLoc());
       G.Arms.push_back(std::move(A));
     }
@@ -234,13 +225,15 @@ private:
   bool tableGuard(const Expr *R) {
     const Expr *Cmp = R->IgnoreParenImpCasts();
     const Expr *A = nullptr, *B = nullptr;
-    if (auto *Bo = dyn_cast<BinaryOperator>(Cmp); Bo && Bo->getOpcode() == BO_EQ) {
+    if (auto *Bo = dyn_cast<BinaryOperator>(Cmp);
+        Bo && Bo->getOpcode() == BO_EQ) {
       A = Bo->getLHS();
       B = Bo->getRHS();
     } else {
       return false;
     }
-    auto TableOf = [&](const Expr *E, const FieldDecl *&Field) -> const VarDecl * {
+    auto TableOf = [&](const Expr *E,
+                       const FieldDecl *&Field) -> const VarDecl * {
       E = E->IgnoreParenImpCasts();
       Field = nullptr;
       if (auto *M = dyn_cast<MemberExpr>(E)) {
@@ -254,7 +247,8 @@ private:
       if (!D)
         return nullptr;
       auto *VD = dyn_cast<VarDecl>(D->getDecl());
-      if (!VD || !VD->getInit() || !isa<InitListExpr>(VD->getInit()->IgnoreImplicit()))
+      if (!VD || !VD->getInit() ||
+          !isa<InitListExpr>(VD->getInit()->IgnoreImplicit()))
         return nullptr;
       return VD;
     };
@@ -310,11 +304,11 @@ private:
       Arm.ValueId = Id - Values.begin();
       if (Id == Values.end())
         Values.push_back(Value);
-      Arm.Tests.push_back(core::cmp(
-          core::CmpOp::EQ, core::subject(), K,
-          K->Kind == core::Op::StrConst ? core::CmpMode::Str
+      Arm.Tests.push_back(core::cmp(core::CmpOp::EQ, core::subject(), K,
+                                    K->Kind == core::Op::StrConst
+                                        ? core::CmpMode::Str
                                         : core::CmpMode::Int,
-          core::Dialect::C, K->Written));
+                                    core::Dialect::C, K->Written));
       Arm.Label = spelling(Ctx, Elt->getSourceRange());
       G.Arms.push_back(std::move(Arm));
     }

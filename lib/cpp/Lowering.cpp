@@ -126,11 +126,13 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
   };
   // sprintf family: the buffer holds the formatted text.
   static const char *Printf[] = {
-      "sprintf",    "swprintf",    "_stprintf",   "wsprintfA",   "wsprintfW",
-      "wsprintf",   "_snprintf",   "_snwprintf",  "snprintf",    "sprintf_s",
-      "swprintf_s", "_stprintf_s", "_sntprintf",  "StringCchPrintfA",
-      "StringCchPrintfW", "StringCchPrintf", "StringCbPrintfA",
-      "StringCbPrintfW",  "StringCbPrintf",  "_swprintf", "__mingw_swprintf",
+      "sprintf",         "swprintf",          "_stprintf",
+      "wsprintfA",       "wsprintfW",         "wsprintf",
+      "_snprintf",       "_snwprintf",        "snprintf",
+      "sprintf_s",       "swprintf_s",        "_stprintf_s",
+      "_sntprintf",      "StringCchPrintfA",  "StringCchPrintfW",
+      "StringCchPrintf", "StringCbPrintfA",   "StringCbPrintfW",
+      "StringCbPrintf",  "_swprintf",         "__mingw_swprintf",
       "__mingw_sprintf", "__mingw_snwprintf", "__mingw_snprintf"};
   if (llvm::is_contained(Printf, Name) && CE->getNumArgs() >= 2) {
     for (unsigned I = 1; I < CE->getNumArgs() && I < 4; ++I)
@@ -152,10 +154,10 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     Define(0, core::quantity(Quantity::Major, "RtlGetNtVersionNumbers"));
     Define(1, core::quantity(Quantity::Minor, "RtlGetNtVersionNumbers"));
     // The build carries flag bits in the high nibble (checked builds).
-    Define(2, core::binary(Op::BitOr,
-                           core::quantity(Quantity::Build,
-                                          "RtlGetNtVersionNumbers"),
-                           core::intConst(0xF0000000)));
+    Define(2, core::binary(
+                  Op::BitOr,
+                  core::quantity(Quantity::Build, "RtlGetNtVersionNumbers"),
+                  core::intConst(0xF0000000)));
   }
 }
 
@@ -240,7 +242,8 @@ public:
     } else if (auto *U = dyn_cast<UnaryOperator>(L)) {
       // *out = value, for a pointer parameter.
       if (U->getOpcode() == UO_Deref)
-        if (auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+        if (auto *D =
+                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
           if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
             if (Plain)
               F.OutParamDefs[P].push_back(B->getRHS());
@@ -249,7 +252,8 @@ public:
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if (U->isIncrementDecrementOp())
-      if (auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+      if (auto *D =
+              dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
         if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
           F.Clobbered.insert(VD);
     return true;
@@ -345,8 +349,9 @@ ExprPtr Lowerer::cond(const Expr *E) {
 bool Lowerer::isStringType(QualType T) const {
   T = T.getNonReferenceType();
   if (T->isPointerType() || T->isArrayType()) {
-    QualType P = T->isPointerType() ? T->getPointeeType()
-                                    : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    QualType P = T->isPointerType()
+                     ? T->getPointeeType()
+                     : QualType(T->getArrayElementTypeNoTypeQual(), 0);
     return P->isAnyCharacterType() || P->isWideCharType() ||
            P->isChar16Type() || P->isSpecificBuiltinType(BuiltinType::UShort);
   }
@@ -368,8 +373,7 @@ ExprPtr Lowerer::respell(ExprPtr V, const Expr *Use) {
 
 ExprPtr Lowerer::valueImpl(const Expr *E) {
   E = E->IgnoreParens();
-  if (E->isValueDependent() || E->isTypeDependent() ||
-      E->containsErrors())
+  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
     return core::unknown();
   // Integer constants, including macros, enums and constexpr.
   if (E->getType()->isIntegralOrEnumerationType() &&
@@ -432,21 +436,17 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   if (auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     return methodValue(MC);
   if (auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (comparisonOf(OC->getOperator()))
+      return cond(E);
     switch (OC->getOperator()) {
-    case OO_EqualEqual:
-    case OO_ExclaimEqual:
-    case OO_Less:
-    case OO_LessEqual:
-    case OO_Greater:
-    case OO_GreaterEqual:
     case OO_Exclaim:
     case OO_AmpAmp:
     case OO_PipePipe:
       return cond(E);
     case OO_Plus:
       if (OC->getNumArgs() == 2 && isStringType(OC->getType()))
-        return core::nary(Op::Concat, {value(OC->getArg(0)),
-                                       value(OC->getArg(1))});
+        return core::nary(Op::Concat,
+                          {value(OC->getArg(0)), value(OC->getArg(1))});
       return core::unknown();
     case OO_Equal:
       return OC->getNumArgs() == 2 ? value(OC->getArg(1)) : core::unknown();
@@ -465,16 +465,36 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
       return value(B->getRHS());
     Op K;
     switch (B->getOpcode()) {
-    case BO_Add: K = Op::Add; break;
-    case BO_Sub: K = Op::Sub; break;
-    case BO_Mul: K = Op::Mul; break;
-    case BO_Div: K = Op::Div; break;
-    case BO_Rem: K = Op::Mod; break;
-    case BO_And: K = Op::BitAnd; break;
-    case BO_Or: K = Op::BitOr; break;
-    case BO_Xor: K = Op::BitXor; break;
-    case BO_Shl: K = Op::Shl; break;
-    case BO_Shr: K = Op::Shr; break;
+    case BO_Add:
+      K = Op::Add;
+      break;
+    case BO_Sub:
+      K = Op::Sub;
+      break;
+    case BO_Mul:
+      K = Op::Mul;
+      break;
+    case BO_Div:
+      K = Op::Div;
+      break;
+    case BO_Rem:
+      K = Op::Mod;
+      break;
+    case BO_And:
+      K = Op::BitAnd;
+      break;
+    case BO_Or:
+      K = Op::BitOr;
+      break;
+    case BO_Xor:
+      K = Op::BitXor;
+      break;
+    case BO_Shl:
+      K = Op::Shl;
+      break;
+    case BO_Shr:
+      K = Op::Shr;
+      break;
     default:
       return core::unknown();
     }
@@ -574,7 +594,8 @@ ExprPtr Lowerer::formatted(const CallExpr *CE, unsigned FmtArg) {
       continue;
     }
     size_t J = I + 1;
-    while (J < Fmt.size() && llvm::StringRef("-+ #0123456789.").contains(Fmt[J]))
+    while (J < Fmt.size() &&
+           llvm::StringRef("-+ #0123456789.").contains(Fmt[J]))
       ++J;
     while (J < Fmt.size() && llvm::StringRef("hlLzjtIw").contains(Fmt[J]))
       ++J;
@@ -663,7 +684,9 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
     return U;
   std::string N = FD->getIdentifier() ? FD->getName().str() : "";
   unsigned NA = CE->getNumArgs();
-  auto Arg = [&](unsigned I) { return I < NA ? value(CE->getArg(I)) : core::unknown(); };
+  auto Arg = [&](unsigned I) {
+    return I < NA ? value(CE->getArg(I)) : core::unknown();
+  };
   if (N == "GetVersion" && NA == 0)
     return getVersionDword();
   StrFnInfo SF = stringFunction(N);
@@ -746,9 +769,8 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
   // An external function whose name says it returns the build.
   if (!Def && FD->getReturnType()->isIntegerType() &&
       !isSystem(Ctx, FD->getLocation()))
-    if (auto Q = inferredQuantity(
-            llvm::StringRef(N).drop_front(
-                llvm::StringRef(N).starts_with("Get") ? 3 : 0)))
+    if (auto Q = inferredQuantity(llvm::StringRef(N).drop_front(
+            llvm::StringRef(N).starts_with("Get") ? 3 : 0)))
       return core::quantity(*Q, "function " + N, true);
   return core::unknown();
 }
@@ -761,8 +783,7 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
     return U;
   const Expr *Obj = CE->getImplicitObjectArgument();
   if (!Obj || !MD->getIdentifier())
-    return MD && !MD->getIdentifier() ? core::unknown()
-                                      : callValue(CE);
+    return MD && !MD->getIdentifier() ? core::unknown() : callValue(CE);
   llvm::StringRef N = MD->getName();
   if (isStringType(Obj->getType())) {
     unsigned NA = CE->getNumArgs();
@@ -809,16 +830,42 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
 
 // --- conditions -------------------------------------------------------------
 
+std::optional<BinaryOperatorKind> comparisonOf(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_EqualEqual:
+    return BO_EQ;
+  case OO_ExclaimEqual:
+    return BO_NE;
+  case OO_Less:
+    return BO_LT;
+  case OO_LessEqual:
+    return BO_LE;
+  case OO_Greater:
+    return BO_GT;
+  case OO_GreaterEqual:
+    return BO_GE;
+  default:
+    return std::nullopt;
+  }
+}
+
 namespace {
 std::optional<core::CmpOp> cmpOf(BinaryOperatorKind K) {
   switch (K) {
-  case BO_EQ: return core::CmpOp::EQ;
-  case BO_NE: return core::CmpOp::NE;
-  case BO_LT: return core::CmpOp::LT;
-  case BO_LE: return core::CmpOp::LE;
-  case BO_GT: return core::CmpOp::GT;
-  case BO_GE: return core::CmpOp::GE;
-  default: return std::nullopt;
+  case BO_EQ:
+    return core::CmpOp::EQ;
+  case BO_NE:
+    return core::CmpOp::NE;
+  case BO_LT:
+    return core::CmpOp::LT;
+  case BO_LE:
+    return core::CmpOp::LE;
+  case BO_GT:
+    return core::CmpOp::GT;
+  case BO_GE:
+    return core::CmpOp::GE;
+  default:
+    return std::nullopt;
   }
 }
 } // namespace
@@ -904,22 +951,14 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
   }
   if (auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (OC->getNumArgs() == 2) {
-      BinaryOperatorKind K;
-      switch (OC->getOperator()) {
-      case OO_EqualEqual: K = BO_EQ; break;
-      case OO_ExclaimEqual: K = BO_NE; break;
-      case OO_Less: K = BO_LT; break;
-      case OO_LessEqual: K = BO_LE; break;
-      case OO_Greater: K = BO_GT; break;
-      case OO_GreaterEqual: K = BO_GE; break;
-      case OO_AmpAmp:
+      if (OC->getOperator() == OO_AmpAmp)
         return core::logicAnd(cond(OC->getArg(0)), cond(OC->getArg(1)));
-      case OO_PipePipe:
+      if (OC->getOperator() == OO_PipePipe)
         return core::logicOr(cond(OC->getArg(0)), cond(OC->getArg(1)));
-      default:
+      auto K = comparisonOf(OC->getOperator());
+      if (!K)
         return core::unknown();
-      }
-      return comparison(E, K, OC->getArg(0), OC->getArg(1),
+      return comparison(E, *K, OC->getArg(0), OC->getArg(1),
                         OC->getOperatorLoc());
     }
   }
@@ -956,8 +995,8 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
              : N == "contains"  ? Op::Contains
                                 : Op::Unknown;
       if (K != Op::Unknown) {
-        auto P = core::clone(
-            *core::binary(K, value(Obj), value(MC->getArg(0))));
+        auto P =
+            core::clone(*core::binary(K, value(Obj), value(MC->getArg(0))));
         P->Syntax = core::Dialect::C;
         P->Written = spelling(Ctx, E->getSourceRange());
         return P;
@@ -969,8 +1008,10 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
     if ((N == "regex_search" || N == "regex_match") && CE->getNumArgs() >= 2) {
       unsigned ReArg = 1;
       for (unsigned I = 1; I < CE->getNumArgs(); ++I)
-        if (const RecordDecl *RD =
-                CE->getArg(I)->getType().getNonReferenceType()->getAsRecordDecl())
+        if (const RecordDecl *RD = CE->getArg(I)
+                                       ->getType()
+                                       .getNonReferenceType()
+                                       ->getAsRecordDecl())
           if (RD->getName() == "basic_regex") {
             ReArg = I;
             break;
@@ -1015,12 +1056,18 @@ enum : uint64_t {
 };
 std::optional<core::CmpOp> verCondition(int64_t C) {
   switch (C) {
-  case 1: return core::CmpOp::EQ;
-  case 2: return core::CmpOp::GT;
-  case 3: return core::CmpOp::GE;
-  case 4: return core::CmpOp::LT;
-  case 5: return core::CmpOp::LE;
-  default: return std::nullopt;
+  case 1:
+    return core::CmpOp::EQ;
+  case 2:
+    return core::CmpOp::GT;
+  case 3:
+    return core::CmpOp::GE;
+  case 4:
+    return core::CmpOp::LT;
+  case 5:
+    return core::CmpOp::LE;
+  default:
+    return std::nullopt;
   }
 }
 } // namespace
@@ -1122,8 +1169,8 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
       return core::unknown();
     if (!HierOp)
       HierOp = verCondition(C->Condition);
-    Hier.push_back({core::quantity(L.Q, "VerifyVersionInfo"),
-                    FieldValue(L.Field)});
+    Hier.push_back(
+        {core::quantity(L.Q, "VerifyVersionInfo"), FieldValue(L.Field)});
   }
   if (!Hier.empty()) {
     if (!HierOp)
@@ -1146,8 +1193,9 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
         Acc = Last;
         continue;
       }
-      Acc = core::logicOr(core::cmp(Strict, Q, V),
-                          core::logicAnd(core::cmp(core::CmpOp::EQ, Q, V), Acc));
+      Acc =
+          core::logicOr(core::cmp(Strict, Q, V),
+                        core::logicAnd(core::cmp(core::CmpOp::EQ, Q, V), Acc));
     }
     Parts.push_back(Acc);
   }
@@ -1162,10 +1210,10 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
     // The edit goes on the condition argument (VER_EQUAL).
     W.OpSpan = fileSpan(
         Ctx, C->Call->getArg(2)->IgnoreParenImpCasts()->getSourceRange());
-    auto Node = core::clone(*core::cmp(
-        *O, core::quantity(Quantity::Build, "VerifyVersionInfo"),
-        FieldValue("dwBuildNumber"), core::CmpMode::Int,
-        core::Dialect::VerMask, W));
+    auto Node = core::clone(
+        *core::cmp(*O, core::quantity(Quantity::Build, "VerifyVersionInfo"),
+                   FieldValue("dwBuildNumber"), core::CmpMode::Int,
+                   core::Dialect::VerMask, W));
     Node->Flags |= core::FlagConditionMask;
     Parts.push_back(Node);
   }
@@ -1174,8 +1222,9 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
     auto O = C ? verCondition(C->Condition) : std::nullopt;
     if (!O)
       return core::unknown();
-    Parts.push_back(core::cmp(*O, core::quantity(Quantity::ProductType, "VerifyVersionInfo"),
-                              FieldValue("wProductType")));
+    Parts.push_back(core::cmp(
+        *O, core::quantity(Quantity::ProductType, "VerifyVersionInfo"),
+        FieldValue("wProductType")));
   }
   if (Parts.empty())
     return core::unknown();

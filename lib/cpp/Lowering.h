@@ -17,6 +17,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <optional>
 #include <vector>
 
 namespace verguard::cpp {
@@ -39,8 +40,7 @@ struct Facts {
                  const clang::Expr *>
       StructFieldDefs;
   /// Return values of functions defined in the translation unit.
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::vector<const clang::Expr *>>
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>>
       Returns;
   /// Buffers written by sprintf-like calls: the call and its format index.
   llvm::DenseMap<const clang::VarDecl *,
@@ -54,6 +54,10 @@ struct Facts {
 /// Collects Facts over the non-system parts of the translation unit.
 void collectFacts(clang::ASTContext &Ctx, Facts &F,
                   const core::FrontendOptions &Opts);
+
+/// The comparison an overloaded operator performs (`==` ... `>=`), if any.
+std::optional<clang::BinaryOperatorKind>
+comparisonOf(clang::OverloadedOperatorKind K);
 
 class Lowerer {
 public:

@@ -18,6 +18,14 @@ namespace verguard::powershell {
 
 namespace {
 
+/// The text of a literal argument (a path, a bareword or a string constant).
+std::string literalText(const Val &V) {
+  if (!V.PathText.empty())
+    return V.PathText;
+  if (V.E && V.E->Kind == Op::StrConst)
+    return V.E->Str;
+  return {};
+}
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
@@ -375,13 +383,7 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
   };
-  auto Str = [](const Val &V) -> std::string {
-    if (!V.PathText.empty())
-      return V.PathText;
-    if (V.E && V.E->Kind == Op::StrConst)
-      return V.E->Str;
-    return {};
-  };
+  auto Str = literalText;
   if (Ty == "environment") {
     if (M == "osversion" && !IsCall) {
       Val V;
@@ -591,13 +593,7 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
   };
-  auto Str = [](const Val &V) -> std::string {
-    if (!V.PathText.empty())
-      return V.PathText;
-    if (V.E && V.E->Kind == Op::StrConst)
-      return V.E->Str;
-    return {};
-  };
+  auto Str = literalText;
   std::string M = Name.lower();
   if (O.Obj == ObjKind::RegKey && M == "getvalue") {
     ExprPtr E = registryValue(Str(ArgVal(0)));

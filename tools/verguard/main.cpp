@@ -37,12 +37,12 @@ static cl::OptionCategory Cat("verguard options");
 static cl::list<std::string> Paths(cl::Positional, cl::desc("<path>..."),
                                    cl::cat(Cat));
 enum class Format { Text, Json, Sarif };
-static cl::opt<Format> Fmt(
-    "format", cl::desc("Output format"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "compiler-style text"),
-               clEnumValN(Format::Json, "json", "JSON (schema in README)"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
-    cl::cat(Cat));
+static cl::opt<Format>
+    Fmt("format", cl::desc("Output format"), cl::init(Format::Text),
+        cl::values(clEnumValN(Format::Text, "text", "compiler-style text"),
+                   clEnumValN(Format::Json, "json", "JSON (schema in README)"),
+                   clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+        cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the report to FILE"),
                                    cl::value_desc("FILE"), cl::cat(Cat));
 static cl::opt<std::string>
@@ -63,9 +63,8 @@ static cl::list<std::string> Bumps("bump",
                                    cl::desc("Check this bump too (see "
                                             "rules/profiles.yaml)"),
                                    cl::cat(Cat));
-static cl::list<std::string> Disable("disable",
-                                     cl::desc("Disable a rule (VG001...)"),
-                                     cl::cat(Cat));
+static cl::list<std::string>
+    Disable("disable", cl::desc("Disable a rule (VG001...)"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
@@ -76,8 +75,9 @@ static cl::opt<std::string>
     SrcRoot("srcroot", cl::desc("Root for relative paths (default: cwd)"),
             cl::cat(Cat));
 static cl::opt<std::string>
-    ConfigFile("config", cl::desc("Use this configuration for every file "
-                                  "(default: the nearest .verguard.yaml)"),
+    ConfigFile("config",
+               cl::desc("Use this configuration for every file "
+                        "(default: the nearest .verguard.yaml)"),
                cl::value_desc("FILE"), cl::cat(Cat));
 static cl::opt<bool> NoConfig("no-config",
                               cl::desc("Ignore .verguard.yaml files"),
@@ -132,8 +132,7 @@ int listRules() {
     All.push_back(&R->info());
   All.push_back(&driver::unusedSuppressionRule());
   for (const core::RuleInfo *I : All)
-    llvm::outs() << I->Id << "  " << I->Name << "\n    " << I->Summary
-                 << "\n";
+    llvm::outs() << I->Id << "  " << I->Name << "\n    " << I->Summary << "\n";
   return 0;
 }
 
@@ -157,13 +156,14 @@ std::string cwd() {
 /// Progress on stderr when it is a terminal.
 struct Progress {
   bool Enabled;
-  std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
   void operator()(size_t Done, size_t Total, size_t Findings) const {
     if (!Enabled)
       return;
-    double S = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                             Start)
-                   .count();
+    double S =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     llvm::errs() << llvm::format("\r[%zu/%zu] files, %zu findings, %.1fs", Done,
                                  Total, Findings, S);
     if (Done == Total)
@@ -180,6 +180,7 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
                   unsigned &Unfixed) {
   std::map<std::string, std::string> Original, Current;
   std::map<std::string, driver::Language> Langs;
+  std::map<std::string, size_t> DiagCount; // parse trouble of Current[File]
   for (const driver::FileSummary &F : R.Files)
     if (!F.Content.empty()) {
       Original[F.Path] = Current[F.Path] = F.Content;
@@ -212,10 +213,15 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         continue;
       // Verify: re-analyze the new text; no new parse trouble may appear.
       std::vector<core::Finding> After;
-      std::vector<core::Diagnostic> BeforeD, AfterD;
-      std::vector<core::Finding> Ignored;
-      driver::analyzeBytes(File, Langs[File], Current[File], Opts, Ignored,
-                           BeforeD);
+      std::vector<core::Diagnostic> AfterD;
+      if (!DiagCount.count(File)) {
+        // Parse trouble of the text as it is, measured once per file.
+        std::vector<core::Finding> Ignored;
+        std::vector<core::Diagnostic> BeforeD;
+        driver::analyzeBytes(File, Langs[File], Current[File], Opts, Ignored,
+                             BeforeD);
+        DiagCount[File] = BeforeD.size();
+      }
       driver::analyzeBytes(File, Langs[File], New, Opts, After, AfterD);
       // The fixed findings must be gone (their fingerprints no longer occur).
       std::vector<core::Finding> FixedHere;
@@ -238,7 +244,7 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         Diags.push_back(std::move(D));
         continue;
       }
-      if (AfterD.size() > BeforeD.size()) {
+      if (AfterD.size() > DiagCount[File]) {
         core::Diagnostic D;
         D.Level = core::Severity::Warning;
         D.Where.File = File;
@@ -248,6 +254,7 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         continue;
       }
       Current[File] = std::move(New);
+      DiagCount[File] = AfterD.size();
       Progressed = true;
       for (core::Finding &F : After)
         if (F.TheFix && !Deferred.empty())
@@ -452,10 +459,10 @@ static int run(int argc, char **argv) {
     if (DoDiff)
       llvm::outs() << Diff;
     if (!Quiet)
-      llvm::errs() << "verguard: " << (DoFix ? "fixed " : "would fix ")
-                   << Fixed << " finding" << (Fixed == 1 ? "" : "s") << " in "
-                   << Written << " file" << (Written == 1 ? "" : "s") << "; "
-                   << Unfixed << " without a proven fix left as they are\n";
+      llvm::errs() << "verguard: " << (DoFix ? "fixed " : "would fix ") << Fixed
+                   << " finding" << (Fixed == 1 ? "" : "s") << " in " << Written
+                   << " file" << (Written == 1 ? "" : "s") << "; " << Unfixed
+                   << " without a proven fix left as they are\n";
     if (!FixDiags.empty())
       return 2;
     return (Unfixed && !ExitZero) ? 1 : 0;
