@@ -448,7 +448,9 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   }
   ClangTool Tool(*Db, {Path.str()});
   // Parse the bytes verguard read (and, for --fix, the text it would write).
-  Tool.mapVirtualFile(Path, Remap ? llvm::StringRef(Decoded->Utf8) : Bytes);
+  // Clang's lexer needs a NUL after the text, which Bytes need not have.
+  std::string Text = Remap ? Decoded->Utf8 : Bytes.str();
+  Tool.mapVirtualFile(Path, Text);
   std::string ResourceDir = clangResourceDir();
   std::vector<std::string> Extra = Fixed ? std::vector<std::string>{}
                                          : Opts.ExtraArgs;

@@ -3,9 +3,10 @@
 
 #include "core/Deadline.h"
 #include "cpp/CppFrontend.h"
+#include "driver/Prefilter.h"
 #include "driver/Suppressions.h"
-#include "script/Text.h"
 #include "powershell/PowerShellFrontend.h"
+#include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -46,38 +47,6 @@ void fileNote(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
   Diags.push_back(std::move(D));
 }
 
-/// Quoted #include targets next to the file or in a parent's include/.
-std::vector<std::string> quotedIncludes(llvm::StringRef Path,
-                                        llvm::StringRef Text) {
-  std::vector<std::string> Out;
-  llvm::StringRef Rest = Text;
-  while (true) {
-    size_t At = Rest.find("#include");
-    if (At == llvm::StringRef::npos)
-      break;
-    Rest = Rest.drop_front(At + 8).ltrim(" \t");
-    if (!Rest.consume_front("\""))
-      continue;
-    llvm::StringRef Name = Rest.take_until([](char C) {
-      return C == '"' || C == '\n';
-    });
-    llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
-    for (int Up = 0; Up < 4 && !Dir.empty(); ++Up) {
-      for (const char *Sub : {"", "include"}) {
-        llvm::SmallString<256> Cand(Dir);
-        llvm::sys::path::append(Cand, Sub, Name);
-        if (llvm::sys::fs::is_regular_file(Cand)) {
-          Out.push_back(Cand.str().str());
-          goto Next;
-        }
-      }
-      Dir = llvm::sys::path::parent_path(Dir);
-    }
-  Next:;
-  }
-  return Out;
-}
-
 } // namespace
 
 std::vector<std::string> triggers(const RunOptions &Opts) {
@@ -101,30 +70,6 @@ std::vector<std::string> triggers(const RunOptions &Opts) {
   return T;
 }
 
-bool mayHoldFinding(llvm::StringRef Text,
-                    const std::vector<std::string> &Triggers) {
-  // One pass over the text in chunks: digits are searched as they are,
-  // names in a lower-cased copy of the chunk (memmem is fast; the naive
-  // case-insensitive search was the prefilter's whole cost).
-  size_t Longest = 0;
-  for (const std::string &T : Triggers)
-    Longest = std::max(Longest, T.size());
-  const size_t Chunk = 1 << 16;
-  std::string Lower;
-  for (size_t At = 0; At < Text.size(); At += Chunk) {
-    // Overlap by the longest trigger so nothing straddles two chunks.
-    size_t Begin = At >= Longest ? At - Longest : 0;
-    llvm::StringRef Piece = Text.slice(Begin, At + Chunk);
-    Lower.resize(Piece.size());
-    for (size_t I = 0; I < Piece.size(); ++I)
-      Lower[I] = llvm::toLower(Piece[I]);
-    for (const std::string &T : Triggers)
-      if (memmem(Lower.data(), Lower.size(), T.data(), T.size()))
-        return true;
-  }
-  return false;
-}
-
 uint64_t estimateTokens(llvm::StringRef Text) {
   uint64_t N = 0;
   bool InWord = false;
@@ -140,9 +85,8 @@ uint64_t estimateTokens(llvm::StringRef Text) {
   return N;
 }
 
-void analyzeBytes(const std::string &Path, Language Lang,
-                  llvm::StringRef Bytes, const RunOptions &Opts,
-                  std::vector<core::Finding> &Findings,
+void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
+                  const RunOptions &Opts, std::vector<core::Finding> &Findings,
                   std::vector<core::Diagnostic> &Diags) {
   std::vector<core::Guard> Guards;
   if (Lang == Language::Cpp) {
@@ -177,7 +121,20 @@ void analyzeBytes(const std::string &Path, Language Lang,
 RunResult run(const RunOptions &Opts) {
   RunResult R;
   auto Files = discover(Opts.Paths, R.Diagnostics);
-  std::vector<std::string> Trig = triggers(Opts);
+  // One prefilter for the run's options and one per configuration file
+  // (they can change the bumps and the sources).
+  Prefilter Default(triggers(Opts));
+  std::mutex PrefiltersLock;
+  std::map<const Config *, std::unique_ptr<Prefilter>> Prefilters;
+  auto PrefilterFor = [&](const Config *C, const RunOptions &Use) {
+    if (!C)
+      return &Default;
+    std::lock_guard<std::mutex> G(PrefiltersLock);
+    auto &Slot = Prefilters[C];
+    if (!Slot)
+      Slot = std::make_unique<Prefilter>(triggers(Use));
+    return Slot.get();
+  };
   struct PerFile {
     std::vector<core::Finding> Findings;
     std::vector<core::Diagnostic> Diags;
@@ -241,26 +198,37 @@ RunResult run(const RunOptions &Opts) {
       llvm::consumeError(Cfg->apply(Eff.Check, Eff.Frontend));
       Use = &Eff;
     }
-    auto Buf = Out.SkipReason.empty()
-                   ? llvm::MemoryBuffer::getFile(F.Path, /*IsText=*/false,
-                                                 /*RequiresNullTerminator=*/false)
-                   : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
-                         std::make_error_code(std::errc::operation_canceled));
+    // Read into this thread's buffer: one read per file, no mapping.
+    thread_local llvm::SmallVector<char, 0> Buffer;
+    std::error_code ReadError;
+    if (Out.SkipReason.empty()) {
+      Buffer.clear();
+      llvm::Expected<llvm::sys::fs::file_t> FD =
+          llvm::sys::fs::openNativeFileForRead(F.Path);
+      if (!FD) {
+        ReadError = llvm::errorToErrorCode(FD.takeError());
+      } else {
+        if (llvm::Error E = llvm::sys::fs::readNativeFileToEOF(*FD, Buffer))
+          ReadError = llvm::errorToErrorCode(std::move(E));
+        llvm::sys::fs::closeFile(*FD);
+      }
+    }
     if (!Out.SkipReason.empty()) {
-    } else if (!Buf) {
+    } else if (ReadError) {
       Out.SkipReason = "unreadable";
       fileNote(Out.Diags, F.Path, core::Severity::Error,
-               "cannot read: " + Buf.getError().message());
+               "cannot read: " + ReadError.message());
     } else {
-      llvm::StringRef Bytes = (*Buf)->getBuffer();
+      llvm::StringRef Bytes(Buffer.data(), Buffer.size());
       bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe");
-      bool Html = llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
+      bool Html =
+          llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
       bool Wanted = true;
       // NUL bytes: UTF-16 text (searched decoded) or a binary file.
       std::string Decoded;
       llvm::StringRef Searched = Bytes;
       if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF") ||
-          Bytes.contains('\0')) {
+          memchr(Bytes.data(), 0, Bytes.size())) {
         auto T = script::decodeText(Bytes, F.Path);
         if (!T) {
           fileNote(Out.Diags, F.Path, core::Severity::Warning,
@@ -272,28 +240,22 @@ RunResult run(const RunOptions &Opts) {
           Searched = Decoded;
         }
       }
+      Prefilter &PF = *PrefilterFor(Cfg.get(), *Use);
+      Sighting Seen;
+      if (Wanted)
+        Seen = PF.look(Searched);
       if (!Wanted) {
-      } else if (Html && !Searched.contains_insensitive("vbscript")) {
+      } else if (Html && !Seen.VBScript) {
         Wanted = false; // an HTML page without VBScript
         Out.SkipReason = "HTML without VBScript";
-      } else if (Use->Prefilter && !Vbe &&
-                 !mayHoldFinding(Searched,
-                                 Use == &Opts ? Trig : triggers(*Use))) {
-        Wanted = false;
-        if (F.Lang == Language::Cpp)
-          for (const std::string &H : quotedIncludes(F.Path, Bytes)) {
-            auto HB = llvm::MemoryBuffer::getFile(H, false, false);
-            if (HB && mayHoldFinding((*HB)->getBuffer(),
-                                     Use == &Opts ? Trig : triggers(*Use))) {
-              Wanted = true;
-              break;
-            }
-          }
+      } else if (Use->Prefilter && !Vbe && !Seen.Trigger) {
+        Wanted = F.Lang == Language::Cpp && !Seen.Includes.empty() &&
+                 PF.headerHolds(F.Path, Searched, Seen);
         if (!Wanted)
           Out.SkipReason = "cannot hold a finding (prefilter)";
       }
       Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
-      if (Searched.contains("verguard: ignore")) {
+      if (Seen.Suppression && Searched.contains("verguard: ignore")) {
         Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
         Out.Suppressible = true;
       }
@@ -318,8 +280,8 @@ RunResult run(const RunOptions &Opts) {
         auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - Start)
                         .count();
-        if (core::deadlineHit() ||
-            (Use->Frontend.TimeoutMs && (uint64_t)Took >= Use->Frontend.TimeoutMs))
+        if (core::deadlineHit() || (Use->Frontend.TimeoutMs &&
+                                    (uint64_t)Took >= Use->Frontend.TimeoutMs))
           fileNote(Out.Diags, F.Path, core::Severity::Warning,
                    "time limit of " +
                        std::to_string(Use->Frontend.TimeoutMs / 1000) +
@@ -336,7 +298,9 @@ RunResult run(const RunOptions &Opts) {
       Opts.Progress(++Done, Files.size(), FindingsSoFar);
     }
   };
-  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Jobs = Opts.Jobs
+                      ? Opts.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
       Work(I);
@@ -415,13 +379,12 @@ RunResult run(const RunOptions &Opts) {
           if (OnChangedLine(F))
             R.Findings.push_back(std::move(F));
         }
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [](const core::Finding &A, const core::Finding &B) {
-                     return std::tie(A.Where.File, A.Where.Line, A.Where.Col,
-                                     A.RuleId) <
-                            std::tie(B.Where.File, B.Where.Line, B.Where.Col,
-                                     B.RuleId);
-                   });
+  std::stable_sort(
+      R.Findings.begin(), R.Findings.end(),
+      [](const core::Finding &A, const core::Finding &B) {
+        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
+               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
+      });
   // Diagnostics: deduplicated (a header's missing include from many TUs).
   std::set<std::tuple<std::string, uint32_t, std::string>> SeenD;
   std::vector<core::Diagnostic> Diags;

@@ -57,8 +57,6 @@ struct RunResult {
 
 /// The literals and names whose presence makes a file worth parsing.
 std::vector<std::string> triggers(const RunOptions &Opts);
-bool mayHoldFinding(llvm::StringRef Text,
-                    const std::vector<std::string> &Triggers);
 /// A cheap estimate of a script's tokens: runs of word characters and every
 /// other visible character; a long string literal counts as little.
 uint64_t estimateTokens(llvm::StringRef Text);
