@@ -6,24 +6,49 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define VERGUARD_AVX2_KERNEL 1
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "LiteralsKernel.inc"
-
 namespace verguard::driver {
 
-#if defined(VERGUARD_AVX2_KERNEL)
-// LiteralsAvx2.cpp, compiled with -mavx2; called only where the CPU has it.
-size_t scanBlocksAvx2(const Literals::Plan &P, const char *Data, size_t N,
-                      size_t Pos, llvm::function_ref<bool(size_t)> Candidate);
-size_t scanTeddyAvx2(const Literals::Plan &P, const char *Data, size_t N,
-                     size_t Pos,
-                     llvm::function_ref<bool(size_t, unsigned)> Candidate);
-#endif
-
 namespace {
+
+/// Scans the blocks [Pos, ...) whose loads stay inside Data[0, N); calls
+/// Candidate(position) wherever every anchor of some literal matches.
+/// Returns where the scalar tail starts, or SIZE_MAX if Candidate stopped.
+template <class T>
+size_t scanBlocks(const Literals::Plan &P, const char *Data, size_t N,
+                  size_t Pos, llvm::function_ref<bool(size_t)> Candidate) {
+  using V = typename T::V;
+  const size_t NO = P.Offsets.size(), NC = P.Compares.size();
+  // A plan has at most MaxLiterals literals, three anchors each.
+  constexpr size_t MaxC = 3 * Literals::MaxLiterals;
+  V Loaded[MaxC], Cmp[MaxC], Splat[MaxC];
+  for (size_t K = 0; K < NC; ++K)
+    Splat[K] = T::splat(P.Compares[K].Byte);
+  const V Fold = T::splat(0x20);
+  for (; Pos + P.MaxOffset + T::Width <= N; Pos += T::Width) {
+    for (size_t O = 0; O < NO; ++O)
+      Loaded[O] = T::orV(T::load(Data + Pos + P.Offsets[O]), Fold);
+    for (size_t K = 0; K < NC; ++K)
+      Cmp[K] = T::eq(Loaded[P.OffsetOf[K]], Splat[K]);
+    V Any = T::zero();
+    for (const auto &U : P.Uses)
+      Any = T::orV(Any, T::andV(T::andV(Cmp[U[0]], Cmp[U[1]]), Cmp[U[2]]));
+    uint32_t Mask = T::mask(Any);
+    while (Mask) {
+      if (!Candidate(Pos + __builtin_ctz(Mask)))
+        return SIZE_MAX;
+      Mask &= Mask - 1;
+    }
+  }
+  return Pos;
+}
+
 #if defined(__SSE2__)
 struct Sse2 {
   using V = __m128i;
@@ -37,6 +62,56 @@ struct Sse2 {
   static uint32_t mask(V A) { return (uint32_t)_mm_movemask_epi8(A); }
 };
 #endif
+
+#if defined(VERGUARD_AVX2_KERNEL)
+// Compiled for AVX2 in this function only; called where the CPU has it.
+/// Bit b of byte j: a literal of bucket b may have byte K at At[j].
+__attribute__((target("avx2"), always_inline)) inline __m256i
+teddyBits(const char *At, __m256i Lo, __m256i Hi) {
+  const __m256i Nibble = _mm256_set1_epi8(0x0F);
+  __m256i V = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)At),
+                              _mm256_set1_epi8(0x20));
+  __m256i L = _mm256_and_si256(V, Nibble);
+  __m256i H = _mm256_and_si256(_mm256_srli_epi16(V, 4), Nibble);
+  return _mm256_and_si256(_mm256_shuffle_epi8(Lo, L),
+                          _mm256_shuffle_epi8(Hi, H));
+}
+
+/// Teddy: per 32 bytes, the three first bytes of every literal are checked
+/// at once through nibble tables (vpshufb); a nonzero byte of the result is
+/// a position where some bucket's prefix may start.
+__attribute__((target("avx2"))) size_t
+scanTeddyAvx2(const Literals::Plan &P, const char *Data, size_t N, size_t Pos,
+              llvm::function_ref<bool(size_t, unsigned)> Candidate) {
+  __m256i Lo[3], Hi[3];
+  for (int K = 0; K < 3; ++K) {
+    Lo[K] =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)P.Lo[K]));
+    Hi[K] =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)P.Hi[K]));
+  }
+  const __m256i Zero = _mm256_setzero_si256();
+  for (; Pos + 2 + 32 <= N; Pos += 32) {
+    const char *At = Data + Pos;
+    __m256i M =
+        _mm256_and_si256(_mm256_and_si256(teddyBits(At, Lo[0], Hi[0]),
+                                          teddyBits(At + 1, Lo[1], Hi[1])),
+                         teddyBits(At + 2, Lo[2], Hi[2]));
+    uint32_t Mask = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(M, Zero));
+    if (!Mask)
+      continue;
+    alignas(32) uint8_t Buckets[32];
+    _mm256_store_si256((__m256i *)Buckets, M);
+    for (; Mask; Mask &= Mask - 1) {
+      unsigned J = __builtin_ctz(Mask);
+      if (!Candidate(Pos + J, Buckets[J]))
+        return SIZE_MAX;
+    }
+  }
+  return Pos;
+}
+
+#endif // VERGUARD_AVX2_KERNEL
 
 bool hasAvx2() {
 #if defined(VERGUARD_AVX2_KERNEL)
@@ -146,8 +221,8 @@ void Literals::scanGroup(
             return false;
       return true;
     };
-    Pos = P.Teddy ? scanTeddyAvx2(P, Text.data(), Text.size(), Pos, InBuckets)
-                  : scanBlocksAvx2(P, Text.data(), Text.size(), Pos, Candidate);
+    if (P.Teddy)
+      Pos = scanTeddyAvx2(P, Text.data(), Text.size(), Pos, InBuckets);
 #endif
   }
 #if defined(__SSE2__)
