@@ -19,3 +19,8 @@ grep -q "no fix: " "$TMP/out" || fail "no-fix reason missing"
 cd "$CORPUS"
 vg --format=json -j 1 . ; cp "$TMP/out" "$TMP/j1"
 vg --format=json -j 2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j 1 and -j 2 differ"
+# -j takes its value attached, as make and ninja do.
+vg --format=json -j2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j2 and -j 1 differ"
+vg --format=json -jx .
+expect_rc 2
+grep -q "'x' value invalid" "$TMP/err" || fail "-jx: $(cat "$TMP/err")"

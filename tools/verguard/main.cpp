@@ -51,8 +51,10 @@ static cl::opt<std::string>
 static cl::list<std::string>
     ExtraArgs("extra-arg", cl::desc("Extra argument for the C/C++ compiler"),
               cl::cat(Cat));
+// "-j 4", "-j4" and "-j=4", as make, ninja and run-clang-tidy take it.
 static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: cores)"),
-                              cl::init(0), cl::cat(Cat));
+                              cl::value_desc("N"), cl::Prefix, cl::init(0),
+                              cl::cat(Cat));
 static cl::opt<bool> DoFix("fix", cl::desc("Apply the proven fixes in place"),
                            cl::cat(Cat));
 static cl::opt<bool> DoDiff("diff",
