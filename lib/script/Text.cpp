@@ -162,12 +162,18 @@ void DecodedText::buildIndex() {
   CRLF = CRLFs * 2 > LFs && CRLFs > 0;
   BlockCodePoints.clear();
   uint32_t CodePoints = 0;
+  bool HighBytes = false;
   for (size_t I = 0; I <= Utf8.size(); ++I) {
     if (I % 256 == 0)
       BlockCodePoints.push_back(CodePoints);
-    if (I < Utf8.size() && (static_cast<unsigned char>(Utf8[I]) & 0xC0) != 0x80)
-      ++CodePoints;
+    if (I < Utf8.size()) {
+      unsigned char C = static_cast<unsigned char>(Utf8[I]);
+      HighBytes |= C >= 0x80;
+      if ((C & 0xC0) != 0x80)
+        ++CodePoints;
+    }
   }
+  Ascii = !HighBytes;
 }
 
 uint32_t DecodedText::toOriginal(uint32_t Offset) const {
@@ -194,6 +200,8 @@ std::pair<uint32_t, uint32_t> DecodedText::lineCol(uint32_t Offset) const {
   uint32_t Start = LineStarts[Line - 1];
   if (Offset <= Start)
     return {Line, 1};
+  if (Ascii) // Offset is within the text: it is past a line start
+    return {Line, std::min<uint32_t>(Offset, Utf8.size()) - Start + 1};
   return {Line, codePointsBefore(Offset) - codePointsBefore(Start) + 1};
 }
 

@@ -25,7 +25,7 @@ const char *encodingName(Encoding E);
 class DecodedText {
 public:
   Encoding Enc = Encoding::Utf8;
-  std::string Utf8; // the decoded text
+  std::string Utf8;  // the decoded text
   bool CRLF = false; // the file's dominant line ending is CRLF
 
   /// Original byte offset of a UTF-8 offset (Offset == size() maps to EOF).
@@ -51,6 +51,7 @@ private:
   /// Code points that start before each 256-byte block: columns on a very
   /// long line are found without scanning it from its start.
   std::vector<uint32_t> BlockCodePoints;
+  bool Ascii = false; // every byte is a code point: columns are byte counts
   uint32_t codePointsBefore(uint32_t Offset) const;
 };
 
