@@ -24,20 +24,12 @@
 namespace verguard::powershell {
 
 /// The node's grammar type ("" for a null node).
-inline llvm::StringRef typeOf(TSNode N) {
-  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
-}
+inline llvm::StringRef typeOf(TSNode N) { return script::type(N); }
 
 /// Named children without comments.
-inline std::vector<TSNode> namedKids(TSNode N) {
-  std::vector<TSNode> R;
-  uint32_t C = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < C; ++I) {
-    TSNode K = ts_node_named_child(N, I);
-    if (typeOf(K) != "comment")
-      R.push_back(K);
-  }
-  return R;
+inline script::Nodes namedKids(TSNode N) {
+  return script::namedChildren(
+      N, [](TSNode K) { return script::type(K) == "comment"; });
 }
 
 /// Objects whose members are version quantities.

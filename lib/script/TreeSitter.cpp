@@ -3,10 +3,103 @@
 
 #include "core/Deadline.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+
 #include <chrono>
 #include <cstring>
+#include <memory>
 
 namespace verguard::script {
+
+namespace {
+
+/// What type() and field() look up, once per grammar and thread (the driver
+/// analyzes files on several threads; a table is a few hundred entries).
+struct Grammar {
+  const TSLanguage *Lang = nullptr;
+  std::vector<llvm::StringRef> Names; // by symbol, as ts_node_symbol gives it
+  llvm::DenseMap<const char *, TSFieldId> Fields; // by the name's address
+};
+
+Grammar &grammarOf(const TSLanguage *L) {
+  thread_local std::vector<std::unique_ptr<Grammar>> All;
+  thread_local Grammar *Last = nullptr;
+  if (Last && Last->Lang == L)
+    return *Last;
+  for (auto &G : All)
+    if (G->Lang == L)
+      return *(Last = G.get());
+  auto G = std::make_unique<Grammar>();
+  G->Lang = L;
+  uint32_t Count = ts_language_symbol_count(L);
+  G->Names.resize(Count);
+  for (uint32_t S = 0; S < Count; ++S)
+    if (const char *Name = ts_language_symbol_name(L, TSSymbol(S)))
+      G->Names[S] = Name;
+  All.push_back(std::move(G));
+  return *(Last = All.back().get());
+}
+
+/// A cursor reused for child lists: ts_tree_cursor_new allocates its stack.
+struct ReusedCursor {
+  TSTreeCursor C{};
+  bool Live = false;
+  TSTreeCursor &at(TSNode N) {
+    if (Live) {
+      ts_tree_cursor_reset(&C, N);
+    } else {
+      C = ts_tree_cursor_new(N);
+      Live = true;
+    }
+    return C;
+  }
+  ~ReusedCursor() {
+    if (Live)
+      ts_tree_cursor_delete(&C);
+  }
+};
+
+} // namespace
+
+llvm::StringRef type(TSNode N) {
+  if (ts_node_is_null(N))
+    return {};
+  TSSymbol S = ts_node_symbol(N);
+  const Grammar &G = grammarOf(ts_node_language(N));
+  if (S < G.Names.size())
+    return G.Names[S];
+  const char *Name = ts_node_type(N); // ERROR and the like
+  return Name ? llvm::StringRef(Name) : llvm::StringRef();
+}
+
+TSNode field(TSNode N, const char *Name) {
+  if (ts_node_is_null(N))
+    return N;
+  Grammar &G = grammarOf(ts_node_language(N));
+  auto [It, New] = G.Fields.try_emplace(Name, 0);
+  if (New)
+    It->second = ts_language_field_id_for_name(G.Lang, Name, strlen(Name));
+  return ts_node_child_by_field_id(N, It->second);
+}
+
+Nodes namedChildren(TSNode N, llvm::function_ref<bool(TSNode)> Skip) {
+  Nodes R;
+  if (ts_node_is_null(N))
+    return R;
+  thread_local ReusedCursor Reused;
+  TSTreeCursor &C = Reused.at(N);
+  if (ts_tree_cursor_goto_first_child(&C)) {
+    do {
+      TSNode K = ts_tree_cursor_current_node(&C);
+      if (ts_node_is_named(K))
+        R.push_back(K);
+    } while (ts_tree_cursor_goto_next_sibling(&C));
+  }
+  if (Skip) // after the walk: Skip may use the cursor itself
+    llvm::erase_if(R, [&](TSNode K) { return Skip(K); });
+  return R;
+}
 
 TreePtr parse(const TSLanguage *Language, llvm::StringRef Text,
               const std::vector<TSRange> &Ranges, uint64_t TimeoutMicros) {

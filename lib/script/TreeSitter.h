@@ -5,6 +5,7 @@
 #include "tree_sitter/api.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -40,13 +41,24 @@ inline llvm::StringRef text(TSNode N, llvm::StringRef Source) {
   return Source.slice(B, E);
 }
 
+/// The node's grammar type, as ts_node_type gives it ("" for a null node),
+/// read from a per-grammar table of names: the frontends compare node types
+/// at every node they visit, and ts_node_type plus strlen is measurable.
+llvm::StringRef type(TSNode N);
+
 /// The named child with the given field, or a null node (also for a null N:
-/// tree-sitter itself would dereference its null tree).
-inline TSNode field(TSNode N, const char *Name) {
-  if (ts_node_is_null(N))
-    return N;
-  return ts_node_child_by_field_name(N, Name, strlen(Name));
-}
+/// tree-sitter itself would dereference its null tree). Name must be a string
+/// literal (or otherwise outlive the process): its field id is cached by
+/// address, since tree-sitter finds it by comparing every field name.
+TSNode field(TSNode N, const char *Name);
+
+/// Children of a node, collected without heap allocation for the common few.
+using Nodes = llvm::SmallVector<TSNode, 8>;
+
+/// The named children of N in order, as ts_node_named_child(N, 0..count-1)
+/// gives them, minus those Skip accepts. One cursor pass: indexing with
+/// ts_node_named_child restarts from the first child each time.
+Nodes namedChildren(TSNode N, llvm::function_ref<bool(TSNode)> Skip = nullptr);
 
 /// Counts ERROR and MISSING nodes; returns the first one's start byte.
 struct ParseTrouble {

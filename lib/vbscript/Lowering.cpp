@@ -51,25 +51,15 @@ struct Val {
   bool known() const { return E || O != ObjKind::None; }
 };
 
-bool is(TSNode N, const char *T) {
-  return !ts_node_is_null(N) && std::strcmp(ts_node_type(N), T) == 0;
+bool is(TSNode N, llvm::StringRef T) {
+  return !ts_node_is_null(N) && script::type(N) == T;
 }
-llvm::StringRef typeOf(TSNode N) {
-  return ts_node_is_null(N) ? llvm::StringRef() : ts_node_type(N);
-}
+llvm::StringRef typeOf(TSNode N) { return script::type(N); }
 bool isTrivia(TSNode N) {
-  return is(N, "comment") || is(N, "newline") || is(N, "line_continuation");
+  llvm::StringRef T = typeOf(N);
+  return T == "comment" || T == "newline" || T == "line_continuation";
 }
-std::vector<TSNode> namedKids(TSNode N) {
-  std::vector<TSNode> R;
-  uint32_t C = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < C; ++I) {
-    TSNode K = ts_node_named_child(N, I);
-    if (!isTrivia(K))
-      R.push_back(K);
-  }
-  return R;
-}
+script::Nodes namedKids(TSNode N) { return script::namedChildren(N, isTrivia); }
 bool isStringValued(const Expr &E) {
   switch (E.Kind) {
   case Op::StrConst:

@@ -57,7 +57,8 @@ TEST(Text, AnsiIsWindows1252) {
 }
 
 TEST(Text, BinaryIsRefusedWithTheFileName) {
-  auto T = decodeText(std::string("MZ\x90\0\3\0\0\0\4\0\0\0\xFF\xFF", 14), "x.exe");
+  auto T =
+      decodeText(std::string("MZ\x90\0\3\0\0\0\4\0\0\0\xFF\xFF", 14), "x.exe");
   ASSERT_FALSE(bool(T));
   std::string M = llvm::toString(T.takeError());
   EXPECT_NE(M.find("x.exe"), std::string::npos);
@@ -69,4 +70,20 @@ TEST(Text, EmptyFile) {
   ASSERT_TRUE(bool(T));
   EXPECT_EQ(T->Utf8, "");
   EXPECT_EQ(T->lineCol(0), std::make_pair(1u, 1u));
+}
+
+TEST(Text, ColumnsCountCodePointsOnlyWhenTheTextHasThem) {
+  // All ASCII: a column is the byte distance from the line start.
+  auto A = decodeText("x = 1\r\n  if ($v -eq 6002) {}\n", "a.ps1");
+  ASSERT_TRUE(bool(A));
+  EXPECT_EQ(A->lineCol(0), std::make_pair(1u, 1u));
+  EXPECT_EQ(A->lineCol(4), std::make_pair(1u, 5u));
+  EXPECT_EQ(A->lineCol(9), std::make_pair(2u, 3u));
+  EXPECT_EQ(A->lineCol(29), std::make_pair(3u, 1u)); // end of text
+  // A two-byte code point earlier on the line counts once.
+  auto U = decodeText("x\n\xC3\xA9t\xC3\xA9 = 6002\n", "a.ps1");
+  ASSERT_TRUE(bool(U));
+  EXPECT_EQ(U->lineCol(2), std::make_pair(2u, 1u));
+  EXPECT_EQ(U->lineCol(4), std::make_pair(2u, 2u)); // 't'
+  EXPECT_EQ(U->lineCol(8), std::make_pair(2u, 5u)); // '='
 }
