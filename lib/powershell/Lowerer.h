@@ -231,6 +231,13 @@ public:
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a
                           // switch arm's script block
   std::vector<std::pair<uint32_t, uint32_t>> PushedFrames; // node ranges
+  /// The first pass's walk: enter()/leave() calls, each with its Parent.
+  struct Step {
+    TSNode N;
+    llvm::StringRef Parent;
+    bool Leave;
+  };
+  std::vector<Step> Steps;
 };
 
 } // namespace verguard::powershell

@@ -21,8 +21,6 @@ namespace verguard::powershell {
 
 namespace {
 
-
-
 bool isPredicateMethod(llvm::StringRef M) {
   return M.equals_insensitive("StartsWith") ||
          M.equals_insensitive("EndsWith") || M.equals_insensitive("Contains") ||
@@ -295,20 +293,43 @@ void Lowerer::leave(TSNode N) {
 }
 
 void Lowerer::walk(TSNode Root) {
+  // enter() declines the children of the same node types in both passes:
+  // the second pass replays the steps the first one recorded, rather than
+  // moving a cursor through every token again.
+  if (!Steps.empty()) {
+    for (const Step &S : Steps) {
+      if (core::deadlinePassed())
+        break;
+      Parent = S.Parent;
+      if (S.Leave)
+        leave(S.N);
+      else
+        enter(S.N);
+    }
+    return;
+  }
   // ts_node_parent costs the depth of the tree, so the walk keeps the types
   // of the nodes it is inside.
   std::vector<llvm::StringRef> Types;
+  auto Enter = [&](TSNode N) {
+    Steps.push_back({N, Parent, false});
+    return enter(N);
+  };
+  auto Leave = [&](TSNode N) {
+    Steps.push_back({N, Parent, true});
+    leave(N);
+  };
   TSTreeCursor C = ts_tree_cursor_new(Root);
   while (!core::deadlinePassed()) {
     TSNode N = ts_tree_cursor_current_node(&C);
     Parent = Types.empty() ? llvm::StringRef() : Types.back();
-    if (ts_node_is_named(N) && enter(N) &&
+    if (ts_node_is_named(N) && Enter(N) &&
         ts_tree_cursor_goto_first_child(&C)) {
       Types.push_back(typeOf(N));
       continue;
     }
     if (ts_node_is_named(N))
-      leave(N);
+      Leave(N);
     bool Done = false;
     while (!ts_tree_cursor_goto_next_sibling(&C)) {
       if (!ts_tree_cursor_goto_parent(&C)) {
@@ -318,7 +339,7 @@ void Lowerer::walk(TSNode Root) {
       if (!Types.empty())
         Types.pop_back();
       Parent = Types.empty() ? llvm::StringRef() : Types.back();
-      leave(ts_tree_cursor_current_node(&C));
+      Leave(ts_tree_cursor_current_node(&C));
     }
     if (Done)
       break;

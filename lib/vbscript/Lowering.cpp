@@ -179,6 +179,8 @@ struct Proc {
   TSNode Node;
   std::string Name, Key, Cls;
   bool Main = false;
+  /// The body's statement walk, recorded by the first pass for the others.
+  mutable std::vector<TSNode> Walk;
 };
 
 class Lowerer {
@@ -1416,7 +1418,8 @@ void Lowerer::runProc(const Proc &P) {
       }
   TSNode Body = field(P.Node, "body");
   if (!ts_node_is_null(Body))
-    script::walk(Body, [&](TSNode N) { return statement(N); });
+    script::walk(
+        Body, [&](TSNode N) { return statement(N); }, P.Walk);
   if (!P.Main && Result)
     FuncResults[P.Key] = *Result;
   Cur = nullptr;

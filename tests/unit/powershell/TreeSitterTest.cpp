@@ -71,3 +71,37 @@ TEST(TreeSitter, HelpersAgreeWithTreeSitterAtEveryNode) {
   EXPECT_TRUE(ts_node_is_null(field(TSNode{}, "condition")));
   EXPECT_TRUE(namedChildren(TSNode{}).empty());
 }
+
+TEST(TreeSitter, RecordedWalkReplaysTheSameVisits) {
+  TreePtr Tree = parse(tree_sitter_powershell(), Source);
+  ASSERT_TRUE(Tree);
+  TSNode Root = ts_tree_root_node(Tree.get());
+  // Visit declines the children of statement blocks.
+  auto Into = [](TSNode N) { return type(N) != "statement_block"; };
+  std::vector<TSNode> Plain, Log, First, Again;
+  walk(Root, [&](TSNode N) {
+    Plain.push_back(N);
+    return Into(N);
+  });
+  walk(
+      Root,
+      [&](TSNode N) {
+        First.push_back(N);
+        return Into(N);
+      },
+      Log);
+  walk(
+      Root,
+      [&](TSNode N) {
+        Again.push_back(N);
+        return Into(N);
+      },
+      Log);
+  ASSERT_EQ(First.size(), Plain.size());
+  ASSERT_EQ(Again.size(), Plain.size());
+  ASSERT_EQ(Log.size(), Plain.size());
+  for (size_t I = 0; I < Plain.size(); ++I) {
+    EXPECT_TRUE(ts_node_eq(First[I], Plain[I]));
+    EXPECT_TRUE(ts_node_eq(Again[I], Plain[I]));
+  }
+}
