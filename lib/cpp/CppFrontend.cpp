@@ -2,6 +2,7 @@
 #include "cpp/CppFrontend.h"
 
 #include "cpp/GuardFinder.h"
+#include "cpp/Pch.h"
 #include "script/Text.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -17,10 +18,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include <atomic>
-#include <map>
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/xxhash.h"
-#include "llvm/Support/Process.h"
 
 namespace verguard::cpp {
 
@@ -123,8 +120,6 @@ std::string clangResourceDir() {
 }
 
 namespace {
-
-const char *MingwInclude = "/usr/x86_64-w64-mingw32/include";
 
 bool isHeader(llvm::StringRef Path) {
   llvm::StringRef Ext = llvm::sys::path::extension(Path);
@@ -272,74 +267,35 @@ bool startsWithWindowsH(llvm::StringRef Text) {
   return false;
 }
 
-/// A precompiled <windows.h> for standalone parses: parsing the Windows
-/// headers is nearly all of a translation unit's cost. Built once with the
-/// installed clang-19 and kept in the user's cache (keyed by the compiler,
-/// the flags and the headers' time stamps); null if it cannot be built.
-std::optional<std::string> windowsPch(const std::vector<std::string> &Flags,
-                                      bool IsC) {
-  static std::mutex Lock;
-  static std::map<std::string, std::optional<std::string>> Known;
-  std::string Key = std::string(LLVM_VERSION_STRING) + (IsC ? "|c|" : "|c++|");
-  for (const std::string &F : Flags)
-    Key += F + "|";
-  llvm::sys::fs::file_status St;
-  std::string Header = std::string(MingwInclude) + "/windows.h";
-  if (llvm::sys::fs::status(Header, St))
+/// The precompiled header for a standalone parse with Flags: of the file's
+/// leading include prefix (without the headers the project shadows); else,
+/// while that one is not worth building yet or for a file whose first
+/// include is <windows.h> after other lines, of <windows.h> alone.
+std::optional<std::string>
+pchFor(llvm::StringRef Text, const std::vector<std::string> &Flags, bool IsC) {
+  std::vector<std::string> Dirs, PchFlags;
+  for (const std::string &F : Flags) {
+    if (llvm::StringRef(F).starts_with("-I"))
+      Dirs.push_back(F.substr(2));
+    else if (F != "-fsyntax-only")
+      PchFlags.push_back(F);
+  }
+  const std::string WindowsH = "#include <windows.h>\n";
+  std::vector<PrefixLine> Prefix = leadingIncludePrefix(Text);
+  // Macros defined before <windows.h> (NOMINMAX, WIN32_LEAN_AND_MEAN)
+  // change it: then only a precompiled prefix with them will do.
+  bool DefinesFirst = !Prefix.empty() && !Prefix.front().Include;
+  dropShadowedIncludes(Prefix, Dirs);
+  if (!Prefix.empty() && prefixHeaderText(Prefix) != WindowsH)
+    if (auto Pch = prefixPch(prefixHeaderText(Prefix), PchFlags, IsC,
+                             /*BuildOnFirstUse=*/false))
+      return Pch;
+  if (DefinesFirst || !startsWithWindowsH(Text) ||
+      llvm::any_of(Dirs, [](const std::string &D) {
+        return llvm::sys::fs::exists(D + "/windows.h");
+      }))
     return std::nullopt;
-  Key += std::to_string(St.getLastModificationTime().time_since_epoch().count()) +
-         "|" + clangResourceDir();
-  std::lock_guard<std::mutex> G(Lock);
-  auto It = Known.find(Key);
-  if (It != Known.end())
-    return It->second;
-  std::optional<std::string> &Slot = Known[Key];
-  llvm::SmallString<256> Dir;
-  if (const char *X = getenv("XDG_CACHE_HOME"); X && *X)
-    Dir = X;
-  else if (const char *H = getenv("HOME"); H && *H)
-    llvm::sys::path::append(Dir, H, ".cache");
-  else
-    llvm::sys::path::system_temp_directory(true, Dir);
-  llvm::sys::path::append(Dir, "verguard");
-  if (llvm::sys::fs::create_directories(Dir)) {
-    Dir.clear();
-    llvm::sys::path::system_temp_directory(true, Dir);
-  }
-  std::string Pch = (Dir + "/windows-" +
-                     llvm::utohexstr(llvm::xxh3_64bits(Key)) + ".pch")
-                        .str();
-  if (llvm::sys::fs::exists(Pch))
-    return Slot = Pch;
-  auto Clang = llvm::sys::findProgramByName("clang-19");
-  if (!Clang)
-    return Slot = std::nullopt;
-  // The stub stays next to the PCH: the PCH refers to it.
-  std::string Stub = Pch.substr(0, Pch.size() - 4) + (IsC ? ".h" : ".hpp");
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Stub, EC);
-    if (EC)
-      return Slot = std::nullopt;
-    OS << "#include <windows.h>\n";
-  }
-  llvm::SmallString<256> Tmp;
-  Tmp = Pch + ".tmp" + std::to_string(llvm::sys::Process::getProcessId());
-  std::vector<std::string> Args = {*Clang, "-x", IsC ? "c-header" : "c++-header",
-                                   "-resource-dir=" + clangResourceDir(),
-                                   "-Wno-everything"};
-  Args.insert(Args.end(), Flags.begin(), Flags.end());
-  Args.push_back(Stub);
-  Args.push_back("-o");
-  Args.push_back(Tmp.str().str());
-  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
-  std::optional<llvm::StringRef> Redir[] = {"", "", ""};
-  int Rc = llvm::sys::ExecuteAndWait(*Clang, Argv, std::nullopt, Redir, 300);
-  if (Rc != 0 || llvm::sys::fs::rename(Tmp, Pch)) {
-    llvm::sys::fs::remove(Tmp);
-    return Slot = std::nullopt;
-  }
-  return Slot = Pch;
+  return prefixPch(WindowsH, PchFlags, IsC, /*BuildOnFirstUse=*/true);
 }
 
 } // namespace
@@ -418,31 +374,23 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
       Db = nullptr;
     }
   }
-  bool UsedPch = false;
+  std::optional<std::string> UsedPch;
   if (!Db) {
     Cmd = standaloneArgs(Path, Decoded->Utf8, Opts.ExtraArgs);
     Cmd.pop_back(); // the file
     std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
-    // Files that start with <windows.h> (not kernel code, no extra
-    // arguments that could change it, no windows.h of their own) reuse a
-    // precompiled one.
+    // Files that start with system includes (not kernel code, no extra
+    // arguments that could change them, not a header) reuse a precompiled
+    // header of that prefix, or at least of <windows.h>.
     bool Kernel = llvm::any_of(Flags, [](const std::string &F) {
       return llvm::StringRef(F).ends_with("/ddk");
     });
-    if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path) &&
-        startsWithWindowsH(Decoded->Utf8) &&
-        !llvm::sys::fs::exists(
-            (llvm::sys::path::parent_path(Path) + "/windows.h").str())) {
-      std::vector<std::string> PchFlags;
-      for (const std::string &F : Flags)
-        if (!llvm::StringRef(F).starts_with("-I") && F != "-fsyntax-only")
-          PchFlags.push_back(F);
-      if (auto Pch = windowsPch(PchFlags, isC(Path))) {
+    if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path))
+      if (auto Pch = pchFor(Decoded->Utf8, Flags, isC(Path))) {
         Flags.push_back("-include-pch");
         Flags.push_back(*Pch);
-        UsedPch = true;
+        UsedPch = *Pch;
       }
-    }
     Fixed = std::make_unique<FixedCompilationDatabase>(".", Flags);
     Db = Fixed.get();
   }
@@ -452,15 +400,16 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   std::string Text = Remap ? Decoded->Utf8 : Bytes.str();
   Tool.mapVirtualFile(Path, Text);
   std::string ResourceDir = clangResourceDir();
-  std::vector<std::string> Extra = Fixed ? std::vector<std::string>{}
-                                         : Opts.ExtraArgs;
+  std::vector<std::string> Extra =
+      Fixed ? std::vector<std::string>{} : Opts.ExtraArgs;
   Tool.appendArgumentsAdjuster(
       [ResourceDir, Extra](const CommandLineArguments &Args, StringRef) {
         CommandLineArguments R = Args;
         bool Cl = false;
         if (!R.empty()) {
           llvm::StringRef Exe = llvm::sys::path::filename(R[0]);
-          Cl = Exe.equals_insensitive("cl.exe") || Exe.equals_insensitive("cl") ||
+          Cl = Exe.equals_insensitive("cl.exe") ||
+               Exe.equals_insensitive("cl") ||
                Exe.starts_with_insensitive("clang-cl");
         }
         // Clang's own builtin headers, and nothing printed.
@@ -503,7 +452,9 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
       (llvm::StringRef(Count.First).contains_insensitive("precompiled") ||
        llvm::StringRef(Count.First).contains("AST file") ||
        llvm::StringRef(Count.First).contains("PCH"))) {
-    // A stale or foreign precompiled header: parse without it.
+    // A stale or foreign precompiled header: parse without it (and no
+    // other file gets it).
+    discardPch(*UsedPch);
     core::FrontendOptions NoPch = Opts;
     NoPch.ExtraArgs.push_back("-DVERGUARD_NO_PCH");
     analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags);
@@ -518,9 +469,9 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     Diags.push_back(std::move(D));
   }
   if (Count.Errors)
-    Note(core::Severity::Note,
-         std::to_string(Count.Errors) + " parse error(s) (first: " +
-             Count.First + "); findings cover what Clang could parse");
+    Note(core::Severity::Note, std::to_string(Count.Errors) +
+                                   " parse error(s) (first: " + Count.First +
+                                   "); findings cover what Clang could parse");
   (void)Rc;
   if (Remap) {
     // Spans in this file are UTF-8 offsets of the decoded text.

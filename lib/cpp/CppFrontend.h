@@ -19,6 +19,9 @@ class CompilationDatabase;
 
 namespace verguard::cpp {
 
+/// The mingw-w64 Windows headers used without a compile database.
+inline constexpr const char *MingwInclude = "/usr/x86_64-w64-mingw32/include";
+
 /// Finds and caches compile_commands.json files: the one given with -p, or
 /// the nearest one above each analyzed file. Thread-safe.
 class CompileDatabases {

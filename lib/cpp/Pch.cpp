@@ -1,0 +1,427 @@
+//===- Pch.cpp ------------------------------------------------------------===//
+#include "cpp/Pch.h"
+
+#include "cpp/CppFrontend.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fcntl.h>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sys/stat.h>
+
+namespace verguard::cpp {
+
+namespace {
+
+bool isIdentStart(char C) { return llvm::isAlpha(C) || C == '_'; }
+bool isIdentChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+/// What may follow a directive on its line: nothing, a // comment, or
+/// /* ... */ comments that close on the line.
+bool onlyComments(llvm::StringRef S) {
+  while (true) {
+    S = S.ltrim(" \t\f\v");
+    if (S.empty() || S.starts_with("//"))
+      return true;
+    if (!S.starts_with("/*"))
+      return false;
+    size_t End = S.find("*/", 2);
+    if (End == llvm::StringRef::npos)
+      return false;
+    S = S.substr(End + 2);
+  }
+}
+
+/// One directive line (after '#'), or nullopt if it ends the prefix. Sets
+/// Skip for a directive that belongs to the prefix but not to the header.
+std::optional<PrefixLine> directive(llvm::StringRef S, bool &Skip) {
+  Skip = false;
+  S = S.ltrim(" \t");
+  size_t N = 0;
+  while (N < S.size() && isIdentChar(S[N]))
+    ++N;
+  llvm::StringRef Word = S.take_front(N), Rest = S.drop_front(N);
+  if (Word == "include") {
+    Rest = Rest.ltrim(" \t");
+    if (!Rest.starts_with("<"))
+      return std::nullopt;
+    size_t Close = Rest.find('>');
+    if (Close == llvm::StringRef::npos || Close == 1)
+      return std::nullopt;
+    llvm::StringRef Name = Rest.slice(1, Close);
+    if (Name.find_first_of("\"<") != llvm::StringRef::npos ||
+        Name.trim() != Name || !onlyComments(Rest.substr(Close + 1)))
+      return std::nullopt;
+    // mingw-w64 spells it in lower case; an include of <Windows.h> gets it
+    // from the precompiled header (and is reported missing, as without).
+    std::string Header =
+        Name.equals_insensitive("windows.h") ? "windows.h" : Name.str();
+    return PrefixLine{true, Header, "#include <" + Header + ">"};
+  }
+  if (Word == "pragma") {
+    Rest = Rest.ltrim(" \t");
+    if (!Rest.starts_with("once") || !onlyComments(Rest.drop_front(4)))
+      return std::nullopt;
+    Skip = true;
+    return PrefixLine{};
+  }
+  if (Word != "define" || Rest.empty() || (Rest[0] != ' ' && Rest[0] != '\t'))
+    return std::nullopt;
+  Rest = Rest.ltrim(" \t");
+  if (Rest.empty() || !isIdentStart(Rest[0]))
+    return std::nullopt;
+  N = 0;
+  while (N < Rest.size() && isIdentChar(Rest[N]))
+    ++N;
+  llvm::StringRef Name = Rest.take_front(N), Value = Rest.drop_front(N);
+  // `#define F(x)` is function-like.
+  if (!Value.empty() && Value[0] != ' ' && Value[0] != '\t')
+    return std::nullopt;
+  // A trailing comment goes; a quote could hide one (or be one).
+  if (Value.find_first_of("\"'") != llvm::StringRef::npos)
+    return std::nullopt;
+  if (size_t C = std::min(Value.find("//"), Value.find("/*"));
+      C != llvm::StringRef::npos) {
+    if (!onlyComments(Value.substr(C)))
+      return std::nullopt;
+    Value = Value.take_front(C);
+  }
+  std::string Text = "#define " + Name.str();
+  llvm::SmallVector<llvm::StringRef, 4> Tokens;
+  Value.split(Tokens, ' ', -1, false);
+  for (llvm::StringRef T : Tokens) {
+    llvm::SmallVector<llvm::StringRef, 2> Sub;
+    T.split(Sub, '\t', -1, false);
+    for (llvm::StringRef U : Sub)
+      if (!U.trim().empty())
+        Text += " " + U.trim().str();
+  }
+  return PrefixLine{false, Name.str(), std::move(Text)};
+}
+
+} // namespace
+
+std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text) {
+  std::vector<PrefixLine> Out;
+  if (Text.starts_with("\xEF\xBB\xBF"))
+    Text = Text.drop_front(3);
+  bool InComment = false;
+  while (!Text.empty()) {
+    auto [Line, Next] = Text.split('\n');
+    Text = Next;
+    Line = Line.rtrim("\r");
+    // A continued line (also a // comment that swallows the next line).
+    if (Line.ends_with("\\"))
+      break;
+    llvm::StringRef S = Line;
+    while (true) {
+      if (InComment) {
+        size_t End = S.find("*/");
+        if (End == llvm::StringRef::npos) {
+          S = "";
+          break;
+        }
+        InComment = false;
+        S = S.substr(End + 2);
+      }
+      S = S.ltrim(" \t\f\v");
+      if (S.starts_with("//")) {
+        S = "";
+        break;
+      }
+      if (S.starts_with("/*")) {
+        InComment = true;
+        S = S.drop_front(2);
+        continue;
+      }
+      break;
+    }
+    if (S.empty())
+      continue;
+    if (S[0] != '#')
+      break;
+    // A directive after a comment on the same line is still a directive,
+    // but keep it simple: only at the start of the line.
+    if (S.data() != Line.ltrim(" \t").data())
+      break;
+    bool Skip = false;
+    auto D = directive(S.drop_front(1), Skip);
+    if (!D)
+      break;
+    if (!Skip)
+      Out.push_back(std::move(*D));
+  }
+  while (!Out.empty() && !Out.back().Include)
+    Out.pop_back();
+  return Out;
+}
+
+void dropShadowedIncludes(std::vector<PrefixLine> &Prefix,
+                          llvm::ArrayRef<std::string> IncludeDirs) {
+  for (size_t I = 0; I < Prefix.size(); ++I) {
+    if (!Prefix[I].Include)
+      continue;
+    for (const std::string &Dir : IncludeDirs) {
+      llvm::SmallString<256> P(Dir);
+      llvm::sys::path::append(P, Prefix[I].Name);
+      if (llvm::sys::fs::exists(P)) {
+        Prefix.resize(I);
+        while (!Prefix.empty() && !Prefix.back().Include)
+          Prefix.pop_back();
+        return;
+      }
+    }
+  }
+}
+
+std::string prefixHeaderText(llvm::ArrayRef<PrefixLine> Prefix) {
+  std::string S;
+  for (const PrefixLine &L : Prefix)
+    S += L.Text + "\n";
+  return S;
+}
+
+std::string pchCacheDir() {
+  llvm::SmallString<256> Dir;
+  if (const char *X = getenv("XDG_CACHE_HOME"); X && *X)
+    Dir = X;
+  else if (const char *H = getenv("HOME"); H && *H)
+    llvm::sys::path::append(Dir, H, ".cache");
+  else
+    llvm::sys::path::system_temp_directory(true, Dir);
+  llvm::sys::path::append(Dir, "verguard");
+  if (llvm::sys::fs::create_directories(Dir)) {
+    Dir.clear();
+    llvm::sys::path::system_temp_directory(true, Dir);
+  }
+  return Dir.str().str();
+}
+
+namespace {
+
+constexpr size_t MaxPchFiles = 64;
+constexpr uint64_t MaxPchBytes = 1ull << 30;
+constexpr size_t MaxMarkers = 256;
+
+/// One key's state in this process; its mutex is held while it is built.
+struct Slot {
+  std::mutex Lock;
+  bool Done = false;
+  std::optional<std::string> Path;
+  unsigned Asked = 0;
+};
+
+std::mutex SlotsLock;
+std::map<std::string, std::unique_ptr<Slot>> Slots;
+
+/// Unique per process and thread.
+std::string tmpSuffix() {
+  return std::to_string(llvm::sys::Process::getProcessId()) + "-" +
+         std::to_string(llvm::get_threadid());
+}
+
+void touch(const std::string &Path) {
+  utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
+}
+
+/// Writes a small file unless it exists, without ever replacing one: a
+/// precompiled header records its stub's time stamp.
+bool createOnce(const std::string &Path, llvm::StringRef Text) {
+  if (llvm::sys::fs::exists(Path))
+    return true;
+  std::string Tmp = Path + ".tmp" + tmpSuffix();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (EC)
+      return false;
+    OS << Text;
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return false;
+    }
+  }
+  // A hard link fails if another process got there first: theirs stays.
+  std::error_code EC = llvm::sys::fs::create_hard_link(Tmp, Path);
+  llvm::sys::fs::remove(Tmp);
+  return !EC || llvm::sys::fs::exists(Path);
+}
+
+/// Keeps the cache bounded: the least recently used precompiled headers
+/// (with their stubs) beyond MaxPchFiles / MaxPchBytes, markers beyond
+/// MaxMarkers, and temporary files of builds that died an hour ago.
+void evict(const std::string &Dir, const std::string &Keep) {
+  struct Item {
+    std::string Path;
+    llvm::sys::TimePoint<> Time;
+    uint64_t Size;
+  };
+  std::vector<Item> Pchs, Markers;
+  auto Now = std::chrono::system_clock::now();
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(It->path(), St) ||
+        St.type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    llvm::StringRef P = It->path();
+    llvm::StringRef Name = llvm::sys::path::filename(P);
+    Item I{P.str(), St.getLastModificationTime(), St.getSize()};
+    if (Name.ends_with(".pch")) {
+      if (P != Keep)
+        Pchs.push_back(I);
+    } else if (Name.ends_with(".seen") || Name.ends_with(".fail")) {
+      Markers.push_back(I);
+    } else if (Name.contains(".tmp") && Now - I.Time > std::chrono::hours(1)) {
+      llvm::sys::fs::remove(P);
+    }
+  }
+  auto Newest = [](const Item &A, const Item &B) { return A.Time > B.Time; };
+  std::sort(Pchs.begin(), Pchs.end(), Newest);
+  std::sort(Markers.begin(), Markers.end(), Newest);
+  llvm::sys::fs::file_status KeepSt;
+  uint64_t Total = llvm::sys::fs::status(Keep, KeepSt) ? 0 : KeepSt.getSize();
+  size_t Count = 1;
+  for (const Item &I : Pchs) {
+    if (Count + 1 <= MaxPchFiles && Total + I.Size <= MaxPchBytes) {
+      ++Count;
+      Total += I.Size;
+      continue;
+    }
+    llvm::StringRef Stem = llvm::StringRef(I.Path).drop_back(4);
+    llvm::sys::fs::remove(I.Path);
+    llvm::sys::fs::remove(Stem + ".h");
+    llvm::sys::fs::remove(Stem + ".hpp");
+  }
+  for (size_t N = MaxMarkers; N < Markers.size(); ++N)
+    llvm::sys::fs::remove(Markers[N].Path);
+}
+
+/// Runs clang-19 on the stub; the precompiled header appears at Pch
+/// atomically or not at all.
+bool build(const std::string &Pch, llvm::StringRef HeaderText,
+           const std::vector<std::string> &Flags, bool IsC) {
+  auto Clang = llvm::sys::findProgramByName("clang-19");
+  if (!Clang)
+    return false;
+  // The stub stays next to the PCH: the PCH refers to it.
+  std::string Stub = Pch.substr(0, Pch.size() - 4) + (IsC ? ".h" : ".hpp");
+  if (!createOnce(Stub, HeaderText))
+    return false;
+  std::string Tmp = Pch + ".tmp" + tmpSuffix();
+  std::vector<std::string> Args = {
+      *Clang, "-x", IsC ? "c-header" : "c++-header",
+      "-resource-dir=" + clangResourceDir(), "-Wno-everything"};
+  Args.insert(Args.end(), Flags.begin(), Flags.end());
+  Args.push_back(Stub);
+  Args.push_back("-o");
+  Args.push_back(Tmp);
+  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redir[] = {"", "", ""};
+  int Rc = llvm::sys::ExecuteAndWait(*Clang, Argv, std::nullopt, Redir, 300);
+  if (Rc != 0 || llvm::sys::fs::rename(Tmp, Pch)) {
+    llvm::sys::fs::remove(Tmp);
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
+                                     const std::vector<std::string> &Flags,
+                                     bool IsC, bool BuildOnFirstUse) {
+  // The key: compiler, language, flags, the header text, and the time
+  // stamps of the Windows headers (a mingw-w64 update makes a new one).
+  std::string Key = std::string(LLVM_VERSION_STRING) + (IsC ? "|c|" : "|c++|");
+  for (const std::string &F : Flags)
+    Key += F + "|";
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(std::string(MingwInclude) + "/windows.h", St))
+    return std::nullopt;
+  Key +=
+      std::to_string(St.getLastModificationTime().time_since_epoch().count()) +
+      "|" + clangResourceDir() + "|" + HeaderText.str();
+  llvm::SmallVector<llvm::StringRef, 8> Lines;
+  HeaderText.split(Lines, '\n', -1, false);
+  for (llvm::StringRef L : Lines)
+    if (L.consume_front("#include <") && L.consume_back(">") &&
+        !llvm::sys::fs::status(std::string(MingwInclude) + "/" + L.str(), St))
+      Key += "|" + std::to_string(
+                       St.getLastModificationTime().time_since_epoch().count());
+
+  Slot *S;
+  {
+    std::lock_guard<std::mutex> G(SlotsLock);
+    auto &P = Slots[Key];
+    if (!P)
+      P = std::make_unique<Slot>();
+    S = P.get();
+  }
+  std::lock_guard<std::mutex> G(S->Lock);
+  if (S->Done)
+    return S->Path;
+  std::string Dir = pchCacheDir();
+  std::string Stem = Dir + "/prefix-" + llvm::utohexstr(llvm::xxh3_64bits(Key));
+  std::string Pch = Stem + ".pch";
+  if (llvm::sys::fs::exists(Pch)) {
+    touch(Pch);
+    S->Done = true;
+    return S->Path = Pch;
+  }
+  // A build that failed (a header that is not there): not retried for a day.
+  llvm::sys::fs::file_status Fail;
+  if (!llvm::sys::fs::status(Stem + ".fail", Fail) &&
+      std::chrono::system_clock::now() - Fail.getLastModificationTime() <
+          std::chrono::hours(24)) {
+    S->Done = true;
+    return S->Path = std::nullopt;
+  }
+  if (!BuildOnFirstUse && ++S->Asked < 2 &&
+      !llvm::sys::fs::exists(Stem + ".seen")) {
+    createOnce(Stem + ".seen", "");
+    return std::nullopt;
+  }
+  S->Done = true;
+  if (!build(Pch, HeaderText, Flags, IsC)) {
+    createOnce(Stem + ".fail", "");
+    touch(Stem + ".fail");
+    return S->Path = std::nullopt;
+  }
+  llvm::sys::fs::remove(Stem + ".seen");
+  evict(Dir, Pch);
+  return S->Path = Pch;
+}
+
+void discardPch(llvm::StringRef PchPath) {
+  std::vector<Slot *> Hit;
+  {
+    std::lock_guard<std::mutex> G(SlotsLock);
+    for (auto &[K, S] : Slots)
+      Hit.push_back(S.get());
+  }
+  for (Slot *S : Hit) {
+    std::lock_guard<std::mutex> G(S->Lock);
+    if (S->Done && S->Path && *S->Path == PchPath) {
+      S->Path = std::nullopt;
+      llvm::sys::fs::remove(PchPath);
+    }
+  }
+}
+
+} // namespace verguard::cpp

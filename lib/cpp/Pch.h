@@ -1,0 +1,74 @@
+//===- Pch.h - precompiled include prefixes for standalone parses -*- C++
+//-*-===//
+//
+// Parsing the Windows and C++ library headers is nearly all of a standalone
+// translation unit's cost, and most files of a project start with the same
+// few system includes. verguard precompiles that leading include prefix once
+// (with the installed clang-19) and parses each file with -include-pch of it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CPP_PCH_H
+#define VERGUARD_CPP_PCH_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verguard::cpp {
+
+/// One directive of a leading include prefix, normalized
+/// ("#include <windows.h>", "#define _WIN32_WINNT 0x0600").
+struct PrefixLine {
+  bool Include = false; // else an object-like #define
+  std::string Name;     // the header (without <>) or the macro's name
+  std::string Text;     // the normalized directive
+};
+
+/// The file's leading include prefix: the directives of the maximal run at
+/// the top of Text of blank lines, comments, `#include <...>`, `#pragma once`
+/// and object-like `#define NAME [value]` lines, up to its last angle
+/// include (later #defines cannot change what it declares; #pragma once is
+/// dropped). Empty when the run holds no angle include. It stops at anything
+/// else: a quoted include, a conditional, code, a function-like macro, a
+/// #define whose value holds a quote or a block comment, a continued line.
+std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text);
+
+/// Cuts Prefix before its first include that a file in one of IncludeDirs
+/// (the project's -I directories) would shadow, and trims what is left to
+/// its last include; the system header is then not the one the file gets.
+void dropShadowedIncludes(std::vector<PrefixLine> &Prefix,
+                          llvm::ArrayRef<std::string> IncludeDirs);
+
+/// The precompiled header's source: the directives, one per line.
+std::string prefixHeaderText(llvm::ArrayRef<PrefixLine> Prefix);
+
+/// A precompiled header of HeaderText ("#include <...>" lines) for Flags and
+/// the language, from the user's cache ($XDG_CACHE_HOME/verguard, else
+/// ~/.cache/verguard), built there with clang-19 if need be; null if there
+/// is none (yet) or it cannot be built.
+///
+/// With BuildOnFirstUse false a missing one is built only the second time
+/// the same key is asked for (in this process or, through a marker file, in
+/// an earlier run): a build costs more than a parse without it.
+///
+/// Thread-safe: threads that want the same header wait for one build;
+/// processes share the cache through an atomic rename. The cache keeps at
+/// most 64 precompiled headers and 1 GiB, evicting the least recently used
+/// (by modification time, which each process touches on first use).
+std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
+                                     const std::vector<std::string> &Flags,
+                                     bool IsC, bool BuildOnFirstUse);
+
+/// A precompiled header that Clang refused (stale, foreign, truncated):
+/// removed from the cache and not handed out again by this process.
+void discardPch(llvm::StringRef PchPath);
+
+/// The cache directory (created if need be).
+std::string pchCacheDir();
+
+} // namespace verguard::cpp
+
+#endif

@@ -1,0 +1,117 @@
+// The leading include prefix that standalone parses precompile: which lines
+// belong to it and how they are normalized (the cache key).
+#include "cpp/Pch.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+using namespace verguard::cpp;
+
+namespace {
+std::string prefixOf(llvm::StringRef Text) {
+  return prefixHeaderText(leadingIncludePrefix(Text));
+}
+} // namespace
+
+TEST(IncludePrefix, CommentsBlankLinesAndDefines) {
+  EXPECT_EQ(prefixOf("// Doc service module.\n"
+                     "/* A block\n   comment. */\n"
+                     "\n"
+                     "#define  WIN32_LEAN_AND_MEAN   // fewer headers\n"
+                     "#define NOMINMAX\r\n"
+                     "#define _WIN32_WINNT\t0x0600 /* Vista */\n"
+                     "#  include <windows.h>  // the SDK\n"
+                     "#include <string>\n"
+                     "#include \"mine.h\"\n"
+                     "#include <vector>\n"),
+            "#define WIN32_LEAN_AND_MEAN\n"
+            "#define NOMINMAX\n"
+            "#define _WIN32_WINNT 0x0600\n"
+            "#include <windows.h>\n"
+            "#include <string>\n");
+}
+
+TEST(IncludePrefix, DefineValuesAreNormalized) {
+  EXPECT_EQ(prefixOf("#define _WIN32_WINNT \t 0x0600   // Vista\n"
+                     "#include <windows.h>\n"),
+            "#define _WIN32_WINNT 0x0600\n#include <windows.h>\n");
+  EXPECT_EQ(prefixOf("#define VER (6 + 0)\n#include <windows.h>\n"),
+            "#define VER (6 + 0)\n#include <windows.h>\n");
+}
+
+TEST(IncludePrefix, StopsAtTheFirstOtherLine) {
+  // A conditional.
+  EXPECT_EQ(prefixOf("#include <windows.h>\n#ifdef X\n#include <string>\n"
+                     "#endif\n"),
+            "#include <windows.h>\n");
+  EXPECT_EQ(prefixOf("#if 1\n#include <windows.h>\n#endif\n"), "");
+  // A quoted include, code, a function-like macro, a string value.
+  EXPECT_EQ(prefixOf("#include <a.h>\n#include \"b.h\"\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(prefixOf("#include <a.h>\nint x;\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(prefixOf("#include <a.h>\n#define F(x) x\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(prefixOf("#include <a.h>\n#define S \"//\"\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(
+      prefixOf("#include <a.h>\n#define X 1 /* and\n */\n#include <c.h>\n"),
+      "#include <a.h>\n");
+  // A continued line, a comment that runs on, a directive after a comment.
+  EXPECT_EQ(prefixOf("#include <a.h>\n#define X 1 \\\n  + 2\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(prefixOf("#include <a.h> /* and\n */\n#include <c.h>\n"), "");
+  EXPECT_EQ(prefixOf("#include <a.h>\n/* x */ #include <c.h>\n"),
+            "#include <a.h>\n");
+  // Other directives.
+  EXPECT_EQ(prefixOf("#include <a.h>\n#undef X\n#include <c.h>\n"),
+            "#include <a.h>\n");
+  EXPECT_EQ(prefixOf("#include_next <a.h>\n"), "");
+}
+
+TEST(IncludePrefix, NeedsAnAngleInclude) {
+  EXPECT_EQ(prefixOf(""), "");
+  EXPECT_EQ(prefixOf("// nothing\n#define X 1\n"), "");
+  EXPECT_EQ(prefixOf("#include \"stdafx.h\"\n#include <windows.h>\n"), "");
+  // #defines after the last include change nothing it declares.
+  EXPECT_EQ(prefixOf("#include <windows.h>\n#define X 1\nint y;\n"),
+            "#include <windows.h>\n");
+}
+
+TEST(IncludePrefix, PragmaOnceAndBomAreSkipped) {
+  EXPECT_EQ(prefixOf("\xEF\xBB\xBF#pragma once\n#include <windows.h>\n"),
+            "#include <windows.h>\n");
+}
+
+TEST(IncludePrefix, WindowsHInAnyCase) {
+  auto P = leadingIncludePrefix("#include <Windows.h>\n#include <Shlwapi.h>\n");
+  ASSERT_EQ(P.size(), 2u);
+  EXPECT_EQ(P[0].Name, "windows.h");
+  EXPECT_EQ(P[1].Name, "Shlwapi.h");
+  EXPECT_TRUE(P[0].Include);
+}
+
+TEST(IncludePrefix, ShadowedHeadersCutIt) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-pch", Dir));
+  llvm::SmallString<128> Sub(Dir);
+  llvm::sys::path::append(Sub, "sys");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Sub));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS((Sub + "/config.h").str(), EC);
+    ASSERT_FALSE(EC);
+  }
+  auto P = leadingIncludePrefix("#include <windows.h>\n#define X 1\n"
+                                "#include <sys/config.h>\n#include <string>\n");
+  ASSERT_EQ(P.size(), 4u);
+  dropShadowedIncludes(P, {"/nonexistent", Dir.str().str()});
+  EXPECT_EQ(prefixHeaderText(P), "#include <windows.h>\n");
+  auto Q = leadingIncludePrefix("#include <sys/config.h>\n#include <a.h>\n");
+  dropShadowedIncludes(Q, {Dir.str().str()});
+  EXPECT_TRUE(Q.empty());
+  llvm::sys::fs::remove_directories(Dir);
+}
