@@ -1,0 +1,87 @@
+# Standalone C/C++ parses reuse a precompiled header of the files' leading
+# include prefix (#defines and <...> includes), kept in $XDG_CACHE_HOME/verguard:
+# built the second time a prefix is wanted, reused by later runs, bounded,
+# and a broken one is dropped without losing findings.
+source "$(dirname "$0")/lib.sh"
+export XDG_CACHE_HOME="$TMP/cache"
+CACHE="$XDG_CACHE_HOME/verguard"
+mkdir -p "$TMP/src"
+for n in 1 2; do
+  cat > "$TMP/src/check$n.cpp" <<'CPP'
+// Version checks.
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <string>
+#include "local.h"
+
+bool Check(const std::wstring &Name) {
+  OSVERSIONINFOW vi = {sizeof(vi)};
+  GetVersionExW(&vi);
+  return !Name.empty() && vi.dwBuildNumber == 6002;
+}
+CPP
+done
+echo '#pragma once' > "$TMP/src/local.h"
+PREFIX=$'#define WIN32_LEAN_AND_MEAN\n#include <windows.h>\n#include <string>'
+# The precompiled header of the prefix, by its stub's text.
+prefix_pch() {
+  local s
+  for s in "$CACHE"/*.hpp; do
+    [[ -f $s && "$(cat "$s")" == "$PREFIX" ]] && { echo "${s%.hpp}.pch"; return; }
+  done
+}
+# Old entries of some other run: evicted beyond 64 files, oldest first.
+mkdir -p "$CACHE"
+for i in $(seq 1 70); do
+  echo x > "$CACHE/prefix-old$i.pch"
+  touch -d "2020-01-01 00:00:$(printf %02d $((i % 60)))" "$CACHE/prefix-old$i.pch"
+done
+
+# One file: its prefix is new, so no PCH of it yet, only a marker.
+vg --format=json "$TMP/src/check1.cpp"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.line === 10"
+[[ -z $(prefix_pch) ]] || fail "a prefix seen once was precompiled"
+ls "$CACHE"/*.seen >/dev/null 2>&1 || fail "no marker for a prefix seen once: $(ls "$CACHE")"
+
+# Two files with it: built once, both findings reported.
+rm -f "$CACHE"/*.seen
+vg --format=json "$TMP/src"
+expect_rc 1
+js "d.findings.length === 2 && d.findings.every(f => f.location.line === 10)"
+js "d.diagnostics.length === 0"
+PCH=$(prefix_pch)
+[[ -n $PCH && -s $PCH ]] || fail "no precompiled prefix in $CACHE: $(ls "$CACHE")"
+(( $(ls "$CACHE"/*.pch | wc -l) <= 64 )) || fail "cache not bounded: $(ls "$CACHE" | wc -l) files"
+[[ ! -e $CACHE/prefix-old1.pch && -e $CACHE/prefix-old70.pch ]] || fail "not the oldest evicted"
+
+# A later run reuses it (same file, touched as used) and still finds both.
+touch -d "2020-01-02" "$PCH"
+before=$(stat -c %i "$PCH")
+stub_before=$(stat -c %Y "${PCH%.pch}.hpp")
+vg --format=json "$TMP/src/check1.cpp" "$TMP/src/check2.cpp"
+expect_rc 1
+js "d.findings.length === 2"
+[[ $(stat -c %i "$PCH") == "$before" ]] || fail "the precompiled prefix was rebuilt"
+[[ $(stat -c %Y "$PCH") -gt $(date -d 2020-01-03 +%s) ]] || fail "the precompiled prefix was not used (not touched)"
+[[ $(stat -c %Y "${PCH%.pch}.hpp") == "$stub_before" ]] || fail "the stub was rewritten"
+
+# A project header of the same name shadows a system one: no PCH with it.
+mkdir -p "$TMP/shadow"
+sed 's/<string>/<cstdio>/' "$TMP/src/check1.cpp" > "$TMP/shadow/a.cpp"
+cp "$TMP/shadow/a.cpp" "$TMP/shadow/b.cpp"
+cp "$TMP/src/local.h" "$TMP/shadow/"
+echo '#include <string>' > "$TMP/shadow/cstdio"
+vg --format=json "$TMP/shadow"
+expect_rc 1
+js "d.findings.length === 2"
+for s in "$CACHE"/*.hpp; do
+  grep -q cstdio "$s" && fail "a shadowed header was precompiled: $s"
+done
+
+# A broken one: the files are parsed without it, and it is dropped.
+echo garbage > "$PCH"
+vg --format=json "$TMP/src"
+expect_rc 1
+js "d.findings.length === 2 && d.diagnostics.length === 0"
+[[ ! -e $PCH ]] || fail "a broken precompiled header was kept"
