@@ -327,6 +327,10 @@ bool build(const std::string &Pch, llvm::StringRef HeaderText,
   std::vector<std::string> Args = {
       *Clang, "-x", IsC ? "c-header" : "c++-header",
       "-resource-dir=" + clangResourceDir(), "-Wno-everything"};
+  // The header's own pending template instantiations (std::basic_string's
+  // members) are done once here, not at the end of every file's parse.
+  if (!IsC)
+    Args.push_back("-fpch-instantiate-templates");
   Args.insert(Args.end(), Flags.begin(), Flags.end());
   Args.push_back(Stub);
   Args.push_back("-o");
@@ -348,7 +352,9 @@ std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
                                      bool IsC, bool BuildOnFirstUse) {
   // The key: compiler, language, flags, the header text, and the time
   // stamps of the Windows headers (a mingw-w64 update makes a new one).
-  std::string Key = std::string(LLVM_VERSION_STRING) + (IsC ? "|c|" : "|c++|");
+  // (pch2: built with -fpch-instantiate-templates.)
+  std::string Key =
+      std::string(LLVM_VERSION_STRING) + (IsC ? "|pch2|c|" : "|pch2|c++|");
   for (const std::string &F : Flags)
     Key += F + "|";
   llvm::sys::fs::file_status St;
