@@ -15,6 +15,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fcntl.h>
 #include <map>
@@ -261,9 +262,10 @@ bool createOnce(const std::string &Path, llvm::StringRef Text) {
   return !EC || llvm::sys::fs::exists(Path);
 }
 
-/// Keeps the cache bounded: the least recently used precompiled headers
-/// (with their stubs) beyond MaxPchFiles / MaxPchBytes, markers beyond
-/// MaxMarkers, and temporary files of builds that died an hour ago.
+/// Keeps the cache bounded: removes the least recently used precompiled
+/// headers (with their stubs) beyond MaxPchFiles / MaxPchBytes besides
+/// Keep, markers beyond MaxMarkers, and temporary files and stubs without
+/// a PCH that are an hour old (builds that died or failed).
 void evict(const std::string &Dir, const std::string &Keep) {
   struct Item {
     std::string Path;
@@ -287,7 +289,13 @@ void evict(const std::string &Dir, const std::string &Keep) {
         Pchs.push_back(I);
     } else if (Name.ends_with(".seen") || Name.ends_with(".fail")) {
       Markers.push_back(I);
-    } else if (Name.contains(".tmp") && Now - I.Time > std::chrono::hours(1)) {
+    } else if (Now - I.Time > std::chrono::hours(1) &&
+               (Name.contains(".tmp") ||
+                // The stub of a build that failed or of an evicted PCH.
+                ((Name.ends_with(".h") || Name.ends_with(".hpp")) &&
+                 !llvm::sys::fs::exists((llvm::sys::path::parent_path(P) + "/" +
+                                         llvm::sys::path::stem(Name) + ".pch")
+                                            .str())))) {
       llvm::sys::fs::remove(P);
     }
   }
@@ -401,6 +409,10 @@ std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
   if (!BuildOnFirstUse && ++S->Asked < 2 &&
       !llvm::sys::fs::exists(Stem + ".seen")) {
     createOnce(Stem + ".seen", "");
+    // Markers of prefixes never seen again must not pile up either.
+    static std::atomic<unsigned> NewMarkers{0};
+    if (++NewMarkers % 64 == 0)
+      evict(Dir, "");
     return std::nullopt;
   }
   S->Done = true;
