@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <thread>
+
 using namespace verguard::cpp;
 
 namespace {
@@ -95,8 +98,10 @@ TEST(IncludePrefix, WindowsHInAnyCase) {
 }
 
 TEST(IncludePrefix, ShadowedHeadersCutIt) {
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-pch", Dir));
+  llvm::SmallString<128> Tmp, Dir;
+  llvm::sys::path::system_temp_directory(true, Tmp);
+  llvm::sys::path::append(Tmp, "vg-pch");
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory(Tmp, Dir));
   llvm::SmallString<128> Sub(Dir);
   llvm::sys::path::append(Sub, "sys");
   ASSERT_FALSE(llvm::sys::fs::create_directories(Sub));
@@ -113,5 +118,41 @@ TEST(IncludePrefix, ShadowedHeadersCutIt) {
   auto Q = leadingIncludePrefix("#include <sys/config.h>\n#include <a.h>\n");
   dropShadowedIncludes(Q, {Dir.str().str()});
   EXPECT_TRUE(Q.empty());
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST(PrefixPch, BuiltOnSecondSightOnceForAllThreads) {
+  llvm::SmallString<128> Tmp, Dir;
+  llvm::sys::path::system_temp_directory(true, Tmp);
+  llvm::sys::path::append(Tmp, "vg-pch-cache");
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory(Tmp, Dir));
+  const char *Old = getenv("XDG_CACHE_HOME");
+  std::string Saved = Old ? Old : "";
+  setenv("XDG_CACHE_HOME", Dir.c_str(), 1);
+  const std::string Header = "#include <stddef.h>\n#include <limits.h>\n";
+  const std::vector<std::string> Flags = {"--target=x86_64-w64-mingw32"};
+  // The first time it is only remembered.
+  EXPECT_FALSE(prefixPch(Header, Flags, /*IsC=*/true, false));
+  // Then four threads want it at once: one build, one answer.
+  std::vector<std::optional<std::string>> Got(4);
+  std::vector<std::thread> Threads;
+  for (auto &G : Got)
+    Threads.emplace_back([&] { G = prefixPch(Header, Flags, true, false); });
+  for (auto &T : Threads)
+    T.join();
+  ASSERT_TRUE(Got[0]);
+  for (auto &G : Got)
+    EXPECT_EQ(G, Got[0]);
+  unsigned Pchs = 0;
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End;
+       It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".pch"))
+      ++Pchs;
+  EXPECT_EQ(Pchs, 1u);
+  if (Old)
+    setenv("XDG_CACHE_HOME", Saved.c_str(), 1);
+  else
+    unsetenv("XDG_CACHE_HOME");
   llvm::sys::fs::remove_directories(Dir);
 }
