@@ -1,12 +1,12 @@
 //===- Discovery.cpp ------------------------------------------------------===//
 #include "driver/Discovery.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
-#include <set>
 
 namespace verguard::driver {
 
@@ -67,7 +67,7 @@ std::string absolute(llvm::StringRef P) {
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
                                      std::vector<core::Diagnostic> &Diags) {
   std::vector<DiscoveredFile> Out;
-  std::set<std::string> Seen;
+  llvm::StringSet<> Seen; // a hash: a tree walk adds tens of thousands
   auto Add = [&](const std::string &P, bool Named) {
     Language L = languageOf(P);
     if (L == Language::None) {

@@ -77,26 +77,27 @@ teddyBits(const char *At, __m256i Lo, __m256i Hi) {
                           _mm256_shuffle_epi8(Hi, H));
 }
 
-/// Teddy: per 32 bytes, the three first bytes of every literal are checked
+/// Teddy: per 32 bytes, the four first bytes of every literal are checked
 /// at once through nibble tables (vpshufb); a nonzero byte of the result is
 /// a position where some bucket's prefix may start.
 __attribute__((target("avx2"))) size_t
 scanTeddyAvx2(const Literals::Plan &P, const char *Data, size_t N, size_t Pos,
               llvm::function_ref<bool(size_t, unsigned)> Candidate) {
-  __m256i Lo[3], Hi[3];
-  for (int K = 0; K < 3; ++K) {
+  __m256i Lo[4], Hi[4];
+  for (int K = 0; K < 4; ++K) {
     Lo[K] =
         _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)P.Lo[K]));
     Hi[K] =
         _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)P.Hi[K]));
   }
   const __m256i Zero = _mm256_setzero_si256();
-  for (; Pos + 2 + 32 <= N; Pos += 32) {
+  for (; Pos + 3 + 32 <= N; Pos += 32) {
     const char *At = Data + Pos;
     __m256i M =
         _mm256_and_si256(_mm256_and_si256(teddyBits(At, Lo[0], Hi[0]),
                                           teddyBits(At + 1, Lo[1], Hi[1])),
-                         teddyBits(At + 2, Lo[2], Hi[2]));
+                         _mm256_and_si256(teddyBits(At + 2, Lo[2], Hi[2]),
+                                          teddyBits(At + 3, Lo[3], Hi[3])));
     uint32_t Mask = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(M, Zero));
     if (!Mask)
       continue;
@@ -164,6 +165,16 @@ Literals::Literals(std::vector<std::string> Given, Kernel Use) : Use(Use) {
       for (int K = 0; K < 3; ++K) {
         P.Lo[K][uint8_t(Pre[K]) & 0xF] |= uint8_t(1u << Bucket);
         P.Hi[K][uint8_t(Pre[K]) >> 4] |= uint8_t(1u << Bucket);
+      }
+      // The fourth byte, where there is one: fewer false candidates ("ver"
+      // and "get" are everywhere in code); a 3-byte literal takes any.
+      for (int N = 0; N < 16; ++N) {
+        bool Any = Patterns[I].size() == 3;
+        uint8_t B = Any ? 0 : uint8_t(Patterns[I][3] | 0x20);
+        if (Any || (B & 0xF) == N)
+          P.Lo[3][N] |= uint8_t(1u << Bucket);
+        if (Any || (B >> 4) == N)
+          P.Hi[3][N] |= uint8_t(1u << Bucket);
       }
     }
     for (size_t I = First; I < End; ++I) {

@@ -59,9 +59,10 @@ public:
     unsigned First = 0; // the group's first literal
     // Teddy (AVX2): literals of 3 bytes or more, grouped by their first three
     // (folded) bytes into 8 buckets; Lo[k][n] / Hi[k][n] has bit b set if a
-    // literal of bucket b has low / high nibble n at byte k.
+    // literal of bucket b may have low / high nibble n at byte k (k = 3: the
+    // fourth byte, any for a 3-byte literal).
     bool Teddy = false;
-    uint8_t Lo[3][16] = {}, Hi[3][16] = {};
+    uint8_t Lo[4][16] = {}, Hi[4][16] = {};
     std::vector<unsigned> Buckets[8]; // literal indexes (into the group)
   };
 
