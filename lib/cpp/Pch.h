@@ -1,5 +1,4 @@
-//===- Pch.h - precompiled include prefixes for standalone parses -*- C++
-//-*-===//
+//===- Pch.h - precompiled include prefixes ---------------------*- C++ -*-===//
 //
 // Parsing the Windows and C++ library headers is nearly all of a standalone
 // translation unit's cost, and most files of a project start with the same
