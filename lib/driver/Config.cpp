@@ -105,7 +105,8 @@ public:
           else
             return error(S.getValue(), "'rules.severity." + *Id +
                                            "': expected error, warning or "
-                                           "note, not '" + *V + "'");
+                                           "note, not '" +
+                                           *V + "'");
           C.Severity[*Id] = Level;
         }
       } else {
@@ -247,8 +248,9 @@ bool Config::selects(llvm::StringRef File) const {
     Rel = Rel.drop_front(Dir.size());
     Rel.consume_front("/");
   }
-  if (!Include.empty() &&
-      llvm::none_of(Include, [&](const std::string &G) { return globMatch(G, Rel); }))
+  if (!Include.empty() && llvm::none_of(Include, [&](const std::string &G) {
+        return globMatch(G, Rel);
+      }))
     return false;
   return llvm::none_of(Exclude,
                        [&](const std::string &G) { return globMatch(G, Rel); });
@@ -266,7 +268,8 @@ llvm::Error Config::apply(rules::CheckConfig &Check,
     for (const std::string &B : *Bumps)
       Chosen.push_back(Check.Profiles->findBump(B));
     for (const core::Bump *B : Check.Bumps)
-      if (!B->Enabled && std::find(Chosen.begin(), Chosen.end(), B) == Chosen.end())
+      if (!B->Enabled &&
+          std::find(Chosen.begin(), Chosen.end(), B) == Chosen.end())
         Chosen.push_back(B);
     Check.Bumps = Chosen;
   }
@@ -322,7 +325,7 @@ ConfigFinder::forFile(llvm::StringRef File) {
   std::vector<std::string> Visited;
   std::shared_ptr<const Config> Found;
   while (!Dir.empty()) {
-    auto It = ByDir.find(Dir.str().str());
+    auto It = ByDir.find(Dir);
     if (It != ByDir.end()) {
       Found = It->second;
       break;

@@ -24,6 +24,7 @@
 #include "core/FrontendOptions.h"
 #include "rules/Checker.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 #include <map>
@@ -71,7 +72,7 @@ public:
 private:
   std::shared_ptr<const Config> Forced;
   std::mutex Lock;
-  std::map<std::string, std::shared_ptr<const Config>> ByDir;
+  llvm::StringMap<std::shared_ptr<const Config>> ByDir;
   std::map<std::string, std::string> Errors; // config path -> message
 };
 

@@ -67,17 +67,30 @@ std::string absolute(llvm::StringRef P) {
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
                                      std::vector<core::Diagnostic> &Diags) {
   std::vector<DiscoveredFile> Out;
+  discover(Paths, Diags,
+           [&](DiscoveredFile F) { Out.push_back(std::move(F)); });
+  std::sort(Out.begin(), Out.end(),
+            [](const DiscoveredFile &A, const DiscoveredFile &B) {
+              return A.Path < B.Path;
+            });
+  return Out;
+}
+
+void discover(const std::vector<std::string> &Paths,
+              std::vector<core::Diagnostic> &Diags,
+              llvm::function_ref<void(DiscoveredFile)> OnFile) {
   llvm::StringSet<> Seen; // a hash: a tree walk adds tens of thousands
   auto Add = [&](const std::string &P, bool Named) {
     Language L = languageOf(P);
     if (L == Language::None) {
       if (Named)
-        note(Diags, P, "not a C/C++, PowerShell, VBScript or VBA file "
-                       "(by its extension); skipped");
+        note(Diags, P,
+             "not a C/C++, PowerShell, VBScript or VBA file "
+             "(by its extension); skipped");
       return;
     }
     if (Seen.insert(P).second)
-      Out.push_back({P, L});
+      OnFile({P, L});
   };
   for (const std::string &Given : Paths) {
     std::string P = absolute(Given);
@@ -141,11 +154,6 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
       Add(It->path(), false);
     }
   }
-  std::sort(Out.begin(), Out.end(),
-            [](const DiscoveredFile &A, const DiscoveredFile &B) {
-              return A.Path < B.Path;
-            });
-  return Out;
 }
 
 } // namespace verguard::driver

@@ -4,6 +4,7 @@
 
 #include "core/Finding.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -29,6 +30,12 @@ struct DiscoveredFile {
 /// line with an unknown extension is reported, not silently dropped.
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
                                      std::vector<core::Diagnostic> &Diags);
+/// The same files, each handed to OnFile as soon as it is found (in no
+/// particular order), so that analysis can start while a large tree is still
+/// being walked.
+void discover(const std::vector<std::string> &Paths,
+              std::vector<core::Diagnostic> &Diags,
+              llvm::function_ref<void(DiscoveredFile)> OnFile);
 
 /// True for directory names an audit never descends into.
 bool isSkippedDirectory(llvm::StringRef Name);

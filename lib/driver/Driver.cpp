@@ -20,8 +20,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 namespace verguard::driver {
@@ -120,7 +122,6 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
 
 RunResult run(const RunOptions &Opts) {
   RunResult R;
-  auto Files = discover(Opts.Paths, R.Diagnostics);
   // One prefilter for the run's options and one per configuration file
   // (they can change the bumps and the sources).
   Prefilter Default(triggers(Opts));
@@ -146,17 +147,14 @@ RunResult run(const RunOptions &Opts) {
     bool Suppressible = false; // read for suppressions
     bool ReportUnused = true;  // VG100 enabled for this file
   };
-  if (Opts.OnlyFiles)
-    llvm::erase_if(Files, [&](const DiscoveredFile &F) {
-      return !Opts.OnlyFiles->count(F.Path);
-    });
   ConfigFinder Configs(Opts.ForcedConfig);
-  std::vector<PerFile> Results(Files.size());
+  // Files are analyzed as the walk finds them (deques: what a worker holds
+  // stays put while the walk appends) and put in path order at the end.
+  std::deque<DiscoveredFile> FoundFiles;
+  std::deque<PerFile> FoundResults;
   std::mutex ProgressLock;
-  size_t Done = 0, FindingsSoFar = 0;
-  auto Work = [&](size_t I) {
-    const DiscoveredFile &F = Files[I];
-    PerFile &Out = Results[I];
+  size_t Done = 0, FindingsSoFar = 0, Total = 0; // Total: 0 while walking
+  auto Work = [&](const DiscoveredFile &F, PerFile &Out) {
     // The file's own configuration.
     RunOptions Eff;
     const RunOptions *Use = &Opts;
@@ -295,31 +293,76 @@ RunResult run(const RunOptions &Opts) {
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
       FindingsSoFar += Out.Findings.size();
-      Opts.Progress(++Done, Files.size(), FindingsSoFar);
+      Opts.Progress(++Done, Total, FindingsSoFar);
     }
   };
   unsigned Jobs = Opts.Jobs
                       ? Opts.Jobs
                       : llvm::hardware_concurrency().compute_thread_count();
-  if (Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      Work(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { Work(I); });
-    Pool.wait();
+  std::optional<llvm::DefaultThreadPool> Pool;
+  if (Jobs > 1)
+    Pool.emplace(llvm::hardware_concurrency(Jobs));
+  std::mutex FoundLock;
+  discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
+    if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
+      return;
+    DiscoveredFile *File;
+    PerFile *Out;
+    {
+      std::lock_guard<std::mutex> G(FoundLock);
+      File = &FoundFiles.emplace_back(std::move(F));
+      Out = &FoundResults.emplace_back();
+    }
+    if (Pool)
+      Pool->async([&Work, File, Out] { Work(*File, *Out); });
+    else
+      Work(*File, *Out);
+  });
+  if (Opts.Progress) {
+    std::lock_guard<std::mutex> G(ProgressLock);
+    Total = FoundFiles.size();
+    if (Done == Total) // all analyzed while walking
+      Opts.Progress(Done, Total, FindingsSoFar);
   }
+  if (Pool)
+    Pool->wait();
+  // Path order: the output does not depend on -j or on the walk.
+  std::vector<size_t> Order(FoundFiles.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return FoundFiles[A].Path < FoundFiles[B].Path;
+  });
+  std::vector<DiscoveredFile> Files;
+  std::vector<PerFile> Results;
+  Files.reserve(Order.size());
+  Results.reserve(Order.size());
+  for (size_t I : Order) {
+    Files.push_back(std::move(FoundFiles[I]));
+    Results.push_back(std::move(FoundResults[I]));
+  }
+  FoundFiles.clear();
+  FoundResults.clear();
   // Suppressions, by file: those of the analyzed files, and on demand those
-  // of headers whose findings came from a translation unit.
-  std::map<std::string, std::vector<Suppression> *> SuppressionsOf;
+  // of headers whose findings came from a translation unit. Nearly every
+  // finding is in the file analyzed: the map by path (a tree walk has tens
+  // of thousands) is built only if some finding is in another.
+  llvm::StringMap<std::vector<Suppression> *> SuppressionsOf;
   std::map<std::string, std::vector<Suppression>> HeaderSuppressions;
-  for (size_t I = 0; I < Files.size(); ++I)
-    SuppressionsOf[Files[I].Path] = &Results[I].Suppressions;
-  auto Suppressed = [&](const core::Finding &F) {
-    auto It = SuppressionsOf.find(F.Where.File);
+  for (size_t I = 0; I < Files.size() && SuppressionsOf.empty(); ++I)
+    for (const core::Finding &F : Results[I].Findings)
+      if (F.Where.File != Files[I].Path) {
+        for (size_t K = 0; K < Files.size(); ++K)
+          SuppressionsOf[Files[K].Path] = &Results[K].Suppressions;
+        break;
+      }
+  auto Suppressed = [&](const core::Finding &F, size_t I) {
     std::vector<Suppression> *List = nullptr;
-    if (It != SuppressionsOf.end()) {
+    auto It = SuppressionsOf.end();
+    if (F.Where.File == Files[I].Path) {
+      List = &Results[I].Suppressions;
+    } else if ((It = SuppressionsOf.find(F.Where.File)) !=
+               SuppressionsOf.end()) {
       List = It->second;
     } else {
       auto &H = HeaderSuppressions[F.Where.File];
@@ -356,7 +399,7 @@ RunResult run(const RunOptions &Opts) {
       if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
                .second)
         continue;
-      if (Suppressed(F)) {
+      if (Suppressed(F, I)) {
         R.Suppressed++;
         continue;
       }
@@ -364,7 +407,8 @@ RunResult run(const RunOptions &Opts) {
         R.Findings.push_back(std::move(F));
     }
     R.Diagnostics.insert(R.Diagnostics.end(), P.Diags.begin(), P.Diags.end());
-    FileSummary S{Files[I].Path, Files[I].Lang, P.Parsed, std::move(P.Content)};
+    FileSummary S{std::move(Files[I].Path), Files[I].Lang, P.Parsed,
+                  std::move(P.Content)};
     R.FilesByLanguage[languageName(Files[I].Lang)]++;
     if (!P.Parsed)
       R.Skipped++;

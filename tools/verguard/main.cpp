@@ -166,8 +166,13 @@ struct Progress {
     double S =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
             .count();
-    llvm::errs() << llvm::format("\r[%zu/%zu] files, %zu findings, %.1fs", Done,
-                                 Total, Findings, S);
+    // Total is 0 while the tree is still being walked.
+    if (Total)
+      llvm::errs() << llvm::format("\r[%zu/%zu] files, %zu findings, %.1fs",
+                                   Done, Total, Findings, S);
+    else
+      llvm::errs() << llvm::format("\r[%zu/...] files, %zu findings, %.1fs",
+                                   Done, Findings, S);
     if (Done == Total)
       llvm::errs() << "\n";
   }
@@ -433,9 +438,10 @@ static int run(int argc, char **argv) {
   D.FilesTotal = R.Files.size();
   D.FilesSkipped = R.Skipped;
   D.FilesByLanguage = R.FilesByLanguage;
-  std::map<std::string, const driver::FileSummary *> ByPath;
+  std::map<std::string, const driver::FileSummary *> ByPath; // with text
   for (const driver::FileSummary &F : R.Files)
-    ByPath[F.Path] = &F;
+    if (!F.Content.empty())
+      ByPath[F.Path] = &F;
   std::map<std::string, std::string> Extra; // headers outside the inputs
   D.Content = [&](llvm::StringRef P) -> std::optional<llvm::StringRef> {
     auto It = ByPath.find(P.str());
