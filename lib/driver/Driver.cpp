@@ -290,6 +290,9 @@ RunResult run(const RunOptions &Opts) {
           Out.Content = Bytes.str();
       }
     }
+    // A huge file's buffer is not kept for the rest of the run.
+    if (Buffer.capacity() > (16u << 20))
+      Buffer = llvm::SmallVector<char, 0>();
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
       FindingsSoFar += Out.Findings.size();
