@@ -201,4 +201,166 @@ ParseTrouble parseTrouble(TSNode Root) {
   return T;
 }
 
+FlatTree::FlatTree(TSNode Root) {
+  if (ts_node_is_null(Root))
+    return;
+  Lang = ts_node_language(Root);
+  TSTreeCursor C = ts_tree_cursor_new(Root);
+  auto Add = [&](uint32_t Parent) {
+    TSNode N = ts_tree_cursor_current_node(&C);
+    Rec X;
+    X.Type = script::type(N);
+    X.Start = ts_node_start_byte(N);
+    X.End = ts_node_end_byte(N);
+    X.Parent = Parent;
+    X.FirstChild = X.NextSibling = None;
+    X.ChildCount = 0;
+    X.SubtreeEnd = 0;
+    X.TS = N;
+    X.Flags = (ts_node_is_named(N) ? Named : 0) |
+              (ts_node_is_missing(N) ? Missing : 0) |
+              (ts_node_is_error(N) ? Error : 0) |
+              (ts_node_has_error(N) ? HasError : 0);
+    R.push_back(X);
+    if (Parent != None)
+      ++R[Parent].ChildCount;
+    return uint32_t(R.size() - 1);
+  };
+  uint32_t Cur = Add(None);
+  while (!core::deadlinePassed()) {
+    if (ts_tree_cursor_goto_first_child(&C)) {
+      uint32_t K = Add(Cur);
+      R[Cur].FirstChild = K;
+      Cur = K;
+      continue;
+    }
+    bool Done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&C)) {
+      if (!ts_tree_cursor_goto_parent(&C) || R[Cur].Parent == None) {
+        Done = true;
+        break;
+      }
+      Cur = R[Cur].Parent;
+    }
+    if (Done)
+      break;
+    uint32_t K = Add(R[Cur].Parent);
+    R[Cur].NextSibling = K;
+    Cur = K;
+  }
+  ts_tree_cursor_delete(&C);
+  // Pre-order: a node's subtree ends where its next sibling starts, or
+  // where its parent's subtree ends.
+  R[0].SubtreeEnd = uint32_t(R.size());
+  for (uint32_t I = 0; I < R.size(); ++I)
+    for (uint32_t K = R[I].FirstChild; K != None; K = R[K].NextSibling)
+      R[K].SubtreeEnd =
+          R[K].NextSibling != None ? R[K].NextSibling : R[I].SubtreeEnd;
+}
+
+Node child(Node N, uint32_t I) {
+  for (Node K = firstChild(N); !isNull(K); K = nextSibling(K))
+    if (I-- == 0)
+      return K;
+  return {};
+}
+
+Node namedChild(Node N, uint32_t I) {
+  for (Node K = firstChild(N); !isNull(K); K = nextSibling(K))
+    if (isNamed(K) && I-- == 0)
+      return K;
+  return {};
+}
+
+uint32_t namedChildCount(Node N) {
+  uint32_t Count = 0;
+  for (Node K = firstChild(N); !isNull(K); K = nextSibling(K))
+    Count += isNamed(K);
+  return Count;
+}
+
+Node field(Node N, const char *Name) {
+  if (isNull(N))
+    return N;
+  Grammar &G = grammarOf(N.T->language());
+  auto [It, New] = G.Fields.try_emplace(Name, 0);
+  if (New)
+    It->second = ts_language_field_id_for_name(G.Lang, Name, strlen(Name));
+  uint32_t K = N.T->fieldChild(N.I, It->second);
+  return K == FlatTree::None ? Node() : Node{N.T, K};
+}
+
+uint32_t FlatTree::fieldChild(uint32_t I, TSFieldId F) const {
+  if (F == 0 || R[I].ChildCount == 0)
+    return None;
+  auto [It, New] = Fields.try_emplace((uint64_t(I) << 16) | F, None);
+  if (!New)
+    return It->second;
+  TSNode K = ts_node_child_by_field_id(R[I].TS, F);
+  if (ts_node_is_null(K))
+    return None;
+  // A node's id is its place in the tree: find that place among I's
+  // descendants (usually a child).
+  for (uint32_t J = R[I].FirstChild; J != None; J = R[J].NextSibling)
+    if (R[J].TS.id == K.id)
+      return It->second = J;
+  for (uint32_t J = I + 1; J < R[I].SubtreeEnd; ++J)
+    if (R[J].TS.id == K.id)
+      return It->second = J;
+  return None;
+}
+
+NodeList namedChildren(Node N, llvm::function_ref<bool(Node)> Skip) {
+  NodeList R;
+  for (Node K = firstChild(N); !isNull(K); K = nextSibling(K))
+    if (isNamed(K) && !(Skip && Skip(K)))
+      R.push_back(K);
+  return R;
+}
+
+void walk(Node Root, llvm::function_ref<bool(Node)> Visit) {
+  if (isNull(Root))
+    return;
+  const FlatTree &T = *Root.T;
+  uint32_t End = T.rec(Root.I).SubtreeEnd;
+  for (uint32_t I = Root.I; I < End;) {
+    if (core::deadlinePassed())
+      break;
+    I = Visit(Node{&T, I}) ? I + 1 : T.rec(I).SubtreeEnd;
+  }
+}
+
+void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
+          std::vector<Node> &Log) {
+  if (Log.empty()) {
+    walk(Root, [&](Node N) {
+      Log.push_back(N);
+      return Visit(N);
+    });
+    return;
+  }
+  for (Node N : Log) {
+    if (core::deadlinePassed())
+      break;
+    Visit(N);
+  }
+}
+
+ParseTrouble parseTrouble(Node Root) {
+  ParseTrouble T;
+  if (!hasError(Root))
+    return T;
+  walk(Root, [&](Node N) {
+    if (!hasError(N))
+      return false;
+    if (isError(N) || isMissing(N)) {
+      if (T.Errors++ == 0)
+        T.FirstByte = startByte(N);
+      return false;
+    }
+    return true;
+  });
+  return T;
+}
+
 } // namespace verguard::script
