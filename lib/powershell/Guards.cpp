@@ -11,8 +11,6 @@ namespace verguard::powershell {
 
 namespace {
 
-
-
 bool containsSubject(const Expr &E) {
   std::vector<const Expr *> Stack{&E};
   while (!Stack.empty()) {
@@ -42,16 +40,16 @@ bool isKnownBuild(int64_t B) {
 
 } // namespace
 
-bool Lowerer::covered(TSNode N) const {
-  uint32_t B = ts_node_start_byte(N), E = ts_node_end_byte(N);
+bool Lowerer::covered(script::Node N) const {
+  uint32_t B = script::startByte(N), E = script::endByte(N);
   for (const auto &[CB, CE] : Covered)
     if (CB <= B && E <= CE)
       return true;
   return false;
 }
 
-void Lowerer::cover(TSNode N) {
-  Covered.push_back({ts_node_start_byte(N), ts_node_end_byte(N)});
+void Lowerer::cover(script::Node N) {
+  Covered.push_back({script::startByte(N), script::endByte(N)});
 }
 
 std::string Lowerer::currentFunction() const {
@@ -65,10 +63,10 @@ bool Lowerer::versionCond(const ExprPtr &E) const {
   return dependsOnVersion(*E) || (InSwitchArm && containsSubject(*E));
 }
 
-void Lowerer::emit(Guard G, TSNode Site) {
+void Lowerer::emit(Guard G, script::Node Site) {
   if (!Emit)
     return;
-  uint32_t At = ts_node_start_byte(Site);
+  uint32_t At = script::startByte(Site);
   if (!EmittedAt.insert(At).second)
     return;
   G.Syntax = Dialect::PowerShell;
@@ -76,8 +74,8 @@ void Lowerer::emit(Guard G, TSNode Site) {
   Guards.push_back(std::move(G));
 }
 
-void Lowerer::conditionGuard(TSNode CondNode, TSNode Where) {
-  if (ts_node_is_null(CondNode))
+void Lowerer::conditionGuard(script::Node CondNode, script::Node Where) {
+  if (script::isNull(CondNode))
     return;
   cover(CondNode);
   if (!Emit)
@@ -88,12 +86,12 @@ void Lowerer::conditionGuard(TSNode CondNode, TSNode Where) {
   Guard G;
   G.Kind = GuardKind::Condition;
   G.Cond = C;
-  G.Where = span(ts_node_is_null(Where) ? CondNode : Where);
+  G.Where = span(script::isNull(Where) ? CondNode : Where);
   G.Text = normalize(text(CondNode));
   emit(std::move(G), CondNode);
 }
 
-void Lowerer::conditionGuardExpr(ExprPtr Cond, TSNode Where) {
+void Lowerer::conditionGuardExpr(ExprPtr Cond, script::Node Where) {
   cover(Where);
   if (!Emit || !Cond || !isBoolean(*Cond) || !dependsOnVersion(*Cond))
     return;
@@ -108,31 +106,32 @@ void Lowerer::conditionGuardExpr(ExprPtr Cond, TSNode Where) {
 /// The clauses of a switch body as (condition, body) pairs. The grammar
 /// wants a newline between clauses; for `1 {'a'} 2 {'b'}` on one line it
 /// produces ERROR nodes, which are flattened here.
-static std::vector<std::pair<TSNode, TSNode>> switchClauses(TSNode Body) {
-  std::vector<std::pair<TSNode, TSNode>> Out;
-  std::vector<TSNode> Seq;
-  TSNode Clauses{};
-  for (TSNode K : namedKids(Body))
+static std::vector<std::pair<script::Node, script::Node>>
+switchClauses(script::Node Body) {
+  std::vector<std::pair<script::Node, script::Node>> Out;
+  std::vector<script::Node> Seq;
+  script::Node Clauses{};
+  for (script::Node K : namedKids(Body))
     if (typeOf(K) == "switch_clauses")
       Clauses = K;
-  if (ts_node_is_null(Clauses))
+  if (script::isNull(Clauses))
     return Out;
-  for (TSNode Clause : namedKids(Clauses)) {
-    for (TSNode K : namedKids(Clause)) {
+  for (script::Node Clause : namedKids(Clauses)) {
+    for (script::Node K : namedKids(Clause)) {
       if (typeOf(K) == "ERROR") {
-        for (TSNode E : namedKids(K))
+        for (script::Node E : namedKids(K))
           Seq.push_back(E);
         continue;
       }
       Seq.push_back(K);
     }
   }
-  TSNode Cond{};
-  for (TSNode K : Seq) {
+  script::Node Cond{};
+  for (script::Node K : Seq) {
     if (typeOf(K) == "statement_block") {
-      if (!ts_node_is_null(Cond))
+      if (!script::isNull(Cond))
         Out.push_back({Cond, K});
-      Cond = TSNode{};
+      Cond = script::Node{};
       continue;
     }
     Cond = K;
@@ -140,22 +139,22 @@ static std::vector<std::pair<TSNode, TSNode>> switchClauses(TSNode Body) {
   return Out;
 }
 
-std::vector<TSNode> Lowerer::switchBodies(TSNode Switch) {
-  std::vector<TSNode> R;
-  for (TSNode K : namedKids(Switch))
+std::vector<script::Node> Lowerer::switchBodies(script::Node Switch) {
+  std::vector<script::Node> R;
+  for (script::Node K : namedKids(Switch))
     if (typeOf(K) == "switch_body")
       for (auto &[C, B] : switchClauses(K))
         R.push_back(B);
   return R;
 }
 
-void Lowerer::switchGuard(TSNode Switch) {
+void Lowerer::switchGuard(script::Node Switch) {
   bool Regex = false, Wildcard = false, CaseSensitive = false;
-  TSNode CondN{}, Body{};
-  for (TSNode K : namedKids(Switch)) {
+  script::Node CondN{}, Body{};
+  for (script::Node K : namedKids(Switch)) {
     llvm::StringRef T = typeOf(K);
     if (T == "switch_parameters") {
-      for (TSNode P : namedKids(K)) {
+      for (script::Node P : namedKids(K)) {
         std::string S = text(P).trim().lower();
         if (llvm::StringRef(S).starts_with("-r"))
           Regex = true;
@@ -172,24 +171,24 @@ void Lowerer::switchGuard(TSNode Switch) {
       Body = K;
     }
   }
-  if (ts_node_is_null(CondN) || ts_node_is_null(Body))
+  if (script::isNull(CondN) || script::isNull(Body))
     return;
-  TSNode Pipe{};
-  for (TSNode K : namedKids(CondN))
+  script::Node Pipe{};
+  for (script::Node K : namedKids(CondN))
     if (typeOf(K) == "pipeline")
       Pipe = K;
   Val S = lower(Pipe);
   cover(CondN);
   // `$_` in the arm bodies is the switch value.
   for (auto &[C, B] : switchClauses(Body))
-    BlockInputs[ts_node_start_byte(B)] = S;
+    BlockInputs[script::startByte(B)] = S;
   if (S.IsList || !S.E || !dependsOnVersion(*S.E))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
   G.Subject = S.E;
   G.FirstMatchOnly = false;
-  G.Where = span(ts_node_start_byte(Switch), ts_node_end_byte(CondN));
+  G.Where = span(script::startByte(Switch), script::endByte(CondN));
   G.Text = "switch " + normalize(text(CondN));
   CmpMode Mode = CaseSensitive ? CmpMode::PowerShellCS : CmpMode::PowerShell;
   Val SubjectVal = Val::of(subject());
@@ -197,7 +196,7 @@ void Lowerer::switchGuard(TSNode Switch) {
   std::map<std::string, size_t> ByBody;
   for (auto &[C, B] : switchClauses(Body)) {
     cover(C);
-    TSNode U = unwrap(C);
+    script::Node U = unwrap(C);
     if (text(U).trim().equals_insensitive("default"))
       continue;
     std::string BodyText = normalize(text(B));
@@ -205,7 +204,7 @@ void Lowerer::switchGuard(TSNode Switch) {
     Arm A;
     A.Label = spell(C);
     {
-      auto [Line, Col] = Text.lineCol(ts_node_start_byte(C));
+      auto [Line, Col] = Text.lineCol(script::startByte(C));
       llvm::StringRef L = Text.line(Line);
       A.Indent =
           L.take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; }).str();
@@ -219,7 +218,7 @@ void Lowerer::switchGuard(TSNode Switch) {
       Val V;
       llvm::StringRef Raw = text(U).trim();
       if (typeOf(U) == "switch_clause_condition" &&
-          ts_node_named_child_count(U) == 0 && Raw.size() >= 2 &&
+          script::namedChildCount(U) == 0 && Raw.size() >= 2 &&
           (Raw.front() == '"' || Raw.front() == '\'') &&
           Raw.back() == Raw.front() && !Raw.contains('$') &&
           !Raw.contains('`')) {
@@ -257,21 +256,22 @@ void Lowerer::switchGuard(TSNode Switch) {
   emit(std::move(G), Switch);
 }
 
-ExprPtr Lowerer::blockCond(TSNode Block, const Val &Input) {
-  TSNode B = unwrap(Block);
+ExprPtr Lowerer::blockCond(script::Node Block, const Val &Input) {
+  script::Node B = unwrap(Block);
   if (typeOf(B) != "script_block_expression")
     return unknown();
-  BlockInputs[ts_node_start_byte(B)] = Input;
-  TSNode SB{};
-  for (TSNode K : namedKids(B))
+  BlockInputs[script::startByte(B)] = Input;
+  script::Node SB{};
+  for (script::Node K : namedKids(B))
     if (typeOf(K) == "script_block")
       SB = K;
-  if (ts_node_is_null(SB))
+  if (script::isNull(SB))
     return unknown();
-  TSNode BodyN = script::field(SB, "script_block_body");
-  TSNode List = ts_node_is_null(BodyN) ? TSNode{}
-                                       : script::field(BodyN, "statement_list");
-  if (ts_node_is_null(List))
+  script::Node BodyN = script::field(SB, "script_block_body");
+  script::Node List = script::isNull(BodyN)
+                          ? script::Node{}
+                          : script::field(BodyN, "statement_list");
+  if (script::isNull(List))
     return unknown();
   auto Stmts = namedKids(List);
   if (Stmts.empty() || typeOf(Stmts.back()) != "pipeline")
@@ -286,17 +286,17 @@ ExprPtr Lowerer::blockCond(TSNode Block, const Val &Input) {
   return C;
 }
 
-void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
+void Lowerer::whereFilter(const CmdArgs &A, script::Node Cmd, const Val &Input,
                           int Depth) {
-  TSNode Block{};
-  if (const TSNode *F = A.named("filterscript"))
+  script::Node Block{};
+  if (const script::Node *F = A.named("filterscript"))
     Block = *F;
   else if (!A.Positional.empty() &&
            typeOf(unwrap(A.Positional[0])) == "script_block_expression")
     Block = A.Positional[0];
-  if (!ts_node_is_null(Block)) {
+  if (!script::isNull(Block)) {
     ExprPtr C = blockCond(Block, Input);
-    TSNode B = unwrap(Block);
+    script::Node B = unwrap(Block);
     if (!Emit || !dependsOnVersion(*C))
       return;
     Guard G;
@@ -308,19 +308,19 @@ void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
     return;
   }
   // Simplified syntax: Where-Object Property -op Value.
-  TSNode Prop{};
-  if (const TSNode *P = A.named("property"))
+  script::Node Prop{};
+  if (const script::Node *P = A.named("property"))
     Prop = *P;
   else if (!A.Positional.empty())
     Prop = A.Positional[0];
-  if (ts_node_is_null(Prop))
+  if (script::isNull(Prop))
     return;
   static const char *Ops[] = {
       "eq",      "ne",    "gt",       "ge", "lt",    "le",       "like",
       "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains"};
   std::string OpName;
   bool CS = false;
-  TSNode OpNode{}, ValueNode{};
+  script::Node OpNode{}, ValueNode{};
   auto Classify = [&](llvm::StringRef P) -> bool {
     for (const char *O : Ops) {
       if (P == O) {
@@ -351,23 +351,23 @@ void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
         auto It = A.ParamNodes.find(S);
         if (It != A.ParamNodes.end())
           OpNode = It->second;
-        if (const TSNode *V = A.named("value"))
+        if (const script::Node *V = A.named("value"))
           ValueNode = *V;
         else if (A.Positional.size() > 1)
           ValueNode = A.Positional[1];
         break;
       }
-  if (OpName.empty() || ts_node_is_null(ValueNode))
+  if (OpName.empty() || script::isNull(ValueNode))
     return;
   Val PropName = argValue(Prop, Depth + 1);
   if (!PropName.E || PropName.E->Kind != Op::StrConst)
     return;
   Val L = member(Input, PropName.E->Str, "$_", Depth + 1);
   Val R = argValue(ValueNode, Depth + 1);
-  uint32_t B = std::min(ts_node_start_byte(Prop), ts_node_start_byte(OpNode));
-  uint32_t E = std::max(ts_node_end_byte(ValueNode), ts_node_end_byte(Prop));
+  uint32_t B = std::min(script::startByte(Prop), script::startByte(OpNode));
+  uint32_t E = std::max(script::endByte(ValueNode), script::endByte(Prop));
   Spelling W = spell(B, E);
-  if (!ts_node_is_null(OpNode))
+  if (!script::isNull(OpNode))
     W.OpSpan = span(OpNode);
   Val C = compare(OpName, CS, L, Prop, R, ValueNode, W);
   ExprPtr Cond = asCond(C.E);
@@ -382,9 +382,9 @@ void Lowerer::whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input,
 }
 
 /// The text of a hash entry without its trailing `;` and blanks.
-static std::pair<uint32_t, uint32_t> entryRange(TSNode Entry,
+static std::pair<uint32_t, uint32_t> entryRange(script::Node Entry,
                                                 llvm::StringRef Src) {
-  uint32_t B = ts_node_start_byte(Entry), E = ts_node_end_byte(Entry);
+  uint32_t B = script::startByte(Entry), E = script::endByte(Entry);
   while (E > B &&
          (Src[E - 1] == ';' || Src[E - 1] == ' ' || Src[E - 1] == '\t' ||
           Src[E - 1] == '\r' || Src[E - 1] == '\n'))
@@ -392,12 +392,12 @@ static std::pair<uint32_t, uint32_t> entryRange(TSNode Entry,
   return {B, E};
 }
 
-void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
-  TSNode Body{};
-  for (TSNode K : namedKids(Hash))
+void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
+  script::Node Body{};
+  for (script::Node K : namedKids(Hash))
     if (typeOf(K) == "hash_literal_body")
       Body = K;
-  if (ts_node_is_null(Body))
+  if (script::isNull(Body))
     return;
   Guard G;
   G.Kind = GuardKind::Table;
@@ -406,19 +406,19 @@ void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
   G.Where = span(Hash);
   // Entries with the same value are one outcome.
   std::map<std::string, size_t> ByValue;
-  for (TSNode Entry : namedKids(Body)) {
+  for (script::Node Entry : namedKids(Body)) {
     if (typeOf(Entry) != "hash_entry")
       continue;
-    TSNode KeyN{};
-    for (TSNode K : namedKids(Entry))
+    script::Node KeyN{};
+    for (script::Node K : namedKids(Entry))
       if (typeOf(K) == "key_expression")
         KeyN = K;
-    if (ts_node_is_null(KeyN))
+    if (script::isNull(KeyN))
       continue;
     auto [VB, VE] = entryRange(Entry, Src);
     std::string Value =
-        normalize(Src.slice(ts_node_end_byte(KeyN), VE).ltrim(" \t="));
-    TSNode U = unwrap(KeyN);
+        normalize(Src.slice(script::endByte(KeyN), VE).ltrim(" \t="));
+    script::Node U = unwrap(KeyN);
     ExprPtr KV;
     if (typeOf(U) == "simple_name" || typeOf(KeyN) == "simple_name")
       KV = strConst(text(U).str(), spell(U));
@@ -446,38 +446,39 @@ void Lowerer::buildTable(TSNode Hash, ExprPtr Key, TSNode Site) {
   if (G.Arms.empty())
     return;
   G.Text = "table " + normalize(text(Hash)).substr(0, 200);
-  TablesGuarded.insert(ts_node_start_byte(Hash));
+  TablesGuarded.insert(script::startByte(Hash));
   emit(std::move(G), Hash);
 }
 
-void Lowerer::tableGuard(const Val &Table, const ExprPtr &Key, TSNode Site) {
-  if (!Emit || ts_node_is_null(Table.Hash) || !Key || !dependsOnVersion(*Key))
+void Lowerer::tableGuard(const Val &Table, const ExprPtr &Key,
+                         script::Node Site) {
+  if (!Emit || script::isNull(Table.Hash) || !Key || !dependsOnVersion(*Key))
     return;
-  if (TablesGuarded.count(ts_node_start_byte(Table.Hash)))
+  if (TablesGuarded.count(script::startByte(Table.Hash)))
     return;
   buildTable(Table.Hash, Key, Site);
 }
 
 void Lowerer::pendingTables() {
   for (const auto &[Hash, Name] : Tables) {
-    if (TablesGuarded.count(ts_node_start_byte(Hash)))
+    if (TablesGuarded.count(script::startByte(Hash)))
       continue;
     // Keys that are Windows builds or version strings: a table about the OS
     // even if its lookups could not be followed.
-    TSNode Body{};
-    for (TSNode K : namedKids(Hash))
+    script::Node Body{};
+    for (script::Node K : namedKids(Hash))
       if (typeOf(K) == "hash_literal_body")
         Body = K;
-    if (ts_node_is_null(Body))
+    if (script::isNull(Body))
       continue;
     int Builds = 0, Versions = 0;
     bool Has6002 = false;
-    for (TSNode Entry : namedKids(Body)) {
-      TSNode KeyN{};
-      for (TSNode K : namedKids(Entry))
+    for (script::Node Entry : namedKids(Body)) {
+      script::Node KeyN{};
+      for (script::Node K : namedKids(Entry))
         if (typeOf(K) == "key_expression")
           KeyN = K;
-      if (ts_node_is_null(KeyN))
+      if (script::isNull(KeyN))
         continue;
       ExprPtr KV = lower(unwrap(KeyN), 1).expr();
       if (KV->Kind == Op::IntConst && isKnownBuild(KV->Int)) {
@@ -507,11 +508,11 @@ void Lowerer::pendingTables() {
   }
 }
 
-void Lowerer::wqlGuard(TSNode StringNode, const Val &Str, bool IsQuery,
+void Lowerer::wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
                        bool ClassIsOS) {
   if (!Emit || !ClassIsOS)
     return;
-  TSNode Lit = !ts_node_is_null(Str.Lit) ? Str.Lit : unwrap(StringNode);
+  script::Node Lit = !script::isNull(Str.Lit) ? Str.Lit : unwrap(StringNode);
   if (typeOf(Lit) != "string_literal")
     return;
   std::string Q;

@@ -24,12 +24,12 @@
 namespace verguard::powershell {
 
 /// The node's grammar type ("" for a null node).
-inline llvm::StringRef typeOf(TSNode N) { return script::type(N); }
+inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
 
 /// Named children without comments.
-inline script::Nodes namedKids(TSNode N) {
+inline script::NodeList namedKids(script::Node N) {
   return script::namedChildren(
-      N, [](TSNode K) { return script::type(K) == "comment"; });
+      N, [](script::Node K) { return script::type(K) == "comment"; });
 }
 
 /// Objects whose members are version quantities.
@@ -55,9 +55,9 @@ struct Val {
   bool FromVariable = false;        // read through a variable or function
   std::vector<core::ExprPtr> Items; // an array literal's elements
   bool IsList = false;
-  TSNode Lit{};             // the string literal, if E is exactly one
+  script::Node Lit{};       // the string literal, if E is exactly one
   std::string PathText;     // best-effort text of a string (paths)
-  TSNode Hash{};            // Hashtable: the literal
+  script::Node Hash{};      // Hashtable: the literal
   core::ExprPtr CmpA, CmpB; // CompareTo operands
   core::CmpMode CmpM = core::CmpMode::Int;
 
@@ -86,81 +86,82 @@ public:
           std::vector<core::Diagnostic> &Diags);
 
   /// Runs both passes over the tree.
-  void run(TSNode Root);
+  void run(script::Node Root);
 
   // --- text helpers ---------------------------------------------------
-  llvm::StringRef text(TSNode N) const { return script::text(N, Src); }
-  core::SourceSpan span(TSNode N) const;
+  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
+  core::SourceSpan span(script::Node N) const;
   core::SourceSpan span(uint32_t B, uint32_t E) const;
-  core::Spelling spell(TSNode N) const;
+  core::Spelling spell(script::Node N) const;
   core::Spelling spell(uint32_t B, uint32_t E) const;
   static std::string normalize(llvm::StringRef S);
 
   // --- Lowering.cpp ---------------------------------------------------
-  Val lower(TSNode N, int Depth = 0);
+  Val lower(script::Node N, int Depth = 0);
   /// A boolean condition (non-version leaves become unknown()).
-  core::ExprPtr lowerCond(TSNode N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
   /// The node skipping pass-through wrappers (parentheses, precedence).
-  static TSNode unwrap(TSNode N);
+  static script::Node unwrap(script::Node N);
   /// The value of a variable use (`$x`, `$script:x`, `$_`).
-  Val variable(TSNode N);
+  Val variable(script::Node N);
   static std::string varName(llvm::StringRef Text);
   static std::string varScope(llvm::StringRef Text);
   Val lookup(const std::string &Name, const std::string &Scope);
   void bind(const std::string &Name, const std::string &Scope, Val V,
             bool Conditional);
   /// Pipes Input (or nothing) through one command.
-  Val command(TSNode Cmd, const std::optional<Val> &Input, int Depth);
+  Val command(script::Node Cmd, const std::optional<Val> &Input, int Depth);
   /// A script block's single output with `$_` bound to Input.
-  Val scriptBlockValue(TSNode Block, const Val &Input, int Depth);
+  Val scriptBlockValue(script::Node Block, const Val &Input, int Depth);
   core::ExprPtr asCond(const core::ExprPtr &E) const;
   Val castTo(llvm::StringRef Type, const Val &V);
-  Val binaryOp(TSNode N, TSNode L, TSNode Op, TSNode R, int Depth);
+  Val binaryOp(script::Node N, script::Node L, script::Node Op, script::Node R,
+               int Depth);
   /// `L -Op R` (Op without the dash and the c/i prefix).
   Val compare(const std::string &Op, bool CaseSensitive, const Val &L,
-              TSNode LNode, const Val &R, TSNode RNode, core::Spelling W,
-              uint32_t B = 0, uint32_t E = 0);
+              script::Node LNode, const Val &R, script::Node RNode,
+              core::Spelling W, uint32_t B = 0, uint32_t E = 0);
   /// True if [B, E) of the source sits directly inside `( ... )`.
   bool inParens(uint32_t B, uint32_t E) const;
   static bool isStringExpr(const core::ExprPtr &E);
   /// The value of a string literal without interpolation; Map (if given)
   /// receives, per byte of Out, its offset in the source (plus one entry for
   /// the end). False for interpolated strings.
-  bool decodeLiteral(TSNode Lit, std::string &Out,
+  bool decodeLiteral(script::Node Lit, std::string &Out,
                      std::vector<uint32_t> *Map) const;
   /// An operand with its use-site spelling.
-  core::ExprPtr operand(const Val &V, TSNode N) const;
+  core::ExprPtr operand(const Val &V, script::Node N) const;
 
   struct CmdArgs {
     std::string Name; // lower-case command name
-    TSNode NameNode{};
-    std::vector<std::pair<std::string, TSNode>> Named; // param -> value
-    std::map<std::string, TSNode> ParamNodes;          // param -> its token
+    script::Node NameNode{};
+    std::vector<std::pair<std::string, script::Node>> Named; // param -> value
+    std::map<std::string, script::Node> ParamNodes; // param -> its token
     std::vector<std::string> Switches;
-    std::vector<TSNode> Positional;
-    const TSNode *
+    std::vector<script::Node> Positional;
+    const script::Node *
     named(llvm::StringRef Param,
           std::initializer_list<llvm::StringRef> Aliases = {}) const;
     bool hasSwitch(llvm::StringRef Param) const;
   };
-  CmdArgs commandArgs(TSNode Cmd) const;
+  CmdArgs commandArgs(script::Node Cmd) const;
   /// The value of a command argument (barewords are strings).
-  Val argValue(TSNode N, int Depth);
+  Val argValue(script::Node N, int Depth);
 
   // --- Sources.cpp ----------------------------------------------------
   /// A command that produces a version source, or nullopt.
   std::optional<Val> sourceCommand(const CmdArgs &A, int Depth);
   /// `[Type]::Member` and `[Type]::Method(args)`.
   std::optional<Val> staticMember(llvm::StringRef Type, llvm::StringRef Member,
-                                  TSNode Args, bool IsCall, int Depth);
+                                  script::Node Args, bool IsCall, int Depth);
   /// `obj.Member`.
   Val member(const Val &Obj, llvm::StringRef Name, llvm::StringRef ObjText,
              int Depth);
   /// `obj.Method(args)`.
-  Val method(const Val &Obj, llvm::StringRef Name, TSNode ObjNode, TSNode Call,
-             TSNode Args, int Depth);
+  Val method(const Val &Obj, llvm::StringRef Name, script::Node ObjNode,
+             script::Node Call, script::Node Args, int Depth);
   /// The argument expressions of an argument_list.
-  static std::vector<TSNode> argNodes(TSNode Args);
+  static std::vector<script::Node> argNodes(script::Node Args);
   /// A quantity guessed from a variable or property name.
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   static bool isCurrentVersionKey(llvm::StringRef Path);
@@ -175,33 +176,35 @@ public:
                             llvm::StringRef ObjText) const;
 
   // --- Guards.cpp -----------------------------------------------------
-  void conditionGuard(TSNode CondNode, TSNode Where);
-  void conditionGuardExpr(core::ExprPtr Cond, TSNode Where);
-  void switchGuard(TSNode Switch);
+  void conditionGuard(script::Node CondNode, script::Node Where);
+  void conditionGuardExpr(core::ExprPtr Cond, script::Node Where);
+  void switchGuard(script::Node Switch);
   /// Where-Object / ? / where: a filter over the pipeline input.
-  void whereFilter(const CmdArgs &A, TSNode Cmd, const Val &Input, int Depth);
-  void tableGuard(const Val &Table, const core::ExprPtr &Key, TSNode Site);
-  void wqlGuard(TSNode StringNode, const Val &Str, bool IsQuery,
+  void whereFilter(const CmdArgs &A, script::Node Cmd, const Val &Input,
+                   int Depth);
+  void tableGuard(const Val &Table, const core::ExprPtr &Key,
+                  script::Node Site);
+  void wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
                 bool ClassIsOS);
   void pendingTables();
-  void buildTable(TSNode Hash, core::ExprPtr Key, TSNode Site);
+  void buildTable(script::Node Hash, core::ExprPtr Key, script::Node Site);
   /// The condition of a script block's (last) statement with `$_` = Input.
-  core::ExprPtr blockCond(TSNode Block, const Val &Input);
-  std::vector<TSNode> switchBodies(TSNode Switch);
-  void emit(core::Guard G, TSNode Site);
+  core::ExprPtr blockCond(script::Node Block, const Val &Input);
+  std::vector<script::Node> switchBodies(script::Node Switch);
+  void emit(core::Guard G, script::Node Site);
   std::string currentFunction() const;
   bool versionCond(const core::ExprPtr &E) const;
 
   // --- PowerShellFrontend.cpp: the statement walk ----------------------
-  void walk(TSNode Root);
-  bool enter(TSNode N);
-  void leave(TSNode N);
-  void bindParams(TSNode ParamList);
-  void assignment(TSNode N);
+  void walk(script::Node Root);
+  bool enter(script::Node N);
+  void leave(script::Node N);
+  void bindParams(script::Node ParamList);
+  void assignment(script::Node N);
   void recordOutput(const Val &V);
   static bool isBranchBlock(llvm::StringRef ParentType);
-  bool covered(TSNode N) const;
-  void cover(TSNode N);
+  bool covered(script::Node N) const;
+  void cover(script::Node N);
 
   // --- state ----------------------------------------------------------
   llvm::StringRef Path;
@@ -214,7 +217,7 @@ public:
   bool Emit = false; // pass 2: guards are emitted
   bool TooDeepNoted = false;
   /// An expression nested deeper than MaxDepth is not analyzed; say so once.
-  void tooDeep(TSNode N);
+  void tooDeep(script::Node N);
   static constexpr int MaxDepth = 64;
   std::vector<Frame> Frames;
   std::map<std::string, Val> FinalScript; // script scope after pass 1
@@ -225,7 +228,7 @@ public:
   std::vector<std::pair<uint32_t, uint32_t>> Covered;
   std::set<uint32_t> EmittedAt;     // guard sites already emitted
   std::set<uint32_t> TablesGuarded; // hashtable literals with a guard
-  std::vector<std::pair<TSNode, std::string>> Tables; // all bound tables
+  std::vector<std::pair<script::Node, std::string>> Tables; // all bound tables
   int BranchDepth = 0; // inside if/else/switch/try bodies
   bool InSwitchArm = false;
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a
@@ -233,7 +236,7 @@ public:
   std::vector<std::pair<uint32_t, uint32_t>> PushedFrames; // node ranges
   /// The first pass's walk: enter()/leave() calls, each with its Parent.
   struct Step {
-    TSNode N;
+    script::Node N;
     llvm::StringRef Parent;
     bool Leave;
   };

@@ -16,9 +16,7 @@ namespace verguard::powershell {
 
 namespace {
 
-
-bool isComment(TSNode N) { return typeOf(N) == "comment"; }
-
+bool isComment(script::Node N) { return typeOf(N) == "comment"; }
 
 bool isStop(llvm::StringRef T) {
   return T == "string_literal" || T == "integer_literal" ||
@@ -102,16 +100,16 @@ ExprPtr Val::expr() const { return E ? E : unknown(); }
 
 bool Lowerer::isStringExpr(const ExprPtr &E) { return tyOf(E) == Ty::Str; }
 
-TSNode Lowerer::unwrap(TSNode N) {
+script::Node Lowerer::unwrap(script::Node N) {
   // Every step goes down to a child: this ends, however deep the nesting.
-  while (!ts_node_is_null(N)) {
+  while (!script::isNull(N)) {
     llvm::StringRef T = typeOf(N);
     if (T == "parenthesized_expression" || T == "sub_expression" ||
         T == "array_expression") {
       auto Kids = namedKids(N);
       if (Kids.size() != 1)
         return N;
-      TSNode K = Kids[0];
+      script::Node K = Kids[0];
       if (typeOf(K) == "statement_list") {
         auto S = namedKids(K);
         if (S.size() != 1)
@@ -123,15 +121,15 @@ TSNode Lowerer::unwrap(TSNode N) {
     }
     if (T == "pipeline" || T == "pipeline_chain") {
       auto Kids = namedKids(N);
-      if (Kids.size() != 1 || ts_node_child_count(N) != Kids.size())
+      if (Kids.size() != 1 || script::childCount(N) != Kids.size())
         return N;
       N = Kids[0];
       continue;
     }
     if (isStop(T))
       return N;
-    if (ts_node_child_count(N) == 1 && ts_node_is_named(ts_node_child(N, 0))) {
-      N = ts_node_child(N, 0);
+    if (script::childCount(N) == 1 && script::isNamed(script::child(N, 0))) {
+      N = script::child(N, 0);
       continue;
     }
     return N;
@@ -215,12 +213,12 @@ void Lowerer::bind(const std::string &Name, const std::string &Scope, Val V,
   if (It != Target->Vars.end() && Conditional && versionRelated(It->second) &&
       !versionRelated(V))
     return;
-  if (V.Obj == ObjKind::Hashtable && !ts_node_is_null(V.Hash))
+  if (V.Obj == ObjKind::Hashtable && !script::isNull(V.Hash))
     Tables.push_back({V.Hash, Name});
   Target->Vars[Name] = std::move(V);
 }
 
-Val Lowerer::variable(TSNode N) {
+Val Lowerer::variable(script::Node N) {
   llvm::StringRef T = text(N);
   std::string Name = varName(T), Scope = varScope(T);
   if (Name == "true" || Name == "false")
@@ -266,7 +264,7 @@ ExprPtr Lowerer::asCond(const ExprPtr &E) const {
   return unknown();
 }
 
-ExprPtr Lowerer::operand(const Val &V, TSNode N) const {
+ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
   ExprPtr E = V.expr();
   if (E->isConst() || E->Kind == Op::Unknown)
     return E;
@@ -284,7 +282,7 @@ static bool parseInt(llvm::StringRef T, int64_t &V) {
   return !T.getAsInteger(10, V);
 }
 
-bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
+bool Lowerer::decodeLiteral(script::Node Lit, std::string &Out,
                             std::vector<uint32_t> *Map) const {
   Out.clear();
   if (Map)
@@ -292,9 +290,9 @@ bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
   auto Kids = namedKids(Lit);
   if (Kids.size() != 1)
     return false;
-  TSNode K = Kids[0];
+  script::Node K = Kids[0];
   llvm::StringRef T = typeOf(K);
-  uint32_t Base = ts_node_start_byte(K);
+  uint32_t Base = script::startByte(K);
   llvm::StringRef S = text(K);
   auto Push = [&](char C, uint32_t At) {
     Out += C;
@@ -320,7 +318,7 @@ bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
               T == "expandable_here_string_literal";
   bool Expandable =
       T == "expandable_string_literal" || T == "expandable_here_string_literal";
-  if (Expandable && ts_node_named_child_count(K) > 0)
+  if (Expandable && script::namedChildCount(K) > 0)
     return false; // interpolation
   size_t B = 1, E = S.size() - 1;
   if (Here) {
@@ -364,7 +362,7 @@ bool Lowerer::decodeLiteral(TSNode Lit, std::string &Out,
   return true;
 }
 
-void Lowerer::tooDeep(TSNode N) {
+void Lowerer::tooDeep(script::Node N) {
   if (!Emit || TooDeepNoted)
     return;
   TooDeepNoted = true;
@@ -378,8 +376,8 @@ void Lowerer::tooDeep(TSNode N) {
   Diags.push_back(std::move(D));
 }
 
-Val Lowerer::lower(TSNode N, int Depth) {
-  if (ts_node_is_null(N))
+Val Lowerer::lower(script::Node N, int Depth) {
+  if (script::isNull(N))
     return {};
   if (Depth > MaxDepth) {
     tooDeep(N);
@@ -387,7 +385,7 @@ Val Lowerer::lower(TSNode N, int Depth) {
   }
   N = unwrap(N);
   llvm::StringRef T = typeOf(N);
-  uint32_t Count = ts_node_child_count(N);
+  uint32_t Count = script::childCount(N);
 
   if (T == "integer_literal") {
     int64_t V;
@@ -408,9 +406,9 @@ Val Lowerer::lower(TSNode N, int Depth) {
     auto Kids = namedKids(N);
     if (Kids.size() != 1)
       return {};
-    TSNode K = Kids[0];
+    script::Node K = Kids[0];
     llvm::StringRef Raw = text(K);
-    uint32_t Base = ts_node_start_byte(K);
+    uint32_t Base = script::startByte(K);
     bool Here = typeOf(K) == "expandable_here_string_literal";
     size_t B = 1, E = Raw.size() - 1;
     if (Here) {
@@ -433,9 +431,9 @@ Val Lowerer::lower(TSNode N, int Depth) {
       }
       PathText += Raw.slice(At, std::min(Upto, E)).str();
     };
-    for (TSNode Sub : namedKids(K)) {
-      uint32_t SB = ts_node_start_byte(Sub) - Base,
-               SE = ts_node_end_byte(Sub) - Base;
+    for (script::Node Sub : namedKids(K)) {
+      uint32_t SB = script::startByte(Sub) - Base,
+               SE = script::endByte(Sub) - Base;
       FlushText(SB);
       if (!Lit.empty())
         Parts.push_back(strConst(Lit));
@@ -474,7 +472,7 @@ Val Lowerer::lower(TSNode N, int Depth) {
   if (T == "pipeline") {
     auto Kids = namedKids(N);
     if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
-      TSNode Value = script::field(Kids[0], "value");
+      script::Node Value = script::field(Kids[0], "value");
       return lower(Value, Depth + 1);
     }
     return {};
@@ -482,7 +480,7 @@ Val Lowerer::lower(TSNode N, int Depth) {
   if (T == "pipeline_chain") {
     Val Cur;
     bool First = true;
-    for (TSNode K : namedKids(N)) {
+    for (script::Node K : namedKids(N)) {
       llvm::StringRef KT = typeOf(K);
       if (KT == "redirections" || KT == "redirection")
         continue;
@@ -501,14 +499,14 @@ Val Lowerer::lower(TSNode N, int Depth) {
   if (T == "array_literal_expression") {
     Val V;
     V.IsList = true;
-    for (TSNode K : namedKids(N))
+    for (script::Node K : namedKids(N))
       V.Items.push_back(lower(K, Depth + 1).expr());
     return V;
   }
   if (T == "member_access") {
-    TSNode Obj = ts_node_child(N, 0);
-    TSNode Dot = ts_node_child(N, 1);
-    TSNode Name = ts_node_child(N, Count - 1);
+    script::Node Obj = script::child(N, 0);
+    script::Node Dot = script::child(N, 1);
+    script::Node Name = script::child(N, Count - 1);
     std::string Member = text(Name).str();
     if (typeOf(Name) == "member_name") {
       auto MK = namedKids(Name);
@@ -521,7 +519,7 @@ Val Lowerer::lower(TSNode N, int Depth) {
     }
     if (typeOf(Obj) == "type_literal" && text(Dot) == "::") {
       std::string Ty = text(Obj).trim("[] ").str();
-      if (auto V = staticMember(Ty, Member, TSNode{}, false, Depth + 1))
+      if (auto V = staticMember(Ty, Member, script::Node{}, false, Depth + 1))
         return *V;
       return {};
     }
@@ -529,17 +527,17 @@ Val Lowerer::lower(TSNode N, int Depth) {
     return member(O, Member, text(Obj), Depth + 1);
   }
   if (T == "invokation_expression") {
-    TSNode Obj = ts_node_child(N, 0);
-    TSNode Dot = ts_node_child(N, 1);
-    TSNode Name{}, Args{};
+    script::Node Obj = script::child(N, 0);
+    script::Node Dot = script::child(N, 1);
+    script::Node Name{}, Args{};
     for (uint32_t I = 2; I < Count; ++I) {
-      TSNode K = ts_node_child(N, I);
+      script::Node K = script::child(N, I);
       if (typeOf(K) == "member_name")
         Name = K;
       else if (typeOf(K) == "argument_list")
         Args = K;
     }
-    if (ts_node_is_null(Name))
+    if (script::isNull(Name))
       return {};
     std::string Member = text(Name).str();
     if (typeOf(Obj) == "type_literal" && text(Dot) == "::") {
@@ -582,15 +580,15 @@ Val Lowerer::lower(TSNode N, int Depth) {
     return {};
   }
   if (T == "cast_expression") {
-    TSNode TyN = ts_node_child(N, 0);
-    TSNode Arg = ts_node_child(N, Count - 1);
+    script::Node TyN = script::child(N, 0);
+    script::Node Arg = script::child(N, Count - 1);
     std::string Ty = text(TyN).trim("[] ").lower();
     Val V = lower(Arg, Depth + 1);
     return castTo(Ty, V);
   }
   if (T == "expression_with_unary_operator") {
-    TSNode OpN = ts_node_child(N, 0);
-    TSNode Arg = ts_node_child(N, Count - 1);
+    script::Node OpN = script::child(N, 0);
+    script::Node Arg = script::child(N, Count - 1);
     std::string OpS = text(OpN).lower();
     if (typeOf(OpN) == "cast_expression")
       return lower(OpN, Depth + 1);
@@ -616,8 +614,8 @@ Val Lowerer::lower(TSNode N, int Depth) {
     return {};
   }
   if (Count == 3) {
-    TSNode L = ts_node_child(N, 0), OpN = ts_node_child(N, 1),
-           R = ts_node_child(N, 2);
+    script::Node L = script::child(N, 0), OpN = script::child(N, 1),
+                 R = script::child(N, 2);
     if (T == "comparison_expression")
       return binaryOp(N, L, OpN, R, Depth + 1);
     if (T == "logical_expression")
@@ -695,7 +693,8 @@ Val Lowerer::castTo(llvm::StringRef TyName, const Val &V) {
   return V; // [ordered], [array], [string[]], [object], ...
 }
 
-Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
+Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
+                      script::Node R, int Depth) {
   std::string OpS = text(OpN).trim().lower();
   if (!llvm::StringRef(OpS).starts_with("-"))
     return {};
@@ -720,7 +719,7 @@ Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
     return {};
   Val LV = lower(L, Depth + 1);
   if (OpS == "as") {
-    TSNode RT = unwrap(R);
+    script::Node RT = unwrap(R);
     if (typeOf(RT) == "type_literal")
       return castTo(text(RT).trim("[] ").lower(), LV);
     return {};
@@ -730,8 +729,8 @@ Val Lowerer::binaryOp(TSNode N, TSNode L, TSNode OpN, TSNode R, int Depth) {
   Val RV = lower(R, Depth + 1);
   Spelling W = spell(N);
   W.OpSpan = span(OpN);
-  return compare(OpS, CS, LV, L, RV, R, W, ts_node_start_byte(N),
-                 ts_node_end_byte(N));
+  return compare(OpS, CS, LV, L, RV, R, W, script::startByte(N),
+                 script::endByte(N));
 }
 
 bool Lowerer::inParens(uint32_t B, uint32_t E) const {
@@ -744,9 +743,9 @@ bool Lowerer::inParens(uint32_t B, uint32_t E) const {
   return B > 0 && Src[B - 1] == '(' && E < Src.size() && Src[E] == ')';
 }
 
-Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
-                     const Val &RVIn, TSNode R, Spelling W, uint32_t AB,
-                     uint32_t AE) {
+Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV,
+                     script::Node L, const Val &RVIn, script::Node R,
+                     Spelling W, uint32_t AB, uint32_t AE) {
   Val RV = RVIn;
   bool Paren = inParens(AB, AE);
   // PowerShell converts the right operand to the left one's type, so a
@@ -863,7 +862,7 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
   bool In = OpS == "in" || OpS == "notin";
   const Val &Item = In ? LV : RV;
   const Val &List = In ? RV : LV;
-  TSNode ItemNode = In ? L : R;
+  script::Node ItemNode = In ? L : R;
   if (Item.IsList)
     return {};
   std::vector<ExprPtr> Kids{operand(Item, ItemNode)};
@@ -886,8 +885,8 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV, TSNode L,
   return Val::of(E);
 }
 
-ExprPtr Lowerer::lowerCond(TSNode N, int Depth) {
-  if (ts_node_is_null(N))
+ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
+  if (script::isNull(N))
     return unknown();
   if (Depth > MaxDepth) {
     tooDeep(N);
@@ -895,27 +894,27 @@ ExprPtr Lowerer::lowerCond(TSNode N, int Depth) {
   }
   N = unwrap(N);
   llvm::StringRef T = typeOf(N);
-  if (T == "logical_expression" && ts_node_child_count(N) == 3) {
-    std::string OpS = text(ts_node_child(N, 1)).lower();
-    ExprPtr A = lowerCond(ts_node_child(N, 0), Depth + 1);
-    ExprPtr B = lowerCond(ts_node_child(N, 2), Depth + 1);
+  if (T == "logical_expression" && script::childCount(N) == 3) {
+    std::string OpS = text(script::child(N, 1)).lower();
+    ExprPtr A = lowerCond(script::child(N, 0), Depth + 1);
+    ExprPtr B = lowerCond(script::child(N, 2), Depth + 1);
     if (OpS == "-and")
       return logicAnd(A, B);
     if (OpS == "-or")
       return logicOr(A, B);
     return unknown();
   }
-  if (T == "expression_with_unary_operator" && ts_node_child_count(N) == 2) {
-    std::string OpS = text(ts_node_child(N, 0)).lower();
+  if (T == "expression_with_unary_operator" && script::childCount(N) == 2) {
+    std::string OpS = text(script::child(N, 0)).lower();
     if (OpS == "-not" || OpS == "!")
-      return logicNot(lowerCond(ts_node_child(N, 1), Depth + 1));
+      return logicNot(lowerCond(script::child(N, 1), Depth + 1));
   }
   return asCond(lower(N, Depth + 1).E);
 }
 
 // --- commands and pipelines ---------------------------------------------
 
-const TSNode *
+const script::Node *
 Lowerer::CmdArgs::named(llvm::StringRef Param,
                         std::initializer_list<llvm::StringRef> Aliases) const {
   for (const auto &[P, V] : Named) {
@@ -938,15 +937,15 @@ bool Lowerer::CmdArgs::hasSwitch(llvm::StringRef Param) const {
   return false;
 }
 
-Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
+Lowerer::CmdArgs Lowerer::commandArgs(script::Node Cmd) const {
   CmdArgs A;
-  TSNode Name = script::field(Cmd, "command_name");
-  if (ts_node_is_null(Name))
+  script::Node Name = script::field(Cmd, "command_name");
+  if (script::isNull(Name))
     return A;
   A.NameNode = Name;
   A.Name = text(Name).trim().lower();
-  TSNode Elems = script::field(Cmd, "command_elements");
-  if (ts_node_is_null(Elems))
+  script::Node Elems = script::field(Cmd, "command_elements");
+  if (script::isNull(Elems))
     return A;
   static const char *Switches[] = {"force",
                                    "recurse",
@@ -981,8 +980,8 @@ Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
         return true;
     return false;
   };
-  std::vector<TSNode> Items;
-  for (TSNode K : namedKids(Elems)) {
+  std::vector<script::Node> Items;
+  for (script::Node K : namedKids(Elems)) {
     llvm::StringRef T = typeOf(K);
     if (T == "command_argument_sep" || T == "redirection" ||
         T == "stop_parsing")
@@ -990,7 +989,7 @@ Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
     Items.push_back(K);
   }
   for (size_t I = 0; I < Items.size(); ++I) {
-    TSNode K = Items[I];
+    script::Node K = Items[I];
     if (typeOf(K) == "command_parameter") {
       llvm::StringRef P = text(K).trim();
       P.consume_front("-");
@@ -1013,7 +1012,7 @@ Lowerer::CmdArgs Lowerer::commandArgs(TSNode Cmd) const {
   return A;
 }
 
-Val Lowerer::argValue(TSNode N, int Depth) {
+Val Lowerer::argValue(script::Node N, int Depth) {
   if (typeOf(N) == "generic_token") {
     Val V;
     llvm::StringRef T = text(N);
@@ -1021,42 +1020,42 @@ Val Lowerer::argValue(TSNode N, int Depth) {
     V.PathText = T.str();
     return V;
   }
-  TSNode U = unwrap(N);
+  script::Node U = unwrap(N);
   if (typeOf(U) == "generic_token")
     return argValue(U, Depth);
   return lower(N, Depth + 1);
 }
 
-Val Lowerer::scriptBlockValue(TSNode Block, const Val &Input, int Depth) {
-  TSNode B = unwrap(Block);
+Val Lowerer::scriptBlockValue(script::Node Block, const Val &Input, int Depth) {
+  script::Node B = unwrap(Block);
   if (typeOf(B) != "script_block_expression")
     return {};
-  BlockInputs[ts_node_start_byte(B)] = Input;
-  TSNode SB{};
-  for (TSNode K : namedKids(B))
+  BlockInputs[script::startByte(B)] = Input;
+  script::Node SB{};
+  for (script::Node K : namedKids(B))
     if (typeOf(K) == "script_block")
       SB = K;
-  if (ts_node_is_null(SB))
+  if (script::isNull(SB))
     return {};
-  TSNode Body = script::field(SB, "script_block_body");
-  if (ts_node_is_null(Body))
+  script::Node Body = script::field(SB, "script_block_body");
+  if (script::isNull(Body))
     return {};
-  TSNode List = script::field(Body, "statement_list");
-  if (ts_node_is_null(List))
+  script::Node List = script::field(Body, "statement_list");
+  if (script::isNull(List))
     return {};
   Frame F;
   F.K = Frame::Block;
   F.Vars["_"] = Input;
   Frames.push_back(std::move(F));
   Val Out;
-  for (TSNode S : namedKids(List)) {
+  for (script::Node S : namedKids(List)) {
     if (typeOf(S) != "pipeline")
       continue;
     auto Kids = namedKids(S);
     if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
-      TSNode Left = ts_node_named_child(Kids[0], 0);
-      TSNode Value = script::field(Kids[0], "value");
-      TSNode Var = unwrap(Left);
+      script::Node Left = script::namedChild(Kids[0], 0);
+      script::Node Value = script::field(Kids[0], "value");
+      script::Node Var = unwrap(Left);
       if (typeOf(Var) == "variable") {
         Val V = lower(Value, Depth + 1);
         Frames.back().Vars[varName(text(Var))] = V;
@@ -1069,7 +1068,8 @@ Val Lowerer::scriptBlockValue(TSNode Block, const Val &Input, int Depth) {
   return Out;
 }
 
-Val Lowerer::command(TSNode Cmd, const std::optional<Val> &Input, int Depth) {
+Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
+                     int Depth) {
   if (Depth > 64)
     return {};
   CmdArgs A = commandArgs(Cmd);
@@ -1082,14 +1082,14 @@ Val Lowerer::command(TSNode Cmd, const std::optional<Val> &Input, int Depth) {
   }
   if (N == "foreach-object" || N == "foreach" || N == "%") {
     Val In = Input ? *Input : Val();
-    const TSNode *Blk = A.named("process");
-    TSNode Block =
-        Blk ? *Blk : (A.Positional.empty() ? TSNode{} : A.Positional[0]);
-    if (const TSNode *M = A.named("membername"))
+    const script::Node *Blk = A.named("process");
+    script::Node Block =
+        Blk ? *Blk : (A.Positional.empty() ? script::Node{} : A.Positional[0]);
+    if (const script::Node *M = A.named("membername"))
       Block = *M;
-    if (ts_node_is_null(Block))
+    if (script::isNull(Block))
       return {};
-    TSNode U = unwrap(Block);
+    script::Node U = unwrap(Block);
     if (typeOf(U) == "script_block_expression")
       return scriptBlockValue(U, In, Depth + 1);
     Val Name = argValue(Block, Depth + 1);
@@ -1099,7 +1099,7 @@ Val Lowerer::command(TSNode Cmd, const std::optional<Val> &Input, int Depth) {
   }
   if (N == "select-object" || N == "select") {
     Val In = Input ? *Input : Val();
-    if (const TSNode *X = A.named("expandproperty")) {
+    if (const script::Node *X = A.named("expandproperty")) {
       Val Name = argValue(*X, Depth + 1);
       if (Name.E && Name.E->Kind == Op::StrConst)
         return member(In, Name.E->Str, "$_", Depth + 1);

@@ -35,14 +35,14 @@ Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
     : Path(Path), Text(Text), Src(Text.Utf8), Opts(Opts), Guards(Guards),
       Diags(Diags) {}
 
-SourceSpan Lowerer::span(TSNode N) const {
-  return Text.span(Path, ts_node_start_byte(N), ts_node_end_byte(N));
+SourceSpan Lowerer::span(script::Node N) const {
+  return Text.span(Path, script::startByte(N), script::endByte(N));
 }
 SourceSpan Lowerer::span(uint32_t B, uint32_t E) const {
   return Text.span(Path, B, E);
 }
-Spelling Lowerer::spell(TSNode N) const {
-  return spell(ts_node_start_byte(N), ts_node_end_byte(N));
+Spelling Lowerer::spell(script::Node N) const {
+  return spell(script::startByte(N), script::endByte(N));
 }
 Spelling Lowerer::spell(uint32_t B, uint32_t E) const {
   Spelling S;
@@ -85,34 +85,34 @@ void Lowerer::recordOutput(const Val &V) {
     }
 }
 
-void Lowerer::bindParams(TSNode ParamList) {
-  for (TSNode P : namedKids(ParamList)) {
+void Lowerer::bindParams(script::Node ParamList) {
+  for (script::Node P : namedKids(ParamList)) {
     if (typeOf(P) == "parameter_list") {
       bindParams(P);
       continue;
     }
     if (typeOf(P) != "script_parameter")
       continue;
-    TSNode Var{}, Default{};
+    script::Node Var{}, Default{};
     std::string Type;
-    for (TSNode K : namedKids(P)) {
+    for (script::Node K : namedKids(P)) {
       llvm::StringRef T = typeOf(K);
       if (T == "variable")
         Var = K;
       else if (T == "script_parameter_default")
         Default = K;
       else if (T == "attribute_list")
-        for (TSNode A : namedKids(K)) {
+        for (script::Node A : namedKids(K)) {
           llvm::StringRef AT = text(A).trim("[] ");
           if (!AT.contains('('))
             Type = AT.lower();
         }
     }
-    if (ts_node_is_null(Var))
+    if (script::isNull(Var))
       continue;
     std::string Name = varName(text(Var));
     Val V;
-    if (!ts_node_is_null(Default)) {
+    if (!script::isNull(Default)) {
       auto Kids = namedKids(Default);
       if (!Kids.empty())
         V = lower(Kids.back());
@@ -128,24 +128,24 @@ void Lowerer::bindParams(TSNode ParamList) {
   }
 }
 
-void Lowerer::assignment(TSNode N) {
-  TSNode Left = ts_node_named_child(N, 0);
-  TSNode OpN{};
-  for (TSNode K : namedKids(N))
+void Lowerer::assignment(script::Node N) {
+  script::Node Left = script::namedChild(N, 0);
+  script::Node OpN{};
+  for (script::Node K : namedKids(N))
     if (typeOf(K) == "assignement_operator")
       OpN = K;
-  TSNode Value = script::field(N, "value");
-  TSNode L = unwrap(Left);
+  script::Node Value = script::field(N, "value");
+  script::Node L = unwrap(Left);
   std::string Cast;
   if (typeOf(L) == "cast_expression") {
-    Cast = text(ts_node_child(L, 0)).trim("[] ").lower();
-    L = unwrap(ts_node_child(L, ts_node_child_count(L) - 1));
+    Cast = text(script::child(L, 0)).trim("[] ").lower();
+    L = unwrap(script::child(L, script::childCount(L) - 1));
   }
   if (typeOf(L) != "variable")
     return;
   std::string Name = varName(text(L)), Scope = varScope(text(L));
   Val V;
-  if (!ts_node_is_null(OpN) && text(OpN).trim() == "=") {
+  if (!script::isNull(OpN) && text(OpN).trim() == "=") {
     V = lower(Value);
     if (!Cast.empty())
       V = castTo(Cast, V);
@@ -153,25 +153,25 @@ void Lowerer::assignment(TSNode N) {
   bind(Name, Scope, V, BranchDepth > 0);
 }
 
-bool Lowerer::enter(TSNode N) {
+bool Lowerer::enter(script::Node N) {
   llvm::StringRef T = typeOf(N);
-  uint32_t Start = ts_node_start_byte(N);
+  uint32_t Start = script::startByte(N);
   auto PushBlock = [&](const Val &Input) {
     Frame F;
     F.K = Frame::Block;
     F.Vars["_"] = Input;
     Frames.push_back(std::move(F));
-    PushedFrames.push_back({Start, ts_node_end_byte(N)});
+    PushedFrames.push_back({Start, script::endByte(N)});
   };
   if (T == "function_statement") {
     Frame F;
     F.K = Frame::Func;
-    for (TSNode K : namedKids(N))
+    for (script::Node K : namedKids(N))
       if (typeOf(K) == "function_name")
         F.Function = text(K).trim().str();
     Frames.push_back(std::move(F));
-    PushedFrames.push_back({Start, ts_node_end_byte(N)});
-    for (TSNode K : namedKids(N))
+    PushedFrames.push_back({Start, script::endByte(N)});
+    for (script::Node K : namedKids(N))
       if (typeOf(K) == "function_parameter_declaration")
         bindParams(K);
     return true;
@@ -202,13 +202,13 @@ bool Lowerer::enter(TSNode N) {
   }
   if (T == "if_statement" || T == "elseif_clause" || T == "while_statement" ||
       T == "do_statement") {
-    conditionGuard(script::field(N, "condition"), TSNode{});
+    conditionGuard(script::field(N, "condition"), script::Node{});
     return true;
   }
   if (T == "for_statement") {
-    TSNode C = script::field(N, "for_condition");
-    if (!ts_node_is_null(C))
-      conditionGuard(C, TSNode{});
+    script::Node C = script::field(N, "for_condition");
+    if (!script::isNull(C))
+      conditionGuard(C, script::Node{});
     return true;
   }
   if (T == "switch_statement") {
@@ -216,14 +216,14 @@ bool Lowerer::enter(TSNode N) {
     return true;
   }
   if (T == "foreach_statement") {
-    TSNode Var{}, Pipe{};
-    for (TSNode K : namedKids(N)) {
-      if (typeOf(K) == "variable" && ts_node_is_null(Var))
+    script::Node Var{}, Pipe{};
+    for (script::Node K : namedKids(N)) {
+      if (typeOf(K) == "variable" && script::isNull(Var))
         Var = K;
       else if (typeOf(K) == "pipeline")
         Pipe = K;
     }
-    if (!ts_node_is_null(Var) && !ts_node_is_null(Pipe)) {
+    if (!script::isNull(Var) && !script::isNull(Pipe)) {
       Val V = lower(Pipe);
       if (V.IsList)
         V = Val();
@@ -233,7 +233,7 @@ bool Lowerer::enter(TSNode N) {
   }
   if (T == "flow_control_statement") {
     if (text(N).trim().lower().rfind("return", 0) == 0)
-      for (TSNode K : namedKids(N))
+      for (script::Node K : namedKids(N))
         if (typeOf(K) == "pipeline")
           recordOutput(lower(K));
     return true;
@@ -247,7 +247,7 @@ bool Lowerer::enter(TSNode N) {
     return true;
   }
   if ((T == "comparison_expression" || T == "logical_expression") &&
-      ts_node_child_count(N) == 3 && !covered(N)) {
+      script::childCount(N) == 3 && !covered(N)) {
     Val V = lower(N);
     if (V.E && isBoolean(*V.E))
       conditionGuardExpr(V.E, N);
@@ -255,11 +255,11 @@ bool Lowerer::enter(TSNode N) {
     return true;
   }
   if (T == "invokation_expression" && !covered(N)) {
-    TSNode Name{};
-    for (TSNode K : namedKids(N))
+    script::Node Name{};
+    for (script::Node K : namedKids(N))
       if (typeOf(K) == "member_name")
         Name = K;
-    if (!ts_node_is_null(Name) && isPredicateMethod(text(Name))) {
+    if (!script::isNull(Name) && isPredicateMethod(text(Name))) {
       Val V = lower(N);
       if (V.E && isBoolean(*V.E))
         conditionGuardExpr(V.E, N);
@@ -274,9 +274,9 @@ bool Lowerer::enter(TSNode N) {
   return true;
 }
 
-void Lowerer::leave(TSNode N) {
+void Lowerer::leave(script::Node N) {
   llvm::StringRef T = typeOf(N);
-  uint32_t Start = ts_node_start_byte(N), End = ts_node_end_byte(N);
+  uint32_t Start = script::startByte(N), End = script::endByte(N);
   if (T == "statement_block" && isBranchBlock(Parent))
     --BranchDepth;
   if (!PushedFrames.empty() && PushedFrames.back().first == Start &&
@@ -292,7 +292,7 @@ void Lowerer::leave(TSNode N) {
   }
 }
 
-void Lowerer::walk(TSNode Root) {
+void Lowerer::walk(script::Node Root) {
   // enter() declines the children of the same node types in both passes:
   // the second pass replays the steps the first one recorded, rather than
   // moving a cursor through every token again.
@@ -308,46 +308,54 @@ void Lowerer::walk(TSNode Root) {
     }
     return;
   }
-  // ts_node_parent costs the depth of the tree, so the walk keeps the types
-  // of the nodes it is inside.
-  std::vector<llvm::StringRef> Types;
-  auto Enter = [&](TSNode N) {
+  if (script::isNull(Root))
+    return;
+  const script::FlatTree &T = *Root.T;
+  Steps.reserve(T.size());
+  auto Enter = [&](script::Node N) {
     Steps.push_back({N, Parent, false});
     return enter(N);
   };
-  auto Leave = [&](TSNode N) {
+  auto Leave = [&](script::Node N) {
     Steps.push_back({N, Parent, true});
     leave(N);
   };
-  TSTreeCursor C = ts_tree_cursor_new(Root);
+  // The nodes entered whose children are being walked (ts_node_parent would
+  // cost the depth of the tree): Parent is the last one's type.
+  std::vector<uint32_t> Open;
+  auto ParentType = [&] {
+    return Open.empty() ? llvm::StringRef() : T.rec(Open.back()).Type;
+  };
+  uint32_t I = Root.I;
   while (!core::deadlinePassed()) {
-    TSNode N = ts_tree_cursor_current_node(&C);
-    Parent = Types.empty() ? llvm::StringRef() : Types.back();
-    if (ts_node_is_named(N) && Enter(N) &&
-        ts_tree_cursor_goto_first_child(&C)) {
-      Types.push_back(typeOf(N));
+    script::Node N{&T, I};
+    Parent = ParentType();
+    bool Named = script::isNamed(N);
+    if (Named && Enter(N) && T.rec(I).FirstChild != script::FlatTree::None) {
+      Open.push_back(I);
+      I = T.rec(I).FirstChild;
       continue;
     }
-    if (ts_node_is_named(N))
+    if (Named)
       Leave(N);
     bool Done = false;
-    while (!ts_tree_cursor_goto_next_sibling(&C)) {
-      if (!ts_tree_cursor_goto_parent(&C)) {
+    while (I == Root.I || T.rec(I).NextSibling == script::FlatTree::None) {
+      if (Open.empty()) {
         Done = true;
         break;
       }
-      if (!Types.empty())
-        Types.pop_back();
-      Parent = Types.empty() ? llvm::StringRef() : Types.back();
-      Leave(ts_tree_cursor_current_node(&C));
+      I = Open.back();
+      Open.pop_back();
+      Parent = ParentType();
+      Leave(script::Node{&T, I});
     }
     if (Done)
       break;
+    I = T.rec(I).NextSibling;
   }
-  ts_tree_cursor_delete(&C);
 }
 
-void Lowerer::run(TSNode Root) {
+void Lowerer::run(script::Node Root) {
   auto Reset = [&] {
     Frames.clear();
     Frames.push_back(Frame());
@@ -407,20 +415,21 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     Diags.push_back(std::move(D));
     return;
   }
-  TSNode Root = ts_tree_root_node(Tree.get());
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+  script::Node Root = Flat.root();
   // Parse trouble, except the one-line switch clauses the grammar does not
   // accept but the lowering recovers (`switch ($x) { 1 {'a'} 2 {'b'} }`).
-  if (ts_node_has_error(Root)) {
+  if (script::hasError(Root)) {
     unsigned Errors = 0;
     uint32_t First = 0;
-    script::walk(Root, [&](TSNode N) {
-      if (!ts_node_has_error(N) && !ts_node_is_missing(N))
+    script::walk(Root, [&](script::Node N) {
+      if (!script::hasError(N) && !script::isMissing(N))
         return false;
       if (typeOf(N) == "switch_clause")
         return false;
-      if (ts_node_is_error(N) || ts_node_is_missing(N)) {
+      if (script::isError(N) || script::isMissing(N)) {
         if (Errors++ == 0)
-          First = ts_node_start_byte(N);
+          First = script::startByte(N);
         return false;
       }
       return true;

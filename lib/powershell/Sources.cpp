@@ -48,16 +48,16 @@ const char *CanonicalBuildFromRegistry =
 
 } // namespace
 
-std::vector<TSNode> Lowerer::argNodes(TSNode Args) {
-  std::vector<TSNode> R;
-  if (ts_node_is_null(Args))
+std::vector<script::Node> Lowerer::argNodes(script::Node Args) {
+  std::vector<script::Node> R;
+  if (script::isNull(Args))
     return R;
-  TSNode List = script::field(Args, "argument_expression_list");
-  if (ts_node_is_null(List))
+  script::Node List = script::field(Args, "argument_expression_list");
+  if (script::isNull(List))
     return R;
-  uint32_t C = ts_node_named_child_count(List);
+  uint32_t C = script::namedChildCount(List);
   for (uint32_t I = 0; I < C; ++I) {
-    TSNode K = ts_node_named_child(List, I);
+    script::Node K = script::namedChild(List, I);
     if (typeOf(K) != "comment")
       R.push_back(K);
   }
@@ -251,7 +251,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   auto PathOf = [&](std::initializer_list<llvm::StringRef> Params,
                     size_t Pos) -> Val {
     for (llvm::StringRef P : Params)
-      if (const TSNode *X = A.named(P))
+      if (const script::Node *X = A.named(P))
         return argValue(*X, Depth + 1);
     if (Pos < A.Positional.size())
       return argValue(A.Positional[Pos], Depth + 1);
@@ -267,7 +267,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   if (N == "get-wmiobject" || N == "gwmi" || N == "get-ciminstance" ||
       N == "gcim") {
     bool IsOS = false;
-    const TSNode *Query = A.named("query");
+    const script::Node *Query = A.named("query");
     if (Query) {
       Val QV = argValue(*Query, Depth + 1);
       if (QV.E && QV.E->Kind == Op::StrConst) {
@@ -284,7 +284,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
       IsOS = llvm::StringRef(StrOf(Class))
                  .trim("'\" ")
                  .equals_insensitive("Win32_OperatingSystem");
-      if (const TSNode *F = A.named("filter"))
+      if (const script::Node *F = A.named("filter"))
         wqlGuard(*F, argValue(*F, Depth + 1), /*IsQuery=*/false, IsOS);
     }
     if (!IsOS)
@@ -330,7 +330,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   }
   if (N == "cmd" || N == "cmd.exe") {
     bool SawC = false;
-    for (TSNode P : A.Positional) {
+    for (script::Node P : A.Positional) {
       std::string S = StrOf(argValue(P, Depth + 1));
       llvm::StringRef T = llvm::StringRef(S).trim("'\" ");
       if (T.equals_insensitive("/c") || T.equals_insensitive("/k")) {
@@ -369,8 +369,9 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
 }
 
 std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
-                                         llvm::StringRef Member, TSNode Args,
-                                         bool IsCall, int Depth) {
+                                         llvm::StringRef Member,
+                                         script::Node Args, bool IsCall,
+                                         int Depth) {
   std::string Ty = normalizeType(TypeText);
   std::string M = Member.lower();
   for (const UserSource &U : Opts.Sources)
@@ -379,7 +380,7 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
                                                     "::" + Member.str()) ||
          llvm::StringRef(U.Name).equals_insensitive(Ty + "::" + M)))
       return Val::of(quantity(U.Q, "user source " + U.Name));
-  std::vector<TSNode> ArgN = argNodes(Args);
+  std::vector<script::Node> ArgN = argNodes(Args);
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
   };
@@ -585,11 +586,11 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
   return {};
 }
 
-Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
-                    TSNode Call, TSNode Args, int Depth) {
+Val Lowerer::method(const Val &O, llvm::StringRef Name, script::Node ObjNode,
+                    script::Node Call, script::Node Args, int Depth) {
   if (O.NotOs)
     return {};
-  std::vector<TSNode> ArgN = argNodes(Args);
+  std::vector<script::Node> ArgN = argNodes(Args);
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
   };
@@ -632,7 +633,7 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
   }
   if (!dependsOnVersion(*Self) && !O.IsList)
     return {};
-  ExprPtr SelfOp = ts_node_is_null(ObjNode) ? Self : operand(O, ObjNode);
+  ExprPtr SelfOp = script::isNull(ObjNode) ? Self : operand(O, ObjNode);
   if (O.IsList) {
     if (M == "contains" && ArgN.size() == 1) {
       std::vector<ExprPtr> Kids{operand(ArgVal(0), ArgN[0])};
@@ -682,7 +683,7 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, TSNode ObjNode,
     auto E = clone(*binary(K, SelfOp, operand(ArgVal(0), ArgN[0])));
     E->Syntax = Dialect::PowerShell;
     E->Written = spell(Call);
-    if (inParens(ts_node_start_byte(Call), ts_node_end_byte(Call)))
+    if (inParens(script::startByte(Call), script::endByte(Call)))
       E->Flags |= FlagParenthesized;
     if (CI)
       E->Flags |= FlagCaseInsensitive;
