@@ -51,15 +51,17 @@ struct Val {
   bool known() const { return E || O != ObjKind::None; }
 };
 
-bool is(TSNode N, llvm::StringRef T) {
-  return !ts_node_is_null(N) && script::type(N) == T;
+bool is(script::Node N, llvm::StringRef T) {
+  return !script::isNull(N) && script::type(N) == T;
 }
-llvm::StringRef typeOf(TSNode N) { return script::type(N); }
-bool isTrivia(TSNode N) {
+llvm::StringRef typeOf(script::Node N) { return script::type(N); }
+bool isTrivia(script::Node N) {
   llvm::StringRef T = typeOf(N);
   return T == "comment" || T == "newline" || T == "line_continuation";
 }
-script::Nodes namedKids(TSNode N) { return script::namedChildren(N, isTrivia); }
+script::NodeList namedKids(script::Node N) {
+  return script::namedChildren(N, isTrivia);
+}
 bool isStringValued(const Expr &E) {
   switch (E.Kind) {
   case Op::StrConst:
@@ -176,11 +178,11 @@ bool isHardType(llvm::StringRef T) {
 }
 
 struct Proc {
-  TSNode Node;
+  script::Node Node;
   std::string Name, Key, Cls;
   bool Main = false;
   /// The body's statement walk, recorded by the first pass for the others.
-  mutable std::vector<TSNode> Walk;
+  mutable std::vector<script::Node> Walk;
 };
 
 class Lowerer {
@@ -217,7 +219,7 @@ private:
   bool TooDeepNoted = false;
 
   /// An expression nested deeper than MaxDepth is not analyzed; say so once.
-  void tooDeep(TSNode N) {
+  void tooDeep(script::Node N) {
     if (!Emit || TooDeepNoted)
       return;
     TooDeepNoted = true;
@@ -232,25 +234,27 @@ private:
   }
 
   // --- positions and spellings ---------------------------------------------
-  uint32_t srcBegin(TSNode N) const {
-    return In.Code.Map.toSource(ts_node_start_byte(N));
+  uint32_t srcBegin(script::Node N) const {
+    return In.Code.Map.toSource(script::startByte(N));
   }
-  uint32_t srcEnd(TSNode N) const {
-    return In.Code.Map.toSourceEnd(ts_node_end_byte(N));
+  uint32_t srcEnd(script::Node N) const {
+    return In.Code.Map.toSourceEnd(script::endByte(N));
   }
   SourceSpan spanOf(uint32_t SB, uint32_t SE) const {
     return In.Text.span(In.Path, SB, std::max(SB, SE));
   }
-  SourceSpan span(TSNode N) const { return spanOf(srcBegin(N), srcEnd(N)); }
-  std::string srcText(TSNode N) const {
+  SourceSpan span(script::Node N) const {
+    return spanOf(srcBegin(N), srcEnd(N));
+  }
+  std::string srcText(script::Node N) const {
     uint32_t B = srcBegin(N), E = srcEnd(N);
     if (E < B || E > In.Text.Utf8.size())
       return {};
     return In.Text.Utf8.substr(B, E - B);
   }
-  std::string name(TSNode N) const { return text(N).str(); }
-  llvm::StringRef text(TSNode N) const { return script::text(N, Src); }
-  std::string key(TSNode N) const { return text(N).lower(); }
+  std::string name(script::Node N) const { return text(N).str(); }
+  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
+  std::string key(script::Node N) const { return text(N).lower(); }
   /// The (keyword or operator) text between two nodes or offsets; keywords
   /// are hidden tokens in this grammar.
   std::string gap(uint32_t B, uint32_t E) const {
@@ -262,17 +266,17 @@ private:
         R += llvm::toLower(C);
     return R;
   }
-  Spelling spell(TSNode N) const {
+  Spelling spell(script::Node N) const {
     Spelling S;
-    if (!In.Code.Map.contiguous(ts_node_start_byte(N), ts_node_end_byte(N)))
+    if (!In.Code.Map.contiguous(script::startByte(N), script::endByte(N)))
       return S;
     S.Span = span(N);
     S.Text = srcText(N);
     return S;
   }
-  Spelling spellSpan(TSNode From, TSNode To) const {
+  Spelling spellSpan(script::Node From, script::Node To) const {
     Spelling S;
-    if (!In.Code.Map.contiguous(ts_node_start_byte(From), ts_node_end_byte(To)))
+    if (!In.Code.Map.contiguous(script::startByte(From), script::endByte(To)))
       return S;
     uint32_t B = srcBegin(From), E = srcEnd(To);
     S.Span = spanOf(B, E);
@@ -368,32 +372,34 @@ private:
   }
 
   // --- expressions -----------------------------------------------------------
-  Val expr(TSNode N, int D);
-  Val identifier(TSNode N);
-  Val member(TSNode N, int D);
-  Val memberOf(const Val &R, TSNode Member, TSNode At, int D);
-  Val call(TSNode N, int D);
-  Val builtin(const std::string &F, TSNode N, const std::vector<TSNode> &Args,
-              int D, bool &Handled);
-  Val method(const Val &R, TSNode RecvNode, const std::string &M, TSNode N,
-             const std::vector<TSNode> &Args, int D);
-  Val comparison(TSNode N, int D);
-  Val binaryOp(TSNode N, int D);
-  Val logic(bool IsAnd, TSNode L, TSNode R, int D);
-  Val stringLiteral(TSNode N);
-  ExprPtr asBool(const Val &V, TSNode N);
-  std::vector<TSNode> arguments(TSNode ArgList);
-  Val index(const Val &List, TSNode ListNode, TSNode IndexNode, int D);
+  Val expr(script::Node N, int D);
+  Val identifier(script::Node N);
+  Val member(script::Node N, int D);
+  Val memberOf(const Val &R, script::Node Member, script::Node At, int D);
+  Val call(script::Node N, int D);
+  Val builtin(const std::string &F, script::Node N,
+              const std::vector<script::Node> &Args, int D, bool &Handled);
+  Val method(const Val &R, script::Node RecvNode, const std::string &M,
+             script::Node N, const std::vector<script::Node> &Args, int D);
+  Val comparison(script::Node N, int D);
+  Val binaryOp(script::Node N, int D);
+  Val logic(bool IsAnd, script::Node L, script::Node R, int D);
+  Val stringLiteral(script::Node N);
+  ExprPtr asBool(const Val &V, script::Node N);
+  std::vector<script::Node> arguments(script::Node ArgList);
+  Val index(const Val &List, script::Node ListNode, script::Node IndexNode,
+            int D);
 
   // --- statements and guards ---------------------------------------------
   void runProc(const Proc &P);
-  bool statement(TSNode N);
-  void emitCondition(TSNode Cond, TSNode Where, ExprPtr C);
-  void condition(TSNode Cond, TSNode Where);
-  void selectCase(TSNode N);
-  void wql(const Val &Query, TSNode Call);
-  void outParams(const std::string &M, const std::vector<TSNode> &Args, int D);
-  void declare(TSNode Decl, bool Module, const std::string &Cls);
+  bool statement(script::Node N);
+  void emitCondition(script::Node Cond, script::Node Where, ExprPtr C);
+  void condition(script::Node Cond, script::Node Where);
+  void selectCase(script::Node N);
+  void wql(const Val &Query, script::Node Call);
+  void outParams(const std::string &M, const std::vector<script::Node> &Args,
+                 int D);
+  void declare(script::Node Decl, bool Module, const std::string &Cls);
   void collect();
 };
 
@@ -401,10 +407,10 @@ private:
 // Expressions
 // ---------------------------------------------------------------------------
 
-Val Lowerer::stringLiteral(TSNode N) {
+Val Lowerer::stringLiteral(script::Node N) {
   llvm::StringRef T = text(N);
   auto F = std::make_shared<Folded>();
-  uint32_t Base = ts_node_start_byte(N);
+  uint32_t Base = script::startByte(N);
   for (size_t I = 1; I + 1 < T.size(); ++I) {
     F->S += T[I];
     F->Begin.push_back(Base + I);
@@ -421,8 +427,8 @@ Val Lowerer::stringLiteral(TSNode N) {
   return V;
 }
 
-Val Lowerer::expr(TSNode N, int D) {
-  if (ts_node_is_null(N))
+Val Lowerer::expr(script::Node N, int D) {
+  if (script::isNull(N))
     return {};
   if (D > MaxDepth) {
     tooDeep(N);
@@ -471,8 +477,8 @@ Val Lowerer::expr(TSNode N, int D) {
     auto NK = namedKids(N);
     if (NK.size() != 1)
       return {};
-    std::string OpText = gap(ts_node_start_byte(N), ts_node_start_byte(NK[0]));
-    std::vector<TSNode> K = {N, NK[0]};
+    std::string OpText = gap(script::startByte(N), script::startByte(NK[0]));
+    std::vector<script::Node> K = {N, NK[0]};
     Val V = expr(K[1], D + 1);
     if (OpText == "not") {
       if (V.E && isBoolean(*V.E))
@@ -494,7 +500,7 @@ Val Lowerer::expr(TSNode N, int D) {
     return OpText == "+" ? V : Val{};
   }
   if (T == "new_expression") {
-    TSNode Ty = field(N, "type");
+    script::Node Ty = field(N, "type");
     std::string K = key(Ty);
     if (ClassNames.count(K)) {
       Val V = objVal(ObjKind::ClassInstance);
@@ -508,7 +514,7 @@ Val Lowerer::expr(TSNode N, int D) {
   return {};
 }
 
-Val Lowerer::identifier(TSNode N) {
+Val Lowerer::identifier(script::Node N) {
   std::string K = key(N);
   auto Respell = [&](Val V) {
     if (V.E && V.E->Kind == Op::IntConst) {
@@ -568,14 +574,14 @@ Val Lowerer::identifier(TSNode N) {
   return {};
 }
 
-Val Lowerer::member(TSNode N, int D) {
-  TSNode M = field(N, "member");
+Val Lowerer::member(script::Node N, int D) {
+  script::Node M = field(N, "member");
   Val R;
   if (is(N, "implicit_member_expression")) {
     if (!With.empty())
       R = With.back().second;
   } else {
-    TSNode Recv = field(N, "receiver");
+    script::Node Recv = field(N, "receiver");
     if (is(Recv, "identifier") && key(Recv) == "me" && Cur &&
         !Cur->Cls.empty()) {
       R = objVal(ObjKind::ClassInstance);
@@ -587,7 +593,8 @@ Val Lowerer::member(TSNode N, int D) {
   return memberOf(R, M, N, D);
 }
 
-Val Lowerer::memberOf(const Val &R, TSNode Member, TSNode At, int D) {
+Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
+                      int D) {
   std::string M = key(Member);
   switch (R.O) {
   case ObjKind::OsInstance:
@@ -647,16 +654,17 @@ Val Lowerer::memberOf(const Val &R, TSNode Member, TSNode At, int D) {
   }
 }
 
-std::vector<TSNode> Lowerer::arguments(TSNode ArgList) {
-  std::vector<TSNode> R;
-  if (ts_node_is_null(ArgList))
+std::vector<script::Node> Lowerer::arguments(script::Node ArgList) {
+  std::vector<script::Node> R;
+  if (script::isNull(ArgList))
     return R;
-  for (TSNode K : namedKids(ArgList))
+  for (script::Node K : namedKids(ArgList))
     R.push_back(K);
   return R;
 }
 
-Val Lowerer::index(const Val &List, TSNode ListNode, TSNode IndexNode, int D) {
+Val Lowerer::index(const Val &List, script::Node ListNode,
+                   script::Node IndexNode, int D) {
   Val I = expr(IndexNode, D + 1);
   if (!List.E || !I.E)
     return {};
@@ -683,8 +691,8 @@ Val Lowerer::index(const Val &List, TSNode ListNode, TSNode IndexNode, int D) {
   return {};
 }
 
-Val Lowerer::call(TSNode N, int D) {
-  TSNode F = field(N, "function");
+Val Lowerer::call(script::Node N, int D) {
+  script::Node F = field(N, "function");
   auto Args = arguments(field(N, "arguments"));
   if (is(F, "identifier")) {
     std::string K = key(F);
@@ -701,7 +709,7 @@ Val Lowerer::call(TSNode N, int D) {
     auto Fn = FuncResults.find(FK);
     if (Fn == FuncResults.end())
       Fn = FuncResults.find(K);
-    for (TSNode A : Args)
+    for (script::Node A : Args)
       expr(A, D + 1); // guards inside the arguments (IIf)
     if (isVersionApi(K))
       return {};
@@ -716,7 +724,7 @@ Val Lowerer::call(TSNode N, int D) {
   }
   if (is(F, "qualified_member_expression") ||
       is(F, "implicit_member_expression")) {
-    TSNode Recv = field(F, "receiver");
+    script::Node Recv = field(F, "receiver");
     Val R;
     if (is(F, "implicit_member_expression")) {
       if (!With.empty())
@@ -737,8 +745,9 @@ Val Lowerer::call(TSNode N, int D) {
   return {};
 }
 
-Val Lowerer::builtin(const std::string &F, TSNode N,
-                     const std::vector<TSNode> &Args, int D, bool &Handled) {
+Val Lowerer::builtin(const std::string &F, script::Node N,
+                     const std::vector<script::Node> &Args, int D,
+                     bool &Handled) {
   Handled = true;
   auto A = [&](size_t I) {
     return I < Args.size() ? expr(Args[I], D + 1) : Val{};
@@ -853,8 +862,9 @@ Val Lowerer::builtin(const std::string &F, TSNode N,
   return {};
 }
 
-Val Lowerer::method(const Val &R, TSNode RecvNode, const std::string &M,
-                    TSNode N, const std::vector<TSNode> &Args, int D) {
+Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
+                    script::Node N, const std::vector<script::Node> &Args,
+                    int D) {
   auto A = [&](size_t I) {
     return I < Args.size() ? expr(Args[I], D + 1) : Val{};
   };
@@ -899,7 +909,7 @@ Val Lowerer::method(const Val &R, TSNode RecvNode, const std::string &M,
       if (!SQ)
         return {};
       std::vector<std::pair<Quantity, std::string>> Sib;
-      if (SQ->Q == Quantity::Revision && !ts_node_is_null(RecvNode))
+      if (SQ->Q == Quantity::Revision && !script::isNull(RecvNode))
         Sib.push_back({Quantity::Build,
                        "CLng(" + srcText(RecvNode) + ".RegRead(" +
                            quote(Key.str() + "\\CurrentBuildNumber") + "))"});
@@ -931,7 +941,7 @@ Val Lowerer::method(const Val &R, TSNode RecvNode, const std::string &M,
     outParams(M, Args, D);
     return {};
   case ObjKind::ClassInstance: {
-    for (TSNode Arg : Args)
+    for (script::Node Arg : Args)
       expr(Arg, D + 1);
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
@@ -943,21 +953,21 @@ Val Lowerer::method(const Val &R, TSNode RecvNode, const std::string &M,
     return {};
   }
   default:
-    for (TSNode Arg : Args)
+    for (script::Node Arg : Args)
       expr(Arg, D + 1);
     return {};
   }
 }
 
-void Lowerer::outParams(const std::string &M, const std::vector<TSNode> &Args,
-                        int D) {
+void Lowerer::outParams(const std::string &M,
+                        const std::vector<script::Node> &Args, int D) {
   bool Str = M == "getstringvalue" || M == "getexpandedstringvalue";
   bool Dw = M == "getdwordvalue" || M == "getqwordvalue";
   if ((!Str && !Dw) || Args.size() < 4)
     return;
   Val Key = expr(Args[1], D + 1), Name = expr(Args[2], D + 1);
   auto SQ = registryValue(Key.Lits, Name.Lits);
-  TSNode Out = Args[3];
+  script::Node Out = Args[3];
   if (!SQ || !is(Out, "identifier"))
     return;
   if (Dw)
@@ -966,8 +976,9 @@ void Lowerer::outParams(const std::string &M, const std::vector<TSNode> &Args,
                                                    " (StdRegProv)")));
 }
 
-Val Lowerer::comparison(TSNode N, int D) {
-  TSNode L = field(N, "left"), O = field(N, "operator"), R = field(N, "right");
+Val Lowerer::comparison(script::Node N, int D) {
+  script::Node L = field(N, "left"), O = field(N, "operator"),
+               R = field(N, "right");
   Val A = expr(L, D + 1), B = expr(R, D + 1);
   std::string OpText = text(O).lower();
   Spelling W = spell(N);
@@ -993,7 +1004,7 @@ Val Lowerer::comparison(TSNode N, int D) {
   return exprVal(E);
 }
 
-ExprPtr Lowerer::asBool(const Val &V, TSNode N) {
+ExprPtr Lowerer::asBool(const Val &V, script::Node N) {
   if (!V.E)
     return unknown();
   if (isBoolean(*V.E))
@@ -1008,7 +1019,7 @@ ExprPtr Lowerer::asBool(const Val &V, TSNode N) {
   return unknown();
 }
 
-Val Lowerer::logic(bool IsAnd, TSNode L, TSNode R, int D) {
+Val Lowerer::logic(bool IsAnd, script::Node L, script::Node R, int D) {
   Val A = expr(L, D + 1), B = expr(R, D + 1);
   bool BA = A.E && isBoolean(*A.E), BB = B.E && isBoolean(*B.E);
   if (BA || BB) {
@@ -1020,12 +1031,12 @@ Val Lowerer::logic(bool IsAnd, TSNode L, TSNode R, int D) {
   return {};
 }
 
-Val Lowerer::binaryOp(TSNode N, int D) {
+Val Lowerer::binaryOp(script::Node N, int D) {
   auto NK = namedKids(N);
   if (NK.size() != 2)
     return {};
-  std::string OpText = gap(ts_node_end_byte(NK[0]), ts_node_start_byte(NK[1]));
-  std::vector<TSNode> K = {NK[0], N, NK[1]};
+  std::string OpText = gap(script::endByte(NK[0]), script::startByte(NK[1]));
+  std::vector<script::Node> K = {NK[0], N, NK[1]};
   if (OpText == "and" || OpText == "or")
     return logic(OpText == "and", K[0], K[2], D);
   if (OpText == "xor" || OpText == "eqv" || OpText == "imp") {
@@ -1072,10 +1083,10 @@ Val Lowerer::binaryOp(TSNode N, int D) {
 // Guards
 // ---------------------------------------------------------------------------
 
-void Lowerer::emitCondition(TSNode Cond, TSNode Where, ExprPtr C) {
+void Lowerer::emitCondition(script::Node Cond, script::Node Where, ExprPtr C) {
   if (!Emit || !C || !dependsOnVersion(*C) || !isBoolean(*C))
     return;
-  if (!Emitted.insert({ts_node_start_byte(Cond), 0}).second)
+  if (!Emitted.insert({script::startByte(Cond), 0}).second)
     return;
   Guard G;
   G.Kind = GuardKind::Condition;
@@ -1087,8 +1098,8 @@ void Lowerer::emitCondition(TSNode Cond, TSNode Where, ExprPtr C) {
   Guards.push_back(std::move(G));
 }
 
-void Lowerer::condition(TSNode Cond, TSNode Where) {
-  if (ts_node_is_null(Cond))
+void Lowerer::condition(script::Node Cond, script::Node Where) {
+  if (script::isNull(Cond))
     return;
   Val V = expr(Cond, 0);
   if (!V.E || !dependsOnVersion(*V.E))
@@ -1096,8 +1107,8 @@ void Lowerer::condition(TSNode Cond, TSNode Where) {
   emitCondition(Cond, Where, asBool(V, Cond));
 }
 
-void Lowerer::selectCase(TSNode N) {
-  TSNode ValueNode = field(N, "value");
+void Lowerer::selectCase(script::Node N) {
+  script::Node ValueNode = field(N, "value");
   Val S = expr(ValueNode, 0);
   bool SelectTrue = S.E && S.E->Kind == Op::BoolConst && S.E->Int == 1;
   Guard G;
@@ -1106,11 +1117,11 @@ void Lowerer::selectCase(TSNode N) {
   G.Syntax = Dialect::VB;
   G.Subject = S.E ? S.E : unknown();
   bool Dep = S.E && dependsOnVersion(*S.E);
-  for (TSNode Clause : namedKids(N)) {
+  for (script::Node Clause : namedKids(N)) {
     if (!is(Clause, "case_clause"))
       continue;
-    std::vector<TSNode> Items;
-    for (TSNode K : namedKids(Clause))
+    std::vector<script::Node> Items;
+    for (script::Node K : namedKids(Clause))
       if (is(K, "case_expression"))
         Items.push_back(K);
     if (Items.empty())
@@ -1126,14 +1137,14 @@ void Lowerer::selectCase(TSNode N) {
       A.Indent =
           Pre.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
     }
-    for (TSNode Item : Items) {
+    for (script::Node Item : Items) {
       auto K = namedKids(Item);
       Spelling W = spell(Item);
       ExprPtr Test;
-      auto Cmp = [&](CmpOp O, const Val &V, TSNode OpNode) {
+      auto Cmp = [&](CmpOp O, const Val &V, script::Node OpNode) {
         auto E =
             clone(*cmp(O, subject(), orUnknown(V), mode(), Dialect::VB, W));
-        if (!ts_node_is_null(OpNode) && E->Written.valid())
+        if (!script::isNull(OpNode) && E->Written.valid())
           E->Written.OpSpan = span(OpNode);
         if (V.Hard)
           E->Flags |= FlagRhsLiteral;
@@ -1141,18 +1152,17 @@ void Lowerer::selectCase(TSNode N) {
           E->Flags |= FlagLhsLiteral;
         return E;
       };
-      std::string Lead = K.size() == 1 ? gap(ts_node_start_byte(Item),
-                                             ts_node_start_byte(K[0]))
-                                       : "";
+      std::string Lead =
+          K.size() == 1 ? gap(script::startByte(Item), script::startByte(K[0]))
+                        : "";
       if (K.size() == 1 && llvm::StringRef(Lead).starts_with("is")) {
         auto O = cmpOpOf(llvm::StringRef(Lead).drop_front(2));
         Val V = expr(K[0], 0);
         if (O) {
-          auto C = Cmp(*O, V, TSNode{});
+          auto C = Cmp(*O, V, script::Node{});
           if (C->Written.valid()) {
             // The operator sits between `Is` and the value.
-            uint32_t OB = ts_node_start_byte(Item),
-                     OE = ts_node_start_byte(K[0]);
+            uint32_t OB = script::startByte(Item), OE = script::startByte(K[0]);
             while (OB < OE && !llvm::StringRef("<>=").contains(Src[OB]))
               ++OB;
             while (OE > OB && !llvm::StringRef("<>=").contains(Src[OE - 1]))
@@ -1166,8 +1176,8 @@ void Lowerer::selectCase(TSNode N) {
         }
       } else if (K.size() == 2) {
         Val Lo = expr(K[0], 0), Hi = expr(K[1], 0);
-        auto Both = clone(*logicAnd(Cmp(CmpOp::GE, Lo, TSNode{}),
-                                    Cmp(CmpOp::LE, Hi, TSNode{})));
+        auto Both = clone(*logicAnd(Cmp(CmpOp::GE, Lo, script::Node{}),
+                                    Cmp(CmpOp::LE, Hi, script::Node{})));
         Both->Written = W;
         Test = Both;
       } else if (K.size() == 1) {
@@ -1175,7 +1185,7 @@ void Lowerer::selectCase(TSNode N) {
         if (SelectTrue)
           Test = asBool(V, K[0]);
         else
-          Test = Cmp(CmpOp::EQ, V, TSNode{});
+          Test = Cmp(CmpOp::EQ, V, script::Node{});
       } else {
         Test = unknown();
       }
@@ -1187,7 +1197,7 @@ void Lowerer::selectCase(TSNode N) {
   }
   if (!Emit || !Dep)
     return;
-  if (!Emitted.insert({ts_node_start_byte(N), 1}).second)
+  if (!Emitted.insert({script::startByte(N), 1}).second)
     return;
   G.Where = span(N);
   G.Function = Cur && !Cur->Main ? Cur->Name : "";
@@ -1195,7 +1205,7 @@ void Lowerer::selectCase(TSNode N) {
   Guards.push_back(std::move(G));
 }
 
-void Lowerer::wql(const Val &Query, TSNode Call) {
+void Lowerer::wql(const Val &Query, script::Node Call) {
   if (!Emit || !Query.Str)
     return;
   std::shared_ptr<const Folded> F = Query.Str;
@@ -1227,7 +1237,7 @@ void Lowerer::wql(const Val &Query, TSNode Call) {
   auto Parsed = script::parseWqlQuery(Q, Prop, SpanFn);
   if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
     return;
-  if (!Emitted.insert({ts_node_start_byte(Call), 2}).second)
+  if (!Emitted.insert({script::startByte(Call), 2}).second)
     return;
   Guard G;
   G.Kind = GuardKind::Condition;
@@ -1243,22 +1253,22 @@ void Lowerer::wql(const Val &Query, TSNode Call) {
 // Statements
 // ---------------------------------------------------------------------------
 
-void Lowerer::declare(TSNode Decl, bool Module, const std::string &Cls) {
-  for (TSNode D : namedKids(Decl)) {
+void Lowerer::declare(script::Node Decl, bool Module, const std::string &Cls) {
+  for (script::Node D : namedKids(Decl)) {
     if (!is(D, "variable_declarator") && !is(D, "const_declarator"))
       continue;
-    TSNode NameNode = field(D, "name");
+    script::Node NameNode = field(D, "name");
     std::string K = key(NameNode);
     if (!K.empty() && llvm::StringRef("%&!#@$").contains(K.back()))
       K.pop_back();
-    TSNode Ty = field(D, "type");
-    std::string TypeName = ts_node_is_null(Ty) ? "" : key(field(Ty, "type"));
+    script::Node Ty = field(D, "type");
+    std::string TypeName = script::isNull(Ty) ? "" : key(field(Ty, "type"));
     bool Hard = isHardType(TypeName);
     Val V;
     if (OsviTypes.count(TypeName))
       V = objVal(ObjKind::Osvi);
     if (is(D, "const_declarator")) {
-      TSNode Init = field(D, "initializer");
+      script::Node Init = field(D, "initializer");
       Val C = expr(field(Init, "value"), 0);
       C.Hard = true;
       if (Module || !Cur)
@@ -1290,14 +1300,14 @@ void Lowerer::declare(TSNode Decl, bool Module, const std::string &Cls) {
   }
 }
 
-bool Lowerer::statement(TSNode N) {
-  while (!With.empty() && With.back().first <= ts_node_start_byte(N))
+bool Lowerer::statement(script::Node N) {
+  while (!With.empty() && With.back().first <= script::startByte(N))
     With.pop_back();
   llvm::StringRef T = typeOf(N);
   if (isTrivia(N))
     return false;
   if (T == "assignment_statement" || T == "set_statement") {
-    TSNode L = field(N, "left"), R = field(N, "right");
+    script::Node L = field(N, "left"), R = field(N, "right");
     Val V = expr(R, 0);
     if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
       // A boolean assignment is a guard; its variable is then opaque, so
@@ -1316,18 +1326,18 @@ bool Lowerer::statement(TSNode N) {
     return false;
   }
   if (T == "call_statement") {
-    TSNode Callee = field(N, "callee");
+    script::Node Callee = field(N, "callee");
     auto Args = arguments(field(N, "arguments"));
     if (is(Callee, "identifier")) {
       std::string K = key(Callee);
       bool Handled = false;
       builtin(K, Callee, Args, 0, Handled);
       if (!Handled)
-        for (TSNode A : Args)
+        for (script::Node A : Args)
           expr(A, 0);
     } else if (is(Callee, "qualified_member_expression") ||
                is(Callee, "implicit_member_expression")) {
-      TSNode Recv = field(Callee, "receiver");
+      script::Node Recv = field(Callee, "receiver");
       Val R;
       if (is(Callee, "implicit_member_expression")) {
         if (!With.empty())
@@ -1338,13 +1348,13 @@ bool Lowerer::statement(TSNode N) {
       method(R, Recv, key(field(Callee, "member")), N, Args, 0);
     } else {
       expr(Callee, 0);
-      for (TSNode A : Args)
+      for (script::Node A : Args)
         expr(A, 0);
     }
     return false;
   }
   if (T == "expression_statement") {
-    for (TSNode K : namedKids(N))
+    for (script::Node K : namedKids(N))
       expr(K, 0);
     return false;
   }
@@ -1370,7 +1380,7 @@ bool Lowerer::statement(TSNode N) {
   }
   if (T == "for_each_statement") {
     Val C = expr(field(N, "collection"), 0);
-    TSNode Var = field(N, "variable");
+    script::Node Var = field(N, "variable");
     if (is(Var, "identifier"))
       assign(key(Var), C.O == ObjKind::OsCollection
                            ? objVal(ObjKind::OsInstance)
@@ -1379,7 +1389,7 @@ bool Lowerer::statement(TSNode N) {
   }
   if (T == "with_statement") {
     Val V = expr(field(N, "value"), 0);
-    With.push_back({ts_node_end_byte(N), V});
+    With.push_back({script::endByte(N), V});
     return true;
   }
   if (T == "variable_declaration" || T == "const_declaration") {
@@ -1400,15 +1410,15 @@ void Lowerer::runProc(const Proc &P) {
   HardLocals.clear();
   Result.reset();
   With.clear();
-  TSNode Params = field(P.Node, "parameters");
-  if (!ts_node_is_null(Params))
-    for (TSNode Par : namedKids(Params))
+  script::Node Params = field(P.Node, "parameters");
+  if (!script::isNull(Params))
+    for (script::Node Par : namedKids(Params))
       if (is(Par, "parameter")) {
         std::string K = key(field(Par, "name"));
         LocalNames.insert(K);
         Locals[K] = Val{};
-        TSNode Ty = field(Par, "type");
-        if (!ts_node_is_null(Ty)) {
+        script::Node Ty = field(Par, "type");
+        if (!script::isNull(Ty)) {
           std::string TN = key(field(Ty, "type"));
           if (OsviTypes.count(TN))
             Locals[K] = objVal(ObjKind::Osvi);
@@ -1416,17 +1426,17 @@ void Lowerer::runProc(const Proc &P) {
             HardLocals.insert(K);
         }
       }
-  TSNode Body = field(P.Node, "body");
-  if (!ts_node_is_null(Body))
+  script::Node Body = field(P.Node, "body");
+  if (!script::isNull(Body))
     script::walk(
-        Body, [&](TSNode N) { return statement(N); }, P.Walk);
+        Body, [&](script::Node N) { return statement(N); }, P.Walk);
   if (!P.Main && Result)
     FuncResults[P.Key] = *Result;
   Cur = nullptr;
 }
 
 void Lowerer::collect() {
-  TSNode Root = In.Root;
+  script::Node Root = In.Root;
   auto ClassAt = [&](uint32_t Byte) -> std::string {
     for (const ClassRange &C : In.Code.Classes)
       if (Byte >= C.Begin && Byte < C.End)
@@ -1436,10 +1446,10 @@ void Lowerer::collect() {
   for (const ClassRange &C : In.Code.Classes)
     ClassNames.insert(llvm::StringRef(C.Name).lower());
   // Types, declares and options first: declarations depend on them.
-  script::walk(Root, [&](TSNode N) {
+  script::walk(Root, [&](script::Node N) {
     llvm::StringRef T = typeOf(N);
     if (T == "type_declaration") {
-      for (TSNode M : namedKids(N))
+      for (script::Node M : namedKids(N))
         if (is(M, "type_member") && osviMember(key(field(M, "name"))) &&
             key(field(M, "name")) == "dwbuildnumber")
           OsviTypes.insert(key(field(N, "name")));
@@ -1447,9 +1457,9 @@ void Lowerer::collect() {
     }
     if (T == "declare_function_statement" || T == "declare_sub_statement") {
       std::string Name = key(field(N, "name"));
-      TSNode Alias = field(N, "alias");
+      script::Node Alias = field(N, "alias");
       if (isVersionApi(Name) ||
-          (!ts_node_is_null(Alias) && isVersionApi(unquote(text(Alias)))))
+          (!script::isNull(Alias) && isVersionApi(unquote(text(Alias)))))
         HasVersionApi = true;
       return false;
     }
@@ -1461,7 +1471,7 @@ void Lowerer::collect() {
     return !(T.ends_with("_declaration") || T.ends_with("_statement"));
   });
   // Procedures and module-level declarations.
-  script::walk(Root, [&](TSNode N) {
+  script::walk(Root, [&](script::Node N) {
     llvm::StringRef T = typeOf(N);
     if (T == "sub_declaration" || T == "function_declaration" ||
         T == "property_get_declaration" || T == "property_let_declaration" ||
@@ -1469,12 +1479,12 @@ void Lowerer::collect() {
       Proc P;
       P.Node = N;
       P.Name = name(field(N, "name"));
-      P.Cls = ClassAt(ts_node_start_byte(N));
+      P.Cls = ClassAt(script::startByte(N));
       P.Main = llvm::StringRef(P.Name).starts_with(SyntheticMain);
       std::string K = llvm::StringRef(P.Name).lower();
       P.Key = P.Cls.empty() ? K : P.Cls + "." + K;
-      TSNode Ty = field(N, "type");
-      if (!ts_node_is_null(Ty) && isHardType(key(field(Ty, "type"))))
+      script::Node Ty = field(N, "type");
+      if (!script::isNull(Ty) && isHardType(key(field(Ty, "type"))))
         HardFuncs.insert(P.Key);
       // Property Let/Set must not hide the Get's result.
       if (T == "property_let_declaration" || T == "property_set_declaration")
@@ -1483,7 +1493,7 @@ void Lowerer::collect() {
       return false;
     }
     if (T == "variable_declaration" || T == "const_declaration") {
-      declare(N, true, ClassAt(ts_node_start_byte(N)));
+      declare(N, true, ClassAt(script::startByte(N)));
       return false;
     }
     return T == "source_file" || T == "ERROR" || T == "preprocessor_if" ||

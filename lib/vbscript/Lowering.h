@@ -8,7 +8,7 @@
 #include "script/Text.h"
 #include "vbscript/Adapter.h"
 
-#include "tree_sitter/api.h"
+#include "script/TreeSitter.h"
 
 #include <vector>
 
@@ -18,7 +18,7 @@ struct LoweringInput {
   llvm::StringRef Path;
   const script::DecodedText &Text; // the decoded file
   const Adapted &Code;             // what was parsed, and its source map
-  TSNode Root;
+  script::Node Root;
   bool IsVBScript = true; // VBScript: every variable is a Variant
   const core::FrontendOptions &Opts;
 };

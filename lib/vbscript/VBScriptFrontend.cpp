@@ -103,10 +103,11 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));
     }
   }
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
   LoweringInput In{Path,
                    Text,
                    Code,
-                   ts_tree_root_node(Tree.get()),
+                   Flat.root(),
                    /*IsVBScript=*/!Module,
                    Opts};
   lowerTree(In, Guards, Diags);
