@@ -205,11 +205,13 @@ FlatTree::FlatTree(TSNode Root) {
   if (ts_node_is_null(Root))
     return;
   Lang = ts_node_language(Root);
+  const std::vector<llvm::StringRef> &Names = grammarOf(Lang).Names;
   TSTreeCursor C = ts_tree_cursor_new(Root);
   auto Add = [&](uint32_t Parent) {
     TSNode N = ts_tree_cursor_current_node(&C);
     Rec X;
-    X.Type = script::type(N);
+    TSSymbol S = ts_node_symbol(N); // as type(TSNode), the table looked up once
+    X.Type = S < Names.size() ? Names[S] : script::type(N);
     X.Start = ts_node_start_byte(N);
     X.End = ts_node_end_byte(N);
     X.Parent = Parent;
