@@ -206,10 +206,12 @@ FlatTree::FlatTree(TSNode Root) {
     return;
   Lang = ts_node_language(Root);
   const std::vector<llvm::StringRef> &Names = grammarOf(Lang).Names;
+  // The visible node count is in the root's summary: no regrowing.
+  R.reserve(ts_node_descendant_count(Root));
   TSTreeCursor C = ts_tree_cursor_new(Root);
   auto Add = [&](uint32_t Parent) {
     TSNode N = ts_tree_cursor_current_node(&C);
-    Rec X;
+    Rec &X = R.emplace_back();
     TSSymbol S = ts_node_symbol(N); // as type(TSNode), the table looked up once
     X.Type = S < Names.size() ? Names[S] : script::type(N);
     X.Start = ts_node_start_byte(N);
@@ -223,7 +225,6 @@ FlatTree::FlatTree(TSNode Root) {
               (ts_node_is_missing(N) ? Missing : 0) |
               (ts_node_is_error(N) ? Error : 0) |
               (ts_node_has_error(N) ? HasError : 0);
-    R.push_back(X);
     if (Parent != None)
       ++R[Parent].ChildCount;
     return uint32_t(R.size() - 1);
