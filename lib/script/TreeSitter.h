@@ -78,11 +78,12 @@ ParseTrouble parseTrouble(TSNode Root);
 
 /// A parsed tree copied, in one cursor pass, into one array in pre-order:
 /// per visible node its type, byte range, flags, and its parent, first child
-/// and next sibling. The frontends walk
-/// and query this copy instead of calling ts_node_* (which re-derive
-/// positions and child lists from the parse stack every time): each query
-/// is an array index. The answers are the ones tree-sitter gives (see
-/// FlatTreeTest); the TSTree may be freed once the copy is made.
+/// and next sibling. The frontends walk and query this copy instead of
+/// calling ts_node_* (which re-derive positions and child lists from the
+/// parse stack every time): each query is an array index. The answers are
+/// the ones tree-sitter gives (see FlatTreeTest). Field lookups still ask
+/// tree-sitter (once per node and field), so the TSTree must outlive the
+/// copy.
 class FlatTree;
 
 /// A node of a FlatTree; default-constructed it is the null node.
