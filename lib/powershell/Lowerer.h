@@ -234,10 +234,11 @@ public:
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a
                           // switch arm's script block
   std::vector<std::pair<uint32_t, uint32_t>> PushedFrames; // node ranges
-  /// The first pass's walk: enter()/leave() calls, each with its Parent.
+  /// The first pass's walk: enter()/leave() calls, each with the node the
+  /// walk was inside (Parent is its type), as indices into the flat tree.
   struct Step {
-    script::Node N;
-    llvm::StringRef Parent;
+    uint32_t N;
+    uint32_t Parent; // script::FlatTree::None outside the root
     bool Leave;
   };
   std::vector<Step> Steps;

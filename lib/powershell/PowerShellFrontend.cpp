@@ -297,34 +297,40 @@ void Lowerer::walk(script::Node Root) {
   // the second pass replays the steps the first one recorded, rather than
   // moving a cursor through every token again.
   if (!Steps.empty()) {
+    const script::FlatTree &T = *Root.T;
     for (const Step &S : Steps) {
       if (core::deadlinePassed())
         break;
-      Parent = S.Parent;
+      Parent = S.Parent == script::FlatTree::None ? llvm::StringRef()
+                                                  : T.rec(S.Parent).Type;
       if (S.Leave)
-        leave(S.N);
+        leave(script::Node{&T, S.N});
       else
-        enter(S.N);
+        enter(script::Node{&T, S.N});
     }
     return;
   }
   if (script::isNull(Root))
     return;
   const script::FlatTree &T = *Root.T;
-  Steps.reserve(T.size());
-  auto Enter = [&](script::Node N) {
-    Steps.push_back({N, Parent, false});
-    return enter(N);
-  };
-  auto Leave = [&](script::Node N) {
-    Steps.push_back({N, Parent, true});
-    leave(N);
-  };
   // The nodes entered whose children are being walked (ts_node_parent would
   // cost the depth of the tree): Parent is the last one's type.
   std::vector<uint32_t> Open;
   auto ParentType = [&] {
     return Open.empty() ? llvm::StringRef() : T.rec(Open.back()).Type;
+  };
+  auto ParentIndex = [&] {
+    return Open.empty() ? script::FlatTree::None : Open.back();
+  };
+  // A step for entering and one for leaving each named node.
+  Steps.reserve(2 * T.size());
+  auto Enter = [&](script::Node N) {
+    Steps.push_back({N.I, ParentIndex(), false});
+    return enter(N);
+  };
+  auto Leave = [&](script::Node N) {
+    Steps.push_back({N.I, ParentIndex(), true});
+    leave(N);
   };
   uint32_t I = Root.I;
   while (!core::deadlinePassed()) {
