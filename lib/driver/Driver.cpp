@@ -305,22 +305,34 @@ RunResult run(const RunOptions &Opts) {
   std::optional<llvm::DefaultThreadPool> Pool;
   if (Jobs > 1)
     Pool.emplace(llvm::hardware_concurrency(Jobs));
-  std::mutex FoundLock;
+  // Workers take files in batches: most files take microseconds, and a task
+  // queue's lock and wake-up per file cost more than the file itself.
+  using Batch = std::vector<std::pair<DiscoveredFile *, PerFile *>>;
+  Batch Pending;
+  auto Submit = [&] {
+    if (Pending.empty())
+      return;
+    Pool->async([&Work, B = std::move(Pending)] {
+      for (auto [File, Out] : B)
+        Work(*File, *Out);
+    });
+    Pending.clear();
+  };
   discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
     if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
       return;
-    DiscoveredFile *File;
-    PerFile *Out;
-    {
-      std::lock_guard<std::mutex> G(FoundLock);
-      File = &FoundFiles.emplace_back(std::move(F));
-      Out = &FoundResults.emplace_back();
-    }
-    if (Pool)
-      Pool->async([&Work, File, Out] { Work(*File, *Out); });
-    else
-      Work(*File, *Out);
+    // Only this thread appends; workers hold references, which a deque
+    // keeps valid.
+    DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
+    PerFile *Out = &FoundResults.emplace_back();
+    if (!Pool)
+      return Work(*File, *Out);
+    Pending.emplace_back(File, Out);
+    if (Pending.size() == 32)
+      Submit();
   });
+  if (Pool)
+    Submit();
   if (Opts.Progress) {
     std::lock_guard<std::mutex> G(ProgressLock);
     Total = FoundFiles.size();
