@@ -305,8 +305,8 @@ RunResult run(const RunOptions &Opts) {
   std::optional<llvm::DefaultThreadPool> Pool;
   if (Jobs > 1)
     Pool.emplace(llvm::hardware_concurrency(Jobs));
-  // Workers take files in batches: most files take microseconds, and a task
-  // queue's lock and wake-up per file cost more than the file itself.
+  // Workers take files in batches in a large tree: most files take
+  // microseconds, and a task queue's lock and wake-up per file cost more.
   using Batch = std::vector<std::pair<DiscoveredFile *, PerFile *>>;
   Batch Pending;
   auto Submit = [&] {
@@ -327,8 +327,10 @@ RunResult run(const RunOptions &Opts) {
     PerFile *Out = &FoundResults.emplace_back();
     if (!Pool)
       return Work(*File, *Out);
+    // One at a time at first: a handful of files (a pre-commit hook, a
+    // list) would otherwise all land on one worker.
     Pending.emplace_back(File, Out);
-    if (Pending.size() == 32)
+    if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
       Submit();
   });
   if (Pool)
