@@ -168,22 +168,6 @@ void walk(TSNode Root, llvm::function_ref<bool(TSNode)> Visit) {
   ts_tree_cursor_delete(&C);
 }
 
-void walk(TSNode Root, llvm::function_ref<bool(TSNode)> Visit,
-          std::vector<TSNode> &Log) {
-  if (Log.empty()) { // the root is always visited: a walk logs something
-    walk(Root, [&](TSNode N) {
-      Log.push_back(N);
-      return Visit(N);
-    });
-    return;
-  }
-  for (TSNode N : Log) {
-    if (core::deadlinePassed())
-      break;
-    Visit(N);
-  }
-}
-
 ParseTrouble parseTrouble(TSNode Root) {
   ParseTrouble T;
   if (!ts_node_has_error(Root))

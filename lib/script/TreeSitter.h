@@ -34,14 +34,6 @@ TreePtr parse(const TSLanguage *Language, llvm::StringRef Text,
 /// children.
 void walk(TSNode Root, llvm::function_ref<bool(TSNode)> Visit);
 
-/// The same walk for a frontend that walks a tree several times, where
-/// Visit's answer depends on the node alone (so each pass visits the same
-/// nodes): the first call (Log empty) walks with a cursor and records the
-/// visited nodes in Log, later calls replay Log, which is cheaper than
-/// moving a cursor through every token again.
-void walk(TSNode Root, llvm::function_ref<bool(TSNode)> Visit,
-          std::vector<TSNode> &Log);
-
 /// The node's text.
 inline llvm::StringRef text(TSNode N, llvm::StringRef Source) {
   uint32_t B = ts_node_start_byte(N), E = ts_node_end_byte(N);
@@ -186,7 +178,10 @@ NodeList namedChildren(Node N, llvm::function_ref<bool(Node)> Skip = nullptr);
 /// Pre-order walk of a FlatTree (Visit returns false to skip the children);
 /// stops when the deadline passes.
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit);
-/// As walk(TSNode, Visit, Log): later calls replay Log.
+/// The same walk for a frontend that walks a tree several times, where
+/// Visit's answer depends on the node alone (so each pass visits the same
+/// nodes): the first call (Log empty) walks and records the visited nodes
+/// in Log, later calls replay Log.
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
           std::vector<Node> &Log);
 ParseTrouble parseTrouble(Node Root);
