@@ -17,50 +17,37 @@ namespace verguard::driver {
 
 namespace {
 
-/// Scans the blocks [Pos, ...) whose loads stay inside Data[0, N); calls
-/// Candidate(position) wherever every anchor of some literal matches.
-/// Returns where the scalar tail starts, or SIZE_MAX if Candidate stopped.
-template <class T>
-size_t scanBlocks(const Literals::Plan &P, const char *Data, size_t N,
-                  size_t Pos, llvm::function_ref<bool(size_t)> Candidate) {
-  using V = typename T::V;
+#if defined(__SSE2__)
+/// Scans the 16-byte blocks [Pos, ...) whose loads stay inside Data[0, N);
+/// calls Candidate(position) wherever all three anchors of some literal
+/// match. Returns where the scalar tail starts, or SIZE_MAX if Candidate
+/// stopped.
+size_t scanBlocksSse2(const Literals::Plan &P, const char *Data, size_t N,
+                      size_t Pos, llvm::function_ref<bool(size_t)> Candidate) {
   const size_t NO = P.Offsets.size(), NC = P.Compares.size();
   // A plan has at most MaxLiterals literals, three anchors each.
   constexpr size_t MaxC = 3 * Literals::MaxLiterals;
-  V Loaded[MaxC], Cmp[MaxC], Splat[MaxC];
+  __m128i Loaded[MaxC], Cmp[MaxC], Splat[MaxC];
   for (size_t K = 0; K < NC; ++K)
-    Splat[K] = T::splat(P.Compares[K].Byte);
-  const V Fold = T::splat(0x20);
-  for (; Pos + P.MaxOffset + T::Width <= N; Pos += T::Width) {
+    Splat[K] = _mm_set1_epi8((char)P.Compares[K].Byte);
+  const __m128i Fold = _mm_set1_epi8(0x20);
+  for (; Pos + P.MaxOffset + 16 <= N; Pos += 16) {
     for (size_t O = 0; O < NO; ++O)
-      Loaded[O] = T::orV(T::load(Data + Pos + P.Offsets[O]), Fold);
+      Loaded[O] = _mm_or_si128(
+          _mm_loadu_si128((const __m128i *)(Data + Pos + P.Offsets[O])), Fold);
     for (size_t K = 0; K < NC; ++K)
-      Cmp[K] = T::eq(Loaded[P.OffsetOf[K]], Splat[K]);
-    V Any = T::zero();
+      Cmp[K] = _mm_cmpeq_epi8(Loaded[P.OffsetOf[K]], Splat[K]);
+    __m128i Any = _mm_setzero_si128();
     for (const auto &U : P.Uses)
-      Any = T::orV(Any, T::andV(T::andV(Cmp[U[0]], Cmp[U[1]]), Cmp[U[2]]));
-    uint32_t Mask = T::mask(Any);
-    while (Mask) {
+      Any = _mm_or_si128(
+          Any, _mm_and_si128(_mm_and_si128(Cmp[U[0]], Cmp[U[1]]), Cmp[U[2]]));
+    for (uint32_t Mask = (uint32_t)_mm_movemask_epi8(Any); Mask;
+         Mask &= Mask - 1)
       if (!Candidate(Pos + __builtin_ctz(Mask)))
         return SIZE_MAX;
-      Mask &= Mask - 1;
-    }
   }
   return Pos;
 }
-
-#if defined(__SSE2__)
-struct Sse2 {
-  using V = __m128i;
-  static constexpr size_t Width = 16;
-  static V load(const char *P) { return _mm_loadu_si128((const V *)P); }
-  static V splat(uint8_t B) { return _mm_set1_epi8((char)B); }
-  static V zero() { return _mm_setzero_si128(); }
-  static V orV(V A, V B) { return _mm_or_si128(A, B); }
-  static V andV(V A, V B) { return _mm_and_si128(A, B); }
-  static V eq(V A, V B) { return _mm_cmpeq_epi8(A, B); }
-  static uint32_t mask(V A) { return (uint32_t)_mm_movemask_epi8(A); }
-};
 #endif
 
 #if defined(VERGUARD_AVX2_KERNEL)
@@ -238,7 +225,7 @@ void Literals::scanGroup(
   }
 #if defined(__SSE2__)
   if (Pos != SIZE_MAX && Use != Kernel::Scalar)
-    Pos = scanBlocks<Sse2>(P, Text.data(), Text.size(), Pos, Candidate);
+    Pos = scanBlocksSse2(P, Text.data(), Text.size(), Pos, Candidate);
 #endif
   if (Pos == SIZE_MAX)
     return;

@@ -46,8 +46,7 @@ Sighting Prefilter::look(llvm::StringRef Text) const {
     }
     return true;
   });
-  S.Complete = !S.Trigger;
-  if (!S.Complete) {
+  if (S.Trigger) { // the scan stopped early: the rest of the markers
     S.Includes.clear();
     S.Suppression = Text.contains_insensitive("verguard: ignore");
     S.VBScript = Text.contains_insensitive("vbscript");

@@ -23,12 +23,12 @@ namespace verguard::driver {
 /// What the prefilter saw in one file's text.
 struct Sighting {
   bool Trigger = false;
-  /// Case-insensitive "verguard: ignore" and "vbscript"; when a trigger
-  /// ended the scan early these were not looked for (Complete is false).
+  /// Case-insensitive "verguard: ignore" and "vbscript".
   bool Suppression = false;
   bool VBScript = false;
-  bool Complete = true;
-  std::vector<size_t> Includes; // offsets of "#include" (if Complete)
+  /// Offsets of "#include", collected only for a file without a trigger
+  /// (the one case that looks at its headers).
+  std::vector<size_t> Includes;
 };
 
 class Prefilter {
