@@ -216,9 +216,9 @@ public:
 
   bool Emit = false; // pass 2: guards are emitted
   bool TooDeepNoted = false;
-  /// An expression nested deeper than MaxDepth is not analyzed; say so once.
+  /// An expression nested deeper than script::MaxExprDepth is not analyzed;
+  /// say so once.
   void tooDeep(script::Node N);
-  static constexpr int MaxDepth = 64;
   std::vector<Frame> Frames;
   std::map<std::string, Val> FinalScript; // script scope after pass 1
   std::map<std::string, Val> Functions;   // lower-case name -> output

@@ -366,20 +366,13 @@ void Lowerer::tooDeep(script::Node N) {
   if (!Emit || TooDeepNoted)
     return;
   TooDeepNoted = true;
-  Diagnostic D;
-  D.Level = Severity::Note;
-  D.Where = span(N);
-  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-              std::to_string(D.Where.Col) + ": expression nested more than " +
-              std::to_string(MaxDepth) +
-              " levels deep; its inner part is not analyzed";
-  Diags.push_back(std::move(D));
+  Diags.push_back(script::nestedTooDeep(Path, span(N)));
 }
 
 Val Lowerer::lower(script::Node N, int Depth) {
   if (script::isNull(N))
     return {};
-  if (Depth > MaxDepth) {
+  if (Depth > script::MaxExprDepth) {
     tooDeep(N);
     return {};
   }
@@ -888,7 +881,7 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV,
 ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
   if (script::isNull(N))
     return unknown();
-  if (Depth > MaxDepth) {
+  if (Depth > script::MaxExprDepth) {
     tooDeep(N);
     return unknown();
   }

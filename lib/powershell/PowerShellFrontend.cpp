@@ -425,32 +425,18 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   script::Node Root = Flat.root();
   // Parse trouble, except the one-line switch clauses the grammar does not
   // accept but the lowering recovers (`switch ($x) { 1 {'a'} 2 {'b'} }`).
-  if (script::hasError(Root)) {
-    unsigned Errors = 0;
-    uint32_t First = 0;
-    script::walk(Root, [&](script::Node N) {
-      if (!script::hasError(N) && !script::isMissing(N))
-        return false;
-      if (typeOf(N) == "switch_clause")
-        return false;
-      if (script::isError(N) || script::isMissing(N)) {
-        if (Errors++ == 0)
-          First = script::startByte(N);
-        return false;
-      }
-      return true;
-    });
-    if (Errors) {
-      Diagnostic D;
-      D.Level = Severity::Note;
-      D.Where = Text.span(Path, First, First);
-      D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                  std::to_string(D.Where.Col) + ": parse error (" +
-                  std::to_string(Errors) + " unparsed region" +
-                  (Errors == 1 ? "" : "s") +
-                  "); the rest of the file is still analyzed";
-      Diags.push_back(std::move(D));
-    }
+  script::ParseTrouble Trouble = script::parseTrouble(
+      Root, [](script::Node N) { return typeOf(N) == "switch_clause"; });
+  if (unsigned Errors = Trouble.Errors) {
+    Diagnostic D;
+    D.Level = Severity::Note;
+    D.Where = Text.span(Path, Trouble.FirstByte, Trouble.FirstByte);
+    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+                std::to_string(D.Where.Col) + ": parse error (" +
+                std::to_string(Errors) + " unparsed region" +
+                (Errors == 1 ? "" : "s") +
+                "); the rest of the file is still analyzed";
+    Diags.push_back(std::move(D));
   }
   Lowerer L(Path, Text, Opts, Guards, Diags);
   L.run(Root);

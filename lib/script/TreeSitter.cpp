@@ -41,24 +41,16 @@ Grammar &grammarOf(const TSLanguage *L) {
   return *(Last = All.back().get());
 }
 
-/// A cursor reused for child lists: ts_tree_cursor_new allocates its stack.
-struct ReusedCursor {
-  TSTreeCursor C{};
-  bool Live = false;
-  TSTreeCursor &at(TSNode N) {
-    if (Live) {
-      ts_tree_cursor_reset(&C, N);
-    } else {
-      C = ts_tree_cursor_new(N);
-      Live = true;
-    }
-    return C;
-  }
-  ~ReusedCursor() {
-    if (Live)
-      ts_tree_cursor_delete(&C);
-  }
-};
+/// The field's id in L, cached by the name's address (Name must outlive
+/// the process: a string literal); tree-sitter finds it by comparing every
+/// field name.
+TSFieldId fieldId(const TSLanguage *L, const char *Name) {
+  Grammar &G = grammarOf(L);
+  auto [It, New] = G.Fields.try_emplace(Name, 0);
+  if (New)
+    It->second = ts_language_field_id_for_name(L, Name, strlen(Name));
+  return It->second;
+}
 
 } // namespace
 
@@ -71,34 +63,6 @@ llvm::StringRef type(TSNode N) {
     return G.Names[S];
   const char *Name = ts_node_type(N); // ERROR and the like
   return Name ? llvm::StringRef(Name) : llvm::StringRef();
-}
-
-TSNode field(TSNode N, const char *Name) {
-  if (ts_node_is_null(N))
-    return N;
-  Grammar &G = grammarOf(ts_node_language(N));
-  auto [It, New] = G.Fields.try_emplace(Name, 0);
-  if (New)
-    It->second = ts_language_field_id_for_name(G.Lang, Name, strlen(Name));
-  return ts_node_child_by_field_id(N, It->second);
-}
-
-Nodes namedChildren(TSNode N, llvm::function_ref<bool(TSNode)> Skip) {
-  Nodes R;
-  if (ts_node_is_null(N))
-    return R;
-  thread_local ReusedCursor Reused;
-  TSTreeCursor &C = Reused.at(N);
-  if (ts_tree_cursor_goto_first_child(&C)) {
-    do {
-      TSNode K = ts_tree_cursor_current_node(&C);
-      if (ts_node_is_named(K))
-        R.push_back(K);
-    } while (ts_tree_cursor_goto_next_sibling(&C));
-  }
-  if (Skip) // after the walk: Skip may use the cursor itself
-    llvm::erase_if(R, [&](TSNode K) { return Skip(K); });
-  return R;
 }
 
 TreePtr parse(const TSLanguage *Language, llvm::StringRef Text,
@@ -269,11 +233,7 @@ uint32_t namedChildCount(Node N) {
 Node field(Node N, const char *Name) {
   if (isNull(N))
     return N;
-  Grammar &G = grammarOf(N.T->language());
-  auto [It, New] = G.Fields.try_emplace(Name, 0);
-  if (New)
-    It->second = ts_language_field_id_for_name(G.Lang, Name, strlen(Name));
-  uint32_t K = N.T->fieldChild(N.I, It->second);
+  uint32_t K = N.T->fieldChild(N.I, fieldId(N.T->language(), Name));
   return K == FlatTree::None ? Node() : Node{N.T, K};
 }
 
@@ -333,12 +293,14 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
   }
 }
 
-ParseTrouble parseTrouble(Node Root) {
+ParseTrouble parseTrouble(Node Root, llvm::function_ref<bool(Node)> Skip) {
   ParseTrouble T;
   if (!hasError(Root))
     return T;
   walk(Root, [&](Node N) {
-    if (!hasError(N))
+    if (!hasError(N) && !isMissing(N))
+      return false;
+    if (Skip && Skip(N))
       return false;
     if (isError(N) || isMissing(N)) {
       if (T.Errors++ == 0)
@@ -348,6 +310,18 @@ ParseTrouble parseTrouble(Node Root) {
     return true;
   });
   return T;
+}
+
+core::Diagnostic nestedTooDeep(llvm::StringRef Path,
+                               const core::SourceSpan &Where) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Note;
+  D.Where = Where;
+  D.Message = Path.str() + ":" + std::to_string(Where.Line) + ":" +
+              std::to_string(Where.Col) + ": expression nested more than " +
+              std::to_string(MaxExprDepth) +
+              " levels deep; its inner part is not analyzed";
+  return D;
 }
 
 } // namespace verguard::script

@@ -2,6 +2,7 @@
 #ifndef VERGUARD_SCRIPT_TREESITTER_H
 #define VERGUARD_SCRIPT_TREESITTER_H
 
+#include "core/Finding.h"
 #include "tree_sitter/api.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -46,20 +47,6 @@ inline llvm::StringRef text(TSNode N, llvm::StringRef Source) {
 /// read from a per-grammar table of names: the frontends compare node types
 /// at every node they visit, and ts_node_type plus strlen is measurable.
 llvm::StringRef type(TSNode N);
-
-/// The named child with the given field, or a null node (also for a null N:
-/// tree-sitter itself would dereference its null tree). Name must be a string
-/// literal (or otherwise outlive the process): its field id is cached by
-/// address, since tree-sitter finds it by comparing every field name.
-TSNode field(TSNode N, const char *Name);
-
-/// Children of a node, collected without heap allocation for the common few.
-using Nodes = llvm::SmallVector<TSNode, 8>;
-
-/// The named children of N in order, as ts_node_named_child(N, 0..count-1)
-/// gives them, minus those Skip accepts. One cursor pass: indexing with
-/// ts_node_named_child restarts from the first child each time.
-Nodes namedChildren(TSNode N, llvm::function_ref<bool(TSNode)> Skip = nullptr);
 
 /// Counts ERROR and MISSING nodes; returns the first one's start byte.
 struct ParseTrouble {
@@ -184,7 +171,16 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit);
 /// in Log, later calls replay Log.
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
           std::vector<Node> &Log);
-ParseTrouble parseTrouble(Node Root);
+/// As parseTrouble(TSNode), for a FlatTree; subtrees Skip accepts are not
+/// counted (trouble a frontend recovers from itself).
+ParseTrouble parseTrouble(Node Root,
+                          llvm::function_ref<bool(Node)> Skip = nullptr);
+
+/// Expressions nested deeper than this are not lowered (the lowerings
+/// recurse); the note that says so, once per file, at Where.
+constexpr int MaxExprDepth = 64;
+core::Diagnostic nestedTooDeep(llvm::StringRef Path,
+                               const core::SourceSpan &Where);
 
 } // namespace verguard::script
 

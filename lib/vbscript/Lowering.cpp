@@ -28,8 +28,6 @@ using script::field;
 
 namespace {
 
-constexpr int MaxDepth = 64;
-
 /// A string constant built from literals, with the adapted position of each
 /// of its bytes (so that WQL inside it can be spelled in the file).
 struct Folded {
@@ -218,19 +216,13 @@ private:
   std::set<std::pair<uint32_t, int>> Emitted;
   bool TooDeepNoted = false;
 
-  /// An expression nested deeper than MaxDepth is not analyzed; say so once.
+  /// An expression nested deeper than script::MaxExprDepth is not analyzed;
+  /// say so once.
   void tooDeep(script::Node N) {
     if (!Emit || TooDeepNoted)
       return;
     TooDeepNoted = true;
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = span(N);
-    D.Message = In.Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": expression nested more than " +
-                std::to_string(MaxDepth) +
-                " levels deep; its inner part is not analyzed";
-    Diags.push_back(std::move(D));
+    Diags.push_back(script::nestedTooDeep(In.Path, span(N)));
   }
 
   // --- positions and spellings ---------------------------------------------
@@ -430,7 +422,7 @@ Val Lowerer::stringLiteral(script::Node N) {
 Val Lowerer::expr(script::Node N, int D) {
   if (script::isNull(N))
     return {};
-  if (D > MaxDepth) {
+  if (D > script::MaxExprDepth) {
     tooDeep(N);
     return {};
   }

@@ -359,6 +359,15 @@ TEST(PowerShellFrontend, ParseErrorIsANoteAndTheRestIsAnalyzed) {
   EXPECT_FALSE(R.Findings.empty()) << R.dump();
 }
 
+// The grammar rejects one-line switch clauses the lowering recovers: they
+// are not reported as parse errors, and the switch is still analyzed.
+TEST(PowerShellFrontend, OneLineSwitchClausesAreNotParseErrors) {
+  auto R = run("$b = [Environment]::OSVersion.Version.Build\n"
+               "switch ($b) { 6002 {'sp2'} 6001 {'sp1'} }\n");
+  EXPECT_TRUE(R.Diags.empty()) << R.Diags[0].Message;
+  EXPECT_FALSE(R.Findings.empty()) << R.dump();
+}
+
 TEST(PowerShellFrontend, Utf16LeWithBom) {
   std::string Src = "# vérifier\r\n"
                     "if ([Environment]::OSVersion.Version.Build -eq 6002) "
