@@ -2,9 +2,11 @@
 #ifndef VERGUARD_TESTS_FUZZ_FUZZCOMMON_H
 #define VERGUARD_TESTS_FUZZ_FUZZCOMMON_H
 
+#include "core/FrontendOptions.h"
 #include "core/Guard.h"
 #include "report/FixApply.h"
 #include "rules/Checker.h"
+#include "script/Text.h"
 
 #include <cstdlib>
 
@@ -40,6 +42,26 @@ inline void checkGuards(const std::vector<core::Guard> &Guards,
     checkSpan(D.Where, Bytes.size());
   if (!Edits.empty())
     report::applyEdits(Bytes, Edits);
+}
+
+/// Decodes Bytes as the file Path, lowers them with a script frontend's
+/// lowerFile and checks what comes out (checkGuards).
+using LowerFile = void(llvm::StringRef, const script::DecodedText &,
+                       const core::FrontendOptions &,
+                       std::vector<core::Guard> &,
+                       std::vector<core::Diagnostic> &);
+inline void lowerAndCheck(llvm::StringRef Bytes, llvm::StringRef Path,
+                          LowerFile *Lower) {
+  auto Text = script::decodeText(Bytes, Path);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return;
+  }
+  core::FrontendOptions Opts;
+  std::vector<core::Guard> Guards;
+  std::vector<core::Diagnostic> Diags;
+  Lower(Path, *Text, Opts, Guards, Diags);
+  checkGuards(Guards, Diags, Bytes);
 }
 
 } // namespace verguard::fuzz

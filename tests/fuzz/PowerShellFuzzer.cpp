@@ -11,15 +11,6 @@ using namespace verguard;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data), Size);
-  auto Text = script::decodeText(Bytes, "fuzz.ps1");
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
-    return 0;
-  }
-  core::FrontendOptions Opts;
-  std::vector<core::Guard> Guards;
-  std::vector<core::Diagnostic> Diags;
-  powershell::lowerFile("fuzz.ps1", *Text, Opts, Guards, Diags);
-  fuzz::checkGuards(Guards, Diags, Bytes);
+  fuzz::lowerAndCheck(Bytes, "fuzz.ps1", &powershell::lowerFile);
   return 0;
 }

@@ -19,15 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   const char *Path = Names[Data[0] % (sizeof(Names) / sizeof(Names[0]))];
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data) + 1, Size - 1);
-  auto Text = script::decodeText(Bytes, Path);
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
-    return 0;
-  }
-  core::FrontendOptions Opts;
-  std::vector<core::Guard> Guards;
-  std::vector<core::Diagnostic> Diags;
-  vbscript::lowerFile(Path, *Text, Opts, Guards, Diags);
-  fuzz::checkGuards(Guards, Diags, Bytes);
+  fuzz::lowerAndCheck(Bytes, Path, &vbscript::lowerFile);
   return 0;
 }
