@@ -15,8 +15,8 @@ std::optional<std::string> renderOp(Dialect D, CmpOp O,
     static const char *Names[] = {"eq", "ne", "lt", "le", "gt", "ge"};
     std::string Prefix = "-";
     llvm::StringRef T = Original.trim();
-    if (T.size() == 4 && (T[1] == 'c' || T[1] == 'i' || T[1] == 'C' ||
-                          T[1] == 'I'))
+    if (T.size() == 4 &&
+        (T[1] == 'c' || T[1] == 'i' || T[1] == 'C' || T[1] == 'I'))
       Prefix += T[1];
     std::string R = Prefix + Names[static_cast<int>(O)];
     if (!T.empty() && llvm::isUpper(T.back()))
@@ -29,9 +29,9 @@ std::optional<std::string> renderOp(Dialect D, CmpOp O,
     return std::string(Names[static_cast<int>(O)]);
   }
   case Dialect::VerMask: {
-    static const char *Names[] = {"VER_EQUAL", nullptr,    "VER_LESS",
-                                  "VER_LESS_EQUAL", "VER_GREATER",
-                                  "VER_GREATER_EQUAL"};
+    static const char *Names[] = {"VER_EQUAL",   nullptr,
+                                  "VER_LESS",    "VER_LESS_EQUAL",
+                                  "VER_GREATER", "VER_GREATER_EQUAL"};
     if (!Names[static_cast<int>(O)])
       return std::nullopt;
     return std::string(Names[static_cast<int>(O)]);

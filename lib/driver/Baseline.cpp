@@ -24,9 +24,8 @@ llvm::Error writeBaseline(llvm::StringRef Path,
         {"guard", Findings[I].Guard}});
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{
-                          {"version", 1}, {"findings", std::move(A)}}))
+  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                   {"version", 1}, {"findings", std::move(A)}}))
      << "\n";
   OS.flush();
   llvm::SmallString<256> Tmp;
@@ -54,10 +53,9 @@ llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path) {
                                    Buf.getError().message().c_str());
   auto V = llvm::json::parse((*Buf)->getBuffer());
   if (!V)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s: not a verguard baseline: %s",
-                                   Path.str().c_str(),
-                                   llvm::toString(V.takeError()).c_str());
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "%s: not a verguard baseline: %s",
+        Path.str().c_str(), llvm::toString(V.takeError()).c_str());
   const llvm::json::Object *O = V->getAsObject();
   const llvm::json::Array *A = O ? O->getArray("findings") : nullptr;
   if (!A || O->getInteger("version").value_or(0) != 1)

@@ -3,15 +3,15 @@
 #define VERGUARD_DRIVER_DRIVER_H
 
 #include "core/Finding.h"
-#include "driver/Config.h"
 #include "core/FrontendOptions.h"
+#include "driver/Config.h"
 #include "driver/Discovery.h"
 #include "rules/Checker.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -21,8 +21,8 @@ struct RunOptions {
   std::vector<std::string> Paths;
   core::FrontendOptions Frontend;
   rules::CheckConfig Check = rules::defaultCheckConfig();
-  unsigned Jobs = 0;                 // 0: all cores
-  bool Prefilter = true;             // skip files that cannot hold a finding
+  unsigned Jobs = 0;     // 0: all cores
+  bool Prefilter = true; // skip files that cannot hold a finding
   /// Scripts whose estimated token count is larger are skipped with a
   /// message: tree-sitter's memory grows with the tokens (about 2 KB each).
   uint64_t MaxScriptTokens = 500000; // 0: no limit
@@ -40,8 +40,8 @@ struct RunOptions {
 struct FileSummary {
   std::string Path;
   Language Lang;
-  bool Parsed = false;   // false: skipped by the prefilter or unreadable
-  std::string Content;   // the bytes analyzed (for fixes and reports)
+  bool Parsed = false; // false: skipped by the prefilter or unreadable
+  std::string Content; // the bytes analyzed (for fixes and reports)
 };
 
 struct RunResult {
@@ -67,9 +67,8 @@ RunResult run(const RunOptions &Opts);
 
 /// Analyzes one file's bytes (no discovery, no prefilter); used by run() and
 /// by the fix verifier.
-void analyzeBytes(const std::string &Path, Language Lang,
-                  llvm::StringRef Bytes, const RunOptions &Opts,
-                  std::vector<core::Finding> &Findings,
+void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
+                  const RunOptions &Opts, std::vector<core::Finding> &Findings,
                   std::vector<core::Diagnostic> &Diags);
 
 } // namespace verguard::driver

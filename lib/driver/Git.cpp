@@ -28,10 +28,10 @@ llvm::Expected<std::string> git(llvm::StringRef Dir,
   llvm::sys::fs::remove(Out);
   llvm::sys::fs::remove(Err);
   if (Rc != 0)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(), "git %s: %s",
-        llvm::join(Args, " ").c_str(),
-        E ? (*E)->getBuffer().trim().str().c_str() : "failed");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "git %s: %s",
+                                   llvm::join(Args, " ").c_str(),
+                                   E ? (*E)->getBuffer().trim().str().c_str()
+                                     : "failed");
   return O ? (*O)->getBuffer().str() : std::string();
 }
 } // namespace
@@ -65,9 +65,8 @@ changedSince(llvm::StringRef Dir, llvm::StringRef Rev) {
     size_t Plus = L.find('+');
     if (Plus == llvm::StringRef::npos)
       continue;
-    llvm::StringRef Range = L.substr(Plus + 1).take_until([](char C) {
-      return C == ' ';
-    });
+    llvm::StringRef Range =
+        L.substr(Plus + 1).take_until([](char C) { return C == ' '; });
     auto [Start, Count] = Range.split(',');
     unsigned S = 0, N = 1;
     Start.getAsInteger(10, S);

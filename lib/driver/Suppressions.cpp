@@ -11,7 +11,8 @@ namespace verguard::driver {
 bool Suppression::covers(const core::Finding &F) const {
   if (F.Where.File != Where.File || F.RuleId == "VG100")
     return false;
-  if (!WholeFile && F.Where.Line != Where.Line && F.Where.Line != Where.Line + 1)
+  if (!WholeFile && F.Where.Line != Where.Line &&
+      F.Where.Line != Where.Line + 1)
     return false;
   return Rules.empty() ||
          std::find(Rules.begin(), Rules.end(), F.RuleId) != Rules.end();
@@ -64,9 +65,8 @@ std::vector<Suppression> findSuppressions(llvm::StringRef Path,
       S.WholeFile = true;
     size_t End = Pos + (T.substr(Pos).size() - Rest.size());
     if (Rest.consume_front("[")) {
-      llvm::StringRef List = Rest.take_until([](char C) {
-        return C == ']' || C == '\n';
-      });
+      llvm::StringRef List =
+          Rest.take_until([](char C) { return C == ']' || C == '\n'; });
       llvm::SmallVector<llvm::StringRef, 4> Ids;
       List.split(Ids, ',', -1, false);
       for (llvm::StringRef Id : Ids)
@@ -92,8 +92,7 @@ core::Finding unusedSuppression(const Suppression &S) {
   F.Where = S.Where;
   std::string What = S.Rules.empty() ? "any rule" : llvm::join(S.Rules, ", ");
   F.Message = std::string(S.WholeFile ? "file-wide " : "") +
-              "suppression for " + What +
-              " suppresses nothing; remove it";
+              "suppression for " + What + " suppresses nothing; remove it";
   F.Guard = "suppression " + What;
   F.NoFixReason = "remove the comment by hand";
   return F;
