@@ -122,19 +122,34 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
 
 RunResult run(const RunOptions &Opts) {
   RunResult R;
-  // One prefilter for the run's options and one per configuration file
-  // (they can change the bumps and the sources).
+  // The options and prefilter of the run, and of each configuration file
+  // (it can change the rules, bumps and sources), derived once per config,
+  // not once per file.
+  struct Settings {
+    RunOptions Use;
+    std::unique_ptr<Prefilter> PF;
+  };
   Prefilter Default(triggers(Opts));
-  std::mutex PrefiltersLock;
-  std::map<const Config *, std::unique_ptr<Prefilter>> Prefilters;
-  auto PrefilterFor = [&](const Config *C, const RunOptions &Use) {
+  std::mutex SettingsLock;
+  std::map<const Config *, std::unique_ptr<Settings>> ByConfig;
+  auto SettingsFor =
+      [&](const Config *C) -> std::pair<const RunOptions *, Prefilter *> {
     if (!C)
-      return &Default;
-    std::lock_guard<std::mutex> G(PrefiltersLock);
-    auto &Slot = Prefilters[C];
-    if (!Slot)
-      Slot = std::make_unique<Prefilter>(triggers(Use));
-    return Slot.get();
+      return {&Opts, &Default};
+    std::lock_guard<std::mutex> G(SettingsLock);
+    auto &Slot = ByConfig[C];
+    if (!Slot) {
+      Slot = std::make_unique<Settings>();
+      RunOptions &Eff = Slot->Use;
+      Eff.Frontend = Opts.Frontend;
+      Eff.Check = Opts.Check;
+      Eff.Jobs = Opts.Jobs;
+      Eff.Prefilter = Opts.Prefilter;
+      Eff.MaxScriptTokens = Opts.MaxScriptTokens;
+      llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
+      Slot->PF = std::make_unique<Prefilter>(triggers(Eff));
+    }
+    return {&Slot->Use, Slot->PF.get()};
   };
   struct PerFile {
     std::vector<core::Finding> Findings;
@@ -156,8 +171,6 @@ RunResult run(const RunOptions &Opts) {
   size_t Done = 0, FindingsSoFar = 0, Total = 0; // Total: 0 while walking
   auto Work = [&](const DiscoveredFile &F, PerFile &Out) {
     // The file's own configuration.
-    RunOptions Eff;
-    const RunOptions *Use = &Opts;
     std::shared_ptr<const Config> Cfg;
     if (Opts.UseConfigFiles || Opts.ForcedConfig) {
       auto C = Configs.forFile(F.Path);
@@ -184,18 +197,9 @@ RunResult run(const RunOptions &Opts) {
         Cfg = *C;
       }
     }
-    if (Cfg) {
-      if (!Cfg->selects(F.Path))
-        Out.SkipReason = "excluded by configuration";
-      Eff.Paths = {};
-      Eff.Frontend = Opts.Frontend;
-      Eff.Check = Opts.Check;
-      Eff.Jobs = Opts.Jobs;
-      Eff.Prefilter = Opts.Prefilter;
-      Eff.MaxScriptTokens = Opts.MaxScriptTokens;
-      llvm::consumeError(Cfg->apply(Eff.Check, Eff.Frontend));
-      Use = &Eff;
-    }
+    if (Cfg && !Cfg->selects(F.Path))
+      Out.SkipReason = "excluded by configuration";
+    auto [Use, PFor] = SettingsFor(Cfg.get());
     // Read into this thread's buffer: one read per file, no mapping.
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
@@ -238,7 +242,7 @@ RunResult run(const RunOptions &Opts) {
           Searched = Decoded;
         }
       }
-      Prefilter &PF = *PrefilterFor(Cfg.get(), *Use);
+      Prefilter &PF = *PFor;
       Sighting Seen;
       if (Wanted)
         Seen = PF.look(Searched);
