@@ -25,6 +25,10 @@ struct FrontendOptions {
   std::string CompileDbDir;
   /// Per-file time limit in milliseconds (0: none).
   uint64_t TimeoutMs = 0;
+  /// The prefilter's trigger literals (lower case). A C/C++ parse skips
+  /// the function bodies no finding can depend on (cpp/BodyPlan.h); with
+  /// none (--no-prefilter), every body is parsed.
+  std::vector<std::string> Triggers;
 };
 
 } // namespace verguard::core

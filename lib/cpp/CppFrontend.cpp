@@ -1,6 +1,7 @@
 //===- CppFrontend.cpp ----------------------------------------------------===//
 #include "cpp/CppFrontend.h"
 
+#include "cpp/BodyPlan.h"
 #include "cpp/GuardFinder.h"
 #include "cpp/Pch.h"
 #include "script/Text.h"
@@ -89,6 +90,8 @@ CompileDatabases::forFile(llvm::StringRef File,
 
 static std::atomic<unsigned> Crashes{0};
 unsigned recoveredCrashes() { return Crashes; }
+static std::atomic<uint64_t> Skips{0};
+uint64_t skippedBodies() { return Skips; }
 
 std::string clangResourceDir() {
   // The directory recorded at build time, if this machine still has it;
@@ -162,10 +165,54 @@ private:
   std::vector<core::Diagnostic> &Diags;
 };
 
+/// Feeds the project headers a parse enters to its body plan.
+class PlanHeaders : public PPCallbacks {
+public:
+  PlanHeaders(SourceManager &SM, BodyPlan &Plan) : SM(SM), Plan(Plan) {}
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason,
+                   SrcMgr::CharacteristicKind Kind, FileID) override {
+    if (Reason != EnterFile || Kind != SrcMgr::C_User)
+      return;
+    FileID F = SM.getFileID(Loc);
+    if (F.isInvalid() || F == SM.getMainFileID() || !Seen.insert(F).second)
+      return;
+    if (auto Text = SM.getBufferDataOrNone(F))
+      Plan.addFile(*Text, /*Main=*/false);
+  }
+
+private:
+  SourceManager &SM;
+  BodyPlan &Plan;
+  llvm::DenseSet<FileID> Seen;
+};
+
+/// What a parse with a body plan did: how many bodies it skipped, and
+/// whether one of them turned out to be needed (then it is parsed again).
+struct SkipResult {
+  unsigned Skipped = 0;
+  bool Redo = false;
+};
+
 class Consumer : public ASTConsumer {
 public:
-  Consumer(const core::FrontendOptions &Opts, std::vector<core::Guard> &Out)
-      : Opts(Opts), Out(Out) {}
+  Consumer(const core::FrontendOptions &Opts, std::vector<core::Guard> &Out,
+           Preprocessor &PP, BodyPlan *Plan, SkipResult &Skip)
+      : Opts(Opts), Out(Out), PP(PP), Plan(Plan), Skip(Skip) {}
+  /// Called by the parser (with FrontendOptions::SkipFunctionBodies) at
+  /// each body (its '{', or the ':' of a constructor's initializers): the
+  /// plan's answer for main-file bodies.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    if (!Plan || !D)
+      return false;
+    // The body belongs to the declaration named here (a macro that names
+    // it: where the macro is used).
+    SourceManager &SM = PP.getSourceManager();
+    auto [F, Off] = SM.getDecomposedExpansionLoc(D->getLocation());
+    if (F != SM.getMainFileID() || !Plan->canSkip(Off))
+      return false;
+    ++Skip.Skipped;
+    return true;
+  }
   // Only the declarations parsed here, outside system headers: walking the
   // whole translation unit would deserialize all of a precompiled
   // <windows.h>.
@@ -177,6 +224,10 @@ public:
     return true;
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Plan && Plan->skippedButNeeded()) {
+      Skip.Redo = true; // parsed again in full: nothing to find here
+      return;
+    }
     Ctx.setTraversalScope(Own);
     auto G = findGuards(Ctx, Opts);
     Out.insert(Out.end(), std::make_move_iterator(G.begin()),
@@ -186,23 +237,39 @@ public:
 private:
   const core::FrontendOptions &Opts;
   std::vector<core::Guard> &Out;
+  Preprocessor &PP;
+  BodyPlan *Plan;
+  SkipResult &Skip;
   std::vector<Decl *> Own;
 };
 
 class Action : public ASTFrontendAction {
 public:
   Action(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-         std::vector<core::Diagnostic> &Diags)
-      : Opts(Opts), Guards(Guards), Diags(Diags) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+         std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(Opts, Guards);
+    return std::make_unique<Consumer>(Opts, Guards, CI.getPreprocessor(),
+                                      Plan.get(), Skip);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Preprocessor &PP = CI.getPreprocessor();
     PP.SetSuppressIncludeNotFoundError(true);
     PP.addPPCallbacks(
         std::make_unique<MissingHeaders>(CI.getSourceManager(), Diags));
+    if (!Opts.Triggers.empty()) {
+      // Skip the bodies no finding can depend on (cpp/BodyPlan.h).
+      SourceManager &SM = CI.getSourceManager();
+      Plan = std::make_unique<BodyPlan>(Opts.Triggers);
+      Plan->addFile(SM.getBufferData(SM.getMainFileID()), /*Main=*/true);
+      if (Plan->trusted()) {
+        CI.getFrontendOpts().SkipFunctionBodies = true;
+        PP.addPPCallbacks(std::make_unique<PlanHeaders>(SM, *Plan));
+      } else {
+        Plan.reset();
+      }
+    }
     return true;
   }
 
@@ -210,21 +277,24 @@ private:
   const core::FrontendOptions &Opts;
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
+  SkipResult &Skip;
+  std::unique_ptr<BodyPlan> Plan;
 };
 
 class Factory : public FrontendActionFactory {
 public:
   Factory(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-          std::vector<core::Diagnostic> &Diags)
-      : Opts(Opts), Guards(Guards), Diags(Diags) {}
+          std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Opts, Guards, Diags);
+    return std::make_unique<Action>(Opts, Guards, Diags, Skip);
   }
 
 private:
   const core::FrontendOptions &Opts;
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
+  SkipResult &Skip;
 };
 
 /// Counts errors without printing them: verguard reports one note per file.
@@ -434,7 +504,8 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   Tool.setPrintErrorMessage(false);
   std::vector<core::Guard> Found;
   std::vector<core::Diagnostic> Missing;
-  Factory F(Opts, Found, Missing);
+  SkipResult Skip;
+  Factory F(Opts, Found, Missing, Skip);
   // RunSafely protects nothing until the signal handlers are installed
   // (once per process; later calls do nothing).
   llvm::CrashRecoveryContext::Enable();
@@ -460,6 +531,14 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags);
     return;
   }
+  if (Skip.Redo) {
+    // A header entered after a body was skipped made that body needed.
+    core::FrontendOptions All = Opts;
+    All.Triggers.clear();
+    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags);
+    return;
+  }
+  Skips += Skip.Skipped;
   // Header notes once per header name.
   std::vector<std::string> Seen;
   for (core::Diagnostic &D : Missing) {

@@ -61,6 +61,10 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
 /// can leave LLVM state (timers) that is unsafe to tear down at exit.
 unsigned recoveredCrashes();
 
+/// How many function bodies the C/C++ parses of this process skipped
+/// (FrontendOptions::Triggers, cpp/BodyPlan.h).
+uint64_t skippedBodies();
+
 /// Clang's resource directory (builtin headers), found at run time.
 std::string clangResourceDir();
 

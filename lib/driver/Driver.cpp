@@ -130,12 +130,15 @@ RunResult run(const RunOptions &Opts) {
     std::unique_ptr<Prefilter> PF;
   };
   Prefilter Default(triggers(Opts));
+  RunOptions Base = Opts;
+  if (Opts.Prefilter && Opts.SkipBodies)
+    Base.Frontend.Triggers = triggers(Opts);
   std::mutex SettingsLock;
   std::map<const Config *, std::unique_ptr<Settings>> ByConfig;
   auto SettingsFor =
       [&](const Config *C) -> std::pair<const RunOptions *, Prefilter *> {
     if (!C)
-      return {&Opts, &Default};
+      return {&Base, &Default};
     std::lock_guard<std::mutex> G(SettingsLock);
     auto &Slot = ByConfig[C];
     if (!Slot) {
@@ -148,6 +151,9 @@ RunResult run(const RunOptions &Opts) {
       Eff.MaxScriptTokens = Opts.MaxScriptTokens;
       llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
       Slot->PF = std::make_unique<Prefilter>(triggers(Eff));
+      Eff.SkipBodies = Opts.SkipBodies;
+      if (Eff.Prefilter && Eff.SkipBodies)
+        Eff.Frontend.Triggers = triggers(Eff);
     }
     return {&Slot->Use, Slot->PF.get()};
   };

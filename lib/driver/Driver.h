@@ -23,6 +23,9 @@ struct RunOptions {
   rules::CheckConfig Check = rules::defaultCheckConfig();
   unsigned Jobs = 0;     // 0: all cores
   bool Prefilter = true; // skip files that cannot hold a finding
+  /// C/C++: with the prefilter, also skip the function bodies no finding
+  /// can depend on (cpp/BodyPlan.h).
+  bool SkipBodies = true;
   /// Scripts whose estimated token count is larger are skipped with a
   /// message: tree-sitter's memory grows with the tokens (about 2 KB each).
   uint64_t MaxScriptTokens = 500000; // 0: no limit

@@ -81,6 +81,11 @@ static cl::opt<std::string>
                cl::desc("Use this configuration for every file "
                         "(default: the nearest .verguard.yaml)"),
                cl::value_desc("FILE"), cl::cat(Cat));
+static cl::opt<bool> ParseAllBodies(
+    "parse-all-bodies",
+    cl::desc("C/C++: parse every function body (by default the bodies no "
+             "finding can depend on are skipped)"),
+    cl::cat(Cat));
 static cl::opt<bool> NoConfig("no-config",
                               cl::desc("Ignore .verguard.yaml files"),
                               cl::cat(Cat));
@@ -379,6 +384,7 @@ static int run(int argc, char **argv) {
   }
   Opts.Jobs = Jobs;
   Opts.Prefilter = !NoPrefilter;
+  Opts.SkipBodies = !ParseAllBodies;
   Opts.Frontend.TimeoutMs = uint64_t(Timeout) * 1000;
   Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
