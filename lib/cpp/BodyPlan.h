@@ -45,7 +45,8 @@ public:
   /// Adds the main file's text (its bodies may be skipped) or a project
   /// header's (its bodies are always parsed, but link regions). A header
   /// added after a body was skipped can make that body needed: see
-  /// skippedButNeeded().
+  /// skippedButNeeded(). Text must be followed by a NUL, as Clang's file
+  /// buffers and std::string are (the raw lexer stops there).
   void addFile(llvm::StringRef Text, bool Main);
 
   /// Whether the body of the main-file function named at DeclOffset (a

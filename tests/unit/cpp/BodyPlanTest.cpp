@@ -289,3 +289,33 @@ size_t Count() { return Names().size(); }
   EXPECT_EQ(Skipped, 2u); // Names and Count
   llvm::sys::fs::remove_directories(Dir);
 }
+
+TEST(BodyPlan, AHeaderThatLinksASkippedBodyMeansAFullParse) {
+  // Set has no trigger and nothing before it links it; late.h, entered
+  // after Set was skipped, reads what Set writes.
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-bodyplan", Dir));
+  std::string Code = R"(#include <windows.h>
+static DWORD g_v;
+static DWORD ReadIt() {
+  wchar_t text[32];
+  DWORD size = sizeof(text);
+  RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
+               L"CurrentBuildNumber", RRF_RT_REG_SZ, nullptr, text, &size);
+  return _wtoi(text);
+}
+void Set() { g_v = ReadIt(); }
+#include "late.h"
+)";
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream H((Dir + "/late.h").str(), EC);
+    ASSERT_FALSE(EC);
+    H << "inline bool CheckLate() { return g_v == 6002; }\n";
+  }
+  std::string Path = (Dir + "/t.cpp").str();
+  std::string Full = findings(Path, Code, false);
+  EXPECT_EQ(Full, "VG001@1 ");
+  EXPECT_EQ(findings(Path, Code, true), Full);
+  llvm::sys::fs::remove_directories(Dir);
+}
