@@ -242,23 +242,37 @@ std::string findings(const std::string &Path, const std::string &Code,
 }
 } // namespace
 
-TEST(BodyPlan, SkippingParsesFindTheSameAsFullParses) {
+/// A directory holding one project header; the file analyzed is t.cpp in it.
+struct Project {
   llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-bodyplan", Dir));
-  std::string Code = R"(#include <windows.h>
-#include <string>
-#include <vector>
-#include "builds.h"
-static const DWORD kSp2 = 6002;
-static DWORD g_build;
-static DWORD ReadBuild() {
-  wchar_t buf[32];
-  DWORD n = sizeof(buf);
+  Project(llvm::StringRef Header, llvm::StringRef Text) {
+    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-bodyplan", Dir));
+    std::error_code EC;
+    llvm::raw_fd_ostream H((Dir + "/" + Header).str(), EC);
+    EXPECT_FALSE(EC);
+    H << Text;
+  }
+  ~Project() { llvm::sys::fs::remove_directories(Dir); }
+  std::string file() const { return (Dir + "/t.cpp").str(); }
+};
+
+/// Reads the build from the registry: a version source without a trigger.
+const std::string ReadBuild = R"(static DWORD ReadBuild() {
+  wchar_t text[32];
+  DWORD size = sizeof(text);
   RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
-               L"CurrentBuildNumber", RRF_RT_REG_SZ, nullptr, buf, &n);
-  return _wtoi(buf);
+               L"CurrentBuildNumber", RRF_RT_REG_SZ, nullptr, text, &size);
+  return _wtoi(text);
 }
-void Init() { g_build = ReadBuild(); }
+)"; // 7 lines
+
+TEST(BodyPlan, SkippingParsesFindTheSameAsFullParses) {
+  Project P("builds.h", "#define HEADER_SP2 6002\n");
+  std::string Code = "#include <windows.h>\n#include <string>\n"
+                     "#include <vector>\n#include \"builds.h\"\n"
+                     "static const DWORD kSp2 = 6002;\n"
+                     "static DWORD g_build;\n" +
+                     ReadBuild + R"(void Init() { g_build = ReadBuild(); }
 bool ViaGlobal() { return g_build == kSp2; }
 bool ViaHeader() { return ReadBuild() == HEADER_SP2; }
 std::vector<std::wstring> Names() {
@@ -269,53 +283,26 @@ std::vector<std::wstring> Names() {
 }
 size_t Count() { return Names().size(); }
 )";
-  std::string Path = (Dir + "/t.cpp").str();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream H((Dir + "/builds.h").str(), EC);
-    ASSERT_FALSE(EC);
-    H << "#define HEADER_SP2 6002\n";
-  }
   uint64_t Before = cpp::skippedBodies();
-  std::string Skipping = findings(Path, Code, true);
+  std::string Skipping = findings(P.file(), Code, true);
   uint64_t Skipped = cpp::skippedBodies() - Before;
-  std::string Full = findings(Path, Code, false);
-  EXPECT_EQ(cpp::skippedBodies() - Before,
-            Skipped); // the full parse skips none
+  std::string Full = findings(P.file(), Code, false);
+  EXPECT_EQ(cpp::skippedBodies() - Before, Skipped); // none in a full parse
   EXPECT_EQ(Skipping, Full);
   // Both checks found: through a global written by a function without a
   // trigger, and through a constant from a project header.
   EXPECT_EQ(Full, "VG001@15 VG001@16 ");
   EXPECT_EQ(Skipped, 2u); // Names and Count
-  llvm::sys::fs::remove_directories(Dir);
 }
 
 TEST(BodyPlan, AHeaderThatLinksASkippedBodyMeansAFullParse) {
   // Set has no trigger and nothing before it links it; late.h, entered
   // after Set was skipped, reads what Set writes.
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-bodyplan", Dir));
-  std::string Code = R"(#include <windows.h>
-static DWORD g_v;
-static DWORD ReadIt() {
-  wchar_t text[32];
-  DWORD size = sizeof(text);
-  RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
-               L"CurrentBuildNumber", RRF_RT_REG_SZ, nullptr, text, &size);
-  return _wtoi(text);
-}
-void Set() { g_v = ReadIt(); }
-#include "late.h"
-)";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream H((Dir + "/late.h").str(), EC);
-    ASSERT_FALSE(EC);
-    H << "inline bool CheckLate() { return g_v == 6002; }\n";
-  }
-  std::string Path = (Dir + "/t.cpp").str();
-  std::string Full = findings(Path, Code, false);
+  Project P("late.h", "inline bool CheckLate() { return g_v == 6002; }\n");
+  std::string Code = "#include <windows.h>\nstatic DWORD g_v;\n" + ReadBuild +
+                     "void Set() { g_v = ReadBuild(); }\n"
+                     "#include \"late.h\"\n";
+  std::string Full = findings(P.file(), Code, false);
   EXPECT_EQ(Full, "VG001@1 ");
-  EXPECT_EQ(findings(Path, Code, true), Full);
-  llvm::sys::fs::remove_directories(Dir);
+  EXPECT_EQ(findings(P.file(), Code, true), Full);
 }
