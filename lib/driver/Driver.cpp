@@ -162,7 +162,7 @@ RunResult run(const RunOptions &Opts) {
     std::vector<core::Diagnostic> Diags;
     bool Parsed = false;
     std::string Content;
-    std::string SkipReason;
+    const char *SkipReason = nullptr; // a literal: why it was not parsed
     bool ConfigError = false;
     std::vector<Suppression> Suppressions;
     bool Suppressible = false; // read for suppressions
@@ -209,7 +209,7 @@ RunResult run(const RunOptions &Opts) {
     // Read into this thread's buffer: one read per file, no mapping.
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
-    if (Out.SkipReason.empty()) {
+    if (!Out.SkipReason) {
       Buffer.clear();
       llvm::Expected<llvm::sys::fs::file_t> FD =
           llvm::sys::fs::openNativeFileForRead(F.Path);
@@ -221,7 +221,7 @@ RunResult run(const RunOptions &Opts) {
         llvm::sys::fs::closeFile(*FD);
       }
     }
-    if (!Out.SkipReason.empty()) {
+    if (Out.SkipReason) {
     } else if (ReadError) {
       Out.SkipReason = "unreadable";
       fileNote(Out.Diags, F.Path, core::Severity::Error,
@@ -351,43 +351,39 @@ RunResult run(const RunOptions &Opts) {
     if (Done == Total) // all analyzed while walking
       Opts.Progress(Done, Total, FindingsSoFar);
   }
-  if (Pool)
-    Pool->wait();
-  // Path order: the output does not depend on -j or on the walk.
+  // Path order (the output does not depend on -j or on the walk), sorted
+  // while the workers finish: they only read the paths.
   std::vector<size_t> Order(FoundFiles.size());
   for (size_t I = 0; I < Order.size(); ++I)
     Order[I] = I;
   llvm::sort(Order, [&](size_t A, size_t B) {
     return FoundFiles[A].Path < FoundFiles[B].Path;
   });
-  std::vector<DiscoveredFile> Files;
-  std::vector<PerFile> Results;
-  Files.reserve(Order.size());
-  Results.reserve(Order.size());
-  for (size_t I : Order) {
-    Files.push_back(std::move(FoundFiles[I]));
-    Results.push_back(std::move(FoundResults[I]));
-  }
-  FoundFiles.clear();
-  FoundResults.clear();
+  if (Pool)
+    Pool->wait();
+  auto FileAt = [&](size_t I) -> DiscoveredFile & {
+    return FoundFiles[Order[I]];
+  };
+  auto ResultAt = [&](size_t I) -> PerFile & { return FoundResults[Order[I]]; };
+  size_t NumFiles = Order.size();
   // Suppressions, by file: those of the analyzed files, and on demand those
   // of headers whose findings came from a translation unit. Nearly every
   // finding is in the file analyzed: the map by path (a tree walk has tens
   // of thousands) is built only if some finding is in another.
   llvm::StringMap<std::vector<Suppression> *> SuppressionsOf;
   std::map<std::string, std::vector<Suppression>> HeaderSuppressions;
-  for (size_t I = 0; I < Files.size() && SuppressionsOf.empty(); ++I)
-    for (const core::Finding &F : Results[I].Findings)
-      if (F.Where.File != Files[I].Path) {
-        for (size_t K = 0; K < Files.size(); ++K)
-          SuppressionsOf[Files[K].Path] = &Results[K].Suppressions;
+  for (size_t I = 0; I < NumFiles && SuppressionsOf.empty(); ++I)
+    for (const core::Finding &F : ResultAt(I).Findings)
+      if (F.Where.File != FileAt(I).Path) {
+        for (size_t K = 0; K < NumFiles; ++K)
+          SuppressionsOf[FileAt(K).Path] = &ResultAt(K).Suppressions;
         break;
       }
   auto Suppressed = [&](const core::Finding &F, size_t I) {
     std::vector<Suppression> *List = nullptr;
     auto It = SuppressionsOf.end();
-    if (F.Where.File == Files[I].Path) {
-      List = &Results[I].Suppressions;
+    if (F.Where.File == FileAt(I).Path) {
+      List = &ResultAt(I).Suppressions;
     } else if ((It = SuppressionsOf.find(F.Where.File)) !=
                SuppressionsOf.end()) {
       List = It->second;
@@ -417,11 +413,14 @@ RunResult run(const RunOptions &Opts) {
     return It != Opts.OnlyFiles->end() &&
            (It->second.count(0) || It->second.count(F.Where.Line));
   };
-  for (size_t I = 0; I < Files.size(); ++I) {
-    PerFile &P = Results[I];
+  R.Files.reserve(NumFiles);
+  llvm::StringMap<unsigned> Reasons;
+  unsigned ByLanguage[size_t(Language::None) + 1] = {};
+  for (size_t I = 0; I < NumFiles; ++I) {
+    PerFile &P = ResultAt(I);
     R.ConfigError |= P.ConfigError;
-    if (!P.SkipReason.empty())
-      R.SkipReasons[P.SkipReason]++;
+    if (P.SkipReason)
+      ++Reasons[P.SkipReason];
     for (core::Finding &F : P.Findings) {
       if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
                .second)
@@ -434,17 +433,22 @@ RunResult run(const RunOptions &Opts) {
         R.Findings.push_back(std::move(F));
     }
     R.Diagnostics.insert(R.Diagnostics.end(), P.Diags.begin(), P.Diags.end());
-    FileSummary S{std::move(Files[I].Path), Files[I].Lang, P.Parsed,
+    FileSummary S{std::move(FileAt(I).Path), FileAt(I).Lang, P.Parsed,
                   std::move(P.Content)};
-    R.FilesByLanguage[languageName(Files[I].Lang)]++;
+    ++ByLanguage[size_t(FileAt(I).Lang)];
     if (!P.Parsed)
       R.Skipped++;
     R.Files.push_back(std::move(S));
   }
+  for (auto &[Reason, N] : Reasons)
+    R.SkipReasons[Reason.str()] += N;
+  for (size_t L = 0; L <= size_t(Language::None); ++L)
+    if (ByLanguage[L])
+      R.FilesByLanguage[languageName(Language(L))] += ByLanguage[L];
   // Suppressions that suppressed nothing rot: report them (VG100).
-  for (size_t I = 0; I < Files.size(); ++I)
-    if (Results[I].Parsed && Results[I].ReportUnused)
-      for (const Suppression &S : Results[I].Suppressions)
+  for (size_t I = 0; I < NumFiles; ++I)
+    if (ResultAt(I).Parsed && ResultAt(I).ReportUnused)
+      for (const Suppression &S : ResultAt(I).Suppressions)
         if (!S.Used) {
           core::Finding F = unusedSuppression(S);
           if (OnChangedLine(F))
