@@ -146,7 +146,6 @@ struct Tok {
   tok::TokenKind Kind;
   unsigned Off, Len;
   bool Bol;           // first on its line
-  bool Trigger;       // its text holds a trigger
   llvm::StringRef Id; // raw identifiers only
   bool is(tok::TokenKind K) const { return Kind == K; }
   bool ident() const { return !Id.empty(); }
@@ -189,28 +188,17 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
   Lexer L(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
   std::vector<Tok> T;
   T.reserve(Text.size() / 4);
-  size_t MinTrigger = ~size_t(0);
-  for (const std::string &S : Triggers)
-    MinTrigger = std::min(MinTrigger, S.size());
   for (Token K;;) {
     L.LexFromRawLexer(K);
     if (K.is(tok::eof))
       break;
-    Tok X{K.getKind(),   K.getLocation().getRawEncoding(),
-          K.getLength(), K.isAtStartOfLine(),
-          false,         {}};
+    Tok X{K.getKind(),
+          K.getLocation().getRawEncoding(),
+          K.getLength(),
+          K.isAtStartOfLine(),
+          {}};
     if (K.is(tok::raw_identifier))
       X.Id = K.getRawIdentifier();
-    if (X.Len >= MinTrigger && X.end() <= Text.size() &&
-        (X.ident() || K.is(tok::numeric_constant) ||
-         tok::isStringLiteral(X.Kind))) {
-      std::string Low = Text.substr(X.Off, X.Len).lower();
-      for (const std::string &S : Triggers)
-        if (llvm::StringRef(Low).contains(S)) {
-          X.Trigger = true;
-          break;
-        }
-    }
     T.push_back(X);
   }
 
@@ -233,7 +221,16 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
     if (X.ident() && !isReserved(X.Id))
       R.Ids.push_back(intern(X.Id));
   };
+  // A trigger anywhere in a region's text (not per token: a user source
+  // such as "MyOs::Build" spans several).
+  std::string Low = Text.lower();
+  auto HasTrigger = [&](unsigned B, unsigned E) {
+    llvm::StringRef Slice = llvm::StringRef(Low).slice(B, E);
+    return llvm::any_of(
+        Triggers, [&](const std::string &S) { return Slice.contains(S); });
+  };
   auto Finish = [&](Region R) {
+    R.Trigger = HasTrigger(R.Begin, R.End);
     std::sort(R.Ids.begin(), R.Ids.end());
     R.Ids.erase(std::unique(R.Ids.begin(), R.Ids.end()), R.Ids.end());
     Regions.push_back(std::move(R));
@@ -255,7 +252,6 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
     int Paren = 0;
     for (size_t K = 0; K < Stmt.size(); ++K) {
       const Tok &X = T[Stmt[K]];
-      R.Trigger |= X.Trigger;
       if (X.is(tok::l_paren) || X.is(tok::l_square))
         ++Paren;
       else if (X.is(tok::r_paren) || X.is(tok::r_square))
@@ -365,7 +361,6 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
       int P = 0;
       for (size_t J = 0; J < Stmt.size(); ++J) {
         const Tok &X = T[Stmt[J]];
-        Body.Trigger |= X.Trigger;
         P += X.is(tok::l_paren) - X.is(tok::r_paren);
         if (P > 0)
           Ident(X, Body);
@@ -393,7 +388,6 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
         M.End = T[E - 1].end();
         M.Decls.push_back(intern(T[I + 2].Id));
         for (size_t J = I + 3; J < E; ++J) {
-          M.Trigger |= T[J].Trigger;
           Ident(T[J], M);
         }
         Finish(std::move(M));
@@ -415,7 +409,6 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
       continue;
     }
     if (BodyDepth) {
-      Body.Trigger |= X.Trigger;
       Ident(X, Body);
       if (X.is(tok::l_brace)) {
         ++BodyDepth;

@@ -70,3 +70,20 @@ vg --format=json "$TMP/p/sub/w11.cpp"
 js "d.findings.length === 1 && d.findings[0].bump === 'win11-22621-22631'"
 vg --format=json --no-config "$TMP/p/sub/w11.cpp"
 js "d.findings.length === 0"
+
+# A qualified user source is a trigger for the C/C++ body plan as well: a
+# revision check whose only trigger is the source's name (three tokens) is
+# parsed, not skipped.
+mkdir -p "$TMP/u"
+cat > "$TMP/u/.verguard.yaml" <<'YAML'
+sources:
+  - {name: "MyOs::Patch", quantity: revision, language: cpp}
+YAML
+cat > "$TMP/u/r.cpp" <<'CPP'
+namespace MyOs { unsigned long Patch(); }
+bool Patched() { return MyOs::Patch() >= 24000; }
+int Other() { return 1; }
+CPP
+vg --format=json "$TMP/u"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].ruleId === 'VG003'"

@@ -106,6 +106,19 @@ bool Hot() { Log(); return FromOs() == 6002; }
             "Unrelated Logs");
 }
 
+TEST(BodyPlan, ATriggerMaySpanTokens) {
+  // A user source (.verguard.yaml) is a trigger too: "MyOs::Build" is
+  // three tokens.
+  std::string T = R"(
+bool A() { return MyOs::Build() == 7; }
+bool B() { return Other::Build() == 7; }
+)";
+  BodyPlan P(std::vector<std::string>{"6002", "myos::build"});
+  P.addFile(T, true);
+  EXPECT_FALSE(P.canSkip(bodyOf(T, "A").Decl));
+  EXPECT_TRUE(P.canSkip(bodyOf(T, "B").Decl));
+}
+
 TEST(BodyPlan, MembersAndMethods) {
   std::string T = R"(
 class Os {
