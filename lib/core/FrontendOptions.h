@@ -12,7 +12,7 @@ namespace verguard::core {
 /// A version source the user declared in .verguard.yaml: a function, cmdlet
 /// or property whose result is a version quantity.
 struct UserSource {
-  std::string Name;     // "MyOs::Build", "Get-OsBuild", "OsInfo.Build"
+  std::string Name; // "MyOs::Build", "Get-OsBuild", "OsInfo.Build"
   Quantity Q = Quantity::Build;
   std::string Language; // "cpp", "powershell", "vbscript" or "" for all
 };

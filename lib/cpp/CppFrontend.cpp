@@ -196,8 +196,8 @@ struct SkipResult {
 class Consumer : public ASTConsumer {
 public:
   Consumer(const core::FrontendOptions &Opts, std::vector<core::Guard> &Out,
-           Preprocessor &PP, BodyPlan *Plan, SkipResult &Skip)
-      : Opts(Opts), Out(Out), PP(PP), Plan(Plan), Skip(Skip) {}
+           SourceManager &SM, BodyPlan *Plan, SkipResult &Skip)
+      : Opts(Opts), Out(Out), SM(SM), Plan(Plan), Skip(Skip) {}
   /// Called by the parser (with FrontendOptions::SkipFunctionBodies) at
   /// each body (its '{', or the ':' of a constructor's initializers): the
   /// plan's answer for main-file bodies.
@@ -206,7 +206,6 @@ public:
       return false;
     // The body belongs to the declaration named here (a macro that names
     // it: where the macro is used).
-    SourceManager &SM = PP.getSourceManager();
     auto [F, Off] = SM.getDecomposedExpansionLoc(D->getLocation());
     if (F != SM.getMainFileID() || !Plan->canSkip(Off))
       return false;
@@ -237,7 +236,7 @@ public:
 private:
   const core::FrontendOptions &Opts;
   std::vector<core::Guard> &Out;
-  Preprocessor &PP;
+  SourceManager &SM;
   BodyPlan *Plan;
   SkipResult &Skip;
   std::vector<Decl *> Own;
@@ -250,7 +249,7 @@ public:
       : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(Opts, Guards, CI.getPreprocessor(),
+    return std::make_unique<Consumer>(Opts, Guards, CI.getSourceManager(),
                                       Plan.get(), Skip);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {

@@ -129,16 +129,22 @@ RunResult run(const RunOptions &Opts) {
     RunOptions Use;
     std::unique_ptr<Prefilter> PF;
   };
-  Prefilter Default(triggers(Opts));
-  RunOptions Base = Opts;
-  if (Opts.Prefilter && Opts.SkipBodies)
-    Base.Frontend.Triggers = triggers(Opts);
+  // The triggers: once for the file prefilter and, unless every body is
+  // wanted, for the C/C++ body plans.
+  auto Derive = [](Settings &S) {
+    std::vector<std::string> T = triggers(S.Use);
+    if (S.Use.Prefilter && S.Use.SkipBodies)
+      S.Use.Frontend.Triggers = T;
+    S.PF = std::make_unique<Prefilter>(std::move(T));
+  };
+  Settings Base{Opts, nullptr};
+  Derive(Base);
   std::mutex SettingsLock;
   std::map<const Config *, std::unique_ptr<Settings>> ByConfig;
   auto SettingsFor =
       [&](const Config *C) -> std::pair<const RunOptions *, Prefilter *> {
     if (!C)
-      return {&Base, &Default};
+      return {&Base.Use, Base.PF.get()};
     std::lock_guard<std::mutex> G(SettingsLock);
     auto &Slot = ByConfig[C];
     if (!Slot) {
@@ -148,12 +154,10 @@ RunResult run(const RunOptions &Opts) {
       Eff.Check = Opts.Check;
       Eff.Jobs = Opts.Jobs;
       Eff.Prefilter = Opts.Prefilter;
+      Eff.SkipBodies = Opts.SkipBodies;
       Eff.MaxScriptTokens = Opts.MaxScriptTokens;
       llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
-      Slot->PF = std::make_unique<Prefilter>(triggers(Eff));
-      Eff.SkipBodies = Opts.SkipBodies;
-      if (Eff.Prefilter && Eff.SkipBodies)
-        Eff.Frontend.Triggers = triggers(Eff);
+      Derive(*Slot);
     }
     return {&Slot->Use, Slot->PF.get()};
   };
