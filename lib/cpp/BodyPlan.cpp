@@ -168,11 +168,6 @@ BodyPlan::BodyPlan(std::vector<std::string> Triggers)
     Trusted = false;
 }
 
-int BodyPlan::intern(llvm::StringRef S) {
-  auto [It, New] = Names.try_emplace(S, (int)Names.size());
-  return It->second;
-}
-
 void BodyPlan::addFile(llvm::StringRef Text, bool Main) {
   if (!Trusted)
     return;
@@ -224,15 +219,10 @@ void BodyPlan::scan(llvm::StringRef Text, bool Main) {
   // A trigger anywhere in a region's text (not per token: a user source
   // such as "MyOs::Build" spans several).
   std::string Low = Text.lower();
-  auto HasTrigger = [&](unsigned B, unsigned E) {
-    llvm::StringRef Slice = llvm::StringRef(Low).slice(B, E);
-    return llvm::any_of(
-        Triggers, [&](const std::string &S) { return Slice.contains(S); });
-  };
   auto Finish = [&](Region R) {
-    R.Trigger = HasTrigger(R.Begin, R.End);
-    std::sort(R.Ids.begin(), R.Ids.end());
-    R.Ids.erase(std::unique(R.Ids.begin(), R.Ids.end()), R.Ids.end());
+    R.Trigger = core::holdsTrigger(llvm::StringRef(Low).slice(R.Begin, R.End),
+                                   Triggers);
+    core::finishIds(R);
     Regions.push_back(std::move(R));
   };
   // A declaration outside bodies: what it mentions and what it declares.
@@ -451,58 +441,10 @@ void BodyPlan::solve() {
   if (!Dirty)
     return;
   Dirty = false;
-  size_t N = Names.size();
-  // Names the project declares; those only ever declared as functions
-  // (naming one calls it: it neither reads nor writes it).
-  llvm::BitVector Project(N), Func(N), Var(N), Hot(N), Need(N);
-  for (const Region &R : Regions) {
-    for (int D : R.Decls)
-      Var.set(D);
-    for (int D : R.Funcs)
-      Func.set(D);
-  }
-  Project = Var;
-  Project |= Func;
-  Func.reset(Var);
-  Kept.clear();
-  Kept.resize(Regions.size());
-  llvm::BitVector HotDone(Regions.size()), NeedDone(Regions.size());
-  auto Any = [](const std::vector<int> &Ids, const llvm::BitVector &S) {
-    return llvm::any_of(Ids, [&](int I) { return S.test(I); });
-  };
-  auto Mention = [&](const Region &R) {
-    for (int I : R.Ids)
-      if (Project.test(I))
-        Need.set(I);
-  };
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (size_t I = 0; I < Regions.size(); ++I) {
-      const Region &R = Regions[I];
-      if (!HotDone.test(I) && (R.Trigger || R.Opaque || Any(R.Ids, Hot))) {
-        HotDone.set(I);
-        Kept.set(I);
-        for (int D : R.Decls)
-          Hot.set(D);
-        for (int D : R.Funcs)
-          Hot.set(D);
-        Mention(R);
-        Changed = true;
-      }
-      if (!R.Body || NeedDone.test(I))
-        continue;
-      // Its function is called from a kept region, or it writes (or
-      // reads) a variable a kept region reads.
-      if (Any(R.Funcs, Need) || llvm::any_of(R.Ids, [&](int Id) {
-            return Need.test(Id) && !Func.test(Id);
-          })) {
-        NeedDone.set(I);
-        Kept.set(I);
-        Mention(R);
-        Changed = true;
-      }
-    }
-  }
+  Kept = core::reachRegions(
+      Regions.size(),
+      [&](size_t I) -> const core::ReachRegion & { return Regions[I]; },
+      Names.size());
 }
 
 bool BodyPlan::canSkip(unsigned DeclOffset) {

@@ -5,7 +5,7 @@
 // nothing a finding can depend on. The plan reads the raw tokens of the main
 // file and of the project headers the parse enters, cuts them into regions
 // (function bodies, and declarations or macro definitions outside bodies),
-// and keeps every body a finding could depend on:
+// and keeps every body a finding could depend on (core/Reach.h):
 //
 //   - hot: a body holding a trigger literal (the prefilter's: the bumped
 //     builds, the revision sources, user sources), or naming something hot:
@@ -13,7 +13,9 @@
 //     a function whose body is hot;
 //   - needed: a body whose function a hot or needed region names (its
 //     returns and out-parameters feed values), or that names a variable or
-//     field such a region names (its assignments feed values).
+//     field such a region names (its assignments feed values); and a
+//     declaration of such a variable is needed too (its initializer can
+//     call a function whose result the check reads).
 //
 // "Names" means: a region mentions an identifier the project declares
 // (a declarator name outside bodies, a function or macro name). Everything
@@ -26,6 +28,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_CPP_BODYPLAN_H
 #define VERGUARD_CPP_BODYPLAN_H
+
+#include "core/Reach.h"
 
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -64,24 +68,21 @@ public:
   bool trusted() const { return Trusted; }
 
 private:
-  struct Region {
-    bool Body = false;
+  // Opaque: a body always kept (no name, an #include). Decls: variables,
+  // fields, constants, types, macros. Funcs: the functions it declares
+  // (bodies: their own).
+  struct Region : core::ReachRegion {
     bool Main = false;
-    bool Opaque = false;    // a body always kept (no name, an #include)
-    bool Trigger = false;   // holds a trigger literal
-    unsigned Begin = 0;     // first byte (bodies: of their declaration)
-    unsigned Brace = 0;     // bodies: offset of their '{'
-    unsigned End = 0;       // one past the last byte
-    std::vector<int> Ids;   // identifiers mentioned
-    std::vector<int> Decls; // variables, fields, constants, types, macros
-    std::vector<int> Funcs; // functions it declares (bodies: their own)
+    unsigned Begin = 0; // first byte (bodies: of their declaration)
+    unsigned Brace = 0; // bodies: offset of their '{'
+    unsigned End = 0;   // one past the last byte
   };
-  int intern(llvm::StringRef S);
+  int intern(llvm::StringRef S) { return Names.intern(S); }
   void scan(llvm::StringRef Text, bool Main);
   void solve();
 
   std::vector<std::string> Triggers;
-  llvm::StringMap<int> Names;
+  core::NameTable Names;
   std::vector<Region> Regions;
   llvm::BitVector Kept; // per region, after solve()
   bool Dirty = true;

@@ -138,7 +138,9 @@ bool Check(const Os &o) { return o.Get() == 6002; }
   // from Query. Count is unrelated.
   EXPECT_EQ(skipped(T, {"Os", "Get", "Count", "Os::Query", "Check"}), "Count");
   // A constructor that writes the member through its initializers is
-  // kept; one that writes another member is not.
+  // kept, and so is every constructor of a type whose global the check
+  // reads (the global's declaration constructs it); a constructor of
+  // another type is not.
   std::string U = R"(
 struct Info {
   Info() : m_build(FromRegistry()) { }
@@ -146,12 +148,17 @@ struct Info {
   DWORD m_build;
   int m_flags;
 };
+struct Other {
+  explicit Other(int f) : m_flags(f) { }
+  int m_flags;
+};
 static Info g_info;
 DWORD FromRegistry() { return 1; }
 bool Check() { return g_info.m_build == 6002; }
 )";
-  EXPECT_EQ(skipped(U, {"Info", "Info(int f", "FromRegistry", "Check"}),
-            "Info(int f");
+  EXPECT_EQ(
+      skipped(U, {"Info", "Info(int f", "Other(int", "FromRegistry", "Check"}),
+      "Other(int");
 }
 
 TEST(BodyPlan, ProjectHeadersLinkToo) {
@@ -318,4 +325,20 @@ TEST(BodyPlan, AHeaderThatLinksASkippedBodyMeansAFullParse) {
   std::string Full = findings(P.file(), Code, false);
   EXPECT_EQ(Full, "VG001@1 ");
   EXPECT_EQ(findings(P.file(), Code, true), Full);
+}
+
+TEST(BodyPlan, KeepsWhatAGlobalsInitializerCalls) {
+  // The check reads g; g's initializer calls GetBuild, whose result g holds:
+  // GetBuild's body is needed although no body names g's writer.
+  std::string T = R"(
+DWORD GetBuild() {
+  DWORD b = 0;
+  RtlGetNtVersionNumbers(nullptr, nullptr, &b);
+  return b & 0xFFFF;
+}
+int Unrelated() { return 3; }
+static DWORD g = GetBuild();
+bool IsSp2() { return g == 6002; }
+)";
+  EXPECT_EQ(skipped(T, {"GetBuild", "Unrelated", "IsSp2"}), "Unrelated");
 }
