@@ -10,6 +10,7 @@
 #include "core/Deadline.h"
 
 #include "powershell/Lowerer.h"
+#include "script/ParsePlan.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -409,9 +410,17 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   // or comment-only file has nothing to analyze.
   if (onlyComments(Text.Utf8))
     return;
+  // The functions no finding can depend on are left unparsed
+  // (script/ParsePlan.h); a parse that then shows errors is redone in full,
+  // in case the scan misread where a function ends.
+  uint64_t Micros = Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0;
+  script::ParsePlan Plan = script::planParse(
+      Text.Utf8, script::PlanDialect::PowerShell, Opts.Triggers);
   script::TreePtr Tree =
-      script::parse(tree_sitter_powershell(), Text.Utf8, {},
-                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+      script::parse(tree_sitter_powershell(), Text.Utf8, Plan.Ranges, Micros);
+  if (Tree && !Plan.Ranges.empty() &&
+      ts_node_has_error(ts_tree_root_node(Tree.get())))
+    Tree = script::parse(tree_sitter_powershell(), Text.Utf8, {}, Micros);
   if (!Tree) {
     Diagnostic D;
     D.Level = Severity::Note;

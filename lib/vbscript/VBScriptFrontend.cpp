@@ -1,6 +1,7 @@
 //===- VBScriptFrontend.cpp -----------------------------------------------===//
 #include "vbscript/VBScriptFrontend.h"
 
+#include "script/ParsePlan.h"
 #include "script/TreeSitter.h"
 #include "vbscript/Adapter.h"
 #include "vbscript/Embedded.h"
@@ -52,8 +53,20 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     Code = adaptVBScript(Src, Chunks);
   }
   uint64_t Micros = Opts.TimeoutMs * 1000;
+  // The procedures no finding can depend on are left unparsed
+  // (script/ParsePlan.h), but never a class's; a parse that then shows
+  // errors is redone in full, in case the scan misread where one ends.
+  std::vector<std::pair<uint32_t, uint32_t>> Classes;
+  for (const ClassRange &C : Code.Classes)
+    Classes.push_back({C.Begin, C.End});
+  script::ParsePlan Plan =
+      script::planParse(Code.Text, script::PlanDialect::VB, Opts.Triggers,
+                        Classes, SyntheticMain);
   script::TreePtr Tree =
-      script::parse(tree_sitter_vba(), Code.Text, {}, Micros);
+      script::parse(tree_sitter_vba(), Code.Text, Plan.Ranges, Micros);
+  if (Tree && !Plan.Ranges.empty() &&
+      ts_node_has_error(ts_tree_root_node(Tree.get())))
+    Tree = script::parse(tree_sitter_vba(), Code.Text, {}, Micros);
   script::ParseTrouble Trouble;
   if (Tree)
     Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));
