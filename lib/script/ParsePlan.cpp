@@ -399,12 +399,8 @@ private:
     while (P < E && (S[P] == ' ' || S[P] == '\t' || S[P] == '\r'))
       ++P;
     if (P < E && S[P] == '#') {
-      // A directive: procedures under one are always parsed, and one
-      // inside a procedure makes the scan untrustworthy.
-      if (InProc) {
-        R.Ok = false;
-        return;
-      }
+      // A directive. One that holds a procedure's header or end (two
+      // headers for one body, say) makes the scan untrustworthy.
       llvm::StringRef D = S.slice(P + 1, E).ltrim();
       if (D.starts_with_insensitive("if"))
         ++Cond;
@@ -426,7 +422,7 @@ private:
       llvm::StringRef K = Word();
       if (K.equals_insensitive("sub") || K.equals_insensitive("function") ||
           K.equals_insensitive("property")) {
-        if (!InProc) {
+        if (!InProc || Cond) {
           R.Ok = false;
           return;
         }
@@ -450,7 +446,7 @@ private:
           !K.equals_insensitive("set"))
         return;
     }
-    if (InProc) {
+    if (InProc || Cond) {
       R.Ok = false; // procedures do not nest
       return;
     }
@@ -469,7 +465,7 @@ private:
     if (!Name.empty() && llvm::all_of(Name, isWordChar))
       Cur.Name = Name.lower();
     Cur.Skippable =
-        Cond == 0 && !kept(Start) &&
+        !kept(Start) &&
         (NeverSkip.empty() ||
          !llvm::StringRef(Cur.Name).starts_with_insensitive(NeverSkip));
     InProc = true;

@@ -9,6 +9,7 @@
 #include "powershell/PowerShellFrontend.h"
 
 #include "rules/Checker.h"
+#include "script/ParsePlan.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -63,7 +64,8 @@ struct Result {
   }
 };
 
-Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.ps1") {
+Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.ps1",
+           const FrontendOptions &Opts = FrontendOptions()) {
   Result R;
   R.Bytes = Bytes.str();
   auto T = script::decodeText(Bytes, Path);
@@ -72,7 +74,7 @@ Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.ps1") {
     return R;
   }
   R.Text = std::move(*T);
-  powershell::lowerFile(Path, R.Text, FrontendOptions(), R.Guards, R.Diags);
+  powershell::lowerFile(Path, R.Text, Opts, R.Guards, R.Diags);
   static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
   for (const Guard &G : R.Guards)
     for (Finding &F : rules::checkGuard(G, Cfg))
@@ -511,4 +513,62 @@ TEST(PowerShellCorpus, ExpectationsAndFixes) {
   std::printf("powershell corpus: %zu files, %u fragile expectations, %u "
               "silent files\n",
               Files.size(), Fragile, SilentFiles);
+}
+
+// --- functions left unparsed ------------------------------------------------
+
+TEST(PowerShellFrontend, LeavingOutUnrelatedFunctionsChangesNothing) {
+  // Each check reads its build from another function or from a script
+  // variable another region writes; three functions are unrelated.
+  std::string S = R"(function Get-OSBuild {
+    (Get-CimInstance Win32_OperatingSystem).BuildNumber
+}
+function Get-Files { Get-ChildItem $args[0] -Recurse }
+function Set-Cache {
+    $script:Cached = [Environment]::OSVersion.Version.Build
+}
+function Get-Rev {
+    (Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion').UBR
+}
+function Get-OsInfo { Get-CimInstance Win32_OperatingSystem }
+function Write-Log { Add-Content log.txt $args[0] }
+function Test-Callee { if ((Get-OSBuild) -eq '6002') { 'a' } }
+function Test-Writer { if ($Cached -eq 6002) { 'b' } }
+function Test-Rollup { if ((Get-Rev) -ge 24000) { 'c' } }
+function Test-TopLevel { if ($os.BuildNumber -eq '6002') { 'd' } }
+function Format-Size { '{0:N0}' -f $args[0] }
+$os = Get-OsInfo
+Set-Cache
+)";
+  FrontendOptions Skip;
+  Skip.Triggers = {"6002",           "6003",       "ubr",
+                   "revision",       "versionls",  "fileprivatepart",
+                   "getfileversion", "versioninfo"};
+  uint64_t Before = script::skippedProcedures();
+  Result A = run(S, "test.ps1", Skip);
+  EXPECT_EQ(script::skippedProcedures() - Before, 3u); // the unrelated ones
+  Result B = run(S);
+  EXPECT_EQ(script::skippedProcedures() - Before, 3u); // none: no triggers
+  EXPECT_EQ(A.ids(), (std::vector<std::string>{"VG001@13:28", "VG001@14:28",
+                                               "VG003@15:28", "VG001@16:30"}))
+      << A.dump();
+  EXPECT_EQ(A.dump(), B.dump());
+}
+
+TEST(PowerShellFrontend, APartialParseWithErrorsIsRedoneInFull) {
+  // The top-level code does not parse: the parse without Get-Files has
+  // errors, so the file is parsed again in full, and the note counts the
+  // error in Get-Files too (a scan that misread a function's end would
+  // show up the same way).
+  std::string S = "function Get-Files { param($p) Get-ChildItem $p }\n"
+                  "function Test-Sp2 { if ($x.BuildNumber -eq '6002') { 1 } }\n"
+                  "$y = @(1,\n";
+  FrontendOptions Skip;
+  Skip.Triggers = {"6002", "6003"};
+  Result A = run(S, "test.ps1", Skip), B = run(S);
+  EXPECT_EQ(A.dump(), B.dump());
+  ASSERT_EQ(A.Diags.size(), 1u) << A.dump();
+  EXPECT_NE(A.Diags[0].Message.find("1:22: parse error (2 unparsed regions)"),
+            std::string::npos)
+      << A.Diags[0].Message;
 }

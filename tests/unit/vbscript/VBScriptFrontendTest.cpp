@@ -1,5 +1,6 @@
 //===- VBScriptFrontendTest.cpp -------------------------------------------===//
 #include "VbTestSupport.h"
+#include "script/ParsePlan.h"
 
 #include <gtest/gtest.h>
 
@@ -243,3 +244,72 @@ TEST(VBScriptFrontend, TooDeepNestingIsReported) {
 }
 
 } // namespace
+
+// --- procedures left unparsed -----------------------------------------------
+
+TEST(VBScriptFrontend, LeavingOutUnrelatedProceduresChangesNothing) {
+  // Each check reads its build from another procedure or from a global
+  // that other code writes. CountFiles and Cleanup are unrelated; LogLine
+  // is kept, as the checks call it.
+  std::string Src = R"(Option Explicit
+Dim gBuild, objOS
+Sub LoadBuild()
+  gBuild = GetOsBuild()
+End Sub
+Function GetOsBuild()
+  Dim os
+  For Each os In GetObject("winmgmts:").InstancesOf("Win32_OperatingSystem")
+    GetOsBuild = os.BuildNumber
+  Next
+End Function
+Function GetOsObject()
+  Dim o
+  For Each o In GetObject("winmgmts:").InstancesOf("Win32_OperatingSystem")
+    Set GetOsObject = o
+  Next
+End Function
+Function GetUbr()
+  Dim sh
+  Set sh = CreateObject("WScript.Shell")
+  GetUbr = sh.RegRead("HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\UBR")
+End Function
+Sub LogLine(s)
+  WScript.Echo s
+End Sub
+Sub CheckWriter()
+  If gBuild = 6002 Then LogLine "writer"
+End Sub
+Sub CheckCallee()
+  If GetOsBuild() = "6002" Then LogLine "callee"
+End Sub
+Sub CheckRollup()
+  If GetUbr() >= 24000 Then LogLine "rollup"
+End Sub
+Sub CheckTopLevel()
+  If objOS.BuildNumber = "6002" Then LogLine "top"
+End Sub
+Function CountFiles(p)
+  CountFiles = CreateObject("Scripting.FileSystemObject").GetFolder(p).Files.Count
+End Function
+Sub Cleanup()
+  Dim f
+  f = "x"
+End Sub
+LoadBuild
+Set objOS = GetOsObject()
+)";
+  core::FrontendOptions Skip;
+  Skip.Triggers = {"6002",           "6003",       "ubr",
+                   "revision",       "versionls",  "fileprivatepart",
+                   "getfileversion", "versioninfo"};
+  uint64_t Before = script::skippedProcedures();
+  auto A = analyze("a.vbs", Src, Skip);
+  EXPECT_EQ(script::skippedProcedures() - Before, 2u); // the unrelated ones
+  auto B = analyze("a.vbs", Src);
+  EXPECT_EQ(script::skippedProcedures() - Before, 2u); // none: no triggers
+  EXPECT_EQ(ids(A), ids(B));
+  EXPECT_EQ(ids(A), "VG001@27:6 VG001@30:6 VG003@33:6 VG001@36:6");
+  EXPECT_EQ(A.Guards.size(), B.Guards.size());
+  EXPECT_EQ(A.Diags.size(), B.Diags.size());
+  EXPECT_EQ(applyFixes(Src, A), applyFixes(Src, B));
+}

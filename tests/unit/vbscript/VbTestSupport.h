@@ -21,7 +21,8 @@ struct Analysis {
   std::vector<core::Finding> Findings;
 };
 
-inline Analysis analyze(llvm::StringRef Path, llvm::StringRef Bytes) {
+inline Analysis analyze(llvm::StringRef Path, llvm::StringRef Bytes,
+                        const core::FrontendOptions &Opts = {}) {
   Analysis A;
   auto T = script::decodeText(Bytes, Path);
   if (!T) {
@@ -29,7 +30,6 @@ inline Analysis analyze(llvm::StringRef Path, llvm::StringRef Bytes) {
     return A;
   }
   A.Text = std::move(*T);
-  core::FrontendOptions Opts;
   vbscript::lowerFile(Path, A.Text, Opts, A.Guards, A.Diags);
   static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
   for (const core::Guard &G : A.Guards)
