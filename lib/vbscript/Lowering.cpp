@@ -349,6 +349,19 @@ private:
     Locals[K] = std::move(V);
   }
   static std::string lowerName(llvm::StringRef S) { return S.lower(); }
+  /// The spelling of a WScript.Shell receiver for a fix that can stand
+  /// where the value flows: a procedure's local (or a class member) is not
+  /// in scope in its callers, so a fresh object is spelled instead.
+  std::string portableReceiver(script::Node Recv) {
+    std::string Spelled = srcText(Recv);
+    if (!Cur || Cur->Main || !is(Recv, "identifier"))
+      return Spelled;
+    std::string K = key(Recv);
+    bool Member = !Cur->Cls.empty() && ClassVars[Cur->Cls].count(K);
+    if (Globals.count(K) && !Locals.count(K) && !LocalNames.count(K) && !Member)
+      return Spelled;
+    return "CreateObject(\"WScript.Shell\")";
+  }
   void recordResult(Val V) {
     bool Dep = V.E && dependsOnVersion(*V.E);
     bool OldDep = Result && Result->E && dependsOnVersion(*Result->E);
@@ -903,7 +916,7 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       std::vector<std::pair<Quantity, std::string>> Sib;
       if (SQ->Q == Quantity::Revision && !script::isNull(RecvNode))
         Sib.push_back({Quantity::Build,
-                       "CLng(" + srcText(RecvNode) + ".RegRead(" +
+                       "CLng(" + portableReceiver(RecvNode) + ".RegRead(" +
                            quote(Key.str() + "\\CurrentBuildNumber") + "))"});
       return exprVal(sourceQuantity(*SQ, "registry " + Value.str(), false,
                                     std::move(Sib)));
