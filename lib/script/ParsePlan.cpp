@@ -34,8 +34,7 @@ struct Scan {
 
 bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
-// --- PowerShell
-// ----------------------------------------------------------------
+// --- PowerShell ------------------------------------------------------------
 
 /// PowerShell's lexer, as far as braces are concerned: comments, the four
 /// kinds of strings (smart quotes too), `${name}`, backtick escapes and
@@ -291,8 +290,7 @@ private:
   }
 };
 
-// --- VB
-// ------------------------------------------------------------------------
+// --- VB --------------------------------------------------------------------
 
 /// VBA/VB6 and adapted VBScript: statements split at line ends (not after a
 /// continuation `_`) and at `:` outside strings and comments.

@@ -44,6 +44,16 @@ std::string vb(const std::string &Text,
   return skipped(Text, PlanDialect::VB, Headers);
 }
 
+/// Each text is one the scan cannot read with certainty: nothing is left
+/// out of its parse.
+void expectUntrusted(PlanDialect D, std::initializer_list<const char *> Bad) {
+  for (const char *Text : Bad) {
+    ParsePlan P = planParse(Text, D, Triggers);
+    EXPECT_TRUE(P.Ranges.empty()) << Text;
+    EXPECT_FALSE(P.Trusted) << Text;
+  }
+}
+
 } // namespace
 
 TEST(ParsePlan, PowerShellSkipsFunctionsUnrelatedToTheTriggers) {
@@ -163,16 +173,12 @@ TEST(ParsePlan, PowerShellTrustsNothingItCannotRead) {
   // Unbalanced braces, an unterminated string, a here-string that never
   // ends, a definition whose body is not a brace block: nothing is left
   // out.
-  for (const char *Bad :
-       {"function A { if ($x) { }\nfunction T { $b -eq 6002 }\n",
-        "function A { 'open }\nfunction T { $b -eq 6002 }\n",
-        "function A { @'\n}\nfunction T { $b -eq 6002 }\n",
-        "function A\nfunction T { $b -eq 6002 }\n",
-        "function A { } )\nfunction T { $b -eq 6002 }\n"}) {
-    ParsePlan P = planParse(Bad, PlanDialect::PowerShell, Triggers);
-    EXPECT_TRUE(P.Ranges.empty()) << Bad;
-    EXPECT_FALSE(P.Trusted) << Bad;
-  }
+  expectUntrusted(PlanDialect::PowerShell,
+                  {"function A { if ($x) { }\nfunction T { $b -eq 6002 }\n",
+                   "function A { 'open }\nfunction T { $b -eq 6002 }\n",
+                   "function A { @'\n}\nfunction T { $b -eq 6002 }\n",
+                   "function A\nfunction T { $b -eq 6002 }\n",
+                   "function A { } )\nfunction T { $b -eq 6002 }\n"});
 }
 
 TEST(ParsePlan, PowerShellOnlyTopLevelPlainNamesAreSkipped) {
@@ -314,17 +320,14 @@ End Function
 }
 
 TEST(ParsePlan, VbTrustsNothingItCannotRead) {
-  for (const char *Bad :
-       {"Function A()\nFunction B()\nEnd Function\nEnd Function\n"
-        "Function T()\nT = 6002\nEnd Function\n",
-        "End Sub\nFunction T()\nT = 6002\nEnd Function\nSub U()\nEnd Sub\n",
-        "Sub A()\n#If X Then\nEnd Sub\nFunction T()\nT = 6002\nEnd Function\n",
-        "#If VBA7 Then\nFunction G() As LongPtr\n#Else\nFunction G() As Long\n"
-        "#End If\nG = 1\nEnd Function\nFunction T()\nT = 6002\nEnd Function\n",
-        "Sub A()\ns = \"open\nEnd Sub\nFunction T()\nT = 6002\nEnd Function\n",
-        "Sub A()\nx = 1\nFunction T()\nT = 6002\nEnd Function\n"}) {
-    ParsePlan P = planParse(Bad, PlanDialect::VB, Triggers);
-    EXPECT_TRUE(P.Ranges.empty()) << Bad;
-    EXPECT_FALSE(P.Trusted) << Bad;
-  }
+  expectUntrusted(
+      PlanDialect::VB,
+      {"Function A()\nFunction B()\nEnd Function\nEnd Function\n"
+       "Function T()\nT = 6002\nEnd Function\n",
+       "End Sub\nFunction T()\nT = 6002\nEnd Function\nSub U()\nEnd Sub\n",
+       "Sub A()\n#If X Then\nEnd Sub\nFunction T()\nT = 6002\nEnd Function\n",
+       "#If VBA7 Then\nFunction G() As LongPtr\n#Else\nFunction G() As Long\n"
+       "#End If\nG = 1\nEnd Function\nFunction T()\nT = 6002\nEnd Function\n",
+       "Sub A()\ns = \"open\nEnd Sub\nFunction T()\nT = 6002\nEnd Function\n",
+       "Sub A()\nx = 1\nFunction T()\nT = 6002\nEnd Function\n"});
 }
