@@ -355,16 +355,39 @@ RunResult run(const RunOptions &Opts) {
     if (Done == Total) // all analyzed while walking
       Opts.Progress(Done, Total, FindingsSoFar);
   }
-  // Path order (the output does not depend on -j or on the walk), sorted
-  // while the workers finish: they only read the paths.
-  std::vector<size_t> Order(FoundFiles.size());
-  for (size_t I = 0; I < Order.size(); ++I)
-    Order[I] = I;
+  if (Pool)
+    Pool->wait();
+  // Counts over every file, in the order found; what a report shows
+  // (findings, diagnostics, suppressions, kept bytes) in path order, so that
+  // the output does not depend on -j or on the walk. A large tree has tens
+  // of thousands of files and a handful with something to show: only those
+  // are sorted, and only their summaries are kept.
+  size_t NumAll = FoundFiles.size();
+  R.FilesTotal = unsigned(NumAll);
+  std::vector<std::pair<const char *, unsigned>> Reasons;
+  unsigned ByLanguage[size_t(Language::None) + 1] = {};
+  std::vector<size_t> Order;
+  for (size_t I = 0; I < NumAll; ++I) {
+    const PerFile &P = FoundResults[I];
+    R.ConfigError |= P.ConfigError;
+    ++ByLanguage[size_t(FoundFiles[I].Lang)];
+    if (!P.Parsed)
+      R.Skipped++;
+    if (P.SkipReason) {
+      auto It = llvm::find_if(
+          Reasons, [&](const auto &E) { return E.first == P.SkipReason; });
+      if (It == Reasons.end())
+        Reasons.push_back({P.SkipReason, 1});
+      else
+        ++It->second;
+    }
+    if (!P.Findings.empty() || !P.Diags.empty() || !P.Content.empty() ||
+        !P.Suppressions.empty())
+      Order.push_back(I);
+  }
   llvm::sort(Order, [&](size_t A, size_t B) {
     return FoundFiles[A].Path < FoundFiles[B].Path;
   });
-  if (Pool)
-    Pool->wait();
   auto FileAt = [&](size_t I) -> DiscoveredFile & {
     return FoundFiles[Order[I]];
   };
@@ -379,8 +402,8 @@ RunResult run(const RunOptions &Opts) {
   for (size_t I = 0; I < NumFiles && SuppressionsOf.empty(); ++I)
     for (const core::Finding &F : ResultAt(I).Findings)
       if (F.Where.File != FileAt(I).Path) {
-        for (size_t K = 0; K < NumFiles; ++K)
-          SuppressionsOf[FileAt(K).Path] = &ResultAt(K).Suppressions;
+        for (size_t K = 0; K < NumAll; ++K)
+          SuppressionsOf[FoundFiles[K].Path] = &FoundResults[K].Suppressions;
         break;
       }
   auto Suppressed = [&](const core::Finding &F, size_t I) {
@@ -417,14 +440,12 @@ RunResult run(const RunOptions &Opts) {
     return It != Opts.OnlyFiles->end() &&
            (It->second.count(0) || It->second.count(F.Where.Line));
   };
-  R.Files.reserve(NumFiles);
-  llvm::StringMap<unsigned> Reasons;
-  unsigned ByLanguage[size_t(Language::None) + 1] = {};
+  size_t NumFindings = 0;
+  for (size_t I = 0; I < NumFiles; ++I)
+    NumFindings += ResultAt(I).Findings.size();
+  R.Findings.reserve(NumFindings);
   for (size_t I = 0; I < NumFiles; ++I) {
     PerFile &P = ResultAt(I);
-    R.ConfigError |= P.ConfigError;
-    if (P.SkipReason)
-      ++Reasons[P.SkipReason];
     for (core::Finding &F : P.Findings) {
       if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
                .second)
@@ -437,15 +458,12 @@ RunResult run(const RunOptions &Opts) {
         R.Findings.push_back(std::move(F));
     }
     R.Diagnostics.insert(R.Diagnostics.end(), P.Diags.begin(), P.Diags.end());
-    FileSummary S{std::move(FileAt(I).Path), FileAt(I).Lang, P.Parsed,
-                  std::move(P.Content)};
-    ++ByLanguage[size_t(FileAt(I).Lang)];
-    if (!P.Parsed)
-      R.Skipped++;
-    R.Files.push_back(std::move(S));
+    if (!P.Content.empty())
+      R.Files.push_back(FileSummary{std::move(FileAt(I).Path), FileAt(I).Lang,
+                                    P.Parsed, std::move(P.Content)});
   }
   for (auto &[Reason, N] : Reasons)
-    R.SkipReasons[Reason.str()] += N;
+    R.SkipReasons[Reason] += N;
   for (size_t L = 0; L <= size_t(Language::None); ++L)
     if (ByLanguage[L])
       R.FilesByLanguage[languageName(Language(L))] += ByLanguage[L];

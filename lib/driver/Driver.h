@@ -50,7 +50,10 @@ struct FileSummary {
 struct RunResult {
   std::vector<core::Finding> Findings;       // sorted, deduplicated
   std::vector<core::Diagnostic> Diagnostics; // sorted
-  std::vector<FileSummary> Files;            // sorted by path
+  /// The files whose bytes were kept (those with findings or suppressions,
+  /// for fixes and reports), sorted by path.
+  std::vector<FileSummary> Files;
+  unsigned FilesTotal = 0; // every file discovered
   std::map<std::string, unsigned> FilesByLanguage;
   unsigned Skipped = 0;
   std::map<std::string, unsigned> SkipReasons;

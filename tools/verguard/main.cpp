@@ -441,7 +441,7 @@ static int run(int argc, char **argv) {
   report::ReportData D;
   D.SrcRoot = SrcRoot;
   D.MaxSarifResults = SarifMax;
-  D.FilesTotal = R.Files.size();
+  D.FilesTotal = R.FilesTotal;
   D.FilesSkipped = R.Skipped;
   D.FilesByLanguage = R.FilesByLanguage;
   std::map<std::string, const driver::FileSummary *> ByPath; // with text
