@@ -172,14 +172,50 @@ RunResult run(const RunOptions &Opts) {
     bool Suppressible = false; // read for suppressions
     bool ReportUnused = true;  // VG100 enabled for this file
   };
+  // What the end of the run needs of every file: counts. A worker keeps
+  // its own and adds them to the run's after each batch.
+  struct Tally {
+    unsigned ByLanguage[size_t(Language::None) + 1] = {};
+    unsigned Skipped = 0;
+    bool ConfigError = false;
+    std::vector<std::pair<const char *, unsigned>> Reasons; // by literal
+    void count(Language Lang, const PerFile &P) {
+      ++ByLanguage[size_t(Lang)];
+      Skipped += !P.Parsed;
+      ConfigError |= P.ConfigError;
+      if (P.SkipReason)
+        reason(P.SkipReason, 1);
+    }
+    void reason(const char *R, unsigned N) {
+      auto It =
+          llvm::find_if(Reasons, [&](const auto &E) { return E.first == R; });
+      if (It == Reasons.end())
+        Reasons.push_back({R, N});
+      else
+        It->second += N;
+    }
+    void add(const Tally &O) {
+      for (size_t L = 0; L <= size_t(Language::None); ++L)
+        ByLanguage[L] += O.ByLanguage[L];
+      Skipped += O.Skipped;
+      ConfigError |= O.ConfigError;
+      for (auto [R, N] : O.Reasons)
+        reason(R, N);
+    }
+  };
+  Tally Totals;
+  std::mutex TallyLock;
   ConfigFinder Configs(Opts.ForcedConfig);
   // Files are analyzed as the walk finds them (deques: what a worker holds
-  // stays put while the walk appends) and put in path order at the end.
+  // stays put while the walk appends). A file's result is kept only if a
+  // report shows something of it (null otherwise), and those are put in
+  // path order at the end: a large tree has tens of thousands of files and
+  // a handful of them to show.
   std::deque<DiscoveredFile> FoundFiles;
-  std::deque<PerFile> FoundResults;
+  std::deque<std::unique_ptr<PerFile>> FoundResults;
   std::mutex ProgressLock;
   size_t Done = 0, FindingsSoFar = 0, Total = 0; // Total: 0 while walking
-  auto Work = [&](const DiscoveredFile &F, PerFile &Out) {
+  auto Analyze = [&](const DiscoveredFile &F, PerFile &Out) {
     // The file's own configuration.
     std::shared_ptr<const Config> Cfg;
     if (Opts.UseConfigFiles || Opts.ForcedConfig) {
@@ -313,6 +349,16 @@ RunResult run(const RunOptions &Opts) {
       Opts.Progress(++Done, Total, FindingsSoFar);
     }
   };
+  auto Work = [&](DiscoveredFile &F, std::unique_ptr<PerFile> &Slot, Tally &T) {
+    PerFile Out;
+    Analyze(F, Out);
+    T.count(F.Lang, Out);
+    if (!Out.Findings.empty() || !Out.Diags.empty() || !Out.Content.empty() ||
+        !Out.Suppressions.empty())
+      Slot = std::make_unique<PerFile>(std::move(Out));
+    else
+      std::string().swap(F.Path); // freed here, in parallel, not at the end
+  };
   unsigned Jobs = Opts.Jobs
                       ? Opts.Jobs
                       : llvm::hardware_concurrency().compute_thread_count();
@@ -321,14 +367,18 @@ RunResult run(const RunOptions &Opts) {
     Pool.emplace(llvm::hardware_concurrency(Jobs));
   // Workers take files in batches in a large tree: most files take
   // microseconds, and a task queue's lock and wake-up per file cost more.
-  using Batch = std::vector<std::pair<DiscoveredFile *, PerFile *>>;
+  using Batch =
+      std::vector<std::pair<DiscoveredFile *, std::unique_ptr<PerFile> *>>;
   Batch Pending;
   auto Submit = [&] {
     if (Pending.empty())
       return;
-    Pool->async([&Work, B = std::move(Pending)] {
-      for (auto [File, Out] : B)
-        Work(*File, *Out);
+    Pool->async([&, B = std::move(Pending)] {
+      Tally T;
+      for (auto [File, Slot] : B)
+        Work(*File, *Slot, T);
+      std::lock_guard<std::mutex> G(TallyLock);
+      Totals.add(T);
     });
     Pending.clear();
   };
@@ -338,9 +388,9 @@ RunResult run(const RunOptions &Opts) {
     // Only this thread appends; workers hold references, which a deque
     // keeps valid.
     DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
-    PerFile *Out = &FoundResults.emplace_back();
+    std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
     if (!Pool)
-      return Work(*File, *Out);
+      return Work(*File, *Out, Totals);
     // One at a time at first: a handful of files (a pre-commit hook, a
     // list) would otherwise all land on one worker.
     Pending.emplace_back(File, Out);
@@ -357,53 +407,35 @@ RunResult run(const RunOptions &Opts) {
   }
   if (Pool)
     Pool->wait();
-  // Counts over every file, in the order found; what a report shows
-  // (findings, diagnostics, suppressions, kept bytes) in path order, so that
-  // the output does not depend on -j or on the walk. A large tree has tens
-  // of thousands of files and a handful with something to show: only those
-  // are sorted, and only their summaries are kept.
   size_t NumAll = FoundFiles.size();
   R.FilesTotal = unsigned(NumAll);
-  std::vector<std::pair<const char *, unsigned>> Reasons;
-  unsigned ByLanguage[size_t(Language::None) + 1] = {};
-  std::vector<size_t> Order;
-  for (size_t I = 0; I < NumAll; ++I) {
-    const PerFile &P = FoundResults[I];
-    R.ConfigError |= P.ConfigError;
-    ++ByLanguage[size_t(FoundFiles[I].Lang)];
-    if (!P.Parsed)
-      R.Skipped++;
-    if (P.SkipReason) {
-      auto It = llvm::find_if(
-          Reasons, [&](const auto &E) { return E.first == P.SkipReason; });
-      if (It == Reasons.end())
-        Reasons.push_back({P.SkipReason, 1});
-      else
-        ++It->second;
-    }
-    if (!P.Findings.empty() || !P.Diags.empty() || !P.Content.empty() ||
-        !P.Suppressions.empty())
+  R.Skipped = Totals.Skipped;
+  R.ConfigError = Totals.ConfigError;
+  std::vector<size_t> Order; // the files with something to show
+  for (size_t I = 0; I < NumAll; ++I)
+    if (FoundResults[I])
       Order.push_back(I);
-  }
   llvm::sort(Order, [&](size_t A, size_t B) {
     return FoundFiles[A].Path < FoundFiles[B].Path;
   });
   auto FileAt = [&](size_t I) -> DiscoveredFile & {
     return FoundFiles[Order[I]];
   };
-  auto ResultAt = [&](size_t I) -> PerFile & { return FoundResults[Order[I]]; };
+  auto ResultAt = [&](size_t I) -> PerFile & {
+    return *FoundResults[Order[I]];
+  };
   size_t NumFiles = Order.size();
-  // Suppressions, by file: those of the analyzed files, and on demand those
-  // of headers whose findings came from a translation unit. Nearly every
-  // finding is in the file analyzed: the map by path (a tree walk has tens
-  // of thousands) is built only if some finding is in another.
+  // Suppressions, by file: those the analysis found (every file holding one
+  // is kept), and on demand those of other headers whose findings came from
+  // a translation unit. Nearly every finding is in the file analyzed: the
+  // map by path is built only if some finding is in another.
   llvm::StringMap<std::vector<Suppression> *> SuppressionsOf;
   std::map<std::string, std::vector<Suppression>> HeaderSuppressions;
   for (size_t I = 0; I < NumFiles && SuppressionsOf.empty(); ++I)
     for (const core::Finding &F : ResultAt(I).Findings)
       if (F.Where.File != FileAt(I).Path) {
-        for (size_t K = 0; K < NumAll; ++K)
-          SuppressionsOf[FoundFiles[K].Path] = &FoundResults[K].Suppressions;
+        for (size_t K = 0; K < NumFiles; ++K)
+          SuppressionsOf[FileAt(K).Path] = &ResultAt(K).Suppressions;
         break;
       }
   auto Suppressed = [&](const core::Finding &F, size_t I) {
@@ -462,11 +494,11 @@ RunResult run(const RunOptions &Opts) {
       R.Files.push_back(FileSummary{std::move(FileAt(I).Path), FileAt(I).Lang,
                                     P.Parsed, std::move(P.Content)});
   }
-  for (auto &[Reason, N] : Reasons)
+  for (auto [Reason, N] : Totals.Reasons)
     R.SkipReasons[Reason] += N;
   for (size_t L = 0; L <= size_t(Language::None); ++L)
-    if (ByLanguage[L])
-      R.FilesByLanguage[languageName(Language(L))] += ByLanguage[L];
+    if (Totals.ByLanguage[L])
+      R.FilesByLanguage[languageName(Language(L))] += Totals.ByLanguage[L];
   // Suppressions that suppressed nothing rot: report them (VG100).
   for (size_t I = 0; I < NumFiles; ++I)
     if (ResultAt(I).Parsed && ResultAt(I).ReportUnused)
