@@ -317,11 +317,14 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
 }
 
 llvm::Expected<std::shared_ptr<const Config>>
-ConfigFinder::forFile(llvm::StringRef File) {
+ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
   if (Forced)
     return Forced;
+  llvm::StringRef FileDir = llvm::sys::path::parent_path(File);
+  if (Last && Last->Valid && Last->Dir == FileDir)
+    return Last->Found;
   std::lock_guard<std::mutex> G(Lock);
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(File));
+  llvm::SmallString<256> Dir(FileDir);
   std::vector<std::string> Visited;
   std::shared_ptr<const Config> Found;
   while (!Dir.empty()) {
@@ -354,6 +357,11 @@ ConfigFinder::forFile(llvm::StringRef File) {
   }
   for (const std::string &V : Visited)
     ByDir[V] = Found;
+  if (Last) {
+    Last->Dir = FileDir.str();
+    Last->Found = Found;
+    Last->Valid = true;
+  }
   return Found;
 }
 

@@ -65,9 +65,18 @@ public:
   /// With Forced, every file uses that config.
   explicit ConfigFinder(std::shared_ptr<const Config> Forced = nullptr)
       : Forced(std::move(Forced)) {}
+  /// The last directory one thread looked up, and its config: a thread
+  /// that asks for files of one directory in a row (as a walk hands them
+  /// out) skips the lock and the map.
+  struct Recent {
+    std::string Dir;
+    std::shared_ptr<const Config> Found;
+    bool Valid = false;
+  };
   /// The config for File, or null if none; an unreadable or invalid one is an
   /// error (reported once per config file).
-  llvm::Expected<std::shared_ptr<const Config>> forFile(llvm::StringRef File);
+  llvm::Expected<std::shared_ptr<const Config>> forFile(llvm::StringRef File,
+                                                        Recent *Last = nullptr);
 
 private:
   std::shared_ptr<const Config> Forced;

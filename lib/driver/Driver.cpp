@@ -215,11 +215,12 @@ RunResult run(const RunOptions &Opts) {
   std::deque<std::unique_ptr<PerFile>> FoundResults;
   std::mutex ProgressLock;
   size_t Done = 0, FindingsSoFar = 0, Total = 0; // Total: 0 while walking
-  auto Analyze = [&](const DiscoveredFile &F, PerFile &Out) {
+  auto Analyze = [&](const DiscoveredFile &F, PerFile &Out,
+                     ConfigFinder::Recent &Last) {
     // The file's own configuration.
     std::shared_ptr<const Config> Cfg;
     if (Opts.UseConfigFiles || Opts.ForcedConfig) {
-      auto C = Configs.forFile(F.Path);
+      auto C = Configs.forFile(F.Path, &Last);
       if (!C) {
         std::string Msg = llvm::toString(C.takeError());
         // "path:line:col: message"
@@ -349,9 +350,10 @@ RunResult run(const RunOptions &Opts) {
       Opts.Progress(++Done, Total, FindingsSoFar);
     }
   };
-  auto Work = [&](DiscoveredFile &F, std::unique_ptr<PerFile> &Slot, Tally &T) {
+  auto Work = [&](DiscoveredFile &F, std::unique_ptr<PerFile> &Slot, Tally &T,
+                  ConfigFinder::Recent &Last) {
     PerFile Out;
-    Analyze(F, Out);
+    Analyze(F, Out, Last);
     T.count(F.Lang, Out);
     if (!Out.Findings.empty() || !Out.Diags.empty() || !Out.Content.empty() ||
         !Out.Suppressions.empty())
@@ -370,13 +372,15 @@ RunResult run(const RunOptions &Opts) {
   using Batch =
       std::vector<std::pair<DiscoveredFile *, std::unique_ptr<PerFile> *>>;
   Batch Pending;
+  ConfigFinder::Recent SerialLast; // -j 1: the walk's thread analyzes
   auto Submit = [&] {
     if (Pending.empty())
       return;
     Pool->async([&, B = std::move(Pending)] {
       Tally T;
+      ConfigFinder::Recent Last;
       for (auto [File, Slot] : B)
-        Work(*File, *Slot, T);
+        Work(*File, *Slot, T, Last);
       std::lock_guard<std::mutex> G(TallyLock);
       Totals.add(T);
     });
@@ -390,7 +394,7 @@ RunResult run(const RunOptions &Opts) {
     DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
     std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
     if (!Pool)
-      return Work(*File, *Out, Totals);
+      return Work(*File, *Out, Totals, SerialLast);
     // One at a time at first: a handful of files (a pre-commit hook, a
     // list) would otherwise all land on one worker.
     Pending.emplace_back(File, Out);
