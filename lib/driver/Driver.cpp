@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -364,26 +365,55 @@ RunResult run(const RunOptions &Opts) {
   unsigned Jobs = Opts.Jobs
                       ? Opts.Jobs
                       : llvm::hardware_concurrency().compute_thread_count();
-  std::optional<llvm::DefaultThreadPool> Pool;
-  if (Jobs > 1)
-    Pool.emplace(llvm::hardware_concurrency(Jobs));
   // Workers take files in batches in a large tree: most files take
-  // microseconds, and a task queue's lock and wake-up per file cost more.
+  // microseconds, and a queue's lock and wake-up per file cost more.
   using Batch =
       std::vector<std::pair<DiscoveredFile *, std::unique_ptr<PerFile> *>>;
   Batch Pending;
   ConfigFinder::Recent SerialLast; // -j 1: the walk's thread analyzes
+  // -j N: N-1 pool threads take batches from one queue while this thread
+  // walks, and this thread joins them once the walk is done: N threads on
+  // N cores, never more (a walk beside N workers costs switches and cache).
+  struct {
+    std::mutex M;
+    std::condition_variable Ready;
+    std::deque<Batch> Batches;
+    bool Closed = false;
+  } Queue;
+  auto Consume = [&] {
+    Tally T;
+    ConfigFinder::Recent Last;
+    while (true) {
+      Batch B;
+      {
+        std::unique_lock<std::mutex> L(Queue.M);
+        Queue.Ready.wait(
+            L, [&] { return !Queue.Batches.empty() || Queue.Closed; });
+        if (Queue.Batches.empty())
+          break;
+        B = std::move(Queue.Batches.front());
+        Queue.Batches.pop_front();
+      }
+      for (auto [File, Slot] : B)
+        Work(*File, *Slot, T, Last);
+    }
+    std::lock_guard<std::mutex> G(TallyLock);
+    Totals.add(T);
+  };
+  std::optional<llvm::DefaultThreadPool> Pool;
+  if (Jobs > 1) {
+    Pool.emplace(llvm::hardware_concurrency(Jobs - 1));
+    for (unsigned I = 1; I < Jobs; ++I)
+      Pool->async(Consume);
+  }
   auto Submit = [&] {
     if (Pending.empty())
       return;
-    Pool->async([&, B = std::move(Pending)] {
-      Tally T;
-      ConfigFinder::Recent Last;
-      for (auto [File, Slot] : B)
-        Work(*File, *Slot, T, Last);
-      std::lock_guard<std::mutex> G(TallyLock);
-      Totals.add(T);
-    });
+    {
+      std::lock_guard<std::mutex> L(Queue.M);
+      Queue.Batches.push_back(std::move(Pending));
+    }
+    Queue.Ready.notify_one();
     Pending.clear();
   };
   discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
@@ -401,16 +431,24 @@ RunResult run(const RunOptions &Opts) {
     if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
       Submit();
   });
-  if (Pool)
+  if (Pool) {
     Submit();
+    {
+      std::lock_guard<std::mutex> L(Queue.M);
+      Queue.Closed = true;
+    }
+    Queue.Ready.notify_all();
+  }
   if (Opts.Progress) {
     std::lock_guard<std::mutex> G(ProgressLock);
     Total = FoundFiles.size();
     if (Done == Total) // all analyzed while walking
       Opts.Progress(Done, Total, FindingsSoFar);
   }
-  if (Pool)
+  if (Pool) {
+    Consume();
     Pool->wait();
+  }
   size_t NumAll = FoundFiles.size();
   R.FilesTotal = unsigned(NumAll);
   R.Skipped = Totals.Skipped;
