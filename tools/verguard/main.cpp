@@ -29,6 +29,9 @@
 
 #include <chrono>
 #include <map>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace verguard;
 namespace cl = llvm::cl;
@@ -305,6 +308,14 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
 static int run(int argc, char **argv);
 
 int main(int argc, char **argv) {
+#ifdef __GLIBC__
+  // A run allocates and frees per file (a C/C++ parse: tens of MB), and
+  // glibc hands freed memory back to the kernel and faults it in again, in
+  // every worker's arena (each return also interrupts the other cores to
+  // flush their TLBs). The process is short-lived: keep what it took.
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
   auto Init = std::make_unique<llvm::InitLLVM>(argc, argv);
   int Rc = run(argc, argv);
   // After a contained Clang crash, LLVM's global teardown can touch state the
