@@ -32,7 +32,6 @@
 #include "core/Reach.h"
 
 #include "llvm/ADT/BitVector.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>

@@ -170,8 +170,7 @@ RunResult run(const RunOptions &Opts) {
     const char *SkipReason = nullptr; // a literal: why it was not parsed
     bool ConfigError = false;
     std::vector<Suppression> Suppressions;
-    bool Suppressible = false; // read for suppressions
-    bool ReportUnused = true;  // VG100 enabled for this file
+    bool ReportUnused = true; // VG100 enabled for this file
   };
   // What the end of the run needs of every file: counts. A worker keeps
   // its own and adds them to the run's after each batch.
@@ -305,10 +304,8 @@ RunResult run(const RunOptions &Opts) {
           Out.SkipReason = "cannot hold a finding (prefilter)";
       }
       Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
-      if (Seen.Suppression && Searched.contains("verguard: ignore")) {
+      if (Seen.Suppression && Searched.contains("verguard: ignore"))
         Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
-        Out.Suppressible = true;
-      }
       if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
         uint64_t Tokens = estimateTokens(Searched);
         if (Tokens > Use->MaxScriptTokens) {

@@ -411,16 +411,12 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   if (onlyComments(Text.Utf8))
     return;
   // The functions no finding can depend on are left unparsed
-  // (script/ParsePlan.h); a parse that then shows errors is redone in full,
-  // in case the scan misread where a function ends.
-  uint64_t Micros = Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0;
+  // (script/ParsePlan.h).
   script::ParsePlan Plan = script::planParse(
       Text.Utf8, script::PlanDialect::PowerShell, Opts.Triggers);
   script::TreePtr Tree =
-      script::parse(tree_sitter_powershell(), Text.Utf8, Plan.Ranges, Micros);
-  if (Tree && !Plan.Ranges.empty() &&
-      ts_node_has_error(ts_tree_root_node(Tree.get())))
-    Tree = script::parse(tree_sitter_powershell(), Text.Utf8, {}, Micros);
+      script::parsePlanned(tree_sitter_powershell(), Text.Utf8, Plan,
+                           Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
   if (!Tree) {
     Diagnostic D;
     D.Level = Severity::Note;

@@ -150,25 +150,32 @@ private:
       }
     }
   }
+  // At '#': up to the line end.
+  void lineComment() {
+    size_t B = I;
+    while (I < N && S[I] != '\n')
+      ++I;
+    noCode(B, I);
+  }
+  // At "<#": up to "#>".
+  void blockComment() {
+    size_t B = I, E = S.find("#>", I + 2);
+    if (E == llvm::StringRef::npos)
+      return fail();
+    I = E + 2;
+    noCode(B, I);
+  }
   void skipBlank() {
     while (I < N) {
       if (llvm::isSpace(S[I]) ||
-          (S[I] == '`' && I + 1 < N && llvm::isSpace(S[I + 1]))) {
+          (S[I] == '`' && I + 1 < N && llvm::isSpace(S[I + 1])))
         ++I;
-      } else if (S[I] == '#') {
-        size_t B = I;
-        while (I < N && S[I] != '\n')
-          ++I;
-        noCode(B, I);
-      } else if (S.substr(I).starts_with("<#")) {
-        size_t B = I, E = S.find("#>", I + 2);
-        if (E == llvm::StringRef::npos)
-          return fail();
-        I = E + 2;
-        noCode(B, I);
-      } else {
+      else if (S[I] == '#')
+        lineComment();
+      else if (S.substr(I).starts_with("<#"))
+        blockComment();
+      else
         return;
-      }
     }
   }
   bool statementStart(size_t P) const {
@@ -215,16 +222,9 @@ private:
       char C = S[I];
       unsigned L;
       if (C == '#' && tokenStart(I)) {
-        size_t B = I;
-        while (I < N && S[I] != '\n')
-          ++I;
-        noCode(B, I);
+        lineComment();
       } else if (C == '<' && I + 1 < N && S[I + 1] == '#') {
-        size_t B = I, E = S.find("#>", I + 2);
-        if (E == llvm::StringRef::npos)
-          return fail();
-        I = E + 2;
-        noCode(B, I);
+        blockComment();
       } else if (C == '@' && I + 1 < N &&
                  (S[I + 1] == '\'' || S[I + 1] == '"')) {
         hereString(S[I + 1]);
@@ -534,15 +534,15 @@ bool isPsAutomatic(llvm::StringRef V) {
   return Words.contains(V);
 }
 
-/// Builds a region over [B, E) of Text: its names, what it declares, and
-/// whether it holds a trigger.
+/// Builds a region over [B, E) of the text (given in lower case): its
+/// names, what it declares, and whether it holds a trigger.
 class RegionBuilder {
 public:
-  RegionBuilder(llvm::StringRef Text, std::string Lower, PlanDialect D,
+  RegionBuilder(std::string Lower, PlanDialect D,
                 llvm::ArrayRef<std::string> Triggers,
                 const std::vector<Span> &NoCode, core::NameTable &Names)
-      : Text(Text), Lower(std::move(Lower)), D(D), Triggers(Triggers),
-        NoCode(NoCode), Names(Names) {}
+      : Lower(std::move(Lower)), D(D), Triggers(Triggers), NoCode(NoCode),
+        Names(Names) {}
 
   core::ReachRegion build(uint32_t B, uint32_t E, const Proc *P) {
     core::ReachRegion R;
@@ -635,7 +635,6 @@ public:
   }
 
 private:
-  llvm::StringRef Text;
   std::string Lower;
   PlanDialect D;
   llvm::ArrayRef<std::string> Triggers;
@@ -672,7 +671,7 @@ ParsePlan planParse(llvm::StringRef Text, PlanDialect D,
   // Regions: the skippable procedures, and the code around them (procedures
   // that are always parsed included).
   core::NameTable Names;
-  RegionBuilder Build(Text, Text.lower(), D, Triggers, Sc.NoCode, Names);
+  RegionBuilder Build(Text.lower(), D, Triggers, Sc.NoCode, Names);
   std::vector<core::ReachRegion> Regions;
   std::vector<int> ProcOf; // region -> procedure, or -1
   uint32_t At = 0;
@@ -716,20 +715,26 @@ ParsePlan planParse(llvm::StringRef Text, PlanDialect D,
     From = P.End;
     ++Plan.Skipped;
   }
-  if (!Plan.Skipped) {
-    Plan.Ranges.clear();
-    return Plan;
-  }
+  if (!Plan.Skipped)
+    return Plan; // no ranges: everything is parsed
   Add(From, uint32_t(Text.size()));
   if (Plan.Ranges.empty()) {
-    // Nothing left to parse but skipped procedures: an empty range would
-    // mean "everything" to tree-sitter, so keep one empty line's worth.
-    Plan.Ranges.clear();
+    // Nothing but skipped procedures: no ranges would mean the whole text
+    // to tree-sitter, so say so.
     Plan.Skipped = 0;
     return Plan;
   }
   SkippedTotal += Plan.Skipped;
   return Plan;
+}
+
+TreePtr parsePlanned(const TSLanguage *Language, llvm::StringRef Text,
+                     const ParsePlan &Plan, uint64_t TimeoutMicros) {
+  TreePtr Tree = parse(Language, Text, Plan.Ranges, TimeoutMicros);
+  if (Tree && !Plan.Ranges.empty() &&
+      ts_node_has_error(ts_tree_root_node(Tree.get())))
+    Tree = parse(Language, Text, {}, TimeoutMicros);
+  return Tree;
 }
 
 uint64_t skippedProcedures() { return SkippedTotal; }

@@ -26,7 +26,7 @@
 #ifndef VERGUARD_SCRIPT_PARSEPLAN_H
 #define VERGUARD_SCRIPT_PARSEPLAN_H
 
-#include "tree_sitter/api.h"
+#include "script/TreeSitter.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -57,6 +57,12 @@ ParsePlan planParse(llvm::StringRef Text, PlanDialect D,
                     llvm::ArrayRef<std::string> Triggers,
                     llvm::ArrayRef<std::pair<uint32_t, uint32_t>> Keep = {},
                     llvm::StringRef NeverSkip = {});
+
+/// Parses Text with the plan's ranges; a partial parse that shows a syntax
+/// error is redone in full, in case the scan misread where a procedure
+/// ends (its note then counts every error, as a full parse's does).
+TreePtr parsePlanned(const TSLanguage *Language, llvm::StringRef Text,
+                     const ParsePlan &Plan, uint64_t TimeoutMicros);
 
 /// Procedures left out by every planParse() of this process (for tests).
 uint64_t skippedProcedures();

@@ -54,8 +54,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   }
   uint64_t Micros = Opts.TimeoutMs * 1000;
   // The procedures no finding can depend on are left unparsed
-  // (script/ParsePlan.h), but never a class's; a parse that then shows
-  // errors is redone in full, in case the scan misread where one ends.
+  // (script/ParsePlan.h), but never a class's.
   std::vector<std::pair<uint32_t, uint32_t>> Classes;
   for (const ClassRange &C : Code.Classes)
     Classes.push_back({C.Begin, C.End});
@@ -63,10 +62,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       script::planParse(Code.Text, script::PlanDialect::VB, Opts.Triggers,
                         Classes, SyntheticMain);
   script::TreePtr Tree =
-      script::parse(tree_sitter_vba(), Code.Text, Plan.Ranges, Micros);
-  if (Tree && !Plan.Ranges.empty() &&
-      ts_node_has_error(ts_tree_root_node(Tree.get())))
-    Tree = script::parse(tree_sitter_vba(), Code.Text, {}, Micros);
+      script::parsePlanned(tree_sitter_vba(), Code.Text, Plan, Micros);
   script::ParseTrouble Trouble;
   if (Tree)
     Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));

@@ -3,7 +3,7 @@
 // The first byte picks the dialect (even: PowerShell, odd: VB); the rest is
 // the text. Checks what tree-sitter is handed: ranges in order, not empty,
 // not overlapping, inside the text, with points that match their bytes;
-// then parses with them, as the frontends do.
+// then parses with them, as the frontends do (script::parsePlanned).
 //
 //===----------------------------------------------------------------------===//
 #include "script/ParsePlan.h"
@@ -41,9 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const std::vector<std::string> Triggers = {
       "6002", "6003", "ubr", "revision", "getfileversion", "versioninfo"};
   script::ParsePlan P = script::planParse(
-      Text,
-      Vb ? script::PlanDialect::VB : script::PlanDialect::PowerShell, Triggers,
-      {}, Vb ? "vgtoplevel__" : "");
+      Text, Vb ? script::PlanDialect::VB : script::PlanDialect::PowerShell,
+      Triggers, {}, Vb ? "vgtoplevel__" : "");
   uint32_t Last = 0;
   for (const TSRange &R : P.Ranges) {
     if (R.start_byte >= R.end_byte || R.start_byte < Last ||
@@ -57,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   if (P.Skipped > P.Procedures || (!P.Ranges.empty() && !P.Skipped))
     abort();
-  script::parse(Vb ? tree_sitter_vba() : tree_sitter_powershell(), Text,
-                P.Ranges, 1000000);
+  script::parsePlanned(Vb ? tree_sitter_vba() : tree_sitter_powershell(), Text,
+                       P, 1000000);
   return 0;
 }
