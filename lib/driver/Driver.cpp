@@ -4,6 +4,7 @@
 #include "core/Deadline.h"
 #include "cpp/CppFrontend.h"
 #include "driver/Prefilter.h"
+#include "driver/ReadFile.h"
 #include "driver/Suppressions.h"
 #include "powershell/PowerShellFrontend.h"
 #include "script/Text.h"
@@ -247,20 +248,11 @@ RunResult run(const RunOptions &Opts) {
     if (Cfg && !Cfg->selects(F.Path))
       Out.SkipReason = "excluded by configuration";
     auto [Use, PFor] = SettingsFor(Cfg.get());
-    // Read into this thread's buffer: one read per file, no mapping.
+    // Read into this thread's buffer: no mapping, few system calls.
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
     if (!Out.SkipReason) {
-      Buffer.clear();
-      llvm::Expected<llvm::sys::fs::file_t> FD =
-          llvm::sys::fs::openNativeFileForRead(F.Path);
-      if (!FD) {
-        ReadError = llvm::errorToErrorCode(FD.takeError());
-      } else {
-        if (llvm::Error E = llvm::sys::fs::readNativeFileToEOF(*FD, Buffer))
-          ReadError = llvm::errorToErrorCode(std::move(E));
-        llvm::sys::fs::closeFile(*FD);
-      }
+      ReadError = readFile(F.Path, Buffer);
     }
     if (Out.SkipReason) {
     } else if (ReadError) {

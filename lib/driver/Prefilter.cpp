@@ -1,8 +1,8 @@
 //===- Prefilter.cpp ------------------------------------------------------===//
 #include "driver/Prefilter.h"
+#include "driver/ReadFile.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -112,11 +112,10 @@ bool Prefilter::holds(const std::string &Header,
   if (std::find(Visiting.begin(), Visiting.end(), Header) != Visiting.end() ||
       Visiting.size() > 16)
     return false;
-  auto Buf = llvm::MemoryBuffer::getFile(Header, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  if (!Buf)
+  llvm::SmallVector<char, 0> Bytes;
+  if (readFile(Header, Bytes))
     return false;
-  llvm::StringRef Text = (*Buf)->getBuffer();
+  llvm::StringRef Text(Bytes.data(), Bytes.size());
   Sighting S = look(Text);
   bool Yes = S.Trigger;
   if (!Yes) {
