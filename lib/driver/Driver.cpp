@@ -172,6 +172,7 @@ RunResult run(const RunOptions &Opts) {
     bool ConfigError = false;
     std::vector<Suppression> Suppressions;
     bool ReportUnused = true; // VG100 enabled for this file
+    size_t Size = 0;          // bytes read
   };
   // What the end of the run needs of every file: counts. A worker keeps
   // its own and adds them to the run's after each batch.
@@ -216,8 +217,11 @@ RunResult run(const RunOptions &Opts) {
   std::deque<std::unique_ptr<PerFile>> FoundResults;
   std::mutex ProgressLock;
   size_t Done = 0, FindingsSoFar = 0, Total = 0; // Total: 0 while walking
+  // Analyzes F into Out. With Defer, a file that needs a parse is left as
+  // it is (false): it is analyzed again, in full, after every file that
+  // does not.
   auto Analyze = [&](const DiscoveredFile &F, PerFile &Out,
-                     ConfigFinder::Recent &Last) {
+                     ConfigFinder::Recent &Last, bool Defer) {
     // The file's own configuration.
     std::shared_ptr<const Config> Cfg;
     if (Opts.UseConfigFiles || Opts.ForcedConfig) {
@@ -251,6 +255,7 @@ RunResult run(const RunOptions &Opts) {
     // Read into this thread's buffer: no mapping, few system calls.
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
+    bool Deferred = false;
     if (!Out.SkipReason) {
       ReadError = readFile(F.Path, Buffer);
     }
@@ -261,6 +266,7 @@ RunResult run(const RunOptions &Opts) {
                "cannot read: " + ReadError.message());
     } else {
       llvm::StringRef Bytes(Buffer.data(), Buffer.size());
+      Out.Size = Bytes.size();
       bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe");
       bool Html =
           llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
@@ -311,7 +317,9 @@ RunResult run(const RunOptions &Opts) {
                        "skipped (see --max-script-tokens)");
         }
       }
-      if (Wanted) {
+      if (Wanted && Defer) {
+        Deferred = true;
+      } else if (Wanted) {
         Out.Parsed = true;
         core::setDeadline(Use->Frontend.TimeoutMs);
         auto Start = std::chrono::steady_clock::now();
@@ -334,16 +342,47 @@ RunResult run(const RunOptions &Opts) {
     // A huge file's buffer is not kept for the rest of the run.
     if (Buffer.capacity() > (16u << 20))
       Buffer = llvm::SmallVector<char, 0>();
+    if (Deferred)
+      return false;
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
       FindingsSoFar += Out.Findings.size();
       Opts.Progress(++Done, Total, FindingsSoFar);
     }
+    return true;
   };
+  unsigned Jobs = Opts.Jobs
+                      ? Opts.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
+  // -j N: the parses come last, longest first. A parse (tens of ms for a
+  // C/C++ translation unit) cannot be shared: one still running when the
+  // other threads run out of files leaves them idle, and walk order put
+  // one there on most runs. So the first pass reads and prefilters every
+  // file, finishes those that need no parse, and lists the rest; once all
+  // threads are through it, they take the listed files (read again, from
+  // the page cache) C/C++ first and then by size, largest first.
+  struct Deferred {
+    uint64_t Key; // larger: parsed earlier
+    DiscoveredFile *File;
+    std::unique_ptr<PerFile> *Slot;
+  };
+  struct {
+    std::mutex M;
+    std::condition_variable Open;
+    std::vector<Deferred> Items;
+    size_t Next = 0;
+    unsigned Busy = 0; // threads still in the first pass
+  } Parses;
+  Parses.Busy = Jobs;
   auto Work = [&](DiscoveredFile &F, std::unique_ptr<PerFile> &Slot, Tally &T,
-                  ConfigFinder::Recent &Last) {
+                  ConfigFinder::Recent &Last, bool Defer) {
     PerFile Out;
-    Analyze(F, Out, Last);
+    if (!Analyze(F, Out, Last, Defer)) {
+      uint64_t Key = (F.Lang == Language::Cpp ? 1ull << 62 : 0) + Out.Size;
+      std::lock_guard<std::mutex> G(Parses.M);
+      Parses.Items.push_back({Key, &F, &Slot});
+      return;
+    }
     T.count(F.Lang, Out);
     if (!Out.Findings.empty() || !Out.Diags.empty() || !Out.Content.empty() ||
         !Out.Suppressions.empty())
@@ -351,9 +390,31 @@ RunResult run(const RunOptions &Opts) {
     else
       std::string().swap(F.Path); // freed here, in parallel, not at the end
   };
-  unsigned Jobs = Opts.Jobs
-                      ? Opts.Jobs
-                      : llvm::hardware_concurrency().compute_thread_count();
+  // The second pass, for each thread: wait for the others to finish the
+  // first (they may still list parses), then take listed files one by one.
+  auto ParseDeferred = [&](Tally &T, ConfigFinder::Recent &Last) {
+    {
+      std::unique_lock<std::mutex> L(Parses.M);
+      if (--Parses.Busy == 0) {
+        std::stable_sort(
+            Parses.Items.begin(), Parses.Items.end(),
+            [](const Deferred &A, const Deferred &B) { return A.Key > B.Key; });
+        Parses.Open.notify_all();
+      } else {
+        Parses.Open.wait(L, [&] { return Parses.Busy == 0; });
+      }
+    }
+    while (true) {
+      Deferred D;
+      {
+        std::lock_guard<std::mutex> L(Parses.M);
+        if (Parses.Next == Parses.Items.size())
+          break;
+        D = Parses.Items[Parses.Next++];
+      }
+      Work(*D.File, *D.Slot, T, Last, /*Defer=*/false);
+    }
+  };
   // Workers take files in batches in a large tree: most files take
   // microseconds, and a queue's lock and wake-up per file cost more.
   using Batch =
@@ -384,8 +445,9 @@ RunResult run(const RunOptions &Opts) {
         Queue.Batches.pop_front();
       }
       for (auto [File, Slot] : B)
-        Work(*File, *Slot, T, Last);
+        Work(*File, *Slot, T, Last, /*Defer=*/true);
     }
+    ParseDeferred(T, Last);
     std::lock_guard<std::mutex> G(TallyLock);
     Totals.add(T);
   };
@@ -413,7 +475,7 @@ RunResult run(const RunOptions &Opts) {
     DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
     std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
     if (!Pool)
-      return Work(*File, *Out, Totals, SerialLast);
+      return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
     // One at a time at first: a handful of files (a pre-commit hook, a
     // list) would otherwise all land on one worker.
     Pending.emplace_back(File, Out);
