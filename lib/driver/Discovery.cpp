@@ -79,7 +79,11 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
 void discover(const std::vector<std::string> &Paths,
               std::vector<core::Diagnostic> &Diags,
               llvm::function_ref<void(DiscoveredFile)> OnFile) {
-  llvm::StringSet<> Seen; // a hash: a tree walk adds tens of thousands
+  // Paths named twice, or a file and its directory, are read once. One
+  // directory cannot name a file twice (directory symlinks are not
+  // followed), so a single path needs no set of every file in the tree.
+  llvm::StringSet<> Seen;
+  bool Dedup = Paths.size() > 1;
   auto Add = [&](const std::string &P, bool Named) {
     Language L = languageOf(P);
     if (L == Language::None) {
@@ -89,7 +93,7 @@ void discover(const std::vector<std::string> &Paths,
              "(by its extension); skipped");
       return;
     }
-    if (Seen.insert(P).second)
+    if (!Dedup || Seen.insert(P).second)
       OnFile({P, L});
   };
   for (const std::string &Given : Paths) {

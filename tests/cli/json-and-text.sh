@@ -19,6 +19,13 @@ grep -q "no fix: " "$TMP/out" || fail "no-fix reason missing"
 cd "$CORPUS"
 vg --format=json -j 1 . ; cp "$TMP/out" "$TMP/j1"
 vg --format=json -j 2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j 1 and -j 2 differ"
+# A file named again, inside a directory also named, is read once.
+vg --format=json -j 2 cpp cpp/VG001-getversion.cpp ./cpp/../cpp/VG001-getversion.cpp
+expect_rc 1
+cp "$TMP/out" "$TMP/twice"
+vg --format=json -j 2 cpp
+cmp -s "$TMP/out" "$TMP/twice" || fail "a file named twice is analyzed twice"
+js "d.findings.filter(f => f.location.file === 'cpp/VG001-getversion.cpp').length > 0"
 # -j takes its value attached, as make and ninja do.
 vg --format=json -j2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j2 and -j 1 differ"
 vg --format=json -jx .
