@@ -373,7 +373,6 @@ RunResult run(const RunOptions &Opts) {
     size_t Next = 0;
     unsigned Busy = 0; // threads still in the first pass
   } Parses;
-  Parses.Busy = Jobs;
   auto Work = [&](DiscoveredFile &F, std::unique_ptr<PerFile> &Slot, Tally &T,
                   ConfigFinder::Recent &Last, bool Defer) {
     PerFile Out;
@@ -454,7 +453,11 @@ RunResult run(const RunOptions &Opts) {
   std::optional<llvm::DefaultThreadPool> Pool;
   if (Jobs > 1) {
     Pool.emplace(llvm::hardware_concurrency(Jobs - 1));
-    for (unsigned I = 1; I < Jobs; ++I)
+    // One task per pool thread, never more: every thread waits at the end
+    // of the first pass for all the others, so a task queued behind
+    // another on the same thread would never start.
+    Parses.Busy = 1 + std::min(Jobs - 1, Pool->getMaxConcurrency());
+    for (unsigned I = 1; I < Parses.Busy; ++I)
       Pool->async(Consume);
   }
   auto Submit = [&] {
