@@ -19,6 +19,8 @@ grep -q "no fix: " "$TMP/out" || fail "no-fix reason missing"
 cd "$CORPUS"
 vg --format=json -j 1 . ; cp "$TMP/out" "$TMP/j1"
 vg --format=json -j 2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j 1 and -j 2 differ"
+# More threads than cores: every one of them takes part in both passes.
+vg --format=json -j 5 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j 1 and -j 5 differ"
 # A file named again, inside a directory also named, is read once.
 vg --format=json -j 2 cpp cpp/VG001-getversion.cpp ./cpp/../cpp/VG001-getversion.cpp
 expect_rc 1
