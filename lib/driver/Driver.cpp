@@ -255,7 +255,7 @@ RunResult run(const RunOptions &Opts) {
     // Read into this thread's buffer: no mapping, few system calls.
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
-    bool Deferred = false;
+    bool Postponed = false;
     if (!Out.SkipReason) {
       ReadError = readFile(F.Path, Buffer);
     }
@@ -318,7 +318,7 @@ RunResult run(const RunOptions &Opts) {
         }
       }
       if (Wanted && Defer) {
-        Deferred = true;
+        Postponed = true;
       } else if (Wanted) {
         Out.Parsed = true;
         core::setDeadline(Use->Frontend.TimeoutMs);
@@ -342,7 +342,7 @@ RunResult run(const RunOptions &Opts) {
     // A huge file's buffer is not kept for the rest of the run.
     if (Buffer.capacity() > (16u << 20))
       Buffer = llvm::SmallVector<char, 0>();
-    if (Deferred)
+    if (Postponed)
       return false;
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
