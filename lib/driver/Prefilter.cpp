@@ -28,29 +28,29 @@ Prefilter::Prefilter(std::vector<std::string> Triggers)
 
 Sighting Prefilter::look(llvm::StringRef Text) const {
   Sighting S;
+  // After a trigger the same pass goes on for the markers (until both are
+  // seen): a second search for each, byte by byte, cost more than the scan.
   Lits.scan(Text, [&](unsigned I, size_t At) {
     if (I < NumTriggers) {
       S.Trigger = true;
-      return false; // enough to parse the file
+    } else {
+      switch (I - NumTriggers) {
+      case SuppressionLit:
+        S.Suppression = true;
+        break;
+      case IncludeLit:
+        if (!S.Trigger) // looked at only when there is no trigger
+          S.Includes.push_back(At);
+        break;
+      default:
+        S.VBScript = true;
+        break;
+      }
     }
-    switch (I - NumTriggers) {
-    case SuppressionLit:
-      S.Suppression = true;
-      break;
-    case IncludeLit:
-      S.Includes.push_back(At);
-      break;
-    default:
-      S.VBScript = true;
-      break;
-    }
-    return true;
+    return !(S.Trigger && S.Suppression && S.VBScript);
   });
-  if (S.Trigger) { // the scan stopped early: the rest of the markers
+  if (S.Trigger)
     S.Includes.clear();
-    S.Suppression = Text.contains_insensitive("verguard: ignore");
-    S.VBScript = Text.contains_insensitive("vbscript");
-  }
   return S;
 }
 

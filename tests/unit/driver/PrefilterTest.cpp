@@ -108,7 +108,7 @@ TEST(Literals, StopsWhenTheCallerSaysSo) {
   EXPECT_EQ(Seen, (std::vector<size_t>{5, 100}));
 }
 
-TEST(Prefilter, TriggerStopsTheScanButSpecialsAreStillKnown) {
+TEST(Prefilter, MarkersAfterATriggerAreStillSeen) {
   Prefilter P({"6002", "ubr"});
   Sighting S = P.look("// Verguard: ignore[VG001]\nif (b == 6002) x();"
                       "\n' VBScript");
@@ -121,6 +121,47 @@ TEST(Prefilter, TriggerStopsTheScanButSpecialsAreStillKnown) {
   EXPECT_TRUE(N.Suppression);
   EXPECT_FALSE(N.VBScript);
   EXPECT_EQ(N.Includes, (std::vector<size_t>{0, 49}));
+}
+
+// look() against plain case-insensitive searches, on texts made of
+// triggers, markers (in any case, before and after a trigger) and filler.
+TEST(Prefilter, SeesWhatPlainSearchesSee) {
+  const std::vector<std::string> Triggers = {"6002", "ubr", "revision"};
+  const char *Pieces[] = {"6002",
+                          "UBR",
+                          "Revision",
+                          "verguard: ignore",
+                          "VERGUARD: Ignore",
+                          "vbscript",
+                          "VBScript",
+                          "#include",
+                          "#INCLUDE",
+                          "600",
+                          "verguard:",
+                          "x",
+                          "\n",
+                          "  "};
+  Prefilter P(Triggers);
+  std::mt19937 Rng(7);
+  for (int Round = 0; Round < 2000; ++Round) {
+    std::string Text;
+    for (int K = Rng() % 12; K > 0; --K)
+      Text += Pieces[Rng() % std::size(Pieces)];
+    Sighting S = P.look(Text);
+    llvm::StringRef T(Text);
+    bool Trigger = llvm::any_of(Triggers, [&](const std::string &G) {
+      return T.contains_insensitive(G);
+    });
+    std::vector<size_t> Includes;
+    for (size_t At = T.find_insensitive("#include"); !Trigger && At != T.npos;
+         At = T.find_insensitive("#include", At + 1))
+      Includes.push_back(At);
+    EXPECT_EQ(S.Trigger, Trigger) << Text;
+    EXPECT_EQ(S.Suppression, T.contains_insensitive("verguard: ignore"))
+        << Text;
+    EXPECT_EQ(S.VBScript, T.contains_insensitive("vbscript")) << Text;
+    EXPECT_EQ(S.Includes, Includes) << Text;
+  }
 }
 
 void write(const llvm::Twine &Path, llvm::StringRef Text) {
