@@ -301,42 +301,45 @@ RunResult run(const RunOptions &Opts) {
         if (!Wanted)
           Out.SkipReason = "cannot hold a finding (prefilter)";
       }
-      Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
-      if (Seen.Suppression && Searched.contains("verguard: ignore"))
-        Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
-      if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
-        uint64_t Tokens = estimateTokens(Searched);
-        if (Tokens > Use->MaxScriptTokens) {
-          Wanted = false;
-          Out.SkipReason = "too many tokens to parse";
-          fileNote(Out.Diags, F.Path, core::Severity::Warning,
-                   "about " + std::to_string(Tokens) +
-                       " tokens, more than the limit of " +
-                       std::to_string(Use->MaxScriptTokens) +
-                       " (parsing needs about 2 KB of memory per token); "
-                       "skipped (see --max-script-tokens)");
-        }
-      }
       if (Wanted && Defer) {
-        Postponed = true;
-      } else if (Wanted) {
-        Out.Parsed = true;
-        core::setDeadline(Use->Frontend.TimeoutMs);
-        auto Start = std::chrono::steady_clock::now();
-        analyzeBytes(F.Path, F.Lang, Bytes, *Use, Out.Findings, Out.Diags);
-        auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - Start)
-                        .count();
-        if (core::deadlineHit() || (Use->Frontend.TimeoutMs &&
-                                    (uint64_t)Took >= Use->Frontend.TimeoutMs))
-          fileNote(Out.Diags, F.Path, core::Severity::Warning,
-                   "time limit of " +
-                       std::to_string(Use->Frontend.TimeoutMs / 1000) +
-                       " s reached; findings for this file may be incomplete "
-                       "(see --timeout)");
-        core::setDeadline(0);
-        if (!Out.Findings.empty() || !Out.Suppressions.empty())
-          Out.Content = Bytes.str();
+        Postponed = true; // all of it again, in the second pass
+      } else {
+        Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
+        if (Seen.Suppression && Searched.contains("verguard: ignore"))
+          Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
+        if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
+          uint64_t Tokens = estimateTokens(Searched);
+          if (Tokens > Use->MaxScriptTokens) {
+            Wanted = false;
+            Out.SkipReason = "too many tokens to parse";
+            fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                     "about " + std::to_string(Tokens) +
+                         " tokens, more than the limit of " +
+                         std::to_string(Use->MaxScriptTokens) +
+                         " (parsing needs about 2 KB of memory per token); "
+                         "skipped (see --max-script-tokens)");
+          }
+        }
+        if (Wanted) {
+          Out.Parsed = true;
+          core::setDeadline(Use->Frontend.TimeoutMs);
+          auto Start = std::chrono::steady_clock::now();
+          analyzeBytes(F.Path, F.Lang, Bytes, *Use, Out.Findings, Out.Diags);
+          auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - Start)
+                          .count();
+          if (core::deadlineHit() ||
+              (Use->Frontend.TimeoutMs &&
+               (uint64_t)Took >= Use->Frontend.TimeoutMs))
+            fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                     "time limit of " +
+                         std::to_string(Use->Frontend.TimeoutMs / 1000) +
+                         " s reached; findings for this file may be incomplete "
+                         "(see --timeout)");
+          core::setDeadline(0);
+          if (!Out.Findings.empty() || !Out.Suppressions.empty())
+            Out.Content = Bytes.str();
+        }
       }
     }
     // A huge file's buffer is not kept for the rest of the run.
