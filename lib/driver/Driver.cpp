@@ -175,7 +175,7 @@ RunResult run(const RunOptions &Opts) {
     size_t Size = 0;          // bytes read
   };
   // What the end of the run needs of every file: counts. A worker keeps
-  // its own and adds them to the run's after each batch.
+  // its own and adds them to the run's when it is done.
   struct Tally {
     unsigned ByLanguage[size_t(Language::None) + 1] = {};
     unsigned Skipped = 0;
@@ -398,7 +398,8 @@ RunResult run(const RunOptions &Opts) {
     {
       std::unique_lock<std::mutex> L(Parses.M);
       if (--Parses.Busy == 0) {
-        std::stable_sort(
+        // The list's order is the threads' (no report depends on it).
+        std::sort(
             Parses.Items.begin(), Parses.Items.end(),
             [](const Deferred &A, const Deferred &B) { return A.Key > B.Key; });
         Parses.Open.notify_all();
