@@ -1,9 +1,11 @@
 //===- Profile.cpp --------------------------------------------------------===//
 #include "core/Profile.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -16,12 +18,13 @@ struct RawProfile {
       VersionString, DotNetVersion, VerOutput, FileVersion, CurrentVersion;
 };
 struct RawBump {
-  std::string Id, Description, Before, After;
+  std::string Id, Description, Before, After, Kind = "servicing";
   bool Enabled = false;
 };
 struct RawFile {
   std::vector<RawProfile> Profiles;
   std::vector<RawBump> Bumps;
+  std::vector<int64_t> KnownBuilds;
 };
 } // namespace
 
@@ -58,6 +61,7 @@ template <> struct MappingTraits<RawBump> {
     Io.mapOptional("description", B.Description);
     Io.mapRequired("before", B.Before);
     Io.mapRequired("after", B.After);
+    Io.mapOptional("kind", B.Kind);
     Io.mapOptional("enabled", B.Enabled);
   }
 };
@@ -65,6 +69,7 @@ template <> struct MappingTraits<RawFile> {
   static void mapping(IO &Io, RawFile &F) {
     Io.mapRequired("profiles", F.Profiles);
     Io.mapOptional("bumps", F.Bumps);
+    Io.mapOptional("knownBuilds", F.KnownBuilds);
   }
 };
 } // namespace llvm::yaml
@@ -85,6 +90,18 @@ const Bump *ProfileSet::findBump(llvm::StringRef Id) const {
   return nullptr;
 }
 
+bool ProfileSet::isKnownBuild(int64_t Build) const {
+  return std::binary_search(KnownBuilds.begin(), KnownBuilds.end(), Build);
+}
+
+bool ProfileSet::isBumpedBuild(int64_t Build) const {
+  for (const Bump &B : Bumps)
+    if (Profiles[B.Before].build() == Build ||
+        Profiles[B.After].build() == Build)
+      return true;
+  return false;
+}
+
 namespace {
 Profile derive(const RawProfile &R) {
   Profile P;
@@ -95,7 +112,8 @@ Profile derive(const RawProfile &R) {
   };
   auto SetS = [&](Quantity Q, const std::optional<std::string> &Given,
                   std::string Derived) {
-    P.Values[static_cast<unsigned>(Q)] = Value::string(Given ? *Given : Derived);
+    P.Values[static_cast<unsigned>(Q)] =
+        Value::string(Given ? *Given : Derived);
   };
   SetI(Quantity::Major, R.Major);
   SetI(Quantity::Minor, R.Minor);
@@ -134,19 +152,19 @@ llvm::Expected<ProfileSet> parseProfiles(llvm::StringRef Yaml,
                                          llvm::StringRef FileName) {
   RawFile Raw;
   std::string Diag;
-  llvm::yaml::Input In(Yaml, nullptr,
-                       [](const llvm::SMDiagnostic &D, void *Ctx) {
-                         std::string &Out = *static_cast<std::string *>(Ctx);
-                         Out += std::to_string(D.getLineNo()) + ":" +
-                                std::to_string(D.getColumnNo() + 1) + ": " +
-                                D.getMessage().str();
-                       },
-                       &Diag);
+  llvm::yaml::Input In(
+      Yaml, nullptr,
+      [](const llvm::SMDiagnostic &D, void *Ctx) {
+        std::string &Out = *static_cast<std::string *>(Ctx);
+        Out += std::to_string(D.getLineNo()) + ":" +
+               std::to_string(D.getColumnNo() + 1) + ": " +
+               D.getMessage().str();
+      },
+      &Diag);
   In >> Raw;
   if (In.error())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s:%s", FileName.str().c_str(),
-                                   Diag.c_str());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%s",
+                                   FileName.str().c_str(), Diag.c_str());
   ProfileSet Set;
   for (const RawProfile &R : Raw.Profiles) {
     if (R.Major < 0 || R.Minor < 0 || R.Build < 0 || R.Revision < 0)
@@ -167,14 +185,38 @@ llvm::Expected<ProfileSet> parseProfiles(llvm::StringRef Yaml,
     B.Enabled = R.Enabled;
     const Profile *Before = Set.find(R.Before), *After = Set.find(R.After);
     if (!Before || !After)
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "%s: bump '%s' names an unknown profile", FileName.str().c_str(),
-          R.Id.c_str());
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "%s: bump '%s' names an unknown profile",
+                                     FileName.str().c_str(), R.Id.c_str());
     B.Before = Before - Set.Profiles.data();
     B.After = After - Set.Profiles.data();
+    if (R.Kind == "enablement") {
+      // An enablement package flips the build and nothing else.
+      B.Kind = BumpKind::Enablement;
+      if (Before->get(Quantity::Revision).I != After->get(Quantity::Revision).I)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s: enablement bump '%s' joins profiles with different revisions "
+            "(%lld and %lld); an enablement package does not change the "
+            "revision",
+            FileName.str().c_str(), R.Id.c_str(),
+            static_cast<long long>(Before->get(Quantity::Revision).I),
+            static_cast<long long>(After->get(Quantity::Revision).I));
+    } else if (R.Kind != "servicing") {
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "%s: bump '%s' has kind '%s'; expected servicing or enablement",
+          FileName.str().c_str(), R.Id.c_str(), R.Kind.c_str());
+    }
     Set.Bumps.push_back(std::move(B));
   }
+  Set.KnownBuilds = Raw.KnownBuilds;
+  for (const Profile &P : Set.Profiles)
+    Set.KnownBuilds.push_back(P.build());
+  llvm::sort(Set.KnownBuilds);
+  Set.KnownBuilds.erase(
+      std::unique(Set.KnownBuilds.begin(), Set.KnownBuilds.end()),
+      Set.KnownBuilds.end());
   return Set;
 }
 

@@ -24,18 +24,30 @@ struct Profile {
   int64_t build() const { return get(Quantity::Build).I; }
 };
 
+/// Servicing: an update moved the build (and may restart the revision).
+/// Enablement: a package flipped the build alone; both profiles carry the
+/// same revision (checked when the profiles are read).
+enum class BumpKind : uint8_t { Servicing, Enablement };
+
 /// Two profiles of one release that must answer every guard alike.
 struct Bump {
   std::string Id, Description;
   unsigned Before = 0, After = 0; // indexes into ProfileSet::Profiles
+  BumpKind Kind = BumpKind::Servicing;
   bool Enabled = false;
 };
 
 struct ProfileSet {
   std::vector<Profile> Profiles;
   std::vector<Bump> Bumps;
+  /// Builds of Windows releases, sorted: the profiles' and `knownBuilds`.
+  std::vector<int64_t> KnownBuilds;
   const Profile *find(llvm::StringRef Id) const;
   const Bump *findBump(llvm::StringRef Id) const;
+  /// A build of some Windows release (evidence that a value is an OS build).
+  bool isKnownBuild(int64_t Build) const;
+  /// A build on either side of some bump, enabled or not.
+  bool isBumpedBuild(int64_t Build) const;
 };
 
 /// Parses the profiles YAML (see rules/profiles.yaml). Strings a profile does

@@ -1,6 +1,8 @@
 //===- Guards.cpp - PowerShell guards: conditions, switch, tables, WQL ---===//
 #include "powershell/Lowerer.h"
 
+#include "core/Profile.h"
+
 #include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -25,17 +27,17 @@ bool containsSubject(const Expr &E) {
   return false;
 }
 
-/// Known Windows build numbers (tables keyed by them are about the OS).
-bool isKnownBuild(int64_t B) {
-  static const int64_t Builds[] = {
-      2195,  2600,  3790,  6000,  6001,  6002,  6003,  7600,
-      7601,  9200,  9600,  10240, 10586, 14393, 15063, 16299,
-      17134, 17763, 18362, 18363, 19041, 19042, 19043, 19044,
-      19045, 20348, 22000, 22621, 22631, 26100, 26200};
-  for (int64_t X : Builds)
-    if (X == B)
-      return true;
-  return false;
+/// The build of a Windows version string key ("6.0.6002", "10.0.19045.1"),
+/// or -1.
+int64_t versionKeyBuild(llvm::StringRef S) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  S.split(Parts, '.');
+  int64_t Major, Minor, Build;
+  if (Parts.size() < 3 || Parts.size() > 4 ||
+      Parts[0].getAsInteger(10, Major) || Parts[1].getAsInteger(10, Minor) ||
+      Parts[2].getAsInteger(10, Build) || Major < 5 || Major > 10)
+    return -1;
+  return Build;
 }
 
 } // namespace
@@ -381,10 +383,15 @@ void Lowerer::whereFilter(const CmdArgs &A, script::Node Cmd, const Val &Input,
   emit(std::move(G), Cmd);
 }
 
-/// The text of a hash entry without its trailing `;` and blanks.
+/// The text of a hash entry, from its key to the end of its value: without
+/// a trailing `;`, blanks or comment (tree-sitter puts a comment that ends
+/// the line inside the entry).
 static std::pair<uint32_t, uint32_t> entryRange(script::Node Entry,
                                                 llvm::StringRef Src) {
-  uint32_t B = script::startByte(Entry), E = script::endByte(Entry);
+  uint32_t B = script::startByte(Entry), E = B;
+  for (script::Node K : namedKids(Entry))
+    if (typeOf(K) != "comment")
+      E = std::max(E, script::endByte(K));
   while (E > B &&
          (Src[E - 1] == ';' || Src[E - 1] == ' ' || Src[E - 1] == '\t' ||
           Src[E - 1] == '\r' || Src[E - 1] == '\n'))
@@ -471,8 +478,11 @@ void Lowerer::pendingTables() {
         Body = K;
     if (script::isNull(Body))
       continue;
+    // Keys that are Windows builds (the profiles' known builds) and one of
+    // them on a side of some bump: the table can fall to its default there.
+    const ProfileSet &PS = builtinProfiles();
     int Builds = 0, Versions = 0;
-    bool Has6002 = false;
+    bool HasBumped = false;
     for (script::Node Entry : namedKids(Body)) {
       script::Node KeyN{};
       for (script::Node K : namedKids(Entry))
@@ -481,22 +491,24 @@ void Lowerer::pendingTables() {
       if (script::isNull(KeyN))
         continue;
       ExprPtr KV = lower(unwrap(KeyN), 1).expr();
-      if (KV->Kind == Op::IntConst && isKnownBuild(KV->Int)) {
-        ++Builds;
-        Has6002 |= KV->Int == 6002;
-      } else if (KV->Kind == Op::StrConst) {
-        int64_t N;
-        if (!llvm::StringRef(KV->Str).getAsInteger(10, N) && isKnownBuild(N)) {
-          ++Builds;
-          Has6002 |= N == 6002;
-        } else if (llvm::StringRef(KV->Str).starts_with("6.0.600") ||
-                   llvm::StringRef(KV->Str).starts_with("6.1.76")) {
+      int64_t N = -1;
+      if (KV->Kind == Op::IntConst) {
+        N = KV->Int;
+      } else if (KV->Kind == Op::StrConst &&
+                 llvm::StringRef(KV->Str).getAsInteger(10, N)) {
+        int64_t B = versionKeyBuild(KV->Str);
+        if (B >= 0 && PS.isKnownBuild(B)) {
           ++Versions;
-          Has6002 |= llvm::StringRef(KV->Str).contains("6002");
+          HasBumped |= PS.isBumpedBuild(B);
         }
+        continue;
+      }
+      if (N >= 0 && PS.isKnownBuild(N)) {
+        ++Builds;
+        HasBumped |= PS.isBumpedBuild(N);
       }
     }
-    if (!Has6002)
+    if (!HasBumped)
       continue;
     std::string Prov = "inferred from the keys of `$" + Name + "`";
     if (Builds >= 2)

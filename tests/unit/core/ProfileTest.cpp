@@ -22,9 +22,9 @@ TEST(Profile, BuiltinHasTheSp2PairWithEveryString) {
 
 TEST(Profile, ReferenceProfilesAndDisabledEnablementFamilies) {
   const ProfileSet &S = builtinProfiles();
-  for (int64_t Build : {6000, 6001, 7601, 9200, 9600, 10240, 14393, 17763,
-                        19041, 19042, 19043, 19044, 19045, 20348, 22000,
-                        22621, 22631, 26100, 26200}) {
+  for (int64_t Build :
+       {6000, 6001, 7601, 9200, 9600, 10240, 14393, 17763, 19041, 19042, 19043,
+        19044, 19045, 20348, 22000, 22621, 22631, 26100, 26200}) {
     bool Found = false;
     for (const Profile &P : S.Profiles)
       Found |= P.build() == Build;
@@ -37,7 +37,7 @@ TEST(Profile, ReferenceProfilesAndDisabledEnablementFamilies) {
   ASSERT_NE(W10, nullptr);
   EXPECT_EQ(W10->get(Quantity::CurrentVersion).S, "6.3");
   EXPECT_EQ(W10->get(Quantity::VerOutput).S,
-            "Microsoft Windows [Version 10.0.19045.3803]");
+            "Microsoft Windows [Version 10.0.19045.2130]");
 }
 
 TEST(Profile, BadYamlNamesTheFile) {
@@ -50,4 +50,59 @@ TEST(Profile, BadYamlNamesTheFile) {
   ASSERT_FALSE(Q);
   EXPECT_NE(llvm::toString(Q.takeError()).find("unknown profile"),
             std::string::npos);
+}
+
+TEST(Profile, EnablementBumpsKeepTheRevision) {
+  // An enablement package flips the build and nothing else: both profiles
+  // of such a bump report the same revision (UBR), or a check on it would
+  // seem to flip.
+  const ProfileSet &S = builtinProfiles();
+  unsigned Enablement = 0;
+  for (const Bump &B : S.Bumps) {
+    if (B.Kind != BumpKind::Enablement)
+      continue;
+    ++Enablement;
+    EXPECT_EQ(S.Profiles[B.Before].get(Quantity::Revision).I,
+              S.Profiles[B.After].get(Quantity::Revision).I)
+        << B.Id;
+    EXPECT_NE(S.Profiles[B.Before].build(), S.Profiles[B.After].build());
+  }
+  EXPECT_EQ(Enablement, 4u);
+  EXPECT_EQ(S.findBump("sp2-6003")->Kind, BumpKind::Servicing);
+
+  const char *Yaml = "profiles:\n"
+                     "  - {id: a, name: A, major: 10, minor: 0, build: 1, "
+                     "revision: 5}\n"
+                     "  - {id: b, name: B, major: 10, minor: 0, build: 2, "
+                     "revision: 6}\n"
+                     "bumps:\n"
+                     "  - {id: e, kind: enablement, before: a, after: b}\n";
+  auto P = parseProfiles(Yaml, "p.yaml");
+  ASSERT_FALSE(P);
+  std::string Msg = llvm::toString(P.takeError());
+  EXPECT_NE(Msg.find("p.yaml: enablement bump 'e'"), std::string::npos) << Msg;
+  std::string Servicing = Yaml;
+  Servicing.replace(Servicing.find("enablement"), 10, "servicing");
+  EXPECT_TRUE(static_cast<bool>(parseProfiles(Servicing, "p.yaml")));
+  std::string Bogus = Yaml;
+  Bogus.replace(Bogus.find("enablement"), 10, "sideways");
+  auto Q = parseProfiles(Bogus, "p.yaml");
+  ASSERT_FALSE(Q);
+  EXPECT_NE(llvm::toString(Q.takeError()).find("kind 'sideways'"),
+            std::string::npos);
+}
+
+TEST(Profile, KnownBuildsAreDataAndIncludeEveryProfile) {
+  const ProfileSet &S = builtinProfiles();
+  for (int64_t B : {2600, 3790, 7600, 18363}) // knownBuilds: only
+    EXPECT_TRUE(S.isKnownBuild(B)) << B;
+  for (const Profile &P : S.Profiles)
+    EXPECT_TRUE(S.isKnownBuild(P.build())) << P.Id;
+  for (int64_t B : {0, 80, 443, 6004, 24000})
+    EXPECT_FALSE(S.isKnownBuild(B)) << B;
+  // Builds on a side of a bump, enabled or not.
+  for (int64_t B : {6002, 6003, 19041, 19045, 22621, 22631, 26100, 26200})
+    EXPECT_TRUE(S.isBumpedBuild(B)) << B;
+  for (int64_t B : {6001, 7601, 2600})
+    EXPECT_FALSE(S.isBumpedBuild(B)) << B;
 }
