@@ -14,7 +14,8 @@ namespace verguard::report {
 
 std::string applyEdits(llvm::StringRef Original,
                        llvm::ArrayRef<core::Edit> Edits,
-                       std::vector<core::Edit> *Deferred) {
+                       std::vector<core::Edit> *Deferred,
+                       std::vector<AppliedEdit> *Applied) {
   auto Decoded = script::decodeText(Original, "");
   std::vector<core::Edit> Sorted(Edits.begin(), Edits.end());
   std::sort(Sorted.begin(), Sorted.end());
@@ -49,11 +50,39 @@ std::string applyEdits(llvm::StringRef Original,
       }
       R = C;
     }
+    size_t Before = Out.size();
     Out += Decoded ? Decoded->encode(R) : R;
+    if (Applied)
+      Applied->push_back({E.Span.Begin, E.Span.End,
+                          static_cast<uint32_t>(Out.size() - Before)});
     Pos = E.Span.End;
   }
   Out.append(Original.data() + Pos, Original.size() - Pos);
   return Out;
+}
+
+std::pair<uint32_t, uint32_t> mapRange(llvm::ArrayRef<AppliedEdit> Applied,
+                                       uint32_t Begin, uint32_t End) {
+  auto Map = [&](uint32_t Off, bool IsEnd) {
+    int64_t Shift = 0;
+    for (const AppliedEdit &A : Applied) {
+      if (A.Begin == A.End) { // an insertion at or before Off moves it
+        if (Off < A.Begin)
+          break;
+        Shift += A.NewLength;
+        continue;
+      }
+      if (Off <= A.Begin)
+        break;
+      if (Off < A.End) // inside the replaced bytes
+        return static_cast<uint32_t>(A.Begin + Shift +
+                                     (IsEnd ? A.NewLength : 0));
+      Shift += int64_t(A.NewLength) - (A.End - A.Begin);
+    }
+    return static_cast<uint32_t>(Off + Shift);
+  };
+  uint32_t B = Map(Begin, false), E = Map(End, true);
+  return {B, std::max(B, E)};
 }
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Expected,

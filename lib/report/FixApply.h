@@ -12,13 +12,29 @@
 
 namespace verguard::report {
 
+/// One applied edit in bytes of the file: [Begin, End) became NewLength
+/// bytes.
+struct AppliedEdit {
+  uint32_t Begin = 0, End = 0, NewLength = 0;
+};
+
 /// Applies edits (all to the file whose bytes are Original) in the file's own
 /// encoding and line endings: replacement text is UTF-8 with "\n" and is
 /// converted. An edit overlapping one already taken is not applied and is
-/// returned in Deferred (the next pass re-analyzes and retries).
+/// returned in Deferred (the next pass re-analyzes and retries). Applied,
+/// if given, receives the edits taken, in order.
 std::string applyEdits(llvm::StringRef Original,
                        llvm::ArrayRef<core::Edit> Edits,
-                       std::vector<core::Edit> *Deferred = nullptr);
+                       std::vector<core::Edit> *Deferred = nullptr,
+                       std::vector<AppliedEdit> *Applied = nullptr);
+
+/// Where the byte range [Begin, End) of the text before the edits lies in the
+/// text after them: a bound inside a replaced range moves to the start
+/// (Begin) or the end (End) of its replacement, and text inserted where a
+/// range ends joins it, so a guard whose text an edit rewrote or extended
+/// maps to all of its new text.
+std::pair<uint32_t, uint32_t> mapRange(llvm::ArrayRef<AppliedEdit> Applied,
+                                       uint32_t Begin, uint32_t End);
 
 /// Replaces Path's content with NewBytes atomically (a temporary file in the
 /// same directory, then rename), keeping its permissions. Refused if the file

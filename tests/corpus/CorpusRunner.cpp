@@ -8,8 +8,9 @@
 //    be found (as a multiset per line);
 //  - if it has fixes, NAME.fixed.EXT must exist; `verguard --fix` on a copy
 //    must produce exactly that file, a second --fix must change nothing, and
-//    the fixed file must analyze with no fixable finding left and no new
-//    parse trouble.
+//    the fixed file must analyze with no fixable finding left, no more
+//    findings of a rule than that rule had without a fix, and no new parse
+//    trouble.
 // With --crashers, only checks that verguard exits normally (0, 1 or 2, no
 // signal) on every file: these are inputs that once crashed it.
 //
@@ -72,9 +73,9 @@ std::string readFile(StringRef P) {
 bool isSource(StringRef Name) {
   std::string Ext = llvm::sys::path::extension(Name).lower();
   static const std::set<std::string> Exts = {
-      ".c",   ".cc",  ".cpp", ".cxx", ".h",   ".hpp", ".ps1", ".psm1",
-      ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp", ".bas", ".cls",
-      ".frm", ".ctl", ".vbe"};
+      ".c",    ".cc",   ".cpp", ".cxx", ".h",   ".hpp", ".ps1",
+      ".psm1", ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp",
+      ".bas",  ".cls",  ".frm", ".ctl", ".vbe"};
   return Exts.count(Ext) && !Name.contains(".fixed.");
 }
 
@@ -170,7 +171,8 @@ int main(int argc, char **argv) {
   };
   for (const std::string &File : Files) {
     if (Crashers) {
-      RunOut R = runVerguard({"--format=json", "--quiet", "--no-prefilter", File});
+      RunOut R =
+          runVerguard({"--format=json", "--quiet", "--no-prefilter", File});
       if (R.Rc < 0 || R.Rc > 2)
         Fail(File, "verguard exited with " + llvm::Twine(R.Rc) + ": " + R.Err);
       continue;
@@ -218,14 +220,13 @@ int main(int argc, char **argv) {
     }
     // Fixes.
     StringRef Ext = llvm::sys::path::extension(File);
-    std::string FixedPath =
-        (llvm::sys::path::parent_path(File) + "/" +
-         llvm::sys::path::stem(File) + ".fixed" + Ext)
-            .str();
+    std::string FixedPath = (llvm::sys::path::parent_path(File) + "/" +
+                             llvm::sys::path::stem(File) + ".fixed" + Ext)
+                                .str();
     bool HasFixed = fs::exists(FixedPath);
     if (AnyFix && !HasFixed) {
-      Fail(File, "has proven fixes but no " +
-                     llvm::sys::path::filename(FixedPath));
+      Fail(File,
+           "has proven fixes but no " + llvm::sys::path::filename(FixedPath));
       continue;
     }
     if (!HasFixed)
@@ -242,7 +243,8 @@ int main(int argc, char **argv) {
          It != End && !EC; It.increment(EC)) {
       if (It->type() != fs::file_type::regular_file)
         continue;
-      std::string To = (Tmp + "/" + llvm::sys::path::filename(It->path())).str();
+      std::string To =
+          (Tmp + "/" + llvm::sys::path::filename(It->path())).str();
       fs::copy_file(It->path(), To);
       if (It->path() == File)
         Copy = To;
@@ -263,10 +265,23 @@ int main(int argc, char **argv) {
     unsigned DiagsAfter = 0;
     if (!parseReport(Re.Out, Left, DiagsAfter, Err))
       Fail(File, "after --fix: " + Err);
-    for (const Finding &F : Left)
-      if (F.HasFix && F.File == Base)
+    // Every fix removed its finding: per rule, what is left is at most what
+    // had no proven fix (a fix that only rewrote its guard's text, and so
+    // its fingerprint, must not count as fixed), and nothing left is fixable.
+    std::map<std::string, int> Unfixable, LeftByRule;
+    for (const Finding &F : Got)
+      if (!F.HasFix)
+        ++Unfixable[F.Rule];
+    for (const Finding &F : Left) {
+      if (F.File != Base)
+        continue;
+      if (F.HasFix)
         Fail(File, "after --fix a fixable " + F.Rule + " is left on line " +
                        llvm::Twine(F.Line));
+      if (++LeftByRule[F.Rule] > Unfixable[F.Rule])
+        Fail(File, "after --fix a " + F.Rule + " finding is left on line " +
+                       llvm::Twine(F.Line) + " where its fix was applied");
+    }
     if (DiagsAfter > Diags)
       Fail(File, "the fixed file has new parse trouble: " + Re.Err);
     fs::remove_directories(Tmp);

@@ -16,6 +16,7 @@
 #include "rules/Rule.h"
 #include "rules/RuleDocs.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -223,7 +224,9 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         Langs[File] = driver::languageOf(File);
       }
       std::vector<core::Edit> Deferred;
-      std::string New = report::applyEdits(Current[File], Edits, &Deferred);
+      std::vector<report::AppliedEdit> Applied;
+      std::string New =
+          report::applyEdits(Current[File], Edits, &Deferred, &Applied);
       if (New == Current[File])
         continue;
       // Verify: re-analyze the new text; no new parse trouble may appear.
@@ -238,24 +241,28 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         DiagCount[File] = BeforeD.size();
       }
       driver::analyzeBytes(File, Langs[File], New, Opts, After, AfterD);
-      // The fixed findings must be gone (their fingerprints no longer occur).
-      std::vector<core::Finding> FixedHere;
-      for (const core::Finding &F : Pending)
-        if (F.TheFix && F.TheFix->Edits.front().Span.File == File)
-          FixedHere.push_back(F);
-      auto Was = report::fingerprints(FixedHere);
-      auto Now = report::fingerprints(After);
-      bool Stuck = false;
-      for (size_t K = 0; K < After.size(); ++K)
-        if (After[K].TheFix &&
-            std::find(Was.begin(), Was.end(), Now[K]) != Was.end())
-          Stuck = true;
+      // Each fixed finding must be gone: no finding of its rule and bump may
+      // remain where its guard now is (found by position, not by text: a
+      // fix that rewrote the guard's text must not hide what it left).
+      const core::Finding *Stuck = nullptr;
+      for (const core::Finding &F : Pending) {
+        if (!F.TheFix || F.TheFix->Edits.front().Span.File != File ||
+            llvm::any_of(F.TheFix->Edits, [&](const core::Edit &E) {
+              return llvm::is_contained(Deferred, E);
+            }))
+          continue;
+        auto [B, E] = report::mapRange(Applied, F.Where.Begin, F.Where.End);
+        for (const core::Finding &A : After)
+          if (A.RuleId == F.RuleId && A.Bump == F.Bump && A.Where.Begin <= E &&
+              B <= A.Where.End)
+            Stuck = &F;
+      }
       if (Stuck) {
         core::Diagnostic D;
         D.Level = core::Severity::Warning;
-        D.Where.File = File;
-        D.Message = "a fix did not remove its finding; this file was not "
-                    "changed";
+        D.Where = Stuck->Where;
+        D.Message = "the fix of this " + Stuck->RuleId +
+                    " finding did not remove it; this file was not changed";
         Diags.push_back(std::move(D));
         continue;
       }

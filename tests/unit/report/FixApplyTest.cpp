@@ -22,9 +22,8 @@ core::Edit edit(uint32_t B, uint32_t E, std::string R) {
 TEST(FixApply, AppliesInOrderAndDefersOverlaps) {
   std::vector<core::Edit> Deferred;
   std::string Out = report::applyEdits(
-      "a == 6002; b == 6002;", {edit(11, 20, "b >= 6002"), edit(0, 9, "A"),
-                                edit(5, 9, "X")},
-      &Deferred);
+      "a == 6002; b == 6002;",
+      {edit(11, 20, "b >= 6002"), edit(0, 9, "A"), edit(5, 9, "X")}, &Deferred);
   EXPECT_EQ(Out, "A; b >= 6002;");
   ASSERT_EQ(Deferred.size(), 1u);
   EXPECT_EQ(Deferred[0].Replacement, "X");
@@ -33,9 +32,11 @@ TEST(FixApply, AppliesInOrderAndDefersOverlaps) {
 TEST(FixApply, KeepsCrlfAndUtf16) {
   EXPECT_EQ(report::applyEdits("a:\r\nb\r\n", {edit(2, 2, "\n  c:")}),
             "a:\r\n  c:\r\nb\r\n");
-  std::string U16 = std::string("\xFF\xFE", 2) + std::string("6\0000\0000\0002\0", 8);
+  std::string U16 =
+      std::string("\xFF\xFE", 2) + std::string("6\0000\0000\0002\0", 8);
   std::string Out = report::applyEdits(U16, {edit(8, 10, "3")});
-  EXPECT_EQ(Out, std::string("\xFF\xFE", 2) + std::string("6\0000\0000\0003\0", 8));
+  EXPECT_EQ(Out,
+            std::string("\xFF\xFE", 2) + std::string("6\0000\0000\0003\0", 8));
 }
 
 TEST(FixApply, AtomicWriteKeepsPermissionsAndRefusesChangedFiles) {
@@ -55,7 +56,8 @@ TEST(FixApply, AtomicWriteKeepsPermissionsAndRefusesChangedFiles) {
   EXPECT_EQ(St.permissions(), llvm::sys::fs::perms(0640));
   auto E = report::writeFileAtomically(P, "old", "newer");
   ASSERT_TRUE(bool(E));
-  EXPECT_NE(llvm::toString(std::move(E)).find("changed on disk"), std::string::npos);
+  EXPECT_NE(llvm::toString(std::move(E)).find("changed on disk"),
+            std::string::npos);
   EXPECT_EQ((*llvm::MemoryBuffer::getFile(P))->getBuffer(), "new");
   llvm::sys::fs::remove_directories(Dir);
 }
@@ -64,6 +66,51 @@ TEST(FixApply, UnifiedDiffHunks) {
   std::string A = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";
   std::string B = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n";
   EXPECT_EQ(report::unifiedDiff("x.txt", A, B),
-            "--- a/x.txt\n+++ b/x.txt\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+            "--- a/x.txt\n+++ b/x.txt\n@@ -2,7 +2,7 @@\n 2\n 3\n "
+            "4\n-5\n+five\n 6\n 7\n 8\n");
   EXPECT_EQ(report::unifiedDiff("x.txt", A, A), "");
+}
+
+TEST(FixApply, MapsAGuardsRangeThroughTheEdits) {
+  // "a == 6002; b == 6002;" with the first guard rewritten to `a >= 6002`
+  // (same length) and an entry inserted after the second.
+  std::vector<report::AppliedEdit> Applied;
+  std::string Out = report::applyEdits("a == 6002; b == 6002;",
+                                       {edit(2, 4, ">="), edit(20, 20, " x")},
+                                       nullptr, &Applied);
+  EXPECT_EQ(Out, "a >= 6002; b == 6002 x;");
+  ASSERT_EQ(Applied.size(), 2u);
+  // The rewritten guard keeps its range.
+  EXPECT_EQ(report::mapRange(Applied, 0, 9), std::make_pair(0u, 9u));
+  // A range that ends where an insertion is made grows over it.
+  EXPECT_EQ(report::mapRange(Applied, 11, 20), std::make_pair(11u, 22u));
+  // Text after every edit moves by what the edits added.
+  EXPECT_EQ(report::mapRange(Applied, 20, 21), std::make_pair(22u, 23u));
+
+  // A longer replacement inside a guard: its end moves with it; a bound
+  // inside the replaced bytes moves to the replacement's start or end.
+  Applied.clear();
+  Out = report::applyEdits("if (b == 6002) f();",
+                           {edit(4, 13, "(b == 6002 || b == 6003)")}, nullptr,
+                           &Applied);
+  EXPECT_EQ(Out, "if ((b == 6002 || b == 6003)) f();");
+  EXPECT_EQ(report::mapRange(Applied, 4, 13), std::make_pair(4u, 28u));
+  EXPECT_EQ(report::mapRange(Applied, 9, 13), std::make_pair(4u, 28u));
+  EXPECT_EQ(report::mapRange(Applied, 15, 18), std::make_pair(30u, 33u));
+}
+
+TEST(FixApply, MapsRangesInUtf16Bytes) {
+  // Edits are in bytes of the file: a UTF-16 replacement takes two bytes a
+  // character, and the map must count those, not the UTF-8 text.
+  std::string U16 = std::string("\xFF\xFE", 2) + std::string("=\0"
+                                                             "=\0"
+                                                             "6\0"
+                                                             ";\0"
+                                                             "x\0",
+                                                             10);
+  std::vector<report::AppliedEdit> Applied;
+  report::applyEdits(U16, {edit(2, 6, ">=")}, nullptr, &Applied);
+  ASSERT_EQ(Applied.size(), 1u);
+  EXPECT_EQ(Applied[0].NewLength, 4u);
+  EXPECT_EQ(report::mapRange(Applied, 8, 12), std::make_pair(8u, 12u));
 }
