@@ -1,6 +1,8 @@
 //===- Sources.cpp --------------------------------------------------------===//
 #include "cpp/Sources.h"
 
+#include "core/SourceTable.h"
+
 #include "llvm/ADT/StringSwitch.h"
 
 namespace verguard::cpp {
@@ -8,15 +10,11 @@ namespace verguard::cpp {
 using namespace core;
 
 std::optional<Quantity> versionInfoField(llvm::StringRef Field) {
-  return llvm::StringSwitch<std::optional<Quantity>>(Field)
-      .Case("dwMajorVersion", Quantity::Major)
-      .Case("dwMinorVersion", Quantity::Minor)
-      .Case("dwBuildNumber", Quantity::Build)
-      .Case("wServicePackMajor", Quantity::SPMajor)
-      .Case("wServicePackMinor", Quantity::SPMinor)
-      .Case("wProductType", Quantity::ProductType)
-      .Case("szCSDVersion", Quantity::CSDVersion)
-      .Default(std::nullopt);
+  // C++ is case-sensitive: `dwbuildnumber` is not the member.
+  const SourceEntry *E = builtinSources().versionInfoMember(Field);
+  if (!E || E->Name != Field)
+    return std::nullopt;
+  return E->Q;
 }
 
 bool isVersionInfoRecord(llvm::StringRef N) {
@@ -26,10 +24,10 @@ bool isVersionInfoRecord(llvm::StringRef N) {
 
 ExprPtr fixedFileInfoField(llvm::StringRef Field) {
   auto Pair = [](Quantity Hi, Quantity Lo) {
-    return binary(Op::BitOr,
-                  binary(Op::Shl, quantity(Hi, "VS_FIXEDFILEINFO"),
-                         intConst(16)),
-                  quantity(Lo, "VS_FIXEDFILEINFO"));
+    return binary(
+        Op::BitOr,
+        binary(Op::Shl, quantity(Hi, "VS_FIXEDFILEINFO"), intConst(16)),
+        quantity(Lo, "VS_FIXEDFILEINFO"));
   };
   if (Field == "dwFileVersionMS" || Field == "dwProductVersionMS")
     return Pair(Quantity::Major, Quantity::Minor);
@@ -39,33 +37,17 @@ ExprPtr fixedFileInfoField(llvm::StringRef Field) {
 }
 
 ExprPtr registryValue(llvm::StringRef V) {
-  std::string Prov = "registry value " + V.str();
-  if (V.equals_insensitive("CurrentBuildNumber") ||
-      V.equals_insensitive("CurrentBuild"))
-    return unary(Op::ToStr, quantity(Quantity::Build, Prov));
-  if (V.equals_insensitive("UBR"))
-    return quantity(Quantity::Revision, Prov);
-  if (V.equals_insensitive("CurrentMajorVersionNumber"))
-    return quantity(Quantity::Major, Prov);
-  if (V.equals_insensitive("CurrentMinorVersionNumber"))
-    return quantity(Quantity::Minor, Prov);
-  if (V.equals_insensitive("CurrentVersion"))
-    return quantity(Quantity::CurrentVersion, Prov);
-  if (V.equals_insensitive("BuildLab"))
-    return quantity(Quantity::BuildLab, Prov);
-  if (V.equals_insensitive("BuildLabEx"))
-    return quantity(Quantity::BuildLabEx, Prov);
-  if (V.equals_insensitive("CSDVersion"))
-    return quantity(Quantity::CSDVersion, Prov);
-  if (V.equals_insensitive("ProductName"))
-    return quantity(Quantity::ProductName, Prov);
-  return nullptr;
+  const SourceEntry *E = builtinSources().registryValue(V);
+  if (!E)
+    return nullptr;
+  ExprPtr Q = quantity(E->Q, "registry value " + V.str());
+  return E->AsString ? unary(Op::ToStr, Q) : Q;
 }
 
 ExprPtr getVersionDword() {
   return binary(
-      Op::BitOr, binary(Op::Shl, quantity(Quantity::Build, "GetVersion()"),
-                        intConst(16)),
+      Op::BitOr,
+      binary(Op::Shl, quantity(Quantity::Build, "GetVersion()"), intConst(16)),
       binary(Op::BitOr,
              binary(Op::Shl, quantity(Quantity::Minor, "GetVersion()"),
                     intConst(8)),
@@ -104,12 +86,12 @@ StrFnInfo stringFunction(llvm::StringRef N) {
     I.Kind = StrFn::Find;
   else if (Is({"StrStrIA", "StrStrIW", "StrStrI"}))
     I = {StrFn::Find, true};
-  else if (Is({"atoi", "_wtoi", "_ttoi", "_tstoi", "atol", "_wtol", "_ttol",
-               "_atoi64", "_wtoi64", "atoll", "strtol", "wcstol", "_tcstol",
-               "strtoul", "wcstoul", "_tcstoul", "strtoull", "wcstoull",
-               "_wcstoui64", "_strtoui64", "stoi", "stol", "stoul", "stoll",
-               "stoull", "StrToIntA", "StrToIntW", "StrToInt", "_wtof",
-               "atof"}))
+  else if (Is({"atoi",      "_wtoi",     "_ttoi",    "_tstoi",     "atol",
+               "_wtol",     "_ttol",     "_atoi64",  "_wtoi64",    "atoll",
+               "strtol",    "wcstol",    "_tcstol",  "strtoul",    "wcstoul",
+               "_tcstoul",  "strtoull",  "wcstoull", "_wcstoui64", "_strtoui64",
+               "stoi",      "stol",      "stoul",    "stoll",      "stoull",
+               "StrToIntA", "StrToIntW", "StrToInt", "_wtof",      "atof"}))
     I.Kind = StrFn::ToInt;
   else if (Is({"to_string", "to_wstring", "_itoa", "_itow", "_ultoa",
                "_ultow"}))

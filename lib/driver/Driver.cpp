@@ -2,6 +2,7 @@
 #include "driver/Driver.h"
 
 #include "core/Deadline.h"
+#include "core/SourceTable.h"
 #include "cpp/CppFrontend.h"
 #include "driver/Prefilter.h"
 #include "driver/ReadFile.h"
@@ -54,24 +55,8 @@ void fileNote(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
 } // namespace
 
 std::vector<std::string> triggers(const RunOptions &Opts) {
-  std::vector<std::string> T;
-  auto Add = [&](std::string S) {
-    S = llvm::StringRef(S).lower();
-    if (std::find(T.begin(), T.end(), S) == T.end())
-      T.push_back(S);
-  };
-  for (const core::Bump *B : Opts.Check.Bumps) {
-    const auto &P = Opts.Check.Profiles->Profiles;
-    Add(std::to_string(P[B->Before].build()));
-    Add(std::to_string(P[B->After].build()));
-  }
-  // Revision thresholds do not mention the build: their sources do.
-  for (const char *S : {"ubr", "revision", "versionls", "fileprivatepart",
-                        "getfileversion", "versioninfo"})
-    Add(S);
-  for (const core::UserSource &S : Opts.Frontend.Sources)
-    Add(S.Name);
-  return T;
+  return core::triggerWords(*Opts.Check.Profiles, Opts.Check.Bumps,
+                            Opts.Frontend.Sources);
 }
 
 uint64_t estimateTokens(llvm::StringRef Text) {

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "powershell/Lowerer.h"
 
+#include "core/SourceTable.h"
+
 #include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -106,43 +108,28 @@ bool Lowerer::isSystemBinary(llvm::StringRef Path) {
          R.contains(":\\windows\\") || R.contains("$env:windir");
 }
 
+namespace {
+/// A source of the table as a value: text holding a number is the number
+/// turned into text.
+ExprPtr sourceValue(const core::SourceEntry *E, std::string Prov) {
+  if (!E)
+    return nullptr;
+  ExprPtr V = quantity(E->Q, std::move(Prov));
+  return E->AsString ? unary(Op::ToStr, V) : V;
+}
+} // namespace
+
 ExprPtr Lowerer::wmiProperty(llvm::StringRef N) const {
-  std::string P = "Win32_OperatingSystem." + N.str();
-  if (N.equals_insensitive("BuildNumber"))
-    return unary(Op::ToStr, q(Quantity::Build, P));
-  if (N.equals_insensitive("Version"))
-    return q(Quantity::Version, P);
-  if (N.equals_insensitive("CSDVersion"))
-    return q(Quantity::CSDVersion, P);
-  if (N.equals_insensitive("ServicePackMajorVersion"))
-    return q(Quantity::SPMajor, P);
-  if (N.equals_insensitive("ServicePackMinorVersion"))
-    return q(Quantity::SPMinor, P);
-  if (N.equals_insensitive("ProductType"))
-    return q(Quantity::ProductType, P);
-  if (N.equals_insensitive("Caption"))
-    return q(Quantity::ProductName, P);
-  return nullptr;
+  return sourceValue(core::builtinSources().wmiProperty(N),
+                     "Win32_OperatingSystem." + N.str());
 }
 
 ExprPtr Lowerer::registryValue(llvm::StringRef N) const {
-  std::string P = "registry CurrentVersion\\" + N.str();
-  if (N.equals_insensitive("CurrentBuildNumber") ||
-      N.equals_insensitive("CurrentBuild"))
-    return unary(Op::ToStr, q(Quantity::Build, P));
-  if (N.equals_insensitive("CurrentVersion"))
-    return q(Quantity::CurrentVersion, P);
-  if (N.equals_insensitive("UBR"))
-    return withSiblings(q(Quantity::Revision, P), CanonicalBuildFromRegistry);
-  if (N.equals_insensitive("BuildLab"))
-    return q(Quantity::BuildLab, P);
-  if (N.equals_insensitive("BuildLabEx"))
-    return q(Quantity::BuildLabEx, P);
-  if (N.equals_insensitive("CSDVersion"))
-    return q(Quantity::CSDVersion, P);
-  if (N.equals_insensitive("ProductName"))
-    return q(Quantity::ProductName, P);
-  return nullptr;
+  ExprPtr V = sourceValue(core::builtinSources().registryValue(N),
+                          "registry CurrentVersion\\" + N.str());
+  if (V && V->Kind == Op::Quantity && V->Q == Quantity::Revision)
+    return withSiblings(V, CanonicalBuildFromRegistry);
+  return V;
 }
 
 ExprPtr Lowerer::versionPart(const ExprPtr &V, llvm::StringRef Part,

@@ -290,6 +290,18 @@ private:
     V.O = K;
     return V;
   }
+  /// A version source the user declared (`sources:` in .verguard.yaml, for
+  /// vbscript or every language): a function, or `Object.Member`.
+  std::optional<Val> userSource(llvm::StringRef Name) {
+    for (const core::UserSource &U : In.Opts.Sources)
+      if ((U.Language.empty() || U.Language == "vbscript") &&
+          llvm::StringRef(U.Name).equals_insensitive(Name)) {
+        Val V = exprVal(quantity(U.Q, "user source " + U.Name));
+        V.Hard = true;
+        return V;
+      }
+    return std::nullopt;
+  }
   ExprPtr
   sourceQuantity(SourceQuantity SQ, std::string Prov, bool Inferred = false,
                  std::vector<std::pair<Quantity, std::string>> Sib = {}) {
@@ -547,6 +559,8 @@ Val Lowerer::identifier(script::Node N) {
       return R;
     }
     // A call without parentheses: a function or a property of this class.
+    if (auto U = userSource(name(N)))
+      return *U;
     std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
     auto F = FuncResults.find(FK);
     if (F == FuncResults.end())
@@ -592,6 +606,8 @@ Val Lowerer::member(script::Node N, int D) {
       R = objVal(ObjKind::ClassInstance);
       R.Cls = Cur->Cls;
     } else {
+      if (auto U = userSource(srcText(Recv) + "." + name(M)))
+        return *U;
       R = expr(Recv, D + 1);
     }
   }
@@ -701,6 +717,11 @@ Val Lowerer::call(script::Node N, int D) {
   auto Args = arguments(field(N, "arguments"));
   if (is(F, "identifier")) {
     std::string K = key(F);
+    if (auto U = userSource(name(F))) {
+      for (script::Node A : Args)
+        expr(A, D + 1);
+      return *U;
+    }
     bool Handled = false;
     Val V = builtin(K, N, Args, D, Handled);
     if (Handled)
@@ -739,6 +760,8 @@ Val Lowerer::call(script::Node N, int D) {
       R = objVal(ObjKind::ClassInstance);
       R.Cls = Cur->Cls;
     } else {
+      if (auto U = userSource(srcText(Recv) + "." + name(field(F, "member"))))
+        return *U;
       R = expr(Recv, D + 1);
     }
     return method(R, Recv, key(field(F, "member")), N, Args, D);
@@ -1433,8 +1456,7 @@ void Lowerer::runProc(const Proc &P) {
       }
   script::Node Body = field(P.Node, "body");
   if (!script::isNull(Body))
-    script::walk(
-        Body, [&](script::Node N) { return statement(N); }, P.Walk);
+    script::walk(Body, [&](script::Node N) { return statement(N); }, P.Walk);
   if (!P.Main && Result)
     FuncResults[P.Key] = *Result;
   Cur = nullptr;

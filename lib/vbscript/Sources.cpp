@@ -1,23 +1,24 @@
 //===- Sources.cpp --------------------------------------------------------===//
 #include "vbscript/Sources.h"
 
+#include "core/SourceTable.h"
+
 #include "llvm/ADT/StringSwitch.h"
 
 namespace verguard::vbscript {
 
 using core::Quantity;
 
+namespace {
+std::optional<SourceQuantity> entry(const core::SourceEntry *E) {
+  if (!E)
+    return std::nullopt;
+  return SourceQuantity{E->Q, E->AsString};
+}
+} // namespace
+
 std::optional<SourceQuantity> wmiOsProperty(llvm::StringRef Name) {
-  std::string L = Name.lower();
-  return llvm::StringSwitch<std::optional<SourceQuantity>>(L)
-      .Case("buildnumber", SourceQuantity{Quantity::Build, true})
-      .Case("version", SourceQuantity{Quantity::Version, true})
-      .Case("csdversion", SourceQuantity{Quantity::CSDVersion, true})
-      .Case("servicepackmajorversion", SourceQuantity{Quantity::SPMajor})
-      .Case("servicepackminorversion", SourceQuantity{Quantity::SPMinor})
-      .Case("producttype", SourceQuantity{Quantity::ProductType})
-      .Case("caption", SourceQuantity{Quantity::ProductName, true})
-      .Default(std::nullopt);
+  return entry(core::builtinSources().wmiProperty(Name));
 }
 
 bool isCurrentVersionKey(llvm::StringRef Key) {
@@ -30,32 +31,11 @@ std::optional<SourceQuantity> registryValue(llvm::StringRef Key,
                                             llvm::StringRef Value) {
   if (!isCurrentVersionKey(Key))
     return std::nullopt;
-  std::string L = Value.lower();
-  return llvm::StringSwitch<std::optional<SourceQuantity>>(L)
-      .Case("currentbuildnumber", SourceQuantity{Quantity::Build, true})
-      .Case("currentbuild", SourceQuantity{Quantity::Build, true})
-      .Case("ubr", SourceQuantity{Quantity::Revision})
-      .Case("currentversion", SourceQuantity{Quantity::CurrentVersion, true})
-      .Case("csdversion", SourceQuantity{Quantity::CSDVersion, true})
-      .Case("buildlab", SourceQuantity{Quantity::BuildLab, true})
-      .Case("buildlabex", SourceQuantity{Quantity::BuildLabEx, true})
-      .Case("productname", SourceQuantity{Quantity::ProductName, true})
-      .Case("currentmajorversionnumber", SourceQuantity{Quantity::Major})
-      .Case("currentminorversionnumber", SourceQuantity{Quantity::Minor})
-      .Default(std::nullopt);
+  return entry(core::builtinSources().registryValue(Value));
 }
 
 std::optional<SourceQuantity> osviMember(llvm::StringRef Name) {
-  std::string L = Name.lower();
-  return llvm::StringSwitch<std::optional<SourceQuantity>>(L)
-      .Case("dwmajorversion", SourceQuantity{Quantity::Major})
-      .Case("dwminorversion", SourceQuantity{Quantity::Minor})
-      .Case("dwbuildnumber", SourceQuantity{Quantity::Build})
-      .Case("wservicepackmajor", SourceQuantity{Quantity::SPMajor})
-      .Case("wservicepackminor", SourceQuantity{Quantity::SPMinor})
-      .Case("wproducttype", SourceQuantity{Quantity::ProductType})
-      .Case("szcsdversion", SourceQuantity{Quantity::CSDVersion, true})
-      .Default(std::nullopt);
+  return entry(core::builtinSources().versionInfoMember(Name));
 }
 
 bool isVersionApi(llvm::StringRef Name) {
@@ -65,19 +45,7 @@ bool isVersionApi(llvm::StringRef Name) {
 }
 
 bool isSystemBinary(llvm::StringRef Path) {
-  std::string L = Path.lower();
-  llvm::StringRef P = L;
-  size_t Slash = P.find_last_of("\\/");
-  llvm::StringRef File =
-      Slash == llvm::StringRef::npos ? P : P.substr(Slash + 1);
-  static const char *Known[] = {
-      "kernel32.dll", "ntdll.dll",      "ntoskrnl.exe", "user32.dll",
-      "advapi32.dll", "kernelbase.dll", "winver.exe",   "shell32.dll",
-      "gdi32.dll",    "hal.dll",        "win32k.sys",   "ole32.dll"};
-  for (const char *K : Known)
-    if (File == K)
-      return true;
-  return false;
+  return core::builtinSources().isSystemBinary(Path);
 }
 
 bool isVerCommand(llvm::StringRef Command) {

@@ -4,6 +4,7 @@
 
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "core/SourceTable.h"
 #include "report/FixApply.h"
 #include "rules/Checker.h"
 #include "script/Text.h"
@@ -60,9 +61,7 @@ inline void lowerAndCheck(llvm::StringRef Bytes, llvm::StringRef Path,
   // The triggers of the default bump, as the driver passes them: the
   // frontends leave unrelated procedures unparsed (script/ParsePlan.h).
   core::FrontendOptions Opts;
-  Opts.Triggers = {"6002",           "6003",       "ubr",
-                   "revision",       "versionls",  "fileprivatepart",
-                   "getfileversion", "versioninfo"};
+  Opts.Triggers = core::defaultTriggerWords();
   std::vector<core::Guard> Guards;
   std::vector<core::Diagnostic> Diags;
   Lower(Path, *Text, Opts, Guards, Diags);

@@ -1,6 +1,7 @@
 // The body plan: which function bodies a C/C++ parse may skip, and that a
 // parse which skips them finds exactly what a full parse finds.
 #include "cpp/BodyPlan.h"
+#include "core/SourceTable.h"
 #include "cpp/CppFrontend.h"
 #include "rules/Checker.h"
 
@@ -14,10 +15,7 @@ using verguard::cpp::BodyPlan;
 
 namespace {
 
-const std::vector<std::string> Triggers = {
-    "6002",           "6003",       "ubr",
-    "revision",       "versionls",  "fileprivatepart",
-    "getfileversion", "versioninfo"};
+const std::vector<std::string> Triggers = verguard::core::defaultTriggerWords();
 
 /// The offsets of function Name's body '{' and of its name, in Text
 /// (Name: "F" for the first "F(", or a longer "F(int" to pick one).

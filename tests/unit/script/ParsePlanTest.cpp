@@ -1,6 +1,7 @@
 // The script parse plan: which top-level procedures a PowerShell or VB parse
 // leaves out, and that the scan trusts nothing it cannot read.
 #include "script/ParsePlan.h"
+#include "core/SourceTable.h"
 
 #include <gtest/gtest.h>
 
@@ -8,10 +9,7 @@ using namespace verguard::script;
 
 namespace {
 
-const std::vector<std::string> Triggers = {
-    "6002",           "6003",       "ubr",
-    "revision",       "versionls",  "fileprivatepart",
-    "getfileversion", "versioninfo"};
+const std::vector<std::string> Triggers = verguard::core::defaultTriggerWords();
 
 /// Which of the procedures (each given by a snippet of its header, unique in
 /// Text) the plan leaves out, in the order given.

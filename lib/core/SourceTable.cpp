@@ -1,0 +1,253 @@
+//===- SourceTable.cpp ----------------------------------------------------===//
+#include "core/SourceTable.h"
+
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+#include <algorithm>
+
+namespace {
+struct RawEntry {
+  std::string Name, Quantity, Type = "value";
+};
+struct RawMember {
+  std::string Record, Name, Quantity;
+};
+struct RawVariable {
+  std::string Name, Quantity;
+  uint64_t HighBits = 0;
+};
+struct RawOut {
+  std::string Function, Quantity;
+  unsigned Argument = 0;
+};
+struct RawTable {
+  std::vector<RawEntry> Registry, Wmi, VersionInfo;
+  std::vector<RawMember> StructMembers;
+  std::vector<RawVariable> Variables;
+  std::vector<RawOut> OutParameters;
+  std::vector<std::string> SystemBinaries, RevisionWords;
+};
+} // namespace
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(RawEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(RawMember)
+LLVM_YAML_IS_SEQUENCE_VECTOR(RawVariable)
+LLVM_YAML_IS_SEQUENCE_VECTOR(RawOut)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<RawEntry> {
+  static void mapping(IO &Io, RawEntry &E) {
+    Io.mapRequired("name", E.Name);
+    Io.mapRequired("quantity", E.Quantity);
+    Io.mapOptional("type", E.Type);
+  }
+};
+template <> struct MappingTraits<RawMember> {
+  static void mapping(IO &Io, RawMember &E) {
+    Io.mapRequired("record", E.Record);
+    Io.mapRequired("name", E.Name);
+    Io.mapRequired("quantity", E.Quantity);
+  }
+};
+template <> struct MappingTraits<RawVariable> {
+  static void mapping(IO &Io, RawVariable &E) {
+    Io.mapRequired("name", E.Name);
+    Io.mapRequired("quantity", E.Quantity);
+    Io.mapOptional("highBits", E.HighBits);
+  }
+};
+template <> struct MappingTraits<RawOut> {
+  static void mapping(IO &Io, RawOut &E) {
+    Io.mapRequired("function", E.Function);
+    Io.mapRequired("argument", E.Argument);
+    Io.mapRequired("quantity", E.Quantity);
+  }
+};
+template <> struct MappingTraits<RawTable> {
+  static void mapping(IO &Io, RawTable &T) {
+    Io.mapRequired("registry", T.Registry);
+    Io.mapRequired("wmi", T.Wmi);
+    Io.mapRequired("versionInfo", T.VersionInfo);
+    Io.mapOptional("structMembers", T.StructMembers);
+    Io.mapOptional("variables", T.Variables);
+    Io.mapOptional("outParameters", T.OutParameters);
+    Io.mapRequired("systemBinaries", T.SystemBinaries);
+    Io.mapRequired("revisionWords", T.RevisionWords);
+  }
+};
+} // namespace llvm::yaml
+
+namespace verguard::core {
+
+namespace {
+const SourceEntry *findIn(const std::vector<SourceEntry> &V,
+                          llvm::StringRef Name) {
+  for (const SourceEntry &E : V)
+    if (Name.equals_insensitive(E.Name))
+      return &E;
+  return nullptr;
+}
+} // namespace
+
+const SourceEntry *SourceTable::registryValue(llvm::StringRef Name) const {
+  return findIn(Registry, Name);
+}
+const SourceEntry *SourceTable::wmiProperty(llvm::StringRef Name) const {
+  return findIn(Wmi, Name);
+}
+const SourceEntry *SourceTable::versionInfoMember(llvm::StringRef Name) const {
+  return findIn(VersionInfo, Name);
+}
+
+const StructMemberEntry *SourceTable::structMember(llvm::StringRef Record,
+                                                   llvm::StringRef Name) const {
+  Record = Record.ltrim('_');
+  for (const StructMemberEntry &E : StructMembers)
+    if (E.Name == Name && Record.ends_with(E.Record))
+      return &E;
+  return nullptr;
+}
+
+const VariableEntry *SourceTable::variable(llvm::StringRef Name) const {
+  for (const VariableEntry &E : Variables)
+    if (E.Name == Name)
+      return &E;
+  return nullptr;
+}
+
+bool SourceTable::isSystemBinary(llvm::StringRef Path) const {
+  size_t Slash = Path.find_last_of("\\/");
+  llvm::StringRef File =
+      Slash == llvm::StringRef::npos ? Path : Path.substr(Slash + 1);
+  for (const std::string &B : SystemBinaries)
+    if (File.equals_insensitive(B))
+      return true;
+  return false;
+}
+
+llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
+                                             llvm::StringRef FileName) {
+  RawTable Raw;
+  std::string Diag;
+  llvm::yaml::Input In(
+      Yaml, nullptr,
+      [](const llvm::SMDiagnostic &D, void *Ctx) {
+        std::string &Out = *static_cast<std::string *>(Ctx);
+        if (Out.empty())
+          Out = std::to_string(D.getLineNo()) + ":" +
+                std::to_string(D.getColumnNo() + 1) + ": " +
+                D.getMessage().str();
+      },
+      &Diag);
+  In >> Raw;
+  if (In.error())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%s",
+                                   FileName.str().c_str(), Diag.c_str());
+  SourceTable T;
+  auto Convert = [&](const std::vector<RawEntry> &From,
+                     std::vector<SourceEntry> &To,
+                     const char *Section) -> llvm::Error {
+    for (const RawEntry &R : From) {
+      auto Q = quantityFromName(R.Quantity);
+      if (!Q)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s: %s entry '%s' has unknown quantity '%s'",
+            FileName.str().c_str(), Section, R.Name.c_str(),
+            R.Quantity.c_str());
+      if (R.Type != "value" && R.Type != "string")
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s: %s entry '%s' has type '%s'; expected value or string",
+            FileName.str().c_str(), Section, R.Name.c_str(), R.Type.c_str());
+      To.push_back({R.Name, *Q, R.Type == "string"});
+    }
+    return llvm::Error::success();
+  };
+  if (auto E = Convert(Raw.Registry, T.Registry, "registry"))
+    return std::move(E);
+  if (auto E = Convert(Raw.Wmi, T.Wmi, "wmi"))
+    return std::move(E);
+  if (auto E = Convert(Raw.VersionInfo, T.VersionInfo, "versionInfo"))
+    return std::move(E);
+  auto Q = [&](const std::string &Name, const std::string &What,
+               const char *Section) -> llvm::Expected<Quantity> {
+    if (auto Q = quantityFromName(Name))
+      return *Q;
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: %s entry '%s' has unknown quantity '%s'", FileName.str().c_str(),
+        Section, What.c_str(), Name.c_str());
+  };
+  for (const RawMember &R : Raw.StructMembers) {
+    auto X = Q(R.Quantity, R.Record + "." + R.Name, "structMembers");
+    if (!X)
+      return X.takeError();
+    T.StructMembers.push_back({R.Record, R.Name, *X});
+  }
+  for (const RawVariable &R : Raw.Variables) {
+    auto X = Q(R.Quantity, R.Name, "variables");
+    if (!X)
+      return X.takeError();
+    T.Variables.push_back({R.Name, *X, R.HighBits});
+  }
+  for (const RawOut &R : Raw.OutParameters) {
+    auto X = Q(R.Quantity, R.Function, "outParameters");
+    if (!X)
+      return X.takeError();
+    T.OutParameters.push_back({R.Function, R.Argument, *X});
+  }
+  for (const std::string &B : Raw.SystemBinaries)
+    T.SystemBinaries.push_back(llvm::StringRef(B).lower());
+  T.RevisionWords = Raw.RevisionWords;
+  return T;
+}
+
+namespace {
+const char BuiltinYaml[] = {
+#include "sources.yaml.inc"
+    0};
+} // namespace
+
+const SourceTable &builtinSources() {
+  static const SourceTable Table = [] {
+    auto T = parseSourceTable(BuiltinYaml, "rules/sources.yaml");
+    if (!T) // validated by the build's tests; never continue with garbage
+      llvm::report_fatal_error(T.takeError());
+    return std::move(*T);
+  }();
+  return Table;
+}
+
+std::vector<std::string> triggerWords(const ProfileSet &Profiles,
+                                      llvm::ArrayRef<const Bump *> Bumps,
+                                      llvm::ArrayRef<UserSource> User) {
+  std::vector<std::string> T;
+  auto Add = [&](llvm::StringRef S) {
+    std::string L = S.lower();
+    if (std::find(T.begin(), T.end(), L) == T.end())
+      T.push_back(std::move(L));
+  };
+  for (const Bump *B : Bumps) {
+    Add(std::to_string(Profiles.Profiles[B->Before].build()));
+    Add(std::to_string(Profiles.Profiles[B->After].build()));
+  }
+  // Revision thresholds do not mention the build: their sources do.
+  for (const std::string &S : builtinSources().RevisionWords)
+    Add(S);
+  for (const UserSource &S : User)
+    Add(S.Name);
+  return T;
+}
+
+std::vector<std::string> defaultTriggerWords() {
+  const ProfileSet &P = builtinProfiles();
+  std::vector<const Bump *> Enabled;
+  for (const Bump &B : P.Bumps)
+    if (B.Enabled)
+      Enabled.push_back(&B);
+  return triggerWords(P, Enabled);
+}
+
+} // namespace verguard::core

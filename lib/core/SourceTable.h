@@ -1,0 +1,97 @@
+//===- SourceTable.h - where Windows code reads the OS version --*- C++ -*-===//
+//
+// The table of version sources (rules/sources.yaml, embedded at build time):
+// registry values, WMI properties, OSVERSIONINFO members, system binaries and
+// the prefilter's revision words. Every frontend and the prefilter read it,
+// so no two of them can disagree about what a source is.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CORE_SOURCETABLE_H
+#define VERGUARD_CORE_SOURCETABLE_H
+
+#include "core/FrontendOptions.h"
+#include "core/Profile.h"
+#include "core/Quantity.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verguard::core {
+
+/// One named source: the quantity it holds, and whether it hands it over as
+/// text holding a number (`type: string`: WMI BuildNumber "6002").
+struct SourceEntry {
+  std::string Name;
+  Quantity Q = Quantity::Build;
+  bool AsString = false;
+};
+
+/// A member of a structure other than OSVERSIONINFO.
+struct StructMemberEntry {
+  std::string Record, Name;
+  Quantity Q = Quantity::Build;
+};
+
+/// A variable holding a quantity, with flag bits ORed above it.
+struct VariableEntry {
+  std::string Name;
+  Quantity Q = Quantity::Build;
+  uint64_t HighBits = 0;
+};
+
+/// An API's out-parameter that receives a quantity.
+struct OutParameterEntry {
+  std::string Function;
+  unsigned Argument = 0;
+  Quantity Q = Quantity::Build;
+};
+
+struct SourceTable {
+  std::vector<SourceEntry> Registry, Wmi, VersionInfo;
+  std::vector<StructMemberEntry> StructMembers;
+  std::vector<VariableEntry> Variables;
+  std::vector<OutParameterEntry> OutParameters;
+  std::vector<std::string> SystemBinaries; // lower case file names
+  std::vector<std::string> RevisionWords;  // as written in the table
+
+  /// A value under HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion.
+  const SourceEntry *registryValue(llvm::StringRef Name) const;
+  /// A property of Win32_OperatingSystem.
+  const SourceEntry *wmiProperty(llvm::StringRef Name) const;
+  /// A member of OSVERSIONINFO(EX).
+  const SourceEntry *versionInfoMember(llvm::StringRef Name) const;
+  /// A member of a record (exact case, as C spells it); the record matches
+  /// when its name, without leading underscores, is or ends with the
+  /// entry's (`_PEB`, `MY_PEB`).
+  const StructMemberEntry *structMember(llvm::StringRef Record,
+                                        llvm::StringRef Name) const;
+  /// A variable by its exact name.
+  const VariableEntry *variable(llvm::StringRef Name) const;
+  /// A path (any directory, any case) whose file is a system binary.
+  bool isSystemBinary(llvm::StringRef Path) const;
+};
+
+/// Parses a source table; errors name the file, line and column.
+llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
+                                             llvm::StringRef FileName);
+
+/// The table embedded in the binary from rules/sources.yaml.
+const SourceTable &builtinSources();
+
+/// The prefilter's trigger words (lower case, no duplicates): the builds of
+/// the bumps, the table's revision words and the user's source names.
+std::vector<std::string> triggerWords(const ProfileSet &Profiles,
+                                      llvm::ArrayRef<const Bump *> Bumps,
+                                      llvm::ArrayRef<UserSource> User = {});
+
+/// triggerWords of the built-in profiles' enabled bumps (what a run with no
+/// options uses).
+std::vector<std::string> defaultTriggerWords();
+
+} // namespace verguard::core
+
+#endif
