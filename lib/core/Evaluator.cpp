@@ -342,6 +342,14 @@ struct Eval {
       Value V = Kid(0);
       return V.K == Value::Int ? Value::boolean(V.I == 0) : Value::unknown();
     }
+    case Op::Choose: {
+      Value C = Kid(0);
+      if (C.K == Value::Int)
+        return Kid(C.I ? 1 : 2);
+      // An unknown condition: known only if both branches agree.
+      Value T = Kid(1), F = Kid(2);
+      return T.known() && T == F ? T : Value::unknown();
+    }
     case Op::StrCompare: {
       auto L = KidStr(0), R = KidStr(1);
       if (!L || !R)

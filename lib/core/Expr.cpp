@@ -1,6 +1,8 @@
 //===- Expr.cpp -----------------------------------------------------------===//
 #include "core/Expr.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <functional>
 
 namespace verguard::core {
@@ -134,6 +136,8 @@ bool isBoolean(const Expr &E) {
   case Op::BoolConst:
   case Op::Element:
     return true;
+  case Op::Choose:
+    return E.Kids.size() == 3 && isBoolean(*E.Kids[1]) && isBoolean(*E.Kids[2]);
   default:
     return false;
   }
@@ -223,6 +227,8 @@ const char *opName(Op K) {
     return "~";
   case Op::Not:
     return "!";
+  case Op::Choose:
+    return "choose";
   case Op::StrCompare:
     return "strcmp";
   case Op::StartsWith:
@@ -327,6 +333,49 @@ ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To) {
     return Root;
   auto Copy = clone(*Root);
   Copy->Kids = std::move(Kids);
+  return Copy;
+}
+
+ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range) {
+  bool Changed = false;
+  std::vector<ExprPtr> Kids;
+  Kids.reserve(Root->Kids.size());
+  for (const ExprPtr &K : Root->Kids) {
+    ExprPtr N = K ? keepSpellingsWithin(K, Range) : K;
+    Changed |= N != K;
+    Kids.push_back(std::move(N));
+  }
+  bool Outside = Root->Written.valid() && !Range.contains(Root->Written.Span);
+  if (!Changed && !Outside)
+    return Root;
+  auto Copy = clone(*Root);
+  Copy->Kids = std::move(Kids);
+  if (Outside)
+    Copy->Written = {};
+  return Copy;
+}
+
+ExprPtr respellSiblings(const ExprPtr &Root, Quantity Q,
+                        const std::optional<std::string> &Text) {
+  bool Changed = false;
+  std::vector<ExprPtr> Kids;
+  Kids.reserve(Root->Kids.size());
+  for (const ExprPtr &K : Root->Kids) {
+    ExprPtr N = K ? respellSiblings(K, Q, Text) : K;
+    Changed |= N != K;
+    Kids.push_back(std::move(N));
+  }
+  bool Has =
+      llvm::any_of(Root->Siblings, [&](const auto &S) { return S.first == Q; });
+  if (!Changed && !Has)
+    return Root;
+  auto Copy = clone(*Root);
+  Copy->Kids = std::move(Kids);
+  if (Has) {
+    llvm::erase_if(Copy->Siblings, [&](const auto &S) { return S.first == Q; });
+    if (Text)
+      Copy->Siblings.push_back({Q, *Text});
+  }
   return Copy;
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,8 @@ enum class Op : uint8_t {
   Length,
   VersionOf, // parse Kids[0] as a [version]/System.Version (list of ints)
   Element,   // Kids[0] in the list of Kids[1..]: membership (-in / Case a,b)
+  // Kids[0] ? Kids[1] : Kids[2] (a ternary, an If in a function's result).
+  Choose,
 };
 
 enum class CmpOp : uint8_t { EQ, NE, LT, LE, GT, GE };
@@ -171,6 +174,16 @@ CmpOp swapped(CmpOp O); // a<b  <=> b>a
 
 /// Returns a copy of Root where the node From (by identity) is replaced by To.
 ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To);
+
+/// Returns a copy of Root without the spellings of nodes written outside
+/// Range (their text belongs to another place, which a fix must not edit).
+ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range);
+
+/// Returns a copy of Root where every sibling spelling of Q is Text, or is
+/// dropped (std::nullopt): a value that crossed into a scope where the old
+/// spelling names nothing must not offer it to a fix.
+ExprPtr respellSiblings(const ExprPtr &Root, Quantity Q,
+                        const std::optional<std::string> &Text);
 
 } // namespace verguard::core
 

@@ -72,6 +72,8 @@ public:
         Name.contains("Cmp") || Name.contains("StrStr") ||
         Name.starts_with("CompareString"))
       seed(C);
+    else if (callsHelperWithArguments(C))
+      seed(C); // `IsBuild(6002)`: the helper's check, judged at this call
     return true;
   }
   bool VisitSwitchStmt(SwitchStmt *S) {
@@ -80,6 +82,21 @@ public:
   }
 
 private:
+  /// A call of a function of this file whose value depends on the call's
+  /// arguments (`bool IsBuild(DWORD b) { return GetBuild() == b; }`).
+  bool callsHelperWithArguments(const CallExpr *C) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (!Def || Def->getNumParams() == 0 || C->getNumArgs() == 0 ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
+        C->isInstantiationDependent() || C->containsErrors())
+      return false;
+    QualType T = Def->getReturnType();
+    if (!T->isBooleanType() && !T->isIntegerType())
+      return false;
+    return L.readsArguments(C);
+  }
+
   /// Climbs from an atom to the maximal condition holding it.
   const Expr *root(const Expr *E) {
     const Expr *Cur = E;

@@ -4,6 +4,10 @@
 #include "cpp/Sources.h"
 #include "cpp/Spans.h"
 
+#include "core/Evaluator.h"
+#include "core/Profile.h"
+#include "core/SourceTable.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -81,6 +85,34 @@ std::string literalUtf8(const StringLiteral *S) {
   return Out;
 }
 
+/// The IR operation of a C arithmetic or bitwise operator.
+std::optional<Op> arithmetic(BinaryOperatorKind K) {
+  switch (K) {
+  case BO_Add:
+    return Op::Add;
+  case BO_Sub:
+    return Op::Sub;
+  case BO_Mul:
+    return Op::Mul;
+  case BO_Div:
+    return Op::Div;
+  case BO_Rem:
+    return Op::Mod;
+  case BO_And:
+    return Op::BitAnd;
+  case BO_Or:
+    return Op::BitOr;
+  case BO_Xor:
+    return Op::BitXor;
+  case BO_Shl:
+    return Op::Shl;
+  case BO_Shr:
+    return Op::Shr;
+  default:
+    return std::nullopt;
+  }
+}
+
 bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
@@ -143,6 +175,10 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       }
     return;
   }
+  // APIs of the source table (PsGetVersion ...).
+  for (const core::OutParameterEntry &O : core::builtinSources().OutParameters)
+    if (O.Function == Name)
+      Define(O.Argument, core::quantity(O.Q, N));
   if (Name == "QueryStringValue" || Name == "QueryDWORDValue") {
     // ATL CRegKey::QueryStringValue(name, buffer, &chars) / QueryDWORDValue.
     Define(1, registryValue(ValueName(0)));
@@ -224,10 +260,13 @@ public:
     bool Plain = B->getOpcode() == BO_Assign;
     if (auto *D = dyn_cast<DeclRefExpr>(L)) {
       if (auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
-        if (Plain)
-          F.VarDefs[VD].push_back(B->getRHS());
-        else
+        bool Update = !Plain || updatesItself(VD, B->getRHS());
+        if (Update && !inLoop(B))
+          F.Updates[VD].push_back(B);
+        else if (Update)
           F.Clobbered.insert(VD);
+        else
+          F.VarDefs[VD].push_back(B->getRHS());
       }
     } else if (auto *M = dyn_cast<MemberExpr>(L)) {
       if (auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl())) {
@@ -247,6 +286,32 @@ public:
           if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
             if (Plain)
               F.OutParamDefs[P].push_back(B->getRHS());
+    }
+    return true;
+  }
+  /// `b = b & mask`: an update of b written as an assignment.
+  static bool updatesItself(const VarDecl *VD, const Expr *RHS) {
+    auto *R = dyn_cast<BinaryOperator>(RHS->IgnoreParenImpCasts());
+    if (!R || R->isComparisonOp() || R->isLogicalOp() || R->isAssignmentOp())
+      return false;
+    auto *D = dyn_cast<DeclRefExpr>(R->getLHS()->IgnoreParenImpCasts());
+    return D && D->getDecl() == VD;
+  }
+  /// Inside a loop's body or condition (an update there may reach a read
+  /// written before it).
+  bool inLoop(const Stmt *S) {
+    for (int Steps = 0; Steps < 256; ++Steps) {
+      auto Parents = Ctx.getParents(*S);
+      if (Parents.empty())
+        return false;
+      if (Parents[0].get<ForStmt>() || Parents[0].get<WhileStmt>() ||
+          Parents[0].get<DoStmt>() || Parents[0].get<CXXForRangeStmt>())
+        return true;
+      if (Parents[0].get<Decl>())
+        return false;
+      S = Parents[0].get<Stmt>();
+      if (!S)
+        return false;
     }
     return true;
   }
@@ -274,6 +339,16 @@ private:
   const FunctionDecl *Cur = nullptr;
 };
 
+/// A value that is the OS build on every known profile.
+bool isTheBuild(const core::Expr &V) {
+  for (const core::Profile &P : core::builtinProfiles().Profiles) {
+    core::Value X = core::evaluate(V, P);
+    if (!X.known() || !(X == core::Value::integer(P.build())))
+      return false;
+  }
+  return true;
+}
+
 /// A same-TU function that stores a version value through an out-parameter:
 /// `void GetBuild(DWORD *out) { ...; *out = osvi.dwBuildNumber; }` defines
 /// the variable passed at each call. Resolved after collection.
@@ -298,6 +373,8 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         return true;
       if (const FunctionDecl *Def = FD->getDefinition())
         FD = Def;
+      // What the callee stores through each out-parameter of this call.
+      std::vector<std::pair<const VarDecl *, ExprPtr>> Outs;
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
         auto It = F.OutParamDefs.find(FD->getParamDecl(I));
@@ -309,8 +386,17 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         Lowerer L(Ctx, F, Opts);
         ExprPtr V = L.value(It->second.front());
         if (core::dependsOnVersion(*V))
-          F.OutDefs[Target] = V;
+          Outs.push_back({Target, V});
       }
+      // A revision's build spelling was written in the callee's scope
+      // (`HIWORD(ffi->dwFileVersionLS)`): here the build is the variable
+      // the same call filled with it, if any; else no spelling at all.
+      std::optional<std::string> BuildVar;
+      for (const auto &[Target, V] : Outs)
+        if (isTheBuild(*V))
+          BuildVar = Target->getName().str();
+      for (auto &[Target, V] : Outs)
+        F.OutDefs[Target] = core::respellSiblings(V, Quantity::Build, BuildVar);
       return true;
     }
   } Finder(Ctx, F, Opts);
@@ -456,6 +542,10 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   }
   if (auto *CE = dyn_cast<CallExpr>(E))
     return callValue(CE);
+  if (auto *CO = dyn_cast<ConditionalOperator>(E))
+    return core::nary(Op::Choose,
+                      {cond(CO->getCond()), value(CO->getTrueExpr()),
+                       value(CO->getFalseExpr())});
   if (auto *B = dyn_cast<BinaryOperator>(E)) {
     if (B->isComparisonOp() || B->isLogicalOp())
       return cond(E);
@@ -463,42 +553,10 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
       return value(B->getRHS());
     if (B->getOpcode() == BO_Assign)
       return value(B->getRHS());
-    Op K;
-    switch (B->getOpcode()) {
-    case BO_Add:
-      K = Op::Add;
-      break;
-    case BO_Sub:
-      K = Op::Sub;
-      break;
-    case BO_Mul:
-      K = Op::Mul;
-      break;
-    case BO_Div:
-      K = Op::Div;
-      break;
-    case BO_Rem:
-      K = Op::Mod;
-      break;
-    case BO_And:
-      K = Op::BitAnd;
-      break;
-    case BO_Or:
-      K = Op::BitOr;
-      break;
-    case BO_Xor:
-      K = Op::BitXor;
-      break;
-    case BO_Shl:
-      K = Op::Shl;
-      break;
-    case BO_Shr:
-      K = Op::Shr;
-      break;
-    default:
+    std::optional<Op> K = arithmetic(B->getOpcode());
+    if (!K)
       return core::unknown();
-    }
-    return core::binary(K, value(B->getLHS()), value(B->getRHS()));
+    return core::binary(*K, value(B->getLHS()), value(B->getRHS()));
   }
   if (auto *U = dyn_cast<UnaryOperator>(E)) {
     switch (U->getOpcode()) {
@@ -550,6 +608,19 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
     const void *K;
     ~Leave() { S.erase(K); }
   } L{Visiting, VD};
+  // A parameter of the callee being read: the argument of its call, read in
+  // the caller's own frame. Not when the callee assigns it.
+  if (auto *PV = dyn_cast<ParmVarDecl>(VD);
+      PV && !Frames.empty() && !F.VarDefs.count(VD) && !F.Clobbered.count(VD) &&
+      Frames.back().first == PV->getDeclContext() &&
+      PV->getFunctionScopeIndex() < Frames.back().second->getNumArgs()) {
+    auto Frame = Frames.back();
+    Frames.pop_back();
+    ExprPtr V = value(Frame.second->getArg(PV->getFunctionScopeIndex()));
+    Frames.push_back(Frame);
+    ++ArgumentReads;
+    return V;
+  }
   auto Out = F.OutDefs.find(VD);
   if (Out != F.OutDefs.end())
     return Out->second;
@@ -562,8 +633,17 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   if (It != F.VarDefs.end()) {
     if (ExprPtr V = definitions(It->second, Use))
       if (V->Kind != Op::Unknown)
-        return V;
+        return withUpdates(VD, V, Use);
   }
+  // A kernel variable of the source table (`*NtBuildNumber & 0xFFFF`).
+  if (VD->hasGlobalStorage() && It == F.VarDefs.end())
+    if (const core::VariableEntry *V =
+            core::builtinSources().variable(VD->getName())) {
+      ExprPtr Q = core::quantity(V->Q, VD->getName().str());
+      return V->HighBits ? core::binary(Op::BitOr, Q,
+                                        core::intConst(int64_t(V->HighBits)))
+                         : Q;
+    }
   // Parameters and externs with a telling name: inferred provenance.
   if ((isa<ParmVarDecl>(VD) || It == F.VarDefs.end()) &&
       VD->getType()->isIntegerType())
@@ -571,6 +651,34 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
       return core::quantity(*Q, "variable named " + VD->getName().str(),
                             /*Inferred=*/true);
   return core::unknown();
+}
+
+/// V with the in-place updates of VD written before Use applied in order
+/// (`b &= 0x0FFFFFFF` after `DWORD b = ...`).
+ExprPtr Lowerer::withUpdates(const VarDecl *VD, ExprPtr V, const Expr *Use) {
+  auto It = F.Updates.find(VD);
+  if (It == F.Updates.end() || !Use)
+    return V;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const BinaryOperator *U : It->second) {
+    if (!SM.isBeforeInTranslationUnit(U->getEndLoc(), Use->getBeginLoc()))
+      continue;
+    // `b op= e`, or `b = b op e`.
+    BinaryOperatorKind K = U->getOpcode();
+    const Expr *Operand = U->getRHS();
+    if (K == BO_Assign) {
+      auto *R = cast<BinaryOperator>(U->getRHS()->IgnoreParenImpCasts());
+      K = R->getOpcode();
+      Operand = R->getRHS();
+    } else {
+      K = BinaryOperator::getOpForCompoundAssignment(K);
+    }
+    std::optional<Op> O = arithmetic(K);
+    if (!O)
+      return core::unknown();
+    V = core::binary(*O, V, value(Operand));
+  }
+  return V;
 }
 
 /// The text a printf-style call produces: literal pieces, and %d/%u/%i/%s
@@ -634,6 +742,10 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
     bool Known = isVersionInfoRecord(Record);
     return core::quantity(*Q, Record + "." + Field.str(), !Known);
   }
+  // KUSER_SHARED_DATA, the PEB ... (rules/sources.yaml).
+  if (const core::StructMemberEntry *S =
+          core::builtinSources().structMember(Record, Field))
+    return core::quantity(S->Q, Record + "." + Field.str());
   if (ExprPtr V = fixedFileInfoField(Field)) {
     if (Field.ends_with("LS")) {
       // The build is the high word of the same field: VG003's pairing.
@@ -753,14 +865,39 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
     if (It != F.Returns.end() && Visiting.insert(Def).second) {
       ExprPtr Found;
       bool Same = true;
+      // An operator's first argument is its object, not a parameter.
+      bool Bind = !isa<CXXOperatorCallExpr>(CE);
+      unsigned ReadsBefore = ArgumentReads;
+      if (Bind)
+        Frames.push_back({Def, CE});
+      // Several returns: the ones that depend on the version must agree;
+      // an early error return (`if (!GetVersionEx(&vi)) return 0;`: 0, -1
+      // or false) does not count against them, any other value does.
+      std::vector<ExprPtr> Others;
       for (const Expr *R : It->second) {
         ExprPtr V = value(R);
+        if (!core::dependsOnVersion(*V)) {
+          Others.push_back(V);
+          continue;
+        }
         if (!Found)
           Found = V;
         else if (!sameTree(Found, V))
           Same = false;
       }
+      for (const ExprPtr &O : Others)
+        if (!((O->Kind == Op::IntConst || O->Kind == Op::BoolConst) &&
+              (O->Int == 0 || O->Int == -1)))
+          Same = false;
+      if (Bind)
+        Frames.pop_back();
       Visiting.erase(Def);
+      // A value that read this call's arguments belongs to this call: what
+      // is spelled in the callee is shared with its other calls, and no fix
+      // may edit it for this one.
+      if (Found && ArgumentReads != ReadsBefore)
+        Found = core::keepSpellingsWithin(Found,
+                                          fileSpan(Ctx, CE->getSourceRange()));
       if (Found && Same && core::dependsOnVersion(*Found))
         return Found;
     }
@@ -773,6 +910,12 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
             llvm::StringRef(N).starts_with("Get") ? 3 : 0)))
       return core::quantity(*Q, "function " + N, true);
   return core::unknown();
+}
+
+bool Lowerer::readsArguments(const CallExpr *CE) {
+  unsigned Before = ArgumentReads;
+  value(CE);
+  return ArgumentReads != Before;
 }
 
 ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {

@@ -30,8 +30,14 @@ struct Facts {
       VarDefs;
   /// Variables written through an out-parameter of a known API.
   llvm::DenseMap<const clang::VarDecl *, core::ExprPtr> OutDefs;
-  /// Variables changed in ways verguard does not follow (++, +=, ...).
+  /// Variables changed in ways verguard does not follow (++, an update in
+  /// a loop, ...).
   llvm::DenseSet<const clang::VarDecl *> Clobbered;
+  /// In-place updates outside loops (`b &= 0xFFFF`, `b = b & mask` counts
+  /// as a definition), in source order: a read sees those before it.
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::vector<const clang::BinaryOperator *>>
+      Updates;
   /// Every value stored into a field (any object), and constructor inits.
   llvm::DenseMap<const clang::FieldDecl *, std::vector<const clang::Expr *>>
       FieldDefs;
@@ -72,10 +78,16 @@ public:
 
   clang::ASTContext &context() { return Ctx; }
 
+  /// True if the value of the call CE (a function of this translation unit)
+  /// depends on its arguments: a guard at the call, judged per call site.
+  bool readsArguments(const clang::CallExpr *CE);
+
 private:
   core::ExprPtr valueImpl(const clang::Expr *E);
   core::ExprPtr condImpl(const clang::Expr *E);
   core::ExprPtr varValue(const clang::VarDecl *VD, const clang::Expr *Use);
+  core::ExprPtr withUpdates(const clang::VarDecl *VD, core::ExprPtr V,
+                            const clang::Expr *Use);
   core::ExprPtr memberValue(const clang::MemberExpr *ME);
   core::ExprPtr callValue(const clang::CallExpr *CE);
   core::ExprPtr methodValue(const clang::CXXMemberCallExpr *CE);
@@ -95,6 +107,12 @@ private:
   const core::FrontendOptions &Opts;
   unsigned Depth = 0;
   llvm::DenseSet<const void *> Visiting;
+  /// The calls whose callee's return value is being read (innermost last):
+  /// there a parameter is the argument of that call, so a helper called
+  /// with 6002 in one place and 7601 in another is judged per call.
+  std::vector<std::pair<const clang::FunctionDecl *, const clang::CallExpr *>>
+      Frames;
+  unsigned ArgumentReads = 0; // parameters resolved through Frames
 };
 
 } // namespace verguard::cpp

@@ -23,28 +23,30 @@ TEST(Evaluator, BuildEqualityFlipsAcrossTheBump) {
   auto E = cmp(CmpOp::EQ, build(), intConst(6002));
   EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 1);
   EXPECT_EQ(evaluate(*E, profile("sp2-6003")).I, 0);
-  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_TRUE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
 }
 
 TEST(Evaluator, GreaterOrEqualIsStable) {
   auto E = cmp(CmpOp::GE, build(), intConst(6002));
-  EXPECT_FALSE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_FALSE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
 }
 
 TEST(Evaluator, AlreadyKnowsTheBump) {
   auto E = logicOr(cmp(CmpOp::EQ, build(), intConst(6002)),
                    cmp(CmpOp::EQ, build(), intConst(6003)));
-  EXPECT_FALSE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_FALSE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
 }
 
 TEST(Evaluator, GetVersionDwordDecodes) {
   // GetVersion(): build in the high word, minor/major in the low word.
-  auto Dword = binary(Op::BitOr,
-                      binary(Op::Shl, build(), intConst(16)),
-                      binary(Op::BitOr,
-                             binary(Op::Shl, quantity(Quantity::Minor, ""),
-                                    intConst(8)),
-                             quantity(Quantity::Major, "")));
+  auto Dword =
+      binary(Op::BitOr, binary(Op::Shl, build(), intConst(16)),
+             binary(Op::BitOr,
+                    binary(Op::Shl, quantity(Quantity::Minor, ""), intConst(8)),
+                    quantity(Quantity::Major, "")));
   auto Hi = binary(Op::BitAnd, binary(Op::Shr, Dword, intConst(16)),
                    intConst(0xFFFF));
   EXPECT_EQ(evaluate(*Hi, profile("sp2-6002")).I, 6002);
@@ -58,23 +60,30 @@ TEST(Evaluator, UnknownIsThreeValued) {
   EXPECT_FALSE(evaluate(*E, profile("sp2-6002")).known());
   EXPECT_EQ(evaluate(*E, profile("sp2-6003")).I, 0); // false && ? == false
   // Fragile for the assignment where the opaque condition is true.
-  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
-  auto Never = logicAnd(cmp(CmpOp::EQ, build(), intConst(6002)), boolConst(false));
-  EXPECT_FALSE(isFragile(condition(Never), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_TRUE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  auto Never =
+      logicAnd(cmp(CmpOp::EQ, build(), intConst(6002)), boolConst(false));
+  EXPECT_FALSE(
+      isFragile(condition(Never), profile("sp2-6002"), profile("sp2-6003")));
 }
 
 TEST(Evaluator, RevisionThresholdFlipsBecauseTheCounterReset) {
   auto E = cmp(CmpOp::GE, quantity(Quantity::Revision, ""), intConst(24000));
-  EXPECT_TRUE(isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_TRUE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
 }
 
 TEST(Evaluator, StringOperations) {
   auto V = quantity(Quantity::Version, "");
   EXPECT_EQ(evaluate(*cmp(CmpOp::EQ, V, strConst("6.0.6002"), CmpMode::Str),
-                     profile("sp2-6002")).I, 1);
+                     profile("sp2-6002"))
+                .I,
+            1);
   auto Starts = binary(Op::StartsWith, V, strConst("6.0.6002"));
   EXPECT_EQ(evaluate(*Starts, profile("sp2-6003")).I, 0);
-  auto Third = binary(Op::Index, binary(Op::Split, V, strConst(".")), intConst(2));
+  auto Third =
+      binary(Op::Index, binary(Op::Split, V, strConst(".")), intConst(2));
   EXPECT_EQ(evaluate(*Third, profile("sp2-6003")).S, "6003");
   auto Mid = nary(Op::Substr, {V, intConst(4), intConst(4)});
   EXPECT_EQ(evaluate(*Mid, profile("sp2-6002")).S, "6002");
@@ -90,15 +99,20 @@ TEST(Evaluator, StringOperations) {
 
 TEST(Evaluator, PowerShellLeftOperandGovernsConversion) {
   // '6003' -gt 600 compares as strings: "6003" > "600".
-  auto E = cmp(CmpOp::GT, strConst("6003"), intConst(7000), CmpMode::PowerShell);
+  auto E =
+      cmp(CmpOp::GT, strConst("6003"), intConst(7000), CmpMode::PowerShell);
   EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 0); // "6003" < "7000"
-  auto S = cmp(CmpOp::GT, strConst("10240"), intConst(6002), CmpMode::PowerShell);
+  auto S =
+      cmp(CmpOp::GT, strConst("10240"), intConst(6002), CmpMode::PowerShell);
   EXPECT_EQ(evaluate(*S, profile("sp2-6002")).I, 0); // lexical: "1" < "6"
-  auto N = cmp(CmpOp::GT, intConst(10240), strConst("6002"), CmpMode::PowerShell);
+  auto N =
+      cmp(CmpOp::GT, intConst(10240), strConst("6002"), CmpMode::PowerShell);
   EXPECT_EQ(evaluate(*N, profile("sp2-6002")).I, 1);
-  auto Ci = cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShell);
+  auto Ci =
+      cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShell);
   EXPECT_EQ(evaluate(*Ci, profile("sp2-6002")).I, 1);
-  auto Cs = cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShellCS);
+  auto Cs =
+      cmp(CmpOp::EQ, strConst("ABC"), strConst("abc"), CmpMode::PowerShellCS);
   EXPECT_EQ(evaluate(*Cs, profile("sp2-6002")).I, 0);
 }
 
@@ -121,8 +135,10 @@ TEST(Evaluator, VBVariantComparison) {
 }
 
 TEST(Evaluator, Wildcards) {
-  EXPECT_TRUE(wildcardMatch("6.0.6002", "6.0.600[23]*", Dialect::PowerShell, true));
-  EXPECT_FALSE(wildcardMatch("6.0.6001", "6.0.600[23]*", Dialect::PowerShell, true));
+  EXPECT_TRUE(
+      wildcardMatch("6.0.6002", "6.0.600[23]*", Dialect::PowerShell, true));
+  EXPECT_FALSE(
+      wildcardMatch("6.0.6001", "6.0.600[23]*", Dialect::PowerShell, true));
   EXPECT_TRUE(wildcardMatch("6.0.6002", "6.0.600#", Dialect::VB, false));
   EXPECT_TRUE(wildcardMatch("6.0.6005", "6.0.600[!23]", Dialect::VB, false));
   EXPECT_TRUE(wildcardMatch("Microsoft Windows NT 6.0.6002 Service Pack 2",
@@ -135,7 +151,8 @@ TEST(Evaluator, Regex) {
   EXPECT_EQ(regexSearch("6.0.6002", "6\\.0\\.6002", false, false), true);
   EXPECT_EQ(regexSearch("6.0.6003", "6\\.0\\.6002", false, false), false);
   EXPECT_EQ(regexSearch("6.0.6003", "^6\\.0\\.600[23]$", false, false), true);
-  EXPECT_EQ(regexSearch("6.0.6003", "\\d+\\.\\d+\\.600\\d", false, false), true);
+  EXPECT_EQ(regexSearch("6.0.6003", "\\d+\\.\\d+\\.600\\d", false, false),
+            true);
   EXPECT_EQ(regexSearch("x", "(?<=a)x", false, false), std::nullopt);
 }
 
@@ -148,4 +165,25 @@ TEST(Evaluator, ReplaceIsOrdinalOrCaseInsensitive) {
   EXPECT_EQ(evaluate(*C, profile("sp2-6002")).S, "Build6002BUILD");
   C->Flags |= FlagCaseInsensitive;
   EXPECT_EQ(evaluate(*C, profile("sp2-6002")).S, "b6002b");
+}
+
+TEST(Evaluator, ChooseTakesTheBranchItsConditionPicks) {
+  // `v & 0x80000000 ? 0 : HIWORD(v)` with v = the build in the high word.
+  auto V = binary(Op::Shl, build(), intConst(16));
+  auto Hi = binary(Op::Shr, V, intConst(16));
+  auto C =
+      cmp(CmpOp::NE, binary(Op::BitAnd, V, intConst(0x80000000)), intConst(0));
+  auto E = nary(Op::Choose, {C, intConst(0), Hi});
+  EXPECT_EQ(evaluate(*E, profile("sp2-6002")).I, 6002);
+  EXPECT_EQ(evaluate(*E, profile("sp2-6003")).I, 6003);
+  auto Guard = cmp(CmpOp::EQ, E, intConst(6002));
+  EXPECT_TRUE(
+      isFragile(condition(Guard), profile("sp2-6002"), profile("sp2-6003")));
+  // An unknown condition: known only when both branches agree.
+  auto Same = nary(Op::Choose, {unknown(), intConst(7), intConst(7)});
+  EXPECT_EQ(evaluate(*Same, profile("sp2-6002")).I, 7);
+  auto Differ = nary(Op::Choose, {unknown(), intConst(7), build()});
+  EXPECT_FALSE(evaluate(*Differ, profile("sp2-6002")).known());
+  EXPECT_TRUE(isBoolean(*nary(Op::Choose, {unknown(), C, Guard})));
+  EXPECT_FALSE(isBoolean(*E));
 }

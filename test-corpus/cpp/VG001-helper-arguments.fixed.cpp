@@ -1,0 +1,40 @@
+// Helpers that take the build to compare with as an argument: each call is
+// judged on its own, so the call with 6002 flips and the one with 7601 does
+// not. No fix is offered at the call: the helper's text is shared by both.
+#include <windows.h>
+
+static DWORD OsBuild() {
+  OSVERSIONINFOEXW vi = {sizeof(vi)};
+  GetVersionExW(reinterpret_cast<OSVERSIONINFOW *>(&vi));
+  return vi.dwBuildNumber;
+}
+
+static bool IsBuild(DWORD b) { return OsBuild() == b; }
+
+static bool IsAtMostBuild(DWORD limit) { return OsBuild() <= limit; }
+
+class OsInfo {
+public:
+  bool IsExactly(DWORD b) const { return OsBuild() == b; }
+};
+
+bool NeedsSp2Workaround() {
+  // expect: VG001
+  return IsBuild(6002);
+}
+
+bool IsWin7Sp1() { return IsBuild(7601); }
+
+bool IsVistaFamily() {
+  // expect: VG001
+  return IsAtMostBuild(6003);
+}
+
+bool IsBeforeWin7() { return IsAtMostBuild(7599); }
+
+bool ViaMember(const OsInfo &os) {
+  // expect: VG001
+  if (os.IsExactly(6002) && !IsWin7Sp1())
+    return true;
+  return os.IsExactly(9200);
+}
