@@ -1,12 +1,13 @@
 //===- PowerShellFrontendTest.cpp -----------------------------------------===//
 //
 // Lowers PowerShell snippets, runs the rules on the guards and checks the
-// findings and the text of the proven fixes. The last tests run every file of
-// test-corpus/powershell through the same path and check its `# expect:`
-// annotations and its .fixed sibling.
+// findings and the text of the proven fixes. The annotated corpus is checked
+// through the binary by tests/corpus/CorpusRunner.cpp, for every language.
 //
 //===----------------------------------------------------------------------===//
 #include "powershell/PowerShellFrontend.h"
+
+#include "core/SourceTable.h"
 
 #include "rules/Checker.h"
 #include "script/ParsePlan.h"
@@ -423,98 +424,6 @@ TEST(PowerShellFrontend, DeepNestingDoesNotOverflow) {
   EXPECT_TRUE(has(R, "VG001", 2)) << R.dump().substr(0, 2000);
 }
 
-// --- the annotated corpus --------------------------------------------------
-
-namespace {
-
-std::string corpusDir() {
-  return std::string(VERGUARD_SOURCE_DIR) + "/test-corpus/powershell";
-}
-
-std::vector<std::string> corpusFiles() {
-  std::vector<std::string> Out;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(corpusDir(), EC), End;
-       It != End && !EC; It.increment(EC)) {
-    llvm::StringRef P = It->path();
-    if ((P.ends_with(".ps1") || P.ends_with(".psm1")) && !P.contains(".fixed."))
-      Out.push_back(P.str());
-  }
-  std::sort(Out.begin(), Out.end());
-  return Out;
-}
-
-std::string readFile(const std::string &P) {
-  auto B = llvm::MemoryBuffer::getFile(P, /*IsText=*/false);
-  if (!B)
-    return {};
-  return (*B)->getBuffer().str();
-}
-
-std::string fixedPath(llvm::StringRef P) {
-  llvm::StringRef Ext = llvm::sys::path::extension(P);
-  return (P.drop_back(Ext.size()) + ".fixed" + Ext).str();
-}
-
-} // namespace
-
-TEST(PowerShellCorpus, ExpectationsAndFixes) {
-  auto Files = corpusFiles();
-  ASSERT_FALSE(Files.empty());
-  unsigned Fragile = 0, SilentFiles = 0;
-  for (const std::string &P : Files) {
-    SCOPED_TRACE(P);
-    std::string Bytes = readFile(P);
-    Result R = run(Bytes, P);
-    // Expected: line -> ids.
-    std::map<unsigned, std::multiset<std::string>> Want, Got;
-    for (unsigned L = 1;; ++L) {
-      llvm::StringRef Line = R.Text.line(L);
-      if (Line.empty() && L > 1 && R.Text.line(L + 1).empty() &&
-          R.Text.line(L + 2).empty() && R.Text.line(L + 3).empty())
-        break;
-      size_t At = Line.find("# expect:");
-      if (At == llvm::StringRef::npos)
-        continue;
-      llvm::SmallVector<llvm::StringRef, 4> Ids;
-      Line.drop_front(At + 9).split(Ids, ' ', -1, false);
-      for (llvm::StringRef Id : Ids)
-        Want[L + 1].insert(Id.trim().str());
-      if (L > 100000)
-        break;
-    }
-    for (const Finding &F : R.Findings)
-      Got[F.Where.Line].insert(F.RuleId);
-    for (const auto &[L, S] : Want)
-      Fragile += S.size();
-    if (Want.empty())
-      ++SilentFiles;
-    EXPECT_EQ(Want, Got) << R.dump();
-    std::string FP = fixedPath(P);
-    bool AnyFix = false;
-    for (const Finding &F : R.Findings)
-      AnyFix |= F.TheFix.has_value();
-    if (!AnyFix) {
-      EXPECT_FALSE(llvm::sys::fs::exists(FP))
-          << "no fix was proved, but " << FP << " exists";
-      continue;
-    }
-    bool Overlap = false;
-    std::string Fixed = applyFixes(R, &Overlap);
-    EXPECT_FALSE(Overlap);
-    ASSERT_TRUE(llvm::sys::fs::exists(FP)) << "missing " << FP << "; got:\n"
-                                           << Fixed;
-    EXPECT_EQ(Fixed, readFile(FP));
-    // Fixing again changes nothing, and the fixed file parses as well.
-    Result Again = run(Fixed, FP);
-    EXPECT_EQ(applyFixes(Again), Fixed) << Again.dump();
-    EXPECT_LE(Again.Diags.size(), R.Diags.size()) << Again.dump();
-  }
-  std::printf("powershell corpus: %zu files, %u fragile expectations, %u "
-              "silent files\n",
-              Files.size(), Fragile, SilentFiles);
-}
-
 // --- functions left unparsed ------------------------------------------------
 
 TEST(PowerShellFrontend, LeavingOutUnrelatedFunctionsChangesNothing) {
@@ -541,9 +450,7 @@ $os = Get-OsInfo
 Set-Cache
 )";
   FrontendOptions Skip;
-  Skip.Triggers = {"6002",           "6003",       "ubr",
-                   "revision",       "versionls",  "fileprivatepart",
-                   "getfileversion", "versioninfo"};
+  Skip.Triggers = core::defaultTriggerWords();
   uint64_t Before = script::skippedProcedures();
   Result A = run(S, "test.ps1", Skip);
   EXPECT_EQ(script::skippedProcedures() - Before, 3u); // the unrelated ones
