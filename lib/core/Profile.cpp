@@ -1,8 +1,9 @@
 //===- Profile.cpp --------------------------------------------------------===//
 #include "core/Profile.h"
 
+#include "core/YamlInput.h"
+
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
 
 #include <algorithm>
@@ -151,20 +152,8 @@ Profile derive(const RawProfile &R) {
 llvm::Expected<ProfileSet> parseProfiles(llvm::StringRef Yaml,
                                          llvm::StringRef FileName) {
   RawFile Raw;
-  std::string Diag;
-  llvm::yaml::Input In(
-      Yaml, nullptr,
-      [](const llvm::SMDiagnostic &D, void *Ctx) {
-        std::string &Out = *static_cast<std::string *>(Ctx);
-        Out += std::to_string(D.getLineNo()) + ":" +
-               std::to_string(D.getColumnNo() + 1) + ": " +
-               D.getMessage().str();
-      },
-      &Diag);
-  In >> Raw;
-  if (In.error())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%s",
-                                   FileName.str().c_str(), Diag.c_str());
+  if (llvm::Error E = readYaml(Yaml, FileName, Raw))
+    return std::move(E);
   ProfileSet Set;
   for (const RawProfile &R : Raw.Profiles) {
     if (R.Major < 0 || R.Minor < 0 || R.Build < 0 || R.Revision < 0)

@@ -1,7 +1,8 @@
 //===- SourceTable.cpp ----------------------------------------------------===//
 #include "core/SourceTable.h"
 
-#include "llvm/Support/SourceMgr.h"
+#include "core/YamlInput.h"
+
 #include "llvm/Support/YAMLTraits.h"
 
 #include <algorithm>
@@ -129,48 +130,9 @@ bool SourceTable::isSystemBinary(llvm::StringRef Path) const {
 llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
                                              llvm::StringRef FileName) {
   RawTable Raw;
-  std::string Diag;
-  llvm::yaml::Input In(
-      Yaml, nullptr,
-      [](const llvm::SMDiagnostic &D, void *Ctx) {
-        std::string &Out = *static_cast<std::string *>(Ctx);
-        if (Out.empty())
-          Out = std::to_string(D.getLineNo()) + ":" +
-                std::to_string(D.getColumnNo() + 1) + ": " +
-                D.getMessage().str();
-      },
-      &Diag);
-  In >> Raw;
-  if (In.error())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%s",
-                                   FileName.str().c_str(), Diag.c_str());
+  if (llvm::Error E = readYaml(Yaml, FileName, Raw))
+    return std::move(E);
   SourceTable T;
-  auto Convert = [&](const std::vector<RawEntry> &From,
-                     std::vector<SourceEntry> &To,
-                     const char *Section) -> llvm::Error {
-    for (const RawEntry &R : From) {
-      auto Q = quantityFromName(R.Quantity);
-      if (!Q)
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "%s: %s entry '%s' has unknown quantity '%s'",
-            FileName.str().c_str(), Section, R.Name.c_str(),
-            R.Quantity.c_str());
-      if (R.Type != "value" && R.Type != "string")
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "%s: %s entry '%s' has type '%s'; expected value or string",
-            FileName.str().c_str(), Section, R.Name.c_str(), R.Type.c_str());
-      To.push_back({R.Name, *Q, R.Type == "string"});
-    }
-    return llvm::Error::success();
-  };
-  if (auto E = Convert(Raw.Registry, T.Registry, "registry"))
-    return std::move(E);
-  if (auto E = Convert(Raw.Wmi, T.Wmi, "wmi"))
-    return std::move(E);
-  if (auto E = Convert(Raw.VersionInfo, T.VersionInfo, "versionInfo"))
-    return std::move(E);
   auto Q = [&](const std::string &Name, const std::string &What,
                const char *Section) -> llvm::Expected<Quantity> {
     if (auto Q = quantityFromName(Name))
@@ -180,6 +142,28 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
         "%s: %s entry '%s' has unknown quantity '%s'", FileName.str().c_str(),
         Section, What.c_str(), Name.c_str());
   };
+  auto Convert = [&](const std::vector<RawEntry> &From,
+                     std::vector<SourceEntry> &To,
+                     const char *Section) -> llvm::Error {
+    for (const RawEntry &R : From) {
+      auto X = Q(R.Quantity, R.Name, Section);
+      if (!X)
+        return X.takeError();
+      if (R.Type != "value" && R.Type != "string")
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s: %s entry '%s' has type '%s'; expected value or string",
+            FileName.str().c_str(), Section, R.Name.c_str(), R.Type.c_str());
+      To.push_back({R.Name, *X, R.Type == "string"});
+    }
+    return llvm::Error::success();
+  };
+  if (auto E = Convert(Raw.Registry, T.Registry, "registry"))
+    return std::move(E);
+  if (auto E = Convert(Raw.Wmi, T.Wmi, "wmi"))
+    return std::move(E);
+  if (auto E = Convert(Raw.VersionInfo, T.VersionInfo, "versionInfo"))
+    return std::move(E);
   for (const RawMember &R : Raw.StructMembers) {
     auto X = Q(R.Quantity, R.Record + "." + R.Name, "structMembers");
     if (!X)
