@@ -264,6 +264,8 @@ struct Eval {
       return P.get(E.Q);
     case Op::Unknown:
       return Value::unknown();
+    case Op::Param: // unbound: what its name says, if anything
+      return E.Kids.empty() ? Value::unknown() : Kid(0);
     case Op::Subject:
       return Subject;
     case Op::Add:

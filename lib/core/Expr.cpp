@@ -229,6 +229,8 @@ const char *opName(Op K) {
     return "!";
   case Op::Choose:
     return "choose";
+  case Op::Param:
+    return "param";
   case Op::StrCompare:
     return "strcmp";
   case Op::StartsWith:
@@ -290,6 +292,8 @@ std::string toString(const Expr &E) {
     return std::string(quantityName(E.Q));
   case Op::Unknown:
     return "?";
+  case Op::Param: // as the guard reads where no call binds it
+    return E.Kids.empty() ? "$" + std::to_string(E.Int) : toString(*E.Kids[0]);
   case Op::Subject:
     return "$subject";
   case Op::Cmp:
@@ -326,6 +330,50 @@ ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To) {
   Kids.reserve(Root->Kids.size());
   for (const ExprPtr &K : Root->Kids) {
     ExprPtr N = K ? substitute(K, From, To) : K;
+    Changed |= N != K;
+    Kids.push_back(std::move(N));
+  }
+  if (!Changed)
+    return Root;
+  auto Copy = clone(*Root);
+  Copy->Kids = std::move(Kids);
+  return Copy;
+}
+
+ExprPtr param(int64_t I, ExprPtr Named) {
+  auto E = std::make_shared<Expr>();
+  E->Kind = Op::Param;
+  E->Int = I;
+  if (Named)
+    E->Kids.push_back(std::move(Named));
+  return E;
+}
+
+bool hasParam(const Expr &E) {
+  bool Found = false;
+  std::vector<const Expr *> Stack{&E};
+  while (!Stack.empty() && !Found) {
+    const Expr *X = Stack.back();
+    Stack.pop_back();
+    Found = X->Kind == Op::Param;
+    for (const ExprPtr &K : X->Kids)
+      if (K)
+        Stack.push_back(K.get());
+  }
+  return Found;
+}
+
+ExprPtr substituteParams(const ExprPtr &Root,
+                         const std::vector<ExprPtr> &Args) {
+  if (Root->Kind == Op::Param)
+    return Root->Int >= 0 && size_t(Root->Int) < Args.size() && Args[Root->Int]
+               ? Args[Root->Int]
+               : unknown();
+  bool Changed = false;
+  std::vector<ExprPtr> Kids;
+  Kids.reserve(Root->Kids.size());
+  for (const ExprPtr &K : Root->Kids) {
+    ExprPtr N = K ? substituteParams(K, Args) : K;
     Changed |= N != K;
     Kids.push_back(std::move(N));
   }

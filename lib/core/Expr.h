@@ -73,6 +73,11 @@ enum class Op : uint8_t {
   Element,   // Kids[0] in the list of Kids[1..]: membership (-in / Case a,b)
   // Kids[0] ? Kids[1] : Kids[2] (a ternary, an If in a function's result).
   Choose,
+  // Parameter number Int of the function whose summary this is: a function's
+  // result as a function of its arguments, bound at each call
+  // (substituteParams). Unbound, it is Kids[0] (what the parameter's name
+  // says it holds) if given, else unknown.
+  Param,
 };
 
 enum class CmpOp : uint8_t { EQ, NE, LT, LE, GT, GE };
@@ -174,6 +179,14 @@ CmpOp swapped(CmpOp O); // a<b  <=> b>a
 
 /// Returns a copy of Root where the node From (by identity) is replaced by To.
 ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To);
+
+/// Parameter I of a function summary; Named: its value where no call binds
+/// it (an inferred quantity from its name), or null.
+ExprPtr param(int64_t I, ExprPtr Named = nullptr);
+/// True if the tree holds an Op::Param.
+bool hasParam(const Expr &E);
+/// Root with each Op::Param I replaced by Args[I] (unknown when missing).
+ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args);
 
 /// Returns a copy of Root without the spellings of nodes written outside
 /// Range (their text belongs to another place, which a fix must not edit).

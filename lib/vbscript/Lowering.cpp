@@ -209,6 +209,10 @@ private:
   // Per procedure.
   const Proc *Cur = nullptr;
   llvm::StringMap<Val> Locals;
+  /// The procedure's parameters by name: read while nothing is known of
+  /// them, each is Op::Param, so the procedure's result is a summary that a
+  /// call instantiates with its arguments (bindArguments).
+  llvm::StringMap<int64_t> ParamIndex;
   llvm::StringSet<> LocalNames, HardLocals;
   std::optional<Val> Result;
   std::vector<std::pair<uint32_t, Val>> With; // end byte, object
@@ -290,6 +294,20 @@ private:
     V.O = K;
     return V;
   }
+  /// A procedure's result at one call: its parameters are that call's
+  /// arguments. What is spelled in the procedure's body is shared by every
+  /// call, so only the call's own text stays editable.
+  Val bindArguments(const Val &Summary, const std::vector<script::Node> &Args,
+                    script::Node Call, int D) {
+    if (!Summary.E || !hasParam(*Summary.E))
+      return Summary;
+    std::vector<ExprPtr> A;
+    for (script::Node Arg : Args)
+      A.push_back(expr(Arg, D + 1).E);
+    Val R = Summary;
+    R.E = keepSpellingsWithin(substituteParams(Summary.E, A), span(Call));
+    return R;
+  }
   /// A version source the user declared (`sources:` in .verguard.yaml, for
   /// vbscript or every language): a function, or `Object.Member`.
   std::optional<Val> userSource(llvm::StringRef Name) {
@@ -350,6 +368,9 @@ private:
       Locals[K] = std::move(V);
       return;
     }
+    // A parameter means nothing outside its procedure's calls.
+    if (V.E && hasParam(*V.E))
+      V = Val{};
     if (Cur && !Cur->Cls.empty() && ClassVars[Cur->Cls].count(K)) {
       ClassVars[Cur->Cls][K] = std::move(V);
       return;
@@ -585,12 +606,18 @@ Val Lowerer::identifier(script::Node N) {
   // A variable whose source is unknown but whose name says it holds the
   // build number (a parameter, a global set elsewhere).
   llvm::StringRef L = K;
+  ExprPtr Named;
   if (L.contains("build") && !L.contains("lab") && !L.contains("path") &&
       !L.contains("dir") && !L.contains("file") && !L.contains("tool") &&
       !L.contains("log") && !L.contains("folder"))
-    return exprVal(quantity(Quantity::Build, "a variable named " + name(N),
-                            /*Inferred=*/true));
-  return {};
+    Named = quantity(Quantity::Build, "a variable named " + name(N),
+                     /*Inferred=*/true);
+  // A parameter: its call's argument; inside the procedure, what its name
+  // says, if anything.
+  auto P = ParamIndex.find(K);
+  if (P != ParamIndex.end() && LocalNames.count(K))
+    return exprVal(param(P->second, Named));
+  return Named ? exprVal(Named) : Val{};
 }
 
 Val Lowerer::member(script::Node N, int D) {
@@ -740,9 +767,10 @@ Val Lowerer::call(script::Node N, int D) {
     if (isVersionApi(K))
       return {};
     if (Fn != FuncResults.end()) {
-      Val R = Fn->second;
-      if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E))
-        return {};
+      Val R = bindArguments(Fn->second, Args, N, D);
+      if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E) &&
+          !hasParam(*Fn->second.E))
+        return {}; // its guard is reported inside the function
       R.Hard = HardFuncs.count(Fn->first()) > 0;
       return R;
     }
@@ -773,10 +801,15 @@ Val Lowerer::call(script::Node N, int D) {
   return {};
 }
 
-Val Lowerer::builtin(const std::string &F, script::Node N,
+Val Lowerer::builtin(const std::string &Name, script::Node N,
                      const std::vector<script::Node> &Args, int D,
                      bool &Handled) {
   Handled = true;
+  // VBA's `Left$`, `Mid$`, `Trim$` ... return a String instead of a
+  // Variant: the same text.
+  llvm::StringRef F = llvm::StringRef(Name);
+  if (F.size() > 1)
+    F.consume_back("$");
   auto A = [&](size_t I) {
     return I < Args.size() ? expr(Args[I], D + 1) : Val{};
   };
@@ -836,16 +869,15 @@ Val Lowerer::builtin(const std::string &F, script::Node N,
     bool CI = Args.size() >= 3 ? CIFromArg(A(2)) : CompareText;
     return Str(Op::StrCompare, {A(0).E, A(1).E}, CI);
   }
-  if ((F == "lcase" || F == "lcase$") && Args.size() == 1)
+  if (F == "lcase" && Args.size() == 1)
     return Str(Op::Lower, {A(0).E});
   // Replace(expression, find, replace[, start[, count[, compare]]]): the
   // common three-argument form.
   if ((F == "replace" || F == "replace$") && Args.size() == 3)
     return Str(Op::Replace, {A(0).E, A(1).E, A(2).E}, CompareText);
-  if ((F == "ucase" || F == "ucase$") && Args.size() == 1)
+  if (F == "ucase" && Args.size() == 1)
     return Str(Op::Upper, {A(0).E});
-  if ((F == "trim" || F == "ltrim" || F == "rtrim" || F == "trim$") &&
-      Args.size() == 1)
+  if ((F == "trim" || F == "ltrim" || F == "rtrim") && Args.size() == 1)
     return Str(Op::Trim, {A(0).E});
   if ((F == "cint" || F == "clng" || F == "int" || F == "fix" || F == "cdbl" ||
        F == "csng" || F == "val" || F == "ccur" || F == "cbyte" ||
@@ -973,8 +1005,9 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       expr(Arg, D + 1);
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
-      Val V = F->second;
-      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E))
+      Val V = bindArguments(F->second, Args, N, D);
+      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E) &&
+          !hasParam(*F->second.E))
         return {};
       return V;
     }
@@ -1339,9 +1372,12 @@ bool Lowerer::statement(script::Node N) {
     Val V = expr(R, 0);
     if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
       // A boolean assignment is a guard; its variable is then opaque, so
-      // that the same test is not reported again where it is used.
+      // that the same test is not reported again where it is used. Not one
+      // that reads the procedure's parameters: each call judges its own
+      // arguments.
       emitCondition(R, N, V.E);
-      V = Val{};
+      if (!hasParam(*V.E))
+        V = Val{};
     }
     if (is(L, "identifier"))
       assign(key(L), V);
@@ -1438,11 +1474,14 @@ void Lowerer::runProc(const Proc &P) {
   HardLocals.clear();
   Result.reset();
   With.clear();
+  ParamIndex.clear();
   script::Node Params = field(P.Node, "parameters");
   if (!script::isNull(Params))
     for (script::Node Par : namedKids(Params))
       if (is(Par, "parameter")) {
         std::string K = key(field(Par, "name"));
+        if (!P.Main)
+          ParamIndex[K] = ParamIndex.size();
         LocalNames.insert(K);
         Locals[K] = Val{};
         script::Node Ty = field(Par, "type");

@@ -187,3 +187,26 @@ TEST(Evaluator, ChooseTakesTheBranchItsConditionPicks) {
   EXPECT_TRUE(isBoolean(*nary(Op::Choose, {unknown(), C, Guard})));
   EXPECT_FALSE(isBoolean(*E));
 }
+
+TEST(Evaluator, ParametersAreBoundPerCall) {
+  // A helper's summary: `IsBuildOf(b) = (build == b)`.
+  auto Summary = cmp(CmpOp::EQ, build(), param(0));
+  EXPECT_TRUE(hasParam(*Summary));
+  EXPECT_FALSE(evaluate(*Summary, profile("sp2-6002")).known()); // unbound
+  auto At6002 = substituteParams(Summary, {intConst(6002)});
+  auto At7601 = substituteParams(Summary, {intConst(7601)});
+  EXPECT_FALSE(hasParam(*At6002));
+  EXPECT_TRUE(
+      isFragile(condition(At6002), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_FALSE(
+      isFragile(condition(At7601), profile("sp2-6002"), profile("sp2-6003")));
+  // A missing argument is unknown, never a wrong value.
+  EXPECT_FALSE(
+      evaluate(*substituteParams(Summary, {}), profile("sp2-6002")).known());
+  // Unbound, a parameter is what its name says (here: the build, inferred).
+  auto Named = cmp(CmpOp::EQ, param(0, build()), intConst(6002));
+  EXPECT_TRUE(
+      isFragile(condition(Named), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_EQ(toString(*Named),
+            toString(*cmp(CmpOp::EQ, build(), intConst(6002))));
+}
