@@ -363,68 +363,59 @@ bool hasParam(const Expr &E) {
   return Found;
 }
 
-ExprPtr substituteParams(const ExprPtr &Root,
-                         const std::vector<ExprPtr> &Args) {
-  if (Root->Kind == Op::Param)
-    return Root->Int >= 0 && size_t(Root->Int) < Args.size() && Args[Root->Int]
-               ? Args[Root->Int]
-               : unknown();
+namespace {
+/// Root rebuilt bottom-up: each node (with its kids already rewritten, and
+/// copied only if one of them changed) is replaced by Visit(node), which
+/// returns the node itself when it keeps it. Shared nodes stay shared.
+template <typename Fn> ExprPtr rewrite(const ExprPtr &Root, const Fn &Visit) {
   bool Changed = false;
   std::vector<ExprPtr> Kids;
   Kids.reserve(Root->Kids.size());
   for (const ExprPtr &K : Root->Kids) {
-    ExprPtr N = K ? substituteParams(K, Args) : K;
+    ExprPtr N = K ? rewrite(K, Visit) : K;
     Changed |= N != K;
     Kids.push_back(std::move(N));
   }
   if (!Changed)
-    return Root;
+    return Visit(Root);
   auto Copy = clone(*Root);
   Copy->Kids = std::move(Kids);
-  return Copy;
+  return Visit(ExprPtr(std::move(Copy)));
+}
+} // namespace
+
+ExprPtr substituteParams(const ExprPtr &Root,
+                         const std::vector<ExprPtr> &Args) {
+  return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+    if (N->Kind != Op::Param)
+      return N;
+    if (N->Int >= 0 && size_t(N->Int) < Args.size() && Args[N->Int])
+      return Args[N->Int];
+    return unknown();
+  });
 }
 
 ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range) {
-  bool Changed = false;
-  std::vector<ExprPtr> Kids;
-  Kids.reserve(Root->Kids.size());
-  for (const ExprPtr &K : Root->Kids) {
-    ExprPtr N = K ? keepSpellingsWithin(K, Range) : K;
-    Changed |= N != K;
-    Kids.push_back(std::move(N));
-  }
-  bool Outside = Root->Written.valid() && !Range.contains(Root->Written.Span);
-  if (!Changed && !Outside)
-    return Root;
-  auto Copy = clone(*Root);
-  Copy->Kids = std::move(Kids);
-  if (Outside)
+  return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+    if (!N->Written.valid() || Range.contains(N->Written.Span))
+      return N;
+    auto Copy = clone(*N);
     Copy->Written = {};
-  return Copy;
+    return Copy;
+  });
 }
 
 ExprPtr respellSiblings(const ExprPtr &Root, Quantity Q,
                         const std::optional<std::string> &Text) {
-  bool Changed = false;
-  std::vector<ExprPtr> Kids;
-  Kids.reserve(Root->Kids.size());
-  for (const ExprPtr &K : Root->Kids) {
-    ExprPtr N = K ? respellSiblings(K, Q, Text) : K;
-    Changed |= N != K;
-    Kids.push_back(std::move(N));
-  }
-  bool Has =
-      llvm::any_of(Root->Siblings, [&](const auto &S) { return S.first == Q; });
-  if (!Changed && !Has)
-    return Root;
-  auto Copy = clone(*Root);
-  Copy->Kids = std::move(Kids);
-  if (Has) {
+  return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+    if (llvm::none_of(N->Siblings, [&](const auto &S) { return S.first == Q; }))
+      return N;
+    auto Copy = clone(*N);
     llvm::erase_if(Copy->Siblings, [&](const auto &S) { return S.first == Q; });
     if (Text)
       Copy->Siblings.push_back({Q, *Text});
-  }
-  return Copy;
+    return Copy;
+  });
 }
 
 } // namespace verguard::core
