@@ -215,6 +215,9 @@ void Lowerer::bind(const std::string &Name, const std::string &Scope, Val V,
     return;
   if (V.Obj == ObjKind::Hashtable && !script::isNull(V.Hash))
     Tables.push_back({V.Hash, Name});
+  // A parameter means nothing outside its function's calls.
+  if (Target->K != Frame::Func && V.E && hasParam(*V.E))
+    V = Val();
   Target->Vars[Name] = std::move(V);
 }
 
@@ -643,6 +646,9 @@ Val Lowerer::lower(script::Node N, int Depth) {
 
 Val Lowerer::castTo(llvm::StringRef TyName, const Val &V) {
   ExprPtr E = V.expr();
+  // A function's parameter ([int]$Limit): the argument of each call.
+  if (E->Kind == Op::Param)
+    return V;
   llvm::StringRef TN = TyName.trim();
   TN.consume_front("system.");
   static const char *Ints[] = {"int",    "int32",  "int64", "long",
@@ -1118,6 +1124,23 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   if (F != Functions.end()) {
     Val V = F->second;
     V.FromVariable = true;
+    if (V.E && hasParam(*V.E)) {
+      // The function's output as a function of its parameters: this call's
+      // arguments, by name or else by position. What is spelled in the
+      // function's body is shared by every call: no fix edits it here.
+      std::vector<ExprPtr> Args;
+      size_t Pos = 0;
+      for (const std::string &P : FunctionParams[N]) {
+        const script::Node *X = A.named(P);
+        Val AV = X ? argValue(*X, Depth + 1)
+                 : Pos < A.Positional.size()
+                     ? argValue(A.Positional[Pos++], Depth + 1)
+                     : Val();
+        Args.push_back(AV.E);
+      }
+      V.E = keepSpellingsWithin(substituteParams(V.E, Args), span(Cmd));
+      return V;
+    }
     if (V.E && !V.isObject() && isBoolean(*V.E))
       return {};
     return V;

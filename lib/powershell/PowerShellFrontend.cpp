@@ -87,6 +87,13 @@ void Lowerer::recordOutput(const Val &V) {
 }
 
 void Lowerer::bindParams(script::Node ParamList) {
+  // A function's parameters, in order: a call binds them by name or
+  // position (see command()).
+  Frame &Fr = Frames.back();
+  std::vector<std::string> *Order =
+      Fr.K == Frame::Func && !Fr.Function.empty()
+          ? &FunctionParams[llvm::StringRef(Fr.Function).lower()]
+          : nullptr;
   for (script::Node P : namedKids(ParamList)) {
     if (typeOf(P) == "parameter_list") {
       bindParams(P);
@@ -112,14 +119,25 @@ void Lowerer::bindParams(script::Node ParamList) {
     if (script::isNull(Var))
       continue;
     std::string Name = varName(text(Var));
+    int64_t Index = -1;
+    if (Order) {
+      // Each pass binds the parameters again: keep the first pass's order.
+      auto At = std::find(Order->begin(), Order->end(), Name);
+      Index = At - Order->begin();
+      if (At == Order->end())
+        Order->push_back(Name);
+    }
     Val V;
     if (!script::isNull(Default)) {
       auto Kids = namedKids(Default);
       if (!Kids.empty())
         V = lower(Kids.back());
     } else if (auto Q = inferFromName(Name)) {
-      V = Val::of(*Q);
+      // Unbound, what the name says; at a call, the argument.
+      V = Val::of(Index >= 0 ? core::param(Index, *Q) : *Q);
       V.Inferred = true;
+    } else if (Index >= 0) {
+      V = Val::of(core::param(Index));
     } else {
       continue;
     }
