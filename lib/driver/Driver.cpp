@@ -291,11 +291,16 @@ RunResult run(const RunOptions &Opts) {
       Sighting Seen;
       if (Wanted)
         Seen = PF.look(Searched);
+      // A file with a suppression comment is analyzed, whatever the
+      // prefilter says, so that an unused one is reported (VG100).
+      if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))
+        Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
       if (!Wanted) {
       } else if (Html && !Seen.VBScript) {
         Wanted = false; // an HTML page without VBScript
         Out.SkipReason = "HTML without VBScript";
-      } else if (Use->Prefilter && !Vbe && !Seen.Trigger) {
+      } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
+                 Out.Suppressions.empty()) {
         Wanted = F.Lang == Language::Cpp && !Seen.Includes.empty() &&
                  PF.headerHolds(F.Path, Searched, Seen);
         if (!Wanted)
@@ -305,8 +310,6 @@ RunResult run(const RunOptions &Opts) {
         Postponed = true; // all of it again, in the second pass
       } else {
         Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
-        if (Seen.Suppression && Searched.contains("verguard: ignore"))
-          Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
         if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
           uint64_t Tokens = estimateTokens(Searched);
           if (Tokens > Use->MaxScriptTokens) {
