@@ -232,7 +232,7 @@ RunResult run(const RunOptions &Opts) {
         core::Diagnostic D;
         D.Level = core::Severity::Error;
         llvm::SmallVector<llvm::StringRef, 4> M;
-        if (llvm::Regex("^(.*\\.verguard\\.yaml):([0-9]+):([0-9]+): (.*)$")
+        if (llvm::Regex("^(.*\\.verguard\\.ya?ml):([0-9]+):([0-9]+): (.*)$")
                 .match(Msg, &M)) {
           D.Where.File = M[1].str();
           M[2].getAsInteger(10, D.Where.Line);
@@ -477,21 +477,27 @@ RunResult run(const RunOptions &Opts) {
     Queue.Ready.notify_one();
     Pending.clear();
   };
-  discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
-    if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
-      return;
-    // Only this thread appends; workers hold references, which a deque
-    // keeps valid.
-    DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
-    std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
-    if (!Pool)
-      return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
-    // One at a time at first: a handful of files (a pre-commit hook, a
-    // list) would otherwise all land on one worker.
-    Pending.emplace_back(File, Out);
-    if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
-      Submit();
-  });
+  DiscoverOptions Walk;
+  Walk.Gitignore = Opts.Gitignore;
+  DiscoverResult Walked = discover(
+      Opts.Paths, R.Diagnostics,
+      [&](DiscoveredFile F) {
+        if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
+          return;
+        // Only this thread appends; workers hold references, which a deque
+        // keeps valid.
+        DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
+        std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
+        if (!Pool)
+          return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
+        // One at a time at first: a handful of files (a pre-commit hook, a
+        // list) would otherwise all land on one worker.
+        Pending.emplace_back(File, Out);
+        if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
+          Submit();
+      },
+      Walk);
+  R.BadPaths = Walked.BadPaths;
   if (Pool) {
     Submit();
     {
@@ -602,6 +608,30 @@ RunResult run(const RunOptions &Opts) {
   for (size_t L = 0; L <= size_t(Language::None); ++L)
     if (Totals.ByLanguage[L])
       R.FilesByLanguage[languageName(Language(L))] += Totals.ByLanguage[L];
+  // An include or exclude pattern that matched nothing in a tree walked
+  // whole is a mistake (a `*` that no longer crosses `/`, a moved
+  // directory): say so, where it is written.
+  if (!Opts.OnlyFiles)
+    for (const auto &C : Configs.loaded()) {
+      bool Whole = llvm::any_of(Walked.Walked, [&](const std::string &W) {
+        return C->Dir == W || llvm::StringRef(C->Dir).starts_with(W + "/");
+      });
+      if (!Whole)
+        continue;
+      for (const char *Key : {"include", "exclude"})
+        for (const GlobRule *G :
+             (Key[0] == 'i' ? C->Include : C->Exclude).unused()) {
+          core::Diagnostic D;
+          D.Level = core::Severity::Warning;
+          D.Where.File = C->Path;
+          D.Where.Line = G->Line;
+          D.Where.Col = G->Col;
+          D.Message = std::string(Key) + " pattern '" + G->Text +
+                      "' matches no file (patterns follow .gitignore "
+                      "syntax: `*` does not cross `/`)";
+          R.Diagnostics.push_back(std::move(D));
+        }
+    }
   // Suppressions that suppressed nothing rot: report them (VG100).
   for (size_t I = 0; I < NumFiles; ++I)
     if (ResultAt(I).Parsed && ResultAt(I).ReportUnused)
