@@ -122,6 +122,23 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
   }
 }
 
+void sortFindings(std::vector<core::Finding> &Findings) {
+  std::stable_sort(
+      Findings.begin(), Findings.end(),
+      [](const core::Finding &A, const core::Finding &B) {
+        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
+               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
+      });
+}
+
+void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
+  std::stable_sort(Diags.begin(), Diags.end(),
+                   [](const core::Diagnostic &A, const core::Diagnostic &B) {
+                     return std::tie(A.Where.File, A.Where.Line) <
+                            std::tie(B.Where.File, B.Where.Line);
+                   });
+}
+
 RunResult run(const RunOptions &Opts) {
   RunResult R;
   // The options and prefilter of the run, and of each configuration file
@@ -641,23 +658,14 @@ RunResult run(const RunOptions &Opts) {
           if (OnChangedLine(F))
             R.Findings.push_back(std::move(F));
         }
-  std::stable_sort(
-      R.Findings.begin(), R.Findings.end(),
-      [](const core::Finding &A, const core::Finding &B) {
-        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
-               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
-      });
+  sortFindings(R.Findings);
   // Diagnostics: deduplicated (a header's missing include from many TUs).
   std::set<std::tuple<std::string, uint32_t, std::string>> SeenD;
   std::vector<core::Diagnostic> Diags;
   for (core::Diagnostic &D : R.Diagnostics)
     if (SeenD.insert({D.Where.File, D.Where.Line, D.Message}).second)
       Diags.push_back(std::move(D));
-  std::stable_sort(Diags.begin(), Diags.end(),
-                   [](const core::Diagnostic &A, const core::Diagnostic &B) {
-                     return std::tie(A.Where.File, A.Where.Line) <
-                            std::tie(B.Where.File, B.Where.Line);
-                   });
+  sortDiagnostics(Diags);
   R.Diagnostics = std::move(Diags);
   return R;
 }

@@ -74,6 +74,10 @@ uint64_t estimateTokens(llvm::StringRef Text);
 /// output order does not depend on the number of jobs.
 RunResult run(const RunOptions &Opts);
 
+/// The order of every report: by file, line and column (and rule).
+void sortFindings(std::vector<core::Finding> &Findings);
+void sortDiagnostics(std::vector<core::Diagnostic> &Diags);
+
 /// Analyzes one file's bytes (no discovery, no prefilter); used by run() and
 /// by the fix verifier.
 void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,

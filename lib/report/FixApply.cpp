@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -57,6 +58,28 @@ std::string applyEdits(llvm::StringRef Original,
 }
 
 namespace {
+/// Writes Bytes at FD's position and closes FD; the first error, if any.
+std::error_code writeAndClose(int FD, llvm::StringRef Bytes,
+                              bool TruncateAfter) {
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false);
+    OS << Bytes;
+    OS.flush();
+    if (OS.has_error()) {
+      EC = OS.error();
+      OS.clear_error();
+    }
+  }
+  if (!EC && TruncateAfter)
+    EC = llvm::sys::fs::resize_file(FD, Bytes.size());
+  if (std::error_code Closed =
+          llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+      !EC)
+    EC = Closed;
+  return EC;
+}
+
 /// Writes Bytes to a new file next to Model (same directory), with Perms.
 llvm::Expected<std::string> writeBeside(llvm::StringRef Model,
                                         llvm::StringRef Bytes,
@@ -68,17 +91,10 @@ llvm::Expected<std::string> writeBeside(llvm::StringRef Model,
   if (auto EC = llvm::sys::fs::createUniqueFile(Pattern, FD, Tmp))
     return llvm::createStringError(
         EC, "cannot create a temporary file next to it: " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Bytes;
-    OS.flush();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return llvm::createStringError(EC, "cannot write the fixed file: " +
-                                             EC.message());
-    }
+  if (auto EC = writeAndClose(FD, Bytes, /*TruncateAfter=*/false)) {
+    llvm::sys::fs::remove(Tmp);
+    return llvm::createStringError(EC, "cannot write the fixed file: " +
+                                           EC.message());
   }
   if (auto EC = llvm::sys::fs::setPermissions(Tmp, Perms)) {
     llvm::sys::fs::remove(Tmp);
@@ -95,15 +111,7 @@ std::error_code overwrite(llvm::StringRef Path, llvm::StringRef Bytes) {
   if (auto EC = llvm::sys::fs::openFileForWrite(
           Path, FD, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None))
     return EC;
-  llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-  OS << Bytes;
-  OS.flush();
-  if (OS.has_error()) {
-    std::error_code EC = OS.error();
-    OS.clear_error();
-    return EC;
-  }
-  return llvm::sys::fs::resize_file(FD, Bytes.size());
+  return writeAndClose(FD, Bytes, /*TruncateAfter=*/true);
 }
 } // namespace
 

@@ -188,9 +188,12 @@ said "loop-a.ps1: .*cannot read"
 said "loop-b.ps1: .*cannot read"
 js "d.findings.filter(f => f.location.file.endsWith('x.ps1/inner/nested.ps1')).length === $N_PS"
 js "!d.diagnostics.some(g => /x\\.ps1\$/.test(g.file))"
+# Named, a symlink loop is a path that cannot be read: exit 2, the other
+# path still analyzed.
 vg --format=json "$TMP/t/x.ps1" "$TMP/t/loop-a.ps1"
-expect_rc 1
-said "loop-a.ps1: .*cannot read"
+expect_rc 2
+said "loop-a.ps1: error: cannot read"
+js "d.findings.filter(f => f.location.file.endsWith('x.ps1/inner/nested.ps1')).length === $N_PS"
 
 # --- a file deleted during the run -------------------------------------------
 # Deterministic: with -j 1 files are analyzed in path order after discovery;

@@ -616,20 +616,10 @@ static int run(int argc, char **argv) {
       for (core::Diagnostic &G : R2.Diagnostics)
         if (InRedone(G.Where.File))
           R.Diagnostics.push_back(std::move(G));
-      std::stable_sort(
-          R.Diagnostics.begin(), R.Diagnostics.end(),
-          [](const core::Diagnostic &A, const core::Diagnostic &B) {
-            return std::tie(A.Where.File, A.Where.Line) <
-                   std::tie(B.Where.File, B.Where.Line);
-          });
+      driver::sortDiagnostics(R.Diagnostics);
       for (driver::FileSummary &F : R2.Files)
         R.Files.push_back(std::move(F));
-      std::stable_sort(
-          R.Findings.begin(), R.Findings.end(),
-          [](const core::Finding &A, const core::Finding &B) {
-            return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
-                   std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
-          });
+      driver::sortFindings(R.Findings);
     }
     if (!Quiet)
       llvm::errs() << "verguard: fixed " << Fx.Fixed << " finding"
