@@ -588,9 +588,11 @@ static int run(int argc, char **argv) {
     FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/true);
     R.Diagnostics.insert(R.Diagnostics.end(), Fx.Diags.begin(), Fx.Diags.end());
     if (!Fx.Written.empty()) {
-      // What remains in the files written: analyzed again, as a run would.
+      // What remains in the files written: analyzed again, as a run would,
+      // named (no second walk of the tree).
       driver::RunOptions Again = Opts;
       Again.Progress = nullptr;
+      Again.Paths = Fx.Written;
       std::map<std::string, std::set<unsigned>> Only;
       for (const std::string &F : Fx.Written)
         Only[F] = Opts.OnlyFiles && Opts.OnlyFiles->count(F)
