@@ -4,7 +4,6 @@
 #include "rules/Rule.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -21,17 +20,45 @@ class Parser {
 public:
   Parser(llvm::StringRef Path, llvm::SourceMgr &SM) : Path(Path), SM(SM) {}
 
-  llvm::Error error(yaml::Node *N, const llvm::Twine &Msg) {
-    unsigned Line = 0, Col = 0;
+  /// Where a node starts (0:0 if unknown).
+  Config::Origin origin(yaml::Node *N) {
+    Config::Origin O;
     // A node of a stream the scanner gave up on may have no location.
     if (N && SM.FindBufferContainingLoc(N->getSourceRange().Start)) {
       auto LC = SM.getLineAndColumn(N->getSourceRange().Start);
-      Line = LC.first;
-      Col = LC.second;
+      O.Line = LC.first;
+      O.Col = LC.second;
     }
+    return O;
+  }
+
+  llvm::Error error(yaml::Node *N, const llvm::Twine &Msg) {
+    Config::Origin O = origin(N);
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s:%u:%u: %s", Path.str().c_str(), Line,
-                                   Col, Msg.str().c_str());
+                                   "%s:%u:%u: %s", Path.str().c_str(), O.Line,
+                                   O.Col, Msg.str().c_str());
+  }
+
+  /// A list of .gitignore-style patterns, each with its position.
+  llvm::Expected<GlobList> globs(yaml::Node *N, llvm::StringRef Key) {
+    auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(N);
+    if (!Seq)
+      return error(N, "'" + Key + "' must be a list");
+    std::vector<GlobRule> Rules;
+    for (yaml::Node &Item : *Seq) {
+      auto S = scalar(&Item, Key);
+      if (!S)
+        return S.takeError();
+      auto R = parseGlobRule(*S, /*AllowComment=*/false);
+      if (!R)
+        return error(&Item, "'" + Key + "': '" + *S + "' is not a pattern");
+      Config::Origin O = origin(&Item);
+      R->Text = *S;
+      R->Line = O.Line;
+      R->Col = O.Col;
+      Rules.push_back(std::move(*R));
+    }
+    return GlobList(std::move(Rules), /*TrackUse=*/true);
   }
 
   llvm::Expected<std::string> scalar(yaml::Node *N, llvm::StringRef Key) {
@@ -83,6 +110,7 @@ public:
           if (!Id)
             return Id.takeError();
           C.Disable.push_back(*Id);
+          C.Where["rules.disable." + *Id] = origin(&Item);
         }
       } else if (*K == "severity") {
         auto *SM = llvm::dyn_cast_or_null<yaml::MappingNode>(KV.getValue());
@@ -108,6 +136,7 @@ public:
                                            "note, not '" +
                                            *V + "'");
           C.Severity[*Id] = Level;
+          C.Where["rules.severity." + *Id] = origin(S.getValue());
         }
       } else {
         return error(KV.getKey(), "unknown key 'rules." + *K + "'");
@@ -157,6 +186,7 @@ public:
       }
       if (S.Name.empty() || !HasQ)
         return error(&Item, "a source needs 'name' and 'quantity'");
+      C.Where["sources." + std::to_string(C.Sources.size())] = origin(&Item);
       C.Sources.push_back(S);
     }
     return llvm::Error::success();
@@ -182,16 +212,17 @@ public:
       if (*K == "rules") {
         if (auto E = rulesSection(V, C))
           return std::move(E);
-      } else if (*K == "include" || *K == "exclude" || *K == "extra-args" ||
-                 *K == "bumps") {
+      } else if (*K == "include" || *K == "exclude") {
+        auto L = globs(V, *K);
+        if (!L)
+          return L.takeError();
+        (*K == "include" ? C.Include : C.Exclude) = std::move(*L);
+      } else if (*K == "extra-args" || *K == "bumps") {
+        C.Where[*K] = origin(V);
         auto L = list(V, *K);
         if (!L)
           return L.takeError();
-        if (*K == "include")
-          C.Include = *L;
-        else if (*K == "exclude")
-          C.Exclude = *L;
-        else if (*K == "extra-args")
+        if (*K == "extra-args")
           C.ExtraArgs = *L;
         else {
           for (const std::string &B : *L)
@@ -210,6 +241,7 @@ public:
           llvm::sys::path::append(P, *D);
         }
         C.CompileDatabase = P.str().str();
+        C.Where[*K] = origin(V);
       } else if (*K == "sources") {
         if (auto E = sources(V, C))
           return std::move(E);
@@ -227,33 +259,21 @@ private:
   llvm::SourceMgr &SM;
 };
 
-bool globMatch(llvm::StringRef Pattern, llvm::StringRef Rel) {
-  std::string P = Pattern.str();
-  // `**` and `*` both cross directories.
-  for (size_t At; (At = P.find("**")) != std::string::npos;)
-    P.replace(At, 2, "*");
-  auto G = llvm::GlobPattern::create(P);
-  if (!G) {
-    llvm::consumeError(G.takeError());
-    return false;
-  }
-  return G->match(Rel);
-}
-
 } // namespace
 
-bool Config::selects(llvm::StringRef File) const {
+llvm::StringRef Config::relative(llvm::StringRef File) const {
   llvm::StringRef Rel = File;
-  if (!Dir.empty() && Rel.starts_with(Dir)) {
+  if (!Dir.empty() && Rel.starts_with(Dir) &&
+      (Rel.size() == Dir.size() || Rel[Dir.size()] == '/'))
     Rel = Rel.drop_front(Dir.size());
-    Rel.consume_front("/");
-  }
-  if (!Include.empty() && llvm::none_of(Include, [&](const std::string &G) {
-        return globMatch(G, Rel);
-      }))
+  return Rel.ltrim('/');
+}
+
+bool Config::selects(llvm::StringRef File) const {
+  llvm::StringRef Rel = relative(File);
+  if (!Include.empty() && Include.decide(Rel) != true)
     return false;
-  return llvm::none_of(Exclude,
-                       [&](const std::string &G) { return globMatch(G, Rel); });
+  return Exclude.decide(Rel) != true;
 }
 
 llvm::Error Config::apply(rules::CheckConfig &Check,
@@ -313,7 +333,21 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
                                    Buf.getError().message().c_str());
   llvm::SmallString<256> Abs(Path);
   llvm::sys::fs::make_absolute(Abs);
-  return parseConfig((*Buf)->getBuffer(), Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  auto C = parseConfig((*Buf)->getBuffer(), Abs);
+  if (!C)
+    return C.takeError();
+  // A compile database that is not there would silently fall back to
+  // standalone flags: an error, like a bad key.
+  if (!C->CompileDatabase.empty() &&
+      !llvm::sys::fs::exists(C->CompileDatabase + "/compile_commands.json")) {
+    Config::Origin O = C->Where["compile-database"];
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s:%u:%u: 'compile-database': no compile_commands.json in %s",
+        C->Path.c_str(), O.Line, O.Col, C->CompileDatabase.c_str());
+  }
+  return C;
 }
 
 llvm::Expected<std::shared_ptr<const Config>>
@@ -327,6 +361,11 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
   llvm::SmallString<256> Dir(FileDir);
   std::vector<std::string> Visited;
   std::shared_ptr<const Config> Found;
+  auto Fail = [&](const std::string &Candidate, std::string Msg) {
+    Errors[Candidate] = Msg;
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                   Msg.c_str());
+  };
   while (!Dir.empty()) {
     auto It = ByDir.find(Dir);
     if (It != ByDir.end()) {
@@ -334,22 +373,31 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
       break;
     }
     Visited.push_back(Dir.str().str());
-    std::string Candidate = (Dir + "/.verguard.yaml").str();
-    if (llvm::sys::fs::exists(Candidate)) {
+    std::string Yaml = (Dir + "/.verguard.yaml").str();
+    std::string Yml = (Dir + "/.verguard.yml").str();
+    bool HasYaml = llvm::sys::fs::exists(Yaml);
+    bool HasYml = llvm::sys::fs::exists(Yml);
+    if (HasYaml || HasYml) {
+      std::string Candidate = HasYaml ? Yaml : Yml;
       auto E = Errors.find(Candidate);
       if (E != Errors.end())
         return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
                                        E->second.c_str());
+      if (HasYaml && HasYml)
+        return Fail(Candidate, Candidate + ":1:1: both .verguard.yaml and "
+                                           ".verguard.yml in this directory; "
+                                           "remove one");
       auto C = loadConfig(Candidate);
-      if (!C) {
-        std::string Msg = llvm::toString(C.takeError());
-        Errors[Candidate] = Msg;
-        return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
-                                       Msg.c_str());
-      }
+      if (!C)
+        return Fail(Candidate, llvm::toString(C.takeError()));
       Found = std::make_shared<const Config>(std::move(*C));
+      All.push_back(Found);
       break;
     }
+    // The search stops at the top of the repository (`.git`, a directory
+    // or, in a worktree or submodule, a file), as git's own lookups do.
+    if (llvm::sys::fs::exists(Dir + "/.git"))
+      break;
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
@@ -363,6 +411,13 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
     Last->Valid = true;
   }
   return Found;
+}
+
+std::vector<std::shared_ptr<const Config>> ConfigFinder::loaded() {
+  if (Forced)
+    return {Forced};
+  std::lock_guard<std::mutex> G(Lock);
+  return All;
 }
 
 } // namespace verguard::driver

@@ -6,8 +6,8 @@
 //   rules:
 //     disable: [VG005]
 //     severity: {VG003: warning}
-//   include: ["src/*"]            # globs relative to the file's directory
-//   exclude: ["third_party/*"]    # `*` crosses directories
+//   include: ["src/"]             # .gitignore patterns, relative to the
+//   exclude: ["third_party"]      # directory of this file
 //   bumps: [sp2-6003, win11-22621-22631]
 //   compile-database: build       # directory with compile_commands.json
 //   extra-args: ["-DWINVER=0x0600"]
@@ -15,13 +15,16 @@
 //     - {name: "MyOs::Build", quantity: build, language: cpp}
 //     - {name: "Get-OsBuild", quantity: build, language: powershell}
 //
-// Unknown keys and bad values are errors naming the file, line and key.
+// Unknown keys and bad values are errors naming the file, line and key. The
+// search for the nearest file (.verguard.yaml or .verguard.yml) stops at the
+// top of the git repository.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_CONFIG_H
 #define VERGUARD_DRIVER_CONFIG_H
 
 #include "core/FrontendOptions.h"
+#include "driver/Gitignore.h"
 #include "rules/Checker.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -41,14 +44,27 @@ struct Config {
   std::string Dir;  // its directory (globs are relative to it)
   std::vector<std::string> Disable;
   std::map<std::string, core::Severity> Severity;
-  std::vector<std::string> Include, Exclude;
+  /// Patterns with .gitignore syntax; a file is selected if it (or a
+  /// directory above it) matches an include pattern, when there are any,
+  /// and no exclude pattern (the deepest level that matches decides, and
+  /// within it the last pattern, so `!` re-includes).
+  GlobList Include, Exclude;
   std::optional<std::vector<std::string>> Bumps;
   std::string CompileDatabase;
   std::vector<std::string> ExtraArgs;
   std::vector<core::UserSource> Sources;
+  /// Where each value was written: "rules.disable.VG005",
+  /// "rules.severity.VG003", "bumps", "compile-database", "extra-args",
+  /// "sources.N" (N: index in Sources).
+  struct Origin {
+    unsigned Line = 0, Col = 0;
+  };
+  std::map<std::string, Origin> Where;
 
   /// False if File is excluded (or not included) by this config.
   bool selects(llvm::StringRef File) const;
+  /// File relative to Dir (what the patterns are matched against).
+  llvm::StringRef relative(llvm::StringRef File) const;
   /// Applies the config to options (command-line options were already set
   /// and add to it).
   llvm::Error apply(rules::CheckConfig &Check,
@@ -57,6 +73,8 @@ struct Config {
 
 /// Parses a .verguard.yaml.
 llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path);
+/// Reads and parses one; also an error if its compile-database directory
+/// holds no compile_commands.json.
 llvm::Expected<Config> loadConfig(llvm::StringRef Path);
 
 /// Finds and caches the nearest .verguard.yaml above each file. Thread-safe.
@@ -77,11 +95,14 @@ public:
   /// error (reported once per config file).
   llvm::Expected<std::shared_ptr<const Config>> forFile(llvm::StringRef File,
                                                         Recent *Last = nullptr);
+  /// Every configuration read so far (the forced one, if any).
+  std::vector<std::shared_ptr<const Config>> loaded();
 
 private:
   std::shared_ptr<const Config> Forced;
   std::mutex Lock;
   llvm::StringMap<std::shared_ptr<const Config>> ByDir;
+  std::vector<std::shared_ptr<const Config>> All;
   std::map<std::string, std::string> Errors; // config path -> message
 };
 

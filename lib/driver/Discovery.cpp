@@ -1,10 +1,14 @@
 //===- Discovery.cpp ------------------------------------------------------===//
 #include "driver/Discovery.h"
 
+#include "driver/Gitignore.h"
+#include "driver/ReadFile.h"
+
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 #include <algorithm>
 
@@ -62,13 +66,170 @@ std::string absolute(llvm::StringRef P) {
   llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
   return A.str().str();
 }
+
+/// The ignore files that apply in one directory: its own .gitignore, then
+/// those of the directories above it up to the top of the repository, then
+/// the repository's .git/info/exclude (the scope without a parent). A
+/// deeper file's patterns take precedence, as in git.
+struct IgnoreScope {
+  std::shared_ptr<const IgnoreScope> Parent;
+  std::string Dir;
+  std::string Source; // the file the patterns come from
+  GlobList Rules;
+};
+using Scope = std::shared_ptr<const IgnoreScope>;
+
+/// The scope and pattern that decide about Path, if any does.
+std::pair<const IgnoreScope *, const GlobRule *>
+ignoreMatch(const IgnoreScope *S, llvm::StringRef Path, bool IsDir) {
+  for (; S; S = S->Parent.get()) {
+    if (S->Rules.empty() || Path.size() <= S->Dir.size() + 1 ||
+        !Path.starts_with(S->Dir) || Path[S->Dir.size()] != '/')
+      continue;
+    if (const GlobRule *R =
+            S->Rules.match(Path.drop_front(S->Dir.size() + 1), IsDir))
+      return {S, R};
+  }
+  return {nullptr, nullptr};
+}
+
+bool ignoredBy(const IgnoreScope *S, llvm::StringRef Path, bool IsDir) {
+  const GlobRule *R = ignoreMatch(S, Path, IsDir).second;
+  return R && !R->Negated;
+}
+
+GlobList readIgnoreFile(const llvm::Twine &Path) {
+  llvm::SmallVector<char, 0> Bytes;
+  if (readFile(Path.str(), Bytes))
+    return GlobList();
+  return parseGitignore(llvm::StringRef(Bytes.data(), Bytes.size()));
+}
+
+/// The first line of a small file, trimmed ("gitdir: ..." and commondir).
+std::string firstLine(const llvm::Twine &Path) {
+  llvm::SmallVector<char, 0> Bytes;
+  if (readFile(Path.str(), Bytes))
+    return "";
+  return llvm::StringRef(Bytes.data(), Bytes.size())
+      .split('\n')
+      .first.trim()
+      .str();
+}
+
+/// A path written in a git file, relative to the directory Base.
+std::string resolveIn(llvm::StringRef Base, llvm::StringRef P) {
+  if (llvm::sys::path::is_absolute(P))
+    return P.str();
+  llvm::SmallString<256> R(Base);
+  llvm::sys::path::append(R, P);
+  llvm::sys::path::remove_dots(R, /*remove_dot_dot=*/true);
+  return R.str().str();
+}
+
+/// The scope at the top of a repository: its info/exclude. `.git` is a
+/// directory, or a file naming the git directory (worktrees, submodules),
+/// whose `commondir` holds info/ for a worktree.
+Scope repositoryScope(llvm::StringRef Top) {
+  auto S = std::make_shared<IgnoreScope>();
+  S->Dir = Top.str();
+  std::string Git = Top.str() + "/.git";
+  std::string Info;
+  if (llvm::sys::fs::is_directory(Git)) {
+    Info = Git;
+  } else {
+    std::string Content = firstLine(Git);
+    llvm::StringRef Line(Content);
+    if (Line.consume_front("gitdir:")) {
+      std::string GitDir = resolveIn(Top, Line.trim());
+      std::string Common = firstLine(GitDir + "/commondir");
+      Info = Common.empty() ? GitDir : resolveIn(GitDir, Common);
+    }
+  }
+  if (!Info.empty()) {
+    S->Source = Info + "/info/exclude";
+    S->Rules = readIgnoreFile(S->Source);
+  }
+  return S;
+}
+
+Scope withIgnoreFile(Scope Parent, llvm::StringRef Dir) {
+  GlobList Rules = readIgnoreFile(Dir + "/.gitignore");
+  if (Rules.empty())
+    return Parent;
+  auto S = std::make_shared<IgnoreScope>();
+  S->Parent = std::move(Parent);
+  S->Dir = Dir.str();
+  S->Source = (Dir + "/.gitignore").str();
+  S->Rules = std::move(Rules);
+  return S;
+}
+
+/// The ignore scope that applies inside Dir from the directories above it:
+/// none outside a repository (as rg does), else the repository's and every
+/// .gitignore from its top down to Dir's parent.
+Scope scopeAbove(llvm::StringRef Dir) {
+  std::vector<llvm::StringRef> Above;
+  llvm::StringRef Top;
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    Above.push_back(D);
+    if (llvm::sys::fs::exists(D + "/.git")) {
+      Top = D;
+      break;
+    }
+  }
+  if (Top.empty())
+    return nullptr;
+  Scope S = repositoryScope(Top);
+  for (size_t I = Above.size(); I-- > 0;)
+    S = withIgnoreFile(std::move(S), Above[I]);
+  return S;
+}
+
+} // namespace
+
+std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
+  std::string P = absolute(Path);
+  // The top of the repository: the nearest directory above with `.git`.
+  llvm::StringRef Top;
+  for (llvm::StringRef D = llvm::sys::path::parent_path(P); !D.empty();
+       D = llvm::sys::path::parent_path(D))
+    if (llvm::sys::fs::exists(D + "/.git")) {
+      Top = D;
+      break;
+    }
+  if (Top.empty())
+    return std::nullopt;
+  Scope S = repositoryScope(Top);
+  // From the top down, as the walk goes: a directory git ignores is not
+  // walked, whatever is below it.
+  for (size_t At = Top.size();;) {
+    S = withIgnoreFile(std::move(S), llvm::StringRef(P).take_front(At));
+    size_t Next = P.find('/', At + 1);
+    bool IsDir = Next != std::string::npos;
+    llvm::StringRef Sub =
+        llvm::StringRef(P).take_front(IsDir ? Next : P.size());
+    auto [In, Rule] = ignoreMatch(S.get(), Sub, IsDir);
+    if (Rule && !Rule->Negated)
+      return IgnoredBy{In->Source, *Rule, Sub.str()};
+    if (!IsDir)
+      return std::nullopt;
+    At = Next;
+  }
+}
+
+namespace {
+const char *const Readable =
+    "no C/C++, PowerShell, VBScript or VBA/VB6 file (by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
-                                     std::vector<core::Diagnostic> &Diags) {
+                                     std::vector<core::Diagnostic> &Diags,
+                                     const DiscoverOptions &Options) {
   std::vector<DiscoveredFile> Out;
-  discover(Paths, Diags,
-           [&](DiscoveredFile F) { Out.push_back(std::move(F)); });
+  discover(
+      Paths, Diags, [&](DiscoveredFile F) { Out.push_back(std::move(F)); },
+      Options);
   std::sort(Out.begin(), Out.end(),
             [](const DiscoveredFile &A, const DiscoveredFile &B) {
               return A.Path < B.Path;
@@ -76,9 +237,11 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
   return Out;
 }
 
-void discover(const std::vector<std::string> &Paths,
-              std::vector<core::Diagnostic> &Diags,
-              llvm::function_ref<void(DiscoveredFile)> OnFile) {
+DiscoverResult discover(const std::vector<std::string> &Paths,
+                        std::vector<core::Diagnostic> &Diags,
+                        llvm::function_ref<void(DiscoveredFile)> OnFile,
+                        const DiscoverOptions &Options) {
+  DiscoverResult Result;
   // Paths named twice, or a file and its directory, are read once. One
   // directory cannot name a file twice (directory symlinks are not
   // followed), so a single path needs no set of every file in the tree.
@@ -96,68 +259,134 @@ void discover(const std::vector<std::string> &Paths,
     if (!Dedup || Seen.insert(P).second)
       OnFile({P, L});
   };
+  auto Bad = [&](llvm::StringRef Given, std::string Msg) {
+    note(Diags, Given, std::move(Msg), core::Severity::Error);
+    ++Result.BadPaths;
+  };
+  struct Entry {
+    std::string Path;
+    llvm::sys::fs::file_type Type;
+  };
+  std::vector<Entry> Entries;
   for (const std::string &Given : Paths) {
     std::string P = absolute(Given);
     llvm::sys::fs::file_status St;
     if (std::error_code EC = llvm::sys::fs::status(P, St)) {
-      note(Diags, Given, "cannot read: " + EC.message(), core::Severity::Error);
+      Bad(Given, EC == std::errc::no_such_file_or_directory
+                     ? "no such file or directory"
+                     : "cannot read: " + EC.message());
       continue;
     }
     if (llvm::sys::fs::is_regular_file(St)) {
+      // Named: it must be readable (the walk's files are read later, and
+      // one that is not is a note).
+      int FD;
+      if (std::error_code EC = llvm::sys::fs::openFileForRead(P, FD)) {
+        Bad(Given, "cannot read: " + EC.message());
+        continue;
+      }
+      llvm::sys::Process::SafelyCloseFileDescriptor(FD);
       Add(P, true);
       continue;
     }
     if (!llvm::sys::fs::is_directory(St)) {
-      note(Diags, Given, "not a regular file or directory; skipped");
+      Bad(Given, "not a regular file or directory");
       continue;
     }
-    std::error_code EC;
+    Result.Walked.push_back(P);
+    unsigned Found = 0, Ignored = 0;
+    // Iterative, depth first; each directory is listed whole before its
+    // entries are looked at, so that its .gitignore applies to all of them.
     // Directory symlinks are not followed: no loops, no escaping the tree.
-    for (llvm::sys::fs::recursive_directory_iterator
-             It(P, EC, /*follow_symlinks=*/false),
-         End;
-         It != End; It.increment(EC)) {
+    struct Frame {
+      std::string Dir;
+      Scope Ignore;
+    };
+    std::vector<Frame> Stack;
+    Stack.push_back({P, Options.Gitignore ? scopeAbove(P) : nullptr});
+    while (!Stack.empty()) {
+      Frame F = std::move(Stack.back());
+      Stack.pop_back();
+      std::error_code EC;
+      Entries.clear();
+      bool HasGit = false, HasIgnoreFile = false;
+      for (llvm::sys::fs::directory_iterator It(F.Dir, EC,
+                                                /*follow_symlinks=*/false),
+           End;
+           !EC && It != End; It.increment(EC)) {
+        llvm::StringRef Name = llvm::sys::path::filename(It->path());
+        HasGit |= Name == ".git";
+        HasIgnoreFile |= Name == ".gitignore";
+        llvm::sys::fs::file_type T = It->type();
+        if (T == llvm::sys::fs::file_type::type_unknown) // no d_type: ask
+          if (llvm::ErrorOr<llvm::sys::fs::basic_file_status> St = It->status())
+            T = St->type();
+        Entries.push_back({It->path(), T});
+      }
       if (EC) {
-        note(Diags, It->path(), "cannot read: " + EC.message());
-        EC.clear();
-        continue;
+        if (F.Dir == P) {
+          Bad(Given, "cannot read: " + EC.message());
+          Result.Walked.pop_back();
+          Found = 1; // reported already
+          break;
+        }
+        note(Diags, F.Dir, "cannot read: " + EC.message());
       }
-      llvm::StringRef Name = llvm::sys::path::filename(It->path());
-      llvm::sys::fs::file_type T = It->type();
-      if (T == llvm::sys::fs::file_type::type_unknown) // no d_type: ask
-        if (llvm::ErrorOr<llvm::sys::fs::basic_file_status> St = It->status())
-          T = St->type();
-      if (T == llvm::sys::fs::file_type::directory_file) {
-        if (isSkippedDirectory(Name))
-          It.no_push();
-        continue;
+      if (Options.Gitignore) {
+        if (HasGit)
+          F.Ignore = repositoryScope(F.Dir); // a repository of its own
+        if (HasIgnoreFile && F.Ignore)
+          F.Ignore = withIgnoreFile(std::move(F.Ignore), F.Dir);
       }
-      // A file verguard would read that is not readable (a dangling symlink,
-      // a symlink loop) or not a regular file (a FIFO, a device) is reported.
-      bool Wanted = languageOf(It->path()) != Language::None;
-      if (T == llvm::sys::fs::file_type::symlink_file) {
-        // A symlink to a regular file is read; to a directory, skipped.
-        llvm::sys::fs::file_status Target;
-        if (std::error_code SE = llvm::sys::fs::status(It->path(), Target)) {
-          if (Wanted)
-            note(Diags, It->path(), "cannot read: " + SE.message());
+      size_t FirstChild = Stack.size();
+      for (Entry &E : Entries) {
+        llvm::StringRef Name = llvm::sys::path::filename(E.Path);
+        if (E.Type == llvm::sys::fs::file_type::directory_file) {
+          if (isSkippedDirectory(Name) ||
+              (F.Ignore && ignoredBy(F.Ignore.get(), E.Path, true)))
+            continue;
+          Stack.push_back({std::move(E.Path), F.Ignore});
           continue;
         }
-        if (llvm::sys::fs::is_directory(Target))
+        // A file verguard would read that is not readable (a dangling
+        // symlink, a symlink loop) or not a regular file (a FIFO, a device)
+        // is reported; one git ignores is not looked at.
+        if (languageOf(E.Path) == Language::None)
           continue;
-        if (!llvm::sys::fs::is_regular_file(Target)) {
-          if (Wanted)
-            note(Diags, It->path(), "not a regular file; skipped");
+        if (F.Ignore && ignoredBy(F.Ignore.get(), E.Path, false)) {
+          ++Ignored;
           continue;
         }
-      } else if (T != llvm::sys::fs::file_type::regular_file) {
-        if (Wanted)
-          note(Diags, It->path(), "not a regular file; skipped");
-        continue;
+        if (E.Type == llvm::sys::fs::file_type::symlink_file) {
+          // A symlink to a regular file is read; to a directory, skipped.
+          llvm::sys::fs::file_status Target;
+          if (std::error_code SE = llvm::sys::fs::status(E.Path, Target)) {
+            note(Diags, E.Path, "cannot read: " + SE.message());
+            continue;
+          }
+          if (llvm::sys::fs::is_directory(Target))
+            continue;
+          if (!llvm::sys::fs::is_regular_file(Target)) {
+            note(Diags, E.Path, "not a regular file; skipped");
+            continue;
+          }
+        } else if (E.Type != llvm::sys::fs::file_type::regular_file) {
+          note(Diags, E.Path, "not a regular file; skipped");
+          continue;
+        }
+        ++Found;
+        Add(E.Path, false);
       }
-      Add(It->path(), false);
+      // Subdirectories in listing order.
+      std::reverse(Stack.begin() + FirstChild, Stack.end());
     }
+    if (!Found)
+      note(Diags, Given,
+           Ignored ? std::string(Readable) + " that git does not ignore (" +
+                         std::to_string(Ignored) + " ignored; see --no-ignore)"
+                   : std::string(Readable));
   }
+  return Result;
 }
 
 } // namespace verguard::driver

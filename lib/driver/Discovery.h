@@ -3,10 +3,12 @@
 #define VERGUARD_DRIVER_DISCOVERY_H
 
 #include "core/Finding.h"
+#include "driver/Gitignore.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,19 +25,48 @@ struct DiscoveredFile {
   Language Lang;
 };
 
+struct DiscoverOptions {
+  /// Inside a git repository, skip what its .gitignore files (every one
+  /// from the top of the repository down) and .git/info/exclude ignore.
+  bool Gitignore = true;
+};
+
+struct DiscoverResult {
+  /// Paths named that do not exist or cannot be read (each also an error
+  /// Diagnostic naming it).
+  unsigned BadPaths = 0;
+  /// The directories named (absolute, normalized): their trees were walked.
+  std::vector<std::string> Walked;
+};
+
 /// Expands files and directories (recursively; skipping version-control,
-/// build and node_modules directories; never following directory symlinks)
-/// into the sorted list of files verguard reads. A path that does not exist
-/// or cannot be read is a Diagnostic naming it. A file named on the command
-/// line with an unknown extension is reported, not silently dropped.
+/// build and node_modules directories and, with Options.Gitignore, what git
+/// ignores; never following directory symlinks) into the sorted list of
+/// files verguard reads. A named path that does not exist or cannot be read
+/// is an error Diagnostic naming it; a named directory without a file
+/// verguard reads, a warning. A file named with an unknown extension is
+/// reported, not silently dropped. Files named are read even if git ignores
+/// them.
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
-                                     std::vector<core::Diagnostic> &Diags);
+                                     std::vector<core::Diagnostic> &Diags,
+                                     const DiscoverOptions &Options = {});
 /// The same files, each handed to OnFile as soon as it is found (in no
 /// particular order), so that analysis can start while a large tree is still
 /// being walked.
-void discover(const std::vector<std::string> &Paths,
-              std::vector<core::Diagnostic> &Diags,
-              llvm::function_ref<void(DiscoveredFile)> OnFile);
+DiscoverResult discover(const std::vector<std::string> &Paths,
+                        std::vector<core::Diagnostic> &Diags,
+                        llvm::function_ref<void(DiscoveredFile)> OnFile,
+                        const DiscoverOptions &Options = {});
+
+/// Why a walk would skip the file Path as ignored by git: the ignore file
+/// and the pattern that decided, for Path or a directory above it (Matched).
+/// None outside a repository or if nothing ignores it.
+struct IgnoredBy {
+  std::string Source;
+  GlobRule Rule;
+  std::string Matched;
+};
+std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path);
 
 /// True for directory names an audit never descends into.
 bool isSkippedDirectory(llvm::StringRef Name);

@@ -107,6 +107,23 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
   }
 }
 
+void sortFindings(std::vector<core::Finding> &Findings) {
+  std::stable_sort(
+      Findings.begin(), Findings.end(),
+      [](const core::Finding &A, const core::Finding &B) {
+        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
+               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
+      });
+}
+
+void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
+  std::stable_sort(Diags.begin(), Diags.end(),
+                   [](const core::Diagnostic &A, const core::Diagnostic &B) {
+                     return std::tie(A.Where.File, A.Where.Line) <
+                            std::tie(B.Where.File, B.Where.Line);
+                   });
+}
+
 RunResult run(const RunOptions &Opts) {
   RunResult R;
   // The options and prefilter of the run, and of each configuration file
@@ -217,7 +234,7 @@ RunResult run(const RunOptions &Opts) {
         core::Diagnostic D;
         D.Level = core::Severity::Error;
         llvm::SmallVector<llvm::StringRef, 4> M;
-        if (llvm::Regex("^(.*\\.verguard\\.yaml):([0-9]+):([0-9]+): (.*)$")
+        if (llvm::Regex("^(.*\\.verguard\\.ya?ml):([0-9]+):([0-9]+): (.*)$")
                 .match(Msg, &M)) {
           D.Where.File = M[1].str();
           M[2].getAsInteger(10, D.Where.Line);
@@ -276,11 +293,16 @@ RunResult run(const RunOptions &Opts) {
       Sighting Seen;
       if (Wanted)
         Seen = PF.look(Searched);
+      // A file with a suppression comment is analyzed, whatever the
+      // prefilter says, so that an unused one is reported (VG100).
+      if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))
+        Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
       if (!Wanted) {
       } else if (Html && !Seen.VBScript) {
         Wanted = false; // an HTML page without VBScript
         Out.SkipReason = "HTML without VBScript";
-      } else if (Use->Prefilter && !Vbe && !Seen.Trigger) {
+      } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
+                 Out.Suppressions.empty()) {
         Wanted = F.Lang == Language::Cpp && !Seen.Includes.empty() &&
                  PF.headerHolds(F.Path, Searched, Seen);
         if (!Wanted)
@@ -290,8 +312,6 @@ RunResult run(const RunOptions &Opts) {
         Postponed = true; // all of it again, in the second pass
       } else {
         Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
-        if (Seen.Suppression && Searched.contains("verguard: ignore"))
-          Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
         if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
           uint64_t Tokens = estimateTokens(Searched);
           if (Tokens > Use->MaxScriptTokens) {
@@ -459,21 +479,27 @@ RunResult run(const RunOptions &Opts) {
     Queue.Ready.notify_one();
     Pending.clear();
   };
-  discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
-    if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
-      return;
-    // Only this thread appends; workers hold references, which a deque
-    // keeps valid.
-    DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
-    std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
-    if (!Pool)
-      return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
-    // One at a time at first: a handful of files (a pre-commit hook, a
-    // list) would otherwise all land on one worker.
-    Pending.emplace_back(File, Out);
-    if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
-      Submit();
-  });
+  DiscoverOptions Walk;
+  Walk.Gitignore = Opts.Gitignore;
+  DiscoverResult Walked = discover(
+      Opts.Paths, R.Diagnostics,
+      [&](DiscoveredFile F) {
+        if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
+          return;
+        // Only this thread appends; workers hold references, which a deque
+        // keeps valid.
+        DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
+        std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
+        if (!Pool)
+          return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
+        // One at a time at first: a handful of files (a pre-commit hook, a
+        // list) would otherwise all land on one worker.
+        Pending.emplace_back(File, Out);
+        if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
+          Submit();
+      },
+      Walk);
+  R.BadPaths = Walked.BadPaths;
   if (Pool) {
     Submit();
     {
@@ -584,6 +610,30 @@ RunResult run(const RunOptions &Opts) {
   for (size_t L = 0; L <= size_t(Language::None); ++L)
     if (Totals.ByLanguage[L])
       R.FilesByLanguage[languageName(Language(L))] += Totals.ByLanguage[L];
+  // An include or exclude pattern that matched nothing in a tree walked
+  // whole is a mistake (a `*` that no longer crosses `/`, a moved
+  // directory): say so, where it is written.
+  if (!Opts.OnlyFiles)
+    for (const auto &C : Configs.loaded()) {
+      bool Whole = llvm::any_of(Walked.Walked, [&](const std::string &W) {
+        return C->Dir == W || llvm::StringRef(C->Dir).starts_with(W + "/");
+      });
+      if (!Whole)
+        continue;
+      for (const char *Key : {"include", "exclude"})
+        for (const GlobRule *G :
+             (Key[0] == 'i' ? C->Include : C->Exclude).unused()) {
+          core::Diagnostic D;
+          D.Level = core::Severity::Warning;
+          D.Where.File = C->Path;
+          D.Where.Line = G->Line;
+          D.Where.Col = G->Col;
+          D.Message = std::string(Key) + " pattern '" + G->Text +
+                      "' matches no file (patterns follow .gitignore "
+                      "syntax: `*` does not cross `/`)";
+          R.Diagnostics.push_back(std::move(D));
+        }
+    }
   // Suppressions that suppressed nothing rot: report them (VG100).
   for (size_t I = 0; I < NumFiles; ++I)
     if (ResultAt(I).Parsed && ResultAt(I).ReportUnused)
@@ -593,23 +643,14 @@ RunResult run(const RunOptions &Opts) {
           if (OnChangedLine(F))
             R.Findings.push_back(std::move(F));
         }
-  std::stable_sort(
-      R.Findings.begin(), R.Findings.end(),
-      [](const core::Finding &A, const core::Finding &B) {
-        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
-               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
-      });
+  sortFindings(R.Findings);
   // Diagnostics: deduplicated (a header's missing include from many TUs).
   std::set<std::tuple<std::string, uint32_t, std::string>> SeenD;
   std::vector<core::Diagnostic> Diags;
   for (core::Diagnostic &D : R.Diagnostics)
     if (SeenD.insert({D.Where.File, D.Where.Line, D.Message}).second)
       Diags.push_back(std::move(D));
-  std::stable_sort(Diags.begin(), Diags.end(),
-                   [](const core::Diagnostic &A, const core::Diagnostic &B) {
-                     return std::tie(A.Where.File, A.Where.Line) <
-                            std::tie(B.Where.File, B.Where.Line);
-                   });
+  sortDiagnostics(Diags);
   R.Diagnostics = std::move(Diags);
   return R;
 }

@@ -31,6 +31,8 @@ struct RunOptions {
   uint64_t MaxScriptTokens = 500000; // 0: no limit
   /// .verguard.yaml: the nearest above each file, or this one for all.
   bool UseConfigFiles = true;
+  /// Skip the files git ignores in the directories walked (not those named).
+  bool Gitignore = true;
   std::shared_ptr<const Config> ForcedConfig;
   /// Only these files (absolute paths) with, if ChangedLinesOnly, only
   /// findings on these lines (0: every line).
@@ -59,6 +61,7 @@ struct RunResult {
   std::map<std::string, unsigned> SkipReasons;
   unsigned Suppressed = 0;
   bool ConfigError = false; // a .verguard.yaml could not be used
+  unsigned BadPaths = 0;    // paths named that do not exist or are unreadable
 };
 
 /// The literals and names whose presence makes a file worth parsing.
@@ -70,6 +73,10 @@ uint64_t estimateTokens(llvm::StringRef Text);
 /// Discovers, reads, decodes, prefilters and analyzes every file in parallel;
 /// output order does not depend on the number of jobs.
 RunResult run(const RunOptions &Opts);
+
+/// The order of every report: by file, line and column (and rule).
+void sortFindings(std::vector<core::Finding> &Findings);
+void sortDiagnostics(std::vector<core::Diagnostic> &Diags);
 
 /// Analyzes one file's bytes (no discovery, no prefilter); used by run() and
 /// by the fix verifier.

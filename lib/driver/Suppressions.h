@@ -3,11 +3,15 @@
 //   x = osvi.dwBuildNumber == 6002; // verguard: ignore[VG001] SP2 only
 //   # verguard: ignore[VG002] checked by the caller      (PowerShell)
 //   ' verguard: ignore                                   (VB, all rules)
+//   Rem verguard: ignore[VG001]                          (VB)
 //   // verguard: ignore-file[VG005]                      (the whole file)
 //
-// A suppression covers its own line and the next one. Suppressions that
-// suppress nothing are reported as VG100 (unused-suppression), like Ruff's
-// RUF100, so they do not rot.
+// Like clang-tidy's NOLINT and NOLINTNEXTLINE, a comment that shares its
+// line with code covers that line, and a comment alone on its line (or
+// lines) covers the next line. The marker counts only inside a comment of
+// the file's language (strings are skipped). Suppressions that suppress
+// nothing are reported as VG100 (unused-suppression), like Ruff's RUF100,
+// with a fix that removes them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_SUPPRESSIONS_H
@@ -24,9 +28,11 @@
 namespace verguard::driver {
 
 struct Suppression {
-  core::SourceSpan Where; // the `verguard: ignore...` text
+  core::SourceSpan Where;         // the `verguard: ignore...` text
   std::vector<std::string> Rules; // empty: every rule
   bool WholeFile = false;
+  uint32_t Line = 0;  // the line it covers (not WholeFile)
+  core::Edit Removal; // deletes it (VG100's fix)
   bool Used = false;
   bool covers(const core::Finding &F) const;
 };

@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -85,42 +86,106 @@ std::pair<uint32_t, uint32_t> mapRange(llvm::ArrayRef<AppliedEdit> Applied,
   return {B, std::max(B, E)};
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Expected,
-                                llvm::StringRef NewBytes) {
+namespace {
+/// Writes Bytes at FD's position and closes FD; the first error, if any.
+std::error_code writeAndClose(int FD, llvm::StringRef Bytes,
+                              bool TruncateAfter) {
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/false);
+    OS << Bytes;
+    OS.flush();
+    if (OS.has_error()) {
+      EC = OS.error();
+      OS.clear_error();
+    }
+  }
+  if (!EC && TruncateAfter)
+    EC = llvm::sys::fs::resize_file(FD, Bytes.size());
+  if (std::error_code Closed =
+          llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+      !EC)
+    EC = Closed;
+  return EC;
+}
+
+/// Writes Bytes to a new file next to Model (same directory), with Perms.
+llvm::Expected<std::string> writeBeside(llvm::StringRef Model,
+                                        llvm::StringRef Bytes,
+                                        llvm::sys::fs::perms Perms) {
+  llvm::SmallString<256> Pattern(Model);
+  Pattern += ".verguard-%%%%%%.tmp";
+  int FD;
+  llvm::SmallString<256> Tmp;
+  if (auto EC = llvm::sys::fs::createUniqueFile(Pattern, FD, Tmp))
+    return llvm::createStringError(
+        EC, "cannot create a temporary file next to it: " + EC.message());
+  if (auto EC = writeAndClose(FD, Bytes, /*TruncateAfter=*/false)) {
+    llvm::sys::fs::remove(Tmp);
+    return llvm::createStringError(EC, "cannot write the fixed file: " +
+                                           EC.message());
+  }
+  if (auto EC = llvm::sys::fs::setPermissions(Tmp, Perms)) {
+    llvm::sys::fs::remove(Tmp);
+    return llvm::createStringError(EC, "cannot keep its permissions: " +
+                                           EC.message());
+  }
+  return Tmp.str().str();
+}
+
+/// Overwrites the file's own bytes (same inode, so every hard link sees
+/// them) and truncates it to their size.
+std::error_code overwrite(llvm::StringRef Path, llvm::StringRef Bytes) {
+  int FD;
+  if (auto EC = llvm::sys::fs::openFileForWrite(
+          Path, FD, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None))
+    return EC;
+  return writeAndClose(FD, Bytes, /*TruncateAfter=*/true);
+}
+} // namespace
+
+llvm::Error writeFixedFile(llvm::StringRef Path, llvm::StringRef Expected,
+                           llvm::StringRef NewBytes) {
   auto Fail = [&](const std::string &Why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
-                                   Path.str().c_str(), Why.c_str());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                   Why.c_str());
   };
-  auto Now = llvm::MemoryBuffer::getFile(Path, false, false);
+  // A symlink is followed: the file it points to is fixed, the link stays.
+  llvm::SmallString<256> Real;
+  if (auto EC = llvm::sys::fs::real_path(Path, Real))
+    return Fail("cannot resolve: " + EC.message());
+  auto Now = llvm::MemoryBuffer::getFile(Real, false, false);
   if (!Now)
     return Fail("cannot read: " + Now.getError().message());
   if ((*Now)->getBuffer() != Expected)
     return Fail("changed on disk since it was analyzed; not fixed");
   llvm::sys::fs::file_status St;
-  if (auto EC = llvm::sys::fs::status(Path, St))
+  if (auto EC = llvm::sys::fs::status(Real, St))
     return Fail("cannot stat: " + EC.message());
-  llvm::SmallString<256> Model(Path);
-  Model += ".verguard-%%%%%%.tmp";
-  int FD;
-  llvm::SmallString<256> Tmp;
-  if (auto EC = llvm::sys::fs::createUniqueFile(Model, FD, Tmp))
-    return Fail("cannot create a temporary file next to it: " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << NewBytes;
-    OS.flush();
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return Fail("cannot write the fixed file");
-    }
+  // Version control (Perforce, TFVC, ClearCase) keeps files that are not
+  // checked out read-only: writing them would lose the edit at the next
+  // sync, or bypass a lock.
+  if ((St.permissions() & llvm::sys::fs::all_write) == 0)
+    return llvm::createStringError(
+        std::make_error_code(std::errc::permission_denied),
+        "read-only (no write permission bits; check it out or chmod u+w "
+        "first); not fixed");
+  auto Tmp = writeBeside(Real, NewBytes, St.permissions());
+  if (!Tmp)
+    return Fail(llvm::toString(Tmp.takeError()));
+  if (St.getLinkCount() > 1) {
+    // A rename would split the hard links: the other names would keep the
+    // unfixed text. Rewrite the file in place instead; the fixed content
+    // is already next to it, in case the rewrite fails half way.
+    if (auto EC = overwrite(Real, NewBytes))
+      return Fail("has " + std::to_string(St.getLinkCount()) +
+                  " hard links, and rewriting it in place failed (" +
+                  EC.message() + "); its fixed content is in " + *Tmp);
+    llvm::sys::fs::remove(*Tmp);
+    return llvm::Error::success();
   }
-  if (auto EC = llvm::sys::fs::setPermissions(Tmp, St.permissions())) {
-    llvm::sys::fs::remove(Tmp);
-    return Fail("cannot keep its permissions: " + EC.message());
-  }
-  if (auto EC = llvm::sys::fs::rename(Tmp, Path)) {
-    llvm::sys::fs::remove(Tmp);
+  if (auto EC = llvm::sys::fs::rename(*Tmp, Real)) {
+    llvm::sys::fs::remove(*Tmp);
     return Fail("cannot replace it: " + EC.message());
   }
   return llvm::Error::success();

@@ -36,11 +36,18 @@ std::string applyEdits(llvm::StringRef Original,
 std::pair<uint32_t, uint32_t> mapRange(llvm::ArrayRef<AppliedEdit> Applied,
                                        uint32_t Begin, uint32_t End);
 
-/// Replaces Path's content with NewBytes atomically (a temporary file in the
-/// same directory, then rename), keeping its permissions. Refused if the file
-/// no longer holds Expected (it changed since it was read).
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Expected,
-                                llvm::StringRef NewBytes);
+/// Replaces the content of the file at Path with NewBytes, keeping its
+/// permissions. Refused if it no longer holds Expected (it changed since it
+/// was read) or has no write permission bits. A symlink is followed: the
+/// file it points to is written, the link stays. A file with one link is
+/// replaced atomically (a temporary file in its own directory, then a
+/// rename); one with several hard links is rewritten in place, so that every
+/// link sees the fix, after its new content was written to a temporary file
+/// beside it (kept, and named in the error, if the rewrite fails). The
+/// error's message does not name the file; a refusal of a read-only file
+/// has the code std::errc::permission_denied.
+llvm::Error writeFixedFile(llvm::StringRef Path, llvm::StringRef Expected,
+                           llvm::StringRef NewBytes);
 
 /// A unified diff (`git apply` format) turning Original into New.
 std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Original,

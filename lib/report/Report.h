@@ -30,6 +30,7 @@ struct ReportData {
   std::map<std::string, unsigned> SkipReasons;
   std::map<std::string, unsigned> FilesByLanguage;
   std::string ToolVersion = "0.1.0";
+  bool Summary = true; // text: the closing summary (not with --quiet)
   unsigned MaxSarifResults = 25000;
 };
 
@@ -41,7 +42,12 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef SrcRoot);
 /// edits elsewhere in the file.
 std::vector<std::string> fingerprints(const std::vector<core::Finding> &F);
 
+/// Findings, one block each, and the summary. Diagnostics are not part of
+/// it: they go to stderr (writeDiagnostic), whatever the format.
 void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color);
+/// `file:line:col: severity: message` (no line and column when it has none).
+void writeDiagnostic(llvm::raw_ostream &OS, const core::Diagnostic &G,
+                     llvm::StringRef SrcRoot, bool Color);
 void writeJson(llvm::raw_ostream &OS, const ReportData &D);
 /// SARIF 2.1.0; returns false if results were truncated at MaxSarifResults.
 bool writeSarif(llvm::raw_ostream &OS, const ReportData &D);

@@ -1,37 +1,21 @@
 //===- TextReport.cpp - compiler-style text -------------------------------===//
 #include "report/Report.h"
+#include "report/Snippet.h"
 
 #include "llvm/Support/WithColor.h"
 
 namespace verguard::report {
 
 namespace {
-llvm::StringRef lineOf(llvm::StringRef Text, uint32_t Offset) {
-  if (Offset > Text.size())
-    return {};
-  size_t B = Text.rfind('\n', Offset);
-  B = B == llvm::StringRef::npos ? 0 : B + 1;
-  size_t E = Text.find('\n', Offset);
-  return Text.slice(B, E == llvm::StringRef::npos ? Text.size() : E)
-      .rtrim("\r");
-}
-
-bool isUtf8Text(llvm::StringRef T) {
-  // The source line is shown only for UTF-8 files (others are shown by
-  // position only: their bytes are not printable as they are).
-  return !T.starts_with("\xFF\xFE") && !T.starts_with("\xFE\xFF");
-}
-
 void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
             core::Severity S) {
   if (Color)
     OS.changeColor(llvm::raw_ostream::WHITE, true);
   OS << Where << ": ";
-  llvm::raw_ostream::Colors C = S == core::Severity::Error
-                                    ? llvm::raw_ostream::RED
-                                : S == core::Severity::Warning
-                                    ? llvm::raw_ostream::MAGENTA
-                                    : llvm::raw_ostream::CYAN;
+  llvm::raw_ostream::Colors C =
+      S == core::Severity::Error     ? llvm::raw_ostream::RED
+      : S == core::Severity::Warning ? llvm::raw_ostream::MAGENTA
+                                     : llvm::raw_ostream::CYAN;
   if (Color)
     OS.changeColor(C, true);
   OS << core::severityName(S) << ": ";
@@ -40,15 +24,20 @@ void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
 }
 } // namespace
 
+void writeDiagnostic(llvm::raw_ostream &OS, const core::Diagnostic &G,
+                     llvm::StringRef SrcRoot, bool Color) {
+  std::string Where = displayPath(G.Where.File, SrcRoot);
+  if (G.Where.Line)
+    Where +=
+        ":" + std::to_string(G.Where.Line) + ":" + std::to_string(G.Where.Col);
+  header(OS, Color, Where, G.Level);
+  OS << G.Message << "\n";
+}
+
 void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
-  for (const core::Diagnostic &G : D.Diagnostics) {
-    std::string Where = displayPath(G.Where.File, D.SrcRoot);
-    if (G.Where.Line)
-      Where += ":" + std::to_string(G.Where.Line) + ":" +
-               std::to_string(G.Where.Col);
-    header(OS, Color, Where, G.Level);
-    OS << G.Message << "\n";
-  }
+  // The file of the findings before (they come sorted by file), decoded.
+  std::string DecodedPath;
+  std::optional<script::DecodedText> Decoded;
   unsigned Errors = 0, Warnings = 0, Fixable = 0;
   for (const core::Finding &F : D.Findings) {
     (F.Level == core::Severity::Error ? Errors : Warnings)++;
@@ -59,23 +48,21 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
                         std::to_string(F.Where.Col);
     header(OS, Color, Where, F.Level);
     OS << F.Message << " [" << F.RuleId << "]\n";
-    if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt;
-        Content && isUtf8Text(*Content) && F.Where.valid()) {
-      llvm::StringRef Line = lineOf(*Content, F.Where.Begin);
-      OS << "  " << Line << "\n  ";
-      for (uint32_t I = 1; I < F.Where.Col && I <= Line.size(); ++I)
-        OS << (Line[I - 1] == '\t' ? '\t' : ' ');
+    if (F.Where.File != DecodedPath) {
+      DecodedPath = F.Where.File;
+      Decoded.reset();
+      if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt) {
+        if (auto T = script::decodeText(*Content, F.Where.File))
+          Decoded = std::move(*T);
+        else
+          llvm::consumeError(T.takeError());
+      }
+    }
+    if (auto S = Decoded ? snippetOf(*Decoded, F.Where) : std::nullopt) {
+      OS << "  " << S->Line << "\n  " << S->Indent;
       if (Color)
         OS.changeColor(llvm::raw_ostream::GREEN, true);
-      OS << "^";
-      uint32_t Len = F.Where.EndLine == F.Where.Line && F.Where.EndCol > F.Where.Col
-                         ? F.Where.EndCol - F.Where.Col
-                         : 1;
-      // Never underline past the end of the line shown.
-      Len = std::min<uint32_t>(
-          Len, F.Where.Col <= Line.size() ? Line.size() - F.Where.Col + 1 : 1);
-      for (uint32_t I = 1; I < Len; ++I)
-        OS << "~";
+      OS << "^" << std::string(S->Width - 1, '~');
       if (Color)
         OS.resetColor();
       OS << "\n";
@@ -86,15 +73,20 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
         OS << "\n    ";
         if (E.Span.File != F.Where.File)
           OS << displayPath(E.Span.File, D.SrcRoot) << ":";
-        OS << E.Span.Line << ":" << E.Span.Col << ": "
-           << (E.Span.Begin == E.Span.End ? "insert " : "write ") << "`"
-           << E.Replacement << "`";
+        OS << E.Span.Line << ":" << E.Span.Col << ": ";
+        if (E.Replacement.empty())
+          OS << "delete to " << E.Span.EndLine << ":" << E.Span.EndCol;
+        else
+          OS << (E.Span.Begin == E.Span.End ? "insert " : "write ") << "`"
+             << E.Replacement << "`";
       }
       OS << "\n";
     } else if (!F.NoFixReason.empty()) {
       OS << "  no fix: " << F.NoFixReason << "\n";
     }
   }
+  if (!D.Summary)
+    return;
   OS << "verguard: " << D.Findings.size() << " finding"
      << (D.Findings.size() == 1 ? "" : "s") << " (" << Errors << " error"
      << (Errors == 1 ? "" : "s") << ", " << Warnings << " warning"

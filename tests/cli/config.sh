@@ -44,23 +44,23 @@ expect_rc 0
 printf 'rules:\n  disable: [VG001]\n  bogus: 1\n' > "$TMP/p/sub/.verguard.yaml"
 vg "$TMP/p/sub"
 expect_rc 2
-grep -q "sub/.verguard.yaml:3:3: error: unknown key 'rules.bogus'" "$TMP/out" || fail "unknown key: $(cat "$TMP/out")"
+grep -q "sub/.verguard.yaml:3:3: error: unknown key 'rules.bogus'" "$TMP/err" || fail "unknown key: $(cat "$TMP/err")"
 printf 'rules:\n  severity: {VG001: loud}\n' > "$TMP/p/sub/.verguard.yaml"
 vg "$TMP/p/sub"
 expect_rc 2
-grep -q ".verguard.yaml:2:.*expected error, warning or note, not 'loud'" "$TMP/out" || fail "bad value: $(cat "$TMP/out")"
+grep -q ".verguard.yaml:2:.*expected error, warning or note, not 'loud'" "$TMP/err" || fail "bad value: $(cat "$TMP/err")"
 printf 'bumps: [no-such-bump]\n' > "$TMP/p/sub/.verguard.yaml"
 vg "$TMP/p/sub"
 expect_rc 2
-grep -q "unknown bump 'no-such-bump'" "$TMP/out" || fail "bad bump"
+grep -q "unknown bump 'no-such-bump'" "$TMP/err" || fail "bad bump"
 printf 'sources:\n  - {name: X, quantity: flavour}\n' > "$TMP/p/sub/.verguard.yaml"
 vg "$TMP/p/sub"
 expect_rc 2
-grep -q "unknown quantity 'flavour'" "$TMP/out" || fail "bad quantity"
+grep -q "unknown quantity 'flavour'" "$TMP/err" || fail "bad quantity"
 printf 'key: [unterminated\n' > "$TMP/p/sub/.verguard.yaml"
 vg "$TMP/p/sub"
 expect_rc 2
-grep -q "sub/.verguard.yaml" "$TMP/out" || fail "invalid YAML not named: $(cat "$TMP/out")"
+grep -q "sub/.verguard.yaml" "$TMP/err" || fail "invalid YAML not named: $(cat "$TMP/err")"
 vg --config "$TMP/missing.yaml" "$TMP/p"
 expect_rc 2
 # An enablement bump enabled in the config.

@@ -6,7 +6,7 @@ sed 's/$/\r/' "$CORPUS/cpp/VG001-getversion.cpp" > crlf.cpp
 chmod 640 crlf.cpp
 cp crlf.cpp before.cpp
 vg --diff crlf.cpp
-expect_rc 0
+expect_rc 1
 cmp -s crlf.cpp before.cpp || fail "--diff changed the file"
 cp "$TMP/out" patch.diff
 git init -q repo && cp before.cpp repo/crlf.cpp && (cd repo && git apply ../patch.diff) || fail "git apply rejected the diff: $(cat patch.diff)"

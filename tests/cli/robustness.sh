@@ -169,10 +169,13 @@ mkfifo "$TMP/t/pipe.vbs"
 run_dir
 said "dangling.ps1: .*cannot read"
 said "pipe.vbs: .*not a regular file"
+# Named on the command line, they are usage errors (exit 2); the good file
+# named with them is still analyzed.
 vg --format=json "$TMP/t/dangling.ps1" "$TMP/t/pipe.vbs" "$TMP/t/good.ps1"
-expect_rc 1
-said "dangling.ps1: .*cannot read"
-said "pipe.vbs: .*not a regular file"
+expect_rc 2
+said "dangling.ps1: error: no such file or directory"
+said "pipe.vbs: error: not a regular file"
+js "d.findings.filter(f => f.location.file.endsWith('good.ps1')).length === $N_PS"
 
 # --- symlink loops, a directory named x.ps1 --------------------------------
 fresh
@@ -185,9 +188,12 @@ said "loop-a.ps1: .*cannot read"
 said "loop-b.ps1: .*cannot read"
 js "d.findings.filter(f => f.location.file.endsWith('x.ps1/inner/nested.ps1')).length === $N_PS"
 js "!d.diagnostics.some(g => /x\\.ps1\$/.test(g.file))"
+# Named, a symlink loop is a path that cannot be read: exit 2, the other
+# path still analyzed.
 vg --format=json "$TMP/t/x.ps1" "$TMP/t/loop-a.ps1"
-expect_rc 1
-said "loop-a.ps1: .*cannot read"
+expect_rc 2
+said "loop-a.ps1: error: cannot read"
+js "d.findings.filter(f => f.location.file.endsWith('x.ps1/inner/nested.ps1')).length === $N_PS"
 
 # --- a file deleted during the run -------------------------------------------
 # Deterministic: with -j 1 files are analyzed in path order after discovery;

@@ -10,6 +10,7 @@
 #include "driver/Config.h"
 #include "driver/Driver.h"
 #include "driver/Git.h"
+#include "driver/Settings.h"
 #include "driver/Suppressions.h"
 #include "report/FixApply.h"
 #include "report/Report.h"
@@ -83,7 +84,8 @@ static cl::opt<std::string>
 static cl::opt<std::string>
     ConfigFile("config",
                cl::desc("Use this configuration for every file "
-                        "(default: the nearest .verguard.yaml)"),
+                        "(default: the nearest .verguard.yaml or "
+                        ".verguard.yml)"),
                cl::value_desc("FILE"), cl::cat(Cat));
 static cl::opt<bool> ParseAllBodies(
     "parse-all-bodies",
@@ -134,6 +136,18 @@ static cl::opt<unsigned> SarifMax(
 static cl::opt<bool> ExitZero("exit-zero",
                               cl::desc("Exit 0 even when there are findings"),
                               cl::cat(Cat));
+static cl::opt<bool>
+    NoIgnore("no-ignore",
+             cl::desc("Also analyze the files .gitignore files ignore"),
+             cl::cat(Cat));
+enum class ColorMode { Auto, Always, Never };
+/// Created in run(), after LLVM's own --color (true/false) is unregistered.
+static cl::opt<ColorMode> *ColorOpt;
+static cl::opt<std::string> ShowSettings(
+    "show-settings",
+    cl::desc("Print the configuration in effect for FILE, and where each "
+             "value comes from"),
+    cl::value_desc("FILE"), cl::cat(Cat));
 
 namespace {
 
@@ -164,17 +178,34 @@ std::string cwd() {
   return C.str().str();
 }
 
-/// Progress on stderr when it is a terminal.
+/// Color for a stream: --color, else NO_COLOR (https://no-color.org), else
+/// whether it is a terminal.
+bool colorFor(const llvm::raw_ostream &OS) {
+  if (*ColorOpt != ColorMode::Auto)
+    return *ColorOpt == ColorMode::Always;
+  if (const char *No = getenv("NO_COLOR"); No && *No)
+    return false;
+  return OS.has_colors();
+}
+
+/// Progress on stderr when it is a terminal, redrawn at most ten times a
+/// second (a line per file wrote megabytes to the terminal on a large tree).
 struct Progress {
   bool Enabled;
   std::chrono::steady_clock::time_point Start =
       std::chrono::steady_clock::now();
-  void operator()(size_t Done, size_t Total, size_t Findings) const {
+  std::chrono::steady_clock::time_point Drawn; // the last redraw
+  void operator()(size_t Done, size_t Total, size_t Findings) {
     if (!Enabled)
       return;
-    double S =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-            .count();
+    auto Now = std::chrono::steady_clock::now();
+    bool Last = Total && Done == Total;
+    if (!Done) // nothing to show yet (or a run without files)
+      return;
+    if (!Last && Now - Drawn < std::chrono::milliseconds(100))
+      return;
+    Drawn = Now;
+    double S = std::chrono::duration<double>(Now - Start).count();
     // Total is 0 while the tree is still being walked.
     if (Total)
       llvm::errs() << llvm::format("\r[%zu/%zu] files, %zu findings, %.1fs",
@@ -182,29 +213,43 @@ struct Progress {
     else
       llvm::errs() << llvm::format("\r[%zu/...] files, %zu findings, %.1fs",
                                    Done, Findings, S);
-    if (Done == Total)
+    if (Last)
       llvm::errs() << "\n";
   }
 };
 
+/// What --fix and --diff did.
+struct FixRun {
+  std::string Diff;                    // --diff
+  std::vector<std::string> Written;    // files changed (--diff: would be)
+  unsigned Fixed = 0;                  // findings whose fix is in them
+  std::vector<core::Diagnostic> Diags; // files left alone, and why
+};
+
+core::Diagnostic fileTrouble(const std::string &File, std::string Msg) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Warning;
+  D.Where.File = File;
+  D.Where.Line = D.Where.Col = 1;
+  D.Message = std::move(Msg);
+  return D;
+}
+
 /// Applies proven fixes, pass after pass (an edit overlapping another waits
 /// for the next pass), verifying each file in memory before writing it.
-/// Returns the number of files written.
-unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
-                  bool WriteFiles, std::string *DiffOut,
-                  std::vector<core::Diagnostic> &Diags, unsigned &Fixed,
-                  unsigned &Unfixed) {
+FixRun fixFiles(driver::RunOptions Opts, driver::RunResult &R,
+                bool WriteFiles) {
+  FixRun Run;
   std::map<std::string, std::string> Original, Current;
   std::map<std::string, driver::Language> Langs;
   std::map<std::string, size_t> DiagCount; // parse trouble of Current[File]
+  std::map<std::string, unsigned> Applied; // findings fixed in Current[File]
   for (const driver::FileSummary &F : R.Files)
     if (!F.Content.empty()) {
       Original[F.Path] = Current[F.Path] = F.Content;
       Langs[F.Path] = F.Lang;
     }
   std::vector<core::Finding> Pending = R.Findings;
-  Fixed = Unfixed = 0;
-  std::vector<core::Finding> Remaining;
   for (int Pass = 0; Pass < 4 && !Pending.empty(); ++Pass) {
     std::map<std::string, std::vector<core::Edit>> ByFile;
     for (const core::Finding &F : Pending)
@@ -224,9 +269,9 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         Langs[File] = driver::languageOf(File);
       }
       std::vector<core::Edit> Deferred;
-      std::vector<report::AppliedEdit> Applied;
+      std::vector<report::AppliedEdit> Edited;
       std::string New =
-          report::applyEdits(Current[File], Edits, &Deferred, &Applied);
+          report::applyEdits(Current[File], Edits, &Deferred, &Edited);
       if (New == Current[File])
         continue;
       // Verify: re-analyze the new text; no new parse trouble may appear.
@@ -241,43 +286,44 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
         DiagCount[File] = BeforeD.size();
       }
       driver::analyzeBytes(File, Langs[File], New, Opts, After, AfterD);
-      // Each fixed finding must be gone: no finding of its rule and bump may
-      // remain where its guard now is (found by position, not by text: a
-      // fix that rewrote the guard's text must not hide what it left).
-      const core::Finding *Stuck = nullptr;
-      for (const core::Finding &F : Pending) {
-        if (!F.TheFix || F.TheFix->Edits.front().Span.File != File ||
-            llvm::any_of(F.TheFix->Edits, [&](const core::Edit &E) {
+      // The findings this pass fixes in the file: none of their edits waits
+      // for a later pass.
+      std::vector<const core::Finding *> FixedHere;
+      for (const core::Finding &F : Pending)
+        if (F.TheFix && F.TheFix->Edits.front().Span.File == File &&
+            llvm::none_of(F.TheFix->Edits, [&](const core::Edit &E) {
               return llvm::is_contained(Deferred, E);
             }))
-          continue;
-        auto [B, E] = report::mapRange(Applied, F.Where.Begin, F.Where.End);
+          FixedHere.push_back(&F);
+      // Each must be gone: no finding of its rule and bump may remain where
+      // its guard now is (found by position, not by text: a fix that
+      // rewrote the guard's text must not hide what it left).
+      const core::Finding *Stuck = nullptr;
+      for (const core::Finding *F : FixedHere) {
+        auto [B, E] = report::mapRange(Edited, F->Where.Begin, F->Where.End);
         for (const core::Finding &A : After)
-          if (A.RuleId == F.RuleId && A.Bump == F.Bump && A.Where.Begin <= E &&
-              B <= A.Where.End)
-            Stuck = &F;
+          if (A.RuleId == F->RuleId && A.Bump == F->Bump &&
+              A.Where.Begin <= E && B <= A.Where.End)
+            Stuck = F;
       }
       if (Stuck) {
-        core::Diagnostic D;
-        D.Level = core::Severity::Warning;
+        core::Diagnostic D = fileTrouble(
+            File, "the fix of this " + Stuck->RuleId +
+                      " finding did not remove it; this file was not changed");
         D.Where = Stuck->Where;
-        D.Message = "the fix of this " + Stuck->RuleId +
-                    " finding did not remove it; this file was not changed";
-        Diags.push_back(std::move(D));
+        Run.Diags.push_back(std::move(D));
         continue;
       }
       if (AfterD.size() > DiagCount[File]) {
-        core::Diagnostic D;
-        D.Level = core::Severity::Warning;
-        D.Where.File = File;
-        D.Message = "a fix would introduce a parse problem (" +
-                    AfterD.back().Message + "); this file was not changed";
-        Diags.push_back(std::move(D));
+        Run.Diags.push_back(fileTrouble(
+            File, "a fix would introduce a parse problem (" +
+                      AfterD.back().Message + "); this file was not changed"));
         continue;
       }
       Current[File] = std::move(New);
       DiagCount[File] = AfterD.size();
       Progressed = true;
+      Applied[File] += FixedHere.size();
       for (core::Finding &F : After)
         if (F.TheFix && !Deferred.empty())
           Next.push_back(std::move(F));
@@ -286,28 +332,44 @@ unsigned fixFiles(driver::RunOptions Opts, driver::RunResult &R,
     if (!Progressed)
       break;
   }
-  unsigned Written = 0;
+  // Two names of one file (a symlink and its target, hard links) are
+  // written once.
+  std::map<llvm::sys::fs::UniqueID, std::pair<std::string, std::string>> Done;
   for (auto &[File, Text] : Current) {
     if (Text == Original[File])
       continue;
-    if (DiffOut)
-      *DiffOut += report::unifiedDiff(report::displayPath(File, SrcRoot),
-                                      Original[File], Text);
-    if (WriteFiles) {
-      if (auto E = report::writeFileAtomically(File, Original[File], Text)) {
-        core::Diagnostic D;
-        D.Level = core::Severity::Error;
-        D.Where.File = File;
-        D.Message = llvm::toString(std::move(E));
-        Diags.push_back(std::move(D));
+    llvm::sys::fs::UniqueID Id;
+    if (!llvm::sys::fs::getUniqueID(File, Id)) {
+      auto [It, New] = Done.try_emplace(Id, File, Text);
+      if (!New) {
+        if (It->second.second == Text)
+          Run.Written.push_back(File); // fixed through the other name
+        else
+          Run.Diags.push_back(fileTrouble(
+              File, "is the same file as " +
+                        report::displayPath(It->second.first, SrcRoot) +
+                        ", fixed through that name; not fixed again"));
         continue;
       }
     }
-    ++Written;
+    Run.Diff += report::unifiedDiff(report::displayPath(File, SrcRoot),
+                                    Original[File], Text);
+    if (WriteFiles)
+      if (auto E = report::writeFixedFile(File, Original[File], Text)) {
+        core::Diagnostic D = fileTrouble(File, "");
+        llvm::handleAllErrors(std::move(E), [&](const llvm::StringError &S) {
+          D.Message = S.getMessage();
+          // A refusal (read-only) is a warning; a failed write, an error.
+          if (S.convertToErrorCode() != std::errc::permission_denied)
+            D.Level = core::Severity::Error;
+        });
+        Run.Diags.push_back(std::move(D));
+        continue;
+      }
+    Run.Written.push_back(File);
+    Run.Fixed += Applied[File];
   }
-  for (const core::Finding &F : R.Findings)
-    (F.TheFix ? Fixed : Unfixed)++;
-  return Written;
+  return Run;
 }
 
 } // namespace
@@ -346,19 +408,54 @@ static int run(int argc, char **argv) {
     }
     return explain(argv[2]);
   }
-  cl::HideUnrelatedOptions(Cat);
-  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+  auto PrintVersion = [](llvm::raw_ostream &OS) {
     OS << "verguard 0.1.0 (LLVM " << LLVM_VERSION_STRING << ")\n";
-  });
+  };
+  if (argc == 2 && llvm::StringRef(argv[1]) == "version") {
+    PrintVersion(llvm::outs());
+    return 0;
+  }
+  cl::HideUnrelatedOptions(Cat);
+  // LLVM's common options (registered by the call above) include a boolean
+  // --color; verguard's takes auto|always|never, as git's and rg's do.
+  if (cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color"))
+    LLVMColor->removeArgument();
+  static cl::opt<ColorMode> Color(
+      "color", cl::desc("Color in the text report and messages"),
+      cl::init(ColorMode::Auto),
+      cl::values(clEnumValN(ColorMode::Auto, "auto",
+                            "on a terminal, unless NO_COLOR is set (default)"),
+                 clEnumValN(ColorMode::Always, "always", "always"),
+                 clEnumValN(ColorMode::Never, "never", "never")),
+      cl::cat(Cat));
+  ColorOpt = &Color;
+  cl::SetVersionPrinter(PrintVersion);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "verguard: finds Windows version checks that break when a build "
           "number is bumped, and proves a fix for each.\n\n"
           "  verguard [options] <path>...   analyze files and directories\n"
           "  verguard rules                 list the rules\n"
-          "  verguard explain VG001         print a rule's documentation\n",
+          "  verguard explain VG001         print a rule's documentation\n"
+          "  verguard version               print the version\n",
           &llvm::errs()))
     return 2;
+  bool ErrColor = colorFor(llvm::errs());
+  llvm::errs().enable_colors(ErrColor);
+  // Messages about the input: on stderr in every format; with --quiet only
+  // the errors (those that make the exit code 2, or a file not read).
+  auto PrintDiagnostics = [&](const std::vector<core::Diagnostic> &Diags) {
+    for (const core::Diagnostic &G : Diags)
+      if (!Quiet || G.Level == core::Severity::Error)
+        report::writeDiagnostic(llvm::errs(), G, SrcRoot, ErrColor);
+  };
+  if (SrcRoot.empty())
+    SrcRoot = cwd();
+  else {
+    llvm::SmallString<256> P(SrcRoot);
+    llvm::sys::fs::make_absolute(P);
+    SrcRoot = P.str().str();
+  }
   std::optional<std::map<std::string, std::set<unsigned>>> Changed;
   if (!ChangedSince.empty()) {
     auto C = driver::changedSince(cwd(), ChangedSince);
@@ -368,9 +465,13 @@ static int run(int argc, char **argv) {
       return 2;
     }
     Changed = std::move(*C);
+    // Without paths: the changed files under the working directory, as if
+    // it were named (`git diff --relative`); reports show them relative.
+    std::string Here = cwd() + "/";
     if (Paths.empty())
       for (const auto &[File, _] : *Changed)
-        if (llvm::sys::fs::exists(File) &&
+        if (llvm::StringRef(File).starts_with(Here) &&
+            llvm::sys::fs::exists(File) &&
             driver::languageOf(File) != driver::Language::None)
           Paths.push_back(File);
     if (Paths.empty()) {
@@ -379,7 +480,7 @@ static int run(int argc, char **argv) {
       return 0;
     }
   }
-  if (Paths.empty()) {
+  if (Paths.empty() && ShowSettings.empty()) {
     llvm::errs() << "verguard: error: no input paths (try `verguard --help`)\n";
     return 2;
   }
@@ -406,6 +507,7 @@ static int run(int argc, char **argv) {
   Opts.Frontend.TimeoutMs = uint64_t(Timeout) * 1000;
   Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
+  Opts.Gitignore = !NoIgnore;
   if (!ConfigFile.empty()) {
     auto C = driver::loadConfig(ConfigFile);
     if (!C) {
@@ -440,13 +542,9 @@ static int run(int argc, char **argv) {
     }
     Opts.Check.DisabledRules.insert(llvm::StringRef(D).upper());
   }
-  if (SrcRoot.empty())
-    SrcRoot = cwd();
-  else {
-    llvm::SmallString<256> P(SrcRoot);
-    llvm::sys::fs::make_absolute(P);
-    SrcRoot = P.str().str();
-  }
+  if (!ShowSettings.empty())
+    return driver::showSettings(llvm::outs(), ShowSettings, Opts, SrcRoot) ? 0
+                                                                           : 2;
   Progress Prog{!Quiet && llvm::sys::Process::StandardErrIsDisplayed()};
   Opts.Progress = [&Prog](size_t D, size_t T, size_t F) { Prog(D, T, F); };
   if (Changed) {
@@ -455,6 +553,90 @@ static int run(int argc, char **argv) {
   }
 
   driver::RunResult R = driver::run(Opts);
+  // A path named that is not there is a usage error (as for ruff and
+  // shellcheck): a CI job must not pass on a typo.
+  auto Exit = [&](int Rc) {
+    return R.ConfigError || R.BadPaths ? 2 : ExitZero ? 0 : Rc;
+  };
+
+  auto Open = [&](std::unique_ptr<llvm::ToolOutputFile> &Out) {
+    if (Output.empty())
+      return true;
+    std::error_code EC;
+    Out = std::make_unique<llvm::ToolOutputFile>(Output, EC,
+                                                 llvm::sys::fs::OF_None);
+    if (!EC)
+      return true;
+    llvm::errs() << "verguard: error: " << Output << ": " << EC.message()
+                 << "\n";
+    return false;
+  };
+  if (DoDiff) {
+    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/false);
+    PrintDiagnostics(R.Diagnostics);
+    PrintDiagnostics(Fx.Diags);
+    std::unique_ptr<llvm::ToolOutputFile> Out;
+    if (!Open(Out))
+      return 2;
+    (Out ? Out->os() : llvm::outs()) << Fx.Diff;
+    if (Out)
+      Out->keep();
+    if (!Quiet) {
+      unsigned Unfixed =
+          R.Findings.size() - std::min<size_t>(Fx.Fixed, R.Findings.size());
+      llvm::errs() << "verguard: would fix " << Fx.Fixed << " finding"
+                   << (Fx.Fixed == 1 ? "" : "s") << " in " << Fx.Written.size()
+                   << " file" << (Fx.Written.size() == 1 ? "" : "s") << "; "
+                   << Unfixed << " left as they are\n";
+    }
+    // Like `ruff --diff`: 1 when there is something to apply.
+    return Exit(Fx.Diff.empty() ? 0 : 1);
+  }
+  if (DoFix) {
+    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/true);
+    R.Diagnostics.insert(R.Diagnostics.end(), Fx.Diags.begin(), Fx.Diags.end());
+    if (!Fx.Written.empty()) {
+      // What remains in the files written: analyzed again, as a run would,
+      // named (no second walk of the tree).
+      driver::RunOptions Again = Opts;
+      Again.Progress = nullptr;
+      Again.Paths = Fx.Written;
+      std::map<std::string, std::set<unsigned>> Only;
+      for (const std::string &F : Fx.Written)
+        Only[F] = Opts.OnlyFiles && Opts.OnlyFiles->count(F)
+                      ? Opts.OnlyFiles->at(F)
+                      : std::set<unsigned>{0};
+      Again.OnlyFiles = std::move(Only);
+      Again.ChangedLinesOnly = Opts.ChangedLinesOnly;
+      driver::RunResult R2 = driver::run(Again);
+      std::set<std::string> Redone(Fx.Written.begin(), Fx.Written.end());
+      auto InRedone = [&](const std::string &F) { return Redone.count(F); };
+      llvm::erase_if(R.Findings, [&](const core::Finding &F) {
+        return InRedone(F.Where.File);
+      });
+      llvm::erase_if(R.Diagnostics, [&](const core::Diagnostic &D) {
+        return InRedone(D.Where.File);
+      });
+      llvm::erase_if(R.Files, [&](const driver::FileSummary &F) {
+        return InRedone(F.Path);
+      });
+      R.Findings.insert(R.Findings.end(), R2.Findings.begin(),
+                        R2.Findings.end());
+      // The walk's own messages (a path named twice...) were given once.
+      for (core::Diagnostic &G : R2.Diagnostics)
+        if (InRedone(G.Where.File))
+          R.Diagnostics.push_back(std::move(G));
+      driver::sortDiagnostics(R.Diagnostics);
+      for (driver::FileSummary &F : R2.Files)
+        R.Files.push_back(std::move(F));
+      driver::sortFindings(R.Findings);
+    }
+    if (!Quiet)
+      llvm::errs() << "verguard: fixed " << Fx.Fixed << " finding"
+                   << (Fx.Fixed == 1 ? "" : "s") << " in " << Fx.Written.size()
+                   << " file" << (Fx.Written.size() == 1 ? "" : "s") << "\n";
+    // What remains is reported below, as by a run without --fix.
+  }
 
   report::ReportData D;
   D.SrcRoot = SrcRoot;
@@ -462,6 +644,7 @@ static int run(int argc, char **argv) {
   D.FilesTotal = R.FilesTotal;
   D.FilesSkipped = R.Skipped;
   D.FilesByLanguage = R.FilesByLanguage;
+  D.Summary = !Quiet;
   std::map<std::string, const driver::FileSummary *> ByPath; // with text
   for (const driver::FileSummary &F : R.Files)
     if (!F.Content.empty())
@@ -479,32 +662,12 @@ static int run(int argc, char **argv) {
     return llvm::StringRef(E->second);
   };
 
-  if (DoFix || DoDiff) {
-    std::string Diff;
-    unsigned Fixed = 0, Unfixed = 0;
-    std::vector<core::Diagnostic> FixDiags;
-    unsigned Written = fixFiles(Opts, R, DoFix, DoDiff ? &Diff : nullptr,
-                                FixDiags, Fixed, Unfixed);
-    for (const core::Diagnostic &G : FixDiags)
-      llvm::errs() << report::displayPath(G.Where.File, SrcRoot) << ": "
-                   << core::severityName(G.Level) << ": " << G.Message << "\n";
-    if (DoDiff)
-      llvm::outs() << Diff;
-    if (!Quiet)
-      llvm::errs() << "verguard: " << (DoFix ? "fixed " : "would fix ") << Fixed
-                   << " finding" << (Fixed == 1 ? "" : "s") << " in " << Written
-                   << " file" << (Written == 1 ? "" : "s") << "; " << Unfixed
-                   << " without a proven fix left as they are\n";
-    if (!FixDiags.empty())
-      return 2;
-    return (Unfixed && !ExitZero) ? 1 : 0;
-  }
-
   D.Findings = R.Findings;
   D.Diagnostics = R.Diagnostics;
   D.Fingerprints = report::fingerprints(D.Findings);
   D.Suppressed = R.Suppressed;
   D.SkipReasons = R.SkipReasons;
+  PrintDiagnostics(D.Diagnostics);
   if (!WriteBaseline.empty()) {
     if (auto E = driver::writeBaseline(WriteBaseline, D.Findings,
                                        D.Fingerprints, SrcRoot)) {
@@ -515,7 +678,7 @@ static int run(int argc, char **argv) {
     if (!Quiet)
       llvm::errs() << "verguard: wrote " << D.Findings.size()
                    << " findings to the baseline " << WriteBaseline << "\n";
-    return R.ConfigError ? 2 : 0;
+    return R.ConfigError || R.BadPaths ? 2 : 0;
   }
   if (!BaselineFile.empty()) {
     auto Known = driver::loadBaseline(BaselineFile);
@@ -543,22 +706,17 @@ static int run(int argc, char **argv) {
     D = std::move(Kept);
   }
 
-  std::error_code EC;
   std::unique_ptr<llvm::ToolOutputFile> Out;
-  if (!Output.empty()) {
-    Out = std::make_unique<llvm::ToolOutputFile>(Output, EC,
-                                                 llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "verguard: error: " << Output << ": " << EC.message()
-                   << "\n";
-      return 2;
-    }
-  }
+  if (!Open(Out))
+    return 2;
   llvm::raw_ostream &OS = Out ? Out->os() : llvm::outs();
   switch (Fmt) {
-  case Format::Text:
-    writeText(OS, D, !Out && llvm::outs().has_colors());
+  case Format::Text: {
+    bool Color = colorFor(OS);
+    OS.enable_colors(Color);
+    writeText(OS, D, Color);
     break;
+  }
   case Format::Json:
     writeJson(OS, D);
     break;
@@ -568,20 +726,8 @@ static int run(int argc, char **argv) {
                    << D.MaxSarifResults << "\n";
     break;
   }
-  if (Fmt != Format::Text)
-    for (const core::Diagnostic &G : D.Diagnostics) {
-      llvm::errs() << report::displayPath(G.Where.File, SrcRoot);
-      if (G.Where.Line)
-        llvm::errs() << ":" << G.Where.Line << ":" << G.Where.Col;
-      llvm::errs() << ": " << core::severityName(G.Level) << ": " << G.Message
-                   << "\n";
-    }
   if (Out)
     Out->keep();
-  if (R.ConfigError)
-    return 2;
-  if (ExitZero)
-    return 0;
   core::Severity Min = FailLevel == FailOn::Error     ? core::Severity::Error
                        : FailLevel == FailOn::Warning ? core::Severity::Warning
                                                       : core::Severity::Note;
@@ -590,7 +736,7 @@ static int run(int argc, char **argv) {
         D.Baseline[I] == report::BaselineState::Unchanged)
       continue;
     if (D.Findings[I].Level >= Min)
-      return 1;
+      return Exit(1);
   }
-  return 0;
+  return Exit(0);
 }

@@ -49,16 +49,71 @@ TEST(FixApply, AtomicWriteKeepsPermissionsAndRefusesChangedFiles) {
     OS << "old";
   }
   llvm::sys::fs::setPermissions(P, llvm::sys::fs::perms(0640));
-  EXPECT_FALSE(bool(report::writeFileAtomically(P, "old", "new")));
+  EXPECT_FALSE(bool(report::writeFixedFile(P, "old", "new")));
   EXPECT_EQ((*llvm::MemoryBuffer::getFile(P))->getBuffer(), "new");
   llvm::sys::fs::file_status St;
   llvm::sys::fs::status(P, St);
   EXPECT_EQ(St.permissions(), llvm::sys::fs::perms(0640));
-  auto E = report::writeFileAtomically(P, "old", "newer");
+  auto E = report::writeFixedFile(P, "old", "newer");
   ASSERT_TRUE(bool(E));
   EXPECT_NE(llvm::toString(std::move(E)).find("changed on disk"),
             std::string::npos);
   EXPECT_EQ((*llvm::MemoryBuffer::getFile(P))->getBuffer(), "new");
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+namespace {
+std::string contentOf(const llvm::Twine &P) {
+  auto B = llvm::MemoryBuffer::getFile(P);
+  return B ? (*B)->getBuffer().str() : "<unreadable>";
+}
+void writeTo(const llvm::Twine &P, llvm::StringRef Text) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(P.str(), EC);
+  OS << Text;
+}
+} // namespace
+
+TEST(FixApply, SymlinksAreFollowedHardLinksKept) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("fixapply", Dir));
+  std::string T = (Dir + "/t.cpp").str(), L = (Dir + "/l.cpp").str();
+  writeTo(T, "old");
+  ASSERT_FALSE(llvm::sys::fs::create_link(T, L));
+  EXPECT_FALSE(bool(report::writeFixedFile(L, "old", "new")));
+  llvm::sys::fs::file_status St;
+  ASSERT_FALSE(llvm::sys::fs::status(L, St, /*follow=*/false));
+  EXPECT_EQ(St.type(), llvm::sys::fs::file_type::symlink_file);
+  EXPECT_EQ(contentOf(T), "new");
+  // Two hard links: one inode, both names see the new text.
+  std::string H = (Dir + "/h.cpp").str();
+  ASSERT_FALSE(llvm::sys::fs::create_hard_link(T, H));
+  EXPECT_FALSE(bool(report::writeFixedFile(H, "new", "newest, and longer")));
+  EXPECT_EQ(contentOf(T), "newest, and longer");
+  EXPECT_FALSE(bool(report::writeFixedFile(T, "newest, and longer", "s")));
+  EXPECT_EQ(contentOf(H), "s"); // truncated to the new size
+  ASSERT_FALSE(llvm::sys::fs::status(H, St));
+  EXPECT_EQ(St.getLinkCount(), 2u);
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End;
+       It.increment(EC))
+    EXPECT_EQ(llvm::StringRef(It->path()).find(".verguard-"),
+              llvm::StringRef::npos)
+        << It->path();
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST(FixApply, ReadOnlyFilesAreRefused) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("fixapply", Dir));
+  std::string P = (Dir + "/ro.cpp").str();
+  writeTo(P, "old");
+  llvm::sys::fs::setPermissions(P, llvm::sys::fs::perms(0444));
+  llvm::Error E = report::writeFixedFile(P, "old", "new");
+  ASSERT_TRUE(bool(E));
+  std::error_code Code = llvm::errorToErrorCode(std::move(E));
+  EXPECT_EQ(Code, std::errc::permission_denied);
+  EXPECT_EQ(contentOf(P), "old");
   llvm::sys::fs::remove_directories(Dir);
 }
 
