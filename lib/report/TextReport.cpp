@@ -27,26 +27,84 @@ void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
   if (Color)
     OS.changeColor(llvm::raw_ostream::WHITE, true);
   OS << Where << ": ";
-  llvm::raw_ostream::Colors C = S == core::Severity::Error
-                                    ? llvm::raw_ostream::RED
-                                : S == core::Severity::Warning
-                                    ? llvm::raw_ostream::MAGENTA
-                                    : llvm::raw_ostream::CYAN;
+  llvm::raw_ostream::Colors C =
+      S == core::Severity::Error     ? llvm::raw_ostream::RED
+      : S == core::Severity::Warning ? llvm::raw_ostream::MAGENTA
+                                     : llvm::raw_ostream::CYAN;
   if (Color)
     OS.changeColor(C, true);
   OS << core::severityName(S) << ": ";
   if (Color)
     OS.resetColor();
 }
+
+/// The source line of S with a caret and tildes under it, if it is UTF-8.
+void excerpt(llvm::raw_ostream &OS, const ReportData &D,
+             const core::SourceSpan &S, bool Color) {
+  auto Content = D.Content ? D.Content(S.File) : std::nullopt;
+  if (!Content || !isUtf8Text(*Content) || !S.valid())
+    return;
+  llvm::StringRef Line = lineOf(*Content, S.Begin);
+  OS << "  " << Line << "\n  ";
+  for (uint32_t I = 1; I < S.Col && I <= Line.size(); ++I)
+    OS << (Line[I - 1] == '\t' ? '\t' : ' ');
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::GREEN, true);
+  OS << "^";
+  uint32_t Len = S.EndLine == S.Line && S.EndCol > S.Col ? S.EndCol - S.Col : 1;
+  // Never underline past the end of the line shown.
+  Len = std::min<uint32_t>(Len,
+                           S.Col <= Line.size() ? Line.size() - S.Col + 1 : 1);
+  for (uint32_t I = 1; I < Len; ++I)
+    OS << "~";
+  if (Color)
+    OS.resetColor();
+  OS << "\n";
+}
 } // namespace
+
+std::string location(const core::SourceSpan &S, llvm::StringRef SrcRoot) {
+  std::string Where = displayPath(S.File, SrcRoot);
+  if (S.Line)
+    Where += ":" + std::to_string(S.Line) + ":" + std::to_string(S.Col);
+  return Where;
+}
+
+namespace {
+/// S on one line: line breaks become spaces.
+std::string oneLine(std::string S) {
+  std::replace_if(
+      S.begin(), S.end(), [](char C) { return C == '\n' || C == '\r'; }, ' ');
+  return S;
+}
+} // namespace
+
+std::string findingLine(const core::Finding &F, llvm::StringRef SrcRoot) {
+  return oneLine(location(F.Where, SrcRoot) + ": " +
+                 core::severityName(F.Level) + ": " + F.Message + " [" +
+                 F.RuleId + "]");
+}
+
+std::string diagnosticLine(const core::Diagnostic &G, llvm::StringRef SrcRoot) {
+  return oneLine(location(G.Where, SrcRoot) + ": " +
+                 core::severityName(G.Level) + ": " + G.Message);
+}
+
+std::string fixSummary(const core::Finding &F) {
+  if (F.TheFix)
+    return "fix: " + F.TheFix->Description;
+  if (!F.NoFixReason.empty())
+    return "no fix: " + F.NoFixReason;
+  return {};
+}
+
+std::string noteLine(const core::RelatedLocation &R, llvm::StringRef SrcRoot) {
+  return oneLine(location(R.Where, SrcRoot) + ": note: " + R.Message);
+}
 
 void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
   for (const core::Diagnostic &G : D.Diagnostics) {
-    std::string Where = displayPath(G.Where.File, D.SrcRoot);
-    if (G.Where.Line)
-      Where += ":" + std::to_string(G.Where.Line) + ":" +
-               std::to_string(G.Where.Col);
-    header(OS, Color, Where, G.Level);
+    header(OS, Color, location(G.Where, D.SrcRoot), G.Level);
     OS << G.Message << "\n";
   }
   unsigned Errors = 0, Warnings = 0, Fixable = 0;
@@ -54,35 +112,13 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
     (F.Level == core::Severity::Error ? Errors : Warnings)++;
     if (F.TheFix)
       ++Fixable;
-    std::string Where = displayPath(F.Where.File, D.SrcRoot) + ":" +
-                        std::to_string(F.Where.Line) + ":" +
-                        std::to_string(F.Where.Col);
-    header(OS, Color, Where, F.Level);
+    header(OS, Color, location(F.Where, D.SrcRoot), F.Level);
     OS << F.Message << " [" << F.RuleId << "]\n";
-    if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt;
-        Content && isUtf8Text(*Content) && F.Where.valid()) {
-      llvm::StringRef Line = lineOf(*Content, F.Where.Begin);
-      OS << "  " << Line << "\n  ";
-      for (uint32_t I = 1; I < F.Where.Col && I <= Line.size(); ++I)
-        OS << (Line[I - 1] == '\t' ? '\t' : ' ');
-      if (Color)
-        OS.changeColor(llvm::raw_ostream::GREEN, true);
-      OS << "^";
-      uint32_t Len = F.Where.EndLine == F.Where.Line && F.Where.EndCol > F.Where.Col
-                         ? F.Where.EndCol - F.Where.Col
-                         : 1;
-      // Never underline past the end of the line shown.
-      Len = std::min<uint32_t>(
-          Len, F.Where.Col <= Line.size() ? Line.size() - F.Where.Col + 1 : 1);
-      for (uint32_t I = 1; I < Len; ++I)
-        OS << "~";
-      if (Color)
-        OS.resetColor();
-      OS << "\n";
-    }
-    if (F.TheFix) {
-      OS << "  fix: " << F.TheFix->Description;
-      for (const core::Edit &E : F.TheFix->Edits) {
+    excerpt(OS, D, F.Where, Color);
+    if (std::string Summary = fixSummary(F); !Summary.empty()) {
+      OS << "  " << Summary;
+      for (const core::Edit &E :
+           F.TheFix ? F.TheFix->Edits : std::vector<core::Edit>()) {
         OS << "\n    ";
         if (E.Span.File != F.Where.File)
           OS << displayPath(E.Span.File, D.SrcRoot) << ":";
@@ -91,8 +127,11 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
            << E.Replacement << "`";
       }
       OS << "\n";
-    } else if (!F.NoFixReason.empty()) {
-      OS << "  no fix: " << F.NoFixReason << "\n";
+    }
+    for (const core::RelatedLocation &R : F.Related) {
+      header(OS, Color, location(R.Where, D.SrcRoot), core::Severity::Note);
+      OS << R.Message << "\n";
+      excerpt(OS, D, R.Where, Color);
     }
   }
   OS << "verguard: " << D.Findings.size() << " finding"
