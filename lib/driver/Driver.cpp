@@ -256,7 +256,10 @@ RunResult run(const RunOptions &Opts) {
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
     bool Postponed = false;
-    if (!Out.SkipReason) {
+    if (Out.SkipReason) {
+    } else if (Opts.StdinText) {
+      Buffer.assign(Opts.StdinText->begin(), Opts.StdinText->end());
+    } else {
       ReadError = readFile(F.Path, Buffer);
     }
     if (Out.SkipReason) {
@@ -304,7 +307,7 @@ RunResult run(const RunOptions &Opts) {
       if (Wanted && Defer) {
         Postponed = true; // all of it again, in the second pass
       } else {
-        Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
+        Out.ReportUnused = Use->Check.enabled("VG100");
         if (Seen.Suppression && Searched.contains("verguard: ignore"))
           Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
         if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
@@ -474,7 +477,7 @@ RunResult run(const RunOptions &Opts) {
     Queue.Ready.notify_one();
     Pending.clear();
   };
-  discover(Opts.Paths, R.Diagnostics, [&](DiscoveredFile F) {
+  auto OnFile = [&](DiscoveredFile F) {
     if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
       return;
     // Only this thread appends; workers hold references, which a deque
@@ -488,7 +491,16 @@ RunResult run(const RunOptions &Opts) {
     Pending.emplace_back(File, Out);
     if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
       Submit();
-  });
+  };
+  if (Opts.StdinText && Opts.Paths.size() == 1) {
+    // Text from stdin, as if it were this file: no walk, no file needed.
+    llvm::SmallString<256> P(Opts.Paths.front());
+    llvm::sys::fs::make_absolute(P);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    OnFile(DiscoveredFile{P.str().str(), languageOf(P)});
+  } else {
+    discover(Opts.Paths, R.Diagnostics, OnFile);
+  }
   if (Pool) {
     Submit();
     {
@@ -554,11 +566,12 @@ RunResult run(const RunOptions &Opts) {
                              languageOf(F.Where.File));
       List = SuppressionsOf[F.Where.File] = &H;
     }
-    bool Hit = false;
+    const Suppression *Hit = nullptr;
     for (Suppression &S : *List)
       if (S.covers(F)) {
         S.Used = true;
-        Hit = true;
+        if (!Hit)
+          Hit = &S;
       }
     return Hit;
   };
@@ -582,8 +595,11 @@ RunResult run(const RunOptions &Opts) {
       if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
                .second)
         continue;
-      if (Suppressed(F, I)) {
+      if (const Suppression *S = Suppressed(F, I)) {
         R.Suppressed++;
+        if (OnChangedLine(F))
+          R.SuppressedFindings.push_back(
+              {std::move(F), S->Where, S->Justification});
         continue;
       }
       if (OnChangedLine(F))

@@ -75,7 +75,14 @@ std::vector<Suppression> findSuppressions(llvm::StringRef Path,
     } else if (!Rest.empty() && !llvm::isSpace(Rest[0])) {
       continue; // `verguard: ignored` or the like
     }
-    S.Where = Text->span(Path, At, std::min<size_t>(End, T.size()));
+    End = std::min<size_t>(End, T.size());
+    S.Where = Text->span(Path, At, End);
+    // The reason written after the marker, up to the end of the comment.
+    llvm::StringRef Why = T.substr(End);
+    Why = Why.take_until([](char C) { return C == '\n' || C == '\r'; });
+    for (llvm::StringRef Close : {"*/", "-->", "#>", "%>"})
+      Why = Why.split(Close).first;
+    S.Justification = Why.trim().str();
     Out.push_back(std::move(S));
   }
   return Out;

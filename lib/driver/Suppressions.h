@@ -24,8 +24,9 @@
 namespace verguard::driver {
 
 struct Suppression {
-  core::SourceSpan Where; // the `verguard: ignore...` text
+  core::SourceSpan Where;         // the `verguard: ignore...` text
   std::vector<std::string> Rules; // empty: every rule
+  std::string Justification;      // the comment's words after the marker
   bool WholeFile = false;
   bool Used = false;
   bool covers(const core::Finding &F) const;
