@@ -75,6 +75,15 @@ ExprPtr logicOr(ExprPtr A, ExprPtr B) {
 ExprPtr logicNot(ExprPtr A) { return unary(Op::Not, std::move(A)); }
 std::shared_ptr<Expr> clone(const Expr &N) { return std::make_shared<Expr>(N); }
 
+std::shared_ptr<Expr> respelled(const Expr &Const, Spelling Use) {
+  auto C = clone(Const);
+  if (!C->DefinedAt.valid() && Const.Written.valid() &&
+      !Use.Span.contains(Const.Written.Span))
+    C->DefinedAt = Const.Written.Span;
+  C->Written = std::move(Use);
+  return C;
+}
+
 namespace {
 /// Iterative pre-order visit (trees may be deep for obfuscated input).
 void visit(const Expr &Root, const std::function<bool(const Expr &)> &F) {

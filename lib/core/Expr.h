@@ -102,6 +102,10 @@ struct Spelling {
   SourceSpan Span;   // the whole node as written (empty if not editable)
   SourceSpan OpSpan; // for Cmp: the operator token (or mask constant)
   std::string Text;  // the source text of Span
+  /// For an atom: the calls (of functions, methods, commands) it evaluates.
+  /// A fix that writes the atom's text twice would evaluate a call twice
+  /// unless the call holds the constant the fix changes.
+  std::vector<SourceSpan> Calls;
   bool valid() const { return Span.valid(); }
 };
 
@@ -134,6 +138,9 @@ struct Expr {
   std::vector<std::pair<Quantity, std::string>> Siblings;
   /// Human-readable description of where the value came from.
   std::string Provenance;
+  /// For a constant written as a name (a macro, a named constant): where its
+  /// value is written, e.g. the `6002` of `#define SP2_BUILD 6002`.
+  SourceSpan DefinedAt;
 
   bool has(ExprFlags F) const { return (Flags & F) != 0; }
   bool isConst() const {
@@ -162,6 +169,9 @@ ExprPtr logicOr(ExprPtr A, ExprPtr B);
 ExprPtr logicNot(ExprPtr A);
 /// A modified copy of N (same kind); used by frontends to set extra fields.
 std::shared_ptr<Expr> clone(const Expr &N);
+/// A constant as written where it is used by name (Use: the name's text),
+/// remembering where its value is written (DefinedAt) if that is elsewhere.
+std::shared_ptr<Expr> respelled(const Expr &Const, Spelling Use);
 
 /// True if the tree contains a version quantity.
 bool dependsOnVersion(const Expr &E);

@@ -15,4 +15,8 @@ const char *severityName(Severity S) {
   return "note";
 }
 
+const char *fixAvailabilityName(FixAvailability F) {
+  return F == FixAvailability::Never ? "never" : "sometimes";
+}
+
 } // namespace verguard::core

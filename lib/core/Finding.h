@@ -34,16 +34,32 @@ struct Fix {
   std::vector<Edit> Edits;
 };
 
+/// Another place that explains a finding, e.g. the `#define` of a macro the
+/// guard compares with (a note in text, relatedLocations in SARIF).
+struct RelatedLocation {
+  SourceSpan Where;
+  std::string Message;
+};
+
 struct Finding {
-  std::string RuleId;  // "VG001"
+  std::string RuleId; // "VG001"
   Severity Level = Severity::Warning;
-  SourceSpan Where;    // where the user must edit
+  SourceSpan Where; // where the user must edit
   std::string Message;
   std::string Bump;     // bump id
   std::string Guard;    // normalized guard text (fingerprints)
   std::string Function; // enclosing function (fingerprints)
   std::optional<Fix> TheFix;
   std::string NoFixReason; // when TheFix is empty
+  std::vector<RelatedLocation> Related;
+};
+
+/// A finding an inline `verguard: ignore` comment suppressed: not shown,
+/// but SARIF keeps it as a suppressed result.
+struct SuppressedFinding {
+  Finding F;
+  SourceSpan Comment;        // the `verguard: ignore...` text
+  std::string Justification; // the comment's words after it, if any
 };
 
 /// A message about the input rather than a finding (parse trouble, skipped
@@ -54,11 +70,19 @@ struct Diagnostic {
   std::string Message;
 };
 
+/// Whether a rule's findings come with a proven fix.
+enum class FixAvailability : uint8_t { Never, Sometimes };
+const char *fixAvailabilityName(FixAvailability F);
+
 struct RuleInfo {
   const char *Id;
-  const char *Name;        // "build-comparison"
-  const char *Summary;     // one line
-  const char *DocFile;     // "VG001-build-comparison.md"
+  const char *Name;    // "build-comparison"
+  const char *Summary; // one line
+  const char *DocFile; // "VG001-build-comparison.md"
+  /// The severity of a finding whose value's source is known; an inferred
+  /// one is a warning, and `rules.severity` overrides both.
+  Severity DefaultLevel = Severity::Error;
+  FixAvailability Fix = FixAvailability::Sometimes;
 };
 
 } // namespace verguard::core

@@ -449,12 +449,22 @@ bool Lowerer::isStringType(QualType T) const {
   return false;
 }
 
+core::Spelling Lowerer::atomSpelling(const Expr *E) const {
+  return cpp::atomSpelling(
+      Ctx, E, [this](const CallExpr *CE) { return computesOnly(CE); });
+}
+
+bool Lowerer::computesOnly(const CallExpr *CE) const {
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    return MC->getImplicitObjectArgument() &&
+           isStringType(MC->getImplicitObjectArgument()->getType());
+  return stringFunction(calleeName(CE)).Kind != StrFn::None;
+}
+
 ExprPtr Lowerer::respell(ExprPtr V, const Expr *Use) {
   if (!V || !V->isConst())
     return V;
-  auto C = core::clone(*V);
-  C->Written = spelling(Ctx, Use->getSourceRange());
-  return C;
+  return core::respelled(*V, spelling(Ctx, Use->getSourceRange()));
 }
 
 ExprPtr Lowerer::valueImpl(const Expr *E) {
@@ -472,7 +482,10 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
                       : V.getExtValue();
       if (V.isUnsigned() && V.getBitWidth() == 64 && V.isMaxValue())
         I = -1;
-      return core::intConst(I, spelling(Ctx, E->getSourceRange()));
+      auto C =
+          core::clone(*core::intConst(I, spelling(Ctx, E->getSourceRange())));
+      C->DefinedAt = definitionSpan(Ctx, E);
+      return C;
     }
   }
   if (auto *S = dyn_cast<StringLiteral>(E))
@@ -1037,7 +1050,7 @@ ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
   auto O = cmpOf(K);
   if (!O)
     return core::unknown();
-  core::Spelling W = spelling(Ctx, E->getSourceRange());
+  core::Spelling W = atomSpelling(E);
   W.OpSpan = fileSpan(Ctx, SourceRange(OpLoc, OpLoc));
   bool LNull = L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   bool RNull = R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
@@ -1114,7 +1127,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       ExprPtr V = value(Sub);
       if (core::isBoolean(*V))
         return core::logicNot(V);
-      core::Spelling W = spelling(Ctx, E->getSourceRange());
+      core::Spelling W = atomSpelling(E);
       if (V->Kind == Op::Find)
         return core::cmp(core::CmpOp::LT, V, core::intConst(0),
                          core::CmpMode::Int, core::Dialect::C, W);
@@ -1141,7 +1154,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
         auto P =
             core::clone(*core::binary(K, value(Obj), value(MC->getArg(0))));
         P->Syntax = core::Dialect::C;
-        P->Written = spelling(Ctx, E->getSourceRange());
+        P->Written = atomSpelling(E);
         return P;
       }
     }
@@ -1164,7 +1177,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       if (N == "regex_match")
         P->Flags |= core::FlagWholeMatch;
       P->Syntax = core::Dialect::C;
-      P->Written = spelling(Ctx, E->getSourceRange());
+      P->Written = atomSpelling(E);
       return P;
     }
     if (llvm::StringRef(N).starts_with("VerifyVersionInfo"))
@@ -1177,7 +1190,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
   ExprPtr V = value(Inner);
   if (core::isBoolean(*V) || V->Kind == Op::Unknown)
     return V;
-  core::Spelling W = spelling(Ctx, E->getSourceRange());
+  core::Spelling W = atomSpelling(E);
   if (V->Kind == Op::Find)
     return core::cmp(core::CmpOp::GE, V, core::intConst(0), core::CmpMode::Int,
                      core::Dialect::C, W);

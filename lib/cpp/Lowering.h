@@ -98,6 +98,11 @@ private:
                            const clang::Expr *L, const clang::Expr *R,
                            clang::SourceLocation OpLoc);
   core::ExprPtr respell(core::ExprPtr V, const clang::Expr *Use);
+  /// The spelling of an atom with the calls a fix must not repeat.
+  core::Spelling atomSpelling(const clang::Expr *E) const;
+  /// A call that only computes from its arguments (the C string and
+  /// conversion functions, std::string's members).
+  bool computesOnly(const clang::CallExpr *CE) const;
   core::ExprPtr formatted(const clang::CallExpr *CE, unsigned FmtArg);
   core::ExprPtr userSource(const clang::FunctionDecl *FD);
   bool isStringType(clang::QualType T) const;

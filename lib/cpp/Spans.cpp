@@ -1,6 +1,7 @@
 //===- Spans.cpp ----------------------------------------------------------===//
 #include "cpp/Spans.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -41,7 +42,8 @@ core::SourceSpan fromCharRange(const SourceManager &SM, CharSourceRange CR,
 }
 } // namespace
 
-static core::SourceSpan resolve(const ASTContext &Ctx, SourceRange R, FileID *Out) {
+static core::SourceSpan resolve(const ASTContext &Ctx, SourceRange R,
+                                FileID *Out) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   if (R.isInvalid())
@@ -87,6 +89,59 @@ core::Spelling spelling(const ASTContext &Ctx, SourceRange R) {
     return {};
   W.Text = Buf.slice(W.Span.Begin, W.Span.End).str();
   return W;
+}
+
+core::Spelling
+atomSpelling(const ASTContext &Ctx, const Expr *E,
+             llvm::function_ref<bool(const CallExpr *)> ComputesOnly) {
+  core::Spelling W = spelling(Ctx, E->getSourceRange());
+  std::vector<const Stmt *> Stack{E};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.back();
+    Stack.pop_back();
+    if (!S)
+      continue;
+    if (auto *CE = dyn_cast<CallExpr>(S)) {
+      auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+      bool Conversion =
+          MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl());
+      if (!isa<CXXOperatorCallExpr>(CE) && !Conversion && !ComputesOnly(CE))
+        W.Calls.push_back(fileSpan(Ctx, CE->getSourceRange()));
+    }
+    for (const Stmt *K : S->children())
+      Stack.push_back(K);
+  }
+  return W;
+}
+
+core::SourceSpan definitionSpan(const ASTContext &Ctx, const Expr *E) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  core::SourceSpan Use = fileSpan(Ctx, E->getSourceRange());
+  core::SourceSpan Def;
+  E = E->IgnoreParenImpCasts();
+  if (E->getBeginLoc().isMacroID() && E->getEndLoc().isMacroID()) {
+    // The tokens of the value as the macro body spells them.
+    SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
+    SourceLocation End = SM.getSpellingLoc(E->getEndLoc());
+    if (B.isValid() && End.isValid() && SM.getFileID(B) == SM.getFileID(End) &&
+        !SM.isInSystemHeader(B)) {
+      SourceLocation EE =
+          Lexer::getLocForEndOfToken(End, 0, SM, Ctx.getLangOpts());
+      if (EE.isValid() && !SM.isBeforeInTranslationUnit(EE, B))
+        Def = fromCharRange(SM, CharSourceRange::getCharRange(B, EE));
+    }
+  } else if (auto *D = dyn_cast<DeclRefExpr>(E)) {
+    const Expr *Init = nullptr;
+    if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      Init = VD->getAnyInitializer();
+    else if (auto *EC = dyn_cast<EnumConstantDecl>(D->getDecl()))
+      Init = EC->getInitExpr();
+    if (Init && !SM.isInSystemHeader(Init->getBeginLoc()))
+      Def = fileSpan(Ctx, Init->getSourceRange());
+  }
+  if (!Def.valid() || Use.contains(Def))
+    return {};
+  return Def;
 }
 
 std::string lineIndent(const ASTContext &Ctx, SourceLocation Loc) {

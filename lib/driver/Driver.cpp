@@ -258,7 +258,10 @@ RunResult run(const RunOptions &Opts) {
     thread_local llvm::SmallVector<char, 0> Buffer;
     std::error_code ReadError;
     bool Postponed = false;
-    if (!Out.SkipReason) {
+    if (Out.SkipReason) {
+    } else if (Opts.StdinText) {
+      Buffer.assign(Opts.StdinText->begin(), Opts.StdinText->end());
+    } else {
       ReadError = readFile(F.Path, Buffer);
     }
     if (Out.SkipReason) {
@@ -311,7 +314,7 @@ RunResult run(const RunOptions &Opts) {
       if (Wanted && Defer) {
         Postponed = true; // all of it again, in the second pass
       } else {
-        Out.ReportUnused = !Use->Check.DisabledRules.count("VG100");
+        Out.ReportUnused = Use->Check.enabled("VG100");
         if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
           uint64_t Tokens = estimateTokens(Searched);
           if (Tokens > Use->MaxScriptTokens) {
@@ -479,27 +482,34 @@ RunResult run(const RunOptions &Opts) {
     Queue.Ready.notify_one();
     Pending.clear();
   };
-  DiscoverOptions Walk;
-  Walk.Gitignore = Opts.Gitignore;
-  DiscoverResult Walked = discover(
-      Opts.Paths, R.Diagnostics,
-      [&](DiscoveredFile F) {
-        if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
-          return;
-        // Only this thread appends; workers hold references, which a deque
-        // keeps valid.
-        DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
-        std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
-        if (!Pool)
-          return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
-        // One at a time at first: a handful of files (a pre-commit hook, a
-        // list) would otherwise all land on one worker.
-        Pending.emplace_back(File, Out);
-        if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
-          Submit();
-      },
-      Walk);
-  R.BadPaths = Walked.BadPaths;
+  auto OnFile = [&](DiscoveredFile F) {
+    if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
+      return;
+    // Only this thread appends; workers hold references, which a deque
+    // keeps valid.
+    DiscoveredFile *File = &FoundFiles.emplace_back(std::move(F));
+    std::unique_ptr<PerFile> *Out = &FoundResults.emplace_back();
+    if (!Pool)
+      return Work(*File, *Out, Totals, SerialLast, /*Defer=*/false);
+    // One at a time at first: a handful of files (a pre-commit hook, a
+    // list) would otherwise all land on one worker.
+    Pending.emplace_back(File, Out);
+    if (Pending.size() == (FoundFiles.size() <= 512 ? 1u : 32u))
+      Submit();
+  };
+  DiscoverResult Walked;
+  if (Opts.StdinText && Opts.Paths.size() == 1) {
+    // Text from stdin, as if it were this file: no walk, no file needed.
+    llvm::SmallString<256> P(Opts.Paths.front());
+    llvm::sys::fs::make_absolute(P);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    OnFile(DiscoveredFile{P.str().str(), languageOf(P)});
+  } else {
+    DiscoverOptions Walk;
+    Walk.Gitignore = Opts.Gitignore;
+    Walked = discover(Opts.Paths, R.Diagnostics, OnFile, Walk);
+    R.BadPaths = Walked.BadPaths;
+  }
   if (Pool) {
     Submit();
     {
@@ -565,11 +575,12 @@ RunResult run(const RunOptions &Opts) {
                              languageOf(F.Where.File));
       List = SuppressionsOf[F.Where.File] = &H;
     }
-    bool Hit = false;
+    const Suppression *Hit = nullptr;
     for (Suppression &S : *List)
       if (S.covers(F)) {
         S.Used = true;
-        Hit = true;
+        if (!Hit)
+          Hit = &S;
       }
     return Hit;
   };
@@ -593,8 +604,11 @@ RunResult run(const RunOptions &Opts) {
       if (!Seen.insert({F.RuleId, F.Where.File, F.Where.Begin, F.Where.End})
                .second)
         continue;
-      if (Suppressed(F, I)) {
+      if (const Suppression *S = Suppressed(F, I)) {
         R.Suppressed++;
+        if (OnChangedLine(F))
+          R.SuppressedFindings.push_back(
+              {std::move(F), S->Where, S->Justification});
         continue;
       }
       if (OnChangedLine(F))

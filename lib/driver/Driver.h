@@ -19,6 +19,10 @@ namespace verguard::driver {
 
 struct RunOptions {
   std::vector<std::string> Paths;
+  /// --stdin-filename: the text of the one file in Paths, read from stdin.
+  /// The file need not exist; its name gives the language, the
+  /// configuration and the paths in the report.
+  std::optional<std::string> StdinText;
   core::FrontendOptions Frontend;
   rules::CheckConfig Check = rules::defaultCheckConfig();
   unsigned Jobs = 0;     // 0: all cores
@@ -60,6 +64,8 @@ struct RunResult {
   unsigned Skipped = 0;
   std::map<std::string, unsigned> SkipReasons;
   unsigned Suppressed = 0;
+  /// The findings inline comments suppressed (SARIF reports them, marked).
+  std::vector<core::SuppressedFinding> SuppressedFindings;
   bool ConfigError = false; // a .verguard.yaml could not be used
   unsigned BadPaths = 0;    // paths named that do not exist or are unreadable
 };

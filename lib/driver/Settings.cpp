@@ -111,17 +111,28 @@ bool showSettings(llvm::raw_ostream &OS, llvm::StringRef File,
     All.push_back(I);
   for (const core::RuleInfo *I : All) {
     OS << "    " << I->Id << " " << I->Name << ": ";
+    // The command line over the configuration (rules::CheckConfig::enabled):
+    // --disable, then --enable, then --select, then rules.disable.
+    const rules::RuleSelection &CL = Opts.Check.CommandLine;
     std::vector<std::string> Off;
-    if (std::string W = AtKey(std::string("rules.disable.") + I->Id);
-        !W.empty())
-      Off.push_back(W);
-    if (Opts.Check.DisabledRules.count(I->Id))
+    if (CL.Disable.count(I->Id))
       Off.push_back("--disable");
-    if (!Off.empty()) {
-      OS << "disabled (" << llvm::join(Off, "; ") << ")\n";
+    else if (!CL.Enable.count(I->Id)) {
+      if (CL.Select && !CL.Select->count(I->Id))
+        Off.push_back("not in --select");
+      else if (!CL.Select)
+        if (std::string W = AtKey(std::string("rules.disable.") + I->Id);
+            !W.empty())
+          Off.push_back(W);
+    }
+    if (!Off.empty() || !Check.enabled(I->Id)) {
+      OS << "disabled ("
+         << (Off.empty() ? "configuration" : llvm::join(Off, "; ")) << ")\n";
       continue;
     }
-    OS << "enabled (default)";
+    OS << (CL.Enable.count(I->Id)                 ? "enabled (--enable)"
+           : CL.Select && CL.Select->count(I->Id) ? "enabled (--select)"
+                                                  : "enabled (default)");
     auto Sev = Check.SeverityOverrides.find(I->Id);
     if (Sev != Check.SeverityOverrides.end())
       OS << ", severity " << core::severityName(Sev->second) << " ("

@@ -312,6 +312,12 @@ std::vector<Suppression> findSuppressions(llvm::StringRef Path,
     }
     auto [B, E] = removal(T, In, At);
     S.Removal.Span = Text->span(Path, B, E);
+    // The reason written after the marker, up to the end of the comment.
+    llvm::StringRef Why = T.slice(End, std::max<size_t>(End, In.TextEnd));
+    Why = Why.take_until([](char C) { return C == '\n' || C == '\r'; });
+    for (llvm::StringRef Close : {"*/", "-->", "#>", "%>"})
+      Why = Why.split(Close).first;
+    S.Justification = Why.trim().str();
     Out.push_back(std::move(S));
   }
   return Out;

@@ -30,6 +30,7 @@ namespace verguard::driver {
 struct Suppression {
   core::SourceSpan Where;         // the `verguard: ignore...` text
   std::vector<std::string> Rules; // empty: every rule
+  std::string Justification;      // the comment's words after the marker
   bool WholeFile = false;
   uint32_t Line = 0;  // the line it covers (not WholeFile)
   core::Edit Removal; // deletes it (VG100's fix)

@@ -728,6 +728,10 @@ Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
   Val RV = lower(R, Depth + 1);
   Spelling W = spell(N);
   W.OpSpan = span(OpN);
+  // Commands and method calls: a fix must not run them twice.
+  for (script::Node C :
+       script::nodesOf(N, {"command", "invokation_expression"}))
+    W.Calls.push_back(span(C));
   return compare(OpS, CS, LV, L, RV, R, W, script::startByte(N),
                  script::endByte(N));
 }

@@ -33,6 +33,13 @@ void writeJson(llvm::raw_ostream &OS, const ReportData &D) {
     if (I < D.Baseline.size() && D.Baseline[I] != BaselineState::None)
       O["baselineState"] =
           D.Baseline[I] == BaselineState::New ? "new" : "unchanged";
+    if (!F.Related.empty()) {
+      llvm::json::Array Related;
+      for (const core::RelatedLocation &R : F.Related)
+        Related.push_back(llvm::json::Object{
+            {"location", span(R.Where, D.SrcRoot)}, {"message", R.Message}});
+      O["related"] = std::move(Related);
+    }
     if (F.TheFix) {
       llvm::json::Array Edits;
       for (const core::Edit &E : F.TheFix->Edits) {
@@ -50,19 +57,19 @@ void writeJson(llvm::raw_ostream &OS, const ReportData &D) {
   }
   llvm::json::Array Diags;
   for (const core::Diagnostic &G : D.Diagnostics)
-    Diags.push_back(llvm::json::Object{
-        {"severity", core::severityName(G.Level)},
-        {"file", displayPath(G.Where.File, D.SrcRoot)},
-        {"line", G.Where.Line},
-        {"column", G.Where.Col},
-        {"message", G.Message}});
+    Diags.push_back(
+        llvm::json::Object{{"severity", core::severityName(G.Level)},
+                           {"file", displayPath(G.Where.File, D.SrcRoot)},
+                           {"line", G.Where.Line},
+                           {"column", G.Where.Col},
+                           {"message", G.Message}});
   llvm::json::Object Langs;
   for (const auto &[L, N] : D.FilesByLanguage)
     Langs[L] = N;
   llvm::json::Object Root{
       {"version", 1},
-      {"tool", llvm::json::Object{{"name", "verguard"},
-                                  {"version", D.ToolVersion}}},
+      {"tool",
+       llvm::json::Object{{"name", "verguard"}, {"version", D.ToolVersion}}},
       {"findings", std::move(Findings)},
       {"diagnostics", std::move(Diags)},
       {"summary", llvm::json::Object{{"files", D.FilesTotal},

@@ -3,6 +3,7 @@
 #define VERGUARD_REPORT_REPORT_H
 
 #include "core/Finding.h"
+#include "core/Profile.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -22,6 +23,10 @@ struct ReportData {
   /// Parallel to Findings.
   std::vector<std::string> Fingerprints;
   std::vector<BaselineState> Baseline;
+  /// Findings inline comments suppressed (SARIF reports them, marked), and
+  /// their fingerprints (computed among themselves).
+  std::vector<core::SuppressedFinding> SuppressedFindings;
+  std::vector<std::string> SuppressedFingerprints;
   /// The bytes of a file that has findings (for source lines and columns).
   std::function<std::optional<llvm::StringRef>(llvm::StringRef Path)> Content;
   std::string SrcRoot; // absolute directory; paths are shown relative to it
@@ -42,15 +47,55 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef SrcRoot);
 /// edits elsewhere in the file.
 std::vector<std::string> fingerprints(const std::vector<core::Finding> &F);
 
+/// The word a format uses for a severity: Error, Warning, Note.
+inline const char *severityWord(core::Severity S, const char *Error,
+                                const char *Warning, const char *Note) {
+  return S == core::Severity::Error     ? Error
+         : S == core::Severity::Warning ? Warning
+                                        : Note;
+}
+
+/// `path:line:col` (or `path` when the line is unknown), path as shown.
+std::string location(const core::SourceSpan &S, llvm::StringRef SrcRoot);
+/// The first line of a finding in the text report:
+/// `path:line:col: error: message [VG001]`.
+std::string findingLine(const core::Finding &F, llvm::StringRef SrcRoot);
+/// The line of a diagnostic: `path[:line:col]: warning: message`.
+std::string diagnosticLine(const core::Diagnostic &G, llvm::StringRef SrcRoot);
+/// `fix: <description>`, `no fix: <reason>`, or empty.
+std::string fixSummary(const core::Finding &F);
+/// A related location's line: `path:line:col: note: message`.
+std::string noteLine(const core::RelatedLocation &R, llvm::StringRef SrcRoot);
+
 /// Findings, one block each, and the summary. Diagnostics are not part of
 /// it: they go to stderr (writeDiagnostic), whatever the format.
 void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color);
 /// `file:line:col: severity: message` (no line and column when it has none).
 void writeDiagnostic(llvm::raw_ostream &OS, const core::Diagnostic &G,
                      llvm::StringRef SrcRoot, bool Color);
+/// One line per finding (the text report's first lines), nothing else.
+void writeConcise(llvm::raw_ostream &OS, const ReportData &D);
 void writeJson(llvm::raw_ostream &OS, const ReportData &D);
 /// SARIF 2.1.0; returns false if results were truncated at MaxSarifResults.
 bool writeSarif(llvm::raw_ostream &OS, const ReportData &D);
+/// GitHub Actions workflow commands (`::error file=...,line=...::message`),
+/// which the runner turns into annotations on the pull request.
+void writeGitHub(llvm::raw_ostream &OS, const ReportData &D);
+/// GitLab Code Quality (a JSON array of Code Climate issues).
+void writeGitLab(llvm::raw_ostream &OS, const ReportData &D);
+/// JUnit XML: a testsuite per file, a failing testcase per finding.
+void writeJUnit(llvm::raw_ostream &OS, const ReportData &D);
+/// Checkstyle XML: `<file name=...><error line=... source=.../>`.
+void writeCheckstyle(llvm::raw_ostream &OS, const ReportData &D);
+/// Counts per rule instead of the findings: a table, or a JSON array.
+void writeStatistics(llvm::raw_ostream &OS, const ReportData &D, bool Json);
+
+/// `verguard rules`: every rule with its name, default severity, whether
+/// it can have a proven fix and its summary (text, or a JSON array).
+void writeRuleList(llvm::raw_ostream &OS, bool Json);
+/// `verguard bumps`: every bump of the profiles, its builds, whether it is
+/// checked by default and its description (text, or a JSON array).
+void writeBumpList(llvm::raw_ostream &OS, const core::ProfileSet &P, bool Json);
 
 } // namespace verguard::report
 

@@ -10,16 +10,8 @@
 namespace verguard::report {
 
 namespace {
-const char *level(core::Severity S) {
-  switch (S) {
-  case core::Severity::Error:
-    return "error";
-  case core::Severity::Warning:
-    return "warning";
-  case core::Severity::Note:
-    return "note";
-  }
-  return "note";
+const char *sarifLevel(core::Severity S) {
+  return severityWord(S, "error", "warning", "note");
 }
 
 llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
@@ -41,11 +33,7 @@ llvm::json::Object region(const core::SourceSpan &S) {
 } // namespace
 
 bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
-  std::vector<const core::RuleInfo *> All;
-  for (const rules::Rule *R : rules::allRules())
-    All.push_back(&R->info());
-  for (const core::RuleInfo *I : rules::metaRules())
-    All.push_back(I);
+  std::vector<const core::RuleInfo *> All = rules::allRuleInfos();
   llvm::json::Array Rules;
   for (const core::RuleInfo *Info : All) {
     const core::RuleInfo &I = *Info;
@@ -55,12 +43,12 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
         {"name", I.Name},
         {"shortDescription", llvm::json::Object{{"text", I.Summary}}},
         {"fullDescription", llvm::json::Object{{"text", I.Summary}}},
-        {"help", llvm::json::Object{{"text", Doc ? Doc->str() : I.Summary},
-                                    {"markdown", Doc ? Doc->str() : I.Summary}}},
+        {"help",
+         llvm::json::Object{{"text", Doc ? Doc->str() : I.Summary},
+                            {"markdown", Doc ? Doc->str() : I.Summary}}},
         {"helpUri", rules::ruleHelpUri(I.Id)},
         {"defaultConfiguration",
-         llvm::json::Object{
-             {"level", llvm::StringRef(I.Id) == "VG100" ? "warning" : "error"}}}});
+         llvm::json::Object{{"level", sarifLevel(I.DefaultLevel)}}}});
   }
   auto RuleIndex = [&](llvm::StringRef Id) -> int64_t {
     for (size_t I = 0; I < All.size(); ++I)
@@ -68,31 +56,32 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
         return (int64_t)I;
     return -1;
   };
-  llvm::json::Array Results;
-  bool Complete = true;
-  for (size_t I = 0; I < D.Findings.size(); ++I) {
-    if (Results.size() >= D.MaxSarifResults) {
-      Complete = false;
-      break;
-    }
-    const core::Finding &F = D.Findings[I];
+  auto Result = [&](const core::Finding &F, const std::string &Fingerprint) {
     llvm::json::Object Loc{
         {"physicalLocation",
-         llvm::json::Object{{"artifactLocation", artifact(F.Where.File, D.SrcRoot)},
-                            {"region", region(F.Where)}}}};
+         llvm::json::Object{
+             {"artifactLocation", artifact(F.Where.File, D.SrcRoot)},
+             {"region", region(F.Where)}}}};
     llvm::json::Object Res{
         {"ruleId", F.RuleId},
         {"ruleIndex", RuleIndex(F.RuleId)},
-        {"level", level(F.Level)},
+        {"level", sarifLevel(F.Level)},
         {"message", llvm::json::Object{{"text", F.Message}}},
         {"locations", llvm::json::Array{std::move(Loc)}},
         {"partialFingerprints",
-         llvm::json::Object{
-             {"verguardFingerprint/v1",
-              I < D.Fingerprints.size() ? D.Fingerprints[I] : ""}}}};
-    if (I < D.Baseline.size() && D.Baseline[I] != BaselineState::None)
-      Res["baselineState"] =
-          D.Baseline[I] == BaselineState::New ? "new" : "unchanged";
+         llvm::json::Object{{"verguardFingerprint/v1", Fingerprint}}}};
+    if (!F.Related.empty()) {
+      llvm::json::Array Related;
+      for (const core::RelatedLocation &R : F.Related)
+        Related.push_back(llvm::json::Object{
+            {"id", (int64_t)Related.size()},
+            {"physicalLocation",
+             llvm::json::Object{
+                 {"artifactLocation", artifact(R.Where.File, D.SrcRoot)},
+                 {"region", region(R.Where)}}},
+            {"message", llvm::json::Object{{"text", R.Message}}}});
+      Res["relatedLocations"] = std::move(Related);
+    }
     if (F.TheFix) {
       // One artifactChange per file, replacements in byte offsets.
       llvm::json::Array Changes;
@@ -110,23 +99,60 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
                                     {"byteLength", E.Span.End - E.Span.Begin}}},
                 {"insertedContent",
                  llvm::json::Object{{"text", E.Replacement}}}});
-        Changes.push_back(llvm::json::Object{
-            {"artifactLocation", artifact(File, D.SrcRoot)},
-            {"replacements", std::move(Repl)}});
+        Changes.push_back(
+            llvm::json::Object{{"artifactLocation", artifact(File, D.SrcRoot)},
+                               {"replacements", std::move(Repl)}});
       }
       Res["fixes"] = llvm::json::Array{llvm::json::Object{
           {"description", llvm::json::Object{{"text", F.TheFix->Description}}},
           {"artifactChanges", std::move(Changes)}}};
     }
+    return Res;
+  };
+  llvm::json::Array Results;
+  size_t Total = D.Findings.size() + D.SuppressedFindings.size();
+  for (size_t I = 0; I < D.Findings.size(); ++I) {
+    if (Results.size() >= D.MaxSarifResults)
+      break;
+    llvm::json::Object Res = Result(
+        D.Findings[I], I < D.Fingerprints.size() ? D.Fingerprints[I] : "");
+    if (I < D.Baseline.size() && D.Baseline[I] != BaselineState::None)
+      Res["baselineState"] =
+          D.Baseline[I] == BaselineState::New ? "new" : "unchanged";
     Results.push_back(std::move(Res));
   }
+  // Suppressed findings are results too, marked: code scanning shows them
+  // as dismissed, and an audit sees what the comments hide.
+  for (size_t I = 0; I < D.SuppressedFindings.size(); ++I) {
+    if (Results.size() >= D.MaxSarifResults)
+      break;
+    const core::SuppressedFinding &S = D.SuppressedFindings[I];
+    llvm::json::Object Res = Result(S.F, I < D.SuppressedFingerprints.size()
+                                             ? D.SuppressedFingerprints[I]
+                                             : "");
+    llvm::json::Object Suppression{
+        {"kind", "inSource"},
+        {"status", "accepted"},
+        {"location",
+         llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{
+                  {"artifactLocation", artifact(S.Comment.File, D.SrcRoot)},
+                  {"region", region(S.Comment)}}}}}};
+    if (!S.Justification.empty())
+      Suppression["justification"] = S.Justification;
+    Res["suppressions"] = llvm::json::Array{std::move(Suppression)};
+    Results.push_back(std::move(Res));
+  }
+  bool Complete = Results.size() == Total;
   llvm::json::Array Notes;
   for (const core::Diagnostic &G : D.Diagnostics) {
-    llvm::json::Object PL{{"artifactLocation", artifact(G.Where.File, D.SrcRoot)}};
+    llvm::json::Object PL{
+        {"artifactLocation", artifact(G.Where.File, D.SrcRoot)}};
     if (G.Where.Line)
       PL["region"] = region(G.Where);
     Notes.push_back(llvm::json::Object{
-        {"level", level(G.Level)},
+        {"level", sarifLevel(G.Level)},
         {"message", llvm::json::Object{{"text", G.Message}}},
         {"locations", llvm::json::Array{llvm::json::Object{
                           {"physicalLocation", std::move(PL)}}}}});
@@ -138,30 +164,27 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
          llvm::json::Object{
              {"text", "results truncated at " +
                           std::to_string(D.MaxSarifResults) + " of " +
-                          std::to_string(D.Findings.size()) +
+                          std::to_string(Total) +
                           " (GitHub code scanning's limit per run)"}}}});
   std::string RootUri = "file://" + D.SrcRoot;
   if (!llvm::StringRef(RootUri).ends_with("/"))
     RootUri += "/";
   llvm::json::Object Run{
-      {"tool",
-       llvm::json::Object{
-           {"driver",
-            llvm::json::Object{
-                {"name", "verguard"},
-                {"version", D.ToolVersion},
-                {"semanticVersion", D.ToolVersion},
-                {"informationUri", "https://github.com/verguard/verguard"},
-                {"rules", std::move(Rules)}}}}},
+      {"tool", llvm::json::Object{{"driver",
+                                   llvm::json::Object{
+                                       {"name", "verguard"},
+                                       {"version", D.ToolVersion},
+                                       {"semanticVersion", D.ToolVersion},
+                                       {"informationUri",
+                                        "https://github.com/verguard/verguard"},
+                                       {"rules", std::move(Rules)}}}}},
       {"automationDetails", llvm::json::Object{{"id", "verguard/"}}},
       {"originalUriBaseIds",
-       llvm::json::Object{
-           {"%SRCROOT%", llvm::json::Object{{"uri", RootUri}}}}},
+       llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", RootUri}}}}},
       {"columnKind", "unicodeCodePoints"},
-      {"invocations",
-       llvm::json::Array{llvm::json::Object{
-           {"executionSuccessful", true},
-           {"toolExecutionNotifications", std::move(Notes)}}}},
+      {"invocations", llvm::json::Array{llvm::json::Object{
+                          {"executionSuccessful", true},
+                          {"toolExecutionNotifications", std::move(Notes)}}}},
       {"results", std::move(Results)}};
   llvm::json::Object Root{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -22,15 +22,80 @@ void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
   if (Color)
     OS.resetColor();
 }
+
+/// The source line of S, decoded from the file's encoding, with a caret and
+/// tildes under S.
+void excerpt(llvm::raw_ostream &OS, const script::DecodedText &Text,
+             const core::SourceSpan &S, bool Color) {
+  auto Snip = snippetOf(Text, S);
+  if (!Snip)
+    return;
+  OS << "  " << Snip->Line << "\n  " << Snip->Indent;
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::GREEN, true);
+  OS << "^" << std::string(Snip->Width - 1, '~');
+  if (Color)
+    OS.resetColor();
+  OS << "\n";
+}
+
+/// The decoded text of File, if the report has its bytes.
+std::optional<script::DecodedText> decoded(const ReportData &D,
+                                           const std::string &File) {
+  auto Content = D.Content ? D.Content(File) : std::nullopt;
+  if (!Content)
+    return std::nullopt;
+  auto T = script::decodeText(*Content, File);
+  if (!T) {
+    llvm::consumeError(T.takeError());
+    return std::nullopt;
+  }
+  return std::move(*T);
+}
 } // namespace
+
+std::string location(const core::SourceSpan &S, llvm::StringRef SrcRoot) {
+  std::string Where = displayPath(S.File, SrcRoot);
+  if (S.Line)
+    Where += ":" + std::to_string(S.Line) + ":" + std::to_string(S.Col);
+  return Where;
+}
+
+namespace {
+/// S on one line: line breaks become spaces.
+std::string oneLine(std::string S) {
+  std::replace_if(
+      S.begin(), S.end(), [](char C) { return C == '\n' || C == '\r'; }, ' ');
+  return S;
+}
+} // namespace
+
+std::string findingLine(const core::Finding &F, llvm::StringRef SrcRoot) {
+  return oneLine(location(F.Where, SrcRoot) + ": " +
+                 core::severityName(F.Level) + ": " + F.Message + " [" +
+                 F.RuleId + "]");
+}
+
+std::string diagnosticLine(const core::Diagnostic &G, llvm::StringRef SrcRoot) {
+  return oneLine(location(G.Where, SrcRoot) + ": " +
+                 core::severityName(G.Level) + ": " + G.Message);
+}
+
+std::string fixSummary(const core::Finding &F) {
+  if (F.TheFix)
+    return "fix: " + F.TheFix->Description;
+  if (!F.NoFixReason.empty())
+    return "no fix: " + F.NoFixReason;
+  return {};
+}
+
+std::string noteLine(const core::RelatedLocation &R, llvm::StringRef SrcRoot) {
+  return oneLine(location(R.Where, SrcRoot) + ": note: " + R.Message);
+}
 
 void writeDiagnostic(llvm::raw_ostream &OS, const core::Diagnostic &G,
                      llvm::StringRef SrcRoot, bool Color) {
-  std::string Where = displayPath(G.Where.File, SrcRoot);
-  if (G.Where.Line)
-    Where +=
-        ":" + std::to_string(G.Where.Line) + ":" + std::to_string(G.Where.Col);
-  header(OS, Color, Where, G.Level);
+  header(OS, Color, location(G.Where, SrcRoot), G.Level);
   OS << G.Message << "\n";
 }
 
@@ -43,33 +108,18 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
     (F.Level == core::Severity::Error ? Errors : Warnings)++;
     if (F.TheFix)
       ++Fixable;
-    std::string Where = displayPath(F.Where.File, D.SrcRoot) + ":" +
-                        std::to_string(F.Where.Line) + ":" +
-                        std::to_string(F.Where.Col);
-    header(OS, Color, Where, F.Level);
+    header(OS, Color, location(F.Where, D.SrcRoot), F.Level);
     OS << F.Message << " [" << F.RuleId << "]\n";
     if (F.Where.File != DecodedPath) {
       DecodedPath = F.Where.File;
-      Decoded.reset();
-      if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt) {
-        if (auto T = script::decodeText(*Content, F.Where.File))
-          Decoded = std::move(*T);
-        else
-          llvm::consumeError(T.takeError());
-      }
+      Decoded = decoded(D, F.Where.File);
     }
-    if (auto S = Decoded ? snippetOf(*Decoded, F.Where) : std::nullopt) {
-      OS << "  " << S->Line << "\n  " << S->Indent;
-      if (Color)
-        OS.changeColor(llvm::raw_ostream::GREEN, true);
-      OS << "^" << std::string(S->Width - 1, '~');
-      if (Color)
-        OS.resetColor();
-      OS << "\n";
-    }
-    if (F.TheFix) {
-      OS << "  fix: " << F.TheFix->Description;
-      for (const core::Edit &E : F.TheFix->Edits) {
+    if (Decoded)
+      excerpt(OS, *Decoded, F.Where, Color);
+    if (std::string Summary = fixSummary(F); !Summary.empty()) {
+      OS << "  " << Summary;
+      for (const core::Edit &E :
+           F.TheFix ? F.TheFix->Edits : std::vector<core::Edit>()) {
         OS << "\n    ";
         if (E.Span.File != F.Where.File)
           OS << displayPath(E.Span.File, D.SrcRoot) << ":";
@@ -81,8 +131,15 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
              << E.Replacement << "`";
       }
       OS << "\n";
-    } else if (!F.NoFixReason.empty()) {
-      OS << "  no fix: " << F.NoFixReason << "\n";
+    }
+    for (const core::RelatedLocation &R : F.Related) {
+      header(OS, Color, location(R.Where, D.SrcRoot), core::Severity::Note);
+      OS << R.Message << "\n";
+      std::optional<script::DecodedText> Other;
+      if (R.Where.File != DecodedPath)
+        Other = decoded(D, R.Where.File);
+      if (const auto &T = R.Where.File == DecodedPath ? Decoded : Other)
+        excerpt(OS, *T, R.Where, Color);
     }
   }
   if (!D.Summary)

@@ -64,8 +64,7 @@ std::optional<std::string> newConstText(const AtomContext &C,
     return replaceInLiteral(K.Written.Text, std::to_string(newBuild(C)),
                             std::to_string(2 * newBuild(C) - oldBuild(C)));
   if (M.NewStr)
-    return replaceInLiteral(K.Written.Text, From,
-                            std::to_string(newBuild(C)));
+    return replaceInLiteral(K.Written.Text, From, std::to_string(newBuild(C)));
   return std::nullopt;
 }
 
@@ -98,10 +97,10 @@ void addReplaceConst(const AtomContext &C, const MappedConst &M, bool Widen,
     return;
   Candidate K;
   K.Rank = Rank;
-  K.Description = Widen ? "widen the pattern to match build " +
-                              std::to_string(newBuild(C)) + " as well"
-                        : "move the bound past build " +
-                              std::to_string(newBuild(C));
+  K.Description =
+      Widen ? "widen the pattern to match build " +
+                  std::to_string(newBuild(C)) + " as well"
+            : "move the bound past build " + std::to_string(newBuild(C));
   K.Atom = &C.Atom;
   K.Replacement = atomWith(C.Atom, M, Widen);
   K.Edits.push_back({M.Node->Written.Span, *Text});
@@ -120,7 +119,8 @@ void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
   N->Cmp = NewOp;
   Candidate K;
   K.Rank = Rank;
-  K.Description = "compare with " + *Text + " so that later builds of the "
+  K.Description = "compare with " + *Text +
+                  " so that later builds of the "
                   "release match";
   K.Atom = &A;
   K.Replacement = N;
@@ -131,7 +131,7 @@ void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
 void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
              std::vector<Candidate> &Out) {
   auto Alt = newConstText(C, M, /*Widen=*/false);
-  if (!Alt || !C.Atom.Written.valid())
+  if (!Alt || !C.Atom.Written.valid() || repeatedCall(C.Atom, *M.Node))
     return;
   auto AltAtom = replaceWithin(C.Atom, *M.Node, *Alt);
   if (!AltAtom)
@@ -158,13 +158,19 @@ void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
-/// PowerShell's idiom for "one of these": `$x -in 'a','b'`.
+/// PowerShell's idiom for "one of these": `$x -in 'a','b'` (and for "none
+/// of these", `$x -notin 'a','b'`). It evaluates `$x` once, where joining
+/// two comparisons would evaluate it twice.
 void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
                      std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Cmp ||
-      A.Cmp != CmpOp::EQ || !C.ValueBefore || A.Kids[1].get() != M.Node ||
-      !A.Kids[0]->Written.valid() || !A.Written.valid())
+      A.Kids[1].get() != M.Node || !A.Kids[0]->Written.valid() ||
+      !A.Written.valid())
+    return;
+  bool Accept = A.Cmp == CmpOp::EQ && C.ValueBefore;
+  bool Exclude = A.Cmp == CmpOp::NE && !C.ValueBefore;
+  if (!Accept && !Exclude)
     return;
   auto Alt = newConstText(C, M, false);
   if (!Alt)
@@ -174,15 +180,18 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
   // -in, which every PowerShell grammar knows (-cin is rarer).
   bool CaseSensitive = Op.size() == 4 && (Op[1] == 'c' || Op[1] == 'C') &&
                        llvm::any_of(M.Node->Written.Text, llvm::isAlpha);
-  std::string In = CaseSensitive ? "-cin" : "-in";
+  std::string In =
+      std::string(CaseSensitive ? "-c" : "-") + (Accept ? "in" : "notin");
   Candidate K;
   K.Rank = Rank;
-  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Description = std::string(Accept ? "accept" : "exclude") + " build " +
+                  std::to_string(newBuild(C)) + " as well";
   K.Atom = &A;
   auto N = clone(A);
   N->Kind = Op::Element;
+  N->Cmp = CmpOp::EQ; // membership: equal to one of the items
   N->Kids = {A.Kids[0], A.Kids[1], mappedNode(M, false)};
-  K.Replacement = N;
+  K.Replacement = Accept ? ExprPtr(N) : logicNot(N);
   K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " +
                                          M.Node->Written.Text + ", " + *Alt});
   Out.push_back(std::move(K));
@@ -190,8 +199,8 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
 
 /// PowerShell membership lists gain the new build: `$b -in 6001, 6002` ->
 /// `$b -in 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists).
-void addPowerShellListItem(const AtomContext &C, const MappedConst &M,
-                           int Rank, std::vector<Candidate> &Out) {
+void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
+                           std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Element ||
       !C.ValueBefore || A.Kids.empty() || A.Kids[0].get() == M.Node ||
@@ -225,16 +234,16 @@ void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
   if (!Text)
     return;
   const Arm &TheArm = C.G.Arms[C.ArmIndex];
-  auto E = renderArmAddition(dialectOf(C), C.G.Kind, TheArm, C.Atom, *M.Node,
-                             *Text);
+  auto E =
+      renderArmAddition(dialectOf(C), C.G.Kind, TheArm, C.Atom, *M.Node, *Text);
   if (!E)
     return;
   Candidate K;
   K.Rank = Rank;
-  K.Description = C.G.Kind == GuardKind::Table
-                      ? "add an entry for build " + std::to_string(newBuild(C))
-                      : "let build " + std::to_string(newBuild(C)) +
-                            " take the same arm";
+  K.Description =
+      C.G.Kind == GuardKind::Table
+          ? "add an entry for build " + std::to_string(newBuild(C))
+          : "let build " + std::to_string(newBuild(C)) + " take the same arm";
   K.ArmIndex = C.ArmIndex;
   K.NewTest = atomWith(C.Atom, M, false);
   K.Edits.push_back(*E);
@@ -257,7 +266,8 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C) {
                llvm::StringRef(E.Str).contains(NewS)) {
       // A bound written with the new build (`-lt [version]'6.0.6003'`)
       // moves one build further, like an integer bound.
-      M.NewStr = replaceInLiteral(E.Str, NewS, std::to_string(New + (New - Old)));
+      M.NewStr =
+          replaceInLiteral(E.Str, NewS, std::to_string(New + (New - Old)));
       M.FromNew = true;
       Out.push_back(M);
     } else if (E.Kind == Op::StrConst &&
@@ -268,14 +278,26 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C) {
         while (P < OldS.size() && OldS[P] == NewS[P])
           ++P;
         if (P + 1 == OldS.size())
-          M.Widened = replaceInLiteral(E.Str, OldS,
-                                       OldS.substr(0, P) + "[" + OldS[P] +
-                                           NewS[P] + "]");
+          M.Widened = replaceInLiteral(
+              E.Str, OldS, OldS.substr(0, P) + "[" + OldS[P] + NewS[P] + "]");
       }
       Out.push_back(M);
     }
   });
   return Out;
+}
+
+std::optional<std::string> repeatedCall(const Expr &Atom, const Expr &Const) {
+  const SourceSpan &A = Atom.Written.Span;
+  for (const SourceSpan &Call : Atom.Written.Calls) {
+    if (Call.contains(Const.Written.Span))
+      continue;
+    if (A.contains(Call) && Atom.Written.Text.size() == A.End - A.Begin)
+      return Atom.Written.Text.substr(Call.Begin - A.Begin,
+                                      Call.End - Call.Begin);
+    return std::string("a function"); // written elsewhere (a macro)
+  }
+  return std::nullopt;
 }
 
 /// A string version quantity read directly (Version, VersionString, ...),
@@ -416,8 +438,8 @@ void revisionCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
     K.Rank = Rank++;
     K.Description = "pair the revision threshold with the build number";
     K.Atom = &C.Atom;
-    K.Replacement = C.ValueBefore ? logicOr(clone(C.Atom), B)
-                                  : logicAnd(clone(C.Atom), B);
+    K.Replacement =
+        C.ValueBefore ? logicOr(clone(C.Atom), B) : logicAnd(clone(C.Atom), B);
     K.Edits.push_back({C.Atom.Written.Span, *Joined});
     Out.push_back(std::move(K));
   }

@@ -1,4 +1,5 @@
-//===- Candidates.h - fix candidates shared by the rules ---------*- C++ -*-===//
+//===- Candidates.h - fix candidates shared by the rules ---------*- C++
+//-*-===//
 #ifndef VERGUARD_RULES_CANDIDATES_H
 #define VERGUARD_RULES_CANDIDATES_H
 
@@ -20,9 +21,15 @@ struct MappedConst {
   std::optional<int64_t> NewInt;
   std::optional<std::string> NewStr;
   std::optional<std::string> Widened; // pattern matching both builds
-  bool FromNew = false; // a string bound naming the new build
+  bool FromNew = false;               // a string bound naming the new build
 };
 std::vector<MappedConst> mappedConstants(const AtomContext &C);
+
+/// A call in the atom that a fix writing the atom's text twice would
+/// evaluate twice: one whose text does not hold Const (the constant the
+/// second copy changes). Its text, or nullopt if there is none.
+std::optional<std::string> repeatedCall(const core::Expr &Atom,
+                                        const core::Expr &Const);
 
 /// Matches a string (version text, wildcard, regex, WQL, a string
 /// comparison) rather than comparing a number.

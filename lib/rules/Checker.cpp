@@ -1,6 +1,7 @@
 //===- Checker.cpp --------------------------------------------------------===//
 #include "rules/Checker.h"
 
+#include "rules/Candidates.h"
 #include "rules/Rule.h"
 
 namespace verguard::rules {
@@ -16,6 +17,16 @@ CheckConfig defaultCheckConfig() {
   return C;
 }
 
+bool CheckConfig::enabled(const std::string &Id) const {
+  if (CommandLine.Disable.count(Id))
+    return false;
+  if (CommandLine.Enable.count(Id))
+    return true;
+  if (CommandLine.Select)
+    return CommandLine.Select->count(Id) != 0;
+  return !DisabledRules.count(Id);
+}
+
 namespace {
 
 /// Rules that recognize a specific shape take an atom before the general
@@ -25,28 +36,6 @@ const std::vector<const Rule *> &claimOrder() {
       &conditionMaskRule(), &buildTableRule(), &revisionThresholdRule(),
       &versionStringRule(), &buildComparisonRule()};
   return Order;
-}
-
-std::string describeOutcome(const Guard &G, const Outcome &O) {
-  if (!O.Known)
-    return "unknown";
-  if (G.Kind == GuardKind::Condition)
-    return O.V[0] ? "true" : "false";
-  if (O.V.empty())
-    return G.Kind == GuardKind::Table ? "not found" : "the default arm";
-  std::string S;
-  for (int64_t I : O.V) {
-    const Arm &A = G.Arms[I];
-    if (!S.empty())
-      S += ", ";
-    S += A.Label.Text.empty() ? "arm " + std::to_string(I + 1)
-                              : "`" + A.Label.Text + "`";
-  }
-  return S;
-}
-
-std::string versionOf(const Profile &P) {
-  return P.get(Quantity::FileVersion).S;
 }
 
 std::string shorten(llvm::StringRef S) {
@@ -65,6 +54,68 @@ std::string shorten(llvm::StringRef S) {
   if (One.size() > 80)
     One = One.substr(0, 77) + "...";
   return One;
+}
+
+std::string describeOutcome(const Guard &G, const Outcome &O) {
+  if (!O.Known)
+    return "unknown";
+  if (G.Kind == GuardKind::Condition)
+    return O.V[0] ? "true" : "false";
+  if (O.V.empty())
+    return G.Kind == GuardKind::Table ? "nothing" : "the default arm";
+  std::string S;
+  for (int64_t V : O.V) {
+    // A table's outcome is the value found (entries with equal values share
+    // a ValueId): quote the first entry with that value.
+    int64_t I = V;
+    if (G.Kind == GuardKind::Table)
+      for (size_t K = 0; K < G.Arms.size(); ++K)
+        if (G.Arms[K].ValueId == V) {
+          I = K;
+          break;
+        }
+    if (I < 0 || I >= (int64_t)G.Arms.size())
+      continue;
+    const Arm &A = G.Arms[I];
+    if (!S.empty())
+      S += ", ";
+    S += !A.Label.Text.empty()        ? "`" + shorten(A.Label.Text) + "`"
+         : G.Kind == GuardKind::Table ? "entry " + std::to_string(I + 1)
+                                      : "arm " + std::to_string(I + 1);
+  }
+  return S;
+}
+
+std::string versionOf(const Profile &P) {
+  return P.get(Quantity::FileVersion).S;
+}
+
+/// Notes on the constants of the atom written by name: where each name's
+/// value is written (`#define SP2_BUILD 6002`), in source order.
+std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
+  std::vector<RelatedLocation> Out;
+  std::vector<const Expr *> Stack{&Atom};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (E->isConst() && E->DefinedAt.valid() && E->Written.valid()) {
+      std::string Value = E->Kind == Op::StrConst ? "\"" + E->Str + "\""
+                                                  : std::to_string(E->Int);
+      RelatedLocation R{E->DefinedAt, "`" + shorten(E->Written.Text) +
+                                          "` is defined here as " + Value};
+      if (llvm::none_of(Out, [&](const RelatedLocation &O) {
+            return O.Where == R.Where;
+          }))
+        Out.push_back(std::move(R));
+    }
+    for (const ExprPtr &K : E->Kids)
+      if (K)
+        Stack.push_back(K.get());
+  }
+  llvm::sort(Out, [](const RelatedLocation &A, const RelatedLocation &B) {
+    return A.Where < B.Where;
+  });
+  return Out;
 }
 
 } // namespace
@@ -94,6 +145,7 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
       int Arm;
       const Rule *R;
       bool ValueBefore;
+      std::optional<std::string> RepeatedCall; // that a join would repeat
     };
     std::vector<Claimed> Claims;
     std::vector<std::vector<Candidate>> PerAtom;
@@ -125,11 +177,15 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
           Owner = R;
           break;
         }
-      if (!Owner || Cfg.DisabledRules.count(Owner->info().Id))
+      if (!Owner || !Cfg.enabled(Owner->info().Id))
         continue;
       std::vector<Candidate> Cands;
       Owner->candidates(Ctx, Cands);
-      Claims.push_back({A, ArmIndex, Owner, VB});
+      std::optional<std::string> Repeated;
+      for (const MappedConst &M : mappedConstants(Ctx))
+        if (!Repeated)
+          Repeated = repeatedCall(*A, *M.Node);
+      Claims.push_back({A, ArmIndex, Owner, VB, std::move(Repeated)});
       PerAtom.push_back(std::move(Cands));
     }
     if (Claims.empty())
@@ -160,36 +216,47 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
       if (Ov != Cfg.SeverityOverrides.end())
         F.Level = Ov->second;
       F.Where = C.Atom->Written.valid() ? C.Atom->Written.Span : G.Where;
-      if (C.Arm >= 0 && G.Arms[C.Arm].Label.valid() &&
-          !C.Atom->Written.valid())
+      if (C.Arm >= 0 && G.Arms[C.Arm].Label.valid() && !C.Atom->Written.valid())
         F.Where = G.Arms[C.Arm].Label.Span;
       std::string What = C.Atom->Written.Text.empty()
                              ? toString(*C.Atom)
                              : shorten(C.Atom->Written.Text);
-      std::string Subject = G.Kind == GuardKind::Condition
-                                ? "`" + What + "`"
-                                : "`" + What + "` in this " +
-                                      (G.Kind == GuardKind::Table ? "table"
-                                                                  : "switch");
-      F.Message = Subject + " is " + (C.ValueBefore ? "true" : "false") +
-                  " on " + versionOf(Before) + " but " +
-                  (C.ValueBefore ? "false" : "true") + " on " +
-                  versionOf(After) + ", so the guard's outcome changes from " +
-                  describeOutcome(G, OB) + " to " + describeOutcome(G, OA) +
-                  " (" + B->Description + ")";
+      if (G.Kind == GuardKind::Table) {
+        // In the table's own words: its entries, not the lowered key test.
+        F.Message = "the lookup in this table finds " + describeOutcome(G, OB) +
+                    " on " + versionOf(Before) + " but " +
+                    describeOutcome(G, OA) + " on " + versionOf(After) + " (" +
+                    B->Description + ")";
+      } else {
+        std::string Subject = G.Kind == GuardKind::Condition
+                                  ? "`" + What + "`"
+                                  : "`" + What + "` in this switch";
+        F.Message =
+            Subject + " is " + (C.ValueBefore ? "true" : "false") + " on " +
+            versionOf(Before) + " but " + (C.ValueBefore ? "false" : "true") +
+            " on " + versionOf(After) +
+            ", so the guard's outcome changes from " + describeOutcome(G, OB) +
+            " to " + describeOutcome(G, OA) + " (" + B->Description + ")";
+      }
       F.Bump = B->Id;
       F.Guard = G.Text.empty() ? toString(G.Cond ? *G.Cond : *C.Atom) : G.Text;
       F.Function = G.Function;
       F.TheFix = TheFix;
-      if (!TheFix)
-        F.NoFixReason = PerAtom.empty() || std::all_of(PerAtom.begin(),
-                                                       PerAtom.end(),
-                                                       [](auto &V) {
-                                                         return V.empty();
-                                                       })
-                            ? "no rewrite of this guard could be written here"
-                            : "no candidate rewrite was proved correct on "
-                              "every known Windows profile";
+      F.Related = definitionsIn(*C.Atom);
+      if (!TheFix && C.RepeatedCall)
+        F.NoFixReason = "a second comparison for build " +
+                        std::to_string(After.build()) + " would call `" +
+                        *C.RepeatedCall +
+                        "` again, and no rewrite of this comparison alone was "
+                        "proved correct; store its result in a variable and "
+                        "compare the variable";
+      else if (!TheFix)
+        F.NoFixReason =
+            PerAtom.empty() || std::all_of(PerAtom.begin(), PerAtom.end(),
+                                           [](auto &V) { return V.empty(); })
+                ? "no rewrite of this guard could be written here"
+                : "no candidate rewrite was proved correct on "
+                  "every known Windows profile";
       Out.push_back(std::move(F));
     }
   }

@@ -7,17 +7,30 @@
 #include "core/Profile.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace verguard::rules {
 
+/// The command line's choice of rules (upper-case ids). It wins over the
+/// configuration's `rules.disable`: --select names the only rules that run,
+/// --enable adds rules (also ones the configuration disables), and
+/// --disable removes rules, whatever else names them.
+struct RuleSelection {
+  std::optional<std::set<std::string>> Select;
+  std::set<std::string> Enable, Disable;
+};
+
 struct CheckConfig {
   const core::ProfileSet *Profiles = nullptr;
   std::vector<const core::Bump *> Bumps; // the enabled bumps
-  std::set<std::string> DisabledRules;
+  std::set<std::string> DisabledRules;   // by the configuration
+  RuleSelection CommandLine;
   std::map<std::string, core::Severity> SeverityOverrides;
+  /// Whether rule Id (upper case) runs.
+  bool enabled(const std::string &Id) const;
 };
 
 /// The default configuration: built-in profiles, the bumps enabled there.

@@ -19,20 +19,36 @@ const Rule *findRule(llvm::StringRef Id) {
 
 const std::vector<const core::RuleInfo *> &metaRules() {
   static const core::RuleInfo Unused{
-      "VG100", "unused-suppression",
+      "VG100",
+      "unused-suppression",
       "A verguard: ignore comment that suppresses nothing",
-      "VG100-unused-suppression.md"};
+      "VG100-unused-suppression.md",
+      core::Severity::Warning,
+      core::FixAvailability::Never};
   static const std::vector<const core::RuleInfo *> Meta = {&Unused};
   return Meta;
 }
 
-bool isKnownRuleId(llvm::StringRef Id) {
-  if (findRule(Id))
-    return true;
+std::vector<const core::RuleInfo *> allRuleInfos() {
+  std::vector<const core::RuleInfo *> All;
+  for (const Rule *R : allRules())
+    All.push_back(&R->info());
   for (const core::RuleInfo *I : metaRules())
-    if (Id.equals_insensitive(I->Id))
-      return true;
-  return false;
+    All.push_back(I);
+  return All;
+}
+
+const core::RuleInfo *findRuleInfo(llvm::StringRef IdOrName) {
+  for (const core::RuleInfo *I : allRuleInfos())
+    if (IdOrName.equals_insensitive(I->Id) ||
+        IdOrName.equals_insensitive(I->Name))
+      return I;
+  return nullptr;
+}
+
+bool isKnownRuleId(llvm::StringRef Id) {
+  const core::RuleInfo *I = findRuleInfo(Id);
+  return I && Id.equals_insensitive(I->Id);
 }
 
 } // namespace verguard::rules

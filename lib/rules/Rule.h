@@ -39,6 +39,10 @@ const Rule *findRule(llvm::StringRef Id);
 /// Rules about verguard's own annotations rather than guards (VG100
 /// unused-suppression), reported by the driver.
 const std::vector<const core::RuleInfo *> &metaRules();
+/// Every rule, guard rules (by id) and then meta rules.
+std::vector<const core::RuleInfo *> allRuleInfos();
+/// A rule by id (`VG001`) or name (`build-comparison`), case-insensitive.
+const core::RuleInfo *findRuleInfo(llvm::StringRef IdOrName);
 /// Every rule id, guard rules and meta rules (case-insensitive).
 bool isKnownRuleId(llvm::StringRef Id);
 

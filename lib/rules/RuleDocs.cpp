@@ -22,8 +22,8 @@ std::optional<llvm::StringRef> ruleDoc(llvm::StringRef RuleId) {
 }
 
 std::string ruleHelpUri(llvm::StringRef RuleId) {
-  const Rule *R = findRule(RuleId);
-  std::string File = R ? R->info().DocFile : RuleId.str() + ".md";
+  const core::RuleInfo *I = findRuleInfo(RuleId);
+  std::string File = I ? I->DocFile : RuleId.str() + ".md";
   return "https://github.com/verguard/verguard/blob/main/rules/" + File;
 }
 } // namespace verguard::rules

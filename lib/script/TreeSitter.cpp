@@ -277,6 +277,16 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit) {
   }
 }
 
+NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types) {
+  NodeList Out;
+  walk(Root, [&](Node N) {
+    if (llvm::is_contained(Types, type(N)))
+      Out.push_back(N);
+    return true;
+  });
+  return Out;
+}
+
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
           std::vector<Node> &Log) {
   if (Log.empty()) {

@@ -5,6 +5,7 @@
 #include "core/Finding.h"
 #include "tree_sitter/api.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -171,6 +172,9 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit);
 /// in Log, later calls replay Log.
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
           std::vector<Node> &Log);
+/// The nodes under Root (Root included) whose type is one of Types, in
+/// pre-order: e.g. the calls an atom evaluates.
+NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types);
 /// As parseTrouble(TSNode), for a FlatTree; subtrees Skip accepts are not
 /// counted (trouble a frontend recovers from itself).
 ParseTrouble parseTrouble(Node Root,

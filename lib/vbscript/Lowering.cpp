@@ -417,6 +417,9 @@ private:
   Val call(script::Node N, int D);
   Val builtin(const std::string &F, script::Node N,
               const std::vector<script::Node> &Args, int D, bool &Handled);
+  /// A call that only computes from its arguments (a string or conversion
+  /// builtin, an array's element): evaluating it twice changes nothing.
+  bool computesOnly(script::Node Call);
   Val method(const Val &R, script::Node RecvNode, const std::string &M,
              script::Node N, const std::vector<script::Node> &Args, int D);
   Val comparison(script::Node N, int D);
@@ -556,9 +559,7 @@ Val Lowerer::identifier(script::Node N) {
   std::string K = key(N);
   auto Respell = [&](Val V) {
     if (V.E && V.E->Kind == Op::IntConst) {
-      auto C = clone(*V.E);
-      C->Written = spell(N);
-      V.E = C;
+      V.E = respelled(*V.E, spell(N));
     } else if (V.E && V.E->Kind == Op::StrConst) {
       auto C = clone(*V.E);
       C->Written = {};
@@ -922,6 +923,23 @@ Val Lowerer::builtin(const std::string &Name, script::Node N,
   return {};
 }
 
+bool Lowerer::computesOnly(script::Node Call) {
+  script::Node F = field(Call, "function");
+  if (is(F, "call_expression")) // an element of a call's result
+    return computesOnly(F);
+  if (!is(F, "identifier"))
+    return false;
+  std::string K = key(F);
+  // The builtins above that only compute from their arguments.
+  static const llvm::StringSet<> Computing = {
+      "left",  "right",   "mid",     "instr",    "instrrev", "strcomp",
+      "lcase", "lcase$",  "replace", "replace$", "ucase",    "ucase$",
+      "trim",  "ltrim",   "rtrim",   "trim$",    "cint",     "clng",
+      "int",   "fix",     "cdbl",    "csng",     "val",      "ccur",
+      "cbyte", "clnglng", "cstr",    "str",      "len",      "split"};
+  return Computing.contains(K) || findVar(K); // or an array's element
+}
+
 Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
                     script::Node N, const std::vector<script::Node> &Args,
                     int D) {
@@ -1043,6 +1061,10 @@ Val Lowerer::comparison(script::Node N, int D) {
   Val A = expr(L, D + 1), B = expr(R, D + 1);
   std::string OpText = text(O).lower();
   Spelling W = spell(N);
+  // Function and method calls: a fix must not evaluate them twice.
+  for (script::Node C : script::nodesOf(N, {"call_expression"}))
+    if (!computesOnly(C))
+      W.Calls.push_back(span(C));
   if (OpText == "like") {
     auto E = clone(*binary(Op::Like, orUnknown(A), orUnknown(B)));
     E->Syntax = Dialect::VB;

@@ -27,7 +27,7 @@ bool ThroughTheGlobal() {
 
 bool ThroughTheMacro() {
   // expect: VG001
-  if (BuildFromRegistry() == SP2_BUILD || BuildFromRegistry() == 6003)
+  if (BuildFromRegistry() == SP2_BUILD)
     return true;
   return false;
 }

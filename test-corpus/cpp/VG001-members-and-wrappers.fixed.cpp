@@ -35,7 +35,7 @@ static void GetBuildOut(DWORD *out) {
 bool Checks() {
   OsVersion v;
   // expect: VG001
-  if (v.Build() == 6002 || v.Build() == 6003)
+  if (v.Build() == 6002)
     return true;
   // expect: VG001
   if (GetOsBuild() <= 6003)
@@ -53,7 +53,7 @@ bool Checks() {
   do {
     isSp2 = !isSp2;
     // expect: VG001
-  } while ((GetOsBuild() == 6002 || GetOsBuild() == 6003) && !isSp2);
+  } while (GetOsBuild() == 6002 && !isSp2);
   return isSp2;
 }
 

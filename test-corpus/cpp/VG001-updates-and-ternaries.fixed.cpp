@@ -30,7 +30,7 @@ bool IsSp2Shifted() {
 
 bool IsSp2ByGetVersion() {
   // expect: VG001
-  return (BuildFromGetVersion() == 6002 || BuildFromGetVersion() == 6003);
+  return BuildFromGetVersion() == 6002;
 }
 
 bool SafeLater() {

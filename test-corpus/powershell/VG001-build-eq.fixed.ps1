@@ -42,7 +42,7 @@ if ($isSp2) { Write-Log "Get-ComputerInfo agrees" }
 
 $cim = Get-CimInstance -ClassName Win32_OperatingSystem
 # expect: VG001
-if ($cim.BuildNumber -ne '6002' -and $cim.BuildNumber -ne '6003') {
+if ($cim.BuildNumber -notin '6002', '6003') {
     Write-Log "Unsupported build $($cim.BuildNumber)"
     exit 1
 }

@@ -43,7 +43,7 @@ End Function
 
 Sub CheckServer2008Sp2()
     ' expect: VG001
-    If (GetOsBuild() = "6002" Or GetOsBuild() = "6003") Then WriteLog "SP2"
+    If GetOsBuild() = "6002" Then WriteLog "SP2"
 End Sub
 
 Sub CheckLoadedBuild()

@@ -27,7 +27,7 @@ End Function
 
 Public Sub Auto_Open()
     ' expect: VG001
-    If (OsBuild() = 6002 Or OsBuild() = 6003) Then
+    If OsBuild() = 6002 Then
         MsgBox "Running on Windows Server 2008 SP2"
     ' expect: VG001
     ElseIf OsBuild() <= 6003 Then

@@ -15,3 +15,11 @@ js() {
     if (!eval(expr)) { console.error("assertion failed: " + expr); process.exit(1); }' \
     "$TMP/out" "$1" || fail "JSON check"
 }
+# Writes a PowerShell script with two findings: VG001 on line 2, VG002 on 3.
+write_os_ps1() {
+  cat > "$1" <<'PS'
+$os = Get-CimInstance Win32_OperatingSystem
+if ($os.BuildNumber -eq 6002) { 'sp2' }
+if ($os.Version -like '6.0.6002*') { 'sp2' }
+PS
+}

@@ -29,3 +29,37 @@ expect_rc 1
 js "d.runs[0].results.length === 3"
 js "d.runs[0].invocations[0].toolExecutionNotifications.some(n => n.message.text.startsWith('results truncated at 3 of'))"
 grep -q "SARIF results truncated at 3" "$TMP/err" || fail "no truncation warning"
+# Every rule's helpUri names a doc that exists (VG100 included).
+cd "$VERGUARD_SOURCE_DIR"
+vg --format=sarif test-corpus/powershell
+for uri in $(node -e 'for (const r of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].tool.driver.rules) console.log(r.helpUri)' "$TMP/out"); do
+  [[ $uri == https://github.com/verguard/verguard/blob/main/rules/* ]] || fail "helpUri $uri"
+  [[ -f rules/${uri##*/rules/} ]] || fail "helpUri $uri names no file in rules/"
+done
+js "d.runs[0].tool.driver.rules.find(r => r.id === 'VG100').helpUri.endsWith('/rules/VG100-unused-suppression.md')"
+# Suppressed findings are results with an inSource suppression (and its
+# justification); the log still validates.
+mkdir -p "$TMP/s"
+cat > "$TMP/s/s.ps1" <<'PS'
+$os = Get-CimInstance Win32_OperatingSystem
+# verguard: ignore[VG001] SP2-only installer, removed in 2027
+if ($os.BuildNumber -eq 6002) { 'sp2' }
+if ($os.Version -like '6.0.6002*') { 'sp2' } <# verguard: ignore #>
+
+if ($os.BuildNumber -le 6002) { 'old' }
+PS
+cd "$TMP/s"
+vg --format=sarif -o "$TMP/out" s.ps1
+expect_rc 1
+js "d.runs[0].results.length === 3"
+js "d.runs[0].results.filter(r => r.suppressions).length === 2"
+js "!d.runs[0].results.find(r => r.locations[0].physicalLocation.region.startLine === 6).suppressions"
+js "(s => s.kind === 'inSource' && s.status === 'accepted' && s.justification === 'SP2-only installer, removed in 2027' && s.location.physicalLocation.region.startLine === 2)(d.runs[0].results.find(r => r.locations[0].physicalLocation.region.startLine === 3).suppressions[0])"
+js "(s => s.kind === 'inSource' && s.justification === undefined && s.location.physicalLocation.region.startLine === 4)(d.runs[0].results.find(r => r.ruleId === 'VG002').suppressions[0])"
+js "d.runs[0].results.every(r => r.partialFingerprints['verguardFingerprint/v1'].length === 16)"
+"$SARIF_TOOL" validate "$TMP/out" -o "$TMP/validation2.sarif" > "$TMP/validate.log" 2>&1 || fail "validator failed: $(cat "$TMP/validate.log")"
+cp "$TMP/validation2.sarif" "$TMP/out"
+js "(d.runs[0].results || []).filter(r => r.level === 'error').length === 0"
+# Text and JSON still leave suppressed findings out.
+vg --format=json s.ps1
+js "d.findings.length === 1 && d.summary.suppressed === 2"

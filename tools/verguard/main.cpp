@@ -41,13 +41,28 @@ namespace cl = llvm::cl;
 static cl::OptionCategory Cat("verguard options");
 static cl::list<std::string> Paths(cl::Positional, cl::desc("<path>..."),
                                    cl::cat(Cat));
-enum class Format { Text, Json, Sarif };
-static cl::opt<Format>
-    Fmt("format", cl::desc("Output format"), cl::init(Format::Text),
-        cl::values(clEnumValN(Format::Text, "text", "compiler-style text"),
-                   clEnumValN(Format::Json, "json", "JSON (schema in README)"),
-                   clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
-        cl::cat(Cat));
+enum class Format {
+  Text,
+  Json,
+  Sarif,
+  Concise,
+  GitHub,
+  GitLab,
+  JUnit,
+  Checkstyle
+};
+static cl::opt<Format> Fmt(
+    "format", cl::desc("Output format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "compiler-style text"),
+               clEnumValN(Format::Json, "json", "JSON (schema in README)"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::Concise, "concise", "one line per finding"),
+               clEnumValN(Format::GitHub, "github",
+                          "GitHub Actions annotations (::error file=...)"),
+               clEnumValN(Format::GitLab, "gitlab", "GitLab Code Quality JSON"),
+               clEnumValN(Format::JUnit, "junit", "JUnit XML"),
+               clEnumValN(Format::Checkstyle, "checkstyle", "Checkstyle XML")),
+    cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the report to FILE"),
                                    cl::value_desc("FILE"), cl::cat(Cat));
 static cl::opt<std::string>
@@ -69,9 +84,32 @@ static cl::opt<bool> DoDiff("diff",
 static cl::list<std::string> Bumps("bump",
                                    cl::desc("Check this bump too (see "
                                             "rules/profiles.yaml)"),
-                                   cl::cat(Cat));
+                                   cl::value_desc("ID"), cl::cat(Cat));
 static cl::list<std::string>
-    Disable("disable", cl::desc("Disable a rule (VG001...)"), cl::cat(Cat));
+    Select("select",
+           cl::desc("Run only these rules (ids or names, comma-separated; "
+                    "replaces the configuration's rules.disable)"),
+           cl::value_desc("RULES"), cl::CommaSeparated, cl::cat(Cat));
+static cl::list<std::string>
+    Enable("enable",
+           cl::desc("Run these rules too, even if the configuration disables "
+                    "them"),
+           cl::value_desc("RULES"), cl::CommaSeparated, cl::cat(Cat));
+static cl::list<std::string>
+    Disable("disable",
+            cl::desc("Do not run these rules (wins over --select, --enable)"),
+            cl::value_desc("RULES"), cl::CommaSeparated, cl::cat(Cat));
+static cl::opt<bool>
+    Statistics("statistics",
+               cl::desc("Print counts per rule instead of the findings "
+                        "(text, concise or json)"),
+               cl::cat(Cat));
+static cl::opt<std::string> StdinFilename(
+    "stdin-filename",
+    cl::desc("Read the text from stdin and analyze it as the file NAME (its "
+             "extension gives the language, its directory the "
+             "configuration); --fix prints the fixed text"),
+    cl::value_desc("NAME"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
@@ -151,25 +189,56 @@ static cl::opt<std::string> ShowSettings(
 
 namespace {
 
-int listRules() {
-  std::vector<const core::RuleInfo *> All;
-  for (const rules::Rule *R : rules::allRules())
-    All.push_back(&R->info());
-  All.push_back(&driver::unusedSuppressionRule());
-  for (const core::RuleInfo *I : All)
-    llvm::outs() << I->Id << "  " << I->Name << "\n    " << I->Summary << "\n";
+/// `verguard rules` and `verguard bumps`, with an optional
+/// `--format=text|json` (also `--format json`).
+int catalog(llvm::StringRef What, int argc, char **argv) {
+  bool Json = false;
+  for (int I = 2; I < argc; ++I) {
+    llvm::StringRef A = argv[I], V;
+    if (A.consume_front("--format=") || A.consume_front("-format="))
+      V = A;
+    else if ((A == "--format" || A == "-format") && I + 1 < argc)
+      V = argv[++I];
+    if (V != "text" && V != "json") {
+      llvm::errs() << "verguard: error: usage: verguard " << What
+                   << " [--format=text|json]\n";
+      return 2;
+    }
+    Json = V == "json";
+  }
+  if (What == "rules")
+    report::writeRuleList(llvm::outs(), Json);
+  else
+    report::writeBumpList(llvm::outs(), core::builtinProfiles(), Json);
   return 0;
 }
 
-int explain(llvm::StringRef Id) {
-  auto Doc = rules::ruleDoc(Id);
+/// `verguard explain VG001` or `verguard explain build-comparison`.
+int explain(llvm::StringRef IdOrName) {
+  const core::RuleInfo *I = rules::findRuleInfo(IdOrName);
+  auto Doc = I ? rules::ruleDoc(I->Id) : std::nullopt;
   if (!Doc) {
-    llvm::errs() << "verguard: error: no rule '" << Id
+    llvm::errs() << "verguard: error: no rule '" << IdOrName
                  << "' (see `verguard rules`)\n";
     return 2;
   }
   llvm::outs() << *Doc;
   return 0;
+}
+
+/// --select, --enable, --disable: rule ids or names, upper-case ids.
+bool ruleIds(const cl::list<std::string> &Names, llvm::StringRef Option,
+             std::set<std::string> &Out) {
+  for (const std::string &N : Names) {
+    const core::RuleInfo *I = rules::findRuleInfo(llvm::StringRef(N).trim());
+    if (!I) {
+      llvm::errs() << "verguard: error: --" << Option << ": unknown rule '" << N
+                   << "' (see `verguard rules`)\n";
+      return false;
+    }
+    Out.insert(I->Id);
+  }
+  return true;
 }
 
 std::string cwd() {
@@ -237,8 +306,8 @@ core::Diagnostic fileTrouble(const std::string &File, std::string Msg) {
 
 /// Applies proven fixes, pass after pass (an edit overlapping another waits
 /// for the next pass), verifying each file in memory before writing it.
-FixRun fixFiles(driver::RunOptions Opts, driver::RunResult &R,
-                bool WriteFiles) {
+FixRun fixFiles(driver::RunOptions Opts, driver::RunResult &R, bool WriteFiles,
+                std::map<std::string, std::string> *Texts = nullptr) {
   FixRun Run;
   std::map<std::string, std::string> Original, Current;
   std::map<std::string, driver::Language> Langs;
@@ -369,6 +438,8 @@ FixRun fixFiles(driver::RunOptions Opts, driver::RunResult &R,
     Run.Written.push_back(File);
     Run.Fixed += Applied[File];
   }
+  if (Texts)
+    *Texts = std::move(Current);
   return Run;
 }
 
@@ -399,8 +470,9 @@ int main(int argc, char **argv) {
 }
 
 static int run(int argc, char **argv) {
-  if (argc >= 2 && llvm::StringRef(argv[1]) == "rules")
-    return listRules();
+  if (argc >= 2 && (llvm::StringRef(argv[1]) == "rules" ||
+                    llvm::StringRef(argv[1]) == "bumps"))
+    return catalog(argv[1], argc, argv);
   if (argc >= 2 && llvm::StringRef(argv[1]) == "explain") {
     if (argc != 3) {
       llvm::errs() << "usage: verguard explain VG001\n";
@@ -416,6 +488,12 @@ static int run(int argc, char **argv) {
     return 0;
   }
   cl::HideUnrelatedOptions(Cat);
+  // --help names the bumps a --bump can add.
+  static std::string BumpHelp = "Check this bump too (see `verguard bumps`):";
+  for (const core::Bump &B : core::builtinProfiles().Bumps)
+    if (!B.Enabled)
+      BumpHelp += " " + B.Id;
+  Bumps.setDescription(BumpHelp);
   // LLVM's common options (registered by the call above) include a boolean
   // --color; verguard's takes auto|always|never, as git's and rg's do.
   if (cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color"))
@@ -435,8 +513,11 @@ static int run(int argc, char **argv) {
           "verguard: finds Windows version checks that break when a build "
           "number is bumped, and proves a fix for each.\n\n"
           "  verguard [options] <path>...   analyze files and directories\n"
-          "  verguard rules                 list the rules\n"
-          "  verguard explain VG001         print a rule's documentation\n"
+          "  verguard rules [--format=json] list the rules\n"
+          "  verguard bumps [--format=json] list the bumps (build changes) "
+          "verguard knows\n"
+          "  verguard explain VG001         print a rule's documentation (by "
+          "id or name)\n"
           "  verguard version               print the version\n",
           &llvm::errs()))
     return 2;
@@ -480,8 +561,28 @@ static int run(int argc, char **argv) {
       return 0;
     }
   }
-  if (Paths.empty() && ShowSettings.empty()) {
+  if (!StdinFilename.empty() && (!Paths.empty() || !ChangedSince.empty())) {
+    llvm::errs() << "verguard: error: --stdin-filename analyzes the text "
+                    "from stdin only: no paths, no --changed-since\n";
+    return 2;
+  }
+  if (!StdinFilename.empty() &&
+      driver::languageOf(StdinFilename) == driver::Language::None) {
+    llvm::errs() << "verguard: error: --stdin-filename " << StdinFilename
+                 << ": no language verguard reads has this extension (C/C++ "
+                    ".c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .inl, PowerShell "
+                    ".ps1 .psm1 .psd1, VBScript .vbs .wsf .hta .asp .htm "
+                    ".html, VBA/VB6 .bas .cls .frm .ctl)\n";
+    return 2;
+  }
+  if (Paths.empty() && StdinFilename.empty() && ShowSettings.empty()) {
     llvm::errs() << "verguard: error: no input paths (try `verguard --help`)\n";
+    return 2;
+  }
+  if (Statistics && Fmt != Format::Text && Fmt != Format::Concise &&
+      Fmt != Format::Json) {
+    llvm::errs() << "verguard: error: --statistics prints a table or JSON "
+                    "(--format=text, concise or json)\n";
     return 2;
   }
   if (DoFix && DoDiff) {
@@ -490,6 +591,17 @@ static int run(int argc, char **argv) {
   }
   driver::RunOptions Opts;
   Opts.Paths.assign(Paths.begin(), Paths.end());
+  if (!StdinFilename.empty()) {
+    auto In = llvm::MemoryBuffer::getSTDIN();
+    if (!In) {
+      llvm::errs() << "verguard: error: --stdin-filename " << StdinFilename
+                   << ": cannot read stdin: " << In.getError().message()
+                   << "\n";
+      return 2;
+    }
+    Opts.Paths = {StdinFilename};
+    Opts.StdinText = (*In)->getBuffer().str();
+  }
   Opts.Frontend.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   if (!CompileDb.empty()) {
     llvm::SmallString<256> P(CompileDb);
@@ -535,13 +647,13 @@ static int run(int argc, char **argv) {
         Opts.Check.Bumps.end())
       Opts.Check.Bumps.push_back(Found);
   }
-  for (const std::string &D : Disable) {
-    if (!rules::isKnownRuleId(D)) {
-      llvm::errs() << "verguard: error: unknown rule '" << D << "'\n";
-      return 2;
-    }
-    Opts.Check.DisabledRules.insert(llvm::StringRef(D).upper());
-  }
+  rules::RuleSelection &Chosen = Opts.Check.CommandLine;
+  if (Select.getNumOccurrences() &&
+      !ruleIds(Select, "select", Chosen.Select.emplace()))
+    return 2;
+  if (!ruleIds(Enable, "enable", Chosen.Enable) ||
+      !ruleIds(Disable, "disable", Chosen.Disable))
+    return 2;
   if (!ShowSettings.empty())
     return driver::showSettings(llvm::outs(), ShowSettings, Opts, SrcRoot) ? 0
                                                                            : 2;
@@ -571,6 +683,36 @@ static int run(int argc, char **argv) {
                  << "\n";
     return false;
   };
+  // From stdin, --fix prints the fixed text (as ruff does) and writes
+  // nothing: fixes that would edit another file (a header) are left out.
+  std::string StdinPath;
+  if (Opts.StdinText && (DoFix || DoDiff)) {
+    for (const driver::FileSummary &F : R.Files)
+      StdinPath = F.Path;
+    for (core::Finding &F : R.Findings)
+      if (F.TheFix && llvm::any_of(F.TheFix->Edits, [&](const core::Edit &E) {
+            return E.Span.File != StdinPath;
+          })) {
+        F.TheFix.reset();
+        F.NoFixReason = "its fix edits another file, which a fix of the "
+                        "text from stdin does not write";
+      }
+  }
+  if (DoFix && Opts.StdinText) {
+    std::map<std::string, std::string> Texts;
+    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/false, &Texts);
+    PrintDiagnostics(R.Diagnostics);
+    PrintDiagnostics(Fx.Diags);
+    llvm::outs() << (Texts.count(StdinPath) ? Texts[StdinPath]
+                                            : *Opts.StdinText);
+    size_t Unfixed =
+        R.Findings.size() - std::min<size_t>(Fx.Fixed, R.Findings.size());
+    if (!Quiet)
+      llvm::errs() << "verguard: fixed " << Fx.Fixed << " finding"
+                   << (Fx.Fixed == 1 ? "" : "s") << " in the text from stdin; "
+                   << Unfixed << " left as they are\n";
+    return Exit(Unfixed ? 1 : 0);
+  }
   if (DoDiff) {
     FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/false);
     PrintDiagnostics(R.Diagnostics);
@@ -666,6 +808,11 @@ static int run(int argc, char **argv) {
   D.Diagnostics = R.Diagnostics;
   D.Fingerprints = report::fingerprints(D.Findings);
   D.Suppressed = R.Suppressed;
+  D.SuppressedFindings = R.SuppressedFindings;
+  std::vector<core::Finding> Hidden;
+  for (const core::SuppressedFinding &S : D.SuppressedFindings)
+    Hidden.push_back(S.F);
+  D.SuppressedFingerprints = report::fingerprints(Hidden);
   D.SkipReasons = R.SkipReasons;
   PrintDiagnostics(D.Diagnostics);
   if (!WriteBaseline.empty()) {
@@ -710,22 +857,40 @@ static int run(int argc, char **argv) {
   if (!Open(Out))
     return 2;
   llvm::raw_ostream &OS = Out ? Out->os() : llvm::outs();
-  switch (Fmt) {
-  case Format::Text: {
-    bool Color = colorFor(OS);
-    OS.enable_colors(Color);
-    writeText(OS, D, Color);
-    break;
-  }
-  case Format::Json:
-    writeJson(OS, D);
-    break;
-  case Format::Sarif:
-    if (!writeSarif(OS, D))
-      llvm::errs() << "verguard: warning: SARIF results truncated at "
-                   << D.MaxSarifResults << "\n";
-    break;
-  }
+  if (Statistics)
+    writeStatistics(OS, D, Fmt == Format::Json);
+  else
+    switch (Fmt) {
+    case Format::Text: {
+      bool Color = colorFor(OS);
+      OS.enable_colors(Color);
+      writeText(OS, D, Color);
+      break;
+    }
+    case Format::Concise:
+      writeConcise(OS, D);
+      break;
+    case Format::Json:
+      writeJson(OS, D);
+      break;
+    case Format::Sarif:
+      if (!writeSarif(OS, D))
+        llvm::errs() << "verguard: warning: SARIF results truncated at "
+                     << D.MaxSarifResults << "\n";
+      break;
+    case Format::GitHub:
+      writeGitHub(OS, D);
+      break;
+    case Format::GitLab:
+      writeGitLab(OS, D);
+      break;
+    case Format::JUnit:
+      writeJUnit(OS, D);
+      break;
+    case Format::Checkstyle:
+      writeCheckstyle(OS, D);
+      break;
+    }
   if (Out)
     Out->keep();
   core::Severity Min = FailLevel == FailOn::Error     ? core::Severity::Error

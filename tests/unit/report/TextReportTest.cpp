@@ -1,5 +1,5 @@
 //===- TextReportTest.cpp -------------------------------------------------===//
-#include "report/Report.h"
+#include "ReportTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -38,4 +38,39 @@ TEST(TextReport, UnderlineStopsAtTheEndOfTheLine) {
   EXPECT_LT(Out.size(), 400u);
 }
 
+} // namespace
+
+namespace {
+// A note shows where a named constant is defined, like Clang's notes: its
+// own `path:line:col: note:` line and the source line under it.
+TEST(TextReport, RelatedLocationsAreNotesWithTheirSourceLine) {
+  report::ReportData D;
+  D.SrcRoot = "/src";
+  core::Finding F = reporttest::finding("/src/a.cpp", 2, 1, "VG001", "m");
+  F.Where.Begin = 10;
+  F.Where.End = 19;
+  F.NoFixReason = "why";
+  core::SourceSpan Def = reporttest::span("/src/sp2.h", 1, 19, 4);
+  Def.Begin = 18;
+  Def.End = 22;
+  F.Related.push_back({Def, "`SP2_BUILD` is defined here as 6002"});
+  D.Findings.push_back(F);
+  std::string A = "#include\nb == SP2_B;\n", H = "#define SP2_BUILD 6002\n";
+  D.Content = [&](llvm::StringRef P) -> std::optional<llvm::StringRef> {
+    return llvm::StringRef(P == "/src/a.cpp" ? A : H);
+  };
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  report::writeText(OS, D, /*Color=*/false);
+  OS.flush();
+  EXPECT_NE(Out.find("a.cpp:2:1: error: m [VG001]\n"
+                     "  b == SP2_B;\n"
+                     "  ^~~~~~~~~\n"
+                     "  no fix: why\n"
+                     "sp2.h:1:19: note: `SP2_BUILD` is defined here as 6002\n"
+                     "  #define SP2_BUILD 6002\n"
+                     "                    ^~~~\n"),
+            std::string::npos)
+      << Out;
+}
 } // namespace

@@ -2,22 +2,15 @@
 #include "core/FixProver.h"
 #include "rules/Checker.h"
 
+#include "RuleTestSupport.h"
+
 #include <gtest/gtest.h>
 
 using namespace verguard;
 using namespace verguard::core;
 
 namespace {
-Spelling at(uint32_t B, uint32_t E, std::string Text) {
-  Spelling S;
-  S.Span.File = "t.c";
-  S.Span.Begin = B;
-  S.Span.End = E;
-  S.Span.Line = 1;
-  S.Span.Col = B + 1;
-  S.Text = std::move(Text);
-  return S;
-}
+using ruletest::at;
 
 /// `b == 6002` written at offset 0, optionally pinned by `major == 6`.
 Guard equality(bool Pinned) {
@@ -28,12 +21,13 @@ Guard equality(bool Pinned) {
                intConst(6002, at(5, 9, "6002")), CmpMode::Int, Dialect::C, W);
   Guard G;
   G.Syntax = Dialect::C;
-  G.Cond = Pinned ? logicAnd(cmp(CmpOp::EQ, quantity(Quantity::Major, "t"),
-                                 intConst(6)),
-                             logicAnd(cmp(CmpOp::EQ, quantity(Quantity::Minor, "t"),
-                                          intConst(0)),
-                                      C))
-                  : C;
+  G.Cond =
+      Pinned ? logicAnd(
+                   cmp(CmpOp::EQ, quantity(Quantity::Major, "t"), intConst(6)),
+                   logicAnd(cmp(CmpOp::EQ, quantity(Quantity::Minor, "t"),
+                                intConst(0)),
+                            C))
+             : C;
   return G;
 }
 } // namespace
@@ -64,14 +58,14 @@ TEST(FixProver, ProvesOnlyWhatHoldsEverywhere) {
   Ge.Cond = N;
   EXPECT_FALSE(proves(G, Ge, P, Bumps));
   Guard Or = G;
-  Or.Cond = logicOr(G.Cond, cmp(CmpOp::EQ, quantity(Quantity::Build, "t"),
-                                intConst(6003)));
+  Or.Cond = logicOr(
+      G.Cond, cmp(CmpOp::EQ, quantity(Quantity::Build, "t"), intConst(6003)));
   EXPECT_TRUE(proves(G, Or, P, Bumps));
   // Accepting 6004 too would change nothing on known profiles but 6003 is
   // required: `== 6004` alone does not prove.
   Guard Wrong = G;
-  Wrong.Cond = logicOr(G.Cond, cmp(CmpOp::EQ, quantity(Quantity::Build, "t"),
-                                   intConst(6004)));
+  Wrong.Cond = logicOr(
+      G.Cond, cmp(CmpOp::EQ, quantity(Quantity::Build, "t"), intConst(6004)));
   EXPECT_FALSE(proves(G, Wrong, P, Bumps));
 }
 
