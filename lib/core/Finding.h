@@ -34,16 +34,29 @@ struct Fix {
   std::vector<Edit> Edits;
 };
 
+/// What a rule evaluated on the two profiles of the bump (the message says
+/// it in words; reports such as HTML show it apart).
+struct Evaluation {
+  /// The test that flips: "`build == 6002`", "`6002` in this switch".
+  std::string Test;
+  /// The test's value before the bump (after it: the opposite).
+  bool TestBefore = false;
+  /// The guard's outcome before and after: "true", "false", "`case 6002`",
+  /// "the default arm", "not found".
+  std::string OutcomeBefore, OutcomeAfter;
+};
+
 struct Finding {
-  std::string RuleId;  // "VG001"
+  std::string RuleId; // "VG001"
   Severity Level = Severity::Warning;
-  SourceSpan Where;    // where the user must edit
+  SourceSpan Where; // where the user must edit
   std::string Message;
   std::string Bump;     // bump id
   std::string Guard;    // normalized guard text (fingerprints)
   std::string Function; // enclosing function (fingerprints)
   std::optional<Fix> TheFix;
-  std::string NoFixReason; // when TheFix is empty
+  std::string NoFixReason;             // when TheFix is empty
+  std::optional<Evaluation> Evaluated; // absent for VG100
 };
 
 /// A message about the input rather than a finding (parse trouble, skipped
@@ -56,9 +69,9 @@ struct Diagnostic {
 
 struct RuleInfo {
   const char *Id;
-  const char *Name;        // "build-comparison"
-  const char *Summary;     // one line
-  const char *DocFile;     // "VG001-build-comparison.md"
+  const char *Name;    // "build-comparison"
+  const char *Summary; // one line
+  const char *DocFile; // "VG001-build-comparison.md"
 };
 
 } // namespace verguard::core

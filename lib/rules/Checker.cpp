@@ -45,10 +45,6 @@ std::string describeOutcome(const Guard &G, const Outcome &O) {
   return S;
 }
 
-std::string versionOf(const Profile &P) {
-  return P.get(Quantity::FileVersion).S;
-}
-
 std::string shorten(llvm::StringRef S) {
   std::string One;
   bool Space = false;
@@ -68,6 +64,10 @@ std::string shorten(llvm::StringRef S) {
 }
 
 } // namespace
+
+std::string versionOf(const Profile &P) {
+  return P.get(Quantity::FileVersion).S;
+}
 
 std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
   std::vector<Finding> Out;
@@ -160,36 +160,36 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
       if (Ov != Cfg.SeverityOverrides.end())
         F.Level = Ov->second;
       F.Where = C.Atom->Written.valid() ? C.Atom->Written.Span : G.Where;
-      if (C.Arm >= 0 && G.Arms[C.Arm].Label.valid() &&
-          !C.Atom->Written.valid())
+      if (C.Arm >= 0 && G.Arms[C.Arm].Label.valid() && !C.Atom->Written.valid())
         F.Where = G.Arms[C.Arm].Label.Span;
       std::string What = C.Atom->Written.Text.empty()
                              ? toString(*C.Atom)
                              : shorten(C.Atom->Written.Text);
-      std::string Subject = G.Kind == GuardKind::Condition
-                                ? "`" + What + "`"
-                                : "`" + What + "` in this " +
-                                      (G.Kind == GuardKind::Table ? "table"
-                                                                  : "switch");
+      std::string Subject =
+          G.Kind == GuardKind::Condition
+              ? "`" + What + "`"
+              : "`" + What + "` in this " +
+                    (G.Kind == GuardKind::Table ? "table" : "switch");
+      Evaluation Ev{Subject, C.ValueBefore, describeOutcome(G, OB),
+                    describeOutcome(G, OA)};
       F.Message = Subject + " is " + (C.ValueBefore ? "true" : "false") +
                   " on " + versionOf(Before) + " but " +
                   (C.ValueBefore ? "false" : "true") + " on " +
                   versionOf(After) + ", so the guard's outcome changes from " +
-                  describeOutcome(G, OB) + " to " + describeOutcome(G, OA) +
-                  " (" + B->Description + ")";
+                  Ev.OutcomeBefore + " to " + Ev.OutcomeAfter + " (" +
+                  B->Description + ")";
+      F.Evaluated = std::move(Ev);
       F.Bump = B->Id;
       F.Guard = G.Text.empty() ? toString(G.Cond ? *G.Cond : *C.Atom) : G.Text;
       F.Function = G.Function;
       F.TheFix = TheFix;
       if (!TheFix)
-        F.NoFixReason = PerAtom.empty() || std::all_of(PerAtom.begin(),
-                                                       PerAtom.end(),
-                                                       [](auto &V) {
-                                                         return V.empty();
-                                                       })
-                            ? "no rewrite of this guard could be written here"
-                            : "no candidate rewrite was proved correct on "
-                              "every known Windows profile";
+        F.NoFixReason =
+            PerAtom.empty() || std::all_of(PerAtom.begin(), PerAtom.end(),
+                                           [](auto &V) { return V.empty(); })
+                ? "no rewrite of this guard could be written here"
+                : "no candidate rewrite was proved correct on "
+                  "every known Windows profile";
       Out.push_back(std::move(F));
     }
   }
