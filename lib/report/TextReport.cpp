@@ -1,37 +1,21 @@
 //===- TextReport.cpp - compiler-style text -------------------------------===//
 #include "report/Report.h"
+#include "report/SourceText.h"
 
 #include "llvm/Support/WithColor.h"
 
 namespace verguard::report {
 
 namespace {
-llvm::StringRef lineOf(llvm::StringRef Text, uint32_t Offset) {
-  if (Offset > Text.size())
-    return {};
-  size_t B = Text.rfind('\n', Offset);
-  B = B == llvm::StringRef::npos ? 0 : B + 1;
-  size_t E = Text.find('\n', Offset);
-  return Text.slice(B, E == llvm::StringRef::npos ? Text.size() : E)
-      .rtrim("\r");
-}
-
-bool isUtf8Text(llvm::StringRef T) {
-  // The source line is shown only for UTF-8 files (others are shown by
-  // position only: their bytes are not printable as they are).
-  return !T.starts_with("\xFF\xFE") && !T.starts_with("\xFE\xFF");
-}
-
 void header(llvm::raw_ostream &OS, bool Color, llvm::StringRef Where,
             core::Severity S) {
   if (Color)
     OS.changeColor(llvm::raw_ostream::WHITE, true);
   OS << Where << ": ";
-  llvm::raw_ostream::Colors C = S == core::Severity::Error
-                                    ? llvm::raw_ostream::RED
-                                : S == core::Severity::Warning
-                                    ? llvm::raw_ostream::MAGENTA
-                                    : llvm::raw_ostream::CYAN;
+  llvm::raw_ostream::Colors C =
+      S == core::Severity::Error     ? llvm::raw_ostream::RED
+      : S == core::Severity::Warning ? llvm::raw_ostream::MAGENTA
+                                     : llvm::raw_ostream::CYAN;
   if (Color)
     OS.changeColor(C, true);
   OS << core::severityName(S) << ": ";
@@ -50,6 +34,7 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
     OS << G.Message << "\n";
   }
   unsigned Errors = 0, Warnings = 0, Fixable = 0;
+  SourceCache Sources;
   for (const core::Finding &F : D.Findings) {
     (F.Level == core::Severity::Error ? Errors : Warnings)++;
     if (F.TheFix)
@@ -59,22 +44,31 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
                         std::to_string(F.Where.Col);
     header(OS, Color, Where, F.Level);
     OS << F.Message << " [" << F.RuleId << "]\n";
-    if (auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt;
-        Content && isUtf8Text(*Content) && F.Where.valid()) {
-      llvm::StringRef Line = lineOf(*Content, F.Where.Begin);
+    auto Content = D.Content ? D.Content(F.Where.File) : std::nullopt;
+    const SourceText *Src = Content && F.Where.valid()
+                                ? Sources.get(F.Where.File, *Content)
+                                : nullptr;
+    if (Src && F.Where.Line && F.Where.Line <= Src->lineCount()) {
+      llvm::StringRef Line = Src->line(F.Where.Line);
+      auto [B, E] = Src->covered(F.Where.Line, F.Where);
       OS << "  " << Line << "\n  ";
-      for (uint32_t I = 1; I < F.Where.Col && I <= Line.size(); ++I)
-        OS << (Line[I - 1] == '\t' ? '\t' : ' ');
+      // One space per code point before the guard (tabs kept), then a caret
+      // and a tilde per code point of the guard on its first line; a guard
+      // over several lines gets the caret alone.
+      auto CodePoints = [&](size_t From, size_t To) {
+        unsigned N = 0;
+        for (size_t I = From; I < To; ++I)
+          N += (static_cast<unsigned char>(Line[I]) & 0xC0) != 0x80;
+        return N;
+      };
+      for (size_t I = 0; I < B; ++I)
+        if ((static_cast<unsigned char>(Line[I]) & 0xC0) != 0x80)
+          OS << (Line[I] == '\t' ? '\t' : ' ');
       if (Color)
         OS.changeColor(llvm::raw_ostream::GREEN, true);
       OS << "^";
-      uint32_t Len = F.Where.EndLine == F.Where.Line && F.Where.EndCol > F.Where.Col
-                         ? F.Where.EndCol - F.Where.Col
-                         : 1;
-      // Never underline past the end of the line shown.
-      Len = std::min<uint32_t>(
-          Len, F.Where.Col <= Line.size() ? Line.size() - F.Where.Col + 1 : 1);
-      for (uint32_t I = 1; I < Len; ++I)
+      unsigned Len = F.Where.EndLine == F.Where.Line ? CodePoints(B, E) : 1;
+      for (unsigned I = 1; I < Len; ++I)
         OS << "~";
       if (Color)
         OS.resetColor();
