@@ -13,6 +13,7 @@
 #include "driver/Suppressions.h"
 #include "report/FixApply.h"
 #include "report/Report.h"
+#include "rules/Checker.h"
 #include "rules/Rule.h"
 #include "rules/RuleDocs.h"
 
@@ -28,6 +29,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -39,12 +42,14 @@ namespace cl = llvm::cl;
 static cl::OptionCategory Cat("verguard options");
 static cl::list<std::string> Paths(cl::Positional, cl::desc("<path>..."),
                                    cl::cat(Cat));
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Html };
 static cl::opt<Format>
     Fmt("format", cl::desc("Output format"), cl::init(Format::Text),
         cl::values(clEnumValN(Format::Text, "text", "compiler-style text"),
                    clEnumValN(Format::Json, "json", "JSON (schema in README)"),
-                   clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+                   clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+                   clEnumValN(Format::Html, "html",
+                              "one self-contained HTML page (an audit)")),
         cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the report to FILE"),
                                    cl::value_desc("FILE"), cl::cat(Cat));
@@ -161,6 +166,29 @@ std::string cwd() {
   llvm::SmallString<256> C;
   llvm::sys::fs::current_path(C);
   return C.str().str();
+}
+
+/// When the run started, as an HTML report shows it: local time with its
+/// offset, or SOURCE_DATE_EPOCH in UTC when that is set (reproducible
+/// reports, as reproducible builds use it).
+std::string startDate() {
+  std::time_t T = std::time(nullptr);
+  bool Fixed = false;
+  if (const char *E = std::getenv("SOURCE_DATE_EPOCH")) {
+    long long V;
+    if (!llvm::StringRef(E).getAsInteger(10, V)) {
+      T = static_cast<std::time_t>(V);
+      Fixed = true;
+    }
+  }
+  std::tm Tm;
+  if (Fixed)
+    gmtime_r(&T, &Tm);
+  else
+    localtime_r(&T, &Tm);
+  char Buf[64];
+  std::strftime(Buf, sizeof Buf, "%Y-%m-%d %H:%M:%S %z", &Tm);
+  return Buf;
 }
 
 /// Progress on stderr when it is a terminal.
@@ -447,9 +475,27 @@ static int run(int argc, char **argv) {
     Opts.ChangedLinesOnly = ChangedLinesOnly;
   }
 
+  // An HTML report lists the files and findings behind its counts.
+  Opts.ListFiles = Fmt == Format::Html;
+  std::string Date = startDate();
+  auto Start = std::chrono::steady_clock::now();
   driver::RunResult R = driver::run(Opts);
 
   report::ReportData D;
+  D.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  D.Date = std::move(Date);
+  D.Paths = Opts.Paths;
+  for (const core::Bump *B : R.Bumps) {
+    const core::Profile &Before = Opts.Check.Profiles->Profiles[B->Before];
+    const core::Profile &After = Opts.Check.Profiles->Profiles[B->After];
+    D.Bumps.push_back({B->Id, B->Description, Before.Name,
+                       rules::versionOf(Before), After.Name,
+                       rules::versionOf(After)});
+  }
+  D.SkippedFiles = std::move(R.SkippedFiles);
+  D.SuppressedFindings = std::move(R.SuppressedFindings);
   D.SrcRoot = SrcRoot;
   D.MaxSarifResults = SarifMax;
   D.FilesTotal = R.FilesTotal;
@@ -526,6 +572,8 @@ static int run(int argc, char **argv) {
       bool Old = Known->count(D.Fingerprints[I]);
       if (Old && Fmt != Format::Sarif) {
         Kept.Baselined++;
+        if (Fmt == Format::Html)
+          Kept.BaselinedFindings.push_back(D.Findings[I]);
         continue;
       }
       Kept.Findings.push_back(D.Findings[I]);
@@ -559,6 +607,9 @@ static int run(int argc, char **argv) {
     if (!writeSarif(OS, D))
       llvm::errs() << "verguard: warning: SARIF results truncated at "
                    << D.MaxSarifResults << "\n";
+    break;
+  case Format::Html:
+    writeHtml(OS, D);
     break;
   }
   if (Fmt != Format::Text)
