@@ -473,8 +473,8 @@ private:
            << markdownCodeSpans(F.NoFixReason) << "</p>\n";
       return;
     }
-    OS << "<div class=\"fix\"><p class=\"fix-head\"><strong>Proven fix"
-       << "</strong>: " << markdownCodeSpans(F.TheFix->Description) << "</p>\n";
+    OS << "<p class=\"fix\"><strong>Proven fix</strong>: "
+       << markdownCodeSpans(F.TheFix->Description) << "</p>\n";
     // The edits by file, in order; each file's as the lines before and
     // after, or as positions when its text is not at hand.
     std::map<std::string, std::vector<core::Edit>> ByFile;
@@ -506,7 +506,6 @@ private:
       }
       OS << "</ul>\n";
     }
-    OS << "</div>\n";
   }
 
   void finding(size_t I, const SourceText *Src, SourceCache &Others) {
@@ -517,8 +516,8 @@ private:
        << (F.TheFix ? 1 : 0) << "\" data-dir=\"" << L.DirOf[I]
        << "\" data-file=\"" << L.FileOf[I] << "\" data-path=\""
        << attr(L.Paths[I]) << "\" data-line=\"" << F.Where.Line
-       << "\" data-column=\"" << F.Where.Col << "\">\n<div class=\"f-head\">"
-       << "<span class=\"sev sev-" << Sev << "\">" << Sev << "</span>"
+       << "\" data-column=\"" << F.Where.Col << "\">\n<header>"
+       << "<span class=\"sev\">" << Sev << "</span>"
        << "<a class=\"rule\" href=\"#rule-" << attr(F.RuleId) << "\">"
        << escapeHtml(ruleTitle(F.RuleId)) << "</a><a class=\"loc\" href=\"#f"
        << I << "\">" << name(L.Paths[I]) << ":" << F.Where.Line << ":"
@@ -530,7 +529,7 @@ private:
       OS << "<span class=\"base\">baseline: "
          << (D.Baseline[I] == BaselineState::New ? "new" : "unchanged")
          << "</span>";
-    OS << "</div>\n<p class=\"msg\">" << markdownCodeSpans(F.Message)
+    OS << "</header>\n<p class=\"msg\">" << markdownCodeSpans(F.Message)
        << "</p>\n";
     if (Src) {
       std::vector<MarkedLine> Lines =
@@ -545,13 +544,17 @@ private:
     if (F.Evaluated)
       evaluation(F);
     fix(F, Others);
-    OS << "<p class=\"meta-line\">";
-    if (I < D.Fingerprints.size())
+    // The bump is named when the run checked several (the overview names
+    // the one it checked).
+    bool Fingerprint = I < D.Fingerprints.size();
+    bool Bump = !F.Bump.empty() && D.Bumps.size() != 1;
+    OS << "<footer>";
+    if (Fingerprint)
       OS << "fingerprint <code>" << escapeHtml(D.Fingerprints[I]) << "</code>";
-    if (!F.Bump.empty())
-      OS << (I < D.Fingerprints.size() ? " \xC2\xB7 " : "") << "bump <code>"
+    if (Bump)
+      OS << (Fingerprint ? " \xC2\xB7 " : "") << "bump <code>"
          << escapeHtml(F.Bump) << "</code>";
-    OS << "</p>\n</article>\n";
+    OS << "</footer>\n</article>\n";
   }
 
   void findings() {
@@ -563,7 +566,8 @@ private:
     toolbar();
     OS << "<noscript><p class=\"nojs\">Every finding is below, in file "
           "order; sorting and filtering need JavaScript.</p></noscript>\n"
-          "<div id=\"findings-list\">\n";
+          "<div id=\"findings-list\" data-total=\""
+       << D.Findings.size() << "\">\n";
     SourceCache Sources, Others;
     bool Open = false;
     for (size_t I = 0; I < D.Findings.size(); ++I) {

@@ -3,10 +3,11 @@
 // the first page of findings is in the document, the others in the
 // <noscript id="findings-rest"> after it, which a browser without scripts
 // shows as HTML and a browser with scripts keeps as one inert text. This
-// script cuts that text at its <article> tags and turns a finding into
-// elements only when it is shown. Nothing of the user's code or file names
-// is ever run or written as HTML here: it reaches the page only inside the
-// markup the report wrote, escaped.
+// script cuts that text at its <article> tags (once the page has loaded, or
+// when first needed) and turns findings into elements only when they are
+// shown. Nothing of the user's code or file names is ever run or written as
+// HTML here: it reaches the page only inside the markup the report wrote,
+// escaped.
 (function () {
   'use strict';
   var PAGE = 200;
@@ -15,8 +16,7 @@
     performance.mark('verguard-ready');
     return;
   }
-  var rest = document.getElementById('findings-rest');
-  var restText = rest ? rest.textContent : '';
+  var total = +list.getAttribute('data-total');
   var toolbar = document.getElementById('toolbar');
   var more = document.getElementById('more');
   var status = document.getElementById('status');
@@ -29,46 +29,45 @@
   };
   var SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
 
-  // Every finding, in the report's order (file, line, column, rule).
-  var items = [];
-  // A file's header: the element, or its HTML in the noscript text.
-  var heads = {};
+  var items = null; // every finding, in the report's order, once indexed
+  var restText = '';
+  var heads = {}; // a file's header: the element, or its HTML in restText
   var totals = {}; // findings per file
   var perDir = {}; // findings per directory
 
-  function add(it) {
-    it.order = items.length;
-    items.push(it);
-    totals[it.file] = (totals[it.file] || 0) + 1;
-    perDir[it.dir] = (perDir[it.dir] || 0) + 1;
-  }
-  function fromAttributes(get) {
-    return {
-      rule: get('data-rule'),
-      severity: get('data-severity'),
-      fix: get('data-fix') === '1',
-      dir: +get('data-dir'),
-      file: +get('data-file')
-    };
-  }
-
-  Array.prototype.forEach.call(list.querySelectorAll('.file-head'), function (h) {
-    var f = h.getAttribute('data-file');
-    if (!(f in heads)) heads[f] = h;
-  });
-  Array.prototype.forEach.call(list.querySelectorAll('article.finding'), function (a) {
-    var it = fromAttributes(function (n) { return a.getAttribute(n); });
-    it.el = a;
-    add(it);
-  });
-  var staticCount = items.length;
-
   // The findings in the noscript text: the attributes of each <article> tag
-  // as the report writes them (only numbers and identifiers before
-  // data-path), and where its HTML starts and ends.
+  // as the report writes them (numbers and identifiers first), and where
+  // its HTML starts and ends.
   var ARTICLE = /<article class="finding" id="f\d+" data-rule="([^"]*)" data-severity="([a-z]+)" data-fix="([01])" data-dir="(\d+)" data-file="(\d+)"/y;
   var HEAD = /<h3 class="file-head" data-file="(\d+)"/y;
-  (function () {
+
+  // An attribute value as the report writes it (see HtmlText.cpp).
+  function attributeValue(v) {
+    return v.replace(/&(amp|lt|gt|quot|#39);/g, function (m, e) {
+      return { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }[e];
+    });
+  }
+
+  function index() {
+    if (items) return;
+    items = [];
+    var add = function (it) {
+      it.order = items.length;
+      items.push(it);
+      totals[it.file] = (totals[it.file] || 0) + 1;
+      perDir[it.dir] = (perDir[it.dir] || 0) + 1;
+    };
+    Array.prototype.forEach.call(list.querySelectorAll('.file-head'), function (h) {
+      var f = h.getAttribute('data-file');
+      if (!(f in heads)) heads[f] = h;
+    });
+    Array.prototype.forEach.call(list.querySelectorAll('article.finding'), function (a) {
+      add({ rule: a.getAttribute('data-rule'), severity: a.getAttribute('data-severity'),
+            fix: a.getAttribute('data-fix') === '1', dir: +a.getAttribute('data-dir'),
+            file: +a.getAttribute('data-file'), el: a });
+    });
+    var rest = document.getElementById('findings-rest');
+    restText = rest ? rest.textContent : '';
     var at = restText.indexOf('<h3 class="file-head" ');
     while (at >= 0) {
       HEAD.lastIndex = at;
@@ -87,18 +86,18 @@
         break;
       }
       stop += '</article>'.length;
-      add({ rule: attributeValue(a[1]), severity: a[2], fix: a[3] === '1', dir: +a[4], file: +a[5],
-            el: null, from: at, to: stop });
+      add({ rule: attributeValue(a[1]), severity: a[2], fix: a[3] === '1', dir: +a[4],
+            file: +a[5], el: null, from: at, to: stop });
       at = restText.indexOf('<article ', stop);
     }
-  })();
-
-  // An attribute value as the report writes it (see HtmlText.cpp).
-  function attributeValue(v) {
-    return v.replace(/&(amp|lt|gt|quot|#39);/g, function (m, e) {
-      return { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }[e];
-    });
+    if (items.length !== total) {
+      console.error('verguard report: ' + items.length + ' findings read, ' + total + ' written');
+    }
+    if (!view) view = items;
+    inView = inView || totals;
+    performance.mark('verguard-indexed');
   }
+
   function parse(html) {
     var t = document.createElement('template');
     t.innerHTML = html;
@@ -135,9 +134,11 @@
     return c;
   }
 
-  var view = items; // the findings that pass the filters, in the chosen order
-  var shown = staticCount;
-  var inView = totals; // findings per file in the view
+  // The findings that pass the filters, in the chosen order (null: all, in
+  // the report's order, before the index is built).
+  var view = null;
+  var inView = null; // findings per file in the view
+  var shown = list.querySelectorAll('article.finding').length;
   var section = list.lastElementChild; // where the next finding goes
   var sectionFile = section ? +section.getAttribute('data-file') : -1;
 
@@ -151,6 +152,7 @@
   };
 
   function render(count) {
+    index();
     var stop = Math.min(view.length, shown + count);
     materialize(view.slice(shown, stop));
     for (; shown < stop; shown++) {
@@ -169,20 +171,22 @@
   }
 
   function updateStatus() {
-    var filtered = view.length !== items.length;
-    status.textContent = view.length === 0 ? 'No finding matches these filters.'
+    var n = view ? view.length : total;
+    var filtered = n !== total;
+    status.textContent = n === 0 ? 'No finding matches these filters.'
       : 'Showing ' + shown.toLocaleString('en-US') + ' of ' +
-        plural(view.length, filtered ? 'matching finding' : 'finding') +
-        (filtered ? ' (' + items.length.toLocaleString('en-US') + ' in all)' : '');
-    var left = view.length - shown;
+        plural(n, filtered ? 'matching finding' : 'finding') +
+        (filtered ? ' (' + total.toLocaleString('en-US') + ' in all)' : '');
+    var left = n - shown;
     more.hidden = left <= 0;
     document.getElementById('more-page').textContent =
       'Show ' + Math.min(PAGE, left).toLocaleString('en-US') + ' more';
     document.getElementById('more-all').textContent =
-      'Show all ' + view.length.toLocaleString('en-US');
+      'Show all ' + n.toLocaleString('en-US');
   }
 
   function apply() {
+    index();
     var r = controls.rule.value, s = controls.severity.value;
     var d = controls.dir.value, x = controls.fix.value;
     var order = ORDER[controls.sort.value];
@@ -202,15 +206,22 @@
     render(PAGE);
   }
 
+  function reset() {
+    Object.keys(controls).forEach(function (k) {
+      controls[k].value = k === 'sort' ? 'location' : '';
+    });
+  }
+
   // Shows the finding a #fN link names, rendering the pages up to it (and
   // clearing the filters if they hide it).
   function reveal() {
     var m = /^#f(\d+)$/.exec(location.hash);
-    if (!m) return;
+    if (!m || +m[1] < shown && view === null) return;
+    index();
     var target = items[+m[1]];
     if (!target) return;
     if (view.indexOf(target) < 0) {
-      Object.keys(controls).forEach(function (k) { controls[k].value = k === 'sort' ? 'location' : ''; });
+      reset();
       apply();
     }
     var at = view.indexOf(target);
@@ -222,12 +233,12 @@
   Object.keys(controls).forEach(function (k) { controls[k].addEventListener('change', apply); });
   document.getElementById('more-page').addEventListener('click', function () { render(PAGE); });
   document.getElementById('more-all').addEventListener('click', function () {
-    render(view.length - shown);
+    render(Infinity);
   });
   // The overview's bars filter the findings.
   Array.prototype.forEach.call(document.querySelectorAll('a[data-filter]'), function (a) {
     a.addEventListener('click', function () {
-      Object.keys(controls).forEach(function (k) { controls[k].value = k === 'sort' ? 'location' : ''; });
+      reset();
       controls[a.getAttribute('data-filter')].value = a.getAttribute('data-value');
       apply();
     });
@@ -235,12 +246,16 @@
   // The next page comes as the end of the list scrolls into view.
   if ('IntersectionObserver' in window) {
     new IntersectionObserver(function (entries) {
-      if (entries[0].isIntersecting && shown < view.length) render(PAGE);
+      if (entries[0].isIntersecting && shown < (view ? view.length : total)) render(PAGE);
     }, { rootMargin: '800px' }).observe(more);
   }
   // A printout holds what the filters select, all of it.
-  window.addEventListener('beforeprint', function () { render(view.length - shown); });
+  window.addEventListener('beforeprint', function () { render(Infinity); });
   window.addEventListener('hashchange', reveal);
+  // The index is built once the page is shown, not before.
+  window.addEventListener('load', function () {
+    (window.requestIdleCallback || setTimeout)(index);
+  });
   updateStatus();
   reveal();
   performance.mark('verguard-ready');

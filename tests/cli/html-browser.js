@@ -42,21 +42,30 @@ async function run() {
       // With scripts: clean, nothing of the user's runs, timings.
       let page = await chromium.open(browser, url, {});
       page.url = url;
-      const t = await chromium.evaluate(page, `(() => {
-        const n = performance.getEntriesByType('navigation')[0];
-        const p = performance.getEntriesByName('first-contentful-paint')[0];
-        const r = performance.getEntriesByName('verguard-ready')[0];
-        return { load: n.loadEventEnd, fcp: p ? p.startTime : -1, ready: r ? r.startTime : -1,
-                 pwned: window.__pwned, status: document.getElementById('status') ?
-                   document.getElementById('status').textContent : '' };
-      })()`);
+      const t = await chromium.evaluate(page, `new Promise((resolve) => {
+        const wait = Date.now() + 60000;
+        (function check() {
+          const mark = (m) => (performance.getEntriesByName(m)[0] || { startTime: -1 }).startTime;
+          const indexed = mark('verguard-indexed');
+          if (indexed < 0 && document.getElementById('findings-list') && Date.now() < wait) {
+            setTimeout(check, 50);
+            return;
+          }
+          resolve({ load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+                    fcp: mark('first-contentful-paint'), ready: mark('verguard-ready'), indexed,
+                    pwned: window.__pwned, status: document.getElementById('status') ?
+                      document.getElementById('status').textContent : '' });
+        })();
+      })`);
       expectClean(page, `${name} (scripts on)`);
       if (t.pwned !== undefined) fail(`${name}: the user's code ran (window.__pwned = ${t.pwned})`);
       if (t.ready < 0) fail(`${name}: the report's script did not finish`);
       const size = fs.statSync(html).size;
       const ms = (v) => (v < 0 ? 'n/a' : v.toFixed(0) + ' ms');
       console.log(`${name}: ${N} findings, ${(size / 1e6).toFixed(1)} MB: first paint ${ms(t.fcp)}, ` +
-                  `script ready ${ms(t.ready)}, load event ${ms(t.load)}`);
+                  `script ready ${ms(t.ready)}, load event ${ms(t.load)} (main-thread CPU ${ms(page.loadCpuMs)}), ` +
+                  `findings indexed ${ms(t.indexed)}`);
+      if (N && t.indexed < 0) fail(`${name}: the findings were not indexed after the load`);
       await chromium.screenshot(page, path.join(artifacts, name + '.png'));
       if (N) {
         if (!t.status.includes(N.toLocaleString('en-US'))) fail(`${name}: status says "${t.status}"`);
