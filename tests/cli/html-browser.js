@@ -3,8 +3,9 @@
 //   node html-browser.js ARTIFACT_DIR NAME=REPORT.html,REPORT.json[,pdf] ...
 //
 // For each report (html-structure.py has checked its structure): opened with
-// scripts it logs no error or warning, requests nothing but itself, runs
-// none of the user's text (the hostile corpus tries), renders every finding
+// scripts it logs no error or warning, requests nothing but itself, holds
+// no markup and runs no code of the user's text (the hostile corpus tries:
+// a payload that ran would set window.__pwned), renders every finding
 // on demand, in order, and filters and sorts them; opened without scripts it
 // shows every finding. Prints the load timings, keeps screenshots (and the
 // page printed to PDF, with `pdf`) in ARTIFACT_DIR. Exits 1 on the first
@@ -20,6 +21,27 @@ fs.mkdirSync(artifacts, { recursive: true });
 function fail(msg) {
   console.error('FAIL: ' + msg);
   process.exit(1);
+}
+
+// What the report writes itself: the elements below (anything else came
+// from the user's text), one script, no event handler attributes, nothing
+// that loads (images, frames, objects), SVG only in the charts.
+const ELEMENTS = new Set(('a article body button code del details div em figcaption figure footer ' +
+  'h1 h2 h3 h4 h5 h6 head header html ins label li main mark meta nav noscript ol option p pre ' +
+  'rect script section select span strong style summary svg table tbody td th thead title tr ul').split(' '));
+async function expectNoMarkupFromUsers(page, what) {
+  const found = await chromium.evaluate(page, `(() => {
+    const all = [...document.querySelectorAll('*')];
+    return { scripts: document.scripts.length,
+      elements: [...new Set(all.map((e) => e.localName))],
+      handlers: all.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).map((e) => e.outerHTML.slice(0, 80)),
+      loaders: [...document.querySelectorAll('img, iframe, frame, object, embed, link, base, form, meta[http-equiv="refresh"]')].map((e) => e.outerHTML.slice(0, 80)),
+      svg: [...document.querySelectorAll('svg')].filter((e) => !e.closest('td.bar')).length };
+  })()`);
+  found.elements = found.elements.filter((n) => !ELEMENTS.has(n));
+  if (found.scripts !== 1 || found.elements.length || found.handlers.length || found.loaders.length || found.svg) {
+    fail(`${what}: markup that the report did not write: ${JSON.stringify(found)}`);
+  }
 }
 
 function expectClean(page, what) {
@@ -58,6 +80,7 @@ async function run() {
         })();
       })`);
       expectClean(page, `${name} (scripts on)`);
+      await expectNoMarkupFromUsers(page, `${name} (scripts on)`);
       if (t.pwned !== undefined) fail(`${name}: the user's code ran (window.__pwned = ${t.pwned})`);
       if (t.ready < 0) fail(`${name}: the report's script did not finish`);
       const size = fs.statSync(html).size;
@@ -115,6 +138,7 @@ async function run() {
         }
         const after = await chromium.evaluate(page, 'window.__pwned');
         if (after !== undefined) fail(`${name}: the user's code ran once its findings were shown`);
+        await expectNoMarkupFromUsers(page, `${name} (every finding shown)`);
         expectClean(page, `${name} (every finding shown)`);
       }
       if (print === 'pdf') {
@@ -131,6 +155,7 @@ async function run() {
           n: document.querySelectorAll('article.finding').length,
           toolbarHidden: !document.getElementById('toolbar') || document.getElementById('toolbar').hidden })`);
         expectClean(page, `${name} (scripts off)`);
+        await expectNoMarkupFromUsers(page, `${name} (scripts off)`);
         if (off.n !== N) fail(`${name}: ${off.n} findings shown with scripts off, not ${N}`);
         if (!off.toolbarHidden) fail(`${name}: filters shown with scripts off`);
         await chromium.screenshot(page, path.join(artifacts, name + '-noscript.png'));
