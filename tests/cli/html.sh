@@ -8,12 +8,19 @@ source "$(dirname "$0")/lib.sh"
 ARTIFACTS="$(cd "$(dirname "$VERGUARD")/.." && pwd)/html-report-test"
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
+# The HTML and the JSON report of the working directory, as $TMP/$1.html and
+# $TMP/$1.json.
+reports() {
+  vg --format=html -o "$TMP/$1.html" .
+  expect_rc 1
+  vg --format=json .
+  expect_rc 1
+  cp "$TMP/out" "$TMP/$1.json"
+}
 
 # The corpus, from its own directory (paths relative to it).
 cd "$CORPUS"
-vg --format=html -o "$TMP/corpus.html" .
-expect_rc 1
-vg --format=json -o "$TMP/corpus.json" .
+reports corpus
 [[ -s $TMP/corpus.html ]] || fail "no HTML report written"
 head -c 15 "$TMP/corpus.html" | grep -q '^<!DOCTYPE html>' || fail "not an HTML document"
 # Self-contained: nothing refers to another file or host; one script, ours.
@@ -39,6 +46,22 @@ grep -q '<li class="hit">  return osvi.dwMajorVersion == 6 \&amp;\&amp; osvi.dwM
   fail "the guard is not marked in its line"
 grep -q '<table class="eval"><tr><th></th><th>before · 6.0.6002.24566</th><th>after · 6.0.6003.20491</th></tr><tr><th><code>osvi.dwBuildNumber == 6002</code>' "$TMP/out" ||
   fail "the values before and after the bump"
+
+# The findings behind the counts of suppressed and baselined findings.
+mkdir -p "$TMP/sb"
+printf '%s\n' '$b = [Environment]::OSVersion.Version.Build' \
+  '# verguard: ignore[VG001] known' 'if ($b -eq 6002) {}' 'if ($b -le 6002) {}' >"$TMP/sb/a.ps1"
+cd "$TMP/sb"
+vg --write-baseline "$TMP/base.json" a.ps1
+printf 'if ($b -lt 6003) {}\n' >>a.ps1
+vg --format=html --baseline "$TMP/base.json" a.ps1
+expect_rc 1
+grep -q '<summary><span class="num">1</span> findings under a <code>verguard: ignore</code> comment</summary><ul class="notes"><li><span class="loc">a.ps1:3:5</span> VG001: ' "$TMP/out" ||
+  fail "the suppressed finding is not listed"
+grep -q '<summary><span class="num">1</span> findings recorded in the baseline</summary><ul class="notes"><li><span class="loc">a.ps1:4:5</span> VG001: ' "$TMP/out" ||
+  fail "the baselined finding is not listed"
+grep -q 'data-path="a.ps1" data-line="5" data-column="5"' "$TMP/out" || fail "the new finding is not shown"
+[[ $(grep -c '<article class="finding" id="f[0-9]' "$TMP/out") == 1 ]] || fail "a known finding is shown"
 
 # A hostile tree: file names and code that would be markup or script if
 # they were written into the page as they are. Every payload that ran would
@@ -77,10 +100,7 @@ printf 'Write-Host locked\n' >"$H/ok/locked.ps1"
 chmod 000 "$H/ok/locked.ps1"
 printf 'MZ\0\0<script>window.__pwned=4</script>6002' >"$H/ok/binary.ps1"
 cd "$H"
-vg --format=html -o "$TMP/hostile.html" .
-expect_rc 1
-vg --format=json .
-cp "$TMP/out" "$TMP/hostile.json"
+reports hostile
 js "d.findings.length === 9 && new Set(d.findings.map(f => f.location.file)).size === 9 && d.diagnostics.length >= 7"
 [[ $(grep -o '<script' "$TMP/hostile.html" | wc -l) == 1 ]] || fail "hostile content wrote a script element"
 grep -q 'window.__pwned=1' "$TMP/hostile.html" || fail "the payload is not shown at all"
@@ -115,10 +135,7 @@ for (let k = 0; k < 2500; k++) {
   fs.writeFileSync(path.join(dir, `script${k}.ps1`), s);
 }' "$B"
 cd "$B"
-vg --format=html -o "$TMP/big.html" .
-expect_rc 1
-vg --format=json .
-cp "$TMP/out" "$TMP/big.json"
+reports big
 js "d.findings.length === 25000"
 
 for r in corpus hostile big; do

@@ -3,36 +3,15 @@
 // skip reason and the suppressed findings (when asked), the bumps checked.
 #include "driver/Driver.h"
 
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
-
-#include <gtest/gtest.h>
+#include "../TestSupport.h"
 
 using namespace verguard;
 using namespace verguard::driver;
 
 namespace {
 
-class DriverTest : public ::testing::Test {
+class DriverTest : public test::TempDirTest {
 protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-driver", Dir));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
-
-  std::string write(llvm::StringRef Name, llvm::StringRef Bytes) {
-    llvm::SmallString<256> P(Dir);
-    llvm::sys::path::append(P, Name);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC);
-    EXPECT_FALSE(EC);
-    OS << Bytes;
-    return P.str().str();
-  }
-
   RunResult runOn(bool ListFiles, unsigned Jobs = 1) {
     RunOptions O;
     O.Paths = {Dir.str().str()};
@@ -40,8 +19,6 @@ protected:
     O.Jobs = Jobs;
     return run(O);
   }
-
-  llvm::SmallString<256> Dir;
 };
 
 const char *Fragile = "$b = [Environment]::OSVersion.Version.Build\n"

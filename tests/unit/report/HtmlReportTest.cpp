@@ -2,6 +2,8 @@
 // The page's structure; tests/cli/html.sh checks it in a browser.
 #include "report/Report.h"
 
+#include "../TestSupport.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/SHA256.h"
@@ -20,16 +22,19 @@ size_t occurrences(llvm::StringRef Hay, llvm::StringRef Needle) {
   return N;
 }
 
+/// Hay holds Needle (on failure, says which).
+::testing::AssertionResult contains(llvm::StringRef Hay,
+                                    llvm::StringRef Needle) {
+  if (Hay.contains(Needle))
+    return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "no \"" << Needle.str() << "\"";
+}
+
 core::Finding finding(std::string File, uint32_t Line, std::string Rule) {
   core::Finding F;
   F.RuleId = std::move(Rule);
   F.Level = core::Severity::Error;
-  F.Where.File = std::move(File);
-  F.Where.Begin = 0;
-  F.Where.End = 1;
-  F.Where.Line = F.Where.EndLine = Line;
-  F.Where.Col = 5;
-  F.Where.EndCol = 14;
+  F.Where = test::spanAt(std::move(File), Line, 5, Line, 14);
   F.Message = "`b == 6002` is true on 6.0.6002.24566 but false on "
               "6.0.6003.20491";
   F.Bump = "sp2-6003";
@@ -68,12 +73,12 @@ TEST(HtmlReport, AnEmptyReportSaysSo) {
   D.SkipReasons["cannot hold a finding (prefilter)"] = 3;
   std::string H = html(D);
   EXPECT_EQ(H.rfind("<!DOCTYPE html>\n", 0), 0u);
-  EXPECT_NE(H.find("<p>No findings.</p>"), std::string::npos);
+  EXPECT_TRUE(contains(H, "<p>No findings.</p>"));
   EXPECT_EQ(H.find("id=\"findings-list\""), std::string::npos);
-  EXPECT_NE(H.find("<p><span class=\"num\">3</span> cannot hold a finding "
-                   "(prefilter)</p>"),
-            std::string::npos);
-  EXPECT_NE(H.find("</html>\n"), std::string::npos);
+  EXPECT_TRUE(contains(H,
+                       "<p><span class=\"num\">3</span> cannot hold a finding "
+                       "(prefilter)</p>"));
+  EXPECT_TRUE(contains(H, "</html>\n"));
 }
 
 // The policy lets exactly the page's own style and script run: a script or
@@ -88,13 +93,10 @@ TEST(HtmlReport, ThePolicyAllowsOnlyItsOwnStyleAndScript) {
   std::string Script = between(H, "<script>", "</script>");
   ASSERT_FALSE(Style.empty());
   ASSERT_FALSE(Script.empty());
-  EXPECT_NE(Policy.find("default-src 'none'"), std::string::npos) << Policy;
-  EXPECT_NE(Policy.find("style-src " + sha256(Style) + ";"), std::string::npos)
-      << Policy;
-  EXPECT_NE(Policy.find("script-src " + sha256(Script) + ";"),
-            std::string::npos)
-      << Policy;
-  EXPECT_EQ(Policy.find("unsafe"), std::string::npos);
+  EXPECT_TRUE(contains(Policy, "default-src 'none'"));
+  EXPECT_TRUE(contains(Policy, "style-src " + sha256(Style) + ";"));
+  EXPECT_TRUE(contains(Policy, "script-src " + sha256(Script) + ";"));
+  EXPECT_FALSE(contains(Policy, "unsafe"));
   EXPECT_EQ(occurrences(H, "<script"), 1u);
   EXPECT_EQ(occurrences(H, "<style"), 1u);
   // In XML the style is text and the script a CDATA section: neither may
@@ -124,21 +126,20 @@ TEST(HtmlReport, FindingsPastTheFirstPageAreInTheNoscript) {
       llvm::StringRef(H).slice(Rest, H.find("</noscript>", Rest));
   EXPECT_EQ(occurrences(Page, "<article class=\"finding\""), 200u);
   EXPECT_EQ(occurrences(After, "<article class=\"finding\""), 50u);
-  EXPECT_NE(Page.find("id=\"f199\" data-rule=\"VG002\""), std::string::npos);
-  EXPECT_NE(After.find("id=\"f200\" data-rule=\"VG002\""), std::string::npos);
+  EXPECT_TRUE(contains(Page, "id=\"f199\" data-rule=\"VG002\""));
+  EXPECT_TRUE(contains(After, "id=\"f200\" data-rule=\"VG002\""));
   // b/y.ps1 goes on in the noscript, under its header again.
-  EXPECT_NE(After.find("<h3 class=\"file-head\" data-file=\"1\">b/y.ps1<span "
+  EXPECT_TRUE(contains(After,
+                       "<h3 class=\"file-head\" data-file=\"1\">b/y.ps1<span "
                        "class=\"meta\"><span class=\"count\">120 findings"
-                       "</span><span class=\"cont\"> (continued)</span>"),
-            std::string::npos);
-  EXPECT_NE(H.find("data-dir=\"0\" data-file=\"0\" data-path=\"a/x.ps1\" "
-                   "data-line=\"1\" data-column=\"5\""),
-            std::string::npos);
+                       "</span><span class=\"cont\"> (continued)</span>"));
+  EXPECT_TRUE(contains(H,
+                       "data-dir=\"0\" data-file=\"0\" data-path=\"a/x.ps1\" "
+                       "data-line=\"1\" data-column=\"5\""));
   // The filters know every rule, directory and severity, with counts.
-  EXPECT_NE(H.find("<option value=\"VG002\">VG002 version-string-match "
-                   "(120)</option>"),
-            std::string::npos);
-  EXPECT_NE(H.find("<option value=\"1\">b/ (120)</option>"), std::string::npos);
+  EXPECT_TRUE(contains(H, "<option value=\"VG002\">VG002 version-string-match "
+                          "(120)</option>"));
+  EXPECT_TRUE(contains(H, "<option value=\"1\">b/ (120)</option>"));
   // Fewer findings: no noscript part at all.
   D.Findings.resize(10);
   H = html(D);
@@ -159,26 +160,20 @@ TEST(HtmlReport, UserTextIsEscapedEverywhere) {
   D.SkippedFiles["unreadable"] = {"/src/</pre>\x1b.ps1"};
   D.SkipReasons["unreadable"] = 1;
   std::string Content = "if (\"</noscript><script>\" -eq $x) {}\n";
-  D.Content = [&](llvm::StringRef) -> std::optional<llvm::StringRef> {
-    return llvm::StringRef(Content);
-  };
+  test::serve(D, Content);
   std::string H = html(D);
   EXPECT_EQ(occurrences(H, "<script"), 1u);
   EXPECT_EQ(H.find("<img"), std::string::npos);
   EXPECT_EQ(H.find("</noscript><script>"), std::string::npos);
   EXPECT_EQ(H.find("<b>"), std::string::npos);
-  EXPECT_NE(H.find("data-path=\"&lt;script&gt;x&quot;y&#39;.ps1\""),
-            std::string::npos);
-  EXPECT_NE(H.find("<li class=\"hit\">if (\"<mark>&lt;/n</mark>oscript&gt;"
-                   "&lt;script&gt;\" -eq $x) {}</li>"),
-            std::string::npos)
-      << H;
-  EXPECT_NE(H.find("<pre class=\"files\">&lt;/pre&gt;<span "
-                   "class=\"cc\">\xE2\x90\x9B</span>.ps1\n</pre>"),
-            std::string::npos);
-  EXPECT_NE(H.find("<title>verguard: 1 finding in &lt;img src=x "
-                   "onerror=alert(1)&gt;</title>"),
-            std::string::npos);
+  EXPECT_TRUE(contains(H, "data-path=\"&lt;script&gt;x&quot;y&#39;.ps1\""));
+  EXPECT_TRUE(contains(H,
+                       "<li class=\"hit\">if (\"<mark>&lt;/n</mark>oscript&gt;"
+                       "&lt;script&gt;\" -eq $x) {}</li>"));
+  EXPECT_TRUE(contains(H, "<pre class=\"files\">&lt;/pre&gt;<span "
+                          "class=\"cc\">\xE2\x90\x9B</span>.ps1\n</pre>"));
+  EXPECT_TRUE(contains(H, "<title>verguard: 1 finding in &lt;img src=x "
+                          "onerror=alert(1)&gt;</title>"));
 }
 
 TEST(HtmlReport, ShowsTheValuesBeforeAndAfterAndTheFixAsADiff) {
@@ -186,42 +181,31 @@ TEST(HtmlReport, ShowsTheValuesBeforeAndAfterAndTheFixAsADiff) {
   core::Finding F = finding("/src/a.ps1", 2, "VG001");
   F.Evaluated = core::Evaluation{"`6002` in this switch", true, "`case 6002`",
                                  "the default arm"};
-  core::Edit E;
-  E.Span.File = "/src/a.ps1";
-  E.Span.Line = E.Span.EndLine = 2;
-  E.Span.Col = 3;
-  E.Span.EndCol = 3;
-  E.Replacement = "6003, ";
+  core::Edit E{test::spanAt("/src/a.ps1", 2, 3, 2, 3), "6003, "};
   F.TheFix = core::Fix{"accept build 6003 as well", {E}};
   D.Findings.push_back(F);
   D.Bumps.push_back({"sp2-6003", "Server 2008 SP2 6002 -> 6003", "SP2 before",
                      "6.0.6002.24566", "SP2 after", "6.0.6003.20491"});
   D.SrcRoot = "/src";
   std::string Content = "switch ($b) {\n  6002 { 'sp2' }\n}\n";
-  D.Content = [&](llvm::StringRef) -> std::optional<llvm::StringRef> {
-    return llvm::StringRef(Content);
-  };
+  test::serve(D, Content);
   std::string H = html(D);
-  EXPECT_NE(H.find("<table class=\"eval\"><tr><th></th><th>before \xC2\xB7 "
-                   "6.0.6002.24566</th><th>after \xC2\xB7 6.0.6003.20491</th>"
-                   "</tr><tr><th><code>6002</code> in this switch</th><td>"
-                   "true</td><td class=\"chg\">false</td></tr><tr><th>the "
-                   "guard</th><td><code>case 6002</code></td><td "
-                   "class=\"chg\">the default arm</td></tr></table>"),
-            std::string::npos)
-      << H;
-  EXPECT_NE(H.find("<ol class=\"diff\" start=\"2\"><li class=\"del\">  6002 "
-                   "{ 'sp2' }</li><li class=\"add\" value=\"2\">  "
-                   "<ins>6003, </ins>6002 { 'sp2' }</li></ol>"),
-            std::string::npos)
-      << H;
-  EXPECT_NE(H.find("<ol class=\"src\" start=\"1\"><li>switch ($b) {</li>"
-                   "<li class=\"hit\">  60<mark>02 { 'sp2</mark>' }</li>"
-                   "<li>}</li></ol>"),
-            std::string::npos)
-      << H;
-  EXPECT_NE(H.find("<code>sp2-6003</code> Server 2008 SP2 6002 -&gt; 6003"),
-            std::string::npos);
+  EXPECT_TRUE(
+      contains(H, "<table class=\"eval\"><tr><th></th><th>before \xC2\xB7 "
+                  "6.0.6002.24566</th><th>after \xC2\xB7 6.0.6003.20491</th>"
+                  "</tr><tr><th><code>6002</code> in this switch</th><td>"
+                  "true</td><td class=\"chg\">false</td></tr><tr><th>the "
+                  "guard</th><td><code>case 6002</code></td><td "
+                  "class=\"chg\">the default arm</td></tr></table>"));
+  EXPECT_TRUE(
+      contains(H, "<ol class=\"diff\" start=\"2\"><li class=\"del\">  6002 "
+                  "{ 'sp2' }</li><li class=\"add\" value=\"2\">  "
+                  "<ins>6003, </ins>6002 { 'sp2' }</li></ol>"));
+  EXPECT_TRUE(contains(H, "<ol class=\"src\" start=\"1\"><li>switch ($b) {</li>"
+                          "<li class=\"hit\">  60<mark>02 { 'sp2</mark>' }</li>"
+                          "<li>}</li></ol>"));
+  EXPECT_TRUE(
+      contains(H, "<code>sp2-6003</code> Server 2008 SP2 6002 -&gt; 6003"));
 }
 
 TEST(HtmlReport, ChartsCountByRuleSeverityDirectoryAndFix) {
@@ -235,22 +219,19 @@ TEST(HtmlReport, ChartsCountByRuleSeverityDirectoryAndFix) {
   D.SrcRoot = "/src";
   std::string H = html(D);
   // 105 findings: VG001 in the 7 odd directories (2+4+...+14 = 56).
-  EXPECT_NE(H.find("data-filter=\"rule\" data-value=\"VG001\">VG001 "
-                   "build-comparison</a>"),
-            std::string::npos);
-  EXPECT_NE(H.find("<td class=\"num\">56 <span class=\"pct\">53%</span>"),
-            std::string::npos);
-  EXPECT_NE(H.find("data-filter=\"severity\" data-value=\"warning\">warning"
-                   "</a></th><td class=\"bar\">"),
-            std::string::npos);
+  EXPECT_TRUE(contains(H, "data-filter=\"rule\" data-value=\"VG001\">VG001 "
+                          "build-comparison</a>"));
+  EXPECT_TRUE(
+      contains(H, "<td class=\"num\">56 <span class=\"pct\">53%</span>"));
+  EXPECT_TRUE(contains(H,
+                       "data-filter=\"severity\" data-value=\"warning\">warning"
+                       "</a></th><td class=\"bar\">"));
   // The 12 directories with most findings, then the other two together.
-  EXPECT_NE(H.find("data-filter=\"dir\" data-value=\"13\">d113/</a>"),
-            std::string::npos);
-  EXPECT_NE(H.find("<tr><th>2 other directories</th>"), std::string::npos);
-  EXPECT_NE(H.find("<td class=\"num\">3 <span class=\"pct\">3%</span>"),
-            std::string::npos);
-  EXPECT_NE(H.find("data-filter=\"fix\" data-value=\"0\">without one</a>"),
-            std::string::npos);
+  EXPECT_TRUE(contains(H, "data-filter=\"dir\" data-value=\"13\">d113/</a>"));
+  EXPECT_TRUE(contains(H, "<tr><th>2 other directories</th>"));
+  EXPECT_TRUE(contains(H, "<td class=\"num\">3 <span class=\"pct\">3%</span>"));
+  EXPECT_TRUE(
+      contains(H, "data-filter=\"fix\" data-value=\"0\">without one</a>"));
 }
 
 TEST(HtmlReport, ListsWhatTheCountsStandFor) {
@@ -273,17 +254,15 @@ TEST(HtmlReport, ListsWhatTheCountsStandFor) {
   G.Message = "parse error";
   D.Diagnostics.push_back(G);
   std::string H = html(D);
-  EXPECT_NE(H.find("<summary><span class=\"num\">2</span> cannot hold a "
-                   "finding (prefilter)</summary><pre class=\"files\">a.ps1\n"
-                   "b.ps1\n</pre>"),
-            std::string::npos);
-  EXPECT_NE(H.find("<li><span class=\"loc\">c.ps1:7:5</span> VG001: "),
-            std::string::npos);
-  EXPECT_NE(H.find("<li><span class=\"loc\">d.ps1:9:5</span> VG002: "),
-            std::string::npos);
-  EXPECT_NE(H.find("<li><span class=\"loc\">e.ps1:3:1</span> <span "
-                   "class=\"sev sev-warning\">warning</span> parse error</li>"),
-            std::string::npos);
+  EXPECT_TRUE(
+      contains(H, "<summary><span class=\"num\">2</span> cannot hold a "
+                  "finding (prefilter)</summary><pre class=\"files\">a.ps1\n"
+                  "b.ps1\n</pre>"));
+  EXPECT_TRUE(contains(H, "<li><span class=\"loc\">c.ps1:7:5</span> VG001: "));
+  EXPECT_TRUE(contains(H, "<li><span class=\"loc\">d.ps1:9:5</span> VG002: "));
+  EXPECT_TRUE(
+      contains(H, "<li><span class=\"loc\">e.ps1:3:1</span> <span "
+                  "class=\"sev sev-warning\">warning</span> parse error</li>"));
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 //===- SourceTextTest.cpp -------------------------------------------------===//
 #include "report/SourceText.h"
 
+#include "../TestSupport.h"
+
 #include <gtest/gtest.h>
 
 using namespace verguard;
@@ -10,15 +12,7 @@ namespace {
 
 core::SourceSpan span(uint32_t Line, uint32_t Col, uint32_t EndLine,
                       uint32_t EndCol) {
-  core::SourceSpan S;
-  S.File = "f";
-  S.Begin = 0;
-  S.End = 1;
-  S.Line = Line;
-  S.Col = Col;
-  S.EndLine = EndLine;
-  S.EndCol = EndCol;
-  return S;
+  return test::spanAt("f", Line, Col, EndLine, EndCol);
 }
 
 core::Edit edit(uint32_t Line, uint32_t Col, uint32_t EndLine, uint32_t EndCol,

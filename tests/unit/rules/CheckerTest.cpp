@@ -2,6 +2,8 @@
 // outcome on the bump's two profiles (reports show them apart).
 #include "rules/Checker.h"
 
+#include "../TestSupport.h"
+
 #include <gtest/gtest.h>
 
 using namespace verguard;
@@ -11,12 +13,7 @@ namespace {
 /// `b == 6002` as written at the start of t.c.
 ExprPtr buildIs6002() {
   Spelling W;
-  W.Span.File = "t.c";
-  W.Span.Begin = 0;
-  W.Span.End = 9;
-  W.Span.Line = W.Span.EndLine = 1;
-  W.Span.Col = 1;
-  W.Span.EndCol = 10;
+  W.Span = test::spanAt("t.c", 1, 1, 1, 10, 0, 9);
   W.Text = "b == 6002";
   return cmp(CmpOp::EQ, quantity(Quantity::Build, "t"), intConst(6002),
              CmpMode::Int, Dialect::C, W);
