@@ -136,6 +136,17 @@ async function run() {
         if (sorted.n !== Math.min(N, 400) || !sorted.ordered || sorted.first !== worst) {
           fail(`${name}: sorted by severity: ${JSON.stringify(sorted)}`);
         }
+        // A bar of the overview filters by its rule.
+        const bar = await chromium.evaluate(page, `(() => {
+          document.querySelector('a[data-filter="rule"][data-value=${JSON.stringify(rule)}]').click();
+          const a = [...document.querySelectorAll('#findings-list article.finding')];
+          return { select: document.getElementById('filter-rule').value, sort: document.getElementById('sort').value,
+                   rules: [...new Set(a.map((x) => x.dataset.rule))], n: a.length };
+        })()`);
+        if (bar.select !== rule || bar.sort !== 'location' || bar.rules.join() !== rule ||
+            bar.n !== Math.min(200, byRule[rule])) {
+          fail(`${name}: the ${rule} bar filters to ${JSON.stringify(bar)}`);
+        }
         const after = await chromium.evaluate(page, 'window.__pwned');
         if (after !== undefined) fail(`${name}: the user's code ran once its findings were shown`);
         await expectNoMarkupFromUsers(page, `${name} (every finding shown)`);
@@ -146,6 +157,20 @@ async function run() {
         expectClean(page, `${name} (printed)`);
       }
       await page.send('Page.close');
+
+      // A link to a finding past the first page shows it.
+      if (N > 200) {
+        page = await chromium.open(browser, url + '#f' + (N - 1), {});
+        page.url = url; // requested without its fragment
+        const shown = await chromium.evaluate(page, `(() => {
+          const f = document.getElementById('f${N - 1}');
+          const r = f ? f.getBoundingClientRect() : null;
+          return { found: !!f, inView: !!r && r.top >= 0 && r.top < innerHeight };
+        })()`);
+        expectClean(page, `${name} (#f${N - 1})`);
+        if (!shown.found || !shown.inView) fail(`${name}: #f${N - 1} is ${JSON.stringify(shown)}`);
+        await page.send('Page.close');
+      }
 
       // Without scripts: every finding is there.
       if (size < 5e6) {
