@@ -44,7 +44,7 @@ const char Script[] = {
 /// Findings written as elements; the rest go in the <noscript>.
 constexpr size_t FirstPage = 200;
 /// Lines shown above and below a finding's own lines.
-constexpr unsigned ContextLines = 2;
+constexpr unsigned ContextLines = 1;
 /// A source line longer than this many bytes is shown in part.
 constexpr size_t MaxLineBytes = 240;
 /// Directories in the overview's chart; the others are summed up.
@@ -443,7 +443,9 @@ private:
 
   void evaluation(const core::Finding &F) {
     const core::Evaluation &E = *F.Evaluated;
-    const BumpInfo *B = bumpInfo(F.Bump);
+    // The profiles' versions (also in the message) when the run checked
+    // several bumps; with one, the overview names them.
+    const BumpInfo *B = D.Bumps.size() == 1 ? nullptr : bumpInfo(F.Bump);
     auto Value = [](bool V) { return V ? "true" : "false"; };
     OS << "<table class=\"eval\"><tr><th></th><th>before";
     if (B)

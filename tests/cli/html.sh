@@ -44,8 +44,15 @@ grep -q 'data-path="cpp/VG001-getversionex.cpp" data-line="22" data-column="66"'
   fail "the first finding's location: $(grep -o 'data-path="[^>]*' "$TMP/out" | head -1)"
 grep -q '<li class="hit">  return osvi.dwMajorVersion == 6 \&amp;\&amp; osvi.dwMinorVersion == 0 \&amp;\&amp; <mark>osvi.dwBuildNumber == 6002</mark>;</li>' "$TMP/out" ||
   fail "the guard is not marked in its line"
-grep -q '<table class="eval"><tr><th></th><th>before · 6.0.6002.24566</th><th>after · 6.0.6003.20491</th></tr><tr><th><code>osvi.dwBuildNumber == 6002</code>' "$TMP/out" ||
+grep -q '<table class="eval"><tr><th></th><th>before</th><th>after</th></tr><tr><th><code>osvi.dwBuildNumber == 6002</code> and the guard</th><td>true</td><td class="chg">false</td></tr></table>' "$TMP/out" ||
   fail "the values before and after the bump"
+# With two bumps checked, each finding says which one, and its profiles.
+vg --format=html --bump win11-22621-22631 cpp/VG001-getversionex.cpp
+grep -q '<code>win11-22621-22631</code> Windows 11 22H2 -&gt; 23H2 enablement package' "$TMP/out" ||
+  fail "the second bump is not named"
+grep -q '<th>before · 6.0.6002.24566</th><th>after · 6.0.6003.20491</th>' "$TMP/out" ||
+  fail "the profiles of a finding's bump"
+grep -q 'bump <code>sp2-6003</code></footer>' "$TMP/out" || fail "the bump of a finding"
 
 # The findings behind the counts of suppressed and baselined findings.
 mkdir -p "$TMP/sb"

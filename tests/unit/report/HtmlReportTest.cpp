@@ -190,13 +190,11 @@ TEST(HtmlReport, ShowsTheValuesBeforeAndAfterAndTheFixAsADiff) {
   std::string Content = "switch ($b) {\n  6002 { 'sp2' }\n}\n";
   test::serve(D, Content);
   std::string H = html(D);
-  EXPECT_TRUE(
-      contains(H, "<table class=\"eval\"><tr><th></th><th>before \xC2\xB7 "
-                  "6.0.6002.24566</th><th>after \xC2\xB7 6.0.6003.20491</th>"
-                  "</tr><tr><th><code>6002</code> in this switch</th><td>"
-                  "true</td><td class=\"chg\">false</td></tr><tr><th>the "
-                  "guard</th><td><code>case 6002</code></td><td "
-                  "class=\"chg\">the default arm</td></tr></table>"));
+  EXPECT_TRUE(contains(H,
+                       "<tr><th><code>6002</code> in this switch</th><td>"
+                       "true</td><td class=\"chg\">false</td></tr><tr><th>the "
+                       "guard</th><td><code>case 6002</code></td><td "
+                       "class=\"chg\">the default arm</td></tr></table>"));
   EXPECT_TRUE(
       contains(H, "<ol class=\"diff\" start=\"2\"><li class=\"del\">  6002 "
                   "{ 'sp2' }</li><li class=\"add\" value=\"2\">  "
@@ -206,6 +204,22 @@ TEST(HtmlReport, ShowsTheValuesBeforeAndAfterAndTheFixAsADiff) {
                           "<li>}</li></ol>"));
   EXPECT_TRUE(
       contains(H, "<code>sp2-6003</code> Server 2008 SP2 6002 -&gt; 6003"));
+  EXPECT_FALSE(contains(H, "bump <code>sp2-6003</code>"));
+  // With one bump checked, the overview and the message name its profiles;
+  // with several, the table and the footer say which bump this was.
+  D.Bumps.pop_back();
+  H = html(D);
+  EXPECT_TRUE(contains(H, "<table class=\"eval\"><tr><th></th><th>before</th>"
+                          "<th>after</th></tr>"));
+  D.Bumps.push_back(
+      {"sp2-6003", "", "", "6.0.6002.24566", "", "6.0.6003.20491"});
+  D.Bumps.push_back(
+      {"win11-22621-22631", "", "", "10.0.22621.1", "", "10.0.22631.1"});
+  H = html(D);
+  EXPECT_TRUE(
+      contains(H, "<table class=\"eval\"><tr><th></th><th>before \xC2\xB7 "
+                  "6.0.6002.24566</th><th>after \xC2\xB7 6.0.6003.20491</th>"));
+  EXPECT_TRUE(contains(H, "bump <code>sp2-6003</code>"));
 }
 
 TEST(HtmlReport, ChartsCountByRuleSeverityDirectoryAndFix) {
