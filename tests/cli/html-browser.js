@@ -192,4 +192,6 @@ async function run() {
   }
 }
 
+// Generous for a loaded machine; a hung browser must not hang the tests.
+setTimeout(() => fail('no result after 10 minutes'), 600000).unref();
 run().catch((e) => fail(e.stack || String(e)));
