@@ -41,6 +41,18 @@ struct RelatedLocation {
   std::string Message;
 };
 
+/// What a rule evaluated on the two profiles of the bump (the message says
+/// it in words; reports such as HTML show it apart).
+struct Evaluation {
+  /// The test that flips: "`build == 6002`", "`6002` in this switch".
+  std::string Test;
+  /// The test's value before the bump (after it: the opposite).
+  bool TestBefore = false;
+  /// The guard's outcome before and after: "true", "false", "`case 6002`",
+  /// "the default arm", "not found".
+  std::string OutcomeBefore, OutcomeAfter;
+};
+
 struct Finding {
   std::string RuleId; // "VG001"
   Severity Level = Severity::Warning;
@@ -50,7 +62,8 @@ struct Finding {
   std::string Guard;    // normalized guard text (fingerprints)
   std::string Function; // enclosing function (fingerprints)
   std::optional<Fix> TheFix;
-  std::string NoFixReason; // when TheFix is empty
+  std::string NoFixReason;             // when TheFix is empty
+  std::optional<Evaluation> Evaluated; // absent for VG100
   std::vector<RelatedLocation> Related;
 };
 

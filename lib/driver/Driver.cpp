@@ -20,6 +20,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -145,10 +146,14 @@ RunResult run(const RunOptions &Opts) {
   Derive(Base);
   std::mutex SettingsLock;
   std::map<const Config *, std::unique_ptr<Settings>> ByConfig;
+  std::atomic<bool> BaseUsed = false; // some file has no configuration
   auto SettingsFor =
       [&](const Config *C) -> std::pair<const RunOptions *, Prefilter *> {
-    if (!C)
+    if (!C) {
+      if (!BaseUsed.load(std::memory_order_relaxed))
+        BaseUsed.store(true, std::memory_order_relaxed);
       return {&Base.Use, Base.PF.get()};
+    }
     std::lock_guard<std::mutex> G(SettingsLock);
     auto &Slot = ByConfig[C];
     if (!Slot) {
@@ -395,7 +400,7 @@ RunResult run(const RunOptions &Opts) {
     }
     T.count(F.Lang, Out);
     if (!Out.Findings.empty() || !Out.Diags.empty() || !Out.Content.empty() ||
-        !Out.Suppressions.empty())
+        !Out.Suppressions.empty() || (Opts.ListFiles && Out.SkipReason))
       Slot = std::make_unique<PerFile>(std::move(Out));
     else
       std::string().swap(F.Path); // freed here, in parallel, not at the end
@@ -615,12 +620,22 @@ RunResult run(const RunOptions &Opts) {
         R.Findings.push_back(std::move(F));
     }
     R.Diagnostics.insert(R.Diagnostics.end(), P.Diags.begin(), P.Diags.end());
+    if (Opts.ListFiles && P.SkipReason)
+      R.SkippedFiles[P.SkipReason].push_back(FileAt(I).Path);
     if (!P.Content.empty())
       R.Files.push_back(FileSummary{std::move(FileAt(I).Path), FileAt(I).Lang,
                                     P.Parsed, std::move(P.Content)});
   }
   for (auto [Reason, N] : Totals.Reasons)
     R.SkipReasons[Reason] += N;
+  if (BaseUsed)
+    R.Bumps = Base.Use.Check.Bumps;
+  for (const auto &[_, S] : ByConfig)
+    for (const core::Bump *B : S->Use.Check.Bumps)
+      if (!llvm::is_contained(R.Bumps, B))
+        R.Bumps.push_back(B);
+  // Bumps all point into one ProfileSet: its order is the file's.
+  llvm::sort(R.Bumps);
   for (size_t L = 0; L <= size_t(Language::None); ++L)
     if (Totals.ByLanguage[L])
       R.FilesByLanguage[languageName(Language(L))] += Totals.ByLanguage[L];

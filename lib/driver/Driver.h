@@ -42,6 +42,9 @@ struct RunOptions {
   /// findings on these lines (0: every line).
   std::optional<std::map<std::string, std::set<unsigned>>> OnlyFiles;
   bool ChangedLinesOnly = false;
+  /// Keep the path of every skipped file and every suppressed finding (an
+  /// HTML report lists them; a text report only counts them).
+  bool ListFiles = false;
   /// Called after each file (from worker threads, serialized).
   std::function<void(size_t Done, size_t Total, size_t Findings)> Progress;
 };
@@ -63,9 +66,14 @@ struct RunResult {
   std::map<std::string, unsigned> FilesByLanguage;
   unsigned Skipped = 0;
   std::map<std::string, unsigned> SkipReasons;
+  /// With RunOptions::ListFiles: the files behind each skip reason, by path.
+  std::map<std::string, std::vector<std::string>> SkippedFiles;
   unsigned Suppressed = 0;
   /// The findings inline comments suppressed (SARIF reports them, marked).
   std::vector<core::SuppressedFinding> SuppressedFindings;
+  /// The bumps checked (the run's and those configuration files chose), in
+  /// the order of rules/profiles.yaml.
+  std::vector<const core::Bump *> Bumps;
   bool ConfigError = false; // a .verguard.yaml could not be used
   unsigned BadPaths = 0;    // paths named that do not exist or are unreadable
 };

@@ -17,6 +17,13 @@ namespace verguard::report {
 
 enum class BaselineState : uint8_t { None, New, Unchanged };
 
+/// A bump as reports describe it: its two profiles and their versions.
+struct BumpInfo {
+  std::string Id, Description;
+  std::string BeforeName, BeforeVersion; // "Windows Server 2008 SP2 ...",
+  std::string AfterName, AfterVersion;   // "6.0.6002.24566"
+};
+
 struct ReportData {
   std::vector<core::Finding> Findings;
   std::vector<core::Diagnostic> Diagnostics;
@@ -37,6 +44,15 @@ struct ReportData {
   std::string ToolVersion = "0.1.0";
   bool Summary = true; // text: the closing summary (not with --quiet)
   unsigned MaxSarifResults = 25000;
+  // What an audit report (HTML) also shows of the run.
+  std::vector<std::string> Paths; // as given on the command line
+  std::vector<BumpInfo> Bumps;    // the bumps checked
+  std::string Date;               // when the run started, ISO 8601
+  double Seconds = 0;             // how long the analysis took
+  /// The files behind each SkipReasons count (empty if not listed).
+  std::map<std::string, std::vector<std::string>> SkippedFiles;
+  /// The findings behind Baselined (empty if not listed).
+  std::vector<core::Finding> BaselinedFindings;
 };
 
 /// The path as shown to the user: relative to SrcRoot when inside it.
@@ -96,6 +112,10 @@ void writeRuleList(llvm::raw_ostream &OS, bool Json);
 /// `verguard bumps`: every bump of the profiles, its builds, whether it is
 /// checked by default and its description (text, or a JSON array).
 void writeBumpList(llvm::raw_ostream &OS, const core::ProfileSet &P, bool Json);
+/// One self-contained HTML page (no external assets): overview charts,
+/// findings with source, evaluation and fix, skipped files and notes, and
+/// the rule docs. The README describes it.
+void writeHtml(llvm::raw_ostream &OS, const ReportData &D);
 
 } // namespace verguard::report
 

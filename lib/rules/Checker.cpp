@@ -86,10 +86,6 @@ std::string describeOutcome(const Guard &G, const Outcome &O) {
   return S;
 }
 
-std::string versionOf(const Profile &P) {
-  return P.get(Quantity::FileVersion).S;
-}
-
 /// Notes on the constants of the atom written by name: where each name's
 /// value is written (`#define SP2_BUILD 6002`), in source order.
 std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
@@ -119,6 +115,10 @@ std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
 }
 
 } // namespace
+
+std::string versionOf(const Profile &P) {
+  return P.get(Quantity::FileVersion).S;
+}
 
 std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
   std::vector<Finding> Out;
@@ -221,6 +221,13 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
       std::string What = C.Atom->Written.Text.empty()
                              ? toString(*C.Atom)
                              : shorten(C.Atom->Written.Text);
+      std::string Subject =
+          G.Kind == GuardKind::Condition
+              ? "`" + What + "`"
+              : "`" + What + "` in this " +
+                    (G.Kind == GuardKind::Table ? "table" : "switch");
+      F.Evaluated = Evaluation{Subject, C.ValueBefore, describeOutcome(G, OB),
+                               describeOutcome(G, OA)};
       if (G.Kind == GuardKind::Table) {
         // In the table's own words: its entries, not the lowered key test.
         F.Message = "the lookup in this table finds " + describeOutcome(G, OB) +
@@ -228,9 +235,6 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
                     describeOutcome(G, OA) + " on " + versionOf(After) + " (" +
                     B->Description + ")";
       } else {
-        std::string Subject = G.Kind == GuardKind::Condition
-                                  ? "`" + What + "`"
-                                  : "`" + What + "` in this switch";
         F.Message =
             Subject + " is " + (C.ValueBefore ? "true" : "false") + " on " +
             versionOf(Before) + " but " + (C.ValueBefore ? "false" : "true") +

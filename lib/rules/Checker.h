@@ -36,6 +36,9 @@ struct CheckConfig {
 /// The default configuration: built-in profiles, the bumps enabled there.
 CheckConfig defaultCheckConfig();
 
+/// A profile's full version as messages show it ("6.0.6002.24566").
+std::string versionOf(const core::Profile &P);
+
 /// Evaluates the guard on every enabled bump; for each flipping atom of a
 /// fragile guard, one finding from the rule that claims it, carrying the
 /// most idiomatic fix the prover proved (or why there is none).

@@ -1,8 +1,9 @@
-//===- ReportFuzzer.cpp - SARIF, JSON and text reports --------------------===//
+//===- ReportFuzzer.cpp - SARIF, JSON, text and HTML reports --------------===//
 //
 // Builds findings and diagnostics (paths, messages, spans, fixes) from the
 // bytes, writes every report format, and checks that the JSON and SARIF
-// output parses as JSON with one result per finding.
+// output parses as JSON with one result per finding, and that the HTML has
+// every finding and no script element but its own.
 //
 //===----------------------------------------------------------------------===//
 #include "report/Report.h"
@@ -130,5 +131,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     llvm::raw_string_ostream OS(Text);
     report::writeText(OS, D, /*Color=*/P.ConsumeBool());
   }
+  // HTML: every finding, and no script but the page's own, whatever the
+  // paths, messages and file bytes hold.
+  std::string Html;
+  {
+    llvm::raw_string_ostream OS(Html);
+    report::writeHtml(OS, D);
+  }
+  size_t Scripts = 0;
+  for (size_t At = Html.find("<script"); At != std::string::npos;
+       At = Html.find("<script", At + 1))
+    ++Scripts;
+  if (Scripts != 1)
+    abort();
+  for (size_t I = 0; I < D.Findings.size(); ++I)
+    if (Html.find("<article class=\"finding\" id=\"f" + std::to_string(I) +
+                  "\" data-rule=") == std::string::npos)
+      abort();
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "driver/Suppressions.h"
 #include "report/FixApply.h"
 #include "report/Report.h"
+#include "rules/Checker.h"
 #include "rules/Rule.h"
 #include "rules/RuleDocs.h"
 
@@ -30,6 +31,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -49,7 +52,8 @@ enum class Format {
   GitHub,
   GitLab,
   JUnit,
-  Checkstyle
+  Checkstyle,
+  Html
 };
 static cl::opt<Format> Fmt(
     "format", cl::desc("Output format"), cl::init(Format::Text),
@@ -61,7 +65,9 @@ static cl::opt<Format> Fmt(
                           "GitHub Actions annotations (::error file=...)"),
                clEnumValN(Format::GitLab, "gitlab", "GitLab Code Quality JSON"),
                clEnumValN(Format::JUnit, "junit", "JUnit XML"),
-               clEnumValN(Format::Checkstyle, "checkstyle", "Checkstyle XML")),
+               clEnumValN(Format::Checkstyle, "checkstyle", "Checkstyle XML"),
+               clEnumValN(Format::Html, "html",
+                          "one self-contained HTML page (an audit)")),
     cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the report to FILE"),
                                    cl::value_desc("FILE"), cl::cat(Cat));
@@ -245,6 +251,29 @@ std::string cwd() {
   llvm::SmallString<256> C;
   llvm::sys::fs::current_path(C);
   return C.str().str();
+}
+
+/// When the run started, as an HTML report shows it: local time with its
+/// offset, or SOURCE_DATE_EPOCH in UTC when that is set (reproducible
+/// reports, as reproducible builds use it).
+std::string startDate() {
+  std::time_t T = std::time(nullptr);
+  bool Fixed = false;
+  if (const char *E = std::getenv("SOURCE_DATE_EPOCH")) {
+    long long V;
+    if (!llvm::StringRef(E).getAsInteger(10, V)) {
+      T = static_cast<std::time_t>(V);
+      Fixed = true;
+    }
+  }
+  std::tm Tm;
+  if (Fixed)
+    gmtime_r(&T, &Tm);
+  else
+    localtime_r(&T, &Tm);
+  char Buf[64];
+  std::strftime(Buf, sizeof Buf, "%Y-%m-%d %H:%M:%S %z", &Tm);
+  return Buf;
 }
 
 /// Color for a stream: --color, else NO_COLOR (https://no-color.org), else
@@ -664,6 +693,10 @@ static int run(int argc, char **argv) {
     Opts.ChangedLinesOnly = ChangedLinesOnly;
   }
 
+  // An HTML report lists the files and findings behind its counts.
+  Opts.ListFiles = Fmt == Format::Html;
+  std::string Date = startDate();
+  auto Start = std::chrono::steady_clock::now();
   driver::RunResult R = driver::run(Opts);
   // A path named that is not there is a usage error (as for ruff and
   // shellcheck): a CI job must not pass on a typo.
@@ -781,6 +814,19 @@ static int run(int argc, char **argv) {
   }
 
   report::ReportData D;
+  D.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  D.Date = std::move(Date);
+  D.Paths = Opts.Paths;
+  for (const core::Bump *B : R.Bumps) {
+    const core::Profile &Before = Opts.Check.Profiles->Profiles[B->Before];
+    const core::Profile &After = Opts.Check.Profiles->Profiles[B->After];
+    D.Bumps.push_back({B->Id, B->Description, Before.Name,
+                       rules::versionOf(Before), After.Name,
+                       rules::versionOf(After)});
+  }
+  D.SkippedFiles = std::move(R.SkippedFiles);
   D.SrcRoot = SrcRoot;
   D.MaxSarifResults = SarifMax;
   D.FilesTotal = R.FilesTotal;
@@ -843,6 +889,8 @@ static int run(int argc, char **argv) {
       bool Old = Known->count(D.Fingerprints[I]);
       if (Old && Fmt != Format::Sarif) {
         Kept.Baselined++;
+        if (Fmt == Format::Html)
+          Kept.BaselinedFindings.push_back(D.Findings[I]);
         continue;
       }
       Kept.Findings.push_back(D.Findings[I]);
@@ -889,6 +937,9 @@ static int run(int argc, char **argv) {
       break;
     case Format::Checkstyle:
       writeCheckstyle(OS, D);
+      break;
+    case Format::Html:
+      writeHtml(OS, D);
       break;
     }
   if (Out)

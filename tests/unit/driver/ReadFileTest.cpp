@@ -1,6 +1,8 @@
 //===- ReadFileTest.cpp ---------------------------------------------------===//
 #include "driver/ReadFile.h"
 
+#include "../TestSupport.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -14,25 +16,7 @@ using namespace verguard::driver;
 
 namespace {
 
-class ReadFileTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-readfile", Dir));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
-
-  std::string write(llvm::StringRef Name, llvm::StringRef Bytes) {
-    llvm::SmallString<256> P(Dir);
-    llvm::sys::path::append(P, Name);
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC);
-    EXPECT_FALSE(EC);
-    OS << Bytes;
-    return P.str().str();
-  }
-
-  llvm::SmallString<256> Dir;
-};
+class ReadFileTest : public verguard::test::TempDirTest {};
 
 // Sizes around the first read's room (16 KiB, and the file's size + 1).
 TEST_F(ReadFileTest, ReadsEveryByteOfFilesOfAnySize) {

@@ -1,0 +1,68 @@
+//===- TestSupport.h - what several unit tests build alike ------*- C++ -*-===//
+#ifndef VERGUARD_TESTS_UNIT_TESTSUPPORT_H
+#define VERGUARD_TESTS_UNIT_TESTSUPPORT_H
+
+#include "core/SourceRange.h"
+#include "report/Report.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace verguard::test {
+
+/// A span of File from Line:Col to EndLine:EndCol (columns count code
+/// points), the bytes [Begin, End).
+inline core::SourceSpan spanAt(std::string File, uint32_t Line, uint32_t Col,
+                               uint32_t EndLine, uint32_t EndCol,
+                               uint32_t Begin = 0, uint32_t End = 1) {
+  core::SourceSpan S;
+  S.File = std::move(File);
+  S.Begin = Begin;
+  S.End = End;
+  S.Line = Line;
+  S.Col = Col;
+  S.EndLine = EndLine;
+  S.EndCol = EndCol;
+  return S;
+}
+
+/// Makes Content (which must outlive D) the bytes of every file of D.
+inline void serve(report::ReportData &D, const std::string &Content) {
+  D.Content = [&Content](llvm::StringRef) -> std::optional<llvm::StringRef> {
+    return llvm::StringRef(Content);
+  };
+}
+
+/// A fixture with a fresh directory (removed after the test) to write
+/// files into.
+class TempDirTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-test", Dir));
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
+
+  /// Writes Bytes to Name (below Dir, directories created); its path.
+  std::string write(llvm::StringRef Name, llvm::StringRef Bytes) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Name);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC);
+    EXPECT_FALSE(EC);
+    OS << Bytes;
+    return P.str().str();
+  }
+
+  llvm::SmallString<256> Dir;
+};
+
+} // namespace verguard::test
+
+#endif
