@@ -360,15 +360,11 @@ ExprPtr param(int64_t I, ExprPtr Named) {
 
 bool hasParam(const Expr &E) {
   bool Found = false;
-  std::vector<const Expr *> Stack{&E};
-  while (!Stack.empty() && !Found) {
-    const Expr *X = Stack.back();
-    Stack.pop_back();
-    Found = X->Kind == Op::Param;
-    for (const ExprPtr &K : X->Kids)
-      if (K)
-        Stack.push_back(K.get());
-  }
+  visit(E, [&](const Expr &N) {
+    if (N.Kind == Op::Param)
+      Found = true;
+    return !Found;
+  });
   return Found;
 }
 

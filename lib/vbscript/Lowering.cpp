@@ -294,19 +294,26 @@ private:
     V.O = K;
     return V;
   }
-  /// A procedure's result at one call: its parameters are that call's
-  /// arguments. What is spelled in the procedure's body is shared by every
-  /// call, so only the call's own text stays editable.
-  Val bindArguments(const Val &Summary, const std::vector<script::Node> &Args,
-                    script::Node Call, int D) {
+  /// A procedure's result at one call: its parameters are the values of
+  /// that call's arguments (Args, lowered once by the caller). What is
+  /// spelled in the procedure's body is shared by every call, so only the
+  /// call's own text stays editable.
+  Val bindArguments(const Val &Summary, const std::vector<ExprPtr> &Args,
+                    script::Node Call) {
     if (!Summary.E || !hasParam(*Summary.E))
       return Summary;
-    std::vector<ExprPtr> A;
-    for (script::Node Arg : Args)
-      A.push_back(expr(Arg, D + 1).E);
     Val R = Summary;
-    R.E = keepSpellingsWithin(substituteParams(Summary.E, A), span(Call));
+    R.E = keepSpellingsWithin(substituteParams(Summary.E, Args), span(Call));
     return R;
+  }
+  /// Lowers each argument once: for the guards inside it (IIf) and for
+  /// bindArguments.
+  std::vector<ExprPtr> argumentValues(const std::vector<script::Node> &Args,
+                                      int D) {
+    std::vector<ExprPtr> V;
+    for (script::Node A : Args)
+      V.push_back(expr(A, D + 1).E);
+    return V;
   }
   /// A version source the user declared (`sources:` in .verguard.yaml, for
   /// vbscript or every language): a function, or `Object.Member`.
@@ -763,12 +770,11 @@ Val Lowerer::call(script::Node N, int D) {
     auto Fn = FuncResults.find(FK);
     if (Fn == FuncResults.end())
       Fn = FuncResults.find(K);
-    for (script::Node A : Args)
-      expr(A, D + 1); // guards inside the arguments (IIf)
+    std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
     if (isVersionApi(K))
       return {};
     if (Fn != FuncResults.end()) {
-      Val R = bindArguments(Fn->second, Args, N, D);
+      Val R = bindArguments(Fn->second, ArgVals, N);
       if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E) &&
           !hasParam(*Fn->second.E))
         return {}; // its guard is reported inside the function
@@ -1019,11 +1025,10 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     outParams(M, Args, D);
     return {};
   case ObjKind::ClassInstance: {
-    for (script::Node Arg : Args)
-      expr(Arg, D + 1);
+    std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
-      Val V = bindArguments(F->second, Args, N, D);
+      Val V = bindArguments(F->second, ArgVals, N);
       if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E) &&
           !hasParam(*F->second.E))
         return {};
