@@ -389,9 +389,29 @@ template <typename Fn> ExprPtr rewrite(const ExprPtr &Root, const Fn &Visit) {
 }
 } // namespace
 
-ExprPtr substituteParams(const ExprPtr &Root,
-                         const std::vector<ExprPtr> &Args) {
-  return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args,
+                         const std::vector<std::vector<ExprPtr>> &Lists) {
+  auto ListOf = [&](const ExprPtr &K) -> const std::vector<ExprPtr> * {
+    if (!K || K->Kind != Op::Param || K->Int < 0 ||
+        size_t(K->Int) >= Lists.size() || Lists[K->Int].empty())
+      return nullptr;
+    return &Lists[K->Int];
+  };
+  ExprPtr Spliced = rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+    if (N->Kind != Op::Element || N->Kids.empty() ||
+        std::none_of(N->Kids.begin() + 1, N->Kids.end(),
+                     [&](const ExprPtr &K) { return ListOf(K); }))
+      return N;
+    auto Copy = clone(*N);
+    Copy->Kids = {N->Kids[0]};
+    for (auto K = N->Kids.begin() + 1; K != N->Kids.end(); ++K)
+      if (const auto *L = ListOf(*K))
+        Copy->Kids.insert(Copy->Kids.end(), L->begin(), L->end());
+      else
+        Copy->Kids.push_back(*K);
+    return Copy;
+  });
+  return rewrite(Spliced, [&](const ExprPtr &N) -> ExprPtr {
     if (N->Kind != Op::Param)
       return N;
     if (N->Int >= 0 && size_t(N->Int) < Args.size() && Args[N->Int])

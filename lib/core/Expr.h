@@ -196,7 +196,10 @@ ExprPtr param(int64_t I, ExprPtr Named = nullptr);
 /// True if the tree holds an Op::Param.
 bool hasParam(const Expr &E);
 /// Root with each Op::Param I replaced by Args[I] (unknown when missing).
-ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args);
+/// Where Lists[I] is not empty, argument I is a list (PowerShell `-Build
+/// 6001, 6002`): a membership test on parameter I tests each of its items.
+ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args,
+                         const std::vector<std::vector<ExprPtr>> &Lists = {});
 
 /// Returns a copy of Root without the spellings of nodes written outside
 /// Range (their text belongs to another place, which a fix must not edit).

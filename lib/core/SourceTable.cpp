@@ -234,4 +234,68 @@ std::vector<std::string> defaultTriggerWords() {
   return triggerWords(P, Enabled);
 }
 
+std::optional<Quantity> quantityNamed(llvm::StringRef Name) {
+  std::string N;
+  for (char C : Name)
+    if (llvm::isAlnum(C))
+      N += llvm::toLower(C);
+  llvm::StringRef S = N;
+  // Names of versions and builds that are not the OS's.
+  static const char *Other[] = {"psversion",
+                                "powershell",
+                                "dotnet",
+                                "netversion",
+                                "clr",
+                                "module",
+                                "script",
+                                "port",
+                                "lab",
+                                "app",
+                                "package",
+                                "fileversion",
+                                "productversion",
+                                "driverversion",
+                                "schema",
+                                "protocol",
+                                "sdk",
+                                "wdk",
+                                "ddk",
+                                "tool",
+                                "log",
+                                "path",
+                                "dir",
+                                "folder",
+                                "file",
+                                "env",
+                                "compiler",
+                                "msbuild",
+                                "nuget",
+                                "firmware",
+                                "bios",
+                                "office",
+                                "browser",
+                                "agent",
+                                "host"};
+  if (S.empty())
+    return std::nullopt;
+  for (const char *O : Other)
+    if (S.contains(O))
+      return std::nullopt;
+  bool Os = S.contains("os") || S.contains("win") || S.contains("system") ||
+            S.contains("platform");
+  if (S.ends_with("ubr") || S.ends_with("privatepart") ||
+      (Os && (S.ends_with("revision") || S.ends_with("rev"))))
+    return Quantity::Revision;
+  if (S.ends_with("build") || S.ends_with("buildnumber") ||
+      S.ends_with("buildno") || S.ends_with("buildnum") ||
+      S.contains("osbuild") || S.contains("winbuild") ||
+      S.contains("windowsbuild"))
+    return Quantity::Build;
+  if (S.contains("osver") || S.contains("winver") ||
+      S.contains("windowsversion") || (Os && S.ends_with("version")) ||
+      S == "version" || S == "ver")
+    return Quantity::Version;
+  return std::nullopt;
+}
+
 } // namespace verguard::core

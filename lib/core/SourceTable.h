@@ -82,6 +82,14 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
 /// The table embedded in the binary from rules/sources.yaml.
 const SourceTable &builtinSources();
 
+/// Evidence when the source is out of sight: what a variable, member,
+/// parameter or function name says it holds (`osBuild`, `g_nBuild`,
+/// `dwBuildNumber`, `$OSVersion`, `WinUBR`) -- the build, the revision, or
+/// an OS version string -- or nothing, also for names of something else
+/// (`buildLab`, `sdkBuild`, `toolVersion`, `$buildEnv`, `logPath`). Every
+/// frontend asks this one place; a finding on such evidence is a warning.
+std::optional<Quantity> quantityNamed(llvm::StringRef Name);
+
 /// The prefilter's trigger words (lower case, no duplicates): the builds of
 /// the bumps, the table's revision words and the user's source names.
 std::vector<std::string> triggerWords(const ProfileSet &Profiles,

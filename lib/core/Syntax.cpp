@@ -183,7 +183,10 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
     if (!Copy)
       return std::nullopt;
     E.Span = atEnd(L.Span);
-    const char *Sep = D == Dialect::PowerShell ? "; " : ", ";
+    // A VB Dictionary's entry is an `.Add` statement: a new line.
+    std::string Sep = D == Dialect::PowerShell ? "; "
+                      : D == Dialect::VB       ? "\n" + A.Indent
+                                               : ", ";
     E.Replacement = Sep + *Copy;
     return E;
   }

@@ -100,24 +100,10 @@ StrFnInfo stringFunction(llvm::StringRef N) {
 }
 
 std::optional<Quantity> inferredQuantity(llvm::StringRef Name) {
-  std::string L = Name.lower();
-  llvm::StringRef N = L;
-  if (N.contains("psversion") || N.contains("fileversion") ||
-      N.contains("appversion") || N.contains("productversion") ||
-      N.contains("driverversion") || N.contains("schema") ||
-      N.contains("protocol") || N.contains("sdk"))
-    return std::nullopt;
-  bool Os = N.contains("os") || N.contains("win") || N.contains("system") ||
-            N.contains("nt");
-  if (N.ends_with("buildnumber") || N.ends_with("build_number") ||
-      N == "build" || N == "m_build" || N == "dwbuild" || N == "nbuild" ||
-      N == "osbuild" || N == "os_build" || N == "winbuild" ||
-      N.ends_with("osbuild") || N.ends_with("os_build") ||
-      N.ends_with("winbuild") || N.ends_with("windowsbuild") ||
-      (Os && N.ends_with("build")))
-    return Quantity::Build;
-  if (N.ends_with("ubr") || (Os && N.ends_with("revision")))
-    return Quantity::Revision;
+  // An integer: the build or the revision, never a version string.
+  auto Q = core::quantityNamed(Name);
+  if (Q && (*Q == Quantity::Build || *Q == Quantity::Revision))
+    return Q;
   return std::nullopt;
 }
 

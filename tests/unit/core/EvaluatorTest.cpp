@@ -210,3 +210,21 @@ TEST(Evaluator, ParametersAreBoundPerCall) {
   EXPECT_EQ(toString(*Named),
             toString(*cmp(CmpOp::EQ, build(), intConst(6002))));
 }
+
+TEST(Evaluator, ListArgumentsSpliceIntoMembershipTests) {
+  // `$Build -contains (Get-OsBuild)` called with `-Build 6001, 6002`: each
+  // item of the list is a member; a scalar use of the list is unknown.
+  auto Summary = nary(Op::Element, {build(), param(0)});
+  auto Sp2 =
+      substituteParams(Summary, {nullptr}, {{intConst(6001), intConst(6002)}});
+  ASSERT_EQ(Sp2->Kids.size(), 3u);
+  EXPECT_TRUE(
+      isFragile(condition(Sp2), profile("sp2-6002"), profile("sp2-6003")));
+  auto R2 =
+      substituteParams(Summary, {nullptr}, {{intConst(7600), intConst(7601)}});
+  EXPECT_FALSE(
+      isFragile(condition(R2), profile("sp2-6002"), profile("sp2-6003")));
+  auto Scalar = substituteParams(cmp(CmpOp::EQ, build(), param(0)), {nullptr},
+                                 {{intConst(6002)}});
+  EXPECT_FALSE(evaluate(*Scalar, profile("sp2-6002")).known());
+}

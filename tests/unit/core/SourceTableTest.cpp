@@ -79,3 +79,21 @@ TEST(SourceTable, BadTablesNameTheFileAndEntry) {
   ASSERT_FALSE(V);
   EXPECT_EQ(llvm::toString(V.takeError()).rfind("s.yaml:1:", 0), 0u);
 }
+
+TEST(SourceTable, NamesAreEvidenceOnlyForTheOs) {
+  // One heuristic for every frontend (C/C++, PowerShell, VBScript, VBA).
+  for (const char *B :
+       {"osBuild", "g_nBuild", "dwBuildNumber", "m_build", "$OSBuild",
+        "WinBuild", "buildNum", "OS_BUILD", "NtBuildNumber", "CurrentBuild"})
+    EXPECT_EQ(quantityNamed(B), Quantity::Build) << B;
+  for (const char *R : {"UBR", "g_dwUbr", "osRevision", "PrivatePart"})
+    EXPECT_EQ(quantityNamed(R), Quantity::Revision) << R;
+  for (const char *V :
+       {"$OSVersion", "winver", "WindowsVersion", "platformVersion", "version"})
+    EXPECT_EQ(quantityNamed(V), Quantity::Version) << V;
+  for (const char *N : {"buildLab", "sdkBuild", "toolVersion", "$buildEnv",
+                        "logPath", "$PSVersionTable", "appVersion",
+                        "fileVersion", "revision", "buildFlags", "count",
+                        "dotnetBuild", "moduleVersion", "hostVersion", ""})
+    EXPECT_EQ(quantityNamed(N), std::nullopt) << N;
+}
