@@ -16,6 +16,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -60,6 +61,9 @@ struct Val {
   script::Node Hash{};      // Hashtable: the literal
   core::ExprPtr CmpA, CmpB; // CompareTo operands
   core::CmpMode CmpM = core::CmpMode::Int;
+  /// Select-String's output: the matching lines (E), and as a condition,
+  /// whether any line matched.
+  core::ExprPtr MatchTest;
 
   static Val of(core::ExprPtr X) {
     Val V;
@@ -77,6 +81,7 @@ struct Frame {
   std::string Function; // for Function frames
   std::map<std::string, Val> Vars;
   std::optional<Val> Output; // a function's first version-related output
+  std::map<std::string, int64_t> RefParams; // [ref] parameter -> index
 };
 
 class Lowerer {
@@ -87,6 +92,27 @@ public:
 
   /// Runs both passes over the tree.
   void run(script::Node Root);
+  /// Runs the first pass only (an imported script: nothing is emitted).
+  void summarize(script::Node Root);
+
+  /// What a dot-sourced script or an imported module leaves to its caller:
+  /// script-scope variables and functions, with nothing spelled in the
+  /// other file (a fix never edits a file other than the guard's).
+  struct Import {
+    std::map<std::string, Val> Vars;
+    std::map<std::string, Val> Functions;
+    std::map<std::string, std::vector<std::string>> FunctionParams;
+    /// Tests a command makes (Select-String): a guard where assigned.
+    std::set<const core::Expr *> CommandTests;
+    std::map<std::string, std::map<int64_t, Val>> RefOutputs;
+  };
+  /// `. $PSScriptRoot\lib.ps1`, `. .\lib.ps1`, `Import-Module .\Mod.psm1`:
+  /// analyzes the project file the command names and binds what it defines.
+  /// DotSource: its script variables too (Import-Module: only $global:).
+  void importScript(llvm::StringRef PathText, bool DotSource, script::Node Cmd);
+  /// Files being imported by this file's chain of imports (cycles stop).
+  std::vector<std::string> ImportChain;
+  std::map<uint32_t, std::shared_ptr<const Import>> Imported; // by command
 
   // --- text helpers ---------------------------------------------------
   llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
@@ -117,6 +143,8 @@ public:
   Val castTo(llvm::StringRef Type, const Val &V);
   Val binaryOp(script::Node N, script::Node L, script::Node Op, script::Node R,
                int Depth);
+  /// `FMT -f ARGS` with plain {N} items: the concatenation.
+  Val format(const Val &Fmt, const Val &Args);
   /// `L -Op R` (Op without the dash and the c/i prefix).
   Val compare(const std::string &Op, bool CaseSensitive, const Val &L,
               script::Node LNode, const Val &R, script::Node RNode,
@@ -223,6 +251,23 @@ public:
   std::map<std::string, Val> FinalScript; // script scope after pass 1
   std::map<std::string, Val> Functions;   // lower-case name -> output
   std::map<std::string, std::vector<std::string>> FunctionParams;
+  /// Tests a command makes (Select-String): a guard where assigned.
+  std::set<const core::Expr *> CommandTests;
+  /// What a function stores through its [ref] parameters (`$Out.Value =
+  /// ...`): lower-case function name -> parameter index -> value.
+  std::map<std::string, std::map<int64_t, Val>> RefOutputs;
+  /// At a call of function Name, binds the variables passed as `[ref]$v`
+  /// to what the function stores through them.
+  struct CallArgs {
+    std::vector<core::ExprPtr> Args;               // by parameter index
+    std::vector<std::vector<core::ExprPtr>> Lists; // list arguments' items
+    std::vector<script::Node> Nodes;               // argument nodes (or null)
+  };
+  /// The arguments of a call of the script's function Name, bound to its
+  /// parameters by name or else by position.
+  CallArgs callArgs(const std::string &Name, const CmdArgs &A, int Depth);
+  void bindRefArguments(const std::string &Name, const CallArgs &C,
+                        script::Node Cmd);
   /// `$_` bindings for script blocks / switch bodies, by node start byte.
   std::map<uint32_t, Val> BlockInputs;
   std::vector<std::pair<uint32_t, uint32_t>> Covered;

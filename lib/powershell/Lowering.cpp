@@ -614,6 +614,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
                  R = script::child(N, 2);
     if (T == "comparison_expression")
       return binaryOp(N, L, OpN, R, Depth + 1);
+    if (T == "format_expression")
+      return format(lower(L, Depth + 1), lower(R, Depth + 1));
     if (T == "logical_expression")
       return Val::of(lowerCond(N, Depth));
     std::string OpS = text(OpN).lower();
@@ -692,6 +694,49 @@ Val Lowerer::castTo(llvm::StringRef TyName, const Val &V) {
   return V; // [ordered], [array], [string[]], [object], ...
 }
 
+Val Lowerer::format(const Val &Fmt, const Val &Args) {
+  // `'{0}.{1}.{2}' -f $v.Major, $v.Minor, $v.Build`: only plain {N} items;
+  // a format specification or alignment is not followed.
+  ExprPtr F = Fmt.expr();
+  if (F->Kind != Op::StrConst)
+    return {};
+  std::vector<ExprPtr> Items =
+      Args.IsList ? Args.Items : std::vector<ExprPtr>{Args.expr()};
+  std::vector<ExprPtr> Parts;
+  std::string Lit;
+  llvm::StringRef S = F->Str;
+  bool Versioned = false;
+  for (size_t I = 0; I < S.size(); ++I) {
+    char C = S[I];
+    if ((C == '{' || C == '}') && I + 1 < S.size() && S[I + 1] == C) {
+      Lit += C;
+      ++I;
+      continue;
+    }
+    if (C != '{') {
+      Lit += C;
+      continue;
+    }
+    size_t Close = S.find('}', I);
+    unsigned N = 0;
+    if (Close == llvm::StringRef::npos ||
+        S.slice(I + 1, Close).getAsInteger(10, N) || N >= Items.size())
+      return {};
+    if (!Lit.empty())
+      Parts.push_back(strConst(Lit));
+    Lit.clear();
+    const ExprPtr &X = Items[N];
+    Versioned |= dependsOnVersion(*X);
+    Parts.push_back(tyOf(X) == Ty::Str ? X : unary(Op::ToStr, X));
+    I = Close;
+  }
+  if (!Lit.empty())
+    Parts.push_back(strConst(Lit));
+  if (!Versioned || Parts.empty())
+    return {};
+  return Val::of(nary(Op::Concat, Parts));
+}
+
 Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
                       script::Node R, int Depth) {
   std::string OpS = text(OpN).trim().lower();
@@ -723,7 +768,43 @@ Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
       return castTo(text(RT).trim("[] ").lower(), LV);
     return {};
   }
-  if (OpS == "is" || OpS == "isnot" || OpS == "join" || OpS == "replace")
+  if (OpS == "join") {
+    // `($v.Major, $v.Minor, $v.Build) -join '.'`
+    ExprPtr Sep = lower(R, Depth + 1).expr();
+    if (!LV.IsList || LV.Items.empty() || Sep->Kind != Op::StrConst)
+      return {};
+    std::vector<ExprPtr> Parts;
+    for (const ExprPtr &X : LV.Items) {
+      if (!Parts.empty())
+        Parts.push_back(strConst(Sep->Str));
+      Parts.push_back(tyOf(X) == Ty::Str ? X : unary(Op::ToStr, X));
+    }
+    return Val::of(nary(Op::Concat, Parts));
+  }
+  if (OpS == "replace") {
+    // `$v -replace '\.', ''` with a plain pattern and replacement (no
+    // captures): a literal replacement, case-insensitive unless -creplace.
+    Val With = lower(R, Depth + 1);
+    std::vector<ExprPtr> Args =
+        With.IsList ? With.Items : std::vector<ExprPtr>{With.expr()};
+    if (Args.size() == 1)
+      Args.push_back(strConst(""));
+    ExprPtr S = LV.expr();
+    if (Args.size() != 2 || Args[0]->Kind != Op::StrConst ||
+        Args[1]->Kind != Op::StrConst ||
+        Args[1]->Str.find('$') != std::string::npos || !dependsOnVersion(*S))
+      return {};
+    auto From = plainRegex(Args[0]->Str);
+    if (!From)
+      return {};
+    if (tyOf(S) != Ty::Str)
+      S = unary(Op::ToStr, S);
+    auto E = clone(*nary(Op::Replace, {S, strConst(*From), Args[1]}));
+    if (!CS)
+      E->Flags |= FlagCaseInsensitive;
+    return Val::of(E);
+  }
+  if (OpS == "is" || OpS == "isnot")
     return {};
   Val RV = lower(R, Depth + 1);
   Spelling W = spell(N);
@@ -912,7 +993,8 @@ ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
     if (OpS == "-not" || OpS == "!")
       return logicNot(lowerCond(script::child(N, 1), Depth + 1));
   }
-  return asCond(lower(N, Depth + 1).E);
+  Val V = lower(N, Depth + 1);
+  return asCond(V.MatchTest ? V.MatchTest : V.E);
 }
 
 // --- commands and pipelines ---------------------------------------------
@@ -1079,6 +1161,18 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   if (A.Name.empty())
     return {};
   const std::string &N = A.Name;
+  if (script::childCount(Cmd) > 0 &&
+      typeOf(script::child(Cmd, 0)) == "command_invokation_operator" &&
+      text(script::child(Cmd, 0)) == ".") {
+    importScript(text(A.NameNode), /*DotSource=*/true, Cmd);
+    return {};
+  }
+  if (N == "import-module" || N == "ipmo") {
+    const script::Node *M = A.named("name");
+    if (M || !A.Positional.empty())
+      importScript(text(M ? *M : A.Positional[0]), /*DotSource=*/false, Cmd);
+    return {};
+  }
   if (N == "where-object" || N == "where" || N == "?") {
     whereFilter(A, Cmd, Input ? *Input : Val(), Depth);
     return Input ? *Input : Val();
@@ -1110,6 +1204,36 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
     }
     return In;
   }
+  if ((N == "select-string" || N == "sls") && Input) {
+    // `... | Select-String PATTERN [-Quiet]`: true (or a match) when a line
+    // of the input matches; a regex unless -SimpleMatch.
+    const script::Node *P = A.named("pattern");
+    script::Node PN = P                       ? *P
+                      : !A.Positional.empty() ? A.Positional[0]
+                                              : script::Node{};
+    ExprPtr In = Input->expr();
+    if (script::isNull(PN) || !dependsOnVersion(*In))
+      return {};
+    Val PV = argValue(PN, Depth + 1);
+    if (!PV.E || PV.E->Kind != Op::StrConst)
+      return {};
+    if (tyOf(In) == Ty::Int || tyOf(In) == Ty::Version)
+      In = unary(Op::ToStr, In);
+    bool Simple = A.hasSwitch("simplematch");
+    auto E =
+        clone(*binary(Simple ? Op::Contains : Op::Regex, In, operand(PV, PN)));
+    E->Syntax = Dialect::PowerShell;
+    if (!A.hasSwitch("casesensitive"))
+      E->Flags |= FlagCaseInsensitive;
+    ExprPtr R = A.hasSwitch("notmatch") ? logicNot(E) : ExprPtr(E);
+    if (A.hasSwitch("quiet")) {
+      CommandTests.insert(R.get());
+      return Val::of(R);
+    }
+    Val Lines = *Input;
+    Lines.MatchTest = R;
+    return Lines;
+  }
   if (N == "sort-object" || N == "sort" || N == "out-string" ||
       N == "select-string" || N == "sls" || N == "findstr" ||
       N == "findstr.exe" || N == "tee-object" || N == "get-unique" ||
@@ -1128,28 +1252,65 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   if (F != Functions.end()) {
     Val V = F->second;
     V.FromVariable = true;
-    if (V.E && hasParam(*V.E)) {
+    bool Refs = RefOutputs.count(N);
+    if (Refs || (V.E && hasParam(*V.E))) {
+      CallArgs C = callArgs(N, A, Depth);
+      if (Refs)
+        bindRefArguments(N, C, Cmd);
       // The function's output as a function of its parameters: this call's
-      // arguments, by name or else by position. What is spelled in the
-      // function's body is shared by every call: no fix edits it here.
-      std::vector<ExprPtr> Args;
-      size_t Pos = 0;
-      for (const std::string &P : FunctionParams[N]) {
-        const script::Node *X = A.named(P);
-        Val AV = X ? argValue(*X, Depth + 1)
-                 : Pos < A.Positional.size()
-                     ? argValue(A.Positional[Pos++], Depth + 1)
-                     : Val();
-        Args.push_back(AV.E);
+      // arguments. What is spelled in the function's body is shared by every
+      // call: no fix edits it here.
+      if (V.E && hasParam(*V.E)) {
+        V.E = keepSpellingsWithin(substituteParams(V.E, C.Args, C.Lists),
+                                  span(Cmd));
+        return V;
       }
-      V.E = keepSpellingsWithin(substituteParams(V.E, Args), span(Cmd));
-      return V;
     }
     if (V.E && !V.isObject() && isBoolean(*V.E))
       return {};
     return V;
   }
   return {};
+}
+
+Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,
+                                    int Depth) {
+  CallArgs C;
+  size_t Pos = 0;
+  for (const std::string &P : FunctionParams[Name]) {
+    const script::Node *X = A.named(P);
+    script::Node Arg = X                           ? *X
+                       : Pos < A.Positional.size() ? A.Positional[Pos++]
+                                                   : script::Node{};
+    Val AV = script::isNull(Arg) ? Val() : argValue(Arg, Depth + 1);
+    C.Args.push_back(AV.E);
+    C.Lists.push_back(AV.IsList ? AV.Items : std::vector<ExprPtr>{});
+    C.Nodes.push_back(Arg);
+  }
+  return C;
+}
+
+void Lowerer::bindRefArguments(const std::string &Name, const CallArgs &C,
+                               script::Node Cmd) {
+  for (const auto &[Index, Out] : RefOutputs[Name]) {
+    if (Index < 0 || size_t(Index) >= C.Nodes.size() ||
+        script::isNull(C.Nodes[Index]))
+      continue;
+    // `([ref]$v)`: the cast's operand is the variable the function sets.
+    script::Node Arg = unwrap(C.Nodes[Index]);
+    if (typeOf(Arg) != "cast_expression" ||
+        !text(script::child(Arg, 0)).trim("[] ").equals_insensitive("ref"))
+      continue;
+    script::Node Var = unwrap(script::child(Arg, script::childCount(Arg) - 1));
+    if (typeOf(Var) != "variable")
+      continue;
+    Val V = Out;
+    V.FromVariable = true;
+    if (V.E)
+      V.E = keepSpellingsWithin(substituteParams(V.E, C.Args, C.Lists),
+                                span(Cmd));
+    bind(varName(text(Var)), varScope(text(Var)), V, BranchDepth > 0);
+  }
 }
 
 } // namespace verguard::powershell

@@ -141,6 +141,11 @@ void Lowerer::bindParams(script::Node ParamList) {
     } else {
       continue;
     }
+    if (Type == "ref") {
+      if (Index >= 0)
+        Frames.back().RefParams[Name] = Index;
+      continue;
+    }
     if (!Type.empty())
       V = castTo(Type, V);
     Frames.back().Vars[Name] = V;
@@ -160,14 +165,43 @@ void Lowerer::assignment(script::Node N) {
     Cast = text(script::child(L, 0)).trim("[] ").lower();
     L = unwrap(script::child(L, script::childCount(L) - 1));
   }
+  if (typeOf(L) == "member_access" && script::childCount(L) == 3 &&
+      text(script::child(L, 2)).trim().equals_insensitive("value") &&
+      !script::isNull(OpN) && text(OpN).trim() == "=") {
+    // `$Out.Value = ...` through a [ref] parameter of this function.
+    script::Node Obj = unwrap(script::child(L, 0));
+    auto Fn = std::find_if(Frames.rbegin(), Frames.rend(),
+                           [](const Frame &F) { return F.K == Frame::Func; });
+    if (Fn == Frames.rend() || typeOf(Obj) != "variable")
+      return;
+    Frame &Fr = *Fn;
+    auto R = Fr.RefParams.find(varName(text(Obj)));
+    if (R != Fr.RefParams.end()) {
+      Val V = lower(Value);
+      if (V.isObject() || (V.E && dependsOnVersion(*V.E)))
+        RefOutputs[llvm::StringRef(Fr.Function).lower()].emplace(R->second, V);
+    }
+    return;
+  }
   if (typeOf(L) != "variable")
     return;
   std::string Name = varName(text(L)), Scope = varScope(text(L));
   Val V;
   if (!script::isNull(OpN) && text(OpN).trim() == "=") {
+    CommandTests.clear();
     V = lower(Value);
     if (!Cast.empty())
       V = castTo(Cast, V);
+    // `$hit = ver | Select-String ...`: a test with no operator of its own
+    // is a guard where it is assigned; the variable is then opaque, so the
+    // test is not reported again where it is used.
+    if (V.E && CommandTests.count(V.E.get())) {
+      conditionGuardExpr(V.E, Value);
+      V = Val();
+    } else if (V.MatchTest) {
+      conditionGuardExpr(V.MatchTest, Value);
+      V.MatchTest = nullptr;
+    }
   }
   bind(Name, Scope, V, BranchDepth > 0);
 }

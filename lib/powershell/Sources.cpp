@@ -207,26 +207,11 @@ ExprPtr Lowerer::splitPart(const ExprPtr &S, int64_t I) const {
 }
 
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
-  std::string N;
-  for (char C : Name)
-    if (llvm::isAlnum(C))
-      N += llvm::toLower(C);
-  llvm::StringRef S = N;
-  if (S.empty() || S.contains("psversion") || S.contains("powershell") ||
-      S.contains("dotnet") || S.contains("netversion") || S.contains("clr") ||
-      S.contains("module") || S.contains("script") || S.contains("port") ||
-      S.contains("buildlab") || S.contains("app") || S.contains("package"))
+  auto Q = quantityNamed(Name);
+  if (!Q)
     return std::nullopt;
-  std::string Prov = "inferred from the name `" + Name.str() + "`";
-  if (S.contains("ubr") || S.ends_with("revision") || S == "rev" ||
-      S.ends_with("privatepart"))
-    return quantity(Quantity::Revision, Prov, /*Inferred=*/true);
-  if (S.contains("build"))
-    return quantity(Quantity::Build, Prov, /*Inferred=*/true);
-  if (S.contains("osver") || S.contains("winver") || S.contains("version") ||
-      S == "ver")
-    return quantity(Quantity::Version, Prov, /*Inferred=*/true);
-  return std::nullopt;
+  return quantity(*Q, "inferred from the name `" + Name.str() + "`",
+                  /*Inferred=*/true);
 }
 
 std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
@@ -535,6 +520,16 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
   }
   if (Name.equals_insensitive("Length") && (O.E && isStringExpr(O.E)))
     return Val::of(unary(Op::Length, E));
+  // `$OSVersion.Build` of a `$OSVersion` whose source is out of sight: what
+  // its name says, a version, has these parts (evidence: a warning).
+  if (O.Inferred && E->Kind == Op::Quantity && E->Q == Quantity::Version)
+    if (ExprPtr P = versionPart(unary(Op::VersionOf, E), Name, ObjText)) {
+      auto Marked = clone(*P);
+      Marked->Flags |= FlagInferred;
+      Val V = Val::of(std::move(Marked));
+      V.Inferred = true;
+      return V;
+    }
   if (E->Kind != Op::Unknown || O.isObject() || O.IsList)
     return {};
   // An object of unknown origin: names that only an OS object has.
@@ -554,14 +549,10 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
     return V;
   }
   if (Name.equals_insensitive("Build") || Name.equals_insensitive("Version")) {
-    // Only on an object whose own name says it is about the OS version.
-    std::string Obj = llvm::StringRef(ObjText).lower();
-    if (Obj.find("os") != std::string::npos ||
-        Obj.find("win") != std::string::npos ||
-        Obj.find("ver") != std::string::npos) {
-      if (Obj.find("psversion") != std::string::npos ||
-          Obj.find("host") != std::string::npos)
-        return {};
+    // Only on an object whose own name says it is about the OS version
+    // (`$os`, `$winInfo`; not `$toolVersion`, `$buildEnv`).
+    auto Q = quantityNamed((ObjText + "Version").str());
+    if (Q == Quantity::Version) {
       Val V =
           Val::of(quantity(Name.equals_insensitive("Build") ? Quantity::Build
                                                             : Quantity::Version,

@@ -479,3 +479,81 @@ TEST(PowerShellFrontend, APartialParseWithErrorsIsRedoneInFull) {
             std::string::npos)
       << A.Diags[0].Message;
 }
+
+// --- issue 13: lists, [ref], Select-String, other files --------------------
+
+TEST(PowerShellFrontend, ListArgumentIsTestedItemByItem) {
+  auto R = run("function Get-B { [Environment]::OSVersion.Version.Build }\n"
+               "function Test-B([int[]]$Build) { $Build -contains (Get-B) }\n"
+               "if (Test-B -Build 6001, 6002) {}\n"
+               "if (Test-B -Build 7600, 7601) {}\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@3:5"}) << R.dump();
+  EXPECT_NE(applyFixes(R).find("Test-B -Build 6001, 6002, 6003"),
+            std::string::npos)
+      << R.dump();
+}
+
+TEST(PowerShellFrontend, RefParameterHandsTheBuildBack) {
+  auto R = run("function Get-B([ref]$Out) {\n"
+               "  $Out.Value = [Environment]::OSVersion.Version.Build\n"
+               "}\n"
+               "$b = 0\n"
+               "Get-B ([ref]$b)\n"
+               "if ($b -eq 6002) {}\n"
+               "$c = 0\n"
+               "if ($c -eq 6002) {}\n");
+  ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@6:5"}) << R.dump();
+}
+
+TEST(PowerShellFrontend, SelectStringIsARegexUnlessSimpleMatch) {
+  auto R = run("if (cmd /c ver | Select-String '6\\.0\\.6002' -Quiet) {}\n"
+               "$hit = cmd /c ver | Select-String -Pattern '6.0.6002' "
+               "-SimpleMatch\n"
+               "if ($hit) {}\n"
+               "if (cmd /c ver | Select-String '6\\.1\\.' -Quiet) {}\n");
+  ASSERT_EQ(R.ids(), (std::vector<std::string>{"VG002@1:5", "VG002@2:8"}))
+      << R.dump();
+  ASSERT_EQ(R.Guards.size(), 3u) << R.dump();
+  EXPECT_EQ(toString(*R.Guards[1].Cond), "contains(verOutput, \"6.0.6002\")");
+}
+
+TEST(PowerShellFrontend, DotSourcedFileDefinesTheVersion) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-ps-import", Dir));
+  auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS((Dir + "/" + Name).str(), EC);
+    ASSERT_FALSE(EC);
+    OS << Text;
+  };
+  Write("lib.ps1", "$OSVersion = [Environment]::OSVersion.Version\n"
+                   "function Get-Build { (Get-CimInstance "
+                   "Win32_OperatingSystem).BuildNumber }\n");
+  Write("Os.psm1", "function Get-Rev { (Get-ItemProperty "
+                   "'HKLM:\\SOFTWARE\\Microsoft\\Windows "
+                   "NT\\CurrentVersion').UBR }\n");
+  std::string Main = (Dir + "/main.ps1").str();
+  auto R = run(". $PSScriptRoot\\lib.ps1\n"
+               "Import-Module .\\Os\n"
+               "if ($OSVersion.Build -eq 6002) {}\n"
+               "if ((Get-Build) -eq '6002') {}\n"
+               "if ((Get-Rev) -ge 24000) {}\n",
+               Main);
+  EXPECT_EQ(R.ids(),
+            (std::vector<std::string>{"VG001@3:5", "VG001@4:5", "VG003@5:5"}))
+      << R.dump();
+  // Nothing spelled in lib.ps1 is edited by a fix of main.ps1.
+  for (const Finding &F : R.Findings) {
+    if (!F.TheFix)
+      continue;
+    for (const Edit &E : F.TheFix->Edits) {
+      EXPECT_EQ(E.Span.File, Main);
+    }
+  }
+  // Without the file, the dot-sourced variable is unknown.
+  llvm::sys::fs::remove_directories(Dir);
+  auto Gone = run(". $PSScriptRoot\\lib.ps1\n"
+                  "if ((Get-Build) -eq '6002') {}\n",
+                  Main);
+  EXPECT_TRUE(Gone.Findings.empty()) << Gone.dump();
+}

@@ -1,0 +1,162 @@
+//===- Imports.cpp - dot-sourced scripts and imported modules -------------===//
+//
+// Real scripts keep their version lookups in a shared file: dot-sourcing
+// (`. $PSScriptRoot/utils.ps1`) runs it in the caller's scope, `Import-Module
+// .\Os.psm1` makes its functions (and its $global: variables) visible. The
+// named file, if it is in the tree, is parsed and lowered without emitting
+// anything; its script variables and function summaries are bound at the
+// command.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowerer.h"
+
+#include "core/Expr.h"
+#include "script/ParsePlan.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+using namespace verguard::core;
+
+extern "C" const TSLanguage *tree_sitter_powershell(void);
+
+namespace verguard::powershell {
+
+namespace {
+constexpr size_t MaxImportBytes = 1 << 20;
+constexpr size_t MaxImportDepth = 4;
+
+/// Val without anything spelled in another file, nor nodes of its tree.
+Val detached(Val V) {
+  auto Strip = [](const ExprPtr &E) {
+    return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
+  };
+  if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo)
+    return Val();
+  V.E = Strip(V.E);
+  for (ExprPtr &X : V.Items)
+    X = Strip(X);
+  V.Lit = {};
+  V.Hash = {};
+  V.FromVariable = true;
+  return V;
+}
+
+/// The path a dot-source or Import-Module argument names, relative to the
+/// importing script's directory; "" when it is not a plain project path.
+std::string resolve(llvm::StringRef Importer, llvm::StringRef Arg) {
+  std::string T = Arg.trim().trim("\"'").str();
+  llvm::StringRef R(T);
+  // (Join-Path $PSScriptRoot 'x.ps1')
+  if (R.consume_front("(") && R.consume_back(")")) {
+    R = R.trim();
+    if (!R.consume_front_insensitive("join-path"))
+      return "";
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    R.trim().split(Parts, ' ', -1, false);
+    if (Parts.size() != 2)
+      return "";
+    T = (Parts[0].trim("\"'") + "\\" + Parts[1].trim("\"'")).str();
+    R = T;
+  }
+  bool Rooted = R.consume_front_insensitive("$PSScriptRoot") ||
+                R.consume_front_insensitive("${PSScriptRoot}");
+  if (!Rooted && !R.consume_front(".\\") && !R.consume_front("./")) {
+    // A bare module name or file: only a file next to the script.
+    if (R.contains('$') || R.contains(':') || R.starts_with("\\") ||
+        R.starts_with("/"))
+      return "";
+  }
+  R = R.ltrim("\\/");
+  if (R.empty() || R.contains('$') || R.contains('('))
+    return "";
+  std::string Rel = R.str();
+  std::replace(Rel.begin(), Rel.end(), '\\', '/');
+  llvm::SmallString<256> P(llvm::sys::path::parent_path(Importer));
+  llvm::sys::path::append(P, Rel);
+  llvm::sys::path::remove_dots(P, true);
+  std::string Path(P.str());
+  if (llvm::sys::fs::is_regular_file(Path))
+    return Path;
+  // Import-Module .\Os (a module folder or a .psm1 without its extension).
+  for (std::string Alt :
+       {Path + ".psm1", Path + ".ps1",
+        Path + "/" + llvm::sys::path::filename(Path).str() + ".psm1"})
+    if (llvm::sys::fs::is_regular_file(Alt))
+      return Alt;
+  return "";
+}
+} // namespace
+
+void Lowerer::summarize(script::Node Root) {
+  Frames.clear();
+  Frames.push_back(Frame());
+  Emit = false;
+  walk(Root);
+  FinalScript = Frames.front().Vars;
+}
+
+void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
+                           script::Node Cmd) {
+  uint32_t At = script::startByte(Cmd);
+  auto Done = Imported.find(At);
+  if (Done == Imported.end()) {
+    std::shared_ptr<const Import> Result;
+    std::string File = resolve(Path, PathText);
+    if (!File.empty() && ImportChain.size() < MaxImportDepth &&
+        std::find(ImportChain.begin(), ImportChain.end(), File) ==
+            ImportChain.end() &&
+        File != Path) {
+      uint64_t Size = 0;
+      auto Buf = !llvm::sys::fs::file_size(File, Size) && Size <= MaxImportBytes
+                     ? llvm::MemoryBuffer::getFile(File, /*IsText=*/false)
+                     : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
+                           std::make_error_code(std::errc::file_too_large));
+      auto Text = Buf ? script::decodeText((*Buf)->getBuffer(), File)
+                      : llvm::Expected<script::DecodedText>(
+                            llvm::errorCodeToError(Buf.getError()));
+      if (!Text) {
+        llvm::consumeError(Text.takeError());
+      } else if (script::TreePtr Tree = script::parsePlanned(
+                     tree_sitter_powershell(), Text->Utf8, script::ParsePlan{},
+                     Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0)) {
+        script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+        std::vector<Guard> NoGuards;
+        std::vector<Diagnostic> NoDiags;
+        Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
+        Sub.ImportChain = ImportChain;
+        Sub.ImportChain.push_back(Path.str());
+        Sub.summarize(Flat.root());
+        auto R = std::make_shared<Import>();
+        for (auto &[Name, V] : Sub.FinalScript)
+          R->Vars[Name] = detached(V);
+        for (auto &[Name, V] : Sub.Functions)
+          R->Functions[Name] = detached(V);
+        R->FunctionParams = Sub.FunctionParams;
+        for (auto &[Name, Outs] : Sub.RefOutputs)
+          for (auto &[I, V] : Outs)
+            R->RefOutputs[Name][I] = detached(V);
+        Result = std::move(R);
+      }
+    }
+    Done = Imported.emplace(At, std::move(Result)).first;
+  }
+  const Import *I = Done->second.get();
+  if (!I)
+    return;
+  for (const auto &[Name, V] : I->Vars)
+    if (DotSource)
+      bind(Name, "", V, BranchDepth > 0);
+  for (const auto &[Name, V] : I->Functions)
+    Functions.emplace(Name, V);
+  for (const auto &[Name, Ps] : I->FunctionParams)
+    FunctionParams.emplace(Name, Ps);
+  for (const auto &[Name, Outs] : I->RefOutputs)
+    RefOutputs.emplace(Name, Outs);
+}
+
+} // namespace verguard::powershell
