@@ -326,6 +326,21 @@ Adapted adaptModule(llvm::StringRef Source) {
   Out.Map.add(0, 0, Source.size());
   if (!Out.Text.empty() && Out.Text.back() != '\n')
     Out.Text += "\n";
+  // A class module (`VERSION 1.0 CLASS` ... `Attribute VB_Name = "X"`):
+  // the whole module is class X, as `Class X ... End Class` in VBScript.
+  llvm::StringRef Head = Source.take_front(4096);
+  Head.consume_front("\xEF\xBB\xBF");
+  llvm::StringRef First =
+      Head.ltrim().take_until([](char C) { return C == '\r' || C == '\n'; });
+  size_t At = Head.find_insensitive("attribute vb_name");
+  if (First.starts_with_insensitive("version") &&
+      First.rtrim().ends_with_insensitive("class") &&
+      At != llvm::StringRef::npos) {
+    llvm::StringRef Name =
+        Head.drop_front(At).split('"').second.split('"').first;
+    if (!Name.empty() && Name.size() < 256)
+      Out.Classes.push_back({Name.str(), 0, uint32_t(Out.Text.size())});
+  }
   return Out;
 }
 

@@ -79,6 +79,12 @@ void addScriptElements(llvm::StringRef Src, bool DefaultVB,
     if (TagEnd == llvm::StringRef::npos)
       return;
     llvm::StringRef Tag = Src.slice(At, TagEnd);
+    if (Tag.ends_with("/")) {
+      // `<script language="VBScript" src="lib.vbs"/>`: no content, and the
+      // next element is not its body.
+      At = TagEnd + 1;
+      continue;
+    }
     size_t Close = findInsensitive(Src, "</script", TagEnd);
     if (Close == llvm::StringRef::npos)
       Close = Src.size();
@@ -86,7 +92,7 @@ void addScriptElements(llvm::StringRef Src, bool DefaultVB,
     std::string Type = attribute(Tag, "type");
     bool VB = namesVBScript(Lang) || namesVBScript(Type) ||
               (DefaultVB && Lang.empty() && Type.empty());
-    if (VB && !Tag.ends_with("/")) {
+    if (VB) {
       uint32_t B = TagEnd + 1, E = Close;
       llvm::StringRef Body = Src.slice(B, E);
       llvm::StringRef Lead = Body.ltrim();
@@ -116,6 +122,25 @@ void addAspBlocks(llvm::StringRef Src, std::vector<Chunk> &Out) {
 }
 
 } // namespace
+
+std::vector<std::string> scriptSources(llvm::StringRef Source) {
+  std::vector<std::string> Out;
+  size_t At = 0;
+  while ((At = findInsensitive(Source, "<script", At)) !=
+         llvm::StringRef::npos) {
+    size_t TagEnd = Source.find('>', At);
+    if (TagEnd == llvm::StringRef::npos)
+      break;
+    llvm::StringRef Tag = Source.slice(At, TagEnd);
+    std::string Src = attribute(Tag, "src");
+    if (!Src.empty() && (namesVBScript(attribute(Tag, "language")) ||
+                         namesVBScript(attribute(Tag, "type")) ||
+                         llvm::StringRef(Src).ends_with_insensitive(".vbs")))
+      Out.push_back(Src);
+    At = TagEnd;
+  }
+  return Out;
+}
 
 std::vector<Chunk> embeddedChunks(llvm::StringRef Source, FileKind K) {
   std::vector<Chunk> Out;

@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
 #include <vector>
 
 namespace verguard::vbscript {
@@ -27,6 +28,10 @@ FileKind fileKindOf(llvm::StringRef Path);
 /// CDATA wrapper), and for ASP every `<% %>` block except directives and
 /// `<%= %>` output expressions.
 std::vector<Chunk> embeddedChunks(llvm::StringRef Source, FileKind K);
+
+/// The `src` of every VBScript `<script>` element (a .wsf job's library
+/// files), as written.
+std::vector<std::string> scriptSources(llvm::StringRef Source);
 
 } // namespace verguard::vbscript
 

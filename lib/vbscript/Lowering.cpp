@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "vbscript/Lowering.h"
 
+#include "core/SourceTable.h"
 #include "script/TreeSitter.h"
 #include "script/Wql.h"
 #include "vbscript/Sources.h"
@@ -18,6 +19,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <cstring>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -36,6 +38,19 @@ struct Folded {
   std::vector<uint32_t> Lit;        // which literal each byte came from
 };
 
+/// What a RegExp or Dictionary object holds: set by statements, read by the
+/// methods that test it. Shared by the copies of one object's value.
+struct ObjState {
+  ExprPtr Pattern;         // RegExp.Pattern
+  bool IgnoreCase = false; // RegExp.IgnoreCase
+  struct Entry {
+    ExprPtr Key;
+    std::string Value; // the item's text (entries with one value are one)
+    script::Node Stmt; // the `.Add` statement
+  };
+  std::vector<Entry> Entries; // Dictionary.Add, in order
+};
+
 /// An abstract value: an expression over version quantities, or an object
 /// that leads to one.
 struct Val {
@@ -46,6 +61,7 @@ struct Val {
   std::string Lits;                  // the literal text pieces it holds
   bool Hard = false;                 // literal, Const or statically typed
   std::string SrcText;               // text of a dotted version source
+  std::shared_ptr<ObjState> State;   // RegExp, Dictionary
   bool known() const { return E || O != ObjKind::None; }
 };
 
@@ -190,6 +206,8 @@ public:
       : In(In), Src(In.Code.Text), Guards(Guards), Diags(Diags) {}
 
   void run();
+  /// Learns results, members and globals without emitting (a sibling).
+  void summarize();
 
 private:
   const LoweringInput &In;
@@ -203,6 +221,9 @@ private:
   llvm::StringSet<> ClassNames;
   std::vector<Proc> Procs;
   llvm::StringMap<Val> Globals, Consts, FuncResults;
+  /// What a procedure leaves in its ByRef parameters (VB's default):
+  /// procedure key -> parameter index -> value (over Op::Param).
+  llvm::StringMap<std::map<int64_t, Val>> OutParams;
   llvm::StringMap<llvm::StringMap<Val>> ClassVars;
   llvm::StringSet<> HardFuncs, HardGlobals;
 
@@ -213,6 +234,7 @@ private:
   /// them, each is Op::Param, so the procedure's result is a summary that a
   /// call instantiates with its arguments (bindArguments).
   llvm::StringMap<int64_t> ParamIndex;
+  llvm::StringSet<> ByValParams;
   llvm::StringSet<> LocalNames, HardLocals;
   std::optional<Val> Result;
   std::vector<std::pair<uint32_t, Val>> With; // end byte, object
@@ -292,8 +314,12 @@ private:
   Val objVal(ObjKind K) {
     Val V;
     V.O = K;
+    if (K == ObjKind::RegExp || K == ObjKind::Dictionary)
+      V.State = std::make_shared<ObjState>();
     return V;
   }
+  /// A lookup of Key in a Dictionary: a table guard over its entries.
+  void dictionaryLookup(const Val &Dict, const ExprPtr &Key, script::Node At);
   /// A procedure's result at one call: its parameters are the values of
   /// that call's arguments (Args, lowered once by the caller). What is
   /// spelled in the procedure's body is shared by every call, so only the
@@ -314,6 +340,23 @@ private:
     for (script::Node A : Args)
       V.push_back(expr(A, D + 1).E);
     return V;
+  }
+  /// After a call of procedure Key: each variable passed to a ByRef
+  /// parameter the procedure sets holds what it set, at this call.
+  void bindOutArguments(llvm::StringRef Key,
+                        const std::vector<script::Node> &Args,
+                        const std::vector<ExprPtr> &ArgVals,
+                        script::Node Call) {
+    auto O = OutParams.find(Key);
+    if (O == OutParams.end())
+      return;
+    for (const auto &[I, Out] : O->second) {
+      if (I < 0 || size_t(I) >= Args.size() || !is(Args[I], "identifier"))
+        continue;
+      Val V = bindArguments(Out, ArgVals, Call);
+      if (V.E && !hasParam(*V.E) && V.E->Kind != Op::Param)
+        assign(key(Args[I]), V);
+    }
   }
   /// A version source the user declared (`sources:` in .verguard.yaml, for
   /// vbscript or every language): a function, or `Object.Member`.
@@ -449,7 +492,104 @@ private:
                  int D);
   void declare(script::Node Decl, bool Module, const std::string &Cls);
   void collect();
+  /// Procedures and module-level declarations (only the latter: again,
+  /// once the classes of the other modules are known).
+  void walkModule(bool DeclarationsOnly);
+
+  // --- the other modules of a VBA project --------------------------------
+  /// A class used here but defined elsewhere, or a call of a procedure
+  /// defined elsewhere: the folder's other modules are summarized.
+  bool NeedSiblings = false, SiblingsLoaded = false;
+  void loadSiblings();
+  /// True for a type name that is neither built in nor a class known here.
+  bool unknownType(llvm::StringRef TypeName) const;
+
+public:
+  /// What this module leaves to the others of its project, with nothing
+  /// spelled in this file (a fix never edits another file).
+  void exportTo(Lowerer &Other) const;
 };
+
+/// A value without spellings or positions in its file.
+Val detached(Val V) {
+  if (V.E)
+    V.E = keepSpellingsWithin(V.E, SourceSpan{});
+  V.Str = nullptr;
+  return V;
+}
+
+void Lowerer::exportTo(Lowerer &O) const {
+  for (const auto &C : ClassNames)
+    O.ClassNames.insert(C.first());
+  for (const auto &F : FuncResults)
+    O.FuncResults.try_emplace(F.first(), detached(F.second));
+  for (const auto &F : HardFuncs)
+    O.HardFuncs.insert(F.first());
+  for (const auto &C : ClassVars) {
+    auto &Into = O.ClassVars[C.first()];
+    for (const auto &V : C.second)
+      Into.try_emplace(V.first(), detached(V.second));
+  }
+  for (const auto &P : OutParams)
+    if (!O.OutParams.count(P.first())) {
+      auto &Into = O.OutParams[P.first()];
+      for (const auto &[I, V] : P.second)
+        Into[I] = detached(V);
+    }
+  for (const auto &G : Globals)
+    if (G.second.known())
+      O.Globals.try_emplace(G.first(), detached(G.second));
+  for (const auto &C : Consts)
+    O.Consts.try_emplace(C.first(), detached(C.second));
+}
+
+void Lowerer::loadSiblings() {
+  if (SiblingsLoaded || !In.ForEachSibling)
+    return;
+  SiblingsLoaded = true;
+  In.ForEachSibling([&](const LoweringInput &SubIn) {
+    std::vector<Guard> NoGuards;
+    std::vector<Diagnostic> NoDiags;
+    Lowerer Sub(SubIn, NoGuards, NoDiags);
+    Sub.summarize();
+    Sub.exportTo(*this);
+  });
+}
+
+bool Lowerer::unknownType(llvm::StringRef TypeName) const {
+  static const char *BuiltIn[] = {"object",
+                                  "variant",
+                                  "date",
+                                  "collection",
+                                  "dictionary",
+                                  "any",
+                                  "decimal",
+                                  "worksheet",
+                                  "workbook",
+                                  "range",
+                                  "control",
+                                  "form",
+                                  "recordset",
+                                  "connection",
+                                  "stdole.stdpicture",
+                                  "new",
+                                  "vbmsgboxresult",
+                                  "regexp",
+                                  "filesystemobject",
+                                  "textstream",
+                                  "file",
+                                  "folder",
+                                  "match",
+                                  "matchcollection"};
+  std::string L = TypeName.lower();
+  if (L.empty() || isHardType(L) || OsviTypes.count(L) || ClassNames.count(L) ||
+      L.find('.') != std::string::npos)
+    return false;
+  for (const char *B : BuiltIn)
+    if (L == B)
+      return false;
+  return true;
+}
 
 // ---------------------------------------------------------------------------
 // Expressions
@@ -555,6 +695,11 @@ Val Lowerer::expr(script::Node N, int D) {
       V.Cls = K;
       return V;
     }
+    if (K == "regexp" || K == "vbscript.regexp")
+      return objVal(ObjKind::RegExp);
+    if (K == "dictionary" || K == "scripting.dictionary")
+      return objVal(ObjKind::Dictionary);
+    NeedSiblings |= unknownType(K);
     return {};
   }
   if (T == "named_argument" || T == "byval_argument")
@@ -613,13 +758,9 @@ Val Lowerer::identifier(script::Node N) {
   }
   // A variable whose source is unknown but whose name says it holds the
   // build number (a parameter, a global set elsewhere).
-  llvm::StringRef L = K;
   ExprPtr Named;
-  if (L.contains("build") && !L.contains("lab") && !L.contains("path") &&
-      !L.contains("dir") && !L.contains("file") && !L.contains("tool") &&
-      !L.contains("log") && !L.contains("folder"))
-    Named = quantity(Quantity::Build, "a variable named " + name(N),
-                     /*Inferred=*/true);
+  if (auto Q = quantityNamed(K))
+    Named = quantity(*Q, "a variable named " + name(N), /*Inferred=*/true);
   // A parameter: its call's argument; inside the procedure, what its name
   // says, if anything.
   auto P = ParamIndex.find(K);
@@ -653,6 +794,11 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
                       int D) {
   std::string M = key(Member);
   switch (R.O) {
+  case ObjKind::FileInstance:
+    if (M == "version")
+      return exprVal(quantity(Quantity::FileVersion,
+                              "CIM_DataFile.Version of a system binary"));
+    return {};
   case ObjKind::OsInstance:
     if (auto SQ = wmiOsProperty(M))
       return exprVal(
@@ -765,6 +911,11 @@ Val Lowerer::call(script::Node N, int D) {
     if (Val *Var = findVar(K)) {
       if (Var->E && Args.size() == 1)
         return index(*Var, F, Args[0], D);
+      if (Var->O == ObjKind::Dictionary && Args.size() == 1) {
+        Val Dict = *Var;
+        dictionaryLookup(Dict, expr(Args[0], D + 1).E, N);
+        return {};
+      }
     }
     std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
     auto Fn = FuncResults.find(FK);
@@ -773,6 +924,14 @@ Val Lowerer::call(script::Node N, int D) {
     std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
     if (isVersionApi(K))
       return {};
+    bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
+                                         : llvm::StringRef(K),
+                     Args, ArgVals, N);
+    if (Fn == FuncResults.end() && !Emit &&
+        llvm::none_of(Procs, [&](const Proc &P) {
+          return llvm::StringRef(P.Name).equals_insensitive(K);
+        }))
+      NeedSiblings = true;
     if (Fn != FuncResults.end()) {
       Val R = bindArguments(Fn->second, ArgVals, N);
       if (R.E && isBoolean(*R.E) && dependsOnVersion(*R.E) &&
@@ -964,6 +1123,14 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       std::string L = llvm::StringRef(Q.Lits).lower();
       if (llvm::StringRef(L).contains("win32_operatingsystem"))
         return objVal(ObjKind::OsCollection);
+      // `Select Version from CIM_DataFile Where Name='...\ntoskrnl.exe'`
+      if (llvm::StringRef(L).contains("cim_datafile")) {
+        llvm::SmallVector<llvm::StringRef, 16> Words;
+        llvm::StringRef(L).split(Words, "'", -1, false);
+        for (llvm::StringRef W : Words)
+          if (isSystemBinary(W.trim()))
+            return objVal(ObjKind::FileCollection);
+      }
       return {};
     }
     if ((M == "instancesof" || M == "get") && !Args.empty())
@@ -1000,6 +1167,13 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       return exprVal(sourceQuantity(*SQ, "registry " + Value.str(), false,
                                     std::move(Sib)));
     }
+    if (M == "expandenvironmentstrings" && !Args.empty()) {
+      // `%SystemRoot%\System32\ntoskrnl.exe`: still a path to that file.
+      Val P;
+      P.E = unknown();
+      P.Lits = A(0).Lits;
+      return P;
+    }
     if (M == "exec" && !Args.empty()) {
       if (isVerCommand(A(0).Lits))
         return objVal(ObjKind::Exec);
@@ -1007,6 +1181,23 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     }
     return {};
   case ObjKind::Fso:
+    if (M == "buildpath" && Args.size() == 2) {
+      Val P;
+      P.E = unknown();
+      P.Lits = A(0).Lits + "\\" + A(1).Lits;
+      return P;
+    }
+    if (M == "getspecialfolder" && Args.size() == 1) {
+      // 0: the Windows folder, 1: System32, 2: the temporary folder.
+      Val P;
+      P.E = unknown();
+      auto F = constInt(A(0));
+      P.Lits = !F        ? ""
+               : *F == 0 ? "%windir%"
+               : *F == 1 ? "%windir%\\System32"
+                         : "";
+      return P;
+    }
     if (M == "getfileversion" && !Args.empty()) {
       Val P = A(0);
       if (!isSystemBinary(P.Lits))
@@ -1023,6 +1214,37 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     return {};
   case ObjKind::RegProv:
     outParams(M, Args, D);
+    return {};
+  case ObjKind::RegExp:
+    if (M == "test" && Args.size() == 1 && R.State && R.State->Pattern &&
+        R.State->Pattern->Kind == Op::StrConst) {
+      Val S = expr(Args[0], D + 1);
+      if (!S.E || !dependsOnVersion(*S.E))
+        return {};
+      ExprPtr Subject = isStringValued(*S.E) ? S.E : unary(Op::ToStr, S.E);
+      auto E = clone(*binary(Op::Regex, Subject, R.State->Pattern));
+      E->Syntax = Dialect::VB;
+      if (R.State->IgnoreCase)
+        E->Flags |= FlagCaseInsensitive;
+      return exprVal(E);
+    }
+    for (script::Node Arg : Args)
+      expr(Arg, D + 1);
+    return {};
+  case ObjKind::Dictionary:
+    if (M == "add" && Args.size() == 2 && R.State) {
+      Val K = expr(Args[0], D + 1);
+      if (K.E && K.E->isConst())
+        R.State->Entries.push_back({K.E, collapse(srcText(Args[1])), N});
+      return {};
+    }
+    if ((M == "exists" || M == "item") && Args.size() == 1 && R.State) {
+      Val K = expr(Args[0], D + 1);
+      dictionaryLookup(R, K.E, N);
+      return {};
+    }
+    for (script::Node Arg : Args)
+      expr(Arg, D + 1);
     return {};
   case ObjKind::ClassInstance: {
     std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
@@ -1170,6 +1392,53 @@ Val Lowerer::binaryOp(script::Node N, int D) {
 // ---------------------------------------------------------------------------
 // Guards
 // ---------------------------------------------------------------------------
+
+void Lowerer::dictionaryLookup(const Val &Dict, const ExprPtr &Key,
+                               script::Node At) {
+  if (!Emit || !Dict.State || Dict.State->Entries.empty() || !Key ||
+      !dependsOnVersion(*Key))
+    return;
+  const auto &Entries = Dict.State->Entries;
+  script::Node First = Entries.front().Stmt, Last = Entries.back().Stmt;
+  if (!Emitted.insert({script::startByte(First), 2}).second)
+    return;
+  // A Dictionary compares keys by their type: a string key never matches a
+  // number. Keys of the lookup's type only.
+  bool StrKey = isStringValued(*Key);
+  Guard G;
+  G.Kind = GuardKind::Table;
+  G.Subject = Key;
+  G.FirstMatchOnly = true;
+  G.Syntax = Dialect::VB;
+  std::map<std::string, size_t> ByValue;
+  for (const ObjState::Entry &En : Entries) {
+    if ((En.Key->Kind == Op::StrConst) != StrKey)
+      continue;
+    ExprPtr Test = cmp(CmpOp::EQ, subject(), En.Key,
+                       StrKey ? CmpMode::Str : CmpMode::Int, Dialect::VB);
+    auto Same = ByValue.find(En.Value);
+    if (Same != ByValue.end()) {
+      G.Arms[Same->second].Tests.push_back(Test);
+      continue;
+    }
+    Arm A;
+    A.Tests.push_back(Test);
+    A.Label = spell(En.Stmt);
+    uint32_t B = srcBegin(En.Stmt);
+    A.Indent = In.Text.line(In.Text.lineCol(B).first)
+                   .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
+                   .str();
+    ByValue[En.Value] = G.Arms.size();
+    G.Arms.push_back(std::move(A));
+  }
+  if (G.Arms.empty())
+    return;
+  G.Where = spanOf(srcBegin(First), srcEnd(Last));
+  G.Function = Cur && !Cur->Main ? Cur->Name : "";
+  G.Text = "Dictionary " + collapse(srcText(First)) + " ... lookup " +
+           collapse(srcText(At));
+  Guards.push_back(std::move(G));
+}
 
 void Lowerer::emitCondition(script::Node Cond, script::Node Where, ExprPtr C) {
   if (!Emit || !C || !dependsOnVersion(*C) || !isBoolean(*C))
@@ -1355,6 +1624,13 @@ void Lowerer::declare(script::Node Decl, bool Module, const std::string &Cls) {
     Val V;
     if (OsviTypes.count(TypeName))
       V = objVal(ObjKind::Osvi);
+    if (ClassNames.count(TypeName)) {
+      // `Dim info As New COsInfo` (or As COsInfo, Set later).
+      V = objVal(ObjKind::ClassInstance);
+      V.Cls = TypeName;
+    } else if (unknownType(TypeName)) {
+      NeedSiblings = true;
+    }
     if (is(D, "const_declarator")) {
       script::Node Init = field(D, "initializer");
       Val C = expr(field(Init, "value"), 0);
@@ -1412,7 +1688,18 @@ bool Lowerer::statement(script::Node N) {
              is(field(L, "receiver"), "identifier") &&
              key(field(L, "receiver")) == "me" && Cur && !Cur->Cls.empty())
       ClassVars[Cur->Cls][key(field(L, "member"))] = V;
-    else if (is(L, "call_expression"))
+    else if (is(L, "qualified_member_expression") &&
+             is(field(L, "receiver"), "identifier")) {
+      // `re.Pattern = "..."`, `re.IgnoreCase = True`
+      Val *Obj = findVar(key(field(L, "receiver")));
+      std::string M = key(field(L, "member"));
+      if (Obj && Obj->State && Obj->O == ObjKind::RegExp) {
+        if (M == "pattern")
+          Obj->State->Pattern = V.E;
+        else if (M == "ignorecase")
+          Obj->State->IgnoreCase = constInt(V).value_or(0) != 0;
+      }
+    } else if (is(L, "call_expression"))
       expr(L, 0);
     return false;
   }
@@ -1423,9 +1710,13 @@ bool Lowerer::statement(script::Node N) {
       std::string K = key(Callee);
       bool Handled = false;
       builtin(K, Callee, Args, 0, Handled);
-      if (!Handled)
-        for (script::Node A : Args)
-          expr(A, 0);
+      if (!Handled) {
+        std::vector<ExprPtr> ArgVals = argumentValues(Args, 0);
+        std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
+        bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
+                                             : llvm::StringRef(K),
+                         Args, ArgVals, N);
+      }
     } else if (is(Callee, "qualified_member_expression") ||
                is(Callee, "implicit_member_expression")) {
       script::Node Recv = field(Callee, "receiver");
@@ -1473,9 +1764,10 @@ bool Lowerer::statement(script::Node N) {
     Val C = expr(field(N, "collection"), 0);
     script::Node Var = field(N, "variable");
     if (is(Var, "identifier"))
-      assign(key(Var), C.O == ObjKind::OsCollection
-                           ? objVal(ObjKind::OsInstance)
-                           : Val{});
+      assign(key(Var),
+             C.O == ObjKind::OsCollection     ? objVal(ObjKind::OsInstance)
+             : C.O == ObjKind::FileCollection ? objVal(ObjKind::FileInstance)
+                                              : Val{});
     return true;
   }
   if (T == "with_statement") {
@@ -1502,6 +1794,7 @@ void Lowerer::runProc(const Proc &P) {
   Result.reset();
   With.clear();
   ParamIndex.clear();
+  ByValParams.clear();
   script::Node Params = field(P.Node, "parameters");
   if (!script::isNull(Params))
     for (script::Node Par : namedKids(Params))
@@ -1509,6 +1802,8 @@ void Lowerer::runProc(const Proc &P) {
         std::string K = key(field(Par, "name"));
         if (!P.Main)
           ParamIndex[K] = ParamIndex.size();
+        if (is(field(Par, "passing_mode"), "byval_modifier"))
+          ByValParams.insert(K);
         LocalNames.insert(K);
         Locals[K] = Val{};
         script::Node Ty = field(Par, "type");
@@ -1525,17 +1820,19 @@ void Lowerer::runProc(const Proc &P) {
     script::walk(Body, [&](script::Node N) { return statement(N); }, P.Walk);
   if (!P.Main && Result)
     FuncResults[P.Key] = *Result;
+  if (!P.Main)
+    for (const auto &PI : ParamIndex) {
+      auto L = Locals.find(PI.first());
+      if (ByValParams.count(PI.first()) || L == Locals.end() || !L->second.E ||
+          !dependsOnVersion(*L->second.E) || L->second.E->Kind == Op::Param)
+        continue;
+      OutParams[P.Key][PI.second] = L->second;
+    }
   Cur = nullptr;
 }
 
 void Lowerer::collect() {
   script::Node Root = In.Root;
-  auto ClassAt = [&](uint32_t Byte) -> std::string {
-    for (const ClassRange &C : In.Code.Classes)
-      if (Byte >= C.Begin && Byte < C.End)
-        return llvm::StringRef(C.Name).lower();
-    return "";
-  };
   for (const ClassRange &C : In.Code.Classes)
     ClassNames.insert(llvm::StringRef(C.Name).lower());
   // Types, declares and options first: declarations depend on them.
@@ -1563,9 +1860,22 @@ void Lowerer::collect() {
     }
     return !(T.ends_with("_declaration") || T.ends_with("_statement"));
   });
+  walkModule(/*DeclarationsOnly=*/false);
+}
+
+void Lowerer::walkModule(bool DeclarationsOnly) {
+  auto ClassAt = [&](uint32_t Byte) -> std::string {
+    for (const ClassRange &C : In.Code.Classes)
+      if (Byte >= C.Begin && Byte < C.End)
+        return llvm::StringRef(C.Name).lower();
+    return "";
+  };
   // Procedures and module-level declarations.
-  script::walk(Root, [&](script::Node N) {
+  script::walk(In.Root, [&](script::Node N) {
     llvm::StringRef T = typeOf(N);
+    if (DeclarationsOnly && T.ends_with("_declaration") &&
+        T != "variable_declaration" && T != "const_declaration")
+      return false;
     if (T == "sub_declaration" || T == "function_declaration" ||
         T == "property_get_declaration" || T == "property_let_declaration" ||
         T == "property_set_declaration") {
@@ -1597,6 +1907,10 @@ void Lowerer::collect() {
 
 void Lowerer::run() {
   collect();
+  if (NeedSiblings) {
+    loadSiblings();
+    walkModule(/*DeclarationsOnly=*/true);
+  }
   std::vector<const Proc *> Order;
   for (const Proc &P : Procs)
     if (!P.Cls.empty() &&
@@ -1611,10 +1925,19 @@ void Lowerer::run() {
           llvm::StringRef(P.Name).equals_insensitive("Class_Initialize")))
       Order.push_back(&P);
   for (int Pass = 0; Pass < 3; ++Pass) {
+    if (NeedSiblings)
+      loadSiblings();
     Emit = Pass == 2;
     for (const Proc *P : Order)
       runProc(*P);
   }
+}
+
+void Lowerer::summarize() {
+  collect();
+  for (int Pass = 0; Pass < 2; ++Pass)
+    for (const Proc &P : Procs)
+      runProc(P);
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 
 #include "script/TreeSitter.h"
 
+#include <functional>
 #include <vector>
 
 namespace verguard::vbscript {
@@ -21,6 +22,12 @@ struct LoweringInput {
   script::Node Root;
   bool IsVBScript = true; // VBScript: every variable is a Variant
   const core::FrontendOptions &Opts;
+  /// Calls Fn with each file whose procedures and classes this one may use,
+  /// parsed: the other VBA modules (.bas, .cls, .frm) of the folder, or the
+  /// `src` scripts of a .wsf job / HTML application. Empty for the siblings
+  /// themselves.
+  std::function<void(const std::function<void(const LoweringInput &)> &Fn)>
+      ForEachSibling;
 };
 
 /// Finds the version sources of one parsed file, follows them through

@@ -85,6 +85,8 @@ ObjKind classifyProgId(llvm::StringRef ProgId) {
       .Case("wbemscripting.swbemlocator", ObjKind::Locator)
       .Case("wscript.shell", ObjKind::Shell)
       .Case("scripting.filesystemobject", ObjKind::Fso)
+      .Case("vbscript.regexp", ObjKind::RegExp)
+      .Case("scripting.dictionary", ObjKind::Dictionary)
       .Default(ObjKind::None);
 }
 

@@ -54,6 +54,10 @@ enum class ObjKind : uint8_t {
   RegProv,      // StdRegProv
   Osvi,         // a variable of an OSVERSIONINFO user type
   ClassInstance,
+  FileCollection, // CIM_DataFile instances of a system binary
+  FileInstance,   // one of them (its Version is the binary's)
+  RegExp,         // VBScript.RegExp / New RegExp
+  Dictionary,     // Scripting.Dictionary
 };
 
 /// GetObject's moniker: "winmgmts:..." (service, StdRegProv, or the

@@ -7,6 +7,12 @@
 #include "vbscript/Embedded.h"
 #include "vbscript/Lowering.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
 extern "C" const TSLanguage *tree_sitter_vba();
 extern "C" const TSLanguage *tree_sitter_vb6();
 
@@ -24,22 +30,28 @@ core::Diagnostic note(llvm::StringRef Path, const script::DecodedText &Text,
   return D;
 }
 
-} // namespace
+struct Parsed {
+  Adapted Code;
+  script::TreePtr Tree;
+  bool Module = false;
+};
 
-void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
+/// Adapts and parses one file; false when there is nothing to analyze (a
+/// note says why, if anything is wrong).
+bool parseFile(llvm::StringRef Path, const script::DecodedText &Text,
                const core::FrontendOptions &Opts,
-               std::vector<core::Guard> &Guards,
-               std::vector<core::Diagnostic> &Diags) {
+               std::vector<core::Diagnostic> &Diags, Parsed &Out) {
   FileKind K = fileKindOf(Path);
+  Adapted &Code = Out.Code;
+  script::TreePtr &Tree = Out.Tree;
   llvm::StringRef Src = Text.Utf8;
   if (K == FileKind::Encoded || Src.starts_with("#@~^")) {
     Diags.push_back(note(Path, Text, 0,
                          "encoded VBScript (.vbe) cannot be analyzed; "
                          "skipped (decode it to .vbs to check it)"));
-    return;
+    return false;
   }
-  Adapted Code;
-  bool Module = K == FileKind::Module;
+  bool Module = Out.Module = K == FileKind::Module;
   if (Module) {
     Code = adaptModule(Src);
   } else {
@@ -49,7 +61,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     else
       Chunks.push_back({0, uint32_t(Src.size())});
     if (Chunks.empty())
-      return;
+      return false;
     Code = adaptVBScript(Src, Chunks);
   }
   uint64_t Micros = Opts.TimeoutMs * 1000;
@@ -61,8 +73,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   script::ParsePlan Plan =
       script::planParse(Code.Text, script::PlanDialect::VB, Opts.Triggers,
                         Classes, SyntheticMain);
-  script::TreePtr Tree =
-      script::parsePlanned(tree_sitter_vba(), Code.Text, Plan, Micros);
+  Tree = script::parsePlanned(tree_sitter_vba(), Code.Text, Plan, Micros);
   script::ParseTrouble Trouble;
   if (Tree)
     Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));
@@ -82,7 +93,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   if (!Tree) {
     Diags.push_back(
         note(Path, Text, 0, "the file could not be parsed in time; skipped"));
-    return;
+    return false;
   }
   if (Trouble.Errors) {
     Diags.push_back(
@@ -112,6 +123,87 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));
     }
   }
+  return true;
+}
+
+/// The files whose procedures Path's code may call: the other VBA modules
+/// of its folder, or the `src` scripts of a .wsf job or an HTML application.
+std::vector<std::string> projectFiles(llvm::StringRef Path,
+                                      llvm::StringRef Src) {
+  constexpr unsigned MaxSiblings = 64;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+  if (Dir.empty())
+    Dir = ".";
+  std::vector<std::string> Files;
+  FileKind K = fileKindOf(Path);
+  if (K == FileKind::Module) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator I(Dir, EC), E; I != E && !EC;
+         I.increment(EC))
+      if (fileKindOf(I->path()) == FileKind::Module &&
+          llvm::sys::path::filename(I->path()) !=
+              llvm::sys::path::filename(Path))
+        Files.push_back(I->path());
+    std::sort(Files.begin(), Files.end());
+  } else if (K == FileKind::Wsf || K == FileKind::Html) {
+    for (std::string S : scriptSources(Src)) {
+      std::replace(S.begin(), S.end(), '\\', '/');
+      if (S.find("://") != std::string::npos || S.empty() || S[0] == '/' ||
+          (S.size() > 1 && S[1] == ':'))
+        continue; // only files of the project, relative to the job
+      llvm::SmallString<256> P(Dir);
+      llvm::sys::path::append(P, S);
+      llvm::sys::path::remove_dots(P, true);
+      if (fileKindOf(P) == FileKind::VBScript)
+        Files.push_back(std::string(P));
+    }
+  }
+  if (Files.size() > MaxSiblings)
+    Files.resize(MaxSiblings);
+  return Files;
+}
+
+/// Files, parsed, each handed to Fn.
+void forEachSibling(const std::vector<std::string> &Files,
+                    const core::FrontendOptions &Opts,
+                    const std::function<void(const LoweringInput &)> &Fn) {
+  constexpr uint64_t MaxBytes = 512 * 1024;
+  // Every procedure of a sibling may be the one called here.
+  core::FrontendOptions All = Opts;
+  All.Triggers.clear();
+  for (const std::string &F : Files) {
+    uint64_t Size = 0;
+    if (llvm::sys::fs::file_size(F, Size) || Size > MaxBytes)
+      continue;
+    auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
+    if (!Buf)
+      continue;
+    auto Text = script::decodeText((*Buf)->getBuffer(), F);
+    if (!Text) {
+      llvm::consumeError(Text.takeError());
+      continue;
+    }
+    std::vector<core::Diagnostic> Ignored;
+    Parsed P;
+    if (!parseFile(F, *Text, All, Ignored, P))
+      continue;
+    script::FlatTree Flat(ts_tree_root_node(P.Tree.get()));
+    LoweringInput In{F, *Text, P.Code, Flat.root(), !P.Module, All};
+    Fn(In);
+  }
+}
+} // namespace
+
+void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
+               const core::FrontendOptions &Opts,
+               std::vector<core::Guard> &Guards,
+               std::vector<core::Diagnostic> &Diags) {
+  Parsed P;
+  if (!parseFile(Path, Text, Opts, Diags, P))
+    return;
+  const Adapted &Code = P.Code;
+  bool Module = P.Module;
+  const script::TreePtr &Tree = P.Tree;
   script::FlatTree Flat(ts_tree_root_node(Tree.get()));
   LoweringInput In{Path,
                    Text,
@@ -119,6 +211,10 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                    Flat.root(),
                    /*IsVBScript=*/!Module,
                    Opts};
+  In.ForEachSibling =
+      [&](const std::function<void(const LoweringInput &)> &Fn) {
+        forEachSibling(projectFiles(Path, Text.Utf8), Opts, Fn);
+      };
   lowerTree(In, Guards, Diags);
 }
 

@@ -3,6 +3,9 @@
 #include "core/SourceTable.h"
 #include "script/ParsePlan.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <gtest/gtest.h>
 
 using namespace verguard;
@@ -311,4 +314,95 @@ Set objOS = GetOsObject()
   EXPECT_EQ(A.Guards.size(), B.Guards.size());
   EXPECT_EQ(A.Diags.size(), B.Diags.size());
   EXPECT_EQ(applyFixes(Src, A), applyFixes(Src, B));
+}
+
+// --- issue 13: ByRef, RegExp, Dictionary, the modules of a project ---------
+
+TEST(VBScriptFrontend, ByRefParameterHandsTheBuildBack) {
+  std::string Src =
+      "Sub GetBuild(outBuild)\n"
+      "  outBuild = CLng(CreateObject(\"WScript.Shell\").RegRead(\"HKLM\\"
+      "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\CurrentBuild\"))\n"
+      "End Sub\n"
+      "Sub Keep(ByVal b)\n"
+      "  b = CLng(CreateObject(\"WScript.Shell\").RegRead(\"HKLM\\"
+      "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\CurrentBuild\"))\n"
+      "End Sub\n"
+      "Dim x, y\n"
+      "GetBuild x\n"
+      "If x = 6002 Then WScript.Echo 1\n"
+      "Keep y\n"
+      "If y = 6002 Then WScript.Echo 2\n";
+  auto A = analyze("a.vbs", Src);
+  EXPECT_EQ(ids(A), "VG001@9:4");
+}
+
+TEST(VBScriptFrontend, RegExpPatternIsTested) {
+  std::string Src = "Set re = New RegExp\n"
+                    "re.Pattern = \"^6\\.0\\.6002\"\n"
+                    "For Each os In GetObject(\"winmgmts:\").InstancesOf("
+                    "\"Win32_OperatingSystem\")\n"
+                    "  If re.Test(os.Version) Then WScript.Echo 1\n"
+                    "Next\n";
+  auto A = analyze("a.vbs", Src);
+  ASSERT_EQ(ids(A), "VG002@4:6");
+  EXPECT_NE(applyFixes(Src, A).find("re.Pattern = \"^6\\.0\\.600[23]\""),
+            std::string::npos)
+      << applyFixes(Src, A);
+}
+
+TEST(VBScriptFrontend, DictionaryKeyedByBuildIsATable) {
+  std::string Src =
+      "Set d = CreateObject(\"Scripting.Dictionary\")\n"
+      "d.Add 6001, \"SP1\"\n"
+      "d.Add 6002, \"SP2\"\n"
+      "b = CLng(CreateObject(\"WScript.Shell\").RegRead(\"HKLM\\SOFTWARE\\"
+      "Microsoft\\Windows NT\\CurrentVersion\\CurrentBuildNumber\"))\n"
+      "If d.Exists(b) Then WScript.Echo d(b)\n";
+  auto A = analyze("a.vbs", Src);
+  ASSERT_EQ(ids(A), "VG005@3:1");
+  EXPECT_NE(applyFixes(Src, A).find("d.Add 6002, \"SP2\"\nd.Add 6003, "
+                                    "\"SP2\"\n"),
+            std::string::npos)
+      << applyFixes(Src, A);
+}
+
+TEST(VBScriptFrontend, ClassModuleOfTheSameFolder) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-vba-project", Dir));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS((Dir + "/COs.cls").str(), EC);
+    ASSERT_FALSE(EC);
+    OS << "VERSION 1.0 CLASS\nBEGIN\n  MultiUse = -1\nEND\n"
+          "Attribute VB_Name = \"COs\"\n"
+          "Private m As Long\n"
+          "Private Sub Class_Initialize()\n"
+          "  Dim o As Object\n"
+          "  For Each o In GetObject(\"winmgmts:\").InstancesOf("
+          "\"Win32_OperatingSystem\")\n"
+          "    m = CLng(o.BuildNumber)\n"
+          "  Next\n"
+          "End Sub\n"
+          "Public Property Get Build() As Long\n"
+          "  Build = m\n"
+          "End Property\n";
+  }
+  std::string Src = "Attribute VB_Name = \"modMain\"\n"
+                    "Sub Main()\n"
+                    "  Dim os As New COs\n"
+                    "  If os.Build = 6002 Then MsgBox 1\n"
+                    "End Sub\n";
+  auto A = analyze((Dir + "/modMain.bas").str(), Src);
+  EXPECT_EQ(ids(A), "VG001@4:6");
+  // The fix edits this module only.
+  for (const core::Finding &F : A.Findings) {
+    if (!F.TheFix)
+      continue;
+    for (const core::Edit &E : F.TheFix->Edits) {
+      EXPECT_EQ(E.Span.File, (Dir + "/modMain.bas").str());
+    }
+  }
+  llvm::sys::fs::remove_directories(Dir);
+  EXPECT_EQ(ids(analyze((Dir + "/modMain.bas").str(), Src)), "");
 }
