@@ -1,6 +1,8 @@
 //===- Lowering.cpp -------------------------------------------------------===//
 #include "cpp/Lowering.h"
 
+#include "llvm/ADT/DenseSet.h"
+
 #include "cpp/Sources.h"
 #include "cpp/Spans.h"
 
@@ -179,13 +181,25 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
   for (const core::OutParameterEntry &O : core::builtinSources().OutParameters)
     if (O.Function == Name)
       Define(O.Argument, core::quantity(O.Q, N));
+  // A value name that is the enclosing helper's parameter is read per call.
+  auto Registry = [&](unsigned Out, unsigned NameArg) {
+    if (NameArg < CE->getNumArgs() && Out < CE->getNumArgs())
+      if (auto *DR =
+              dyn_cast<DeclRefExpr>(CE->getArg(NameArg)->IgnoreParenImpCasts()))
+        if (isa<ParmVarDecl>(DR->getDecl()))
+          if (const VarDecl *VD = pointee(CE->getArg(Out))) {
+            F.RegistryDefs[VD] = {CE, NameArg};
+            return;
+          }
+    Define(Out, registryValue(ValueName(NameArg)));
+  };
   if (Name == "QueryStringValue" || Name == "QueryDWORDValue") {
     // ATL CRegKey::QueryStringValue(name, buffer, &chars) / QueryDWORDValue.
-    Define(1, registryValue(ValueName(0)));
+    Registry(1, 0);
   } else if (Name.starts_with("RegQueryValueEx")) {
-    Define(4, registryValue(ValueName(1)));
+    Registry(4, 1);
   } else if (Name.starts_with("RegGetValue")) {
-    Define(5, registryValue(ValueName(2)));
+    Registry(5, 2);
   } else if (Name == "RtlGetNtVersionNumbers") {
     Define(0, core::quantity(Quantity::Major, "RtlGetNtVersionNumbers"));
     Define(1, core::quantity(Quantity::Minor, "RtlGetNtVersionNumbers"));
@@ -330,12 +344,39 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     outParams(Ctx, CE, F);
+    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
+      streamInsertion(Op);
     return true;
   }
 
 private:
   ASTContext &Ctx;
   Facts &F;
+  /// The inner calls of a `<<` chain already recorded with the outer one.
+  llvm::DenseSet<const Expr *> InChain;
+
+  /// `os << a << b` on a std::[w|o]stringstream variable: a and b, in order.
+  void streamInsertion(const CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() != OO_LessLess || InChain.count(Op))
+      return;
+    std::vector<const Expr *> Items;
+    const Expr *Base = Op;
+    while (auto *C = dyn_cast<CXXOperatorCallExpr>(Base->IgnoreImplicit())) {
+      if (C->getOperator() != OO_LessLess || C->getNumArgs() != 2)
+        return;
+      InChain.insert(C);
+      Items.push_back(C->getArg(1));
+      Base = C->getArg(0)->IgnoreImplicit();
+    }
+    auto *DR = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+    auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    const CXXRecordDecl *RD =
+        VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
+    if (!RD || !RD->getName().contains("stringstream"))
+      return;
+    auto &Into = F.StreamDefs[VD];
+    Into.insert(Into.end(), Items.rbegin(), Items.rend());
+  }
   const FunctionDecl *Cur = nullptr;
 };
 
@@ -640,6 +681,16 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   auto Fmt = F.FormatDefs.find(VD);
   if (Fmt != F.FormatDefs.end())
     return formatted(Fmt->second.first, Fmt->second.second);
+  auto Reg = F.RegistryDefs.find(VD);
+  if (Reg != F.RegistryDefs.end()) {
+    // `ReadDword(L"UBR", 0)`: the value name is this call's argument.
+    ExprPtr Name = value(Reg->second.first->getArg(Reg->second.second));
+    if (Name->Kind != Op::StrConst)
+      return core::unknown();
+    if (ExprPtr Q = registryValue(Name->Str))
+      return Q;
+    return core::unknown();
+  }
   if (F.Clobbered.count(VD))
     return core::unknown();
   auto It = F.VarDefs.find(VD);
@@ -884,8 +935,9 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
       if (Bind)
         Frames.push_back({Def, CE});
       // Several returns: the ones that depend on the version must agree;
-      // an early error return (`if (!GetVersionEx(&vi)) return 0;`: 0, -1
-      // or false) does not count against them, any other value does.
+      // an early error return (`if (!GetVersionEx(&vi)) return 0;`: 0, -1,
+      // false or an empty string) does not count against them, any other
+      // value does.
       std::vector<ExprPtr> Others;
       for (const Expr *R : It->second) {
         ExprPtr V = value(R);
@@ -900,7 +952,8 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
       }
       for (const ExprPtr &O : Others)
         if (!((O->Kind == Op::IntConst || O->Kind == Op::BoolConst) &&
-              (O->Int == 0 || O->Int == -1)))
+              (O->Int == 0 || O->Int == -1)) &&
+            !(O->Kind == Op::StrConst && O->Str.empty()))
           Same = false;
       if (Bind)
         Frames.pop_back();
@@ -941,6 +994,31 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
   if (!Obj || !MD->getIdentifier())
     return MD && !MD->getIdentifier() ? core::unknown() : callValue(CE);
   llvm::StringRef N = MD->getName();
+  if (N == "str" && CE->getNumArgs() == 0)
+    if (auto *DR = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+      if (auto *VD = dyn_cast<VarDecl>(DR->getDecl())) {
+        // `os.str()` of a string stream: what was written into it.
+        auto It = F.StreamDefs.find(VD);
+        if (It == F.StreamDefs.end() || F.Clobbered.count(VD))
+          return core::unknown();
+        std::vector<ExprPtr> Parts;
+        for (const Expr *X : It->second) {
+          ExprPtr V = value(X);
+          if (X->IgnoreParenImpCasts()->getType()->isAnyCharacterType()) {
+            // `os << '.'`: a character, not its code.
+            if (V->Kind != Op::IntConst)
+              return core::unknown();
+            Parts.push_back(core::strConst(std::string(1, char(V->Int))));
+            continue;
+          }
+          bool Text = X->getType()->isPointerType() ||
+                      X->getType()->isArrayType() || isStringType(X->getType());
+          if (!Text && !X->getType()->isIntegerType())
+            return core::unknown();
+          Parts.push_back(Text ? V : core::unary(Op::ToStr, V));
+        }
+        return core::nary(Op::Concat, Parts);
+      }
   if (isStringType(Obj->getType())) {
     unsigned NA = CE->getNumArgs();
     auto Arg = [&](unsigned I) {
@@ -961,6 +1039,11 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
     }
     if ((N == "compare" || N == "Compare") && NA == 1)
       return core::binary(Op::StrCompare, Self, Arg(0));
+    if (N == "compare" && NA == 3 && Arg(0) && Arg(1) && Arg(2))
+      // s.compare(pos, len, t): s.substr(pos, len) against t.
+      return core::binary(Op::StrCompare,
+                          core::nary(Op::Substr, {Self, Arg(0), Arg(1)}),
+                          Arg(2));
     if (N == "CompareNoCase" && NA == 1) {
       auto C = core::clone(*core::binary(Op::StrCompare, Self, Arg(0)));
       C->Flags |= core::FlagCaseInsensitive;

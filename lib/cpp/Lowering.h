@@ -52,6 +52,16 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *,
                  std::pair<const clang::CallExpr *, unsigned>>
       FormatDefs;
+  /// Buffers filled from the registry by a helper whose value name is its
+  /// parameter (`RegGetValueW(..., name, ..., &v, ...)`): the call and the
+  /// index of the value-name argument, read at each call of the helper.
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::pair<const clang::CallExpr *, unsigned>>
+      RegistryDefs;
+  /// What was written into a string stream variable with `<<`, in order
+  /// (`os << major << "." << build`), read by `os.str()`.
+  llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>>
+      StreamDefs;
   /// `*param = value` / `param = value` for reference/pointer parameters.
   llvm::DenseMap<const clang::ParmVarDecl *, std::vector<const clang::Expr *>>
       OutParamDefs;
