@@ -43,6 +43,7 @@ enum class ObjKind : uint8_t {
   RegKey,            // a RegistryKey for that key (GetValue)
   FileItem,          // Get-Item of a system binary (has .VersionInfo)
   FileVersionInfo,   // System.Diagnostics.FileVersionInfo of a system binary
+  DataFile,          // a WMI CIM_DataFile instance of a system binary
   Hashtable,         // a hashtable literal (Hash)
   CompareTo,         // the result of A.CompareTo(B): Kids are CmpA/CmpB
 };

@@ -238,7 +238,15 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   };
   if (N == "get-wmiobject" || N == "gwmi" || N == "get-ciminstance" ||
       N == "gcim") {
-    bool IsOS = false;
+    bool IsOS = false, IsDataFile = false;
+    // CIM_DataFile of a system binary (`Name='C:\\Windows\\System32\\
+    // ntoskrnl.exe'`): its Version is that binary's file version.
+    auto NamesSystemBinary = [&](llvm::StringRef Text) {
+      llvm::SmallVector<llvm::StringRef, 8> Words;
+      Text.split(Words, '\'', -1, false);
+      return llvm::any_of(
+          Words, [&](llvm::StringRef W) { return isSystemBinary(W.trim()); });
+    };
     const script::Node *Query = A.named("query");
     if (Query) {
       Val QV = argValue(*Query, Depth + 1);
@@ -249,15 +257,28 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         if (Parsed && llvm::StringRef(Parsed->ClassName)
                           .equals_insensitive("Win32_OperatingSystem"))
           IsOS = true;
+        IsDataFile = Parsed &&
+                     llvm::StringRef(Parsed->ClassName)
+                         .equals_insensitive("CIM_DataFile") &&
+                     NamesSystemBinary(QV.E->Str);
         wqlGuard(*Query, QV, /*IsQuery=*/true, IsOS);
       }
     } else {
       Val Class = PathOf({"classname", "class"}, 0);
-      IsOS = llvm::StringRef(StrOf(Class))
-                 .trim("'\" ")
-                 .equals_insensitive("Win32_OperatingSystem");
-      if (const script::Node *F = A.named("filter"))
-        wqlGuard(*F, argValue(*F, Depth + 1), /*IsQuery=*/false, IsOS);
+      std::string ClassText = StrOf(Class);
+      llvm::StringRef ClassName = llvm::StringRef(ClassText).trim("'\" ");
+      IsOS = ClassName.equals_insensitive("Win32_OperatingSystem");
+      if (const script::Node *F = A.named("filter")) {
+        Val FV = argValue(*F, Depth + 1);
+        IsDataFile = ClassName.equals_insensitive("CIM_DataFile") && FV.E &&
+                     FV.E->Kind == Op::StrConst && NamesSystemBinary(FV.E->Str);
+        wqlGuard(*F, FV, /*IsQuery=*/false, IsOS);
+      }
+    }
+    if (IsDataFile) {
+      Val V;
+      V.Obj = ObjKind::DataFile;
+      return V;
     }
     if (!IsOS)
       return Val();
@@ -478,6 +499,11 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
   case ObjKind::RegCurrentVersion:
     if (ExprPtr E = registryValue(Name))
       return Val::of(E);
+    return {};
+  case ObjKind::DataFile:
+    if (Name.equals_insensitive("Version"))
+      return Val::of(
+          q(Quantity::FileVersion, "CIM_DataFile.Version of a system binary"));
     return {};
   case ObjKind::FileItem:
     if (Name.equals_insensitive("VersionInfo")) {
