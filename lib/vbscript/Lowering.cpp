@@ -17,10 +17,12 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 namespace verguard::vbscript {
@@ -507,53 +509,118 @@ private:
 public:
   /// What this module leaves to the others of its project, with nothing
   /// spelled in this file (a fix never edits another file).
-  void exportTo(Lowerer &Other) const;
+  struct Summary {
+    llvm::StringSet<> ClassNames, HardFuncs;
+    llvm::StringMap<Val> FuncResults, Globals, Consts;
+    llvm::StringMap<llvm::StringMap<Val>> ClassVars;
+    llvm::StringMap<std::map<int64_t, Val>> OutParams;
+  };
+  std::shared_ptr<const Summary> summary() const;
+  void import(const Summary &S);
 };
 
-/// A value without spellings or positions in its file.
+/// A value without spellings or positions in its file, nor object state.
 Val detached(Val V) {
   if (V.E)
     V.E = keepSpellingsWithin(V.E, SourceSpan{});
   V.Str = nullptr;
+  V.State = nullptr;
   return V;
 }
 
-void Lowerer::exportTo(Lowerer &O) const {
+std::shared_ptr<const Lowerer::Summary> Lowerer::summary() const {
+  auto S = std::make_shared<Summary>();
   for (const auto &C : ClassNames)
-    O.ClassNames.insert(C.first());
+    S->ClassNames.insert(C.first());
   for (const auto &F : FuncResults)
-    O.FuncResults.try_emplace(F.first(), detached(F.second));
+    S->FuncResults[F.first()] = detached(F.second);
   for (const auto &F : HardFuncs)
-    O.HardFuncs.insert(F.first());
-  for (const auto &C : ClassVars) {
-    auto &Into = O.ClassVars[C.first()];
+    S->HardFuncs.insert(F.first());
+  for (const auto &C : ClassVars)
     for (const auto &V : C.second)
-      Into.try_emplace(V.first(), detached(V.second));
-  }
+      S->ClassVars[C.first()][V.first()] = detached(V.second);
   for (const auto &P : OutParams)
-    if (!O.OutParams.count(P.first())) {
-      auto &Into = O.OutParams[P.first()];
-      for (const auto &[I, V] : P.second)
-        Into[I] = detached(V);
-    }
+    for (const auto &[I, V] : P.second)
+      S->OutParams[P.first()][I] = detached(V);
   for (const auto &G : Globals)
     if (G.second.known())
-      O.Globals.try_emplace(G.first(), detached(G.second));
+      S->Globals[G.first()] = detached(G.second);
   for (const auto &C : Consts)
-    O.Consts.try_emplace(C.first(), detached(C.second));
+    S->Consts[C.first()] = detached(C.second);
+  return S;
+}
+
+void Lowerer::import(const Summary &S) {
+  for (const auto &C : S.ClassNames)
+    ClassNames.insert(C.first());
+  for (const auto &F : S.FuncResults)
+    FuncResults.try_emplace(F.first(), F.second);
+  for (const auto &F : S.HardFuncs)
+    HardFuncs.insert(F.first());
+  for (const auto &C : S.ClassVars) {
+    auto &Into = ClassVars[C.first()];
+    for (const auto &V : C.second)
+      Into.try_emplace(V.first(), V.second);
+  }
+  for (const auto &P : S.OutParams)
+    OutParams.try_emplace(P.first(), P.second);
+  for (const auto &G : S.Globals)
+    Globals.try_emplace(G.first(), G.second);
+  for (const auto &C : S.Consts)
+    Consts.try_emplace(C.first(), C.second);
+}
+
+/// Summaries of the modules other files loaded, shared by the files of one
+/// run: a folder of N modules is summarized N times at most once each.
+/// Keyed by path, checked against the file's size and time; not kept when
+/// the user's sources (which change results) are set.
+std::shared_ptr<const Lowerer::Summary> cachedSummary(
+    const std::string &Path, bool Cacheable,
+    const std::function<std::shared_ptr<const Lowerer::Summary>()> &Make) {
+  struct Entry {
+    uint64_t Size;
+    llvm::sys::TimePoint<> Time;
+    std::shared_ptr<const Lowerer::Summary> S;
+  };
+  static std::mutex Lock;
+  static llvm::StringMap<Entry> Cache;
+  llvm::sys::fs::file_status St;
+  if (!Cacheable || llvm::sys::fs::status(Path, St))
+    return Make();
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Cache.find(Path);
+    if (It != Cache.end() && It->second.Size == St.getSize() &&
+        It->second.Time == St.getLastModificationTime())
+      return It->second.S;
+  }
+  auto S = Make();
+  std::lock_guard<std::mutex> G(Lock);
+  if (Cache.size() > 4096)
+    Cache.clear();
+  Cache[Path] = {St.getSize(), St.getLastModificationTime(), S};
+  return S;
 }
 
 void Lowerer::loadSiblings() {
-  if (SiblingsLoaded || !In.ForEachSibling)
+  if (SiblingsLoaded || !In.ListSiblings || !In.ParseSibling)
     return;
   SiblingsLoaded = true;
-  In.ForEachSibling([&](const LoweringInput &SubIn) {
-    std::vector<Guard> NoGuards;
-    std::vector<Diagnostic> NoDiags;
-    Lowerer Sub(SubIn, NoGuards, NoDiags);
-    Sub.summarize();
-    Sub.exportTo(*this);
-  });
+  for (const std::string &F : In.ListSiblings()) {
+    auto S = cachedSummary(F, In.Opts.Sources.empty(), [&] {
+      std::shared_ptr<const Summary> Made;
+      In.ParseSibling(F, [&](const LoweringInput &SubIn) {
+        std::vector<Guard> NoGuards;
+        std::vector<Diagnostic> NoDiags;
+        Lowerer Sub(SubIn, NoGuards, NoDiags);
+        Sub.summarize();
+        Made = Sub.summary();
+      });
+      return Made;
+    });
+    if (S)
+      import(*S);
+  }
 }
 
 bool Lowerer::unknownType(llvm::StringRef TypeName) const {

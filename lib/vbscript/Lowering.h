@@ -11,6 +11,7 @@
 #include "script/TreeSitter.h"
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace verguard::vbscript {
@@ -22,12 +23,14 @@ struct LoweringInput {
   script::Node Root;
   bool IsVBScript = true; // VBScript: every variable is a Variant
   const core::FrontendOptions &Opts;
-  /// Calls Fn with each file whose procedures and classes this one may use,
-  /// parsed: the other VBA modules (.bas, .cls, .frm) of the folder, or the
-  /// `src` scripts of a .wsf job / HTML application. Empty for the siblings
-  /// themselves.
-  std::function<void(const std::function<void(const LoweringInput &)> &Fn)>
-      ForEachSibling;
+  /// The files whose procedures and classes this one may use: the other
+  /// VBA modules (.bas, .cls, .frm) of the folder, or the `src` scripts of a
+  /// .wsf job / HTML application. Unset for those files themselves.
+  std::function<std::vector<std::string>()> ListSiblings;
+  /// Parses one of them and calls Fn with it.
+  std::function<void(const std::string &,
+                     const std::function<void(const LoweringInput &)> &)>
+      ParseSibling;
 };
 
 /// Finds the version sources of one parsed file, follows them through

@@ -163,34 +163,31 @@ std::vector<std::string> projectFiles(llvm::StringRef Path,
   return Files;
 }
 
-/// Files, parsed, each handed to Fn.
-void forEachSibling(const std::vector<std::string> &Files,
-                    const core::FrontendOptions &Opts,
-                    const std::function<void(const LoweringInput &)> &Fn) {
+/// One file, parsed, handed to Fn (nothing when it cannot be read).
+void parseSibling(const std::string &F, const core::FrontendOptions &Opts,
+                  const std::function<void(const LoweringInput &)> &Fn) {
   constexpr uint64_t MaxBytes = 512 * 1024;
   // Every procedure of a sibling may be the one called here.
   core::FrontendOptions All = Opts;
   All.Triggers.clear();
-  for (const std::string &F : Files) {
-    uint64_t Size = 0;
-    if (llvm::sys::fs::file_size(F, Size) || Size > MaxBytes)
-      continue;
-    auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
-    if (!Buf)
-      continue;
-    auto Text = script::decodeText((*Buf)->getBuffer(), F);
-    if (!Text) {
-      llvm::consumeError(Text.takeError());
-      continue;
-    }
-    std::vector<core::Diagnostic> Ignored;
-    Parsed P;
-    if (!parseFile(F, *Text, All, Ignored, P))
-      continue;
-    script::FlatTree Flat(ts_tree_root_node(P.Tree.get()));
-    LoweringInput In{F, *Text, P.Code, Flat.root(), !P.Module, All};
-    Fn(In);
+  uint64_t Size = 0;
+  if (llvm::sys::fs::file_size(F, Size) || Size > MaxBytes)
+    return;
+  auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
+  if (!Buf)
+    return;
+  auto Text = script::decodeText((*Buf)->getBuffer(), F);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return;
   }
+  std::vector<core::Diagnostic> Ignored;
+  Parsed P;
+  if (!parseFile(F, *Text, All, Ignored, P))
+    return;
+  script::FlatTree Flat(ts_tree_root_node(P.Tree.get()));
+  LoweringInput In{F, *Text, P.Code, Flat.root(), !P.Module, All};
+  Fn(In);
 }
 } // namespace
 
@@ -211,10 +208,11 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                    Flat.root(),
                    /*IsVBScript=*/!Module,
                    Opts};
-  In.ForEachSibling =
-      [&](const std::function<void(const LoweringInput &)> &Fn) {
-        forEachSibling(projectFiles(Path, Text.Utf8), Opts, Fn);
-      };
+  In.ListSiblings = [&] { return projectFiles(Path, Text.Utf8); };
+  In.ParseSibling = [&](const std::string &F,
+                        const std::function<void(const LoweringInput &)> &Fn) {
+    parseSibling(F, Opts, Fn);
+  };
   lowerTree(In, Guards, Diags);
 }
 
