@@ -16,4 +16,8 @@ Public Sub CheckPlatform()
   ' expect: VG001
   If OsBuild() = 6002 Then MsgBox "SP2"
   If OsBuild() >= 9200 Then MsgBox "Windows 8 or later"
+  Dim kb As Long
+  ReadKernelBuild kb, 0
+  ' expect: VG001
+  If kb < 6004 Then MsgBox "before the 2019 servicing stack"
 End Sub
