@@ -118,6 +118,11 @@ static cl::opt<std::string> StdinFilename(
     cl::value_desc("NAME"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
+static cl::opt<bool>
+    Verbose("verbose",
+            cl::desc("Also say how each C/C++ file's compile database "
+                     "command was read (the arguments left out, and why)"),
+            cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
                                  cl::desc("Parse every file, even those that "
                                           "cannot hold a finding"),
@@ -476,6 +481,7 @@ static int run(int argc, char **argv) {
     Opts.StdinText = (*In)->getBuffer().str();
   }
   Opts.Frontend.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.Frontend.Verbose = Verbose;
   if (!CompileDb.empty()) {
     llvm::SmallString<256> P(CompileDb);
     llvm::sys::fs::make_absolute(P);
