@@ -20,6 +20,19 @@ protected:
     O.Jobs = 1;
     return O;
   }
+  /// A file written with Text and the driver's run over it.
+  struct Analyzed {
+    std::string Path;
+    driver::RunOptions Opts;
+    driver::RunResult R;
+  };
+  Analyzed analyze(llvm::StringRef Name, llvm::StringRef Text) {
+    Analyzed A;
+    A.Path = write(Name, Text);
+    A.Opts = options(A.Path);
+    A.R = driver::run(A.Opts);
+    return A;
+  }
   std::string read(const std::string &Path) {
     auto B = llvm::MemoryBuffer::getFile(Path, false, false);
     EXPECT_TRUE(bool(B));
@@ -36,9 +49,7 @@ const char *TwoChecksFixed = "$b = [Environment]::OSVersion.Version.Build\n"
                              "if ($b -le 6003) { 'up to sp2' }\n";
 
 TEST_F(FixerTest, WritesTheProvenFixesAndCountsThem) {
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   ASSERT_EQ(R.Findings.size(), 2u);
   fix::FixResult F = fix::applyFixes(O, R, fix::Mode::Write, Dir);
   EXPECT_EQ(read(P), TwoChecksFixed);
@@ -56,9 +67,7 @@ TEST_F(FixerTest, WritesTheProvenFixesAndCountsThem) {
 }
 
 TEST_F(FixerTest, PreviewWritesNothing) {
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   fix::FixResult F = fix::applyFixes(O, R, fix::Mode::Preview, Dir);
   EXPECT_EQ(read(P), TwoChecks);
   EXPECT_EQ(F.Texts[P], TwoChecksFixed);
@@ -75,9 +84,7 @@ TEST_F(FixerTest, RepeatsPassesUntilNothingChanges) {
   // to start one byte inside the first one's edit (the text it writes there
   // is the text that was there): the result is the same, the ranges
   // overlap.
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   ASSERT_EQ(R.Findings.size(), 2u);
   core::Finding &First = R.Findings[0], &Second = R.Findings[1];
   ASSERT_TRUE(First.TheFix && Second.TheFix);
@@ -104,9 +111,7 @@ TEST_F(FixerTest, RefusesAFixThatLeavesItsFinding) {
   // The finding's own guard, rewritten to a text that is still fragile
   // (a second test joined to it): re-analysis finds the finding where the
   // guard now is, whatever its new text.
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   ASSERT_EQ(R.Findings.size(), 2u);
   R.Findings.resize(1);
   core::Finding &First = R.Findings[0];
@@ -128,9 +133,7 @@ TEST_F(FixerTest, RefusesAFixThatLeavesItsFinding) {
 }
 
 TEST_F(FixerTest, RefusesAFixThatBreaksTheParse) {
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   ASSERT_FALSE(R.Findings.empty());
   R.Findings[0].TheFix->Edits[0].Replacement = "$b -in (6002, 6003";
   fix::FixResult F = fix::applyFixes(O, R, fix::Mode::Write, Dir);
@@ -193,9 +196,7 @@ TEST_F(FixerTest, RefusesReadOnlyFiles) {
 }
 
 TEST_F(FixerTest, StdinFixesEditOnlyTheirOwnText) {
-  std::string P = write("os.ps1", TwoChecks);
-  driver::RunOptions O = options(P);
-  driver::RunResult R = driver::run(O);
+  auto [P, O, R] = analyze("os.ps1", TwoChecks);
   ASSERT_EQ(R.Findings.size(), 2u);
   R.Findings[1].TheFix->Edits[0].Span.File = Dir.str().str() + "/other.ps1";
   fix::keepFixesWithin(R.Findings, P);
