@@ -122,9 +122,20 @@ static std::atomic<uint64_t> Skips{0};
 uint64_t skippedBodies() { return Skips; }
 
 std::string clangResourceDir() {
-  // The directory recorded at build time, if this machine still has it;
-  // else ask the installed clang-19.
+  // The copy an installed verguard carries (tools/package: lib/verguard/
+  // clang/<major> beside bin/), else the directory recorded at build time,
+  // if this machine still has it; else ask the installed clang-19.
   static const std::string Dir = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    if (!Exe.empty()) {
+      llvm::SmallString<256> Own(
+          llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+      llvm::sys::path::append(
+          Own, "lib", "verguard", "clang",
+          llvm::sys::path::filename(VERGUARD_CLANG_RESOURCE_DIR));
+      if (llvm::sys::fs::is_directory(Own + "/include"))
+        return Own.str().str();
+    }
     std::string Built = VERGUARD_CLANG_RESOURCE_DIR;
     if (llvm::sys::fs::is_directory(Built + "/include"))
       return Built;
