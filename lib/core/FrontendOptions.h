@@ -29,6 +29,9 @@ struct FrontendOptions {
   /// the function bodies no finding can depend on (cpp/BodyPlan.h); with
   /// none (--no-prefilter), every body is parsed.
   std::vector<std::string> Triggers;
+  /// --verbose: also say how a compile database's command was read (the
+  /// arguments dropped, and why).
+  bool Verbose = false;
 };
 
 } // namespace verguard::core

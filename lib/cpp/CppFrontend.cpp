@@ -2,6 +2,7 @@
 #include "cpp/CppFrontend.h"
 
 #include "cpp/BodyPlan.h"
+#include "cpp/CompileCommand.h"
 #include "cpp/GuardFinder.h"
 #include "cpp/Pch.h"
 #include "script/Text.h"
@@ -16,8 +17,10 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include <atomic>
 
 namespace verguard::cpp {
@@ -45,18 +48,43 @@ CompileDatabases::forFile(llvm::StringRef File,
     Entry *Result = nullptr;
     if (llvm::sys::fs::exists(Json)) {
       std::string Err;
-      // MSVC command lines use Windows quoting (backslashes are paths).
+      core::Diagnostic D;
+      D.Level = core::Severity::Warning;
+      D.Where.File = Json;
+      D.Where.Line = D.Where.Col = 1;
       auto Buf = llvm::MemoryBuffer::getFile(Json);
-      bool Msvc = Buf && ((*Buf)->getBuffer().contains_insensitive("cl.exe") ||
-                          (*Buf)->getBuffer().contains_insensitive("clang-cl"));
-      auto Db = JSONCompilationDatabase::loadFromFile(
-          Json, Err,
-          Msvc ? JSONCommandLineSyntax::Windows
-               : JSONCommandLineSyntax::AutoDetect);
+      std::unique_ptr<CompilationDatabase> Db;
+      if (!Buf) {
+        Err = Buf.getError().message();
+      } else if (auto Parsed = llvm::json::parse((*Buf)->getBuffer());
+                 !Parsed) {
+        // Clang's loader reads it as YAML and reports "YAML:1:3": say
+        // where the JSON is wrong, in the file's own terms.
+        Err = "invalid JSON: " + llvm::toString(Parsed.takeError());
+        llvm::SmallVector<llvm::StringRef, 4> M;
+        static const llvm::Regex Pos("^invalid JSON: \\[([0-9]+):([0-9]+), "
+                                     "byte=[0-9]+\\]: (.*)$");
+        if (Pos.match(Err, &M)) {
+          M[1].getAsInteger(10, D.Where.Line);
+          // llvm::json's column is that of the byte it read last: the one
+          // it found wrong, counted from 1.
+          M[2].getAsInteger(10, D.Where.Col);
+          D.Where.Col = std::max(D.Where.Col, 1u);
+          Err = "invalid JSON: " + M[3].str();
+        }
+      } else {
+        // MSVC command lines use Windows quoting (backslashes are paths).
+        bool Msvc = (*Buf)->getBuffer().contains_insensitive("cl.exe") ||
+                    (*Buf)->getBuffer().contains_insensitive("clang-cl");
+        Db = JSONCompilationDatabase::loadFromBuffer(
+            (*Buf)->getBuffer(), Err,
+            Msvc ? JSONCommandLineSyntax::Windows
+                 : JSONCommandLineSyntax::AutoDetect);
+        // Its messages name the YAML reader's buffer, not the file.
+        if (!Db && llvm::StringRef(Err).starts_with("YAML:"))
+          Err = Err.substr(Err.find(' ') + 1);
+      }
       if (!Db) {
-        core::Diagnostic D;
-        D.Level = core::Severity::Warning;
-        D.Where.File = Json;
         D.Message = "cannot use this compilation database (" + Err +
                     "); files are parsed without it";
         Diags.push_back(std::move(D));
@@ -94,9 +122,20 @@ static std::atomic<uint64_t> Skips{0};
 uint64_t skippedBodies() { return Skips; }
 
 std::string clangResourceDir() {
-  // The directory recorded at build time, if this machine still has it;
-  // else ask the installed clang-19.
+  // The copy an installed verguard carries (tools/package: lib/verguard/
+  // clang/<major> beside bin/), else the directory recorded at build time,
+  // if this machine still has it; else ask the installed clang-19.
   static const std::string Dir = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    if (!Exe.empty()) {
+      llvm::SmallString<256> Own(
+          llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+      llvm::sys::path::append(
+          Own, "lib", "verguard", "clang",
+          llvm::sys::path::filename(VERGUARD_CLANG_RESOURCE_DIR));
+      if (llvm::sys::fs::is_directory(Own + "/include"))
+        return Own.str().str();
+    }
     std::string Built = VERGUARD_CLANG_RESOURCE_DIR;
     if (llvm::sys::fs::is_directory(Built + "/include"))
       return Built;
@@ -369,20 +408,42 @@ pchFor(llvm::StringRef Text, const std::vector<std::string> &Flags, bool IsC) {
 
 } // namespace
 
-std::vector<std::string> standaloneArgs(llvm::StringRef File,
-                                        llvm::StringRef Text,
-                                        const std::vector<std::string> &Extra) {
+/// Ours, then DbFlags (a compile database's command, translated), then the
+/// file's directory and its parents' include/, then Extra, then the file.
+static std::vector<std::string>
+compilerArgs(llvm::StringRef File, llvm::StringRef Text,
+             const std::vector<std::string> &DbFlags,
+             const std::vector<std::string> &Extra) {
   std::vector<std::string> Args;
   Args.push_back(isC(File) ? "clang" : "clang++");
   Args.push_back("--target=x86_64-w64-mingw32");
   Args.push_back("-fsyntax-only");
   Args.push_back("-fms-extensions");
-  if (isHeader(File)) {
-    Args.push_back("-x");
-    Args.push_back("c++-header");
-  }
   if (!isC(File))
     Args.push_back("-std=gnu++20");
+  // The database's flags come after ours: its -std wins, its include
+  // directories are searched before the file's own. A language that the
+  // file's name says anyway (MSVC's /TP for a .cpp) is left out: the file
+  // can then have a precompiled header.
+  for (size_t I = 0; I < DbFlags.size(); ++I) {
+    if (DbFlags[I] == "-x" && I + 1 < DbFlags.size() &&
+        DbFlags[I + 1] == (isC(File) ? "c" : "c++") && !isHeader(File)) {
+      ++I;
+      continue;
+    }
+    Args.push_back(DbFlags[I]);
+  }
+  if (isHeader(File)) {
+    // A header of C code (the database's standard is a C one) is C.
+    bool CStd = llvm::any_of(DbFlags, [](const std::string &F) {
+      llvm::StringRef S(F);
+      return S.consume_front("-std=") && !S.contains("++") &&
+             (S.starts_with("c") || S.starts_with("gnu") ||
+              S.starts_with("iso9899"));
+    });
+    Args.push_back("-x");
+    Args.push_back(CStd ? "c-header" : "c++-header");
+  }
   // Kernel-mode code: the DDK headers.
   if (Text.contains("ntddk.h") || Text.contains("wdm.h") ||
       Text.contains("ntifs.h") || Text.contains("fltKernel.h"))
@@ -406,14 +467,21 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
   return Args;
 }
 
+std::vector<std::string> standaloneArgs(llvm::StringRef File,
+                                        llvm::StringRef Text,
+                                        const std::vector<std::string> &Extra) {
+  return compilerArgs(File, Text, {}, Extra);
+}
+
 void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  CompileDatabases &Dbs, const core::FrontendOptions &Opts,
                  std::vector<core::Guard> &Guards,
                  std::vector<core::Diagnostic> &Diags) {
-  auto Note = [&](core::Severity S, std::string Msg) {
+  auto Note = [&](core::Severity S, std::string Msg, uint32_t Line = 0) {
     core::Diagnostic D;
     D.Level = S;
     D.Where.File = Path.str();
+    D.Where.Line = D.Where.Col = Line;
     D.Message = std::move(Msg);
     Diags.push_back(std::move(D));
   };
@@ -427,75 +495,68 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                Decoded->Enc != script::Encoding::Utf8Bom &&
                Decoded->Enc != script::Encoding::Windows1252;
 
-  std::unique_ptr<CompilationDatabase> Fixed;
-  const CompilationDatabase *Db = Dbs.forFile(Path, Diags);
-  std::vector<std::string> Cmd;
-  if (Db) {
+  // A compile database's command, read as Windows code (cpp/CompileCommand.h).
+  std::vector<std::string> DbFlags;
+  if (const CompilationDatabase *Db = Dbs.forFile(Path, Diags)) {
     auto Cmds = Db->getCompileCommands(Path);
-    if (Cmds.empty()) {
-      Db = nullptr;
-    } else if (!llvm::sys::fs::is_directory(Cmds.front().Directory)) {
-      // ClangTool cannot chdir there (a fatal error): parse without it.
+    if (!Cmds.empty() && !llvm::sys::fs::is_directory(Cmds.front().Directory)) {
+      // Its relative paths would name nothing here.
       Note(core::Severity::Warning,
            "compile_commands.json: the directory of this file's entry ('" +
                Cmds.front().Directory +
-               "') does not exist; parsed without the database");
-      Db = nullptr;
+               "') does not exist; parsed without the database",
+           1);
+    } else if (!Cmds.empty()) {
+      TranslatedCommand T = translateCompileCommand(Cmds.front().CommandLine,
+                                                    Cmds.front().Directory);
+      if (!T.Error.empty())
+        Note(core::Severity::Warning,
+             "compile_commands.json: " + T.Error +
+                 "; parsed with what could be read of its command",
+             1);
+      if (Opts.Verbose && !T.Dropped.empty())
+        Note(core::Severity::Note,
+             "compile_commands.json: left out of this file's command: " +
+                 describeDropped(T),
+             1);
+      DbFlags = std::move(T.Flags);
     }
   }
+  std::vector<std::string> Cmd =
+      compilerArgs(Path, Decoded->Utf8, DbFlags, Opts.ExtraArgs);
+  Cmd.pop_back(); // the file
+  std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
+  // Files that start with system includes (not kernel code, no extra
+  // arguments that could change them, not a header, no forced include or
+  // language from a database) reuse a precompiled header of that prefix, or
+  // at least of <windows.h>.
+  bool Kernel = llvm::any_of(Flags, [](const std::string &F) {
+    return llvm::StringRef(F).ends_with("/ddk");
+  });
+  bool DbChangesPrefix = llvm::any_of(Flags, [](const std::string &F) {
+    return F == "-include" || F == "-imacros" || F == "-x";
+  });
   std::optional<std::string> UsedPch;
-  if (!Db) {
-    Cmd = standaloneArgs(Path, Decoded->Utf8, Opts.ExtraArgs);
-    Cmd.pop_back(); // the file
-    std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
-    // Files that start with system includes (not kernel code, no extra
-    // arguments that could change them, not a header) reuse a precompiled
-    // header of that prefix, or at least of <windows.h>.
-    bool Kernel = llvm::any_of(Flags, [](const std::string &F) {
-      return llvm::StringRef(F).ends_with("/ddk");
-    });
-    if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path))
-      if (auto Pch = pchFor(Decoded->Utf8, Flags, isC(Path))) {
-        Flags.push_back("-include-pch");
-        Flags.push_back(*Pch);
-        UsedPch = *Pch;
-      }
-    Fixed = std::make_unique<FixedCompilationDatabase>(".", Flags);
-    Db = Fixed.get();
-  }
-  ClangTool Tool(*Db, {Path.str()});
+  if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path) && !DbChangesPrefix)
+    if (auto Pch = pchFor(Decoded->Utf8, Flags, isC(Path))) {
+      Flags.push_back("-include-pch");
+      Flags.push_back(*Pch);
+      UsedPch = *Pch;
+    }
+  FixedCompilationDatabase Fixed(".", Flags);
+  ClangTool Tool(Fixed, {Path.str()});
   // Parse the bytes verguard read (and, for --fix, the text it would write).
   // Clang's lexer needs a NUL after the text, which Bytes need not have.
   std::string Text = Remap ? Decoded->Utf8 : Bytes.str();
   Tool.mapVirtualFile(Path, Text);
   std::string ResourceDir = clangResourceDir();
-  std::vector<std::string> Extra =
-      Fixed ? std::vector<std::string>{} : Opts.ExtraArgs;
   Tool.appendArgumentsAdjuster(
-      [ResourceDir, Extra](const CommandLineArguments &Args, StringRef) {
+      [ResourceDir](const CommandLineArguments &Args, StringRef) {
         CommandLineArguments R = Args;
-        bool Cl = false;
-        if (!R.empty()) {
-          llvm::StringRef Exe = llvm::sys::path::filename(R[0]);
-          Cl = Exe.equals_insensitive("cl.exe") ||
-               Exe.equals_insensitive("cl") ||
-               Exe.starts_with_insensitive("clang-cl");
-        }
         // Clang's own builtin headers, and nothing printed.
         R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
         R.push_back("-Wno-everything");
         R.push_back("-ferror-limit=0");
-        if (Cl) {
-          // Relative Windows paths name the same files here.
-          for (std::string &A : R)
-            if (!A.empty() && A[0] != '/' && A[0] != '-')
-              std::replace(A.begin(), A.end(), '\\', '/');
-          // MSVC command lines: the SDK headers come from mingw-w64 here.
-          R.push_back(std::string("/imsvc") + MingwInclude);
-          R.push_back("-fms-compatibility-version=19.29");
-        }
-        for (const std::string &E : Extra)
-          R.push_back(E);
         return R;
       });
   CountingConsumer Count;

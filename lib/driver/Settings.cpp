@@ -1,6 +1,8 @@
 //===- Settings.cpp -------------------------------------------------------===//
 #include "driver/Settings.h"
 
+#include "cpp/CppFrontend.h"
+
 #include "report/Report.h"
 #include "rules/Rule.h"
 
@@ -179,6 +181,9 @@ bool showSettings(llvm::raw_ostream &OS, llvm::StringRef File,
       OS << "none (default: none above the file; standalone flags with the "
             "mingw-w64 headers)\n";
   }
+
+  OS << "  Clang's builtin headers: " << cpp::clangResourceDir()
+     << "/include\n";
 
   std::vector<std::string> Args;
   if (Cfg)

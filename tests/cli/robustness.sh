@@ -154,7 +154,7 @@ fresh
 printf 'bool g(unsigned dwBuildNumber) { return dwBuildNumber <= 6002; }\n' > "$TMP/t/other.cpp"
 run_dir
 js "d.findings.some(f => f.location.file.endsWith('other.cpp'))"
-said "other.cpp: warning: compile_commands.json: .*no/such/dir.*does not exist"
+said "other.cpp:1:1: warning: compile_commands.json: .*no/such/dir.*does not exist"
 
 # --- unreadable files -----------------------------------------------------
 fresh

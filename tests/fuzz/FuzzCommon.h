@@ -5,7 +5,7 @@
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
 #include "core/SourceTable.h"
-#include "report/FixApply.h"
+#include "fix/FixApply.h"
 #include "rules/Checker.h"
 #include "script/Text.h"
 
@@ -42,7 +42,7 @@ inline void checkGuards(const std::vector<core::Guard> &Guards,
   for (const core::Diagnostic &D : Diags)
     checkSpan(D.Where, Bytes.size());
   if (!Edits.empty())
-    report::applyEdits(Bytes, Edits);
+    fix::applyEdits(Bytes, Edits);
 }
 
 /// Decodes Bytes as the file Path, lowers them with a script frontend's

@@ -12,7 +12,7 @@
 #include "driver/Git.h"
 #include "driver/Settings.h"
 #include "driver/Suppressions.h"
-#include "report/FixApply.h"
+#include "fix/Fixer.h"
 #include "report/Report.h"
 #include "rules/Checker.h"
 #include "rules/Rule.h"
@@ -118,6 +118,11 @@ static cl::opt<std::string> StdinFilename(
     cl::value_desc("NAME"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
+static cl::opt<bool>
+    Verbose("verbose",
+            cl::desc("Also say how each C/C++ file's compile database "
+                     "command was read (the arguments left out, and why)"),
+            cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
                                  cl::desc("Parse every file, even those that "
                                           "cannot hold a finding"),
@@ -316,162 +321,6 @@ struct Progress {
   }
 };
 
-/// What --fix and --diff did.
-struct FixRun {
-  std::string Diff;                    // --diff
-  std::vector<std::string> Written;    // files changed (--diff: would be)
-  unsigned Fixed = 0;                  // findings whose fix is in them
-  std::vector<core::Diagnostic> Diags; // files left alone, and why
-};
-
-core::Diagnostic fileTrouble(const std::string &File, std::string Msg) {
-  core::Diagnostic D;
-  D.Level = core::Severity::Warning;
-  D.Where.File = File;
-  D.Where.Line = D.Where.Col = 1;
-  D.Message = std::move(Msg);
-  return D;
-}
-
-/// Applies proven fixes, pass after pass (an edit overlapping another waits
-/// for the next pass), verifying each file in memory before writing it.
-FixRun fixFiles(driver::RunOptions Opts, driver::RunResult &R, bool WriteFiles,
-                std::map<std::string, std::string> *Texts = nullptr) {
-  FixRun Run;
-  std::map<std::string, std::string> Original, Current;
-  std::map<std::string, driver::Language> Langs;
-  std::map<std::string, size_t> DiagCount; // parse trouble of Current[File]
-  std::map<std::string, unsigned> Applied; // findings fixed in Current[File]
-  for (const driver::FileSummary &F : R.Files)
-    if (!F.Content.empty()) {
-      Original[F.Path] = Current[F.Path] = F.Content;
-      Langs[F.Path] = F.Lang;
-    }
-  std::vector<core::Finding> Pending = R.Findings;
-  for (int Pass = 0; Pass < 4 && !Pending.empty(); ++Pass) {
-    std::map<std::string, std::vector<core::Edit>> ByFile;
-    for (const core::Finding &F : Pending)
-      if (F.TheFix)
-        for (const core::Edit &E : F.TheFix->Edits)
-          ByFile[E.Span.File].push_back(E);
-    if (ByFile.empty())
-      break;
-    std::vector<core::Finding> Next;
-    bool Progressed = false;
-    for (auto &[File, Edits] : ByFile) {
-      if (!Current.count(File)) {
-        auto Buf = llvm::MemoryBuffer::getFile(File, false, false);
-        if (!Buf)
-          continue;
-        Original[File] = Current[File] = (*Buf)->getBuffer().str();
-        Langs[File] = driver::languageOf(File);
-      }
-      std::vector<core::Edit> Deferred;
-      std::vector<report::AppliedEdit> Edited;
-      std::string New =
-          report::applyEdits(Current[File], Edits, &Deferred, &Edited);
-      if (New == Current[File])
-        continue;
-      // Verify: re-analyze the new text; no new parse trouble may appear.
-      std::vector<core::Finding> After;
-      std::vector<core::Diagnostic> AfterD;
-      if (!DiagCount.count(File)) {
-        // Parse trouble of the text as it is, measured once per file.
-        std::vector<core::Finding> Ignored;
-        std::vector<core::Diagnostic> BeforeD;
-        driver::analyzeBytes(File, Langs[File], Current[File], Opts, Ignored,
-                             BeforeD);
-        DiagCount[File] = BeforeD.size();
-      }
-      driver::analyzeBytes(File, Langs[File], New, Opts, After, AfterD);
-      // The findings this pass fixes in the file: none of their edits waits
-      // for a later pass.
-      std::vector<const core::Finding *> FixedHere;
-      for (const core::Finding &F : Pending)
-        if (F.TheFix && F.TheFix->Edits.front().Span.File == File &&
-            llvm::none_of(F.TheFix->Edits, [&](const core::Edit &E) {
-              return llvm::is_contained(Deferred, E);
-            }))
-          FixedHere.push_back(&F);
-      // Each must be gone: no finding of its rule and bump may remain where
-      // its guard now is (found by position, not by text: a fix that
-      // rewrote the guard's text must not hide what it left).
-      const core::Finding *Stuck = nullptr;
-      for (const core::Finding *F : FixedHere) {
-        auto [B, E] = report::mapRange(Edited, F->Where.Begin, F->Where.End);
-        for (const core::Finding &A : After)
-          if (A.RuleId == F->RuleId && A.Bump == F->Bump &&
-              A.Where.Begin <= E && B <= A.Where.End)
-            Stuck = F;
-      }
-      if (Stuck) {
-        core::Diagnostic D = fileTrouble(
-            File, "the fix of this " + Stuck->RuleId +
-                      " finding did not remove it; this file was not changed");
-        D.Where = Stuck->Where;
-        Run.Diags.push_back(std::move(D));
-        continue;
-      }
-      if (AfterD.size() > DiagCount[File]) {
-        Run.Diags.push_back(fileTrouble(
-            File, "a fix would introduce a parse problem (" +
-                      AfterD.back().Message + "); this file was not changed"));
-        continue;
-      }
-      Current[File] = std::move(New);
-      DiagCount[File] = AfterD.size();
-      Progressed = true;
-      Applied[File] += FixedHere.size();
-      for (core::Finding &F : After)
-        if (F.TheFix && !Deferred.empty())
-          Next.push_back(std::move(F));
-    }
-    Pending = std::move(Next);
-    if (!Progressed)
-      break;
-  }
-  // Two names of one file (a symlink and its target, hard links) are
-  // written once.
-  std::map<llvm::sys::fs::UniqueID, std::pair<std::string, std::string>> Done;
-  for (auto &[File, Text] : Current) {
-    if (Text == Original[File])
-      continue;
-    llvm::sys::fs::UniqueID Id;
-    if (!llvm::sys::fs::getUniqueID(File, Id)) {
-      auto [It, New] = Done.try_emplace(Id, File, Text);
-      if (!New) {
-        if (It->second.second == Text)
-          Run.Written.push_back(File); // fixed through the other name
-        else
-          Run.Diags.push_back(fileTrouble(
-              File, "is the same file as " +
-                        report::displayPath(It->second.first, SrcRoot) +
-                        ", fixed through that name; not fixed again"));
-        continue;
-      }
-    }
-    Run.Diff += report::unifiedDiff(report::displayPath(File, SrcRoot),
-                                    Original[File], Text);
-    if (WriteFiles)
-      if (auto E = report::writeFixedFile(File, Original[File], Text)) {
-        core::Diagnostic D = fileTrouble(File, "");
-        llvm::handleAllErrors(std::move(E), [&](const llvm::StringError &S) {
-          D.Message = S.getMessage();
-          // A refusal (read-only) is a warning; a failed write, an error.
-          if (S.convertToErrorCode() != std::errc::permission_denied)
-            D.Level = core::Severity::Error;
-        });
-        Run.Diags.push_back(std::move(D));
-        continue;
-      }
-    Run.Written.push_back(File);
-    Run.Fixed += Applied[File];
-  }
-  if (Texts)
-    *Texts = std::move(Current);
-  return Run;
-}
-
 } // namespace
 
 static int run(int argc, char **argv);
@@ -632,6 +481,7 @@ static int run(int argc, char **argv) {
     Opts.StdinText = (*In)->getBuffer().str();
   }
   Opts.Frontend.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.Frontend.Verbose = Verbose;
   if (!CompileDb.empty()) {
     llvm::SmallString<256> P(CompileDb);
     llvm::sys::fs::make_absolute(P);
@@ -718,36 +568,28 @@ static int run(int argc, char **argv) {
   };
   // From stdin, --fix prints the fixed text (as ruff does) and writes
   // nothing: fixes that would edit another file (a header) are left out.
+  bool FromStdin = Opts.StdinText.has_value();
   std::string StdinPath;
-  if (Opts.StdinText && (DoFix || DoDiff)) {
+  if (FromStdin && (DoFix || DoDiff)) {
     for (const driver::FileSummary &F : R.Files)
       StdinPath = F.Path;
-    for (core::Finding &F : R.Findings)
-      if (F.TheFix && llvm::any_of(F.TheFix->Edits, [&](const core::Edit &E) {
-            return E.Span.File != StdinPath;
-          })) {
-        F.TheFix.reset();
-        F.NoFixReason = "its fix edits another file, which a fix of the "
-                        "text from stdin does not write";
-      }
+    fix::keepFixesWithin(R.Findings, StdinPath);
   }
-  if (DoFix && Opts.StdinText) {
-    std::map<std::string, std::string> Texts;
-    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/false, &Texts);
+  if (DoFix && FromStdin) {
+    fix::FixResult Fx = fix::applyFixes(Opts, R, fix::Mode::Preview, SrcRoot);
     PrintDiagnostics(R.Diagnostics);
     PrintDiagnostics(Fx.Diags);
-    llvm::outs() << (Texts.count(StdinPath) ? Texts[StdinPath]
-                                            : *Opts.StdinText);
-    size_t Unfixed =
-        R.Findings.size() - std::min<size_t>(Fx.Fixed, R.Findings.size());
+    llvm::outs() << (Fx.Texts.count(StdinPath) ? Fx.Texts[StdinPath]
+                                               : *Opts.StdinText);
     if (!Quiet)
-      llvm::errs() << "verguard: fixed " << Fx.Fixed << " finding"
-                   << (Fx.Fixed == 1 ? "" : "s") << " in the text from stdin; "
-                   << Unfixed << " left as they are\n";
-    return Exit(Unfixed ? 1 : 0);
+      llvm::errs() << "verguard: "
+                   << fix::summary(Fx, R.Findings.size(), fix::Mode::Preview,
+                                   /*FromStdin=*/true)
+                   << "\n";
+    return Exit(Fx.left(R.Findings.size()) ? 1 : 0);
   }
   if (DoDiff) {
-    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/false);
+    fix::FixResult Fx = fix::applyFixes(Opts, R, fix::Mode::Preview, SrcRoot);
     PrintDiagnostics(R.Diagnostics);
     PrintDiagnostics(Fx.Diags);
     std::unique_ptr<llvm::ToolOutputFile> Out;
@@ -756,61 +598,25 @@ static int run(int argc, char **argv) {
     (Out ? Out->os() : llvm::outs()) << Fx.Diff;
     if (Out)
       Out->keep();
-    if (!Quiet) {
-      unsigned Unfixed =
-          R.Findings.size() - std::min<size_t>(Fx.Fixed, R.Findings.size());
-      llvm::errs() << "verguard: would fix " << Fx.Fixed << " finding"
-                   << (Fx.Fixed == 1 ? "" : "s") << " in " << Fx.Written.size()
-                   << " file" << (Fx.Written.size() == 1 ? "" : "s") << "; "
-                   << Unfixed << " left as they are\n";
-    }
+    if (!Quiet)
+      llvm::errs() << "verguard: "
+                   << fix::summary(Fx, R.Findings.size(), fix::Mode::Preview,
+                                   /*FromStdin=*/false)
+                   << "\n";
     // Like `ruff --diff`: 1 when there is something to apply.
     return Exit(Fx.Diff.empty() ? 0 : 1);
   }
   if (DoFix) {
-    FixRun Fx = fixFiles(Opts, R, /*WriteFiles=*/true);
+    fix::FixResult Fx = fix::applyFixes(Opts, R, fix::Mode::Write, SrcRoot);
     R.Diagnostics.insert(R.Diagnostics.end(), Fx.Diags.begin(), Fx.Diags.end());
-    if (!Fx.Written.empty()) {
-      // What remains in the files written: analyzed again, as a run would,
-      // named (no second walk of the tree).
-      driver::RunOptions Again = Opts;
-      Again.Progress = nullptr;
-      Again.Paths = Fx.Written;
-      std::map<std::string, std::set<unsigned>> Only;
-      for (const std::string &F : Fx.Written)
-        Only[F] = Opts.OnlyFiles && Opts.OnlyFiles->count(F)
-                      ? Opts.OnlyFiles->at(F)
-                      : std::set<unsigned>{0};
-      Again.OnlyFiles = std::move(Only);
-      Again.ChangedLinesOnly = Opts.ChangedLinesOnly;
-      driver::RunResult R2 = driver::run(Again);
-      std::set<std::string> Redone(Fx.Written.begin(), Fx.Written.end());
-      auto InRedone = [&](const std::string &F) { return Redone.count(F); };
-      llvm::erase_if(R.Findings, [&](const core::Finding &F) {
-        return InRedone(F.Where.File);
-      });
-      llvm::erase_if(R.Diagnostics, [&](const core::Diagnostic &D) {
-        return InRedone(D.Where.File);
-      });
-      llvm::erase_if(R.Files, [&](const driver::FileSummary &F) {
-        return InRedone(F.Path);
-      });
-      R.Findings.insert(R.Findings.end(), R2.Findings.begin(),
-                        R2.Findings.end());
-      // The walk's own messages (a path named twice...) were given once.
-      for (core::Diagnostic &G : R2.Diagnostics)
-        if (InRedone(G.Where.File))
-          R.Diagnostics.push_back(std::move(G));
-      driver::sortDiagnostics(R.Diagnostics);
-      for (driver::FileSummary &F : R2.Files)
-        R.Files.push_back(std::move(F));
-      driver::sortFindings(R.Findings);
-    }
+    // What remains in the files written is reported below, as by a run
+    // without --fix.
+    fix::reanalyzeWritten(Opts, Fx.Written, R);
     if (!Quiet)
-      llvm::errs() << "verguard: fixed " << Fx.Fixed << " finding"
-                   << (Fx.Fixed == 1 ? "" : "s") << " in " << Fx.Written.size()
-                   << " file" << (Fx.Written.size() == 1 ? "" : "s") << "\n";
-    // What remains is reported below, as by a run without --fix.
+      llvm::errs() << "verguard: "
+                   << fix::summary(Fx, R.Findings.size(), fix::Mode::Write,
+                                   /*FromStdin=*/false)
+                   << "\n";
   }
 
   report::ReportData D;

@@ -1,5 +1,5 @@
 //===- FixApply.cpp -------------------------------------------------------===//
-#include "report/FixApply.h"
+#include "fix/FixApply.h"
 
 #include "script/Text.h"
 
@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace verguard::report {
+namespace verguard::fix {
 
 std::string applyEdits(llvm::StringRef Original,
                        llvm::ArrayRef<core::Edit> Edits,
@@ -300,4 +300,4 @@ std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Original,
   return Out;
 }
 
-} // namespace verguard::report
+} // namespace verguard::fix

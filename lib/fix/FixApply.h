@@ -1,6 +1,6 @@
 //===- FixApply.h - writing proven fixes into the user's files --*- C++ -*-===//
-#ifndef VERGUARD_REPORT_FIXAPPLY_H
-#define VERGUARD_REPORT_FIXAPPLY_H
+#ifndef VERGUARD_FIX_FIXAPPLY_H
+#define VERGUARD_FIX_FIXAPPLY_H
 
 #include "core/Finding.h"
 
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace verguard::report {
+namespace verguard::fix {
 
 /// One applied edit in bytes of the file: [Begin, End) became NewLength
 /// bytes.
@@ -53,6 +53,6 @@ llvm::Error writeFixedFile(llvm::StringRef Path, llvm::StringRef Expected,
 std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Original,
                         llvm::StringRef New);
 
-} // namespace verguard::report
+} // namespace verguard::fix
 
 #endif
