@@ -49,6 +49,24 @@ std::vector<std::string> searched(const BumpLiterals &B) {
 
 bool isDigit(char C) { return C >= '0' && C <= '9'; }
 
+/// Whether Text[At, At + Len) is a name or a part of one that starts and
+/// ends at a word boundary: `UBR`, `.Revision`, `dwFileVersionLS`,
+/// `GetFileVersionInfoW`, `MY_UBR`; not `EC_NOTASUBREGION`, `prevision`.
+bool nameAt(llvm::StringRef Text, size_t At, size_t Len) {
+  auto Boundary = [&](size_t Before, size_t After) {
+    if (Before >= Text.size() || After >= Text.size())
+      return true;
+    char B = Text[Before], A = Text[After];
+    return !isWordChar(B) || !isWordChar(A) || B == '_' || A == '_' ||
+           isDigit(B) != isDigit(A) || (llvm::isLower(B) && llvm::isUpper(A));
+  };
+  size_t End = At + Len;
+  return (At == 0 || Boundary(At - 1, At)) &&
+         (End >= Text.size() || Boundary(End - 1, End) ||
+          // a name ending in lower case before a capital: `VersionInfoW`
+          llvm::isUpper(Text[End]));
+}
+
 /// The first decimal digit at or after P, or Text.size().
 size_t nextDigit(llvm::StringRef Text, size_t P) {
   const char *D = Text.data();
@@ -182,11 +200,15 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
 
 Sighting Prefilter::look(llvm::StringRef Text, Dialect D) const {
   Sighting S;
+  // Where a revision source is named: it counts only outside comments
+  // ("Revision History" heads many an old file), checked at the end.
+  std::vector<size_t> WordAt;
   // After a trigger the same pass goes on for the markers (until both are
   // seen): a second search for each, byte by byte, cost more than the scan.
   Lits.scan(Text, [&](unsigned I, size_t At) {
     if (I < NumRevisionWords) {
-      S.RevisionWord = true;
+      if (!S.Trigger && nameAt(Text, At, Lits[I].size()))
+        WordAt.push_back(At);
     } else if (I < NumNames) {
       S.Trigger = true;
     } else {
@@ -207,6 +229,11 @@ Sighting Prefilter::look(llvm::StringRef Text, Dialect D) const {
   });
   if (!S.Trigger)
     numbers(Text, D, S);
+  if (!S.Trigger && !WordAt.empty()) {
+    RegionScanner Regions(Text, D);
+    S.RevisionWord = llvm::any_of(
+        WordAt, [&](size_t At) { return Regions.at(At) != Region::Comment; });
+  }
   if (S.RevisionNumber && S.RevisionWord)
     S.Trigger = true;
   if (S.Trigger)

@@ -33,8 +33,9 @@ struct Sighting {
   /// A guard in it can flip: a separating literal or a user source (or a
   /// revision threshold and a revision source).
   bool Trigger = false;
-  /// A revision threshold of a bump, and the name of a revision source:
-  /// neither alone can flip (a header may hold the other).
+  /// A revision threshold of a bump, and the name of a revision source
+  /// outside comments: neither alone can flip (a header may hold the
+  /// other). Looked for only while nothing else is a trigger.
   bool RevisionNumber = false;
   bool RevisionWord = false;
   /// Case-insensitive "verguard: ignore" and "vbscript".

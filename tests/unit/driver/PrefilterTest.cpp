@@ -181,6 +181,23 @@ TEST(Prefilter, ARevisionThresholdCountsWithARevisionSource) {
   EXPECT_FALSE(eligible("if (ubr >= 20490) x();", Dialect::C));
   EXPECT_FALSE(eligible("if (port >= 24000) x();", Dialect::C));
   EXPECT_FALSE(eligible("if (ubr >= 1) x(); // 24000", Dialect::C));
+  // Inside another word it is none either; at a word boundary it is.
+  EXPECT_FALSE(
+      eligible("int e = EC_NOTASUBREGION; int x = 0x5CF3;", Dialect::C));
+  EXPECT_FALSE(eligible("int prevision = 24000;", Dialect::C));
+  EXPECT_TRUE(
+      eligible("if (LOWORD(ffi.dwFileVersionLS) >= 24000) x();", Dialect::C));
+  EXPECT_TRUE(eligible("GetFileVersionInfoW(p, 0, n, b); if (r > 24000) x();",
+                       Dialect::C));
+  EXPECT_TRUE(eligible("if (MY_UBR >= 24000) x();", Dialect::C));
+  // A revision source named in a comment is no source.
+  EXPECT_FALSE(
+      eligible("// Revision History\nif (x >= 24000) y();", Dialect::C));
+  EXPECT_FALSE(eligible("<# UBR #>\n$x -ge 24000", Dialect::PowerShell));
+  EXPECT_TRUE(eligible("$k.GetValue('UBR') -ge 24000", Dialect::PowerShell));
+  EXPECT_TRUE(eligible("' UBR\nIf CLng(Split(v, \".\")(3)) >= 24000 Then"
+                       "\nx = GetFileVersion(p)",
+                       Dialect::VB));
   Sighting S = defaults().look("if (x >= 24000) y();", Dialect::C);
   EXPECT_TRUE(S.RevisionNumber);
   EXPECT_FALSE(S.RevisionWord);
@@ -240,8 +257,8 @@ TEST(Prefilter, AUserSourceIsATrigger) {
 TEST(Prefilter, SeesWhatPlainSearchesSee) {
   const std::vector<std::string> Names = {"6002", "ubr", "revision"};
   const char *Pieces[] = {" 6002 ",
-                          "UBR",
-                          "Revision",
+                          " UBR ",
+                          " Revision ",
                           "verguard: ignore",
                           "VERGUARD: Ignore",
                           "vbscript",
@@ -267,8 +284,8 @@ TEST(Prefilter, SeesWhatPlainSearchesSee) {
          At = T.find_insensitive("#include", At + 1))
       Includes.push_back(At);
     EXPECT_EQ(S.Trigger, Trigger) << Text;
-    EXPECT_EQ(S.RevisionWord, T.contains_insensitive("ubr") ||
-                                  T.contains_insensitive("revision"))
+    EXPECT_EQ(S.RevisionWord, !Trigger && (T.contains_insensitive("ubr") ||
+                                           T.contains_insensitive("revision")))
         << Text;
     EXPECT_EQ(S.Suppression, T.contains_insensitive("verguard: ignore"))
         << Text;
