@@ -33,11 +33,6 @@ namespace {
 
 bool isDigit(char C) { return C >= '0' && C <= '9'; }
 
-bool numberStartsAt(llvm::StringRef T, size_t P) {
-  return isDigit(T[P]) ||
-         (T[P] == '.' && P + 1 < T.size() && isDigit(T[P + 1]));
-}
-
 /// digits [. digits] [e [+-] digits], at least one mantissa digit; Exp is
 /// the exponent letter(s) the dialect has.
 std::optional<double> decimal(llvm::StringRef S, llvm::StringRef Exp) {
@@ -184,191 +179,211 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
   return std::nullopt;
 }
 
-size_t RegionScanner::stringEnd(size_t Open) const {
-  const size_t N = Text.size();
-  const char Q = Text[Open];
-  size_t P = Open + 1;
-  switch (D) {
-  case Dialect::C: // escapes; ends at the line's end if unterminated
-    for (; P < N; ++P) {
-      if (Text[P] == '\\')
-        ++P;
-      else if (Text[P] == Q)
-        return P + 1;
-      else if (Text[P] == '\n')
-        return P;
-    }
-    return N;
-  case Dialect::PowerShell:
-    for (; P < N; ++P) {
-      if (Q == '"' && Text[P] == '`')
-        ++P;
-      else if (Text[P] == Q) {
-        if (P + 1 < N && Text[P + 1] == Q) // '' and "" stand for one
-          ++P;
-        else
-          return P + 1;
-      }
-    }
-    return N;
-  default: // VB: "" stands for one; no string spans lines
-    for (; P < N; ++P) {
-      if (Text[P] == '"') {
-        if (P + 1 < N && Text[P + 1] == '"')
-          ++P;
-        else
-          return P + 1;
-      } else if (Text[P] == '\n') {
-        return P;
-      }
-    }
-    return N;
-  }
-}
-
 namespace {
 
-/// The raw string literal starting at P (`R"x(...)x"`, with an encoding
-/// prefix), or P if none does.
-size_t rawStringEnd(llvm::StringRef T, size_t P) {
-  size_t W = P;
-  while (W < T.size() && isWordChar(T[W]))
-    ++W;
-  llvm::StringRef Prefix = T.slice(P, W);
-  if (W >= T.size() || T[W] != '"' ||
-      !(Prefix == "R" || Prefix == "u8R" || Prefix == "uR" || Prefix == "UR" ||
-        Prefix == "LR"))
-    return P;
-  size_t Open = T.find('(', W + 1);
-  if (Open == T.npos || Open - W - 1 > 16)
-    return P;
-  std::string Close = (")" + T.slice(W + 1, Open) + "\"").str();
-  size_t End = T.find(Close, Open + 1);
-  return End == T.npos ? T.size() : End + Close.size();
+bool isBlank(char C) { return C == ' ' || C == '\t'; }
+
+size_t lineEnd(llvm::StringRef T, size_t I) {
+  size_t E = T.find('\n', I);
+  E = E == llvm::StringRef::npos ? T.size() : E;
+  return E > I && T[E - 1] == '\r' ? E - 1 : E;
 }
 
-bool lineEnd(llvm::StringRef T, size_t P) {
-  return P >= T.size() || T[P] == '\n' || T[P] == '\r';
+/// What the scanners of the three languages share: the position, whether
+/// code came before it on its line, and the comments and strings found.
+struct Scanner {
+  llvm::StringRef T;
+  size_t I = 0;
+  bool Code = false;
+  std::vector<Span> Out;
+
+  bool done() const { return I >= T.size(); }
+  llvm::StringRef rest() const { return T.substr(I); }
+  /// A comment from I to End, its text from I + Open to TextEnd.
+  void comment(size_t Open, size_t TextEnd, size_t End) {
+    Out.push_back(
+        {I, End, Region::Comment, std::min(I + Open, TextEnd), TextEnd, Code});
+    if (T.slice(I, End).contains('\n'))
+      Code = false;
+    I = End;
+  }
+  void lineComment(size_t Open) {
+    size_t E = lineEnd(T, I);
+    comment(Open, E, E);
+  }
+  void blockComment(llvm::StringRef Open, llvm::StringRef Close) {
+    size_t E = T.find(Close, I + Open.size());
+    if (E == llvm::StringRef::npos)
+      comment(Open.size(), T.size(), T.size());
+    else
+      comment(Open.size(), E, E + Close.size());
+  }
+  /// A literal that ends before End (code, for what precedes a comment).
+  void literal(size_t End) {
+    End = std::min(End, T.size());
+    Out.push_back({I, End, Region::String, I, End, Code});
+    I = End;
+    Code = true;
+  }
+  void plain() {
+    char C = T[I++];
+    if (C == '\n')
+      Code = false;
+    else
+      Code |= !isBlank(C) && C != '\r';
+  }
+};
+
+/// The comments and strings of C and C++: `//` (with backslash continuations)
+/// and
+/// `/* */`, outside string, character and raw string literals.
+std::vector<Span> cSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (S.rest().starts_with("//")) {
+      size_t E = I;
+      do
+        E = T.find('\n', E + 1);
+      while (E != llvm::StringRef::npos &&
+             (T[E - 1] == '\\' || (T[E - 1] == '\r' && T[E - 2] == '\\')));
+      E = E == llvm::StringRef::npos ? T.size() : E;
+      if (T[E - 1] == '\r')
+        --E;
+      S.comment(2, E, E);
+    } else if (S.rest().starts_with("/*")) {
+      S.blockComment("/*", "*/");
+    } else if (C == '"' && I > 0 && T[I - 1] == 'R') {
+      // R"delim( ... )delim"
+      size_t Open = T.find('(', I);
+      if (Open == llvm::StringRef::npos) {
+        S.literal(T.size());
+        continue;
+      }
+      std::string Close = ")" + T.slice(I + 1, Open).str() + "\"";
+      size_t E = T.find(Close, Open);
+      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
+    } else if (C == '"' || C == '\'') {
+      // A `'` after the digits of a number is a digit separator (1'000).
+      if (C == '\'' && I > 0 && llvm::isAlnum(T[I - 1])) {
+        size_t B = I;
+        while (B > 0 && (llvm::isAlnum(T[B - 1]) || T[B - 1] == '\''))
+          --B;
+        if (llvm::isDigit(T[B])) {
+          S.plain();
+          continue;
+        }
+      }
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != C && T[J] != '\n')
+        J += T[J] == '\\' ? 2 : 1;
+      S.literal(J + 1);
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
 }
 
-/// PowerShell: `#` starts a comment at the start of a token only.
-bool psCommentAt(llvm::StringRef T, size_t P) {
-  if (T[P] != '#')
-    return false;
-  if (P == 0)
-    return true;
-  char B = T[P - 1];
-  return llvm::isSpace(B) || llvm::StringRef(";(){}|,").contains(B);
+/// PowerShell: comments `#` at the start of a token and `<# #>`; strings
+/// ('...', "..." with backtick escapes, here-strings @"..."@ and @'...'@).
+std::vector<Span> powershellSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    llvm::StringRef Rest = S.rest();
+    if (Rest.starts_with("<#")) {
+      S.blockComment("<#", "#>");
+    } else if (C == '#' &&
+               (I == 0 ||
+                llvm::StringRef(" \t\r\n;|&(){}=,").contains(T[I - 1]))) {
+      S.lineComment(1);
+    } else if (Rest.starts_with("@\"") || Rest.starts_with("@'")) {
+      // A here-string ends with its quote and `@` at the start of a line.
+      std::string Close = std::string("\n") + Rest[1] + "@";
+      size_t E = T.find(Close, I + 2);
+      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
+    } else if (C == '"' || C == '\'') {
+      size_t J = I + 1;
+      while (J < T.size()) {
+        if (C == '"' && T[J] == '`')
+          J += 2;
+        else if (T[J] == C && J + 1 < T.size() && T[J + 1] == C)
+          J += 2; // "" or '': a quote
+        else if (T[J] == C)
+          break;
+        else
+          ++J;
+      }
+      S.literal(J + 1);
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
 }
 
-/// VB: `Rem` as the first word of a statement.
-bool vbRemAt(llvm::StringRef T, size_t P) {
-  if (P + 3 > T.size() || !T.substr(P, 3).equals_insensitive("rem") ||
-      !(P + 3 == T.size() || T[P + 3] == ' ' || T[P + 3] == '\t' ||
-        lineEnd(T, P + 3)))
-    return false;
-  size_t B = P;
-  while (B > 0 && (T[B - 1] == ' ' || T[B - 1] == '\t'))
-    --B;
-  return B == 0 || T[B - 1] == '\n' || T[B - 1] == '\r' || T[B - 1] == ':';
-}
-
-/// The end of a PowerShell here-string opening at P (`@'` or `@"` ending
-/// its line), or P if none opens there.
-size_t hereStringEnd(llvm::StringRef T, size_t P) {
-  if (T[P] != '@' || P + 1 >= T.size() || (T[P + 1] != '\'' && T[P + 1] != '"'))
-    return P;
-  size_t E = P + 2;
-  while (E < T.size() && (T[E] == ' ' || T[E] == '\t'))
-    ++E;
-  if (!lineEnd(T, E))
-    return P;
-  std::string Close = "\n" + std::string(1, T[P + 1]) + "@";
-  size_t End = T.find(Close, E);
-  return End == T.npos ? T.size() : End + Close.size();
+/// VBScript, VBA and VB6: comments `'` and `Rem` (a statement: at the start
+/// of a line or after `:`); "..." strings.
+std::vector<Span> basicSpans(llvm::StringRef T) {
+  Scanner S{T};
+  bool StatementStart = true;
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (C == '\'') {
+      S.lineComment(1);
+    } else if (StatementStart && S.rest().starts_with_insensitive("rem") &&
+               (I + 3 == T.size() || llvm::isSpace(T[I + 3]))) {
+      S.lineComment(3);
+    } else if (C == '"') {
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != '\n' &&
+             (T[J] != '"' || (J + 1 < T.size() && T[J + 1] == '"')))
+        J += T[J] == '"' ? 2 : 1;
+      S.literal(J + 1);
+      StatementStart = false;
+    } else {
+      if (C == ':' || C == '\n')
+        StatementStart = true;
+      else if (!isBlank(C) && C != '\r')
+        StatementStart = false;
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
 }
 
 } // namespace
 
-void RegionScanner::next() {
-  const size_t N = Text.size();
-  size_t P = Pos;
-  char C = Text[P];
-  auto Span = [&](Region K, size_t End) {
-    SpanKind = K;
-    SpanEnd = Pos = std::max(std::min(End, N), P + 1);
-  };
-  if (D == Dialect::Markup)
-    return Span(Region::String, N);
-  // A comment or a string at P?
+std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
   switch (D) {
   case Dialect::C:
-    if (C == '/' && P + 1 < N && Text[P + 1] == '/')
-      return Span(Region::Comment, Text.find('\n', P));
-    if (C == '/' && P + 1 < N && Text[P + 1] == '*') {
-      size_t E = Text.find("*/", P + 2);
-      return Span(Region::Comment, E == Text.npos ? N : E + 2);
-    }
-    if (C == '"' || C == '\'')
-      return Span(Region::String, stringEnd(P));
-    if (size_t E = rawStringEnd(Text, P); E != P)
-      return Span(Region::String, E);
-    break;
+    return cSpans(Text);
   case Dialect::PowerShell:
-    if (C == '<' && P + 1 < N && Text[P + 1] == '#') {
-      size_t E = Text.find("#>", P + 2);
-      return Span(Region::Comment, E == Text.npos ? N : E + 2);
-    }
-    if (psCommentAt(Text, P))
-      return Span(Region::Comment, Text.find('\n', P));
-    if (C == '"' || C == '\'')
-      return Span(Region::String, stringEnd(P));
-    if (size_t E = hereStringEnd(Text, P); E != P)
-      return Span(Region::String, E);
-    break;
-  default:
-    if (C == '\'' || vbRemAt(Text, P))
-      return Span(Region::Comment, Text.find('\n', P));
-    if (C == '"')
-      return Span(Region::String, stringEnd(P));
+    return powershellSpans(Text);
+  case Dialect::VB:
+  case Dialect::Markup:
     break;
   }
-  // Code up to the next place where a comment or a string may start: whole
-  // words and numbers at a time (a `'` inside `6'002` starts nothing).
-  size_t E = P;
-  while (E < N) {
-    char X = Text[E];
-    if (numberStartsAt(Text, E)) {
-      E = numberEnd(Text, E, D);
-      continue;
-    }
-    if (isWordChar(X)) {
-      if (D == Dialect::C && rawStringEnd(Text, E) != E)
-        break;
-      if (D == Dialect::VB && vbRemAt(Text, E))
-        break;
-      while (E < N && isWordChar(Text[E]))
-        ++E;
-      continue;
-    }
-    if (X == '"' || X == '\'')
-      break;
-    if (D == Dialect::C && X == '/' && E + 1 < N &&
-        (Text[E + 1] == '/' || Text[E + 1] == '*'))
-      break;
-    if (D == Dialect::PowerShell &&
-        ((X == '<' && E + 1 < N && Text[E + 1] == '#') ||
-         psCommentAt(Text, E) || hereStringEnd(Text, E) != E))
-      break;
-    ++E;
-  }
-  Span(Region::Code, E);
+  return basicSpans(Text);
+}
+
+RegionScanner::RegionScanner(llvm::StringRef Text, Dialect D)
+    : Markup(D == Dialect::Markup) {
+  if (!Markup)
+    Spans = spansOf(Text, D);
 }
 
 Region RegionScanner::at(size_t Offset) {
-  while (Offset >= SpanEnd && Pos < Text.size())
-    next();
-  return Offset < SpanEnd ? SpanKind : Region::Code;
+  if (Markup)
+    return Region::String;
+  while (Next < Spans.size() && Spans[Next].End <= Offset)
+    ++Next;
+  return Next < Spans.size() && Spans[Next].Begin <= Offset ? Spans[Next].Kind
+                                                            : Region::Code;
 }
 
 } // namespace verguard::driver

@@ -1,13 +1,12 @@
-//===- CodeRegions.h - comments, strings and numbers per language -*- C++
-//-*-===//
+//===- CodeRegions.h - comments, strings, numbers ---------------*- C++ -*-===//
 //
-// The prefilter's cheap tokenizer: enough of each language's lexical grammar
-// to tell whether an offset is in a comment, a string or code, and to read a
-// number token in the language's own notations (C/C++ `0x1772`, `6'002`,
-// `6002UL`, `6.002e3`; PowerShell `0x1772L`, `6kb`; VBScript/VBA `&H1772&`).
-// It never needs to be exact about code: mistaking a comment for code only
-// makes the prefilter let a file through; the other way round never happens
-// for well-formed text.
+// The lexical grammar of each language that the prefilter and the
+// suppressions share: the comments and strings of a text (a suppression is
+// a comment; a build in a comment is no literal), and a number token in the
+// language's own notations (C/C++ `0x1772`, `6'002`, `6002UL`, `6.002e3`;
+// PowerShell `0x1772L`, `6kb`; VBScript/VBA `&H1772&`). Taking a comment for
+// code only makes the prefilter let a file through; the other way round
+// does not happen for well-formed text.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_CODEREGIONS_H
@@ -19,6 +18,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 namespace verguard::driver {
 
@@ -31,23 +31,35 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang);
 
 enum class Region { Code, String, Comment };
 
-/// Classifies offsets of a text, in increasing order.
+/// A comment or a string literal: [Begin, End) of the text (a line
+/// comment's End before its line break, a block comment's after `*/` or
+/// `#>`).
+struct Span {
+  size_t Begin, End;
+  Region Kind;
+  size_t TextBegin, TextEnd; // a comment's text, inside its delimiters
+  bool CodeBefore = false;   // code precedes it on its first line
+};
+
+/// The comments and string literals of Text, in order: C/C++ `//` (with
+/// backslash continuations) and `/* */` outside string, character and raw
+/// string literals (a `'` after a number's digits is a separator);
+/// PowerShell `#` at the start of a token and `<# #>` outside '...',
+/// "..." (backtick escapes) and here-strings; VBScript, VBA and VB6 `'` and
+/// `Rem` (at the start of a statement) outside "..." strings.
+std::vector<Span> spansOf(llvm::StringRef Text, Dialect D);
+
+/// Classifies offsets of a text, in increasing order. Markup is all text.
 class RegionScanner {
 public:
-  RegionScanner(llvm::StringRef Text, Dialect D) : Text(Text), D(D) {}
+  RegionScanner(llvm::StringRef Text, Dialect D);
   /// The region of Text[Offset]; Offset must not decrease between calls.
   Region at(size_t Offset);
 
 private:
-  /// Lexes the token or span at Pos: sets SpanEnd and SpanKind.
-  void next();
-  size_t stringEnd(size_t Open) const;
-
-  llvm::StringRef Text;
-  Dialect D;
-  size_t Pos = 0;     // where the next span starts
-  size_t SpanEnd = 0; // the current span [.., SpanEnd)
-  Region SpanKind = Region::Code;
+  bool Markup;
+  std::vector<Span> Spans;
+  size_t Next = 0;
 };
 
 /// The end of the number token that starts at Text[Begin] (a digit, a `.`

@@ -26,9 +26,9 @@ TEST(CodeRegions, C) {
   EXPECT_EQ(regions("\"a\\\"/*\"x", Dialect::C), "sssssssc");
   EXPECT_EQ(regions("'\"'//", Dialect::C), "sssmm");
   EXPECT_EQ(regions("6'0+'x'", Dialect::C), "ccccsss"); // a separator, a char
-  EXPECT_EQ(regions("R\"a(\")a\"x", Dialect::C), "ssssssssc");
-  EXPECT_EQ(regions("u8R\"(//)\"x", Dialect::C), "sssssssssc");
-  EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssccc"); // unterminated
+  EXPECT_EQ(regions("R\"a(\")a\"x", Dialect::C), "csssssssc"); // R: code
+  EXPECT_EQ(regions("u8R\"(//)\"x", Dialect::C), "cccssssssc");
+  EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssscc"); // unterminated
 }
 
 TEST(CodeRegions, PowerShell) {
