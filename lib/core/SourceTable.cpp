@@ -1,6 +1,8 @@
 //===- SourceTable.cpp ----------------------------------------------------===//
 #include "core/SourceTable.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include "core/YamlInput.h"
 
 #include "llvm/Support/YAMLTraits.h"
@@ -213,9 +215,15 @@ std::vector<std::string> triggerWords(const ProfileSet &Profiles,
     if (std::find(T.begin(), T.end(), L) == T.end())
       T.push_back(std::move(L));
   };
+  // Every build in [before, after] (`build >= 19043` flips across 19041 ->
+  // 19045), in decimal and in hex (`0x1772`, `&H1772`, `0x17720000`).
   for (const Bump *B : Bumps) {
-    Add(std::to_string(Profiles.Profiles[B->Before].build()));
-    Add(std::to_string(Profiles.Profiles[B->After].build()));
+    int64_t X = Profiles.Profiles[B->Before].build();
+    int64_t Y = Profiles.Profiles[B->After].build();
+    for (int64_t Build = std::min(X, Y); Build <= std::max(X, Y); ++Build) {
+      Add(std::to_string(Build));
+      Add(llvm::utohexstr(uint64_t(Build), /*LowerCase=*/true));
+    }
   }
   // Revision thresholds do not mention the build: their sources do.
   for (const std::string &S : builtinSources().RevisionWords)

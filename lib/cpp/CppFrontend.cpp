@@ -18,6 +18,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
@@ -379,8 +380,9 @@ bool startsWithWindowsH(llvm::StringRef Text) {
 /// leading include prefix (without the headers the project shadows); else,
 /// while that one is not worth building yet or for a file whose first
 /// include is <windows.h> after other lines, of <windows.h> alone.
-std::optional<std::string>
-pchFor(llvm::StringRef Text, const std::vector<std::string> &Flags, bool IsC) {
+std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
+                                  const std::vector<std::string> &Flags,
+                                  bool IsC) {
   std::vector<std::string> Dirs, PchFlags;
   for (const std::string &F : Flags) {
     if (llvm::StringRef(F).starts_with("-I"))
@@ -389,16 +391,41 @@ pchFor(llvm::StringRef Text, const std::vector<std::string> &Flags, bool IsC) {
       PchFlags.push_back(F);
   }
   const std::string WindowsH = "#include <windows.h>\n";
-  std::vector<PrefixLine> Prefix = leadingIncludePrefix(Text);
+  // Quoted includes are found as the compiler finds them: next to the file
+  // that includes them, then in the -I directories.
+  auto Header = [&](llvm::StringRef Name, llvm::StringRef Dir)
+      -> std::optional<std::pair<std::string, std::string>> {
+    std::vector<std::string> Where{Dir.str()};
+    Where.insert(Where.end(), Dirs.begin(), Dirs.end());
+    for (const std::string &D : Where) {
+      llvm::SmallString<256> P(D);
+      llvm::sys::path::append(P, Name);
+      if (!llvm::sys::fs::is_regular_file(P))
+        continue;
+      auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+      if (!Buf || (*Buf)->getBufferSize() > (4u << 20))
+        return std::nullopt;
+      return std::make_pair((*Buf)->getBuffer().str(), P.str().str());
+    }
+    return std::nullopt;
+  };
+  std::vector<PrefixLine> Prefix =
+      leadingIncludePrefix(Text, Header, llvm::sys::path::parent_path(Path));
   // Macros defined before <windows.h> (NOMINMAX, WIN32_LEAN_AND_MEAN)
   // change it: then only a precompiled prefix with them will do.
   bool DefinesFirst = !Prefix.empty() && !Prefix.front().Include;
+  // <windows.h> first, maybe through project headers (`#include
+  // "stdafx.h"`): a precompiled <windows.h> alone serves until the whole
+  // prefix has one, or if it cannot have one (a header mingw-w64 lacks).
+  bool WindowsFirst = !Prefix.empty() && Prefix.front().Include &&
+                      Prefix.front().Name == "windows.h";
   dropShadowedIncludes(Prefix, Dirs);
   if (!Prefix.empty() && prefixHeaderText(Prefix) != WindowsH)
     if (auto Pch = prefixPch(prefixHeaderText(Prefix), PchFlags, IsC,
                              /*BuildOnFirstUse=*/false))
       return Pch;
-  if (DefinesFirst || !startsWithWindowsH(Text) ||
+  if (DefinesFirst || !(WindowsFirst || startsWithWindowsH(Text)) ||
       llvm::any_of(Dirs, [](const std::string &D) {
         return llvm::sys::fs::exists(D + "/windows.h");
       }))
@@ -526,19 +553,24 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
       compilerArgs(Path, Decoded->Utf8, DbFlags, Opts.ExtraArgs);
   Cmd.pop_back(); // the file
   std::vector<std::string> Flags(Cmd.begin() + 1, Cmd.end());
-  // Files that start with system includes (not kernel code, no extra
-  // arguments that could change them, not a header, no forced include or
-  // language from a database) reuse a precompiled header of that prefix, or
-  // at least of <windows.h>.
+  // Files that start with system includes, directly or through the project
+  // headers they include first, and headers named on the command line
+  // (pre-commit) reuse a precompiled header of that prefix, or at least of
+  // <windows.h>: not kernel code, not with extra arguments that could change
+  // them, nor with a forced include or another language from a database.
   bool Kernel = llvm::any_of(Flags, [](const std::string &F) {
     return llvm::StringRef(F).ends_with("/ddk");
   });
-  bool DbChangesPrefix = llvm::any_of(Flags, [](const std::string &F) {
-    return F == "-include" || F == "-imacros" || F == "-x";
-  });
+  bool DbChangesPrefix = false;
+  for (size_t I = 0; I < DbFlags.size(); ++I)
+    DbChangesPrefix |=
+        DbFlags[I] == "-include" || DbFlags[I] == "-imacros" ||
+        (DbFlags[I] == "-x" &&
+         !(I + 1 < DbFlags.size() &&
+           DbFlags[I + 1] == (isC(Path) ? "c" : "c++") && !isHeader(Path)));
   std::optional<std::string> UsedPch;
-  if (!Kernel && Opts.ExtraArgs.empty() && !isHeader(Path) && !DbChangesPrefix)
-    if (auto Pch = pchFor(Decoded->Utf8, Flags, isC(Path))) {
+  if (!Kernel && Opts.ExtraArgs.empty() && !DbChangesPrefix)
+    if (auto Pch = pchFor(Path, Decoded->Utf8, Flags, isC(Path))) {
       Flags.push_back("-include-pch");
       Flags.push_back(*Pch);
       UsedPch = *Pch;

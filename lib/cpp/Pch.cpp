@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <sys/stat.h>
 
 namespace verguard::cpp {
@@ -115,8 +116,44 @@ std::optional<PrefixLine> directive(llvm::StringRef S, bool &Skip) {
 
 } // namespace
 
-std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text) {
-  std::vector<PrefixLine> Out;
+namespace {
+
+/// `#include "name"` (the rest of a directive line after '#'): the name.
+std::optional<llvm::StringRef> quotedInclude(llvm::StringRef S) {
+  S = S.ltrim(" \t");
+  if (!S.consume_front("include"))
+    return std::nullopt;
+  S = S.ltrim(" \t");
+  if (!S.consume_front("\""))
+    return std::nullopt;
+  size_t Close = S.find('"');
+  if (Close == llvm::StringRef::npos || Close == 0 ||
+      !onlyComments(S.substr(Close + 1)))
+    return std::nullopt;
+  return S.take_front(Close);
+}
+
+/// `#ifndef G` / `#define G` (the rest after '#'): G, else "".
+llvm::StringRef guardName(llvm::StringRef S, llvm::StringRef Word) {
+  S = S.ltrim(" \t");
+  if (!S.consume_front(Word) || S.empty() || (S[0] != ' ' && S[0] != '\t'))
+    return "";
+  S = S.ltrim(" \t");
+  size_t N = 0;
+  while (N < S.size() && isIdentChar(S[N]))
+    ++N;
+  if (!N || !isIdentStart(S[0]) || !onlyComments(S.substr(N)))
+    return "";
+  return S.take_front(N);
+}
+
+/// The directive lines (the text after '#') of the leading run of Text: up
+/// to its first line that is not blank, a comment or a directive. Complete
+/// is false if that run ends before the text does, or on a continued line.
+std::vector<llvm::StringRef> leadingDirectives(llvm::StringRef Text,
+                                               bool &Complete) {
+  std::vector<llvm::StringRef> Out;
+  Complete = false;
   if (Text.starts_with("\xEF\xBB\xBF"))
     Text = Text.drop_front(3);
   bool InComment = false;
@@ -126,7 +163,7 @@ std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text) {
     Line = Line.rtrim("\r");
     // A continued line (also a // comment that swallows the next line).
     if (Line.ends_with("\\"))
-      break;
+      return Out;
     llvm::StringRef S = Line;
     while (true) {
       if (InComment) {
@@ -152,19 +189,106 @@ std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text) {
     }
     if (S.empty())
       continue;
-    if (S[0] != '#')
-      break;
     // A directive after a comment on the same line is still a directive,
     // but keep it simple: only at the start of the line.
-    if (S.data() != Line.ltrim(" \t").data())
-      break;
+    if (S[0] != '#' || S.data() != Line.ltrim(" \t").data())
+      return Out;
+    Out.push_back(S.drop_front(1));
+  }
+  Complete = !InComment;
+  return Out;
+}
+
+/// `#define X ...` (the rest after '#'): X, else "".
+llvm::StringRef definedName(llvm::StringRef S) {
+  S = S.ltrim(" \t");
+  if (!S.consume_front("define") || S.empty() || (S[0] != ' ' && S[0] != '\t'))
+    return "";
+  S = S.ltrim(" \t");
+  size_t N = 0;
+  while (N < S.size() && isIdentChar(S[N]))
+    ++N;
+  return N && isIdentStart(S[0]) ? S.take_front(N) : "";
+}
+
+/// `#endif` with nothing but comments after it.
+bool isEndif(llvm::StringRef S) {
+  S = S.ltrim(" \t");
+  return S.consume_front("endif") && onlyComments(S);
+}
+
+/// Appends the leading directives of Text to Out; false once the prefix
+/// ends (at anything but a blank line, a comment, #pragma once, an
+/// object-like #define, a default `#ifndef X` / `#define X ...` / `#endif`,
+/// an #include, or, at the top of a project header, its include guard).
+/// Quoted includes are walked in place through Header, at most Depth deep.
+bool walkPrefix(llvm::StringRef Text, std::vector<PrefixLine> &Out,
+                const ProjectHeaderFn &Header, llvm::StringRef Dir,
+                unsigned Depth, bool IsHeader, std::set<std::string> &Walked) {
+  bool Complete = false;
+  std::vector<llvm::StringRef> Lines = leadingDirectives(Text, Complete);
+  bool Guarded = false;
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    llvm::StringRef Rest = Lines[I];
+    if (llvm::StringRef X = guardName(Rest, "ifndef"); !X.empty()) {
+      bool Defines = I + 1 < Lines.size() && definedName(Lines[I + 1]) == X;
+      // `#ifndef X` / `#define X value` / `#endif`: a default, kept as it
+      // is (a header before it may have defined X).
+      if (Defines && I + 2 < Lines.size() && isEndif(Lines[I + 2])) {
+        bool Skip = false;
+        auto D = directive(Lines[I + 1], Skip);
+        if (!D || Skip)
+          return false;
+        Out.push_back(
+            PrefixLine{false, X.str(),
+                       "#ifndef " + X.str() + "\n" + D->Text + "\n#endif"});
+        I += 2;
+        continue;
+      }
+      // A project header's include guard, as its first directive: the
+      // #endif is at its end, after anything this prefix can take.
+      if (Defines && IsHeader && I == 0) {
+        Guarded = true;
+        ++I;
+        continue;
+      }
+      return false;
+    }
+    if (Guarded && I + 1 == Lines.size() && Complete && isEndif(Rest))
+      return true; // the guard's end: the header holds directives only
+    if (auto Name = quotedInclude(Rest)) {
+      std::optional<std::pair<std::string, std::string>> H;
+      if (Depth == 0 || !Header || !(H = Header(*Name, Dir)))
+        return false;
+      // Its include guard or #pragma once makes a second include empty.
+      if (!Walked.insert(H->second).second)
+        continue;
+      if (!walkPrefix(H->first, Out, Header,
+                      llvm::sys::path::parent_path(H->second), Depth - 1,
+                      /*IsHeader=*/true, Walked))
+        return false;
+      continue;
+    }
     bool Skip = false;
-    auto D = directive(S.drop_front(1), Skip);
+    auto D = directive(Rest, Skip);
     if (!D)
-      break;
+      return false;
     if (!Skip)
       Out.push_back(std::move(*D));
   }
+  // A guarded header ends with the guard's #endif, which the run stops
+  // before unless the header holds nothing else.
+  return Complete && !Guarded;
+}
+
+} // namespace
+
+std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text,
+                                             const ProjectHeaderFn &Header,
+                                             llvm::StringRef Dir) {
+  std::vector<PrefixLine> Out;
+  std::set<std::string> Walked;
+  walkPrefix(Text, Out, Header, Dir, /*Depth=*/8, /*IsHeader=*/false, Walked);
   while (!Out.empty() && !Out.back().Include)
     Out.pop_back();
   return Out;

@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,14 +27,28 @@ struct PrefixLine {
   std::string Text;     // the normalized directive
 };
 
+/// Reads the project header a quoted `#include "Name"` in a file of
+/// directory Dir names: its text and path, or none if it is not found.
+using ProjectHeaderFn =
+    std::function<std::optional<std::pair<std::string, std::string>>(
+        llvm::StringRef Name, llvm::StringRef Dir)>;
+
 /// The file's leading include prefix: the directives of the maximal run at
 /// the top of Text of blank lines, comments, `#include <...>`, `#pragma once`
 /// and object-like `#define NAME [value]` lines, up to its last angle
 /// include (later #defines cannot change what it declares; #pragma once is
 /// dropped). Empty when the run holds no angle include. It stops at anything
-/// else: a quoted include, a conditional, code, a function-like macro, a
-/// #define whose value holds a quote or a block comment, a continued line.
-std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text);
+/// else: a conditional, code, a function-like macro, a #define whose value
+/// holds a quote or a block comment, a continued line; and at a quoted
+/// include, unless Header reads it: then the run goes on through that
+/// project header's own leading run (its include guard skipped) in place,
+/// and on in the file after it if that header holds nothing else. So a file
+/// that starts with `#include "stdafx.h"` gets the system headers stdafx.h
+/// includes, with the macros it defines before them, and never a project
+/// header's code: its findings stay in the file's own parse.
+std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text,
+                                             const ProjectHeaderFn &Header = {},
+                                             llvm::StringRef Dir = "");
 
 /// Cuts Prefix before its first include that a file in one of IncludeDirs
 /// (the project's -I directories) would shadow, and trims what is left to

@@ -134,13 +134,13 @@ RunResult run(const RunOptions &Opts) {
     RunOptions Use;
     std::unique_ptr<Prefilter> PF;
   };
-  // The triggers: once for the file prefilter and, unless every body is
-  // wanted, for the C/C++ body plans.
+  // The literals the bumps separate, for the file prefilter, and unless
+  // every body is wanted, the triggers of the body and parse plans.
   auto Derive = [](Settings &S) {
-    std::vector<std::string> T = triggers(S.Use);
     if (S.Use.Prefilter && S.Use.SkipBodies)
-      S.Use.Frontend.Triggers = T;
-    S.PF = std::make_unique<Prefilter>(std::move(T));
+      S.Use.Frontend.Triggers = triggers(S.Use);
+    S.PF = std::make_unique<Prefilter>(BumpLiterals::of(
+        *S.Use.Check.Profiles, S.Use.Check.Bumps, S.Use.Frontend.Sources));
   };
   Settings Base{Opts, nullptr};
   Derive(Base);
@@ -300,7 +300,7 @@ RunResult run(const RunOptions &Opts) {
       Prefilter &PF = *PFor;
       Sighting Seen;
       if (Wanted)
-        Seen = PF.look(Searched);
+        Seen = PF.look(Searched, dialectOf(F.Path, F.Lang));
       // A file with a suppression comment is analyzed, whatever the
       // prefilter says, so that an unused one is reported (VG100).
       if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))

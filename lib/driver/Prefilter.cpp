@@ -2,39 +2,217 @@
 #include "driver/Prefilter.h"
 #include "driver/ReadFile.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace verguard::driver {
 
 namespace {
-// Literals after the triggers, in this order.
+// Literals after the revision words and source names, in this order.
 enum Special : unsigned { SuppressionLit, IncludeLit, VBScriptLit, NumSpecial };
 
-std::vector<std::string> withSpecials(std::vector<std::string> T) {
-  T.erase(std::remove(T.begin(), T.end(), std::string()), T.end());
+// Sighting bits a header passes on to the files including it.
+enum Bits : unsigned {
+  TriggerBit = 1,
+  RevisionNumberBit = 2,
+  RevisionWordBit = 4
+};
+
+unsigned bitsOf(const Sighting &S) {
+  return (S.Trigger ? TriggerBit : 0) |
+         (S.RevisionNumber ? RevisionNumberBit : 0) |
+         (S.RevisionWord ? RevisionWordBit : 0);
+}
+
+bool eligible(unsigned Bits) {
+  return (Bits & TriggerBit) ||
+         (Bits & (RevisionNumberBit | RevisionWordBit)) ==
+             (RevisionNumberBit | RevisionWordBit);
+}
+
+std::vector<std::string> searched(const BumpLiterals &B) {
+  std::vector<std::string> T = B.RevisionWords;
+  T.insert(T.end(), B.SourceNames.begin(), B.SourceNames.end());
   T.push_back("verguard: ignore");
   T.push_back("#include");
   T.push_back("vbscript");
   return T;
 }
+
+bool isDigit(char C) { return C >= '0' && C <= '9'; }
+
+/// Whether Text[At, At + Len) is a name or a part of one that starts and
+/// ends at a word boundary: `UBR`, `.Revision`, `dwFileVersionLS`,
+/// `GetFileVersionInfoW`, `MY_UBR`; not `EC_NOTASUBREGION`, `prevision`.
+bool nameAt(llvm::StringRef Text, size_t At, size_t Len) {
+  auto Boundary = [&](size_t Before, size_t After) {
+    if (Before >= Text.size() || After >= Text.size())
+      return true;
+    char B = Text[Before], A = Text[After];
+    return !isWordChar(B) || !isWordChar(A) || B == '_' || A == '_' ||
+           isDigit(B) != isDigit(A) || (llvm::isLower(B) && llvm::isUpper(A));
+  };
+  size_t End = At + Len;
+  return (At == 0 || Boundary(At - 1, At)) &&
+         (End >= Text.size() || Boundary(End - 1, End) ||
+          // a name ending in lower case before a capital: `VersionInfoW`
+          llvm::isUpper(Text[End]));
+}
+
+/// The first decimal digit at or after P, or Text.size().
+size_t nextDigit(llvm::StringRef Text, size_t P) {
+  const char *D = Text.data();
+  const size_t N = Text.size();
+#if defined(__SSE2__)
+  const __m128i Zero = _mm_set1_epi8('0'), Nine = _mm_set1_epi8(9);
+  for (; P + 16 <= N; P += 16) {
+    __m128i X = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(D + P)), Zero);
+    // X (unsigned) <= 9: a digit.
+    unsigned Mask =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(X, Nine), X));
+    if (Mask)
+      return P + __builtin_ctz(Mask);
+  }
+#endif
+  for (; P < N; ++P)
+    if (isDigit(D[P]))
+      return P;
+  return N;
+}
 } // namespace
 
-Prefilter::Prefilter(std::vector<std::string> Triggers)
-    : Lits(withSpecials(std::move(Triggers))),
-      NumTriggers(unsigned(Lits.size() - NumSpecial)) {}
+Prefilter::Prefilter(BumpLiterals L)
+    : Bump(std::move(L)), Lits(searched(Bump)),
+      NumRevisionWords(unsigned(Bump.RevisionWords.size())),
+      NumNames(unsigned(Bump.RevisionWords.size() + Bump.SourceNames.size())) {}
 
-Sighting Prefilter::look(llvm::StringRef Text) const {
+void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
+  const size_t N = Text.size();
+  std::optional<RegionScanner> Regions; // only once there is a candidate
+  // A candidate at At: what it separates read as code and read as text;
+  // true when the file is known to be eligible.
+  auto Candidate = [&](size_t At, unsigned AsCode, unsigned AsText) {
+    if (!Regions)
+      Regions.emplace(Text, D);
+    unsigned H = 0;
+    switch (Regions->at(At)) {
+    case Region::Code:
+      H = AsCode;
+      break;
+    case Region::String:
+      H = AsText;
+      break;
+    case Region::Comment:
+      break;
+    }
+    if (H & BumpLiterals::Build)
+      S.Trigger = true;
+    if (H & BumpLiterals::Revision)
+      S.RevisionNumber = true;
+    return S.Trigger || (S.RevisionNumber && S.RevisionWord);
+  };
+  // The separating digit runs of Tok, read as text.
+  auto Runs = [&](llvm::StringRef Tok, size_t End) {
+    unsigned H = 0;
+    for (size_t I = 0; I < Tok.size();) {
+      if (!isDigit(Tok[I])) {
+        ++I;
+        continue;
+      }
+      size_t E = I;
+      while (E < Tok.size() && isDigit(Tok[E]))
+        ++E;
+      char Next = E < Tok.size() ? Tok[E] : (End < N ? Text[End] : 0);
+      H |= Bump.digits(Tok.slice(I, E), Next);
+      I = E;
+    }
+    return H;
+  };
+  bool VBLike = D == Dialect::VB || D == Dialect::Markup;
+  for (size_t P = nextDigit(Text, 0); P < N; P = nextDigit(Text, P)) {
+    size_t Begin = P;
+    bool InWord = false;
+    if (P > 0 && isWordChar(Text[P - 1])) {
+      // VB's &H1772 and &HA7: back over the hex digits to the &H.
+      size_t B = P;
+      while (VBLike && B > 0 && llvm::isHexDigit(Text[B - 1]))
+        --B;
+      if (VBLike && B >= 2 && Text[B - 2] == '&' && (Text[B - 1] | 0x20) == 'h')
+        Begin = B - 2;
+      else if (VBLike && B >= 2 && Text[B - 2] == '&' &&
+               (Text[B - 1] | 0x20) == 'o')
+        Begin = B - 2;
+      else
+        InWord = true;
+    } else if (P > 0 && Text[P - 1] == '.') {
+      Begin = P - 1; // .5, or the rest of 1.2.6002 after a name
+    }
+    if (InWord) { // digits inside a name: text only
+      size_t E = P;
+      while (E < N && isDigit(Text[E]))
+        ++E;
+      if (unsigned H = Runs(Text.slice(P, E), E))
+        if (Candidate(P, 0, H))
+          return;
+      P = E;
+      continue;
+    }
+    size_t E = std::max(numberEnd(Text, Begin, D), P + 1);
+    llvm::StringRef Tok = Text.slice(Begin, E);
+    // Most numbers are a few plain digits (C's 0-led octal aside): read
+    // them here, without the notations.
+    if (Tok.size() <= 15 && llvm::all_of(Tok, isDigit) &&
+        !(D == Dialect::C && Tok.size() > 1 && Tok[0] == '0')) {
+      double V = 0;
+      for (char C : Tok)
+        V = V * 10 + (C - '0');
+      unsigned AsCode = Bump.number(V);
+      unsigned AsText = AsCode | Bump.digits(Tok, E < N ? Text[E] : 0);
+      if ((AsCode | AsText) && Candidate(Begin, AsCode, AsText))
+        return;
+      P = E;
+      continue;
+    }
+    unsigned AsCode = 0, AsText = Runs(Tok, E);
+    if (Tok.size() <= 64) {
+      if (std::optional<double> V = numberValue(Tok, D)) {
+        AsCode = Bump.number(*V);
+        AsText |= AsCode;
+      } else {
+        AsCode = AsText; // not a number of the language: a bare word
+      }
+    } else {
+      AsCode = AsText;
+    }
+    if ((AsCode | AsText) && Candidate(Begin, AsCode, AsText))
+      return;
+    P = E;
+  }
+}
+
+Sighting Prefilter::look(llvm::StringRef Text, Dialect D) const {
   Sighting S;
+  // Where a revision source is named: it counts only outside comments
+  // ("Revision History" heads many an old file), checked at the end.
+  std::vector<size_t> WordAt;
   // After a trigger the same pass goes on for the markers (until both are
   // seen): a second search for each, byte by byte, cost more than the scan.
   Lits.scan(Text, [&](unsigned I, size_t At) {
-    if (I < NumTriggers) {
+    if (I < NumRevisionWords) {
+      if (!S.Trigger && nameAt(Text, At, Lits[I].size()))
+        WordAt.push_back(At);
+    } else if (I < NumNames) {
       S.Trigger = true;
     } else {
-      switch (I - NumTriggers) {
+      switch (I - NumNames) {
       case SuppressionLit:
         S.Suppression = true;
         break;
@@ -49,6 +227,15 @@ Sighting Prefilter::look(llvm::StringRef Text) const {
     }
     return !(S.Trigger && S.Suppression && S.VBScript);
   });
+  if (!S.Trigger)
+    numbers(Text, D, S);
+  if (!S.Trigger && !WordAt.empty()) {
+    RegionScanner Regions(Text, D);
+    S.RevisionWord = llvm::any_of(
+        WordAt, [&](size_t At) { return Regions.at(At) != Region::Comment; });
+  }
+  if (S.RevisionNumber && S.RevisionWord)
+    S.Trigger = true;
   if (S.Trigger)
     S.Includes.clear();
   return S;
@@ -101,45 +288,57 @@ Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
   return Out;
 }
 
-bool Prefilter::holds(const std::string &Header,
-                      std::vector<std::string> &Visiting) {
+unsigned Prefilter::holds(const std::string &Header,
+                          std::vector<std::string> &Visiting, size_t &Cut) {
   {
     std::lock_guard<std::mutex> G(Lock);
     auto It = Holds.find(Header);
     if (It != Holds.end())
       return It->second;
   }
-  if (std::find(Visiting.begin(), Visiting.end(), Header) != Visiting.end() ||
-      Visiting.size() > 16)
-    return false;
+  // A header reached again through a cycle adds nothing the walk from it
+  // does not find: cut there, and remember how far up the cut reached.
+  auto Again = std::find(Visiting.begin(), Visiting.end(), Header);
+  if (Again != Visiting.end() || Visiting.size() > 16) {
+    Cut = Again == Visiting.end()
+              ? 0 // the depth limit: nothing is final
+              : std::min<size_t>(Cut, Again - Visiting.begin());
+    return 0;
+  }
   llvm::SmallVector<char, 0> Bytes;
   if (readFile(Header, Bytes))
-    return false;
+    return 0;
   llvm::StringRef Text(Bytes.data(), Bytes.size());
-  Sighting S = look(Text);
-  bool Yes = S.Trigger;
-  if (!Yes) {
+  Sighting S = look(Text, Dialect::C);
+  unsigned Bits = bitsOf(S);
+  const size_t Depth = Visiting.size();
+  if (!eligible(Bits)) {
     Visiting.push_back(Header);
     for (const std::string &H : quotedIncludes(Header, Text, S.Includes))
-      if ((Yes = holds(H, Visiting)))
+      if (eligible(Bits |= holds(H, Visiting, Cut)))
         break;
     Visiting.pop_back();
   }
-  // "No" is final only for a header not reached through a cycle still being
-  // walked; "yes" always is.
-  if (Yes || Visiting.empty()) {
+  // Final if every cut below led back to this header or below it (or it is
+  // eligible whatever a cut left out); the headers above still wait.
+  if (Cut >= Depth || eligible(Bits)) {
+    if (Cut >= Depth)
+      Cut = SIZE_MAX;
     std::lock_guard<std::mutex> G(Lock);
-    Holds[Header] = Yes;
+    Holds[Header] = Bits;
   }
-  return Yes;
+  return Bits;
 }
 
 bool Prefilter::headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                             const Sighting &S) {
   std::vector<std::string> Visiting;
-  for (const std::string &H : quotedIncludes(Path, Text, S.Includes))
-    if (holds(H, Visiting))
+  unsigned Bits = bitsOf(S);
+  for (const std::string &H : quotedIncludes(Path, Text, S.Includes)) {
+    size_t Cut = SIZE_MAX;
+    if (eligible(Bits |= holds(H, Visiting, Cut)))
       return true;
+  }
   return false;
 }
 

@@ -1,15 +1,23 @@
 //===- Prefilter.h - which files can hold a finding -------------*- C++ -*-===//
 //
-// A file is parsed only if its bytes hold a trigger: a build number of an
-// enabled bump or the name of a revision source (see triggers()). C/C++ files
-// are also parsed when a project header they include (quoted #include, found
-// next to the file or in an include/ directory above it), or one that header
-// includes, holds one. Every byte is read once, in one pass for all literals.
+// A file is parsed only if it can hold a guard that flips across an enabled
+// bump: if it holds, as a token of its language (not in a comment, not
+// digits inside a name or a longer number), a literal the bump separates
+// (driver/BumpLiterals.h): a build in any notation or a version string
+// holding one; or a revision threshold together with the name of a revision
+// source; or the name of one of the user's sources. A C/C++ file is also
+// parsed when the project headers it includes (quoted #include, found next
+// to the file or in an include/ directory above it, and the headers those
+// include) hold what it lacks. Every byte is read once for the names and
+// markers (one vectorized pass) and once more for the digits; only a file
+// with a candidate number is tokenized, up to its last candidate.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_PREFILTER_H
 #define VERGUARD_DRIVER_PREFILTER_H
 
+#include "driver/BumpLiterals.h"
+#include "driver/CodeRegions.h"
 #include "driver/Literals.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -22,7 +30,14 @@ namespace verguard::driver {
 
 /// What the prefilter saw in one file's text.
 struct Sighting {
+  /// A guard in it can flip: a separating literal or a user source (or a
+  /// revision threshold and a revision source).
   bool Trigger = false;
+  /// A revision threshold of a bump, and the name of a revision source
+  /// outside comments: neither alone can flip (a header may hold the
+  /// other). Looked for only while nothing else is a trigger.
+  bool RevisionNumber = false;
+  bool RevisionWord = false;
   /// Case-insensitive "verguard: ignore" and "vbscript".
   bool Suppression = false;
   bool VBScript = false;
@@ -33,24 +48,33 @@ struct Sighting {
 
 class Prefilter {
 public:
-  explicit Prefilter(std::vector<std::string> Triggers);
+  explicit Prefilter(BumpLiterals Lits);
 
-  Sighting look(llvm::StringRef Text) const;
-  /// Whether a project header of the C/C++ file Path (text Text, seen as S)
-  /// holds a trigger, directly or through the headers it includes.
+  Sighting look(llvm::StringRef Text, Dialect D) const;
+  /// Whether the C/C++ file Path (text Text, seen as S), with the project
+  /// headers it includes and those they include, can hold a finding.
   bool headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                    const Sighting &S);
 
+  const BumpLiterals &literals() const { return Bump; }
+
 private:
-  bool holds(const std::string &Header, std::vector<std::string> &Visiting);
+  /// Finds the separating numbers of Text (digits in code and strings).
+  void numbers(llvm::StringRef Text, Dialect D, Sighting &S) const;
+  /// The Sighting bits of Header and the project headers it includes;
+  /// Cut: the least depth of Visiting a cycle (or the depth limit) cut the
+  /// walk at, SIZE_MAX if none.
+  unsigned holds(const std::string &Header, std::vector<std::string> &Visiting,
+                 size_t &Cut);
   std::vector<std::string> quotedIncludes(llvm::StringRef Path,
                                           llvm::StringRef Text,
                                           const std::vector<size_t> &At);
 
-  Literals Lits;
-  unsigned NumTriggers;
+  BumpLiterals Bump;
+  Literals Lits; // revision words, source names, markers
+  unsigned NumRevisionWords, NumNames;
   std::mutex Lock;
-  llvm::StringMap<bool> Holds;           // header path -> holds a trigger
+  llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
 };
 

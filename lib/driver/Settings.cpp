@@ -1,5 +1,7 @@
 //===- Settings.cpp -------------------------------------------------------===//
 #include "driver/Settings.h"
+#include "core/SourceTable.h"
+#include "driver/BumpLiterals.h"
 
 #include "cpp/CppFrontend.h"
 
@@ -160,6 +162,27 @@ bool showSettings(llvm::raw_ostream &OS, llvm::StringRef File,
   if (!Unchecked.empty())
     OS << "  bumps not checked: " << llvm::join(Unchecked, ", ")
        << " (--bump ID, or `bumps:` in the configuration)\n";
+  // What makes a file worth parsing (driver/Prefilter.h), and the words
+  // a plain text search for the same would look for (tools/bench's rg).
+  BumpLiterals Lits =
+      BumpLiterals::of(*Check.Profiles, Check.Bumps, Frontend.Sources);
+  OS << "  prefilter: a build in";
+  for (const BumpLiterals::Interval &I : Lits.Builds)
+    OS << " [" << int64_t(I.Lo) << ", " << int64_t(I.Hi) << "]";
+  OS << " in any notation; a revision threshold in";
+  for (const BumpLiterals::Interval &I : Lits.Revisions)
+    OS << " [" << int64_t(I.Lo) << ", " << int64_t(I.Hi) << "]";
+  if (Lits.Revisions.empty())
+    OS << " (none)";
+  OS << " with a revision source (" << llvm::join(Lits.RevisionWords, ", ")
+     << ")";
+  if (!Lits.SourceNames.empty())
+    OS << "; a source named " << llvm::join(Lits.SourceNames, ", ");
+  OS << "\n  prefilter words: "
+     << llvm::join(
+            core::triggerWords(*Check.Profiles, Check.Bumps, Frontend.Sources),
+            " ")
+     << "\n";
 
   OS << "  compile database: ";
   if (!Opts.Frontend.CompileDbDir.empty()) {

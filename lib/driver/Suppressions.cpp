@@ -1,5 +1,6 @@
 //===- Suppressions.cpp ---------------------------------------------------===//
 #include "driver/Suppressions.h"
+#include "driver/CodeRegions.h"
 
 #include "rules/Rule.h"
 #include "script/Text.h"
@@ -21,13 +22,7 @@ bool Suppression::covers(const core::Finding &F) const {
 
 namespace {
 
-/// A comment of the file's language: [Begin, End) of the decoded text,
-/// End before the line break of a line comment and after `*/` or `#>`.
-struct Comment {
-  size_t Begin, End;
-  size_t TextBegin, TextEnd; // inside the delimiters
-  bool CodeBefore = false;   // code precedes it on its first line
-};
+using Comment = Span;
 
 bool isBlank(char C) { return C == ' ' || C == '\t'; }
 
@@ -37,182 +32,16 @@ size_t lineEnd(llvm::StringRef T, size_t I) {
   return E > I && T[E - 1] == '\r' ? E - 1 : E;
 }
 
-/// What the comment scanners of the three languages share: the position,
-/// whether code came before it on its line, and the comments found.
-struct Scanner {
-  llvm::StringRef T;
-  size_t I = 0;
-  bool Code = false;
-  std::vector<Comment> Out;
-
-  bool done() const { return I >= T.size(); }
-  llvm::StringRef rest() const { return T.substr(I); }
-  /// A comment from I to End, its text from I + Open to TextEnd.
-  void comment(size_t Open, size_t TextEnd, size_t End) {
-    Out.push_back({I, End, std::min(I + Open, TextEnd), TextEnd, Code});
-    if (T.slice(I, End).contains('\n'))
-      Code = false;
-    I = End;
-  }
-  void lineComment(size_t Open) {
-    size_t E = lineEnd(T, I);
-    comment(Open, E, E);
-  }
-  void blockComment(llvm::StringRef Open, llvm::StringRef Close) {
-    size_t E = T.find(Close, I + Open.size());
-    if (E == llvm::StringRef::npos)
-      comment(Open.size(), T.size(), T.size());
-    else
-      comment(Open.size(), E, E + Close.size());
-  }
-  /// A literal that ends before End: code.
-  void literal(size_t End) {
-    I = std::min(End, T.size());
-    Code = true;
-  }
-  void plain() {
-    char C = T[I++];
-    if (C == '\n')
-      Code = false;
-    else
-      Code |= !isBlank(C) && C != '\r';
-  }
-};
-
-/// The comments of C and C++: `//` (with backslash continuations) and
-/// `/* */`, outside string, character and raw string literals.
-std::vector<Comment> cppComments(llvm::StringRef T) {
-  Scanner S{T};
-  while (!S.done()) {
-    size_t I = S.I;
-    char C = T[I];
-    if (S.rest().starts_with("//")) {
-      size_t E = I;
-      do
-        E = T.find('\n', E + 1);
-      while (E != llvm::StringRef::npos &&
-             (T[E - 1] == '\\' || (T[E - 1] == '\r' && T[E - 2] == '\\')));
-      E = E == llvm::StringRef::npos ? T.size() : E;
-      if (T[E - 1] == '\r')
-        --E;
-      S.comment(2, E, E);
-    } else if (S.rest().starts_with("/*")) {
-      S.blockComment("/*", "*/");
-    } else if (C == '"' && I > 0 && T[I - 1] == 'R') {
-      // R"delim( ... )delim"
-      size_t Open = T.find('(', I);
-      if (Open == llvm::StringRef::npos) {
-        S.literal(T.size());
-        continue;
-      }
-      std::string Close = ")" + T.slice(I + 1, Open).str() + "\"";
-      size_t E = T.find(Close, Open);
-      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
-    } else if (C == '"' || C == '\'') {
-      // A `'` after the digits of a number is a digit separator (1'000).
-      if (C == '\'' && I > 0 && llvm::isAlnum(T[I - 1])) {
-        size_t B = I;
-        while (B > 0 && (llvm::isAlnum(T[B - 1]) || T[B - 1] == '\''))
-          --B;
-        if (llvm::isDigit(T[B])) {
-          S.plain();
-          continue;
-        }
-      }
-      size_t J = I + 1;
-      while (J < T.size() && T[J] != C && T[J] != '\n')
-        J += T[J] == '\\' ? 2 : 1;
-      S.literal(J + 1);
-    } else {
-      S.plain();
-    }
-  }
-  return std::move(S.Out);
-}
-
-/// PowerShell: `#` at the start of a token and `<# #>`, outside strings
-/// ('...', "..." with backtick escapes, here-strings @"..."@ and @'...'@).
-std::vector<Comment> powershellComments(llvm::StringRef T) {
-  Scanner S{T};
-  while (!S.done()) {
-    size_t I = S.I;
-    char C = T[I];
-    llvm::StringRef Rest = S.rest();
-    if (Rest.starts_with("<#")) {
-      S.blockComment("<#", "#>");
-    } else if (C == '#' &&
-               (I == 0 ||
-                llvm::StringRef(" \t\r\n;|&(){}=,").contains(T[I - 1]))) {
-      S.lineComment(1);
-    } else if (Rest.starts_with("@\"") || Rest.starts_with("@'")) {
-      // A here-string ends with its quote and `@` at the start of a line.
-      std::string Close = std::string("\n") + Rest[1] + "@";
-      size_t E = T.find(Close, I + 2);
-      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
-    } else if (C == '"' || C == '\'') {
-      size_t J = I + 1;
-      while (J < T.size()) {
-        if (C == '"' && T[J] == '`')
-          J += 2;
-        else if (T[J] == C && J + 1 < T.size() && T[J + 1] == C)
-          J += 2; // "" or '': a quote
-        else if (T[J] == C)
-          break;
-        else
-          ++J;
-      }
-      S.literal(J + 1);
-    } else {
-      S.plain();
-    }
-  }
-  return std::move(S.Out);
-}
-
-/// VBScript, VBA and VB6: `'` and `Rem` (a statement: at the start of a line
-/// or after `:`), outside "..." strings.
-std::vector<Comment> basicComments(llvm::StringRef T) {
-  Scanner S{T};
-  bool StatementStart = true;
-  while (!S.done()) {
-    size_t I = S.I;
-    char C = T[I];
-    if (C == '\'') {
-      S.lineComment(1);
-    } else if (StatementStart && S.rest().starts_with_insensitive("rem") &&
-               (I + 3 == T.size() || llvm::isSpace(T[I + 3]))) {
-      S.lineComment(3);
-    } else if (C == '"') {
-      size_t J = I + 1;
-      while (J < T.size() && T[J] != '\n' &&
-             (T[J] != '"' || (J + 1 < T.size() && T[J + 1] == '"')))
-        J += T[J] == '"' ? 2 : 1;
-      S.literal(J + 1);
-      StatementStart = false;
-    } else {
-      if (C == ':' || C == '\n')
-        StatementStart = true;
-      else if (!isBlank(C) && C != '\r')
-        StatementStart = false;
-      S.plain();
-    }
-  }
-  return std::move(S.Out);
-}
-
+/// The comments of a file of language L.
 std::vector<Comment> commentsOf(llvm::StringRef T, Language L) {
-  switch (L) {
-  case Language::Cpp:
-    return cppComments(T);
-  case Language::PowerShell:
-    return powershellComments(T);
-  case Language::VBScript:
-  case Language::VBA:
-    return basicComments(T);
-  case Language::None:
-    break;
-  }
-  return {};
+  if (L == Language::None)
+    return {};
+  std::vector<Comment> Out =
+      spansOf(T, L == Language::Cpp          ? Dialect::C
+                 : L == Language::PowerShell ? Dialect::PowerShell
+                                             : Dialect::VB);
+  llvm::erase_if(Out, [](const Span &S) { return S.Kind != Region::Comment; });
+  return Out;
 }
 
 /// Only blanks between B and E.

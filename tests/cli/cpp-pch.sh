@@ -85,3 +85,58 @@ vg --format=json "$TMP/src"
 expect_rc 1
 js "d.findings.length === 2 && d.diagnostics.length === 0"
 [[ ! -e $PCH ]] || fail "a broken precompiled header was kept"
+
+# A file whose first include is a project header (stdafx.h) gets the system
+# headers that header includes, with the defaults it defines before them;
+# so does a header named on the command line (pre-commit). The findings are
+# those of a parse without it, and a missing header mingw-w64 lacks still
+# leaves them <windows.h>.
+mkdir -p "$TMP/proj"
+cat > "$TMP/proj/stdafx.h" <<'H'
+#pragma once
+#include "targetver.h"
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN // fewer headers
+#endif
+#include <windows.h>
+#include <stdio.h>
+typedef int AppInt;
+H
+printf '#pragma once\n#include <sdkddkver.h>\n' > "$TMP/proj/targetver.h"
+for n in 1 2; do
+  cat > "$TMP/proj/app$n.cpp" <<'CPP'
+#include "stdafx.h"
+AppInt Sp2() {
+  OSVERSIONINFOW vi = {sizeof(vi)};
+  GetVersionExW(&vi);
+  return vi.dwBuildNumber == 6002;
+}
+CPP
+done
+sed 's/^AppInt Sp2/inline AppInt Sp2/' "$TMP/proj/app1.cpp" > "$TMP/proj/osver.h"
+PREFIX=$'#include <sdkddkver.h>\n#ifndef WIN32_LEAN_AND_MEAN\n#define WIN32_LEAN_AND_MEAN\n#endif\n#include <windows.h>\n#include <stdio.h>'
+vg --format=json "$TMP/proj/app1.cpp" "$TMP/proj/app2.cpp"
+expect_rc 1
+js "d.findings.length === 2 && d.findings.every(f => f.location.line === 5) && d.diagnostics.length === 0"
+PCH=$(prefix_pch || true)
+[[ -n $PCH && -s $PCH ]] || fail "no precompiled prefix for stdafx.h: $(head -n 20 "$CACHE"/*.hpp)"
+touch -d "2020-01-02" "$PCH"
+vg --format=json "$TMP/proj/app1.cpp"
+expect_rc 1
+js "d.findings.length === 1 && d.diagnostics.length === 0"
+[[ $(stat -c %Y "$PCH") -gt $(date -d 2020-01-03 +%s) ]] || fail "stdafx.h's prefix was not used"
+# The header alone, twice: its own precompiled prefix (parsed as a header,
+# so another one of the same text).
+with_prefix() {
+  local s n=0
+  for s in "$CACHE"/*.hpp; do
+    [[ "$(cat "$s")" == "$PREFIX" && -s ${s%.hpp}.pch ]] && n=$((n + 1))
+  done
+  echo $n
+}
+[[ $(with_prefix) == 1 ]] || fail "not one precompiled stdafx.h prefix"
+vg --format=json "$TMP/proj/osver.h"
+vg --format=json "$TMP/proj/osver.h"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.line === 5 && d.diagnostics.length === 0"
+[[ $(with_prefix) == 2 ]] || fail "no precompiled prefix for a header named alone"

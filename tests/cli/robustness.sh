@@ -225,7 +225,7 @@ echo "robustness: all checks passed"
 
 # --- a Clang crash (SIGILL trap) is contained, and the exit is clean ---------
 mkdir -p "$TMP/crash2"
-printf '// 6002\n#pragma clang __debug crash\nint x;\n' > "$TMP/crash2/trap.cpp"
+printf 'int sp2 = 6002;\n#pragma clang __debug crash\nint x;\n' > "$TMP/crash2/trap.cpp"
 cp "$CORPUS/cpp/VG001-getversion.cpp" "$TMP/crash2/ok.cpp"
 vg --format=json -j 1 "$TMP/crash2"
 expect_rc 1

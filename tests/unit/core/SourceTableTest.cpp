@@ -41,6 +41,8 @@ TEST(SourceTable, TriggerWordsComeFromTheBumpsAndTheTable) {
   };
   EXPECT_TRUE(Has("6002"));
   EXPECT_TRUE(Has("6003"));
+  EXPECT_TRUE(Has("1772")); // 0x1772, &H1772
+  EXPECT_TRUE(Has("1773"));
   for (const std::string &R : builtinSources().RevisionWords)
     EXPECT_TRUE(Has(llvm::StringRef(R).lower().c_str())) << R;
   EXPECT_FALSE(Has("19041")); // a bump that is not enabled
@@ -50,6 +52,8 @@ TEST(SourceTable, TriggerWordsComeFromTheBumpsAndTheTable) {
   W = triggerWords(P, B, U);
   EXPECT_TRUE(Has("22621"));
   EXPECT_TRUE(Has("22631"));
+  EXPECT_TRUE(Has("22625")); // between the two: `build >= 22625` flips
+  EXPECT_TRUE(Has("5865"));  // 22629 in hex
   EXPECT_TRUE(Has("myos::build"));
   EXPECT_FALSE(Has("6002"));
 }

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <cstdlib>
 #include <thread>
 
@@ -95,6 +97,87 @@ TEST(IncludePrefix, WindowsHInAnyCase) {
   EXPECT_EQ(P[0].Name, "windows.h");
   EXPECT_EQ(P[1].Name, "Shlwapi.h");
   EXPECT_TRUE(P[0].Include);
+}
+
+// Project headers in memory, by directory and name.
+ProjectHeaderFn headers(std::map<std::string, std::string> Files) {
+  return [Files](llvm::StringRef Name, llvm::StringRef Dir)
+             -> std::optional<std::pair<std::string, std::string>> {
+    for (std::string D : {Dir.str(), std::string("/p/include")}) {
+      auto It = Files.find(D + "/" + Name.str());
+      if (It != Files.end())
+        return std::make_pair(It->second, It->first);
+    }
+    return std::nullopt;
+  };
+}
+
+TEST(IncludePrefix, AProjectHeaderFirstGivesItsSystemIncludes) {
+  auto H = headers({
+      {"/p/src/stdafx.h", "#pragma once\n#include \"targetver.h\"\n"
+                          "#define WIN32_LEAN_AND_MEAN // fewer headers\n"
+                          "#include <windows.h>\n#include <stdio.h>\n"
+                          "typedef int Thing;\n#include <tchar.h>\n"},
+      {"/p/src/targetver.h", "#pragma once\n#include <SDKDDKVer.h>\n"},
+  });
+  // stdafx.h holds code after <stdio.h>: the prefix ends there, before
+  // <tchar.h> and before the file's own <string>.
+  EXPECT_EQ(prefixHeaderText(leadingIncludePrefix(
+                "// app.cpp\n#include \"stdafx.h\"\n#include <string>\n", H,
+                "/p/src")),
+            "#include <SDKDDKVer.h>\n#define WIN32_LEAN_AND_MEAN\n"
+            "#include <windows.h>\n#include <stdio.h>\n");
+  // Without a way to read it, a quoted include ends the prefix.
+  EXPECT_TRUE(
+      leadingIncludePrefix("#include \"stdafx.h\"\n#include <a.h>\n").empty());
+}
+
+TEST(IncludePrefix, GuardedAndDirectiveOnlyHeadersAreWalkedThrough) {
+  auto H = headers({
+      {"/p/include/uv.h", "/* libuv */\n#ifndef UV_H\n#define UV_H\n"
+                          "#include <stddef.h>\n#include \"uv/win.h\"\n"
+                          "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"},
+      {"/p/include/uv/win.h", "#ifndef UV_WIN_H\n#define UV_WIN_H\n"
+                              "#define _WIN32_WINNT 0x0600\n"
+                              "#include <winsock2.h>\n#include \"uv.h\"\n"
+                              "#endif\n"},
+      {"/p/src/ok.h", "#ifndef OK_H\n#define OK_H\n#include <a.h>\n"
+                      "#endif // OK_H\n"},
+      {"/p/src/stdafx.h", "#pragma once\n#ifndef WINVER // at least\n"
+                          "#define WINVER 0x0600 // Vista\n#endif\n"
+                          "#include <windows.h>\n#ifndef X\n#define Y\n"
+                          "#endif\n#include <y.h>\n"},
+      {"/p/src/open.h", "#ifndef OPEN_H\n#define OPEN_H\n#include <a.h>\n"},
+      {"/p/src/bad.h", "#ifndef BAD_H\n#define OTHER\n#include <b.h>\n"},
+  });
+  // uv/win.h includes uv.h again: its guard makes that empty. Its #endif
+  // ends the walk (a conditional), as uv.h's #ifdef would.
+  EXPECT_EQ(prefixHeaderText(
+                leadingIncludePrefix("#include \"uv.h\"\n", H, "/p/src")),
+            "#include <stddef.h>\n#define _WIN32_WINNT 0x0600\n"
+            "#include <winsock2.h>\n");
+  // A header of directives only: the file's own prefix goes on after it.
+  EXPECT_EQ(prefixHeaderText(leadingIncludePrefix(
+                "#include \"ok.h\"\n#include <c.h>\n", H, "/p/src")),
+            "#include <a.h>\n#include <c.h>\n");
+  // A default (`#ifndef X` / `#define X v` / `#endif`) is kept as it is; an
+  // #ifndef that defines something else is a conditional.
+  EXPECT_EQ(prefixHeaderText(leadingIncludePrefix(
+                "#include \"stdafx.h\"\n#include <x.h>\n", H, "/p/src")),
+            "#ifndef WINVER\n#define WINVER 0x0600\n#endif\n"
+            "#include <windows.h>\n");
+  // A guarded header without its #endif: what it holds, then the end.
+  EXPECT_EQ(prefixHeaderText(leadingIncludePrefix(
+                "#include \"open.h\"\n#include <c.h>\n", H, "/p/src")),
+            "#include <a.h>\n");
+  // An #ifndef that is not an include guard is a conditional.
+  EXPECT_TRUE(
+      leadingIncludePrefix("#include \"bad.h\"\n", H, "/p/src").empty());
+  // Not found: the prefix ends.
+  EXPECT_EQ(prefixHeaderText(leadingIncludePrefix(
+                "#include <w.h>\n#include \"missing.h\"\n#include <x.h>\n", H,
+                "/p/src")),
+            "#include <w.h>\n");
 }
 
 TEST(IncludePrefix, ShadowedHeadersCutIt) {

@@ -2,6 +2,8 @@
 #include "driver/Prefilter.h"
 #include "driver/Literals.h"
 
+#include "core/Profile.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -13,6 +15,7 @@
 #include <set>
 #include <utility>
 
+using namespace verguard;
 using namespace verguard::driver;
 
 namespace {
@@ -108,28 +111,154 @@ TEST(Literals, StopsWhenTheCallerSaysSo) {
   EXPECT_EQ(Seen, (std::vector<size_t>{5, 100}));
 }
 
+const Prefilter &defaults() {
+  static const Prefilter P(BumpLiterals::defaults());
+  return P;
+}
+
+bool eligible(llvm::StringRef Text, Dialect D) {
+  return defaults().look(Text, D).Trigger;
+}
+
 TEST(Prefilter, MarkersAfterATriggerAreStillSeen) {
-  Prefilter P({"6002", "ubr"});
+  const Prefilter &P = defaults();
   Sighting S = P.look("// Verguard: ignore[VG001]\nif (b == 6002) x();"
-                      "\n' VBScript");
+                      "\n' VBScript",
+                      Dialect::C);
   EXPECT_TRUE(S.Trigger);
   EXPECT_TRUE(S.Suppression);
   EXPECT_TRUE(S.VBScript);
   Sighting N = P.look("#include \"a.h\"\nint x = 6001; // verguard: ignore\n"
-                      "#include <b.h>\n");
+                      "#include <b.h>\n",
+                      Dialect::C);
   EXPECT_FALSE(N.Trigger);
   EXPECT_TRUE(N.Suppression);
   EXPECT_FALSE(N.VBScript);
   EXPECT_EQ(N.Includes, (std::vector<size_t>{0, 49}));
 }
 
-// look() against plain case-insensitive searches, on texts made of
-// triggers, markers (in any case, before and after a trigger) and filler.
+TEST(Prefilter, ABuildInAnyNotationOfCIsATrigger) {
+  for (const char *Code : {"b == 6002",
+                           "b < 6003",
+                           "b == 0x1772",
+                           "b == 0X1773u",
+                           "b > 6002UL",
+                           "b > 6002ll",
+                           "b == 6'002",
+                           "b == 013562",
+                           "b == 0b1011101110010",
+                           "b < 6002.5",
+                           "b < 6.0025e3",
+                           "b < 6002.f",
+                           "v >= 0x17720000",
+                           "v >= 393347072",
+                           "s == \"6002\"",
+                           "s == L\"6.0.6002\"",
+                           "wcscmp(v, L\"6.0.6002.24566\")",
+                           "s < \"6.0.60025\"",
+                           "std::regex(\"6\\\\.0\\\\.600[0-2]\")",
+                           "R\"x(6.0.6002)x\"",
+                           "c == '\"' ? 6002 : 0",
+                           "R\"(/* )\" + 6002"})
+    EXPECT_TRUE(eligible(Code, Dialect::C)) << Code;
+}
+
+TEST(Prefilter, CommentsNamesAndOtherNumbersAreNotTriggers) {
+  for (const char *Code :
+       {"b == 6001 // 6002", "/* 6002\n 6003 */ b == 6004", "int x6002 = 1;",
+        "Win6002(); U6003;", "b == 16002", "b == 60021", "b == 6004",
+        "b == 0x17721", "b == 6'0021", "b == 0x1772'1", "s == \"16002\"",
+        "s == \"6.0.600\"", "v >= 0x177400000", "/* \"*/ x = 1; // 6002",
+        "c == '/' ? 1 : 2; // 6002",
+        "#define PORT 24000 /* a number between the two, alone */",
+        "UBR(); Revision r; // no threshold"})
+    EXPECT_FALSE(eligible(Code, Dialect::C)) << Code;
+}
+
+TEST(Prefilter, ARevisionThresholdCountsWithARevisionSource) {
+  EXPECT_TRUE(eligible("if (ubr >= 24000) x();", Dialect::C));
+  EXPECT_TRUE(eligible("DWORD UBR; if (u < 20492) x();", Dialect::C));
+  EXPECT_FALSE(eligible("if (ubr >= 20490) x();", Dialect::C));
+  EXPECT_FALSE(eligible("if (port >= 24000) x();", Dialect::C));
+  EXPECT_FALSE(eligible("if (ubr >= 1) x(); // 24000", Dialect::C));
+  // Inside another word it is none either; at a word boundary it is.
+  EXPECT_FALSE(
+      eligible("int e = EC_NOTASUBREGION; int x = 0x5CF3;", Dialect::C));
+  EXPECT_FALSE(eligible("int prevision = 24000;", Dialect::C));
+  EXPECT_TRUE(
+      eligible("if (LOWORD(ffi.dwFileVersionLS) >= 24000) x();", Dialect::C));
+  EXPECT_TRUE(eligible("GetFileVersionInfoW(p, 0, n, b); if (r > 24000) x();",
+                       Dialect::C));
+  EXPECT_TRUE(eligible("if (MY_UBR >= 24000) x();", Dialect::C));
+  // A revision source named in a comment is no source.
+  EXPECT_FALSE(
+      eligible("// Revision History\nif (x >= 24000) y();", Dialect::C));
+  EXPECT_FALSE(eligible("<# UBR #>\n$x -ge 24000", Dialect::PowerShell));
+  EXPECT_TRUE(eligible("$k.GetValue('UBR') -ge 24000", Dialect::PowerShell));
+  EXPECT_TRUE(eligible("' UBR\nIf CLng(Split(v, \".\")(3)) >= 24000 Then"
+                       "\nx = GetFileVersion(p)",
+                       Dialect::VB));
+  Sighting S = defaults().look("if (x >= 24000) y();", Dialect::C);
+  EXPECT_TRUE(S.RevisionNumber);
+  EXPECT_FALSE(S.RevisionWord);
+  EXPECT_FALSE(S.Trigger);
+}
+
+TEST(Prefilter, PowerShellNotationsCommentsAndStrings) {
+  for (const char *Code :
+       {"$b -eq 6002", "$b -lt 0x1773", "$b -gt 6002L", "$b -lt 6.0025e3",
+        "$v -like '6.0.6002*'", "$v -eq \"6.0.6002\"",
+        "$v -match '6\\.0\\.600[0-2]'", "Get-X -Build 6.0.6002",
+        "$s = @'\n# 6002\n'@", "1..6002 | % { $_ }", "$b -eq 6002#x",
+        "$x = 'a#b'; $b -eq 6003"})
+    EXPECT_TRUE(eligible(Code, Dialect::PowerShell)) << Code;
+  for (const char *Code :
+       {"# $b -eq 6002", "<# 6002\n6003 #> $b -eq 1", "$b -eq 16002",
+        "$x6002 = 1", "$b -eq 6001 # 6002", "$s = 'x' # 6002"})
+    EXPECT_FALSE(eligible(Code, Dialect::PowerShell)) << Code;
+}
+
+TEST(Prefilter, VBNotationsCommentsAndStrings) {
+  for (const char *Code :
+       {"If b = 6002 Then", "If b < &H1773 Then", "If b = &H1772& Then",
+        "If b > 6002# Then", "If v = \"6.0.6002\" Then",
+        "If InStr(v, \"6.0.6002\") > 0 Then", "x = 1: If b = 6002 Then"})
+    EXPECT_TRUE(eligible(Code, Dialect::VB)) << Code;
+  for (const char *Code :
+       {"' If b = 6002 Then", "Rem b = 6002", "x = 1 ' 6002", "x = 1: Rem 6002",
+        "b6002 = 1", "If b = 16002 Then", "If b = &H17721 Then"})
+    EXPECT_FALSE(eligible(Code, Dialect::VB)) << Code;
+  // In markup, no comment is trusted.
+  EXPECT_TRUE(eligible("<!-- 6002 -->", Dialect::Markup));
+  EXPECT_TRUE(eligible("<script>' 6002</script>", Dialect::Markup));
+}
+
+TEST(Prefilter, EnablementBumpsSeparateEveryBuildBetween) {
+  const core::ProfileSet &P = core::builtinProfiles();
+  std::vector<const core::Bump *> B{P.findBump("win10-19041-19045")};
+  Prefilter F(BumpLiterals::of(P, B));
+  EXPECT_TRUE(F.look("b >= 19043", Dialect::C).Trigger);
+  EXPECT_FALSE(F.look("b >= 6002", Dialect::C).Trigger);
+  // The same revision on both sides: no threshold flips.
+  EXPECT_FALSE(F.look("ubr >= 2130", Dialect::C).Trigger);
+}
+
+TEST(Prefilter, AUserSourceIsATrigger) {
+  const core::ProfileSet &P = core::builtinProfiles();
+  std::vector<const core::Bump *> B{P.findBump("sp2-6003")};
+  std::vector<core::UserSource> U{{"Get-OsBuild", core::Quantity::Build, ""}};
+  Prefilter F(BumpLiterals::of(P, B, U));
+  EXPECT_TRUE(F.look("$b = Get-OSBuild", Dialect::PowerShell).Trigger);
+  EXPECT_FALSE(F.look("$b = Get-Build", Dialect::PowerShell).Trigger);
+}
+
+// The names and markers against plain case-insensitive searches, on texts
+// made of them (in any case, before and after a trigger) and filler.
 TEST(Prefilter, SeesWhatPlainSearchesSee) {
-  const std::vector<std::string> Triggers = {"6002", "ubr", "revision"};
-  const char *Pieces[] = {"6002",
-                          "UBR",
-                          "Revision",
+  const std::vector<std::string> Names = {"6002", "ubr", "revision"};
+  const char *Pieces[] = {" 6002 ",
+                          " UBR ",
+                          " Revision ",
                           "verguard: ignore",
                           "VERGUARD: Ignore",
                           "vbscript",
@@ -141,22 +270,23 @@ TEST(Prefilter, SeesWhatPlainSearchesSee) {
                           "x",
                           "\n",
                           "  "};
-  Prefilter P(Triggers);
+  const Prefilter &P = defaults();
   std::mt19937 Rng(7);
   for (int Round = 0; Round < 2000; ++Round) {
     std::string Text;
     for (int K = Rng() % 12; K > 0; --K)
       Text += Pieces[Rng() % std::size(Pieces)];
-    Sighting S = P.look(Text);
+    Sighting S = P.look(Text, Dialect::C);
     llvm::StringRef T(Text);
-    bool Trigger = llvm::any_of(Triggers, [&](const std::string &G) {
-      return T.contains_insensitive(G);
-    });
+    bool Trigger = T.contains(" 6002 ");
     std::vector<size_t> Includes;
     for (size_t At = T.find_insensitive("#include"); !Trigger && At != T.npos;
          At = T.find_insensitive("#include", At + 1))
       Includes.push_back(At);
     EXPECT_EQ(S.Trigger, Trigger) << Text;
+    EXPECT_EQ(S.RevisionWord, !Trigger && (T.contains_insensitive("ubr") ||
+                                           T.contains_insensitive("revision")))
+        << Text;
     EXPECT_EQ(S.Suppression, T.contains_insensitive("verguard: ignore"))
         << Text;
     EXPECT_EQ(S.VBScript, T.contains_insensitive("vbscript")) << Text;
@@ -181,18 +311,30 @@ TEST(Prefilter, ProjectHeadersAreFollowedTransitivelyAndThroughCycles) {
   write(Dir + "/include/a.h", "#pragma once\n#include \"b.h\"\n");
   write(Dir + "/include/b.h", "#include \"a.h\"\n#include \"c.h\"\n");
   write(Dir + "/include/c.h", "#define OLD_BUILD 6002\n");
-  write(Dir + "/include/d.h", "#include \"d.h\"\n#include <windows.h>\n");
-  Prefilter P({"6002"});
+  write(Dir + "/include/d.h", "#include \"d.h\"\n#include <windows.h>\n"
+                              "// 6002 in a comment\n");
+  // A revision source in one header, a threshold in another: both needed.
+  write(Dir + "/include/ubr.h", "DWORD readUbr();\n#include \"d.h\"\n");
+  write(Dir + "/include/rev.h", "#define MIN_REV 24000\n");
+  Prefilter P(BumpLiterals::defaults());
+  // As the driver asks: the file's own literals, then its headers'.
+  auto Holds = [&](const char *File, llvm::StringRef Text) {
+    Sighting S = P.look(Text, Dialect::C);
+    return S.Trigger || P.headerHolds((Dir + "/src/" + File).str(), Text, S);
+  };
   for (int Round = 0; Round < 2; ++Round) { // the second from the caches
-    std::string A = "#include \"a.h\"\nint f();\n";
-    EXPECT_TRUE(P.headerHolds((Dir + "/src/a.cpp").str(), A, P.look(A)));
-    std::string D = "#include \"d.h\"\n#include \"missing.h\"\n";
-    EXPECT_FALSE(P.headerHolds((Dir + "/src/d.cpp").str(), D, P.look(D)));
+    EXPECT_TRUE(Holds("a.cpp", "#include \"a.h\"\nint f();\n"));
+    EXPECT_FALSE(Holds("d.cpp", "#include \"d.h\"\n#include \"missing.h\"\n"));
+    EXPECT_TRUE(Holds("r.cpp", "#include \"ubr.h\"\n#include \"rev.h\"\n"));
+    EXPECT_FALSE(Holds("u.cpp", "#include \"ubr.h\"\nint x = 1;\n"));
+    EXPECT_TRUE(Holds("v.cpp", "#include \"ubr.h\"\nint x = 24000;\n"));
+    EXPECT_FALSE(Holds("w.cpp", "#include \"rev.h\"\nint x = 1;\n"));
   }
   // Entering the cycle through b.h finds c.h as well.
-  Prefilter Q({"6002"});
+  Prefilter Q(BumpLiterals::defaults());
   std::string B = "#include \"b.h\"\n";
-  EXPECT_TRUE(Q.headerHolds((Dir + "/src/b.cpp").str(), B, Q.look(B)));
+  EXPECT_TRUE(
+      Q.headerHolds((Dir + "/src/b.cpp").str(), B, Q.look(B, Dialect::C)));
   llvm::sys::fs::remove_directories(Dir);
 }
 

@@ -1,0 +1,389 @@
+//===- CodeRegions.cpp ----------------------------------------------------===//
+#include "driver/CodeRegions.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace verguard::driver {
+
+Dialect dialectOf(llvm::StringRef Path, Language Lang) {
+  switch (Lang) {
+  case Language::Cpp:
+    return Dialect::C;
+  case Language::PowerShell:
+    return Dialect::PowerShell;
+  default:
+    break;
+  }
+  std::string Ext = llvm::sys::path::extension(Path).lower();
+  if (Ext == ".vbs" || Ext == ".vbe" || Lang == Language::VBA)
+    return Dialect::VB;
+  return Dialect::Markup; // .htm, .html, .hta, .wsf, .asp
+}
+
+bool isWordChar(char C) {
+  return llvm::isAlnum(C) || C == '_' || C == '$' || (C & 0x80);
+}
+
+namespace {
+
+bool isDigit(char C) { return C >= '0' && C <= '9'; }
+
+/// digits [. digits] [e [+-] digits], at least one mantissa digit; Exp is
+/// the exponent letter(s) the dialect has.
+std::optional<double> decimal(llvm::StringRef S, llvm::StringRef Exp) {
+  size_t I = 0, Digits = 0;
+  while (I < S.size() && isDigit(S[I]))
+    ++I, ++Digits;
+  if (I < S.size() && S[I] == '.') {
+    ++I;
+    while (I < S.size() && isDigit(S[I]))
+      ++I, ++Digits;
+  }
+  if (!Digits)
+    return std::nullopt;
+  std::string Plain = S.substr(0, I).str();
+  if (I < S.size() && Exp.contains(S[I])) {
+    size_t E = I + 1;
+    if (E < S.size() && (S[E] == '+' || S[E] == '-'))
+      ++E;
+    size_t D = E;
+    while (E < S.size() && isDigit(S[E]))
+      ++E;
+    if (E == D)
+      return std::nullopt;
+    Plain += 'e';
+    Plain += S.slice(I + 1, E).str();
+    I = E;
+  }
+  if (I != S.size())
+    return std::nullopt;
+  return std::strtod(Plain.c_str(), nullptr);
+}
+
+/// An integer of the given radix, all of S.
+std::optional<double> integer(llvm::StringRef S, unsigned Radix) {
+  if (S.empty())
+    return std::nullopt;
+  double V = 0;
+  for (char C : S) {
+    unsigned D;
+    if (isDigit(C))
+      D = C - '0';
+    else if (C >= 'a' && C <= 'f')
+      D = C - 'a' + 10;
+    else
+      return std::nullopt;
+    if (D >= Radix)
+      return std::nullopt;
+    V = V * Radix + D;
+  }
+  return V;
+}
+
+/// S without the trailing characters of Suffix (any order, any number).
+llvm::StringRef withoutSuffix(llvm::StringRef S, llvm::StringRef Suffix) {
+  while (!S.empty() && Suffix.contains(S.back()))
+    S = S.drop_back();
+  return S;
+}
+
+std::optional<double> cNumber(std::string S) {
+  llvm::erase(S, '\''); // C++14 digit separators
+  llvm::StringRef R(S);
+  if (R.consume_front("0x")) // hex floats (`0x1.7p12`) are left out
+    return integer(withoutSuffix(R, "ulz"), 16);
+  if (R.consume_front("0b"))
+    return integer(withoutSuffix(R, "ulz"), 2);
+  if (R.find_first_of(".e") != R.npos)
+    return decimal(withoutSuffix(R, "fl"), "e");
+  R = withoutSuffix(R, "ulz");
+  if (R.size() > 1 && R.front() == '0')
+    return integer(R, 8);
+  return integer(R, 10);
+}
+
+std::optional<double> psNumber(llvm::StringRef R) {
+  double Mult = 1;
+  for (auto [Suffix, M] : {std::pair<const char *, double>{"kb", 0x1p10},
+                           {"mb", 0x1p20},
+                           {"gb", 0x1p30},
+                           {"tb", 0x1p40},
+                           {"pb", 0x1p50}})
+    if (R.consume_back(Suffix)) {
+      Mult = M;
+      break;
+    }
+  std::optional<double> V;
+  if (R.consume_front("0x"))
+    V = integer(withoutSuffix(R, "luysn"), 16);
+  else if (R.consume_front("0b"))
+    V = integer(withoutSuffix(R, "luysn"), 2);
+  else
+    V = decimal(withoutSuffix(R, "dluysn"), "e");
+  if (V)
+    *V *= Mult;
+  return V;
+}
+
+std::optional<double> vbNumber(llvm::StringRef R) {
+  if (R.consume_front("&h"))
+    return integer(R, 16);
+  if (R.consume_front("&o"))
+    return integer(R, 8);
+  return decimal(R, "ed");
+}
+
+} // namespace
+
+size_t numberEnd(llvm::StringRef T, size_t Begin, Dialect D) {
+  size_t P = Begin;
+  if (D == Dialect::VB || D == Dialect::Markup)
+    if (T[P] == '&' && P + 1 < T.size())
+      P += 2; // &H, &O
+  for (; P < T.size(); ++P) {
+    char C = T[P];
+    if (llvm::isAlnum(C) || C == '_' || C == '.')
+      continue;
+    if ((C == '+' || C == '-') && P > Begin &&
+        llvm::StringRef("eEpPdD").contains(T[P - 1]) &&
+        (D != Dialect::C || T[P - 1] != 'd') &&
+        (D != Dialect::C || T[P - 1] != 'D'))
+      continue;
+    if (C == '\'' && D == Dialect::C && P + 1 < T.size() &&
+        llvm::isAlnum(T[P + 1]))
+      continue;
+    break;
+  }
+  return P;
+}
+
+std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
+  std::string L = Token.lower();
+  switch (D) {
+  case Dialect::C:
+    return cNumber(L);
+  case Dialect::PowerShell:
+    return psNumber(L);
+  case Dialect::VB:
+    return vbNumber(L);
+  case Dialect::Markup: // VBScript or JavaScript: either reading
+    if (auto V = vbNumber(L))
+      return V;
+    return cNumber(L);
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool isBlank(char C) { return C == ' ' || C == '\t'; }
+
+size_t lineEnd(llvm::StringRef T, size_t I) {
+  size_t E = T.find('\n', I);
+  E = E == llvm::StringRef::npos ? T.size() : E;
+  return E > I && T[E - 1] == '\r' ? E - 1 : E;
+}
+
+/// What the scanners of the three languages share: the position, whether
+/// code came before it on its line, and the comments and strings found.
+struct Scanner {
+  llvm::StringRef T;
+  size_t I = 0;
+  bool Code = false;
+  std::vector<Span> Out;
+
+  bool done() const { return I >= T.size(); }
+  llvm::StringRef rest() const { return T.substr(I); }
+  /// A comment from I to End, its text from I + Open to TextEnd.
+  void comment(size_t Open, size_t TextEnd, size_t End) {
+    Out.push_back(
+        {I, End, Region::Comment, std::min(I + Open, TextEnd), TextEnd, Code});
+    if (T.slice(I, End).contains('\n'))
+      Code = false;
+    I = End;
+  }
+  void lineComment(size_t Open) {
+    size_t E = lineEnd(T, I);
+    comment(Open, E, E);
+  }
+  void blockComment(llvm::StringRef Open, llvm::StringRef Close) {
+    size_t E = T.find(Close, I + Open.size());
+    if (E == llvm::StringRef::npos)
+      comment(Open.size(), T.size(), T.size());
+    else
+      comment(Open.size(), E, E + Close.size());
+  }
+  /// A literal that ends before End (code, for what precedes a comment).
+  void literal(size_t End) {
+    End = std::min(End, T.size());
+    Out.push_back({I, End, Region::String, I, End, Code});
+    I = End;
+    Code = true;
+  }
+  void plain() {
+    char C = T[I++];
+    if (C == '\n')
+      Code = false;
+    else
+      Code |= !isBlank(C) && C != '\r';
+  }
+};
+
+/// The comments and strings of C and C++: `//` (with backslash continuations)
+/// and
+/// `/* */`, outside string, character and raw string literals.
+std::vector<Span> cSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (S.rest().starts_with("//")) {
+      size_t E = I;
+      do
+        E = T.find('\n', E + 1);
+      while (E != llvm::StringRef::npos &&
+             (T[E - 1] == '\\' || (T[E - 1] == '\r' && T[E - 2] == '\\')));
+      E = E == llvm::StringRef::npos ? T.size() : E;
+      if (T[E - 1] == '\r')
+        --E;
+      S.comment(2, E, E);
+    } else if (S.rest().starts_with("/*")) {
+      S.blockComment("/*", "*/");
+    } else if (C == '"' && I > 0 && T[I - 1] == 'R') {
+      // R"delim( ... )delim"
+      size_t Open = T.find('(', I);
+      if (Open == llvm::StringRef::npos) {
+        S.literal(T.size());
+        continue;
+      }
+      std::string Close = ")" + T.slice(I + 1, Open).str() + "\"";
+      size_t E = T.find(Close, Open);
+      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
+    } else if (C == '"' || C == '\'') {
+      // A `'` after the digits of a number is a digit separator (1'000).
+      if (C == '\'' && I > 0 && llvm::isAlnum(T[I - 1])) {
+        size_t B = I;
+        while (B > 0 && (llvm::isAlnum(T[B - 1]) || T[B - 1] == '\''))
+          --B;
+        if (llvm::isDigit(T[B])) {
+          S.plain();
+          continue;
+        }
+      }
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != C && T[J] != '\n')
+        J += T[J] == '\\' ? 2 : 1;
+      S.literal(J + 1);
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
+/// PowerShell: comments `#` at the start of a token and `<# #>`; strings
+/// ('...', "..." with backtick escapes, here-strings @"..."@ and @'...'@).
+std::vector<Span> powershellSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    llvm::StringRef Rest = S.rest();
+    if (Rest.starts_with("<#")) {
+      S.blockComment("<#", "#>");
+    } else if (C == '#' &&
+               (I == 0 ||
+                llvm::StringRef(" \t\r\n;|&(){}=,").contains(T[I - 1]))) {
+      S.lineComment(1);
+    } else if (Rest.starts_with("@\"") || Rest.starts_with("@'")) {
+      // A here-string ends with its quote and `@` at the start of a line.
+      std::string Close = std::string("\n") + Rest[1] + "@";
+      size_t E = T.find(Close, I + 2);
+      S.literal(E == llvm::StringRef::npos ? T.size() : E + Close.size());
+    } else if (C == '"' || C == '\'') {
+      size_t J = I + 1;
+      while (J < T.size()) {
+        if (C == '"' && T[J] == '`')
+          J += 2;
+        else if (T[J] == C && J + 1 < T.size() && T[J + 1] == C)
+          J += 2; // "" or '': a quote
+        else if (T[J] == C)
+          break;
+        else
+          ++J;
+      }
+      S.literal(J + 1);
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
+/// VBScript, VBA and VB6: comments `'` and `Rem` (a statement: at the start
+/// of a line or after `:`); "..." strings.
+std::vector<Span> basicSpans(llvm::StringRef T) {
+  Scanner S{T};
+  bool StatementStart = true;
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (C == '\'') {
+      S.lineComment(1);
+    } else if (StatementStart && S.rest().starts_with_insensitive("rem") &&
+               (I + 3 == T.size() || llvm::isSpace(T[I + 3]))) {
+      S.lineComment(3);
+    } else if (C == '"') {
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != '\n' &&
+             (T[J] != '"' || (J + 1 < T.size() && T[J + 1] == '"')))
+        J += T[J] == '"' ? 2 : 1;
+      S.literal(J + 1);
+      StatementStart = false;
+    } else {
+      if (C == ':' || C == '\n')
+        StatementStart = true;
+      else if (!isBlank(C) && C != '\r')
+        StatementStart = false;
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
+} // namespace
+
+std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
+  switch (D) {
+  case Dialect::C:
+    return cSpans(Text);
+  case Dialect::PowerShell:
+    return powershellSpans(Text);
+  case Dialect::VB:
+  case Dialect::Markup:
+    break;
+  }
+  return basicSpans(Text);
+}
+
+RegionScanner::RegionScanner(llvm::StringRef Text, Dialect D)
+    : Markup(D == Dialect::Markup) {
+  if (!Markup)
+    Spans = spansOf(Text, D);
+}
+
+Region RegionScanner::at(size_t Offset) {
+  if (Markup)
+    return Region::String;
+  while (Next < Spans.size() && Spans[Next].End <= Offset)
+    ++Next;
+  return Next < Spans.size() && Spans[Next].Begin <= Offset ? Spans[Next].Kind
+                                                            : Region::Code;
+}
+
+} // namespace verguard::driver

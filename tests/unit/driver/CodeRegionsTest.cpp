@@ -1,0 +1,100 @@
+//===- CodeRegionsTest.cpp ------------------------------------------------===//
+#include "driver/CodeRegions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace verguard::driver;
+
+namespace {
+
+// The region of every character of Text, as one letter each: c(ode),
+// s(tring), m (comment).
+std::string regions(llvm::StringRef Text, Dialect D) {
+  RegionScanner R(Text, D);
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    Region G = R.at(I);
+    Out += G == Region::Code ? 'c' : G == Region::String ? 's' : 'm';
+  }
+  return Out;
+}
+
+TEST(CodeRegions, C) {
+  EXPECT_EQ(regions("a/*x*/b//y\nc", Dialect::C), "cmmmmmcmmmcc");
+  EXPECT_EQ(regions("\"a\\\"/*\"x", Dialect::C), "sssssssc");
+  EXPECT_EQ(regions("'\"'//", Dialect::C), "sssmm");
+  EXPECT_EQ(regions("6'0+'x'", Dialect::C), "ccccsss"); // a separator, a char
+  EXPECT_EQ(regions("R\"a(\")a\"x", Dialect::C), "csssssssc"); // R: code
+  EXPECT_EQ(regions("u8R\"(//)\"x", Dialect::C), "cccssssssc");
+  EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssscc"); // unterminated
+}
+
+TEST(CodeRegions, PowerShell) {
+  EXPECT_EQ(regions("a #x\nb", Dialect::PowerShell), "ccmmcc");
+  EXPECT_EQ(regions("a#b", Dialect::PowerShell), "ccc");
+  EXPECT_EQ(regions("<#x#>y", Dialect::PowerShell), "mmmmmc");
+  EXPECT_EQ(regions("'a''#'x", Dialect::PowerShell), "ssssssc");
+  EXPECT_EQ(regions("\"`\"#\"x", Dialect::PowerShell), "sssssc");
+  EXPECT_EQ(regions("@'\n#'\n'@x", Dialect::PowerShell), "ssssssssc");
+}
+
+TEST(CodeRegions, VB) {
+  EXPECT_EQ(regions("a 'x\nb", Dialect::VB), "ccmmcc");
+  EXPECT_EQ(regions("Rem x\nb", Dialect::VB), "mmmmmcc");
+  EXPECT_EQ(regions("a: rem x", Dialect::VB), "cccmmmmm");
+  EXPECT_EQ(regions("Remark = 1", Dialect::VB), "cccccccccc");
+  EXPECT_EQ(regions("\"a\"\"'\"x", Dialect::VB), "ssssssc");
+  EXPECT_EQ(regions("' x", Dialect::Markup), "sss");
+}
+
+TEST(CodeRegions, NumbersInEachNotation) {
+  struct Case {
+    const char *Tok;
+    Dialect D;
+    double Want;
+  } Cases[] = {{"6002", Dialect::C, 6002},
+               {"0x1772", Dialect::C, 6002},
+               {"0X1772ULL", Dialect::C, 6002},
+               {"6'002", Dialect::C, 6002},
+               {"013562", Dialect::C, 6002},
+               {"0b1011101110010", Dialect::C, 6002},
+               {"6002.5f", Dialect::C, 6002.5},
+               {"6.002e3", Dialect::C, 6002},
+               {"6002L", Dialect::PowerShell, 6002},
+               {"0x1772", Dialect::PowerShell, 6002},
+               {"6kb", Dialect::PowerShell, 6144},
+               {"6002d", Dialect::PowerShell, 6002},
+               {"06002", Dialect::PowerShell, 6002},
+               {"&H1772", Dialect::VB, 6002},
+               {"&o13562", Dialect::VB, 6002},
+               {"6.002E3", Dialect::VB, 6002}};
+  for (const Case &C : Cases) {
+    std::optional<double> V = numberValue(C.Tok, C.D);
+    ASSERT_TRUE(V) << C.Tok;
+    EXPECT_EQ(*V, C.Want) << C.Tok;
+  }
+  for (const char *Bad : {"6.0.6002", "1..10", "6002abc", "08", "0x", "1e"})
+    EXPECT_FALSE(numberValue(Bad, Dialect::C)) << Bad;
+  EXPECT_FALSE(numberValue("1..6002", Dialect::PowerShell));
+}
+
+TEST(CodeRegions, NumberTokensEndWhereTheLanguageSays) {
+  llvm::StringRef T = "6'002+1 6.0e+3) &H17&";
+  EXPECT_EQ(numberEnd(T, 0, Dialect::C), 5u);
+  EXPECT_EQ(numberEnd(T, 8, Dialect::C), 14u);
+  EXPECT_EQ(numberEnd(T, 0, Dialect::VB), 1u); // ' starts a comment
+  EXPECT_EQ(numberEnd(T, 16, Dialect::VB), 20u);
+}
+
+TEST(CodeRegions, DialectsByLanguageAndExtension) {
+  EXPECT_EQ(dialectOf("a.h", Language::Cpp), Dialect::C);
+  EXPECT_EQ(dialectOf("a.psm1", Language::PowerShell), Dialect::PowerShell);
+  EXPECT_EQ(dialectOf("a.VBS", Language::VBScript), Dialect::VB);
+  EXPECT_EQ(dialectOf("a.bas", Language::VBA), Dialect::VB);
+  EXPECT_EQ(dialectOf("a.hta", Language::VBScript), Dialect::Markup);
+  EXPECT_EQ(dialectOf("a.wsf", Language::VBScript), Dialect::Markup);
+}
+
+} // namespace
