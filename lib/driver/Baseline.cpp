@@ -70,4 +70,26 @@ llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path) {
   return Out;
 }
 
+void applyBaseline(report::ReportData &D, const std::set<std::string> &Known,
+                   bool KeepKnown, bool ListKnown) {
+  report::ReportData Kept = D;
+  Kept.Findings.clear();
+  Kept.Fingerprints.clear();
+  Kept.Baseline.clear();
+  for (size_t I = 0; I < D.Findings.size(); ++I) {
+    bool Old = Known.count(D.Fingerprints[I]);
+    if (Old && !KeepKnown) {
+      Kept.Baselined++;
+      if (ListKnown)
+        Kept.BaselinedFindings.push_back(D.Findings[I]);
+      continue;
+    }
+    Kept.Findings.push_back(D.Findings[I]);
+    Kept.Fingerprints.push_back(D.Fingerprints[I]);
+    Kept.Baseline.push_back(Old ? report::BaselineState::Unchanged
+                                : report::BaselineState::New);
+  }
+  D = std::move(Kept);
+}
+
 } // namespace verguard::driver

@@ -3,6 +3,7 @@
 #define VERGUARD_DRIVER_BASELINE_H
 
 #include "core/Finding.h"
+#include "report/Report.h"
 
 #include "llvm/Support/Error.h"
 
@@ -20,6 +21,13 @@ llvm::Error writeBaseline(llvm::StringRef Path,
 
 /// The fingerprints recorded in a baseline file.
 llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path);
+
+/// Marks or removes the findings of D a baseline knows: with KeepKnown
+/// (SARIF) every finding stays, marked new or unchanged; otherwise the known
+/// ones leave Findings and are counted in Baselined (and, with ListKnown,
+/// kept in BaselinedFindings for an HTML report).
+void applyBaseline(report::ReportData &D, const std::set<std::string> &Known,
+                   bool KeepKnown, bool ListKnown);
 
 } // namespace verguard::driver
 

@@ -688,23 +688,8 @@ static int run(int argc, char **argv) {
     }
     // Text and JSON show new findings; SARIF also carries the known ones,
     // marked unchanged.
-    report::ReportData Kept = D;
-    Kept.Findings.clear();
-    Kept.Fingerprints.clear();
-    for (size_t I = 0; I < D.Findings.size(); ++I) {
-      bool Old = Known->count(D.Fingerprints[I]);
-      if (Old && Fmt != Format::Sarif) {
-        Kept.Baselined++;
-        if (Fmt == Format::Html)
-          Kept.BaselinedFindings.push_back(D.Findings[I]);
-        continue;
-      }
-      Kept.Findings.push_back(D.Findings[I]);
-      Kept.Fingerprints.push_back(D.Fingerprints[I]);
-      Kept.Baseline.push_back(Old ? report::BaselineState::Unchanged
-                                  : report::BaselineState::New);
-    }
-    D = std::move(Kept);
+    driver::applyBaseline(D, *Known, /*KeepKnown=*/Fmt == Format::Sarif,
+                          /*ListKnown=*/Fmt == Format::Html);
   }
 
   std::unique_ptr<llvm::ToolOutputFile> Out;

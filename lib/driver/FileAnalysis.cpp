@@ -1,0 +1,222 @@
+//===- FileAnalysis.cpp ---------------------------------------------------===//
+#include "driver/FileAnalysis.h"
+
+#include "core/Deadline.h"
+#include "driver/CodeRegions.h"
+#include "driver/ReadFile.h"
+#include "script/Text.h"
+
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+
+#include <chrono>
+#include <cstring>
+
+namespace verguard::driver {
+
+void fileNote(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
+              core::Severity S, std::string Msg) {
+  core::Diagnostic D;
+  D.Level = S;
+  D.Where.File = Path.str();
+  D.Message = std::move(Msg);
+  Diags.push_back(std::move(D));
+}
+
+namespace {
+// The literals the bumps separate, for the file prefilter, and unless
+// every body is wanted, the triggers of the body and parse plans.
+void derive(RunSettings::Effective &S) {
+  if (S.Use.Prefilter && S.Use.SkipBodies)
+    S.Use.Frontend.Triggers = triggers(S.Use);
+  S.PF = std::make_unique<Prefilter>(BumpLiterals::of(
+      *S.Use.Check.Profiles, S.Use.Check.Bumps, S.Use.Frontend.Sources));
+}
+
+/// A configuration error as a diagnostic at its place in the file
+/// ("path:line:col: message"), else on File.
+core::Diagnostic configError(std::string Msg, llvm::StringRef File) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Error;
+  llvm::SmallVector<llvm::StringRef, 4> M;
+  if (llvm::Regex("^(.*\\.verguard\\.ya?ml):([0-9]+):([0-9]+): (.*)$")
+          .match(Msg, &M)) {
+    D.Where.File = M[1].str();
+    M[2].getAsInteger(10, D.Where.Line);
+    M[3].getAsInteger(10, D.Where.Col);
+    D.Message = M[4].str();
+  } else {
+    D.Where.File = File.str();
+    D.Message = std::move(Msg);
+  }
+  return D;
+}
+} // namespace
+
+RunSettings::RunSettings(const RunOptions &Opts) : Opts(Opts) {
+  Base.Use = Opts;
+  derive(Base);
+}
+
+RunSettings::Effective &RunSettings::forConfig(const Config *C) {
+  if (!C) {
+    if (!BaseUsed.load(std::memory_order_relaxed))
+      BaseUsed.store(true, std::memory_order_relaxed);
+    return Base;
+  }
+  std::lock_guard<std::mutex> G(Lock);
+  auto &Slot = ByConfig[C];
+  if (!Slot) {
+    Slot = std::make_unique<Effective>();
+    RunOptions &Eff = Slot->Use;
+    Eff.Frontend = Opts.Frontend;
+    Eff.Check = Opts.Check;
+    Eff.Jobs = Opts.Jobs;
+    Eff.Prefilter = Opts.Prefilter;
+    Eff.SkipBodies = Opts.SkipBodies;
+    Eff.MaxScriptTokens = Opts.MaxScriptTokens;
+    llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
+    derive(*Slot);
+  }
+  return *Slot;
+}
+
+std::vector<const core::Bump *> RunSettings::bumpsChecked() {
+  std::vector<const core::Bump *> Out;
+  if (BaseUsed)
+    Out = Base.Use.Check.Bumps;
+  std::lock_guard<std::mutex> G(Lock);
+  for (const auto &[_, S] : ByConfig)
+    for (const core::Bump *B : S->Use.Check.Bumps)
+      if (!llvm::is_contained(Out, B))
+        Out.push_back(B);
+  // Bumps all point into one ProfileSet: its order is the file's.
+  llvm::sort(Out);
+  return Out;
+}
+
+void FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
+                         const RunOptions &Use, FileResult &Out) {
+  core::setDeadline(Use.Frontend.TimeoutMs);
+  auto Start = std::chrono::steady_clock::now();
+  analyzeBytes(F.Path, F.Lang, Bytes, Use, Out.Findings, Out.Diags);
+  auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - Start)
+                  .count();
+  bool Cut = core::deadlineHit() || (Use.Frontend.TimeoutMs &&
+                                     (uint64_t)Took >= Use.Frontend.TimeoutMs);
+  if (Cut)
+    fileNote(Out.Diags, F.Path, core::Severity::Warning,
+             "time limit of " + std::to_string(Use.Frontend.TimeoutMs / 1000) +
+                 " s reached; findings for this file may be incomplete "
+                 "(see --timeout)");
+  core::setDeadline(0);
+}
+
+bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
+                           ConfigFinder::Recent &Last, bool Defer) {
+  // The file's own configuration.
+  std::shared_ptr<const Config> Cfg;
+  if (Opts.UseConfigFiles || Opts.ForcedConfig) {
+    auto C = Configs.forFile(F.Path, &Last);
+    if (!C) {
+      Out.Diags.push_back(configError(llvm::toString(C.takeError()), F.Path));
+      Out.ConfigError = true;
+      Out.SkipReason = "invalid configuration";
+    } else {
+      Cfg = *C;
+    }
+  }
+  if (Cfg && !Cfg->selects(F.Path))
+    Out.SkipReason = "excluded by configuration";
+  RunSettings::Effective &Eff = Settings.forConfig(Cfg.get());
+  const RunOptions *Use = &Eff.Use;
+  // Read into this thread's buffer: no mapping, few system calls.
+  thread_local llvm::SmallVector<char, 0> Buffer;
+  std::error_code ReadError;
+  bool Postponed = false;
+  if (Out.SkipReason) {
+  } else if (Opts.StdinText) {
+    Buffer.assign(Opts.StdinText->begin(), Opts.StdinText->end());
+  } else {
+    ReadError = readFile(F.Path, Buffer);
+  }
+  if (Out.SkipReason) {
+  } else if (ReadError) {
+    Out.SkipReason = "unreadable";
+    fileNote(Out.Diags, F.Path, core::Severity::Error,
+             "cannot read: " + ReadError.message());
+  } else {
+    llvm::StringRef Bytes(Buffer.data(), Buffer.size());
+    Out.Size = Bytes.size();
+    bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe");
+    bool Html =
+        llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
+    bool Wanted = true;
+    // NUL bytes: UTF-16 text (searched decoded) or a binary file.
+    std::string Decoded;
+    llvm::StringRef Searched = Bytes;
+    if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF") ||
+        memchr(Bytes.data(), 0, Bytes.size())) {
+      auto T = script::decodeText(Bytes, F.Path);
+      if (!T) {
+        fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                 llvm::toString(T.takeError()));
+        Wanted = false;
+        Out.SkipReason = "binary or undecodable";
+      } else {
+        Decoded = std::move(T->Utf8);
+        Searched = Decoded;
+      }
+    }
+    Prefilter &PF = *Eff.PF;
+    Sighting Seen;
+    if (Wanted)
+      Seen = PF.look(Searched, dialectOf(F.Path, F.Lang));
+    // A file with a suppression comment is analyzed, whatever the
+    // prefilter says, so that an unused one is reported (VG100).
+    if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))
+      Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
+    if (!Wanted) {
+    } else if (Html && !Seen.VBScript) {
+      Wanted = false; // an HTML page without VBScript
+      Out.SkipReason = "HTML without VBScript";
+    } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
+               Out.Suppressions.empty()) {
+      Wanted = F.Lang == Language::Cpp && !Seen.Includes.empty() &&
+               PF.headerHolds(F.Path, Searched, Seen);
+      if (!Wanted)
+        Out.SkipReason = "cannot hold a finding (prefilter)";
+    }
+    if (Wanted && Defer) {
+      Postponed = true; // all of it again, in the second pass
+    } else {
+      Out.ReportUnused = Use->Check.enabled("VG100");
+      if (Wanted && F.Lang != Language::Cpp && Use->MaxScriptTokens) {
+        uint64_t Tokens = estimateTokens(Searched);
+        if (Tokens > Use->MaxScriptTokens) {
+          Wanted = false;
+          Out.SkipReason = "too many tokens to parse";
+          fileNote(Out.Diags, F.Path, core::Severity::Warning,
+                   "about " + std::to_string(Tokens) +
+                       " tokens, more than the limit of " +
+                       std::to_string(Use->MaxScriptTokens) +
+                       " (parsing needs about 2 KB of memory per token); "
+                       "skipped (see --max-script-tokens)");
+        }
+      }
+      if (Wanted) {
+        Out.Parsed = true;
+        parse(F, Bytes, *Use, Out);
+        if (!Out.Findings.empty() || !Out.Suppressions.empty())
+          Out.Content = Bytes.str();
+      }
+    }
+  }
+  // A huge file's buffer is not kept for the rest of the run.
+  if (Buffer.capacity() > (16u << 20))
+    Buffer = llvm::SmallVector<char, 0>();
+  return !Postponed;
+}
+
+} // namespace verguard::driver
