@@ -1,5 +1,6 @@
 //===- SourceTable.cpp ----------------------------------------------------===//
 #include "core/SourceTable.h"
+#include "core/BuiltinData.h"
 
 #include "core/YamlInput.h"
 
@@ -193,6 +194,8 @@ const char BuiltinYaml[] = {
 #include "sources.yaml.inc"
     0};
 } // namespace
+
+llvm::StringRef builtinSourcesText() { return BuiltinYaml; }
 
 const SourceTable &builtinSources() {
   static const SourceTable Table = [] {

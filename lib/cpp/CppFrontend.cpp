@@ -35,9 +35,12 @@ CompileDatabases::~CompileDatabases() = default;
 
 const CompilationDatabase *
 CompileDatabases::forFile(llvm::StringRef File,
-                          std::vector<core::Diagnostic> &Diags) {
+                          std::vector<core::Diagnostic> &Diags,
+                          std::vector<std::string> *Consulted) {
   std::lock_guard<std::mutex> G(Lock);
   auto Load = [&](llvm::StringRef Dir) -> Entry * {
+    if (Consulted)
+      Consulted->push_back((Dir + "/compile_commands.json").str());
     for (auto &[D, E] : ByDir)
       if (D == Dir)
         return E;
@@ -71,15 +74,14 @@ CompileDatabases::forFile(llvm::StringRef File,
     ByDir.push_back({Dir.str(), Result});
     return Result;
   };
-  if (!ExplicitDir.empty()) {
-    Entry *E = Load(ExplicitDir);
-    return E ? E->Db.get() : nullptr;
-  }
+  auto Found = [&](Entry *E) { return E ? E->Db.get() : nullptr; };
+  if (!ExplicitDir.empty())
+    return Found(Load(ExplicitDir));
   llvm::SmallString<256> Dir(File);
   llvm::sys::path::remove_filename(Dir);
   for (int Up = 0; Up < 32 && !Dir.empty(); ++Up) {
     if (Entry *E = Load(Dir))
-      return E->Db.get();
+      return Found(E);
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
@@ -245,8 +247,30 @@ private:
 class Action : public ASTFrontendAction {
 public:
   Action(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-         std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
-      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
+         std::vector<core::Diagnostic> &Diags, SkipResult &Skip,
+         std::vector<std::string> *Deps)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip), Deps(Deps) {}
+  /// Every file Clang found: those it read, and those a precompiled header
+  /// stands for (it checks them), but not the precompiled header itself.
+  void EndSourceFileAction() override {
+    if (!Deps)
+      return;
+    FileManager &FM = getCompilerInstance().getFileManager();
+    llvm::SmallVector<OptionalFileEntryRef, 64> Files;
+    FM.GetUniqueIDMapping(Files);
+    for (OptionalFileEntryRef F : Files) {
+      if (!F)
+        continue;
+      llvm::SmallString<256> P(F->getFileEntry().tryGetRealPathName());
+      if (P.empty()) {
+        P = F->getName();
+        FM.getVirtualFileSystem().makeAbsolute(P);
+      }
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      if (!P.str().ends_with(".pch") && P != getCurrentFile())
+        Deps->push_back(P.str().str());
+    }
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     return std::make_unique<Consumer>(Opts, Guards, CI.getSourceManager(),
@@ -277,16 +301,18 @@ private:
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
   SkipResult &Skip;
+  std::vector<std::string> *Deps;
   std::unique_ptr<BodyPlan> Plan;
 };
 
 class Factory : public FrontendActionFactory {
 public:
   Factory(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-          std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
-      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
+          std::vector<core::Diagnostic> &Diags, SkipResult &Skip,
+          std::vector<std::string> *Deps)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip), Deps(Deps) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Opts, Guards, Diags, Skip);
+    return std::make_unique<Action>(Opts, Guards, Diags, Skip, Deps);
   }
 
 private:
@@ -294,6 +320,7 @@ private:
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
   SkipResult &Skip;
+  std::vector<std::string> *Deps;
 };
 
 /// Counts errors without printing them: verguard reports one note per file.
@@ -409,7 +436,8 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
 void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  CompileDatabases &Dbs, const core::FrontendOptions &Opts,
                  std::vector<core::Guard> &Guards,
-                 std::vector<core::Diagnostic> &Diags) {
+                 std::vector<core::Diagnostic> &Diags,
+                 std::vector<std::string> *Deps) {
   auto Note = [&](core::Severity S, std::string Msg) {
     core::Diagnostic D;
     D.Level = S;
@@ -428,7 +456,9 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                Decoded->Enc != script::Encoding::Windows1252;
 
   std::unique_ptr<CompilationDatabase> Fixed;
-  const CompilationDatabase *Db = Dbs.forFile(Path, Diags);
+  // The result depends on the database found and on those looked for
+  // nearer the file, which may appear.
+  const CompilationDatabase *Db = Dbs.forFile(Path, Diags, Deps);
   std::vector<std::string> Cmd;
   if (Db) {
     auto Cmds = Db->getCompileCommands(Path);
@@ -504,7 +534,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   std::vector<core::Guard> Found;
   std::vector<core::Diagnostic> Missing;
   SkipResult Skip;
-  Factory F(Opts, Found, Missing, Skip);
+  Factory F(Opts, Found, Missing, Skip, Deps);
   // RunSafely protects nothing until the signal handlers are installed
   // (once per process; later calls do nothing).
   llvm::CrashRecoveryContext::Enable();
@@ -534,7 +564,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     // A header entered after a body was skipped made that body needed.
     core::FrontendOptions All = Opts;
     All.Triggers.clear();
-    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags);
+    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags, Deps);
     return;
   }
   Skips += Skip.Skipped;

@@ -11,6 +11,8 @@ void Tally::count(Language Lang, const FileResult &P) {
   ++ByLanguage[size_t(Lang)];
   ++Files;
   Skipped += !P.Parsed;
+  Parses += P.Parsed && !P.FromCache;
+  CacheHits += P.FromCache;
   ConfigError |= P.ConfigError;
   if (P.SkipReason)
     reason(P.SkipReason, 1);
@@ -29,6 +31,8 @@ void Tally::add(const Tally &O) {
     ByLanguage[L] += O.ByLanguage[L];
   Files += O.Files;
   Skipped += O.Skipped;
+  Parses += O.Parses;
+  CacheHits += O.CacheHits;
   ConfigError |= O.ConfigError;
   for (auto [R, N] : O.Reasons)
     reason(R, N);
@@ -37,6 +41,8 @@ void Tally::add(const Tally &O) {
 void Tally::into(RunResult &R) const {
   R.FilesTotal = Files;
   R.Skipped = Skipped;
+  R.Parses = Parses;
+  R.CacheHits = CacheHits;
   R.ConfigError = ConfigError;
   for (auto [Reason, N] : Reasons)
     R.SkipReasons[Reason] += N;

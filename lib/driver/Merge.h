@@ -11,7 +11,7 @@ namespace verguard::driver {
 /// they are added up at the end.
 struct Tally {
   unsigned ByLanguage[size_t(Language::None) + 1] = {};
-  unsigned Files = 0, Skipped = 0;
+  unsigned Files = 0, Skipped = 0, Parses = 0, CacheHits = 0;
   bool ConfigError = false;
   std::vector<std::pair<const char *, unsigned>> Reasons; // by literal
 

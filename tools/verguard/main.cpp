@@ -10,6 +10,7 @@
 #include "driver/Config.h"
 #include "driver/Driver.h"
 #include "driver/Git.h"
+#include "driver/ResultCache.h"
 #include "driver/Settings.h"
 #include "driver/Suppressions.h"
 #include "report/FixApply.h"
@@ -118,6 +119,20 @@ static cl::opt<std::string> StdinFilename(
     cl::value_desc("NAME"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
+static cl::opt<bool> Verbose("verbose",
+                             cl::desc("Also say what was parsed and what came "
+                                      "from the result cache"),
+                             cl::cat(Cat));
+static cl::opt<bool>
+    NoCache("no-cache",
+            cl::desc("Neither use nor fill the result cache (parse every "
+                     "file that can hold a finding)"),
+            cl::cat(Cat));
+static cl::opt<std::string>
+    CacheSize("cache-size",
+              cl::desc("Bound of the result cache, in bytes or with K, M or G "
+                       "(default 512M)"),
+              cl::value_desc("SIZE"), cl::init("512M"), cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
                                  cl::desc("Parse every file, even those that "
                                           "cannot hold a finding"),
@@ -274,6 +289,21 @@ std::string startDate() {
   char Buf[64];
   std::strftime(Buf, sizeof Buf, "%Y-%m-%d %H:%M:%S %z", &Tm);
   return Buf;
+}
+
+/// "512M", "64K", "1G", "4096": bytes.
+std::optional<uint64_t> parseSize(llvm::StringRef S) {
+  uint64_t Unit = 1;
+  if (S.consume_back_insensitive("k"))
+    Unit = 1ull << 10;
+  else if (S.consume_back_insensitive("m"))
+    Unit = 1ull << 20;
+  else if (S.consume_back_insensitive("g"))
+    Unit = 1ull << 30;
+  uint64_t N;
+  if (S.getAsInteger(10, N) || N > UINT64_MAX / Unit)
+    return std::nullopt;
+  return N * Unit;
 }
 
 /// Color for a stream: --color, else NO_COLOR (https://no-color.org), else
@@ -649,6 +679,16 @@ static int run(int argc, char **argv) {
   Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
   Opts.Gitignore = !NoIgnore;
+  if (!NoCache) {
+    auto Size = parseSize(CacheSize);
+    if (!Size) {
+      llvm::errs() << "verguard: error: --cache-size " << CacheSize
+                   << ": not a size (bytes, or a number with K, M or G)\n";
+      return 2;
+    }
+    Opts.CacheDir = driver::ResultCache::defaultDir();
+    Opts.CacheMaxBytes = *Size;
+  }
   if (!ConfigFile.empty()) {
     auto C = driver::loadConfig(ConfigFile);
     if (!C) {
@@ -698,6 +738,18 @@ static int run(int argc, char **argv) {
   std::string Date = startDate();
   auto Start = std::chrono::steady_clock::now();
   driver::RunResult R = driver::run(Opts);
+  if (Verbose && !Quiet) {
+    llvm::errs() << "verguard: parsed " << R.Parses << " file"
+                 << (R.Parses == 1 ? "" : "s");
+    if (Opts.CacheDir.empty())
+      llvm::errs() << " (no result cache)\n";
+    else
+      llvm::errs() << ", " << R.CacheHits << " result"
+                   << (R.CacheHits == 1 ? "" : "s")
+                   << " from the result cache (" << Opts.CacheDir << "; "
+                   << R.CacheStored << " stored, " << R.CacheCorrupt
+                   << " corrupt replaced)\n";
+  }
   // A path named that is not there is a usage error (as for ruff and
   // shellcheck): a CI job must not pass on a typo.
   auto Exit = [&](int Rc) {
