@@ -4,6 +4,7 @@
 
 #include "core/Finding.h"
 #include "core/Profile.h"
+#include "report/NoteSummary.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -41,6 +42,8 @@ struct ReportData {
   unsigned Suppressed = 0, Baselined = 0;
   std::map<std::string, unsigned> SkipReasons;
   std::map<std::string, unsigned> FilesByLanguage;
+  /// The parse notes of files without a finding, counted (text summary).
+  NoteSummary Notes;
   std::string ToolVersion = "0.1.0";
   bool Summary = true; // text: the closing summary (not with --quiet)
   unsigned MaxSarifResults = 25000;

@@ -14,6 +14,7 @@
 #include "driver/Settings.h"
 #include "driver/Suppressions.h"
 #include "report/FixApply.h"
+#include "report/NoteSummary.h"
 #include "report/Report.h"
 #include "rules/Checker.h"
 #include "rules/Rule.h"
@@ -584,9 +585,13 @@ static int run(int argc, char **argv) {
   llvm::errs().enable_colors(ErrColor);
   // Messages about the input: on stderr in every format; with --quiet only
   // the errors (those that make the exit code 2, or a file not read).
-  auto PrintDiagnostics = [&](const std::vector<core::Diagnostic> &Diags) {
+  // The parse notes of files without a finding are only counted (the
+  // summary says how many), unless --verbose.
+  auto PrintDiagnostics = [&](const std::vector<core::Diagnostic> &Diags,
+                              const report::NoteFilter *Counted = nullptr) {
     for (const core::Diagnostic &G : Diags)
-      if (!Quiet || G.Level == core::Severity::Error)
+      if ((!Quiet || G.Level == core::Severity::Error) &&
+          (Verbose || !Counted || !Counted->summarized(G)))
         report::writeDiagnostic(llvm::errs(), G, SrcRoot, ErrColor);
   };
   if (SrcRoot.empty())
@@ -912,7 +917,14 @@ static int run(int argc, char **argv) {
     Hidden.push_back(S.F);
   D.SuppressedFingerprints = report::fingerprints(Hidden);
   D.SkipReasons = R.SkipReasons;
-  PrintDiagnostics(D.Diagnostics);
+  // --verbose lists them instead.
+  report::NoteFilter Counted(D.Findings);
+  if (!Verbose)
+    D.Notes = Counted.summarize(D.Diagnostics);
+  PrintDiagnostics(D.Diagnostics, &Counted);
+  // The text report's summary counts them; other formats, on stderr.
+  if (!Quiet && (Fmt != Format::Text || Statistics))
+    report::writeNoteSummary(llvm::errs(), D.Notes, "verguard: ");
   if (!WriteBaseline.empty()) {
     if (auto E = driver::writeBaseline(WriteBaseline, D.Findings,
                                        D.Fingerprints, SrcRoot)) {
