@@ -51,10 +51,6 @@ std::string buildIdentity() {
   return Id;
 }
 
-void touch(const std::string &Path) {
-  utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
-}
-
 } // namespace
 
 ResultCache::ResultCache(std::string Dir, uint64_t MaxBytes)
@@ -195,7 +191,7 @@ std::optional<CachedResult> ResultCache::lookup(const std::string &Key) {
     }
     R.Diags.push_back(std::move(*X));
   }
-  touch(Path); // recently used
+  cpp::touchCacheFile(Path); // recently used
   ++Hits;
   return R;
 }
@@ -260,20 +256,8 @@ void ResultCache::prune() {
   uint64_t Share = std::max<uint64_t>(MaxBytes / 256, 1);
   auto Now = std::chrono::system_clock::now();
   for (const std::string &Sub : Subs) {
-    struct Item {
-      std::string Path;
-      llvm::sys::TimePoint<> Time;
-      uint64_t Size;
-    };
-    std::vector<Item> Entries;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Sub, EC), End; It != End && !EC;
-         It.increment(EC)) {
-      llvm::sys::fs::file_status St;
-      if (llvm::sys::fs::status(It->path(), St) ||
-          St.type() != llvm::sys::fs::file_type::regular_file)
-        continue;
-      Item I{It->path(), St.getLastModificationTime(), St.getSize()};
+    std::vector<cpp::CacheFile> Entries;
+    for (cpp::CacheFile &I : cpp::cacheFiles(Sub)) {
       if (llvm::StringRef(I.Path).contains(".tmp")) {
         // A writer that died; a live one renames within seconds.
         if (Now - I.Time > std::chrono::hours(1))
@@ -283,9 +267,10 @@ void ResultCache::prune() {
       Entries.push_back(std::move(I));
     }
     // Newest first; the newest always stays (it was just written or used).
-    std::sort(Entries.begin(), Entries.end(), [](const Item &A, const Item &B) {
-      return A.Time != B.Time ? A.Time > B.Time : A.Path < B.Path;
-    });
+    std::sort(Entries.begin(), Entries.end(),
+              [](const cpp::CacheFile &A, const cpp::CacheFile &B) {
+                return A.Time != B.Time ? A.Time > B.Time : A.Path < B.Path;
+              });
     uint64_t Total = 0;
     for (size_t I = 0; I < Entries.size(); ++I) {
       Total += Entries[I].Size;
