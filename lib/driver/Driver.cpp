@@ -133,10 +133,12 @@ RunResult run(const RunOptions &Opts) {
   // report shows something of it (null otherwise), and those are put in
   // path order at the end: a large tree has tens of thousands of files and
   // a handful of them to show.
+  ConfigFinder::Recent WalkRecent;
   std::deque<DiscoveredFile> Found;
   std::deque<std::unique_ptr<FileResult>> Results;
-  DiscoverResult Walked =
-      walkInputs(Opts, R.Diagnostics, [&](DiscoveredFile F) {
+  DiscoverResult Walked = walkInputs(
+      Opts, R.Diagnostics,
+      [&](DiscoveredFile F) {
         // Only this thread appends; workers hold references, which a deque
         // keeps valid.
         DiscoveredFile *File = &Found.emplace_back(std::move(F));
@@ -154,6 +156,17 @@ RunResult run(const RunOptions &Opts) {
             std::string().swap(File->Path); // freed here, in parallel
           return {std::nullopt, N};
         });
+      },
+      [&](const DiscoveredFile &F) {
+        // Another shard's file: its configuration's patterns still match
+        // it, so that no shard calls one of them unused.
+        if (!Opts.UseConfigFiles && !Opts.ForcedConfig)
+          return;
+        auto C = Configs.forFile(F.Path, &WalkRecent);
+        if (!C)
+          llvm::consumeError(C.takeError()); // that shard reports it
+        else if (*C)
+          (*C)->selects(F.Path);
       });
   R.BadPaths = Walked.BadPaths;
   Sched.finish();

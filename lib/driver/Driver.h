@@ -45,6 +45,10 @@ struct RunOptions {
   /// Keep the path of every skipped file and every suppressed finding (an
   /// HTML report lists them; a text report only counts them).
   bool ListFiles = false;
+  /// --shard K/N: only the files whose path (relative to ShardRoot when
+  /// inside it) hashes to K-1 modulo N (ShardCount 0: every file).
+  unsigned ShardIndex = 0, ShardCount = 0;
+  std::string ShardRoot;
   /// The result cache's directory (driver/ResultCache.h); empty: no cache.
   std::string CacheDir;
   uint64_t CacheMaxBytes = 512ull << 20;

@@ -144,13 +144,16 @@ void mergeFiles(std::vector<KeptFile> Kept, const RunOptions &Opts,
         }
 }
 
+namespace {
+/// The order of findings: by file, line, column and rule.
+bool before(const core::Finding &A, const core::Finding &B) {
+  return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
+         std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
+}
+} // namespace
+
 void sortFindings(std::vector<core::Finding> &Findings) {
-  std::stable_sort(
-      Findings.begin(), Findings.end(),
-      [](const core::Finding &A, const core::Finding &B) {
-        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
-               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
-      });
+  std::stable_sort(Findings.begin(), Findings.end(), before);
 }
 
 void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
@@ -163,6 +166,11 @@ void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
 
 void finishResult(RunResult &R) {
   sortFindings(R.Findings);
+  std::stable_sort(
+      R.SuppressedFindings.begin(), R.SuppressedFindings.end(),
+      [](const core::SuppressedFinding &A, const core::SuppressedFinding &B) {
+        return before(A.F, B.F);
+      });
   std::set<std::tuple<std::string, uint32_t, std::string>> SeenD;
   std::vector<core::Diagnostic> Diags;
   for (core::Diagnostic &D : R.Diagnostics)

@@ -41,7 +41,8 @@ struct KeptFile {
 void mergeFiles(std::vector<KeptFile> Kept, const RunOptions &Opts,
                 RunResult &R);
 
-/// The order of every report: findings by file, line, column and rule;
+/// The order of every report: findings (and suppressed findings) by file,
+/// line, column and rule;
 /// diagnostics deduplicated (a header's missing include from many
 /// translation units) and by file and line.
 void finishResult(RunResult &R);

@@ -70,6 +70,36 @@ llvm::json::Object diagnosticToJson(const core::Diagnostic &G,
   return O;
 }
 
+llvm::json::Object suppressedToJson(const core::SuppressedFinding &S,
+                                    llvm::StringRef Root) {
+  llvm::json::Object O = findingToJson(S.F, Root);
+  O["suppression"] =
+      llvm::json::Object{{"location", spanToJson(S.Comment, Root)},
+                         {"justification", S.Justification}};
+  return O;
+}
+
+llvm::json::Object summaryToJson(const ReportData &D) {
+  llvm::json::Object Langs, Skipped;
+  for (const auto &[L, N] : D.FilesByLanguage)
+    Langs[L] = N;
+  for (const auto &[Why, N] : D.SkipReasons)
+    Skipped[Why] = N;
+  llvm::json::Array Bumps;
+  for (const BumpInfo &B : D.Bumps)
+    Bumps.push_back(B.Id);
+  return llvm::json::Object{{"files", D.FilesTotal},
+                            {"filesSkipped", D.FilesSkipped},
+                            {"filesByLanguage", std::move(Langs)},
+                            {"findings", D.Findings.size()},
+                            {"suppressed", D.Suppressed},
+                            {"baselined", D.Baselined},
+                            {"skipped", std::move(Skipped)},
+                            {"bumps", std::move(Bumps)},
+                            {"badPaths", D.BadPaths},
+                            {"configError", D.ConfigError}};
+}
+
 std::optional<core::Severity> severityFromName(llvm::StringRef Name) {
   for (core::Severity S :
        {core::Severity::Note, core::Severity::Warning, core::Severity::Error})
@@ -260,6 +290,30 @@ llvm::Expected<core::Diagnostic> diagnosticFromJson(const llvm::json::Value &V,
   if (!F.ok())
     return F.take();
   return G;
+}
+
+llvm::Expected<core::SuppressedFinding>
+suppressedFromJson(const llvm::json::Value &V, llvm::StringRef Root) {
+  auto F = findingFromJson(V, Root);
+  if (!F)
+    return F.takeError();
+  Fields SF(V, "suppressedFinding");
+  const llvm::json::Value *Sup =
+      SF.object() ? SF.object()->get("suppression") : nullptr;
+  if (!Sup)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "suppressedFinding.suppression: missing");
+  Fields C(*Sup, "suppression");
+  core::SuppressedFinding S;
+  S.F = std::move(*F);
+  S.Comment =
+      C.nested<core::SourceSpan>("location", [&](const llvm::json::Value &X) {
+        return spanFromJson(X, Root);
+      });
+  S.Justification = C.str("justification");
+  if (!C.ok())
+    return C.take();
+  return S;
 }
 
 } // namespace verguard::report

@@ -15,6 +15,8 @@
 
 namespace verguard::report {
 
+struct ReportData;
+
 /// A span: file (shown relative to Root when inside it), line, column,
 /// endLine, endColumn, offset, length.
 llvm::json::Object spanToJson(const core::SourceSpan &S, llvm::StringRef Root);
@@ -26,6 +28,15 @@ llvm::json::Object findingToJson(const core::Finding &F, llvm::StringRef Root);
 llvm::json::Object diagnosticToJson(const core::Diagnostic &G,
                                     llvm::StringRef Root);
 
+/// A suppressed finding: the finding, and "suppression": the comment's
+/// location and its justification.
+llvm::json::Object suppressedToJson(const core::SuppressedFinding &S,
+                                    llvm::StringRef Root);
+/// The JSON report's "summary": files, filesSkipped, filesByLanguage,
+/// findings, suppressed, baselined, skipped (by reason), bumps (ids),
+/// badPaths, configError. SARIF carries it as the run's property.
+llvm::json::Object summaryToJson(const ReportData &D);
+
 /// The inverses; a relative file is taken relative to Root. An object that
 /// lacks a field or has one of the wrong type is an error naming it.
 llvm::Expected<core::SourceSpan> spanFromJson(const llvm::json::Value &V,
@@ -34,6 +45,8 @@ llvm::Expected<core::Finding> findingFromJson(const llvm::json::Value &V,
                                               llvm::StringRef Root);
 llvm::Expected<core::Diagnostic> diagnosticFromJson(const llvm::json::Value &V,
                                                     llvm::StringRef Root);
+llvm::Expected<core::SuppressedFinding>
+suppressedFromJson(const llvm::json::Value &V, llvm::StringRef Root);
 /// "note", "warning", "error".
 std::optional<core::Severity> severityFromName(llvm::StringRef Name);
 

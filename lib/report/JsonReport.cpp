@@ -20,21 +20,17 @@ void writeJson(llvm::raw_ostream &OS, const ReportData &D) {
   llvm::json::Array Diags;
   for (const core::Diagnostic &G : D.Diagnostics)
     Diags.push_back(diagnosticToJson(G, D.SrcRoot));
-  llvm::json::Object Langs;
-  for (const auto &[L, N] : D.FilesByLanguage)
-    Langs[L] = N;
+  llvm::json::Array Suppressed;
+  for (const core::SuppressedFinding &S : D.SuppressedFindings)
+    Suppressed.push_back(suppressedToJson(S, D.SrcRoot));
   llvm::json::Object Root{
       {"version", 1},
       {"tool",
        llvm::json::Object{{"name", "verguard"}, {"version", D.ToolVersion}}},
       {"findings", std::move(Findings)},
+      {"suppressedFindings", std::move(Suppressed)},
       {"diagnostics", std::move(Diags)},
-      {"summary", llvm::json::Object{{"files", D.FilesTotal},
-                                     {"filesSkipped", D.FilesSkipped},
-                                     {"filesByLanguage", std::move(Langs)},
-                                     {"findings", D.Findings.size()},
-                                     {"suppressed", D.Suppressed},
-                                     {"baselined", D.Baselined}}}};
+      {"summary", summaryToJson(D)}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
 }
 

@@ -12,7 +12,9 @@
 #include "driver/Git.h"
 #include "driver/ResultCache.h"
 #include "driver/Settings.h"
+#include "driver/ShardMerge.h"
 #include "driver/Suppressions.h"
+#include "driver/Walk.h"
 #include "report/FixApply.h"
 #include "report/NoteSummary.h"
 #include "report/Report.h"
@@ -129,6 +131,12 @@ static cl::opt<bool>
             cl::desc("Neither use nor fill the result cache (parse every "
                      "file that can hold a finding)"),
             cl::cat(Cat));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Analyze only shard K of N (a split by the hash of each "
+                   "file's path relative to --srcroot); `verguard merge` "
+                   "joins the shards' JSON or SARIF reports"),
+          cl::value_desc("K/N"), cl::cat(Cat));
 static cl::opt<std::string>
     CacheSize("cache-size",
               cl::desc("Bound of the result cache, in bytes or with K, M or G "
@@ -568,11 +576,18 @@ static int run(int argc, char **argv) {
       cl::cat(Cat));
   ColorOpt = &Color;
   cl::SetVersionPrinter(PrintVersion);
+  // `verguard merge REPORT...`: the reports take the place of the paths.
+  bool Merging = argc >= 2 && llvm::StringRef(argv[1]) == "merge";
+  std::vector<char *> Args(argv, argv + argc);
+  if (Merging)
+    Args.erase(Args.begin() + 1);
   if (!cl::ParseCommandLineOptions(
-          argc, argv,
+          int(Args.size()), Args.data(),
           "verguard: finds Windows version checks that break when a build "
           "number is bumped, and proves a fix for each.\n\n"
           "  verguard [options] <path>...   analyze files and directories\n"
+          "  verguard merge [options] <report>...  join the JSON or SARIF "
+          "reports of --shard runs\n"
           "  verguard rules [--format=json] list the rules\n"
           "  verguard bumps [--format=json] list the bumps (build changes) "
           "verguard knows\n"
@@ -639,6 +654,19 @@ static int run(int argc, char **argv) {
                     ".html, VBA/VB6 .bas .cls .frm .ctl)\n";
     return 2;
   }
+  if (Merging &&
+      (DoFix || DoDiff || !StdinFilename.empty() || !ChangedSince.empty() ||
+       !Shard.empty() || !ShowSettings.empty())) {
+    llvm::errs() << "verguard: error: verguard merge joins reports: no "
+                    "--fix, --diff, --stdin-filename, --changed-since, "
+                    "--shard or --show-settings\n";
+    return 2;
+  }
+  if (Merging && Paths.empty()) {
+    llvm::errs() << "verguard: error: usage: verguard merge [options] "
+                    "REPORT.json|REPORT.sarif...\n";
+    return 2;
+  }
   if (Paths.empty() && StdinFilename.empty() && ShowSettings.empty()) {
     llvm::errs() << "verguard: error: no input paths (try `verguard --help`)\n";
     return 2;
@@ -684,6 +712,16 @@ static int run(int argc, char **argv) {
   Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
   Opts.Gitignore = !NoIgnore;
+  if (!Shard.empty()) {
+    auto KN = driver::parseShard(Shard);
+    if (!KN) {
+      llvm::errs() << "verguard: error: --shard " << Shard
+                   << ": not K/N with 1 <= K <= N (e.g. --shard 2/8)\n";
+      return 2;
+    }
+    std::tie(Opts.ShardIndex, Opts.ShardCount) = *KN;
+    Opts.ShardRoot = SrcRoot;
+  }
   if (!NoCache) {
     auto Size = parseSize(CacheSize);
     if (!Size) {
@@ -742,7 +780,22 @@ static int run(int argc, char **argv) {
   Opts.ListFiles = Fmt == Format::Html;
   std::string Date = startDate();
   auto Start = std::chrono::steady_clock::now();
-  driver::RunResult R = driver::run(Opts);
+  driver::RunResult R;
+  if (Merging) {
+    std::vector<driver::RunResult> Shards;
+    for (const std::string &P : Paths) {
+      auto Part = driver::readReport(P, SrcRoot, *Opts.Check.Profiles);
+      if (!Part) {
+        llvm::errs() << "verguard: error: " << llvm::toString(Part.takeError())
+                     << "\n";
+        return 2;
+      }
+      Shards.push_back(std::move(*Part));
+    }
+    R = driver::mergeRuns(std::move(Shards));
+  } else {
+    R = driver::run(Opts);
+  }
   if (Verbose && !Quiet) {
     llvm::errs() << "verguard: parsed " << R.Parses << " file"
                  << (R.Parses == 1 ? "" : "s");
@@ -917,6 +970,8 @@ static int run(int argc, char **argv) {
     Hidden.push_back(S.F);
   D.SuppressedFingerprints = report::fingerprints(Hidden);
   D.SkipReasons = R.SkipReasons;
+  D.BadPaths = R.BadPaths;
+  D.ConfigError = R.ConfigError;
   // --verbose lists them instead.
   report::NoteFilter Counted(D.Findings);
   if (!Verbose)
