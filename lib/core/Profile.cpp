@@ -1,5 +1,6 @@
 //===- Profile.cpp --------------------------------------------------------===//
 #include "core/Profile.h"
+#include "core/BuiltinData.h"
 
 #include "core/YamlInput.h"
 
@@ -214,6 +215,8 @@ const char BuiltinYaml[] = {
 #include "profiles.yaml.inc"
     0};
 } // namespace
+
+llvm::StringRef builtinProfilesText() { return BuiltinYaml; }
 
 const ProfileSet &builtinProfiles() {
   static const ProfileSet Set = [] {

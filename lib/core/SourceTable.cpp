@@ -1,5 +1,6 @@
 //===- SourceTable.cpp ----------------------------------------------------===//
 #include "core/SourceTable.h"
+#include "core/BuiltinData.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -195,6 +196,8 @@ const char BuiltinYaml[] = {
 #include "sources.yaml.inc"
     0};
 } // namespace
+
+llvm::StringRef builtinSourcesText() { return BuiltinYaml; }
 
 const SourceTable &builtinSources() {
   static const SourceTable Table = [] {

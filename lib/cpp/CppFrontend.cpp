@@ -39,9 +39,12 @@ CompileDatabases::~CompileDatabases() = default;
 
 const CompilationDatabase *
 CompileDatabases::forFile(llvm::StringRef File,
-                          std::vector<core::Diagnostic> &Diags) {
+                          std::vector<core::Diagnostic> &Diags,
+                          std::vector<std::string> *Consulted) {
   std::lock_guard<std::mutex> G(Lock);
   auto Load = [&](llvm::StringRef Dir) -> Entry * {
+    if (Consulted)
+      Consulted->push_back((Dir + "/compile_commands.json").str());
     for (auto &[D, E] : ByDir)
       if (D == Dir)
         return E;
@@ -100,15 +103,14 @@ CompileDatabases::forFile(llvm::StringRef File,
     ByDir.push_back({Dir.str(), Result});
     return Result;
   };
-  if (!ExplicitDir.empty()) {
-    Entry *E = Load(ExplicitDir);
-    return E ? E->Db.get() : nullptr;
-  }
+  auto Found = [&](Entry *E) { return E ? E->Db.get() : nullptr; };
+  if (!ExplicitDir.empty())
+    return Found(Load(ExplicitDir));
   llvm::SmallString<256> Dir(File);
   llvm::sys::path::remove_filename(Dir);
   for (int Up = 0; Up < 32 && !Dir.empty(); ++Up) {
     if (Entry *E = Load(Dir))
-      return E->Db.get();
+      return Found(E);
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
@@ -285,8 +287,30 @@ private:
 class Action : public ASTFrontendAction {
 public:
   Action(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-         std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
-      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
+         std::vector<core::Diagnostic> &Diags, SkipResult &Skip,
+         std::vector<std::string> *Deps)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip), Deps(Deps) {}
+  /// Every file Clang found: those it read, and those a precompiled header
+  /// stands for (it checks them), but not the precompiled header itself.
+  void EndSourceFileAction() override {
+    if (!Deps)
+      return;
+    FileManager &FM = getCompilerInstance().getFileManager();
+    llvm::SmallVector<OptionalFileEntryRef, 64> Files;
+    FM.GetUniqueIDMapping(Files);
+    for (OptionalFileEntryRef F : Files) {
+      if (!F)
+        continue;
+      llvm::SmallString<256> P(F->getFileEntry().tryGetRealPathName());
+      if (P.empty()) {
+        P = F->getName();
+        FM.getVirtualFileSystem().makeAbsolute(P);
+      }
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      if (!P.str().ends_with(".pch") && P != getCurrentFile())
+        Deps->push_back(P.str().str());
+    }
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     return std::make_unique<Consumer>(Opts, Guards, CI.getSourceManager(),
@@ -317,16 +341,18 @@ private:
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
   SkipResult &Skip;
+  std::vector<std::string> *Deps;
   std::unique_ptr<BodyPlan> Plan;
 };
 
 class Factory : public FrontendActionFactory {
 public:
   Factory(const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
-          std::vector<core::Diagnostic> &Diags, SkipResult &Skip)
-      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip) {}
+          std::vector<core::Diagnostic> &Diags, SkipResult &Skip,
+          std::vector<std::string> *Deps)
+      : Opts(Opts), Guards(Guards), Diags(Diags), Skip(Skip), Deps(Deps) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Opts, Guards, Diags, Skip);
+    return std::make_unique<Action>(Opts, Guards, Diags, Skip, Deps);
   }
 
 private:
@@ -334,6 +360,7 @@ private:
   std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
   SkipResult &Skip;
+  std::vector<std::string> *Deps;
 };
 
 /// Counts errors without printing them: verguard reports one note per file.
@@ -503,7 +530,8 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
 void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  CompileDatabases &Dbs, const core::FrontendOptions &Opts,
                  std::vector<core::Guard> &Guards,
-                 std::vector<core::Diagnostic> &Diags) {
+                 std::vector<core::Diagnostic> &Diags,
+                 std::vector<std::string> *Deps) {
   auto Note = [&](core::Severity S, std::string Msg, uint32_t Line = 0) {
     core::Diagnostic D;
     D.Level = S;
@@ -523,8 +551,10 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                Decoded->Enc != script::Encoding::Windows1252;
 
   // A compile database's command, read as Windows code (cpp/CompileCommand.h).
+  // The result depends on the database found and on those looked for
+  // nearer the file, which may appear.
   std::vector<std::string> DbFlags;
-  if (const CompilationDatabase *Db = Dbs.forFile(Path, Diags)) {
+  if (const CompilationDatabase *Db = Dbs.forFile(Path, Diags, Deps)) {
     auto Cmds = Db->getCompileCommands(Path);
     if (!Cmds.empty() && !llvm::sys::fs::is_directory(Cmds.front().Directory)) {
       // Its relative paths would name nothing here.
@@ -597,7 +627,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   std::vector<core::Guard> Found;
   std::vector<core::Diagnostic> Missing;
   SkipResult Skip;
-  Factory F(Opts, Found, Missing, Skip);
+  Factory F(Opts, Found, Missing, Skip, Deps);
   // RunSafely protects nothing until the signal handlers are installed
   // (once per process; later calls do nothing).
   llvm::CrashRecoveryContext::Enable();
@@ -627,7 +657,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     // A header entered after a body was skipped made that body needed.
     core::FrontendOptions All = Opts;
     All.Triggers.clear();
-    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags);
+    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags, Deps);
     return;
   }
   Skips += Skip.Skipped;

@@ -30,8 +30,11 @@ public:
   ~CompileDatabases();
   /// The database for File, or null to parse standalone. A database that
   /// cannot be loaded is reported once in Diags and ignored.
+  /// With Consulted, every compile_commands.json looked for is added to it,
+  /// there or not (a result cache depends on both).
   const clang::tooling::CompilationDatabase *
-  forFile(llvm::StringRef File, std::vector<core::Diagnostic> &Diags);
+  forFile(llvm::StringRef File, std::vector<core::Diagnostic> &Diags,
+          std::vector<std::string> *Consulted = nullptr);
 
 private:
   std::string ExplicitDir;
@@ -51,11 +54,15 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
 /// Parses one C/C++ file (a translation unit, or a header on its own) and
 /// lowers its guards and those of the project headers it includes. Missing
 /// headers, parse errors and a Clang crash become Diagnostics naming the
-/// file; whatever could be parsed is still analyzed.
+/// file; whatever could be parsed is still analyzed. With Deps, the other
+/// files the result depends on are added to it (absolute paths): every file
+/// Clang found (headers, also those a precompiled header stands for) and
+/// every compile_commands.json looked for, there or not.
 void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  CompileDatabases &Dbs, const core::FrontendOptions &Opts,
                  std::vector<core::Guard> &Guards,
-                 std::vector<core::Diagnostic> &Diags);
+                 std::vector<core::Diagnostic> &Diags,
+                 std::vector<std::string> *Deps = nullptr);
 
 /// How many Clang crashes were contained in this process. A crashed parse
 /// can leave LLVM state (timers) that is unsafe to tear down at exit.

@@ -319,6 +319,23 @@ std::string prefixHeaderText(llvm::ArrayRef<PrefixLine> Prefix) {
   return S;
 }
 
+std::vector<CacheFile> cacheFiles(llvm::StringRef Dir) {
+  std::vector<CacheFile> Out;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::sys::fs::file_status St;
+    if (!llvm::sys::fs::status(It->path(), St) &&
+        St.type() == llvm::sys::fs::file_type::regular_file)
+      Out.push_back({It->path(), St.getLastModificationTime(), St.getSize()});
+  }
+  return Out;
+}
+
+void touchCacheFile(const std::string &Path) {
+  utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
+}
+
 std::string pchCacheDir() {
   llvm::SmallString<256> Dir;
   if (const char *X = getenv("XDG_CACHE_HOME"); X && *X)
@@ -358,10 +375,6 @@ std::string tmpSuffix() {
          std::to_string(llvm::get_threadid());
 }
 
-void touch(const std::string &Path) {
-  utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
-}
-
 /// Writes a small file unless it exists, without ever replacing one: a
 /// precompiled header records its stub's time stamp.
 bool createOnce(const std::string &Path, llvm::StringRef Text) {
@@ -391,23 +404,12 @@ bool createOnce(const std::string &Path, llvm::StringRef Text) {
 /// Keep, markers beyond MaxMarkers, and temporary files and stubs without
 /// a PCH that are an hour old (builds that died or failed).
 void evict(const std::string &Dir, const std::string &Keep) {
-  struct Item {
-    std::string Path;
-    llvm::sys::TimePoint<> Time;
-    uint64_t Size;
-  };
+  using Item = CacheFile;
   std::vector<Item> Pchs, Markers;
   auto Now = std::chrono::system_clock::now();
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    llvm::sys::fs::file_status St;
-    if (llvm::sys::fs::status(It->path(), St) ||
-        St.type() != llvm::sys::fs::file_type::regular_file)
-      continue;
-    llvm::StringRef P = It->path();
+  for (const CacheFile &I : cacheFiles(Dir)) {
+    llvm::StringRef P = I.Path;
     llvm::StringRef Name = llvm::sys::path::filename(P);
-    Item I{P.str(), St.getLastModificationTime(), St.getSize()};
     if (Name.ends_with(".pch")) {
       if (P != Keep)
         Pchs.push_back(I);
@@ -518,7 +520,7 @@ std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
   std::string Stem = Dir + "/prefix-" + llvm::utohexstr(llvm::xxh3_64bits(Key));
   std::string Pch = Stem + ".pch";
   if (llvm::sys::fs::exists(Pch)) {
-    touch(Pch);
+    touchCacheFile(Pch);
     S->Done = true;
     return S->Path = Pch;
   }
@@ -542,7 +544,7 @@ std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
   S->Done = true;
   if (!build(Pch, HeaderText, Flags, IsC)) {
     createOnce(Stem + ".fail", "");
-    touch(Stem + ".fail");
+    touchCacheFile(Stem + ".fail");
     return S->Path = std::nullopt;
   }
   llvm::sys::fs::remove(Stem + ".seen");

@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Chrono.h"
 
 #include <functional>
 #include <optional>
@@ -82,6 +83,18 @@ void discardPch(llvm::StringRef PchPath);
 
 /// The cache directory (created if need be).
 std::string pchCacheDir();
+
+/// A regular file of a cache directory, as its least-recently-used eviction
+/// sees it (the result cache shares this with the precompiled headers).
+struct CacheFile {
+  std::string Path;
+  llvm::sys::TimePoint<> Time; // last modification: the last use
+  uint64_t Size;
+};
+/// The regular files directly in Dir.
+std::vector<CacheFile> cacheFiles(llvm::StringRef Dir);
+/// Marks Path used now (its modification time).
+void touchCacheFile(const std::string &Path);
 
 } // namespace verguard::cpp
 

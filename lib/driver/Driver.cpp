@@ -16,6 +16,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace verguard::driver {
 
@@ -55,11 +56,12 @@ uint64_t estimateTokens(llvm::StringRef Text) {
 
 void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
                   const RunOptions &Opts, std::vector<core::Finding> &Findings,
-                  std::vector<core::Diagnostic> &Diags) {
+                  std::vector<core::Diagnostic> &Diags,
+                  std::vector<std::string> *Deps) {
   std::vector<core::Guard> Guards;
   if (Lang == Language::Cpp) {
     cpp::analyzeFile(Path, Bytes, databases(Opts.Frontend.CompileDbDir),
-                     Opts.Frontend, Guards, Diags);
+                     Opts.Frontend, Guards, Diags, Deps);
   } else {
     auto Text = script::decodeText(Bytes, Path);
     if (!Text) {
@@ -119,7 +121,10 @@ RunResult run(const RunOptions &Opts) {
   RunResult R;
   RunSettings Settings(Opts);
   ConfigFinder Configs(Opts.ForcedConfig);
-  FileAnalyzer Analyzer(Opts, Settings, Configs);
+  std::optional<ResultCache> Cache;
+  if (!Opts.CacheDir.empty())
+    Cache.emplace(Opts.CacheDir, Opts.CacheMaxBytes);
+  FileAnalyzer Analyzer(Opts, Settings, Configs, Cache ? &*Cache : nullptr);
   Scheduler Sched(Opts.Jobs, Opts.Progress);
   std::vector<Tally> Tallies(Sched.workers());
   std::vector<ConfigFinder::Recent> Recent(Sched.workers());
@@ -128,10 +133,12 @@ RunResult run(const RunOptions &Opts) {
   // report shows something of it (null otherwise), and those are put in
   // path order at the end: a large tree has tens of thousands of files and
   // a handful of them to show.
+  ConfigFinder::Recent WalkRecent;
   std::deque<DiscoveredFile> Found;
   std::deque<std::unique_ptr<FileResult>> Results;
-  DiscoverResult Walked =
-      walkInputs(Opts, R.Diagnostics, [&](DiscoveredFile F) {
+  DiscoverResult Walked = walkInputs(
+      Opts, R.Diagnostics,
+      [&](DiscoveredFile F) {
         // Only this thread appends; workers hold references, which a deque
         // keeps valid.
         DiscoveredFile *File = &Found.emplace_back(std::move(F));
@@ -149,9 +156,25 @@ RunResult run(const RunOptions &Opts) {
             std::string().swap(File->Path); // freed here, in parallel
           return {std::nullopt, N};
         });
+      },
+      [&](const DiscoveredFile &F) {
+        // Another shard's file: its configuration's patterns still match
+        // it, so that no shard calls one of them unused.
+        if (!Opts.UseConfigFiles && !Opts.ForcedConfig)
+          return;
+        auto C = Configs.forFile(F.Path, &WalkRecent);
+        if (!C)
+          llvm::consumeError(C.takeError()); // that shard reports it
+        else if (*C)
+          (*C)->selects(F.Path);
       });
   R.BadPaths = Walked.BadPaths;
   Sched.finish();
+  if (Cache) {
+    Cache->prune();
+    R.CacheStored = Cache->Stored;
+    R.CacheCorrupt = Cache->Corrupt;
+  }
   Tally Totals;
   for (const Tally &T : Tallies)
     Totals.add(T);

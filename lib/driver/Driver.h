@@ -45,6 +45,13 @@ struct RunOptions {
   /// Keep the path of every skipped file and every suppressed finding (an
   /// HTML report lists them; a text report only counts them).
   bool ListFiles = false;
+  /// --shard K/N: only the files whose path (relative to ShardRoot when
+  /// inside it) hashes to K-1 modulo N (ShardCount 0: every file).
+  unsigned ShardIndex = 0, ShardCount = 0;
+  std::string ShardRoot;
+  /// The result cache's directory (driver/ResultCache.h); empty: no cache.
+  std::string CacheDir;
+  uint64_t CacheMaxBytes = 512ull << 20;
   /// Called after each file (from worker threads, serialized).
   std::function<void(size_t Done, size_t Total, size_t Findings)> Progress;
 };
@@ -74,6 +81,9 @@ struct RunResult {
   /// The bumps checked (the run's and those configuration files chose), in
   /// the order of rules/profiles.yaml.
   std::vector<const core::Bump *> Bumps;
+  /// Of the files analyzed: parsed, and results the cache had; entries
+  /// stored, and entries found corrupt (ignored and replaced).
+  unsigned Parses = 0, CacheHits = 0, CacheStored = 0, CacheCorrupt = 0;
   bool ConfigError = false; // a .verguard.yaml could not be used
   unsigned BadPaths = 0;    // paths named that do not exist or are unreadable
 };
@@ -93,10 +103,13 @@ void sortFindings(std::vector<core::Finding> &Findings);
 void sortDiagnostics(std::vector<core::Diagnostic> &Diags);
 
 /// Analyzes one file's bytes (no discovery, no prefilter); used by run() and
-/// by the fix verifier.
+/// by the fix verifier. With Deps, the other files the result depends on
+/// are added to it (C/C++: the headers Clang found and the compile
+/// database; a script depends on nothing but its own text).
 void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
                   const RunOptions &Opts, std::vector<core::Finding> &Findings,
-                  std::vector<core::Diagnostic> &Diags);
+                  std::vector<core::Diagnostic> &Diags,
+                  std::vector<std::string> *Deps = nullptr);
 
 } // namespace verguard::driver
 

@@ -26,11 +26,13 @@ void fileNote(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
 namespace {
 // The literals the bumps separate, for the file prefilter, and unless
 // every body is wanted, the triggers of the body and parse plans.
-void derive(RunSettings::Effective &S) {
+void derive(RunSettings::Effective &S, bool Cache) {
   if (S.Use.Prefilter && S.Use.SkipBodies)
     S.Use.Frontend.Triggers = triggers(S.Use);
   S.PF = std::make_unique<Prefilter>(BumpLiterals::of(
       *S.Use.Check.Profiles, S.Use.Check.Bumps, S.Use.Frontend.Sources));
+  if (Cache)
+    S.CacheKey = ResultCache::settingsKey(S.Use);
 }
 
 /// A configuration error as a diagnostic at its place in the file
@@ -55,7 +57,7 @@ core::Diagnostic configError(std::string Msg, llvm::StringRef File) {
 
 RunSettings::RunSettings(const RunOptions &Opts) : Opts(Opts) {
   Base.Use = Opts;
-  derive(Base);
+  derive(Base, !Opts.CacheDir.empty());
 }
 
 RunSettings::Effective &RunSettings::forConfig(const Config *C) {
@@ -76,7 +78,7 @@ RunSettings::Effective &RunSettings::forConfig(const Config *C) {
     Eff.SkipBodies = Opts.SkipBodies;
     Eff.MaxScriptTokens = Opts.MaxScriptTokens;
     llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
-    derive(*Slot);
+    derive(*Slot, !Opts.CacheDir.empty());
   }
   return *Slot;
 }
@@ -96,10 +98,14 @@ std::vector<const core::Bump *> RunSettings::bumpsChecked() {
 }
 
 void FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
-                         const RunOptions &Use, FileResult &Out) {
+                         const RunOptions &Use, const std::string &Key,
+                         FileResult &Out) {
+  size_t DiagsBefore = Out.Diags.size();
+  std::vector<std::string> Deps;
   core::setDeadline(Use.Frontend.TimeoutMs);
   auto Start = std::chrono::steady_clock::now();
-  analyzeBytes(F.Path, F.Lang, Bytes, Use, Out.Findings, Out.Diags);
+  analyzeBytes(F.Path, F.Lang, Bytes, Use, Out.Findings, Out.Diags,
+               Cache ? &Deps : nullptr);
   auto Took = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - Start)
                   .count();
@@ -111,6 +117,16 @@ void FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
                  " s reached; findings for this file may be incomplete "
                  "(see --timeout)");
   core::setDeadline(0);
+  // A result cut short or marred by an error (a crash) is not kept: the
+  // next run tries again.
+  if (!Cache || Cut || llvm::any_of(Out.Diags, [](const core::Diagnostic &D) {
+        return D.Level == core::Severity::Error;
+      }))
+    return;
+  CachedResult R;
+  R.Findings = Out.Findings;
+  R.Diags.assign(Out.Diags.begin() + DiagsBefore, Out.Diags.end());
+  Cache->store(Key, R, Deps);
 }
 
 bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
@@ -207,7 +223,18 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
       }
       if (Wanted) {
         Out.Parsed = true;
-        parse(F, Bytes, *Use, Out);
+        std::string Key;
+        if (Cache) {
+          Key = ResultCache::key(Eff.CacheKey, F.Path, Bytes);
+          if (auto Hit = Cache->lookup(Key)) {
+            Out.FromCache = true;
+            Out.Findings = std::move(Hit->Findings);
+            Out.Diags.insert(Out.Diags.end(), Hit->Diags.begin(),
+                             Hit->Diags.end());
+          }
+        }
+        if (!Out.FromCache)
+          parse(F, Bytes, *Use, Key, Out);
         if (!Out.Findings.empty() || !Out.Suppressions.empty())
           Out.Content = Bytes.str();
       }

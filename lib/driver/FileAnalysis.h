@@ -5,6 +5,7 @@
 #include "driver/Config.h"
 #include "driver/Driver.h"
 #include "driver/Prefilter.h"
+#include "driver/ResultCache.h"
 #include "driver/Suppressions.h"
 
 #include <map>
@@ -17,8 +18,9 @@ namespace verguard::driver {
 struct FileResult {
   std::vector<core::Finding> Findings;
   std::vector<core::Diagnostic> Diags;
-  bool Parsed = false;
-  std::string Content;              // the bytes, if a report shows them
+  bool Parsed = false;    // analyzed (parsed, or its result from the cache)
+  bool FromCache = false; // the result came from the cache, not a parse
+  std::string Content;    // the bytes, if a report shows them
   const char *SkipReason = nullptr; // a literal: why it was not parsed
   bool ConfigError = false;
   std::vector<Suppression> Suppressions;
@@ -41,6 +43,7 @@ public:
   struct Effective {
     RunOptions Use;
     std::unique_ptr<Prefilter> PF;
+    std::string CacheKey; // ResultCache::settingsKey(Use), with a cache
   };
   /// The settings of the files under C (null: no configuration).
   Effective &forConfig(const Config *C);
@@ -59,25 +62,27 @@ private:
 
 /// Analyzes one discovered file: its configuration, its bytes (read or from
 /// stdin), decoding, the prefilter, suppression comments, the token limit,
-/// the parse under the time limit. Thread-safe: one per run.
+/// the parse under the time limit, or its result from Cache (if given).
+/// Thread-safe: one per run.
 class FileAnalyzer {
 public:
   FileAnalyzer(const RunOptions &Opts, RunSettings &Settings,
-               ConfigFinder &Configs)
-      : Opts(Opts), Settings(Settings), Configs(Configs) {}
+               ConfigFinder &Configs, ResultCache *Cache = nullptr)
+      : Opts(Opts), Settings(Settings), Configs(Configs), Cache(Cache) {}
   /// Analyzes F into Out. With Defer, a file that needs a parse is left as
   /// it is and false returned: it is analyzed again, in full, later.
   bool analyze(const DiscoveredFile &F, FileResult &Out,
                ConfigFinder::Recent &Last, bool Defer);
 
 private:
-  /// Parses F (under the time limit).
+  /// Parses F (under the time limit) and keeps the result in the cache.
   void parse(const DiscoveredFile &F, llvm::StringRef Bytes,
-             const RunOptions &Use, FileResult &Out);
+             const RunOptions &Use, const std::string &Key, FileResult &Out);
 
   const RunOptions &Opts;
   RunSettings &Settings;
   ConfigFinder &Configs;
+  ResultCache *Cache;
 };
 
 /// A message about a whole file (no line).

@@ -11,6 +11,8 @@ void Tally::count(Language Lang, const FileResult &P) {
   ++ByLanguage[size_t(Lang)];
   ++Files;
   Skipped += !P.Parsed;
+  Parses += P.Parsed && !P.FromCache;
+  CacheHits += P.FromCache;
   ConfigError |= P.ConfigError;
   if (P.SkipReason)
     reason(P.SkipReason, 1);
@@ -29,6 +31,8 @@ void Tally::add(const Tally &O) {
     ByLanguage[L] += O.ByLanguage[L];
   Files += O.Files;
   Skipped += O.Skipped;
+  Parses += O.Parses;
+  CacheHits += O.CacheHits;
   ConfigError |= O.ConfigError;
   for (auto [R, N] : O.Reasons)
     reason(R, N);
@@ -37,6 +41,8 @@ void Tally::add(const Tally &O) {
 void Tally::into(RunResult &R) const {
   R.FilesTotal = Files;
   R.Skipped = Skipped;
+  R.Parses = Parses;
+  R.CacheHits = CacheHits;
   R.ConfigError = ConfigError;
   for (auto [Reason, N] : Reasons)
     R.SkipReasons[Reason] += N;
@@ -138,13 +144,16 @@ void mergeFiles(std::vector<KeptFile> Kept, const RunOptions &Opts,
         }
 }
 
+namespace {
+/// The order of findings: by file, line, column and rule.
+bool before(const core::Finding &A, const core::Finding &B) {
+  return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
+         std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
+}
+} // namespace
+
 void sortFindings(std::vector<core::Finding> &Findings) {
-  std::stable_sort(
-      Findings.begin(), Findings.end(),
-      [](const core::Finding &A, const core::Finding &B) {
-        return std::tie(A.Where.File, A.Where.Line, A.Where.Col, A.RuleId) <
-               std::tie(B.Where.File, B.Where.Line, B.Where.Col, B.RuleId);
-      });
+  std::stable_sort(Findings.begin(), Findings.end(), before);
 }
 
 void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
@@ -157,6 +166,11 @@ void sortDiagnostics(std::vector<core::Diagnostic> &Diags) {
 
 void finishResult(RunResult &R) {
   sortFindings(R.Findings);
+  std::stable_sort(
+      R.SuppressedFindings.begin(), R.SuppressedFindings.end(),
+      [](const core::SuppressedFinding &A, const core::SuppressedFinding &B) {
+        return before(A.F, B.F);
+      });
   std::set<std::tuple<std::string, uint32_t, std::string>> SeenD;
   std::vector<core::Diagnostic> Diags;
   for (core::Diagnostic &D : R.Diagnostics)

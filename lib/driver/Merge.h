@@ -11,7 +11,7 @@ namespace verguard::driver {
 /// they are added up at the end.
 struct Tally {
   unsigned ByLanguage[size_t(Language::None) + 1] = {};
-  unsigned Files = 0, Skipped = 0;
+  unsigned Files = 0, Skipped = 0, Parses = 0, CacheHits = 0;
   bool ConfigError = false;
   std::vector<std::pair<const char *, unsigned>> Reasons; // by literal
 
@@ -41,7 +41,8 @@ struct KeptFile {
 void mergeFiles(std::vector<KeptFile> Kept, const RunOptions &Opts,
                 RunResult &R);
 
-/// The order of every report: findings by file, line, column and rule;
+/// The order of every report: findings (and suppressed findings) by file,
+/// line, column and rule;
 /// diagnostics deduplicated (a header's missing include from many
 /// translation units) and by file and line.
 void finishResult(RunResult &R);

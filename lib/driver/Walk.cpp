@@ -3,15 +3,41 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
 namespace verguard::driver {
 
-DiscoverResult walkInputs(const RunOptions &Opts,
-                          std::vector<core::Diagnostic> &Diags,
-                          llvm::function_ref<void(DiscoveredFile)> OnFile) {
+bool inShard(llvm::StringRef Path, llvm::StringRef Root, unsigned Index,
+             unsigned Count) {
+  llvm::StringRef Rel = Path;
+  if (!Root.empty() && Rel.consume_front(Root) &&
+      !(Rel.consume_front("/") || Root.ends_with("/")))
+    Rel = Path; // "/src2/x" is not inside "/src"
+  return llvm::xxh3_64bits(Rel) % Count == Index;
+}
+
+std::optional<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Text) {
+  auto [K, N] = Text.split('/');
+  unsigned Index, Count;
+  if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Index < 1 ||
+      Index > Count)
+    return std::nullopt;
+  return std::pair{Index - 1, Count};
+}
+
+DiscoverResult
+walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
+           llvm::function_ref<void(DiscoveredFile)> OnFile,
+           llvm::function_ref<void(const DiscoveredFile &)> Elsewhere) {
   auto Take = [&](DiscoveredFile F) {
     if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
       return;
+    if (Opts.ShardCount &&
+        !inShard(F.Path, Opts.ShardRoot, Opts.ShardIndex, Opts.ShardCount)) {
+      if (Elsewhere)
+        Elsewhere(F);
+      return;
+    }
     OnFile(std::move(F));
   };
   if (Opts.StdinText && Opts.Paths.size() == 1) {

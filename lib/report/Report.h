@@ -4,6 +4,7 @@
 
 #include "core/Finding.h"
 #include "core/Profile.h"
+#include "report/NoteSummary.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -39,8 +40,14 @@ struct ReportData {
   std::string SrcRoot; // absolute directory; paths are shown relative to it
   unsigned FilesTotal = 0, FilesSkipped = 0;
   unsigned Suppressed = 0, Baselined = 0;
+  /// Paths named that were not there; whether a configuration was invalid
+  /// (the exit code is 2; a merge of shard reports needs to know).
+  unsigned BadPaths = 0;
+  bool ConfigError = false;
   std::map<std::string, unsigned> SkipReasons;
   std::map<std::string, unsigned> FilesByLanguage;
+  /// The parse notes of files without a finding, counted (text summary).
+  NoteSummary Notes;
   std::string ToolVersion = "0.1.0";
   bool Summary = true; // text: the closing summary (not with --quiet)
   unsigned MaxSarifResults = 25000;

@@ -1,4 +1,5 @@
 //===- SarifReport.cpp - SARIF 2.1.0 for code scanning --------------------===//
+#include "report/FindingJson.h"
 #include "report/Report.h"
 
 #include "rules/Rule.h"
@@ -69,7 +70,10 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
         {"message", llvm::json::Object{{"text", F.Message}}},
         {"locations", llvm::json::Array{std::move(Loc)}},
         {"partialFingerprints",
-         llvm::json::Object{{"verguardFingerprint/v1", Fingerprint}}}};
+         llvm::json::Object{{"verguardFingerprint/v1", Fingerprint}}},
+        // All of the finding, exactly (`verguard merge` reads it back).
+        {"properties",
+         llvm::json::Object{{"verguard", findingToJson(F, D.SrcRoot)}}}};
     if (!F.Related.empty()) {
       llvm::json::Array Related;
       for (const core::RelatedLocation &R : F.Related)
@@ -141,6 +145,8 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
                   {"region", region(S.Comment)}}}}}};
     if (!S.Justification.empty())
       Suppression["justification"] = S.Justification;
+    Res["properties"] =
+        llvm::json::Object{{"verguard", suppressedToJson(S, D.SrcRoot)}};
     Res["suppressions"] = llvm::json::Array{std::move(Suppression)};
     Results.push_back(std::move(Res));
   }
@@ -155,7 +161,9 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
         {"level", sarifLevel(G.Level)},
         {"message", llvm::json::Object{{"text", G.Message}}},
         {"locations", llvm::json::Array{llvm::json::Object{
-                          {"physicalLocation", std::move(PL)}}}}});
+                          {"physicalLocation", std::move(PL)}}}},
+        {"properties",
+         llvm::json::Object{{"verguard", diagnosticToJson(G, D.SrcRoot)}}}});
   }
   if (!Complete)
     Notes.push_back(llvm::json::Object{
@@ -185,7 +193,8 @@ bool writeSarif(llvm::raw_ostream &OS, const ReportData &D) {
       {"invocations", llvm::json::Array{llvm::json::Object{
                           {"executionSuccessful", true},
                           {"toolExecutionNotifications", std::move(Notes)}}}},
-      {"results", std::move(Results)}};
+      {"results", std::move(Results)},
+      {"properties", llvm::json::Object{{"verguard", summaryToJson(D)}}}};
   llvm::json::Object Root{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

@@ -176,6 +176,7 @@ void writeText(llvm::raw_ostream &OS, const ReportData &D, bool Color) {
     if (D.Baselined)
       OS << "  in the baseline (not shown): " << D.Baselined << "\n";
   }
+  writeNoteSummary(OS, D.Notes, "  ");
 }
 
 } // namespace verguard::report

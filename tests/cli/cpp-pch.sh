@@ -3,6 +3,8 @@
 # built the second time a prefix is wanted, reused by later runs, bounded,
 # and a broken one is dropped without losing findings.
 source "$(dirname "$0")/lib.sh"
+# Parses are what build and use precompiled headers: no result cache.
+vg() { set +e; "$VERGUARD" --no-cache "$@" >"$TMP/out" 2>"$TMP/err"; RC=$?; set -e; }
 export XDG_CACHE_HOME="$TMP/cache"
 CACHE="$XDG_CACHE_HOME/verguard"
 mkdir -p "$TMP/src"

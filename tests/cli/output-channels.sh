@@ -12,7 +12,7 @@ expect_rc 2
 grep -q "bad/.verguard.yaml:2:3: error: unknown key 'rules.bogus'" err || fail "config error not on stderr: $(cat err)"
 ! grep -q "unknown key" out || fail "config error on stdout"
 printf '#include "missing.h"\nint x;\n' > note.cpp
-vg --no-prefilter note.cpp
+vg --no-prefilter --verbose note.cpp
 grep -q "note.cpp:1:1: note: header 'missing.h' not found" err || fail "note not on stderr: $(cat err)"
 ! grep -q "missing.h" out || fail "note on stdout"
 for f in json sarif; do

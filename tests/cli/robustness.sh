@@ -18,7 +18,8 @@ vg --format=json "$CPP_GOOD"; N_CPP=$(count)
 fresh() { rm -rf "$TMP/t"; mkdir -p "$TMP/t"; cp "$PS_GOOD" "$TMP/t/good.ps1";
   cp "$VB_GOOD" "$TMP/t/good.vbs"; cp "$CPP_GOOD" "$TMP/t/good.cpp"; }
 run_dir() {
-  vg --format=json "$@" "$TMP/t"
+  # --verbose: every note is listed, also those of files without a finding.
+  vg --format=json --verbose "$@" "$TMP/t"
   [[ $RC == 1 ]] || fail "exit code $RC, expected 1; stderr: $(cat "$TMP/err")"
   js "d.findings.filter(f => f.location.file.endsWith('good.ps1')).length === $N_PS"
   js "d.findings.filter(f => f.location.file.endsWith('good.vbs')).length === $N_VB"

@@ -10,9 +10,13 @@
 #include "driver/Config.h"
 #include "driver/Driver.h"
 #include "driver/Git.h"
+#include "driver/ResultCache.h"
 #include "driver/Settings.h"
+#include "driver/ShardMerge.h"
 #include "driver/Suppressions.h"
+#include "driver/Walk.h"
 #include "fix/Fixer.h"
+#include "report/NoteSummary.h"
 #include "report/Report.h"
 #include "rules/Checker.h"
 #include "rules/Rule.h"
@@ -118,11 +122,28 @@ static cl::opt<std::string> StdinFilename(
     cl::value_desc("NAME"), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, no summary"),
                            cl::cat(Cat));
+static cl::opt<bool> Verbose(
+    "verbose",
+    cl::desc("List every note, say what was parsed and what came from the "
+             "result cache, and how each C/C++ file's compile database "
+             "command was read (the arguments left out, and why)"),
+    cl::cat(Cat));
 static cl::opt<bool>
-    Verbose("verbose",
-            cl::desc("Also say how each C/C++ file's compile database "
-                     "command was read (the arguments left out, and why)"),
+    NoCache("no-cache",
+            cl::desc("Neither use nor fill the result cache (parse every "
+                     "file that can hold a finding)"),
             cl::cat(Cat));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Analyze only shard K of N (a split by the hash of each "
+                   "file's path relative to --srcroot); `verguard merge` "
+                   "joins the shards' JSON or SARIF reports"),
+          cl::value_desc("K/N"), cl::cat(Cat));
+static cl::opt<std::string>
+    CacheSize("cache-size",
+              cl::desc("Bound of the result cache, in bytes or with K, M or G "
+                       "(default 512M)"),
+              cl::value_desc("SIZE"), cl::init("512M"), cl::cat(Cat));
 static cl::opt<bool> NoPrefilter("no-prefilter",
                                  cl::desc("Parse every file, even those that "
                                           "cannot hold a finding"),
@@ -281,6 +302,21 @@ std::string startDate() {
   return Buf;
 }
 
+/// "512M", "64K", "1G", "4096": bytes.
+std::optional<uint64_t> parseSize(llvm::StringRef S) {
+  uint64_t Unit = 1;
+  if (S.consume_back_insensitive("k"))
+    Unit = 1ull << 10;
+  else if (S.consume_back_insensitive("m"))
+    Unit = 1ull << 20;
+  else if (S.consume_back_insensitive("g"))
+    Unit = 1ull << 30;
+  uint64_t N;
+  if (S.getAsInteger(10, N) || N > UINT64_MAX / Unit)
+    return std::nullopt;
+  return N * Unit;
+}
+
 /// Color for a stream: --color, else NO_COLOR (https://no-color.org), else
 /// whether it is a terminal.
 bool colorFor(const llvm::raw_ostream &OS) {
@@ -386,11 +422,18 @@ static int run(int argc, char **argv) {
       cl::cat(Cat));
   ColorOpt = &Color;
   cl::SetVersionPrinter(PrintVersion);
+  // `verguard merge REPORT...`: the reports take the place of the paths.
+  bool Merging = argc >= 2 && llvm::StringRef(argv[1]) == "merge";
+  std::vector<char *> Args(argv, argv + argc);
+  if (Merging)
+    Args.erase(Args.begin() + 1);
   if (!cl::ParseCommandLineOptions(
-          argc, argv,
+          int(Args.size()), Args.data(),
           "verguard: finds Windows version checks that break when a build "
           "number is bumped, and proves a fix for each.\n\n"
           "  verguard [options] <path>...   analyze files and directories\n"
+          "  verguard merge [options] <report>...  join the JSON or SARIF "
+          "reports of --shard runs\n"
           "  verguard rules [--format=json] list the rules\n"
           "  verguard bumps [--format=json] list the bumps (build changes) "
           "verguard knows\n"
@@ -403,9 +446,13 @@ static int run(int argc, char **argv) {
   llvm::errs().enable_colors(ErrColor);
   // Messages about the input: on stderr in every format; with --quiet only
   // the errors (those that make the exit code 2, or a file not read).
-  auto PrintDiagnostics = [&](const std::vector<core::Diagnostic> &Diags) {
+  // The parse notes of files without a finding are only counted (the
+  // summary says how many), unless --verbose.
+  auto PrintDiagnostics = [&](const std::vector<core::Diagnostic> &Diags,
+                              const report::NoteFilter *Counted = nullptr) {
     for (const core::Diagnostic &G : Diags)
-      if (!Quiet || G.Level == core::Severity::Error)
+      if ((!Quiet || G.Level == core::Severity::Error) &&
+          (Verbose || !Counted || !Counted->summarized(G)))
         report::writeDiagnostic(llvm::errs(), G, SrcRoot, ErrColor);
   };
   if (SrcRoot.empty())
@@ -451,6 +498,19 @@ static int run(int argc, char **argv) {
                     ".c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .inl, PowerShell "
                     ".ps1 .psm1 .psd1, VBScript .vbs .wsf .hta .asp .htm "
                     ".html, VBA/VB6 .bas .cls .frm .ctl)\n";
+    return 2;
+  }
+  if (Merging &&
+      (DoFix || DoDiff || !StdinFilename.empty() || !ChangedSince.empty() ||
+       !Shard.empty() || !ShowSettings.empty())) {
+    llvm::errs() << "verguard: error: verguard merge joins reports: no "
+                    "--fix, --diff, --stdin-filename, --changed-since, "
+                    "--shard or --show-settings\n";
+    return 2;
+  }
+  if (Merging && Paths.empty()) {
+    llvm::errs() << "verguard: error: usage: verguard merge [options] "
+                    "REPORT.json|REPORT.sarif...\n";
     return 2;
   }
   if (Paths.empty() && StdinFilename.empty() && ShowSettings.empty()) {
@@ -499,6 +559,26 @@ static int run(int argc, char **argv) {
   Opts.MaxScriptTokens = MaxScriptTokens;
   Opts.UseConfigFiles = !NoConfig;
   Opts.Gitignore = !NoIgnore;
+  if (!Shard.empty()) {
+    auto KN = driver::parseShard(Shard);
+    if (!KN) {
+      llvm::errs() << "verguard: error: --shard " << Shard
+                   << ": not K/N with 1 <= K <= N (e.g. --shard 2/8)\n";
+      return 2;
+    }
+    std::tie(Opts.ShardIndex, Opts.ShardCount) = *KN;
+    Opts.ShardRoot = SrcRoot;
+  }
+  if (!NoCache) {
+    auto Size = parseSize(CacheSize);
+    if (!Size) {
+      llvm::errs() << "verguard: error: --cache-size " << CacheSize
+                   << ": not a size (bytes, or a number with K, M or G)\n";
+      return 2;
+    }
+    Opts.CacheDir = driver::ResultCache::defaultDir();
+    Opts.CacheMaxBytes = *Size;
+  }
   if (!ConfigFile.empty()) {
     auto C = driver::loadConfig(ConfigFile);
     if (!C) {
@@ -547,7 +627,34 @@ static int run(int argc, char **argv) {
   Opts.ListFiles = Fmt == Format::Html;
   std::string Date = startDate();
   auto Start = std::chrono::steady_clock::now();
-  driver::RunResult R = driver::run(Opts);
+  driver::RunResult R;
+  if (Merging) {
+    std::vector<driver::RunResult> Shards;
+    for (const std::string &P : Paths) {
+      auto Part = driver::readReport(P, SrcRoot, *Opts.Check.Profiles);
+      if (!Part) {
+        llvm::errs() << "verguard: error: " << llvm::toString(Part.takeError())
+                     << "\n";
+        return 2;
+      }
+      Shards.push_back(std::move(*Part));
+    }
+    R = driver::mergeRuns(std::move(Shards));
+  } else {
+    R = driver::run(Opts);
+  }
+  if (Verbose && !Quiet) {
+    llvm::errs() << "verguard: parsed " << R.Parses << " file"
+                 << (R.Parses == 1 ? "" : "s");
+    if (Opts.CacheDir.empty())
+      llvm::errs() << " (no result cache)\n";
+    else
+      llvm::errs() << ", " << R.CacheHits << " result"
+                   << (R.CacheHits == 1 ? "" : "s")
+                   << " from the result cache (" << Opts.CacheDir << "; "
+                   << R.CacheStored << " stored, " << R.CacheCorrupt
+                   << " corrupt replaced)\n";
+  }
   // A path named that is not there is a usage error (as for ruff and
   // shellcheck): a CI job must not pass on a typo.
   auto Exit = [&](int Rc) {
@@ -666,7 +773,16 @@ static int run(int argc, char **argv) {
     Hidden.push_back(S.F);
   D.SuppressedFingerprints = report::fingerprints(Hidden);
   D.SkipReasons = R.SkipReasons;
-  PrintDiagnostics(D.Diagnostics);
+  D.BadPaths = R.BadPaths;
+  D.ConfigError = R.ConfigError;
+  // --verbose lists them instead.
+  report::NoteFilter Counted(D.Findings);
+  if (!Verbose)
+    D.Notes = Counted.summarize(D.Diagnostics);
+  PrintDiagnostics(D.Diagnostics, &Counted);
+  // The text report's summary counts them; other formats, on stderr.
+  if (!Quiet && (Fmt != Format::Text || Statistics))
+    report::writeNoteSummary(llvm::errs(), D.Notes, "verguard: ");
   if (!WriteBaseline.empty()) {
     if (auto E = driver::writeBaseline(WriteBaseline, D.Findings,
                                        D.Fingerprints, SrcRoot)) {

@@ -83,4 +83,30 @@ TEST_F(DriverTest, NamesTheBumpsItChecked) {
                                                          "win11-22621-22631"}));
 }
 
+TEST_F(DriverTest, ASecondRunTakesEveryResultFromTheCache) {
+  write("a.ps1", Fragile);
+  write("b.vbs", "If objOS.BuildNumber = \"6002\" Then WScript.Echo 1\n");
+  write("c.ps1", "Write-Host 1\n"); // not parsed: not cached either
+  RunOptions O;
+  O.Paths = {Dir.str().str()};
+  O.CacheDir = (Dir + "/.cache").str();
+  RunResult First = run(O);
+  EXPECT_EQ(First.Parses, 2u);
+  EXPECT_EQ(First.CacheHits, 0u);
+  EXPECT_EQ(First.CacheStored, 2u);
+  RunResult Second = run(O);
+  EXPECT_EQ(Second.Parses, 0u);
+  EXPECT_EQ(Second.CacheHits, 2u);
+  ASSERT_EQ(Second.Findings.size(), First.Findings.size());
+  for (size_t I = 0; I < First.Findings.size(); ++I) {
+    EXPECT_EQ(Second.Findings[I].Message, First.Findings[I].Message);
+    EXPECT_EQ(Second.Findings[I].Where, First.Findings[I].Where);
+  }
+  EXPECT_EQ(Second.FilesTotal, First.FilesTotal);
+  EXPECT_EQ(Second.Skipped, First.Skipped);
+  // Without a directory there is no cache.
+  O.CacheDir.clear();
+  EXPECT_EQ(run(O).Parses, 2u);
+}
+
 } // namespace

@@ -68,4 +68,54 @@ TEST_F(WalkTest, APathThatIsNotThereIsCounted) {
   EXPECT_EQ(Diags[0].Where.File, (Dir + "/nope").str());
 }
 
+TEST_F(WalkTest, ShardsSplitTheFilesOnceEachTheSameAnywhere) {
+  std::vector<std::string> All;
+  for (int I = 0; I < 60; ++I)
+    All.push_back(write(
+        "d" + std::to_string(I % 7) + "/f" + std::to_string(I) + ".ps1", "x"));
+  llvm::sort(All);
+  RunOptions O;
+  O.Paths = {Dir.str().str()};
+  O.ShardCount = 3;
+  O.ShardRoot = Dir.str().str();
+  std::vector<std::string> Union;
+  std::vector<size_t> Sizes;
+  for (unsigned K = 0; K < 3; ++K) {
+    O.ShardIndex = K;
+    std::vector<core::Diagnostic> Diags;
+    std::vector<std::string> Mine = walk(O, Diags), Others;
+    walkInputs(
+        O, Diags, [](DiscoveredFile) {},
+        [&](const DiscoveredFile &F) { Others.push_back(F.Path); });
+    EXPECT_EQ(Mine.size() + Others.size(), All.size());
+    Sizes.push_back(Mine.size());
+    Union.insert(Union.end(), Mine.begin(), Mine.end());
+  }
+  llvm::sort(Union);
+  EXPECT_EQ(Union, All) << "every file in exactly one shard";
+  for (size_t N : Sizes)
+    EXPECT_GT(N, 5u) << "a shard far from a third";
+  // The path relative to the root decides: the same tree elsewhere splits
+  // alike; the absolute path would not.
+  unsigned Same = 0;
+  for (const std::string &F : All) {
+    std::string Rel = F.substr(Dir.size());
+    Same += inShard(F, Dir, 1, 3) ==
+            inShard("/other/root" + Rel, "/other/root", 1, 3);
+  }
+  EXPECT_EQ(Same, All.size());
+  EXPECT_NE(
+      inShard("/a/x.ps1", "/a", 0, 2) && inShard("/a/y.ps1", "/a", 0, 2) &&
+          inShard("/a/z.ps1", "/a", 0, 2) && inShard("/a/w.ps1", "/a", 0, 2) &&
+          inShard("/a/v.ps1", "/a", 0, 2) && inShard("/a/u.ps1", "/a", 0, 2),
+      true);
+}
+
+TEST(ParseShardTest, KOfN) {
+  EXPECT_EQ(parseShard("1/3"), (std::pair<unsigned, unsigned>{0, 3}));
+  EXPECT_EQ(parseShard("3/3"), (std::pair<unsigned, unsigned>{2, 3}));
+  for (const char *Bad : {"0/3", "4/3", "3", "a/b", "1/0", "", "-1/2"})
+    EXPECT_FALSE(parseShard(Bad)) << Bad;
+}
+
 } // namespace
