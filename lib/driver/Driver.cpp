@@ -71,11 +71,11 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
     }
     switch (Lang) {
     case Language::PowerShell:
-      powershell::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
+      powershell::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     case Language::VBScript:
     case Language::VBA:
-      vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
+      vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;

@@ -111,6 +111,8 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
         std::find(ImportChain.begin(), ImportChain.end(), File) ==
             ImportChain.end() &&
         File != Path) {
+      if (Deps)
+        Deps->push_back(File);
       uint64_t Size = 0;
       auto Buf = !llvm::sys::fs::file_size(File, Size) && Size <= MaxImportBytes
                      ? llvm::MemoryBuffer::getFile(File, /*IsText=*/false)
@@ -129,6 +131,7 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
         std::vector<Diagnostic> NoDiags;
         Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
         Sub.ImportChain = ImportChain;
+        Sub.Deps = Deps;
         Sub.ImportChain.push_back(Path.str());
         Sub.summarize(Flat.root());
         auto R = std::make_shared<Import>();

@@ -111,6 +111,8 @@ public:
   /// analyzes the project file the command names and binds what it defines.
   /// DotSource: its script variables too (Import-Module: only $global:).
   void importScript(llvm::StringRef PathText, bool DotSource, script::Node Cmd);
+  /// Receives each file imported (for the result cache), if set.
+  std::vector<std::string> *Deps = nullptr;
   /// Files being imported by this file's chain of imports (cycles stop).
   std::vector<std::string> ImportChain;
   std::map<uint32_t, std::shared_ptr<const Import>> Imported; // by command

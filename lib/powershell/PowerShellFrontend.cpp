@@ -457,7 +457,7 @@ bool onlyComments(llvm::StringRef S) {
 
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
-               std::vector<Diagnostic> &Diags) {
+               std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   // The grammar reports a script without statements as an error: an empty
   // or comment-only file has nothing to analyze.
   if (onlyComments(Text.Utf8))
@@ -496,6 +496,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     Diags.push_back(std::move(D));
   }
   Lowerer L(Path, Text, Opts, Guards, Diags);
+  L.Deps = Deps;
   L.run(Root);
 }
 

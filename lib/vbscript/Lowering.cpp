@@ -607,6 +607,8 @@ void Lowerer::loadSiblings() {
     return;
   SiblingsLoaded = true;
   for (const std::string &F : In.ListSiblings()) {
+    if (In.Deps)
+      In.Deps->push_back(F);
     auto S = cachedSummary(F, In.Opts.Sources.empty(), [&] {
       std::shared_ptr<const Summary> Made;
       In.ParseSibling(F, [&](const LoweringInput &SubIn) {

@@ -31,6 +31,8 @@ struct LoweringInput {
   std::function<void(const std::string &,
                      const std::function<void(const LoweringInput &)> &)>
       ParseSibling;
+  /// Receives each sibling read (for the result cache), if set.
+  std::vector<std::string> *Deps = nullptr;
 };
 
 /// Finds the version sources of one parsed file, follows them through

@@ -194,7 +194,8 @@ void parseSibling(const std::string &F, const core::FrontendOptions &Opts,
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const core::FrontendOptions &Opts,
                std::vector<core::Guard> &Guards,
-               std::vector<core::Diagnostic> &Diags) {
+               std::vector<core::Diagnostic> &Diags,
+               std::vector<std::string> *Deps) {
   Parsed P;
   if (!parseFile(Path, Text, Opts, Diags, P))
     return;
@@ -209,6 +210,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                    /*IsVBScript=*/!Module,
                    Opts};
   In.ListSiblings = [&] { return projectFiles(Path, Text.Utf8); };
+  In.Deps = Deps;
   In.ParseSibling = [&](const std::string &F,
                         const std::function<void(const LoweringInput &)> &Fn) {
     parseSibling(F, Opts, Fn);

@@ -7,6 +7,7 @@
 #include "core/Guard.h"
 #include "script/Text.h"
 
+#include <string>
 #include <vector>
 
 namespace verguard::vbscript {
@@ -17,7 +18,8 @@ namespace verguard::vbscript {
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const core::FrontendOptions &Opts,
                std::vector<core::Guard> &Guards,
-               std::vector<core::Diagnostic> &Diags);
+               std::vector<core::Diagnostic> &Diags,
+               std::vector<std::string> *Deps = nullptr);
 
 } // namespace verguard::vbscript
 

@@ -115,4 +115,38 @@ done
 vg --cache-size=lots test-corpus
 expect_rc 2
 grep -q 'cache-size lots: not a size' "$TMP/err" || fail "bad size: $(cat "$TMP/err")"
+# Scripts depend on the files they read: a dot-sourced script, the other
+# modules of a VBA project. Changed, they invalidate the cached result.
+mkdir -p "$TMP/ps" "$TMP/vba"
+cat > "$TMP/ps/lib.ps1" <<'P'
+$OSVersion = [Environment]::OSVersion.Version
+P
+cat > "$TMP/ps/main.ps1" <<'P'
+. $PSScriptRoot\lib.ps1
+if ($OSVersion.Build -eq 6002) { 'SP2' }
+P
+cat > "$TMP/vba/modOs.bas" <<'B'
+Attribute VB_Name = "modOs"
+Public Function OsBuild() As Long
+  OsBuild = CLng(CreateObject("WScript.Shell").RegRead("HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentBuild"))
+End Function
+B
+cat > "$TMP/vba/modMain.bas" <<'B'
+Attribute VB_Name = "modMain"
+Sub Main()
+  If OsBuild() = 6002 Then MsgBox "SP2"
+End Sub
+B
+vg --format=concise "$TMP/ps/main.ps1" "$TMP/vba/modMain.bas"
+expect_rc 1
+[[ $(grep -c 'error:' "$TMP/out") == 2 ]] || fail "scripts, cold: $(cat "$TMP/out")"
+vg --format=concise --verbose "$TMP/ps/main.ps1" "$TMP/vba/modMain.bas"
+[[ $(from_cache) == 2 ]] || fail "scripts, warm: $(cat "$TMP/err")"
+# The version now comes from elsewhere: no longer the OS's.
+echo '$OSVersion = Get-ToolInfo' > "$TMP/ps/lib.ps1"
+sed -i 's/RegRead(.*)/Len("x")/' "$TMP/vba/modOs.bas"
+vg --format=concise --verbose "$TMP/ps/main.ps1" "$TMP/vba/modMain.bas"
+grep -q 'main.ps1.*error' "$TMP/out" && fail "a changed dot-sourced script was not seen: $(cat "$TMP/out")"
+grep -q 'modMain.bas' "$TMP/out" && fail "a changed sibling module was not seen: $(cat "$TMP/out")"
+[[ $(parsed) == 2 ]] || fail "scripts, changed: $(cat "$TMP/err")"
 echo "cache: ok"
