@@ -90,12 +90,15 @@ TEST(SchedulerTest, PostponedTasksRunLastLargestKeyFirst) {
       Expected.push_back(I);
     EXPECT_TRUE(
         std::is_permutation(Tail.begin(), Tail.end(), Expected.begin()));
-    // Started largest key first: each within a few places of its rank
-    // (threads that took neighbours may start them in either order).
+    // Started largest key first: each within a few places of its rank.
+    // Threads that took neighbours may log their start in either order, and
+    // a thread preempted between taking a task and logging it (a loaded CI
+    // machine) lets others pass it: the bound allows that, while the
+    // reverse order (smallest first) would be 19 places off.
     ASSERT_EQ(L.Started.size(), Expected.size());
     for (size_t P = 0; P < L.Started.size(); ++P) {
       size_t Rank = (N - 100 - L.Started[P]) / 100;
-      EXPECT_LE(std::max(P, Rank) - std::min(P, Rank), size_t(2 * Jobs))
+      EXPECT_LE(std::max(P, Rank) - std::min(P, Rank), size_t(8))
           << "task " << L.Started[P] << " started at " << P;
     }
     for (unsigned W : L.Workers)
