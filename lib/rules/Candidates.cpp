@@ -14,8 +14,6 @@ using namespace core;
 int64_t oldBuild(const AtomContext &C) { return C.Before.build(); }
 int64_t newBuild(const AtomContext &C) { return C.After.build(); }
 
-namespace {
-
 void visitTree(const Expr &Root, const std::function<void(const Expr &)> &F) {
   std::vector<const Expr *> Stack{&Root};
   while (!Stack.empty()) {
@@ -33,7 +31,7 @@ Dialect dialectOf(const AtomContext &C) {
 }
 
 /// The text of the original operator token, if the atom's text holds it.
-std::string opText(const Expr &Atom) {
+static std::string opText(const Expr &Atom) {
   const SourceSpan &A = Atom.Written.Span, &O = Atom.Written.OpSpan;
   if (!A.contains(O) || Atom.Written.Text.size() != A.End - A.Begin)
     return {};
@@ -41,8 +39,8 @@ std::string opText(const Expr &Atom) {
 }
 
 /// Text of a constant replaced by its mapped value.
-std::optional<std::string> newConstText(const AtomContext &C,
-                                        const MappedConst &M, bool Widen) {
+static std::optional<std::string>
+newConstText(const AtomContext &C, const MappedConst &M, bool Widen) {
   const Expr &K = *M.Node;
   if (!K.Written.valid())
     return std::nullopt;
@@ -68,7 +66,7 @@ std::optional<std::string> newConstText(const AtomContext &C,
   return std::nullopt;
 }
 
-ExprPtr mappedNode(const MappedConst &M, bool Widen) {
+static ExprPtr mappedNode(const MappedConst &M, bool Widen) {
   auto N = clone(*M.Node);
   if (M.NewInt)
     N->Int = *M.NewInt;
@@ -78,12 +76,12 @@ ExprPtr mappedNode(const MappedConst &M, bool Widen) {
 }
 
 /// The atom (as a fresh node) with M replaced.
-ExprPtr atomWith(const Expr &Atom, const MappedConst &M, bool Widen) {
+static ExprPtr atomWith(const Expr &Atom, const MappedConst &M, bool Widen) {
   ExprPtr Copy = clone(Atom);
   return substitute(Copy, M.Node, mappedNode(M, Widen));
 }
 
-bool isDirectKid(const Expr &Atom, const Expr *K) {
+static bool isDirectKid(const Expr &Atom, const Expr *K) {
   for (const ExprPtr &X : Atom.Kids)
     if (X.get() == K)
       return true;
@@ -128,8 +126,8 @@ void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
   Out.push_back(std::move(K));
 }
 
-void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
-             std::vector<Candidate> &Out) {
+static void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
+                    std::vector<Candidate> &Out) {
   auto Alt = newConstText(C, M, /*Widen=*/false);
   if (!Alt || !C.Atom.Written.valid() || repeatedCall(C.Atom, *M.Node))
     return;
@@ -161,8 +159,8 @@ void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
 /// PowerShell's idiom for "one of these": `$x -in 'a','b'` (and for "none
 /// of these", `$x -notin 'a','b'`). It evaluates `$x` once, where joining
 /// two comparisons would evaluate it twice.
-void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
-                     std::vector<Candidate> &Out) {
+static void addPowerShellIn(const AtomContext &C, const MappedConst &M,
+                            int Rank, std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Cmp ||
       A.Kids[1].get() != M.Node || !A.Kids[0]->Written.valid() ||
@@ -199,8 +197,8 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
 
 /// PowerShell membership lists gain the new build: `$b -in 6001, 6002` ->
 /// `$b -in 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists).
-void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
-                           std::vector<Candidate> &Out) {
+static void addPowerShellListItem(const AtomContext &C, const MappedConst &M,
+                                  int Rank, std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Element ||
       !C.ValueBefore || A.Kids.empty() || A.Kids[0].get() == M.Node ||
@@ -226,8 +224,8 @@ void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
-void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
-                    std::vector<Candidate> &Out) {
+static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
+                           std::vector<Candidate> &Out) {
   if (C.ArmIndex < 0 || !C.ValueBefore)
     return;
   auto Text = newConstText(C, M, false);
@@ -249,8 +247,6 @@ void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
   K.Edits.push_back(*E);
   Out.push_back(std::move(K));
 }
-
-} // namespace
 
 std::vector<MappedConst> mappedConstants(const AtomContext &C) {
   std::vector<MappedConst> Out;
@@ -300,69 +296,6 @@ std::optional<std::string> repeatedCall(const Expr &Atom, const Expr &Const) {
   return std::nullopt;
 }
 
-/// A string version quantity read directly (Version, VersionString, ...),
-/// not a build number turned into text.
-static bool isStringQuantityExpr(const Expr &E) {
-  bool Found = false;
-  visitTree(E, [&](const Expr &N) {
-    if (N.Kind == Op::Quantity && isStringQuantity(N.Q))
-      Found = true;
-  });
-  return Found;
-}
-
-bool isStringAtom(const Expr &Atom) {
-  bool Str = Atom.has(FlagWql) ||
-             (Atom.Kind == Op::Cmp &&
-              (Atom.Mode == CmpMode::Version || Atom.Mode == CmpMode::Str ||
-               Atom.Mode == CmpMode::StrCI));
-  visitTree(Atom, [&](const Expr &E) {
-    switch (E.Kind) {
-    case Op::StrCompare:
-    case Op::StartsWith:
-    case Op::EndsWith:
-    case Op::Contains:
-    case Op::Find:
-    case Op::Like:
-    case Op::Regex:
-    case Op::VersionOf:
-      Str = true;
-      break;
-    case Op::Quantity:
-      if (isStringQuantity(E.Q))
-        Str = true;
-      break;
-    default:
-      break;
-    }
-  });
-  return Str;
-}
-
-bool matchesString(const AtomContext &C) {
-  if (isStringAtom(C.Atom))
-    return true;
-  if (C.ArmIndex < 0 || !C.G.Subject)
-    return false;
-  return isStringAtom(*C.G.Subject) && isStringQuantityExpr(*C.G.Subject);
-}
-
-bool flipsOnRevisionOnly(const AtomContext &C) {
-  auto With = [&](Quantity Q) {
-    Profile P = C.Before;
-    P.Values[static_cast<unsigned>(Q)] = C.After.get(Q);
-    return P;
-  };
-  Value SB = C.G.Subject ? evaluate(*C.G.Subject, C.Before) : Value();
-  Value B = evaluate(C.Atom, C.Before, core::Assignment(), SB);
-  Profile RevOnly = With(Quantity::Revision), BuildOnly = With(Quantity::Build);
-  Value SR = C.G.Subject ? evaluate(*C.G.Subject, RevOnly) : Value();
-  Value SBo = C.G.Subject ? evaluate(*C.G.Subject, BuildOnly) : Value();
-  Value R = evaluate(C.Atom, RevOnly, core::Assignment(), SR);
-  Value Bo = evaluate(C.Atom, BuildOnly, core::Assignment(), SBo);
-  return R.known() && !(R == B) && Bo.known() && Bo == B;
-}
-
 void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   for (const MappedConst &M : mappedConstants(C)) {
@@ -399,63 +332,6 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
       continue;
     }
     addJoin(C, M, 2, Out);
-  }
-}
-
-void revisionCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
-  // The revision's own source must say how to read its build.
-  std::string BuildText;
-  visitTree(C.Atom, [&](const Expr &E) {
-    if (E.Kind == Op::Quantity && E.Q == Quantity::Revision)
-      for (const auto &[Q, T] : E.Siblings)
-        if (Q == Quantity::Build && BuildText.empty())
-          BuildText = T;
-  });
-  if (BuildText.empty() || !C.Atom.Written.valid())
-    return;
-  Dialect D = dialectOf(C);
-  int64_t Old = oldBuild(C), New = newBuild(C);
-  struct Pair {
-    CmpOp O;
-    int64_t V;
-  };
-  // Pre-bump true: "or a later build"; pre-bump false: "and not the new one".
-  std::vector<Pair> Pairs =
-      C.ValueBefore ? std::vector<Pair>{{CmpOp::GT, Old}, {CmpOp::EQ, New}}
-                    : std::vector<Pair>{{CmpOp::LE, Old}, {CmpOp::NE, New}};
-  int Rank = 0;
-  for (const Pair &P : Pairs) {
-    auto BuildCmp = renderCmp(D, BuildText, P.O, P.V);
-    if (!BuildCmp)
-      return;
-    auto Joined = renderJoin(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp,
-                             C.Atom.has(FlagParenthesized));
-    if (!Joined)
-      return;
-    ExprPtr B = cmp(P.O, quantity(Quantity::Build, "build"), intConst(P.V),
-                    CmpMode::Int, D);
-    Candidate K;
-    K.Rank = Rank++;
-    K.Description = "pair the revision threshold with the build number";
-    K.Atom = &C.Atom;
-    K.Replacement =
-        C.ValueBefore ? logicOr(clone(C.Atom), B) : logicAnd(clone(C.Atom), B);
-    K.Edits.push_back({C.Atom.Written.Span, *Joined});
-    Out.push_back(std::move(K));
-  }
-}
-
-void maskCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
-  const Expr &A = C.Atom;
-  if (A.Kind != Op::Cmp)
-    return;
-  for (const MappedConst &M : mappedConstants(C)) {
-    if (A.Kids[1].get() != M.Node || !M.NewInt)
-      continue;
-    if (A.Cmp == CmpOp::EQ && C.ValueBefore)
-      addOpChange(C, CmpOp::GE, 0, Out);
-    else if (A.Cmp != CmpOp::EQ && A.Cmp != CmpOp::NE)
-      addReplaceConst(C, M, false, 1, Out);
   }
 }
 

@@ -5,10 +5,17 @@
 
 #include "rules/Rule.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace verguard::rules {
+
+/// Every node of the tree under Root (Root first).
+void visitTree(const core::Expr &Root,
+               const std::function<void(const core::Expr &)> &F);
+/// The dialect the atom was written in (its guard's if it has none).
+core::Dialect dialectOf(const AtomContext &C);
 
 /// The bump's old and new build numbers.
 int64_t oldBuild(const AtomContext &C);
@@ -31,26 +38,18 @@ std::vector<MappedConst> mappedConstants(const AtomContext &C);
 std::optional<std::string> repeatedCall(const core::Expr &Atom,
                                         const core::Expr &Const);
 
-/// Matches a string (version text, wildcard, regex, WQL, a string
-/// comparison) rather than comparing a number.
-bool isStringAtom(const core::Expr &Atom);
-/// The atom, or the switch/table subject it tests, is a string match.
-bool matchesString(const AtomContext &C);
-/// The atom flips because the revision counter reset, not because the build
-/// changed: evaluated with only one of the two quantities bumped.
-bool flipsOnRevisionOnly(const AtomContext &C);
+/// Replaces the constant M by its value across the bump (Widen: by a
+/// pattern matching both builds).
+void addReplaceConst(const AtomContext &C, const MappedConst &M, bool Widen,
+                     int Rank, std::vector<core::Candidate> &Out);
+/// Changes the comparison's operator to NewOp.
+void addOpChange(const AtomContext &C, core::CmpOp NewOp, int Rank,
+                 std::vector<core::Candidate> &Out);
 
 /// The generic candidates: operator change, constant replacement, pattern
 /// widening, an alternative joined with Or (And for negated atoms), and for
 /// Select guards a new label on the arm.
 void genericCandidates(const AtomContext &C, std::vector<core::Candidate> &Out);
-
-/// Pairs a revision threshold with the build: `(rev >= T || build > 6002)`.
-void revisionCandidates(const AtomContext &C,
-                        std::vector<core::Candidate> &Out);
-
-/// Only an operator change or a constant replacement: a condition mask.
-void maskCandidates(const AtomContext &C, std::vector<core::Candidate> &Out);
 
 } // namespace verguard::rules
 

@@ -29,15 +29,6 @@ bool CheckConfig::enabled(const std::string &Id) const {
 
 namespace {
 
-/// Rules that recognize a specific shape take an atom before the general
-/// build and string rules.
-const std::vector<const Rule *> &claimOrder() {
-  static const std::vector<const Rule *> Order = {
-      &conditionMaskRule(), &buildTableRule(), &revisionThresholdRule(),
-      &versionStringRule(), &buildComparisonRule()};
-  return Order;
-}
-
 std::string shorten(llvm::StringRef S) {
   std::string One;
   bool Space = false;

@@ -10,6 +10,16 @@ const std::vector<const Rule *> &allRules() {
   return Rules;
 }
 
+const std::vector<const Rule *> &claimOrder() {
+  // A rule that recognizes a specific shape (a condition mask, a table, a
+  // revision reset) takes an atom before the string rule, and the string rule
+  // before the build rule, which takes what is left.
+  static const std::vector<const Rule *> Order = {
+      &conditionMaskRule(), &buildTableRule(), &revisionThresholdRule(),
+      &versionStringRule(), &buildComparisonRule()};
+  return Order;
+}
+
 const Rule *findRule(llvm::StringRef Id) {
   for (const Rule *R : allRules())
     if (Id.equals_insensitive(R->info().Id))

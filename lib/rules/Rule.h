@@ -32,9 +32,13 @@ public:
                           std::vector<core::Candidate> &Out) const = 0;
 };
 
-/// Every rule, sorted by id. A flipping atom belongs to the first that claims
-/// it (more specific rules sort first where their ids allow; see Checker).
+/// Every rule, sorted by id.
 const std::vector<const Rule *> &allRules();
+/// The order in which rules claim a flipping atom: it belongs to the first
+/// whose claims() is true. This list is the only place that says which rule
+/// takes an atom several shapes would fit; each rule's claims() tests only
+/// its own shape.
+const std::vector<const Rule *> &claimOrder();
 const Rule *findRule(llvm::StringRef Id);
 /// Rules about verguard's own annotations rather than guards (VG100
 /// unused-suppression), reported by the driver.

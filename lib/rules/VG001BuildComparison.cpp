@@ -18,8 +18,10 @@ public:
         "VG001-build-comparison.md"};
     return I;
   }
-  bool claims(const AtomContext &C) const override {
-    return !matchesString(C) && !flipsOnRevisionOnly(C);
+  bool claims(const AtomContext &) const override {
+    // Every flipping atom the rules before it in claimOrder() left: a
+    // numeric comparison, range, list or switch arm on the build.
+    return true;
   }
   void candidates(const AtomContext &C,
                   std::vector<core::Candidate> &Out) const override {

@@ -6,8 +6,61 @@
 //===----------------------------------------------------------------------===//
 #include "rules/Candidates.h"
 
+#include "core/Syntax.h"
+
 namespace verguard::rules {
+using namespace core;
 namespace {
+/// A string version quantity read directly (Version, VersionString, ...),
+/// not a build number turned into text.
+bool isStringQuantityExpr(const Expr &E) {
+  bool Found = false;
+  visitTree(E, [&](const Expr &N) {
+    if (N.Kind == Op::Quantity && isStringQuantity(N.Q))
+      Found = true;
+  });
+  return Found;
+}
+
+/// Matches a string (version text, wildcard, regex, WQL, a string
+/// comparison) rather than comparing a number.
+bool isStringAtom(const Expr &Atom) {
+  bool Str = Atom.has(FlagWql) ||
+             (Atom.Kind == Op::Cmp &&
+              (Atom.Mode == CmpMode::Version || Atom.Mode == CmpMode::Str ||
+               Atom.Mode == CmpMode::StrCI));
+  visitTree(Atom, [&](const Expr &E) {
+    switch (E.Kind) {
+    case Op::StrCompare:
+    case Op::StartsWith:
+    case Op::EndsWith:
+    case Op::Contains:
+    case Op::Find:
+    case Op::Like:
+    case Op::Regex:
+    case Op::VersionOf:
+      Str = true;
+      break;
+    case Op::Quantity:
+      if (isStringQuantity(E.Q))
+        Str = true;
+      break;
+    default:
+      break;
+    }
+  });
+  return Str;
+}
+
+/// The atom, or the switch/table subject it tests, is a string match.
+bool matchesString(const AtomContext &C) {
+  if (isStringAtom(C.Atom))
+    return true;
+  if (C.ArmIndex < 0 || !C.G.Subject)
+    return false;
+  return isStringAtom(*C.G.Subject) && isStringQuantityExpr(*C.G.Subject);
+}
+
 class VersionStringMatch final : public Rule {
 public:
   const core::RuleInfo &info() const override {
@@ -18,9 +71,7 @@ public:
         "VG002-version-string-match.md"};
     return I;
   }
-  bool claims(const AtomContext &C) const override {
-    return matchesString(C) && !flipsOnRevisionOnly(C);
-  }
+  bool claims(const AtomContext &C) const override { return matchesString(C); }
   void candidates(const AtomContext &C,
                   std::vector<core::Candidate> &Out) const override {
     genericCandidates(C, Out);

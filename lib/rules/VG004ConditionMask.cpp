@@ -6,8 +6,26 @@
 //===----------------------------------------------------------------------===//
 #include "rules/Candidates.h"
 
+#include "core/Syntax.h"
+
 namespace verguard::rules {
+using namespace core;
 namespace {
+/// Only an operator change or a constant replacement: a condition mask.
+void maskCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (A.Kind != Op::Cmp)
+    return;
+  for (const MappedConst &M : mappedConstants(C)) {
+    if (A.Kids[1].get() != M.Node || !M.NewInt)
+      continue;
+    if (A.Cmp == CmpOp::EQ && C.ValueBefore)
+      addOpChange(C, CmpOp::GE, 0, Out);
+    else if (A.Cmp != CmpOp::EQ && A.Cmp != CmpOp::NE)
+      addReplaceConst(C, M, false, 1, Out);
+  }
+}
+
 class ConditionMask final : public Rule {
 public:
   const core::RuleInfo &info() const override {

@@ -1,10 +1,13 @@
 // From a guard to findings: which fixes the checker may offer, the notes it
 // attaches, which rules run, and how it words a table's finding.
 #include "rules/Checker.h"
+#include "rules/Rule.h"
 
 #include "RuleTestSupport.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace verguard;
 using namespace verguard::core;
@@ -133,4 +136,39 @@ TEST(Checker, ATableFindingQuotesTheTable) {
                         "6.0.6003.20491"),
       0u)
       << F[0].Message;
+}
+
+TEST(Checker, EveryRuleClaimsInOneOrder) {
+  // The claim order names every guard rule once; the build rule, which
+  // takes whatever the others leave, comes last.
+  const auto &Order = rules::claimOrder();
+  ASSERT_EQ(Order.size(), rules::allRules().size());
+  for (const rules::Rule *R : rules::allRules())
+    EXPECT_EQ(std::count(Order.begin(), Order.end(), R), 1) << R->info().Id;
+  EXPECT_EQ(Order.back()->info().Id, "VG001");
+}
+
+TEST(Checker, EachShapeHasOneOwner) {
+  // Which rule reports an atom follows from its shape alone.
+  auto Rule = [](ExprPtr Cond) {
+    Guard G;
+    G.Syntax = Dialect::C;
+    G.Cond = std::move(Cond);
+    auto F = rules::checkGuard(G, rules::defaultCheckConfig());
+    return F.size() == 1 ? F[0].RuleId : std::to_string(F.size());
+  };
+  EXPECT_EQ(
+      Rule(cmp(CmpOp::LE, quantity(Quantity::Build, "b"), intConst(6002))),
+      "VG001");
+  EXPECT_EQ(Rule(binary(Op::StartsWith, quantity(Quantity::Version, "v"),
+                        strConst("6.0.6002"))),
+            "VG002");
+  // The revision resets while the build grows: only the revision flips it.
+  EXPECT_EQ(
+      Rule(cmp(CmpOp::GE, quantity(Quantity::Revision, "r"), intConst(24000))),
+      "VG003");
+  auto Mask =
+      clone(*cmp(CmpOp::LE, quantity(Quantity::Build, "b"), intConst(6002)));
+  Mask->Flags |= FlagConditionMask;
+  EXPECT_EQ(Rule(Mask), "VG004");
 }
