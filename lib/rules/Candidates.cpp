@@ -1,6 +1,7 @@
 //===- Candidates.cpp -----------------------------------------------------===//
 #include "rules/Candidates.h"
 
+#include "core/FixSyntax.h"
 #include "core/Syntax.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -12,6 +13,16 @@ namespace verguard::rules {
 using namespace core;
 
 int64_t oldBuild(const AtomContext &C) { return C.Before.build(); }
+
+std::optional<std::string> joinText(Dialect D, bool IsOr, llvm::StringRef A,
+                                    llvm::StringRef B, bool Bare) {
+  auto Word = syntaxFor(D).joinWord(IsOr);
+  if (!Word)
+    return std::nullopt;
+  if (Bare)
+    return A.str() + *Word + B.str();
+  return "(" + A.str() + *Word + B.str() + ")";
+}
 int64_t newBuild(const AtomContext &C) { return C.After.build(); }
 
 void visitTree(const Expr &Root, const std::function<void(const Expr &)> &F) {
@@ -110,7 +121,7 @@ void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
   const Expr &A = C.Atom;
   if (!A.Written.OpSpan.valid())
     return;
-  auto Text = renderOp(dialectOf(C), NewOp, opText(A));
+  auto Text = syntaxFor(dialectOf(C)).op(NewOp, opText(A));
   if (!Text)
     return;
   auto N = clone(A);
@@ -131,17 +142,15 @@ static void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
   auto Alt = newConstText(C, M, /*Widen=*/false);
   if (!Alt || !C.Atom.Written.valid() || repeatedCall(C.Atom, *M.Node))
     return;
-  auto AltAtom = replaceWithin(C.Atom, *M.Node, *Alt);
+  auto AltAtom = replaceWithin(C.Atom.Written, *M.Node, *Alt);
   if (!AltAtom)
     return;
   bool IsOr = C.ValueBefore;
-  // A PowerShell atom written as a negation (`-notlike`, `-notmatch`,
-  // `-notin`) is the negation of its node: its text joins the other way.
-  bool TextOr = IsOr;
-  if (dialectOf(C) == Dialect::PowerShell && C.Atom.has(FlagNegated))
-    TextOr = !IsOr;
-  auto Joined = renderJoin(dialectOf(C), TextOr, C.Atom.Written.Text, *AltAtom,
-                           C.Atom.has(FlagParenthesized));
+  // An atom written as a negation (`-notlike`, `-notin`, WQL `NOT LIKE`) is
+  // the negation of its node: its text joins the other way.
+  bool TextOr = C.Atom.has(FlagNegated) ? !IsOr : IsOr;
+  auto Joined = joinText(dialectOf(C), TextOr, C.Atom.Written.Text, *AltAtom,
+                         C.Atom.has(FlagParenthesized));
   if (!Joined)
     return;
   ExprPtr Self = clone(C.Atom);
@@ -156,15 +165,14 @@ static void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
-/// PowerShell's idiom for "one of these": `$x -in 'a','b'` (and for "none
-/// of these", `$x -notin 'a','b'`). It evaluates `$x` once, where joining
-/// two comparisons would evaluate it twice.
-static void addPowerShellIn(const AtomContext &C, const MappedConst &M,
-                            int Rank, std::vector<Candidate> &Out) {
+/// "One of these" where the language says it in one test: `$x -in 'a','b'`
+/// (and for "none of these", `$x -notin 'a','b'`). It evaluates `$x` once,
+/// where joining two comparisons would evaluate it twice.
+static void addMembership(const AtomContext &C, const MappedConst &M, int Rank,
+                          std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
-  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Cmp ||
-      A.Kids[1].get() != M.Node || !A.Kids[0]->Written.valid() ||
-      !A.Written.valid())
+  if (A.Kind != Op::Cmp || A.Kids[1].get() != M.Node ||
+      !A.Kids[0]->Written.valid() || !A.Written.valid())
     return;
   bool Accept = A.Cmp == CmpOp::EQ && C.ValueBefore;
   bool Exclude = A.Cmp == CmpOp::NE && !C.ValueBefore;
@@ -173,13 +181,11 @@ static void addPowerShellIn(const AtomContext &C, const MappedConst &M,
   auto Alt = newConstText(C, M, false);
   if (!Alt)
     return;
-  std::string Op = opText(A);
-  // Case only matters for constants with letters; digits compare alike under
-  // -in, which every PowerShell grammar knows (-cin is rarer).
-  bool CaseSensitive = Op.size() == 4 && (Op[1] == 'c' || Op[1] == 'C') &&
-                       llvm::any_of(M.Node->Written.Text, llvm::isAlpha);
-  std::string In =
-      std::string(CaseSensitive ? "-c" : "-") + (Accept ? "in" : "notin");
+  auto Text = syntaxFor(dialectOf(C))
+                  .membership(A.Kids[0]->Written.Text, Exclude, opText(A),
+                              M.Node->Written.Text, *Alt);
+  if (!Text)
+    return;
   Candidate K;
   K.Rank = Rank;
   K.Description = std::string(Accept ? "accept" : "exclude") + " build " +
@@ -190,17 +196,16 @@ static void addPowerShellIn(const AtomContext &C, const MappedConst &M,
   N->Cmp = CmpOp::EQ; // membership: equal to one of the items
   N->Kids = {A.Kids[0], A.Kids[1], mappedNode(M, false)};
   K.Replacement = Accept ? ExprPtr(N) : logicNot(N);
-  K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " +
-                                         M.Node->Written.Text + ", " + *Alt});
+  K.Edits.push_back({A.Written.Span, *Text});
   Out.push_back(std::move(K));
 }
 
-/// PowerShell membership lists gain the new build: `$b -in 6001, 6002` ->
+/// Written membership lists gain the new build: `$b -in 6001, 6002` ->
 /// `$b -in 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists).
-static void addPowerShellListItem(const AtomContext &C, const MappedConst &M,
-                                  int Rank, std::vector<Candidate> &Out) {
+static void addListItem(const AtomContext &C, const MappedConst &M, int Rank,
+                        std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
-  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Element ||
+  if (!syntaxFor(dialectOf(C)).appendsListItems() || A.Kind != Op::Element ||
       !C.ValueBefore || A.Kids.empty() || A.Kids[0].get() == M.Node ||
       !isDirectKid(A, M.Node) || !M.Node->Written.valid())
     return;
@@ -214,14 +219,25 @@ static void addPowerShellListItem(const AtomContext &C, const MappedConst &M,
   auto N = clone(A);
   N->Kids.push_back(mappedNode(M, false));
   K.Replacement = N;
-  Edit E;
-  E.Span = M.Node->Written.Span;
-  E.Span.Begin = E.Span.End;
-  E.Span.Line = E.Span.EndLine;
-  E.Span.Col = E.Span.EndCol;
-  E.Replacement = ", " + *Alt;
-  K.Edits.push_back(E);
+  K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
   Out.push_back(std::move(K));
+}
+
+/// The edit that gives Arm one more test whose constant is written NewConst:
+/// a table entry copied with the new key, or the language's new label.
+static std::optional<Edit> armAddition(Dialect D, GuardKind K, const Arm &A,
+                                       const Expr &Test, const Expr &Const,
+                                       llvm::StringRef NewConst) {
+  if (!A.Label.valid())
+    return std::nullopt;
+  if (K != GuardKind::Table)
+    return syntaxFor(D).armLabel(A, Test, Const, NewConst);
+  // Copy the whole entry with the new key, right after the entry.
+  auto Copy = replaceWithin(A.Label, Const, NewConst);
+  if (!Copy)
+    return std::nullopt;
+  return Edit{insertionAfter(A.Label.Span),
+              syntaxFor(D).tableEntrySeparator(A) + *Copy};
 }
 
 static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
@@ -232,8 +248,7 @@ static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
   if (!Text)
     return;
   const Arm &TheArm = C.G.Arms[C.ArmIndex];
-  auto E =
-      renderArmAddition(dialectOf(C), C.G.Kind, TheArm, C.Atom, *M.Node, *Text);
+  auto E = armAddition(dialectOf(C), C.G.Kind, TheArm, C.Atom, *M.Node, *Text);
   if (!E)
     return;
   Candidate K;
@@ -317,10 +332,10 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
         addOpChange(C, ConstLeft ? CmpOp::LE : CmpOp::GE, 0, Out);
       if (O != CmpOp::EQ && O != CmpOp::NE)
         addReplaceConst(C, M, false, 0, Out);
-      addPowerShellIn(C, M, 1, Out);
+      addMembership(C, M, 1, Out);
     }
     if (A.Kind == Op::Element && C.ArmIndex < 0)
-      addPowerShellListItem(C, M, 1, Out);
+      addListItem(C, M, 1, Out);
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);

@@ -17,6 +17,13 @@ void visitTree(const core::Expr &Root,
 /// The dialect the atom was written in (its guard's if it has none).
 core::Dialect dialectOf(const AtomContext &C);
 
+/// `(A || B)`, `(A -or B)`, `(A Or B)`, `(A OR B)` in dialect D; nullopt if
+/// it cannot join conditions (a condition mask). Bare: without the outer
+/// parentheses (the text already sits in some).
+std::optional<std::string> joinText(core::Dialect D, bool IsOr,
+                                    llvm::StringRef A, llvm::StringRef B,
+                                    bool Bare = false);
+
 /// The bump's old and new build numbers.
 int64_t oldBuild(const AtomContext &C);
 int64_t newBuild(const AtomContext &C);

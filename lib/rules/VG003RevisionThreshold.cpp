@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "rules/Candidates.h"
 
-#include "core/Syntax.h"
+#include "core/FixSyntax.h"
 
 namespace verguard::rules {
 using namespace core;
@@ -53,11 +53,11 @@ void revisionCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
                     : std::vector<Pair>{{CmpOp::LE, Old}, {CmpOp::NE, New}};
   int Rank = 0;
   for (const Pair &P : Pairs) {
-    auto BuildCmp = renderCmp(D, BuildText, P.O, P.V);
+    auto BuildCmp = syntaxFor(D).cmp(BuildText, P.O, P.V);
     if (!BuildCmp)
       return;
-    auto Joined = renderJoin(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp,
-                             C.Atom.has(FlagParenthesized));
+    auto Joined = joinText(D, C.ValueBefore, C.Atom.Written.Text, *BuildCmp,
+                           C.Atom.has(FlagParenthesized));
     if (!Joined)
       return;
     ExprPtr B = cmp(P.O, quantity(Quantity::Build, "build"), intConst(P.V),
