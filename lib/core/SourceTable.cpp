@@ -130,6 +130,13 @@ bool SourceTable::isSystemBinary(llvm::StringRef Path) const {
   return false;
 }
 
+bool SourceTable::quotesSystemBinary(llvm::StringRef Text) const {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Text.split(Parts, '\'', -1, false);
+  return llvm::any_of(
+      Parts, [&](llvm::StringRef P) { return isSystemBinary(P.trim()); });
+}
+
 llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
                                              llvm::StringRef FileName) {
   RawTable Raw;

@@ -73,6 +73,9 @@ struct SourceTable {
   const VariableEntry *variable(llvm::StringRef Name) const;
   /// A path (any directory, any case) whose file is a system binary.
   bool isSystemBinary(llvm::StringRef Path) const;
+  /// A WQL text that quotes a system binary's path (`SELECT Version FROM
+  /// CIM_DataFile WHERE Name='C:\\Windows\\System32\\ntoskrnl.exe'`).
+  bool quotesSystemBinary(llvm::StringRef Text) const;
 };
 
 /// Parses a source table; errors name the file, line and column.

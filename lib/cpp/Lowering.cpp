@@ -531,7 +531,7 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   }
   if (auto *S = dyn_cast<StringLiteral>(E))
     return core::strConst(literalUtf8(S), spelling(Ctx, E->getSourceRange()));
-  if (auto *P = dyn_cast<PredefinedExpr>(E))
+  if (isa<PredefinedExpr>(E))
     return core::unknown();
   if (auto *C = dyn_cast<CastExpr>(E)) {
     const Expr *Sub = C->getSubExpr();
@@ -801,7 +801,6 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   if (Record.empty())
     if (const TypedefNameDecl *T = RD->getTypedefNameForAnonDecl())
       Record = T->getName().str();
-  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
   if (auto Q = versionInfoField(Field)) {
     bool Known = isVersionInfoRecord(Record);
     return core::quantity(*Q, Record + "." + Field.str(), !Known);

@@ -12,6 +12,7 @@
 #include "Lowerer.h"
 
 #include "core/Expr.h"
+#include "core/Flow.h"
 #include "script/ParsePlan.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -32,14 +33,11 @@ constexpr size_t MaxImportDepth = 4;
 
 /// Val without anything spelled in another file, nor nodes of its tree.
 Val detached(Val V) {
-  auto Strip = [](const ExprPtr &E) {
-    return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
-  };
   if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo)
     return Val();
-  V.E = Strip(V.E);
+  V.E = core::detached(V.E);
   for (ExprPtr &X : V.Items)
-    X = Strip(X);
+    X = core::detached(X);
   V.Lit = {};
   V.Hash = {};
   V.FromVariable = true;

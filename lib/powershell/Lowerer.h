@@ -200,9 +200,6 @@ public:
   core::ExprPtr wmiProperty(llvm::StringRef Name) const;
   core::ExprPtr registryValue(llvm::StringRef Name) const;
   /// [version] components of a version value.
-  /// `$v.Split('.')[I]` of a version string quantity: the component itself
-  /// (as text), so that a build read this way is a build.
-  core::ExprPtr splitPart(const core::ExprPtr &Split, int64_t I) const;
   core::ExprPtr versionPart(const core::ExprPtr &V, llvm::StringRef Part,
                             llvm::StringRef ObjText) const;
 

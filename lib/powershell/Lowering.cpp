@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "powershell/Lowerer.h"
 
+#include "core/Flow.h"
+
 #include "llvm/ADT/StringExtras.h"
 
 using namespace verguard::core;
@@ -15,8 +17,6 @@ using namespace verguard::core;
 namespace verguard::powershell {
 
 namespace {
-
-bool isComment(script::Node N) { return typeOf(N) == "comment"; }
 
 bool isStop(llvm::StringRef T) {
   return T == "string_literal" || T == "integer_literal" ||
@@ -567,7 +567,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
     if (tyOf(IE) != Ty::Int)
       return {};
     if (OT == Ty::List && IE->Kind == Op::IntConst)
-      if (ExprPtr P = splitPart(OE, IE->Int))
+      if (ExprPtr P = versionComponent(*OE, IE->Int))
         return Val::of(P);
     if (OT == Ty::List || OT == Ty::Version)
       return Val::of(binary(Op::Index, OE, IE));
@@ -1261,8 +1261,7 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       // arguments. What is spelled in the function's body is shared by every
       // call: no fix edits it here.
       if (V.E && hasParam(*V.E)) {
-        V.E = keepSpellingsWithin(substituteParams(V.E, C.Args, C.Lists),
-                                  span(Cmd));
+        V.E = instantiate(V.E, C.Args, C.Lists, span(Cmd));
         return V;
       }
     }
@@ -1307,8 +1306,7 @@ void Lowerer::bindRefArguments(const std::string &Name, const CallArgs &C,
     Val V = Out;
     V.FromVariable = true;
     if (V.E)
-      V.E = keepSpellingsWithin(substituteParams(V.E, C.Args, C.Lists),
-                                span(Cmd));
+      V.E = instantiate(V.E, C.Args, C.Lists, span(Cmd));
     bind(varName(text(Var)), varScope(text(Var)), V, BranchDepth > 0);
   }
 }

@@ -183,29 +183,6 @@ ExprPtr Lowerer::versionPart(const ExprPtr &V, llvm::StringRef Part,
   return binary(Op::Index, V, intConst(Idx));
 }
 
-ExprPtr Lowerer::splitPart(const ExprPtr &S, int64_t I) const {
-  if (S->Kind != Op::Split || S->Kids.size() != 2 ||
-      S->Kids[0]->Kind != Op::Quantity || S->Kids[1]->Kind != Op::StrConst ||
-      S->Kids[1]->Str != ".")
-    return nullptr;
-  const Expr &K = *S->Kids[0];
-  if (K.Q != Quantity::Version && K.Q != Quantity::DotNetVersion &&
-      K.Q != Quantity::FileVersion)
-    return nullptr;
-  std::string P = K.Provenance + " part " + std::to_string(I);
-  auto Str = [](ExprPtr E) { return unary(Op::ToStr, std::move(E)); };
-  switch (I) {
-  case 0:
-    return Str(q(Quantity::Major, P));
-  case 1:
-    return Str(q(Quantity::Minor, P));
-  case 2:
-    return Str(q(Quantity::Build, P));
-  default:
-    return nullptr;
-  }
-}
-
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
   auto Q = quantityNamed(Name);
   if (!Q)
@@ -239,13 +216,10 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   if (N == "get-wmiobject" || N == "gwmi" || N == "get-ciminstance" ||
       N == "gcim") {
     bool IsOS = false, IsDataFile = false;
-    // CIM_DataFile of a system binary (`Name='C:\\Windows\\System32\\
-    // ntoskrnl.exe'`): its Version is that binary's file version.
+    // CIM_DataFile of a system binary: its Version is that binary's file
+    // version.
     auto NamesSystemBinary = [&](llvm::StringRef Text) {
-      llvm::SmallVector<llvm::StringRef, 8> Words;
-      Text.split(Words, '\'', -1, false);
-      return llvm::any_of(
-          Words, [&](llvm::StringRef W) { return isSystemBinary(W.trim()); });
+      return builtinSources().quotesSystemBinary(Text);
     };
     const script::Node *Query = A.named("query");
     if (Query) {

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "vbscript/Lowering.h"
 
+#include "core/Flow.h"
 #include "core/SourceTable.h"
 #include "script/TreeSitter.h"
 #include "script/Wql.h"
@@ -331,7 +332,7 @@ private:
     if (!Summary.E || !hasParam(*Summary.E))
       return Summary;
     Val R = Summary;
-    R.E = keepSpellingsWithin(substituteParams(Summary.E, Args), span(Call));
+    R.E = instantiate(Summary.E, Args, {}, span(Call));
     return R;
   }
   /// Lowers each argument once: for the guards inside it (IIf) and for
@@ -522,7 +523,7 @@ public:
 /// A value without spellings or positions in its file, nor object state.
 Val detached(Val V) {
   if (V.E)
-    V.E = keepSpellingsWithin(V.E, SourceSpan{});
+    V.E = core::detached(V.E);
   V.Str = nullptr;
   V.State = nullptr;
   return V;
@@ -1193,13 +1194,9 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       if (llvm::StringRef(L).contains("win32_operatingsystem"))
         return objVal(ObjKind::OsCollection);
       // `Select Version from CIM_DataFile Where Name='...\ntoskrnl.exe'`
-      if (llvm::StringRef(L).contains("cim_datafile")) {
-        llvm::SmallVector<llvm::StringRef, 16> Words;
-        llvm::StringRef(L).split(Words, "'", -1, false);
-        for (llvm::StringRef W : Words)
-          if (isSystemBinary(W.trim()))
-            return objVal(ObjKind::FileCollection);
-      }
+      if (llvm::StringRef(L).contains("cim_datafile") &&
+          core::builtinSources().quotesSystemBinary(L))
+        return objVal(ObjKind::FileCollection);
       return {};
     }
     if ((M == "instancesof" || M == "get") && !Args.empty())

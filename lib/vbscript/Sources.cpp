@@ -90,32 +90,4 @@ ObjKind classifyProgId(llvm::StringRef ProgId) {
       .Default(ObjKind::None);
 }
 
-std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index) {
-  switch (Q) {
-  case Quantity::FileVersion:
-  case Quantity::Version:
-  case Quantity::DotNetVersion:
-  case Quantity::CurrentVersion:
-    break;
-  default:
-    return std::nullopt;
-  }
-  if (Q == Quantity::CurrentVersion && Index > 1)
-    return std::nullopt;
-  switch (Index) {
-  case 0:
-    return Quantity::Major;
-  case 1:
-    return Quantity::Minor;
-  case 2:
-    return Quantity::Build;
-  case 3:
-    if (Q == Quantity::FileVersion)
-      return Quantity::Revision;
-    return std::nullopt;
-  default:
-    return std::nullopt;
-  }
-}
-
 } // namespace verguard::vbscript

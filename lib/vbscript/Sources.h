@@ -7,6 +7,7 @@
 #ifndef VERGUARD_VBSCRIPT_SOURCES_H
 #define VERGUARD_VBSCRIPT_SOURCES_H
 
+#include "core/Flow.h"
 #include "core/Quantity.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -67,11 +68,6 @@ ObjKind classifyMoniker(llvm::StringRef Moniker);
 ObjKind classifyProgId(llvm::StringRef ProgId);
 /// The WMI object path passed to SWbemServices.Get / InstancesOf.
 ObjKind classifyWmiPath(llvm::StringRef Path);
-
-/// The component Index (0-based) of a dotted version quantity, if it is
-/// itself a quantity ("6.0.6002.24566" split on "."): Major, Minor, Build,
-/// Revision.
-std::optional<core::Quantity> dottedComponent(core::Quantity Q, int64_t Index);
 
 } // namespace verguard::vbscript
 

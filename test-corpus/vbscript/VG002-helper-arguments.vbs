@@ -19,8 +19,10 @@ Function StartsWithVersion(strVersion, strPrefix)
   StartsWithVersion = (Left(strVersion, Len(strPrefix)) = strPrefix)
 End Function
 
-' The build is read from the version string, inside the helper: VG002.
-' expect: VG002
+' The build is read from the version string, inside the helper: component
+' 2 of the version is the build, so this compares the build (VG001), as
+' `$v.Split('.')[2] -eq 6002` does in PowerShell.
+' expect: VG001
 If IsBuildOf(OsVersion(), 6002) Then
   WScript.Echo "Windows Server 2008 SP2"
 ElseIf IsBuildOf(OsVersion(), 7601) Then

@@ -1,0 +1,85 @@
+//===- Flow.cpp -----------------------------------------------------------===//
+#include "core/Flow.h"
+
+namespace verguard::core {
+
+std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index) {
+  switch (Q) {
+  case Quantity::FileVersion:
+  case Quantity::Version:
+  case Quantity::DotNetVersion:
+  case Quantity::CurrentVersion:
+    break;
+  default:
+    return std::nullopt;
+  }
+  if (Q == Quantity::CurrentVersion && Index > 1)
+    return std::nullopt; // "6.0": major and minor only
+  switch (Index) {
+  case 0:
+    return Quantity::Major;
+  case 1:
+    return Quantity::Minor;
+  case 2:
+    return Quantity::Build;
+  case 3:
+    if (Q == Quantity::FileVersion)
+      return Quantity::Revision;
+    return std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+ExprPtr versionComponent(const Expr &S, int64_t I) {
+  if (S.Kind != Op::Split || S.Kids.size() != 2 ||
+      S.Kids[0]->Kind != Op::Quantity || S.Kids[1]->Kind != Op::StrConst ||
+      S.Kids[1]->Str != ".")
+    return nullptr;
+  const Expr &K = *S.Kids[0];
+  auto C = dottedComponent(K.Q, I);
+  if (!C)
+    return nullptr;
+  return unary(Op::ToStr,
+               quantity(*C, K.Provenance + " part " + std::to_string(I),
+                        K.has(FlagInferred)));
+}
+
+namespace {
+/// Index(Split(<dotted version quantity>, "."), I) read as the component,
+/// wherever a substitution made one.
+ExprPtr readComponents(const ExprPtr &E) {
+  if (!E)
+    return E;
+  if (E->Kind == Op::Index && E->Kids.size() == 2 && E->Kids[0] && E->Kids[1] &&
+      E->Kids[1]->Kind == Op::IntConst)
+    if (ExprPtr C = versionComponent(*E->Kids[0], E->Kids[1]->Int))
+      return C;
+  std::vector<ExprPtr> Kids;
+  bool Changed = false;
+  for (const ExprPtr &K : E->Kids) {
+    Kids.push_back(readComponents(K));
+    Changed |= Kids.back() != K;
+  }
+  if (!Changed)
+    return E;
+  auto N = clone(*E);
+  N->Kids = std::move(Kids);
+  return N;
+}
+} // namespace
+
+ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
+                    const std::vector<std::vector<ExprPtr>> &Lists,
+                    const SourceSpan &Call) {
+  if (!Summary || !hasParam(*Summary))
+    return Summary;
+  return readComponents(
+      keepSpellingsWithin(substituteParams(Summary, Args, Lists), Call));
+}
+
+ExprPtr detached(const ExprPtr &E) {
+  return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
+}
+
+} // namespace verguard::core

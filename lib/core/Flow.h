@@ -1,0 +1,45 @@
+//===- Flow.h - value rules every frontend shares ---------------*- C++ -*-===//
+//
+// What a value becomes when it flows: a function's summary instantiated at a
+// call, a value exported to another file, a component of a dotted version
+// string. The frontends lower syntax; these rules are the same in every
+// language, so they are written once here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CORE_FLOW_H
+#define VERGUARD_CORE_FLOW_H
+
+#include "core/Expr.h"
+
+#include <optional>
+#include <vector>
+
+namespace verguard::core {
+
+/// Component Index (0-based) of a dotted version quantity Q ("6.0.6002",
+/// "6.0.6002.24566", "6.0"): Major, Minor, Build, and for a file version the
+/// Revision. Nullopt for any other quantity or index.
+std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index);
+
+/// `Split(<dotted version>, ".")(I)`, `$v.Split('.')[I]`: the component as
+/// text (ToStr of its quantity), so that a build read this way is a build;
+/// null if Split is not a split of a dotted version quantity on ".".
+ExprPtr versionComponent(const Expr &Split, int64_t I);
+
+/// A summary (a function's result or an output parameter, over Op::Param)
+/// at one call: its parameters are the call's arguments (Lists: list
+/// arguments, see substituteParams). What is spelled in the function's body
+/// is shared by every call, so only what is written inside Call stays
+/// editable. Components of version strings that arrived as arguments are
+/// read as their quantities (versionComponent).
+ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
+                    const std::vector<std::vector<ExprPtr>> &Lists,
+                    const SourceSpan &Call);
+
+/// A value exported to another file (a dot-sourced script, a sibling
+/// module): nothing in it is editable from there.
+ExprPtr detached(const ExprPtr &E);
+
+} // namespace verguard::core
+
+#endif

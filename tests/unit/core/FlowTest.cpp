@@ -1,0 +1,72 @@
+// The value rules every frontend shares: components of version strings,
+// summaries instantiated at a call, values exported to another file.
+#include "core/Flow.h"
+
+#include <gtest/gtest.h>
+
+using namespace verguard::core;
+
+namespace {
+Spelling at(uint32_t B, uint32_t E, std::string Text) {
+  Spelling S;
+  S.Span.Begin = B;
+  S.Span.End = E;
+  S.Text = std::move(Text);
+  return S;
+}
+} // namespace
+
+TEST(Flow, ComponentsOfDottedVersions) {
+  EXPECT_EQ(dottedComponent(Quantity::Version, 2), Quantity::Build);
+  EXPECT_EQ(dottedComponent(Quantity::FileVersion, 3), Quantity::Revision);
+  // "6.0.6002" has no fourth part; "6.0" (CurrentVersion) no third.
+  EXPECT_EQ(dottedComponent(Quantity::Version, 3), std::nullopt);
+  EXPECT_EQ(dottedComponent(Quantity::CurrentVersion, 2), std::nullopt);
+  EXPECT_EQ(dottedComponent(Quantity::Build, 0), std::nullopt);
+
+  auto Split = binary(Op::Split, quantity(Quantity::Version, "os.Version"),
+                      strConst("."));
+  ExprPtr C = versionComponent(*Split, 2);
+  ASSERT_TRUE(C);
+  EXPECT_EQ(toString(*C),
+            toString(*unary(Op::ToStr, quantity(Quantity::Build, "x"))));
+  // Split on anything but "." is not a component.
+  EXPECT_FALSE(versionComponent(
+      *binary(Op::Split, quantity(Quantity::Version, "v"), strConst("-")), 2));
+}
+
+TEST(Flow, ASummaryAtOneCall) {
+  // IsBuildOf(v, b) = (CLng(Split(v, ".")(2)) = b), called as
+  // IsBuildOf(os.Version, 6002): the build compared with the call's 6002.
+  auto Body =
+      cmp(CmpOp::EQ,
+          unary(Op::ToInt,
+                binary(Op::Index, binary(Op::Split, param(0), strConst(".")),
+                       intConst(2))),
+          param(1), CmpMode::VBVariant, Dialect::VB, at(100, 140, "body text"));
+  SourceSpan Call = at(10, 40, "IsBuildOf(os.Version, 6002)").Span;
+  auto Const = intConst(6002, at(32, 36, "6002"));
+  ExprPtr R = instantiate(
+      Body, {quantity(Quantity::Version, "os.Version"), Const}, {}, Call);
+  ASSERT_TRUE(R);
+  EXPECT_FALSE(hasParam(*R));
+  // The version string's component is the build itself...
+  std::vector<Quantity> Qs = quantitiesOf(*R);
+  ASSERT_EQ(Qs.size(), 1u);
+  EXPECT_EQ(Qs[0], Quantity::Build);
+  // ...the helper's text is not this call's to edit, the call's 6002 is.
+  EXPECT_FALSE(R->Written.valid());
+  EXPECT_TRUE(R->Kids[1]->Written.valid());
+  // A summary without parameters is itself.
+  auto Plain = quantity(Quantity::Build, "b");
+  EXPECT_EQ(instantiate(Plain, {}, {}, Call), Plain);
+}
+
+TEST(Flow, ExportedValuesAreNotEditable) {
+  auto E = cmp(CmpOp::EQ, quantity(Quantity::Build, "b"),
+               intConst(6002, at(5, 9, "6002")));
+  ExprPtr D = detached(E);
+  EXPECT_EQ(toString(*D), toString(*E));
+  EXPECT_FALSE(D->Kids[1]->Written.valid());
+  EXPECT_EQ(detached(nullptr), nullptr);
+}
