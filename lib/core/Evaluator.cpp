@@ -444,6 +444,13 @@ struct Eval {
       auto M = regexSearch(*S, *Pat, CI, E.has(FlagWholeMatch));
       return M ? Value::boolean(*M) : Value::unknown();
     }
+    case Op::RegexGroup: {
+      auto S = KidStr(0), Pat = KidStr(1);
+      if (!S || !Pat || E.Int < 0)
+        return Value::unknown();
+      auto G = regexGroup(*S, *Pat, CI, static_cast<unsigned>(E.Int));
+      return G ? Value::string(*G) : Value::unknown();
+    }
     case Op::Concat: {
       std::string R;
       for (size_t I = 0; I < E.Kids.size(); ++I) {
@@ -719,11 +726,16 @@ bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern, Dialect D,
   return P == Pattern.size();
 }
 
-std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
-                                bool IgnoreCase, bool WholeMatch) {
-  // Translate the common .NET/ECMAScript subset to POSIX ERE.
+namespace {
+/// The common .NET/ECMAScript/Python subset of Pattern as POSIX ERE, or
+/// nullopt where it has no equivalent. Groups receives, per capturing group
+/// of Pattern (from 1), its group number in the ERE (a non-capturing group
+/// becomes a capturing one there).
+std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
+                                 std::vector<unsigned> *Groups) {
   std::string Ere;
-  llvm::StringRef P = Pattern;
+  unsigned EreGroups = 0;
+  size_t InBracket = 0; // inside `[...]`: one past the `[`
   if (P.consume_front("(?i)"))
     IgnoreCase = true;
   for (size_t I = 0; I < P.size(); ++I) {
@@ -758,11 +770,22 @@ std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
     }
     if (C == '(' && P.substr(I).starts_with("(?:")) {
       Ere += '(';
+      ++EreGroups;
       I += 2;
       continue;
     }
     if (C == '(' && P.substr(I).starts_with("(?"))
       return std::nullopt; // lookaround, named groups
+    // No group starts inside a bracket expression (`[(]`).
+    if (C == '[' && !InBracket)
+      InBracket = I + 1;
+    else if (C == ']' && InBracket && I > InBracket)
+      InBracket = 0;
+    if (C == '(' && !InBracket) {
+      ++EreGroups;
+      if (Groups)
+        Groups->push_back(EreGroups);
+    }
     if ((C == '*' || C == '+' || C == '?' || C == '}') && I + 1 < P.size() &&
         P[I + 1] == '?') { // lazy quantifier: same match/no-match answer
       Ere += C;
@@ -771,14 +794,42 @@ std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
     }
     Ere += C;
   }
+  return Ere;
+}
+} // namespace
+
+std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
+                                bool IgnoreCase, bool WholeMatch) {
+  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
+  if (!Ere)
+    return std::nullopt;
   if (WholeMatch)
-    Ere = "^(" + Ere + ")$";
-  llvm::Regex R(Ere,
+    *Ere = "^(" + *Ere + ")$";
+  llvm::Regex R(*Ere,
                 IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
   std::string Err;
   if (!R.isValid(Err))
     return std::nullopt;
   return R.match(Text);
+}
+
+std::optional<std::string> regexGroup(llvm::StringRef Text,
+                                      llvm::StringRef Pattern, bool IgnoreCase,
+                                      unsigned Group) {
+  std::vector<unsigned> Groups;
+  auto Ere = toEre(Pattern, IgnoreCase, &Groups);
+  if (!Ere || Group > Groups.size())
+    return std::nullopt;
+  llvm::Regex R(*Ere,
+                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
+  std::string Err;
+  llvm::SmallVector<llvm::StringRef, 8> M;
+  if (!R.isValid(Err) || !R.match(Text, &M))
+    return std::nullopt;
+  unsigned At = Group == 0 ? 0 : Groups[Group - 1];
+  if (At >= M.size())
+    return std::nullopt;
+  return M[At].str();
 }
 
 std::optional<int> compareVersions(llvm::StringRef A, llvm::StringRef B) {

@@ -53,6 +53,12 @@ bool isFragile(const Guard &G, const Profile &Before, const Profile &After);
 /// `#` for a digit and `[!...]`).
 bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern, Dialect D,
                    bool IgnoreCase);
+/// The text of capture group Group (0: the whole match) of the first match
+/// of Pattern in Text; nullopt if nothing matches or the pattern cannot be
+/// read.
+std::optional<std::string> regexGroup(llvm::StringRef Text,
+                                      llvm::StringRef Pattern, bool IgnoreCase,
+                                      unsigned Group);
 /// Searches Text for a .NET/ECMAScript-style regex (the common subset).
 /// Returns nullopt if the pattern uses a construct verguard does not model.
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,

@@ -266,6 +266,8 @@ const char *opName(Op K) {
     return "like";
   case Op::Regex:
     return "regex";
+  case Op::RegexGroup:
+    return "regex-group";
   case Op::Concat:
     return "concat";
   case Op::Replace:

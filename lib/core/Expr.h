@@ -54,15 +54,19 @@ enum class Op : uint8_t {
   StartsWith, // Kids[0] starts with Kids[1]
   EndsWith,
   Contains,
-  Find,    // index of Kids[1] in Kids[0] (0-based) or -1; Flag: reverse
-  Substr,  // Kids[0], start Kids[1] (0-based), length Kids[2] (-1: to end)
-  Right,   // last Kids[1] characters of Kids[0]
-  ToInt,   // leading integer of a string (atoi/CInt/[int] semantics)
-  ToStr,   // decimal text of an integer
-  Split,   // Kids[0] split on the separator Kids[1] -> list
-  Index,   // Kids[0] (list) element Kids[1]; out of range -> Unknown
-  Like,    // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
-  Regex,   // regex search of Kids[1] in Kids[0]; Flag: whole-string match
+  Find,   // index of Kids[1] in Kids[0] (0-based) or -1; Flag: reverse
+  Substr, // Kids[0], start Kids[1] (0-based), length Kids[2] (-1: to end)
+  Right,  // last Kids[1] characters of Kids[0]
+  ToInt,  // leading integer of a string (atoi/CInt/[int] semantics)
+  ToStr,  // decimal text of an integer
+  Split,  // Kids[0] split on the separator Kids[1] -> list
+  Index,  // Kids[0] (list) element Kids[1]; out of range -> Unknown
+  Like,   // wildcard match of Kids[0] against pattern Kids[1] (Dialect)
+  Regex,  // regex search of Kids[1] in Kids[0]; Flag: whole-string match
+  // The text of capture group Int (0: the whole match) of the first match of
+  // regex Kids[1] in Kids[0] (RegExp.Execute(s)(0).SubMatches(n), $Matches,
+  // re.search(...).group(n)); unknown if nothing matches.
+  RegexGroup,
   Concat,  // string concatenation of all kids
   Replace, // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
   Lower,

@@ -44,11 +44,9 @@ bool proves(const Guard &G, const Guard &Fixed, const ProfileSet &Profiles,
   return true;
 }
 
-std::optional<std::vector<const Candidate *>>
-findProvenFix(const Guard &G,
-              const std::vector<std::vector<Candidate>> &PerAtom,
-              const ProfileSet &Profiles,
-              const std::vector<const Bump *> &Bumps) {
+std::optional<std::vector<const Candidate *>> findProvenFix(
+    const Guard &G, const std::vector<std::vector<Candidate>> &PerAtom,
+    const ProfileSet &Profiles, const std::vector<const Bump *> &Bumps) {
   // Atoms without candidates stay as they are. Enumerate index vectors in
   // order of total rank; the search space is small (few atoms, few
   // candidates each), and bounded.
@@ -82,11 +80,10 @@ findProvenFix(const Guard &G,
     Combos = std::move(Next);
   }
   // Prefer fixing every flipping atom, then the most idiomatic rewrites.
-  std::stable_sort(Combos.begin(), Combos.end(),
-                   [](const Combo &A, const Combo &B) {
-                     return std::tie(A.Untouched, A.Rank) <
-                            std::tie(B.Untouched, B.Rank);
-                   });
+  std::stable_sort(
+      Combos.begin(), Combos.end(), [](const Combo &A, const Combo &B) {
+        return std::tie(A.Untouched, A.Rank) < std::tie(B.Untouched, B.Rank);
+      });
   size_t Tried = 0;
   for (const Combo &C : Combos) {
     std::vector<const Candidate *> Chosen;

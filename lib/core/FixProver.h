@@ -33,11 +33,9 @@ bool proves(const Guard &G, const Guard &Fixed, const ProfileSet &Profiles,
 
 /// Tries combinations (one candidate per atom, most idiomatic first, bounded)
 /// and returns the first that proves.
-std::optional<std::vector<const Candidate *>>
-findProvenFix(const Guard &G,
-              const std::vector<std::vector<Candidate>> &PerAtom,
-              const ProfileSet &Profiles,
-              const std::vector<const Bump *> &Bumps);
+std::optional<std::vector<const Candidate *>> findProvenFix(
+    const Guard &G, const std::vector<std::vector<Candidate>> &PerAtom,
+    const ProfileSet &Profiles, const std::vector<const Bump *> &Bumps);
 
 } // namespace verguard::core
 

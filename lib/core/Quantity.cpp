@@ -8,10 +8,10 @@ namespace verguard::core {
 
 namespace {
 constexpr std::array<std::string_view, NumQuantities> Names = {
-    "major",       "minor",          "build",        "revision",
-    "spMajor",     "spMinor",        "productType",  "version",
+    "major",         "minor",         "build",       "revision",
+    "spMajor",       "spMinor",       "productType", "version",
     "versionString", "dotnetVersion", "csdVersion",  "verOutput",
-    "buildLab",    "buildLabEx",     "fileVersion",  "currentVersion",
+    "buildLab",      "buildLabEx",    "fileVersion", "currentVersion",
     "productName"};
 
 bool equalsIgnoreCase(std::string_view A, std::string_view B) {

@@ -33,7 +33,8 @@ constexpr size_t MaxImportDepth = 4;
 
 /// Val without anything spelled in another file, nor nodes of its tree.
 Val detached(Val V) {
-  if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo)
+  if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo ||
+      V.Obj == ObjKind::Matches)
     return Val();
   V.E = core::detached(V.E);
   for (ExprPtr &X : V.Items)
@@ -98,6 +99,92 @@ void Lowerer::summarize(script::Node Root) {
   FinalScript = Frames.front().Vars;
 }
 
+std::shared_ptr<const Lowerer::Import>
+Lowerer::summarizeFile(const std::string &File) {
+  uint64_t Size = 0;
+  auto Buf = !llvm::sys::fs::file_size(File, Size) && Size <= MaxImportBytes
+                 ? llvm::MemoryBuffer::getFile(File, /*IsText=*/false)
+                 : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
+                       std::make_error_code(std::errc::file_too_large));
+  auto Text = Buf ? script::decodeText((*Buf)->getBuffer(), File)
+                  : llvm::Expected<script::DecodedText>(
+                        llvm::errorCodeToError(Buf.getError()));
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return nullptr;
+  }
+  script::TreePtr Tree = script::parsePlanned(
+      tree_sitter_powershell(), Text->Utf8, script::ParsePlan{},
+      Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+  if (!Tree)
+    return nullptr;
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+  std::vector<Guard> NoGuards;
+  std::vector<Diagnostic> NoDiags;
+  Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
+  Sub.ImportChain = ImportChain;
+  Sub.Deps = Deps;
+  Sub.ImportChain.push_back(Path.str());
+  Sub.SiblingsLoaded = true; // its own siblings are this file's
+  Sub.summarize(Flat.root());
+  auto R = std::make_shared<Import>();
+  for (auto &[Name, V] : Sub.FinalScript) {
+    R->Vars[Name] = detached(V);
+    if (Sub.GlobalNames.count(Name))
+      R->Globals[Name] = R->Vars[Name];
+  }
+  for (auto &[Name, V] : Sub.Functions)
+    R->Functions[Name] = detached(V);
+  R->FunctionParams = Sub.FunctionParams;
+  for (auto &[Name, Outs] : Sub.RefOutputs)
+    for (auto &[I, V] : Outs)
+      R->RefOutputs[Name][I] = detached(V);
+  return R;
+}
+
+std::optional<Val> Lowerer::siblingGlobal(const std::string &Name) {
+  if (!SiblingsLoaded) {
+    SiblingsLoaded = true;
+    // Only scripts that say `$global:` are read, and only in a folder of a
+    // size a project keeps its scripts in.
+    constexpr size_t MaxSiblings = 256;
+    std::vector<std::string> Files;
+    std::error_code EC;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+    for (llvm::sys::fs::directory_iterator It(Dir.empty() ? "." : Dir, EC), End;
+         !EC && It != End && Files.size() <= MaxSiblings; It.increment(EC)) {
+      llvm::StringRef Ext = llvm::sys::path::extension(It->path());
+      if ((Ext.equals_insensitive(".ps1") || Ext.equals_insensitive(".psm1")) &&
+          llvm::sys::path::filename(It->path()) !=
+              llvm::sys::path::filename(Path))
+        Files.push_back(It->path());
+    }
+    std::sort(Files.begin(), Files.end());
+    for (const std::string &F : Files) {
+      if (Files.size() > MaxSiblings)
+        break;
+      uint64_t Size = 0;
+      if (llvm::sys::fs::file_size(F, Size) || Size > MaxImportBytes)
+        continue;
+      auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
+      if (!Buf)
+        continue;
+      if (Deps)
+        Deps->push_back(F);
+      if (!llvm::StringRef((*Buf)->getBuffer())
+               .contains_insensitive("$global:"))
+        continue;
+      if (auto S = summarizeFile(F))
+        for (const auto &[N, V] : S->Globals)
+          SiblingGlobals.emplace(N, V);
+    }
+  }
+  auto It = SiblingGlobals.find(Name);
+  if (It == SiblingGlobals.end())
+    return std::nullopt;
+  return It->second;
+}
+
 void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
                            script::Node Cmd) {
   uint32_t At = script::startByte(Cmd);
@@ -111,47 +198,17 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
         File != Path) {
       if (Deps)
         Deps->push_back(File);
-      uint64_t Size = 0;
-      auto Buf = !llvm::sys::fs::file_size(File, Size) && Size <= MaxImportBytes
-                     ? llvm::MemoryBuffer::getFile(File, /*IsText=*/false)
-                     : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
-                           std::make_error_code(std::errc::file_too_large));
-      auto Text = Buf ? script::decodeText((*Buf)->getBuffer(), File)
-                      : llvm::Expected<script::DecodedText>(
-                            llvm::errorCodeToError(Buf.getError()));
-      if (!Text) {
-        llvm::consumeError(Text.takeError());
-      } else if (script::TreePtr Tree = script::parsePlanned(
-                     tree_sitter_powershell(), Text->Utf8, script::ParsePlan{},
-                     Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0)) {
-        script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-        std::vector<Guard> NoGuards;
-        std::vector<Diagnostic> NoDiags;
-        Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
-        Sub.ImportChain = ImportChain;
-        Sub.Deps = Deps;
-        Sub.ImportChain.push_back(Path.str());
-        Sub.summarize(Flat.root());
-        auto R = std::make_shared<Import>();
-        for (auto &[Name, V] : Sub.FinalScript)
-          R->Vars[Name] = detached(V);
-        for (auto &[Name, V] : Sub.Functions)
-          R->Functions[Name] = detached(V);
-        R->FunctionParams = Sub.FunctionParams;
-        for (auto &[Name, Outs] : Sub.RefOutputs)
-          for (auto &[I, V] : Outs)
-            R->RefOutputs[Name][I] = detached(V);
-        Result = std::move(R);
-      }
+      Result = summarizeFile(File);
     }
     Done = Imported.emplace(At, std::move(Result)).first;
   }
   const Import *I = Done->second.get();
   if (!I)
     return;
-  for (const auto &[Name, V] : I->Vars)
-    if (DotSource)
-      bind(Name, "", V, BranchDepth > 0);
+  // A dot-sourced script runs in this scope; a module or a script run as a
+  // command leaves only what it set as $global:.
+  for (const auto &[Name, V] : DotSource ? I->Vars : I->Globals)
+    bind(Name, "", V, BranchDepth > 0);
   for (const auto &[Name, V] : I->Functions)
     Functions.emplace(Name, V);
   for (const auto &[Name, Ps] : I->FunctionParams)

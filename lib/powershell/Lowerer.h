@@ -46,6 +46,7 @@ enum class ObjKind : uint8_t {
   DataFile,          // a WMI CIM_DataFile instance of a system binary
   Hashtable,         // a hashtable literal (Hash)
   CompareTo,         // the result of A.CompareTo(B): Kids are CmpA/CmpB
+  Matches,           // $Matches after a -match: CmpA is that Regex test
 };
 
 /// A lowered PowerShell value.
@@ -101,12 +102,25 @@ public:
   /// other file (a fix never edits a file other than the guard's).
   struct Import {
     std::map<std::string, Val> Vars;
+    /// The script variables it sets as `$global:X` (also in Vars).
+    std::map<std::string, Val> Globals;
     std::map<std::string, Val> Functions;
     std::map<std::string, std::vector<std::string>> FunctionParams;
     /// Tests a command makes (Select-String): a guard where assigned.
     std::set<const core::Expr *> CommandTests;
     std::map<std::string, std::map<int64_t, Val>> RefOutputs;
   };
+  /// Parses and summarizes a project script (nothing emitted); null if it
+  /// cannot be read or parsed.
+  std::shared_ptr<const Import> summarizeFile(const std::string &File);
+  /// The value of `$global:Name` that another script of this folder sets (a
+  /// runner sets `$global:OSVersion = ...` and runs the scripts that read
+  /// it), or nullopt.
+  std::optional<Val> siblingGlobal(const std::string &Name);
+  bool SiblingsLoaded = false;
+  std::map<std::string, Val> SiblingGlobals;
+  /// Names this script sets as `$global:X`.
+  std::set<std::string> GlobalNames;
   /// `. $PSScriptRoot\lib.ps1`, `. .\lib.ps1`, `Import-Module .\Mod.psm1`:
   /// analyzes the project file the command names and binds what it defines.
   /// DotSource: its script variables too (Import-Module: only $global:).
@@ -253,6 +267,9 @@ public:
   std::map<std::string, std::vector<std::string>> FunctionParams;
   /// Tests a command makes (Select-String): a guard where assigned.
   std::set<const core::Expr *> CommandTests;
+  /// The last `-match` of a version value against a constant pattern: what
+  /// `$Matches[N]` reads.
+  core::ExprPtr LastMatch;
   /// What a function stores through its [ref] parameters (`$Out.Value =
   /// ...`): lower-case function name -> parameter index -> value.
   std::map<std::string, std::map<int64_t, Val>> RefOutputs;

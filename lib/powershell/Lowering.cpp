@@ -58,6 +58,7 @@ Ty tyOf(const ExprPtr &E) {
   case Op::Lower:
   case Op::Upper:
   case Op::Trim:
+  case Op::RegexGroup:
     return Ty::Str;
   case Op::Quantity:
     return isStringQuantity(E->Q) ? Ty::Str : Ty::Int;
@@ -173,6 +174,9 @@ Val Lowerer::lookup(const std::string &Name, const std::string &Scope) {
     auto Jt = FinalScript.find(Name);
     if (InFunction && Jt != FinalScript.end())
       return Jt->second;
+    if (Scope == "global")
+      if (auto G = siblingGlobal(Name))
+        return *G;
     return {};
   }
   for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
@@ -183,6 +187,9 @@ Val Lowerer::lookup(const std::string &Name, const std::string &Scope) {
   auto Jt = FinalScript.find(Name);
   if (InFunction && Jt != FinalScript.end())
     return Jt->second;
+  if (Jt == FinalScript.end())
+    if (auto G = siblingGlobal(Name))
+      return *G;
   Val None;
   None.Obj = ObjKind::None;
   None.NotOs = false;
@@ -203,6 +210,8 @@ void Lowerer::bind(const std::string &Name, const std::string &Scope, Val V,
   if (Name.empty() || Scope == "env")
     return;
   Frame *Target = &Frames.front();
+  if (Scope == "global")
+    GlobalNames.insert(Name);
   if (Scope != "script" && Scope != "global")
     for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
       if (F->K != Frame::Block || F->Vars.count(Name)) {
@@ -241,6 +250,12 @@ Val Lowerer::variable(script::Node N) {
   }
   if (Name == "psitem")
     Name = "_";
+  if (Name == "matches" && Scope.empty() && LastMatch) {
+    Val M;
+    M.Obj = ObjKind::Matches;
+    M.CmpA = LastMatch;
+    return M;
+  }
   Val V = lookup(Name, Scope);
   V.FromVariable = true;
   if (V.E && !V.isObject() && isBoolean(*V.E) && V.E->Kind != Op::BoolConst)
@@ -556,6 +571,16 @@ Val Lowerer::lower(script::Node N, int Depth) {
       return {};
     }
     ExprPtr IE = I.expr();
+    // `$Matches[3]` after `$ver -match 'Version (\d+)\.(\d+)\.(\d+)'`.
+      if (O.Obj == ObjKind::Matches) {
+      if (IE->Kind != Op::IntConst)
+        return {};
+      auto G = clone(*binary(Op::RegexGroup, O.CmpA->Kids[0], O.CmpA->Kids[1]));
+      G->Int = IE->Int;
+      G->Flags = O.CmpA->Flags & FlagCaseInsensitive;
+      G->Syntax = Dialect::PowerShell;
+      return Val::of(G);
+    }
     if (O.IsList) {
       if (IE->Kind == Op::IntConst && IE->Int >= 0 &&
           IE->Int < (int64_t)O.Items.size())
@@ -936,6 +961,8 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV,
     if (!CS)
       E->Flags |= FlagCaseInsensitive;
     bool Neg = OpS == "notlike" || OpS == "notmatch";
+    if (OpS == "match" && B->Kind == Op::StrConst && dependsOnVersion(*A))
+      LastMatch = E;
     if (Neg) {
       E->Flags |= FlagNegated;
       return Val::of(logicNot(E));
@@ -1166,6 +1193,16 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       text(script::child(Cmd, 0)) == ".") {
     importScript(text(A.NameNode), /*DotSource=*/true, Cmd);
     return {};
+  }
+  // `& .\Init.ps1`, `& "$PSScriptRoot\Init.ps1"`, `.\Init.ps1`: a project
+  // script run as a command leaves its $global: variables.
+  if (llvm::StringRef(N).trim("\"'").ends_with(".ps1") ||
+      (script::childCount(Cmd) > 0 &&
+       typeOf(script::child(Cmd, 0)) == "command_invokation_operator" &&
+       text(script::child(Cmd, 0)) == "&")) {
+    importScript(text(A.NameNode), /*DotSource=*/false, Cmd);
+    if (llvm::StringRef(N).trim("\"'").ends_with(".ps1"))
+      return {};
   }
   if (N == "import-module" || N == "ipmo") {
     const script::Node *M = A.named("name");

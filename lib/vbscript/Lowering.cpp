@@ -46,6 +46,7 @@ struct Folded {
 struct ObjState {
   ExprPtr Pattern;         // RegExp.Pattern
   bool IgnoreCase = false; // RegExp.IgnoreCase
+  ExprPtr Subject;         // Matches/Match: the text Execute searched
   struct Entry {
     ExprPtr Key;
     std::string Value; // the item's text (entries with one value are one)
@@ -90,6 +91,7 @@ bool isStringValued(const Expr &E) {
   case Op::Upper:
   case Op::Trim:
   case Op::Index:
+  case Op::RegexGroup:
     return true;
   case Op::Quantity:
     return isStringQuantity(E.Q);
@@ -320,6 +322,28 @@ private:
     if (K == ObjKind::RegExp || K == ObjKind::Dictionary)
       V.State = std::make_shared<ObjState>();
     return V;
+  }
+  /// `.Execute(s)(0)` of a RegExp: its first match, or nothing known.
+  Val firstMatch(const Val &Matches, const ExprPtr &Index) {
+    if (Matches.O != ObjKind::Matches || !Index ||
+        Index->Kind != Op::IntConst || Index->Int != 0)
+      return {};
+    Val V;
+    V.O = ObjKind::Match;
+    V.State = Matches.State;
+    return V;
+  }
+  /// Capture group G (0: the whole match) of a Match.
+  Val matchGroup(const Val &Match, int64_t G) {
+    if (Match.O != ObjKind::Match || !Match.State || G < 0)
+      return {};
+    auto E = clone(
+        *binary(Op::RegexGroup, Match.State->Subject, Match.State->Pattern));
+    E->Int = G;
+    E->Syntax = Dialect::VB;
+    if (Match.State->IgnoreCase)
+      E->Flags |= FlagCaseInsensitive;
+    return exprVal(E);
   }
   /// A lookup of Key in a Dictionary: a table guard over its entries.
   void dictionaryLookup(const Val &Dict, const ExprPtr &Key, script::Node At);
@@ -892,6 +916,10 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
     return {};
   case ObjKind::OsCollection:
     return {};
+  case ObjKind::Match:
+    if (M == "value")
+      return matchGroup(R, 0);
+    return {};
   case ObjKind::ClassInstance: {
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
@@ -938,6 +966,8 @@ std::vector<script::Node> Lowerer::arguments(script::Node ArgList) {
 Val Lowerer::index(const Val &List, script::Node ListNode,
                    script::Node IndexNode, int D) {
   Val I = expr(IndexNode, D + 1);
+  if (List.O == ObjKind::Matches)
+    return firstMatch(List, I.E);
   if (!List.E || !I.E)
     return {};
   const Expr &L = *List.E;
@@ -979,7 +1009,7 @@ Val Lowerer::call(script::Node N, int D) {
       return V;
     // An array variable: `parts(2)`.
     if (Val *Var = findVar(K)) {
-      if (Var->E && Args.size() == 1)
+      if ((Var->E || Var->O == ObjKind::Matches) && Args.size() == 1)
         return index(*Var, F, Args[0], D);
       if (Var->O == ObjKind::Dictionary && Args.size() == 1) {
         Val Dict = *Var;
@@ -1294,8 +1324,32 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
         E->Flags |= FlagCaseInsensitive;
       return exprVal(E);
     }
+    if (M == "execute" && Args.size() == 1 && R.State && R.State->Pattern &&
+        R.State->Pattern->Kind == Op::StrConst) {
+      Val S = expr(Args[0], D + 1);
+      if (!S.E || !dependsOnVersion(*S.E))
+        return {};
+      Val V;
+      V.O = ObjKind::Matches;
+      V.State = std::make_shared<ObjState>(*R.State);
+      V.State->Subject = isStringValued(*S.E) ? S.E : unary(Op::ToStr, S.E);
+      return V;
+    }
     for (script::Node Arg : Args)
       expr(Arg, D + 1);
+    return {};
+  case ObjKind::Matches:
+    if (M == "item" && Args.size() == 1)
+      return firstMatch(R, expr(Args[0], D + 1).E);
+    return {};
+  case ObjKind::Match:
+    if (M == "submatches" && Args.size() == 1) {
+      ExprPtr I = expr(Args[0], D + 1).E;
+      if (I && I->Kind == Op::IntConst)
+        return matchGroup(R, I->Int + 1);
+    }
+    if (M == "value" && Args.empty())
+      return matchGroup(R, 0);
     return {};
   case ObjKind::Dictionary:
     if (M == "add" && Args.size() == 2 && R.State) {

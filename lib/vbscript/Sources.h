@@ -59,6 +59,8 @@ enum class ObjKind : uint8_t {
   FileInstance,   // one of them (its Version is the binary's)
   RegExp,         // VBScript.RegExp / New RegExp
   Dictionary,     // Scripting.Dictionary
+  Matches,        // RegExp.Execute's MatchCollection
+  Match,          // one Match of it (the first)
 };
 
 /// GetObject's moniker: "winmgmts:..." (service, StdRegProv, or the

@@ -228,3 +228,28 @@ TEST(Evaluator, ListArgumentsSpliceIntoMembershipTests) {
                                  {{intConst(6002)}});
   EXPECT_FALSE(evaluate(*Scalar, profile("sp2-6002")).known());
 }
+
+TEST(Evaluator, RegexGroups) {
+  const char *Ver = "Microsoft Windows [Version 6.0.6002]";
+  EXPECT_EQ(regexGroup(Ver, "Version (\\d+)\\.(\\d+)\\.(\\d+)", false, 3),
+            "6002");
+  EXPECT_EQ(regexGroup(Ver, "Version (\\d+)\\.(\\d+)\\.(\\d+)", false, 0),
+            "Version 6.0.6002");
+  // A non-capturing group is not counted, nor a parenthesis in brackets.
+  EXPECT_EQ(
+      regexGroup(Ver, "(?:Version) ([0-9(]+)\\.(\\d+)\\.(\\d+)", false, 3),
+      "6002");
+  EXPECT_EQ(regexGroup(Ver, "version (\\d+)", true, 1), "6");
+  // No match, a group the pattern lacks, a construct not modelled: unknown.
+  EXPECT_EQ(regexGroup(Ver, "Version (7)", false, 1), std::nullopt);
+  EXPECT_EQ(regexGroup(Ver, "Version (\\d+)", false, 2), std::nullopt);
+  EXPECT_EQ(regexGroup(Ver, "(?<b>\\d+)", false, 1), std::nullopt);
+
+  // RegExp.Execute(ver)(0).SubMatches(2) as a build, on two profiles.
+  auto G = clone(*binary(Op::RegexGroup, quantity(Quantity::VerOutput, "ver"),
+                         strConst("Version (\\d+)\\.(\\d+)\\.(\\d+)")));
+  G->Int = 3;
+  auto C = cmp(CmpOp::EQ, unary(Op::ToInt, G), intConst(6002));
+  EXPECT_EQ(evaluate(*C, profile("sp2-6002")).I, 1);
+  EXPECT_EQ(evaluate(*C, profile("sp2-6003")).I, 0);
+}
