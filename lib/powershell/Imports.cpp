@@ -169,11 +169,13 @@ std::optional<Val> Lowerer::siblingGlobal(const std::string &Name) {
       auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
       if (!Buf)
         continue;
-      if (Deps)
-        Deps->push_back(F);
+      // Only a script that sets globals is a dependency of the result (one
+      // that starts to later is not seen by a cached result).
       if (!llvm::StringRef((*Buf)->getBuffer())
                .contains_insensitive("$global:"))
         continue;
+      if (Deps)
+        Deps->push_back(F);
       if (auto S = summarizeFile(F))
         for (const auto &[N, V] : S->Globals)
           SiblingGlobals.emplace(N, V);
