@@ -1,6 +1,8 @@
 //===- Flow.cpp -----------------------------------------------------------===//
 #include "core/Flow.h"
 
+#include "core/Quantity.h"
+
 namespace verguard::core {
 
 std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index) {
@@ -43,6 +45,60 @@ ExprPtr versionComponent(const Expr &S, int64_t I) {
   return unary(Op::ToStr,
                quantity(*C, K.Provenance + " part " + std::to_string(I),
                         K.has(FlagInferred)));
+}
+
+ValueType valueType(const Expr &E) {
+  switch (E.Kind) {
+  case Op::IntConst:
+  case Op::ToInt:
+  case Op::Add:
+  case Op::Sub:
+  case Op::Mul:
+  case Op::Div:
+  case Op::Mod:
+  case Op::BitAnd:
+  case Op::BitOr:
+  case Op::BitXor:
+  case Op::Shl:
+  case Op::Shr:
+  case Op::Neg:
+  case Op::Length:
+  case Op::Find:
+  case Op::StrCompare:
+    return ValueType::Int;
+  case Op::StrConst:
+  case Op::ToStr:
+  case Op::Concat:
+  case Op::Substr:
+  case Op::Right:
+  case Op::Lower:
+  case Op::Upper:
+  case Op::Trim:
+  case Op::Replace:
+  case Op::RegexGroup:
+    return ValueType::Str;
+  case Op::Choose: {
+    ValueType A = E.Kids.size() == 3 && E.Kids[1] ? valueType(*E.Kids[1])
+                                                  : ValueType::Unknown;
+    ValueType B = E.Kids.size() == 3 && E.Kids[2] ? valueType(*E.Kids[2])
+                                                  : ValueType::Unknown;
+    return A == B ? A : ValueType::Unknown;
+  }
+  case Op::Quantity:
+    return isStringQuantity(E.Q) ? ValueType::Str : ValueType::Int;
+  case Op::VersionOf:
+    return ValueType::Version;
+  case Op::Split:
+    return ValueType::List;
+  case Op::Index:
+    if (!E.Kids.empty() && E.Kids[0]->Kind == Op::Split)
+      return ValueType::Str;
+    if (!E.Kids.empty() && E.Kids[0]->Kind == Op::VersionOf)
+      return ValueType::Int;
+    return ValueType::Unknown;
+  default:
+    return isBoolean(E) ? ValueType::Bool : ValueType::Unknown;
+  }
 }
 
 namespace {

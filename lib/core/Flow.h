@@ -16,6 +16,11 @@
 
 namespace verguard::core {
 
+/// What a value is: the type its operation yields (a string quantity is a
+/// string, a Split a list, a [version] a version, a comparison a boolean).
+enum class ValueType : uint8_t { Unknown, Int, Str, Version, List, Bool };
+ValueType valueType(const Expr &E);
+
 /// Component Index (0-based) of a dotted version quantity Q ("6.0.6002",
 /// "6.0.6002.24566", "6.0"): Major, Minor, Build, and for a file version the
 /// Revision. Nullopt for any other quantity or index.

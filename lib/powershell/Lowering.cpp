@@ -27,55 +27,8 @@ bool isStop(llvm::StringRef T) {
          T == "ERROR";
 }
 
-enum class Ty { Unknown, Int, Str, Version, List, Bool };
-
-Ty tyOf(const ExprPtr &E) {
-  if (!E)
-    return Ty::Unknown;
-  switch (E->Kind) {
-  case Op::IntConst:
-  case Op::ToInt:
-  case Op::Add:
-  case Op::Sub:
-  case Op::Mul:
-  case Op::Div:
-  case Op::Mod:
-  case Op::BitAnd:
-  case Op::BitOr:
-  case Op::BitXor:
-  case Op::Shl:
-  case Op::Shr:
-  case Op::Neg:
-  case Op::Length:
-  case Op::Find:
-  case Op::StrCompare:
-    return Ty::Int;
-  case Op::StrConst:
-  case Op::ToStr:
-  case Op::Concat:
-  case Op::Substr:
-  case Op::Right:
-  case Op::Lower:
-  case Op::Upper:
-  case Op::Trim:
-  case Op::RegexGroup:
-    return Ty::Str;
-  case Op::Quantity:
-    return isStringQuantity(E->Q) ? Ty::Str : Ty::Int;
-  case Op::VersionOf:
-    return Ty::Version;
-  case Op::Split:
-    return Ty::List;
-  case Op::Index:
-    if (!E->Kids.empty() && E->Kids[0]->Kind == Op::Split)
-      return Ty::Str;
-    if (!E->Kids.empty() && E->Kids[0]->Kind == Op::VersionOf)
-      return Ty::Int;
-    return Ty::Unknown;
-  default:
-    return isBoolean(*E) ? Ty::Bool : Ty::Unknown;
-  }
-}
+using Ty = core::ValueType;
+Ty tyOf(const ExprPtr &E) { return E ? valueType(*E) : Ty::Unknown; }
 
 /// Decodes a regex separator for -split when it is a plain string.
 std::optional<std::string> plainRegex(llvm::StringRef R) {
@@ -572,7 +525,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
     }
     ExprPtr IE = I.expr();
     // `$Matches[3]` after `$ver -match 'Version (\d+)\.(\d+)\.(\d+)'`.
-      if (O.Obj == ObjKind::Matches) {
+    if (O.Obj == ObjKind::Matches) {
       if (IE->Kind != Op::IntConst)
         return {};
       auto G = clone(*binary(Op::RegexGroup, O.CmpA->Kids[0], O.CmpA->Kids[1]));

@@ -80,25 +80,7 @@ bool isTrivia(script::Node N) {
 script::NodeList namedKids(script::Node N) {
   return script::namedChildren(N, isTrivia);
 }
-bool isStringValued(const Expr &E) {
-  switch (E.Kind) {
-  case Op::StrConst:
-  case Op::Concat:
-  case Op::Substr:
-  case Op::Right:
-  case Op::ToStr:
-  case Op::Lower:
-  case Op::Upper:
-  case Op::Trim:
-  case Op::Index:
-  case Op::RegexGroup:
-    return true;
-  case Op::Quantity:
-    return isStringQuantity(E.Q);
-  default:
-    return false;
-  }
-}
+bool isStringValued(const Expr &E) { return valueType(E) == ValueType::Str; }
 
 std::optional<int64_t> parseNumber(llvm::StringRef T) {
   T = T.trim();

@@ -70,3 +70,23 @@ TEST(Flow, ExportedValuesAreNotEditable) {
   EXPECT_FALSE(D->Kids[1]->Written.valid());
   EXPECT_EQ(detached(nullptr), nullptr);
 }
+
+TEST(Flow, WhatAValueIs) {
+  auto Ver = quantity(Quantity::Version, "v");
+  auto Build = quantity(Quantity::Build, "b");
+  EXPECT_EQ(valueType(*Ver), ValueType::Str);
+  EXPECT_EQ(valueType(*Build), ValueType::Int);
+  auto Split = binary(Op::Split, Ver, strConst("."));
+  EXPECT_EQ(valueType(*Split), ValueType::List);
+  EXPECT_EQ(valueType(*binary(Op::Index, Split, intConst(2))), ValueType::Str);
+  EXPECT_EQ(valueType(*unary(Op::VersionOf, Ver)), ValueType::Version);
+  EXPECT_EQ(valueType(*nary(Op::Replace, {Ver, strConst("."), strConst("")})),
+            ValueType::Str);
+  EXPECT_EQ(valueType(*cmp(CmpOp::EQ, Build, intConst(6002))), ValueType::Bool);
+  // A choice is what both its branches are, if they agree.
+  EXPECT_EQ(valueType(*nary(Op::Choose, {boolConst(true), Build, intConst(0)})),
+            ValueType::Int);
+  EXPECT_EQ(valueType(*nary(Op::Choose, {boolConst(true), Build, Ver})),
+            ValueType::Unknown);
+  EXPECT_EQ(valueType(*unknown()), ValueType::Unknown);
+}
