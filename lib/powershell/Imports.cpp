@@ -20,6 +20,8 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
 
 using namespace verguard::core;
 
@@ -142,6 +144,49 @@ Lowerer::summarizeFile(const std::string &File) {
   return R;
 }
 
+namespace {
+/// The summary of a sibling script that sets $global: variables, or null
+/// for one that sets none (or cannot be read). Shared by the scripts of one
+/// run, so that a folder of N scripts reads each once, not N times: keyed by
+/// path, checked against the file's size and time; not kept when the user's
+/// sources (which change summaries) are set.
+std::shared_ptr<const Lowerer::Import> siblingSummary(
+    const std::string &File, bool Cacheable,
+    const std::function<std::shared_ptr<const Lowerer::Import>()> &Make) {
+  struct Entry {
+    uint64_t Size;
+    llvm::sys::TimePoint<> Time;
+    std::shared_ptr<const Lowerer::Import> S;
+  };
+  static std::mutex Lock;
+  static std::map<std::string, Entry> Cache;
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(File, St) || St.getSize() > MaxImportBytes)
+    return nullptr;
+  if (Cacheable) {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Cache.find(File);
+    if (It != Cache.end() && It->second.Size == St.getSize() &&
+        It->second.Time == St.getLastModificationTime())
+      return It->second.S;
+  }
+  std::shared_ptr<const Lowerer::Import> S;
+  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+  if (Buf &&
+      llvm::StringRef((*Buf)->getBuffer()).contains_insensitive("$global:"))
+    S = Make();
+  if (S && S->Globals.empty())
+    S = nullptr;
+  if (Cacheable) {
+    std::lock_guard<std::mutex> G(Lock);
+    if (Cache.size() > 4096)
+      Cache.clear();
+    Cache[File] = {St.getSize(), St.getLastModificationTime(), S};
+  }
+  return S;
+}
+} // namespace
+
 std::optional<Val> Lowerer::siblingGlobal(const std::string &Name) {
   if (!SiblingsLoaded) {
     SiblingsLoaded = true;
@@ -163,22 +208,16 @@ std::optional<Val> Lowerer::siblingGlobal(const std::string &Name) {
     for (const std::string &F : Files) {
       if (Files.size() > MaxSiblings)
         break;
-      uint64_t Size = 0;
-      if (llvm::sys::fs::file_size(F, Size) || Size > MaxImportBytes)
-        continue;
-      auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false);
-      if (!Buf)
+      auto S = siblingSummary(F, Opts.Sources.empty(),
+                              [&] { return summarizeFile(F); });
+      if (!S)
         continue;
       // Only a script that sets globals is a dependency of the result (one
       // that starts to later is not seen by a cached result).
-      if (!llvm::StringRef((*Buf)->getBuffer())
-               .contains_insensitive("$global:"))
-        continue;
       if (Deps)
         Deps->push_back(F);
-      if (auto S = summarizeFile(F))
-        for (const auto &[N, V] : S->Globals)
-          SiblingGlobals.emplace(N, V);
+      for (const auto &[N, V] : S->Globals)
+        SiblingGlobals.emplace(N, V);
     }
   }
   auto It = SiblingGlobals.find(Name);
