@@ -12,6 +12,7 @@
 #include "Lowerer.h"
 
 #include "core/Expr.h"
+#include "core/FileMemo.h"
 #include "core/Flow.h"
 #include "script/ParsePlan.h"
 
@@ -21,7 +22,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <mutex>
 
 using namespace verguard::core;
 
@@ -152,38 +152,20 @@ namespace {
 /// sources (which change summaries) are set.
 std::shared_ptr<const Lowerer::Import> siblingSummary(
     const std::string &File, bool Cacheable,
-    const std::function<std::shared_ptr<const Lowerer::Import>()> &Make) {
-  struct Entry {
-    uint64_t Size;
-    llvm::sys::TimePoint<> Time;
-    std::shared_ptr<const Lowerer::Import> S;
-  };
-  static std::mutex Lock;
-  static std::map<std::string, Entry> Cache;
-  llvm::sys::fs::file_status St;
-  if (llvm::sys::fs::status(File, St) || St.getSize() > MaxImportBytes)
-    return nullptr;
-  if (Cacheable) {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Cache.find(File);
-    if (It != Cache.end() && It->second.Size == St.getSize() &&
-        It->second.Time == St.getLastModificationTime())
-      return It->second.S;
-  }
-  std::shared_ptr<const Lowerer::Import> S;
-  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
-  if (Buf &&
-      llvm::StringRef((*Buf)->getBuffer()).contains_insensitive("$global:"))
-    S = Make();
-  if (S && S->Globals.empty())
-    S = nullptr;
-  if (Cacheable) {
-    std::lock_guard<std::mutex> G(Lock);
-    if (Cache.size() > 4096)
-      Cache.clear();
-    Cache[File] = {St.getSize(), St.getLastModificationTime(), S};
-  }
-  return S;
+    const std::function<std::shared_ptr<const Lowerer::Import>()> &Summarize) {
+  static core::FileMemo<Lowerer::Import> Memo;
+  return Memo.get(
+      File, Cacheable, [&]() -> std::shared_ptr<const Lowerer::Import> {
+        uint64_t Size = 0;
+        if (llvm::sys::fs::file_size(File, Size) || Size > MaxImportBytes)
+          return nullptr;
+        auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+        if (!Buf || !llvm::StringRef((*Buf)->getBuffer())
+                         .contains_insensitive("$global:"))
+          return nullptr;
+        auto S = Summarize();
+        return S && !S->Globals.empty() ? S : nullptr;
+      });
 }
 } // namespace
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "vbscript/Lowering.h"
 
+#include "core/FileMemo.h"
 #include "core/Flow.h"
 #include "core/SourceTable.h"
 #include "script/TreeSitter.h"
@@ -23,7 +24,6 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 namespace verguard::vbscript {
@@ -578,35 +578,13 @@ void Lowerer::import(const Summary &S) {
 }
 
 /// Summaries of the modules other files loaded, shared by the files of one
-/// run: a folder of N modules is summarized N times at most once each.
-/// Keyed by path, checked against the file's size and time; not kept when
+/// run: a folder of N modules is summarized once, not N times. Not kept when
 /// the user's sources (which change results) are set.
 std::shared_ptr<const Lowerer::Summary> cachedSummary(
     const std::string &Path, bool Cacheable,
     const std::function<std::shared_ptr<const Lowerer::Summary>()> &Make) {
-  struct Entry {
-    uint64_t Size;
-    llvm::sys::TimePoint<> Time;
-    std::shared_ptr<const Lowerer::Summary> S;
-  };
-  static std::mutex Lock;
-  static llvm::StringMap<Entry> Cache;
-  llvm::sys::fs::file_status St;
-  if (!Cacheable || llvm::sys::fs::status(Path, St))
-    return Make();
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Cache.find(Path);
-    if (It != Cache.end() && It->second.Size == St.getSize() &&
-        It->second.Time == St.getLastModificationTime())
-      return It->second.S;
-  }
-  auto S = Make();
-  std::lock_guard<std::mutex> G(Lock);
-  if (Cache.size() > 4096)
-    Cache.clear();
-  Cache[Path] = {St.getSize(), St.getLastModificationTime(), S};
-  return S;
+  static core::FileMemo<Lowerer::Summary> Memo;
+  return Memo.get(Path, Cacheable, Make);
 }
 
 void Lowerer::loadSiblings() {
