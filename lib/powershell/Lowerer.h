@@ -283,6 +283,17 @@ public:
   /// The arguments of a call of the script's function Name, bound to its
   /// parameters by name or else by position.
   CallArgs callArgs(const std::string &Name, const CmdArgs &A, int Depth);
+  /// The script's functions by lower-case name (their statements).
+  std::map<std::string, script::Node> FunctionNodes;
+  /// Functions being read at a call (recursion stops there).
+  std::vector<std::string> Inlining;
+  /// The output of function Name read again at one call, with its
+  /// parameters bound to the call's arguments (Nodes): what a summary cannot
+  /// say, such as a system binary named by a parameter
+  /// (`Get-SystemFileVersion -Name 'ntoskrnl.exe'`). Nothing is emitted; what
+  /// is spelled in the body is not this call's to edit.
+  Val outputAtCall(const std::string &Name, const CallArgs &C, script::Node Cmd,
+                   int Depth);
   void bindRefArguments(const std::string &Name, const CallArgs &C,
                         script::Node Cmd);
   /// `$_` bindings for script blocks / switch bodies, by node start byte.

@@ -1257,9 +1257,79 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
     }
     if (V.E && !V.isObject() && isBoolean(*V.E))
       return {};
+    if (!versionRelated(V) && FunctionNodes.count(N) &&
+        (!A.Positional.empty() || !A.Named.empty())) {
+      Val I = outputAtCall(N, callArgs(N, A, Depth), Cmd, Depth);
+      if (versionRelated(I))
+        return I;
+    }
     return V;
   }
   return {};
+}
+
+Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
+                          script::Node Cmd, int Depth) {
+  constexpr size_t MaxInline = 3;
+  if (Inlining.size() >= MaxInline ||
+      std::find(Inlining.begin(), Inlining.end(), Name) != Inlining.end())
+    return {};
+  // function_statement > script_block > script_block_body > statement_list
+  script::Node List{};
+  for (script::Node K : namedKids(FunctionNodes[Name]))
+    if (typeOf(K) == "script_block") {
+      script::Node Body = script::field(K, "script_block_body");
+      if (!script::isNull(Body))
+        List = script::field(Body, "statement_list");
+    }
+  auto PIt = FunctionParams.find(Name);
+  if (script::isNull(List) || PIt == FunctionParams.end())
+    return {};
+  Frame F;
+  F.K = Frame::Func;
+  F.Function = Name;
+  for (size_t I = 0; I < PIt->second.size() && I < C.Nodes.size(); ++I)
+    if (!script::isNull(C.Nodes[I]))
+      F.Vars[PIt->second[I]] = argValue(C.Nodes[I], Depth + 1);
+  bool WasEmit = Emit;
+  Emit = false;
+  Inlining.push_back(Name);
+  Frames.push_back(std::move(F));
+  Val Out;
+  for (script::Node S : namedKids(List)) {
+    llvm::StringRef T = typeOf(S);
+    if (T == "flow_control_statement") {
+      // `return X`
+      script::Node X = script::namedChild(S, 0);
+      if (text(S).trim().lower().rfind("return", 0) == 0 && !script::isNull(X))
+        Out = lower(X, Depth + 1);
+      break;
+    }
+    if (T != "pipeline")
+      continue;
+    auto Kids = namedKids(S);
+    if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
+      script::Node Var = unwrap(script::namedChild(Kids[0], 0));
+      if (typeOf(Var) == "variable")
+        Frames.back().Vars[varName(text(Var))] =
+            lower(script::field(Kids[0], "value"), Depth + 1);
+      continue;
+    }
+    Val V = lower(S, Depth + 1);
+    if (versionRelated(V))
+      Out = V;
+  }
+  Frames.pop_back();
+  Inlining.pop_back();
+  Emit = WasEmit;
+  if (Out.E)
+    Out.E = keepSpellingsWithin(Out.E, span(Cmd));
+  for (ExprPtr &X : Out.Items)
+    X = keepSpellingsWithin(X, span(Cmd));
+  Out.Lit = {};
+  Out.Hash = {};
+  Out.FromVariable = true;
+  return Out;
 }
 
 Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,

@@ -222,6 +222,7 @@ bool Lowerer::enter(script::Node N) {
     for (script::Node K : namedKids(N))
       if (typeOf(K) == "function_name")
         F.Function = text(K).trim().str();
+    FunctionNodes.emplace(llvm::StringRef(F.Function).lower(), N);
     Frames.push_back(std::move(F));
     PushedFrames.push_back({Start, script::endByte(N)});
     for (script::Node K : namedKids(N))
