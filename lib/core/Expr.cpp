@@ -268,6 +268,8 @@ const char *opName(Op K) {
     return "regex";
   case Op::RegexGroup:
     return "regex-group";
+  case Op::FileVersionOf:
+    return "file-version-of";
   case Op::Concat:
     return "concat";
   case Op::Replace:

@@ -67,6 +67,10 @@ enum class Op : uint8_t {
   // regex Kids[1] in Kids[0] (RegExp.Execute(s)(0).SubMatches(n), $Matches,
   // re.search(...).group(n)); unknown if nothing matches.
   RegexGroup,
+  // The file version of the file whose path is Kids[0], where that path is
+  // not known yet (a helper's parameter): core::instantiate makes it the
+  // FileVersion quantity once the path names a system binary, else unknown.
+  FileVersionOf,
   Concat,  // string concatenation of all kids
   Replace, // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
   Lower,

@@ -2,6 +2,7 @@
 #include "core/Flow.h"
 
 #include "core/Quantity.h"
+#include "core/SourceTable.h"
 
 namespace verguard::core {
 
@@ -76,6 +77,7 @@ ValueType valueType(const Expr &E) {
   case Op::Trim:
   case Op::Replace:
   case Op::RegexGroup:
+  case Op::FileVersionOf:
     return ValueType::Str;
   case Op::Choose: {
     ValueType A = E.Kids.size() == 3 && E.Kids[1] ? valueType(*E.Kids[1])
@@ -102,11 +104,35 @@ ValueType valueType(const Expr &E) {
 }
 
 namespace {
+/// The text of E if it is a constant string or a concatenation of them.
+std::optional<std::string> constText(const Expr &E) {
+  if (E.Kind == Op::StrConst)
+    return E.Str;
+  if (E.Kind != Op::Concat)
+    return std::nullopt;
+  std::string R;
+  for (const ExprPtr &K : E.Kids) {
+    auto T = K ? constText(*K) : std::nullopt;
+    if (!T)
+      return std::nullopt;
+    R += *T;
+  }
+  return R;
+}
+
 /// Index(Split(<dotted version quantity>, "."), I) read as the component,
-/// wherever a substitution made one.
+/// and the file version of a path that became known, wherever a
+/// substitution made one.
 ExprPtr readComponents(const ExprPtr &E) {
   if (!E)
     return E;
+  if (E->Kind == Op::FileVersionOf && E->Kids.size() == 1 && E->Kids[0] &&
+      !hasParam(*E->Kids[0])) {
+    auto Path = constText(*E->Kids[0]);
+    if (Path && builtinSources().isSystemBinary(*Path))
+      return quantity(Quantity::FileVersion, "the file version of " + *Path);
+    return unknown();
+  }
   if (E->Kind == Op::Index && E->Kids.size() == 2 && E->Kids[0] && E->Kids[1] &&
       E->Kids[1]->Kind == Op::IntConst)
     if (ExprPtr C = versionComponent(*E->Kids[0], E->Kids[1]->Int))

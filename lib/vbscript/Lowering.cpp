@@ -1240,7 +1240,11 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     if (M == "buildpath" && Args.size() == 2) {
       Val P;
       P.E = unknown();
-      P.Lits = A(0).Lits + "\\" + A(1).Lits;
+      Val Name = A(1);
+      P.Lits = A(0).Lits + "\\" + Name.Lits;
+      // A file named by a parameter: known at each call.
+      if (Name.E && hasParam(*Name.E))
+        P.E = nary(Op::Concat, {strConst(A(0).Lits + "\\"), Name.E});
       return P;
     }
     if (M == "getspecialfolder" && Args.size() == 1) {
@@ -1256,6 +1260,8 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     }
     if (M == "getfileversion" && !Args.empty()) {
       Val P = A(0);
+      if (P.E && hasParam(*P.E) && !isSystemBinary(P.Lits))
+        return exprVal(unary(Op::FileVersionOf, P.E));
       if (!isSystemBinary(P.Lits))
         return {};
       return exprVal(

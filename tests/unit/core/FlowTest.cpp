@@ -90,3 +90,19 @@ TEST(Flow, WhatAValueIs) {
             ValueType::Unknown);
   EXPECT_EQ(valueType(*unknown()), ValueType::Unknown);
 }
+
+TEST(Flow, AFileVersionOnceItsPathIsKnown) {
+  // SysFileVersion(name) = GetFileVersion(System32 & "\" & name)
+  auto Body =
+      unary(Op::FileVersionOf,
+            nary(Op::Concat, {strConst("%windir%\\System32\\"), param(0)}));
+  SourceSpan Call;
+  ExprPtr Kernel = instantiate(Body, {strConst("ntoskrnl.exe")}, {}, Call);
+  ASSERT_EQ(Kernel->Kind, Op::Quantity);
+  EXPECT_EQ(Kernel->Q, Quantity::FileVersion);
+  // Not a system binary: nothing is known of it.
+  EXPECT_EQ(instantiate(Body, {strConst("agent.exe")}, {}, Call)->Kind,
+            Op::Unknown);
+  // Not known at this call either.
+  EXPECT_EQ(instantiate(Body, {unknown()}, {}, Call)->Kind, Op::Unknown);
+}
