@@ -28,6 +28,18 @@ std::optional<std::string> renderOp(Dialect D, CmpOp O,
     static const char *Names[] = {"=", "<>", "<", "<=", ">", ">="};
     return std::string(Names[static_cast<int>(O)]);
   }
+  case Dialect::Batch: {
+    // `==` is a string comparison: it stays one. The others are written
+    // as the original is (EQU or equ), spaced where `==` may not have been.
+    llvm::StringRef T = Original.trim();
+    if (T == "==")
+      return O == CmpOp::EQ ? std::optional<std::string>("==") : std::nullopt;
+    static const char *Names[] = {"EQU", "NEQ", "LSS", "LEQ", "GTR", "GEQ"};
+    std::string R = Names[static_cast<int>(O)];
+    if (!T.empty() && llvm::isLower(T.back()))
+      R = llvm::StringRef(R).lower();
+    return R;
+  }
   case Dialect::VerMask: {
     static const char *Names[] = {"VER_EQUAL",   nullptr,
                                   "VER_LESS",    "VER_LESS_EQUAL",
@@ -58,6 +70,7 @@ std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
     Word = IsOr ? " OR " : " AND ";
     break;
   case Dialect::VerMask:
+  case Dialect::Batch: // cmd's `if` has no `and`/`or`
     return std::nullopt;
   }
   if (Bare)

@@ -226,6 +226,45 @@ void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
+/// cmd's `find "6.0.6002"` (one string) and `findstr` with one search
+/// string: a findstr that searches for the string written for either
+/// build, `findstr /c:"6.0.6002" /c:"6.0.6003"` (`/r` for a regex). find
+/// takes one string only, so it becomes findstr, which takes several.
+void addBatchSearch(const AtomContext &C, const MappedConst &M, int Rank,
+                    std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (dialectOf(C) != Dialect::Batch || !A.has(FlagCmdSearch) ||
+      !C.ValueBefore || A.Kids.size() != 2 || A.Kids[1].get() != M.Node ||
+      !M.NewStr || M.FromNew || !A.Written.valid() || !M.Node->Written.valid())
+    return;
+  // The string as written: `"6.0.6002"`, `/c:"6.0.6002"`, `6.0.6002`.
+  llvm::StringRef Old = M.Node->Written.Text;
+  if (Old.size() > 3 && Old.take_front(3).equals_insensitive("/c:"))
+    Old = Old.drop_front(3);
+  if (Old.size() >= 2 && Old.front() == '"' && Old.back() == '"')
+    Old = Old.drop_front().drop_back();
+  if (Old.empty() || Old.contains('"'))
+    return;
+  std::string New = replaceInLiteral(Old, std::to_string(oldBuild(C)),
+                                     std::to_string(newBuild(C)));
+  bool Upper = llvm::isUpper(A.Written.Text.front());
+  std::string Text = Upper ? "FINDSTR" : "findstr";
+  if (A.has(FlagCaseInsensitive))
+    Text += Upper ? " /I" : " /i";
+  if (A.Kind == Op::Regex)
+    Text += Upper ? " /R" : " /r";
+  std::string CSwitch = Upper ? " /C:\"" : " /c:\"";
+  Text += CSwitch + Old.str() + "\"" + CSwitch + New + "\"";
+  Candidate K;
+  K.Rank = Rank;
+  K.Description =
+      "search for build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  K.Replacement = logicOr(clone(A), atomWith(A, M, false));
+  K.Edits.push_back({A.Written.Span, Text});
+  Out.push_back(std::move(K));
+}
+
 void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
                     std::vector<Candidate> &Out) {
   if (C.ArmIndex < 0 || !C.ValueBefore)
@@ -391,6 +430,8 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);
+    if (A.Kind == Op::Contains || A.Kind == Op::Regex)
+      addBatchSearch(C, M, 1, Out);
     if (C.ArmIndex >= 0) {
       if (M.Widened && (A.Kind == Op::Like || A.Kind == Op::Regex))
         continue;
