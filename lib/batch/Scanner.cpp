@@ -365,22 +365,32 @@ private:
     return line();
   }
 
+  Word nextWord() {
+    skipBlanks();
+    return word();
+  }
+
+  /// A `for` that cannot be read: noted, the rest of its line skipped.
+  uint32_t brokenFor(Node &N, size_t At, const char *What) {
+    problem(At, std::string("a `for` without ") + What + "; skipped");
+    skipLine();
+    N.E = uint32_t(I);
+    N.Kids.push_back(emptyBlock());
+    return add(std::move(N));
+  }
+
   uint32_t ifStatement(const Word &If) {
     Node N;
     N.K = NodeKind::If;
     N.B = If.B;
-    auto Next = [&] {
-      skipBlanks();
-      return word();
-    };
-    Word W = Next();
+    Word W = nextWord();
     if (llvm::StringRef(W.Text).equals_insensitive("/i")) {
       N.CaseInsensitive = true;
-      W = Next();
+      W = nextWord();
     }
     if (llvm::StringRef(W.Text).equals_insensitive("not")) {
       N.Not = true;
-      W = Next();
+      W = nextWord();
     }
     llvm::StringRef L = W.Text;
     if (L.equals_insensitive("errorlevel") || L.equals_insensitive("defined") ||
@@ -391,7 +401,7 @@ private:
                : L.equals_insensitive("exist")    ? IfTest::Exist
                                                   : IfTest::Other;
       N.OpWord = W;
-      N.Rhs = Next();
+      N.Rhs = nextWord();
     } else {
       N.Test = IfTest::Compare;
       compareOperands(W, N);
@@ -477,43 +487,31 @@ private:
     Node N;
     N.K = NodeKind::For;
     N.B = For.B;
-    auto Next = [&] {
-      skipBlanks();
-      return word();
-    };
-    Word W = Next();
+    Word W = nextWord();
     while (llvm::StringRef(W.Text).starts_with("/")) {
       N.Switch = llvm::StringRef(W.Text).lower();
-      W = Next();
+      W = nextWord();
       if (N.Switch == "/r" && !W.Text.empty() && W.Text[0] != '%')
-        W = Next(); // the root directory
+        W = nextWord(); // the root directory
       // The options, quoted or in a variable (`for /f %opts% %%a ...`).
       bool LoopVar = W.Text.size() == 3 && W.Text[0] == '%' && W.Text[1] == '%';
       if (N.Switch == "/f" && !W.Text.empty() &&
           (W.Text[0] == '"' || (W.Text[0] == '%' && !LoopVar))) {
         N.Options = W;
-        W = Next();
+        W = nextWord();
       }
     }
     llvm::StringRef V = W.Text;
     V.consume_front("%");
     V.consume_front("%");
     N.Var = V.str();
-    Word In = Next();
+    Word In = nextWord();
     if (!llvm::StringRef(In.Text).equals_insensitive("in")) {
-      problem(In.B, "a `for` without `in`; skipped");
-      skipLine();
-      N.E = uint32_t(I);
-      N.Kids.push_back(emptyBlock());
-      return add(std::move(N));
+      return brokenFor(N, In.B, "`in`");
     }
     skipBlanks();
     if (peek() != '(') {
-      problem(I, "a `for` without its `( set )`; skipped");
-      skipLine();
-      N.E = uint32_t(I);
-      N.Kids.push_back(emptyBlock());
-      return add(std::move(N));
+      return brokenFor(N, I, "its `( set )`");
     }
     // The set: up to the first `)` outside "..." (cmd needs `^)` inside
     // a command), on one logical line.
@@ -544,13 +542,9 @@ private:
     N.Set.E = uint32_t(std::min(I, T.size()));
     if (peek() == ')')
       ++I;
-    Word Do = Next();
+    Word Do = nextWord();
     if (!llvm::StringRef(Do.Text).equals_insensitive("do")) {
-      problem(Do.B, "a `for` without `do`; skipped");
-      skipLine();
-      N.E = uint32_t(I);
-      N.Kids.push_back(emptyBlock());
-      return add(std::move(N));
+      return brokenFor(N, Do.B, "`do`");
     }
     auto Body = body();
     N.Kids.push_back(Body ? *Body : emptyBlock());
