@@ -22,6 +22,9 @@ const core::FixSyntax &fixSyntax();
 namespace script {
 const core::FixSyntax &wqlFixSyntax();
 }
+namespace batch {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -37,6 +40,12 @@ std::optional<std::string> FixSyntax::membership(llvm::StringRef, bool,
                                                  llvm::StringRef,
                                                  llvm::StringRef,
                                                  llvm::StringRef) const {
+  return std::nullopt;
+}
+
+std::optional<std::string> FixSyntax::searchForBoth(const Expr &, const Expr &,
+                                                    llvm::StringRef,
+                                                    llvm::StringRef) const {
   return std::nullopt;
 }
 
@@ -60,6 +69,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return vbscript::fixSyntax();
   case Dialect::WQL:
     return script::wqlFixSyntax();
+  case Dialect::Batch:
+    return batch::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

@@ -32,6 +32,26 @@ std::string Value::str() const {
   return "?";
 }
 
+/// cmd's number in `if a GEQ b` and `set /a`: the whole text, an optional
+/// sign, then decimal, `0x` hex or `0`-led octal digits (strtol base 0).
+std::optional<int64_t> cmdNumber(llvm::StringRef S) {
+  llvm::StringRef T = S;
+  bool Neg = T.consume_front("-");
+  if (!Neg)
+    T.consume_front("+");
+  unsigned Radix = 10;
+  if (T.size() > 2 && T.starts_with_insensitive("0x")) {
+    Radix = 16;
+    T = T.drop_front(2);
+  } else if (T.size() > 1 && T[0] == '0') {
+    Radix = 8;
+  }
+  uint64_t V;
+  if (T.empty() || T.size() > 18 || T.getAsInteger(Radix, V))
+    return std::nullopt;
+  return Neg ? -int64_t(V) : int64_t(V);
+}
+
 namespace {
 
 std::string lower(llvm::StringRef S) { return S.lower(); }
@@ -148,6 +168,26 @@ std::optional<int64_t> psNumber(llvm::StringRef S) {
   return leadingInt(T, /*Strict=*/true);
 }
 
+/// cmd's `for /f` tokens of one line (see Op::CmdTokens); nullopt if the
+/// line has no token N.
+std::optional<std::string>
+cmdToken(llvm::StringRef Line, llvm::StringRef Delims, int64_t N, bool Rest) {
+  size_t P = 0;
+  for (int64_t K = 1; P < Line.size(); ++K) {
+    while (P < Line.size() && Delims.contains(Line[P]))
+      ++P;
+    if (P >= Line.size())
+      break;
+    size_t End = P;
+    while (End < Line.size() && !Delims.contains(Line[End]))
+      ++End;
+    if (K == N)
+      return (Rest ? Line.substr(P) : Line.slice(P, End)).str();
+    P = End;
+  }
+  return std::nullopt;
+}
+
 Value compareValues(const Expr &E, const Value &L, const Value &R) {
   if (!L.known() || !R.known())
     return Value::unknown();
@@ -194,6 +234,17 @@ Value compareValues(const Expr &E, const Value &L, const Value &R) {
     if (!B)
       return Value::unknown();
     return Value::boolean(applyCmp(O, compareStrings(L.S, *B, CI)));
+  }
+  case CmpMode::Cmd:
+  case CmpMode::CmdCI: {
+    auto A = asString(L), B = asString(R);
+    if (!A || !B || L.K == Value::List || R.K == Value::List)
+      return Value::unknown();
+    auto X = cmdNumber(*A), Y = cmdNumber(*B);
+    if (X && Y)
+      return Value::boolean(applyCmp(O, three(*X, *Y)));
+    return Value::boolean(
+        applyCmp(O, compareStrings(*A, *B, E.Mode == CmpMode::CmdCI)));
   }
   case CmpMode::VBVariant:
   case CmpMode::VBVariantText: {
@@ -444,6 +495,8 @@ struct Eval {
       auto M = regexSearch(*S, *Pat, CI, E.has(FlagWholeMatch));
       return M ? Value::boolean(*M) : Value::unknown();
     }
+    case Op::FileVersionOf: // its path not known: see core::instantiate
+      return Value::unknown();
     case Op::RegexGroup: {
       auto S = KidStr(0), Pat = KidStr(1);
       if (!S || !Pat || E.Int < 0)
@@ -508,6 +561,24 @@ struct Eval {
       for (int64_t C : *Ver)
         L.push_back(Value::integer(C));
       return Value::list(std::move(L));
+    }
+    case Op::CmdTokens: {
+      auto S = KidStr(0), Eol = KidStr(2);
+      Value N = Kid(1), Rest = Kid(3);
+      if (!S || !Eol || N.K != Value::Int || Rest.K != Value::Int)
+        return Value::unknown();
+      llvm::SmallVector<llvm::StringRef, 8> Lines;
+      llvm::StringRef(*S).split(Lines, '\n');
+      std::optional<std::string> Found;
+      for (size_t K = std::max<int64_t>(E.Int, 0); K < Lines.size(); ++K) {
+        llvm::StringRef Line = Lines[K];
+        Line.consume_back("\r");
+        if (Line.empty() || (!Eol->empty() && Line[0] == (*Eol)[0]))
+          continue;
+        if (auto T = cmdToken(Line, E.Str, N.I, Rest.I != 0))
+          Found = std::move(T);
+      }
+      return Found ? Value::string(*Found) : Value::unknown();
     }
     case Op::Element: {
       Value X = Kid(0);

@@ -63,6 +63,9 @@ std::optional<std::string> regexGroup(llvm::StringRef Text,
 /// Returns nullopt if the pattern uses a construct verguard does not model.
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
                                 bool IgnoreCase, bool WholeMatch);
+/// cmd's number (`if a GEQ b`, `set /a`): the whole text is an optional
+/// sign and decimal, `0x` hex or `0`-led octal digits; nullopt otherwise.
+std::optional<int64_t> cmdNumber(llvm::StringRef S);
 /// Compares two version texts the way System.Version does (missing
 /// components sort first). nullopt if either is not a version.
 std::optional<int> compareVersions(llvm::StringRef A, llvm::StringRef B);

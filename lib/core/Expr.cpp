@@ -286,6 +286,8 @@ const char *opName(Op K) {
     return "version";
   case Op::Element:
     return "in";
+  case Op::CmdTokens:
+    return "tokens";
   default:
     return "?";
   }

@@ -86,6 +86,11 @@ enum class Op : uint8_t {
   // (substituteParams). Unbound, it is Kids[0] (what the parameter's name
   // says it holds) if given, else unknown.
   Param,
+  // cmd's `for /f`: token Kids[1] (1-based; with Kids[3] true, that token
+  // and the rest of its line) of the last line of the text Kids[0] that
+  // has it, after skipping Int lines, blank lines and lines starting with
+  // the eol character Kids[2]; Str holds the delimiters.
+  CmdTokens,
 };
 
 enum class CmpOp : uint8_t { EQ, NE, LT, LE, GT, GE };
@@ -100,10 +105,13 @@ enum class CmpMode : uint8_t {
   PowerShellCS, // as PowerShell, case-sensitive (-ceq ...)
   VBVariant, // VBScript/VBA Variant comparison (Flags: LhsLiteral/RhsLiteral)
   VBVariantText, // as VBVariant under Option Compare Text
+  Cmd,   // cmd's `if a EQU b`: numbers if both sides are (decimal, 0x hex,
+         // 0 octal), else strings
+  CmdCI, // as Cmd under `if /i`
 };
 
 /// The concrete syntax a node was written in; decides how a fix is rendered.
-enum class Dialect : uint8_t { None, C, PowerShell, VB, WQL, VerMask };
+enum class Dialect : uint8_t { None, C, PowerShell, VB, WQL, VerMask, Batch };
 
 /// Where in the user's file a node was written, and what it looked like.
 struct Spelling {
@@ -128,6 +136,8 @@ enum ExprFlags : uint16_t {
   FlagWql = 1 << 7,             // node comes from a WQL WHERE clause
   FlagNegated = 1 << 8,         // Like/Regex/Contains written as a negation
   FlagParenthesized = 1 << 9,   // the atom's text already sits in parentheses
+  FlagCmdSearch = 1 << 10,      // cmd find/findstr with one search string whose
+                                // whole command text may be rewritten
 };
 
 struct Expr {

@@ -45,6 +45,12 @@ public:
   /// True if a written list of items gains one more by `, item` after its
   /// last (PowerShell `-in 6001, 6002`, Python `in (6001, 6002)`).
   virtual bool appendsListItems() const { return false; }
+  /// The text that replaces Atom, a search for Const, by one search for
+  /// either build (Const's text with OldBuild and with NewBuild), where the
+  /// language says that in one command; nullopt if it does not.
+  virtual std::optional<std::string>
+  searchForBoth(const Expr &Atom, const Expr &Const, llvm::StringRef OldBuild,
+                llvm::StringRef NewBuild) const;
   /// What goes before a table entry copied right after entry A.
   virtual std::string tableEntrySeparator(const Arm &A) const;
   /// The edit that gives switch arm A one more test whose constant (Const,

@@ -16,6 +16,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::C;
   case Language::PowerShell:
     return Dialect::PowerShell;
+  case Language::Batch:
+    return Dialect::Batch;
   default:
     break;
   }
@@ -171,6 +173,8 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
     return psNumber(L);
   case Dialect::VB:
     return vbNumber(L);
+  case Dialect::Batch: // cmd's `if` numbers: decimal, 0x hex, 0 octal
+    return cNumber(L);
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
       return V;
@@ -356,6 +360,63 @@ std::vector<Span> basicSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// Batch files: `rem` where a command starts (a line's start, after `@`,
+/// `(`, `&` or `|`) and `::` at a line's start, to the line's end; "..."
+/// strings, to the closing quote or the line's end. A trailing `& rem` is
+/// one comment from its `&` (removing it leaves the command whole).
+std::vector<Span> batchSpans(llvm::StringRef T) {
+  Scanner S{T};
+  bool CommandStart = true, LineStart = true;
+  size_t Amp = llvm::StringRef::npos; // the `&` that started this command
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    llvm::StringRef Rest = S.rest();
+    if ((LineStart && Rest.starts_with("::")) ||
+        (CommandStart && Rest.starts_with_insensitive("rem") &&
+         (I + 3 == T.size() || llvm::isSpace(T[I + 3]) ||
+          llvm::StringRef(".:/").contains(T[I + 3])))) {
+      size_t Open = Rest.starts_with("::") ? 2 : 3;
+      size_t E = lineEnd(T, I);
+      if (Amp != llvm::StringRef::npos) {
+        S.Out.push_back({Amp, E, Region::Comment, I + Open, E, true});
+        S.I = E;
+      } else {
+        S.comment(Open, E, E);
+      }
+      continue;
+    }
+    if (C == '"') {
+      size_t J = T.find_first_of("\"\n", I + 1);
+      S.literal(J == llvm::StringRef::npos ? T.size()
+                : T[J] == '"'              ? J + 1
+                                           : J);
+      CommandStart = LineStart = false;
+      continue;
+    }
+    if (C == '^' && I + 1 < T.size()) { // an escaped character
+      S.plain();
+      S.plain();
+      CommandStart = LineStart = false;
+      continue;
+    }
+    if (C == '\n') {
+      CommandStart = LineStart = true;
+      Amp = llvm::StringRef::npos;
+    } else if (C == '&' || C == '|' || C == '(') {
+      CommandStart = true;
+      Amp = C == '&' && !(I > 0 && T[I - 1] == '&') ? I : llvm::StringRef::npos;
+    } else if (C == '@' || isBlank(C) || C == '\r') {
+      // a command may still start here
+    } else {
+      CommandStart = LineStart = false;
+      Amp = llvm::StringRef::npos;
+    }
+    S.plain();
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
@@ -364,6 +425,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return cSpans(Text);
   case Dialect::PowerShell:
     return powershellSpans(Text);
+  case Dialect::Batch:
+    return batchSpans(Text);
   case Dialect::VB:
   case Dialect::Markup:
     break;

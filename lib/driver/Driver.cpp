@@ -1,6 +1,7 @@
 //===- Driver.cpp ---------------------------------------------------------===//
 #include "driver/Driver.h"
 
+#include "batch/BatchFrontend.h"
 #include "core/SourceTable.h"
 #include "cpp/CppFrontend.h"
 #include "driver/FileAnalysis.h"
@@ -76,6 +77,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
     case Language::VBScript:
     case Language::VBA:
       vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::Batch:
+      batch::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     default:
       break;

@@ -36,10 +36,7 @@ size_t lineEnd(llvm::StringRef T, size_t I) {
 std::vector<Comment> commentsOf(llvm::StringRef T, Language L) {
   if (L == Language::None)
     return {};
-  std::vector<Comment> Out =
-      spansOf(T, L == Language::Cpp          ? Dialect::C
-                 : L == Language::PowerShell ? Dialect::PowerShell
-                                             : Dialect::VB);
+  std::vector<Comment> Out = spansOf(T, dialectOf("", L));
   llvm::erase_if(Out, [](const Span &S) { return S.Kind != Region::Comment; });
   return Out;
 }

@@ -240,6 +240,30 @@ static std::optional<Edit> armAddition(Dialect D, GuardKind K, const Arm &A,
               syntaxFor(D).tableEntrySeparator(A) + *Copy};
 }
 
+/// A search for the constant becomes one for either build, where the
+/// language writes that in one command (cmd's `find "6.0.6002"` ->
+/// `findstr /c:"6.0.6002" /c:"6.0.6003"`).
+static void addSearchForBoth(const AtomContext &C, const MappedConst &M,
+                             int Rank, std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (!C.ValueBefore || A.Kids.size() != 2 || A.Kids[1].get() != M.Node ||
+      !M.NewStr || M.FromNew || !A.Written.valid() || !M.Node->Written.valid())
+    return;
+  auto Text = syntaxFor(dialectOf(C))
+                  .searchForBoth(A, *M.Node, std::to_string(oldBuild(C)),
+                                 std::to_string(newBuild(C)));
+  if (!Text)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description =
+      "search for build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  K.Replacement = logicOr(clone(A), atomWith(A, M, false));
+  K.Edits.push_back({A.Written.Span, *Text});
+  Out.push_back(std::move(K));
+}
+
 static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
                            std::vector<Candidate> &Out) {
   if (C.ArmIndex < 0 || !C.ValueBefore)
@@ -339,6 +363,7 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);
+    addSearchForBoth(C, M, 1, Out);
     if (C.ArmIndex >= 0) {
       if (M.Widened && (A.Kind == Op::Like || A.Kind == Op::Regex))
         continue;

@@ -253,3 +253,49 @@ TEST(Evaluator, RegexGroups) {
   EXPECT_EQ(evaluate(*C, profile("sp2-6002")).I, 1);
   EXPECT_EQ(evaluate(*C, profile("sp2-6003")).I, 0);
 }
+
+TEST(Evaluator, CmdNumbersAreWholeDecimalHexOrOctal) {
+  EXPECT_EQ(cmdNumber("6002"), 6002);
+  EXPECT_EQ(cmdNumber("-12"), -12);
+  EXPECT_EQ(cmdNumber("0x1772"), 6002);
+  EXPECT_EQ(cmdNumber("013562"), 6002); // octal
+  EXPECT_EQ(cmdNumber("0"), 0);
+  EXPECT_FALSE(cmdNumber("08"));    // not octal: a string
+  EXPECT_FALSE(cmdNumber("6002]")); // trailing text
+  EXPECT_FALSE(cmdNumber("\"6002\""));
+  EXPECT_FALSE(cmdNumber(""));
+}
+
+TEST(Evaluator, CmdComparesNumbersOnlyWhenBothSidesAreNumbers) {
+  auto Cmp = [](const char *A, CmpOp O, const char *B,
+                CmpMode M = CmpMode::Cmd) {
+    return evaluate(*cmp(O, strConst(A), strConst(B), M), Profile()).I;
+  };
+  EXPECT_EQ(Cmp("10240", CmpOp::GT, "6002"), 1);         // numbers
+  EXPECT_EQ(Cmp("\"10240\"", CmpOp::GT, "\"6002\""), 0); // strings
+  EXPECT_EQ(Cmp("0x1772", CmpOp::EQ, "6002"), 1);
+  EXPECT_EQ(Cmp("6.0.6002", CmpOp::LT, "6.0.6003"), 1); // strings
+  EXPECT_EQ(Cmp("ABC", CmpOp::EQ, "abc"), 0);
+  EXPECT_EQ(Cmp("ABC", CmpOp::EQ, "abc", CmpMode::CmdCI), 1);
+}
+
+TEST(Evaluator, CmdTokensReadsForFLines) {
+  // `for /f "skip=1 tokens=3" %%a in (...)`: the last line with a third
+  // token, blank lines and `;` lines passed over.
+  auto Tok = [](const char *Text, int64_t Skip, const char *Delims, int64_t N,
+                bool Rest) {
+    auto E = clone(*nary(Op::CmdTokens, {strConst(Text), intConst(N),
+                                         strConst(";"), boolConst(Rest)}));
+    E->Int = Skip;
+    E->Str = Delims;
+    return evaluate(*E, Profile()).str();
+  };
+  const char *Reg = "\r\nHKEY_LOCAL_MACHINE\\X\r\n    CurrentBuildNumber    "
+                    "REG_SZ    6002\r\n\r\n";
+  EXPECT_EQ(Tok(Reg, 0, " \t", 3, false), "\"6002\"");
+  EXPECT_EQ(Tok(Reg, 2, " \t", 3, false), "\"6002\"");
+  EXPECT_EQ(Tok(Reg, 3, " \t", 3, false), "?");
+  EXPECT_EQ(Tok("Microsoft Windows [Version 6.0.6002]", 0, "[.] ", 6, false),
+            "\"6002\"");
+  EXPECT_EQ(Tok("a=b=c\r\n;x=y=z\r\n", 0, "=", 2, true), "\"b=c\"");
+}

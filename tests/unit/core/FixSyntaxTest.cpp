@@ -104,3 +104,27 @@ TEST(FixSyntax, NewLabelsAndEntries) {
   EXPECT_EQ(syntaxFor(Dialect::WQL).armLabel(A, Test, Test, "6003"),
             std::nullopt);
 }
+
+TEST(FixSyntax, BatchKeepsItsOperatorsAndSearchesForBoth) {
+  const FixSyntax &B = syntaxFor(Dialect::Batch);
+  EXPECT_EQ(B.op(CmpOp::LE, "EQU"), "LEQ");
+  EXPECT_EQ(B.op(CmpOp::GT, "leq"), "gtr");
+  // `==` is a string compare and stays one; it has no `<=`.
+  EXPECT_EQ(B.op(CmpOp::EQ, "=="), "==");
+  EXPECT_EQ(B.op(CmpOp::LE, "=="), std::nullopt);
+  EXPECT_EQ(B.joinWord(true), std::nullopt);
+  // `find "6.0.6002"` -> one findstr for either build.
+  Expr Find;
+  Find.Kind = Op::Contains;
+  Find.Flags = FlagCmdSearch | FlagCaseInsensitive;
+  Find.Written = at(0, "find /i \"6.0.6002\"");
+  Expr K;
+  K.Written = at(8, "\"6.0.6002\"");
+  EXPECT_EQ(B.searchForBoth(Find, K, "6002", "6003"),
+            "findstr /i /c:\"6.0.6002\" /c:\"6.0.6003\"");
+  // Not a cmd search: nothing (and no other language has one).
+  Find.Flags = 0;
+  EXPECT_EQ(B.searchForBoth(Find, K, "6002", "6003"), std::nullopt);
+  EXPECT_EQ(syntaxFor(Dialect::C).searchForBoth(Find, K, "6002", "6003"),
+            std::nullopt);
+}

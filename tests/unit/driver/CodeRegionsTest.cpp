@@ -31,6 +31,21 @@ TEST(CodeRegions, C) {
   EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssscc"); // unterminated
 }
 
+TEST(CodeRegions, Batch) {
+  // `rem` and `::` where a command starts; "..." to the quote or the line's
+  // end; a trailing `& rem` is one comment from its `&`.
+  EXPECT_EQ(regions("rem x\nb", Dialect::Batch), "mmmmmcc");
+  EXPECT_EQ(regions(":: x\nb", Dialect::Batch), "mmmmcc");
+  EXPECT_EQ(regions("@REM x", Dialect::Batch), "cmmmmm");
+  EXPECT_EQ(regions("echo rem x", Dialect::Batch), "cccccccccc");
+  EXPECT_EQ(regions("a & rem x", Dialect::Batch), "ccmmmmmmm");
+  EXPECT_EQ(regions("\"rem\" x", Dialect::Batch), "ssssscc");
+  EXPECT_EQ(regions("(rem x\n)", Dialect::Batch), "cmmmmmcc");
+  EXPECT_EQ(regions("a ::x", Dialect::Batch), "ccccc"); // `::` mid-line
+  EXPECT_EQ(numberValue("0x1772", Dialect::Batch).value_or(0), 6002.0);
+  EXPECT_EQ(dialectOf("x.CMD", Language::Batch), Dialect::Batch);
+}
+
 TEST(CodeRegions, PowerShell) {
   EXPECT_EQ(regions("a #x\nb", Dialect::PowerShell), "ccmmcc");
   EXPECT_EQ(regions("a#b", Dialect::PowerShell), "ccc");

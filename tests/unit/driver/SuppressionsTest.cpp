@@ -66,6 +66,10 @@ TEST(Suppressions, EveryCommentForm) {
   EXPECT_EQ(find("x = 1 : rem verguard: ignore\n", Language::VBScript)[0].Line,
             1u);
   EXPECT_EQ(find("REM\tverguard: ignore\nx\n", Language::VBScript)[0].Line, 2u);
+  EXPECT_EQ(find("rem verguard: ignore\nx\n", Language::Batch)[0].Line, 2u);
+  EXPECT_EQ(find(":: verguard: ignore\nx\n", Language::Batch)[0].Line, 2u);
+  EXPECT_EQ(find("x & rem verguard: ignore\n", Language::Batch)[0].Line, 1u);
+  EXPECT_TRUE(find("echo verguard: ignore\n", Language::Batch).empty());
 }
 
 TEST(Suppressions, RemovalTakesTheCommentOrTheMarker) {

@@ -1,0 +1,16 @@
+//===- BatchFuzzer.cpp - the batch scanner, frontend and the rules --------===//
+//
+// Decodes the bytes as a .cmd file, scans and lowers it, runs every rule on
+// every guard and applies the proven fixes.
+//
+//===----------------------------------------------------------------------===//
+#include "FuzzCommon.h"
+#include "batch/BatchFrontend.h"
+
+using namespace verguard;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  llvm::StringRef Bytes(reinterpret_cast<const char *>(Data), Size);
+  fuzz::lowerAndCheck(Bytes, "fuzz.cmd", &batch::lowerFile);
+  return 0;
+}
