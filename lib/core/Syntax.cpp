@@ -10,6 +10,7 @@ std::optional<std::string> renderOp(Dialect D, CmpOp O,
   switch (D) {
   case Dialect::C:
   case Dialect::None:
+  case Dialect::Python:
     return std::string(cmpOpName(O));
   case Dialect::PowerShell: {
     static const char *Names[] = {"eq", "ne", "lt", "le", "gt", "ge"};
@@ -56,6 +57,9 @@ std::optional<std::string> renderJoin(Dialect D, bool IsOr, llvm::StringRef A,
     break;
   case Dialect::WQL:
     Word = IsOr ? " OR " : " AND ";
+    break;
+  case Dialect::Python:
+    Word = IsOr ? " or " : " and ";
     break;
   case Dialect::VerMask:
     return std::nullopt;
@@ -216,6 +220,17 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
     if (!Alt)
       return std::nullopt;
     E.Replacement = ", " + *Alt;
+    return E;
+  }
+  case Dialect::Python: {
+    // `case 6002:` -> `case 6002 | 6003:`: an alternative after the test.
+    if (!Test.Written.valid())
+      return std::nullopt;
+    E.Span = atEnd(Test.Written.Span);
+    auto Alt = replaceWithin(Test, Const, NewConst);
+    if (!Alt)
+      return std::nullopt;
+    E.Replacement = " | " + *Alt;
     return E;
   }
   case Dialect::PowerShell: {

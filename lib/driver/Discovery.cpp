@@ -24,6 +24,8 @@ const char *languageName(Language L) {
     return "VBScript";
   case Language::VBA:
     return "VBA/VB6";
+  case Language::Python:
+    return "Python";
   case Language::None:
     return "none";
   }
@@ -39,6 +41,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".vbs", ".vbe", ".wsf", ".hta", ".asp", Language::VBScript)
       .Cases(".htm", ".html", Language::VBScript)
       .Cases(".bas", ".cls", ".frm", ".ctl", Language::VBA)
+      .Cases(".py", ".pyw", Language::Python)
       .Default(Language::None);
 }
 
@@ -220,7 +223,7 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript or VBA/VB6 file (by extension)";
+    "no C/C++, PowerShell, VBScript, VBA/VB6 or Python file (by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
@@ -252,7 +255,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript or VBA file "
+             "not a C/C++, PowerShell, VBScript, VBA or Python file "
              "(by its extension); skipped");
       return;
     }

@@ -14,7 +14,7 @@
 
 namespace verguard::driver {
 
-enum class Language : uint8_t { Cpp, PowerShell, VBScript, VBA, None };
+enum class Language : uint8_t { Cpp, PowerShell, VBScript, VBA, Python, None };
 const char *languageName(Language L);
 
 /// The language of a file, from its extension (case-insensitive).

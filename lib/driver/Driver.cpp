@@ -8,6 +8,7 @@
 #include "driver/Scheduler.h"
 #include "driver/Walk.h"
 #include "powershell/PowerShellFrontend.h"
+#include "python/PythonFrontend.h"
 #include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
 
@@ -76,6 +77,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
     case Language::VBScript:
     case Language::VBA:
       vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::Python:
+      python::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;

@@ -39,6 +39,7 @@ std::vector<Comment> commentsOf(llvm::StringRef T, Language L) {
   std::vector<Comment> Out =
       spansOf(T, L == Language::Cpp          ? Dialect::C
                  : L == Language::PowerShell ? Dialect::PowerShell
+                 : L == Language::Python     ? Dialect::Python
                                              : Dialect::VB);
   llvm::erase_if(Out, [](const Span &S) { return S.Kind != Region::Comment; });
   return Out;

@@ -10,6 +10,7 @@
 
 #include "core/SourceTable.h"
 
+#include "script/VersionParts.h"
 #include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -184,26 +185,7 @@ ExprPtr Lowerer::versionPart(const ExprPtr &V, llvm::StringRef Part,
 }
 
 ExprPtr Lowerer::splitPart(const ExprPtr &S, int64_t I) const {
-  if (S->Kind != Op::Split || S->Kids.size() != 2 ||
-      S->Kids[0]->Kind != Op::Quantity || S->Kids[1]->Kind != Op::StrConst ||
-      S->Kids[1]->Str != ".")
-    return nullptr;
-  const Expr &K = *S->Kids[0];
-  if (K.Q != Quantity::Version && K.Q != Quantity::DotNetVersion &&
-      K.Q != Quantity::FileVersion)
-    return nullptr;
-  std::string P = K.Provenance + " part " + std::to_string(I);
-  auto Str = [](ExprPtr E) { return unary(Op::ToStr, std::move(E)); };
-  switch (I) {
-  case 0:
-    return Str(q(Quantity::Major, P));
-  case 1:
-    return Str(q(Quantity::Minor, P));
-  case 2:
-    return Str(q(Quantity::Build, P));
-  default:
-    return nullptr;
-  }
+  return script::versionSplitPart(S, I);
 }
 
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {

@@ -83,6 +83,14 @@ ExprPtr atomWith(const Expr &Atom, const MappedConst &M, bool Widen) {
   return substitute(Copy, M.Node, mappedNode(M, Widen));
 }
 
+/// An empty span at the end of S: where an added item is written.
+SourceSpan insertionAfter(SourceSpan S) {
+  S.Begin = S.End;
+  S.Line = S.EndLine;
+  S.Col = S.EndCol;
+  return S;
+}
+
 bool isDirectKid(const Expr &Atom, const Expr *K) {
   for (const ExprPtr &X : Atom.Kids)
     if (X.get() == K)
@@ -159,12 +167,14 @@ void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
 }
 
 /// PowerShell's idiom for "one of these": `$x -in 'a','b'` (and for "none
-/// of these", `$x -notin 'a','b'`). It evaluates `$x` once, where joining
-/// two comparisons would evaluate it twice.
-void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
-                     std::vector<Candidate> &Out) {
+/// of these", `$x -notin 'a','b'`); Python's `x in (a, b)`, `x not in (a,
+/// b)`. It evaluates `$x` once, where joining two comparisons would
+/// evaluate it twice.
+void addMembership(const AtomContext &C, const MappedConst &M, int Rank,
+                   std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
-  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Cmp ||
+  Dialect D = dialectOf(C);
+  if ((D != Dialect::PowerShell && D != Dialect::Python) || A.Kind != Op::Cmp ||
       A.Kids[1].get() != M.Node || !A.Kids[0]->Written.valid() ||
       !A.Written.valid())
     return;
@@ -192,19 +202,28 @@ void addPowerShellIn(const AtomContext &C, const MappedConst &M, int Rank,
   N->Cmp = CmpOp::EQ; // membership: equal to one of the items
   N->Kids = {A.Kids[0], A.Kids[1], mappedNode(M, false)};
   K.Replacement = Accept ? ExprPtr(N) : logicNot(N);
-  K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " +
-                                         M.Node->Written.Text + ", " + *Alt});
+  std::string Items = M.Node->Written.Text + ", " + *Alt;
+  if (D == Dialect::Python)
+    K.Edits.push_back({A.Written.Span, A.Kids[0]->Written.Text +
+                                           (Accept ? " in (" : " not in (") +
+                                           Items + ")"});
+  else
+    K.Edits.push_back(
+        {A.Written.Span, A.Kids[0]->Written.Text + " " + In + " " + Items});
   Out.push_back(std::move(K));
 }
 
-/// PowerShell membership lists gain the new build: `$b -in 6001, 6002` ->
-/// `$b -in 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists).
-void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
-                           std::vector<Candidate> &Out) {
+/// Membership lists gain the new build: `$b -in 6001, 6002` -> `$b -in
+/// 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists), Python's
+/// `b in (6001, 6002)` -> `b in (6001, 6002, 6003)`.
+void addListItem(const AtomContext &C, const MappedConst &M, int Rank,
+                 std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
-  if (dialectOf(C) != Dialect::PowerShell || A.Kind != Op::Element ||
-      !C.ValueBefore || A.Kids.empty() || A.Kids[0].get() == M.Node ||
-      !isDirectKid(A, M.Node) || !M.Node->Written.valid())
+  if ((dialectOf(C) != Dialect::PowerShell &&
+       dialectOf(C) != Dialect::Python) ||
+      A.Kind != Op::Element || !C.ValueBefore || A.Kids.empty() ||
+      A.Kids[0].get() == M.Node || !isDirectKid(A, M.Node) ||
+      !M.Node->Written.valid())
     return;
   auto Alt = newConstText(C, M, false);
   if (!Alt)
@@ -216,13 +235,35 @@ void addPowerShellListItem(const AtomContext &C, const MappedConst &M, int Rank,
   auto N = clone(A);
   N->Kids.push_back(mappedNode(M, false));
   K.Replacement = N;
-  Edit E;
-  E.Span = M.Node->Written.Span;
-  E.Span.Begin = E.Span.End;
-  E.Span.Line = E.Span.EndLine;
-  E.Span.Col = E.Span.EndCol;
-  E.Replacement = ", " + *Alt;
-  K.Edits.push_back(E);
+  K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
+  Out.push_back(std::move(K));
+}
+
+/// Python's str.startswith/endswith take a tuple: `v.startswith("6.0.6002")`
+/// -> `v.startswith(("6.0.6002", "6.0.6003"))`, and an item written in such
+/// a tuple (its atom has no text of its own) gains a sibling.
+void addPythonAffixTuple(const AtomContext &C, const MappedConst &M, int Rank,
+                         std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (dialectOf(C) != Dialect::Python || !C.ValueBefore ||
+      (A.Kind != Op::StartsWith && A.Kind != Op::EndsWith) ||
+      A.Kids.size() != 2 || A.Kids[1].get() != M.Node ||
+      !M.Node->Written.valid())
+    return;
+  auto Alt = newConstText(C, M, false);
+  if (!Alt)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  K.Replacement = logicOr(clone(A), atomWith(A, M, false));
+  if (A.Written.valid()) {
+    K.Edits.push_back(
+        {M.Node->Written.Span, "(" + M.Node->Written.Text + ", " + *Alt + ")"});
+  } else {
+    K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
+  }
   Out.push_back(std::move(K));
 }
 
@@ -384,10 +425,12 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
         addOpChange(C, ConstLeft ? CmpOp::LE : CmpOp::GE, 0, Out);
       if (O != CmpOp::EQ && O != CmpOp::NE)
         addReplaceConst(C, M, false, 0, Out);
-      addPowerShellIn(C, M, 1, Out);
+      addMembership(C, M, 1, Out);
     }
     if (A.Kind == Op::Element && C.ArmIndex < 0)
-      addPowerShellListItem(C, M, 1, Out);
+      addListItem(C, M, 1, Out);
+    if (C.ArmIndex < 0)
+      addPythonAffixTuple(C, M, 1, Out);
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);
