@@ -211,26 +211,17 @@ std::optional<Edit> renderArmAddition(Dialect D, GuardKind K, const Arm &A,
       E.Replacement = "\n" + A.Indent + *Label;
     }
     return E;
-  case Dialect::VB: {
-    // `Case 6002` -> `Case 6002, 6003`: insert after the test.
-    if (!Test.Written.valid())
-      return std::nullopt;
-    E.Span = atEnd(Test.Written.Span);
-    auto Alt = replaceWithin(Test, Const, NewConst);
-    if (!Alt)
-      return std::nullopt;
-    E.Replacement = ", " + *Alt;
-    return E;
-  }
+  case Dialect::VB:
   case Dialect::Python: {
-    // `case 6002:` -> `case 6002 | 6003:`: an alternative after the test.
+    // `Case 6002` -> `Case 6002, 6003`, Python's `case 6002:` -> `case 6002
+    // | 6003:`: an alternative after the test.
     if (!Test.Written.valid())
       return std::nullopt;
     E.Span = atEnd(Test.Written.Span);
     auto Alt = replaceWithin(Test, Const, NewConst);
     if (!Alt)
       return std::nullopt;
-    E.Replacement = " | " + *Alt;
+    E.Replacement = (D == Dialect::VB ? ", " : " | ") + *Alt;
     return E;
   }
   case Dialect::PowerShell: {

@@ -11,6 +11,7 @@
 
 #include "powershell/Lowerer.h"
 #include "script/ParsePlan.h"
+#include "script/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -37,37 +38,20 @@ Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
       Diags(Diags) {}
 
 SourceSpan Lowerer::span(script::Node N) const {
-  return Text.span(Path, script::startByte(N), script::endByte(N));
+  return script::Speller(Path, Text).span(N);
 }
 SourceSpan Lowerer::span(uint32_t B, uint32_t E) const {
-  return Text.span(Path, B, E);
+  return script::Speller(Path, Text).span(B, E);
 }
 Spelling Lowerer::spell(script::Node N) const {
-  return spell(script::startByte(N), script::endByte(N));
+  return script::Speller(Path, Text).spell(N);
 }
 Spelling Lowerer::spell(uint32_t B, uint32_t E) const {
-  Spelling S;
-  if (E < B || E > Src.size())
-    return S;
-  S.Span = span(B, E);
-  S.Text = Src.slice(B, E).str();
-  return S;
+  return script::Speller(Path, Text).spell(B, E);
 }
 
 std::string Lowerer::normalize(llvm::StringRef S) {
-  std::string R;
-  bool Space = false;
-  for (char C : S) {
-    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
-      Space = true;
-      continue;
-    }
-    if (Space && !R.empty())
-      R += ' ';
-    Space = false;
-    R += C;
-  }
-  return R;
+  return script::normalizeSpace(S);
 }
 
 bool Lowerer::isBranchBlock(llvm::StringRef P) {

@@ -12,6 +12,7 @@
 #include "core/Finding.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
 
@@ -42,6 +43,7 @@ enum class ObjKind : uint8_t {
   WmiOSList, // wmi.WMI().Win32_OperatingSystem()
   WmiOS,     // one Win32_OperatingSystem instance
   RegKey,    // winreg key of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
+  HKLM,      // winreg.HKEY_LOCAL_MACHINE, getattr(winreg, "HKEY_LOCAL_MACHINE")
   Tuple,     // a tuple/list literal or a tuple result (Items)
   Dict,      // a dict literal (DictNode)
   Self,      // `self` in a method of class Name
@@ -77,19 +79,15 @@ struct Frame {
   std::optional<Val> Return; // the first version-related return
 };
 
-class Lowerer {
+class Lowerer : public script::Speller {
 public:
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
           const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
           std::vector<core::Diagnostic> &Diags);
   void run(script::Node Root);
 
-  // --- text helpers ---------------------------------------------------
+  // --- text helpers (spans and spellings: script::Speller) -------------
   llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
-  core::SourceSpan span(script::Node N) const;
-  core::SourceSpan span(uint32_t B, uint32_t E) const;
-  core::Spelling spell(script::Node N) const;
-  core::Spelling spell(uint32_t B, uint32_t E) const;
   static std::string normalize(llvm::StringRef S);
 
   // --- Lowering.cpp ---------------------------------------------------
@@ -103,6 +101,12 @@ public:
   Val binaryOp(script::Node N, int Depth);
   Val subscript(script::Node N, int Depth);
   Val call(script::Node N, int Depth);
+  /// The function's body walked again with the call's arguments bound (a
+  /// helper whose source is chosen by an argument: a registry value name,
+  /// a key path), nothing emitted; its return, or nothing.
+  std::optional<Val> instantiate(const std::string &Key, script::Node Call,
+                                 const std::vector<Val> &Args, size_t Skip,
+                                 int Depth);
   Val stringLiteral(script::Node N, int Depth);
   /// The value with the use-site spelling (for a fix to write it again).
   core::ExprPtr operand(const Val &V, script::Node N) const;
@@ -157,10 +161,17 @@ public:
     std::vector<std::string> Params;
     std::optional<Val> Return;
     bool Method = false; // the first parameter is self
+    std::string Class;
+    script::Node Def{}; // the function_definition
   };
   std::map<std::string, Function> Functions; // "f" or "Class.f"
   std::map<std::string, std::map<std::string, Val>> ClassAttrs;
   std::set<std::string> Classes;
+  int Instantiating = 0; // nested instantiate() calls
+  /// instantiate()'s results by function and constant arguments, and how
+  /// many bodies it may still walk in this file (a bound on the work).
+  std::map<std::string, std::optional<Val>> Instances;
+  int InstanceBudget = 256;
   std::set<uint32_t> EmittedAt;
   std::vector<std::pair<uint32_t, uint32_t>> Covered;
 };

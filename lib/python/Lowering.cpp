@@ -142,6 +142,9 @@ Val Lowerer::identifier(llvm::StringRef Name) {
   auto It = FinalModule.find(Name.str());
   if (It != FinalModule.end())
     return It->second;
+  auto A = Aliases.find(Name.str());
+  if (A != Aliases.end() && A->second == "winreg.HKEY_LOCAL_MACHINE")
+    return Val::obj(ObjKind::HKLM);
   if (Name == "True")
     return Val::of(boolConst(true));
   if (Name == "False")
@@ -545,16 +548,32 @@ Val Lowerer::call(script::Node N, int Depth) {
     }
   }
   auto F = Functions.find(Key);
-  if (Key.empty() || F == Functions.end() || !F->second.Return)
+  if (Key.empty() || F == Functions.end())
     return {};
+  // A method called through self: its first parameter is self.
+  size_t Skip = F->second.Method && Method ? 1 : 0;
+  // A return of a bare parameter (`return default`) tells nothing.
+  const std::optional<Val> &FR = F->second.Return;
+  bool Related =
+      FR && (FR->isObject() ||
+             (FR->E && (dependsOnVersion(*FR->E) ||
+                        (hasParam(*FR->E) && FR->E->Kind != Op::Param))));
+  if (!Related) {
+    // Nothing known without the arguments: try with them.
+    bool Constant = llvm::any_of(Args, [](const Val &A) {
+      return A.isObject() || (A.E && A.E->isConst());
+    });
+    if (Constant && Instantiating < 3)
+      if (auto R = instantiate(Key, N, Args, Skip, Depth))
+        return *R;
+    return {};
+  }
   const Val &Ret = *F->second.Return;
   if (Ret.E && isBoolean(*Ret.E) && !hasParam(*Ret.E))
     return Val::of(unknown()); // a condition: reported where it is written
   if (!Ret.E || !hasParam(*Ret.E))
     return Ret;
   std::vector<ExprPtr> Bound(F->second.Params.size());
-  // A method called through self: its first parameter is self.
-  size_t Skip = F->second.Method && Method ? 1 : 0;
   for (size_t I = 0; I < ArgNodes.size() && I + Skip < Bound.size(); ++I)
     Bound[I + Skip] = operand(Args[I], ArgNodes[I]);
   for (size_t I = 0; I < F->second.Params.size(); ++I) {
@@ -569,6 +588,70 @@ Val Lowerer::call(script::Node N, int Depth) {
   // arguments keep their spellings.
   Val R = Ret;
   R.E = keepSpellingsWithin(substituteParams(Ret.E, Bound), span(N));
+  return R;
+}
+
+std::optional<Val> Lowerer::instantiate(const std::string &Key,
+                                        script::Node Call,
+                                        const std::vector<Val> &Args,
+                                        size_t Skip, int Depth) {
+  const Function &Fn = Functions[Key];
+  if (script::isNull(Fn.Def) || Depth > script::MaxExprDepth / 2)
+    return std::nullopt;
+  std::string Memo = Key;
+  for (const Val &A : Args)
+    Memo += "\x1f" + (A.E && A.E->isConst() ? toString(*A.E)
+                                            : std::to_string(int(A.Obj)));
+  auto Known = Instances.find(Memo);
+  if (Known != Instances.end()) {
+    if (!Known->second || !Known->second->E)
+      return Known->second;
+    Val R = *Known->second;
+    R.E = keepSpellingsWithin(R.E, span(Call));
+    return R;
+  }
+  if (InstanceBudget <= 0)
+    return std::nullopt;
+  --InstanceBudget;
+  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
+    return std::nullopt; // recursion
+  Frame F;
+  F.Func = true;
+  F.Function = Key;
+  F.Class = Fn.Class;
+  script::Node ArgList = script::field(Call, "arguments");
+  for (size_t I = 0; I < Fn.Params.size(); ++I) {
+    Val V;
+    if (I == 0 && Fn.Method) {
+      V = Val::obj(ObjKind::Self);
+      V.Name = Fn.Class;
+    } else if (I >= Skip && I - Skip < Args.size()) {
+      V = Args[I - Skip];
+    }
+    script::Node K = keywordArg(ArgList, Fn.Params[I]);
+    if (!script::isNull(K))
+      V = lower(K, Depth + 1);
+    if (!Fn.Params[I].empty())
+      F.Vars[Fn.Params[I]] = V;
+  }
+  bool SavedEmit = Emit;
+  size_t SavedCovered = Covered.size();
+  Emit = false;
+  ++Instantiating;
+  Frames.push_back(std::move(F));
+  walkBlock(script::field(Fn.Def, "body"));
+  std::optional<Val> R = Frames.back().Return;
+  Frames.pop_back();
+  --Instantiating;
+  Emit = SavedEmit;
+  Covered.resize(SavedCovered);
+  if (R && !R->isObject() && (!R->E || !dependsOnVersion(*R->E)))
+    R.reset();
+  if (R && R->E)
+    R->E = unbindParams(R->E);
+  Instances[Memo] = R;
+  if (R && R->E)
+    R->E = keepSpellingsWithin(R->E, span(Call));
   return R;
 }
 
@@ -626,6 +709,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
     script::Node O = script::field(N, "object");
     llvm::StringRef A = text(script::field(N, "attribute"));
     std::string Dotted = dottedName(N);
+    if (Dotted == "winreg.HKEY_LOCAL_MACHINE")
+      return Val::obj(ObjKind::HKLM);
     if (!Dotted.empty())
       for (const UserSource &U : Opts.Sources)
         if ((U.Language.empty() || U.Language == "python") && U.Name == Dotted)

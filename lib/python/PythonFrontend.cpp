@@ -33,41 +33,12 @@ struct Nest {
 Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
                  const FrontendOptions &Opts, std::vector<Guard> &Guards,
                  std::vector<Diagnostic> &Diags)
-    : Path(Path), Text(Text), Src(Text.Utf8), Opts(Opts), Guards(Guards),
-      Diags(Diags) {}
+    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Text.Utf8),
+      Opts(Opts), Guards(Guards), Diags(Diags) {}
 
-SourceSpan Lowerer::span(script::Node N) const {
-  return Text.span(Path, script::startByte(N), script::endByte(N));
-}
-SourceSpan Lowerer::span(uint32_t B, uint32_t E) const {
-  return Text.span(Path, B, E);
-}
-Spelling Lowerer::spell(script::Node N) const {
-  return spell(script::startByte(N), script::endByte(N));
-}
-Spelling Lowerer::spell(uint32_t B, uint32_t E) const {
-  Spelling S;
-  if (E < B || E > Src.size())
-    return S;
-  S.Span = span(B, E);
-  S.Text = Src.slice(B, E).str();
-  return S;
-}
-
+// A backslash continues a line: a blank too.
 std::string Lowerer::normalize(llvm::StringRef S) {
-  std::string R;
-  bool Space = false;
-  for (char C : S) {
-    if (C == ' ' || C == '\t' || C == '\r' || C == '\n' || C == '\\') {
-      Space = true;
-      continue;
-    }
-    if (Space && !R.empty())
-      R += ' ';
-    Space = false;
-    R += C;
-  }
-  return R;
+  return script::normalizeSpace(S, "\\");
 }
 
 void Lowerer::tooDeep(script::Node N) {
@@ -138,8 +109,6 @@ void Lowerer::scanGuards(script::Node Root) {
   }
 }
 
-static std::string pairValueText(llvm::StringRef S) { return S.trim().str(); }
-
 void Lowerer::tableGuard(script::Node Dict, const ExprPtr &Key) {
   if (!Emit || script::isNull(Dict) || !Key || !dependsOnVersion(*Key) ||
       EmittedAt.count(script::startByte(Dict)))
@@ -167,21 +136,11 @@ void Lowerer::tableGuard(script::Node Dict, const ExprPtr &Key) {
                        T == PyType::Str ? CmpMode::Str : CmpMode::Int,
                        Dialect::Python);
     }
-    std::string Value = pairValueText(normalize(text(VN)));
     Arm A;
     A.Label = spell(Pair);
-    auto [Line, Col] = Text.lineCol(script::startByte(Pair));
-    A.Indent = Text.line(Line)
-                   .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
-                   .str();
-    auto Same = ByValue.find(Value);
-    if (Same != ByValue.end()) {
-      G.Arms[Same->second].Tests.push_back(Test);
-      continue;
-    }
-    A.Tests.push_back(Test);
-    ByValue[Value] = G.Arms.size();
-    G.Arms.push_back(std::move(A));
+    A.Indent = indentAt(script::startByte(Pair));
+    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
+                       std::move(Test));
   }
   if (G.Arms.empty())
     return;
@@ -243,17 +202,10 @@ void Lowerer::matchGuard(script::Node Match) {
       continue;
     script::Node Cons = script::field(Clause, "consequence");
     std::string BodyText = normalize(text(Cons));
-    auto Same = ByBody.find(BodyText);
-    if (Same != ByBody.end()) {
-      for (ExprPtr &T : Tests)
-        G.Arms[Same->second].Tests.push_back(T);
-      continue;
-    }
     Arm A;
-    A.Tests = std::move(Tests);
     A.Label = spell(First);
-    ByBody[BodyText] = G.Arms.size();
-    G.Arms.push_back(std::move(A));
+    for (ExprPtr &T : Tests)
+      script::addArmTest(G, ByBody, BodyText, A, std::move(T));
   }
   if (G.Arms.empty())
     return;
@@ -309,6 +261,8 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Class) {
   F.Class = Class;
   Fn.Params.clear();
   Fn.Method = !Class.empty();
+  Fn.Class = Class;
+  Fn.Def = Def;
   script::Node Params = script::field(Def, "parameters");
   Frames.push_back(std::move(F));
   int64_t I = 0;
@@ -408,9 +362,13 @@ void Lowerer::statement(script::Node S) {
     scanGuards(K[0]);
     for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
       if (F->Func) {
-        bool Related =
-            V.isObject() || (V.E && (dependsOnVersion(*V.E) || hasParam(*V.E)));
-        if (!F->Return && Related)
+        // The first return that says something about the OS; one that
+        // only hands a parameter back (`return default`) gives way to it.
+        auto Says = [](const Val &X) {
+          return X.isObject() || (X.E && dependsOnVersion(*X.E));
+        };
+        bool Related = Says(V) || (V.E && hasParam(*V.E));
+        if (Related && (!F->Return || (!Says(*F->Return) && Says(V))))
           F->Return = V;
         break;
       }
@@ -550,6 +508,8 @@ void Lowerer::run(script::Node Root) {
     Frames.clear();
     Frames.emplace_back();
     Covered.clear();
+    Instances.clear();
+    InstanceBudget = 256;
   };
   // Two learning walks: the second sees what the first bound below a use.
   for (int Pass = 0; Pass < 2; ++Pass) {

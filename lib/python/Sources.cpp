@@ -97,17 +97,18 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::obj(ObjKind::Uname);
   if (Name == "platform.platform")
     return Val::obj(ObjKind::Platform);
+  if (Name == "getattr" && Args.size() >= 2 && Nodes.size() >= 2 &&
+      dottedName(Nodes[0]) == "winreg" &&
+      constText(Args[1]) == std::optional<std::string>("HKEY_LOCAL_MACHINE"))
+    return Val::obj(ObjKind::HKLM);
   if (Name == "wmi.WMI")
     return Val::obj(ObjKind::WmiConn);
   if (Name == "winreg.OpenKey" || Name == "winreg.OpenKeyEx" ||
       Name == "winreg.CreateKey" || Name == "winreg.CreateKeyEx") {
     if (Nodes.size() < 2)
       return Val();
-    std::string Root = dottedName(Nodes[0]);
     auto Sub = constText(Args[1]);
-    if (Sub &&
-        (Root == "winreg.HKEY_LOCAL_MACHINE" || Root == "HKEY_LOCAL_MACHINE") &&
-        isCurrentVersionKey(*Sub))
+    if (Sub && Args[0].Obj == ObjKind::HKLM && isCurrentVersionKey(*Sub))
       return Val::obj(ObjKind::RegKey);
     return Val();
   }

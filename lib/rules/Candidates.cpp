@@ -213,6 +213,28 @@ void addMembership(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
+/// A candidate that lists the new build's constant after M: `, 6003` after
+/// it, or with OwnTuple, M and it as a tuple of their own (`("6.0.6002",
+/// "6.0.6003")`). Replacement is the atom that text computes.
+void addAcceptAlso(const AtomContext &C, const MappedConst &M, int Rank,
+                   ExprPtr Replacement, bool OwnTuple,
+                   std::vector<Candidate> &Out) {
+  auto Alt = newConstText(C, M, false);
+  if (!Alt)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &C.Atom;
+  K.Replacement = std::move(Replacement);
+  if (OwnTuple)
+    K.Edits.push_back(
+        {M.Node->Written.Span, "(" + M.Node->Written.Text + ", " + *Alt + ")"});
+  else
+    K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
+  Out.push_back(std::move(K));
+}
+
 /// Membership lists gain the new build: `$b -in 6001, 6002` -> `$b -in
 /// 6001, 6002, 6003` (also `-notin`, `-contains`, `@(...)` lists), Python's
 /// `b in (6001, 6002)` -> `b in (6001, 6002, 6003)`.
@@ -225,18 +247,9 @@ void addListItem(const AtomContext &C, const MappedConst &M, int Rank,
       A.Kids[0].get() == M.Node || !isDirectKid(A, M.Node) ||
       !M.Node->Written.valid())
     return;
-  auto Alt = newConstText(C, M, false);
-  if (!Alt)
-    return;
-  Candidate K;
-  K.Rank = Rank;
-  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
-  K.Atom = &A;
   auto N = clone(A);
   N->Kids.push_back(mappedNode(M, false));
-  K.Replacement = N;
-  K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
-  Out.push_back(std::move(K));
+  addAcceptAlso(C, M, Rank, N, /*OwnTuple=*/false, Out);
 }
 
 /// Python's str.startswith/endswith take a tuple: `v.startswith("6.0.6002")`
@@ -250,21 +263,8 @@ void addPythonAffixTuple(const AtomContext &C, const MappedConst &M, int Rank,
       A.Kids.size() != 2 || A.Kids[1].get() != M.Node ||
       !M.Node->Written.valid())
     return;
-  auto Alt = newConstText(C, M, false);
-  if (!Alt)
-    return;
-  Candidate K;
-  K.Rank = Rank;
-  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
-  K.Atom = &A;
-  K.Replacement = logicOr(clone(A), atomWith(A, M, false));
-  if (A.Written.valid()) {
-    K.Edits.push_back(
-        {M.Node->Written.Span, "(" + M.Node->Written.Text + ", " + *Alt + ")"});
-  } else {
-    K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
-  }
-  Out.push_back(std::move(K));
+  addAcceptAlso(C, M, Rank, logicOr(clone(A), atomWith(A, M, false)),
+                /*OwnTuple=*/A.Written.valid(), Out);
 }
 
 void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
