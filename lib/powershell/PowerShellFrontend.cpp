@@ -454,12 +454,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       script::parsePlanned(tree_sitter_powershell(), Text.Utf8, Plan,
                            Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
   if (!Tree) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where.File = Path.str();
-    D.Message = Path.str() + ": could not parse the file (time limit or "
-                             "grammar version); skipped";
-    Diags.push_back(std::move(D));
+    script::noteParseTrouble(Diags, Path, Text, nullptr);
     return;
   }
   script::FlatTree Flat(ts_tree_root_node(Tree.get()));
@@ -468,17 +463,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   // accept but the lowering recovers (`switch ($x) { 1 {'a'} 2 {'b'} }`).
   script::ParseTrouble Trouble = script::parseTrouble(
       Root, [](script::Node N) { return typeOf(N) == "switch_clause"; });
-  if (unsigned Errors = Trouble.Errors) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, Trouble.FirstByte, Trouble.FirstByte);
-    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": parse error (" +
-                std::to_string(Errors) + " unparsed region" +
-                (Errors == 1 ? "" : "s") +
-                "); the rest of the file is still analyzed";
-    Diags.push_back(std::move(D));
-  }
+  script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
   L.Deps = Deps;
   L.run(Root);

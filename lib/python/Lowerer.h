@@ -25,11 +25,8 @@
 namespace verguard::python {
 
 inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
-
-/// Named children without comments.
 inline script::NodeList namedKids(script::Node N) {
-  return script::namedChildren(
-      N, [](script::Node K) { return script::type(K) == "comment"; });
+  return script::namedKidsNoComments(N);
 }
 
 /// Objects whose members or items are version quantities.

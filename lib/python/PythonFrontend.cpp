@@ -531,28 +531,13 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       script::parse(tree_sitter_python(), Text.Utf8, {},
                     Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
   if (!Tree) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, 0, 0);
-    D.Message = Path.str() + ": could not parse the file (time limit or "
-                             "grammar version); skipped";
-    Diags.push_back(std::move(D));
+    script::noteParseTrouble(Diags, Path, Text, nullptr);
     return;
   }
   script::FlatTree Flat(ts_tree_root_node(Tree.get()));
   script::Node Root = Flat.root();
   script::ParseTrouble Trouble = script::parseTrouble(Root);
-  if (unsigned Errors = Trouble.Errors) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, Trouble.FirstByte, Trouble.FirstByte);
-    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": parse error (" +
-                std::to_string(Errors) + " unparsed region" +
-                (Errors == 1 ? "" : "s") +
-                "); the rest of the file is still analyzed";
-    Diags.push_back(std::move(D));
-  }
+  script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
   L.run(Root);
 }

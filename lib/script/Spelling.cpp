@@ -36,6 +36,30 @@ std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra) {
   return R;
 }
 
+void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
+                      llvm::StringRef Path, const DecodedText &Text,
+                      const ParseTrouble *Trouble) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Note;
+  if (!Trouble) {
+    D.Where = Text.span(Path, 0, 0);
+    D.Message = Path.str() + ": could not parse the file (time limit or "
+                             "grammar version); skipped";
+    Diags.push_back(std::move(D));
+    return;
+  }
+  unsigned Errors = Trouble->Errors;
+  if (!Errors)
+    return;
+  D.Where = Text.span(Path, Trouble->FirstByte, Trouble->FirstByte);
+  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+              std::to_string(D.Where.Col) + ": parse error (" +
+              std::to_string(Errors) + " unparsed region" +
+              (Errors == 1 ? "" : "s") +
+              "); the rest of the file is still analyzed";
+  Diags.push_back(std::move(D));
+}
+
 void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
                 const std::string &Outcome, core::Arm A, core::ExprPtr Test) {
   auto Same = ByOutcome.find(Outcome);

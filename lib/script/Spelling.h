@@ -17,6 +17,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace verguard::script {
 
@@ -41,6 +42,19 @@ private:
 /// S with each run of blanks (spaces, tabs, line breaks, and the characters
 /// of Extra) made one space, and none at either end.
 std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra = "");
+
+/// The note for a file tree-sitter could not parse at all (Trouble null:
+/// a time limit or a grammar version) or parsed with errors (where the
+/// first is and how many; the rest of the file is still analyzed); nothing
+/// for a clean parse.
+void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
+                      llvm::StringRef Path, const DecodedText &Text,
+                      const ParseTrouble *Trouble);
+
+/// Named children without comments.
+inline NodeList namedKidsNoComments(Node N) {
+  return namedChildren(N, [](Node K) { return type(K) == "comment"; });
+}
 
 /// Adds Test to the arm of G whose outcome is Outcome (an entry's value, a
 /// clause's body), or a new arm A with it: entries with the same value are
