@@ -25,6 +25,9 @@ const core::FixSyntax &wqlFixSyntax();
 namespace batch {
 const core::FixSyntax &fixSyntax();
 }
+namespace python {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -71,6 +74,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return script::wqlFixSyntax();
   case Dialect::Batch:
     return batch::fixSyntax();
+  case Dialect::Python:
+    return python::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

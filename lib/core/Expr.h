@@ -111,7 +111,16 @@ enum class CmpMode : uint8_t {
 };
 
 /// The concrete syntax a node was written in; decides how a fix is rendered.
-enum class Dialect : uint8_t { None, C, PowerShell, VB, WQL, VerMask, Batch };
+enum class Dialect : uint8_t {
+  None,
+  C,
+  PowerShell,
+  VB,
+  WQL,
+  VerMask,
+  Batch,
+  Python
+};
 
 /// Where in the user's file a node was written, and what it looked like.
 struct Spelling {

@@ -45,6 +45,9 @@ public:
   /// True if a written list of items gains one more by `, item` after its
   /// last (PowerShell `-in 6001, 6002`, Python `in (6001, 6002)`).
   virtual bool appendsListItems() const { return false; }
+  /// True if a prefix/suffix test takes a tuple of alternatives (Python's
+  /// `v.startswith(("6.0.6002", "6.0.6003"))`).
+  virtual bool affixTakesTuple() const { return false; }
   /// The text that replaces Atom, a search for Const, by one search for
   /// either build (Const's text with OldBuild and with NewBuild), where the
   /// language says that in one command; nullopt if it does not.

@@ -18,6 +18,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::PowerShell;
   case Language::Batch:
     return Dialect::Batch;
+  case Language::Python:
+    return Dialect::Python;
   default:
     break;
   }
@@ -168,6 +170,13 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
   std::string L = Token.lower();
   switch (D) {
   case Dialect::C:
+    return cNumber(L);
+  case Dialect::Python: // 6_002, 0o17; no octal without 0o
+    llvm::erase(L, '_');
+    if (llvm::StringRef(L).starts_with("0o"))
+      return integer(llvm::StringRef(L).drop_front(2), 8);
+    if (L.size() > 1 && L[0] == '0' && llvm::all_of(L, isDigit))
+      return integer(L, 10);
     return cNumber(L);
   case Dialect::PowerShell:
     return psNumber(L);
@@ -417,12 +426,45 @@ std::vector<Span> batchSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// Python: `#` comments; strings '...', "...", and the triple-quoted ones,
+/// with any prefix (r, b, f, u; a raw string still escapes its quote).
+std::vector<Span> pythonSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (C == '#') {
+      S.lineComment(1);
+    } else if (C == '"' || C == '\'') {
+      llvm::StringRef Rest = S.rest();
+      bool Triple = Rest.size() >= 3 && Rest[1] == C && Rest[2] == C;
+      size_t J = I + (Triple ? 3 : 1);
+      while (J < T.size()) {
+        if (T[J] == '\\') {
+          J += 2;
+        } else if (Triple ? T.substr(J).starts_with(Rest.take_front(3))
+                          : T[J] == C || T[J] == '\n') {
+          break;
+        } else {
+          ++J;
+        }
+      }
+      S.literal(J + (Triple ? 3 : 1));
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
   switch (D) {
   case Dialect::C:
     return cSpans(Text);
+  case Dialect::Python:
+    return pythonSpans(Text);
   case Dialect::PowerShell:
     return powershellSpans(Text);
   case Dialect::Batch:

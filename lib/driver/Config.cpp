@@ -175,10 +175,12 @@ public:
           S.Q = *Q;
           HasQ = true;
         } else if (*K == "language") {
-          if (*V != "cpp" && *V != "powershell" && *V != "vbscript")
-            return error(KV.getValue(), "'sources.language': expected cpp, "
-                                        "powershell or vbscript, not '" +
-                                            *V + "'");
+          if (*V != "cpp" && *V != "powershell" && *V != "vbscript" &&
+              *V != "python")
+            return error(KV.getValue(),
+                         "'sources.language': expected cpp, "
+                         "powershell, vbscript or python, not '" +
+                             *V + "'");
           S.Language = *V;
         } else {
           return error(KV.getKey(), "unknown key 'sources." + *K + "'");

@@ -14,7 +14,15 @@
 
 namespace verguard::driver {
 
-enum class Language : uint8_t { Cpp, PowerShell, VBScript, VBA, Batch, None };
+enum class Language : uint8_t {
+  Cpp,
+  PowerShell,
+  VBScript,
+  VBA,
+  Batch,
+  Python,
+  None
+};
 const char *languageName(Language L);
 
 /// The language of a file, from its extension (case-insensitive).

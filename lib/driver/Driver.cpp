@@ -9,6 +9,7 @@
 #include "driver/Scheduler.h"
 #include "driver/Walk.h"
 #include "powershell/PowerShellFrontend.h"
+#include "python/PythonFrontend.h"
 #include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
 
@@ -80,6 +81,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Batch:
       batch::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
+      break;
+    case Language::Python:
+      python::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;

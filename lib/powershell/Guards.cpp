@@ -3,6 +3,7 @@
 
 #include "core/Profile.h"
 
+#include "script/Spelling.h"
 #include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -434,21 +435,11 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
     Arm A;
     auto [B, E] = entryRange(Entry, Src);
     A.Label = spell(B, E);
-    auto [Line, Col] = Text.lineCol(B);
-    A.Indent = Text.line(Line)
-                   .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
-                   .str();
+    A.Indent = script::Speller(Path, Text).indentAt(B);
     ExprPtr Test = KV->isConst() ? cmp(CmpOp::EQ, subject(), KV, CmpMode::StrCI,
                                        Dialect::PowerShell)
                                  : unknown();
-    auto Same = ByValue.find(Value);
-    if (Same != ByValue.end()) {
-      G.Arms[Same->second].Tests.push_back(Test);
-      continue;
-    }
-    A.Tests.push_back(Test);
-    ByValue[Value] = G.Arms.size();
-    G.Arms.push_back(std::move(A));
+    script::addArmTest(G, ByValue, Value, std::move(A), std::move(Test));
   }
   if (G.Arms.empty())
     return;

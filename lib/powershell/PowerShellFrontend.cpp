@@ -11,6 +11,7 @@
 
 #include "powershell/Lowerer.h"
 #include "script/ParsePlan.h"
+#include "script/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -37,37 +38,20 @@ Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
       Diags(Diags) {}
 
 SourceSpan Lowerer::span(script::Node N) const {
-  return Text.span(Path, script::startByte(N), script::endByte(N));
+  return script::Speller(Path, Text).span(N);
 }
 SourceSpan Lowerer::span(uint32_t B, uint32_t E) const {
-  return Text.span(Path, B, E);
+  return script::Speller(Path, Text).span(B, E);
 }
 Spelling Lowerer::spell(script::Node N) const {
-  return spell(script::startByte(N), script::endByte(N));
+  return script::Speller(Path, Text).spell(N);
 }
 Spelling Lowerer::spell(uint32_t B, uint32_t E) const {
-  Spelling S;
-  if (E < B || E > Src.size())
-    return S;
-  S.Span = span(B, E);
-  S.Text = Src.slice(B, E).str();
-  return S;
+  return script::Speller(Path, Text).spell(B, E);
 }
 
 std::string Lowerer::normalize(llvm::StringRef S) {
-  std::string R;
-  bool Space = false;
-  for (char C : S) {
-    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
-      Space = true;
-      continue;
-    }
-    if (Space && !R.empty())
-      R += ' ';
-    Space = false;
-    R += C;
-  }
-  return R;
+  return script::normalizeSpace(S);
 }
 
 bool Lowerer::isBranchBlock(llvm::StringRef P) {
@@ -471,12 +455,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       script::parsePlanned(tree_sitter_powershell(), Text.Utf8, Plan,
                            Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
   if (!Tree) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where.File = Path.str();
-    D.Message = Path.str() + ": could not parse the file (time limit or "
-                             "grammar version); skipped";
-    Diags.push_back(std::move(D));
+    script::noteParseTrouble(Diags, Path, Text, nullptr);
     return;
   }
   script::FlatTree Flat(ts_tree_root_node(Tree.get()));
@@ -485,17 +464,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   // accept but the lowering recovers (`switch ($x) { 1 {'a'} 2 {'b'} }`).
   script::ParseTrouble Trouble = script::parseTrouble(
       Root, [](script::Node N) { return typeOf(N) == "switch_clause"; });
-  if (unsigned Errors = Trouble.Errors) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, Trouble.FirstByte, Trouble.FirstByte);
-    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": parse error (" +
-                std::to_string(Errors) + " unparsed region" +
-                (Errors == 1 ? "" : "s") +
-                "); the rest of the file is still analyzed";
-    Diags.push_back(std::move(D));
-  }
+  script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
   L.Deps = Deps;
   L.run(Root);

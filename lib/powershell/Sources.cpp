@@ -10,6 +10,7 @@
 
 #include "core/SourceTable.h"
 
+#include "core/Flow.h"
 #include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -223,6 +223,33 @@ static void addListItem(const AtomContext &C, const MappedConst &M, int Rank,
   Out.push_back(std::move(K));
 }
 
+/// Where a prefix/suffix test takes a tuple: `v.startswith("6.0.6002")` ->
+/// `v.startswith(("6.0.6002", "6.0.6003"))`, and an item written in such a
+/// tuple (its atom has no text of its own) gains a sibling.
+static void addAffixTuple(const AtomContext &C, const MappedConst &M, int Rank,
+                          std::vector<Candidate> &Out) {
+  const Expr &A = C.Atom;
+  if (!syntaxFor(dialectOf(C)).affixTakesTuple() || !C.ValueBefore ||
+      (A.Kind != Op::StartsWith && A.Kind != Op::EndsWith) ||
+      A.Kids.size() != 2 || A.Kids[1].get() != M.Node ||
+      !M.Node->Written.valid())
+    return;
+  auto Alt = newConstText(C, M, false);
+  if (!Alt)
+    return;
+  Candidate K;
+  K.Rank = Rank;
+  K.Description = "accept build " + std::to_string(newBuild(C)) + " as well";
+  K.Atom = &A;
+  K.Replacement = logicOr(clone(A), atomWith(A, M, false));
+  if (A.Written.valid())
+    K.Edits.push_back(
+        {M.Node->Written.Span, "(" + M.Node->Written.Text + ", " + *Alt + ")"});
+  else
+    K.Edits.push_back({insertionAfter(M.Node->Written.Span), ", " + *Alt});
+  Out.push_back(std::move(K));
+}
+
 /// The edit that gives Arm one more test whose constant is written NewConst:
 /// a table entry copied with the new key, or the language's new label.
 static std::optional<Edit> armAddition(Dialect D, GuardKind K, const Arm &A,
@@ -360,6 +387,8 @@ void genericCandidates(const AtomContext &C, std::vector<Candidate> &Out) {
     }
     if (A.Kind == Op::Element && C.ArmIndex < 0)
       addListItem(C, M, 1, Out);
+    if (C.ArmIndex < 0)
+      addAffixTuple(C, M, 1, Out);
     if ((A.Kind == Op::Like || A.Kind == Op::Regex) && M.Widened &&
         A.Kids.size() > 1 && A.Kids[1].get() == M.Node)
       addReplaceConst(C, M, true, 0, Out);

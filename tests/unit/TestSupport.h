@@ -2,6 +2,7 @@
 #ifndef VERGUARD_TESTS_UNIT_TESTSUPPORT_H
 #define VERGUARD_TESTS_UNIT_TESTSUPPORT_H
 
+#include "core/Finding.h"
 #include "core/SourceRange.h"
 #include "report/Report.h"
 
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace verguard::test {
@@ -62,6 +64,35 @@ protected:
 
   llvm::SmallString<256> Dir;
 };
+
+/// Bytes with every proven fix's edits of Findings applied (each edit once),
+/// each replacement written by Encode (the file's encoding). Overlap (if
+/// given) is set when an edit overlaps another and is left out.
+template <typename EncodeFn>
+std::string applyFixes(const std::string &Bytes,
+                       const std::vector<core::Finding> &Findings,
+                       EncodeFn Encode, bool *Overlap = nullptr) {
+  std::vector<core::Edit> Edits;
+  for (const core::Finding &F : Findings)
+    if (F.TheFix)
+      for (const core::Edit &E : F.TheFix->Edits)
+        if (std::find(Edits.begin(), Edits.end(), E) == Edits.end())
+          Edits.push_back(E);
+  std::sort(Edits.begin(), Edits.end());
+  std::string Out = Bytes;
+  uint32_t Last = UINT32_MAX;
+  for (auto It = Edits.rbegin(); It != Edits.rend(); ++It) {
+    if (It->Span.End > Last) {
+      if (Overlap)
+        *Overlap = true;
+      continue;
+    }
+    Out.replace(It->Span.Begin, It->Span.End - It->Span.Begin,
+                Encode(It->Replacement));
+    Last = It->Span.Begin;
+  }
+  return Out;
+}
 
 } // namespace verguard::test
 

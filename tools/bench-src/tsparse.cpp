@@ -1,7 +1,8 @@
 //===- tsparse.cpp - raw tree-sitter parse, the baseline of tools/bench ---===//
 //
-// Parses every .ps1/.psm1 with the PowerShell grammar and every .vbs/.bas/.cls
-// with the VBA grammar, as verguard would, and prints nothing: the time it
+// Parses every .ps1/.psm1 with the PowerShell grammar, every .vbs/.bas/.cls
+// with the VBA grammar and every .py/.pyw with the Python grammar, as
+// verguard would, and prints nothing: the time it
 // takes is the floor for verguard's script frontends.
 //
 //   vg_tsparse FILE...        or       vg_tsparse @LIST   (one path a line)
@@ -20,6 +21,7 @@
 
 extern "C" const TSLanguage *tree_sitter_powershell(void);
 extern "C" const TSLanguage *tree_sitter_vba(void);
+extern "C" const TSLanguage *tree_sitter_python(void);
 
 namespace {
 
@@ -50,8 +52,10 @@ int main(int argc, char **argv) {
   }
   TSParser *Ps = ts_parser_new();
   TSParser *Vb = ts_parser_new();
+  TSParser *Py = ts_parser_new();
   if (!ts_parser_set_language(Ps, tree_sitter_powershell()) ||
-      !ts_parser_set_language(Vb, tree_sitter_vba())) {
+      !ts_parser_set_language(Vb, tree_sitter_vba()) ||
+      !ts_parser_set_language(Py, tree_sitter_python())) {
     std::fprintf(stderr, "vg_tsparse: grammar ABI mismatch\n");
     return 2;
   }
@@ -64,6 +68,8 @@ int main(int argc, char **argv) {
       Parser = Ps;
     else if (E == ".vbs" || E == ".bas" || E == ".cls")
       Parser = Vb;
+    else if (E == ".py" || E == ".pyw")
+      Parser = Py;
     else
       continue;
     std::ifstream F(P, std::ios::binary);
@@ -83,5 +89,6 @@ int main(int argc, char **argv) {
   }
   ts_parser_delete(Ps);
   ts_parser_delete(Vb);
+  ts_parser_delete(Py);
   return Rc + (Nodes == ~0ULL); // keep the parse observable
 }

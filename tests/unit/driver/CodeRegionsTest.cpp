@@ -64,6 +64,21 @@ TEST(CodeRegions, VB) {
   EXPECT_EQ(regions("' x", Dialect::Markup), "sss");
 }
 
+TEST(CodeRegions, Python) {
+  EXPECT_EQ(regions("a #x\nb", Dialect::Python), "ccmmcc");
+  EXPECT_EQ(regions("'a#'x", Dialect::Python), "ssssc");
+  EXPECT_EQ(regions("\"\\\"#\"x", Dialect::Python), "sssssc");
+  EXPECT_EQ(regions("'''a\n#'''x", Dialect::Python), "sssssssssc");
+  EXPECT_EQ(regions("r'\\\\'#", Dialect::Python), "cssssm"); // r: code
+}
+
+TEST(CodeRegions, PythonNumbers) {
+  EXPECT_EQ(numberValue("6_002", Dialect::Python), 6002);
+  EXPECT_EQ(numberValue("0x1772", Dialect::Python), 6002);
+  EXPECT_EQ(numberValue("0o13562", Dialect::Python), 6002);
+  EXPECT_EQ(numberValue("6002", Dialect::Python), 6002);
+}
+
 TEST(CodeRegions, NumbersInEachNotation) {
   struct Case {
     const char *Tok;
@@ -110,6 +125,7 @@ TEST(CodeRegions, DialectsByLanguageAndExtension) {
   EXPECT_EQ(dialectOf("a.bas", Language::VBA), Dialect::VB);
   EXPECT_EQ(dialectOf("a.hta", Language::VBScript), Dialect::Markup);
   EXPECT_EQ(dialectOf("a.wsf", Language::VBScript), Dialect::Markup);
+  EXPECT_EQ(dialectOf("a.py", Language::Python), Dialect::Python);
 }
 
 } // namespace

@@ -70,6 +70,15 @@ TEST(Suppressions, EveryCommentForm) {
   EXPECT_EQ(find(":: verguard: ignore\nx\n", Language::Batch)[0].Line, 2u);
   EXPECT_EQ(find("x & rem verguard: ignore\n", Language::Batch)[0].Line, 1u);
   EXPECT_TRUE(find("echo verguard: ignore\n", Language::Batch).empty());
+  EXPECT_EQ(find("# verguard: ignore[VG002]\nx\n", Language::Python)[0].Line,
+            2u);
+  EXPECT_EQ(find("x = 1  # verguard: ignore\n", Language::Python)[0].Line, 1u);
+}
+
+TEST(Suppressions, PythonStringsHoldNoMarker) {
+  EXPECT_TRUE(find("s = '# verguard: ignore'\n", Language::Python).empty());
+  EXPECT_TRUE(find("s = \"\"\"\n# verguard: ignore\n\"\"\"\n", Language::Python)
+                  .empty());
 }
 
 TEST(Suppressions, RemovalTakesTheCommentOrTheMarker) {

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "powershell/PowerShellFrontend.h"
 
+#include "../TestSupport.h"
+
 #include "core/SourceTable.h"
 
 #include "rules/Checker.h"
@@ -85,26 +87,9 @@ Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.ps1",
 
 /// Applies every proven fix's edits (each edit once) to the original bytes.
 std::string applyFixes(const Result &R, bool *Overlap = nullptr) {
-  std::vector<Edit> Edits;
-  for (const Finding &F : R.Findings)
-    if (F.TheFix)
-      for (const Edit &E : F.TheFix->Edits)
-        if (std::find(Edits.begin(), Edits.end(), E) == Edits.end())
-          Edits.push_back(E);
-  std::sort(Edits.begin(), Edits.end());
-  std::string Out = R.Bytes;
-  uint32_t Last = UINT32_MAX;
-  for (auto It = Edits.rbegin(); It != Edits.rend(); ++It) {
-    if (It->Span.End > Last) {
-      if (Overlap)
-        *Overlap = true;
-      continue;
-    }
-    Out.replace(It->Span.Begin, It->Span.End - It->Span.Begin,
-                R.Text.encode(It->Replacement));
-    Last = It->Span.Begin;
-  }
-  return Out;
+  return test::applyFixes(
+      R.Bytes, R.Findings,
+      [&](const std::string &T) { return R.Text.encode(T); }, Overlap);
 }
 
 std::string fixOf(llvm::StringRef Src) { return applyFixes(run(Src)); }

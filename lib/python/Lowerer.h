@@ -1,0 +1,183 @@
+//===- Lowerer.h - Python lowering state (internal) -------------*- C++ -*-===//
+//
+// Lowering.cpp turns expressions into values (with Python 3's semantics:
+// `"6002" == 6002` is False, `"6002" < 6002` raises), Sources.cpp knows
+// which values are OS version quantities, PythonFrontend.cpp walks the
+// statements (module, functions, classes) and builds the guards.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_PYTHON_LOWERER_H
+#define VERGUARD_PYTHON_LOWERER_H
+
+#include "core/Finding.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Spelling.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace verguard::python {
+
+inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
+inline script::NodeList namedKids(script::Node N) {
+  return script::namedKidsNoComments(N);
+}
+
+/// Objects whose members or items are version quantities.
+enum class ObjKind : uint8_t {
+  None,      // a plain value (E) or nothing known
+  WinVer,    // sys.getwindowsversion(): a struct sequence
+  Win32Ver,  // platform.win32_ver(): (release, version, csd, ptype)
+  Uname,     // platform.uname(): (system, node, release, version, ...)
+  Platform,  // platform.platform(): "Windows-2008Server-6.0.6002-SP2"
+  WmiConn,   // wmi.WMI()
+  WmiOSList, // wmi.WMI().Win32_OperatingSystem()
+  WmiOS,     // one Win32_OperatingSystem instance
+  RegKey,    // winreg key of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
+  HKLM,      // winreg.HKEY_LOCAL_MACHINE, getattr(winreg, "HKEY_LOCAL_MACHINE")
+  Tuple,     // a tuple/list literal or a tuple result (Items)
+  Dict,      // a dict literal (DictNode)
+  Self,      // `self` in a method of class Name
+  Pattern,   // re.compile(pattern): E is the pattern
+};
+
+enum class PyType : uint8_t { Unknown, Int, Str, Bool };
+
+struct Val {
+  core::ExprPtr E; // scalar value; null for objects/nothing
+  ObjKind Obj = ObjKind::None;
+  std::vector<Val> Items; // Tuple
+  script::Node DictNode{};
+  std::string Name; // Self: the class
+  static Val of(core::ExprPtr X) {
+    Val V;
+    V.E = std::move(X);
+    return V;
+  }
+  static Val obj(ObjKind K) {
+    Val V;
+    V.Obj = K;
+    return V;
+  }
+  bool isObject() const { return Obj != ObjKind::None; }
+  core::ExprPtr expr() const;
+};
+
+struct Frame {
+  bool Func = false;
+  std::string Function, Class;
+  std::map<std::string, Val> Vars;
+  std::optional<Val> Return; // the first version-related return
+};
+
+class Lowerer : public script::Speller {
+public:
+  Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+          const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          std::vector<core::Diagnostic> &Diags);
+  void run(script::Node Root);
+
+  // --- text helpers (spans and spellings: script::Speller) -------------
+  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
+  static std::string normalize(llvm::StringRef S);
+
+  // --- Lowering.cpp ---------------------------------------------------
+  Val lower(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  static script::Node unwrap(script::Node N);
+  Val identifier(llvm::StringRef Name);
+  Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
+              script::Node RN, uint32_t B, uint32_t E, script::Node OpN);
+  Val comparison(script::Node N, int Depth);
+  Val binaryOp(script::Node N, int Depth);
+  Val subscript(script::Node N, int Depth);
+  Val call(script::Node N, int Depth);
+  /// The function's body walked again with the call's arguments bound (a
+  /// helper whose source is chosen by an argument: a registry value name,
+  /// a key path), nothing emitted; its return, or nothing.
+  std::optional<Val> instantiate(const std::string &Key, script::Node Call,
+                                 const std::vector<Val> &Args, size_t Skip,
+                                 int Depth);
+  Val stringLiteral(script::Node N, int Depth);
+  /// The value with the use-site spelling (for a fix to write it again).
+  core::ExprPtr operand(const Val &V, script::Node N) const;
+  /// The dotted name of a callee with import aliases resolved
+  /// (`platform.version`, `winreg.QueryValueEx`), or "".
+  std::string dottedName(script::Node N) const;
+  std::vector<script::Node> args(script::Node ArgList) const;
+  script::Node keywordArg(script::Node ArgList, llvm::StringRef Name) const;
+
+  // --- Sources.cpp ----------------------------------------------------
+  /// A call of a module function that is a version source, or nullopt.
+  std::optional<Val> sourceCall(const std::string &Name, script::Node Call,
+                                const std::vector<Val> &Args,
+                                const std::vector<script::Node> &ArgNodes);
+  Val member(const Val &Obj, llvm::StringRef Name, script::Node N);
+  Val method(const Val &Obj, llvm::StringRef Name, script::Node Call,
+             const std::vector<Val> &Args,
+             const std::vector<script::Node> &ArgNodes, int Depth);
+  Val item(const Val &Obj, const Val &Index, script::Node N);
+  std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  static bool isCurrentVersionKey(llvm::StringRef Path);
+
+  // --- PythonFrontend.cpp: statements and guards -----------------------
+  void walkBlock(script::Node Block);
+  void statement(script::Node S);
+  void defineFunction(script::Node Def, const std::string &Class);
+  void bindTarget(script::Node Target, const Val &V);
+  void assign(const std::string &Name, const Val &V);
+  void conditionGuard(script::Node CondNode);
+  void scanGuards(script::Node N);
+  void matchGuard(script::Node Match);
+  void tableGuard(script::Node Dict, const core::ExprPtr &Key);
+  void emit(core::Guard G, script::Node Site);
+  std::string currentFunction() const;
+  Frame &top() { return Frames.back(); }
+
+  // --- state ----------------------------------------------------------
+  llvm::StringRef Path;
+  const script::DecodedText &Text;
+  llvm::StringRef Src;
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+
+  bool Emit = false;
+  bool TooDeepNoted = false;
+  void tooDeep(script::Node N);
+  std::vector<Frame> Frames;
+  std::map<std::string, Val> FinalModule;     // module scope after a pass
+  std::map<std::string, std::string> Aliases; // import name -> dotted name
+  struct Function {
+    std::vector<std::string> Params;
+    std::optional<Val> Return;
+    bool Method = false; // the first parameter is self
+    std::string Class;
+    script::Node Def{}; // the function_definition
+  };
+  std::map<std::string, Function> Functions; // "f" or "Class.f"
+  std::map<std::string, std::map<std::string, Val>> ClassAttrs;
+  std::set<std::string> Classes;
+  int Instantiating = 0; // nested instantiate() calls
+  /// instantiate()'s results by function and constant arguments, and how
+  /// many bodies it may still walk in this file (a bound on the work).
+  std::map<std::string, std::optional<Val>> Instances;
+  int InstanceBudget = 256;
+  std::set<uint32_t> EmittedAt;
+  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+};
+
+/// The static type of a value, as far as Python's rules can tell.
+PyType typeOfExpr(const core::Expr &E);
+/// E with every parameter unbound (a value leaving its function).
+core::ExprPtr unbindParams(const core::ExprPtr &E);
+
+} // namespace verguard::python
+
+#endif

@@ -1,0 +1,545 @@
+//===- PythonFrontend.cpp - parse, walk statements, lower guards ---------===//
+//
+// Three walks over the module: two learn what module variables, functions
+// (their returns, as functions of their parameters) and class attributes
+// hold, so that a function can use a constant assigned below it and a method
+// an attribute set in `__init__`; the third emits the guards. Statements
+// nest only as deep as indentation allows (and are cut off past a limit);
+// expressions are bounded by script::MaxExprDepth.
+//
+//===----------------------------------------------------------------------===//
+#include "python/PythonFrontend.h"
+
+#include "python/Lowerer.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+extern "C" const TSLanguage *tree_sitter_python(void);
+
+using namespace verguard::core;
+
+namespace verguard::python {
+
+namespace {
+constexpr int MaxNesting = 200;
+thread_local int StatementDepth = 0;
+
+struct Nest {
+  Nest() { ++StatementDepth; }
+  ~Nest() { --StatementDepth; }
+};
+} // namespace
+
+Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+                 const FrontendOptions &Opts, std::vector<Guard> &Guards,
+                 std::vector<Diagnostic> &Diags)
+    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Text.Utf8),
+      Opts(Opts), Guards(Guards), Diags(Diags) {}
+
+// A backslash continues a line: a blank too.
+std::string Lowerer::normalize(llvm::StringRef S) {
+  return script::normalizeSpace(S, "\\");
+}
+
+void Lowerer::tooDeep(script::Node N) {
+  if (TooDeepNoted || !Emit)
+    return;
+  TooDeepNoted = true;
+  Diags.push_back(script::nestedTooDeep(Path, span(N)));
+}
+
+std::string Lowerer::currentFunction() const {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->Func)
+      return F->Function;
+  return "";
+}
+
+void Lowerer::emit(Guard G, script::Node Site) {
+  if (!Emit || !EmittedAt.insert(script::startByte(Site)).second)
+    return;
+  G.Syntax = Dialect::Python;
+  G.Function = currentFunction();
+  Guards.push_back(std::move(G));
+}
+
+void Lowerer::conditionGuard(script::Node CondNode) {
+  if (script::isNull(CondNode))
+    return;
+  Covered.push_back({script::startByte(CondNode), script::endByte(CondNode)});
+  if (!Emit)
+    return;
+  ExprPtr C = lowerCond(CondNode);
+  if (!dependsOnVersion(*C))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = C;
+  G.Where = span(CondNode);
+  G.Text = normalize(text(CondNode));
+  emit(std::move(G), CondNode);
+}
+
+void Lowerer::scanGuards(script::Node Root) {
+  if (!Emit || script::isNull(Root))
+    return;
+  std::vector<script::Node> Stack{Root};
+  while (!Stack.empty()) {
+    script::Node N = Stack.back();
+    Stack.pop_back();
+    llvm::StringRef T = typeOf(N);
+    uint32_t B = script::startByte(N), E = script::endByte(N);
+    bool InCovered = llvm::any_of(
+        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
+    if (InCovered || T == "lambda" || T == "function_definition" ||
+        T == "class_definition" || T == "block")
+      continue;
+    if (T == "comparison_operator" || T == "boolean_operator" ||
+        T == "not_operator") {
+      conditionGuard(N);
+      continue;
+    }
+    if (T == "conditional_expression") {
+      auto K = namedKids(N);
+      if (K.size() == 3)
+        conditionGuard(K[1]);
+    }
+    for (script::Node K : namedKids(N))
+      Stack.push_back(K);
+  }
+}
+
+void Lowerer::tableGuard(script::Node Dict, const ExprPtr &Key) {
+  if (!Emit || script::isNull(Dict) || !Key || !dependsOnVersion(*Key) ||
+      EmittedAt.count(script::startByte(Dict)))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Table;
+  G.Subject = Key;
+  G.FirstMatchOnly = true;
+  G.Where = span(Dict);
+  PyType KT = typeOfExpr(*Key);
+  // Entries with the same value are one outcome.
+  std::map<std::string, size_t> ByValue;
+  for (script::Node Pair : namedKids(Dict)) {
+    if (typeOf(Pair) != "pair")
+      continue;
+    script::Node KN = script::field(Pair, "key"),
+                 VN = script::field(Pair, "value");
+    Val KV = lower(KN, 1);
+    ExprPtr Test = unknown();
+    if (KV.E && KV.E->isConst()) {
+      PyType T = typeOfExpr(*KV.E);
+      Test = KT != PyType::Unknown && T != KT
+                 ? boolConst(false) // {6002: ...}.get("6002") misses
+                 : cmp(CmpOp::EQ, subject(), KV.E,
+                       T == PyType::Str ? CmpMode::Str : CmpMode::Int,
+                       Dialect::Python);
+    }
+    Arm A;
+    A.Label = spell(Pair);
+    A.Indent = indentAt(script::startByte(Pair));
+    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
+                       std::move(Test));
+  }
+  if (G.Arms.empty())
+    return;
+  G.Text = "table " + normalize(text(Dict)).substr(0, 200);
+  emit(std::move(G), Dict);
+}
+
+void Lowerer::matchGuard(script::Node Match) {
+  script::Node Body = script::field(Match, "body");
+  script::Node SubjectN = script::field(Match, "subject");
+  if (script::isNull(Body) || script::isNull(SubjectN))
+    return;
+  Val S = lower(SubjectN);
+  Covered.push_back({script::startByte(SubjectN), script::endByte(SubjectN)});
+  if (!Emit || !S.E || !dependsOnVersion(*S.E))
+    return;
+  PyType ST = typeOfExpr(*S.E);
+  Guard G;
+  G.Kind = GuardKind::Select;
+  G.Subject = S.E;
+  G.FirstMatchOnly = true;
+  G.Where = span(script::startByte(Match), script::endByte(SubjectN));
+  G.Text = "match " + normalize(text(SubjectN));
+  std::map<std::string, size_t> ByBody;
+  for (script::Node Clause : namedKids(Body)) {
+    if (typeOf(Clause) != "case_clause")
+      continue;
+    bool Guarded = !script::isNull(script::field(Clause, "guard"));
+    std::vector<ExprPtr> Tests;
+    script::Node First{};
+    for (script::Node P : namedKids(Clause)) {
+      if (typeOf(P) != "case_pattern")
+        continue;
+      if (script::isNull(First))
+        First = P;
+      script::NodeList Alts = namedKids(P);
+      if (Alts.size() == 1 && typeOf(Alts[0]) == "union_pattern")
+        Alts = namedKids(Alts[0]);
+      for (script::Node K : Alts) {
+        Val KV = lower(K, 1);
+        if (!KV.E || !KV.E->isConst()) {
+          Tests.push_back(unknown()); // a capture or class pattern
+          continue;
+        }
+        PyType T = typeOfExpr(*KV.E);
+        if (ST != PyType::Unknown && T != ST) {
+          Tests.push_back(boolConst(false));
+          continue;
+        }
+        auto Test = clone(*cmp(CmpOp::EQ, subject(), KV.E,
+                               T == PyType::Str ? CmpMode::Str : CmpMode::Int,
+                               Dialect::Python));
+        Test->Written = spell(K);
+        Tests.push_back(Guarded ? unknown() : ExprPtr(Test));
+      }
+    }
+    // `case _:` (a case_pattern without children): the default.
+    if (script::isNull(First) || Tests.empty())
+      continue;
+    script::Node Cons = script::field(Clause, "consequence");
+    std::string BodyText = normalize(text(Cons));
+    Arm A;
+    A.Label = spell(First);
+    for (ExprPtr &T : Tests)
+      script::addArmTest(G, ByBody, BodyText, A, std::move(T));
+  }
+  if (G.Arms.empty())
+    return;
+  emit(std::move(G), Match);
+}
+
+void Lowerer::assign(const std::string &Name, const Val &V) {
+  top().Vars[Name] = V;
+}
+
+void Lowerer::bindTarget(script::Node Target, const Val &V) {
+  Target = unwrap(Target);
+  llvm::StringRef T = typeOf(Target);
+  if (T == "identifier") {
+    assign(text(Target).str(), V);
+    return;
+  }
+  if (T == "pattern_list" || T == "tuple_pattern" || T == "tuple" ||
+      T == "list_pattern" || T == "expression_list") {
+    auto Kids = namedKids(Target);
+    for (size_t I = 0; I < Kids.size(); ++I)
+      bindTarget(Kids[I], item(V, Val::of(intConst(I)), Target));
+    return;
+  }
+  if (T == "attribute") {
+    // self.x = ...: an attribute of the class, read in any method.
+    Val Obj = lower(script::field(Target, "object"), 1);
+    if (Obj.Obj != ObjKind::Self)
+      return;
+    std::string A = text(script::field(Target, "attribute")).str();
+    auto &Attrs = ClassAttrs[Obj.Name];
+    Val Stored = V;
+    Stored.E = unbindParams(V.E);
+    bool Related =
+        Stored.isObject() || (Stored.E && dependsOnVersion(*Stored.E));
+    if (Related || !Attrs.count(A))
+      Attrs[A] = Stored;
+  }
+}
+
+void Lowerer::walkBlock(script::Node Block) {
+  for (script::Node S : namedKids(Block))
+    statement(S);
+}
+
+void Lowerer::defineFunction(script::Node Def, const std::string &Class) {
+  std::string Name = text(script::field(Def, "name")).str();
+  std::string Key = Class.empty() ? Name : Class + "." + Name;
+  Function &Fn = Functions[Key];
+  Frame F;
+  F.Func = true;
+  F.Function = Key;
+  F.Class = Class;
+  Fn.Params.clear();
+  Fn.Method = !Class.empty();
+  Fn.Class = Class;
+  Fn.Def = Def;
+  script::Node Params = script::field(Def, "parameters");
+  Frames.push_back(std::move(F));
+  int64_t I = 0;
+  for (script::Node P : namedKids(Params)) {
+    llvm::StringRef T = typeOf(P);
+    script::Node NameN{}, Default{};
+    if (T == "identifier") {
+      NameN = P;
+    } else if (T == "default_parameter" || T == "typed_default_parameter") {
+      NameN = script::field(P, "name");
+      Default = script::field(P, "value");
+    } else if (T == "typed_parameter") {
+      for (script::Node K : namedKids(P))
+        if (typeOf(K) == "identifier")
+          NameN = K;
+    }
+    if (script::isNull(NameN) || typeOf(NameN) != "identifier") {
+      ++I;
+      Fn.Params.push_back("");
+      continue;
+    }
+    std::string PN = text(NameN).str();
+    Fn.Params.push_back(PN);
+    if (I == 0 && !Class.empty()) {
+      Val Self = Val::obj(ObjKind::Self);
+      Self.Name = Class;
+      top().Vars[PN] = Self;
+      ++I;
+      continue;
+    }
+    // Unbound, what its default or its name says; at a call, the argument.
+    ExprPtr Named;
+    if (!script::isNull(Default)) {
+      Val D = lower(Default, 1);
+      if (D.E && (D.E->isConst() || dependsOnVersion(*D.E)))
+        Named = D.E;
+    }
+    if (!Named)
+      if (auto Q = inferFromName(PN))
+        Named = *Q;
+    top().Vars[PN] = Val::of(param(I, Named));
+    ++I;
+  }
+  walkBlock(script::field(Def, "body"));
+  std::optional<Val> Ret = top().Return;
+  Frames.pop_back();
+  if (Ret || !Emit)
+    Functions[Key].Return = Ret;
+}
+
+void Lowerer::statement(script::Node S) {
+  Nest Guard;
+  if (StatementDepth > MaxNesting) {
+    tooDeep(S);
+    return;
+  }
+  llvm::StringRef T = typeOf(S);
+  if (T == "expression_statement") {
+    for (script::Node X : namedKids(S)) {
+      llvm::StringRef XT = typeOf(X);
+      if (XT == "assignment") {
+        // a = b = value: every target gets the value.
+        std::vector<script::Node> Targets;
+        script::Node Cur = X;
+        while (typeOf(Cur) == "assignment") {
+          Targets.push_back(script::field(Cur, "left"));
+          script::Node R = script::field(Cur, "right");
+          if (script::isNull(R)) {
+            Cur = R;
+            break;
+          }
+          Cur = R;
+        }
+        if (script::isNull(Cur))
+          continue; // an annotation without a value
+        Val V = lower(Cur);
+        scanGuards(Cur);
+        for (script::Node Tg : Targets)
+          bindTarget(Tg, V);
+      } else if (XT == "augmented_assignment") {
+        scanGuards(script::field(X, "right"));
+        script::Node L = unwrap(script::field(X, "left"));
+        if (typeOf(L) == "identifier")
+          assign(text(L).str(), Val::of(unknown()));
+      } else {
+        lower(X);
+        scanGuards(X);
+      }
+    }
+    return;
+  }
+  if (T == "return_statement") {
+    auto K = namedKids(S);
+    if (K.empty())
+      return;
+    Val V = lower(K[0]);
+    scanGuards(K[0]);
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (F->Func) {
+        // The first return that says something about the OS; one that
+        // only hands a parameter back (`return default`) gives way to it.
+        auto Says = [](const Val &X) {
+          return X.isObject() || (X.E && dependsOnVersion(*X.E));
+        };
+        bool Related = Says(V) || (V.E && hasParam(*V.E));
+        if (Related && (!F->Return || (!Says(*F->Return) && Says(V))))
+          F->Return = V;
+        break;
+      }
+    return;
+  }
+  if (T == "if_statement" || T == "elif_clause" || T == "while_statement") {
+    conditionGuard(script::field(S, "condition"));
+    scanGuards(script::field(S, "condition"));
+    walkBlock(
+        script::field(S, T == "while_statement" ? "body" : "consequence"));
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) == "elif_clause" || typeOf(K) == "else_clause")
+        statement(K);
+    return;
+  }
+  if (T == "else_clause" || T == "finally_clause" || T == "except_clause" ||
+      T == "try_statement" || T == "with_statement" || T == "block" ||
+      T == "except_group_clause") {
+    for (script::Node K : namedKids(S)) {
+      llvm::StringRef KT = typeOf(K);
+      if (KT == "block") {
+        walkBlock(K);
+      } else if (KT == "with_clause") {
+        for (script::Node Item : namedKids(K)) {
+          script::Node V = script::field(Item, "value");
+          if (typeOf(V) == "as_pattern") {
+            auto AK = namedKids(V);
+            script::Node Alias = script::field(V, "alias");
+            if (!AK.empty() && !script::isNull(Alias)) {
+              Val X = lower(AK[0]);
+              for (script::Node A : namedKids(Alias))
+                bindTarget(A, X);
+            }
+          } else {
+            lower(V);
+          }
+        }
+      } else if (KT != "comment") {
+        statement(K);
+      }
+    }
+    return;
+  }
+  if (T == "for_statement") {
+    Val R = lower(script::field(S, "right"));
+    scanGuards(script::field(S, "right"));
+    Val Each;
+    if (R.Obj == ObjKind::WmiOSList)
+      Each = Val::obj(ObjKind::WmiOS);
+    bindTarget(script::field(S, "left"), Each);
+    walkBlock(script::field(S, "body"));
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) == "else_clause")
+        statement(K);
+    return;
+  }
+  if (T == "function_definition") {
+    // Only a def directly in a class body is a method.
+    if (!Frames.back().Func && !Frames.back().Class.empty())
+      defineFunction(S, Frames.back().Class);
+    else
+      defineFunction(S, "");
+    return;
+  }
+  if (T == "decorated_definition") {
+    statement(script::field(S, "definition"));
+    return;
+  }
+  if (T == "class_definition") {
+    std::string Name = text(script::field(S, "name")).str();
+    Classes.insert(Name);
+    Frame F;
+    F.Class = Name;
+    Frames.push_back(std::move(F));
+    walkBlock(script::field(S, "body"));
+    // Class-level assignments are attributes too.
+    for (auto &[K, V] : top().Vars)
+      if (!ClassAttrs[Name].count(K))
+        ClassAttrs[Name][K] = V;
+    Frames.pop_back();
+    return;
+  }
+  if (T == "assert_statement") {
+    auto K = namedKids(S);
+    if (!K.empty()) {
+      conditionGuard(K[0]);
+      scanGuards(K[0]);
+    }
+    return;
+  }
+  if (T == "match_statement") {
+    matchGuard(S);
+    script::Node Body = script::field(S, "body");
+    for (script::Node C : namedKids(Body))
+      if (typeOf(C) == "case_clause") {
+        script::Node G = script::field(C, "guard");
+        if (!script::isNull(G))
+          scanGuards(G);
+        walkBlock(script::field(C, "consequence"));
+      }
+    return;
+  }
+  if (T == "import_statement" || T == "import_from_statement") {
+    std::string Module;
+    if (T == "import_from_statement")
+      Module = text(script::field(S, "module_name")).str();
+    for (script::Node K : namedKids(S)) {
+      if (T == "import_from_statement" &&
+          script::startByte(K) ==
+              script::startByte(script::field(S, "module_name")))
+        continue;
+      std::string Name, Alias;
+      if (typeOf(K) == "aliased_import") {
+        Name = text(script::field(K, "name")).str();
+        Alias = text(script::field(K, "alias")).str();
+      } else if (typeOf(K) == "dotted_name") {
+        Name = text(K).str();
+        Alias = llvm::StringRef(Name).split('.').first.str();
+        if (T == "import_statement" && Alias != Name)
+          continue; // `import os.path` binds os
+      } else {
+        continue;
+      }
+      std::string Full = Module.empty() ? Name : Module + "." + Name;
+      if (Full == "_winreg" || llvm::StringRef(Full).starts_with("_winreg."))
+        Full = "winreg" + Full.substr(7);
+      Aliases[Alias] = Full;
+    }
+    return;
+  }
+  // Anything else (global, pass, del, print, raise...): its expressions.
+  scanGuards(S);
+}
+
+void Lowerer::run(script::Node Root) {
+  auto Reset = [&] {
+    Frames.clear();
+    Frames.emplace_back();
+    Covered.clear();
+    Instances.clear();
+    InstanceBudget = 256;
+  };
+  // Two learning walks: the second sees what the first bound below a use.
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    Reset();
+    walkBlock(Root);
+    FinalModule = Frames.front().Vars;
+  }
+  Reset();
+  Emit = true;
+  walkBlock(Root);
+}
+
+void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
+               const FrontendOptions &Opts, std::vector<Guard> &Guards,
+               std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
+  if (llvm::StringRef(Text.Utf8).trim().empty())
+    return;
+  script::TreePtr Tree =
+      script::parse(tree_sitter_python(), Text.Utf8, {},
+                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+  if (!Tree) {
+    script::noteParseTrouble(Diags, Path, Text, nullptr);
+    return;
+  }
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+  script::Node Root = Flat.root();
+  script::ParseTrouble Trouble = script::parseTrouble(Root);
+  script::noteParseTrouble(Diags, Path, Text, &Trouble);
+  Lowerer L(Path, Text, Opts, Guards, Diags);
+  L.run(Root);
+}
+
+} // namespace verguard::python

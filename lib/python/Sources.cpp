@@ -1,0 +1,337 @@
+//===- Sources.cpp - which Python values are OS version quantities -------===//
+//
+// sys.getwindowsversion(), platform.version()/win32_ver()/uname()/
+// platform(), winreg on HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
+// and the wmi package's Win32_OperatingSystem; the registry values and WMI
+// properties come from rules/sources.yaml. platform.release() ("2008Server",
+// "7", "10") names the release, which a bump does not change.
+//
+//===----------------------------------------------------------------------===//
+#include "python/Lowerer.h"
+
+#include "core/SourceTable.h"
+#include "core/Flow.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+
+namespace verguard::python {
+
+namespace {
+
+ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
+
+/// A source of the table as a value: text holding a number is the number
+/// turned into text (WMI's BuildNumber "6002").
+ExprPtr tableValue(const SourceEntry *E, std::string Prov) {
+  if (!E)
+    return nullptr;
+  ExprPtr V = quantity(E->Q, std::move(Prov));
+  return E->AsString ? unary(Op::ToStr, V) : V;
+}
+
+std::optional<std::string> constText(const Val &V) {
+  if (V.E && V.E->Kind == Op::StrConst)
+    return V.E->Str;
+  return std::nullopt;
+}
+
+/// The item of a struct sequence / tuple result by index.
+Val winVerItem(int64_t I) {
+  switch (I) {
+  case 0:
+    return Val::of(q(Quantity::Major, "sys.getwindowsversion().major"));
+  case 1:
+    return Val::of(q(Quantity::Minor, "sys.getwindowsversion().minor"));
+  case 2:
+    return Val::of(q(Quantity::Build, "sys.getwindowsversion().build"));
+  case 4:
+    return Val::of(
+        q(Quantity::CSDVersion, "sys.getwindowsversion().service_pack"));
+  default:
+    return Val::of(unknown());
+  }
+}
+
+} // namespace
+
+bool Lowerer::isCurrentVersionKey(llvm::StringRef Path) {
+  std::string P = Path.trim().lower();
+  std::replace(P.begin(), P.end(), '/', '\\');
+  llvm::StringRef R = P;
+  R.consume_front("hkey_local_machine\\");
+  R.consume_front("hklm\\");
+  R.consume_front("\\");
+  R = R.rtrim('\\');
+  return R == "software\\microsoft\\windows nt\\currentversion" ||
+         R == "software\\wow6432node\\microsoft\\windows nt\\currentversion";
+}
+
+std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
+  auto Q = quantityNamed(Name);
+  if (!Q)
+    return std::nullopt;
+  return quantity(*Q, "inferred from the name `" + Name.str() + "`",
+                  /*Inferred=*/true);
+}
+
+std::optional<Val> Lowerer::sourceCall(const std::string &Name,
+                                       script::Node Call,
+                                       const std::vector<Val> &Args,
+                                       const std::vector<script::Node> &Nodes) {
+  for (const UserSource &U : Opts.Sources)
+    if ((U.Language.empty() || U.Language == "python") &&
+        (U.Name == Name || U.Name == Name + "()"))
+      return Val::of(quantity(U.Q, "user source " + U.Name));
+  if (Name == "sys.getwindowsversion")
+    return Val::obj(ObjKind::WinVer);
+  if (Name == "platform.version")
+    return Val::of(q(Quantity::Version, "platform.version()"));
+  if (Name == "platform.release" || Name == "platform.system" ||
+      Name == "platform.machine" || Name == "platform.win32_edition")
+    return Val::of(unknown());
+  if (Name == "platform.win32_ver")
+    return Val::obj(ObjKind::Win32Ver);
+  if (Name == "platform.uname")
+    return Val::obj(ObjKind::Uname);
+  if (Name == "platform.platform")
+    return Val::obj(ObjKind::Platform);
+  if (Name == "getattr" && Args.size() >= 2 && Nodes.size() >= 2 &&
+      dottedName(Nodes[0]) == "winreg" &&
+      constText(Args[1]) == std::optional<std::string>("HKEY_LOCAL_MACHINE"))
+    return Val::obj(ObjKind::HKLM);
+  if (Name == "wmi.WMI")
+    return Val::obj(ObjKind::WmiConn);
+  if (Name == "winreg.OpenKey" || Name == "winreg.OpenKeyEx" ||
+      Name == "winreg.CreateKey" || Name == "winreg.CreateKeyEx") {
+    if (Nodes.size() < 2)
+      return Val();
+    auto Sub = constText(Args[1]);
+    if (Sub && Args[0].Obj == ObjKind::HKLM && isCurrentVersionKey(*Sub))
+      return Val::obj(ObjKind::RegKey);
+    return Val();
+  }
+  if (Name == "winreg.QueryValueEx" || Name == "winreg.QueryValue") {
+    if (Args.size() < 2 || Args[0].Obj != ObjKind::RegKey)
+      return Val();
+    auto V = constText(Args[1]);
+    if (!V)
+      return Val();
+    ExprPtr E = tableValue(builtinSources().registryValue(*V),
+                           "registry CurrentVersion\\" + *V);
+    if (!E)
+      return Val();
+    if (Name == "winreg.QueryValue")
+      return Val::of(E);
+    // (value, type)
+    Val R = Val::obj(ObjKind::Tuple);
+    R.Items = {Val::of(E), Val::of(unknown())};
+    return R;
+  }
+  if (Name == "int" && Args.size() == 1) {
+    if (!Args[0].E)
+      return Val();
+    PyType T = typeOfExpr(*Args[0].E);
+    if (T == PyType::Int)
+      return Args[0];
+    if (T == PyType::Str || dependsOnVersion(*Args[0].E))
+      return Val::of(unary(Op::ToInt, Args[0].E));
+    return Val();
+  }
+  if (Name == "str" && Args.size() == 1) {
+    if (!Args[0].E)
+      return Val();
+    PyType T = typeOfExpr(*Args[0].E);
+    if (T == PyType::Str)
+      return Args[0];
+    if (T == PyType::Int)
+      return Val::of(unary(Op::ToStr, Args[0].E));
+    return Val();
+  }
+  if (Name == "len" && Args.size() == 1 && Args[0].E &&
+      typeOfExpr(*Args[0].E) == PyType::Str)
+    return Val::of(unary(Op::Length, Args[0].E));
+  if (Name == "re.compile" && !Args.empty() && constText(Args[0])) {
+    Val P = Val::obj(ObjKind::Pattern);
+    P.E = Args[0].E;
+    return P;
+  }
+  if ((Name == "re.match" || Name == "re.search" || Name == "re.fullmatch") &&
+      Args.size() >= 2 && Args[0].E && Args[1].E) {
+    Val P = Val::obj(ObjKind::Pattern);
+    P.E = Args[0].E;
+    std::vector<Val> Rest(Args.begin() + 1, Args.end());
+    std::vector<script::Node> RestN(Nodes.begin() + 1, Nodes.end());
+    return method(P, llvm::StringRef(Name).drop_front(3), Call, Rest, RestN, 0);
+  }
+  return std::nullopt;
+}
+
+Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
+  switch (Obj.Obj) {
+  case ObjKind::WinVer: {
+    static const std::pair<const char *, int> Items[] = {
+        {"major", 0}, {"minor", 1}, {"build", 2}, {"service_pack", 4}};
+    for (auto &[M, I] : Items)
+      if (Name == M)
+        return winVerItem(I);
+    if (Name == "service_pack_major")
+      return Val::of(
+          q(Quantity::SPMajor, "sys.getwindowsversion()." + Name.str()));
+    if (Name == "service_pack_minor")
+      return Val::of(
+          q(Quantity::SPMinor, "sys.getwindowsversion()." + Name.str()));
+    if (Name == "product_type")
+      return Val::of(
+          q(Quantity::ProductType, "sys.getwindowsversion()." + Name.str()));
+    if (Name == "platform_version") {
+      // kernel32's file version: (major, minor, build).
+      Val T = Val::obj(ObjKind::Tuple);
+      T.Items = {winVerItem(0), winVerItem(1), winVerItem(2)};
+      return T;
+    }
+    return Val::of(unknown());
+  }
+  case ObjKind::Uname:
+    if (Name == "version")
+      return Val::of(q(Quantity::Version, "platform.uname().version"));
+    return Val::of(unknown());
+  case ObjKind::WmiOS:
+    if (ExprPtr E = tableValue(builtinSources().wmiProperty(Name),
+                               "Win32_OperatingSystem." + Name.str()))
+      return Val::of(E);
+    return Val::of(unknown());
+  case ObjKind::Self: {
+    auto C = ClassAttrs.find(Obj.Name);
+    if (C != ClassAttrs.end()) {
+      auto A = C->second.find(Name.str());
+      if (A != C->second.end())
+        return A->second;
+    }
+    break;
+  }
+  case ObjKind::None:
+    if (Obj.E)
+      return Val::of(unknown());
+    break;
+  default:
+    return {};
+  }
+  // An object out of sight: what the attribute's name says.
+  if (auto Q = inferFromName(Name))
+    return Val::of(*Q);
+  return {};
+}
+
+Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
+  std::optional<int64_t> I;
+  if (Index.E && Index.E->Kind == Op::IntConst)
+    I = Index.E->Int;
+  switch (Obj.Obj) {
+  case ObjKind::WinVer:
+    return I ? winVerItem(*I) : Val();
+  case ObjKind::Win32Ver:
+    if (I && *I == 1)
+      return Val::of(q(Quantity::Version, "platform.win32_ver()[1]"));
+    return Val::of(unknown());
+  case ObjKind::Uname:
+    if (I && *I == 3)
+      return Val::of(q(Quantity::Version, "platform.uname()[3]"));
+    return Val::of(unknown());
+  case ObjKind::WmiOSList:
+    return Val::obj(ObjKind::WmiOS);
+  case ObjKind::Tuple:
+    if (I && *I < 0)
+      *I += Obj.Items.size();
+    if (I && *I >= 0 && *I < int64_t(Obj.Items.size()))
+      return Obj.Items[*I];
+    return {};
+  default:
+    break;
+  }
+  if (Obj.E && I && Obj.E->Kind == Op::Split) {
+    if (ExprPtr Part = Obj.E ? versionComponent(*Obj.E, *I) : nullptr)
+      return Val::of(Part);
+    return Val::of(binary(Op::Index, Obj.E, intConst(*I)));
+  }
+  if (Obj.E && I && typeOfExpr(*Obj.E) == PyType::Str && *I >= 0)
+    return Val::of(nary(Op::Substr, {Obj.E, intConst(*I), intConst(1)}));
+  return {};
+}
+
+Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
+                    const std::vector<Val> &Args,
+                    const std::vector<script::Node> &ArgNodes, int Depth) {
+  if (Obj.Obj == ObjKind::WmiConn) {
+    if (Name == "Win32_OperatingSystem")
+      return Val::obj(ObjKind::WmiOSList);
+    if ((Name == "query" || Name == "ExecQuery") && !Args.empty())
+      if (auto S = constText(Args[0]))
+        if (llvm::StringRef(*S).contains_insensitive("win32_operatingsystem"))
+          return Val::obj(ObjKind::WmiOSList);
+    return {};
+  }
+  if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty()) {
+    tableGuard(Obj.DictNode, Args[0].expr());
+    return {};
+  }
+  if (Obj.Obj == ObjKind::Pattern && !Args.empty() && Args[0].E) {
+    // match: anchored at the start; fullmatch: the whole string.
+    if (Name != "match" && Name != "search" && Name != "fullmatch")
+      return {};
+    ExprPtr Pat = Obj.E;
+    if (Name == "match" && Pat->Kind == Op::StrConst) {
+      auto P = clone(*Pat);
+      P->Str = "^(" + Pat->Str + ")";
+      Pat = P;
+    }
+    auto R = clone(*binary(Op::Regex, Args[0].E, Pat));
+    if (Name == "fullmatch")
+      R->Flags |= FlagWholeMatch;
+    R->Syntax = Dialect::Python;
+    R->Written = spell(Call);
+    return Val::of(R);
+  }
+  if (!Obj.E || typeOfExpr(*Obj.E) != PyType::Str)
+    return {};
+  // str methods.
+  ExprPtr S = Obj.E;
+  auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
+  if ((Name == "startswith" || Name == "endswith") && !Args.empty()) {
+    Op K = Name == "startswith" ? Op::StartsWith : Op::EndsWith;
+    auto One = [&](ExprPtr X, Spelling W) {
+      auto R = clone(*binary(K, S, std::move(X)));
+      R->Syntax = Dialect::Python;
+      R->Written = std::move(W);
+      return ExprPtr(R);
+    };
+    if (Args[0].Obj == ObjKind::Tuple) {
+      // startswith(("6.0.6002", "6.0.6003")): any of them.
+      ExprPtr R;
+      for (const Val &I : Args[0].Items) {
+        ExprPtr T = One(I.expr(), {});
+        R = R ? logicOr(R, T) : T;
+      }
+      return Val::of(R ? R : boolConst(false));
+    }
+    return Val::of(One(Arg(0), spell(Call)));
+  }
+  if ((Name == "find" || Name == "index") && !Args.empty())
+    return Val::of(binary(Op::Find, S, Arg(0)));
+  if (Name == "split" && !Args.empty())
+    return Val::of(binary(Op::Split, S, Arg(0)));
+  if (Name == "strip" && Args.empty())
+    return Val::of(unary(Op::Trim, S));
+  if (Name == "lower" || Name == "casefold")
+    return Val::of(unary(Op::Lower, S));
+  if (Name == "upper")
+    return Val::of(unary(Op::Upper, S));
+  if (Name == "replace" && Args.size() == 2)
+    return Val::of(nary(Op::Replace, {S, Arg(0), Arg(1)}));
+  if (Name == "__contains__" && !Args.empty())
+    return Val::of(binary(Op::Contains, S, Arg(0)));
+  return {};
+}
+
+} // namespace verguard::python

@@ -1,0 +1,75 @@
+//===- Spelling.cpp -------------------------------------------------------===//
+#include "script/Spelling.h"
+
+namespace verguard::script {
+
+core::Spelling Speller::spell(uint32_t B, uint32_t E) const {
+  core::Spelling S;
+  llvm::StringRef Src = Text.Utf8;
+  if (E < B || E > Src.size())
+    return S;
+  S.Span = span(B, E);
+  S.Text = Src.slice(B, E).str();
+  return S;
+}
+
+std::string Speller::indentAt(uint32_t B) const {
+  auto [Line, Col] = Text.lineCol(B);
+  return Text.line(Line)
+      .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
+      .str();
+}
+
+std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra) {
+  std::string R;
+  bool Space = false;
+  for (char C : S) {
+    if (C == ' ' || C == '\t' || C == '\r' || C == '\n' || Extra.contains(C)) {
+      Space = true;
+      continue;
+    }
+    if (Space && !R.empty())
+      R += ' ';
+    Space = false;
+    R += C;
+  }
+  return R;
+}
+
+void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
+                      llvm::StringRef Path, const DecodedText &Text,
+                      const ParseTrouble *Trouble) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Note;
+  if (!Trouble) {
+    D.Where = Text.span(Path, 0, 0);
+    D.Message = Path.str() + ": could not parse the file (time limit or "
+                             "grammar version); skipped";
+    Diags.push_back(std::move(D));
+    return;
+  }
+  unsigned Errors = Trouble->Errors;
+  if (!Errors)
+    return;
+  D.Where = Text.span(Path, Trouble->FirstByte, Trouble->FirstByte);
+  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+              std::to_string(D.Where.Col) + ": parse error (" +
+              std::to_string(Errors) + " unparsed region" +
+              (Errors == 1 ? "" : "s") +
+              "); the rest of the file is still analyzed";
+  Diags.push_back(std::move(D));
+}
+
+void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
+                const std::string &Outcome, core::Arm A, core::ExprPtr Test) {
+  auto Same = ByOutcome.find(Outcome);
+  if (Same != ByOutcome.end()) {
+    G.Arms[Same->second].Tests.push_back(std::move(Test));
+    return;
+  }
+  A.Tests.push_back(std::move(Test));
+  ByOutcome[Outcome] = G.Arms.size();
+  G.Arms.push_back(std::move(A));
+}
+
+} // namespace verguard::script

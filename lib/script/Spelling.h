@@ -1,0 +1,67 @@
+//===- Spelling.h - where a script's nodes are, as a fix sees them -*- C++
+//-*-===//
+//
+// What the script frontends' lowerings share about positions: a node's span
+// in the file on disk and its spelling (span and text), a guard's text with
+// its blanks made one space, and a table entry's arm grouped with the
+// entries that give the same outcome.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_SCRIPT_SPELLING_H
+#define VERGUARD_SCRIPT_SPELLING_H
+
+#include "core/Expr.h"
+#include "core/Guard.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace verguard::script {
+
+class Speller {
+public:
+  Speller(llvm::StringRef Path, const DecodedText &Text)
+      : Path(Path), Text(Text) {}
+  core::SourceSpan span(Node N) const { return span(startByte(N), endByte(N)); }
+  core::SourceSpan span(uint32_t B, uint32_t E) const {
+    return Text.span(Path, B, E);
+  }
+  core::Spelling spell(Node N) const { return spell(startByte(N), endByte(N)); }
+  core::Spelling spell(uint32_t B, uint32_t E) const;
+  /// The blanks that start the line of byte B (a new line's indentation).
+  std::string indentAt(uint32_t B) const;
+
+private:
+  llvm::StringRef Path;
+  const DecodedText &Text;
+};
+
+/// S with each run of blanks (spaces, tabs, line breaks, and the characters
+/// of Extra) made one space, and none at either end.
+std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra = "");
+
+/// The note for a file tree-sitter could not parse at all (Trouble null:
+/// a time limit or a grammar version) or parsed with errors (where the
+/// first is and how many; the rest of the file is still analyzed); nothing
+/// for a clean parse.
+void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
+                      llvm::StringRef Path, const DecodedText &Text,
+                      const ParseTrouble *Trouble);
+
+/// Named children without comments.
+inline NodeList namedKidsNoComments(Node N) {
+  return namedChildren(N, [](Node K) { return type(K) == "comment"; });
+}
+
+/// Adds Test to the arm of G whose outcome is Outcome (an entry's value, a
+/// clause's body), or a new arm A with it: entries with the same value are
+/// one outcome.
+void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
+                const std::string &Outcome, core::Arm A, core::ExprPtr Test);
+
+} // namespace verguard::script
+
+#endif

@@ -1,0 +1,38 @@
+import platform
+import re
+import sys
+
+version = platform.version()
+# expect: VG002
+if version in ("6.0.6002", "6.0.6003"):
+    print("Server 2008 SP2")
+
+# expect: VG002
+if platform.version().startswith(("6.0.6002", "6.0.6003")):
+    print("SP2 family")
+
+# expect: VG002
+if ("6.0.6002" in platform.platform() or "6.0.6003" in platform.platform()):
+    print("platform string names SP2")
+
+# expect: VG002
+if platform.win32_ver()[1] in ("6.0.6002", "6.0.6003"):
+    print("win32_ver says SP2")
+
+# expect: VG002
+if re.match(r"6\.0\.600[23]", platform.version()):
+    print("regex says SP2")
+
+# expect: VG002
+if re.search("600[23]", version):
+    print("anywhere in the version")
+
+v = sys.getwindowsversion()
+label = f"{v.major}.{v.minor}.{v.build}"
+# expect: VG002
+if label in ("6.0.6002", "6.0.6003"):
+    print("formatted version")
+
+# expect: VG002
+if version.startswith(("6.0.6001", "6.0.6002", "6.0.6003")):
+    print("Vista SP1 or SP2")

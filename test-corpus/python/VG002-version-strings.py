@@ -1,0 +1,38 @@
+import platform
+import re
+import sys
+
+version = platform.version()
+# expect: VG002
+if version == "6.0.6002":
+    print("Server 2008 SP2")
+
+# expect: VG002
+if platform.version().startswith("6.0.6002"):
+    print("SP2 family")
+
+# expect: VG002
+if "6.0.6002" in platform.platform():
+    print("platform string names SP2")
+
+# expect: VG002
+if platform.win32_ver()[1] == "6.0.6002":
+    print("win32_ver says SP2")
+
+# expect: VG002
+if re.match(r"6\.0\.6002", platform.version()):
+    print("regex says SP2")
+
+# expect: VG002
+if re.search("6002", version):
+    print("anywhere in the version")
+
+v = sys.getwindowsversion()
+label = f"{v.major}.{v.minor}.{v.build}"
+# expect: VG002
+if label == "6.0.6002":
+    print("formatted version")
+
+# expect: VG002
+if version.startswith(("6.0.6001", "6.0.6002")):
+    print("Vista SP1 or SP2")
