@@ -273,23 +273,9 @@ void ResultCache::prune() {
     Subs.swap(Written);
   }
   uint64_t Share = std::max<uint64_t>(MaxBytes / 256, 1);
-  auto Now = std::chrono::system_clock::now();
   for (const std::string &Sub : Subs) {
-    std::vector<cpp::CacheFile> Entries;
-    for (cpp::CacheFile &I : cpp::cacheFiles(Sub)) {
-      if (llvm::StringRef(I.Path).contains(".tmp")) {
-        // A writer that died; a live one renames within seconds.
-        if (Now - I.Time > std::chrono::hours(1))
-          llvm::sys::fs::remove(I.Path);
-        continue;
-      }
-      Entries.push_back(std::move(I));
-    }
-    // Newest first; the newest always stays (it was just written or used).
-    std::sort(Entries.begin(), Entries.end(),
-              [](const cpp::CacheFile &A, const cpp::CacheFile &B) {
-                return A.Time != B.Time ? A.Time > B.Time : A.Path < B.Path;
-              });
+    // The newest always stays (it was just written or used).
+    std::vector<cpp::CacheFile> Entries = cpp::cacheEntriesNewestFirst(Sub);
     uint64_t Total = 0;
     for (size_t I = 0; I < Entries.size(); ++I) {
       Total += Entries[I].Size;

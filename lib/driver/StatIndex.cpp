@@ -14,7 +14,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <chrono>
 #include <fcntl.h>
 #include <map>
 #include <sys/stat.h>
@@ -296,22 +295,8 @@ void StatIndex::save() {
     ::unlink(TempPath.c_str());
     return;
   }
-  // The most recently written indexes stay; a temporary file an hour old
-  // is a writer that died.
-  std::vector<cpp::CacheFile> Indexes;
-  auto Now = std::chrono::system_clock::now();
-  for (cpp::CacheFile &F : cpp::cacheFiles(Dir)) {
-    if (llvm::StringRef(F.Path).contains(".tmp")) {
-      if (Now - F.Time > std::chrono::hours(1))
-        llvm::sys::fs::remove(F.Path);
-      continue;
-    }
-    Indexes.push_back(std::move(F));
-  }
-  std::sort(Indexes.begin(), Indexes.end(),
-            [](const cpp::CacheFile &A, const cpp::CacheFile &B) {
-              return A.Time > B.Time;
-            });
+  // The most recently written indexes stay.
+  std::vector<cpp::CacheFile> Indexes = cpp::cacheEntriesNewestFirst(Dir);
   for (size_t I = KeepIndexes; I < Indexes.size(); ++I)
     llvm::sys::fs::remove(Indexes[I].Path);
 }

@@ -102,36 +102,26 @@ touch -r "$P/scripts/other.ps1" "$TMP/stamp"
 printf '%s\n' "if ([Environment]::OSVersion.Version.Build -eq 6002) { 'x' }" \
   1<> "$P/scripts/other.ps1"
 touch -r "$TMP/stamp" "$P/scripts/other.ps1"
-settle
-vg --verbose --format=json "$P"
-same_as_no_cache "same-size edit, old mtime"
-[[ $(findings_in) == "check.c other.ps1" ]] ||
-  fail "an in-place edit was not seen: $(findings_in); $(cat "$TMP/err")"
+seen_after() { # what, the files with a finding after the change
+  settle
+  vg --verbose --format=json "$P"
+  same_as_no_cache "$1"
+  [[ $(findings_in) == "$2" ]] || fail "$1: not seen: $(findings_in); $(cat "$TMP/err")"
+}
+seen_after "same-size edit, old mtime" "check.c other.ps1"
 [[ $(unread) == 5 ]] || fail "after the edit: $(cat "$TMP/err")"
 
 # The project header plain.c's verdict looked at: same size, new mtime.
 printf '#define LEVEL 6002\n' 1<> "$P/src/plain.h"
-settle
-vg --verbose --format=json "$P"
-same_as_no_cache "changed header"
-[[ $(findings_in) == "check.c other.ps1 plain.c" ]] ||
-  fail "a changed project header was not seen: $(findings_in); $(cat "$TMP/err")"
+seen_after "changed project header" "check.c other.ps1 plain.c"
 
 # The dot-sourced script main.ps1's result depended on.
 echo '$App = [Environment]::OSVersion.Version' > "$P/scripts/lib.ps1"
-settle
-vg --verbose --format=json "$P"
-same_as_no_cache "changed dot-sourced script"
-[[ $(findings_in) == "check.c main.ps1 other.ps1 plain.c" ]] ||
-  fail "a changed dot-sourced script was not seen: $(findings_in); $(cat "$TMP/err")"
+seen_after "changed dot-sourced script" "check.c main.ps1 other.ps1 plain.c"
 
 # A header created where a missing one was looked for.
 echo '#define CHECK_SP2 1' > "$P/src/feature.h"
-settle
-vg --verbose --format=json "$P"
-same_as_no_cache "header created"
-[[ $(findings_in) == "check.c feature.c main.ps1 other.ps1 plain.c" ]] ||
-  fail "a header that appeared was not seen: $(findings_in); $(cat "$TMP/err")"
+seen_after "header created" "check.c feature.c main.ps1 other.ps1 plain.c"
 # ... and the result cache alone sees it too (no index: a file list).
 rm "$P/src/feature.h"
 vg --format=json "$P/src/feature.c"
