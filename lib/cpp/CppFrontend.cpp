@@ -10,6 +10,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -179,15 +180,19 @@ bool isC(llvm::StringRef Path) {
 
 class MissingHeaders : public PPCallbacks {
 public:
-  MissingHeaders(SourceManager &SM, std::vector<core::Diagnostic> &Diags)
-      : SM(SM), Diags(Diags) {}
+  MissingHeaders(SourceManager &SM, HeaderSearch &HS,
+                 std::vector<core::Diagnostic> &Diags,
+                 std::vector<std::string> *Deps)
+      : SM(SM), HS(HS), Diags(Diags), Deps(Deps) {}
   void InclusionDirective(SourceLocation HashLoc, const Token &,
-                          StringRef FileName, bool, CharSourceRange,
+                          StringRef FileName, bool IsAngled, CharSourceRange,
                           OptionalFileEntryRef File, StringRef, StringRef,
                           const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
     if (File)
       return;
+    if (Deps)
+      lookedFor(FileName, IsAngled, HashLoc);
     core::Diagnostic D;
     D.Level = core::Severity::Note;
     PresumedLoc P = SM.getPresumedLoc(HashLoc);
@@ -203,8 +208,37 @@ public:
   }
 
 private:
+  /// The places where Clang looked for the missing header Name: a header
+  /// created in one of them later would change the parse, so the result
+  /// depends on each (absent) path. For a quoted name, the directories of
+  /// the files on the include stack first (MSVC's order, a superset of
+  /// GCC's); then every search directory.
+  void lookedFor(StringRef Name, bool IsAngled, SourceLocation At) {
+    if (llvm::sys::path::is_absolute(Name)) {
+      Deps->push_back(Name.str());
+      return;
+    }
+    auto Add = [&](StringRef Dir) {
+      llvm::SmallString<256> P(Dir);
+      llvm::sys::path::append(P, Name);
+      SM.getFileManager().getVirtualFileSystem().makeAbsolute(P);
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      Deps->push_back(P.str().str());
+    };
+    if (!IsAngled)
+      for (FileID F = SM.getFileID(At); F.isValid();
+           F = SM.getFileID(SM.getIncludeLoc(F)))
+        if (OptionalFileEntryRef E = SM.getFileEntryRefForID(F))
+          Add(llvm::sys::path::parent_path(E->getName()));
+    for (const DirectoryLookup &L : HS.search_dir_range())
+      if (OptionalDirectoryEntryRef D = L.getDirRef())
+        Add(D->getName());
+  }
+
   SourceManager &SM;
+  HeaderSearch &HS;
   std::vector<core::Diagnostic> &Diags;
+  std::vector<std::string> *Deps;
 };
 
 /// Feeds the project headers a parse enters to its body plan.
@@ -319,8 +353,8 @@ public:
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Preprocessor &PP = CI.getPreprocessor();
     PP.SetSuppressIncludeNotFoundError(true);
-    PP.addPPCallbacks(
-        std::make_unique<MissingHeaders>(CI.getSourceManager(), Diags));
+    PP.addPPCallbacks(std::make_unique<MissingHeaders>(
+        CI.getSourceManager(), PP.getHeaderSearchInfo(), Diags, Deps));
     if (!Opts.Triggers.empty()) {
       // Skip the bodies no finding can depend on (cpp/BodyPlan.h).
       SourceManager &SM = CI.getSourceManager();
@@ -650,7 +684,7 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     discardPch(*UsedPch);
     core::FrontendOptions NoPch = Opts;
     NoPch.ExtraArgs.push_back("-DVERGUARD_NO_PCH");
-    analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags);
+    analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags, Deps);
     return;
   }
   if (Skip.Redo) {

@@ -332,6 +332,24 @@ std::vector<CacheFile> cacheFiles(llvm::StringRef Dir) {
   return Out;
 }
 
+std::vector<CacheFile> cacheEntriesNewestFirst(llvm::StringRef Dir) {
+  std::vector<CacheFile> Entries;
+  auto Now = std::chrono::system_clock::now();
+  for (CacheFile &I : cacheFiles(Dir)) {
+    if (llvm::StringRef(I.Path).contains(".tmp")) {
+      if (Now - I.Time > std::chrono::hours(1))
+        llvm::sys::fs::remove(I.Path);
+      continue;
+    }
+    Entries.push_back(std::move(I));
+  }
+  std::sort(Entries.begin(), Entries.end(),
+            [](const CacheFile &A, const CacheFile &B) {
+              return A.Time != B.Time ? A.Time > B.Time : A.Path < B.Path;
+            });
+  return Entries;
+}
+
 void touchCacheFile(const std::string &Path) {
   utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
 }

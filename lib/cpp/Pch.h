@@ -93,6 +93,10 @@ struct CacheFile {
 };
 /// The regular files directly in Dir.
 std::vector<CacheFile> cacheFiles(llvm::StringRef Dir);
+/// The entries of Dir (files but temporary ones, ".tmp" in their name), most
+/// recently used first; a temporary file an hour old (a writer that died: a
+/// live one renames within seconds) is removed.
+std::vector<CacheFile> cacheEntriesNewestFirst(llvm::StringRef Dir);
 /// Marks Path used now (its modification time).
 void touchCacheFile(const std::string &Path);
 

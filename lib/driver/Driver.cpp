@@ -14,6 +14,8 @@
 #include "vbscript/VBScriptFrontend.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <deque>
 #include <map>
@@ -123,6 +125,35 @@ void unusedPatterns(ConfigFinder &Configs, const DiscoverResult &Walked,
       }
   }
 }
+
+/// The stat index of a tree audit (every path a directory, no file list, no
+/// stdin), named by what decides its verdicts: the settings, the
+/// directories, the shard and the token limit.
+std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
+                                     const RunSettings &Settings) {
+  if (Opts.CacheDir.empty() || Opts.StdinText || Opts.OnlyFiles ||
+      Opts.Paths.empty())
+    return nullptr;
+  std::string Id = Settings.baseKey();
+  std::vector<std::string> Roots;
+  for (const std::string &P : Opts.Paths) {
+    if (!llvm::sys::fs::is_directory(P))
+      return nullptr;
+    llvm::SmallString<256> A(P);
+    llvm::sys::fs::make_absolute(A);
+    llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
+    Roots.push_back(A.str().str());
+  }
+  llvm::sort(Roots);
+  for (const std::string &R : Roots)
+    Id += "\n" + R;
+  Id += "\nshard " + std::to_string(Opts.ShardIndex) + "/" +
+        std::to_string(Opts.ShardCount) + " " + Opts.ShardRoot + "\ntokens " +
+        std::to_string(Opts.MaxScriptTokens) + " gitignore " +
+        std::to_string(Opts.Gitignore);
+  return std::make_unique<StatIndex>(Opts.CacheDir + "/index",
+                                     ResultCache::digest(Id));
+}
 } // namespace
 
 RunResult run(const RunOptions &Opts) {
@@ -132,7 +163,9 @@ RunResult run(const RunOptions &Opts) {
   std::optional<ResultCache> Cache;
   if (!Opts.CacheDir.empty())
     Cache.emplace(Opts.CacheDir, Opts.CacheMaxBytes);
-  FileAnalyzer Analyzer(Opts, Settings, Configs, Cache ? &*Cache : nullptr);
+  std::unique_ptr<StatIndex> Index = statIndex(Opts, Settings);
+  FileAnalyzer Analyzer(Opts, Settings, Configs, Cache ? &*Cache : nullptr,
+                        Index.get());
   Scheduler Sched(Opts.Jobs, Opts.Progress);
   std::vector<Tally> Tallies(Sched.workers());
   std::vector<ConfigFinder::Recent> Recent(Sched.workers());
@@ -182,6 +215,11 @@ RunResult run(const RunOptions &Opts) {
     Cache->prune();
     R.CacheStored = Cache->Stored;
     R.CacheCorrupt = Cache->Corrupt;
+  }
+  if (Index) {
+    Index->save();
+    R.Unread = Index->Reused;
+    R.RacilyClean = Index->Racy;
   }
   Tally Totals;
   for (const Tally &T : Tallies)

@@ -84,6 +84,9 @@ struct RunResult {
   /// Of the files analyzed: parsed, and results the cache had; entries
   /// stored, and entries found corrupt (ignored and replaced).
   unsigned Parses = 0, CacheHits = 0, CacheStored = 0, CacheCorrupt = 0;
+  /// Files whose verdict the stat index gave unread, and those it had that
+  /// were read again for being racily clean.
+  unsigned Unread = 0, RacilyClean = 0;
   bool ConfigError = false; // a .verguard.yaml could not be used
   unsigned BadPaths = 0;    // paths named that do not exist or are unreadable
 };

@@ -97,11 +97,11 @@ std::vector<const core::Bump *> RunSettings::bumpsChecked() {
   return Out;
 }
 
-void FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
-                         const RunOptions &Use, const std::string &Key,
-                         FileResult &Out) {
+std::string FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
+                                const RunOptions &Use, const std::string &Key,
+                                FileResult &Out,
+                                std::vector<std::string> &Deps) {
   size_t DiagsBefore = Out.Diags.size();
-  std::vector<std::string> Deps;
   core::setDeadline(Use.Frontend.TimeoutMs);
   auto Start = std::chrono::steady_clock::now();
   analyzeBytes(F.Path, F.Lang, Bytes, Use, Out.Findings, Out.Diags,
@@ -122,11 +122,39 @@ void FileAnalyzer::parse(const DiscoveredFile &F, llvm::StringRef Bytes,
   if (!Cache || Cut || llvm::any_of(Out.Diags, [](const core::Diagnostic &D) {
         return D.Level == core::Severity::Error;
       }))
-    return;
+    return "";
   CachedResult R;
   R.Findings = Out.Findings;
   R.Diags.assign(Out.Diags.begin() + DiagsBefore, Out.Diags.end());
-  Cache->store(Key, R, Deps);
+  return Cache->store(Key, R, Deps);
+}
+
+namespace {
+// The skip reasons a stat index can give (Tally counts them by address).
+const char *const PrefilterReason = "cannot hold a finding (prefilter)";
+const char *const HtmlReason = "HTML without VBScript";
+} // namespace
+
+bool FileAnalyzer::fromIndex(const IndexVerdict &V, const RunOptions &Use,
+                             FileResult &Out) {
+  switch (V.What) {
+  case IndexVerdict::Prefiltered:
+    Out.SkipReason = PrefilterReason;
+    return true;
+  case IndexVerdict::Html:
+    Out.SkipReason = HtmlReason;
+    return true;
+  case IndexVerdict::Cached:
+    break;
+  }
+  // Only results without findings are indexed (those need the bytes).
+  auto Hit = Cache->lookupChecked(V.Key, V.Sum);
+  if (!Hit || !Hit->Findings.empty())
+    return false;
+  Out.Parsed = Out.FromCache = true;
+  Out.ReportUnused = Use.Check.enabled("VG100");
+  Out.Diags.insert(Out.Diags.end(), Hit->Diags.begin(), Hit->Diags.end());
+  return true;
 }
 
 bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
@@ -147,15 +175,24 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     Out.SkipReason = "excluded by configuration";
   RunSettings::Effective &Eff = Settings.forConfig(Cfg.get());
   const RunOptions *Use = &Eff.Use;
+  // Unchanged since the last run (stat index): its verdict, unread.
+  if (Index && !Out.SkipReason && !Opts.StdinText)
+    if (auto V = Index->reuse(F.Path, Eff.CacheKey))
+      if (fromIndex(*V, *Use, Out))
+        return true;
   // Read into this thread's buffer: no mapping, few system calls.
   thread_local llvm::SmallVector<char, 0> Buffer;
   std::error_code ReadError;
   bool Postponed = false;
+  FileStamp Stamp;
+  IndexVerdict Verdict; // what the index keeps of this run's verdict
+  Verdict.SettingsKey = Eff.CacheKey;
+  bool Indexable = false;
   if (Out.SkipReason) {
   } else if (Opts.StdinText) {
     Buffer.assign(Opts.StdinText->begin(), Opts.StdinText->end());
   } else {
-    ReadError = readFile(F.Path, Buffer);
+    ReadError = readFile(F.Path, Buffer, Index ? &Stamp : nullptr);
   }
   if (Out.SkipReason) {
   } else if (ReadError) {
@@ -196,13 +233,20 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     if (!Wanted) {
     } else if (Html && !Seen.VBScript) {
       Wanted = false; // an HTML page without VBScript
-      Out.SkipReason = "HTML without VBScript";
+      Out.SkipReason = HtmlReason;
+      Verdict.What = IndexVerdict::Html;
+      Indexable = Index && Out.Diags.empty() && Out.Suppressions.empty();
     } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
                Out.Suppressions.empty()) {
-      Wanted = F.Lang == Language::Cpp && !Seen.Includes.empty() &&
-               PF.headerHolds(F.Path, Searched, Seen);
-      if (!Wanted)
-        Out.SkipReason = "cannot hold a finding (prefilter)";
+      bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
+      Wanted = Headers && PF.headerHolds(F.Path, Searched, Seen);
+      if (!Wanted) {
+        Out.SkipReason = PrefilterReason;
+        Verdict.What = IndexVerdict::Prefiltered;
+        Indexable = Index && Out.Diags.empty();
+        if (Indexable && Headers)
+          Verdict.Deps = PF.headerDeps(F.Path, Searched, Seen);
+      }
     }
     if (Wanted && Defer) {
       Postponed = true; // all of it again, in the second pass
@@ -231,15 +275,23 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
             Out.Findings = std::move(Hit->Findings);
             Out.Diags.insert(Out.Diags.end(), Hit->Diags.begin(),
                              Hit->Diags.end());
+            Verdict.Sum = std::move(Hit->Sum);
+            Verdict.Deps = std::move(Hit->Deps);
           }
         }
         if (!Out.FromCache)
-          parse(F, Bytes, *Use, Key, Out);
+          Verdict.Sum = parse(F, Bytes, *Use, Key, Out, Verdict.Deps);
         if (!Out.Findings.empty() || !Out.Suppressions.empty())
           Out.Content = Bytes.str();
+        // A result with findings needs the bytes: it is not indexed.
+        Verdict.What = IndexVerdict::Cached;
+        Verdict.Key = std::move(Key);
+        Indexable = Index && !Verdict.Sum.empty() && Out.Content.empty();
       }
     }
   }
+  if (Indexable && !Postponed)
+    Index->record(F.Path, Stamp, std::move(Verdict));
   // A huge file's buffer is not kept for the rest of the run.
   if (Buffer.capacity() > (16u << 20))
     Buffer = llvm::SmallVector<char, 0>();

@@ -6,6 +6,7 @@
 #include "driver/Driver.h"
 #include "driver/Prefilter.h"
 #include "driver/ResultCache.h"
+#include "driver/StatIndex.h"
 #include "driver/Suppressions.h"
 
 #include <map>
@@ -47,6 +48,8 @@ public:
   };
   /// The settings of the files under C (null: no configuration).
   Effective &forConfig(const Config *C);
+  /// The result-cache settings key of the run's own options.
+  const std::string &baseKey() const { return Base.CacheKey; }
   /// The bumps checked: those of the run, if some file used no
   /// configuration, and those of every configuration used, in the order of
   /// rules/profiles.yaml.
@@ -62,27 +65,35 @@ private:
 
 /// Analyzes one discovered file: its configuration, its bytes (read or from
 /// stdin), decoding, the prefilter, suppression comments, the token limit,
-/// the parse under the time limit, or its result from Cache (if given).
-/// Thread-safe: one per run.
+/// the parse under the time limit, or its result from Cache (if given);
+/// with Index too, a file that stat() shows unchanged keeps its verdict
+/// unread. Thread-safe: one per run.
 class FileAnalyzer {
 public:
   FileAnalyzer(const RunOptions &Opts, RunSettings &Settings,
-               ConfigFinder &Configs, ResultCache *Cache = nullptr)
-      : Opts(Opts), Settings(Settings), Configs(Configs), Cache(Cache) {}
+               ConfigFinder &Configs, ResultCache *Cache = nullptr,
+               StatIndex *Index = nullptr)
+      : Opts(Opts), Settings(Settings), Configs(Configs), Cache(Cache),
+        Index(Cache ? Index : nullptr) {}
   /// Analyzes F into Out. With Defer, a file that needs a parse is left as
   /// it is and false returned: it is analyzed again, in full, later.
   bool analyze(const DiscoveredFile &F, FileResult &Out,
                ConfigFinder::Recent &Last, bool Defer);
 
 private:
-  /// Parses F (under the time limit) and keeps the result in the cache.
-  void parse(const DiscoveredFile &F, llvm::StringRef Bytes,
-             const RunOptions &Use, const std::string &Key, FileResult &Out);
+  /// Parses F (under the time limit) and keeps the result in the cache;
+  /// returns the entry's checksum ("": not kept), its dependencies in Deps.
+  std::string parse(const DiscoveredFile &F, llvm::StringRef Bytes,
+                    const RunOptions &Use, const std::string &Key,
+                    FileResult &Out, std::vector<std::string> &Deps);
+  /// Out from the verdict the stat index kept for F (false: not usable).
+  bool fromIndex(const IndexVerdict &V, const RunOptions &Use, FileResult &Out);
 
   const RunOptions &Opts;
   RunSettings &Settings;
   ConfigFinder &Configs;
   ResultCache *Cache;
+  StatIndex *Index;
 };
 
 /// A message about a whole file (no line).

@@ -3,6 +3,7 @@
 #include "driver/ReadFile.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -241,51 +242,118 @@ Sighting Prefilter::look(llvm::StringRef Text, Dialect D) const {
   return S;
 }
 
-std::vector<std::string>
-Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
-                          const std::vector<size_t> &At) {
+namespace {
+/// The names of Text's quoted #include lines (At: the offsets of
+/// "#include").
+std::vector<std::string> includeNames(llvm::StringRef Text,
+                                      const std::vector<size_t> &At) {
   std::vector<std::string> Out;
-  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
   for (size_t A : At) {
     llvm::StringRef Rest = Text.substr(A + 8).ltrim(" \t");
     if (!Rest.consume_front("\""))
       continue;
     llvm::StringRef Name =
         Rest.take_until([](char C) { return C == '"' || C == '\n'; });
-    if (Name.empty() || Name.size() == Rest.size())
-      continue;
-    std::string Key = (Dir + llvm::Twine('\0') + Name).str();
-    {
-      std::lock_guard<std::mutex> G(Lock);
-      auto It = Resolved.find(Key);
-      if (It != Resolved.end()) {
-        if (!It->second.empty())
-          Out.push_back(It->second);
-        continue;
-      }
+    if (!Name.empty() && Name.size() != Rest.size())
+      Out.push_back(Name.str());
+  }
+  return Out;
+}
+
+/// Where a quoted include of Name from a file in Dir is looked for, in
+/// order: next to the file, or in include/ of it or one of 3 parents.
+std::vector<std::string> candidates(llvm::StringRef Dir, llvm::StringRef Name) {
+  std::vector<std::string> Out;
+  llvm::SmallString<256> D(Dir);
+  for (int Up = 0; Up < 4 && !D.empty(); ++Up) {
+    for (const char *Sub : {"", "include"}) {
+      llvm::SmallString<256> Cand(D);
+      llvm::sys::path::append(Cand, Sub, Name);
+      Out.push_back(Cand.str().str());
     }
-    // Next to the file, or in include/ of it or one of 3 parents.
-    std::string Found;
-    llvm::SmallString<256> D(Dir);
-    for (int Up = 0; Up < 4 && !D.empty() && Found.empty(); ++Up) {
-      for (const char *Sub : {"", "include"}) {
-        llvm::SmallString<256> Cand(D);
-        llvm::sys::path::append(Cand, Sub, Name);
-        if (llvm::sys::fs::is_regular_file(Cand)) {
-          Found = Cand.str().str();
-          break;
-        }
-      }
-      D = llvm::sys::path::parent_path(D);
+    D = llvm::sys::path::parent_path(D);
+  }
+  return Out;
+}
+} // namespace
+
+std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
+  std::string Key = (Dir + llvm::Twine('\0') + Name).str();
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Resolved.find(Key);
+    if (It != Resolved.end())
+      return It->second;
+  }
+  std::string Found;
+  for (std::string &C : candidates(Dir, Name))
+    if (llvm::sys::fs::is_regular_file(C)) {
+      Found = std::move(C);
+      break;
     }
-    {
-      std::lock_guard<std::mutex> G(Lock);
-      Resolved[Key] = Found;
-    }
+  std::lock_guard<std::mutex> G(Lock);
+  Resolved[Key] = Found;
+  return Found;
+}
+
+std::vector<std::string>
+Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
+                          const std::vector<size_t> &At) {
+  std::vector<std::string> Out;
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  for (const std::string &Name : includeNames(Text, At)) {
+    std::string Found = resolve(Dir, Name);
     if (!Found.empty())
       Out.push_back(std::move(Found));
   }
   return Out;
+}
+
+std::vector<std::string> Prefilter::headerDeps(llvm::StringRef Path,
+                                               llvm::StringRef Text,
+                                               const Sighting &S) {
+  std::vector<std::string> Deps;
+  llvm::StringSet<> Seen;
+  std::vector<std::string> Work;
+  auto Visit = [&](llvm::StringRef From,
+                   const std::vector<std::string> &Names) {
+    llvm::StringRef Dir = llvm::sys::path::parent_path(From);
+    for (const std::string &Name : Names) {
+      // Every place looked at up to the one found: a header created in an
+      // earlier one would be found instead.
+      std::string Found = resolve(Dir, Name);
+      for (std::string &C : candidates(Dir, Name)) {
+        bool Last = C == Found;
+        Deps.push_back(std::move(C));
+        if (Last)
+          break;
+      }
+      if (!Found.empty() && Seen.insert(Found).second)
+        Work.push_back(Found);
+    }
+  };
+  Visit(Path, includeNames(Text, S.Includes));
+  while (!Work.empty()) {
+    std::string H = std::move(Work.back());
+    Work.pop_back();
+    std::vector<std::string> Names;
+    bool Known = false;
+    {
+      std::lock_guard<std::mutex> G(Lock);
+      auto It = Includes.find(H);
+      if ((Known = It != Includes.end()))
+        Names = It->second;
+    }
+    if (!Known) {
+      llvm::SmallVector<char, 0> Bytes;
+      if (!readFile(H, Bytes)) {
+        llvm::StringRef HText(Bytes.data(), Bytes.size());
+        Names = includeNames(HText, look(HText, Dialect::C).Includes);
+      }
+    }
+    Visit(H, Names);
+  }
+  return Deps;
 }
 
 unsigned Prefilter::holds(const std::string &Header,
@@ -310,6 +378,10 @@ unsigned Prefilter::holds(const std::string &Header,
     return 0;
   llvm::StringRef Text(Bytes.data(), Bytes.size());
   Sighting S = look(Text, Dialect::C);
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    Includes[Header] = includeNames(Text, S.Includes);
+  }
   unsigned Bits = bitsOf(S);
   const size_t Depth = Visiting.size();
   if (!eligible(Bits)) {

@@ -56,6 +56,13 @@ public:
   bool headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                    const Sighting &S);
 
+  /// The files the verdict of headerHolds() on Path looked at: the project
+  /// headers it reaches, and each path where one of them was looked for
+  /// before it was found (or not found at all). A stat index
+  /// (driver/StatIndex.h) checks them.
+  std::vector<std::string> headerDeps(llvm::StringRef Path,
+                                      llvm::StringRef Text, const Sighting &S);
+
   const BumpLiterals &literals() const { return Bump; }
 
 private:
@@ -66,6 +73,8 @@ private:
   /// walk at, SIZE_MAX if none.
   unsigned holds(const std::string &Header, std::vector<std::string> &Visiting,
                  size_t &Cut);
+  /// Where a quoted include of Name from a file in Dir is found ("": not).
+  std::string resolve(llvm::StringRef Dir, llvm::StringRef Name);
   std::vector<std::string> quotedIncludes(llvm::StringRef Path,
                                           llvm::StringRef Text,
                                           const std::vector<size_t> &At);
@@ -76,6 +85,7 @@ private:
   std::mutex Lock;
   llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
+  llvm::StringMap<std::vector<std::string>> Includes; // header -> names
 };
 
 } // namespace verguard::driver

@@ -15,8 +15,32 @@
 namespace verguard::driver {
 
 #ifndef _WIN32
-std::error_code readFile(llvm::StringRef Path,
-                         llvm::SmallVectorImpl<char> &Out) {
+namespace {
+int64_t nanos(const struct timespec &T) {
+  return int64_t(T.tv_sec) * 1000000000 + T.tv_nsec;
+}
+} // namespace
+
+FileStamp FileStamp::of(const struct stat &St) {
+  FileStamp S;
+  S.Size = St.st_size;
+  S.MtimeNs = nanos(St.st_mtim);
+  S.CtimeNs = nanos(St.st_ctim);
+  S.Inode = St.st_ino;
+  S.Type = St.st_mode & S_IFMT;
+  return S;
+}
+
+FileStamp FileStamp::of(llvm::StringRef Path) {
+  llvm::SmallString<256> Z(Path);
+  struct stat St;
+  if (::stat(Z.c_str(), &St) != 0)
+    return FileStamp();
+  return of(St);
+}
+
+std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
+                         FileStamp *Stamp) {
   Out.clear();
   llvm::SmallString<256> Z(Path); // open() wants a NUL-terminated path
   int FD =
@@ -30,6 +54,8 @@ std::error_code readFile(llvm::StringRef Path,
     ::close(FD);
     return EC;
   }
+  if (Stamp)
+    *Stamp = FileStamp::of(St);
   size_t Size = St.st_size > 0 ? size_t(St.st_size) : 0;
   size_t Have = 0;
   // Room for the whole file and one more byte: a read that leaves that byte
@@ -56,9 +82,11 @@ std::error_code readFile(llvm::StringRef Path,
   return EC;
 }
 #else
-std::error_code readFile(llvm::StringRef Path,
-                         llvm::SmallVectorImpl<char> &Out) {
+std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
+                         FileStamp *Stamp) {
   Out.clear();
+  if (Stamp)
+    *Stamp = FileStamp(); // no index on Windows: never reused
   llvm::Expected<llvm::sys::fs::file_t> FD =
       llvm::sys::fs::openNativeFileForRead(Path);
   if (!FD)

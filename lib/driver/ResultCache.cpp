@@ -30,13 +30,6 @@ constexpr llvm::StringLiteral Magic = "verguard-result 1\n";
 /// The hash of a dependency that is no regular file.
 constexpr llvm::StringLiteral Special = "special";
 
-std::string hex(llvm::StringRef Bytes) {
-  llvm::BLAKE3 H;
-  H.update(Bytes);
-  auto R = H.final<16>();
-  return llvm::toHex(llvm::ArrayRef<uint8_t>(R.data(), R.size()), true);
-}
-
 /// The build of verguard running: an edited rule changes the results of the
 /// same version number, and a rebuilt binary has a new size or time.
 std::string buildIdentity() {
@@ -53,6 +46,13 @@ std::string buildIdentity() {
 
 } // namespace
 
+std::string ResultCache::digest(llvm::StringRef Bytes) {
+  llvm::BLAKE3 H;
+  H.update(Bytes);
+  auto R = H.final<16>();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(R.data(), R.size()), true);
+}
+
 ResultCache::ResultCache(std::string Dir, uint64_t MaxBytes)
     : Dir(std::move(Dir)), MaxBytes(MaxBytes) {}
 
@@ -65,7 +65,8 @@ std::string ResultCache::defaultDir() {
 std::string ResultCache::settingsKey(const RunOptions &Use) {
   static const std::string Build =
       buildIdentity() + "\n" + report::ReportData().ToolVersion + "\n" +
-      hex(core::builtinProfilesText()) + hex(core::builtinSourcesText());
+      ResultCache::digest(core::builtinProfilesText()) +
+      ResultCache::digest(core::builtinSourcesText());
   std::string K = Build;
   llvm::raw_string_ostream OS(K);
   OS << "\nbumps:";
@@ -88,7 +89,7 @@ std::string ResultCache::settingsKey(const RunOptions &Use) {
   for (const std::string &T : Use.Frontend.Triggers)
     OS << " " << T;
   OS << "\nprefilter " << Use.Prefilter << " bodies " << Use.SkipBodies;
-  return hex(K);
+  return ResultCache::digest(K);
 }
 
 std::string ResultCache::key(llvm::StringRef Settings, llvm::StringRef Path,
@@ -125,7 +126,7 @@ std::string ResultCache::contentHash(const std::string &Path) {
   } else {
     auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);
-    H = Buf ? hex((*Buf)->getBuffer()) : "";
+    H = Buf ? ResultCache::digest((*Buf)->getBuffer()) : "";
   }
   std::lock_guard<std::mutex> G(Lock);
   Hashes[Path] = H;
@@ -133,6 +134,16 @@ std::string ResultCache::contentHash(const std::string &Path) {
 }
 
 std::optional<CachedResult> ResultCache::lookup(const std::string &Key) {
+  return read(Key, "");
+}
+
+std::optional<CachedResult> ResultCache::lookupChecked(const std::string &Key,
+                                                       llvm::StringRef Sum) {
+  return read(Key, Sum);
+}
+
+std::optional<CachedResult> ResultCache::read(const std::string &Key,
+                                              llvm::StringRef WantSum) {
   std::string Path = entryPath(Key);
   auto Buf = llvm::MemoryBuffer::getFile(Path, false, false);
   if (!Buf) {
@@ -150,8 +161,12 @@ std::optional<CachedResult> ResultCache::lookup(const std::string &Key) {
   if (!Text.consume_front(Magic))
     return Bad();
   auto [Sum, Body] = Text.split('\n');
-  if (Sum != hex(Body))
+  if (Sum != ResultCache::digest(Body))
     return Bad();
+  if (!WantSum.empty() && Sum != WantSum) {
+    ++Misses; // rewritten since the stat index named it
+    return std::nullopt;
+  }
   auto V = llvm::json::parse(Body);
   const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
   if (!O) {
@@ -163,18 +178,20 @@ std::optional<CachedResult> ResultCache::lookup(const std::string &Key) {
   const llvm::json::Array *Diags = O->getArray("diagnostics");
   if (!Deps || !Findings || !Diags)
     return Bad();
+  CachedResult R;
+  R.Sum = Sum.str();
   for (const llvm::json::Value &D : *Deps) {
     const llvm::json::Array *Pair = D.getAsArray();
     if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
         !(*Pair)[1].getAsString())
       return Bad();
-    if (contentHash((*Pair)[0].getAsString()->str()) !=
-        *(*Pair)[1].getAsString()) {
+    R.Deps.push_back((*Pair)[0].getAsString()->str());
+    if (WantSum.empty() &&
+        contentHash(R.Deps.back()) != *(*Pair)[1].getAsString()) {
       ++Misses; // a header changed: analyzed again, the entry replaced
       return std::nullopt;
     }
   }
-  CachedResult R;
   for (const llvm::json::Value &F : *Findings) {
     auto X = report::findingFromJson(F, "");
     if (!X) {
@@ -196,8 +213,8 @@ std::optional<CachedResult> ResultCache::lookup(const std::string &Key) {
   return R;
 }
 
-void ResultCache::store(const std::string &Key, const CachedResult &R,
-                        const std::vector<std::string> &Deps) {
+std::string ResultCache::store(const std::string &Key, const CachedResult &R,
+                               const std::vector<std::string> &Deps) {
   llvm::json::Array DepList, Findings, Diags;
   std::vector<std::string> Sorted = Deps;
   llvm::sort(Sorted);
@@ -205,7 +222,7 @@ void ResultCache::store(const std::string &Key, const CachedResult &R,
   for (const std::string &D : Sorted) {
     std::string H = contentHash(D);
     if (H == Special)
-      return; // a result read from a pipe cannot be checked later
+      return ""; // a result read from a pipe cannot be checked later
     DepList.push_back(llvm::json::Array{D, std::move(H)});
   }
   for (const core::Finding &F : R.Findings)
@@ -220,7 +237,8 @@ void ResultCache::store(const std::string &Key, const CachedResult &R,
   std::string Path = entryPath(Key);
   std::string Sub = llvm::sys::path::parent_path(Path).str();
   if (llvm::sys::fs::create_directories(Sub))
-    return; // no cache (read-only, full): the run goes on without
+    return ""; // no cache (read-only, full): the run goes on without
+  std::string Sum = ResultCache::digest(Body);
   std::string Tmp = Path + ".tmp" +
                     std::to_string(llvm::sys::Process::getProcessId()) + "-" +
                     std::to_string(llvm::get_threadid());
@@ -228,23 +246,24 @@ void ResultCache::store(const std::string &Key, const CachedResult &R,
     std::error_code EC;
     llvm::raw_fd_ostream OS(Tmp, EC);
     if (EC)
-      return;
-    OS << Magic << hex(Body) << "\n" << Body;
+      return "";
+    OS << Magic << Sum << "\n" << Body;
     OS.close();
     if (OS.has_error()) {
       OS.clear_error();
       llvm::sys::fs::remove(Tmp);
-      return;
+      return "";
     }
   }
   // Atomic: a reader sees the old entry, the new one or none.
   if (llvm::sys::fs::rename(Tmp, Path)) {
     llvm::sys::fs::remove(Tmp);
-    return;
+    return "";
   }
   ++Stored;
   std::lock_guard<std::mutex> G(Lock);
   Written.insert(Sub);
+  return Sum;
 }
 
 void ResultCache::prune() {
@@ -254,23 +273,9 @@ void ResultCache::prune() {
     Subs.swap(Written);
   }
   uint64_t Share = std::max<uint64_t>(MaxBytes / 256, 1);
-  auto Now = std::chrono::system_clock::now();
   for (const std::string &Sub : Subs) {
-    std::vector<cpp::CacheFile> Entries;
-    for (cpp::CacheFile &I : cpp::cacheFiles(Sub)) {
-      if (llvm::StringRef(I.Path).contains(".tmp")) {
-        // A writer that died; a live one renames within seconds.
-        if (Now - I.Time > std::chrono::hours(1))
-          llvm::sys::fs::remove(I.Path);
-        continue;
-      }
-      Entries.push_back(std::move(I));
-    }
-    // Newest first; the newest always stays (it was just written or used).
-    std::sort(Entries.begin(), Entries.end(),
-              [](const cpp::CacheFile &A, const cpp::CacheFile &B) {
-                return A.Time != B.Time ? A.Time > B.Time : A.Path < B.Path;
-              });
+    // The newest always stays (it was just written or used).
+    std::vector<cpp::CacheFile> Entries = cpp::cacheEntriesNewestFirst(Sub);
     uint64_t Total = 0;
     for (size_t I = 0; I < Entries.size(); ++I) {
       Total += Entries[I].Size;

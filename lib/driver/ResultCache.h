@@ -37,6 +37,10 @@ struct RunOptions;
 struct CachedResult {
   std::vector<core::Finding> Findings;
   std::vector<core::Diagnostic> Diags;
+  /// Filled by lookup(): the files the result depended on, and the entry's
+  /// checksum (what a stat index names it by).
+  std::vector<std::string> Deps;
+  std::string Sum;
 };
 
 class ResultCache {
@@ -54,15 +58,22 @@ public:
   /// The result stored under Key, if the entry is whole and every file it
   /// depended on still has the bytes it had (then the entry is touched).
   std::optional<CachedResult> lookup(const std::string &Key);
+  /// The result stored under Key if the entry is whole and still the one of
+  /// checksum Sum, without looking at the files it depended on: a stat
+  /// index (driver/StatIndex.h) has seen them unchanged.
+  std::optional<CachedResult> lookupChecked(const std::string &Key,
+                                            llvm::StringRef Sum);
   /// Stores R under Key, with the files (other than the file itself) it
-  /// depended on.
-  void store(const std::string &Key, const CachedResult &R,
-             const std::vector<std::string> &Deps);
+  /// depended on; returns the entry's checksum ("" if it was not stored).
+  std::string store(const std::string &Key, const CachedResult &R,
+                    const std::vector<std::string> &Deps);
   /// Removes the least recently used entries of the subdirectories written
   /// to beyond their share of the limit, and temporary files an hour old.
   void prune();
 
   const std::string &dir() const { return Dir; }
+  /// A 128-bit BLAKE3 digest of Bytes, in hex.
+  static std::string digest(llvm::StringRef Bytes);
   std::atomic<unsigned> Hits = 0, Misses = 0, Stored = 0, Corrupt = 0;
 
   /// A file's bytes hashed (hex), once per cache object; "" if it is not
@@ -71,6 +82,9 @@ public:
 
 private:
   std::string entryPath(const std::string &Key) const;
+  /// The entry under Key, whole; with a Sum, only if it has that checksum;
+  /// without one, only if its dependencies still hold their bytes.
+  std::optional<CachedResult> read(const std::string &Key, llvm::StringRef Sum);
 
   std::string Dir;
   uint64_t MaxBytes;

@@ -9,8 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "python/Lowerer.h"
 
-#include "core/SourceTable.h"
 #include "core/Flow.h"
+#include "core/SourceTable.h"
 
 #include "llvm/ADT/StringExtras.h"
 

@@ -93,6 +93,10 @@ cmp -s "$TMP/b.json" "$TMP/reference.json" || fail "concurrent run B: another re
 vg --verbose --format=json test-corpus
 cmp -s "$TMP/out" "$TMP/reference.json" || fail "after concurrent runs: another report"
 [[ $(parsed) == 0 ]] || fail "after concurrent runs: $(cat "$TMP/err")"
+# Both wrote the stat index at once: it is whole, and used.
+[[ -z $(find "$RESULTS/index" -name '*.tmp*') ]] || fail "index temporary files left"
+grep -qE '; [1-9][0-9]* unchanged files? not read \(stat index\)' "$TMP/err" ||
+  fail "after concurrent runs, the stat index is not used: $(cat "$TMP/err")"
 
 # --no-cache on a warm cache: parses everything, touches nothing.
 before=$(find "$RESULTS" -type f -printf '%p %T@\n' | sort | md5sum)

@@ -653,7 +653,9 @@ static int run(int argc, char **argv) {
                    << (R.CacheHits == 1 ? "" : "s")
                    << " from the result cache (" << Opts.CacheDir << "; "
                    << R.CacheStored << " stored, " << R.CacheCorrupt
-                   << " corrupt replaced)\n";
+                   << " corrupt replaced); " << R.Unread << " unchanged file"
+                   << (R.Unread == 1 ? "" : "s") << " not read (stat index), "
+                   << R.RacilyClean << " read again as racily clean\n";
   }
   // A path named that is not there is a usage error (as for ruff and
   // shellcheck): a CI job must not pass on a typo.

@@ -1,0 +1,304 @@
+//===- StatIndex.cpp ------------------------------------------------------===//
+#include "driver/StatIndex.h"
+
+#include "cpp/Pch.h"
+#include "driver/ReadFile.h"
+#include "driver/ResultCache.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace verguard::driver {
+
+namespace {
+constexpr llvm::StringLiteral Magic = "verguard-stat-index 1\n";
+constexpr unsigned KeepIndexes = 32;
+
+void writeStamp(llvm::raw_ostream &OS, const FileStamp &S) {
+  OS << S.Size << ' ' << S.MtimeNs << ' ' << S.CtimeNs << ' ' << S.Inode << ' '
+     << S.Type;
+}
+
+/// Reads "size mtime ctime inode type " from the front of Line.
+bool readStamp(llvm::StringRef &Line, FileStamp &S) {
+  auto Next = [&](auto &V) {
+    auto [Word, Rest] = Line.split(' ');
+    Line = Rest;
+    return !Word.getAsInteger(10, V);
+  };
+  return Next(S.Size) && Next(S.MtimeNs) && Next(S.CtimeNs) && Next(S.Inode) &&
+         Next(S.Type);
+}
+} // namespace
+
+struct StatIndex::Loaded {
+  int64_t Time = 0;
+  std::vector<std::string> Settings;
+  std::vector<std::string> Paths;
+  std::vector<FileStamp> Stamps;
+  std::unique_ptr<std::atomic<int8_t>[]> State; // 0 unknown, 1 clean, 2 not
+  std::vector<std::vector<uint32_t>> DepSets;
+  struct Entry {
+    FileStamp Stamp;
+    uint32_t Settings = 0;
+    IndexVerdict::Kind What = IndexVerdict::Prefiltered;
+    uint32_t DepSet = 0;
+    std::string Key, Sum;
+  };
+  llvm::StringMap<Entry> Files;
+
+  /// Parses an index's text (after its checksum was checked).
+  bool parse(llvm::StringRef Body) {
+    while (!Body.empty()) {
+      auto [Line, Rest] = Body.split('\n');
+      Body = Rest;
+      // A tag, then (but for an empty dependency set) a space and fields.
+      if (Line.empty() || (Line.size() > 1 && Line[1] != ' '))
+        return false;
+      char Tag = Line[0];
+      Line = Line.drop_front(std::min<size_t>(2, Line.size()));
+      if (Tag == 'T') {
+        if (Line.getAsInteger(10, Time))
+          return false;
+      } else if (Tag == 'S') {
+        Settings.push_back(Line.str());
+      } else if (Tag == 'P') {
+        FileStamp S;
+        if (!readStamp(Line, S) || Line.empty())
+          return false;
+        Paths.push_back(Line.str());
+        Stamps.push_back(S);
+      } else if (Tag == 'D') {
+        std::vector<uint32_t> Ids;
+        llvm::SmallVector<llvm::StringRef, 16> Words;
+        Line.split(Words, ' ', -1, /*KeepEmpty=*/false);
+        for (llvm::StringRef W : Words) {
+          uint32_t I;
+          if (W.getAsInteger(10, I) || I >= Paths.size())
+            return false;
+          Ids.push_back(I);
+        }
+        DepSets.push_back(std::move(Ids));
+      } else if (Tag == 'F') {
+        Entry E;
+        unsigned Kind;
+        auto Word = [&]() {
+          auto [W, R] = Line.split(' ');
+          Line = R;
+          return W;
+        };
+        if (!readStamp(Line, E.Stamp) || Word().getAsInteger(10, E.Settings) ||
+            E.Settings >= Settings.size() || Word().getAsInteger(10, Kind) ||
+            Kind < IndexVerdict::Prefiltered || Kind > IndexVerdict::Cached ||
+            Word().getAsInteger(10, E.DepSet) || E.DepSet >= DepSets.size())
+          return false;
+        E.What = IndexVerdict::Kind(Kind);
+        llvm::StringRef Key = Word(), Sum = Word();
+        if (Key != "-")
+          E.Key = Key.str();
+        if (Sum != "-")
+          E.Sum = Sum.str();
+        if (Line.empty() || (E.What == IndexVerdict::Cached && E.Key.empty()))
+          return false;
+        Files[Line] = std::move(E);
+      } else {
+        return false;
+      }
+    }
+    State = std::make_unique<std::atomic<int8_t>[]>(Paths.size());
+    return Time > 0;
+  }
+};
+
+StatIndex::StatIndex(std::string DirIn, std::string IdIn)
+    : Dir(std::move(DirIn)), Id(std::move(IdIn)) {
+  if (llvm::sys::fs::create_directories(Dir))
+    return; // no index (read-only cache): every file is read
+  llvm::SmallVector<char, 0> Bytes;
+  if (!readFile(Dir + "/" + Id, Bytes)) {
+    llvm::StringRef Text(Bytes.data(), Bytes.size());
+    auto L = std::make_unique<Loaded>();
+    if (Text.consume_front(Magic)) {
+      auto [Sum, Body] = Text.split('\n');
+      if (Sum == ResultCache::digest(Body) && L->parse(Body))
+        Old = std::move(L);
+    }
+  }
+  // The new index's time: its temporary file's, from the filesystem's clock
+  // (the one that stamps the files), before anything is read.
+  TempPath = Dir + "/" + Id + ".tmp" +
+             std::to_string(llvm::sys::Process::getProcessId()) + "-" +
+             std::to_string(llvm::get_threadid());
+  TempFD =
+      ::open(TempPath.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  struct stat St;
+  if (TempFD >= 0 && ::fstat(TempFD, &St) == 0) {
+    FileStamp Own = FileStamp::of(St);
+    Time = std::max(Own.MtimeNs, Own.CtimeNs);
+  }
+}
+
+StatIndex::~StatIndex() {
+  if (TempFD >= 0) {
+    ::close(TempFD);
+    ::unlink(TempPath.c_str());
+  }
+}
+
+bool StatIndex::racy(const FileStamp &S, int64_t At) const {
+  return S.Size >= 0 && (S.MtimeNs >= At || S.CtimeNs >= At);
+}
+
+bool StatIndex::clean(uint32_t I) {
+  int8_t St = Old->State[I].load(std::memory_order_relaxed);
+  if (!St) {
+    FileStamp Now = FileStamp::of(Old->Paths[I]);
+    St = Now == Old->Stamps[I] && !racy(Now, Old->Time) ? 1 : 2;
+    Old->State[I].store(St, std::memory_order_relaxed);
+  }
+  return St == 1;
+}
+
+std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
+                                             llvm::StringRef SettingsKey) {
+  if (!Old || !Time)
+    return std::nullopt;
+  auto It = Old->Files.find(Path);
+  if (It == Old->Files.end())
+    return std::nullopt;
+  const Loaded::Entry &E = It->second;
+  if (Old->Settings[E.Settings] != SettingsKey)
+    return std::nullopt;
+  FileStamp Now = FileStamp::of(Path);
+  if (Now != E.Stamp)
+    return std::nullopt;
+  if (racy(Now, Old->Time)) {
+    // Counted once, though a postponed file is looked up again.
+    std::lock_guard<std::mutex> G(Lock);
+    if (RacyPaths.insert(Path).second)
+      ++Racy;
+    return std::nullopt;
+  }
+  for (uint32_t D : Old->DepSets[E.DepSet])
+    if (!clean(D))
+      return std::nullopt;
+  IndexVerdict V;
+  V.What = E.What;
+  V.Key = E.Key;
+  V.Sum = E.Sum;
+  ++Reused;
+  std::lock_guard<std::mutex> G(Lock);
+  Kept.push_back(&*It);
+  return V;
+}
+
+void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
+                       IndexVerdict V) {
+  if (!Time || Stamp.Size < 0 || Path.contains('\n') ||
+      llvm::any_of(
+          V.Deps, [](const std::string &D) { return D.find('\n') != D.npos; }))
+    return;
+  std::lock_guard<std::mutex> G(Lock);
+  New.push_back({Path.str(), Stamp, std::move(V)});
+}
+
+void StatIndex::save() {
+  if (TempFD < 0 || !Time)
+    return;
+  if (Old && New.empty() && Kept.size() == Old->Files.size())
+    return; // the same index (the destructor removes the temporary file)
+  // Tables of settings, paths (with their stamps) and dependency sets, each
+  // line's index its id.
+  std::string Body;
+  llvm::raw_string_ostream OS(Body);
+  OS << "T " << Time << "\n";
+  llvm::StringMap<unsigned> SettingIds, PathIds;
+  std::map<std::vector<uint32_t>, unsigned> SetIds;
+  auto Setting = [&](const std::string &K) {
+    auto [It, Added] = SettingIds.try_emplace(K, SettingIds.size());
+    if (Added)
+      OS << "S " << K << "\n";
+    return It->second;
+  };
+  auto PathId = [&](const std::string &P, const FileStamp *Known) {
+    auto [It, Added] = PathIds.try_emplace(P, PathIds.size());
+    if (Added) {
+      OS << "P ";
+      writeStamp(OS, Known ? *Known : FileStamp::of(P));
+      OS << " " << P << "\n";
+    }
+    return It->second;
+  };
+  auto SetId = [&](std::vector<uint32_t> Ids) {
+    llvm::sort(Ids);
+    Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
+    auto [It, Added] = SetIds.try_emplace(Ids, SetIds.size());
+    if (Added) {
+      OS << "D";
+      for (uint32_t I : Ids)
+        OS << " " << I;
+      OS << "\n";
+    }
+    return It->second;
+  };
+  auto Entry = [&](llvm::StringRef Path, const FileStamp &S, unsigned Setting,
+                   unsigned Kind, unsigned Set, llvm::StringRef Key,
+                   llvm::StringRef Sum) {
+    OS << "F ";
+    writeStamp(OS, S);
+    OS << " " << Setting << " " << Kind << " " << Set << " "
+       << (Key.empty() ? "-" : Key) << " " << (Sum.empty() ? "-" : Sum) << " "
+       << Path << "\n";
+  };
+  for (const void *P : Kept) {
+    const auto &KV =
+        *static_cast<const llvm::StringMapEntry<Loaded::Entry> *>(P);
+    const Loaded::Entry &E = KV.second;
+    unsigned S = Setting(Old->Settings[E.Settings]);
+    std::vector<uint32_t> Ids;
+    for (uint32_t D : Old->DepSets[E.DepSet])
+      Ids.push_back(PathId(Old->Paths[D], &Old->Stamps[D]));
+    Entry(KV.first(), E.Stamp, S, E.What, SetId(std::move(Ids)), E.Key, E.Sum);
+  }
+  for (const Fresh &F : New) {
+    unsigned S = Setting(F.V.SettingsKey);
+    std::vector<uint32_t> Ids;
+    for (const std::string &D : F.V.Deps)
+      Ids.push_back(PathId(D, nullptr));
+    Entry(F.Path, F.Stamp, S, F.V.What, SetId(std::move(Ids)), F.V.Key,
+          F.V.Sum);
+  }
+  std::string Text = (Magic + ResultCache::digest(Body) + "\n" + Body).str();
+  bool Ok = ::ftruncate(TempFD, 0) == 0;
+  for (size_t Done = 0; Ok && Done < Text.size();) {
+    ssize_t N = ::write(TempFD, Text.data() + Done, Text.size() - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    Ok = N > 0;
+    Done += Ok ? size_t(N) : 0;
+  }
+  Ok = ::close(TempFD) == 0 && Ok;
+  TempFD = -1;
+  // Atomic: a reader sees the old index, the new one or none.
+  if (!Ok || llvm::sys::fs::rename(TempPath, Dir + "/" + Id)) {
+    ::unlink(TempPath.c_str());
+    return;
+  }
+  // The most recently written indexes stay.
+  std::vector<cpp::CacheFile> Indexes = cpp::cacheEntriesNewestFirst(Dir);
+  for (size_t I = KeepIndexes; I < Indexes.size(); ++I)
+    llvm::sys::fs::remove(Indexes[I].Path);
+}
+
+} // namespace verguard::driver

@@ -1,0 +1,104 @@
+//===- StatIndex.h - an unchanged tree re-audited from stat() ---*- C++ -*-===//
+//
+// The way git's index spares reading a clean work tree: for each file of a
+// tree audit, the index keeps what stat() said when the file was read (size,
+// modification and change times in nanoseconds, inode, type) and the verdict
+// it got: left out by the prefilter (or an HTML page without VBScript), or
+// analyzed, with the key and checksum of its result-cache entry. A later run
+// that finds the same stat() for the file and for every file the verdict
+// depended on (a C/C++ file's project headers, and the paths where a missing
+// one would be found; a parse's headers and compile databases; a script's
+// dot-sourced files) takes the verdict without opening the file.
+//
+// git's "racily clean" rule: a file modified in the same clock tick as the
+// run that read it could change again without changing its stat(). Each
+// index records a filesystem timestamp taken before the run read anything
+// (the creation time of the index's own temporary file); an entry whose
+// file or dependency has a modification or change time not older than that
+// is read again, never trusted.
+//
+// One index per tree audit (the settings, the directories named and the
+// limits give its name) lives in <cache>/index/. It is written to a
+// temporary file and renamed (concurrent runs each leave a whole index; the
+// last rename wins), carries a checksum (a corrupt index is ignored and
+// replaced), and only the 32 most recently written are kept.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_DRIVER_STATINDEX_H
+#define VERGUARD_DRIVER_STATINDEX_H
+
+#include "driver/ReadFile.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verguard::driver {
+
+/// A file's verdict, as the index keeps it.
+struct IndexVerdict {
+  enum Kind : uint8_t {
+    Prefiltered = 1, // cannot hold a finding (prefilter)
+    Html = 2,        // an HTML page without VBScript
+    Cached = 3,      // analyzed: the result-cache entry Key (checksum Sum)
+  } What = Prefiltered;
+  std::string SettingsKey; // the file's settings (its configuration's)
+  std::string Key, Sum;
+  std::vector<std::string> Deps; // the files the verdict depended on
+};
+
+class StatIndex {
+public:
+  /// The index Id (hex) in Dir; loads it if it is there and whole, and
+  /// takes the new index's time from the filesystem.
+  StatIndex(std::string Dir, std::string Id);
+  ~StatIndex();
+  StatIndex(const StatIndex &) = delete;
+  StatIndex &operator=(const StatIndex &) = delete;
+
+  /// The verdict kept for Path under SettingsKey, if Path and everything the
+  /// verdict depended on have the stat() they had, none of it racily clean.
+  /// It is then kept for the next index too. Thread-safe.
+  std::optional<IndexVerdict> reuse(llvm::StringRef Path,
+                                    llvm::StringRef SettingsKey);
+  /// Records Path's new verdict (Stamp: its stat() when it was read).
+  /// Thread-safe.
+  void record(llvm::StringRef Path, const FileStamp &Stamp, IndexVerdict V);
+  /// Writes the new index (if anything changed) and prunes old ones.
+  void save();
+
+  std::atomic<unsigned> Reused = 0, Racy = 0;
+
+private:
+  struct Loaded;
+  struct Fresh {
+    std::string Path;
+    FileStamp Stamp;
+    IndexVerdict V;
+  };
+  /// Whether the loaded path Id still has its stamp (memoized).
+  bool clean(uint32_t Id);
+  bool racy(const FileStamp &S, int64_t Time) const;
+
+  std::string Dir, Id;
+  std::unique_ptr<Loaded> Old;
+  int TempFD = -1;
+  std::string TempPath;
+  int64_t Time = 0; // this run's filesystem time (ns)
+  std::mutex Lock;
+  std::vector<Fresh> New;
+  std::vector<const void *> Kept; // loaded entries reused
+  llvm::StringSet<> RacyPaths;
+};
+
+} // namespace verguard::driver
+
+#endif

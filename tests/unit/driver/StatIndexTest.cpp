@@ -1,0 +1,215 @@
+//===- StatIndexTest.cpp --------------------------------------------------===//
+// A file with the stat() it had keeps its verdict; a touched file, a racily
+// clean one, a changed or newly created dependency, another configuration's
+// settings are read again; a corrupt index is ignored and replaced;
+// concurrent writers leave one whole index.
+#include "driver/StatIndex.h"
+#include "driver/ResultCache.h"
+
+#include "../TestSupport.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace verguard;
+using namespace verguard::driver;
+
+namespace {
+
+class StatIndexTest : public test::TempDirTest {
+protected:
+  std::string indexDir() const { return (Dir + "/index").str(); }
+  std::unique_ptr<StatIndex> open() {
+    return std::make_unique<StatIndex>(indexDir(), "tree");
+  }
+  /// Sets Path's modification time Seconds in the past, then waits past the
+  /// change time that gives it (the filesystem clock ticks coarsely): the
+  /// file is then older than any index made after.
+  void age(const std::string &Path, int Seconds = 100, bool Wait = true) {
+    struct timespec T[2];
+    clock_gettime(CLOCK_REALTIME, &T[0]);
+    T[0].tv_sec -= Seconds;
+    T[1] = T[0];
+    ASSERT_EQ(::utimensat(AT_FDCWD, Path.c_str(), T, 0), 0);
+    if (Wait)
+      settle();
+  }
+  void settle() { std::this_thread::sleep_for(std::chrono::milliseconds(30)); }
+  IndexVerdict verdict(IndexVerdict::Kind K,
+                       std::vector<std::string> Deps = {}) {
+    IndexVerdict V;
+    V.What = K;
+    V.SettingsKey = "settings";
+    if (K == IndexVerdict::Cached) {
+      V.Key = "k0123";
+      V.Sum = "s4567";
+    }
+    V.Deps = std::move(Deps);
+    return V;
+  }
+  /// Records each file (as it is now) with V in a new index, saved.
+  void index(const std::vector<std::string> &Files, const IndexVerdict &V) {
+    auto I = open();
+    for (const std::string &F : Files)
+      I->record(F, FileStamp::of(F), V);
+    I->save();
+    settle();
+  }
+};
+
+TEST_F(StatIndexTest, AnUnchangedFileKeepsItsVerdict) {
+  std::string A = write("a.c", "int a;\n"), B = write("b.ps1", "$x = 1\n");
+  age(A);
+  age(B);
+  {
+    auto I = open();
+    I->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered));
+    I->record(B, FileStamp::of(B), verdict(IndexVerdict::Cached));
+    I->save();
+  }
+  settle();
+  // The second round reads the index the first wrote: A and B carried over,
+  // C new.
+  std::string C = write("c.c", "int c;\n");
+  for (int Round = 0; Round < 2; ++Round) {
+    auto J = open();
+    auto VA = J->reuse(A, "settings");
+    auto VB = J->reuse(B, "settings");
+    ASSERT_TRUE(VA && VB) << Round;
+    EXPECT_EQ(VA->What, IndexVerdict::Prefiltered);
+    EXPECT_EQ(VB->What, IndexVerdict::Cached);
+    EXPECT_EQ(VB->Key, "k0123");
+    EXPECT_EQ(VB->Sum, "s4567");
+    EXPECT_EQ(J->Reused, 2u);
+    // Another configuration's settings: read again.
+    EXPECT_FALSE(J->reuse(A, "other settings"));
+    // A file the index never saw (then one written just before it).
+    EXPECT_FALSE(J->reuse(C, "settings"));
+    J->record(C, FileStamp::of(C), verdict(IndexVerdict::Html));
+    J->save();
+    J.reset();
+    settle();
+  }
+}
+
+TEST_F(StatIndexTest, ATouchedFileIsReadAgain) {
+  std::string A = write("a.c", "int a;\n");
+  age(A, 200);
+  index({A}, verdict(IndexVerdict::Prefiltered));
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // The same size and bytes, a new modification time.
+  age(A, 100);
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
+TEST_F(StatIndexTest, AnEditThatKeepsSizeAndModificationTimeIsReadAgain) {
+  std::string A = write("a.c", "int a = 6001;\n");
+  age(A);
+  struct stat Before;
+  ASSERT_EQ(::stat(A.c_str(), &Before), 0);
+  index({A}, verdict(IndexVerdict::Prefiltered));
+  // Rewritten with as many bytes, its modification time put back (a
+  // coarse clock, or `touch -d`): the change time still moved.
+  write("a.c", "int a = 6002;\n");
+  struct timespec T[2] = {Before.st_atim, Before.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, A.c_str(), T, 0), 0);
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
+TEST_F(StatIndexTest, ARacilyCleanFileIsReadAgainUntilAnIndexIsNewerThanIt) {
+  // Written after the index's time was taken: it could change again within
+  // the same clock tick without a new stat().
+  auto I = open();
+  std::string A = write("a.c", "int a;\n");
+  I->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered));
+  I->save();
+  I.reset();
+  settle();
+  auto J = open();
+  EXPECT_FALSE(J->reuse(A, "settings"));
+  EXPECT_EQ(J->Racy, 1u);
+  // Read again by this run, older than its index: clean from now on.
+  J->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered));
+  J->save();
+  J.reset();
+  settle();
+  auto K = open();
+  EXPECT_TRUE(K->reuse(A, "settings"));
+  EXPECT_EQ(K->Racy, 0u);
+}
+
+TEST_F(StatIndexTest, AChangedOrCreatedDependencyIsReadAgain) {
+  std::string A = write("src/a.c", "#include \"a.h\"\n");
+  std::string H = write("src/a.h", "int h;\n");
+  std::string Missing = (Dir + "/include/b.h").str();
+  age(A);
+  age(H);
+  index({A}, verdict(IndexVerdict::Prefiltered, {H, Missing}));
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // The header changed.
+  write("src/a.h", "int h = 6002;\n");
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+  age(H);
+  index({A}, verdict(IndexVerdict::Prefiltered, {H, Missing}));
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // A header appeared where one was looked for.
+  write("include/b.h", "#define B 6002\n");
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
+TEST_F(StatIndexTest, ACorruptIndexIsIgnoredAndReplaced) {
+  std::string A = write("a.c", "int a;\n");
+  age(A);
+  index({A}, verdict(IndexVerdict::Prefiltered));
+  std::string File = indexDir() + "/tree";
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  ASSERT_TRUE(Buf);
+  std::string Text = (*Buf)->getBuffer().str();
+  for (std::string Bad :
+       {Text.substr(0, Text.size() / 2),
+        Text.substr(0, Text.size() - 3) + "9\n", std::string("garbage")}) {
+    {
+      std::error_code EC;
+      llvm::raw_fd_ostream OS(File, EC);
+      OS << Bad;
+    }
+    auto J = open();
+    EXPECT_FALSE(J->reuse(A, "settings"));
+    J->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered));
+    J->save();
+    J.reset();
+    settle();
+    EXPECT_TRUE(open()->reuse(A, "settings")) << "not replaced";
+  }
+}
+
+TEST_F(StatIndexTest, ConcurrentWritersLeaveOneWholeIndex) {
+  std::vector<std::string> Files;
+  for (int I = 0; I < 200; ++I) {
+    Files.push_back(write("f" + std::to_string(I) + ".c", "int x;\n"));
+    age(Files.back(), 100, /*Wait=*/false);
+  }
+  settle();
+  std::vector<std::thread> Writers;
+  for (int W = 0; W < 8; ++W)
+    Writers.emplace_back([&] {
+      for (int Round = 0; Round < 5; ++Round)
+        index(Files, verdict(IndexVerdict::Prefiltered));
+    });
+  for (std::thread &T : Writers)
+    T.join();
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(indexDir(), EC), End;
+       !EC && It != End; It.increment(EC))
+    EXPECT_EQ(llvm::sys::path::filename(It->path()), "tree")
+        << "left behind: " << It->path();
+  auto J = open();
+  for (const std::string &F : Files)
+    EXPECT_TRUE(J->reuse(F, "settings")) << F;
+}
+
+} // namespace
