@@ -63,6 +63,7 @@ ValueType valueType(const Expr &E) {
   case Op::Shl:
   case Op::Shr:
   case Op::Neg:
+  case Op::BitNot:
   case Op::Length:
   case Op::Find:
   case Op::StrCompare:
@@ -79,6 +80,9 @@ ValueType valueType(const Expr &E) {
   case Op::RegexGroup:
   case Op::FileVersionOf:
     return ValueType::Str;
+  case Op::Param: // what its name says it holds, where no call binds it
+    return E.Kids.empty() || !E.Kids[0] ? ValueType::Unknown
+                                        : valueType(*E.Kids[0]);
   case Op::Choose: {
     ValueType A = E.Kids.size() == 3 && E.Kids[1] ? valueType(*E.Kids[1])
                                                   : ValueType::Unknown;

@@ -94,4 +94,15 @@ SourceSpan insertionAfter(const SourceSpan &S) {
   return E;
 }
 
+std::optional<Edit> alternativeAfter(const Expr &Test, const Expr &Const,
+                                     llvm::StringRef NewConst,
+                                     llvm::StringRef Sep) {
+  if (!Test.Written.valid())
+    return std::nullopt;
+  auto Alt = replaceWithin(Test.Written, Const, NewConst);
+  if (!Alt)
+    return std::nullopt;
+  return Edit{insertionAfter(Test.Written.Span), Sep.str() + *Alt};
+}
+
 } // namespace verguard::core

@@ -32,6 +32,12 @@ std::string replaceInLiteral(llvm::StringRef LiteralText, llvm::StringRef From,
                              llvm::StringRef To);
 /// An empty span at the end of S: where an insertion after S goes.
 SourceSpan insertionAfter(const SourceSpan &S);
+/// The edit that writes, right after Test, Sep and a copy of Test with Const
+/// written NewConst (`Case 6002` -> `Case 6002, 6003`, `case 6002` -> `case
+/// 6002 | 6003`); nullopt if Test has no text of its own.
+std::optional<Edit> alternativeAfter(const Expr &Test, const Expr &Const,
+                                     llvm::StringRef NewConst,
+                                     llvm::StringRef Sep);
 
 } // namespace verguard::core
 

@@ -30,12 +30,7 @@ public:
   std::optional<Edit> armLabel(const Arm &, const Expr &Test, const Expr &Const,
                                llvm::StringRef NewConst) const override {
     // `case 6002:` -> `case 6002 | 6003:`
-    if (!Test.Written.valid())
-      return std::nullopt;
-    auto Alt = replaceWithin(Test.Written, Const, NewConst);
-    if (!Alt)
-      return std::nullopt;
-    return Edit{insertionAfter(Test.Written.Span), " | " + *Alt};
+    return alternativeAfter(Test, Const, NewConst, " | ");
   }
 };
 } // namespace

@@ -5,6 +5,7 @@
 // Tuples compare element by element, a shorter prefix first.
 //
 //===----------------------------------------------------------------------===//
+#include "core/Flow.h"
 #include "python/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -16,47 +17,15 @@ namespace verguard::python {
 ExprPtr Val::expr() const { return E ? E : unknown(); }
 
 PyType typeOfExpr(const Expr &E) {
-  switch (E.Kind) {
-  case Op::IntConst:
-  case Op::Add:
-  case Op::Sub:
-  case Op::Mul:
-  case Op::Div:
-  case Op::Mod:
-  case Op::BitAnd:
-  case Op::BitOr:
-  case Op::BitXor:
-  case Op::Shl:
-  case Op::Shr:
-  case Op::Neg:
-  case Op::BitNot:
-  case Op::ToInt:
-  case Op::Find:
-  case Op::Length:
+  switch (valueType(E)) {
+  case ValueType::Int:
     return PyType::Int;
-  case Op::BoolConst:
-    return PyType::Bool;
-  case Op::StrConst:
-  case Op::ToStr:
-  case Op::Concat:
-  case Op::Substr:
-  case Op::Replace:
-  case Op::Lower:
-  case Op::Upper:
-  case Op::Trim:
-  case Op::Index: // an item of str.split()
+  case ValueType::Str:
     return PyType::Str;
-  case Op::Quantity:
-    return isStringQuantity(E.Q) ? PyType::Str : PyType::Int;
-  case Op::Param:
-    return E.Kids.empty() || !E.Kids[0] ? PyType::Unknown
-                                        : typeOfExpr(*E.Kids[0]);
-  case Op::Choose: {
-    PyType A = typeOfExpr(*E.Kids[1]), B = typeOfExpr(*E.Kids[2]);
-    return A == B ? A : PyType::Unknown;
-  }
+  case ValueType::Bool:
+    return PyType::Bool;
   default:
-    return isBoolean(E) ? PyType::Bool : PyType::Unknown;
+    return PyType::Unknown;
   }
 }
 

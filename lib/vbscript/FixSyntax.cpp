@@ -25,13 +25,8 @@ public:
   }
   std::optional<Edit> armLabel(const Arm &, const Expr &Test, const Expr &Const,
                                llvm::StringRef NewConst) const override {
-    // `Case 6002` -> `Case 6002, 6003`: insert after the test.
-    if (!Test.Written.valid())
-      return std::nullopt;
-    auto Alt = replaceWithin(Test.Written, Const, NewConst);
-    if (!Alt)
-      return std::nullopt;
-    return Edit{insertionAfter(Test.Written.Span), ", " + *Alt};
+    // `Case 6002` -> `Case 6002, 6003`
+    return alternativeAfter(Test, Const, NewConst, ", ");
   }
 };
 } // namespace
