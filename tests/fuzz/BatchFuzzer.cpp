@@ -11,6 +11,7 @@ using namespace verguard;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data), Size);
-  fuzz::lowerAndCheck(Bytes, "fuzz.cmd", &batch::lowerFile);
+  fuzz::lowerAndCheck(Bytes, "fuzz.cmd",
+                      [](auto &&...A) { batch::lowerFile(A...); });
   return 0;
 }

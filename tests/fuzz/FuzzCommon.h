@@ -46,13 +46,11 @@ inline void checkGuards(const std::vector<core::Guard> &Guards,
 }
 
 /// Decodes Bytes as the file Path, lowers them with a script frontend's
-/// lowerFile and checks what comes out (checkGuards).
-using LowerFile = void(llvm::StringRef, const script::DecodedText &,
-                       const core::FrontendOptions &,
-                       std::vector<core::Guard> &,
-                       std::vector<core::Diagnostic> &);
+/// lowerFile (called with Path, the text, options, guards and notes) and
+/// checks what comes out (checkGuards).
+template <typename LowerFile>
 inline void lowerAndCheck(llvm::StringRef Bytes, llvm::StringRef Path,
-                          LowerFile *Lower) {
+                          LowerFile Lower) {
   auto Text = script::decodeText(Bytes, Path);
   if (!Text) {
     llvm::consumeError(Text.takeError());

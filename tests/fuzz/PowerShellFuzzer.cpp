@@ -11,6 +11,7 @@ using namespace verguard;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data), Size);
-  fuzz::lowerAndCheck(Bytes, "fuzz.ps1", &powershell::lowerFile);
+  fuzz::lowerAndCheck(Bytes, "fuzz.ps1",
+                      [](auto &&...A) { powershell::lowerFile(A...); });
   return 0;
 }

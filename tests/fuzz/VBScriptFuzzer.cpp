@@ -19,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   const char *Path = Names[Data[0] % (sizeof(Names) / sizeof(Names[0]))];
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data) + 1, Size - 1);
-  fuzz::lowerAndCheck(Bytes, Path, &vbscript::lowerFile);
+  fuzz::lowerAndCheck(Bytes, Path,
+                      [](auto &&...A) { vbscript::lowerFile(A...); });
   return 0;
 }
