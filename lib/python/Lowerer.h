@@ -129,7 +129,8 @@ public:
   // --- PythonFrontend.cpp: statements and guards -----------------------
   void walkBlock(script::Node Block);
   void statement(script::Node S);
-  void defineFunction(script::Node Def, const std::string &Class);
+  /// Class is taken by value: callers pass a frame's, and this pushes frames.
+  void defineFunction(script::Node Def, std::string Class);
   void bindTarget(script::Node Target, const Val &V);
   void assign(const std::string &Name, const Val &V);
   void conditionGuard(script::Node CondNode);

@@ -251,7 +251,7 @@ void Lowerer::walkBlock(script::Node Block) {
     statement(S);
 }
 
-void Lowerer::defineFunction(script::Node Def, const std::string &Class) {
+void Lowerer::defineFunction(script::Node Def, std::string Class) {
   std::string Name = text(script::field(Def, "name")).str();
   std::string Key = Class.empty() ? Name : Class + "." + Name;
   Function &Fn = Functions[Key];

@@ -145,7 +145,7 @@ TEST(Checker, EveryRuleClaimsInOneOrder) {
   ASSERT_EQ(Order.size(), rules::allRules().size());
   for (const rules::Rule *R : rules::allRules())
     EXPECT_EQ(std::count(Order.begin(), Order.end(), R), 1) << R->info().Id;
-  EXPECT_EQ(Order.back()->info().Id, "VG001");
+  EXPECT_STREQ(Order.back()->info().Id, "VG001");
 }
 
 TEST(Checker, EachShapeHasOneOwner) {
