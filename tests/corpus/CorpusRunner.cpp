@@ -73,9 +73,9 @@ std::string readFile(StringRef P) {
 bool isSource(StringRef Name) {
   std::string Ext = llvm::sys::path::extension(Name).lower();
   static const std::set<std::string> Exts = {
-      ".c",    ".cc",   ".cpp", ".cxx", ".h",   ".hpp", ".ps1",
-      ".psm1", ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp",
-      ".bas",  ".cls",  ".frm", ".ctl", ".vbe", ".bat", ".cmd", ".py"};
+      ".c",    ".cc",  ".cpp", ".cxx", ".h",   ".hpp", ".ps1", ".psm1",
+      ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp", ".bas", ".cls",
+      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py"};
   return Exts.count(Ext) && !Name.contains(".fixed.");
 }
 

@@ -497,7 +497,8 @@ static int run(int argc, char **argv) {
                  << ": no language verguard reads has this extension (C/C++ "
                     ".c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .inl, PowerShell "
                     ".ps1 .psm1 .psd1, VBScript .vbs .wsf .hta .asp .htm "
-                    ".html, VBA/VB6 .bas .cls .frm .ctl, batch .bat .cmd, Python .py .pyw)\n";
+                    ".html, VBA/VB6 .bas .cls .frm .ctl, batch .bat .cmd, "
+                    "Python .py .pyw)\n";
     return 2;
   }
   if (Merging &&
