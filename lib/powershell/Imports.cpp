@@ -38,13 +38,7 @@ Val detached(Val V) {
   if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo ||
       V.Obj == ObjKind::Matches)
     return Val();
-  V.E = core::detached(V.E);
-  for (ExprPtr &X : V.Items)
-    X = core::detached(X);
-  V.Lit = {};
-  V.Hash = {};
-  V.FromVariable = true;
-  return V;
+  return Val::spelledWithin(std::move(V), SourceSpan{});
 }
 
 /// The path a dot-source or Import-Module argument names, relative to the
@@ -101,16 +95,20 @@ void Lowerer::summarize(script::Node Root) {
   FinalScript = Frames.front().Vars;
 }
 
-std::shared_ptr<const Lowerer::Import>
-Lowerer::summarizeFile(const std::string &File) {
+namespace {
+/// The bytes of a project script, if it can be read and is not too large.
+std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
   uint64_t Size = 0;
-  auto Buf = !llvm::sys::fs::file_size(File, Size) && Size <= MaxImportBytes
-                 ? llvm::MemoryBuffer::getFile(File, /*IsText=*/false)
-                 : llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
-                       std::make_error_code(std::errc::file_too_large));
-  auto Text = Buf ? script::decodeText((*Buf)->getBuffer(), File)
-                  : llvm::Expected<script::DecodedText>(
-                        llvm::errorCodeToError(Buf.getError()));
+  if (llvm::sys::fs::file_size(File, Size) || Size > MaxImportBytes)
+    return nullptr;
+  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+  return Buf ? std::move(*Buf) : nullptr;
+}
+} // namespace
+
+std::shared_ptr<const Lowerer::Import>
+Lowerer::summarizeFile(const std::string &File, llvm::StringRef Bytes) {
+  auto Text = script::decodeText(Bytes, File);
   if (!Text) {
     llvm::consumeError(Text.takeError());
     return nullptr;
@@ -150,20 +148,17 @@ namespace {
 /// run, so that a folder of N scripts reads each once, not N times: keyed by
 /// path, checked against the file's size and time; not kept when the user's
 /// sources (which change summaries) are set.
-std::shared_ptr<const Lowerer::Import> siblingSummary(
-    const std::string &File, bool Cacheable,
-    const std::function<std::shared_ptr<const Lowerer::Import>()> &Summarize) {
+std::shared_ptr<const Lowerer::Import>
+siblingSummary(const std::string &File, bool Cacheable,
+               const std::function<std::shared_ptr<const Lowerer::Import>(
+                   llvm::StringRef Bytes)> &Summarize) {
   static core::FileMemo<Lowerer::Import> Memo;
   return Memo.get(
       File, Cacheable, [&]() -> std::shared_ptr<const Lowerer::Import> {
-        uint64_t Size = 0;
-        if (llvm::sys::fs::file_size(File, Size) || Size > MaxImportBytes)
+        auto Buf = readScript(File);
+        if (!Buf || !Buf->getBuffer().contains_insensitive("$global:"))
           return nullptr;
-        auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
-        if (!Buf || !llvm::StringRef((*Buf)->getBuffer())
-                         .contains_insensitive("$global:"))
-          return nullptr;
-        auto S = Summarize();
+        auto S = Summarize(Buf->getBuffer());
         return S && !S->Globals.empty() ? S : nullptr;
       });
 }
@@ -187,11 +182,13 @@ std::optional<Val> Lowerer::siblingGlobal(const std::string &Name) {
         Files.push_back(It->path());
     }
     std::sort(Files.begin(), Files.end());
+    if (Files.size() > MaxSiblings)
+      Files.clear();
     for (const std::string &F : Files) {
-      if (Files.size() > MaxSiblings)
-        break;
-      auto S = siblingSummary(F, Opts.Sources.empty(),
-                              [&] { return summarizeFile(F); });
+      auto S =
+          siblingSummary(F, Opts.Sources.empty(), [&](llvm::StringRef Bytes) {
+            return summarizeFile(F, Bytes);
+          });
       if (!S)
         continue;
       // Only a script that sets globals is a dependency of the result (one
@@ -221,7 +218,8 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
         File != Path) {
       if (Deps)
         Deps->push_back(File);
-      Result = summarizeFile(File);
+      if (auto Buf = readScript(File))
+        Result = summarizeFile(File, Buf->getBuffer());
     }
     Done = Imported.emplace(At, std::move(Result)).first;
   }

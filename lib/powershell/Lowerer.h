@@ -73,6 +73,9 @@ struct Val {
     return V;
   }
   bool isObject() const { return Obj != ObjKind::None; }
+  /// V read through a variable or a call, with only what is written inside
+  /// Range editable (nothing, for an empty range) and no syntax nodes.
+  static Val spelledWithin(Val V, const core::SourceSpan &Range);
   /// The value as an expression (unknown() if nothing is known).
   core::ExprPtr expr() const;
 };
@@ -110,9 +113,10 @@ public:
     std::set<const core::Expr *> CommandTests;
     std::map<std::string, std::map<int64_t, Val>> RefOutputs;
   };
-  /// Parses and summarizes a project script (nothing emitted); null if it
-  /// cannot be read or parsed.
-  std::shared_ptr<const Import> summarizeFile(const std::string &File);
+  /// Parses and summarizes the project script File, whose bytes are Bytes
+  /// (nothing emitted); null if it cannot be decoded or parsed.
+  std::shared_ptr<const Import> summarizeFile(const std::string &File,
+                                              llvm::StringRef Bytes);
   /// The value of `$global:Name` that another script of this folder sets (a
   /// runner sets `$global:OSVersion = ...` and runs the scripts that read
   /// it), or nullopt.
@@ -156,6 +160,11 @@ public:
   Val command(script::Node Cmd, const std::optional<Val> &Input, int Depth);
   /// A script block's single output with `$_` bound to Input.
   Val scriptBlockValue(script::Node Block, const Val &Input, int Depth);
+  /// The output of the statements of List in the frame on top: assignments
+  /// bind variables there. A script block's output is its last statement's;
+  /// a function body's (FunctionBody) is what `return` gives or else its
+  /// last version-related output.
+  Val statementsOutput(script::Node List, bool FunctionBody, int Depth);
   core::ExprPtr asCond(const core::ExprPtr &E) const;
   Val castTo(llvm::StringRef Type, const Val &V);
   Val binaryOp(script::Node N, script::Node L, script::Node Op, script::Node R,

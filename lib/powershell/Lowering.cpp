@@ -50,6 +50,33 @@ std::optional<std::string> plainRegex(llvm::StringRef R) {
 
 } // namespace
 
+/// The statements of the script block of N (a script block expression or a
+/// function): N > script_block > script_block_body > statement_list.
+static script::Node statementListOf(script::Node N) {
+  script::Node SB{};
+  for (script::Node K : namedKids(N))
+    if (typeOf(K) == "script_block")
+      SB = K;
+  if (script::isNull(SB))
+    return {};
+  script::Node Body = script::field(SB, "script_block_body");
+  if (script::isNull(Body))
+    return {};
+  return script::field(Body, "statement_list");
+}
+
+Val Val::spelledWithin(Val V, const SourceSpan &Range) {
+  if (V.E)
+    V.E = keepSpellingsWithin(V.E, Range);
+  for (ExprPtr &X : V.Items)
+    if (X)
+      X = keepSpellingsWithin(X, Range);
+  V.Lit = {};
+  V.Hash = {};
+  V.FromVariable = true;
+  return V;
+}
+
 ExprPtr Val::expr() const { return E ? E : unknown(); }
 
 bool Lowerer::isStringExpr(const ExprPtr &E) { return tyOf(E) == Ty::Str; }
@@ -1096,40 +1123,43 @@ Val Lowerer::scriptBlockValue(script::Node Block, const Val &Input, int Depth) {
   if (typeOf(B) != "script_block_expression")
     return {};
   BlockInputs[script::startByte(B)] = Input;
-  script::Node SB{};
-  for (script::Node K : namedKids(B))
-    if (typeOf(K) == "script_block")
-      SB = K;
-  if (script::isNull(SB))
-    return {};
-  script::Node Body = script::field(SB, "script_block_body");
-  if (script::isNull(Body))
-    return {};
-  script::Node List = script::field(Body, "statement_list");
+  script::Node List = statementListOf(B);
   if (script::isNull(List))
     return {};
   Frame F;
   F.K = Frame::Block;
   F.Vars["_"] = Input;
   Frames.push_back(std::move(F));
+  Val Out = statementsOutput(List, /*FunctionBody=*/false, Depth);
+  Frames.pop_back();
+  return Out;
+}
+
+Val Lowerer::statementsOutput(script::Node List, bool FunctionBody, int Depth) {
   Val Out;
   for (script::Node S : namedKids(List)) {
-    if (typeOf(S) != "pipeline")
+    llvm::StringRef T = typeOf(S);
+    if (FunctionBody && T == "flow_control_statement") {
+      // `return X`
+      script::Node X = script::namedChild(S, 0);
+      if (text(S).trim().lower().rfind("return", 0) == 0 && !script::isNull(X))
+        Out = lower(X, Depth + 1);
+      break;
+    }
+    if (T != "pipeline")
       continue;
     auto Kids = namedKids(S);
     if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
-      script::Node Left = script::namedChild(Kids[0], 0);
-      script::Node Value = script::field(Kids[0], "value");
-      script::Node Var = unwrap(Left);
-      if (typeOf(Var) == "variable") {
-        Val V = lower(Value, Depth + 1);
-        Frames.back().Vars[varName(text(Var))] = V;
-      }
+      script::Node Var = unwrap(script::namedChild(Kids[0], 0));
+      if (typeOf(Var) == "variable")
+        Frames.back().Vars[varName(text(Var))] =
+            lower(script::field(Kids[0], "value"), Depth + 1);
       continue;
     }
-    Out = lower(S, Depth + 1);
+    Val V = lower(S, Depth + 1);
+    if (!FunctionBody || versionRelated(V))
+      Out = V;
   }
-  Frames.pop_back();
   return Out;
 }
 
@@ -1141,20 +1171,22 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   if (A.Name.empty())
     return {};
   const std::string &N = A.Name;
-  if (script::childCount(Cmd) > 0 &&
-      typeOf(script::child(Cmd, 0)) == "command_invokation_operator" &&
-      text(script::child(Cmd, 0)) == ".") {
+  // `.` (dot-sourcing) or `&` (call) before the command, or nothing.
+  llvm::StringRef Invoke =
+      script::childCount(Cmd) > 0 &&
+              typeOf(script::child(Cmd, 0)) == "command_invokation_operator"
+          ? text(script::child(Cmd, 0))
+          : llvm::StringRef();
+  if (Invoke == ".") {
     importScript(text(A.NameNode), /*DotSource=*/true, Cmd);
     return {};
   }
   // `& .\Init.ps1`, `& "$PSScriptRoot\Init.ps1"`, `.\Init.ps1`: a project
   // script run as a command leaves its $global: variables.
-  if (llvm::StringRef(N).trim("\"'").ends_with(".ps1") ||
-      (script::childCount(Cmd) > 0 &&
-       typeOf(script::child(Cmd, 0)) == "command_invokation_operator" &&
-       text(script::child(Cmd, 0)) == "&")) {
+  bool RunsScript = llvm::StringRef(N).trim("\"'").ends_with(".ps1");
+  if (RunsScript || Invoke == "&") {
     importScript(text(A.NameNode), /*DotSource=*/false, Cmd);
-    if (llvm::StringRef(N).trim("\"'").ends_with(".ps1"))
+    if (RunsScript)
       return {};
   }
   if (N == "import-module" || N == "ipmo") {
@@ -1274,14 +1306,7 @@ Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
   if (Inlining.size() >= MaxInline ||
       std::find(Inlining.begin(), Inlining.end(), Name) != Inlining.end())
     return {};
-  // function_statement > script_block > script_block_body > statement_list
-  script::Node List{};
-  for (script::Node K : namedKids(FunctionNodes[Name]))
-    if (typeOf(K) == "script_block") {
-      script::Node Body = script::field(K, "script_block_body");
-      if (!script::isNull(Body))
-        List = script::field(Body, "statement_list");
-    }
+  script::Node List = statementListOf(FunctionNodes[Name]);
   auto PIt = FunctionParams.find(Name);
   if (script::isNull(List) || PIt == FunctionParams.end())
     return {};
@@ -1295,41 +1320,11 @@ Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
   Emit = false;
   Inlining.push_back(Name);
   Frames.push_back(std::move(F));
-  Val Out;
-  for (script::Node S : namedKids(List)) {
-    llvm::StringRef T = typeOf(S);
-    if (T == "flow_control_statement") {
-      // `return X`
-      script::Node X = script::namedChild(S, 0);
-      if (text(S).trim().lower().rfind("return", 0) == 0 && !script::isNull(X))
-        Out = lower(X, Depth + 1);
-      break;
-    }
-    if (T != "pipeline")
-      continue;
-    auto Kids = namedKids(S);
-    if (!Kids.empty() && typeOf(Kids[0]) == "assignment_expression") {
-      script::Node Var = unwrap(script::namedChild(Kids[0], 0));
-      if (typeOf(Var) == "variable")
-        Frames.back().Vars[varName(text(Var))] =
-            lower(script::field(Kids[0], "value"), Depth + 1);
-      continue;
-    }
-    Val V = lower(S, Depth + 1);
-    if (versionRelated(V))
-      Out = V;
-  }
+  Val Out = statementsOutput(List, /*FunctionBody=*/true, Depth);
   Frames.pop_back();
   Inlining.pop_back();
   Emit = WasEmit;
-  if (Out.E)
-    Out.E = keepSpellingsWithin(Out.E, span(Cmd));
-  for (ExprPtr &X : Out.Items)
-    X = keepSpellingsWithin(X, span(Cmd));
-  Out.Lit = {};
-  Out.Hash = {};
-  Out.FromVariable = true;
-  return Out;
+  return Val::spelledWithin(std::move(Out), span(Cmd));
 }
 
 Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,
