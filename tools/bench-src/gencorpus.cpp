@@ -45,14 +45,15 @@ struct Rng {
   }
   // Log-uniform size between Lo and Hi bytes: many small files, a few large.
   size_t size(size_t Lo, size_t Hi) {
-    return size_t(std::exp(std::log(double(Lo)) +
-                           unit() * (std::log(double(Hi)) - std::log(double(Lo)))));
+    return size_t(
+        std::exp(std::log(double(Lo)) +
+                 unit() * (std::log(double(Hi)) - std::log(double(Lo)))));
   }
 };
 
 // The prefilter triggers of the default bump (see lib/driver/Driver.cpp).
-const char *Triggers[] = {"6002",     "6003",           "ubr",
-                          "revision", "versionls",      "fileprivatepart",
+const char *Triggers[] = {"6002",           "6003",       "ubr",
+                          "revision",       "versionls",  "fileprivatepart",
                           "getfileversion", "versioninfo"};
 
 bool hasTrigger(const std::string &S) {
@@ -66,14 +67,15 @@ bool hasTrigger(const std::string &S) {
 }
 
 const std::vector<std::string> Syll = {
-    "acc", "ad", "al", "app", "arch", "bat", "buf", "cach", "cfg",  "chan",
-    "cli", "col", "con", "cur",  "dat", "del", "dev",  "dir", "doc", "drv",
-    "ent", "evt", "fil", "fmt",  "grp", "hand", "hdr", "idx", "img", "inst",
-    "job", "key", "lay", "lim",  "lnk", "log", "map", "mem", "msg", "net",
-    "node", "obj", "opt", "pack", "path", "pipe", "pol", "port", "proc", "prof",
-    "que", "rec", "reg", "res",  "sched", "sec", "seg", "sess", "set", "snap",
-    "sock", "src", "stat", "stor", "sync", "tab", "task", "term", "tick", "tok",
-    "trace", "txt", "user", "val", "view", "vol", "wait", "win", "work", "zone"};
+    "acc",   "ad",   "al",   "app",  "arch", "bat",  "buf",  "cach",  "cfg",
+    "chan",  "cli",  "col",  "con",  "cur",  "dat",  "del",  "dev",   "dir",
+    "doc",   "drv",  "ent",  "evt",  "fil",  "fmt",  "grp",  "hand",  "hdr",
+    "idx",   "img",  "inst", "job",  "key",  "lay",  "lim",  "lnk",   "log",
+    "map",   "mem",  "msg",  "net",  "node", "obj",  "opt",  "pack",  "path",
+    "pipe",  "pol",  "port", "proc", "prof", "que",  "rec",  "reg",   "res",
+    "sched", "sec",  "seg",  "sess", "set",  "snap", "sock", "src",   "stat",
+    "stor",  "sync", "tab",  "task", "term", "tick", "tok",  "trace", "txt",
+    "user",  "val",  "view", "vol",  "wait", "win",  "work", "zone"};
 const std::vector<std::string> Verbs = {
     "Load",  "Save",    "Open",   "Close", "Read",    "Write",  "Parse",
     "Build", "Check",   "Update", "Reset", "Collect", "Format", "Scan",
@@ -103,19 +105,29 @@ std::string cStatement(Rng &R, bool Cpp, int Depth) {
   case 0:
     return "    DWORD " + V + " = GetTickCount() % " + num(R) + ";\n";
   case 1:
-    return "    if (!ReadFile(hFile, buffer, sizeof(buffer), &bytesRead, NULL)) {\n"
-           "        CloseHandle(hFile);\n        return GetLastError();\n    }\n";
+    return "    if (!ReadFile(hFile, buffer, sizeof(buffer), &bytesRead, "
+           "NULL)) {\n"
+           "        CloseHandle(hFile);\n        return GetLastError();\n    "
+           "}\n";
   case 2:
     return "    for (DWORD i = 0; i < bytesRead; ++i) {\n"
-           "        total += (DWORD)buffer[i % sizeof(buffer)] * " + num(R) + "u;\n    }\n";
+           "        total += (DWORD)buffer[i % sizeof(buffer)] * " +
+           num(R) + "u;\n    }\n";
   case 3:
     return "    {\n        HKEY hKey = NULL;\n"
-           "        if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, L\"SOFTWARE\\\\Contoso\\\\" +
-           noun(R) + "\", 0, KEY_READ, &hKey) == ERROR_SUCCESS) {\n"
-           "            DWORD cb = sizeof(DWORD), " + V + " = 0;\n"
-           "            RegQueryValueExW(hKey, L\"" + noun(R) +
-           "\", NULL, NULL, (LPBYTE)&" + V + ", &cb);\n"
-           "            total += " + V + ";\n"
+           "        if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, "
+           "L\"SOFTWARE\\\\Contoso\\\\" +
+           noun(R) +
+           "\", 0, KEY_READ, &hKey) == ERROR_SUCCESS) {\n"
+           "            DWORD cb = sizeof(DWORD), " +
+           V +
+           " = 0;\n"
+           "            RegQueryValueExW(hKey, L\"" +
+           noun(R) + "\", NULL, NULL, (LPBYTE)&" + V +
+           ", &cb);\n"
+           "            total += " +
+           V +
+           ";\n"
            "            RegCloseKey(hKey);\n        }\n    }\n";
   case 4:
     return "    swprintf(message, sizeof(message) / sizeof(message[0]), L\"" +
@@ -125,7 +137,8 @@ std::string cStatement(Rng &R, bool Cpp, int Depth) {
     return "    if (WaitForSingleObject(hEvent, " + num(R) +
            ") == WAIT_TIMEOUT) {\n        total ^= 0x" + num(R) + ";\n    }\n";
   case 6:
-    return "    EnterCriticalSection(&g_lock);\n    g_counter += total & 0xff;\n"
+    return "    EnterCriticalSection(&g_lock);\n    g_counter += total & "
+           "0xff;\n"
            "    LeaveCriticalSection(&g_lock);\n";
   case 7:
     return "    total = (total << 3) ^ (total >> 5) ^ " + num(R) + "u;\n";
@@ -139,17 +152,19 @@ std::string cStatement(Rng &R, bool Cpp, int Depth) {
     return "    SetLastError(ERROR_SUCCESS);\n    Sleep(" +
            std::to_string(R.range(0, 50)) + ");\n";
   case 10: {
-    std::string S = "    switch (total % " + std::to_string(R.range(3, 6)) + ") {\n";
+    std::string S =
+        "    switch (total % " + std::to_string(R.range(3, 6)) + ") {\n";
     int N = R.range(2, 4);
     for (int I = 0; I < N; ++I)
-      S += "    case " + std::to_string(I) + ": {\n" + cStatement(R, Cpp, Depth + 1) +
-           "        break;\n    }\n";
+      S += "    case " + std::to_string(I) + ": {\n" +
+           cStatement(R, Cpp, Depth + 1) + "        break;\n    }\n";
     S += "    default:\n        break;\n    }\n";
     return S;
   }
   case 11:
-    return "    if (total > " + num(R) + "u) {\n" + cStatement(R, Cpp, Depth + 1) +
-           "    } else {\n" + cStatement(R, Cpp, Depth + 1) + "    }\n";
+    return "    if (total > " + num(R) + "u) {\n" +
+           cStatement(R, Cpp, Depth + 1) + "    } else {\n" +
+           cStatement(R, Cpp, Depth + 1) + "    }\n";
   default:
     return "    while (total > " + num(R) + "u) {\n        total /= 2;\n" +
            cStatement(R, Cpp, Depth + 1) + "    }\n";
@@ -166,9 +181,12 @@ std::string cFunction(Rng &R, bool Cpp, const std::string &Prefix) {
        "    WCHAR message[256];\n";
   if (Cpp)
     S += "    std::vector<std::wstring> names;\n";
-  S += "    HANDLE hFile = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL,\n"
-       "                               OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);\n"
-       "    if (hFile == INVALID_HANDLE_VALUE)\n        return GetLastError();\n";
+  S += "    HANDLE hFile = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, "
+       "NULL,\n"
+       "                               OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, "
+       "NULL);\n"
+       "    if (hFile == INVALID_HANDLE_VALUE)\n        return "
+       "GetLastError();\n";
   int N = R.range(4, 14);
   for (int I = 0; I < N; ++I)
     S += cStatement(R, Cpp, 0);
@@ -182,8 +200,10 @@ std::string cCheck(Rng &R, bool Cpp) {
     return "static BOOL IsWindowsServer2008Sp2(void)\n{\n"
            "    OSVERSIONINFOEXW osvi;\n    ZeroMemory(&osvi, sizeof(osvi));\n"
            "    osvi.dwOSVersionInfoSize = sizeof(osvi);\n"
-           "    if (!GetVersionExW((LPOSVERSIONINFOW)&osvi))\n        return FALSE;\n"
-           "    return osvi.dwMajorVersion == 6 && osvi.dwMinorVersion == 0 &&\n"
+           "    if (!GetVersionExW((LPOSVERSIONINFOW)&osvi))\n        return "
+           "FALSE;\n"
+           "    return osvi.dwMajorVersion == 6 && osvi.dwMinorVersion == 0 "
+           "&&\n"
            "           osvi.dwBuildNumber == 6002;\n}\n\n";
   case 1:
     return "static int LegacyCodePath(void)\n{\n"
@@ -207,13 +227,14 @@ std::string cCheck(Rng &R, bool Cpp) {
            "    OSVERSIONINFOEXW osvi;\n    ZeroMemory(&osvi, sizeof(osvi));\n"
            "    osvi.dwOSVersionInfoSize = sizeof(osvi);\n"
            "    GetVersionExW((LPOSVERSIONINFOW)&osvi);\n"
-           "    return osvi.dwMajorVersion == 6 && osvi.dwBuildNumber > 6002;\n}\n\n";
+           "    return osvi.dwMajorVersion == 6 && osvi.dwBuildNumber > "
+           "6002;\n}\n\n";
   }
 }
 
 std::string cHeader(Rng &R, const std::string &Guard) {
-  std::string S = "/* Shared declarations. */\n#ifndef " + Guard + "\n#define " +
-                  Guard + "\n\n#include <windows.h>\n\n";
+  std::string S = "/* Shared declarations. */\n#ifndef " + Guard +
+                  "\n#define " + Guard + "\n\n#include <windows.h>\n\n";
   int N = R.range(8, 40);
   for (int I = 0; I < N; ++I) {
     if (R.chance(0.3))
@@ -221,11 +242,12 @@ std::string cHeader(Rng &R, const std::string &Guard) {
            std::to_string(I) + " " + num(R) + "\n";
     else if (R.chance(0.4))
       S += "typedef struct _" + noun(R) + std::to_string(I) +
-           " {\n    DWORD cb;\n    HANDLE h;\n    WCHAR name[64];\n} " + noun(R) +
-           std::to_string(I) + "_T;\n";
+           " {\n    DWORD cb;\n    HANDLE h;\n    WCHAR name[64];\n} " +
+           noun(R) + std::to_string(I) + "_T;\n";
     else
       S += "#ifdef __cplusplus\nextern \"C\"\n#endif\nDWORD " + R.pick(Verbs) +
-           noun(R) + "Shared" + std::to_string(I) + "(LPCWSTR path, DWORD flags);\n";
+           noun(R) + "Shared" + std::to_string(I) +
+           "(LPCWSTR path, DWORD flags);\n";
   }
   S += "\n#endif\n";
   return S;
@@ -245,7 +267,8 @@ std::string cSource(Rng &R, bool Cpp, size_t Target, bool Checked,
   if (Cpp)
     S += "namespace " + lower(R) + " {\n\n";
   std::string Suffix = std::to_string(R.range(1, 999));
-  size_t CheckAt = Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
+  size_t CheckAt =
+      Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
   int Fn = 0;
   while (S.size() < Target || Fn == 0) {
     if (S.size() >= CheckAt) {
@@ -267,34 +290,39 @@ std::string psStatement(Rng &R, int Depth) {
   std::string V = "$" + lower(R);
   switch (R.below(Depth > 1 ? 8 : 10)) {
   case 0:
-    return "    " + V + " = Get-ChildItem -Path $Path -Filter '*." + R.pick(Syll) +
-           "' -Recurse -ErrorAction SilentlyContinue\n";
+    return "    " + V + " = Get-ChildItem -Path $Path -Filter '*." +
+           R.pick(Syll) + "' -Recurse -ErrorAction SilentlyContinue\n";
   case 1:
-    return "    Write-Verbose \"" + noun(R) + ": $($" + "items.Count) item(s)\"\n";
+    return "    Write-Verbose \"" + noun(R) + ": $($" +
+           "items.Count) item(s)\"\n";
   case 2:
     return "    " + V + " = @{ Name = '" + noun(R) + "'; Size = " + num(R) +
            "; Enabled = $true }\n    $results += [pscustomobject]" + V + "\n";
   case 3:
     return "    foreach ($item in $items) {\n        $total += $item.Length\n"
-           "        if ($item.Name -like '" + R.pick(Syll) +
-           "*') { $matched++ }\n    }\n";
+           "        if ($item.Name -like '" +
+           R.pick(Syll) + "*') { $matched++ }\n    }\n";
   case 4:
     return "    try {\n        $content = Get-Content -LiteralPath $Path -Raw\n"
            "        $lines = $content -split \"`n\"\n    }\n"
-           "    catch {\n        Write-Warning \"cannot read ${Path}: $_\"\n    }\n";
+           "    catch {\n        Write-Warning \"cannot read ${Path}: $_\"\n   "
+           " }\n";
   case 5:
     return "    $svc = Get-Service -Name '" + noun(R) +
            "' -ErrorAction SilentlyContinue\n"
-           "    if ($svc -and $svc.Status -ne 'Running') { Start-Service $svc.Name }\n";
+           "    if ($svc -and $svc.Status -ne 'Running') { Start-Service "
+           "$svc.Name }\n";
   case 6:
     return "    $items | Where-Object { $_.Length -gt " + num(R) +
            " } | Sort-Object Name | Select-Object -First " + num(R) + "\n";
   case 7:
     return "    " + V + " = [System.IO.Path]::Combine($Path, '" + lower(R) +
-           ".log')\n    Add-Content -Path " + V + " -Value (Get-Date -Format o)\n";
+           ".log')\n    Add-Content -Path " + V +
+           " -Value (Get-Date -Format o)\n";
   case 8:
-    return "    if ($total -gt " + num(R) + ") {\n" + psStatement(R, Depth + 1) +
-           "    }\n    else {\n" + psStatement(R, Depth + 1) + "    }\n";
+    return "    if ($total -gt " + num(R) + ") {\n" +
+           psStatement(R, Depth + 1) + "    }\n    else {\n" +
+           psStatement(R, Depth + 1) + "    }\n";
   default: {
     std::string S = "    switch ($mode) {\n";
     int N = R.range(2, 4);
@@ -328,7 +356,8 @@ std::string psCheck(Rng &R) {
     return "function Test-LegacyServer {\n"
            "    $os = Get-CimInstance -ClassName Win32_OperatingSystem\n"
            "    if ($os.BuildNumber -eq '6002') {\n"
-           "        Write-Output 'Windows Server 2008 SP2'\n        return $true\n"
+           "        Write-Output 'Windows Server 2008 SP2'\n        return "
+           "$true\n"
            "    }\n    return $false\n}\n\n";
   case 1:
     return "function Get-PlatformTier {\n"
@@ -348,7 +377,8 @@ std::string psSource(Rng &R, size_t Target, bool Checked, bool Module) {
                   ".\nSet-StrictMode -Version Latest\n\n";
   if (!Module)
     S += "param([string]$Root = $PSScriptRoot)\n\n";
-  size_t CheckAt = Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
+  size_t CheckAt =
+      Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
   while (S.size() < Target) {
     if (S.size() >= CheckAt) {
       S += psCheck(R);
@@ -369,8 +399,10 @@ std::string vbStatement(Rng &R, int Depth, bool Vba) {
   std::string V = lower(R);
   switch (R.below(Depth > 1 ? 7 : 9)) {
   case 0:
-    return "    " + V + " = " + num(R) + " * count + " + num(R) + "\n"
-           "    total = total + " + V + "\n";
+    return "    " + V + " = " + num(R) + " * count + " + num(R) +
+           "\n"
+           "    total = total + " +
+           V + "\n";
   case 1:
     return Vba ? "    Debug.Print \"" + noun(R) + ": \" & total\n"
                : "    WScript.Echo \"" + noun(R) + ": \" & total\n";
@@ -383,16 +415,20 @@ std::string vbStatement(Rng &R, int Depth, bool Vba) {
   case 4:
     return "    Set folder = fso.GetFolder(path)\n"
            "    For Each file In folder.Files\n"
-           "        If LCase(fso.GetExtensionName(file.Name)) = \"" + R.pick(Syll) +
-           "\" Then count = count + 1\n    Next\n";
+           "        If LCase(fso.GetExtensionName(file.Name)) = \"" +
+           R.pick(Syll) + "\" Then count = count + 1\n    Next\n";
   case 5:
-    return "    " + V + " = Replace(Trim(\"" + noun(R) + "\"), \" \", \"_\")\n"
-           "    names = names & " + V + " & \";\"\n";
+    return "    " + V + " = Replace(Trim(\"" + noun(R) +
+           "\"), \" \", \"_\")\n"
+           "    names = names & " +
+           V + " & \";\"\n";
   case 6:
-    return "    Do While total > " + num(R) + "\n        total = total \\ 2\n    Loop\n";
+    return "    Do While total > " + num(R) +
+           "\n        total = total \\ 2\n    Loop\n";
   case 7:
-    return "    If total > " + num(R) + " Then\n    " + vbStatement(R, Depth + 1, Vba) +
-           "    Else\n    " + vbStatement(R, Depth + 1, Vba) + "    End If\n";
+    return "    If total > " + num(R) + " Then\n    " +
+           vbStatement(R, Depth + 1, Vba) + "    Else\n    " +
+           vbStatement(R, Depth + 1, Vba) + "    End If\n";
   default: {
     std::string S = "    Select Case count Mod 4\n";
     for (int I = 0; I < 3; ++I)
@@ -407,13 +443,16 @@ std::string vbStatement(Rng &R, int Depth, bool Vba) {
 std::string vbFunction(Rng &R, bool Vba) {
   std::string Name = R.pick(Verbs) + noun(R) + std::to_string(R.range(1, 999));
   std::string S = "' " + R.pick(Verbs) + "s the " + lower(R) + " files.\n";
-  S += Vba ? "Public Function " + Name + "(ByVal path As String) As Long\n"
-             "    Dim fso As Object, folder As Object, file As Object\n"
-             "    Dim total As Long, count As Long, i As Long, names As String\n"
-             "    Set fso = CreateObject(\"Scripting.FileSystemObject\")\n"
-           : "Function " + Name + "(path)\n"
-             "    Dim fso, folder, file, total, count, i, names\n"
-             "    Set fso = CreateObject(\"Scripting.FileSystemObject\")\n";
+  S += Vba ? "Public Function " + Name +
+                 "(ByVal path As String) As Long\n"
+                 "    Dim fso As Object, folder As Object, file As Object\n"
+                 "    Dim total As Long, count As Long, i As Long, names As "
+                 "String\n"
+                 "    Set fso = CreateObject(\"Scripting.FileSystemObject\")\n"
+           : "Function " + Name +
+                 "(path)\n"
+                 "    Dim fso, folder, file, total, count, i, names\n"
+                 "    Set fso = CreateObject(\"Scripting.FileSystemObject\")\n";
   int N = R.range(4, 12);
   for (int I = 0; I < N; ++I)
     S += vbStatement(R, 0, Vba);
@@ -422,8 +461,9 @@ std::string vbFunction(Rng &R, bool Vba) {
 }
 
 std::string vbCheck(Rng &R, bool Vba) {
-  std::string Decl = Vba ? "    Dim objWMI As Object, colOS As Object, objOS As Object\n"
-                         : "    Dim objWMI, colOS, objOS\n";
+  std::string Decl =
+      Vba ? "    Dim objWMI As Object, colOS As Object, objOS As Object\n"
+          : "    Dim objWMI, colOS, objOS\n";
   switch (R.below(2)) {
   case 0:
     return std::string(Vba ? "Public Function IsServer2008Sp2() As Boolean\n"
@@ -431,7 +471,8 @@ std::string vbCheck(Rng &R, bool Vba) {
            Decl +
            "    IsServer2008Sp2 = False\n"
            "    Set objWMI = GetObject(\"winmgmts:\\\\.\\root\\cimv2\")\n"
-           "    Set colOS = objWMI.ExecQuery(\"SELECT * FROM Win32_OperatingSystem\")\n"
+           "    Set colOS = objWMI.ExecQuery(\"SELECT * FROM "
+           "Win32_OperatingSystem\")\n"
            "    For Each objOS In colOS\n"
            "        If objOS.BuildNumber = \"6002\" Then\n"
            "            IsServer2008Sp2 = True\n        End If\n    Next\n"
@@ -442,9 +483,11 @@ std::string vbCheck(Rng &R, bool Vba) {
            Decl +
            "    IsLegacyVista = False\n"
            "    Set objWMI = GetObject(\"winmgmts:\\\\.\\root\\cimv2\")\n"
-           "    Set colOS = objWMI.ExecQuery(\"SELECT * FROM Win32_OperatingSystem\")\n"
+           "    Set colOS = objWMI.ExecQuery(\"SELECT * FROM "
+           "Win32_OperatingSystem\")\n"
            "    For Each objOS In colOS\n"
-           "        If InStr(objOS.Version, \"6.0.6002\") = 1 Then IsLegacyVista = True\n"
+           "        If InStr(objOS.Version, \"6.0.6002\") = 1 Then "
+           "IsLegacyVista = True\n"
            "    Next\nEnd Function\n\n";
   }
 }
@@ -459,11 +502,13 @@ std::string vbSource(Rng &R, size_t Target, bool Checked, VbKind K,
   if (K != VbKind::Script)
     S += "Attribute VB_Name = \"" + Name + "\"\n";
   if (K == VbKind::Class)
-    S += "Attribute VB_GlobalNameSpace = False\nAttribute VB_Creatable = False\n"
-         "Attribute VB_PredeclaredId = False\nAttribute VB_Exposed = False\n";
+    S +=
+        "Attribute VB_GlobalNameSpace = False\nAttribute VB_Creatable = False\n"
+        "Attribute VB_PredeclaredId = False\nAttribute VB_Exposed = False\n";
   S += "Option Explicit\n' " + noun(R) + " maintenance.\n\n";
   bool Vba = K != VbKind::Script;
-  size_t CheckAt = Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
+  size_t CheckAt =
+      Checked ? R.below(std::max<size_t>(1, Target / 2)) : SIZE_MAX;
   while (S.size() < Target) {
     if (S.size() >= CheckAt) {
       S += vbCheck(R, Vba);
@@ -481,9 +526,11 @@ std::string vbSource(Rng &R, size_t Target, bool Checked, VbKind K,
 // ------------------------------------------------------------------ main --
 
 [[noreturn]] void usage(int Rc) {
-  std::fprintf(Rc ? stderr : stdout,
-               "usage: vg_gencorpus --size-mb N --checked-share PERCENT --out DIR\n"
-               "                    [--seed S] [--mix CPP:PS:VB] [--list-checked FILE]\n");
+  std::fprintf(
+      Rc ? stderr : stdout,
+      "usage: vg_gencorpus --size-mb N --checked-share PERCENT --out DIR\n"
+      "                    [--seed S] [--mix CPP:PS:VB] [--list-checked "
+      "FILE]\n");
   std::exit(Rc);
 }
 
@@ -559,12 +606,15 @@ int main(int argc, char **argv) {
     std::string Common = lower(Layout) + "_common.h";
     fs::create_directories(PDir);
     if (Mix[0] > 0) {
-    fs::create_directories(PDir / "include");
-    Write(PDir / "include" / Common, Make([&](Rng &R) {
-            std::string G = "PROJ" + std::to_string(Proj) + "_COMMON_H";
-            return cHeader(R, G);
-          }, false));
-    ++Files[0];
+      fs::create_directories(PDir / "include");
+      Write(PDir / "include" / Common,
+            Make(
+                [&](Rng &R) {
+                  std::string G = "PROJ" + std::to_string(Proj) + "_COMMON_H";
+                  return cHeader(R, G);
+                },
+                false));
+      ++Files[0];
     }
     int Modules = Layout.range(2, 6);
     for (int M = 0; M < Modules && Total < Budget; ++M) {
@@ -592,8 +642,9 @@ int main(int argc, char **argv) {
           bool Cpp = Layout.chance(0.6);
           size_t Sz = Layout.size(1500, 80000);
           Stem += Cpp ? ".cpp" : ".c";
-          S = Make([&](Rng &R) { return cSource(R, Cpp, Sz, IsChecked, Common); },
-                   IsChecked);
+          S = Make(
+              [&](Rng &R) { return cSource(R, Cpp, Sz, IsChecked, Common); },
+              IsChecked);
         } else if (L == 1) {
           Dir = PDir / "scripts" / MName;
           bool Module = Layout.chance(0.25);
@@ -604,14 +655,17 @@ int main(int argc, char **argv) {
         } else {
           Dir = PDir / "vb" / MName;
           uint64_t Pick = Layout.below(10);
-          VbKind K = Pick < 6 ? VbKind::Script
-                              : Pick < 8 ? VbKind::Module : VbKind::Class;
+          VbKind K = Pick < 6   ? VbKind::Script
+                     : Pick < 8 ? VbKind::Module
+                                : VbKind::Class;
           size_t Sz = Layout.size(600, 30000);
           std::string VbName = cap(lower(Layout)) + std::to_string(F);
-          Stem = VbName + (K == VbKind::Script ? ".vbs"
-                           : K == VbKind::Module ? ".bas" : ".cls");
-          S = Make([&](Rng &R) { return vbSource(R, Sz, IsChecked, K, VbName); },
-                   IsChecked);
+          Stem = VbName + (K == VbKind::Script   ? ".vbs"
+                           : K == VbKind::Module ? ".bas"
+                                                 : ".cls");
+          S = Make(
+              [&](Rng &R) { return vbSource(R, Sz, IsChecked, K, VbName); },
+              IsChecked);
         }
         fs::create_directories(Dir);
         Write(Dir / Stem, S);
