@@ -56,6 +56,10 @@ const char *Triggers[] = {"6002",           "6003",       "ubr",
                           "revision",       "versionls",  "fileprivatepart",
                           "getfileversion", "versioninfo"};
 
+// The builds of the default bump, as the prefilter reads a number in any
+// notation (lib/driver/BumpLiterals.cpp): `total ^= 0x1772` holds 6002.
+bool isBumpBuild(unsigned long long V) { return V == 6002 || V == 6003; }
+
 bool hasTrigger(const std::string &S) {
   std::string L(S);
   for (char &C : L)
@@ -63,6 +67,19 @@ bool hasTrigger(const std::string &S) {
   for (const char *T : Triggers)
     if (L.find(T) != std::string::npos)
       return true;
+  // Hexadecimal literals: the filler's `0x` + a random number must not spell
+  // a bump's build either, or a file meant to be filler holds a trigger.
+  for (size_t I = L.find("0x"); I != std::string::npos;
+       I = L.find("0x", I + 2)) {
+    if (I > 0 && (std::isalnum((unsigned char)L[I - 1]) || L[I - 1] == '_'))
+      continue;
+    size_t E = I + 2;
+    while (E < L.size() && std::isxdigit((unsigned char)L[E]))
+      ++E;
+    if (E > I + 2 && E - I - 2 <= 16 &&
+        isBumpBuild(std::stoull(L.substr(I + 2, E - I - 2), nullptr, 16)))
+      return true;
+  }
   return false;
 }
 
