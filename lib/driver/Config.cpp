@@ -377,8 +377,10 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
     Visited.push_back(Dir.str().str());
     std::string Yaml = (Dir + "/.verguard.yaml").str();
     std::string Yml = (Dir + "/.verguard.yml").str();
-    bool HasYaml = llvm::sys::fs::exists(Yaml);
-    bool HasYml = llvm::sys::fs::exists(Yml);
+    auto Seen = Listed.find(Dir);
+    bool Walked = Seen != Listed.end();
+    bool HasYaml = Walked ? Seen->second.Yaml : llvm::sys::fs::exists(Yaml);
+    bool HasYml = Walked ? Seen->second.Yml : llvm::sys::fs::exists(Yml);
     if (HasYaml || HasYml) {
       std::string Candidate = HasYaml ? Yaml : Yml;
       auto E = Errors.find(Candidate);
@@ -398,7 +400,7 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
     }
     // The search stops at the top of the repository (`.git`, a directory
     // or, in a worktree or submodule, a file), as git's own lookups do.
-    if (llvm::sys::fs::exists(Dir + "/.git"))
+    if (Walked ? Seen->second.Git : llvm::sys::fs::exists(Dir + "/.git"))
       break;
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
@@ -413,6 +415,13 @@ ConfigFinder::forFile(llvm::StringRef File, Recent *Last) {
     Last->Valid = true;
   }
   return Found;
+}
+
+void ConfigFinder::listed(llvm::StringRef Dir, DirectoryMarks Marks) {
+  if (Forced)
+    return;
+  std::lock_guard<std::mutex> G(Lock);
+  Listed[Dir] = Marks;
 }
 
 std::vector<std::shared_ptr<const Config>> ConfigFinder::loaded() {

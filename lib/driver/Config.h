@@ -24,6 +24,7 @@
 #define VERGUARD_DRIVER_CONFIG_H
 
 #include "core/FrontendOptions.h"
+#include "driver/Discovery.h"
 #include "driver/Gitignore.h"
 #include "rules/Checker.h"
 
@@ -97,11 +98,15 @@ public:
                                                         Recent *Last = nullptr);
   /// Every configuration read so far (the forced one, if any).
   std::vector<std::shared_ptr<const Config>> loaded();
+  /// What the walk saw in Dir: the lookup then takes it from there rather
+  /// than asking the filesystem (three calls a directory). Thread-safe.
+  void listed(llvm::StringRef Dir, DirectoryMarks Marks);
 
 private:
   std::shared_ptr<const Config> Forced;
   std::mutex Lock;
   llvm::StringMap<std::shared_ptr<const Config>> ByDir;
+  llvm::StringMap<DirectoryMarks> Listed;
   std::vector<std::shared_ptr<const Config>> All;
   std::map<std::string, std::string> Errors; // config path -> message
 };

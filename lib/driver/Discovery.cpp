@@ -317,6 +317,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
       std::error_code EC;
       Entries.clear();
       bool HasGit = false, HasIgnoreFile = false;
+      DirectoryMarks Marks;
       for (llvm::sys::fs::directory_iterator It(F.Dir, EC,
                                                 /*follow_symlinks=*/false),
            End;
@@ -324,6 +325,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
         llvm::StringRef Name = llvm::sys::path::filename(It->path());
         HasGit |= Name == ".git";
         HasIgnoreFile |= Name == ".gitignore";
+        Marks.Yaml |= Name == ".verguard.yaml";
+        Marks.Yml |= Name == ".verguard.yml";
         llvm::sys::fs::file_type T = It->type();
         if (T == llvm::sys::fs::file_type::type_unknown) // no d_type: ask
           if (llvm::ErrorOr<llvm::sys::fs::basic_file_status> St = It->status())
@@ -344,6 +347,10 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
           F.Ignore = repositoryScope(F.Dir); // a repository of its own
         if (HasIgnoreFile && F.Ignore)
           F.Ignore = withIgnoreFile(std::move(F.Ignore), F.Dir);
+      }
+      if (!EC && Options.OnListed) { // a whole listing only
+        Marks.Git = HasGit;
+        Options.OnListed(F.Dir, Marks);
       }
       size_t FirstChild = Stack.size();
       for (Entry &E : Entries) {

@@ -33,10 +33,21 @@ struct DiscoveredFile {
   Language Lang;
 };
 
+/// What a walked directory holds that the configuration lookup asks about.
+struct DirectoryMarks {
+  bool Git = false;  // `.git` (a directory, or a file in a worktree)
+  bool Yaml = false; // `.verguard.yaml`
+  bool Yml = false;  // `.verguard.yml`
+};
+
 struct DiscoverOptions {
   /// Inside a git repository, skip what its .gitignore files (every one
   /// from the top of the repository down) and .git/info/exclude ignore.
   bool Gitignore = true;
+  /// Told each walked directory's marks, once it is listed and before any
+  /// of its files is handed out (the configuration lookup then needs no
+  /// system call for a directory of the tree).
+  llvm::function_ref<void(llvm::StringRef Dir, DirectoryMarks)> OnListed;
 };
 
 struct DiscoverResult {

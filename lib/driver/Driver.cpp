@@ -152,7 +152,7 @@ std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
         std::to_string(Opts.MaxScriptTokens) + " gitignore " +
         std::to_string(Opts.Gitignore);
   return std::make_unique<StatIndex>(Opts.CacheDir + "/index",
-                                     ResultCache::digest(Id));
+                                     ResultCache::digest(Id), std::move(Roots));
 }
 } // namespace
 
@@ -208,6 +208,9 @@ RunResult run(const RunOptions &Opts) {
           llvm::consumeError(C.takeError()); // that shard reports it
         else if (*C)
           (*C)->selects(F.Path);
+      },
+      [&](llvm::StringRef Dir, DirectoryMarks Marks) {
+        Configs.listed(Dir, Marks);
       });
   R.BadPaths = Walked.BadPaths;
   Sched.finish();

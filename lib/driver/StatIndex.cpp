@@ -121,8 +121,9 @@ struct StatIndex::Loaded {
   }
 };
 
-StatIndex::StatIndex(std::string DirIn, std::string IdIn)
-    : Dir(std::move(DirIn)), Id(std::move(IdIn)) {
+StatIndex::StatIndex(std::string DirIn, std::string IdIn,
+                     std::vector<std::string> TreesIn)
+    : Dir(std::move(DirIn)), Id(std::move(IdIn)), Trees(std::move(TreesIn)) {
   if (llvm::sys::fs::create_directories(Dir))
     return; // no index (read-only cache): every file is read
   llvm::SmallVector<char, 0> Bytes;
@@ -271,11 +272,38 @@ void StatIndex::save() {
       Ids.push_back(PathId(Old->Paths[D], &Old->Stamps[D]));
     Entry(KV.first(), E.Stamp, S, E.What, SetId(std::move(Ids)), E.Key, E.Sum);
   }
+  // An absent dependency in the tree (a path where a missing header would be
+  // found) is kept as its nearest existing ancestor directory there:
+  // creating the file, or the first missing directory on the way to it,
+  // changes that directory's stamp. The thousands of candidate paths of a
+  // tree's missing headers share a few hundred directories, and a re-audit
+  // stats those.
+  llvm::StringMap<FileStamp> Dirs;
+  auto DepId = [&](const std::string &D) {
+    FileStamp S = FileStamp::of(D);
+    if (S.Size >= 0)
+      return PathId(D, &S);
+    llvm::StringRef Tree;
+    for (const std::string &T : Trees)
+      if (llvm::StringRef(D).starts_with(T) && D.size() > T.size() &&
+          llvm::sys::path::is_separator(D[T.size()]))
+        Tree = T;
+    for (llvm::StringRef P = llvm::sys::path::parent_path(D);
+         !Tree.empty() && P.size() >= Tree.size();
+         P = llvm::sys::path::parent_path(P)) {
+      auto [It, Added] = Dirs.try_emplace(P);
+      if (Added)
+        It->second = FileStamp::of(P);
+      if (It->second.Size >= 0)
+        return PathId(P.str(), &It->second);
+    }
+    return PathId(D, &S); // outside the trees: the path itself, absent
+  };
   for (const Fresh &F : New) {
     unsigned S = Setting(F.V.SettingsKey);
     std::vector<uint32_t> Ids;
     for (const std::string &D : F.V.Deps)
-      Ids.push_back(PathId(D, nullptr));
+      Ids.push_back(DepId(D));
     Entry(F.Path, F.Stamp, S, F.V.What, SetId(std::move(Ids)), F.V.Key,
           F.V.Sum);
   }

@@ -8,7 +8,10 @@
 // that finds the same stat() for the file and for every file the verdict
 // depended on (a C/C++ file's project headers, and the paths where a missing
 // one would be found; a parse's headers and compile databases; a script's
-// dot-sourced files) takes the verdict without opening the file.
+// dot-sourced files) takes the verdict without opening the file. A path
+// of the tree looked for and absent is kept as its nearest existing ancestor
+// directory in the tree, whose stamp changes when anything is created in it
+// (outside the tree, say /tmp, a directory changes too often for that).
 //
 // git's "racily clean" rule: a file modified in the same clock tick as the
 // run that read it could change again without changing its stat(). Each
@@ -58,8 +61,11 @@ struct IndexVerdict {
 class StatIndex {
 public:
   /// The index Id (hex) in Dir; loads it if it is there and whole, and
-  /// takes the new index's time from the filesystem.
-  StatIndex(std::string Dir, std::string Id);
+  /// takes the new index's time from the filesystem. Trees: the directories
+  /// audited (absolute, normalized); an absent dependency inside one is kept
+  /// as its nearest existing ancestor there.
+  StatIndex(std::string Dir, std::string Id,
+            std::vector<std::string> Trees = {});
   ~StatIndex();
   StatIndex(const StatIndex &) = delete;
   StatIndex &operator=(const StatIndex &) = delete;
@@ -89,6 +95,7 @@ private:
   bool racy(const FileStamp &S, int64_t Time) const;
 
   std::string Dir, Id;
+  std::vector<std::string> Trees;
   std::unique_ptr<Loaded> Old;
   int TempFD = -1;
   std::string TempPath;

@@ -28,7 +28,8 @@ std::optional<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Text) {
 DiscoverResult
 walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
            llvm::function_ref<void(DiscoveredFile)> OnFile,
-           llvm::function_ref<void(const DiscoveredFile &)> Elsewhere) {
+           llvm::function_ref<void(const DiscoveredFile &)> Elsewhere,
+           llvm::function_ref<void(llvm::StringRef, DirectoryMarks)> OnListed) {
   auto Take = [&](DiscoveredFile F) {
     if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
       return;
@@ -50,6 +51,7 @@ walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
   }
   DiscoverOptions Walk;
   Walk.Gitignore = Opts.Gitignore;
+  Walk.OnListed = OnListed;
   return discover(Opts.Paths, Diags, Take, Walk);
 }
 

@@ -12,11 +12,13 @@ namespace verguard::driver {
 /// not exist), else the files and directories of Opts.Paths walked
 /// (discover()), less those outside Opts.OnlyFiles. With a shard, the files
 /// of the other shards go to Elsewhere instead (if given). Messages about
-/// the paths go to Diags.
-DiscoverResult
-walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
-           llvm::function_ref<void(DiscoveredFile)> OnFile,
-           llvm::function_ref<void(const DiscoveredFile &)> Elsewhere = {});
+/// the paths go to Diags. OnListed (if given) is told each walked
+/// directory's marks (DiscoverOptions::OnListed).
+DiscoverResult walkInputs(
+    const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
+    llvm::function_ref<void(DiscoveredFile)> OnFile,
+    llvm::function_ref<void(const DiscoveredFile &)> Elsewhere = {},
+    llvm::function_ref<void(llvm::StringRef, DirectoryMarks)> OnListed = {});
 
 /// Whether Path is in shard Index (0-based) of Count: a hash of the path
 /// relative to Root (when inside it), the same on every machine that has the

@@ -86,3 +86,31 @@ TEST(Config, CompileDatabaseMustExist) {
 }
 
 } // namespace
+
+TEST(Config, TheLookupTakesTheWalksListingOfADirectory) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-config", Dir));
+  std::string Top = Dir.str().str(), Sub = Top + "/sub";
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Sub));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Top + "/.verguard.yaml", EC);
+    ASSERT_FALSE(EC);
+    OS << "exclude: [\"generated/\"]\n";
+  }
+  // Asked of the filesystem, sub's file finds the configuration above it.
+  driver::ConfigFinder Plain;
+  auto C = Plain.forFile(Sub + "/a.ps1");
+  ASSERT_TRUE(bool(C));
+  EXPECT_TRUE(*C);
+  // Listed by a walk that saw `.git` in sub, the search stops there, without
+  // asking the filesystem, which has no .git.
+  driver::ConfigFinder Walked;
+  driver::DirectoryMarks Repo;
+  Repo.Git = true;
+  Walked.listed(Sub, Repo);
+  auto D = Walked.forFile(Sub + "/a.ps1");
+  ASSERT_TRUE(bool(D));
+  EXPECT_FALSE(*D);
+  llvm::sys::fs::remove_directories(Top);
+}

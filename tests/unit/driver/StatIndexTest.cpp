@@ -24,7 +24,8 @@ class StatIndexTest : public test::TempDirTest {
 protected:
   std::string indexDir() const { return (Dir + "/index").str(); }
   std::unique_ptr<StatIndex> open() {
-    return std::make_unique<StatIndex>(indexDir(), "tree");
+    return std::make_unique<StatIndex>(
+        indexDir(), "tree", std::vector<std::string>{Dir.str().str()});
   }
   /// Sets Path's modification time Seconds in the past, then waits past the
   /// change time that gives it (the filesystem clock ticks coarsely): the
@@ -146,8 +147,12 @@ TEST_F(StatIndexTest, AChangedOrCreatedDependencyIsReadAgain) {
   std::string A = write("src/a.c", "#include \"a.h\"\n");
   std::string H = write("src/a.h", "int h;\n");
   std::string Missing = (Dir + "/include/b.h").str();
+  // The missing header is kept as the directory above it, which the index
+  // must not touch.
+  ASSERT_FALSE(llvm::sys::fs::create_directories(indexDir()));
   age(A);
   age(H);
+  age(Dir.str().str());
   index({A}, verdict(IndexVerdict::Prefiltered, {H, Missing}));
   ASSERT_TRUE(open()->reuse(A, "settings"));
   // The header changed.
@@ -213,3 +218,44 @@ TEST_F(StatIndexTest, ConcurrentWritersLeaveOneWholeIndex) {
 }
 
 } // namespace
+
+TEST_F(StatIndexTest, AnAbsentDependencyIsKeptAsItsNearestExistingDirectory) {
+  std::string A = write("src/a.c", "#include \"b.h\"\n");
+  // Where b.h would be found: beside a.c, and in a directory not there yet.
+  std::string Beside = (Dir + "/src/b.h").str();
+  std::string Deep = (Dir + "/include/sys/b.h").str();
+  // Outside the tree (a compile database looked for above it): itself.
+  std::string Outside = (Dir + "-elsewhere/compile_commands.json").str();
+  ASSERT_FALSE(llvm::sys::fs::create_directories(indexDir()));
+  auto Fresh = [&] {
+    for (const std::string &P :
+         {A, (Dir + "/src").str(), (Dir + "/include").str(), Dir.str().str()})
+      if (llvm::sys::fs::exists(P))
+        age(P, 100, false);
+    settle();
+    index({A}, verdict(IndexVerdict::Prefiltered, {Beside, Deep, Outside}));
+  };
+  Fresh();
+  // The index names the two directories, not the absent paths of the tree.
+  auto Text = llvm::MemoryBuffer::getFile(indexDir() + "/tree");
+  ASSERT_TRUE(Text);
+  llvm::StringRef T = (*Text)->getBuffer();
+  EXPECT_FALSE(T.contains("b.h"));
+  EXPECT_TRUE(T.contains(" " + Outside + "\n"));
+  EXPECT_TRUE(T.contains(" " + (Dir + "/src\n").str()));
+  EXPECT_TRUE(T.contains(" " + (Dir + "\n").str()));
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // The first missing directory on the way appears: read again.
+  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/include"));
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+  Fresh();
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // Then the header, in a directory below it.
+  write("include/sys/b.h", "#define B 6002\n");
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+  Fresh();
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // Or beside the file.
+  write("src/b.h", "#define B 6002\n");
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}

@@ -5,6 +5,8 @@
 
 #include "../TestSupport.h"
 
+#include <map>
+
 using namespace verguard;
 using namespace verguard::driver;
 
@@ -119,3 +121,39 @@ TEST(ParseShardTest, KOfN) {
 }
 
 } // namespace
+
+TEST_F(WalkTest, EachDirectoryIsListedWithItsMarksBeforeItsFiles) {
+  write("a.ps1", "x");
+  write(".verguard.yaml", "rules: [VG001]\n");
+  write("sub/.verguard.yml", "rules: [VG001]\n");
+  write("sub/b.vbs", "x");
+  write("repo/.git", "gitdir: elsewhere\n");
+  write("repo/c.ps1", "x");
+  RunOptions O;
+  O.Paths = {Dir.str().str()};
+  O.Gitignore = false;
+  std::vector<core::Diagnostic> Diags;
+  std::map<std::string, std::string> Seen; // dir -> marks
+  std::vector<std::string> Order;
+  walkInputs(
+      O, Diags, [&](DiscoveredFile F) { Order.push_back(F.Path); }, {},
+      [&](llvm::StringRef D, DirectoryMarks M) {
+        Order.push_back(("dir " + D).str());
+        Seen[D.str()] = std::string(M.Git ? "git " : "") +
+                        (M.Yaml ? "yaml " : "") + (M.Yml ? "yml" : "");
+      });
+  std::string Top = Dir.str().str();
+  EXPECT_EQ(Seen,
+            (std::map<std::string, std::string>{{Top, "yaml "},
+                                                {Top + "/sub", "yml"},
+                                                {Top + "/repo", "git "}}));
+  // A directory is listed before any of its files is handed out.
+  for (const std::string &File :
+       {Top + "/a.ps1", Top + "/sub/b.vbs", Top + "/repo/c.ps1"}) {
+    auto F = llvm::find(Order, File);
+    auto D =
+        llvm::find(Order, "dir " + llvm::sys::path::parent_path(File).str());
+    ASSERT_NE(F, Order.end());
+    EXPECT_LT(D, F) << File;
+  }
+}
