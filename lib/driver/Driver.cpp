@@ -91,11 +91,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     }
   }
-  for (const core::Guard &G : Guards) {
-    auto F = rules::checkGuard(G, Opts.Check);
-    Findings.insert(Findings.end(), std::make_move_iterator(F.begin()),
-                    std::make_move_iterator(F.end()));
-  }
+  auto F = rules::checkGuards(Guards, Opts.Check);
+  Findings.insert(Findings.end(), std::make_move_iterator(F.begin()),
+                  std::make_move_iterator(F.end()));
 }
 
 namespace {

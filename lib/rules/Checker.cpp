@@ -4,6 +4,8 @@
 #include "rules/Candidates.h"
 #include "rules/Rule.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 namespace verguard::rules {
 
 using namespace core;
@@ -105,13 +107,173 @@ std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
   return Out;
 }
 
+/// Whether Text holds Build as a number of its own ("6.0.6002", "6002*",
+/// `6\.0\.6002`), not inside a longer one ("16002", "60021").
+bool spellsBuild(llvm::StringRef Text, int64_t Build) {
+  std::string B = std::to_string(Build);
+  for (size_t I = Text.find(B); I != llvm::StringRef::npos;
+       I = Text.find(B, I + 1)) {
+    size_t E = I + B.size();
+    if ((I == 0 || !llvm::isDigit(Text[I - 1])) &&
+        (E == Text.size() || !llvm::isDigit(Text[E])))
+      return true;
+  }
+  return false;
+}
+
+bool holdsBuild(const Expr &E, int64_t Build) {
+  if (E.Kind == Op::IntConst)
+    return E.Int == Build;
+  if (E.Kind == Op::StrConst)
+    return spellsBuild(E.Str, Build);
+  return llvm::any_of(
+      E.Kids, [&](const ExprPtr &K) { return K && holdsBuild(*K, Build); });
+}
+
+/// The operand an identity test of Build compares (the other side of
+/// `== 6002`, the string of `-like '6.0.6002*'`, the value of `Case 6002`),
+/// if T is one, outside any negation; a threshold or a range is not.
+const Expr *identifiedBy(const Expr &T, int64_t Build) {
+  switch (T.Kind) {
+  case Op::And:
+  case Op::Or:
+    for (const ExprPtr &K : T.Kids)
+      if (const Expr *S = K ? identifiedBy(*K, Build) : nullptr)
+        return S;
+    return nullptr;
+  case Op::Cmp:
+    if (T.Cmp != CmpOp::EQ || T.Kids.size() != 2)
+      return nullptr;
+    if (holdsBuild(*T.Kids[1], Build))
+      return T.Kids[0].get();
+    if (holdsBuild(*T.Kids[0], Build))
+      return T.Kids[1].get();
+    return nullptr;
+  case Op::StartsWith:
+  case Op::EndsWith:
+  case Op::Contains:
+  case Op::Like:
+  case Op::Regex:
+    return !T.has(FlagNegated) && T.Kids.size() == 2 &&
+                   holdsBuild(*T.Kids[1], Build)
+               ? T.Kids[0].get()
+               : nullptr;
+  case Op::Element:
+    for (size_t I = 1; I < T.Kids.size(); ++I)
+      if (holdsBuild(*T.Kids[I], Build))
+        return T.Kids[0].get();
+    return nullptr;
+  default:
+    return nullptr;
+  }
+}
+
+bool isTrue(const Expr &T, const Profile &P, const Assignment &A,
+            const Value &Subject = {}) {
+  Value V = evaluate(T, P, A, Subject);
+  return V.K == Value::Int && V.I != 0;
+}
+
+/// The arm of a Select or Table guard that P takes by a test naming P's own
+/// build (`case 6002:`, the key 22621), or -1.
+int ownArm(const Guard &G, const Profile &P, const Assignment &A) {
+  Value S = G.Subject ? evaluate(*G.Subject, P, A) : Value::unknown();
+  for (size_t I = 0; I < G.Arms.size(); ++I)
+    for (const ExprPtr &T : G.Arms[I].Tests) {
+      if (!isTrue(*T, P, A, S))
+        continue;
+      if (identifiedBy(*T, P.build()))
+        return int(I);
+      if (G.FirstMatchOnly)
+        return -1; // taken by an arm that does not name the build
+    }
+  return -1;
+}
+
+/// A Select or Table guard with an arm of its own for each build of the bump
+/// (`case 6002:` and `case 6003:`; keys 22621 and 22631): bump-aware
+/// identification, silent whatever the two arms do (DESIGN.md, Evidence).
+bool namesBothBuilds(const Guard &G, const Profile &Before,
+                     const Profile &After, const Assignment &A) {
+  if (G.Kind == GuardKind::Condition)
+    return false;
+  int B = ownArm(G, Before, A), F = ownArm(G, After, A);
+  return B >= 0 && F >= 0 && B != F;
+}
+
+/// For a Condition guard: the key (function and operand) of the identity
+/// test of P's build that holds on P and not on Other (`b == 6002` on 6002),
+/// if there is one. Two guards of one function with such tests on the same
+/// operand, one for each build of a bump, are an if-else ladder that knows
+/// both builds.
+std::optional<std::string> identityKey(const Guard &G, const Profile &P,
+                                       const Profile &Other) {
+  if (G.Kind != GuardKind::Condition || !G.Cond)
+    return std::nullopt;
+  std::vector<const Expr *> Stack{G.Cond.get()};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (E->Kind == Op::And || E->Kind == Op::Or) {
+      for (const ExprPtr &K : E->Kids)
+        if (K)
+          Stack.push_back(K.get());
+      continue;
+    }
+    const Expr *Operand = identifiedBy(*E, P.build());
+    if (Operand && isTrue(*E, P, Assignment()) &&
+        !isTrue(*E, Other, Assignment()))
+      return G.Function + "\n" + toString(*Operand);
+  }
+  return std::nullopt;
+}
+
+std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
+                              const std::set<const Bump *> &Aware);
+
 } // namespace
+
+std::vector<Finding> checkGuards(const std::vector<Guard> &Guards,
+                                 const CheckConfig &Cfg) {
+  std::vector<Finding> Out;
+  std::vector<std::set<const Bump *>> Aware(Guards.size());
+  if (Cfg.Profiles)
+    for (const Bump *B : Cfg.Bumps) {
+      const Profile &Before = Cfg.Profiles->Profiles[B->Before];
+      const Profile &After = Cfg.Profiles->Profiles[B->After];
+      std::vector<std::optional<std::string>> KB, KA;
+      std::set<std::string> SeenB, SeenA;
+      for (const Guard &G : Guards) {
+        KB.push_back(identityKey(G, Before, After));
+        KA.push_back(identityKey(G, After, Before));
+        if (KB.back())
+          SeenB.insert(*KB.back());
+        if (KA.back())
+          SeenA.insert(*KA.back());
+      }
+      for (size_t I = 0; I < Guards.size(); ++I)
+        if ((KB[I] && SeenA.count(*KB[I])) || (KA[I] && SeenB.count(*KA[I])))
+          Aware[I].insert(B);
+    }
+  for (size_t I = 0; I < Guards.size(); ++I) {
+    auto F = checkOne(Guards[I], Cfg, Aware[I]);
+    Out.insert(Out.end(), std::make_move_iterator(F.begin()),
+               std::make_move_iterator(F.end()));
+  }
+  return Out;
+}
+
+std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
+  return checkOne(G, Cfg, {});
+}
 
 std::string versionOf(const Profile &P) {
   return P.get(Quantity::FileVersion).S;
 }
 
-std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
+namespace {
+std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
+                              const std::set<const Bump *> &Aware) {
   std::vector<Finding> Out;
   if (!Cfg.Profiles)
     return Out;
@@ -119,18 +281,22 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
   for (const Bump *B : Cfg.Bumps) {
     const Profile &Before = Cfg.Profiles->Profiles[B->Before];
     const Profile &After = Cfg.Profiles->Profiles[B->After];
-    if (!isFragile(G, Before, After))
+    if (Aware.count(B) || !isFragile(G, Before, After))
       continue;
     auto Atoms = flippingAtoms(G, Before, After);
     // The outcome shown in the message: with free atoms chosen so that the
     // guard does flip.
     Outcome OB, OA;
+    Assignment Flips;
     for (const Assignment &A : assignments(freeAtoms(G, Before))) {
       OB = evaluateGuard(G, Before, A);
       OA = evaluateGuard(G, After, A);
+      Flips = A;
       if (OB.Known && OA.Known && OB != OA)
         break;
     }
+    if (namesBothBuilds(G, Before, After, Flips))
+      continue;
     struct Claimed {
       const Expr *Atom;
       int Arm;
@@ -257,5 +423,7 @@ std::vector<Finding> checkGuard(const Guard &G, const CheckConfig &Cfg) {
   }
   return Out;
 }
+
+} // namespace
 
 } // namespace verguard::rules

@@ -45,6 +45,14 @@ std::string versionOf(const core::Profile &P);
 std::vector<core::Finding> checkGuard(const core::Guard &G,
                                       const CheckConfig &Cfg);
 
+/// checkGuard on each guard of one file, with what the guards say together:
+/// two if-conditions of one function that single out the operand's value as
+/// each build of a bump (`b == 22621` ... `b == 22631`) are an if-else ladder
+/// that knows both builds, silent for that bump (DESIGN.md, Evidence), as a
+/// switch or table with an arm of its own for each build is in checkGuard.
+std::vector<core::Finding> checkGuards(const std::vector<core::Guard> &Guards,
+                                       const CheckConfig &Cfg);
+
 } // namespace verguard::rules
 
 #endif

@@ -14,3 +14,12 @@ switch ($b) {
 $sp2 = Get-WmiObject -Class Win32_OperatingSystem -Filter "BuildNumber = '6002' OR BuildNumber = '6003'"
 $vi = (Get-Item "$env:windir\system32\kernel32.dll").VersionInfo
 if ($vi.FilePrivatePart -ge 24000 -or $vi.FileBuildPart -gt 6002) { 'rollup present' }
+# Arms of their own for each build identify the system, whatever they give.
+$label = switch ($b) {
+    6002 { 'SP2' }
+    6003 { 'SP2, March 2019 servicing build' }
+    default { 'other' }
+}
+$names = @{ 6001 = '2008'; 6002 = '2008 SP2'; 6003 = '2008 SP2 (2019)' }
+$name = $names[$b]
+if ($b -eq 6002) { 'SP2' } elseif ($b -eq 6003) { 'SP2 refresh' }

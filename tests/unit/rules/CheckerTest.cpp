@@ -172,3 +172,59 @@ TEST(Checker, EachShapeHasOneOwner) {
   Mask->Flags |= FlagConditionMask;
   EXPECT_EQ(Rule(Mask), "VG004");
 }
+
+namespace {
+/// `build <Op> N` in function Fn.
+Guard condition(CmpOp O, int64_t N, std::string Fn) {
+  Guard G;
+  G.Syntax = Dialect::C;
+  G.Function = std::move(Fn);
+  G.Cond = cmp(O, quantity(Quantity::Build, "t"), intConst(N), CmpMode::Int,
+               Dialect::C);
+  return G;
+}
+/// A switch on the build with one arm per test.
+Guard switchOn(std::vector<ExprPtr> ArmTests) {
+  Guard G;
+  G.Kind = GuardKind::Select;
+  G.Syntax = Dialect::C;
+  G.Subject = quantity(Quantity::Build, "t");
+  for (ExprPtr &T : ArmTests) {
+    Arm A;
+    A.Tests.push_back(std::move(T));
+    G.Arms.push_back(std::move(A));
+  }
+  return G;
+}
+ExprPtr is(int64_t N) {
+  return cmp(CmpOp::EQ, subject(), intConst(N), CmpMode::Int, Dialect::C);
+}
+ExprPtr between(int64_t Lo, int64_t Hi) {
+  return logicAnd(cmp(CmpOp::GE, subject(), intConst(Lo)),
+                  cmp(CmpOp::LE, subject(), intConst(Hi)));
+}
+} // namespace
+
+TEST(Checker, ASwitchWithAnArmOfItsOwnForEachBuildIsSilent) {
+  auto Cfg = rules::defaultCheckConfig();
+  EXPECT_TRUE(rules::checkGuard(switchOn({is(6002), is(6003)}), Cfg).empty());
+  // One build's arm alone, or ranges that split at the bump, still flip.
+  EXPECT_FALSE(rules::checkGuard(switchOn({is(6001), is(6002)}), Cfg).empty());
+  EXPECT_FALSE(rules::checkGuard(
+                   switchOn({between(6000, 6002), between(6003, 7600)}), Cfg)
+                   .empty());
+}
+
+TEST(Checker, AnIfLadderNamingBothBuildsOfABumpIsSilent) {
+  auto Cfg = rules::defaultCheckConfig();
+  std::vector<Guard> Ladder = {condition(CmpOp::EQ, 6002, "f"),
+                               condition(CmpOp::EQ, 6003, "f")};
+  EXPECT_TRUE(rules::checkGuards(Ladder, Cfg).empty());
+  // In two functions, or with a threshold for the new build: each flips.
+  std::vector<Guard> Apart = {condition(CmpOp::EQ, 6002, "f"),
+                              condition(CmpOp::EQ, 6003, "g")};
+  EXPECT_EQ(rules::checkGuards(Apart, Cfg).size(), 2u);
+  std::vector<Guard> Threshold = {condition(CmpOp::EQ, 6002, "f"),
+                                  condition(CmpOp::GE, 6003, "f")};
+  EXPECT_EQ(rules::checkGuards(Threshold, Cfg).size(), 2u);
+}
