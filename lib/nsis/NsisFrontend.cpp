@@ -1376,6 +1376,7 @@ private:
     G.FirstMatchOnly = true;
     int Nest = 0;
     size_t End = Pc;
+    bool Shared = false; // the case before had no code yet
     // A Switch left open ends its arms here (so that many of them stay
     // linear).
     size_t Limit = std::min<size_t>({B.End, Stmts.size(), Pc + 4096});
@@ -1389,8 +1390,12 @@ private:
           break;
         }
       }
-      if (Nest || !llvm::StringRef(H).starts_with("${case"))
+      if (Nest || !llvm::StringRef(H).starts_with("${case")) {
+        // Code between two cases: the next one is an arm of its own.
+        if (!Stmts[I].Label && !Stmts[I].Words.empty())
+          Shared = false;
         continue;
+      }
       const Statement &Cs = Stmts[I];
       Arm A;
       for (size_t K = 1; K < Cs.Words.size(); ++K) {
@@ -1410,7 +1415,14 @@ private:
                           [](char C) { return C == ' ' || C == '\t'; }))
           A.Indent.clear();
       }
-      G.Arms.push_back(std::move(A));
+      // `${Case} 6002` right after `${Case} 6001`: one entry into the
+      // same code (Switch falls through), so one arm.
+      if (Shared && IsSwitch && !G.Arms.empty())
+        for (ExprPtr &T : A.Tests)
+          G.Arms.back().Tests.push_back(std::move(T));
+      else
+        G.Arms.push_back(std::move(A));
+      Shared = true;
     }
     if (G.Arms.empty())
       return;
