@@ -343,6 +343,7 @@ private:
   std::string Function;
   /// A macro's parameters while its body runs: name -> argument word.
   std::vector<std::map<std::string, std::pair<Word, const Unit *>>> MacroArgs;
+  size_t ArgFrames = 0; // the frames of MacroArgs a `${name}` may read
 
   // --- positions and messages ----------------------------------------
   Spelling spell(const Unit &U, uint32_t B, uint32_t E) const {
@@ -503,13 +504,22 @@ private:
   /// it is used (Use) and where its value is written.
   ExprPtr defineValue(const std::string &Name, const Unit &U, const Word &Use,
                       const State &St, int Depth) {
-    for (auto It = MacroArgs.rbegin(); It != MacroArgs.rend(); ++It) {
-      auto A = It->find(Name);
-      if (A != It->end())
-        return value(A->second.first, *A->second.second, St, Depth + 1);
+    if (Depth >= MaxDefineDepth)
+      return unknown();
+    // A macro's parameter: its argument, read in the frames around the
+    // macro (LogicLib passes `${_a}` on as `${_a}`).
+    for (size_t F = ArgFrames; F-- > 0;) {
+      auto A = MacroArgs[F].find(Name);
+      if (A == MacroArgs[F].end())
+        continue;
+      size_t Saved = ArgFrames;
+      ArgFrames = F;
+      ExprPtr V = value(A->second.first, *A->second.second, St, Depth + 1);
+      ArgFrames = Saved;
+      return V;
     }
     auto D = Defines.find(Name);
-    if (D == Defines.end() || !D->second.Known || Depth >= MaxDefineDepth)
+    if (D == Defines.end() || !D->second.Known)
       return unknown();
     ExprPtr V = value(D->second.Value, *D->second.U, St, Depth + 1);
     // A constant defined in another file is not this file's to edit.
@@ -1326,6 +1336,8 @@ private:
       Args[M.Params[I]] = {A, &From};
     }
     MacroArgs.push_back(std::move(Args));
+    size_t SavedFrames = ArgFrames;
+    ArgFrames = MacroArgs.size();
     std::string SavedFn = Function;
     if (From.Main)
       CallSites.push_back(&S);
@@ -1333,6 +1345,7 @@ private:
     if (From.Main)
       CallSites.pop_back();
     Function = SavedFn;
+    ArgFrames = SavedFrames;
     MacroArgs.pop_back();
   }
 

@@ -225,6 +225,25 @@ TEST(NsisFrontend, DefinesAndMacroArguments) {
   EXPECT_EQ(Lines, (std::vector<unsigned>{7, 10}));
 }
 
+TEST(NsisFrontend, MacroParametersPassedOnByTheSameName) {
+  // LogicLib passes `${_a}` on to the next macro as `${_a}`: it is read in
+  // the frame around, not in its own (once recursed without end).
+  auto L = lower("!macro Inner _a\n"
+                 "  ${If} ${AtMostBuild} ${_a}\n"
+                 "  ${EndIf}\n"
+                 "!macroend\n"
+                 "!macro Outer _a\n"
+                 "  !insertmacro Inner ${_a}\n"
+                 "!macroend\n"
+                 "Section\n"
+                 "  !insertmacro Outer 6002\n"
+                 "SectionEnd\n");
+  ASSERT_EQ(L.Findings.size(), 1u);
+  EXPECT_EQ(L.Findings[0].Where.Line, 9u);
+  ASSERT_TRUE(L.Findings[0].TheFix);
+  EXPECT_EQ(L.Findings[0].TheFix->Edits[0].Span.Line, 9u);
+}
+
 TEST(NsisFrontend, SwitchIsASelectOnText) {
   auto L = lower("Section\n"
                  "  ${WinVerGetBuild} $0\n"
