@@ -20,6 +20,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Batch;
   case Language::Python:
     return Dialect::Python;
+  case Language::Nsis:
+    return Dialect::Nsis;
   default:
     break;
   }
@@ -183,6 +185,7 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
   case Dialect::VB:
     return vbNumber(L);
   case Dialect::Batch: // cmd's `if` numbers: decimal, 0x hex, 0 octal
+  case Dialect::Nsis:  // NSIS reads numbers the same way
     return cNumber(L);
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
@@ -426,6 +429,48 @@ std::vector<Span> batchSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// NSIS: `;` and `#` where a word starts, to the line's end (a `\` at the
+/// end continues it), `/* */` where a word starts; "...", '...' and `...`
+/// strings where a word starts, to their quote or the line's end (`$\"`
+/// does not end them).
+std::vector<Span> nsisSpans(llvm::StringRef T) {
+  Scanner S{T};
+  bool WordStart = true;
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (WordStart && (C == ';' || C == '#')) {
+      size_t E = I;
+      while (E < T.size() && T[E] != '\n') {
+        if (T[E] == '\\' && E + 1 < T.size() &&
+            (T[E + 1] == '\n' ||
+             (T[E + 1] == '\r' && E + 2 < T.size() && T[E + 2] == '\n')))
+          E = T.find('\n', E + 1) + 1;
+        else
+          ++E;
+      }
+      size_t TextEnd = E > I && T[E - 1] == '\r' ? E - 1 : E;
+      S.comment(1, TextEnd, TextEnd);
+      continue;
+    }
+    if (WordStart && S.rest().starts_with("/*")) {
+      S.blockComment("/*", "*/");
+      continue;
+    }
+    if (WordStart && (C == '"' || C == '\'' || C == '`')) {
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != C && T[J] != '\n')
+        J += T[J] == '$' && J + 2 < T.size() && T[J + 1] == '\\' ? 3 : 1;
+      S.literal(J < T.size() && T[J] == C ? J + 1 : J);
+      WordStart = false;
+      continue;
+    }
+    WordStart = isBlank(C) || C == '\r' || C == '\n';
+    S.plain();
+  }
+  return std::move(S.Out);
+}
+
 /// Python: `#` comments; strings '...', "...", and the triple-quoted ones,
 /// with any prefix (r, b, f, u; a raw string still escapes its quote).
 std::vector<Span> pythonSpans(llvm::StringRef T) {
@@ -469,6 +514,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return powershellSpans(Text);
   case Dialect::Batch:
     return batchSpans(Text);
+  case Dialect::Nsis:
+    return nsisSpans(Text);
   case Dialect::VB:
   case Dialect::Markup:
     break;

@@ -26,6 +26,8 @@ const char *languageName(Language L) {
     return "VBA/VB6";
   case Language::Batch:
     return "Batch";
+  case Language::Nsis:
+    return "NSIS";
   case Language::Python:
     return "Python";
   case Language::None:
@@ -44,6 +46,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".htm", ".html", Language::VBScript)
       .Cases(".bas", ".cls", ".frm", ".ctl", Language::VBA)
       .Cases(".bat", ".cmd", Language::Batch)
+      .Cases(".nsi", ".nsh", Language::Nsis)
       .Cases(".py", ".pyw", Language::Python)
       .Default(Language::None);
 }
@@ -226,8 +229,8 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript, VBA/VB6, batch or Python file (by "
-    "extension)";
+    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS or Python file "
+    "(by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
@@ -259,7 +262,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript, VBA, batch or Python file "
+             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS or Python "
+             "file "
              "(by its extension); skipped");
       return;
     }

@@ -20,6 +20,7 @@ enum class Language : uint8_t {
   VBScript,
   VBA,
   Batch,
+  Nsis,
   Python,
   None
 };

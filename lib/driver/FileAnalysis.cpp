@@ -4,6 +4,7 @@
 #include "core/Deadline.h"
 #include "driver/CodeRegions.h"
 #include "driver/ReadFile.h"
+#include "nsis/NsisFrontend.h"
 #include "script/Text.h"
 
 #include "llvm/Support/Path.h"
@@ -239,7 +240,9 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
                Out.Suppressions.empty()) {
       bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
-      Wanted = Headers && PF.headerHolds(F.Path, Searched, Seen);
+      Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
+               (F.Lang == Language::Nsis &&
+                nsis::includesProjectFile(F.Path, Searched));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;
