@@ -8,6 +8,7 @@
 #include "driver/Merge.h"
 #include "driver/Scheduler.h"
 #include "driver/Walk.h"
+#include "inno/InnoFrontend.h"
 #include "powershell/PowerShellFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
@@ -86,6 +87,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Python:
       python::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::Inno:
+      inno::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     default:
       break;
