@@ -303,7 +303,7 @@ private:
       Initial.push_back(Frame[D.Name]);
     Vars *Saved = Scope;
     Scope = &Frame;
-    Function = R.Written;
+    Function = Src.slice(R.NameB, R.NameE).str();
     Current = &R;
     stmt(R.Body, 0);
     Scope = Saved;
@@ -432,10 +432,19 @@ private:
     G.Kind = GuardKind::Select;
     G.Subject = Subj;
     G.FirstMatchOnly = true;
+    // Arms with the same statement are one outcome (`6002: Result :=
+    // 'SP2'; 6003: Result := 'SP2';`), as PowerShell's switch clauses.
+    std::map<std::string, size_t> ByBody;
     for (size_t I = 1; I < S.Kids.size(); ++I) {
       const PNode &A = node(S.Kids[I]);
       if (A.K != NK::CaseArm)
         continue;
+      const PNode &Body = node(A.Kids[1]);
+      std::string BodyText;
+      for (char C : Src.slice(Body.B, Body.E))
+        if (!llvm::isSpace(C))
+          BodyText += llvm::toLower(C);
+      auto Same = ByBody.find(BodyText);
       Arm R;
       const PNode &Labels = node(A.Kids[0]);
       R.Label = spell(Labels.B, Labels.E);
@@ -462,7 +471,13 @@ private:
         }
         R.Tests.push_back(T);
       }
-      G.Arms.push_back(std::move(R));
+      if (Same != ByBody.end()) {
+        for (ExprPtr &T : R.Tests)
+          G.Arms[Same->second].Tests.push_back(std::move(T));
+      } else {
+        ByBody[BodyText] = G.Arms.size();
+        G.Arms.push_back(std::move(R));
+      }
       stmt(A.Kids[1], Depth + 1);
     }
     if (S.Kids.size() > 1 && node(S.Kids.back()).ElseArm)

@@ -217,6 +217,9 @@ private:
     if (P.Problems.size() < 64)
       P.Problems.push_back({At, std::move(M)});
   }
+  /// Appends K to N's kids. K is computed before (as an argument): parsing
+  /// it grows P.Nodes, so no reference into it may be held meanwhile.
+  void addKid(uint32_t N, uint32_t K) { P.Nodes[N].Kids.push_back(K); }
   uint32_t node(NK K, uint32_t B, uint32_t E) {
     PNode N;
     N.K = K;
@@ -328,7 +331,8 @@ private:
       return;
     }
     R.Name = cur().Text;
-    R.Written = std::string(cur().Text);
+    R.NameB = cur().B;
+    R.NameE = cur().E;
     next();
     if (accept("(")) {
       while (!at(TK::End) && !isSym(")")) {
@@ -361,7 +365,7 @@ private:
         }
         if (!accept(";") && !isSym(")")) {
           problem(cur().B,
-                  "cannot read the parameter list of '" + R.Written + "'");
+                  "cannot read the parameter list of '" + R.Name + "'");
           while (!at(TK::End) && !isSym(")"))
             next();
         }
@@ -403,7 +407,7 @@ private:
         skipTypes();
     }
     if (!isWord("begin")) {
-      problem(cur().B, "expected 'begin' of '" + R.Written + "'");
+      problem(cur().B, "expected 'begin' of '" + R.Name + "'");
       skipToDeclaration();
       return;
     }
@@ -490,15 +494,15 @@ private:
       P.Nodes[N].Kids.push_back(C);
       if (!accept("then"))
         problem(cur().B, "expected 'then'");
-      P.Nodes[N].Kids.push_back(optStatement(Depth));
+      addKid(N, optStatement(Depth));
       if (accept("else"))
-        P.Nodes[N].Kids.push_back(optStatement(Depth));
+        addKid(N, optStatement(Depth));
       P.Nodes[N].E = prevEnd();
       return N;
     }
     if (accept("case")) {
       uint32_t N = node(NK::Case, B, B);
-      P.Nodes[N].Kids.push_back(expr(Depth + 1));
+      addKid(N, expr(Depth + 1));
       if (!accept("of"))
         problem(cur().B, "expected 'of'");
       while (!at(TK::End) && !isWord("end")) {
@@ -553,9 +557,9 @@ private:
     }
     if (accept("while")) {
       uint32_t N = node(NK::While, B, B);
-      P.Nodes[N].Kids.push_back(expr(Depth + 1));
+      addKid(N, expr(Depth + 1));
       accept("do");
-      P.Nodes[N].Kids.push_back(optStatement(Depth));
+      addKid(N, optStatement(Depth));
       P.Nodes[N].E = prevEnd();
       return N;
     }
@@ -566,20 +570,20 @@ private:
       P.Nodes[Body].E = prevEnd();
       P.Nodes[N].Kids.push_back(Body);
       if (accept("until"))
-        P.Nodes[N].Kids.push_back(expr(Depth + 1));
+        addKid(N, expr(Depth + 1));
       P.Nodes[N].E = prevEnd();
       return N;
     }
     if (accept("for")) {
       uint32_t N = node(NK::For, B, B);
-      P.Nodes[N].Kids.push_back(primary(Depth + 1));
+      addKid(N, primary(Depth + 1));
       accept(":=");
-      P.Nodes[N].Kids.push_back(expr(Depth + 1));
+      addKid(N, expr(Depth + 1));
       if (!accept("to"))
         accept("downto");
-      P.Nodes[N].Kids.push_back(expr(Depth + 1));
+      addKid(N, expr(Depth + 1));
       accept("do");
-      P.Nodes[N].Kids.push_back(optStatement(Depth));
+      addKid(N, optStatement(Depth));
       P.Nodes[N].E = prevEnd();
       return N;
     }
@@ -666,7 +670,10 @@ private:
       Token Op = cur();
       next();
       uint32_t R = binary(Pr + 1, Depth + 1);
-      uint32_t N = node(NK::Binary, P.Nodes[L].B, P.Nodes[R].E);
+      // An operand's parentheses are part of the operation's text.
+      uint32_t B = P.Nodes[L].Paren ? P.Nodes[L].PB : P.Nodes[L].B;
+      uint32_t E = P.Nodes[R].Paren ? P.Nodes[R].PE : P.Nodes[R].E;
+      uint32_t N = node(NK::Binary, B, E);
       P.Nodes[N].Name = Op.Text;
       P.Nodes[N].OpB = Op.B;
       P.Nodes[N].OpE = Op.E;
@@ -716,6 +723,8 @@ private:
       if (!accept(")"))
         problem(cur().B, "expected ')'");
       P.Nodes[N].Paren = true;
+      P.Nodes[N].PB = T.B;
+      P.Nodes[N].PE = prevEnd();
       // The parentheses belong to the node's text only through Paren.
     } else if (isSym("[")) {
       next();
@@ -725,7 +734,8 @@ private:
         uint32_t X = expr(Depth + 1);
         if (accept("..")) {
           uint32_t R = node(NK::Range, LB, LB);
-          P.Nodes[R].Kids = {X, expr(Depth + 1)};
+          uint32_t Hi = expr(Depth + 1);
+          P.Nodes[R].Kids = {X, Hi};
           P.Nodes[R].E = prevEnd();
           X = R;
         }

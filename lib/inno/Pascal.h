@@ -60,7 +60,8 @@ struct PNode {
   int64_t Int = 0;
   uint32_t OpB = 0, OpE = 0; // Binary: the operator; Case: `else`
   std::vector<uint32_t> Kids;
-  bool Paren = false; // written inside ( )
+  bool Paren = false; // written inside ( ), which span [PB, PE)
+  uint32_t PB = 0, PE = 0;
   bool ElseArm = false;
 };
 
@@ -72,8 +73,8 @@ struct Decl {
 };
 
 struct Routine {
-  std::string Name; // lower case
-  std::string Written;
+  std::string Name;              // lower case
+  uint32_t NameB = 0, NameE = 0; // the name as written
   bool Function = false;
   std::vector<Decl> Params, Locals;
   std::vector<std::pair<std::string, uint32_t>> Consts; // name, expr

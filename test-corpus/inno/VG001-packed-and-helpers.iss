@@ -4,6 +4,7 @@ AppVersion=2.0
 DefaultDirName={autopf}\Print Monitor
 
 [Files]
+; expect: VG001
 Source: "spl2008.dll"; DestDir: "{sys}"; Check: IsBuild(6002)
 Source: "spl7.dll"; DestDir: "{sys}"; Check: IsBuild(7601)
 

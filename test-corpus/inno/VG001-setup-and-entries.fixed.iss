@@ -21,7 +21,7 @@ Source: "legacy\storcfg.exe"; DestDir: "{app}"; OnlyBelowVersion: "0,6.0.6004"
 ; expect: VG001
 Filename: "{app}\storcfg.exe"; Parameters: "/kb"; MinVersion: 6.0.6004
 ; expect: VG001
-Filename: "{app}\storcfg.exe"; Parameters: "/sp2"; MinVersion: 6.0.6004sp2
+Filename: "{app}\storcfg.exe"; Parameters: "/sp2"; MinVersion: 6.0.6003sp2
 
 [Icons]
 ; expect: VG001

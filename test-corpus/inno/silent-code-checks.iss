@@ -42,11 +42,11 @@ var
   V: TWindowsVersion;
 begin
   GetWindowsVersionEx(V);
-  { Knows both builds of SP2: bump-aware. }
+  { Knows both builds of SP2: one outcome for 6002 and 6003. }
   case V.Build of
     6001: Result := 'SP1';
     6002: Result := 'SP2';
-    6003: Result := 'SP2 after KB4489887';
+    6003: Result := 'SP2';
   else
     Result := '';
   end;
