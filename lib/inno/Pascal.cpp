@@ -22,19 +22,67 @@ std::vector<Token> lex(llvm::StringRef T, uint32_t B, uint32_t E,
                        std::vector<Problem> &Problems) {
   std::vector<Token> Out;
   uint32_t I = B;
+  bool LineStart = true; // only blanks since the last line break
   auto Unterminated = [&](uint32_t At, const char *What) {
     Problems.push_back({At, std::string("unterminated ") + What});
   };
   while (I < E) {
     char C = T[I];
     if (llvm::isSpace(C)) {
+      LineStart |= C == '\n';
       ++I;
       continue;
     }
+    bool AtLineStart = LineStart;
+    LineStart = false;
     if (C == '/' && I + 1 < E && T[I + 1] == '/') {
       while (I < E && T[I] != '\n')
         ++I;
       continue;
+    }
+    if (C == '#' && AtLineStart && I + 1 < E && llvm::isAlpha(T[I + 1])) {
+      // An ISPP line (`#ifdef UNICODE`, `#include "x.iss"`), with its `\`
+      // continuations. Of an `#if`, the first way is read: from an `#else`
+      // or `#elif` to its `#endif`, the text is skipped.
+      llvm::StringRef Word = T.slice(I + 1, E).take_while(isIdentChar);
+      if (Word == "else" || Word == "elif") {
+        int Depth = 0;
+        while (I < E) {
+          size_t NL = T.find('\n', I);
+          size_t LE = NL == llvm::StringRef::npos || NL >= E ? E : NL;
+          llvm::StringRef L = T.slice(I, LE).ltrim();
+          if (L.starts_with("#if"))
+            ++Depth;
+          else if (L.starts_with("#endif") && Depth-- == 0)
+            break;
+          I = LE < E ? LE + 1 : E;
+        }
+      }
+      while (I < E) {
+        size_t NL = T.find('\n', I);
+        size_t LE = NL == llvm::StringRef::npos || NL >= E ? E : NL;
+        bool More = T.slice(I, LE).rtrim().ends_with("\\");
+        I = LE;
+        if (!More)
+          break;
+        ++I;
+      }
+      continue;
+    }
+    if (C == '{' && I + 1 < E && T[I + 1] == '#') {
+      // ISPP's inline `{#NAME}`: a value nobody here knows, as a name.
+      size_t J = T.find('}', I + 2);
+      if (J != llvm::StringRef::npos && J < E &&
+          !T.slice(I, J).contains('\n')) {
+        Token K;
+        K.K = TK::Ident;
+        K.B = I;
+        K.E = J + 1;
+        K.Text = T.slice(I, J + 1).lower();
+        Out.push_back(std::move(K));
+        I = J + 1;
+        continue;
+      }
     }
     if (C == '{') {
       size_t J = T.find('}', I + 1);
@@ -439,6 +487,11 @@ private:
         bool AtEnd = false;
         for (const char *W : Ends)
           AtEnd |= isWord(W);
+        // Pascal Script also runs statements not separated by `;` (real
+        // installers have them): a statement that starts here is read.
+        if (at(TK::Ident) && Pos != Before &&
+            (!isReserved(cur().Text) || cur().Text == "begin"))
+          AtEnd = true;
         if (!AtEnd && !at(TK::End)) {
           problem(cur().B, "cannot read this statement; skipped to the "
                            "next ';'");
@@ -482,7 +535,9 @@ private:
     if (accept("try")) {
       uint32_t N = node(NK::Block, B, B);
       statements(N, {"except", "finally", "end"}, Depth);
-      if (accept("except") || accept("finally"))
+      if (accept("except"))
+        statements(N, {"finally", "end"}, Depth);
+      if (accept("finally"))
         statements(N, {"end"}, Depth);
       accept("end");
       P.Nodes[N].E = prevEnd();

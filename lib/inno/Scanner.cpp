@@ -137,6 +137,13 @@ IssScript scanIss(llvm::StringRef T) {
       continue;
     }
     if (L.front() == '#') {
+      // ISPP joins a line ending with `\` to the next.
+      for (uint32_t C = LB;
+           T.slice(C, Next).rtrim().ends_with("\\") && Next < N;) {
+        C = Next;
+        size_t NL2 = T.find('\n', Next);
+        Next = NL2 == llvm::StringRef::npos ? N : NL2 + 1;
+      }
       // ISPP: `#define NAME value` (also `# define`); others skipped.
       uint32_t I = skipBlanks(T, B + 1, E);
       llvm::StringRef Rest = T.slice(I, E);
@@ -188,7 +195,17 @@ IssScript scanIss(llvm::StringRef T) {
       readValue(T, I + 1, E, /*InEntry=*/false, P);
       En.Params.push_back(std::move(P));
     } else {
+      // ISPP joins a line ending with `\` to the next: the parameters go on.
+      while (E > B && T[E - 1] == '\\' && Next < N) {
+        entryParams(T, B, E - 1, En, S.Problems);
+        size_t NL2 = T.find('\n', Next);
+        uint32_t LE2 = NL2 == llvm::StringRef::npos ? N : NL2;
+        B = skipBlanks(T, Next, LE2);
+        E = trimEnd(T, B, LE2);
+        Next = NL2 == llvm::StringRef::npos ? N : LE2 + 1;
+      }
       entryParams(T, B, E, En, S.Problems);
+      En.E = E;
     }
     S.Entries.push_back(std::move(En));
     LB = Next;

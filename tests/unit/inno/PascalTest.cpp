@@ -134,6 +134,30 @@ TEST(InnoPascal, RecoversFromWhatItCannotRead) {
   EXPECT_EQ(show(P, Body.Kids.back()), "result := 2");
 }
 
+TEST(InnoPascal, IsppLinesAndMissingSeparators) {
+  // ISPP lines in [Code] are skipped (both ways of an #ifdef are read);
+  // Pascal Script runs statements that lack the `;` between them.
+  Program P = parse("function CreateHardLink(A: String): Boolean;\n"
+                    "#ifdef UNICODE\n"
+                    "external 'CreateHardLinkW@Kernel32.dll stdcall';\n"
+                    "#else\n"
+                    "external 'CreateHardLinkA@Kernel32.dll stdcall';\n"
+                    "#endif\n"
+                    "procedure P;\nbegin\n  Log('a')\n  if X then Y := 1;\n"
+                    "  F(\n#if A\n  B\n#else\n  C\n  #if D\n  #endif\n"
+                    "#endif\n  );\n"
+                    "  X := {#Debug};\n"
+                    "  try Z := 2 except Z := 3 finally Z := 4 end\nend;\n");
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems[0].Message;
+  ASSERT_EQ(P.Routines.size(), 2u);
+  EXPECT_EQ(P.Routines[0].Body, -1);
+  const PNode &Body = P.Nodes[P.Routines[1].Body];
+  ASSERT_EQ(Body.Kids.size(), 5u);
+  EXPECT_EQ(show(P, Body.Kids[2]), "f(b)");
+  EXPECT_EQ(show(P, Body.Kids[3]), "x := {#debug}");
+  EXPECT_EQ(show(P, Body.Kids[4]), "{z := 2 z := 3 z := 4}");
+}
+
 TEST(InnoPascal, DeepNestingIsCut) {
   std::string T = "function F: Boolean; begin Result := ";
   T += std::string(100000, '(');

@@ -64,6 +64,20 @@ TEST(InnoScanner, DefinesAndProblems) {
   EXPECT_NE(S.Problems[2].Message.find("Name: value"), std::string::npos);
 }
 
+TEST(InnoScanner, IsppContinuationLines) {
+  // A `#define` over three lines is one ISPP line; an entry's parameters go
+  // on after a trailing `\`.
+  std::string T = "#define F(str X) \\\n  G(X), \\\n  H(X)\n"
+                  "[Tasks]\nName: a; Flags: unchecked; \\\n"
+                  "    OnlyBelowVersion: 6.1\n";
+  IssScript S = scanIss(T);
+  EXPECT_TRUE(S.Problems.empty()) << S.Problems[0].Message;
+  ASSERT_EQ(S.Entries.size(), 1u);
+  ASSERT_EQ(S.Entries[0].Params.size(), 3u);
+  EXPECT_EQ(S.Entries[0].Params[2].Name, "OnlyBelowVersion");
+  EXPECT_EQ(S.Entries[0].Params[2].Value, "6.1");
+}
+
 TEST(InnoScanner, LongLinesAreLinear) {
   std::string T = "[Files]\nSource: a";
   T += std::string(1 << 20, ';');
