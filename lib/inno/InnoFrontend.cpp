@@ -29,6 +29,7 @@
 
 #include "core/Flow.h"
 #include "core/SourceTable.h"
+#include "script/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -49,11 +50,12 @@ struct Summary {
   const Routine *R = nullptr;
 };
 
-class Lowerer {
+class Lowerer : public script::Speller {
 public:
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
           std::vector<Guard> &Guards, std::vector<Diagnostic> &Diags)
-      : Path(Path), Text(Text), Src(Text.Utf8), Guards(Guards), Diags(Diags) {}
+      : Speller(Path, Text), Path(Path), Text(Text), Src(Text.Utf8),
+        Guards(Guards), Diags(Diags) {}
 
   void run() {
     Iss = scanIss(Src);
@@ -95,21 +97,8 @@ private:
   std::set<uint32_t> EmittedAt;
 
   // --- positions and messages ----------------------------------------
-  Spelling spell(uint32_t B, uint32_t E) const {
-    Spelling W;
-    if (E < B || E > Src.size())
-      return W;
-    W.Span = Text.span(Path, B, E);
-    W.Text = Src.slice(B, E).str();
-    return W;
-  }
   void note(uint32_t At, const std::string &Msg) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, At, At);
-    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": " + Msg;
-    Diags.push_back(std::move(D));
+    script::noteAt(Diags, Path, Text, At, Msg);
   }
   const PNode &node(uint32_t N) const { return Prog.Nodes[N]; }
 
@@ -440,43 +429,27 @@ private:
       if (A.K != NK::CaseArm)
         continue;
       const PNode &Body = node(A.Kids[1]);
-      std::string BodyText;
-      for (char C : Src.slice(Body.B, Body.E))
-        if (!llvm::isSpace(C))
-          BodyText += llvm::toLower(C);
-      auto Same = ByBody.find(BodyText);
+      std::string BodyText = script::normalizeSpace(Src.slice(Body.B, Body.E));
       Arm R;
       const PNode &Labels = node(A.Kids[0]);
       R.Label = spell(Labels.B, Labels.E);
-      uint32_t LineB = Src.rfind('\n', Labels.B) == llvm::StringRef::npos
-                           ? 0
-                           : Src.rfind('\n', Labels.B) + 1;
-      R.Indent = Src.slice(LineB, Labels.B).str();
-      if (!llvm::all_of(R.Indent, [](char C) { return C == ' ' || C == '\t'; }))
-        R.Indent.clear();
+      R.Indent = indentAt(Labels.B);
       for (uint32_t L : Labels.Kids) {
         const PNode &LN = node(L);
-        ExprPtr T;
         auto Mode = [&](const ExprPtr &X) {
           return valueType(*X) == ValueType::Str ? CmpMode::Str : CmpMode::Int;
         };
+        ExprPtr T;
         if (LN.K == NK::Range) {
           ExprPtr Lo = lower(LN.Kids[0], 0), Hi = lower(LN.Kids[1], 0);
           T = logicAnd(cmp(CmpOp::GE, subject(), Lo, Mode(Lo), Dialect::Inno),
                        cmp(CmpOp::LE, subject(), Hi, Mode(Hi), Dialect::Inno));
         } else {
           ExprPtr V = lower(L, 0);
-          Spelling W = spell(LN.B, LN.E);
-          T = cmp(CmpOp::EQ, subject(), V, Mode(V), Dialect::Inno, W);
+          T = cmp(CmpOp::EQ, subject(), V, Mode(V), Dialect::Inno,
+                  spell(LN.B, LN.E));
         }
-        R.Tests.push_back(T);
-      }
-      if (Same != ByBody.end()) {
-        for (ExprPtr &T : R.Tests)
-          G.Arms[Same->second].Tests.push_back(std::move(T));
-      } else {
-        ByBody[BodyText] = G.Arms.size();
-        G.Arms.push_back(std::move(R));
+        script::addArmTest(G, ByBody, BodyText, R, std::move(T));
       }
       stmt(A.Kids[1], Depth + 1);
     }

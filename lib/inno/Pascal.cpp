@@ -576,18 +576,9 @@ private:
         size_t Before = Pos;
         uint32_t Arm = node(NK::CaseArm, cur().B, cur().B);
         uint32_t Labels = node(NK::Block, cur().B, cur().B);
-        do {
-          uint32_t LB = cur().B;
-          uint32_t L = expr(Depth + 1);
-          if (accept("..")) {
-            uint32_t R = node(NK::Range, LB, LB);
-            uint32_t Hi = expr(Depth + 1);
-            P.Nodes[R].Kids = {L, Hi};
-            P.Nodes[R].E = prevEnd();
-            L = R;
-          }
-          P.Nodes[Labels].Kids.push_back(L);
-        } while (accept(","));
+        do
+          addKid(Labels, rangeOrExpr(Depth));
+        while (accept(","));
         P.Nodes[Labels].E = prevEnd();
         if (!accept(":")) {
           problem(cur().B, "expected ':' after a case label");
@@ -713,6 +704,17 @@ private:
     return 0;
   }
   uint32_t expr(int Depth) { return binary(1, Depth); }
+  /// `6000..6002` (a case label, a set's item) or an expression.
+  uint32_t rangeOrExpr(int Depth) {
+    uint32_t B = cur().B;
+    uint32_t L = expr(Depth + 1);
+    if (!accept(".."))
+      return L;
+    uint32_t Hi = expr(Depth + 1);
+    uint32_t R = node(NK::Range, B, prevEnd());
+    P.Nodes[R].Kids = {L, Hi};
+    return R;
+  }
   uint32_t binary(int MinPrec, int Depth) {
     if (tooDeep(Depth))
       return node(NK::Bad, cur().B, cur().B);
@@ -785,16 +787,7 @@ private:
       next();
       N = node(NK::Set, T.B, T.B);
       while (!at(TK::End) && !isSym("]")) {
-        uint32_t LB = cur().B;
-        uint32_t X = expr(Depth + 1);
-        if (accept("..")) {
-          uint32_t R = node(NK::Range, LB, LB);
-          uint32_t Hi = expr(Depth + 1);
-          P.Nodes[R].Kids = {X, Hi};
-          P.Nodes[R].E = prevEnd();
-          X = R;
-        }
-        P.Nodes[N].Kids.push_back(X);
+        addKid(N, rangeOrExpr(Depth));
         if (!accept(","))
           break;
       }
