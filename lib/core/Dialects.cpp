@@ -31,6 +31,9 @@ const core::FixSyntax &fixSyntax();
 namespace nsis {
 const core::FixSyntax &fixSyntax();
 }
+namespace inno {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -81,6 +84,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return python::fixSyntax();
   case Dialect::Nsis:
     return nsis::fixSyntax();
+  case Dialect::Inno:
+    return inno::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

@@ -120,7 +120,8 @@ enum class Dialect : uint8_t {
   VerMask,
   Batch,
   Python,
-  Nsis
+  Nsis,
+  Inno
 };
 
 /// Where in the user's file a node was written, and what it looked like.

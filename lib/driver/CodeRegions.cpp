@@ -22,6 +22,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Python;
   case Language::Nsis:
     return Dialect::Nsis;
+  case Language::Inno:
+    return Dialect::Inno;
   default:
     break;
   }
@@ -148,6 +150,8 @@ std::optional<double> vbNumber(llvm::StringRef R) {
 
 size_t numberEnd(llvm::StringRef T, size_t Begin, Dialect D) {
   size_t P = Begin;
+  if (D == Dialect::Inno && T[P] == '$' && P + 1 < T.size())
+    ++P;
   if (D == Dialect::VB || D == Dialect::Markup)
     if (T[P] == '&' && P + 1 < T.size())
       P += 2; // &H, &O
@@ -187,6 +191,10 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
   case Dialect::Batch: // cmd's `if` numbers: decimal, 0x hex, 0 octal
   case Dialect::Nsis:  // NSIS reads numbers the same way
     return cNumber(L);
+  case Dialect::Inno: // Pascal: decimal, $ hex
+    if (llvm::StringRef(L).starts_with("$"))
+      return integer(llvm::StringRef(L).drop_front(), 16);
+    return integer(L, 10);
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
       return V;
@@ -502,6 +510,49 @@ std::vector<Span> pythonSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// Inno Setup: outside [Code], a line whose first non-blank is `;` (or
+/// `//`) is a comment and "..." a string; inside [Code] (up to the next
+/// `[Section]` line), Pascal's `//`, `{ }` and `(* *)` comments and '...'
+/// strings.
+std::vector<Span> innoSpans(llvm::StringRef T) {
+  Scanner S{T};
+  bool Code = false, LineStart = true;
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    if (LineStart && !isBlank(C)) {
+      LineStart = false;
+      llvm::StringRef Line = T.slice(I, lineEnd(T, I)).rtrim();
+      if (Line.size() > 2 && Line.front() == '[' && Line.back() == ']' &&
+          llvm::all_of(Line.drop_front().drop_back(),
+                       [](char X) { return llvm::isAlnum(X) || X == '_'; }))
+        Code = Line.equals_insensitive("[code]");
+      else if (!Code && (C == ';' || Line.starts_with("//"))) {
+        S.lineComment(C == ';' ? 1 : 2);
+        continue;
+      }
+    }
+    if (C == '\n') {
+      LineStart = true;
+      S.plain();
+    } else if (Code && C == '/' && S.rest().starts_with("//")) {
+      S.lineComment(2);
+    } else if (Code && C == '{') {
+      S.blockComment("{", "}");
+    } else if (Code && S.rest().starts_with("(*")) {
+      S.blockComment("(*", "*)");
+    } else if (C == (Code ? '\'' : '"')) {
+      size_t J = T.find_first_of(Code ? "'\n" : "\"\n", I + 1);
+      S.literal(J == llvm::StringRef::npos ? T.size()
+                : T[J] == '\n'             ? J
+                                           : J + 1);
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
@@ -516,6 +567,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return batchSpans(Text);
   case Dialect::Nsis:
     return nsisSpans(Text);
+  case Dialect::Inno:
+    return innoSpans(Text);
   case Dialect::VB:
   case Dialect::Markup:
     break;

@@ -30,6 +30,8 @@ const char *languageName(Language L) {
     return "NSIS";
   case Language::Python:
     return "Python";
+  case Language::Inno:
+    return "Inno Setup";
   case Language::None:
     return "none";
   }
@@ -48,6 +50,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".bat", ".cmd", Language::Batch)
       .Cases(".nsi", ".nsh", Language::Nsis)
       .Cases(".py", ".pyw", Language::Python)
+      .Case(".iss", Language::Inno)
       .Default(Language::None);
 }
 
@@ -229,8 +232,8 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS or Python file "
-    "(by extension)";
+    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup or "
+    "Python file (by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
@@ -262,9 +265,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS or Python "
-             "file "
-             "(by its extension); skipped");
+             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS, Inno Setup or "
+             "Python file (by its extension); skipped");
       return;
     }
     if (!Dedup || Seen.insert(P).second)

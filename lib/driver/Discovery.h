@@ -22,6 +22,7 @@ enum class Language : uint8_t {
   Batch,
   Nsis,
   Python,
+  Inno,
   None
 };
 const char *languageName(Language L);

@@ -9,6 +9,7 @@
 #include "driver/Scheduler.h"
 #include "driver/Walk.h"
 #include "nsis/NsisFrontend.h"
+#include "inno/InnoFrontend.h"
 #include "powershell/PowerShellFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
@@ -90,6 +91,8 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Nsis:
       nsis::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+    case Language::Inno:
+      inno::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     default:
       break;

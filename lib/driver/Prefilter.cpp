@@ -141,7 +141,12 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
   for (size_t P = nextDigit(Text, 0); P < N; P = nextDigit(Text, P)) {
     size_t Begin = P;
     bool InWord = false;
-    if (P > 0 && isWordChar(Text[P - 1])) {
+    size_t HexB = P; // Pascal's $1772, $06001772: back to the `$`
+    while (D == Dialect::Inno && HexB > 0 && llvm::isHexDigit(Text[HexB - 1]))
+      --HexB;
+    if (D == Dialect::Inno && HexB > 0 && Text[HexB - 1] == '$') {
+      Begin = HexB - 1;
+    } else if (P > 0 && isWordChar(Text[P - 1])) {
       // VB's &H1772 and &HA7: back over the hex digits to the &H.
       size_t B = P;
       while (VBLike && B > 0 && llvm::isHexDigit(Text[B - 1]))
@@ -186,6 +191,9 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
     if (Tok.size() <= 64) {
       if (std::optional<double> V = numberValue(Tok, D)) {
         AsCode = Bump.number(*V);
+        // GetWindowsVersion's packed value holds the build in its low word.
+        if (D == Dialect::Inno && Tok.starts_with("$"))
+          AsCode |= Bump.number(double(uint64_t(*V) & 0xFFFF));
         AsText |= AsCode;
       } else {
         AsCode = AsText; // not a number of the language: a bare word

@@ -60,6 +60,16 @@ void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
   Diags.push_back(std::move(D));
 }
 
+void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
+            const DecodedText &Text, uint32_t At, const std::string &Msg) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Note;
+  D.Where = Text.span(Path, At, At);
+  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
+              std::to_string(D.Where.Col) + ": " + Msg;
+  Diags.push_back(std::move(D));
+}
+
 void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
                 const std::string &Outcome, core::Arm A, core::ExprPtr Test) {
   auto Same = ByOutcome.find(Outcome);

@@ -51,6 +51,11 @@ void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
                       llvm::StringRef Path, const DecodedText &Text,
                       const ParseTrouble *Trouble);
 
+/// A note about what a scanner could not read at UTF-8 offset At, its
+/// message starting with the file, line and column.
+void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
+            const DecodedText &Text, uint32_t At, const std::string &Msg);
+
 /// Named children without comments.
 inline NodeList namedKidsNoComments(Node N) {
   return namedChildren(N, [](Node K) { return type(K) == "comment"; });

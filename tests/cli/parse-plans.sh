@@ -2,7 +2,7 @@
 # procedures) changes nothing: each corpus gives the same report with
 # everything parsed (--parse-all-bodies).
 source "$(dirname "$0")/lib.sh"
-for lang in cpp powershell vbscript batch; do
+for lang in cpp powershell vbscript batch inno; do
   vg --format=json --no-config "$CORPUS/$lang"
   expect_rc 1
   cp "$TMP/out" "$TMP/planned.json"

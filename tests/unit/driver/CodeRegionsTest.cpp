@@ -72,6 +72,21 @@ TEST(CodeRegions, Python) {
   EXPECT_EQ(regions("r'\\\\'#", Dialect::Python), "cssssm"); // r: code
 }
 
+TEST(CodeRegions, Inno) {
+  // Sections: `;` and `//` lines are comments, "..." strings; `{app}` and a
+  // `;` between parameters are code.
+  EXPECT_EQ(regions("; 6002\nA: \"x\"; B: {a}", Dialect::Inno),
+            "mmmmmmccccssscccccccc");
+  EXPECT_EQ(regions("  // x\n", Dialect::Inno), "ccmmmmc");
+  // [Code]: `//`, `{ }`, `(* *)` comments and '...' strings; `;` is code.
+  EXPECT_EQ(
+      regions("[Code]\na; {x} (*y*) 'z' // w\n[Setup]\n;x", Dialect::Inno),
+      "ccccccccccmmmcmmmmmcssscmmmmcccccccccmm");
+  EXPECT_EQ(numberValue("$1772", Dialect::Inno).value_or(0), 6002.0);
+  EXPECT_EQ(numberValue("06002", Dialect::Inno).value_or(0), 6002.0);
+  EXPECT_EQ(dialectOf("setup.ISS", Language::Inno), Dialect::Inno);
+}
+
 TEST(CodeRegions, PythonNumbers) {
   EXPECT_EQ(numberValue("6_002", Dialect::Python), 6002);
   EXPECT_EQ(numberValue("0x1772", Dialect::Python), 6002);

@@ -70,6 +70,12 @@ TEST(Suppressions, EveryCommentForm) {
   EXPECT_EQ(find(":: verguard: ignore\nx\n", Language::Batch)[0].Line, 2u);
   EXPECT_EQ(find("x & rem verguard: ignore\n", Language::Batch)[0].Line, 1u);
   EXPECT_TRUE(find("echo verguard: ignore\n", Language::Batch).empty());
+  EXPECT_EQ(find("; verguard: ignore\nx\n", Language::Inno)[0].Line, 2u);
+  EXPECT_EQ(find("[Code]\n{ verguard: ignore }\nx\n// verguard: ignore\ny\n",
+                 Language::Inno)
+                .size(),
+            2u);
+  EXPECT_TRUE(find("[Code]\n; verguard: ignore\n", Language::Inno).empty());
   EXPECT_EQ(find("# verguard: ignore[VG002]\nx\n", Language::Python)[0].Line,
             2u);
   EXPECT_EQ(find("x = 1  # verguard: ignore\n", Language::Python)[0].Line, 1u);
