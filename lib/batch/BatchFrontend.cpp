@@ -16,6 +16,7 @@
 #include "core/Evaluator.h"
 #include "core/Profile.h"
 #include "core/SourceTable.h"
+#include "script/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -289,12 +290,7 @@ private:
   }
 
   void note(uint32_t At, const std::string &Msg) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, At, At);
-    D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": " + Msg;
-    Diags.push_back(std::move(D));
+    Diags.push_back(script::noteAt(Path, Text, At, Msg));
   }
 
   // --- statements -------------------------------------------------------

@@ -28,6 +28,9 @@ const core::FixSyntax &fixSyntax();
 namespace python {
 const core::FixSyntax &fixSyntax();
 }
+namespace wix {
+const core::FixSyntax &fixSyntax(bool Escaped);
+}
 
 namespace core {
 
@@ -76,6 +79,9 @@ const FixSyntax &syntaxFor(Dialect D) {
     return batch::fixSyntax();
   case Dialect::Python:
     return python::fixSyntax();
+  case Dialect::Wix:
+  case Dialect::WixCData:
+    return wix::fixSyntax(D == Dialect::Wix);
   }
   return cpp::cFixSyntax();
 }

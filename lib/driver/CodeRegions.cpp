@@ -20,6 +20,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Batch;
   case Language::Python:
     return Dialect::Python;
+  case Language::Wix:
+    return Dialect::Xml;
   default:
     break;
   }
@@ -184,6 +186,10 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
     return vbNumber(L);
   case Dialect::Batch: // cmd's `if` numbers: decimal, 0x hex, 0 octal
     return cNumber(L);
+  case Dialect::Xml: // MSI and Burn integers: decimal
+    if (!L.empty() && llvm::all_of(L, isDigit))
+      return integer(L, 10);
+    return std::nullopt;
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
       return V;
@@ -457,6 +463,20 @@ std::vector<Span> pythonSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// XML (WiX): `<!-- -->` comments; everything else (attribute values,
+/// element text, CDATA) is where conditions are written.
+std::vector<Span> xmlSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    if (S.rest().starts_with("<!--")) {
+      S.blockComment("<!--", "-->");
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
@@ -469,6 +489,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return powershellSpans(Text);
   case Dialect::Batch:
     return batchSpans(Text);
+  case Dialect::Xml:
+    return xmlSpans(Text);
   case Dialect::VB:
   case Dialect::Markup:
     break;

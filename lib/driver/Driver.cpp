@@ -12,6 +12,7 @@
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
+#include "wix/WixFrontend.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -86,6 +87,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Python:
       python::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::Wix:
+      wix::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;
