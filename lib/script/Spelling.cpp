@@ -69,9 +69,11 @@ core::Diagnostic noteAt(llvm::StringRef Path, const DecodedText &Text,
 
 ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
                        const DecodedText &Text, uint64_t TimeoutMs,
-                       std::vector<core::Diagnostic> &Diags) {
+                       std::vector<core::Diagnostic> &Diags,
+                       std::optional<llvm::StringRef> Source) {
   ParsedFile P;
-  P.Tree = parse(Language, Text.Utf8, {}, TimeoutMs * 1000);
+  P.Tree = parse(Language, Source ? *Source : llvm::StringRef(Text.Utf8), {},
+                 TimeoutMs * 1000);
   if (!P.Tree) {
     noteParseTrouble(Diags, Path, Text, nullptr);
     return P;

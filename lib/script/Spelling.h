@@ -16,6 +16,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,10 +58,12 @@ struct ParsedFile {
 
 /// Parses Text with Language within TimeoutMs (0: none) and notes parse
 /// trouble in Diags (noteParseTrouble); an empty ParsedFile if it could not
-/// be parsed at all.
+/// be parsed at all. Source, if given, is parsed instead of Text's own text
+/// (a copy of the same length, with parts blanked out).
 ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
                        const DecodedText &Text, uint64_t TimeoutMs,
-                       std::vector<core::Diagnostic> &Diags);
+                       std::vector<core::Diagnostic> &Diags,
+                       std::optional<llvm::StringRef> Source = std::nullopt);
 
 /// The note for a file tree-sitter could not parse at all (Trouble null:
 /// a time limit or a grammar version) or parsed with errors (where the

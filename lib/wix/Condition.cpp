@@ -168,6 +168,22 @@ private:
     }
   }
 
+  /// The end of a name from Q: name characters and preprocessor references
+  /// written into it (`VS$(var.Version)DEVENV`, `v$(var.Version)`).
+  size_t nameEnd(size_t Q) const {
+    while (Q < D.size()) {
+      if (isNameChar(D[Q])) {
+        ++Q;
+      } else if ((D[Q] == '$' || D[Q] == '!') && Q + 1 < D.size() &&
+                 D[Q + 1] == '(' && D.find(')', Q) != std::string::npos) {
+        Q = D.find(')', Q) + 1;
+      } else {
+        break;
+      }
+    }
+    return Q;
+  }
+
   void next() {
     while (P < D.size() && llvm::isSpace(D[P]))
       ++P;
@@ -215,6 +231,8 @@ private:
       size_t Close = D.find(')', P);
       if (Close == std::string::npos)
         return Done(Tok::Bad, D.size() - P);
+      if (nameEnd(Close + 1) > Close + 1) // $(var.X)Suffix: a name built
+        return Done(Tok::Name, nameEnd(Close + 1) - P);
       Done(Tok::PreVar, Close + 1 - P);
       llvm::StringRef In = llvm::StringRef(Cur.Text).drop_front(2).drop_back();
       Cur.Text = C == '$' && In.consume_front("var.") ? In.str() : "";
@@ -225,6 +243,13 @@ private:
       size_t Q = P + 1;
       while (Q < D.size() && llvm::isDigit(D[Q]))
         ++Q;
+      if (burn() && C != '-' && Q + 1 < D.size() && D[Q] == '.' &&
+          llvm::isDigit(D[Q + 1])) { // Burn reads 1.2.3.4 as a version too
+        while (Q < D.size() && (llvm::isDigit(D[Q]) || D[Q] == '.'))
+          ++Q;
+        Done(Tok::Version, Q - P);
+        return;
+      }
       if (Q < D.size() && isNameChar(D[Q])) {
         while (Q < D.size() && isNameChar(D[Q]))
           ++Q;
@@ -244,10 +269,7 @@ private:
       }
     }
     if (llvm::isAlpha(C) || C == '_' || llvm::StringRef("%$?&!").contains(C)) {
-      size_t Q = P + 1;
-      while (Q < D.size() && isNameChar(D[Q]))
-        ++Q;
-      Done(Tok::Name, Q - P);
+      Done(Tok::Name, nameEnd(P + 1) - P);
       Tok K = llvm::StringSwitch<Tok>(llvm::StringRef(Cur.Text).upper())
                   .Case("NOT", Tok::Not)
                   .Case("AND", Tok::And)
@@ -365,6 +387,8 @@ private:
         // An environment variable is text; a component's or feature's
         // state is a number verguard does not know.
         O.V = {unknown(), C == '%' ? ValueKind::Str : ValueKind::Int};
+      } else if (llvm::StringRef(Cur.Text).contains("(")) {
+        O.V = {unknown(), ValueKind::Unknown}; // a name the preprocessor builds
       } else {
         O.V = Env.Property ? Env.Property(Cur.Text) : Value{};
         if (!O.V.E)

@@ -22,6 +22,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
+
 extern "C" const TSLanguage *tree_sitter_xml(void);
 
 using namespace verguard::core;
@@ -78,9 +80,25 @@ public:
   llvm::StringMap<Define> Defines;
   llvm::StringMap<Setting> Props, BurnVars;
 
+  /// The text with the preprocessor's instructions (`<?define?>`,
+  /// `<?include?>`, `<?if?>`...) blanked out, as the XML parser sees it
+  /// after the preprocessor: tree-sitter-xml stumbles on some of them
+  /// (a `?` in a value), and they are no XML. Lines and columns stay.
+  std::string withoutInstructions() {
+    std::string Out = Src.str();
+    preprocessor([&](uint32_t B, uint32_t E) {
+      if (Src.slice(B, E).starts_with("<?xml"))
+        return;
+      for (uint32_t I = B; I < E; ++I)
+        if (Out[I] != '\n' && Out[I] != '\r')
+          Out[I] = ' ';
+    });
+    return Out;
+  }
+
   /// The first walk: defines, includes and settings.
   void learn(script::Node Root) {
-    preprocessor();
+    preprocessor([&](uint32_t B, uint32_t E) { processingInstruction(B, E); });
     script::walk(Root, [&](script::Node N) {
       if (script::type(N) == "element")
         settings(N);
@@ -165,7 +183,7 @@ private:
   /// The preprocessor runs on the text before XML is parsed: its
   /// instructions are read from the text (outside comments and CDATA), not
   /// from the tree, where a parse error may hide them.
-  void preprocessor() {
+  void preprocessor(llvm::function_ref<void(uint32_t, uint32_t)> Each) {
     for (size_t I = Src.find('<'); I != llvm::StringRef::npos;
          I = Src.find('<', I + 1)) {
       llvm::StringRef R = Src.substr(I);
@@ -179,7 +197,7 @@ private:
       if (E == llvm::StringRef::npos)
         return;
       if (R.starts_with("<?"))
-        processingInstruction(uint32_t(I), uint32_t(E + 2));
+        Each(uint32_t(I), uint32_t(E + 2));
       I = E;
     }
   }
@@ -236,16 +254,26 @@ private:
     D.E = E;
   }
 
-  void include(llvm::StringRef File, uint32_t At) {
-    if (File.empty() || File.contains("$("))
+  void include(llvm::StringRef Written, uint32_t At) {
+    // The source file's directory is $(sys.SOURCEFILEDIR), and candle's
+    // current directory is usually the project's: the same one here.
+    std::string File = Written.str();
+    for (llvm::StringRef Dir : {"$(sys.SOURCEFILEDIR)", "$(sys.CURRENTDIR)"})
+      if (llvm::StringRef(File).starts_with(Dir))
+        File = File.substr(Dir.size());
+    llvm::StringRef F = llvm::StringRef(File).ltrim("\\/");
+    if (F.empty() || F.contains("$("))
       return; // a path built by the preprocessor: not followed
     llvm::SmallString<256> Full(llvm::sys::path::parent_path(Path));
-    llvm::sys::path::append(Full, File);
+    llvm::SmallString<128> Rel(F);
+    std::replace(Rel.begin(), Rel.end(), '\\', '/'); // ..\inc\x.wxi
+    llvm::sys::path::append(Full, Rel);
+    llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
     if (Depth >= MaxIncludeDepth || !Seen.insert(Full).second)
       return;
     auto Buf = llvm::MemoryBuffer::getFile(Full);
     if (!Buf) {
-      note(At, "include file '" + File.str() + "' not found (looked for " +
+      note(At, "include file '" + Written.str() + "' not found (looked for " +
                    Full.str().str() + "); its defines are not followed");
       return;
     }
@@ -253,16 +281,17 @@ private:
       Deps->push_back(Full.str().str());
     auto Decoded = script::decodeText((*Buf)->getBuffer(), Full);
     if (!Decoded) {
-      note(At, "include file '" + File.str() +
+      note(At, "include file '" + Written.str() +
                    "' cannot be read: " + llvm::toString(Decoded.takeError()));
       return;
     }
-    script::TreePtr Tree = script::parse(tree_sitter_xml(), Decoded->Utf8);
+    std::vector<Diagnostic> Ignored;
+    Reader Inner(Full, *Decoded, Opts, Ignored, Deps, Seen, Depth + 1);
+    std::string Xml = Inner.withoutInstructions();
+    script::TreePtr Tree = script::parse(tree_sitter_xml(), Xml);
     if (!Tree)
       return;
     script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-    std::vector<Diagnostic> Ignored;
-    Reader Inner(Full, *Decoded, Opts, Ignored, Deps, Seen, Depth + 1);
     Inner.learn(Flat.root());
     for (auto &KV : Inner.Defines) {
       if (KV.second.Conflict) {
@@ -546,13 +575,14 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   if (llvm::StringRef(Text.Utf8).trim().empty())
     return;
-  script::ParsedFile P =
-      script::parseNoting(tree_sitter_xml(), Path, Text, Opts.TimeoutMs, Diags);
-  if (!P.Tree)
-    return;
   llvm::StringSet<> Seen;
   Seen.insert(Path);
   Reader R(Path, Text, Opts, Diags, Deps, Seen, 0);
+  std::string Xml = R.withoutInstructions();
+  script::ParsedFile P = script::parseNoting(tree_sitter_xml(), Path, Text,
+                                             Opts.TimeoutMs, Diags, Xml);
+  if (!P.Tree)
+    return;
   R.learn(P.root());
   R.lower(P.root(), Guards);
 }

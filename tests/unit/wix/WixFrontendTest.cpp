@@ -180,6 +180,46 @@ TEST(WixFrontend, DefinesAndIncludes) {
   llvm::sys::fs::remove(Dir);
 }
 
+TEST(WixFrontend, PreprocessorInstructionsAreNotXml) {
+  // A `?` in a define's value trips tree-sitter-xml; the preprocessor's
+  // instructions are blanked out before the XML is parsed, so the
+  // condition after it is read, at its own line and column.
+  auto L = lower(
+      product("<Condition Message=\"m\">WindowsBuild = $(var.B)</Condition>",
+              "<?define Link = http://x/?a=1 ?>\n<?define B = 6002 ?>\n"));
+  EXPECT_TRUE(L.Diags.empty()) << L.Diags[0].Message;
+  ASSERT_EQ(L.Guards.size(), 1u);
+  EXPECT_EQ(L.Guards[0].Where.Line, 6u);
+  EXPECT_EQ(L.Guards[0].Where.Col, 24u);
+  // A name or version built by the preprocessor is not known.
+  auto N = lower(bundle("<bal:Condition Message=\"m\">V$(var.X)B = 6002 OR "
+                        "A &gt;= v$(var.Version)</bal:Condition>"));
+  EXPECT_TRUE(N.Diags.empty()) << N.Diags[0].Message;
+  EXPECT_TRUE(N.Guards.empty());
+}
+
+TEST(WixFrontend, IncludeWithWindowsPath) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-wix", Dir));
+  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/inc"));
+  std::string Inc = (Dir + "/inc/b.wxi").str();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Inc, EC);
+    OS << "<Include>\n<?define Last = 6002 ?>\n</Include>\n";
+  }
+  std::string Main = (Dir + "/m.wxs").str();
+  auto L = lower(product("<Condition Message=\"m\">WindowsBuild &lt;= "
+                         "$(var.Last)</Condition>",
+                         "<?include $(sys.SOURCEFILEDIR)inc\\b.wxi ?>\n"),
+                 Main);
+  EXPECT_EQ(acrossBump(L), std::make_pair(std::string("1"), std::string("0")));
+  llvm::sys::fs::remove(Inc);
+  llvm::sys::fs::remove(Dir + "/inc");
+  llvm::sys::fs::remove(Main);
+  llvm::sys::fs::remove(Dir);
+}
+
 TEST(WixFrontend, MissingIncludeIsANote) {
   auto L = lower(product("<Condition Message=\"m\">VersionNT</Condition>",
                          "<?include nowhere.wxi ?>\n"));
