@@ -10,11 +10,13 @@
 #include "wix/WixFrontend.h"
 
 #include "core/Evaluator.h"
+#include "core/FixSyntax.h"
 #include "core/Profile.h"
 #include "rules/Checker.h"
 #include "wix/Condition.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +66,26 @@ std::string bundle(llvm::StringRef Body) {
          "<Bundle Name=\"B\">\n" +
          Body.str() + "\n</Bundle>\n</Wix>\n";
 }
+
+/// A directory of files for includes, removed with what it holds.
+struct TempDir {
+  llvm::SmallString<128> Dir;
+  TempDir() {
+    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-wix", Dir));
+  }
+  std::string write(llvm::StringRef Name, llvm::StringRef Text) {
+    std::string P = (Dir + "/" + Name).str();
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC);
+    OS << Text;
+    return P;
+  }
+  std::string path(llvm::StringRef Name) const {
+    return (Dir + "/" + Name).str();
+  }
+  ~TempDir() { llvm::sys::fs::remove_directories(Dir); }
+};
 
 std::string on(const Expr &E, llvm::StringRef Id) {
   const Profile *P = builtinProfiles().find(Id);
@@ -149,21 +171,15 @@ TEST(WixFrontend, XorEqvImp) {
 }
 
 TEST(WixFrontend, DefinesAndIncludes) {
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-wix", Dir));
-  std::string Inc = (Dir + "/b.wxi").str();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Inc, EC);
-    OS << "<Include><?define Last = 6002 ?></Include>\n";
-  }
-  std::string Main = (Dir + "/m.wxs").str();
+  TempDir T;
+  std::string Inc =
+      T.write("b.wxi", "<Include><?define Last = 6002 ?></Include>\n");
   auto L = lower(product("<Condition Message=\"m\">WindowsBuild = "
                          "$(var.Sp2)</Condition>\n<Condition "
                          "Message=\"m\">WindowsBuild &lt;= "
                          "$(var.Last)</Condition>",
                          "<?define Sp2 = \"6002\" ?>\n<?include b.wxi ?>\n"),
-                 Main);
+                 T.path("m.wxs"));
   ASSERT_EQ(L.Guards.size(), 2u);
   for (const Guard &G : L.Guards) {
     EXPECT_EQ(on(*G.Cond, "sp2-6002"), "1");
@@ -171,13 +187,10 @@ TEST(WixFrontend, DefinesAndIncludes) {
   }
   ASSERT_EQ(L.Deps.size(), 1u);
   EXPECT_EQ(L.Deps[0], Inc);
-  // The constant of the first is written in the define, on line 1.
+  // The constant of the first is written in the define, on line 2.
   const Expr &C = *L.Guards[0].Cond->Kids[1];
   EXPECT_EQ(C.Int, 6002);
   EXPECT_EQ(C.DefinedAt.Line, 2u);
-  llvm::sys::fs::remove(Inc);
-  llvm::sys::fs::remove(Main);
-  llvm::sys::fs::remove(Dir);
 }
 
 TEST(WixFrontend, PreprocessorInstructionsAreNotXml) {
@@ -199,25 +212,13 @@ TEST(WixFrontend, PreprocessorInstructionsAreNotXml) {
 }
 
 TEST(WixFrontend, IncludeWithWindowsPath) {
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-wix", Dir));
-  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/inc"));
-  std::string Inc = (Dir + "/inc/b.wxi").str();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Inc, EC);
-    OS << "<Include>\n<?define Last = 6002 ?>\n</Include>\n";
-  }
-  std::string Main = (Dir + "/m.wxs").str();
+  TempDir T;
+  T.write("inc/b.wxi", "<Include>\n<?define Last = 6002 ?>\n</Include>\n");
   auto L = lower(product("<Condition Message=\"m\">WindowsBuild &lt;= "
                          "$(var.Last)</Condition>",
                          "<?include $(sys.SOURCEFILEDIR)inc\\b.wxi ?>\n"),
-                 Main);
+                 T.path("m.wxs"));
   EXPECT_EQ(acrossBump(L), std::make_pair(std::string("1"), std::string("0")));
-  llvm::sys::fs::remove(Inc);
-  llvm::sys::fs::remove(Dir + "/inc");
-  llvm::sys::fs::remove(Main);
-  llvm::sys::fs::remove(Dir);
 }
 
 TEST(WixFrontend, MissingIncludeIsANote) {
@@ -306,6 +307,23 @@ TEST(WixFrontend, FixIsWrittenInTheXml) {
     All += E.Replacement;
   EXPECT_NE(All.find("6003"), std::string::npos) << All;
   EXPECT_EQ(All.find('<'), std::string::npos) << All;
+}
+
+TEST(WixFrontend, OperatorsAreWrittenForTheirPlace) {
+  // In an attribute or element text `<` must be `&lt;`; in CDATA it is
+  // written as it is. `~` and an escaped `&gt;` are kept.
+  const FixSyntax &Text = syntaxFor(Dialect::Wix);
+  const FixSyntax &CData = syntaxFor(Dialect::WixCData);
+  EXPECT_EQ(Text.op(CmpOp::LE, "&lt;="), "&lt;=");
+  EXPECT_EQ(Text.op(CmpOp::NE, "&lt;&gt;"), "&lt;&gt;");
+  EXPECT_EQ(Text.op(CmpOp::GT, ">"), ">");
+  EXPECT_EQ(Text.op(CmpOp::LT, ""), "&lt;");
+  EXPECT_EQ(CData.op(CmpOp::LT, "<"), "<");
+  EXPECT_EQ(CData.op(CmpOp::EQ, "~="), "~=");
+  EXPECT_EQ(Text.joinWord(true), " OR ");
+  EXPECT_EQ(CData.cmp("WindowsBuild", CmpOp::LE, 6003), "WindowsBuild <= 6003");
+  EXPECT_EQ(Text.cmp("WindowsBuild", CmpOp::LE, 6003),
+            "WindowsBuild &lt;= 6003");
 }
 
 TEST(WixFrontend, BadInputIsNotACrash) {
