@@ -290,7 +290,7 @@ private:
   }
 
   void note(uint32_t At, const std::string &Msg) {
-    script::noteAt(Diags, Path, Text, At, Msg);
+    Diags.push_back(script::noteAt(Path, Text, At, Msg));
   }
 
   // --- statements -------------------------------------------------------

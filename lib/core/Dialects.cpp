@@ -34,6 +34,9 @@ const core::FixSyntax &fixSyntax();
 namespace inno {
 const core::FixSyntax &fixSyntax();
 }
+namespace wix {
+const core::FixSyntax &fixSyntax(bool Escaped);
+}
 
 namespace core {
 
@@ -86,6 +89,9 @@ const FixSyntax &syntaxFor(Dialect D) {
     return nsis::fixSyntax();
   case Dialect::Inno:
     return inno::fixSyntax();
+  case Dialect::Wix:
+  case Dialect::WixCData:
+    return wix::fixSyntax(D == Dialect::Wix);
   }
   return cpp::cFixSyntax();
 }

@@ -121,7 +121,9 @@ enum class Dialect : uint8_t {
   Batch,
   Python,
   Nsis,
-  Inno
+  Inno,
+  Wix,      // an MSI/Burn condition in XML text or an attribute (`&lt;`)
+  WixCData, // an MSI/Burn condition in a CDATA section (`<` as it is)
 };
 
 /// Where in the user's file a node was written, and what it looked like.

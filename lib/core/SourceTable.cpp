@@ -26,7 +26,8 @@ struct RawOut {
   unsigned Argument = 0;
 };
 struct RawTable {
-  std::vector<RawEntry> Registry, Wmi, VersionInfo;
+  std::vector<RawEntry> Registry, Wmi, VersionInfo, MsiProperties,
+      BurnVariables;
   std::vector<RawMember> StructMembers;
   std::vector<RawVariable> Variables;
   std::vector<RawOut> OutParameters;
@@ -76,6 +77,8 @@ template <> struct MappingTraits<RawTable> {
     Io.mapOptional("structMembers", T.StructMembers);
     Io.mapOptional("variables", T.Variables);
     Io.mapOptional("outParameters", T.OutParameters);
+    Io.mapOptional("msiProperties", T.MsiProperties);
+    Io.mapOptional("burnVariables", T.BurnVariables);
     Io.mapRequired("systemBinaries", T.SystemBinaries);
     Io.mapRequired("revisionWords", T.RevisionWords);
   }
@@ -93,6 +96,14 @@ const SourceEntry *findIn(const std::vector<SourceEntry> &V,
   return nullptr;
 }
 } // namespace
+
+const InstallerEntry *SourceTable::installerProperty(llvm::StringRef Name,
+                                                     bool Burn) const {
+  for (const InstallerEntry &E : Burn ? BurnVariables : MsiProperties)
+    if (Name == E.Name) // property names are case-sensitive
+      return &E;
+  return nullptr;
+}
 
 const SourceEntry *SourceTable::registryValue(llvm::StringRef Name) const {
   return findIn(Registry, Name);
@@ -192,6 +203,35 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
       return X.takeError();
     T.OutParameters.push_back({R.Function, R.Argument, *X});
   }
+  // Installer properties: the quantity itself (`value`), Windows
+  // Installer's VersionNT (`ntVersion`: major * 100 + minor), Burn's
+  // (`version`: major.minor.0.0).
+  auto Installer = [&](const std::vector<RawEntry> &From,
+                       std::vector<InstallerEntry> &To,
+                       const char *Section) -> llvm::Error {
+    for (const RawEntry &R : From) {
+      auto X = Q(R.Quantity, R.Name, Section);
+      if (!X)
+        return X.takeError();
+      std::optional<InstallerEntry::Form> F =
+          R.Type == "value"       ? InstallerEntry::Value
+          : R.Type == "ntVersion" ? InstallerEntry::NtVersion
+          : R.Type == "version"   ? InstallerEntry::MajorMinorVersion
+                                  : std::optional<InstallerEntry::Form>();
+      if (!F)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s: %s entry '%s' has type '%s'; expected value, ntVersion or "
+            "version",
+            FileName.str().c_str(), Section, R.Name.c_str(), R.Type.c_str());
+      To.push_back({R.Name, *X, *F});
+    }
+    return llvm::Error::success();
+  };
+  if (auto E = Installer(Raw.MsiProperties, T.MsiProperties, "msiProperties"))
+    return std::move(E);
+  if (auto E = Installer(Raw.BurnVariables, T.BurnVariables, "burnVariables"))
+    return std::move(E);
   for (const std::string &B : Raw.SystemBinaries)
     T.SystemBinaries.push_back(llvm::StringRef(B).lower());
   T.RevisionWords = Raw.RevisionWords;

@@ -30,6 +30,18 @@ struct SourceEntry {
   bool AsString = false;
 };
 
+/// A property the Windows Installer sets (VersionNT, WindowsBuild) or a
+/// variable Burn sets (WindowsBuildNumber), and how it holds its quantity.
+struct InstallerEntry {
+  std::string Name;
+  Quantity Q = Quantity::Build;
+  enum Form : uint8_t {
+    Value,            // the quantity itself
+    NtVersion,        // Q is Major: major * 100 + minor (600)
+    MajorMinorVersion // Q is Major: Burn's version vmajor.minor.0.0
+  } F = Value;
+};
+
 /// A member of a structure other than OSVERSIONINFO.
 struct StructMemberEntry {
   std::string Record, Name;
@@ -55,9 +67,14 @@ struct SourceTable {
   std::vector<StructMemberEntry> StructMembers;
   std::vector<VariableEntry> Variables;
   std::vector<OutParameterEntry> OutParameters;
+  std::vector<InstallerEntry> MsiProperties, BurnVariables;
   std::vector<std::string> SystemBinaries; // lower case file names
   std::vector<std::string> RevisionWords;  // as written in the table
 
+  /// A property of the Windows Installer (Burn: a variable of Burn's), by
+  /// its exact name.
+  const InstallerEntry *installerProperty(llvm::StringRef Name,
+                                          bool Burn) const;
   /// A value under HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion.
   const SourceEntry *registryValue(llvm::StringRef Name) const;
   /// A property of Win32_OperatingSystem.

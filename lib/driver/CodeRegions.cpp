@@ -24,6 +24,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Nsis;
   case Language::Inno:
     return Dialect::Inno;
+  case Language::Wix:
+    return Dialect::Xml;
   default:
     break;
   }
@@ -195,6 +197,10 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
     if (llvm::StringRef(L).starts_with("$"))
       return integer(llvm::StringRef(L).drop_front(), 16);
     return integer(L, 10);
+  case Dialect::Xml: // MSI and Burn integers: decimal
+    if (!L.empty() && llvm::all_of(L, isDigit))
+      return integer(L, 10);
+    return std::nullopt;
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
       return V;
@@ -553,6 +559,20 @@ std::vector<Span> innoSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// XML (WiX): `<!-- -->` comments; everything else (attribute values,
+/// element text, CDATA) is where conditions are written.
+std::vector<Span> xmlSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    if (S.rest().starts_with("<!--")) {
+      S.blockComment("<!--", "-->");
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
@@ -569,6 +589,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return nsisSpans(Text);
   case Dialect::Inno:
     return innoSpans(Text);
+  case Dialect::Xml:
+    return xmlSpans(Text);
   case Dialect::VB:
   case Dialect::Markup:
     break;

@@ -32,6 +32,8 @@ const char *languageName(Language L) {
     return "Python";
   case Language::Inno:
     return "Inno Setup";
+  case Language::Wix:
+    return "WiX";
   case Language::None:
     return "none";
   }
@@ -51,6 +53,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".nsi", ".nsh", Language::Nsis)
       .Cases(".py", ".pyw", Language::Python)
       .Case(".iss", Language::Inno)
+      .Cases(".wxs", ".wxi", Language::Wix)
       .Default(Language::None);
 }
 
@@ -232,8 +235,8 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup or "
-    "Python file (by extension)";
+    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, "
+    "Python or WiX file (by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
@@ -265,8 +268,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS, Inno Setup or "
-             "Python file (by its extension); skipped");
+             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS, Inno Setup, "
+             "Python or WiX file (by its extension); skipped");
       return;
     }
     if (!Dedup || Seen.insert(P).second)

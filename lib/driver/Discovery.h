@@ -23,6 +23,7 @@ enum class Language : uint8_t {
   Nsis,
   Python,
   Inno,
+  Wix,
   None
 };
 const char *languageName(Language L);

@@ -14,6 +14,7 @@
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
+#include "wix/WixFrontend.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -91,8 +92,12 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Nsis:
       nsis::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
     case Language::Inno:
       inno::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
+      break;
+    case Language::Wix:
+      wix::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;

@@ -527,19 +527,12 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   if (llvm::StringRef(Text.Utf8).trim().empty())
     return;
-  script::TreePtr Tree =
-      script::parse(tree_sitter_python(), Text.Utf8, {},
-                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
-  if (!Tree) {
-    script::noteParseTrouble(Diags, Path, Text, nullptr);
+  script::ParsedFile P = script::parseNoting(tree_sitter_python(), Path, Text,
+                                             Opts.TimeoutMs, Diags);
+  if (!P.Tree)
     return;
-  }
-  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-  script::Node Root = Flat.root();
-  script::ParseTrouble Trouble = script::parseTrouble(Root);
-  script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
-  L.run(Root);
+  L.run(P.root());
 }
 
 } // namespace verguard::python

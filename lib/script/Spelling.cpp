@@ -51,23 +51,42 @@ void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
   unsigned Errors = Trouble->Errors;
   if (!Errors)
     return;
-  D.Where = Text.span(Path, Trouble->FirstByte, Trouble->FirstByte);
+  Diags.push_back(noteAt(Path, Text, Trouble->FirstByte,
+                         "parse error (" + std::to_string(Errors) +
+                             " unparsed region" + (Errors == 1 ? "" : "s") +
+                             "); the rest of the file is still analyzed"));
+}
+
+core::Diagnostic noteAt(llvm::StringRef Path, const DecodedText &Text,
+                        uint32_t Offset, const std::string &Message) {
+  core::Diagnostic D;
+  D.Level = core::Severity::Note;
+  D.Where = Text.span(Path, Offset, Offset);
   D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-              std::to_string(D.Where.Col) + ": parse error (" +
-              std::to_string(Errors) + " unparsed region" +
-              (Errors == 1 ? "" : "s") +
-              "); the rest of the file is still analyzed";
-  Diags.push_back(std::move(D));
+              std::to_string(D.Where.Col) + ": " + Message;
+  return D;
+}
+
+ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
+                       const DecodedText &Text, uint64_t TimeoutMs,
+                       std::vector<core::Diagnostic> &Diags,
+                       std::optional<llvm::StringRef> Source) {
+  ParsedFile P;
+  P.Tree = parse(Language, Source ? *Source : llvm::StringRef(Text.Utf8), {},
+                 TimeoutMs * 1000);
+  if (!P.Tree) {
+    noteParseTrouble(Diags, Path, Text, nullptr);
+    return P;
+  }
+  P.Flat = std::make_unique<FlatTree>(ts_tree_root_node(P.Tree.get()));
+  ParseTrouble Trouble = parseTrouble(P.Flat->root());
+  noteParseTrouble(Diags, Path, Text, &Trouble);
+  return P;
 }
 
 void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
             const DecodedText &Text, uint32_t At, const std::string &Msg) {
-  core::Diagnostic D;
-  D.Level = core::Severity::Note;
-  D.Where = Text.span(Path, At, At);
-  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-              std::to_string(D.Where.Col) + ": " + Msg;
-  Diags.push_back(std::move(D));
+  Diags.push_back(noteAt(Path, Text, At, Msg));
 }
 
 void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,

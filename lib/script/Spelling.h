@@ -16,6 +16,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,27 @@ private:
 /// S with each run of blanks (spaces, tabs, line breaks, and the characters
 /// of Extra) made one space, and none at either end.
 std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra = "");
+
+/// A note at Offset of Text, its message led by `Path:line:col: `.
+core::Diagnostic noteAt(llvm::StringRef Path, const DecodedText &Text,
+                        uint32_t Offset, const std::string &Message);
+
+/// A file parsed for lowering: the tree and its flat copy (which refers
+/// to the tree, so both live as long as this).
+struct ParsedFile {
+  TreePtr Tree;
+  std::unique_ptr<FlatTree> Flat;
+  Node root() const { return Flat ? Flat->root() : Node(); }
+};
+
+/// Parses Text with Language within TimeoutMs (0: none) and notes parse
+/// trouble in Diags (noteParseTrouble); an empty ParsedFile if it could not
+/// be parsed at all. Source, if given, is parsed instead of Text's own text
+/// (a copy of the same length, with parts blanked out).
+ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
+                       const DecodedText &Text, uint64_t TimeoutMs,
+                       std::vector<core::Diagnostic> &Diags,
+                       std::optional<llvm::StringRef> Source = std::nullopt);
 
 /// The note for a file tree-sitter could not parse at all (Trouble null:
 /// a time limit or a grammar version) or parsed with errors (where the

@@ -2,6 +2,7 @@
 #include "vbscript/VBScriptFrontend.h"
 
 #include "script/ParsePlan.h"
+#include "script/Spelling.h"
 #include "script/TreeSitter.h"
 #include "vbscript/Adapter.h"
 #include "vbscript/Embedded.h"
@@ -22,12 +23,7 @@ namespace {
 
 core::Diagnostic note(llvm::StringRef Path, const script::DecodedText &Text,
                       uint32_t Offset, const std::string &Message) {
-  core::Diagnostic D;
-  D.Level = core::Severity::Note;
-  D.Where = Text.span(Path, Offset, Offset);
-  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-              std::to_string(D.Where.Col) + ": " + Message;
-  return D;
+  return script::noteAt(Path, Text, Offset, Message);
 }
 
 struct Parsed {
