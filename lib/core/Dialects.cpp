@@ -28,6 +28,9 @@ const core::FixSyntax &fixSyntax();
 namespace python {
 const core::FixSyntax &fixSyntax();
 }
+namespace jscript {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -76,6 +79,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return batch::fixSyntax();
   case Dialect::Python:
     return python::fixSyntax();
+  case Dialect::JScript:
+    return jscript::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

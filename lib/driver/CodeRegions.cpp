@@ -20,6 +20,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Batch;
   case Language::Python:
     return Dialect::Python;
+  case Language::JScript: // comments, strings and numbers as C's
+    return Dialect::C;
   default:
     break;
   }

@@ -8,6 +8,7 @@
 #include "driver/Merge.h"
 #include "driver/Scheduler.h"
 #include "driver/Walk.h"
+#include "jscript/JScriptFrontend.h"
 #include "powershell/PowerShellFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
@@ -80,12 +81,17 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
     case Language::VBScript:
     case Language::VBA:
       vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      // .wsf/.hta/.htm/.html: their JScript blocks too.
+      jscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     case Language::Batch:
       batch::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     case Language::Python:
       python::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::JScript:
+      jscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     default:
       break;
