@@ -243,8 +243,13 @@ void Lowerer::switchGuard(script::Node Switch) {
       continue;
     std::string BodyText =
         normalize(Src.slice(LabelEnd, script::endByte(Case)));
-    for (auto &[Arm, T] : Pending)
+    // A new label goes after the group's last one (`case 6002:` of
+    // `case 6001: case 6002:`), where the body starts.
+    for (auto &[Arm, T] : Pending) {
+      Arm.Label = Pending.back().first.Label;
+      Arm.Indent = Pending.back().first.Indent;
       script::addArmTest(G, ByBody, BodyText, Arm, std::move(T));
+    }
     Pending.clear();
   }
   if (G.Arms.empty())
@@ -495,7 +500,8 @@ void Lowerer::statement(script::Node S) {
     return;
   }
   if (T == "statement_block" || T == "else_clause" || T == "finally_clause" ||
-      T == "labeled_statement" || T == "program") {
+      T == "labeled_statement" || T == "program" || T == "ERROR") {
+    // ERROR: what tree-sitter could not place; its statements still count.
     for (script::Node K : namedKids(S))
       if (typeOf(K) != "statement_identifier")
         statement(K);

@@ -3,11 +3,11 @@ var wmi = GetObject("winmgmts:\\\\.\\root\\cimv2");
 var os = new Enumerator(wmi.ExecQuery("SELECT * FROM Win32_OperatingSystem")).item();
 var build = parseInt(os.BuildNumber, 10);
 
-// expect: VG001
 switch (build) {
     case 6001:
         WScript.Echo("SP1");
         break;
+    // expect: VG001
     case 6002:
     case 6003:
         WScript.Echo("SP2");
@@ -16,10 +16,11 @@ switch (build) {
         WScript.Echo("unsupported");
 }
 
-// expect: VG001
 switch (os.BuildNumber) {
     case "6000":
+    // expect: VG002
     case "6002":
+    case "6003":
         WScript.Echo("Vista family");
         break;
 }
