@@ -576,6 +576,9 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
         Code[I] = Src[I];
     for (const vbscript::Chunk &C : Chunks)
       Code.replace(C.Begin, C.End - C.Begin, Src.slice(C.Begin, C.End).str());
+    // A web page's script (no WSH object in it) is not a WSH script.
+    if (!usesHostObjects(Code))
+      return;
     Src = Code;
   }
   if (Src.trim().empty())
