@@ -10,6 +10,7 @@
 #include "../ScriptLowering.h"
 
 #include "core/Evaluator.h"
+#include "core/FixSyntax.h"
 #include "core/Profile.h"
 #include "rules/Checker.h"
 
@@ -173,6 +174,15 @@ TEST(JScriptFixes, StrictOperatorsStayStrict) {
                                "if ((os.BuildNumber === \"6002\" || "
                                "os.BuildNumber === \"6003\")) {}\n")
       << R.dump();
+}
+
+TEST(JScriptFixes, OperatorsWrittenKeepStrictness) {
+  const FixSyntax &S = syntaxFor(Dialect::JScript);
+  EXPECT_EQ(S.op(CmpOp::EQ, "==="), "===");
+  EXPECT_EQ(S.op(CmpOp::NE, "!=="), "!==");
+  EXPECT_EQ(S.op(CmpOp::EQ, "=="), "==");
+  EXPECT_EQ(S.op(CmpOp::LE, "<"), "<=");
+  EXPECT_EQ(S.joinWord(true), " || ");
 }
 
 TEST(JScriptFixes, SwitchGainsACaseLabel) {
