@@ -37,6 +37,9 @@ const core::FixSyntax &fixSyntax();
 namespace wix {
 const core::FixSyntax &fixSyntax(bool Escaped);
 }
+namespace jscript {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -92,6 +95,8 @@ const FixSyntax &syntaxFor(Dialect D) {
   case Dialect::Wix:
   case Dialect::WixCData:
     return wix::fixSyntax(D == Dialect::Wix);
+  case Dialect::JScript:
+    return jscript::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

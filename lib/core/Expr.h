@@ -124,6 +124,7 @@ enum class Dialect : uint8_t {
   Inno,
   Wix,      // an MSI/Burn condition in XML text or an attribute (`&lt;`)
   WixCData, // an MSI/Burn condition in a CDATA section (`<` as it is)
+  JScript,
 };
 
 /// Where in the user's file a node was written, and what it looked like.

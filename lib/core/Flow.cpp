@@ -168,4 +168,35 @@ ExprPtr detached(const ExprPtr &E) {
   return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
 }
 
+ExprPtr unbindParams(const ExprPtr &E) {
+  if (!E || !hasParam(*E))
+    return E;
+  if (E->Kind == Op::Param)
+    return E->Kids.empty() || !E->Kids[0] ? unknown() : E->Kids[0];
+  auto C = clone(*E);
+  for (ExprPtr &K : C->Kids)
+    K = unbindParams(K);
+  return C;
+}
+
+ExprPtr writtenAt(const ExprPtr &E, Spelling W) {
+  if (E->isConst()) {
+    if (E->Written.valid() && E->Written.Span.Begin == W.Span.Begin &&
+        E->Written.Span.End == W.Span.End)
+      return E;
+    return respelled(*E, std::move(W));
+  }
+  auto C = clone(*E);
+  C->Written = std::move(W);
+  return C;
+}
+
+ExprPtr namedQuantity(llvm::StringRef Name) {
+  auto Q = quantityNamed(Name);
+  if (!Q)
+    return nullptr;
+  return quantity(*Q, "inferred from the name `" + Name.str() + "`",
+                  /*Inferred=*/true);
+}
+
 } // namespace verguard::core

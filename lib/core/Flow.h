@@ -11,6 +11,8 @@
 
 #include "core/Expr.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <optional>
 #include <vector>
 
@@ -40,6 +42,19 @@ ExprPtr versionComponent(const Expr &Split, int64_t I);
 ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
                     const std::vector<std::vector<ExprPtr>> &Lists,
                     const SourceSpan &Call);
+
+/// E as an operand written at W (a use of a variable or a constant): a
+/// constant used by name (`SP2_BUILD`) is written where it is used, and
+/// remembers where its value is written.
+ExprPtr writtenAt(const ExprPtr &E, Spelling W);
+
+/// What a name says its value holds (core::quantityNamed), as a quantity
+/// inferred from it; null for a name that says nothing.
+ExprPtr namedQuantity(llvm::StringRef Name);
+
+/// E with every parameter unbound (a value leaving its function): what a
+/// parameter's name says it holds, else unknown.
+ExprPtr unbindParams(const ExprPtr &E);
 
 /// A value exported to another file (a dot-sourced script, a sibling
 /// module): nothing in it is editable from there.

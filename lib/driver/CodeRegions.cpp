@@ -26,6 +26,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Inno;
   case Language::Wix:
     return Dialect::Xml;
+  case Language::JScript: // comments, strings and numbers as C's
+    return Dialect::C;
   default:
     break;
   }

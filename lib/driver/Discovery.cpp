@@ -34,6 +34,8 @@ const char *languageName(Language L) {
     return "Inno Setup";
   case Language::Wix:
     return "WiX";
+  case Language::JScript:
+    return "JScript";
   case Language::None:
     return "none";
   }
@@ -54,6 +56,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".py", ".pyw", Language::Python)
       .Case(".iss", Language::Inno)
       .Cases(".wxs", ".wxi", Language::Wix)
+      .Cases(".js", ".jse", Language::JScript)
       .Default(Language::None);
 }
 
@@ -236,7 +239,7 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 namespace {
 const char *const Readable =
     "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, "
-    "Python or WiX file (by extension)";
+    "Python, JScript or WiX file (by extension)";
 } // namespace
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string> &Paths,
@@ -269,7 +272,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
       if (Named)
         note(Diags, P,
              "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS, Inno Setup, "
-             "Python or WiX file (by its extension); skipped");
+             "Python, JScript or WiX file (by its extension); skipped");
       return;
     }
     if (!Dedup || Seen.insert(P).second)

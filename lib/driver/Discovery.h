@@ -24,6 +24,7 @@ enum class Language : uint8_t {
   Python,
   Inno,
   Wix,
+  JScript,
   None
 };
 const char *languageName(Language L);

@@ -10,6 +10,7 @@
 #include "driver/Walk.h"
 #include "nsis/NsisFrontend.h"
 #include "inno/InnoFrontend.h"
+#include "jscript/JScriptFrontend.h"
 #include "powershell/PowerShellFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
@@ -83,6 +84,8 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
     case Language::VBScript:
     case Language::VBA:
       vbscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      // .wsf/.hta/.htm/.html: their JScript blocks too.
+      jscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     case Language::Batch:
       batch::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
@@ -98,6 +101,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::Wix:
       wix::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
+      break;
+    case Language::JScript:
+      jscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
       break;
     default:
       break;

@@ -5,6 +5,7 @@
 #include "driver/CodeRegions.h"
 #include "driver/ReadFile.h"
 #include "nsis/NsisFrontend.h"
+#include "jscript/JScriptFrontend.h"
 #include "script/Text.h"
 
 #include "llvm/Support/Path.h"
@@ -134,6 +135,8 @@ namespace {
 // The skip reasons a stat index can give (Tally counts them by address).
 const char *const PrefilterReason = "cannot hold a finding (prefilter)";
 const char *const HtmlReason = "HTML without VBScript";
+const char *const NoHostReason =
+    ".js files without Windows Script Host objects";
 } // namespace
 
 bool FileAnalyzer::fromIndex(const IndexVerdict &V, const RunOptions &Use,
@@ -203,7 +206,8 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
   } else {
     llvm::StringRef Bytes(Buffer.data(), Buffer.size());
     Out.Size = Bytes.size();
-    bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe");
+    bool Vbe = llvm::sys::path::extension(F.Path).equals_insensitive(".vbe") ||
+               llvm::sys::path::extension(F.Path).equals_insensitive(".jse");
     bool Html =
         llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
     bool Wanted = true;
@@ -232,7 +236,11 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))
       Out.Suppressions = findSuppressions(F.Path, Bytes, F.Lang);
     if (!Wanted) {
-    } else if (Html && !Seen.VBScript) {
+    } else if (F.Lang == Language::JScript && !Vbe &&
+               !jscript::usesHostObjects(Searched)) {
+      Wanted = false; // web or Node code: a byte scan, no parse
+      Out.SkipReason = NoHostReason;
+    } else if (Html && !Seen.VBScript && !jscript::hasJScriptBlock(Searched)) {
       Wanted = false; // an HTML page without VBScript
       Out.SkipReason = HtmlReason;
       Verdict.What = IndexVerdict::Html;

@@ -176,8 +176,6 @@ public:
 
 /// The static type of a value, as far as Python's rules can tell.
 PyType typeOfExpr(const core::Expr &E);
-/// E with every parameter unbound (a value leaving its function).
-core::ExprPtr unbindParams(const core::ExprPtr &E);
 
 } // namespace verguard::python
 

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "python/PythonFrontend.h"
 
+#include "core/Flow.h"
 #include "python/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"

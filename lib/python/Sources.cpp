@@ -69,11 +69,9 @@ bool Lowerer::isCurrentVersionKey(llvm::StringRef Path) {
 }
 
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
-  auto Q = quantityNamed(Name);
-  if (!Q)
-    return std::nullopt;
-  return quantity(*Q, "inferred from the name `" + Name.str() + "`",
-                  /*Inferred=*/true);
+  if (ExprPtr E = namedQuantity(Name))
+    return E;
+  return std::nullopt;
 }
 
 std::optional<Val> Lowerer::sourceCall(const std::string &Name,

@@ -88,7 +88,7 @@ llvm::json::Object summaryToJson(const ReportData &D) {
   llvm::json::Array Bumps;
   for (const BumpInfo &B : D.Bumps)
     Bumps.push_back(B.Id);
-  return llvm::json::Object{{"files", D.FilesTotal},
+  llvm::json::Object Result{{"files", D.FilesTotal},
                             {"filesSkipped", D.FilesSkipped},
                             {"filesByLanguage", std::move(Langs)},
                             {"findings", D.Findings.size()},
@@ -98,6 +98,18 @@ llvm::json::Object summaryToJson(const ReportData &D) {
                             {"bumps", std::move(Bumps)},
                             {"badPaths", D.BadPaths},
                             {"configError", D.ConfigError}};
+  // The files behind the skip counts, where the run listed them (--verbose).
+  if (!D.SkippedFiles.empty()) {
+    llvm::json::Object Files;
+    for (const auto &[Why, Paths] : D.SkippedFiles) {
+      llvm::json::Array A;
+      for (const std::string &P : Paths)
+        A.push_back(P);
+      Files[Why] = std::move(A);
+    }
+    Result["skippedFiles"] = std::move(Files);
+  }
+  return Result;
 }
 
 std::optional<core::Severity> severityFromName(llvm::StringRef Name) {

@@ -71,8 +71,16 @@ bool namesVBScript(llvm::StringRef V) {
   return S.contains("vbscript") || S == "vbs" || S.ends_with("/vbs");
 }
 
+bool namesJScript(llvm::StringRef V) {
+  std::string L = llvm::StringRef(V).lower();
+  llvm::StringRef S = L;
+  return S.contains("jscript") || S.contains("javascript") ||
+         S.contains("ecmascript");
+}
+
 void addScriptElements(llvm::StringRef Src, bool DefaultVB,
-                       std::vector<Chunk> &Out) {
+                       std::vector<Chunk> &Out,
+                       bool (*Names)(llvm::StringRef) = namesVBScript) {
   size_t At = 0;
   while ((At = findInsensitive(Src, "<script", At)) != llvm::StringRef::npos) {
     size_t TagEnd = Src.find('>', At);
@@ -90,7 +98,7 @@ void addScriptElements(llvm::StringRef Src, bool DefaultVB,
       Close = Src.size();
     std::string Lang = attribute(Tag, "language");
     std::string Type = attribute(Tag, "type");
-    bool VB = namesVBScript(Lang) || namesVBScript(Type) ||
+    bool VB = Names(Lang) || Names(Type) ||
               (DefaultVB && Lang.empty() && Type.empty());
     if (VB) {
       uint32_t B = TagEnd + 1, E = Close;
@@ -139,6 +147,12 @@ std::vector<std::string> scriptSources(llvm::StringRef Source) {
       Out.push_back(Src);
     At = TagEnd;
   }
+  return Out;
+}
+
+std::vector<Chunk> jscriptChunks(llvm::StringRef Source) {
+  std::vector<Chunk> Out;
+  addScriptElements(Source, /*DefaultVB=*/false, Out, namesJScript);
   return Out;
 }
 

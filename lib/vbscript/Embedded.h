@@ -29,6 +29,11 @@ FileKind fileKindOf(llvm::StringRef Path);
 /// `<%= %>` output expressions.
 std::vector<Chunk> embeddedChunks(llvm::StringRef Source, FileKind K);
 
+/// The JScript code ranges of a .wsf/.hta/.htm/.html file: the content of
+/// every `<script>` element whose language or type names JScript or
+/// JavaScript (without a CDATA wrapper).
+std::vector<Chunk> jscriptChunks(llvm::StringRef Source);
+
 /// The `src` of every VBScript `<script>` element (a .wsf job's library
 /// files), as written.
 std::vector<std::string> scriptSources(llvm::StringRef Source);

@@ -22,6 +22,7 @@
 extern "C" const TSLanguage *tree_sitter_powershell(void);
 extern "C" const TSLanguage *tree_sitter_vba(void);
 extern "C" const TSLanguage *tree_sitter_python(void);
+extern "C" const TSLanguage *tree_sitter_javascript(void);
 
 namespace {
 
@@ -53,9 +54,11 @@ int main(int argc, char **argv) {
   TSParser *Ps = ts_parser_new();
   TSParser *Vb = ts_parser_new();
   TSParser *Py = ts_parser_new();
+  TSParser *Js = ts_parser_new();
   if (!ts_parser_set_language(Ps, tree_sitter_powershell()) ||
       !ts_parser_set_language(Vb, tree_sitter_vba()) ||
-      !ts_parser_set_language(Py, tree_sitter_python())) {
+      !ts_parser_set_language(Py, tree_sitter_python()) ||
+      !ts_parser_set_language(Js, tree_sitter_javascript())) {
     std::fprintf(stderr, "vg_tsparse: grammar ABI mismatch\n");
     return 2;
   }
@@ -70,6 +73,8 @@ int main(int argc, char **argv) {
       Parser = Vb;
     else if (E == ".py" || E == ".pyw")
       Parser = Py;
+    else if (E == ".js")
+      Parser = Js;
     else
       continue;
     std::ifstream F(P, std::ios::binary);

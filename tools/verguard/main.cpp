@@ -498,7 +498,7 @@ static int run(int argc, char **argv) {
                     ".c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .inl, PowerShell "
                     ".ps1 .psm1 .psd1, VBScript .vbs .wsf .hta .asp .htm "
                     ".html, VBA/VB6 .bas .cls .frm .ctl, batch .bat .cmd, "
-                    "NSIS .nsi .nsh, Inno Setup .iss, Python .py .pyw, WiX .wxs .wxi)\n";
+                    "NSIS .nsi .nsh, Inno Setup .iss, Python .py .pyw, WiX .wxs .wxi, JScript .js .jse)\n";
     return 2;
   }
   if (Merging &&
@@ -624,8 +624,9 @@ static int run(int argc, char **argv) {
     Opts.ChangedLinesOnly = ChangedLinesOnly;
   }
 
-  // An HTML report lists the files and findings behind its counts.
-  Opts.ListFiles = Fmt == Format::Html;
+  // An HTML report lists the files and findings behind its counts; so do
+  // --verbose (on stderr) and a JSON report with --verbose.
+  Opts.ListFiles = Fmt == Format::Html || Verbose;
   std::string Date = startDate();
   auto Start = std::chrono::steady_clock::now();
   driver::RunResult R;
@@ -657,6 +658,9 @@ static int run(int argc, char **argv) {
                    << " corrupt replaced); " << R.Unread << " unchanged file"
                    << (R.Unread == 1 ? "" : "s") << " not read (stat index), "
                    << R.RacilyClean << " read again as racily clean\n";
+    for (const auto &[Why, Paths] : R.SkippedFiles)
+      for (const std::string &P : Paths)
+        llvm::errs() << "verguard: skipped (" << Why << "): " << P << "\n";
   }
   // A path named that is not there is a usage error (as for ruff and
   // shellcheck): a CI job must not pass on a typo.

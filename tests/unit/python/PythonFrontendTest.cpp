@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "python/PythonFrontend.h"
 
-#include "../TestSupport.h"
+#include "../ScriptLowering.h"
 
 #include "core/Evaluator.h"
 #include "core/Profile.h"
@@ -20,64 +20,14 @@ using namespace verguard::core;
 
 namespace {
 
-struct Result {
-  std::vector<Guard> Guards;
-  std::vector<Finding> Findings;
-  std::vector<Diagnostic> Diags;
-  std::string Bytes;
-  script::DecodedText Text;
-
-  /// The lowered conditions, one per guard ("<select>"/"<table>" else).
-  std::vector<std::string> conds() const {
-    std::vector<std::string> R;
-    for (const Guard &G : Guards)
-      R.push_back(G.Kind == GuardKind::Condition ? toString(*G.Cond)
-                  : G.Kind == GuardKind::Select
-                      ? "<select " + toString(*G.Subject) + ">"
-                      : "<table " + toString(*G.Subject) + ">");
-    return R;
-  }
-  std::vector<std::string> ids() const {
-    std::vector<std::string> R;
-    for (const Finding &F : Findings)
-      R.push_back(F.RuleId + "@" + std::to_string(F.Where.Line));
-    return R;
-  }
-  std::string dump() const {
-    std::string S;
-    for (const std::string &C : conds())
-      S += "guard " + C + "\n";
-    for (const Finding &F : Findings)
-      S += F.RuleId + " " + std::to_string(F.Where.Line) + " " + F.Message +
-           (F.TheFix ? " [fix]" : " [no fix]") + "\n";
-    for (const Diagnostic &D : Diags)
-      S += "diag " + D.Message + "\n";
-    return S;
-  }
-};
+using Result = test::LoweredScript;
 
 Result run(llvm::StringRef Bytes, llvm::StringRef Path = "test.py") {
-  Result R;
-  R.Bytes = Bytes.str();
-  auto T = script::decodeText(Bytes, Path);
-  if (!T) {
-    ADD_FAILURE() << llvm::toString(T.takeError());
-    return R;
-  }
-  R.Text = std::move(*T);
-  python::lowerFile(Path, R.Text, FrontendOptions(), R.Guards, R.Diags);
-  static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
-  for (const Guard &G : R.Guards)
-    for (Finding &F : rules::checkGuard(G, Cfg))
-      R.Findings.push_back(std::move(F));
-  return R;
+  return test::lowerScript(Bytes, Path,
+                           [](auto &&...A) { python::lowerFile(A...); });
 }
 
-/// Applies every proven fix's edits to the original bytes.
-std::string applyFixes(const Result &R) {
-  return test::applyFixes(R.Bytes, R.Findings,
-                          [](const std::string &T) { return T; });
-}
+using test::applyFixes;
 
 using Strings = std::vector<std::string>;
 

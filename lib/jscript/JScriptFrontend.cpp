@@ -1,0 +1,601 @@
+//===- JScriptFrontend.cpp - parse, walk statements, lower guards --------===//
+//
+// Three walks over the program: two learn what globals and functions (their
+// returns, as functions of their parameters) hold, so that a function can
+// use a global assigned below it and a call can come before the function's
+// declaration (JScript hoists both); the third emits the guards. `var` is
+// function-scoped (hoisted to its function), an assignment to an undeclared
+// name makes a global. Blocks of a .wsf job or an HTML page share one
+// global scope: they are parsed as one program, with everything outside
+// them blanked, so that every offset is the file's own.
+//
+//===----------------------------------------------------------------------===//
+#include "jscript/JScriptFrontend.h"
+
+#include "core/Flow.h"
+#include "jscript/Lowerer.h"
+#include "vbscript/Embedded.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+extern "C" const TSLanguage *tree_sitter_javascript(void);
+
+using namespace verguard::core;
+
+namespace verguard::jscript {
+
+namespace {
+constexpr int MaxNesting = 200;
+thread_local int StatementDepth = 0;
+
+struct Nest {
+  Nest() { ++StatementDepth; }
+  ~Nest() { --StatementDepth; }
+};
+
+bool isComparison(llvm::StringRef Op) {
+  return Op == "==" || Op == "!=" || Op == "===" || Op == "!==" || Op == "<" ||
+         Op == "<=" || Op == ">" || Op == ">=" || Op == "&&" || Op == "||";
+}
+} // namespace
+
+bool usesHostObjects(llvm::StringRef Text) {
+  static const llvm::StringLiteral Words[] = {
+      "WScript", "ActiveXObject", "GetObject", "Enumerator", "Scripting."};
+  return llvm::any_of(Words,
+                      [&](llvm::StringRef W) { return Text.contains(W); });
+}
+
+bool hasJScriptBlock(llvm::StringRef Text) {
+  return !vbscript::jscriptChunks(Text).empty();
+}
+
+Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+                 llvm::StringRef Code, const FrontendOptions &Opts,
+                 std::vector<Guard> &Guards, std::vector<Diagnostic> &Diags)
+    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Code),
+      Opts(Opts), Guards(Guards), Diags(Diags) {}
+
+void Lowerer::tooDeep(script::Node N) {
+  if (TooDeepNoted || !Emit)
+    return;
+  TooDeepNoted = true;
+  Diags.push_back(script::nestedTooDeep(Path, span(N)));
+}
+
+std::string Lowerer::currentFunction() const {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->Func)
+      return F->Function;
+  return "";
+}
+
+Frame &Lowerer::functionFrame() {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->Func)
+      return *F;
+  return Frames.front();
+}
+
+void Lowerer::emit(Guard G, script::Node Site) {
+  if (!Emit || !EmittedAt.insert(script::startByte(Site)).second)
+    return;
+  G.Syntax = Dialect::JScript;
+  G.Function = currentFunction();
+  Guards.push_back(std::move(G));
+}
+
+void Lowerer::conditionGuard(script::Node CondNode) {
+  CondNode = unwrap(CondNode);
+  if (script::isNull(CondNode))
+    return;
+  Covered.push_back({script::startByte(CondNode), script::endByte(CondNode)});
+  if (!Emit)
+    return;
+  ExprPtr C = lowerCond(CondNode);
+  if (!dependsOnVersion(*C))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = C;
+  G.Where = span(CondNode);
+  G.Text = normalize(text(CondNode));
+  emit(std::move(G), CondNode);
+}
+
+void Lowerer::scanGuards(script::Node Root) {
+  if (!Emit || script::isNull(Root))
+    return;
+  std::vector<script::Node> Stack{Root};
+  while (!Stack.empty()) {
+    script::Node N = Stack.back();
+    Stack.pop_back();
+    llvm::StringRef T = typeOf(N);
+    uint32_t B = script::startByte(N), E = script::endByte(N);
+    bool InCovered = llvm::any_of(
+        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
+    if (InCovered || T == "function_expression" || T == "arrow_function" ||
+        T == "function_declaration" || T == "statement_block")
+      continue;
+    if (T == "binary_expression" &&
+        isComparison(text(script::field(N, "operator")).trim())) {
+      conditionGuard(N);
+      continue;
+    }
+    if (T == "unary_expression" &&
+        text(script::field(N, "operator")).trim() == "!") {
+      conditionGuard(N);
+      continue;
+    }
+    if (T == "call_expression") {
+      // /6\.0\.6002/.test(v), v.match(/.../) used as a value.
+      Val V = lower(N);
+      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
+        conditionGuard(N);
+        continue;
+      }
+    }
+    if (T == "ternary_expression")
+      conditionGuard(script::field(N, "condition"));
+    for (script::Node K : namedKids(N))
+      Stack.push_back(K);
+  }
+}
+
+void Lowerer::tableGuard(script::Node Object, const ExprPtr &Key) {
+  if (!Emit || script::isNull(Object) || !Key || !dependsOnVersion(*Key) ||
+      EmittedAt.count(script::startByte(Object)))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Table;
+  // Property names are strings: TABLE[6002] looks up "6002".
+  G.Subject = asText(Key);
+  G.FirstMatchOnly = true;
+  G.Where = span(Object);
+  std::map<std::string, size_t> ByValue;
+  for (script::Node Pair : namedKids(Object)) {
+    if (typeOf(Pair) != "pair")
+      continue;
+    script::Node KN = script::field(Pair, "key"),
+                 VN = script::field(Pair, "value");
+    ExprPtr Test = unknown();
+    llvm::StringRef KT = typeOf(KN);
+    std::optional<std::string> Name;
+    if (KT == "string")
+      Name = stringLiteral(KN).E->Str;
+    else if (KT == "number" || KT == "property_identifier")
+      Name = text(KN).str();
+    if (Name)
+      Test = cmp(CmpOp::EQ, subject(), strConst(*Name, spell(KN)), CmpMode::Str,
+                 Dialect::JScript);
+    Arm A;
+    A.Label = spell(Pair);
+    A.Indent = indentAt(script::startByte(Pair));
+    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
+                       std::move(Test));
+  }
+  if (G.Arms.empty())
+    return;
+  G.Text = "table " + normalize(text(Object)).substr(0, 200);
+  emit(std::move(G), Object);
+}
+
+void Lowerer::switchGuard(script::Node Switch) {
+  script::Node Body = script::field(Switch, "body");
+  script::Node ValueN = script::field(Switch, "value");
+  if (script::isNull(Body) || script::isNull(ValueN))
+    return;
+  Val S = lower(ValueN);
+  Covered.push_back({script::startByte(ValueN), script::endByte(ValueN)});
+  if (!Emit || !S.E || !dependsOnVersion(*S.E))
+    return;
+  ValueType ST = valueType(*S.E);
+  Guard G;
+  G.Kind = GuardKind::Select;
+  G.Subject = S.E;
+  G.FirstMatchOnly = true;
+  G.Where = span(script::startByte(Switch), script::endByte(ValueN));
+  G.Text = "switch " + normalize(text(ValueN));
+  std::map<std::string, size_t> ByBody;
+  // Cases without statements fall through to the next one's: one arm.
+  std::vector<std::pair<Arm, ExprPtr>> Pending;
+  for (script::Node Case : namedKids(Body)) {
+    if (typeOf(Case) == "switch_default") {
+      Pending.clear(); // they behave as the default does
+      continue;
+    }
+    if (typeOf(Case) != "switch_case")
+      continue;
+    script::Node VN = script::field(Case, "value");
+    Val KV = lower(VN, 1);
+    ExprPtr Test = unknown();
+    if (KV.E && KV.E->isConst()) {
+      // switch compares strictly (===): a string never matches 6002.
+      ValueType T = valueType(*KV.E);
+      if (ST != ValueType::Unknown && T != ST) {
+        Test = boolConst(false);
+      } else {
+        auto C = clone(*cmp(CmpOp::EQ, subject(), KV.E,
+                            T == ValueType::Str ? CmpMode::Str : CmpMode::Int,
+                            Dialect::JScript));
+        C->Written = spell(VN);
+        Test = C;
+      }
+    }
+    // The label: `case 6002:`.
+    uint32_t LabelEnd = script::endByte(VN);
+    for (script::Node K = script::firstChild(Case); !script::isNull(K);
+         K = script::nextSibling(K))
+      if (!script::isNamed(K) && text(K) == ":") {
+        LabelEnd = script::endByte(K);
+        break;
+      }
+    Arm A;
+    A.Label = spell(script::startByte(Case), LabelEnd);
+    A.Indent = indentAt(script::startByte(Case));
+    Pending.push_back({std::move(A), std::move(Test)});
+    bool HasBody = false;
+    for (script::Node K : namedKids(Case))
+      if (script::startByte(K) >= LabelEnd)
+        HasBody = true;
+    if (!HasBody)
+      continue;
+    std::string BodyText =
+        normalize(Src.slice(LabelEnd, script::endByte(Case)));
+    // A new label goes after the group's last one (`case 6002:` of
+    // `case 6001: case 6002:`), where the body starts.
+    for (auto &[Arm, T] : Pending) {
+      Arm.Label = Pending.back().first.Label;
+      Arm.Indent = Pending.back().first.Indent;
+      script::addArmTest(G, ByBody, BodyText, Arm, std::move(T));
+    }
+    Pending.clear();
+  }
+  if (G.Arms.empty())
+    return;
+  emit(std::move(G), Switch);
+}
+
+void Lowerer::declare(const std::string &Name, const Val &V) {
+  functionFrame().Vars[Name] = V;
+}
+
+void Lowerer::assign(script::Node Target, const Val &V) {
+  Target = unwrap(Target);
+  llvm::StringRef T = typeOf(Target);
+  if (T == "identifier") {
+    std::string Name = text(Target).str();
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (F->Vars.count(Name)) {
+        F->Vars[Name] = V;
+        return;
+      }
+    Frames.front().Vars[Name] = V; // an implicit global
+    return;
+  }
+  if (T == "member_expression" || T == "subscript_expression") {
+    // obj.prop = value: a property of an object held by a variable.
+    script::Node O = unwrap(script::field(Target, "object"));
+    if (typeOf(O) != "identifier")
+      return;
+    std::string Prop;
+    if (T == "member_expression") {
+      Prop = text(script::field(Target, "property")).str();
+    } else {
+      Val I = lower(script::field(Target, "index"), 1);
+      if (!I.E || I.E->Kind != Op::StrConst)
+        return;
+      Prop = I.E->Str;
+    }
+    std::string Name = text(O).str();
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+      auto It = F->Vars.find(Name);
+      if (It == F->Vars.end())
+        continue;
+      if (It->second.Obj != ObjKind::Object)
+        return;
+      Val Stored = V;
+      Stored.E = unbindParams(V.E);
+      It->second.Props[Prop] = Stored;
+      return;
+    }
+  }
+}
+
+void Lowerer::walkBlock(script::Node Block) {
+  for (script::Node S : namedKids(Block))
+    statement(S);
+}
+
+void Lowerer::hoist(script::Node Body) {
+  // `var` names of this function, wherever declared (not in nested ones).
+  std::vector<script::Node> Stack{Body};
+  while (!Stack.empty()) {
+    script::Node N = Stack.back();
+    Stack.pop_back();
+    llvm::StringRef T = typeOf(N);
+    if (T == "function_declaration" || T == "function_expression" ||
+        T == "arrow_function" || T == "class_declaration")
+      continue;
+    if (T == "variable_declarator") {
+      script::Node Name = script::field(N, "name");
+      if (typeOf(Name) == "identifier")
+        top().Vars.try_emplace(text(Name).str());
+      continue;
+    }
+    if (T == "expression_statement" || T == "return_statement")
+      continue;
+    for (script::Node K : namedKids(N))
+      Stack.push_back(K);
+  }
+}
+
+void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
+  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
+    return;
+  Function &Fn = Functions[Key];
+  Fn.Def = Def;
+  Fn.Params.clear();
+  Frame F;
+  F.Func = true;
+  F.Function = Key;
+  std::vector<script::Node> Params;
+  script::Node One = script::field(Def, "parameter");
+  if (!script::isNull(One))
+    Params.push_back(One);
+  for (script::Node P : namedKids(script::field(Def, "parameters")))
+    Params.push_back(P);
+  for (size_t I = 0; I < Params.size(); ++I) {
+    script::Node P = Params[I];
+    if (typeOf(P) == "assignment_pattern")
+      P = script::field(P, "left");
+    std::string PN = typeOf(P) == "identifier" ? text(P).str() : "";
+    Fn.Params.push_back(PN);
+    if (PN.empty())
+      continue;
+    ExprPtr Named;
+    if (auto Q = inferFromName(PN))
+      Named = *Q;
+    F.Vars[PN] = Val::of(param(I, Named));
+  }
+  Frames.push_back(std::move(F));
+  script::Node Body = script::field(Def, "body");
+  if (typeOf(Body) == "statement_block") {
+    hoist(Body);
+    walkBlock(Body);
+  } else if (!script::isNull(Body)) {
+    Val R = lower(Body); // an arrow's expression
+    scanGuards(Body);
+    if (R.related() || (R.E && hasParam(*R.E)))
+      top().Return = R;
+  }
+  std::optional<Val> Ret = top().Return;
+  Frames.pop_back();
+  if (Ret || !Emit)
+    Functions[Key].Return = Ret;
+}
+
+void Lowerer::statement(script::Node S) {
+  Nest Guard;
+  if (StatementDepth > MaxNesting) {
+    tooDeep(S);
+    return;
+  }
+  llvm::StringRef T = typeOf(S);
+  if (T == "expression_statement") {
+    for (script::Node X : namedKids(S)) {
+      lower(X);
+      scanGuards(X);
+    }
+    return;
+  }
+  if (T == "variable_declaration" || T == "lexical_declaration") {
+    for (script::Node D : namedKids(S)) {
+      if (typeOf(D) != "variable_declarator")
+        continue;
+      script::Node Name = script::field(D, "name");
+      script::Node Value = script::field(D, "value");
+      if (typeOf(Name) != "identifier")
+        continue;
+      if (script::isNull(Value)) {
+        functionFrame().Vars.try_emplace(text(Name).str());
+        continue;
+      }
+      llvm::StringRef VT = typeOf(unwrap(Value));
+      if (VT == "function_expression" || VT == "arrow_function") {
+        // var f = function (...) {...}: a function named f.
+        Val F = Val::obj(ObjKind::Function);
+        F.Name = text(Name).str();
+        defineFunction(unwrap(Value), F.Name);
+        declare(F.Name, F);
+        continue;
+      }
+      Val V = lower(Value);
+      scanGuards(Value);
+      declare(text(Name).str(), V);
+    }
+    return;
+  }
+  if (T == "function_declaration") {
+    defineFunction(S, text(script::field(S, "name")).str());
+    return;
+  }
+  if (T == "return_statement") {
+    auto K = namedKids(S);
+    if (K.empty())
+      return;
+    Val V = lower(K[0]);
+    scanGuards(K[0]);
+    Frame &F = functionFrame();
+    if (!F.Func)
+      return;
+    // The first return that says something about the OS; one that only
+    // hands a parameter back gives way to it.
+    bool Related = V.related() || (V.E && hasParam(*V.E));
+    if (Related && (!F.Return || (!F.Return->related() && V.related())))
+      F.Return = V;
+    return;
+  }
+  if (T == "if_statement") {
+    script::Node C = script::field(S, "condition");
+    conditionGuard(C);
+    scanGuards(C);
+    statement(script::field(S, "consequence"));
+    script::Node Else = script::field(S, "alternative");
+    if (!script::isNull(Else))
+      for (script::Node K : namedKids(Else))
+        statement(K);
+    return;
+  }
+  if (T == "while_statement" || T == "do_statement") {
+    script::Node C = script::field(S, "condition");
+    if (T == "do_statement")
+      statement(script::field(S, "body"));
+    conditionGuard(C);
+    scanGuards(C);
+    if (T == "while_statement")
+      statement(script::field(S, "body"));
+    return;
+  }
+  if (T == "for_statement") {
+    script::Node Init = script::field(S, "initializer");
+    if (typeOf(Init) == "variable_declaration" ||
+        typeOf(Init) == "lexical_declaration")
+      statement(Init);
+    else if (!script::isNull(Init)) {
+      lower(Init);
+      scanGuards(Init);
+    }
+    script::Node C = script::field(S, "condition");
+    if (typeOf(C) == "expression_statement" && script::namedChildCount(C))
+      C = script::namedChild(C, 0);
+    if (!script::isNull(C) && script::isNamed(C) &&
+        typeOf(C) != "empty_statement") {
+      conditionGuard(C);
+      scanGuards(C);
+    }
+    script::Node Inc = script::field(S, "increment");
+    if (!script::isNull(Inc))
+      lower(Inc);
+    statement(script::field(S, "body"));
+    return;
+  }
+  if (T == "for_in_statement") {
+    lower(script::field(S, "right"));
+    script::Node L = script::field(S, "left");
+    if (typeOf(L) == "identifier")
+      functionFrame().Vars[text(L).str()] = Val::of(unknown());
+    statement(script::field(S, "body"));
+    return;
+  }
+  if (T == "switch_statement") {
+    switchGuard(S);
+    for (script::Node C : namedKids(script::field(S, "body"))) {
+      script::Node V = script::field(C, "value");
+      for (script::Node K : namedKids(C))
+        if (script::isNull(V) || script::startByte(K) > script::startByte(V))
+          statement(K);
+    }
+    return;
+  }
+  if (T == "statement_block" || T == "else_clause" || T == "finally_clause" ||
+      T == "labeled_statement" || T == "program" || T == "ERROR") {
+    // ERROR: what tree-sitter could not place; its statements still count.
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) != "statement_identifier")
+        statement(K);
+    return;
+  }
+  if (T == "try_statement") {
+    statement(script::field(S, "body"));
+    script::Node H = script::field(S, "handler");
+    if (!script::isNull(H))
+      statement(script::field(H, "body"));
+    script::Node F = script::field(S, "finalizer");
+    if (!script::isNull(F))
+      statement(script::field(F, "body"));
+    return;
+  }
+  if (T == "with_statement") {
+    statement(script::field(S, "body"));
+    return;
+  }
+  if (T == "empty_statement" || T == "comment")
+    return;
+  // Anything else (throw, break, ...): its expressions.
+  scanGuards(S);
+}
+
+void Lowerer::run(script::Node Root) {
+  auto Reset = [&] {
+    Frames.clear();
+    Frames.emplace_back();
+    Covered.clear();
+    Instances.clear();
+    InstanceBudget = 256;
+  };
+  // Two learning walks: the second sees what the first bound below a use.
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    Reset();
+    hoist(Root);
+    walkBlock(Root);
+    FinalGlobals = Frames.front().Vars;
+  }
+  Reset();
+  Emit = true;
+  hoist(Root);
+  walkBlock(Root);
+}
+
+void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
+               const FrontendOptions &Opts, std::vector<Guard> &Guards,
+               std::vector<Diagnostic> &Diags) {
+  std::string Ext = llvm::sys::path::extension(Path).lower();
+  if (Ext == ".jse" || llvm::StringRef(Text.Utf8).starts_with("#@~^")) {
+    Diagnostic D;
+    D.Level = Severity::Note;
+    D.Where = Text.span(Path, 0, 0);
+    D.Message = Path.str() + ":1:1: encoded JScript (.jse) cannot be "
+                             "analyzed; skipped (decode it to .js to check it)";
+    Diags.push_back(std::move(D));
+    return;
+  }
+  // JScript inside markup: its blocks at their own offsets, the rest blank.
+  std::string Code;
+  llvm::StringRef Src = Text.Utf8;
+  if (Ext != ".js") {
+    if (Ext != ".wsf" && Ext != ".hta" && Ext != ".htm" && Ext != ".html")
+      return;
+    std::vector<vbscript::Chunk> Chunks = vbscript::jscriptChunks(Src);
+    if (Chunks.empty())
+      return;
+    Code.assign(Src.size(), ' ');
+    for (size_t I = 0; I < Src.size(); ++I)
+      if (Src[I] == '\n' || Src[I] == '\r')
+        Code[I] = Src[I];
+    for (const vbscript::Chunk &C : Chunks)
+      Code.replace(C.Begin, C.End - C.Begin, Src.slice(C.Begin, C.End).str());
+    // A web page's script (no WSH object in it) is not a WSH script.
+    if (!usesHostObjects(Code))
+      return;
+    Src = Code;
+  }
+  if (Src.trim().empty())
+    return;
+  script::TreePtr Tree =
+      script::parse(tree_sitter_javascript(), Src, {},
+                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+  if (!Tree) {
+    script::noteParseTrouble(Diags, Path, Text, nullptr);
+    return;
+  }
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+  script::Node Root = Flat.root();
+  script::ParseTrouble Trouble = script::parseTrouble(Root);
+  script::noteParseTrouble(Diags, Path, Text, &Trouble);
+  Lowerer L(Path, Text, Src, Opts, Guards, Diags);
+  L.run(Root);
+}
+
+} // namespace verguard::jscript

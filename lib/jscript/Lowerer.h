@@ -1,0 +1,180 @@
+//===- Lowerer.h - JScript lowering state (internal) ------------*- C++ -*-===//
+//
+// Lowering.cpp turns expressions into values with JScript's (ES3) rules:
+// `==` converts a string compared with a number (`"6002" == 6002` is true),
+// `===` and `switch` do not, `<` between two strings is lexicographic.
+// Sources.cpp follows the WSH objects (WMI through GetObject/ExecQuery and
+// Enumerator, WScript.Shell.RegRead, FileSystemObject.GetFileVersion) to the
+// version quantities of rules/sources.yaml. JScriptFrontend.cpp walks the
+// statements (functions hoisted, `var` function-scoped) and emits guards.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_JSCRIPT_LOWERER_H
+#define VERGUARD_JSCRIPT_LOWERER_H
+
+#include "core/Finding.h"
+#include "core/Flow.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Spelling.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace verguard::jscript {
+
+inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
+inline script::NodeList namedKids(script::Node N) {
+  return script::namedKidsNoComments(N);
+}
+
+/// Objects that lead to version quantities, and JScript's own containers.
+enum class ObjKind : uint8_t {
+  None,
+  WmiService,   // GetObject("winmgmts:...")
+  Locator,      // WbemScripting.SWbemLocator
+  OsCollection, // ExecQuery("... FROM Win32_OperatingSystem")
+  OsEnumerator, // new Enumerator(<OsCollection>)
+  OsInstance,   // one Win32_OperatingSystem
+  Shell,        // WScript.Shell
+  Fso,          // Scripting.FileSystemObject
+  Array,        // [a, b], "a.b".split(".") known item by item (Items)
+  Object,       // an object literal / an object with properties (Props)
+  RegExp,       // /re/flags or new RegExp("re", "flags"): E is the pattern
+  Function,     // a function expression bound to a name (Name)
+};
+
+struct Val {
+  core::ExprPtr E; // scalar value; null for objects/nothing
+  ObjKind Obj = ObjKind::None;
+  std::vector<Val> Items;           // Array
+  std::map<std::string, Val> Props; // Object
+  script::Node Literal{};           // Object: the literal (a table)
+  std::string Name;                 // Function: its key
+  std::string Path;        // a file path as far as it is known (GetFileVersion)
+  bool IgnoreCase = false; // RegExp
+  static Val of(core::ExprPtr X) {
+    Val V;
+    V.E = std::move(X);
+    return V;
+  }
+  static Val obj(ObjKind K) {
+    Val V;
+    V.Obj = K;
+    return V;
+  }
+  bool isObject() const { return Obj != ObjKind::None; }
+  core::ExprPtr expr() const;
+  /// Says something about the OS version.
+  bool related() const;
+};
+
+struct Frame {
+  bool Func = false;
+  std::string Function;
+  std::map<std::string, Val> Vars;
+  std::optional<Val> Return; // the first version-related return
+};
+
+class Lowerer : public script::Speller {
+public:
+  Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+          llvm::StringRef Code, const core::FrontendOptions &Opts,
+          std::vector<core::Guard> &Guards,
+          std::vector<core::Diagnostic> &Diags);
+  void run(script::Node Root);
+
+  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
+  static std::string normalize(llvm::StringRef S) {
+    return script::normalizeSpace(S);
+  }
+
+  // --- Lowering.cpp ---------------------------------------------------
+  Val lower(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  static script::Node unwrap(script::Node N);
+  Val identifier(llvm::StringRef Name);
+  Val binaryExpr(script::Node N, int Depth);
+  Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
+              script::Node RN, script::Node Whole, script::Node OpN);
+  Val call(script::Node N, int Depth);
+  Val callFunction(const std::string &Key, script::Node Call,
+                   const std::vector<Val> &Args,
+                   const std::vector<script::Node> &ArgNodes, int Depth);
+  std::optional<Val> instantiate(const std::string &Key, script::Node Call,
+                                 const std::vector<Val> &Args, int Depth);
+  Val stringLiteral(script::Node N);
+  Val regexLiteral(script::Node N);
+  core::ExprPtr operand(const Val &V, script::Node N) const;
+  std::vector<script::Node> args(script::Node ArgList) const;
+
+  // --- Sources.cpp ----------------------------------------------------
+  /// A call of a global function (GetObject, parseInt, Number, String...).
+  std::optional<Val> globalCall(llvm::StringRef Name, script::Node Call,
+                                const std::vector<Val> &Args,
+                                const std::vector<script::Node> &ArgNodes);
+  /// `new X(...)`: ActiveXObject, Enumerator, RegExp.
+  Val construct(llvm::StringRef Name, const std::vector<Val> &Args);
+  Val member(const Val &Obj, llvm::StringRef Name, script::Node N);
+  Val method(const Val &Obj, llvm::StringRef Name, script::Node Call,
+             const std::vector<Val> &Args,
+             const std::vector<script::Node> &ArgNodes, int Depth);
+  Val item(const Val &Obj, const Val &Index, script::Node N);
+  std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  void wql(const Val &Query, script::Node QueryNode, script::Node Call);
+
+  // --- JScriptFrontend.cpp: statements and guards ----------------------
+  void walkBlock(script::Node Block);
+  void statement(script::Node S);
+  void hoist(script::Node Block);
+  void defineFunction(script::Node Def, const std::string &Key);
+  void declare(const std::string &Name, const Val &V);
+  void assign(script::Node Target, const Val &V);
+  void conditionGuard(script::Node CondNode);
+  void scanGuards(script::Node N);
+  void switchGuard(script::Node Switch);
+  void tableGuard(script::Node Object, const core::ExprPtr &Key);
+  void emit(core::Guard G, script::Node Site);
+  std::string currentFunction() const;
+  Frame &top() { return Frames.back(); }
+  Frame &functionFrame();
+
+  // --- state ----------------------------------------------------------
+  llvm::StringRef Path;
+  const script::DecodedText &Text;
+  llvm::StringRef Src; // the code (other markup blanked), Text's offsets
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+
+  bool Emit = false;
+  bool TooDeepNoted = false;
+  void tooDeep(script::Node N);
+  std::vector<Frame> Frames;
+  std::map<std::string, Val> FinalGlobals; // globals after a learning pass
+  struct Function {
+    std::vector<std::string> Params;
+    std::optional<Val> Return;
+    script::Node Def{};
+  };
+  std::map<std::string, Function> Functions;
+  int Instantiating = 0;
+  std::map<std::string, std::optional<Val>> Instances;
+  int InstanceBudget = 256;
+  std::set<uint32_t> EmittedAt;
+  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+};
+
+/// A value read as a number (ToNumber of a string) / as text (a number's
+/// decimal text).
+core::ExprPtr asNumber(const core::ExprPtr &E);
+core::ExprPtr asText(const core::ExprPtr &E);
+
+} // namespace verguard::jscript
+
+#endif

@@ -1,0 +1,539 @@
+//===- Lowering.cpp - JScript expressions to core values -----------------===//
+//
+// JScript 5.x (ES3) semantics. `==`/`!=` convert: a string compared with a
+// number is read as a number (`"6002" == 6002` is true); `===`/`!==` do not
+// (a string is never strictly equal to a number). `<`/`<=`/`>`/`>=` compare
+// two strings character by character (`"10000" < "6002"` is true) and
+// anything else as numbers. Number conversion is core's ToInt (a build's
+// text is its number; a dotted version string is not a number in JScript,
+// which ToInt reads as its leading integer: such comparisons are rare and
+// equal to nothing either way).
+//
+//===----------------------------------------------------------------------===//
+#include "core/Flow.h"
+#include "jscript/Lowerer.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+
+namespace verguard::jscript {
+
+ExprPtr Val::expr() const { return E ? E : unknown(); }
+
+bool Val::related() const {
+  if (Obj == ObjKind::Array)
+    return llvm::any_of(Items, [](const Val &I) { return I.related(); });
+  if (Obj == ObjKind::Object)
+    return llvm::any_of(Props, [](auto &P) { return P.second.related(); });
+  if (Obj == ObjKind::RegExp || Obj == ObjKind::Function)
+    return false;
+  return isObject() || (E && dependsOnVersion(*E));
+}
+
+script::Node Lowerer::unwrap(script::Node N) {
+  while (typeOf(N) == "parenthesized_expression" &&
+         script::namedChildCount(N) == 1)
+    N = script::namedChild(N, 0);
+  return N;
+}
+
+ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
+  return writtenAt(V.expr(), spell(N));
+}
+
+std::vector<script::Node> Lowerer::args(script::Node ArgList) const {
+  std::vector<script::Node> R;
+  for (script::Node K : namedKids(ArgList))
+    R.push_back(K);
+  return R;
+}
+
+Val Lowerer::identifier(llvm::StringRef Name) {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+    auto It = F->Vars.find(Name.str());
+    if (It == F->Vars.end())
+      continue;
+    // A global declared (hoisted) but not assigned yet here: what the
+    // learning walks saw assigned to it below.
+    bool Hoisted = F == std::prev(Frames.rend()) && !It->second.E &&
+                   !It->second.isObject();
+    if (!Hoisted)
+      return It->second;
+  }
+  auto It = FinalGlobals.find(Name.str());
+  if (It != FinalGlobals.end())
+    return It->second;
+  if (Functions.count(Name.str())) {
+    Val F = Val::obj(ObjKind::Function);
+    F.Name = Name.str();
+    return F;
+  }
+  if (Name == "undefined" || Name == "NaN")
+    return Val::of(unknown());
+  for (const UserSource &U : Opts.Sources)
+    if ((U.Language.empty() || U.Language == "jscript") && U.Name == Name)
+      return Val::of(quantity(U.Q, "user source " + U.Name));
+  if (auto Q = inferFromName(Name))
+    return Val::of(*Q);
+  return {};
+}
+
+Val Lowerer::stringLiteral(script::Node N) {
+  std::string S;
+  for (script::Node K = script::firstChild(N); !script::isNull(K);
+       K = script::nextSibling(K)) {
+    llvm::StringRef T = typeOf(K);
+    if (T == "string_fragment") {
+      S += text(K).str();
+    } else if (T == "escape_sequence") {
+      llvm::StringRef Esc = text(K);
+      if (Esc.size() < 2)
+        continue;
+      switch (Esc[1]) {
+      case 'n':
+        S += '\n';
+        break;
+      case 't':
+        S += '\t';
+        break;
+      case 'r':
+        S += '\r';
+        break;
+      case '\n':
+      case '\r':
+        break; // a line continuation
+      default:
+        if (Esc[1] == 'x' || Esc[1] == 'u' || llvm::isDigit(Esc[1]))
+          S += Esc.str(); // kept as written: never a version's character
+        else
+          S += Esc[1];
+      }
+    }
+  }
+  return Val::of(strConst(S, spell(N)));
+}
+
+Val Lowerer::regexLiteral(script::Node N) {
+  Val R = Val::obj(ObjKind::RegExp);
+  R.E = strConst(text(script::field(N, "pattern")).str());
+  R.IgnoreCase = text(script::field(N, "flags")).contains('i');
+  return R;
+}
+
+ExprPtr asNumber(const ExprPtr &E) {
+  if (valueType(*E) == ValueType::Str)
+    return unary(Op::ToInt, E);
+  return E;
+}
+
+ExprPtr asText(const ExprPtr &E) {
+  if (valueType(*E) == ValueType::Int)
+    return unary(Op::ToStr, E);
+  return E;
+}
+
+namespace {
+
+std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
+  if (Op == "==" || Op == "===")
+    return CmpOp::EQ;
+  if (Op == "!=" || Op == "!==")
+    return CmpOp::NE;
+  if (Op == "<")
+    return CmpOp::LT;
+  if (Op == "<=")
+    return CmpOp::LE;
+  if (Op == ">")
+    return CmpOp::GT;
+  if (Op == ">=")
+    return CmpOp::GE;
+  return std::nullopt;
+}
+
+} // namespace
+
+Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
+                     const Val &R, script::Node RN, script::Node Whole,
+                     script::Node OpN) {
+  auto O = cmpOp(Op);
+  if (!O)
+    return Val::of(unknown());
+  bool Strict = Op.size() == 3;
+  ExprPtr A = operand(L, LN), B = operand(R, RN);
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  Spelling W = spell(Whole);
+  W.OpSpan = span(OpN);
+  bool Equality = *O == CmpOp::EQ || *O == CmpOp::NE;
+  if (Strict) {
+    // `===`: values of two types are never equal.
+    if (TA != ValueType::Unknown && TB != ValueType::Unknown && TA != TB)
+      return Val::of(boolConst(*O == CmpOp::NE));
+    CmpMode M = TA == ValueType::Str || TB == ValueType::Str ? CmpMode::Str
+                                                             : CmpMode::Int;
+    return Val::of(cmp(*O, A, B, M, Dialect::JScript, W));
+  }
+  if (TA == ValueType::Str && TB == ValueType::Str)
+    return Val::of(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W));
+  if (Equality && (TA == ValueType::Unknown || TB == ValueType::Unknown) &&
+      (TA == ValueType::Str || TB == ValueType::Str))
+    return Val::of(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W));
+  // A number on one side, or an order: both are numbers.
+  auto Num = [&](const ExprPtr &X) {
+    ExprPtr N = asNumber(X);
+    if (N == X)
+      return X;
+    auto C = clone(*N);
+    C->Written = X->Written; // the operand as written
+    return ExprPtr(C);
+  };
+  return Val::of(cmp(*O, Num(A), Num(B), CmpMode::Int, Dialect::JScript, W));
+}
+
+Val Lowerer::binaryExpr(script::Node N, int Depth) {
+  script::Node LN = script::field(N, "left"), RN = script::field(N, "right");
+  script::Node OpN = script::field(N, "operator");
+  llvm::StringRef OpText = text(OpN).trim();
+  if (OpText == "&&" || OpText == "||") {
+    Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
+    bool LB = L.E && isBoolean(*L.E), RB = R.E && isBoolean(*R.E);
+    if (!LB && !RB && OpText == "||") {
+      // `build || defaultBuild`: a value with a fallback.
+      if (L.related())
+        return L;
+      if (R.related())
+        return R;
+    }
+    ExprPtr LC = LB ? L.E : unknown(), RC = RB ? R.E : unknown();
+    return Val::of(OpText == "||" ? logicOr(LC, RC) : logicAnd(LC, RC));
+  }
+  if (OpText == "instanceof" || OpText == "in")
+    return Val::of(unknown());
+  Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
+  if (cmpOp(OpText))
+    return compare(OpText, L, LN, R, RN, N, OpN);
+  ExprPtr A = L.expr(), B = R.expr();
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  if (OpText == "+" && (TA == ValueType::Str || TB == ValueType::Str)) {
+    Val V = Val::of(
+        nary(Op::Concat, {TA == ValueType::Int ? unary(Op::ToStr, A) : A,
+                          TB == ValueType::Int ? unary(Op::ToStr, B) : B}));
+    // A path: what is known of it (GetSpecialFolder(1) + "\\kernel32.dll").
+    auto Part = [](const Val &X) {
+      if (!X.Path.empty())
+        return X.Path;
+      return X.E && X.E->Kind == Op::StrConst ? X.E->Str : std::string();
+    };
+    V.Path = Part(L) + Part(R);
+    return V;
+  }
+  if (TA == ValueType::Str || TB == ValueType::Str) {
+    // Arithmetic other than + reads strings as numbers.
+    A = asNumber(A);
+    B = asNumber(B);
+  }
+  static const std::pair<const char *, Op> Ops[] = {
+      {"+", Op::Add},    {"-", Op::Sub},    {"*", Op::Mul},
+      {"%", Op::Mod},    {"&", Op::BitAnd}, {"|", Op::BitOr},
+      {"^", Op::BitXor}, {"<<", Op::Shl},   {">>", Op::Shr}};
+  for (auto &[T, K] : Ops)
+    if (OpText == T)
+      return Val::of(core::binary(K, A, B));
+  return Val::of(unknown());
+}
+
+Val Lowerer::call(script::Node N, int Depth) {
+  script::Node Fn = unwrap(script::field(N, "function"));
+  std::vector<script::Node> ArgNodes = args(script::field(N, "arguments"));
+  std::vector<Val> Args;
+  for (script::Node A : ArgNodes)
+    Args.push_back(lower(A, Depth + 1));
+  if (typeOf(Fn) == "identifier") {
+    llvm::StringRef Name = text(Fn);
+    Val F = identifier(Name);
+    if (F.Obj == ObjKind::Function)
+      return callFunction(F.Name, N, Args, ArgNodes, Depth);
+    if (auto S = globalCall(Name, N, Args, ArgNodes))
+      return *S;
+    return {};
+  }
+  if (typeOf(Fn) == "member_expression") {
+    script::Node ObjN = script::field(Fn, "object");
+    llvm::StringRef M = text(script::field(Fn, "property"));
+    // WScript.CreateObject / WScript.GetObject.
+    if (typeOf(ObjN) == "identifier" && text(ObjN) == "WScript" &&
+        (M == "CreateObject" || M == "GetObject")) {
+      if (M == "GetObject")
+        return globalCall("GetObject", N, Args, ArgNodes).value_or(Val());
+      return construct("ActiveXObject", Args);
+    }
+    Val Obj = lower(ObjN, Depth + 1);
+    if (Obj.Obj == ObjKind::Object) {
+      auto P = Obj.Props.find(M.str());
+      if (P != Obj.Props.end() && P->second.Obj == ObjKind::Function)
+        return callFunction(P->second.Name, N, Args, ArgNodes, Depth);
+    }
+    return method(Obj, M, N, Args, ArgNodes, Depth);
+  }
+  return {};
+}
+
+Val Lowerer::callFunction(const std::string &Key, script::Node N,
+                          const std::vector<Val> &Args,
+                          const std::vector<script::Node> &ArgNodes,
+                          int Depth) {
+  auto F = Functions.find(Key);
+  if (F == Functions.end())
+    return {};
+  const std::optional<Val> &FR = F->second.Return;
+  bool Related = FR && (FR->related() || (FR->E && hasParam(*FR->E) &&
+                                          FR->E->Kind != Op::Param));
+  if (!Related) {
+    // Nothing known without the arguments: the body with them.
+    bool Constant = llvm::any_of(Args, [](const Val &A) {
+      return A.isObject() || (A.E && (A.E->isConst() || A.related()));
+    });
+    if (Constant && Instantiating < 3)
+      if (auto R = instantiate(Key, N, Args, Depth))
+        return *R;
+    return {};
+  }
+  const Val &Ret = *FR;
+  if (Ret.E && isBoolean(*Ret.E) && !hasParam(*Ret.E))
+    return Val::of(unknown()); // a condition: reported where it is written
+  if (!Ret.E || !hasParam(*Ret.E))
+    return Ret;
+  std::vector<ExprPtr> Bound(F->second.Params.size());
+  for (size_t I = 0; I < ArgNodes.size() && I < Bound.size(); ++I)
+    Bound[I] = operand(Args[I], ArgNodes[I]);
+  Val R = Ret;
+  R.E = core::instantiate(Ret.E, Bound, {}, span(N));
+  return R;
+}
+
+std::optional<Val> Lowerer::instantiate(const std::string &Key,
+                                        script::Node Call,
+                                        const std::vector<Val> &Args,
+                                        int Depth) {
+  const Function &Fn = Functions[Key];
+  if (script::isNull(Fn.Def) || Depth > script::MaxExprDepth / 2)
+    return std::nullopt;
+  std::string Memo = Key;
+  for (const Val &A : Args)
+    Memo += "\x1f" + (A.E ? toString(*A.E) : std::to_string(int(A.Obj)));
+  auto Known = Instances.find(Memo);
+  if (Known != Instances.end()) {
+    if (!Known->second || !Known->second->E)
+      return Known->second;
+    Val R = *Known->second;
+    R.E = keepSpellingsWithin(R.E, span(Call));
+    return R;
+  }
+  if (InstanceBudget <= 0)
+    return std::nullopt;
+  --InstanceBudget;
+  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
+    return std::nullopt; // recursion
+  Frame F;
+  F.Func = true;
+  F.Function = Key;
+  for (size_t I = 0; I < Fn.Params.size(); ++I)
+    F.Vars[Fn.Params[I]] = I < Args.size() ? Args[I] : Val();
+  bool SavedEmit = Emit;
+  size_t SavedCovered = Covered.size();
+  Emit = false;
+  ++Instantiating;
+  Frames.push_back(std::move(F));
+  script::Node Body = script::field(Fn.Def, "body");
+  if (typeOf(Body) == "statement_block") {
+    hoist(Body);
+    walkBlock(Body);
+  } else {
+    top().Return = lower(Body, Depth + 1); // an arrow's expression
+  }
+  std::optional<Val> R = Frames.back().Return;
+  Frames.pop_back();
+  --Instantiating;
+  Emit = SavedEmit;
+  Covered.resize(SavedCovered);
+  if (R && !R->related())
+    R.reset();
+  if (R && R->E)
+    R->E = unbindParams(R->E);
+  Instances[Memo] = R;
+  if (R && R->E)
+    R->E = keepSpellingsWithin(R->E, span(Call));
+  return R;
+}
+
+Val Lowerer::lower(script::Node N, int Depth) {
+  if (Depth > script::MaxExprDepth) {
+    tooDeep(N);
+    return {};
+  }
+  N = unwrap(N);
+  llvm::StringRef T = typeOf(N);
+  if (T == "number") {
+    llvm::StringRef S = text(N);
+    int64_t V;
+    if (S.starts_with_insensitive("0x")) {
+      if (S.drop_front(2).getAsInteger(16, V))
+        return {};
+    } else if (S.getAsInteger(10, V)) {
+      return Val::of(unknown()); // a fraction or an exponent
+    }
+    return Val::of(intConst(V, spell(N)));
+  }
+  if (T == "string")
+    return stringLiteral(N);
+  if (T == "template_string") {
+    std::vector<ExprPtr> Parts;
+    for (script::Node K = script::firstChild(N); !script::isNull(K);
+         K = script::nextSibling(K)) {
+      if (typeOf(K) == "string_fragment")
+        Parts.push_back(strConst(text(K).str()));
+      else if (typeOf(K) == "template_substitution" &&
+               script::namedChildCount(K) == 1) {
+        ExprPtr X = lower(script::namedChild(K, 0), Depth + 1).expr();
+        Parts.push_back(valueType(*X) == ValueType::Int ? unary(Op::ToStr, X)
+                                                        : X);
+      }
+    }
+    return Val::of(nary(Op::Concat, std::move(Parts)));
+  }
+  if (T == "true" || T == "false")
+    return Val::of(boolConst(T == "true"));
+  if (T == "null" || T == "undefined")
+    return Val::of(unknown());
+  if (T == "regex")
+    return regexLiteral(N);
+  if (T == "identifier")
+    return identifier(text(N));
+  if (T == "array") {
+    Val V = Val::obj(ObjKind::Array);
+    for (script::Node K : namedKids(N)) {
+      Val I = lower(K, Depth + 1);
+      if (!I.E && !I.isObject())
+        I.E = unknown();
+      V.Items.push_back(I);
+    }
+    return V;
+  }
+  if (T == "object") {
+    Val V = Val::obj(ObjKind::Object);
+    V.Literal = N;
+    for (script::Node P : namedKids(N)) {
+      if (typeOf(P) != "pair")
+        continue;
+      script::Node K = script::field(P, "key");
+      std::string Key =
+          typeOf(K) == "string" ? stringLiteral(K).E->Str : text(K).str();
+      script::Node VN = script::field(P, "value");
+      llvm::StringRef VT = typeOf(VN);
+      if (VT == "function_expression" || VT == "arrow_function") {
+        Val F = Val::obj(ObjKind::Function);
+        F.Name = Key + "@" + std::to_string(script::startByte(VN));
+        defineFunction(VN, F.Name);
+        V.Props[Key] = F;
+      } else {
+        V.Props[Key] = lower(VN, Depth + 1);
+      }
+    }
+    return V;
+  }
+  if (T == "function_expression" || T == "arrow_function") {
+    Val F = Val::obj(ObjKind::Function);
+    F.Name = "function@" + std::to_string(script::startByte(N));
+    defineFunction(N, F.Name);
+    return F;
+  }
+  if (T == "member_expression") {
+    script::Node O = script::field(N, "object");
+    llvm::StringRef P = text(script::field(N, "property"));
+    for (const UserSource &U : Opts.Sources)
+      if ((U.Language.empty() || U.Language == "jscript") &&
+          U.Name == normalize(text(N)))
+        return Val::of(quantity(U.Q, "user source " + U.Name));
+    return member(lower(O, Depth + 1), P, N);
+  }
+  if (T == "subscript_expression") {
+    Val Obj = lower(script::field(N, "object"), Depth + 1);
+    Val I = lower(script::field(N, "index"), Depth + 1);
+    if (Obj.Obj == ObjKind::Object && !script::isNull(Obj.Literal) &&
+        !(I.E && I.E->Kind == Op::StrConst)) {
+      // TABLE[build]: the table's own guard (VG005).
+      tableGuard(Obj.Literal, I.expr());
+      return {};
+    }
+    if (Obj.Obj == ObjKind::Object && I.E && I.E->Kind == Op::StrConst)
+      return member(Obj, I.E->Str, N);
+    return item(Obj, I, N);
+  }
+  if (T == "call_expression")
+    return call(N, Depth);
+  if (T == "new_expression") {
+    script::Node C = script::field(N, "constructor");
+    std::vector<Val> Args;
+    for (script::Node A : args(script::field(N, "arguments")))
+      Args.push_back(lower(A, Depth + 1));
+    if (typeOf(C) == "identifier")
+      return construct(text(C), Args);
+    return {};
+  }
+  if (T == "binary_expression")
+    return binaryExpr(N, Depth);
+  if (T == "unary_expression") {
+    llvm::StringRef Op = text(script::field(N, "operator")).trim();
+    script::Node AN = script::field(N, "argument");
+    if (Op == "!")
+      return Val::of(logicNot(lowerCond(AN, Depth + 1)));
+    Val V = lower(AN, Depth + 1);
+    if (!V.E)
+      return {};
+    if (Op == "-")
+      return Val::of(unary(Op::Neg, asNumber(V.E)));
+    if (Op == "+")
+      return Val::of(asNumber(V.E)); // +x: ToNumber
+    if (Op == "~")
+      return Val::of(unary(Op::BitNot, asNumber(V.E)));
+    return Val::of(unknown()); // typeof, void, delete
+  }
+  if (T == "ternary_expression") {
+    Val A = lower(script::field(N, "consequence"), Depth + 1),
+        B = lower(script::field(N, "alternative"), Depth + 1);
+    ExprPtr C = lowerCond(script::field(N, "condition"), Depth + 1);
+    if (!A.E && !B.E) {
+      if (A.related())
+        return A;
+      return B.related() ? B : Val();
+    }
+    return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
+  }
+  if (T == "assignment_expression") {
+    Val V = lower(script::field(N, "right"), Depth + 1);
+    assign(script::field(N, "left"), V);
+    return V;
+  }
+  if (T == "augmented_assignment_expression") {
+    script::Node L = unwrap(script::field(N, "left"));
+    if (typeOf(L) == "identifier")
+      assign(L, Val::of(unknown()));
+    return Val::of(unknown());
+  }
+  if (T == "sequence_expression") {
+    Val Last;
+    for (script::Node K : namedKids(N))
+      Last = lower(K, Depth + 1);
+    return Last;
+  }
+  return {};
+}
+
+ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
+  Val V = lower(N, Depth);
+  if (V.E && isBoolean(*V.E))
+    return V.E;
+  return unknown();
+}
+
+} // namespace verguard::jscript
