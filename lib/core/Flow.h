@@ -11,6 +11,8 @@
 
 #include "core/Expr.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <optional>
 #include <vector>
 
@@ -40,6 +42,26 @@ ExprPtr versionComponent(const Expr &Split, int64_t I);
 ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
                     const std::vector<std::vector<ExprPtr>> &Lists,
                     const SourceSpan &Call);
+
+struct SourceEntry;
+
+/// A source of rules/sources.yaml as a value: text holding a number is the
+/// number turned into text (WMI's BuildNumber "6002"). Null for no entry.
+ExprPtr sourceValue(const SourceEntry *E, std::string Provenance);
+
+/// What a name says its value is (quantityNamed), as an inferred quantity.
+std::optional<ExprPtr> inferredFromName(llvm::StringRef Name);
+
+/// Member Part (Major, Minor, Build, Revision, MajorRevision,
+/// MinorRevision) of a System.Version V (an Op::VersionOf): of
+/// OSVersion.Version, Revision is the service pack (wServicePackMajor << 16
+/// | wServicePackMinor), not the UBR; of a file version, the revision; of a
+/// WMI-style "6.0.6002", -1 (not given). Null for another member or value.
+ExprPtr versionMember(const Expr &V, llvm::StringRef Part);
+
+/// E with every parameter unbound (a value leaving its function: a member
+/// set in one method and read in another).
+ExprPtr unbindParams(const ExprPtr &E);
 
 /// A value exported to another file (a dot-sourced script, a sibling
 /// module): nothing in it is editable from there.

@@ -29,17 +29,6 @@ PyType typeOfExpr(const Expr &E) {
   }
 }
 
-ExprPtr unbindParams(const ExprPtr &E) {
-  if (!E || !hasParam(*E))
-    return E;
-  if (E->Kind == Op::Param)
-    return E->Kids.empty() || !E->Kids[0] ? unknown() : E->Kids[0];
-  auto C = clone(*E);
-  for (ExprPtr &K : C->Kids)
-    K = unbindParams(K);
-  return C;
-}
-
 script::Node Lowerer::unwrap(script::Node N) {
   while (typeOf(N) == "parenthesized_expression" &&
          script::namedChildCount(N) == 1)
@@ -48,18 +37,7 @@ script::Node Lowerer::unwrap(script::Node N) {
 }
 
 ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
-  ExprPtr E = V.expr();
-  Spelling W = spell(N);
-  if (E->isConst()) {
-    // A constant used by name (`SP2_BUILD`) is written where it is used.
-    if (E->Written.valid() && E->Written.Span.Begin == W.Span.Begin &&
-        E->Written.Span.End == W.Span.End)
-      return E;
-    return respelled(*E, std::move(W));
-  }
-  auto C = clone(*E);
-  C->Written = std::move(W);
-  return C;
+  return spelledAt(V.expr(), N);
 }
 
 std::vector<script::Node> Lowerer::args(script::Node ArgList) const {
