@@ -28,6 +28,9 @@ const core::FixSyntax &fixSyntax();
 namespace python {
 const core::FixSyntax &fixSyntax();
 }
+namespace csharp {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -76,6 +79,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return batch::fixSyntax();
   case Dialect::Python:
     return python::fixSyntax();
+  case Dialect::CSharp:
+    return csharp::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

@@ -119,7 +119,8 @@ enum class Dialect : uint8_t {
   WQL,
   VerMask,
   Batch,
-  Python
+  Python,
+  CSharp
 };
 
 /// Where in the user's file a node was written, and what it looked like.

@@ -176,10 +176,10 @@ public:
           HasQ = true;
         } else if (*K == "language") {
           if (*V != "cpp" && *V != "powershell" && *V != "vbscript" &&
-              *V != "python")
+              *V != "python" && *V != "csharp")
             return error(KV.getValue(),
                          "'sources.language': expected cpp, "
-                         "powershell, vbscript or python, not '" +
+                         "powershell, vbscript, python or csharp, not '" +
                              *V + "'");
           S.Language = *V;
         } else {

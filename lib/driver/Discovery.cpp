@@ -28,6 +28,8 @@ const char *languageName(Language L) {
     return "Batch";
   case Language::Python:
     return "Python";
+  case Language::CSharp:
+    return "C#";
   case Language::None:
     return "none";
   }
@@ -45,6 +47,7 @@ Language languageOf(llvm::StringRef Path) {
       .Cases(".bas", ".cls", ".frm", ".ctl", Language::VBA)
       .Cases(".bat", ".cmd", Language::Batch)
       .Cases(".py", ".pyw", Language::Python)
+      .Cases(".cs", ".csx", Language::CSharp)
       .Default(Language::None);
 }
 
@@ -226,7 +229,7 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript, VBA/VB6, batch or Python file (by "
+    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, Python or C# file (by "
     "extension)";
 } // namespace
 
@@ -259,8 +262,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript, VBA, batch or Python file "
-             "(by its extension); skipped");
+             "not a C/C++, PowerShell, VBScript, VBA, batch, Python or C# "
+             "file (by its extension); skipped");
       return;
     }
     if (!Dedup || Seen.insert(P).second)

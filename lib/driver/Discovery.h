@@ -21,6 +21,7 @@ enum class Language : uint8_t {
   VBA,
   Batch,
   Python,
+  CSharp,
   None
 };
 const char *languageName(Language L);

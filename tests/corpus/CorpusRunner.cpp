@@ -75,7 +75,7 @@ bool isSource(StringRef Name) {
   static const std::set<std::string> Exts = {
       ".c",    ".cc",  ".cpp", ".cxx", ".h",   ".hpp", ".ps1", ".psm1",
       ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp", ".bas", ".cls",
-      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py"};
+      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py",  ".cs"};
   return Exts.count(Ext) && !Name.contains(".fixed.");
 }
 
