@@ -104,6 +104,9 @@ public:
   /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
   core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth);
   core::ExprPtr operand(const Val &V, script::Node N) const;
+  /// E, written as N, marked when N's text already sits in parentheses
+  /// (`if (...)`, `f(...)`): a fix that joins two tests adds none.
+  core::ExprPtr atom(core::ExprPtr E, script::Node N) const;
   /// `Environment.OSVersion`, `System.Environment.OSVersion` -> the dotted
   /// name without `System.`/`global::`, or "" for anything else.
   std::string dottedName(script::Node N) const;

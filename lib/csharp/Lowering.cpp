@@ -49,6 +49,20 @@ ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
   return spelledAt(V.expr(), N);
 }
 
+ExprPtr Lowerer::atom(ExprPtr E, script::Node N) const {
+  uint32_t B = script::startByte(N), End = script::endByte(N);
+  auto Blank = [](char C) { return C == ' ' || C == '\t'; };
+  while (B > 0 && Blank(Src[B - 1]))
+    --B;
+  while (End < Src.size() && Blank(Src[End]))
+    ++End;
+  if (!(B > 0 && Src[B - 1] == '(' && End < Src.size() && Src[End] == ')'))
+    return E;
+  auto C = clone(*E);
+  C->Flags |= FlagParenthesized;
+  return C;
+}
+
 std::vector<script::Node> Lowerer::args(script::Node ArgList) const {
   std::vector<script::Node> R;
   for (script::Node A : namedKids(ArgList)) {
@@ -282,16 +296,18 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
     if ((TA != CsType::Version && TA != CsType::Unknown) ||
         (TB != CsType::Version && TB != CsType::Unknown))
       return Val::of(unknown());
-    return Val::of(cmp(*O, A, B, CmpMode::Version, Dialect::CSharp, W));
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Version, Dialect::CSharp, W), Whole));
   }
   if (TA != CsType::Unknown && TB != CsType::Unknown && TA != TB)
     return Val::of(unknown()); // does not compile
   if (TA == CsType::Str || TB == CsType::Str) {
     if (*O != CmpOp::EQ && *O != CmpOp::NE)
       return Val::of(unknown()); // strings have no < in C#
-    return Val::of(cmp(*O, A, B, CmpMode::Str, Dialect::CSharp, W));
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Str, Dialect::CSharp, W), Whole));
   }
-  return Val::of(cmp(*O, A, B, CmpMode::Int, Dialect::CSharp, W));
+  return Val::of(atom(cmp(*O, A, B, CmpMode::Int, Dialect::CSharp, W), Whole));
 }
 
 Val Lowerer::binaryOp(script::Node N, int Depth) {
@@ -562,7 +578,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
       // comparison's text; a relational pattern keeps only its constant's.
       auto C = clone(*R);
       C->Written = typeOf(P) == "constant_pattern" ? spell(N) : Spelling();
-      R = C;
+      R = atom(C, N);
     }
     return Val::of(R);
   }

@@ -153,15 +153,16 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
       R->Flags |= FlagCaseInsensitive;
     R->Syntax = Dialect::CSharp;
     R->Written = spell(Call);
-    return Val::of(R);
+    return Val::of(atom(R, Call));
   }
   if ((N == "string.Equals" || N == "String.Equals") && Args.size() >= 2) {
     if (!isStr(Args[0]) && !isStr(Args[1]))
       return Val();
-    return Val::of(
+    return Val::of(atom(
         cmp(CmpOp::EQ, operand(Args[0], Nodes[0]), operand(Args[1], Nodes[1]),
             ignoresCase(Nodes, 2, Src) ? CmpMode::StrCI : CmpMode::Str,
-            Dialect::CSharp, spell(Call)));
+            Dialect::CSharp, spell(Call)),
+        Call));
   }
   llvm::StringRef Last =
       N.rsplit('.').second.empty() ? N : N.rsplit('.').second;
@@ -431,7 +432,7 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
       E->Cmp = CmpOp::EQ;
       E->Syntax = Dialect::CSharp;
       E->Written = spell(Call);
-      return Val::of(E);
+      return Val::of(atom(E, Call));
     }
     return {};
   case ObjKind::Dict:
@@ -471,8 +472,8 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
       CsType AT = Args[0].E ? typeOfExpr(*Args[0].E) : CsType::Unknown;
       if (AT != ST && AT != CsType::Unknown)
         return Val::of(boolConst(false)); // Equals(object) of another type
-      return Val::of(
-          cmp(CmpOp::EQ, SOp, Arg(0), M, Dialect::CSharp, spell(Call)));
+      return Val::of(atom(
+          cmp(CmpOp::EQ, SOp, Arg(0), M, Dialect::CSharp, spell(Call)), Call));
     }
     return {};
   }
@@ -489,12 +490,13 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
     R->Written = spell(Call);
     if (CI)
       R->Flags |= FlagCaseInsensitive;
-    return Val::of(R);
+    return Val::of(atom(R, Call));
   }
   if (Name == "Equals" && !Args.empty())
-    return Val::of(cmp(CmpOp::EQ, SOp, Arg(0),
-                       CI ? CmpMode::StrCI : CmpMode::Str, Dialect::CSharp,
-                       spell(Call)));
+    return Val::of(
+        atom(cmp(CmpOp::EQ, SOp, Arg(0), CI ? CmpMode::StrCI : CmpMode::Str,
+                 Dialect::CSharp, spell(Call)),
+             Call));
   if ((Name == "IndexOf" || Name == "LastIndexOf") && !Args.empty()) {
     auto R = clone(*binary(Op::Find, S, Arg(0)));
     if (Name == "LastIndexOf")

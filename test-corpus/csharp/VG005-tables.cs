@@ -7,6 +7,7 @@ static class Names
     static readonly Dictionary<int, string> Releases = new Dictionary<int, string>
     {
         { 6001, "Vista SP1" },
+        // expect: VG005
         { 6002, "Vista SP2" },
         { 7601, "7 SP1" },
     };
@@ -14,7 +15,17 @@ static class Names
     static string Lookup()
     {
         int build = Environment.OSVersion.Version.Build;
-        // expect: VG005
         return Releases.TryGetValue(build, out var name) ? name : "unknown";
+    }
+
+    static string Short(int build)
+    {
+        var names = new SortedDictionary<int, string>
+        {
+            [6001] = "SP1",
+            // expect: VG005
+            [6002] = "SP2",
+        };
+        return names.GetValueOrDefault(Environment.OSVersion.Version.Build, "?");
     }
 }
