@@ -90,10 +90,6 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
                             "registry CurrentVersion\\" + *V);
     return E ? Val::of(E) : Val();
   }
-  if (N == "Registry.LocalMachine.OpenSubKey" && !Args.empty()) {
-    auto Key = constText(Args[0]);
-    return Key && isCurrentVersionKey(*Key) ? Val::obj(ObjKind::RegKey) : Val();
-  }
   if (N == "RegistryKey.OpenBaseKey" && !Nodes.empty())
     return text(Nodes[0]).ends_with("LocalMachine") ? Val::obj(ObjKind::HKLM)
                                                     : Val();

@@ -135,6 +135,7 @@ TEST(CSharpLowering, IntAndStringNeverCompare) {
                "\"SELECT * FROM Win32_OperatingSystem\").Get()) {\n"
                "  var b = mo[\"BuildNumber\"].ToString();\n"
                "  if (b == \"6002\") {}\n"
+               "  if (b == 6002) {}\n"
                "  if (Convert.ToInt32(mo[\"BuildNumber\"]) <= 6002) {}\n"
                "}\n}}\n");
   EXPECT_EQ(R.conds(), (Strings{"(toStr(build) == \"6002\")",
@@ -214,11 +215,14 @@ TEST(CSharpInput, ParseErrorsAreNotedAndTheRestAnalyzed) {
 TEST(CSharpInput, DeepNestingIsCutOffNotCrashed) {
   std::string S = "class C { void M() { var x = ";
   for (int I = 0; I < 5000; ++I)
-    S += "(";
+    S += "1 + (";
   S += "1";
   for (int I = 0; I < 5000; ++I)
     S += ")";
   S += "; } }\n";
   auto R = run(S);
   EXPECT_TRUE(R.Findings.empty());
+  ASSERT_EQ(R.Diags.size(), 1u) << R.dump();
+  EXPECT_NE(R.Diags[0].Message.find("test.cs:1:"), std::string::npos);
+  EXPECT_NE(R.Diags[0].Message.find("nested more than"), std::string::npos);
 }
