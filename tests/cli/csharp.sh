@@ -20,7 +20,7 @@ js "d.diagnostics.some(d => d.message.includes('broken.cs:1:') && d.message.incl
 # Text: file:line:col, rule, message.
 vg "$TMP/good.cs"
 expect_rc 1
-grep -q "good.cs:15:17: error: .*\[VG001\]" "$TMP/out" || fail "text report: $(head -5 "$TMP/out")"
+grep -q "good.cs:14:17: error: .*\[VG001\]" "$TMP/out" || fail "text report: $(head -5 "$TMP/out")"
 
 # SARIF names the rule and the C# file.
 vg --format=sarif "$TMP/good.cs"
