@@ -131,7 +131,7 @@ void Lowerer::tableGuard(script::Node Init, const ExprPtr &Key) {
   G.Subject = Key;
   G.FirstMatchOnly = true;
   G.Where = span(Init);
-  CsType KT = typeOfExpr(*Key);
+  ValueType KT = valueType(*Key);
   std::map<std::string, size_t> ByValue;
   for (script::Node Entry : namedKids(Init)) {
     script::Node KN{}, VN{};
@@ -156,11 +156,11 @@ void Lowerer::tableGuard(script::Node Init, const ExprPtr &Key) {
     Val KV = lower(KN, 1);
     ExprPtr Test = unknown();
     if (KV.E && KV.E->isConst()) {
-      CsType T = typeOfExpr(*KV.E);
-      Test = KT != CsType::Unknown && T != KT
+      ValueType T = valueType(*KV.E);
+      Test = KT != ValueType::Unknown && T != KT
                  ? boolConst(false)
                  : cmp(CmpOp::EQ, subject(), operand(KV, KN),
-                       T == CsType::Str ? CmpMode::Str : CmpMode::Int,
+                       T == ValueType::Str ? CmpMode::Str : CmpMode::Int,
                        Dialect::CSharp);
     }
     Arm A;

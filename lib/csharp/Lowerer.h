@@ -180,9 +180,6 @@ public:
   std::vector<std::pair<uint32_t, uint32_t>> Covered;
 };
 
-/// What the value is, as far as C#'s static types tell.
-enum class CsType : uint8_t { Unknown, Int, Str, Bool, Version };
-CsType typeOfExpr(const core::Expr &E);
 using core::unbindParams;
 
 } // namespace verguard::csharp

@@ -22,21 +22,6 @@ bool Val::related() const {
   return isObject() || (E && (dependsOnVersion(*E) || hasParam(*E)));
 }
 
-CsType typeOfExpr(const Expr &E) {
-  switch (valueType(E)) {
-  case ValueType::Int:
-    return CsType::Int;
-  case ValueType::Str:
-    return CsType::Str;
-  case ValueType::Bool:
-    return CsType::Bool;
-  case ValueType::Version:
-    return CsType::Version;
-  default:
-    return CsType::Unknown;
-  }
-}
-
 script::Node Lowerer::unwrap(script::Node N) {
   while ((typeOf(N) == "parenthesized_expression" ||
           typeOf(N) == "checked_expression") &&
@@ -215,13 +200,13 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
         continue;
       }
       ExprPtr E = lower(X, Depth + 1).expr();
-      CsType ET = typeOfExpr(*E);
-      if (ET == CsType::Int)
+      ValueType ET = valueType(*E);
+      if (ET == ValueType::Int)
         E = unary(Op::ToStr, E);
-      else if (ET == CsType::Version && E->Kind == Op::VersionOf &&
+      else if (ET == ValueType::Version && E->Kind == Op::VersionOf &&
                !E->Kids.empty())
         E = E->Kids[0];
-      else if (ET != CsType::Str)
+      else if (ET != ValueType::Str)
         E = unknown();
       Parts.push_back(E);
     }
@@ -290,18 +275,18 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
   if (L.isObject() || R.isObject())
     return Val::of(unknown());
   ExprPtr A = operand(L, LN), B = operand(R, RN);
-  CsType TA = typeOfExpr(*A), TB = typeOfExpr(*B);
-  if (TA == CsType::Version || TB == CsType::Version) {
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  if (TA == ValueType::Version || TB == ValueType::Version) {
     // Version == null, Version == string: not a version comparison.
-    if ((TA != CsType::Version && TA != CsType::Unknown) ||
-        (TB != CsType::Version && TB != CsType::Unknown))
+    if ((TA != ValueType::Version && TA != ValueType::Unknown) ||
+        (TB != ValueType::Version && TB != ValueType::Unknown))
       return Val::of(unknown());
     return Val::of(
         atom(cmp(*O, A, B, CmpMode::Version, Dialect::CSharp, W), Whole));
   }
-  if (TA != CsType::Unknown && TB != CsType::Unknown && TA != TB)
+  if (TA != ValueType::Unknown && TB != ValueType::Unknown && TA != TB)
     return Val::of(unknown()); // does not compile
-  if (TA == CsType::Str || TB == CsType::Str) {
+  if (TA == ValueType::Str || TB == ValueType::Str) {
     if (*O != CmpOp::EQ && *O != CmpOp::NE)
       return Val::of(unknown()); // strings have no < in C#
     return Val::of(
@@ -330,20 +315,21 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
   if (L.isObject() || R.isObject())
     return {};
   ExprPtr A = L.expr(), B = R.expr();
-  CsType TA = typeOfExpr(*A), TB = typeOfExpr(*B);
-  if (OpText == "+" && (TA == CsType::Str || TB == CsType::Str)) {
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  if (OpText == "+" && (TA == ValueType::Str || TB == ValueType::Str)) {
     auto AsText = [](ExprPtr X) {
-      CsType T = typeOfExpr(*X);
-      if (T == CsType::Int)
+      ValueType T = valueType(*X);
+      if (T == ValueType::Int)
         return unary(Op::ToStr, X);
-      if (T == CsType::Version && X->Kind == Op::VersionOf && !X->Kids.empty())
+      if (T == ValueType::Version && X->Kind == Op::VersionOf &&
+          !X->Kids.empty())
         return X->Kids[0];
-      return T == CsType::Str ? X : unknown();
+      return T == ValueType::Str ? X : unknown();
     };
     return Val::of(nary(Op::Concat, {AsText(A), AsText(B)}));
   }
-  if (TA == CsType::Str || TB == CsType::Str || TA == CsType::Version ||
-      TB == CsType::Version)
+  if (TA == ValueType::Str || TB == ValueType::Str ||
+      TA == ValueType::Version || TB == ValueType::Version)
     return Val::of(unknown());
   static const std::pair<const char *, Op> Ops[] = {
       {"+", Op::Add},  {"-", Op::Sub},    {"*", Op::Mul},   {"/", Op::Div},
@@ -364,11 +350,11 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
     if (!V.E || !V.E->isConst())
       return unknown();
     ExprPtr C = operand(V, X);
-    CsType TS = typeOfExpr(*S), TC = typeOfExpr(*C);
-    if (TS != CsType::Unknown && TS != TC)
+    ValueType TS = valueType(*S), TC = valueType(*C);
+    if (TS != ValueType::Unknown && TS != TC)
       return boolConst(false);
     auto R =
-        clone(*cmp(O, S, C, TC == CsType::Str ? CmpMode::Str : CmpMode::Int,
+        clone(*cmp(O, S, C, TC == ValueType::Str ? CmpMode::Str : CmpMode::Int,
                    Dialect::CSharp));
     R->Written = spell(P);
     return R;
@@ -550,12 +536,12 @@ Val Lowerer::lower(script::Node N, int Depth) {
     llvm::StringRef Ty = text(script::field(N, "type"));
     if (!V.E)
       return V;
-    CsType VT = typeOfExpr(*V.E);
+    ValueType VT = valueType(*V.E);
     if (Ty == "int" || Ty == "uint" || Ty == "long" || Ty == "ulong" ||
         Ty == "short" || Ty == "ushort" || Ty == "Int32" || Ty == "UInt32")
-      return VT == CsType::Str ? Val::of(unknown()) : V; // unboxing a string
+      return VT == ValueType::Str ? Val::of(unknown()) : V; // unboxing a string
     if (Ty == "string" || Ty == "String")
-      return VT == CsType::Int ? Val::of(unknown()) : V;
+      return VT == ValueType::Int ? Val::of(unknown()) : V;
     return V;
   }
   if (T == "conditional_expression") {

@@ -37,8 +37,8 @@ std::optional<std::string> constText(const Val &V) {
   return std::nullopt;
 }
 
-bool isInt(const Val &V) { return V.E && typeOfExpr(*V.E) == CsType::Int; }
-bool isStr(const Val &V) { return V.E && typeOfExpr(*V.E) == CsType::Str; }
+bool isInt(const Val &V) { return V.E && valueType(*V.E) == ValueType::Int; }
+bool isStr(const Val &V) { return V.E && valueType(*V.E) == ValueType::Str; }
 
 /// A StringComparison argument that ignores case.
 bool ignoresCase(const std::vector<script::Node> &Nodes, size_t From,
@@ -335,7 +335,7 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     if (Obj.E->Kind == Op::VersionOf)
       if (ExprPtr P = versionMember(*Obj.E, Name))
         return Val::of(P);
-    if (Name == "Length" && typeOfExpr(*Obj.E) == CsType::Str)
+    if (Name == "Length" && valueType(*Obj.E) == ValueType::Str)
       return Val::of(unary(Op::Length, Obj.E));
     if (Obj.E->Kind != Op::Unknown)
       return Val::of(unknown());
@@ -443,20 +443,20 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
   if (Obj.isObject() || !Obj.E)
     return {};
   ExprPtr S = Obj.E;
-  CsType ST = typeOfExpr(*S);
-  if (ST == CsType::Unknown && !dependsOnVersion(*S))
+  ValueType ST = valueType(*S);
+  if (ST == ValueType::Unknown && !dependsOnVersion(*S))
     return {};
   ExprPtr SOp = script::isNull(ObjN) ? S : operand(Obj, ObjN);
   auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
   if (Name == "ToString" && Args.empty()) {
-    if (ST == CsType::Int)
+    if (ST == ValueType::Int)
       return Val::of(unary(Op::ToStr, S));
-    if (ST == CsType::Version && !S->Kids.empty())
+    if (ST == ValueType::Version && !S->Kids.empty())
       return Val::of(S->Kids[0]); // the components given, dotted
     return Obj;
   }
-  if (ST == CsType::Version || ST == CsType::Int) {
-    CmpMode M = ST == CsType::Version ? CmpMode::Version : CmpMode::Int;
+  if (ST == ValueType::Version || ST == ValueType::Int) {
+    CmpMode M = ST == ValueType::Version ? CmpMode::Version : CmpMode::Int;
     if (Name == "CompareTo" && Args.size() == 1) {
       Val V = Val::obj(ObjKind::CompareTo);
       V.CmpA = SOp;
@@ -465,15 +465,15 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
       return V;
     }
     if (Name == "Equals" && Args.size() == 1) {
-      CsType AT = Args[0].E ? typeOfExpr(*Args[0].E) : CsType::Unknown;
-      if (AT != ST && AT != CsType::Unknown)
+      ValueType AT = Args[0].E ? valueType(*Args[0].E) : ValueType::Unknown;
+      if (AT != ST && AT != ValueType::Unknown)
         return Val::of(boolConst(false)); // Equals(object) of another type
       return Val::of(atom(
           cmp(CmpOp::EQ, SOp, Arg(0), M, Dialect::CSharp, spell(Call)), Call));
     }
     return {};
   }
-  if (ST != CsType::Str)
+  if (ST != ValueType::Str)
     return {};
   bool CI = ignoresCase(ArgNodes, 1, Src);
   if ((Name == "StartsWith" || Name == "EndsWith" || Name == "Contains") &&
