@@ -40,6 +40,9 @@ const core::FixSyntax &fixSyntax(bool Escaped);
 namespace jscript {
 const core::FixSyntax &fixSyntax();
 }
+namespace csharp {
+const core::FixSyntax &fixSyntax();
+}
 
 namespace core {
 
@@ -97,6 +100,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return wix::fixSyntax(D == Dialect::Wix);
   case Dialect::JScript:
     return jscript::fixSyntax();
+  case Dialect::CSharp:
+    return csharp::fixSyntax();
   }
   return cpp::cFixSyntax();
 }

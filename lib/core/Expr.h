@@ -125,6 +125,7 @@ enum class Dialect : uint8_t {
   Wix,      // an MSI/Burn condition in XML text or an attribute (`&lt;`)
   WixCData, // an MSI/Burn condition in a CDATA section (`<` as it is)
   JScript,
+  CSharp,
 };
 
 /// Where in the user's file a node was written, and what it looked like.

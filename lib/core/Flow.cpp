@@ -164,8 +164,43 @@ ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
       keepSpellingsWithin(substituteParams(Summary, Args, Lists), Call));
 }
 
-ExprPtr detached(const ExprPtr &E) {
-  return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
+ExprPtr sourceValue(const SourceEntry *E, std::string Provenance) {
+  if (!E)
+    return nullptr;
+  ExprPtr V = quantity(E->Q, std::move(Provenance));
+  return E->AsString ? unary(Op::ToStr, V) : V;
+}
+
+ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
+  if (V.Kind != Op::VersionOf || V.Kids.empty() || !V.Kids[0])
+    return nullptr;
+  static const char *Parts[] = {"major", "minor", "build", "revision"};
+  int Idx = -1;
+  for (int I = 0; I < 4; ++I)
+    if (Part.equals_insensitive(Parts[I]))
+      Idx = I;
+  const Expr &K = *V.Kids[0];
+  if (K.Kind != Op::Quantity)
+    return nullptr;
+  std::string P = K.Provenance + "." + Part.str();
+  auto Q = [&](Quantity X) { return quantity(X, P, K.has(FlagInferred)); };
+  if (K.Q == Quantity::DotNetVersion) {
+    if (Part.equals_insensitive("MajorRevision"))
+      return Q(Quantity::SPMajor);
+    if (Part.equals_insensitive("MinorRevision"))
+      return Q(Quantity::SPMinor);
+    if (Idx == 3)
+      return binary(Op::BitOr,
+                    binary(Op::Shl, Q(Quantity::SPMajor), intConst(16)),
+                    Q(Quantity::SPMinor));
+  }
+  if (Idx == 3 && K.Q == Quantity::Version)
+    return intConst(-1);
+  if (Idx < 0)
+    return nullptr;
+  auto C = dottedComponent(
+      K.Q == Quantity::DotNetVersion ? Quantity::Version : K.Q, Idx);
+  return C ? Q(*C) : nullptr;
 }
 
 ExprPtr unbindParams(const ExprPtr &E) {
@@ -177,6 +212,10 @@ ExprPtr unbindParams(const ExprPtr &E) {
   for (ExprPtr &K : C->Kids)
     K = unbindParams(K);
   return C;
+}
+
+ExprPtr detached(const ExprPtr &E) {
+  return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
 }
 
 ExprPtr writtenAt(const ExprPtr &E, Spelling W) {

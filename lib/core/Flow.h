@@ -43,6 +43,19 @@ ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
                     const std::vector<std::vector<ExprPtr>> &Lists,
                     const SourceSpan &Call);
 
+struct SourceEntry;
+
+/// A source of rules/sources.yaml as a value: text holding a number is the
+/// number turned into text (WMI's BuildNumber "6002"). Null for no entry.
+ExprPtr sourceValue(const SourceEntry *E, std::string Provenance);
+
+/// Member Part (Major, Minor, Build, Revision, MajorRevision,
+/// MinorRevision) of a System.Version V (an Op::VersionOf): of
+/// OSVersion.Version, Revision is the service pack (wServicePackMajor << 16
+/// | wServicePackMinor), not the UBR; of a file version, the revision; of a
+/// WMI-style "6.0.6002", -1 (not given). Null for another member or value.
+ExprPtr versionMember(const Expr &V, llvm::StringRef Part);
+
 /// E as an operand written at W (a use of a variable or a constant): a
 /// constant used by name (`SP2_BUILD`) is written where it is used, and
 /// remembers where its value is written.

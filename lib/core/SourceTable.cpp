@@ -292,6 +292,18 @@ std::vector<std::string> defaultTriggerWords() {
   return triggerWords(P, Enabled);
 }
 
+bool isCurrentVersionKey(llvm::StringRef Path) {
+  std::string P = Path.trim().lower();
+  std::replace(P.begin(), P.end(), '/', '\\');
+  llvm::StringRef R = P;
+  R.consume_front("hkey_local_machine\\");
+  R.consume_front("hklm\\");
+  R.consume_front("\\");
+  R = R.rtrim('\\');
+  return R == "software\\microsoft\\windows nt\\currentversion" ||
+         R == "software\\wow6432node\\microsoft\\windows nt\\currentversion";
+}
+
 std::optional<Quantity> quantityNamed(llvm::StringRef Name) {
   std::string N;
   for (char C : Name)

@@ -102,6 +102,10 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
 /// The table embedded in the binary from rules/sources.yaml.
 const SourceTable &builtinSources();
 
+/// HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion (or its WOW6432Node
+/// twin), with or without the hive, any case, `/` or `\`.
+bool isCurrentVersionKey(llvm::StringRef Path);
+
 /// Evidence when the source is out of sight: what a variable, member,
 /// parameter or function name says it holds (`osBuild`, `g_nBuild`,
 /// `dwBuildNumber`, `$OSVersion`, `WinUBR`) -- the build, the revision, or

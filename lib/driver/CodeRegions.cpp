@@ -28,6 +28,8 @@ Dialect dialectOf(llvm::StringRef Path, Language Lang) {
     return Dialect::Xml;
   case Language::JScript: // comments, strings and numbers as C's
     return Dialect::C;
+  case Language::CSharp:
+    return Dialect::CSharp;
   default:
     break;
   }
@@ -203,6 +205,14 @@ std::optional<double> numberValue(llvm::StringRef Token, Dialect D) {
     if (!L.empty() && llvm::all_of(L, isDigit))
       return integer(L, 10);
     return std::nullopt;
+  case Dialect::CSharp: // 6_002, 0x, 0b; a leading 0 is still decimal
+    llvm::erase(L, '_');
+    L = llvm::StringRef(L).rtrim("ul").str();
+    if (L.size() > 1 && L[0] == '0' && llvm::all_of(L, isDigit))
+      return integer(L, 10);
+    if (llvm::StringRef(L).starts_with("0b"))
+      return integer(llvm::StringRef(L).drop_front(2), 2);
+    return cNumber(L);
   case Dialect::Markup: // VBScript or JavaScript: either reading
     if (auto V = vbNumber(L))
       return V;
@@ -575,6 +585,61 @@ std::vector<Span> xmlSpans(llvm::StringRef T) {
   return std::move(S.Out);
 }
 
+/// C#: `//` and `/* */` comments; strings "..." (backslash escapes),
+/// @"..." and $@"..." (a doubled quote is a quote), raw """...""", and
+/// character literals.
+std::vector<Span> csharpSpans(llvm::StringRef T) {
+  Scanner S{T};
+  while (!S.done()) {
+    size_t I = S.I;
+    char C = T[I];
+    llvm::StringRef Rest = S.rest();
+    if (Rest.starts_with("//")) {
+      S.lineComment(2);
+    } else if (Rest.starts_with("/*")) {
+      S.blockComment("/*", "*/");
+    } else if (C == '"' || C == '\'' || C == '@' || C == '$') {
+      size_t J = I;
+      while (J < T.size() && (T[J] == '@' || T[J] == '$'))
+        ++J;
+      if (J >= T.size() || (T[J] != '"' && !(J == I && C == '\''))) {
+        S.plain();
+        continue;
+      }
+      bool Verbatim = T.slice(I, J).contains('@');
+      size_t Quotes = 0;
+      while (J + Quotes < T.size() && T[J + Quotes] == '"')
+        ++Quotes;
+      if (C != '\'' && Quotes >= 3) { // raw: ends at as many quotes
+        size_t E = T.find(T.substr(J, Quotes), J + Quotes);
+        S.literal(E == llvm::StringRef::npos ? T.size() : E + Quotes);
+        continue;
+      }
+      char Q = T[J];
+      size_t K = J + 1;
+      while (K < T.size()) {
+        if (!Verbatim && T[K] == '\\') {
+          K += 2;
+        } else if (T[K] == Q) {
+          if (Verbatim && K + 1 < T.size() && T[K + 1] == Q) {
+            K += 2;
+            continue;
+          }
+          break;
+        } else if (!Verbatim && T[K] == '\n') {
+          break;
+        } else {
+          ++K;
+        }
+      }
+      S.literal(std::min(K + 1, T.size()));
+    } else {
+      S.plain();
+    }
+  }
+  return std::move(S.Out);
+}
+
 } // namespace
 
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
@@ -583,6 +648,8 @@ std::vector<Span> spansOf(llvm::StringRef Text, Dialect D) {
     return cSpans(Text);
   case Dialect::Python:
     return pythonSpans(Text);
+  case Dialect::CSharp:
+    return csharpSpans(Text);
   case Dialect::PowerShell:
     return powershellSpans(Text);
   case Dialect::Batch:

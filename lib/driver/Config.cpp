@@ -176,10 +176,11 @@ public:
           HasQ = true;
         } else if (*K == "language") {
           if (*V != "cpp" && *V != "powershell" && *V != "vbscript" &&
-              *V != "python" && *V != "jscript")
+              *V != "python" && *V != "jscript" &&
+              *V != "csharp")
             return error(KV.getValue(),
                          "'sources.language': expected cpp, "
-                         "powershell, vbscript, python or jscript, not '" +
+                         "powershell, vbscript, python, jscript or csharp, not '" +
                              *V + "'");
           S.Language = *V;
         } else {

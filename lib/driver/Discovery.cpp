@@ -36,6 +36,8 @@ const char *languageName(Language L) {
     return "WiX";
   case Language::JScript:
     return "JScript";
+  case Language::CSharp:
+    return "C#";
   case Language::None:
     return "none";
   }
@@ -57,6 +59,7 @@ Language languageOf(llvm::StringRef Path) {
       .Case(".iss", Language::Inno)
       .Cases(".wxs", ".wxi", Language::Wix)
       .Cases(".js", ".jse", Language::JScript)
+      .Cases(".cs", ".csx", Language::CSharp)
       .Default(Language::None);
 }
 
@@ -238,7 +241,7 @@ std::optional<IgnoredBy> gitIgnored(llvm::StringRef Path) {
 
 namespace {
 const char *const Readable =
-    "no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, "
+    "no C/C++, C#, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, "
     "Python, JScript or WiX file (by extension)";
 } // namespace
 
@@ -271,8 +274,8 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
     if (L == Language::None) {
       if (Named)
         note(Diags, P,
-             "not a C/C++, PowerShell, VBScript, VBA, batch, NSIS, Inno Setup, "
-             "Python, JScript or WiX file (by its extension); skipped");
+             "not a C/C++, C#, PowerShell, VBScript, VBA, batch, NSIS, Inno "
+             "Setup, Python, JScript or WiX file (by its extension); skipped");
       return;
     }
     if (!Dedup || Seen.insert(P).second)

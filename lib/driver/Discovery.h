@@ -25,6 +25,7 @@ enum class Language : uint8_t {
   Inno,
   Wix,
   JScript,
+  CSharp,
   None
 };
 const char *languageName(Language L);

@@ -4,6 +4,7 @@
 #include "batch/BatchFrontend.h"
 #include "core/SourceTable.h"
 #include "cpp/CppFrontend.h"
+#include "csharp/CSharpFrontend.h"
 #include "driver/FileAnalysis.h"
 #include "driver/Merge.h"
 #include "driver/Scheduler.h"
@@ -104,6 +105,9 @@ void analyzeBytes(const std::string &Path, Language Lang, llvm::StringRef Bytes,
       break;
     case Language::JScript:
       jscript::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags);
+      break;
+    case Language::CSharp:
+      csharp::lowerFile(Path, *Text, Opts.Frontend, Guards, Diags, Deps);
       break;
     default:
       break;

@@ -109,25 +109,14 @@ bool Lowerer::isSystemBinary(llvm::StringRef Path) {
          R.contains(":\\windows\\") || R.contains("$env:windir");
 }
 
-namespace {
-/// A source of the table as a value: text holding a number is the number
-/// turned into text.
-ExprPtr sourceValue(const core::SourceEntry *E, std::string Prov) {
-  if (!E)
-    return nullptr;
-  ExprPtr V = quantity(E->Q, std::move(Prov));
-  return E->AsString ? unary(Op::ToStr, V) : V;
-}
-} // namespace
-
 ExprPtr Lowerer::wmiProperty(llvm::StringRef N) const {
-  return sourceValue(core::builtinSources().wmiProperty(N),
-                     "Win32_OperatingSystem." + N.str());
+  return core::sourceValue(core::builtinSources().wmiProperty(N),
+                           "Win32_OperatingSystem." + N.str());
 }
 
 ExprPtr Lowerer::registryValue(llvm::StringRef N) const {
-  ExprPtr V = sourceValue(core::builtinSources().registryValue(N),
-                          "registry CurrentVersion\\" + N.str());
+  ExprPtr V = core::sourceValue(core::builtinSources().registryValue(N),
+                                "registry CurrentVersion\\" + N.str());
   if (V && V->Kind == Op::Quantity && V->Q == Quantity::Revision)
     return withSiblings(V, CanonicalBuildFromRegistry);
   return V;

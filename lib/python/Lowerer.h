@@ -10,8 +10,10 @@
 #define VERGUARD_PYTHON_LOWERER_H
 
 #include "core/Finding.h"
+#include "core/Flow.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "core/SourceTable.h"
 #include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
@@ -124,7 +126,9 @@ public:
              const std::vector<script::Node> &ArgNodes, int Depth);
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
-  static bool isCurrentVersionKey(llvm::StringRef Path);
+  static bool isCurrentVersionKey(llvm::StringRef Path) {
+    return core::isCurrentVersionKey(Path);
+  }
 
   // --- PythonFrontend.cpp: statements and guards -----------------------
   void walkBlock(script::Node Block);

@@ -22,15 +22,6 @@ namespace {
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
-/// A source of the table as a value: text holding a number is the number
-/// turned into text (WMI's BuildNumber "6002").
-ExprPtr tableValue(const SourceEntry *E, std::string Prov) {
-  if (!E)
-    return nullptr;
-  ExprPtr V = quantity(E->Q, std::move(Prov));
-  return E->AsString ? unary(Op::ToStr, V) : V;
-}
-
 std::optional<std::string> constText(const Val &V) {
   if (V.E && V.E->Kind == Op::StrConst)
     return V.E->Str;
@@ -55,18 +46,6 @@ Val winVerItem(int64_t I) {
 }
 
 } // namespace
-
-bool Lowerer::isCurrentVersionKey(llvm::StringRef Path) {
-  std::string P = Path.trim().lower();
-  std::replace(P.begin(), P.end(), '/', '\\');
-  llvm::StringRef R = P;
-  R.consume_front("hkey_local_machine\\");
-  R.consume_front("hklm\\");
-  R.consume_front("\\");
-  R = R.rtrim('\\');
-  return R == "software\\microsoft\\windows nt\\currentversion" ||
-         R == "software\\wow6432node\\microsoft\\windows nt\\currentversion";
-}
 
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
   if (ExprPtr E = namedQuantity(Name))
@@ -116,8 +95,8 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     auto V = constText(Args[1]);
     if (!V)
       return Val();
-    ExprPtr E = tableValue(builtinSources().registryValue(*V),
-                           "registry CurrentVersion\\" + *V);
+    ExprPtr E = sourceValue(builtinSources().registryValue(*V),
+                            "registry CurrentVersion\\" + *V);
     if (!E)
       return Val();
     if (Name == "winreg.QueryValue")
@@ -196,8 +175,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
       return Val::of(q(Quantity::Version, "platform.uname().version"));
     return Val::of(unknown());
   case ObjKind::WmiOS:
-    if (ExprPtr E = tableValue(builtinSources().wmiProperty(Name),
-                               "Win32_OperatingSystem." + Name.str()))
+    if (ExprPtr E = sourceValue(builtinSources().wmiProperty(Name),
+                                "Win32_OperatingSystem." + Name.str()))
       return Val::of(E);
     return Val::of(unknown());
   case ObjKind::Self: {

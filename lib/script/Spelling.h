@@ -32,6 +32,9 @@ public:
   }
   core::Spelling spell(Node N) const { return spell(startByte(N), endByte(N)); }
   core::Spelling spell(uint32_t B, uint32_t E) const;
+  /// E as written at N (a use of a value: a fix writes it again there); a
+  /// constant used by name keeps where its value is defined.
+  core::ExprPtr spelledAt(const core::ExprPtr &E, Node N) const;
   /// The blanks that start the line of byte B (a new line's indentation).
   std::string indentAt(uint32_t B) const;
 

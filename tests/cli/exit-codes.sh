@@ -44,13 +44,13 @@ grep -q "locked-dir: error: cannot read: Permission denied" "$TMP/err" || fail "
 mkdir -p "$TMP/docs" && echo "# notes" > "$TMP/docs/README.md"
 vg "$TMP/docs"
 expect_rc 0
-grep -q "docs: warning: no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, Python, JScript or WiX file (by extension)$" "$TMP/err" || fail "empty directory: $(cat "$TMP/err")"
+grep -q "docs: warning: no C/C++, C#, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, Python, JScript or WiX file (by extension)$" "$TMP/err" || fail "empty directory: $(cat "$TMP/err")"
 # ... and when git ignores every one, that too.
 git init -q "$TMP/repo" && mkdir "$TMP/repo/gen" && echo '*.gen.cpp' > "$TMP/repo/.gitignore"
 cp "$CORPUS/cpp/VG001-getversion.cpp" "$TMP/repo/gen/a.gen.cpp"
 vg "$TMP/repo/gen"
 expect_rc 0
-grep -q "gen: warning: no C/C++, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, Python, JScript or WiX file (by extension) that git does not ignore (1 ignored; see --no-ignore)" "$TMP/err" || fail "ignored-only directory: $(cat "$TMP/err")"
+grep -q "gen: warning: no C/C++, C#, PowerShell, VBScript, VBA/VB6, batch, NSIS, Inno Setup, Python, JScript or WiX file (by extension) that git does not ignore (1 ignored; see --no-ignore)" "$TMP/err" || fail "ignored-only directory: $(cat "$TMP/err")"
 # `verguard version` is a command, not a path.
 vg version
 expect_rc 0

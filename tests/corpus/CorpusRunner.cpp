@@ -75,7 +75,7 @@ bool isSource(StringRef Name) {
   static const std::set<std::string> Exts = {
       ".c",    ".cc",  ".cpp", ".cxx", ".h",   ".hpp", ".ps1", ".psm1",
       ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp", ".bas", ".cls",
-      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py",  ".nsi", ".nsh", ".iss", ".wxs", ".wxi", ".js"};
+      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py",  ".nsi", ".nsh", ".iss", ".wxs", ".wxi", ".js", ".cs"};
   return Exts.count(Ext) && !Name.contains(".fixed.");
 }
 

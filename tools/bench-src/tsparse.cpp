@@ -1,7 +1,8 @@
 //===- tsparse.cpp - raw tree-sitter parse, the baseline of tools/bench ---===//
 //
 // Parses every .ps1/.psm1 with the PowerShell grammar, every .vbs/.bas/.cls
-// with the VBA grammar and every .py/.pyw with the Python grammar, as
+// with the VBA grammar, every .py/.pyw with the Python grammar and every
+// .cs/.csx with the C# grammar, as
 // verguard would, and prints nothing: the time it
 // takes is the floor for verguard's script frontends.
 //
@@ -23,6 +24,7 @@ extern "C" const TSLanguage *tree_sitter_powershell(void);
 extern "C" const TSLanguage *tree_sitter_vba(void);
 extern "C" const TSLanguage *tree_sitter_python(void);
 extern "C" const TSLanguage *tree_sitter_javascript(void);
+extern "C" const TSLanguage *tree_sitter_c_sharp(void);
 
 namespace {
 
@@ -55,10 +57,12 @@ int main(int argc, char **argv) {
   TSParser *Vb = ts_parser_new();
   TSParser *Py = ts_parser_new();
   TSParser *Js = ts_parser_new();
+  TSParser *Cs = ts_parser_new();
   if (!ts_parser_set_language(Ps, tree_sitter_powershell()) ||
       !ts_parser_set_language(Vb, tree_sitter_vba()) ||
       !ts_parser_set_language(Py, tree_sitter_python()) ||
-      !ts_parser_set_language(Js, tree_sitter_javascript())) {
+      !ts_parser_set_language(Js, tree_sitter_javascript()) ||
+      !ts_parser_set_language(Cs, tree_sitter_c_sharp())) {
     std::fprintf(stderr, "vg_tsparse: grammar ABI mismatch\n");
     return 2;
   }
@@ -75,6 +79,8 @@ int main(int argc, char **argv) {
       Parser = Py;
     else if (E == ".js")
       Parser = Js;
+    else if (E == ".cs" || E == ".csx")
+      Parser = Cs;
     else
       continue;
     std::ifstream F(P, std::ios::binary);

@@ -94,6 +94,22 @@ TEST(CodeRegions, PythonNumbers) {
   EXPECT_EQ(numberValue("6002", Dialect::Python), 6002);
 }
 
+TEST(CodeRegions, CSharp) {
+  EXPECT_EQ(regions("a //x\nb", Dialect::CSharp), "ccmmmcc");
+  EXPECT_EQ(regions("a /*x*/b", Dialect::CSharp), "ccmmmmmc");
+  // A verbatim string ends at its first lone quote; \ escapes nothing.
+  EXPECT_EQ(regions("@\"a\\\"//", Dialect::CSharp), "sssssmm");
+  EXPECT_EQ(regions("@\"a\"\"b\"x", Dialect::CSharp), "sssssssc");
+  EXPECT_EQ(regions("\"\\\"//\"x", Dialect::CSharp), "ssssssc");
+  EXPECT_EQ(regions("$\"{a}//\"x", Dialect::CSharp), "ssssssssc");
+  EXPECT_EQ(regions("\"\"\"a\"b\"\"\"x", Dialect::CSharp), "sssssssssc");
+  EXPECT_EQ(regions("'\"'//", Dialect::CSharp), "sssmm");
+  EXPECT_EQ(numberValue("6_002", Dialect::CSharp), 6002);
+  EXPECT_EQ(numberValue("0x1772u", Dialect::CSharp), 6002);
+  EXPECT_EQ(numberValue("06002", Dialect::CSharp), 6002);
+  EXPECT_EQ(numberValue("0b1011101110010", Dialect::CSharp), 6002);
+}
+
 TEST(CodeRegions, NumbersInEachNotation) {
   struct Case {
     const char *Tok;
@@ -141,6 +157,7 @@ TEST(CodeRegions, DialectsByLanguageAndExtension) {
   EXPECT_EQ(dialectOf("a.hta", Language::VBScript), Dialect::Markup);
   EXPECT_EQ(dialectOf("a.wsf", Language::VBScript), Dialect::Markup);
   EXPECT_EQ(dialectOf("a.py", Language::Python), Dialect::Python);
+  EXPECT_EQ(dialectOf("a.cs", Language::CSharp), Dialect::CSharp);
 }
 
 } // namespace

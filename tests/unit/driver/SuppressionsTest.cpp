@@ -87,6 +87,17 @@ TEST(Suppressions, PythonStringsHoldNoMarker) {
                   .empty());
 }
 
+TEST(Suppressions, CSharpCommentsNotStrings) {
+  EXPECT_EQ(find("// verguard: ignore[VG002]\nx;\n", Language::CSharp)[0].Line,
+            2u);
+  EXPECT_EQ(find("x = 1; /* verguard: ignore */\n", Language::CSharp)[0].Line,
+            1u);
+  EXPECT_TRUE(find("var s = @\"C:\\\"; // verguard: ignore\n", Language::CSharp)
+                  .size() == 1);
+  EXPECT_TRUE(
+      find("var s = \"// verguard: ignore\";\n", Language::CSharp).empty());
+}
+
 TEST(Suppressions, RemovalTakesTheCommentOrTheMarker) {
   EXPECT_EQ(
       removed("a;\n  // verguard: ignore[VG001] why\nb;\n", Language::Cpp),

@@ -1,0 +1,55 @@
+//===- FixSyntax.cpp - fixes written in C# --------------------------------===//
+//
+// C's comparison operators and `||`/`&&`; a membership of literals as a
+// pattern (`build is 6002 or 6003`); an array or collection initializer
+// gains `, 6003`; a switch label or arm pattern gains ` or 6003` (C# 9
+// patterns: `case 6002 or 6003:`, `6002 or 6003 => ...`).
+//
+//===----------------------------------------------------------------------===//
+#include "core/FixSyntax.h"
+#include "core/Syntax.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace verguard::csharp {
+namespace {
+using namespace core;
+
+/// An integer or a plain string literal: what a constant pattern may hold.
+bool isLiteral(llvm::StringRef S) {
+  S = S.trim();
+  if (!S.empty() && llvm::all_of(S, llvm::isDigit))
+    return true;
+  return S.size() >= 2 && S.front() == '"' && S.back() == '"' &&
+         !S.drop_front().drop_back().contains('"') && !S.contains('\\');
+}
+
+class CSharpSyntax final : public FixSyntax {
+public:
+  std::optional<std::string> op(CmpOp O, llvm::StringRef) const override {
+    return std::string(cmpOpName(O));
+  }
+  std::optional<std::string> joinWord(bool IsOr) const override {
+    return std::string(IsOr ? " || " : " && ");
+  }
+  std::optional<std::string>
+  membership(llvm::StringRef Operand, bool Negated, llvm::StringRef,
+             llvm::StringRef Item, llvm::StringRef NewItem) const override {
+    if (!isLiteral(Item) || !isLiteral(NewItem))
+      return std::nullopt;
+    return Operand.str() + (Negated ? " is not (" : " is ") + Item.str() +
+           " or " + NewItem.str() + (Negated ? ")" : "");
+  }
+  bool appendsListItems() const override { return true; }
+  std::optional<Edit> armLabel(const Arm &, const Expr &Test, const Expr &Const,
+                               llvm::StringRef NewConst) const override {
+    return alternativeAfter(Test, Const, NewConst, " or ");
+  }
+};
+} // namespace
+
+const FixSyntax &fixSyntax() {
+  static const CSharpSyntax S;
+  return S;
+}
+} // namespace verguard::csharp

@@ -1,0 +1,187 @@
+//===- Lowerer.h - C# lowering state (internal) -----------------*- C++ -*-===//
+//
+// Lowering.cpp turns expressions into values with C#'s semantics (int and
+// string never compare: that does not compile; `==` on strings is ordinal;
+// System.Version compares component by component, a missing component
+// before 0), Sources.cpp knows which values are OS version quantities, and
+// CSharpFrontend.cpp walks declarations and statements and builds guards.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CSHARP_LOWERER_H
+#define VERGUARD_CSHARP_LOWERER_H
+
+#include "core/Finding.h"
+#include "core/Flow.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Spelling.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace verguard::csharp {
+
+inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
+inline script::NodeList namedKids(script::Node N) {
+  return script::namedKidsNoComments(N);
+}
+
+/// Objects whose members, items or methods are version quantities.
+enum class ObjKind : uint8_t {
+  None,        // a plain value (E) or nothing known
+  OSVersion,   // Environment.OSVersion (an OperatingSystem)
+  WmiSearcher, // new ManagementObjectSearcher(... Win32_OperatingSystem)
+  WmiList,     // searcher.Get()
+  WmiOS,       // one Win32_OperatingSystem ManagementObject
+  HKLM,        // Registry.LocalMachine
+  RegKey,      // HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
+  FileInfo,    // FileVersionInfo of a system binary
+  VerInfo,     // an OSVERSIONINFO(EX) struct filled by the system
+  List,        // an array, List<T> or HashSet<T> of items (Items)
+  Dict,        // a Dictionary initializer (DictNode)
+  Class,       // a class named by its name (static members), Name
+  Instance,    // `this` or an instance of class Name
+  CompareTo,   // a.CompareTo(b): CmpA, CmpB under CmpM
+};
+
+struct Val {
+  core::ExprPtr E; // scalar value; null for objects/nothing
+  ObjKind Obj = ObjKind::None;
+  std::vector<core::ExprPtr> Items; // List
+  script::Node DictNode{};          // Dict
+  std::string Name;                 // Class, Instance
+  core::ExprPtr CmpA, CmpB;         // CompareTo
+  core::CmpMode CmpM = core::CmpMode::Int;
+  static Val of(core::ExprPtr X) {
+    Val V;
+    V.E = std::move(X);
+    return V;
+  }
+  static Val obj(ObjKind K) {
+    Val V;
+    V.Obj = K;
+    return V;
+  }
+  bool isObject() const { return Obj != ObjKind::None; }
+  bool related() const;
+  core::ExprPtr expr() const;
+};
+
+struct Frame {
+  bool Func = false;
+  std::string Function, Class;
+  std::map<std::string, Val> Vars;
+  std::optional<Val> Return; // the first version-related return
+};
+
+class Lowerer : public script::Speller {
+public:
+  Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
+          const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          std::vector<core::Diagnostic> &Diags);
+  void run(script::Node Root);
+
+  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
+
+  // --- Lowering.cpp ---------------------------------------------------
+  Val lower(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  static script::Node unwrap(script::Node N);
+  Val identifier(llvm::StringRef Name);
+  Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
+              script::Node RN, script::Node Whole, script::Node OpN);
+  Val binaryOp(script::Node N, int Depth);
+  Val call(script::Node N, int Depth);
+  Val callFunction(const std::string &Key, script::Node Call,
+                   const std::vector<Val> &Args,
+                   const std::vector<script::Node> &ArgNodes, int Depth);
+  Val stringLiteral(script::Node N, int Depth);
+  /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
+  core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth);
+  core::ExprPtr operand(const Val &V, script::Node N) const;
+  /// E, written as N, marked when N's text already sits in parentheses
+  /// (`if (...)`, `f(...)`): a fix that joins two tests adds none.
+  core::ExprPtr atom(core::ExprPtr E, script::Node N) const;
+  /// `Environment.OSVersion`, `System.Environment.OSVersion` -> the dotted
+  /// name without `System.`/`global::`, or "" for anything else.
+  std::string dottedName(script::Node N) const;
+  /// The argument expressions of an argument_list (modifiers dropped).
+  std::vector<script::Node> args(script::Node ArgList) const;
+  std::vector<Val> lowerArgs(const std::vector<script::Node> &Nodes, int Depth);
+
+  // --- Sources.cpp ----------------------------------------------------
+  std::optional<Val> staticMember(const std::string &Dotted);
+  std::optional<Val> sourceCall(const std::string &Name, script::Node Call,
+                                const std::vector<Val> &Args,
+                                const std::vector<script::Node> &ArgNodes);
+  Val creation(llvm::StringRef Type, script::Node N,
+               const std::vector<Val> &Args,
+               const std::vector<script::Node> &ArgNodes, int Depth);
+  Val member(const Val &Obj, llvm::StringRef Name, script::Node N);
+  Val method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
+             script::Node Call, const std::vector<Val> &Args,
+             const std::vector<script::Node> &ArgNodes, int Depth);
+  Val item(const Val &Obj, const Val &Index, script::Node N);
+  std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  void wqlGuard(script::Node Lit);
+
+  // --- CSharpFrontend.cpp: declarations, statements, guards -------------
+  void declarations(script::Node List, const std::string &Class);
+  void defineMethod(script::Node Def, const std::string &Class);
+  void walkBody(script::Node Body);
+  void statement(script::Node S);
+  void declare(script::Node VarDecl);
+  void assign(script::Node Target, const Val &V);
+  void conditionGuard(script::Node CondNode);
+  void scanGuards(script::Node N);
+  void switchGuard(script::Node Switch, script::Node Value,
+                   llvm::ArrayRef<script::Node> Sections, bool Expression);
+  void tableGuard(script::Node Init, const core::ExprPtr &Key);
+  void emit(core::Guard G, script::Node Site);
+  std::string currentFunction() const;
+  Frame &top() { return Frames.back(); }
+  std::string normalize(llvm::StringRef S) const {
+    return script::normalizeSpace(S);
+  }
+  void tooDeep(script::Node N);
+
+  // --- state ----------------------------------------------------------
+  llvm::StringRef Path;
+  const script::DecodedText &Text;
+  llvm::StringRef Src;
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+
+  bool Emit = false;
+  bool TooDeepNoted = false;
+  std::vector<Frame> Frames;
+  struct Function {
+    std::vector<std::string> Params;
+    std::vector<bool> ByRef; // out/ref parameters
+    bool Extension = false;  // `this` first parameter
+    std::optional<Val> Return;
+    std::map<size_t, Val> Outs; // what out/ref parameters receive
+    std::string Class;
+    script::Node Def{};
+  };
+  std::map<std::string, Function> Functions; // "M" and "Class.M"
+  /// Fields, constants and properties: "Name" and "Class.Name".
+  std::map<std::string, Val> Members;
+  std::map<std::string, script::Node> Properties; // getter bodies
+  std::set<std::string> Classes;
+  int Instantiating = 0;
+  std::set<uint32_t> EmittedAt;
+  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+};
+
+using core::unbindParams;
+
+} // namespace verguard::csharp
+
+#endif

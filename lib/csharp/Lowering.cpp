@@ -1,0 +1,723 @@
+//===- Lowering.cpp - C# expressions to core values -----------------------===//
+//
+// C#'s rules: an int never compares with a string (it does not compile), so
+// such a comparison says nothing; `==` on strings is ordinal and
+// case-sensitive; System.Version overloads `==` and the relational
+// operators and compares component by component (a component not given is
+// -1, so `new Version(6, 0, 6002) < OSVersion.Version` on SP2).
+//
+//===----------------------------------------------------------------------===//
+#include "core/Flow.h"
+#include "csharp/Lowerer.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+
+namespace verguard::csharp {
+
+ExprPtr Val::expr() const { return E ? E : unknown(); }
+
+bool Val::related() const {
+  return isObject() || (E && (dependsOnVersion(*E) || hasParam(*E)));
+}
+
+script::Node Lowerer::unwrap(script::Node N) {
+  while ((typeOf(N) == "parenthesized_expression" ||
+          typeOf(N) == "checked_expression") &&
+         script::namedChildCount(N) == 1)
+    N = script::namedChild(N, 0);
+  return N;
+}
+
+ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
+  return spelledAt(V.expr(), N);
+}
+
+ExprPtr Lowerer::atom(ExprPtr E, script::Node N) const {
+  uint32_t B = script::startByte(N), End = script::endByte(N);
+  auto Blank = [](char C) { return C == ' ' || C == '\t'; };
+  while (B > 0 && Blank(Src[B - 1]))
+    --B;
+  while (End < Src.size() && Blank(Src[End]))
+    ++End;
+  if (!(B > 0 && Src[B - 1] == '(' && End < Src.size() && Src[End] == ')'))
+    return E;
+  auto C = clone(*E);
+  C->Flags |= FlagParenthesized;
+  return C;
+}
+
+std::vector<script::Node> Lowerer::args(script::Node ArgList) const {
+  std::vector<script::Node> R;
+  for (script::Node A : namedKids(ArgList)) {
+    if (typeOf(A) != "argument")
+      continue;
+    // `name: value`: the value is the last named child.
+    auto K = namedKids(A);
+    if (!K.empty())
+      R.push_back(K.back());
+  }
+  return R;
+}
+
+std::vector<Val> Lowerer::lowerArgs(const std::vector<script::Node> &Nodes,
+                                    int Depth) {
+  std::vector<Val> R;
+  for (script::Node A : Nodes)
+    R.push_back(typeOf(A) == "declaration_expression" ? Val()
+                                                      : lower(A, Depth + 1));
+  return R;
+}
+
+std::string Lowerer::dottedName(script::Node N) const {
+  N = unwrap(N);
+  std::vector<llvm::StringRef> Parts;
+  while (typeOf(N) == "member_access_expression" ||
+         typeOf(N) == "qualified_name") {
+    script::Node Name =
+        script::field(N, typeOf(N) == "qualified_name" ? "name" : "name");
+    Parts.push_back(text(Name));
+    N = script::field(N, typeOf(N) == "qualified_name" ? "qualifier"
+                                                       : "expression");
+  }
+  llvm::StringRef Head;
+  if (typeOf(N) == "identifier" || typeOf(N) == "predefined_type")
+    Head = text(N);
+  else if (typeOf(N) == "alias_qualified_name")
+    Head = text(script::field(N, "name"));
+  else
+    return "";
+  // A local variable shadows a type name.
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+    if (F->Vars.count(Head.str()))
+      return "";
+  std::string R = Head.str();
+  for (auto P = Parts.rbegin(); P != Parts.rend(); ++P)
+    R += "." + P->str();
+  llvm::StringRef S = R;
+  S.consume_front("System.");
+  S.consume_front("Microsoft.Win32.");
+  S.consume_front("Diagnostics.");
+  S.consume_front("Management.");
+  S.consume_front("Runtime.InteropServices.");
+  S.consume_front("Text.RegularExpressions.");
+  return S.str();
+}
+
+Val Lowerer::identifier(llvm::StringRef Name) {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+    auto It = F->Vars.find(Name.str());
+    if (It != F->Vars.end())
+      return It->second;
+  }
+  std::string Cls = Frames.empty() ? "" : Frames.back().Class;
+  auto M = Members.find(Cls + "." + Name.str());
+  if (M == Members.end())
+    M = Members.find(Name.str());
+  if (M != Members.end())
+    return M->second;
+  if (Classes.count(Name.str())) {
+    Val V = Val::obj(ObjKind::Class);
+    V.Name = Name.str();
+    return V;
+  }
+  if (auto Q = inferFromName(Name))
+    return Val::of(*Q);
+  return {};
+}
+
+Val Lowerer::stringLiteral(script::Node N, int Depth) {
+  llvm::StringRef T = typeOf(N);
+  llvm::StringRef Whole = text(N);
+  if (T == "verbatim_string_literal") {
+    // @"..." with "" for a quote.
+    llvm::StringRef In = Whole.drop_front(2).drop_back(1);
+    std::string S;
+    for (size_t I = 0; I < In.size(); ++I) {
+      S += In[I];
+      if (In[I] == '"' && I + 1 < In.size() && In[I + 1] == '"')
+        ++I;
+    }
+    return Val::of(strConst(S, spell(N)));
+  }
+  if (T == "raw_string_literal") {
+    std::string S;
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "raw_string_content")
+        S += text(K).str();
+    return Val::of(strConst(S, spell(N)));
+  }
+  bool Interp = T == "interpolated_string_expression";
+  bool Verbatim = Interp && Whole.take_front(3).contains('@');
+  std::vector<ExprPtr> Parts;
+  std::string Cur;
+  bool Interpolated = false;
+  for (script::Node K = script::firstChild(N); !script::isNull(K);
+       K = script::nextSibling(K)) {
+    llvm::StringRef KT = typeOf(K);
+    if (KT == "string_literal_content" || KT == "string_content") {
+      llvm::StringRef C = text(K);
+      if (Verbatim)
+        Cur += C.str();
+      else
+        Cur += C.str();
+    } else if (KT == "escape_sequence") {
+      llvm::StringRef Esc = text(K);
+      if (Esc.size() < 2)
+        Cur += Esc.str();
+      else if (Esc == "{{" || Esc == "}}")
+        Cur += Esc[0];
+      else if (Esc[1] == 'n')
+        Cur += '\n';
+      else if (Esc[1] == 't')
+        Cur += '\t';
+      else if (Esc[1] == 'r')
+        Cur += '\r';
+      else if (Esc[1] == '0')
+        Cur += '\0';
+      else if (Esc[1] == '\\' || Esc[1] == '\'' || Esc[1] == '"')
+        Cur += Esc[1];
+      else
+        Cur += Esc.str();
+    } else if (KT == "interpolation") {
+      Interpolated = true;
+      if (!Cur.empty())
+        Parts.push_back(strConst(Cur));
+      Cur.clear();
+      script::Node X{};
+      bool Formatted = false;
+      for (script::Node C : namedKids(K)) {
+        llvm::StringRef CT = typeOf(C);
+        if (CT == "interpolation_format_clause" ||
+            CT == "interpolation_alignment_clause")
+          Formatted = true;
+        else if (CT != "interpolation_brace" && script::isNull(X))
+          X = C;
+      }
+      if (Formatted || script::isNull(X)) {
+        Parts.push_back(unknown());
+        continue;
+      }
+      ExprPtr E = lower(X, Depth + 1).expr();
+      ValueType ET = valueType(*E);
+      if (ET == ValueType::Int)
+        E = unary(Op::ToStr, E);
+      else if (ET == ValueType::Version && E->Kind == Op::VersionOf &&
+               !E->Kids.empty())
+        E = E->Kids[0];
+      else if (ET != ValueType::Str)
+        E = unknown();
+      Parts.push_back(E);
+    }
+  }
+  if (!Interpolated)
+    return Val::of(strConst(Cur, spell(N)));
+  if (!Cur.empty())
+    Parts.push_back(strConst(Cur));
+  return Val::of(nary(Op::Concat, std::move(Parts)));
+}
+
+namespace {
+
+std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
+  if (Op == "==")
+    return CmpOp::EQ;
+  if (Op == "!=")
+    return CmpOp::NE;
+  if (Op == "<")
+    return CmpOp::LT;
+  if (Op == "<=")
+    return CmpOp::LE;
+  if (Op == ">")
+    return CmpOp::GT;
+  if (Op == ">=")
+    return CmpOp::GE;
+  return std::nullopt;
+}
+
+/// `x.CompareTo(y) OP k`: the comparison of x and y it stands for.
+std::optional<CmpOp> compareToResult(CmpOp O, int64_t K) {
+  if (K == 0)
+    return O;
+  if ((K == -1 && O == CmpOp::EQ) || (K == 1 && O == CmpOp::NE))
+    return K == -1 ? CmpOp::LT : std::optional<CmpOp>();
+  if (K == 1 && O == CmpOp::EQ)
+    return CmpOp::GT;
+  if (K == -1 && O == CmpOp::GT)
+    return CmpOp::GE;
+  if (K == 1 && O == CmpOp::LT)
+    return CmpOp::LE;
+  return std::nullopt;
+}
+
+} // namespace
+
+Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
+                     const Val &R, script::Node RN, script::Node Whole,
+                     script::Node OpN) {
+  auto O = cmpOp(OpText.trim());
+  if (!O)
+    return Val::of(unknown());
+  Spelling W = spell(Whole);
+  W.OpSpan = span(OpN);
+  // a.CompareTo(b) < 0
+  for (int Side = 0; Side < 2; ++Side) {
+    const Val &C = Side ? R : L;
+    const Val &K = Side ? L : R;
+    if (C.Obj != ObjKind::CompareTo || !K.E || K.E->Kind != Op::IntConst)
+      continue;
+    auto Res = compareToResult(Side ? swapped(*O) : *O, K.E->Int);
+    if (!Res)
+      return Val::of(unknown());
+    return Val::of(cmp(*Res, C.CmpA, C.CmpB, C.CmpM, Dialect::CSharp, W));
+  }
+  if (L.isObject() || R.isObject())
+    return Val::of(unknown());
+  ExprPtr A = operand(L, LN), B = operand(R, RN);
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  if (TA == ValueType::Version || TB == ValueType::Version) {
+    // Version == null, Version == string: not a version comparison.
+    if ((TA != ValueType::Version && TA != ValueType::Unknown) ||
+        (TB != ValueType::Version && TB != ValueType::Unknown))
+      return Val::of(unknown());
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Version, Dialect::CSharp, W), Whole));
+  }
+  if (TA != ValueType::Unknown && TB != ValueType::Unknown && TA != TB)
+    return Val::of(unknown()); // does not compile
+  if (TA == ValueType::Str || TB == ValueType::Str) {
+    if (*O != CmpOp::EQ && *O != CmpOp::NE)
+      return Val::of(unknown()); // strings have no < in C#
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Str, Dialect::CSharp, W), Whole));
+  }
+  return Val::of(atom(cmp(*O, A, B, CmpMode::Int, Dialect::CSharp, W), Whole));
+}
+
+Val Lowerer::binaryOp(script::Node N, int Depth) {
+  script::Node LN = script::field(N, "left"), RN = script::field(N, "right");
+  script::Node OpN = script::field(N, "operator");
+  llvm::StringRef OpText = text(OpN).trim();
+  if (OpText == "&&" || OpText == "||") {
+    ExprPtr L = lowerCond(LN, Depth + 1), R = lowerCond(RN, Depth + 1);
+    return Val::of(OpText == "&&" ? logicAnd(L, R) : logicOr(L, R));
+  }
+  if (OpText == "??") {
+    Val L = lower(LN, Depth + 1);
+    if (L.related())
+      return L;
+    return lower(RN, Depth + 1);
+  }
+  Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
+  if (cmpOp(OpText))
+    return compare(OpText, L, LN, R, RN, N, OpN);
+  if (L.isObject() || R.isObject())
+    return {};
+  ExprPtr A = L.expr(), B = R.expr();
+  ValueType TA = valueType(*A), TB = valueType(*B);
+  if (OpText == "+" && (TA == ValueType::Str || TB == ValueType::Str)) {
+    auto AsText = [](ExprPtr X) {
+      ValueType T = valueType(*X);
+      if (T == ValueType::Int)
+        return unary(Op::ToStr, X);
+      if (T == ValueType::Version && X->Kind == Op::VersionOf &&
+          !X->Kids.empty())
+        return X->Kids[0];
+      return T == ValueType::Str ? X : unknown();
+    };
+    return Val::of(nary(Op::Concat, {AsText(A), AsText(B)}));
+  }
+  if (TA == ValueType::Str || TB == ValueType::Str ||
+      TA == ValueType::Version || TB == ValueType::Version)
+    return Val::of(unknown());
+  static const std::pair<const char *, Op> Ops[] = {
+      {"+", Op::Add},  {"-", Op::Sub},    {"*", Op::Mul},   {"/", Op::Div},
+      {"%", Op::Mod},  {"&", Op::BitAnd}, {"|", Op::BitOr}, {"^", Op::BitXor},
+      {"<<", Op::Shl}, {">>", Op::Shr}};
+  for (auto &[T, K] : Ops)
+    if (OpText == T)
+      return Val::of(binary(K, A, B));
+  return Val::of(unknown());
+}
+
+ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
+  if (Depth > script::MaxExprDepth)
+    return unknown();
+  llvm::StringRef T = typeOf(P);
+  auto Const = [&](script::Node X, CmpOp O) -> ExprPtr {
+    Val V = lower(X, Depth + 1);
+    if (!V.E || !V.E->isConst())
+      return unknown();
+    ExprPtr C = operand(V, X);
+    ValueType TS = valueType(*S), TC = valueType(*C);
+    if (TS != ValueType::Unknown && TS != TC)
+      return boolConst(false);
+    auto R =
+        clone(*cmp(O, S, C, TC == ValueType::Str ? CmpMode::Str : CmpMode::Int,
+                   Dialect::CSharp));
+    R->Written = spell(P);
+    return R;
+  };
+  if (T == "constant_pattern") {
+    auto K = namedKids(P);
+    return K.empty() ? unknown() : Const(K[0], CmpOp::EQ);
+  }
+  if (T == "relational_pattern") {
+    auto K = namedKids(P);
+    if (K.empty())
+      return unknown();
+    llvm::StringRef Op = text(P).take_until(
+        [](char C) { return C != '<' && C != '>' && C != '=' && C != '!'; });
+    auto O = cmpOp(Op.trim());
+    return O ? Const(K[0], *O) : unknown();
+  }
+  if (T == "and_pattern" || T == "or_pattern") {
+    ExprPtr L = pattern(script::field(P, "left"), S, Depth + 1),
+            R = pattern(script::field(P, "right"), S, Depth + 1);
+    return T == "and_pattern" ? logicAnd(L, R) : logicOr(L, R);
+  }
+  if (T == "negated_pattern") {
+    auto K = namedKids(P);
+    return K.empty() ? unknown() : logicNot(pattern(K[0], S, Depth + 1));
+  }
+  if (T == "parenthesized_pattern") {
+    auto K = namedKids(P);
+    return K.empty() ? unknown() : pattern(K[0], S, Depth + 1);
+  }
+  if (T == "integer_literal" || T == "string_literal" ||
+      T == "member_access_expression" || T == "identifier")
+    return Const(P, CmpOp::EQ);
+  return unknown(); // declaration, type, property and var patterns
+}
+
+Val Lowerer::lower(script::Node N, int Depth) {
+  if (Depth > script::MaxExprDepth) {
+    tooDeep(N);
+    return {};
+  }
+  N = unwrap(N);
+  llvm::StringRef T = typeOf(N);
+  if (T == "integer_literal") {
+    std::string S = text(N).str();
+    llvm::erase(S, '_');
+    llvm::StringRef R = S;
+    R = R.rtrim("uUlL");
+    unsigned Radix = 10;
+    if (R.consume_front_insensitive("0x"))
+      Radix = 16;
+    else if (R.consume_front_insensitive("0b"))
+      Radix = 2;
+    uint64_t V;
+    if (R.getAsInteger(Radix, V))
+      return {};
+    return Val::of(intConst(int64_t(V), spell(N)));
+  }
+  if (T == "string_literal" || T == "verbatim_string_literal" ||
+      T == "raw_string_literal" || T == "interpolated_string_expression")
+    return stringLiteral(N, Depth);
+  if (T == "boolean_literal")
+    return Val::of(boolConst(text(N) == "true"));
+  if (T == "identifier")
+    return identifier(text(N));
+  if (T == "this_expression" || T == "this") {
+    Val V = Val::obj(ObjKind::Instance);
+    V.Name = Frames.empty() ? "" : Frames.back().Class;
+    return V;
+  }
+  if (T == "member_access_expression") {
+    std::string Dotted = dottedName(N);
+    if (!Dotted.empty())
+      if (auto V = staticMember(Dotted))
+        return *V;
+    script::Node O = script::field(N, "expression");
+    llvm::StringRef Name = text(script::field(N, "name"));
+    return member(lower(O, Depth + 1), Name, N);
+  }
+  if (T == "conditional_access_expression") {
+    // a?.b: the member of a (null aside).
+    script::Node O = script::field(N, "condition");
+    Val Obj = lower(O, Depth + 1);
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "member_binding_expression")
+        return member(Obj, text(script::field(K, "name")), N);
+    return {};
+  }
+  if (T == "element_access_expression") {
+    Val Obj = lower(script::field(N, "expression"), Depth + 1);
+    auto A = args(script::field(N, "subscript"));
+    if (A.size() != 1)
+      return {};
+    Val I = lower(A[0], Depth + 1);
+    if (Obj.Obj == ObjKind::Dict) {
+      tableGuard(Obj.DictNode, operand(I, A[0]));
+      return {};
+    }
+    return item(Obj, I, N);
+  }
+  if (T == "invocation_expression")
+    return call(N, Depth);
+  if (T == "object_creation_expression" ||
+      T == "implicit_object_creation_expression") {
+    script::Node Ty = script::field(N, "type");
+    std::string TyName;
+    if (!script::isNull(Ty)) {
+      TyName = text(Ty).str();
+      if (typeOf(Ty) == "generic_name")
+        for (script::Node K : namedKids(Ty))
+          if (typeOf(K) == "identifier") {
+            TyName = text(K).str();
+            break;
+          }
+    }
+    script::Node AL = script::field(N, "arguments");
+    if (script::isNull(AL))
+      for (script::Node K : namedKids(N))
+        if (typeOf(K) == "argument_list")
+          AL = K;
+    std::vector<script::Node> AN = args(AL);
+    std::vector<Val> AV = lowerArgs(AN, Depth);
+    return creation(llvm::StringRef(TyName).rsplit('.').second.empty()
+                        ? llvm::StringRef(TyName)
+                        : llvm::StringRef(TyName).rsplit('.').second,
+                    N, AV, AN, Depth);
+  }
+  if (T == "array_creation_expression" ||
+      T == "implicit_array_creation_expression" ||
+      T == "initializer_expression" || T == "collection_expression" ||
+      T == "stackalloc_expression") {
+    script::Node Init = N;
+    if (T != "initializer_expression" && T != "collection_expression") {
+      Init = {};
+      for (script::Node K : namedKids(N))
+        if (typeOf(K) == "initializer_expression")
+          Init = K;
+      if (script::isNull(Init))
+        return {};
+    }
+    Val V = Val::obj(ObjKind::List);
+    for (script::Node K : namedKids(Init)) {
+      script::Node X = K;
+      if (typeOf(X) == "collection_element")
+        X = namedKids(X).empty() ? X : namedKids(X)[0];
+      if (typeOf(X) == "expression_element")
+        X = namedKids(X).empty() ? X : namedKids(X)[0];
+      V.Items.push_back(lower(X, Depth + 1).expr());
+    }
+    return V;
+  }
+  if (T == "binary_expression")
+    return binaryOp(N, Depth);
+  if (T == "prefix_unary_expression") {
+    auto K = namedKids(N);
+    if (K.empty())
+      return {};
+    llvm::StringRef Op = text(N).take_front(1);
+    if (Op == "!")
+      return Val::of(logicNot(lowerCond(K[0], Depth + 1)));
+    Val V = lower(K[0], Depth + 1);
+    if (!V.E)
+      return V;
+    if (Op == "-")
+      return Val::of(unary(Op::Neg, V.E));
+    if (Op == "~")
+      return Val::of(unary(Op::BitNot, V.E));
+    return V;
+  }
+  if (T == "postfix_unary_expression") {
+    // x! (null-forgiving); x++ and x-- change it.
+    auto K = namedKids(N);
+    if (!K.empty() && text(N).ends_with("!"))
+      return lower(K[0], Depth + 1);
+    return {};
+  }
+  if (T == "cast_expression") {
+    Val V = lower(script::field(N, "value"), Depth + 1);
+    llvm::StringRef Ty = text(script::field(N, "type"));
+    if (!V.E)
+      return V;
+    ValueType VT = valueType(*V.E);
+    if (Ty == "int" || Ty == "uint" || Ty == "long" || Ty == "ulong" ||
+        Ty == "short" || Ty == "ushort" || Ty == "Int32" || Ty == "UInt32")
+      return VT == ValueType::Str ? Val::of(unknown()) : V; // unboxing a string
+    if (Ty == "string" || Ty == "String")
+      return VT == ValueType::Int ? Val::of(unknown()) : V;
+    return V;
+  }
+  if (T == "conditional_expression") {
+    Val A = lower(script::field(N, "consequence"), Depth + 1),
+        B = lower(script::field(N, "alternative"), Depth + 1);
+    ExprPtr C = lowerCond(script::field(N, "condition"), Depth + 1);
+    if (!A.E && !B.E)
+      return {};
+    return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
+  }
+  if (T == "is_pattern_expression") {
+    script::Node XN = script::field(N, "expression");
+    Val X = lower(XN, Depth + 1);
+    if (X.isObject() || !X.E)
+      return Val::of(unknown());
+    script::Node P = script::field(N, "pattern");
+    ExprPtr R = pattern(P, operand(X, XN), Depth);
+    if (R->Kind == Op::Cmp) {
+      // `x is 6002` reads as `x == 6002`: the whole expression is the
+      // comparison's text; a relational pattern keeps only its constant's.
+      auto C = clone(*R);
+      C->Written = typeOf(P) == "constant_pattern" ? spell(N) : Spelling();
+      R = atom(C, N);
+    }
+    return Val::of(R);
+  }
+  if (T == "await_expression" || T == "ref_expression") {
+    auto K = namedKids(N);
+    return K.empty() ? Val() : lower(K[0], Depth + 1);
+  }
+  if (T == "switch_expression") {
+    auto K = namedKids(N);
+    if (!K.empty()) {
+      script::NodeList Arms;
+      for (script::Node A : K)
+        if (typeOf(A) == "switch_expression_arm")
+          Arms.push_back(A);
+      switchGuard(N, K[0], Arms, /*Expression=*/true);
+    }
+    return Val::of(unknown());
+  }
+  return {};
+}
+
+ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
+  Val V = lower(N, Depth);
+  if (V.E && isBoolean(*V.E))
+    return V.E;
+  return unknown();
+}
+
+Val Lowerer::call(script::Node N, int Depth) {
+  script::Node Fn = unwrap(script::field(N, "function"));
+  std::vector<script::Node> ArgNodes = args(script::field(N, "arguments"));
+  std::vector<Val> Args = lowerArgs(ArgNodes, Depth);
+  std::string Name = dottedName(Fn);
+  if (!Name.empty())
+    if (auto S = sourceCall(Name, N, Args, ArgNodes))
+      return *S;
+  if (typeOf(Fn) == "generic_name")
+    Fn = script::namedChild(Fn, 0);
+  if (typeOf(Fn) == "identifier") {
+    std::string Cls = Frames.empty() ? "" : Frames.back().Class;
+    std::string Key = Functions.count(Cls + "." + text(Fn).str())
+                          ? Cls + "." + text(Fn).str()
+                          : text(Fn).str();
+    return callFunction(Key, N, Args, ArgNodes, Depth);
+  }
+  script::Node ObjN{};
+  llvm::StringRef M;
+  if (typeOf(Fn) == "member_access_expression") {
+    ObjN = script::field(Fn, "expression");
+    script::Node MN = script::field(Fn, "name");
+    if (typeOf(MN) == "generic_name")
+      MN = script::namedChild(MN, 0);
+    M = text(MN);
+  } else if (typeOf(Fn) == "conditional_access_expression") {
+    ObjN = script::field(Fn, "condition");
+    for (script::Node K : namedKids(Fn))
+      if (typeOf(K) == "member_binding_expression")
+        M = text(script::field(K, "name"));
+  }
+  if (script::isNull(ObjN) || M.empty())
+    return {};
+  Val Obj = lower(ObjN, Depth + 1);
+  if (Obj.Obj == ObjKind::Class || Obj.Obj == ObjKind::Instance) {
+    std::string Key = Obj.Name + "." + M.str();
+    return callFunction(Functions.count(Key) ? Key : M.str(), N, Args, ArgNodes,
+                        Depth);
+  }
+  Val R = method(Obj, ObjN, M, N, Args, ArgNodes, Depth);
+  if (R.E || R.isObject())
+    return R;
+  // An extension method: the object is its first argument.
+  auto F = Functions.find(M.str());
+  if (F != Functions.end() && F->second.Extension) {
+    std::vector<Val> All{Obj};
+    std::vector<script::Node> AllN{ObjN};
+    All.insert(All.end(), Args.begin(), Args.end());
+    AllN.insert(AllN.end(), ArgNodes.begin(), ArgNodes.end());
+    return callFunction(M.str(), N, All, AllN, Depth);
+  }
+  return R;
+}
+
+Val Lowerer::callFunction(const std::string &Key, script::Node Call,
+                          const std::vector<Val> &Args,
+                          const std::vector<script::Node> &ArgNodes,
+                          int Depth) {
+  auto F = Functions.find(Key);
+  if (F == Functions.end())
+    return {};
+  const Function &Fn = F->second;
+  // An object passed in (an OSVersion, a registry key, a WMI object): the
+  // body walked again with it bound, nothing emitted, up to three deep.
+  bool Objects = llvm::any_of(Args, [](const Val &A) { return A.isObject(); });
+  if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
+      Depth < script::MaxExprDepth / 2 &&
+      llvm::none_of(
+          Frames, [&](const Frame &Fr) { return Fr.Function == Key; })) {
+    Frame Fr;
+    Fr.Func = true;
+    Fr.Function = Key;
+    Fr.Class = Fn.Class;
+    for (size_t I = 0; I < Fn.Params.size() && I < Args.size(); ++I)
+      Fr.Vars[Fn.Params[I]] = Args[I];
+    size_t SavedCovered = Covered.size();
+    ++Instantiating;
+    Frames.push_back(std::move(Fr));
+    script::Node Body = script::field(Fn.Def, "body");
+    if (!script::isNull(Body))
+      walkBody(Body);
+    std::optional<Val> R = Frames.back().Return;
+    Frames.pop_back();
+    --Instantiating;
+    Covered.resize(SavedCovered);
+    if (R && (R->isObject() || (R->E && dependsOnVersion(*R->E)))) {
+      if (R->E)
+        R->E = keepSpellingsWithin(unbindParams(R->E), span(Call));
+      return *R;
+    }
+  }
+  std::vector<ExprPtr> Bound(Fn.Params.size());
+  for (size_t I = 0; I < ArgNodes.size() && I < Bound.size(); ++I)
+    if (!Args[I].isObject())
+      Bound[I] = operand(Args[I], ArgNodes[I]);
+  for (size_t I = 0; I < Bound.size(); ++I)
+    if (!Bound[I])
+      Bound[I] = param(I);
+  // out/ref arguments receive what the method writes to them.
+  for (auto &[I, Out] : Fn.Outs) {
+    if (I >= ArgNodes.size())
+      continue;
+    script::Node A = ArgNodes[I];
+    script::Node Target = A;
+    if (typeOf(A) == "declaration_expression")
+      Target = script::field(A, "name");
+    Val V = Out;
+    if (V.E)
+      V.E = keepSpellingsWithin(instantiate(V.E, Bound, {}, span(Call)),
+                                span(Call));
+    assign(Target, V);
+  }
+  if (!Fn.Return)
+    return {};
+  Val R = *Fn.Return;
+  if (R.isObject())
+    return R;
+  if (!R.E || (isBoolean(*R.E) && !hasParam(*R.E)))
+    return Val::of(unknown()); // a condition: reported where it is written
+  if (!hasParam(*R.E))
+    return R;
+  // Objects passed in (an OSVersion, a registry key): the body walked
+  // again is out of reach here; values go through the summary.
+  R.E = instantiate(R.E, Bound, {}, span(Call));
+  return R;
+}
+
+} // namespace verguard::csharp

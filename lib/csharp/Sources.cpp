@@ -1,0 +1,534 @@
+//===- Sources.cpp - which C# values are OS version quantities -----------===//
+//
+// Environment.OSVersion (Version, VersionString, ServicePack),
+// RuntimeInformation.OSDescription, System.Management's
+// ManagementObjectSearcher over Win32_OperatingSystem, Microsoft.Win32's
+// Registry on HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion,
+// FileVersionInfo of a system binary and the OSVERSIONINFO(EX) structs that
+// GetVersionEx and RtlGetVersion fill through P/Invoke. The registry values,
+// WMI properties, struct members and system binaries come from
+// rules/sources.yaml.
+//
+// On NT, OSVersion.Version.Revision is not the UBR: .NET builds it from the
+// service pack (wServicePackMajor << 16 | wServicePackMinor; 131072 on SP2),
+// which is also why OSVersion.Version.ToString() is "6.0.6002.131072" there.
+//
+//===----------------------------------------------------------------------===//
+#include "csharp/Lowerer.h"
+
+#include "core/Flow.h"
+#include "core/SourceTable.h"
+#include "script/Wql.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace verguard::core;
+using verguard::core::isCurrentVersionKey;
+
+namespace verguard::csharp {
+
+namespace {
+
+ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
+
+std::optional<std::string> constText(const Val &V) {
+  if (V.E && V.E->Kind == Op::StrConst)
+    return V.E->Str;
+  return std::nullopt;
+}
+
+bool isInt(const Val &V) { return V.E && valueType(*V.E) == ValueType::Int; }
+bool isStr(const Val &V) { return V.E && valueType(*V.E) == ValueType::Str; }
+
+/// A StringComparison argument that ignores case.
+bool ignoresCase(const std::vector<script::Node> &Nodes, size_t From,
+                 llvm::StringRef Src) {
+  for (size_t I = From; I < Nodes.size(); ++I)
+    if (script::text(Nodes[I], Src).contains("IgnoreCase"))
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
+  if (ExprPtr E = namedQuantity(Name))
+    return E;
+  return std::nullopt;
+}
+
+std::optional<Val> Lowerer::staticMember(const std::string &Dotted) {
+  for (const UserSource &U : Opts.Sources)
+    if ((U.Language.empty() || U.Language == "csharp") && U.Name == Dotted)
+      return Val::of(quantity(U.Q, "user source " + U.Name));
+  if (Dotted == "Environment.OSVersion")
+    return Val::obj(ObjKind::OSVersion);
+  if (Dotted == "RuntimeInformation.OSDescription")
+    // "Microsoft Windows 6.0.6002" on .NET Core and .NET 5+.
+    return Val::of(nary(Op::Concat, {strConst("Microsoft Windows "),
+                                     q(Quantity::Version,
+                                       "RuntimeInformation.OSDescription")}));
+  if (Dotted == "Registry.LocalMachine")
+    return Val::obj(ObjKind::HKLM);
+  if (Dotted == "Environment.SystemDirectory")
+    return Val::of(strConst("C:\\Windows\\system32"));
+  return std::nullopt;
+}
+
+std::optional<Val> Lowerer::sourceCall(const std::string &Name,
+                                       script::Node Call,
+                                       const std::vector<Val> &Args,
+                                       const std::vector<script::Node> &Nodes) {
+  for (const UserSource &U : Opts.Sources)
+    if ((U.Language.empty() || U.Language == "csharp") &&
+        (U.Name == Name || U.Name == Name + "()"))
+      return Val::of(quantity(U.Q, "user source " + U.Name));
+  llvm::StringRef N = Name;
+  if (N == "Registry.GetValue" && Args.size() >= 2) {
+    auto Key = constText(Args[0]), V = constText(Args[1]);
+    if (!Key || !V || !isCurrentVersionKey(*Key))
+      return Val();
+    ExprPtr E = sourceValue(builtinSources().registryValue(*V),
+                            "registry CurrentVersion\\" + *V);
+    return E ? Val::of(E) : Val();
+  }
+  if (N == "RegistryKey.OpenBaseKey" && !Nodes.empty())
+    return text(Nodes[0]).ends_with("LocalMachine") ? Val::obj(ObjKind::HKLM)
+                                                    : Val();
+  if (N == "FileVersionInfo.GetVersionInfo" && !Args.empty()) {
+    auto P = constText(Args[0]);
+    return P && builtinSources().isSystemBinary(*P)
+               ? Val::obj(ObjKind::FileInfo)
+               : Val();
+  }
+  if (N == "Path.Combine" && !Args.empty()) {
+    auto Last = constText(Args.back());
+    return Last ? Val::of(strConst("C:\\Windows\\system32\\" + *Last)) : Val();
+  }
+  if (N == "Environment.ExpandEnvironmentVariables" && !Args.empty())
+    return Args[0].E && Args[0].E->Kind == Op::StrConst
+               ? Val::of(strConst(Args[0].E->Str))
+               : Val();
+  static const char *ToInt[] = {
+      "int.Parse",       "Int32.Parse",      "uint.Parse",
+      "UInt32.Parse",    "long.Parse",       "Int64.Parse",
+      "Convert.ToInt32", "Convert.ToUInt32", "Convert.ToInt64",
+      "Convert.ToInt16", "ushort.Parse",     "short.Parse"};
+  if (llvm::is_contained(ToInt, N) && !Args.empty()) {
+    if (!Args[0].E)
+      return Val();
+    if (isInt(Args[0]))
+      return Args[0];
+    if (isStr(Args[0]))
+      return Val::of(unary(Op::ToInt, Args[0].E));
+    return Val();
+  }
+  if ((N == "int.TryParse" || N == "Int32.TryParse" || N == "uint.TryParse") &&
+      Args.size() >= 2) {
+    script::Node Out = Nodes.back();
+    if (typeOf(Out) == "declaration_expression")
+      Out = script::field(Out, "name");
+    assign(Out, isStr(Args[0]) ? Val::of(unary(Op::ToInt, Args[0].E)) : Val());
+    return Val::of(unknown());
+  }
+  if (N == "Convert.ToString" && Args.size() == 1)
+    return isInt(Args[0]) ? Val::of(unary(Op::ToStr, Args[0].E)) : Args[0];
+  if ((N == "Version.Parse" || N == "Version.TryParse") && !Args.empty()) {
+    if (!isStr(Args[0]))
+      return Val();
+    Val V = Val::of(unary(Op::VersionOf, Args[0].E));
+    if (N == "Version.Parse")
+      return V;
+    script::Node Out = Nodes.back();
+    if (typeOf(Out) == "declaration_expression")
+      Out = script::field(Out, "name");
+    assign(Out, V);
+    return Val::of(unknown());
+  }
+  if (N == "Regex.IsMatch" && Args.size() >= 2 && Args[0].E && Args[1].E) {
+    auto R = clone(*binary(Op::Regex, Args[0].E, Args[1].E));
+    if (ignoresCase(Nodes, 2, Src))
+      R->Flags |= FlagCaseInsensitive;
+    R->Syntax = Dialect::CSharp;
+    R->Written = spell(Call);
+    return Val::of(atom(R, Call));
+  }
+  if ((N == "string.Equals" || N == "String.Equals") && Args.size() >= 2) {
+    if (!isStr(Args[0]) && !isStr(Args[1]))
+      return Val();
+    return Val::of(atom(
+        cmp(CmpOp::EQ, operand(Args[0], Nodes[0]), operand(Args[1], Nodes[1]),
+            ignoresCase(Nodes, 2, Src) ? CmpMode::StrCI : CmpMode::Str,
+            Dialect::CSharp, spell(Call)),
+        Call));
+  }
+  llvm::StringRef Last =
+      N.rsplit('.').second.empty() ? N : N.rsplit('.').second;
+  if (Last == "GetVersionEx" || Last == "GetVersionExW" ||
+      Last == "GetVersionExA" || Last == "RtlGetVersion") {
+    // P/Invoke: the struct passed by ref/out is filled with the version.
+    for (script::Node A : Nodes) {
+      script::Node Target = A;
+      if (typeOf(A) == "declaration_expression")
+        Target = script::field(A, "name");
+      if (typeOf(Target) == "identifier")
+        assign(Target, Val::obj(ObjKind::VerInfo));
+    }
+    return Val::of(unknown());
+  }
+  return std::nullopt;
+}
+
+void Lowerer::wqlGuard(script::Node Lit) {
+  if (!Emit || typeOf(Lit) != "string_literal")
+    return;
+  // Plain literal text only: escapes make offsets differ.
+  std::string Q;
+  for (script::Node K : namedKids(Lit)) {
+    if (typeOf(K) != "string_literal_content")
+      return;
+    Q += text(K).str();
+  }
+  uint32_t Base = script::startByte(Lit) + 1;
+  script::WqlPropertyFn Prop = [](llvm::StringRef Name) {
+    return sourceValue(builtinSources().wmiProperty(Name),
+                       "Win32_OperatingSystem." + Name.str());
+  };
+  script::WqlSpanFn SpanOf = [&](uint32_t B,
+                                 uint32_t E) -> std::optional<SourceSpan> {
+    if (B > E || E > Q.size())
+      return std::nullopt;
+    return span(Base + B, Base + E);
+  };
+  auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
+  if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Parsed->Where;
+  G.Where = span(Lit);
+  G.Text = "WQL " + normalize(Q);
+  emit(std::move(G), Lit);
+}
+
+Val Lowerer::creation(llvm::StringRef Type, script::Node N,
+                      const std::vector<Val> &Args,
+                      const std::vector<script::Node> &ArgNodes, int Depth) {
+  script::Node Init = script::field(N, "initializer");
+  if (script::isNull(Init))
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "initializer_expression")
+        Init = K;
+  if (Type == "Version") {
+    if (Args.size() == 1 && isStr(Args[0]))
+      return Val::of(unary(Op::VersionOf, Args[0].E));
+    if (Args.size() < 2 || Args.size() > 4)
+      return {};
+    std::string S;
+    for (const Val &A : Args) {
+      if (!A.E || A.E->Kind != Op::IntConst)
+        return {};
+      S += (S.empty() ? "" : ".") + std::to_string(A.E->Int);
+    }
+    return Val::of(unary(Op::VersionOf, strConst(S)));
+  }
+  if (Type == "ManagementObjectSearcher" || Type == "SelectQuery" ||
+      Type == "ObjectQuery" || Type == "WqlObjectQuery") {
+    bool OS = false;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      auto S = constText(Args[I]);
+      if (!S)
+        continue;
+      auto Parsed = script::parseWqlQuery(
+          *S, [](llvm::StringRef) { return nullptr; },
+          [](uint32_t, uint32_t) { return std::nullopt; });
+      if (Parsed && llvm::StringRef(Parsed->ClassName)
+                        .equals_insensitive("Win32_OperatingSystem")) {
+        OS = true;
+        wqlGuard(unwrap(ArgNodes[I]));
+      }
+      if (Type == "SelectQuery" &&
+          llvm::StringRef(*S).equals_insensitive("Win32_OperatingSystem"))
+        OS = true;
+    }
+    // new ManagementObjectSearcher(scope, query): the query object.
+    for (const Val &A : Args)
+      if (A.Obj == ObjKind::WmiSearcher)
+        OS = true;
+    return OS ? Val::obj(ObjKind::WmiSearcher) : Val();
+  }
+  if (Type == "ManagementClass" && !Args.empty()) {
+    auto S = constText(Args.back());
+    return S && llvm::StringRef(*S).ends_with_insensitive(
+                    "Win32_OperatingSystem")
+               ? Val::obj(ObjKind::WmiSearcher)
+               : Val();
+  }
+  if (Type.contains("OSVERSIONINFO"))
+    return Val::obj(ObjKind::VerInfo);
+  if (Type == "Dictionary" || Type == "SortedDictionary" ||
+      Type == "SortedList" || Type == "Hashtable" ||
+      Type == "ConcurrentDictionary" || Type == "ReadOnlyDictionary") {
+    if (script::isNull(Init))
+      return Args.size() == 1 && Args[0].Obj == ObjKind::Dict ? Args[0] : Val();
+    Val V = Val::obj(ObjKind::Dict);
+    V.DictNode = Init;
+    return V;
+  }
+  if (Type == "HashSet" || Type == "List" || Type == "SortedSet" ||
+      Type == "Collection") {
+    if (!script::isNull(Init))
+      return lower(Init, Depth + 1);
+    return Args.size() == 1 && Args[0].Obj == ObjKind::List ? Args[0] : Val();
+  }
+  if (Classes.count(Type.str())) {
+    Val V = Val::obj(ObjKind::Instance);
+    V.Name = Type.str();
+    return V;
+  }
+  return {};
+}
+
+Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
+  switch (Obj.Obj) {
+  case ObjKind::OSVersion:
+    if (Name == "Version")
+      return Val::of(unary(Op::VersionOf, q(Quantity::DotNetVersion,
+                                            "Environment.OSVersion.Version")));
+    if (Name == "VersionString")
+      return Val::of(
+          q(Quantity::VersionString, "Environment.OSVersion.VersionString"));
+    if (Name == "ServicePack")
+      return Val::of(
+          q(Quantity::CSDVersion, "Environment.OSVersion.ServicePack"));
+    return Val::of(unknown());
+  case ObjKind::FileInfo: {
+    std::string P = "FileVersionInfo." + Name.str();
+    if (Name == "FileMajorPart" || Name == "ProductMajorPart")
+      return Val::of(q(Quantity::Major, P));
+    if (Name == "FileMinorPart" || Name == "ProductMinorPart")
+      return Val::of(q(Quantity::Minor, P));
+    if (Name == "FileBuildPart" || Name == "ProductBuildPart")
+      return Val::of(q(Quantity::Build, P));
+    if (Name == "FilePrivatePart" || Name == "ProductPrivatePart")
+      return Val::of(q(Quantity::Revision, P));
+    if (Name == "FileVersion" || Name == "ProductVersion")
+      return Val::of(q(Quantity::FileVersion, P));
+    return Val::of(unknown());
+  }
+  case ObjKind::VerInfo:
+    if (ExprPtr E = sourceValue(builtinSources().versionInfoMember(Name),
+                                "OSVERSIONINFOEX." + Name.str()))
+      return Val::of(E);
+    return Val::of(unknown());
+  case ObjKind::Class:
+  case ObjKind::Instance: {
+    auto M = Members.find(Obj.Name + "." + Name.str());
+    if (M != Members.end())
+      return M->second;
+    return {};
+  }
+  case ObjKind::None:
+    break;
+  default:
+    return {};
+  }
+  if (Obj.E) {
+    if (Obj.E->Kind == Op::VersionOf)
+      if (ExprPtr P = versionMember(*Obj.E, Name))
+        return Val::of(P);
+    if (Name == "Length" && valueType(*Obj.E) == ValueType::Str)
+      return Val::of(unary(Op::Length, Obj.E));
+    if (Obj.E->Kind != Op::Unknown)
+      return Val::of(unknown());
+  }
+  // A struct out of sight (an OSVERSIONINFOEX field of a class, a struct
+  // returned by a wrapper): its member names are the table's.
+  if (const SourceEntry *S = builtinSources().versionInfoMember(Name))
+    return Val::of(quantity(S->Q, "inferred from `." + Name.str() + "`",
+                            /*Inferred=*/true));
+  if (auto Q = inferFromName(Name))
+    return Val::of(*Q);
+  return {};
+}
+
+Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
+  std::optional<int64_t> I;
+  if (Index.E && Index.E->Kind == Op::IntConst)
+    I = Index.E->Int;
+  if (Obj.Obj == ObjKind::WmiOS) {
+    auto P = constText(Index);
+    if (!P)
+      return Val::of(unknown());
+    if (ExprPtr E = sourceValue(builtinSources().wmiProperty(*P),
+                                "Win32_OperatingSystem[\"" + *P + "\"]"))
+      return Val::of(E);
+    return Val::of(unknown());
+  }
+  if (Obj.Obj == ObjKind::List) {
+    if (I && *I >= 0 && *I < int64_t(Obj.Items.size()))
+      return Val::of(Obj.Items[*I]);
+    return {};
+  }
+  if (Obj.E && I && Obj.E->Kind == Op::Split) {
+    if (ExprPtr Part = versionComponent(*Obj.E, *I))
+      return Val::of(Part);
+    return Val::of(binary(Op::Index, Obj.E, intConst(*I)));
+  }
+  return {};
+}
+
+Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
+                    script::Node Call, const std::vector<Val> &Args,
+                    const std::vector<script::Node> &ArgNodes, int Depth) {
+  switch (Obj.Obj) {
+  case ObjKind::OSVersion:
+    if (Name == "ToString")
+      return Val::of(
+          q(Quantity::VersionString, "Environment.OSVersion.ToString()"));
+    return {};
+  case ObjKind::WmiSearcher:
+    if (Name == "Get" || Name == "GetInstances")
+      return Val::obj(ObjKind::WmiList);
+    return {};
+  case ObjKind::WmiList:
+    if (Name == "Cast" || Name == "OfType" || Name == "ToList" ||
+        Name == "ToArray")
+      return Obj;
+    if (Name == "First" || Name == "FirstOrDefault" || Name == "Single" ||
+        Name == "SingleOrDefault" || Name == "ElementAt" ||
+        Name == "ElementAtOrDefault" || Name == "Last")
+      return Val::obj(ObjKind::WmiOS);
+    return {};
+  case ObjKind::WmiOS:
+    if ((Name == "GetPropertyValue" || Name == "get_Item") && !Args.empty())
+      return item(Obj, Args[0], Call);
+    return {};
+  case ObjKind::HKLM:
+    if (Name == "OpenSubKey" && !Args.empty()) {
+      auto Key = constText(Args[0]);
+      return Key && isCurrentVersionKey(*Key) ? Val::obj(ObjKind::RegKey)
+                                              : Val();
+    }
+    return {};
+  case ObjKind::RegKey:
+    if (Name == "GetValue" && !Args.empty()) {
+      auto V = constText(Args[0]);
+      if (!V)
+        return {};
+      ExprPtr E = sourceValue(builtinSources().registryValue(*V),
+                              "registry CurrentVersion\\" + *V);
+      return E ? Val::of(E) : Val();
+    }
+    return {};
+  case ObjKind::List:
+    if (Name == "Contains" && Args.size() == 1) {
+      std::vector<ExprPtr> Kids{operand(Args[0], ArgNodes[0])};
+      for (const ExprPtr &X : Obj.Items)
+        Kids.push_back(X);
+      auto E = clone(*nary(Op::Element, std::move(Kids)));
+      E->Cmp = CmpOp::EQ;
+      E->Syntax = Dialect::CSharp;
+      E->Written = spell(Call);
+      return Val::of(atom(E, Call));
+    }
+    return {};
+  case ObjKind::Dict:
+    if ((Name == "ContainsKey" || Name == "TryGetValue" ||
+         Name == "GetValueOrDefault" || Name == "Contains") &&
+        !Args.empty())
+      tableGuard(Obj.DictNode, operand(Args[0], ArgNodes[0]));
+    return Val::of(unknown());
+  default:
+    break;
+  }
+  if (Obj.isObject() || !Obj.E)
+    return {};
+  ExprPtr S = Obj.E;
+  ValueType ST = valueType(*S);
+  if (ST == ValueType::Unknown && !dependsOnVersion(*S))
+    return {};
+  ExprPtr SOp = script::isNull(ObjN) ? S : operand(Obj, ObjN);
+  auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
+  if (Name == "ToString" && Args.empty()) {
+    if (ST == ValueType::Int)
+      return Val::of(unary(Op::ToStr, S));
+    if (ST == ValueType::Version && !S->Kids.empty())
+      return Val::of(S->Kids[0]); // the components given, dotted
+    return Obj;
+  }
+  if (ST == ValueType::Version || ST == ValueType::Int) {
+    CmpMode M = ST == ValueType::Version ? CmpMode::Version : CmpMode::Int;
+    if (Name == "CompareTo" && Args.size() == 1) {
+      Val V = Val::obj(ObjKind::CompareTo);
+      V.CmpA = SOp;
+      V.CmpB = Arg(0);
+      V.CmpM = M;
+      return V;
+    }
+    if (Name == "Equals" && Args.size() == 1) {
+      ValueType AT = Args[0].E ? valueType(*Args[0].E) : ValueType::Unknown;
+      if (AT != ST && AT != ValueType::Unknown)
+        return Val::of(boolConst(false)); // Equals(object) of another type
+      return Val::of(atom(
+          cmp(CmpOp::EQ, SOp, Arg(0), M, Dialect::CSharp, spell(Call)), Call));
+    }
+    return {};
+  }
+  if (ST != ValueType::Str)
+    return {};
+  bool CI = ignoresCase(ArgNodes, 1, Src);
+  if ((Name == "StartsWith" || Name == "EndsWith" || Name == "Contains") &&
+      !Args.empty()) {
+    Op K = Name == "StartsWith" ? Op::StartsWith
+           : Name == "EndsWith" ? Op::EndsWith
+                                : Op::Contains;
+    auto R = clone(*binary(K, SOp, Arg(0)));
+    R->Syntax = Dialect::CSharp;
+    R->Written = spell(Call);
+    if (CI)
+      R->Flags |= FlagCaseInsensitive;
+    return Val::of(atom(R, Call));
+  }
+  if (Name == "Equals" && !Args.empty())
+    return Val::of(
+        atom(cmp(CmpOp::EQ, SOp, Arg(0), CI ? CmpMode::StrCI : CmpMode::Str,
+                 Dialect::CSharp, spell(Call)),
+             Call));
+  if ((Name == "IndexOf" || Name == "LastIndexOf") && !Args.empty()) {
+    auto R = clone(*binary(Op::Find, S, Arg(0)));
+    if (Name == "LastIndexOf")
+      R->Flags |= FlagReverse;
+    if (CI)
+      R->Flags |= FlagCaseInsensitive;
+    return Val::of(R);
+  }
+  if (Name == "Split" && !Args.empty()) {
+    ExprPtr Sep = Args[0].E;
+    // Split('.'): a character literal.
+    if (typeOf(unwrap(ArgNodes[0])) == "character_literal") {
+      llvm::StringRef C = text(unwrap(ArgNodes[0])).drop_front().drop_back();
+      if (C.size() != 1)
+        return {};
+      Sep = strConst(C.str());
+    }
+    if (!Sep)
+      return {};
+    return Val::of(binary(Op::Split, S, Sep));
+  }
+  if (Name == "Substring" && !Args.empty() && Args[0].E)
+    return Val::of(
+        nary(Op::Substr,
+             {S, Args[0].E, Args.size() > 1 ? Args[1].expr() : intConst(-1)}));
+  if (Name == "Trim" && Args.empty())
+    return Val::of(unary(Op::Trim, S));
+  if (Name == "ToLower" || Name == "ToLowerInvariant")
+    return Val::of(unary(Op::Lower, S));
+  if (Name == "ToUpper" || Name == "ToUpperInvariant")
+    return Val::of(unary(Op::Upper, S));
+  if (Name == "Replace" && Args.size() == 2)
+    return Val::of(nary(Op::Replace, {S, Arg(0), Arg(1)}));
+  return {};
+}
+
+} // namespace verguard::csharp

@@ -1,0 +1,53 @@
+// Version strings: OperatingSystem.VersionString, System.Version text,
+// RuntimeInformation.OSDescription, WMI's Version and interpolation.
+using System;
+using System.Management;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+static class VersionText
+{
+    static void Check()
+    {
+        var os = Environment.OSVersion;
+        // expect: VG002
+        if (os.VersionString.Contains("6.0.6002") || os.VersionString.Contains("6.0.6003"))
+            Console.WriteLine("SP2 by VersionString");
+
+        // expect: VG002
+        if (RuntimeInformation.OSDescription is "Microsoft Windows 6.0.6002" or "Microsoft Windows 6.0.6003")
+            Console.WriteLine("SP2 by OSDescription");
+
+        var v = Environment.OSVersion.Version;
+        string dotted = $"{v.Major}.{v.Minor}.{v.Build}";
+        // expect: VG002
+        if (dotted.StartsWith("6.0.6002") || dotted.StartsWith("6.0.6003"))
+            Console.WriteLine("interpolated version");
+
+        // expect: VG002
+        if (dotted is "6.0.6002" or "6.0.6003")
+            Console.WriteLine("Equals");
+
+        // expect: VG002
+        if (os.VersionString.IndexOf("6.0.6002") >= 0 || os.VersionString.IndexOf("6.0.6003") >= 0)
+            Console.WriteLine("IndexOf");
+
+        // expect: VG002
+        if (Regex.IsMatch(os.VersionString, @"6\.0\.600[23]"))
+            Console.WriteLine("regex");
+
+        using (var searcher = new ManagementObjectSearcher("SELECT * FROM Win32_OperatingSystem"))
+        {
+            foreach (ManagementObject mo in searcher.Get())
+            {
+                string version = mo["Version"].ToString();
+                // expect: VG002
+                if (version is "6.0.6002" or "6.0.6003")
+                    Console.WriteLine("WMI Version");
+            }
+        }
+
+        // expect: VG002
+        var query = new ManagementObjectSearcher("SELECT * FROM Win32_OperatingSystem WHERE (BuildNumber = '6002' OR BuildNumber = '6003')");
+    }
+}
