@@ -93,7 +93,9 @@ private:
   const Routine *Current = nullptr;
   /// Conditions already reported where they are written: a use elsewhere
   /// (a call of a function without arguments, a variable) adds nothing.
-  std::set<const Expr *> Reported;
+  /// Held, not only named: a freed node's address is reused by the next one,
+  /// which then read as reported, depending on the allocator's timing.
+  std::set<ExprPtr> Reported;
   std::set<uint32_t> EmittedAt;
 
   // --- positions and messages ----------------------------------------
@@ -107,7 +109,7 @@ private:
   ExprPtr unreported(const ExprPtr &E) {
     if (!E)
       return E;
-    if (Reported.count(E.get()))
+    if (Reported.count(E))
       return unknown();
     bool Changed = false;
     std::vector<ExprPtr> Kids;
@@ -123,7 +125,7 @@ private:
   }
   void markReported(const ExprPtr &E) {
     if (E && isBoolean(*E))
-      Reported.insert(E.get());
+      Reported.insert(E);
   }
   void emitCondition(ExprPtr Cond, uint32_t B, uint32_t E) {
     if (!Cond)
