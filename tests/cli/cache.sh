@@ -80,9 +80,9 @@ vg --verbose --format=json test-corpus/powershell/VG001-build-eq.ps1
 # after. (The precompiled headers beside it stay: they are not results.)
 rm -rf "$RESULTS"
 set +e
-"$VERGUARD" -j 1 --format=json test-corpus > "$TMP/a.json" 2>/dev/null &
+"$VERGUARD" -j 1 --verbose --format=json test-corpus > "$TMP/a.json" 2>/dev/null &
 A=$!
-"$VERGUARD" -j 1 --format=json test-corpus > "$TMP/b.json" 2>/dev/null &
+"$VERGUARD" -j 1 --verbose --format=json test-corpus > "$TMP/b.json" 2>/dev/null &
 B=$!
 wait $A; RA=$?; wait $B; RB=$?
 set -e

@@ -68,7 +68,7 @@ settle
 same_as_no_cache() { # what
   cp "$TMP/out" "$TMP/cached.json"
   cp "$TMP/err" "$TMP/cached.err"
-  "$VERGUARD" --no-cache --format=json "$P" > "$TMP/reference.json" 2>/dev/null || true
+  "$VERGUARD" --no-cache --verbose --format=json "$P" > "$TMP/reference.json" 2>/dev/null || true
   cmp -s "$TMP/cached.json" "$TMP/reference.json" ||
     fail "$1: not the report of a run without cache: $(diff "$TMP/cached.json" "$TMP/reference.json" | head -20)"
   cp "$TMP/cached.err" "$TMP/err"
