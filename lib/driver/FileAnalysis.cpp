@@ -4,8 +4,8 @@
 #include "core/Deadline.h"
 #include "driver/CodeRegions.h"
 #include "driver/ReadFile.h"
-#include "nsis/NsisFrontend.h"
 #include "jscript/JScriptFrontend.h"
+#include "nsis/NsisFrontend.h"
 #include "script/Text.h"
 
 #include "llvm/Support/Path.h"
@@ -248,15 +248,18 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
                Out.Suppressions.empty()) {
       bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
+      std::vector<std::string> NotYet; // project includes not there yet
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
-                nsis::includesProjectFile(F.Path, Searched));
+                nsis::includesProjectFile(F.Path, Searched, &NotYet));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;
         Indexable = Index && Out.Diags.empty();
         if (Indexable && Headers)
           Verdict.Deps = PF.headerDeps(F.Path, Searched, Seen);
+        if (Indexable)
+          Verdict.Deps.insert(Verdict.Deps.end(), NotYet.begin(), NotYet.end());
       }
     }
     if (Wanted && Defer) {

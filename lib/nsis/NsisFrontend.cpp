@@ -1445,19 +1445,26 @@ private:
 
 } // namespace
 
-std::string includedFile(llvm::StringRef From, llvm::StringRef Name) {
+/// Where `!include Name` in From is looked for ("" for a path built from a
+/// define, `${NSISDIR}\Include\...`).
+std::string includeCandidate(llvm::StringRef From, llvm::StringRef Name) {
   std::string N = Name.str();
   std::replace(N.begin(), N.end(), '\\', '/');
   if (N.empty() || N.find('$') != std::string::npos)
-    return ""; // ${NSISDIR}\Include\..., a define's path
+    return "";
   llvm::SmallString<256> P(llvm::sys::path::parent_path(From));
   llvm::sys::path::append(P, N);
   llvm::sys::path::remove_dots(P, true);
-  std::string Path(P.str());
-  return llvm::sys::fs::is_regular_file(Path) ? Path : "";
+  return std::string(P.str());
 }
 
-bool includesProjectFile(llvm::StringRef Path, llvm::StringRef Text) {
+std::string includedFile(llvm::StringRef From, llvm::StringRef Name) {
+  std::string Path = includeCandidate(From, Name);
+  return !Path.empty() && llvm::sys::fs::is_regular_file(Path) ? Path : "";
+}
+
+bool includesProjectFile(llvm::StringRef Path, llvm::StringRef Text,
+                         std::vector<std::string> *Missing) {
   for (size_t At = Text.find_insensitive("!include");
        At != llvm::StringRef::npos;
        At = Text.find_insensitive("!include", At + 8)) {
@@ -1476,8 +1483,13 @@ bool includesProjectFile(llvm::StringRef Path, llvm::StringRef Text) {
       Name = Rest.drop_front().take_until([&](char C) { return C == Rest[0]; });
     else
       Name = Rest.take_until([](char C) { return C == ' ' || C == '\t'; });
-    if (!includedFile(Path, Name).empty())
+    std::string Candidate = includeCandidate(Path, Name);
+    if (Candidate.empty())
+      continue;
+    if (llvm::sys::fs::is_regular_file(Candidate))
       return true;
+    if (Missing)
+      Missing->push_back(std::move(Candidate));
   }
   return false;
 }

@@ -34,8 +34,11 @@ std::string includedFile(llvm::StringRef From, llvm::StringRef Name);
 
 /// True if Text (a script at Path) `!include`s a project file: its
 /// `!define`s and functions may hold what a guard here compares with, so
-/// the prefilter must not judge the script alone.
-bool includesProjectFile(llvm::StringRef Path, llvm::StringRef Text);
+/// the prefilter must not judge the script alone. Missing (if given) gets
+/// the paths of the project files it includes that are not there yet: a
+/// verdict on the script depends on them (the stat index).
+bool includesProjectFile(llvm::StringRef Path, llvm::StringRef Text,
+                         std::vector<std::string> *Missing = nullptr);
 
 } // namespace verguard::nsis
 

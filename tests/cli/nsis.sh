@@ -52,6 +52,21 @@ printf '!include "gone.nsh"\nSection\n  ${If} ${AtLeastBuild} 6002\n  ${EndIf}\n
 vg --verbose "$TMP/h/gone.nsi"
 grep -q 'gone.nsi:1:10: note: .*`!include "gone.nsh"`: no such file' "$TMP/err" || fail "no note for a missing include: $(cat "$TMP/err")"
 
+# A tree audit whose script includes a project file that is not there yet:
+# the script holds no build, so the prefilter leaves it out and the stat
+# index keeps that verdict; creating the header must bring the script back.
+mkdir -p "$TMP/later"
+printf '!include "later.nsh"\nSection\n  ${If} ${AtMostBuild} ${SP2}\n  ${EndIf}\nSectionEnd\n' > "$TMP/later/main.nsi"
+touch -d '-100 seconds' "$TMP/later/main.nsi" "$TMP/later"
+sleep 0.05
+vg --format=json "$TMP/later"
+vg --format=json "$TMP/later"
+js "d.findings.length === 0"
+printf '!define SP2 6002\n' > "$TMP/later/later.nsh"
+vg --format=json "$TMP/later"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.line === 3" || fail "a header created later: $(cat "$TMP/out")"
+
 # Suppressions: `;` and `#` comments; an unused one is VG100.
 cat > "$TMP/s.nsi" <<'NSI'
 Section
