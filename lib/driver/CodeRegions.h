@@ -24,7 +24,18 @@ namespace verguard::driver {
 
 /// A lexical grammar. Markup (HTML, HTA, WSF, ASP pages holding VBScript)
 /// has no comments the prefilter trusts: everything in it is text.
-enum class Dialect { C, PowerShell, VB, Markup, Batch, Python, Nsis, Inno, Xml, CSharp };
+enum class Dialect {
+  C,
+  PowerShell,
+  VB,
+  Markup,
+  Batch,
+  Python,
+  Nsis,
+  Inno,
+  Xml,
+  CSharp
+};
 
 /// The dialect of a file of language Lang at Path (markup by extension).
 Dialect dialectOf(llvm::StringRef Path, Language Lang);

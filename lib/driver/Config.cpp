@@ -176,12 +176,12 @@ public:
           HasQ = true;
         } else if (*K == "language") {
           if (*V != "cpp" && *V != "powershell" && *V != "vbscript" &&
-              *V != "python" && *V != "jscript" &&
-              *V != "csharp")
-            return error(KV.getValue(),
-                         "'sources.language': expected cpp, "
-                         "powershell, vbscript, python, jscript or csharp, not '" +
-                             *V + "'");
+              *V != "python" && *V != "jscript" && *V != "csharp")
+            return error(
+                KV.getValue(),
+                "'sources.language': expected cpp, "
+                "powershell, vbscript, python, jscript or csharp, not '" +
+                    *V + "'");
           S.Language = *V;
         } else {
           return error(KV.getKey(), "unknown key 'sources." + *K + "'");

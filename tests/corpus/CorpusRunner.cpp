@@ -75,7 +75,8 @@ bool isSource(StringRef Name) {
   static const std::set<std::string> Exts = {
       ".c",    ".cc",  ".cpp", ".cxx", ".h",   ".hpp", ".ps1", ".psm1",
       ".psd1", ".vbs", ".wsf", ".hta", ".htm", ".asp", ".bas", ".cls",
-      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py",  ".nsi", ".nsh", ".iss", ".wxs", ".wxi", ".js", ".cs"};
+      ".frm",  ".ctl", ".vbe", ".bat", ".cmd", ".py",  ".nsi", ".nsh",
+      ".iss",  ".wxs", ".wxi", ".js",  ".cs"};
   return Exts.count(Ext) && !Name.contains(".fixed.");
 }
 
@@ -88,7 +89,8 @@ std::map<unsigned, std::multiset<std::string>> expectations(StringRef Path) {
     llvm::consumeError(T.takeError());
     return E;
   }
-  llvm::Regex Re("(//|/\\*|#|;|<!--|'|[Rr][Ee][Mm] |::)[ \t]*expect:[ \t]*(.*)$");
+  llvm::Regex Re(
+      "(//|/\\*|#|;|<!--|'|[Rr][Ee][Mm] |::)[ \t]*expect:[ \t]*(.*)$");
   llvm::SmallVector<StringRef, 8> Lines;
   StringRef(T->Utf8).split(Lines, '\n');
   for (unsigned I = 0; I < Lines.size(); ++I) {

@@ -498,7 +498,8 @@ static int run(int argc, char **argv) {
                     ".c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .inl, PowerShell "
                     ".ps1 .psm1 .psd1, VBScript .vbs .wsf .hta .asp .htm "
                     ".html, VBA/VB6 .bas .cls .frm .ctl, batch .bat .cmd, "
-                    "NSIS .nsi .nsh, Inno Setup .iss, Python .py .pyw, WiX .wxs .wxi, JScript .js .jse, C# .cs .csx)\n";
+                    "NSIS .nsi .nsh, Inno Setup .iss, Python .py .pyw, WiX "
+                    ".wxs .wxi, JScript .js .jse, C# .cs .csx)\n";
     return 2;
   }
   if (Merging &&
