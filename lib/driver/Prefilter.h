@@ -86,6 +86,18 @@ private:
   llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names
+  /// A directory's entries that are regular files (true) or need a stat
+  /// (false: a symbolic link, or a type readdir did not give). A header
+  /// candidate is looked up in its directory's listing: one listing per
+  /// directory instead of a stat per (directory, name) probed.
+  struct Listing {
+    enum { Listed, Missing, Unlistable } State = Listed;
+    llvm::StringMap<bool> Entries;
+  };
+  llvm::StringMap<Listing> Listings;
+  /// Whether Path is a regular file (following a symbolic link), as stat()
+  /// would say, from the listing of its directory.
+  bool isFile(llvm::StringRef Path);
 };
 
 } // namespace verguard::driver

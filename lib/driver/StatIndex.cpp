@@ -279,8 +279,20 @@ void StatIndex::save() {
   // tree's missing headers share a few hundred directories, and a re-audit
   // stats those.
   llvm::StringMap<FileStamp> Dirs;
-  auto DepId = [&](const std::string &D) {
-    FileStamp S = FileStamp::of(D);
+  // Files share their headers (and their headers' candidate paths): each
+  // dependency is looked at once, not once per file that names it.
+  llvm::StringMap<unsigned> DepIds;
+  auto DirStamp = [&](llvm::StringRef P) -> const FileStamp & {
+    auto [It, Added] = Dirs.try_emplace(P);
+    if (Added)
+      It->second = FileStamp::of(P);
+    return It->second;
+  };
+  auto DepIdOnce = [&](const std::string &D) {
+    // In a directory that is not there, no stat() is needed to know.
+    FileStamp S;
+    if (DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
+      S = FileStamp::of(D);
     if (S.Size >= 0)
       return PathId(D, &S);
     llvm::StringRef Tree;
@@ -291,13 +303,17 @@ void StatIndex::save() {
     for (llvm::StringRef P = llvm::sys::path::parent_path(D);
          !Tree.empty() && P.size() >= Tree.size();
          P = llvm::sys::path::parent_path(P)) {
-      auto [It, Added] = Dirs.try_emplace(P);
-      if (Added)
-        It->second = FileStamp::of(P);
-      if (It->second.Size >= 0)
-        return PathId(P.str(), &It->second);
+      const FileStamp &PS = DirStamp(P);
+      if (PS.Size >= 0)
+        return PathId(P.str(), &PS);
     }
     return PathId(D, &S); // outside the trees: the path itself, absent
+  };
+  auto DepId = [&](const std::string &D) {
+    auto [It, Added] = DepIds.try_emplace(D);
+    if (Added)
+      It->second = DepIdOnce(D);
+    return It->second;
   };
   for (const Fresh &F : New) {
     unsigned S = Setting(F.V.SettingsKey);

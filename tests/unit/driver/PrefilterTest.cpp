@@ -338,4 +338,37 @@ TEST(Prefilter, ProjectHeadersAreFollowedTransitivelyAndThroughCycles) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+// Headers are looked up in their directory's listing, with stat()'s answers:
+// a symbolic link to a header counts, a directory named like one does not,
+// and a name with a directory part is looked up in that directory.
+TEST(Prefilter, HeaderLookupAnswersAsStatWould) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("vg-prefilter", Dir));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Dir + "/src/dir.h"));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Dir + "/include/sub"));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Dir + "/real"));
+  write(Dir + "/real/old.h", "#define OLD_BUILD 6002\n");
+  write(Dir + "/include/sub/deep.h", "#define OLD_BUILD 0x1772\n");
+  write(Dir + "/src/dir.h/x", "6002\n");
+  ASSERT_FALSE(
+      llvm::sys::fs::create_link(Dir + "/real/old.h", Dir + "/src/link.h"));
+  ASSERT_FALSE(llvm::sys::fs::create_link(Dir + "/real", Dir + "/src/ldir.h"));
+  ASSERT_FALSE(
+      llvm::sys::fs::create_link(Dir + "/real/none.h", Dir + "/src/dangl.h"));
+  Prefilter P(BumpLiterals::defaults());
+  auto Holds = [&](llvm::StringRef Text) {
+    Sighting S = P.look(Text, Dialect::C);
+    return S.Trigger || P.headerHolds((Dir + "/src/f.cpp").str(), Text, S);
+  };
+  for (int Round = 0; Round < 2; ++Round) { // the second from the listings
+    EXPECT_TRUE(Holds("#include \"link.h\"\n"));
+    EXPECT_TRUE(Holds("#include \"sub/deep.h\"\n"));
+    EXPECT_FALSE(Holds("#include \"ldir.h\"\n"));
+    EXPECT_FALSE(Holds("#include \"dir.h\"\n"));
+    EXPECT_FALSE(Holds("#include \"dangl.h\"\n"));
+    EXPECT_FALSE(Holds("#include \"nodir/old.h\"\n"));
+  }
+  llvm::sys::fs::remove_directories(Dir);
+}
+
 } // namespace
