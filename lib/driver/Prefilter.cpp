@@ -68,6 +68,99 @@ bool nameAt(llvm::StringRef Text, size_t At, size_t Len) {
           llvm::isUpper(Text[End]));
 }
 
+constexpr size_t NoPos = llvm::StringRef::npos;
+
+/// P past blanks and line ends (and backslash-newlines).
+size_t skipBlanks(llvm::StringRef T, size_t P) {
+  while (P < T.size() && (llvm::isSpace(T[P]) || T[P] == '\\'))
+    ++P;
+  return P;
+}
+
+/// Past the character C after blanks from P, or NoPos.
+size_t punct(llvm::StringRef T, size_t P, char C) {
+  if (P == NoPos || (P = skipBlanks(T, P)) >= T.size() || T[P] != C)
+    return NoPos;
+  return P + 1;
+}
+
+/// Past a C hex literal of 1 to MaxDigits digits (and its suffixes) after
+/// blanks from P, or NoPos.
+size_t hexAt(llvm::StringRef T, size_t P, unsigned MaxDigits) {
+  if (P == NoPos || (P = skipBlanks(T, P)) + 2 > T.size() || T[P] != '0' ||
+      (T[P + 1] | 0x20) != 'x')
+    return NoPos;
+  size_t B = P + 2, E = B;
+  while (E < T.size() && llvm::isHexDigit(T[E]))
+    ++E;
+  if (E == B || E - B > MaxDigits)
+    return NoPos;
+  while (E < T.size() && llvm::StringRef("uUlL").contains(T[E]))
+    ++E;
+  return E < T.size() && isWordChar(T[E]) ? NoPos : E;
+}
+
+/// Past a GUID's eleven numbers from P (0x88753b26, 0x5b24, 0x49bd, then
+/// eight bytes, in braces when Braced), or NoPos.
+size_t guidNumbers(llvm::StringRef T, size_t P, bool Braced) {
+  P = hexAt(T, P, 8);
+  for (int I = 0; I < 2; ++I)
+    P = hexAt(T, punct(T, P, ','), 4);
+  P = punct(T, P, ',');
+  if (Braced)
+    P = punct(T, P, '{');
+  for (int I = 0; I < 8; ++I)
+    P = hexAt(T, I ? punct(T, P, ',') : P, 2);
+  return Braced ? punct(T, P, '}') : P;
+}
+
+/// Whether the C number at At is a part of a GUID: in a GUID initializer
+/// `{0x88753b26, 0x5b24, 0x49bd, {0xb2, ...}}`, or among the numbers of
+/// DEFINE_GUID and its kin (MIDL_DEFINE_GUID, DEFINE_PROPERTYKEY,
+/// DEFINE_DEVPROPKEY, OUR_GUID_ENTRY, DEFINE_KNOWN_FOLDER). A GUID's parts
+/// are never compared with a version: in Windows code they are where most
+/// five-digit hex numbers are.
+bool inGuid(llvm::StringRef T, size_t At) {
+  for (size_t Q = At, From = At > 200 ? At - 200 : 0; Q-- > From;) {
+    char C = T[Q];
+    if (C == ';' || C == '}')
+      return false; // an earlier statement or element
+    if (C == '{') {
+      size_t E = punct(T, guidNumbers(T, Q + 1, true), '}');
+      if (E != NoPos)
+        return At < E;
+    } else if (C == '(') {
+      size_t NE = Q;
+      while (NE > 0 && (T[NE - 1] == ' ' || T[NE - 1] == '\t'))
+        --NE;
+      size_t NB = NE;
+      while (NB > 0 && isWordChar(T[NB - 1]))
+        --NB;
+      llvm::StringRef Name = T.slice(NB, NE);
+      if (!(Name.contains("GUID") || Name.contains("PROPKEY") ||
+            Name.contains("PROPERTYKEY") || Name.contains("KNOWN_FOLDER")))
+        return false;
+      // One or two names (MIDL_DEFINE_GUID(IID, IID_IFoo, ...)), then the
+      // numbers.
+      size_t P = Q + 1;
+      for (int Names = 0; Names < 2; ++Names) {
+        size_t B = skipBlanks(T, P), E = B;
+        while (E < T.size() && isWordChar(T[E]))
+          ++E;
+        size_t After = E > B && !isDigit(T[B]) ? punct(T, E, ',') : NoPos;
+        if (After == NoPos)
+          break;
+        P = After;
+        size_t End = guidNumbers(T, P, false);
+        if (End != NoPos)
+          return At >= P && At < End;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
 /// The first decimal digit at or after P, or Text.size().
 size_t nextDigit(llvm::StringRef Text, size_t P) {
   const char *D = Text.data();
@@ -106,7 +199,8 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
     unsigned H = 0;
     switch (Regions->at(At)) {
     case Region::Code:
-      H = AsCode;
+      if (!(D == Dialect::C && inGuid(Text, At)))
+        H = AsCode;
       break;
     case Region::String:
       H = AsText;

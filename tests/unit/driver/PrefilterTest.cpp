@@ -371,4 +371,39 @@ TEST(Prefilter, HeaderLookupAnswersAsStatWould) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+// A GUID's numbers are never a version: 0x1772 (6002) as a part of one is
+// not a trigger, in an initializer or in DEFINE_GUID and its kin; the same
+// number in another list or call still is.
+TEST(Prefilter, GuidPartsAreNotTriggers) {
+  Prefilter P(BumpLiterals::defaults());
+  auto Trigger = [&](llvm::StringRef Text) {
+    return P.look(Text, Dialect::C).Trigger;
+  };
+  EXPECT_FALSE(Trigger("const GUID G = {0x88753b26L, 0x1772, 0x49bd,\n"
+                       "  {0xb2, 0xe7, 0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1}};\n"));
+  EXPECT_FALSE(Trigger("const GUID G = {0x00001772, 0x5b24, 0x49bd, {0xb2, "
+                       "0xe7, 0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1}};\n"));
+  EXPECT_FALSE(Trigger("DEFINE_GUID(CLSID_X, 0x88753b26, 0x1772, 0x49bd, "
+                       "0xb2, 0xe7, 0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1);\n"));
+  EXPECT_FALSE(Trigger("MIDL_DEFINE_GUID(IID, IID_IX, 0x1772, 0x1, 0x2, 0xb2, "
+                       "0xe7, 0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1);\n"));
+  EXPECT_FALSE(Trigger("DEFINE_PROPERTYKEY(PKEY_X, 0x1, 0x1772, 0x2, 0xb2, "
+                       "0xe7, 0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1, 2);\n"));
+  // Not a GUID's shape, or not a GUID's macro: a trigger.
+  EXPECT_TRUE(Trigger("static const struct interval t[] = {{ 0x1772, 0x1773 "
+                      "}};\n"));
+  EXPECT_TRUE(Trigger("SET(X, 0x88753b26, 0x1772, 0x49bd, 0xb2, 0xe7, 0xc, "
+                      "0x44, 0x5c, 0x78, 0x4b, 0x1);\n"));
+  EXPECT_TRUE(Trigger("const GUID G = {0x1, 0x2, 0x3, {0x4}}; int b = "
+                      "0x1772;\n"));
+  EXPECT_TRUE(Trigger("int a[] = {0x88753b26, 0x5b24, 0x49bd, {0xb2}, "
+                      "0x1772};\n"));
+  // A revision threshold inside a GUID, beside a revision source: nothing.
+  Sighting S = P.look("DWORD ubr; DEFINE_GUID(G, 0x1, 0x5b24, 0x2, 0xb2, 0xe7, "
+                      "0xc, 0x44, 0x5c, 0x78, 0x4b, 0x1);\n",
+                      Dialect::C);
+  EXPECT_FALSE(S.RevisionNumber);
+  EXPECT_TRUE(S.RevisionWord);
+}
+
 } // namespace
