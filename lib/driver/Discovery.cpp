@@ -10,9 +10,60 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/Errno.h"
+
 #include <algorithm>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace verguard::driver {
+
+namespace {
+llvm::sys::fs::file_type typeOfEntry(unsigned char DType) {
+  using llvm::sys::fs::file_type;
+  switch (DType) {
+  case DT_REG:
+    return file_type::regular_file;
+  case DT_DIR:
+    return file_type::directory_file;
+  case DT_LNK:
+    return file_type::symlink_file;
+  case DT_BLK:
+    return file_type::block_file;
+  case DT_CHR:
+    return file_type::character_file;
+  case DT_FIFO:
+    return file_type::fifo_file;
+  case DT_SOCK:
+    return file_type::socket_file;
+  default:
+    return file_type::type_unknown;
+  }
+}
+
+llvm::sys::fs::file_type typeOfMode(mode_t Mode) {
+  using llvm::sys::fs::file_type;
+  if (S_ISREG(Mode))
+    return file_type::regular_file;
+  if (S_ISDIR(Mode))
+    return file_type::directory_file;
+  if (S_ISLNK(Mode))
+    return file_type::symlink_file;
+  if (S_ISBLK(Mode))
+    return file_type::block_file;
+  if (S_ISCHR(Mode))
+    return file_type::character_file;
+  if (S_ISFIFO(Mode))
+    return file_type::fifo_file;
+  if (S_ISSOCK(Mode))
+    return file_type::socket_file;
+  return file_type::type_unknown;
+}
+} // namespace
 
 const char *languageName(Language L) {
   switch (L) {
@@ -269,7 +320,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
   // followed), so a single path needs no set of every file in the tree.
   llvm::StringSet<> Seen;
   bool Dedup = Paths.size() > 1;
-  auto Add = [&](const std::string &P, bool Named) {
+  auto Add = [&](const std::string &P, bool Named, FileStamp Stamp = {}) {
     Language L = languageOf(P);
     if (L == Language::None) {
       if (Named)
@@ -279,7 +330,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
       return;
     }
     if (!Dedup || Seen.insert(P).second)
-      OnFile({P, L});
+      OnFile({P, L, Stamp});
   };
   auto Bad = [&](llvm::StringRef Given, std::string Msg) {
     note(Diags, Given, std::move(Msg), core::Severity::Error);
@@ -333,21 +384,45 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
       Entries.clear();
       bool HasGit = false, HasIgnoreFile = false;
       DirectoryMarks Marks;
-      for (llvm::sys::fs::directory_iterator It(F.Dir, EC,
-                                                /*follow_symlinks=*/false),
-           End;
-           !EC && It != End; It.increment(EC)) {
-        llvm::StringRef Name = llvm::sys::path::filename(It->path());
+      // Listed through a descriptor kept open while the entries are looked
+      // at: their stat() is then relative to it.
+      int DirFD = llvm::sys::RetryAfterSignal(
+          -1, ::open, F.Dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      DIR *Listing = DirFD < 0 ? nullptr : ::fdopendir(DirFD);
+      if (!Listing) {
+        EC = std::error_code(errno, std::generic_category());
+        if (DirFD >= 0)
+          ::close(DirFD);
+        DirFD = -1;
+      }
+      while (Listing) {
+        errno = 0;
+        struct dirent *D = ::readdir(Listing);
+        if (!D) {
+          if (errno)
+            EC = std::error_code(errno, std::generic_category());
+          break;
+        }
+        llvm::StringRef Name(D->d_name);
+        if (Name == "." || Name == "..")
+          continue;
         HasGit |= Name == ".git";
         HasIgnoreFile |= Name == ".gitignore";
         Marks.Yaml |= Name == ".verguard.yaml";
         Marks.Yml |= Name == ".verguard.yml";
-        llvm::sys::fs::file_type T = It->type();
-        if (T == llvm::sys::fs::file_type::type_unknown) // no d_type: ask
-          if (llvm::ErrorOr<llvm::sys::fs::basic_file_status> St = It->status())
-            T = St->type();
-        Entries.push_back({It->path(), T});
+        llvm::sys::fs::file_type T = typeOfEntry(D->d_type);
+        struct stat St;
+        if (T == llvm::sys::fs::file_type::type_unknown && // no d_type: ask
+            ::fstatat(DirFD, D->d_name, &St, AT_SYMLINK_NOFOLLOW) == 0)
+          T = typeOfMode(St.st_mode);
+        llvm::SmallString<256> Path(F.Dir);
+        llvm::sys::path::append(Path, Name);
+        Entries.push_back({std::string(Path), T});
       }
+      auto CloseListing = llvm::make_scope_exit([&] {
+        if (Listing)
+          ::closedir(Listing);
+      });
       if (EC) {
         if (F.Dir == P) {
           Bad(Given, "cannot read: " + EC.message());
@@ -386,25 +461,33 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
           ++Ignored;
           continue;
         }
-        if (E.Type == llvm::sys::fs::file_type::symlink_file) {
-          // A symlink to a regular file is read; to a directory, skipped.
-          llvm::sys::fs::file_status Target;
-          if (std::error_code SE = llvm::sys::fs::status(E.Path, Target)) {
-            note(Diags, E.Path, "cannot read: " + SE.message());
+        if (E.Type != llvm::sys::fs::file_type::symlink_file &&
+            E.Type != llvm::sys::fs::file_type::regular_file) {
+          note(Diags, E.Path, "not a regular file; skipped");
+          continue;
+        }
+        // A symlink to a regular file is read; to a directory, skipped.
+        llvm::SmallString<128> Leaf(Name);
+        struct stat St;
+        if (::fstatat(DirFD, Leaf.c_str(), &St, 0) != 0) {
+          std::error_code SE(errno, std::generic_category());
+          if (E.Type == llvm::sys::fs::file_type::regular_file) {
+            // Listed, then gone or unreadable: reading it says so.
+            ++Found;
+            Add(E.Path, false);
             continue;
           }
-          if (llvm::sys::fs::is_directory(Target))
-            continue;
-          if (!llvm::sys::fs::is_regular_file(Target)) {
-            note(Diags, E.Path, "not a regular file; skipped");
-            continue;
-          }
-        } else if (E.Type != llvm::sys::fs::file_type::regular_file) {
+          note(Diags, E.Path, "cannot read: " + SE.message());
+          continue;
+        }
+        if (S_ISDIR(St.st_mode))
+          continue;
+        if (!S_ISREG(St.st_mode)) {
           note(Diags, E.Path, "not a regular file; skipped");
           continue;
         }
         ++Found;
-        Add(E.Path, false);
+        Add(E.Path, false, FileStamp::of(St));
       }
       // Subdirectories in listing order.
       std::reverse(Stack.begin() + FirstChild, Stack.end());

@@ -5,6 +5,8 @@
 #include "core/Finding.h"
 #include "driver/Gitignore.h"
 
+#include "driver/ReadFile.h"
+
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -36,6 +38,10 @@ Language languageOf(llvm::StringRef Path);
 struct DiscoveredFile {
   std::string Path; // absolute, normalized
   Language Lang;
+  /// Its stat() as the walk saw it (relative to its directory, which costs
+  /// the kernel no path walk); Size -1 when the walk did not stat it (a
+  /// file named on the command line).
+  FileStamp Stamp = {};
 };
 
 /// What a walked directory holds that the configuration lookup asks about.

@@ -181,7 +181,7 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
   const RunOptions *Use = &Eff.Use;
   // Unchanged since the last run (stat index): its verdict, unread.
   if (Index && !Out.SkipReason && !Opts.StdinText)
-    if (auto V = Index->reuse(F.Path, Eff.CacheKey))
+    if (auto V = Index->reuse(F.Path, Eff.CacheKey, F.Stamp))
       if (fromIndex(*V, *Use, Out))
         return true;
   // Read into this thread's buffer: no mapping, few system calls.

@@ -172,7 +172,8 @@ bool StatIndex::clean(uint32_t I) {
 }
 
 std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
-                                             llvm::StringRef SettingsKey) {
+                                             llvm::StringRef SettingsKey,
+                                             const FileStamp &Seen) {
   if (!Old || !Time)
     return std::nullopt;
   auto It = Old->Files.find(Path);
@@ -181,7 +182,7 @@ std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
   const Loaded::Entry &E = It->second;
   if (Old->Settings[E.Settings] != SettingsKey)
     return std::nullopt;
-  FileStamp Now = FileStamp::of(Path);
+  FileStamp Now = Seen.Size >= 0 ? Seen : FileStamp::of(Path);
   if (Now != E.Stamp)
     return std::nullopt;
   if (racy(Now, Old->Time)) {

@@ -72,9 +72,11 @@ public:
 
   /// The verdict kept for Path under SettingsKey, if Path and everything the
   /// verdict depended on have the stat() they had, none of it racily clean.
-  /// It is then kept for the next index too. Thread-safe.
+  /// It is then kept for the next index too. Thread-safe. Seen: Path's
+  /// stat() if the caller has it (Size -1: stat() it here).
   std::optional<IndexVerdict> reuse(llvm::StringRef Path,
-                                    llvm::StringRef SettingsKey);
+                                    llvm::StringRef SettingsKey,
+                                    const FileStamp &Seen = {});
   /// Records Path's new verdict (Stamp: its stat() when it was read).
   /// Thread-safe.
   void record(llvm::StringRef Path, const FileStamp &Stamp, IndexVerdict V);

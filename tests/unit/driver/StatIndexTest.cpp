@@ -107,6 +107,20 @@ TEST_F(StatIndexTest, ATouchedFileIsReadAgain) {
   EXPECT_FALSE(open()->reuse(A, "settings"));
 }
 
+// The walk hands over the stat() it made through the directory: that one is
+// compared, not another the index would make.
+TEST_F(StatIndexTest, TheCallersStatIsTheOneCompared) {
+  std::string A = write("a.c", "int a;\n");
+  age(A, 200);
+  FileStamp Then = FileStamp::of(A);
+  index({A}, verdict(IndexVerdict::Prefiltered));
+  EXPECT_TRUE(open()->reuse(A, "settings", Then));
+  age(A, 100);
+  EXPECT_TRUE(open()->reuse(A, "settings", Then)); // as the walk saw it
+  EXPECT_FALSE(open()->reuse(A, "settings", FileStamp::of(A)));
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
 TEST_F(StatIndexTest, AnEditThatKeepsSizeAndModificationTimeIsReadAgain) {
   std::string A = write("a.c", "int a = 6001;\n");
   age(A);

@@ -34,6 +34,30 @@ TEST_F(WalkTest, WalksThePathsNamed) {
   EXPECT_TRUE(Diags.empty());
 }
 
+// Each walked file comes with the stat() the walk made through its
+// directory (a symlink's target's), which the stat index compares; a file
+// named on the command line has none.
+TEST_F(WalkTest, WalkedFilesComeWithTheirStat) {
+  std::string A = write("a.ps1", "x");
+  std::string B = write("sub/b.vbs", "xyz");
+  std::string L = (Dir + "/l.ps1").str();
+  ASSERT_FALSE(llvm::sys::fs::create_link(B, L));
+  RunOptions O;
+  O.Paths = {Dir.str().str(), A};
+  std::vector<core::Diagnostic> Diags;
+  std::map<std::string, FileStamp> Got;
+  walkInputs(O, Diags, [&](DiscoveredFile F) { Got[F.Path] = F.Stamp; });
+  ASSERT_EQ(Got.size(), 3u);
+  EXPECT_EQ(Got[A], FileStamp::of(A));
+  EXPECT_EQ(Got[B], FileStamp::of(B));
+  EXPECT_EQ(Got[L], FileStamp::of(B));
+  EXPECT_EQ(Got[L].Size, 3);
+  O.Paths = {A};
+  Got.clear();
+  walkInputs(O, Diags, [&](DiscoveredFile F) { Got[F.Path] = F.Stamp; });
+  EXPECT_EQ(Got[A].Size, -1);
+}
+
 TEST_F(WalkTest, OnlyTheFilesAskedFor) {
   write("a.ps1", "x");
   std::string B = write("sub/b.vbs", "x");
