@@ -1,6 +1,7 @@
 //===- Suppressions.cpp ---------------------------------------------------===//
 #include "driver/Suppressions.h"
 #include "driver/CodeRegions.h"
+#include "vbscript/Embedded.h"
 
 #include "rules/Rule.h"
 #include "script/Text.h"
@@ -32,11 +33,31 @@ size_t lineEnd(llvm::StringRef T, size_t I) {
   return E > I && T[E - 1] == '\r' ? E - 1 : E;
 }
 
-/// The comments of a file of language L.
-std::vector<Comment> commentsOf(llvm::StringRef T, Language L) {
+/// The comments of a file of language L. In a .wsf, .hta or .html file a
+/// JScript block's comments are JScript's (`//`, `/* */`), the rest VB's.
+std::vector<Comment> commentsOf(llvm::StringRef T, Language L,
+                                llvm::StringRef Path) {
   if (L == Language::None)
     return {};
   std::vector<Comment> Out = spansOf(T, dialectOf("", L));
+  vbscript::FileKind K = vbscript::fileKindOf(Path);
+  if (L == Language::VBScript &&
+      (K == vbscript::FileKind::Wsf || K == vbscript::FileKind::Html)) {
+    for (vbscript::Chunk C : vbscript::jscriptChunks(T)) {
+      llvm::erase_if(Out, [&](const Span &S) {
+        return S.Begin < C.End && S.End > C.Begin;
+      });
+      for (Span S : spansOf(T.slice(C.Begin, C.End), Dialect::C)) {
+        S.Begin += C.Begin;
+        S.End += C.Begin;
+        S.TextBegin += C.Begin;
+        S.TextEnd += C.Begin;
+        Out.push_back(S);
+      }
+    }
+    llvm::sort(Out,
+               [](const Span &A, const Span &B) { return A.Begin < B.Begin; });
+  }
   llvm::erase_if(Out, [](const Span &S) { return S.Kind != Region::Comment; });
   return Out;
 }
@@ -96,7 +117,7 @@ std::vector<Suppression> findSuppressions(llvm::StringRef Path,
     return Out;
   }
   llvm::StringRef T = Text->Utf8;
-  std::vector<Comment> Comments = commentsOf(T, L);
+  std::vector<Comment> Comments = commentsOf(T, L, Path);
   const size_t MarkerSize = llvm::StringRef("verguard: ignore").size();
   size_t Pos = 0;
   while ((Pos = T.find("verguard: ignore", Pos)) != llvm::StringRef::npos) {

@@ -87,6 +87,34 @@ TEST(Suppressions, PythonStringsHoldNoMarker) {
                   .empty());
 }
 
+// A .wsf or .hta file's JScript blocks take JScript's comments, its VBScript
+// blocks VB's; a `'` in JScript is a string's quote, not a comment.
+TEST(Suppressions, EachScriptBlockOfAMarkupFileTakesItsOwnComments) {
+  llvm::StringRef Wsf = "<job>\n"
+                        "<script language=\"JScript\">\n"
+                        "if (b == \"6002\") {} // verguard: ignore[VG002]\n"
+                        "/* verguard: ignore */\n"
+                        "if (b <= 6002) {}\n"
+                        "var s = 'x'; var t = \"' verguard: ignore\";\n"
+                        "</script>\n"
+                        "<script language=\"VBScript\">\n"
+                        "If b = \"6002\" Then x = 1 ' verguard: ignore\n"
+                        "</script>\n"
+                        "</job>\n";
+  for (const char *Path : {"/src/job.wsf", "/src/app.hta"}) {
+    auto S = driver::findSuppressions(Path, Wsf, Language::VBScript);
+    ASSERT_EQ(S.size(), 3u) << Path;
+    EXPECT_EQ(S[0].Line, 3u);
+    EXPECT_EQ(S[0].Rules, std::vector<std::string>{"VG002"});
+    EXPECT_EQ(S[1].Line, 5u);
+    EXPECT_EQ(S[2].Line, 9u);
+  }
+  // A .vbs file is VB throughout: the `//` lines hold no comment.
+  for (const auto &S :
+       driver::findSuppressions("/src/a.vbs", Wsf, Language::VBScript))
+    EXPECT_TRUE(S.Line != 3 && S.Line != 5) << S.Line;
+}
+
 TEST(Suppressions, CSharpCommentsNotStrings) {
   EXPECT_EQ(find("// verguard: ignore[VG002]\nx;\n", Language::CSharp)[0].Line,
             2u);
