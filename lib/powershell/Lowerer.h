@@ -109,8 +109,6 @@ public:
     std::map<std::string, Val> Globals;
     std::map<std::string, Val> Functions;
     std::map<std::string, std::vector<std::string>> FunctionParams;
-    /// Tests a command makes (Select-String): a guard where assigned.
-    std::set<const core::Expr *> CommandTests;
     std::map<std::string, std::map<int64_t, Val>> RefOutputs;
   };
   /// Parses and summarizes the project script File, whose bytes are Bytes
@@ -275,7 +273,7 @@ public:
   std::map<std::string, Val> Functions;   // lower-case name -> output
   std::map<std::string, std::vector<std::string>> FunctionParams;
   /// Tests a command makes (Select-String): a guard where assigned.
-  std::set<const core::Expr *> CommandTests;
+  std::set<core::ExprPtr> CommandTests; // held: an address is not reused
   /// The last `-match` of a version value against a constant pattern: what
   /// `$Matches[N]` reads.
   core::ExprPtr LastMatch;

@@ -1249,7 +1249,7 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       E->Flags |= FlagCaseInsensitive;
     ExprPtr R = A.hasSwitch("notmatch") ? logicNot(E) : ExprPtr(E);
     if (A.hasSwitch("quiet")) {
-      CommandTests.insert(R.get());
+      CommandTests.insert(R);
       return Val::of(R);
     }
     Val Lines = *Input;

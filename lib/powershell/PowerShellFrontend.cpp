@@ -179,7 +179,7 @@ void Lowerer::assignment(script::Node N) {
     // `$hit = ver | Select-String ...`: a test with no operator of its own
     // is a guard where it is assigned; the variable is then opaque, so the
     // test is not reported again where it is used.
-    if (V.E && CommandTests.count(V.E.get())) {
+    if (V.E && CommandTests.count(V.E)) {
       conditionGuardExpr(V.E, Value);
       V = Val();
     } else if (V.MatchTest) {
