@@ -244,6 +244,13 @@ void Lowerer::assign(script::Node Target, const Val &V) {
       return;
     }
   } else if (T == "member_access_expression") {
+    // `osvi.dwBuildNumber = 6002`: a struct the program fills.
+    script::Node ObjN = unwrap(script::field(Target, "expression"));
+    if (typeOf(ObjN) == "identifier")
+      if (Val *S = variable(text(ObjN)); S && S->Obj == ObjKind::VerInfo) {
+        S->Fields[text(script::field(Target, "name")).str()] = V.expr();
+        return;
+      }
     Val Obj = lower(script::field(Target, "expression"), 1);
     if (Obj.Obj != ObjKind::Instance && Obj.Obj != ObjKind::Class)
       return;
@@ -263,6 +270,17 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   }
 }
 
+Val *Lowerer::variable(llvm::StringRef Name) {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+    auto It = F->Vars.find(Name.str());
+    if (It != F->Vars.end())
+      return &It->second;
+    if (F->Func)
+      break;
+  }
+  return nullptr;
+}
+
 void Lowerer::declare(script::Node VarDecl) {
   script::Node Ty = script::field(VarDecl, "type");
   bool VerInfo = text(Ty).contains("OSVERSIONINFO");
@@ -280,8 +298,13 @@ void Lowerer::declare(script::Node VarDecl) {
       V = lower(Init);
       scanGuards(Init);
     }
-    if (VerInfo)
+    if (VerInfo && V.Obj != ObjKind::VerInfo) {
       V = Val::obj(ObjKind::VerInfo);
+      if (typeOf(Init) == "implicit_object_creation_expression") // `new() {`
+        for (script::Node K : namedKids(Init))
+          if (typeOf(K) == "initializer_expression")
+            structFields(K, V);
+    }
     top().Vars[text(NameN).str()] = V;
   }
 }

@@ -47,6 +47,15 @@ enum class ObjKind : uint8_t {
   Class,       // a class named by its name (static members), Name
   Instance,    // `this` or an instance of class Name
   CompareTo,   // a.CompareTo(b): CmpA, CmpB under CmpM
+  CondMask,    // a VerSetConditionMask chain: Conds
+  NtStatus,    // RtlVerifyVersionInfo's NTSTATUS: 0 exactly when CmpA holds
+};
+
+/// One VerSetConditionMask(mask, Type, Condition) call of a chain.
+struct MaskCond {
+  int64_t Type = 0, Condition = 0;
+  script::Node Call{}, CondArg{}; // CondArg: the condition as written
+  bool Rewritable = false; // another VER_* condition can be written there
 };
 
 struct Val {
@@ -57,6 +66,10 @@ struct Val {
   std::string Name;                 // Class, Instance
   core::ExprPtr CmpA, CmpB;         // CompareTo
   core::CmpMode CmpM = core::CmpMode::Int;
+  /// VerInfo: the members the program set (`dwBuildNumber = 6002`), for
+  /// a struct passed to VerifyVersionInfo rather than filled by the system.
+  std::map<std::string, core::ExprPtr> Fields;
+  std::vector<MaskCond> Conds; // CondMask
   static Val of(core::ExprPtr X) {
     Val V;
     V.E = std::move(X);
@@ -129,6 +142,18 @@ public:
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   void wqlGuard(script::Node Lit);
+  /// A VER_* constant of winnt.h by its name, where the code uses one it
+  /// declares out of sight.
+  static std::optional<int64_t> verConstant(llvm::StringRef Name);
+
+  // --- VerifyVersionInfo.cpp --------------------------------------------
+  /// VerSetConditionMask(Mask, Type, Condition): Mask's chain, one longer.
+  Val conditionMask(script::Node Call, const std::vector<Val> &Args,
+                    const std::vector<script::Node> &Nodes);
+  /// VerifyVersionInfo(ref info, typeMask, conditionMask): what it tests.
+  core::ExprPtr verifyVersionInfo(const std::vector<Val> &Args);
+  /// `{ dwBuildNumber = 6002, ... }` of an OSVERSIONINFOEX creation.
+  void structFields(script::Node Init, Val &Info);
 
   // --- CSharpFrontend.cpp: declarations, statements, guards -------------
   void declarations(script::Node List, const std::string &Class);
@@ -136,6 +161,8 @@ public:
   void walkBody(script::Node Body);
   void statement(script::Node S);
   void declare(script::Node VarDecl);
+  /// The local variable or parameter Name of the current method, if any.
+  Val *variable(llvm::StringRef Name);
   void assign(script::Node Target, const Val &V);
   void conditionGuard(script::Node CondNode);
   void scanGuards(script::Node N);

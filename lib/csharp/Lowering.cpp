@@ -122,6 +122,8 @@ Val Lowerer::identifier(llvm::StringRef Name) {
     V.Name = Name.str();
     return V;
   }
+  if (auto K = verConstant(Name))
+    return Val::of(intConst(*K));
   if (auto Q = inferFromName(Name))
     return Val::of(*Q);
   return {};
@@ -271,6 +273,22 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
     if (!Res)
       return Val::of(unknown());
     return Val::of(cmp(*Res, C.CmpA, C.CmpB, C.CmpM, Dialect::CSharp, W));
+  }
+  // RtlVerifyVersionInfo(...) == 0 (STATUS_SUCCESS): the test holds.
+  for (int Side = 0; Side < 2; ++Side) {
+    const Val &C = Side ? R : L;
+    const Val &K = Side ? L : R;
+    if (C.Obj != ObjKind::NtStatus)
+      continue;
+    if (!C.CmpA || !isBoolean(*C.CmpA) || !K.E || K.E->Kind != Op::IntConst ||
+        K.E->Int != 0)
+      return Val::of(unknown());
+    CmpOp Res = Side ? swapped(*O) : *O;
+    if (Res == CmpOp::EQ || Res == CmpOp::GE) // == 0, NT_SUCCESS's >= 0
+      return Val::of(C.CmpA);
+    if (Res == CmpOp::NE || Res == CmpOp::LT)
+      return Val::of(logicNot(C.CmpA));
+    return Val::of(unknown());
   }
   if (L.isObject() || R.isObject())
     return Val::of(unknown());

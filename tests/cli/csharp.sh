@@ -84,3 +84,15 @@ cmp -s <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSy
        <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/out')).findings))") ||
   fail "cached run differs"
 grep -q "parsed 0 files, $(($(ls "$TMP/pf" | wc -l) - 1)) results from the result cache" "$TMP/err" || fail "not from the cache: $(cat "$TMP/err")"
+
+# VerifyVersionInfo through P/Invoke (VG004): found, and --fix writes the
+# condition the class declares.
+cp "$CORPUS/csharp/VG004-verifyversioninfo.cs" "$TMP/vvi.cs"
+vg --format=json --no-cache "$TMP/vvi.cs"
+expect_rc 1
+js "d.findings.length === 5 && d.findings.every(f => f.ruleId === 'VG004')"
+vg --fix --quiet --no-cache "$TMP/vvi.cs"
+grep -q "mask = VerSetConditionMask(mask, VER_BUILDNUMBER, VER_GREATER_EQUAL);" "$TMP/vvi.cs" ||
+  fail "VG004 fix: $(grep -n VerSetConditionMask "$TMP/vvi.cs")"
+grep -q "if (IsAtMostBuild(6003))" "$TMP/vvi.cs" || fail "VG004 fix at the call: $(grep -n IsAtMostBuild "$TMP/vvi.cs")"
+
