@@ -316,7 +316,8 @@ void Lowerer::walkBody(script::Node Body) {
       return;
     Val V = lower(K[0]);
     scanGuards(K[0]);
-    if (V.related())
+    // `=> 6002`: one expression, so a constant is what it always returns.
+    if (V.related() || (V.E && V.E->isConst()))
       top().Return = V;
     return;
   }
@@ -511,6 +512,9 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
         T == "record_declaration" || T == "interface_declaration") {
       std::string Name = text(script::field(D, "name")).str();
       Classes.insert(Name);
+      for (script::Node K : namedKids(D))
+        if (typeOf(K) == "modifier" && text(K) == "partial")
+          Partial.insert(Name);
       declarations(script::field(D, "body"), Name);
     } else if (T == "enum_declaration") {
       // Members are constants: explicit, or one more than the previous.
@@ -605,7 +609,7 @@ void Lowerer::run(script::Node Root) {
 
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
-               std::vector<Diagnostic> &Diags, std::vector<std::string> *) {
+               std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   if (llvm::StringRef(Text.Utf8).trim().empty())
     return;
   script::TreePtr Tree =
@@ -620,6 +624,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   script::ParseTrouble Trouble = script::parseTrouble(Root);
   script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
+  L.Deps = Deps;
   L.run(Root);
 }
 

@@ -19,6 +19,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -198,10 +199,29 @@ public:
     script::Node Def{};
   };
   std::map<std::string, Function> Functions; // "M" and "Class.M"
+  // --- Imports.cpp: what other files of the project declare -----------
+  /// What a file declares, for the files that use it: members, classes and
+  /// method summaries, without positions in it (core::detached).
+  struct Summary {
+    std::map<std::string, Val> Members;
+    std::set<std::string> Classes;
+    std::map<std::string, Function> Functions;
+    std::vector<std::string> Files; // it and the files it read in turn
+  };
+  /// Reads what the other files of the project that declare the type Name
+  /// (or the parts of a partial class) leave to this one; true if that
+  /// added anything. Each name is looked for once.
+  bool importDeclaring(llvm::StringRef Name);
+  std::shared_ptr<const Summary> summary() const;
+  void import(const Summary &S);
+
+  std::vector<std::string> *Deps = nullptr; // files read for this one
+  std::set<std::string> ImportTried;
   /// Fields, constants and properties: "Name" and "Class.Name".
   std::map<std::string, Val> Members;
   std::map<std::string, script::Node> Properties; // getter bodies
   std::set<std::string> Classes;
+  std::set<std::string> Partial; // classes declared `partial` here
   int Instantiating = 0;
   std::set<uint32_t> EmittedAt;
   std::vector<std::pair<uint32_t, uint32_t>> Covered;

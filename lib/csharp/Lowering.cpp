@@ -122,6 +122,9 @@ Val Lowerer::identifier(llvm::StringRef Name) {
     V.Name = Name.str();
     return V;
   }
+  // A type of another file, or a member of this class's other parts.
+  if (importDeclaring(Name) || (Partial.count(Cls) && importDeclaring(Cls)))
+    return identifier(Name);
   if (auto K = verConstant(Name))
     return Val::of(intConst(*K));
   if (auto Q = inferFromName(Name))
@@ -623,6 +626,9 @@ Val Lowerer::call(script::Node N, int Depth) {
     Fn = script::namedChild(Fn, 0);
   if (typeOf(Fn) == "identifier") {
     std::string Cls = Frames.empty() ? "" : Frames.back().Class;
+    if (!Functions.count(Cls + "." + text(Fn).str()) &&
+        !Functions.count(text(Fn).str()) && Partial.count(Cls))
+      importDeclaring(Cls); // a method of another part of the class
     std::string Key = Functions.count(Cls + "." + text(Fn).str())
                           ? Cls + "." + text(Fn).str()
                           : text(Fn).str();
@@ -647,6 +653,8 @@ Val Lowerer::call(script::Node N, int Depth) {
   Val Obj = lower(ObjN, Depth + 1);
   if (Obj.Obj == ObjKind::Class || Obj.Obj == ObjKind::Instance) {
     std::string Key = Obj.Name + "." + M.str();
+    if (!Functions.count(Key) && Partial.count(Obj.Name))
+      importDeclaring(Obj.Name);
     return callFunction(Functions.count(Key) ? Key : M.str(), N, Args, ArgNodes,
                         Depth);
   }

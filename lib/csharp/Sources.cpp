@@ -342,6 +342,9 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
   case ObjKind::Class:
   case ObjKind::Instance: {
     auto M = Members.find(Obj.Name + "." + Name.str());
+    if (M == Members.end() && Partial.count(Obj.Name) &&
+        importDeclaring(Obj.Name))
+      M = Members.find(Obj.Name + "." + Name.str());
     if (M != Members.end())
       return M->second;
     return {};
