@@ -208,17 +208,22 @@ std::string projectRoot(llvm::StringRef Path) {
   return Root;
 }
 
+namespace {
+/// The files of index X declaring Name, but Self.
+void declaring(const Index &X, llvm::StringRef Self, llvm::StringRef Name,
+               std::vector<std::string> &Out) {
+  auto It = X.Declaring.find(Name);
+  if (It != X.Declaring.end())
+    for (const std::string &F : It->second)
+      if (F != Self)
+        Out.push_back(F);
+}
+} // namespace
+
 std::vector<std::string> declaringFiles(llvm::StringRef Path,
                                         llvm::StringRef Name) {
-  auto X = indexFor(Path);
-  auto It = X->Declaring.find(Name);
-  if (It == X->Declaring.end())
-    return {};
-  std::string Self = absolute(Path);
   std::vector<std::string> R;
-  for (const std::string &F : It->second)
-    if (F != Self)
-      R.push_back(F);
+  declaring(*indexFor(Path), absolute(Path), Name, R);
   return R;
 }
 
@@ -228,10 +233,11 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
   llvm::StringSet<> Names;
   identifiers(Text, [&](llvm::StringRef W, size_t) { Names.insert(W); });
   std::vector<std::string> Files;
+  auto X = indexFor(Path);
+  std::string Self = absolute(Path);
   for (const auto &N : Names)
     if (!isTypeKeyword(N.first()) && N.first().size() > 1)
-      for (std::string &F : declaringFiles(Path, N.first()))
-        Files.push_back(std::move(F));
+      declaring(*X, Self, N.first(), Files);
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   bool Any = false;

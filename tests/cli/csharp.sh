@@ -134,20 +134,28 @@ sleep 0.05
 vg --format=json "$P"
 without_cache "warm"
 js "d.findings.length === 1"
-# The enum's value moves out of the bump: no finding, though Check.cs is
-# unchanged (its cached result and its index entry depended on Enums.cs).
+# The enum's value moves out of the bump while its file still holds 6002 (so
+# Check.cs passes the prefilter): no finding, though Check.cs is unchanged
+# (its cached result depended on Enums.cs).
 sleep 0.05
-sed -i 's/Vista_SP2 = 6002/Vista_SP2 = 7601/' "$P/Lib/Enums.cs"
+sed -i 's/Vista_SP2 = 6002,/Vista_SP2 = 7601, Unused = 6002,/' "$P/Lib/Enums.cs"
 vg --format=json "$P"
 expect_rc 0
 without_cache "enum edited"
 js "d.findings.length === 0"
+# No bump literal left there: Check.cs is left out by the prefilter, and
+# that verdict (in the stat index) depends on Enums.cs.
+sleep 0.05
+sed -i 's/Vista_SP2 = 7601, Unused = 6002,/Vista_SP2 = 7601,/' "$P/Lib/Enums.cs"
+vg --format=json "$P"
+expect_rc 0
+without_cache "bump literal removed"
 sleep 0.05
 vg --format=json "$P"
 expect_rc 0
 # ... and back: Check.cs, left out by the prefilter meanwhile, is read again.
 sleep 0.05
-sed -i 's/Vista_SP2 = 7601/Vista_SP2 = 6002/' "$P/Lib/Enums.cs"
+sed -i 's/Vista_SP2 = 7601,/Vista_SP2 = 6002,/' "$P/Lib/Enums.cs"
 vg --format=json "$P"
 expect_rc 1
 without_cache "enum edited back"
