@@ -244,6 +244,13 @@ void Lowerer::assign(script::Node Target, const Val &V) {
       return;
     }
   } else if (T == "member_access_expression") {
+    // `osvi.dwBuildNumber = 6002`: a struct the program fills.
+    script::Node ObjN = unwrap(script::field(Target, "expression"));
+    if (typeOf(ObjN) == "identifier")
+      if (Val *S = variable(text(ObjN)); S && S->Obj == ObjKind::VerInfo) {
+        S->Fields[text(script::field(Target, "name")).str()] = V.expr();
+        return;
+      }
     Val Obj = lower(script::field(Target, "expression"), 1);
     if (Obj.Obj != ObjKind::Instance && Obj.Obj != ObjKind::Class)
       return;
@@ -263,6 +270,17 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   }
 }
 
+Val *Lowerer::variable(llvm::StringRef Name) {
+  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+    auto It = F->Vars.find(Name.str());
+    if (It != F->Vars.end())
+      return &It->second;
+    if (F->Func)
+      break;
+  }
+  return nullptr;
+}
+
 void Lowerer::declare(script::Node VarDecl) {
   script::Node Ty = script::field(VarDecl, "type");
   bool VerInfo = text(Ty).contains("OSVERSIONINFO");
@@ -280,8 +298,13 @@ void Lowerer::declare(script::Node VarDecl) {
       V = lower(Init);
       scanGuards(Init);
     }
-    if (VerInfo)
+    if (VerInfo && V.Obj != ObjKind::VerInfo) {
       V = Val::obj(ObjKind::VerInfo);
+      if (typeOf(Init) == "implicit_object_creation_expression") // `new() {`
+        for (script::Node K : namedKids(Init))
+          if (typeOf(K) == "initializer_expression")
+            structFields(K, V);
+    }
     top().Vars[text(NameN).str()] = V;
   }
 }
@@ -293,7 +316,8 @@ void Lowerer::walkBody(script::Node Body) {
       return;
     Val V = lower(K[0]);
     scanGuards(K[0]);
-    if (V.related())
+    // `=> 6002`: one expression, so a constant is what it always returns.
+    if (V.related() || (V.E && V.E->isConst()))
       top().Return = V;
     return;
   }
@@ -488,6 +512,9 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
         T == "record_declaration" || T == "interface_declaration") {
       std::string Name = text(script::field(D, "name")).str();
       Classes.insert(Name);
+      for (script::Node K : namedKids(D))
+        if (typeOf(K) == "modifier" && text(K) == "partial")
+          Partial.insert(Name);
       declarations(script::field(D, "body"), Name);
     } else if (T == "enum_declaration") {
       // Members are constants: explicit, or one more than the previous.
@@ -582,7 +609,7 @@ void Lowerer::run(script::Node Root) {
 
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
-               std::vector<Diagnostic> &Diags, std::vector<std::string> *) {
+               std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   if (llvm::StringRef(Text.Utf8).trim().empty())
     return;
   script::TreePtr Tree =
@@ -597,6 +624,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
   script::ParseTrouble Trouble = script::parseTrouble(Root);
   script::noteParseTrouble(Diags, Path, Text, &Trouble);
   Lowerer L(Path, Text, Opts, Guards, Diags);
+  L.Deps = Deps;
   L.run(Root);
 }
 

@@ -15,7 +15,8 @@ namespace verguard::csharp {
 /// Parses a .cs/.csx file with tree-sitter-c-sharp and lowers every version
 /// guard in it (C# semantics: ints, ordinal strings, System.Version). Parse
 /// trouble becomes a Note in Diags; the rest of the file is still analyzed.
-/// Deps is unused (a file is analyzed on its own).
+/// Values declared in other files of the project (csharp/Project.h) are
+/// read from them; Deps gets those files.
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const core::FrontendOptions &Opts,
                std::vector<core::Guard> &Guards,

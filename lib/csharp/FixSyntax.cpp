@@ -26,8 +26,33 @@ bool isLiteral(llvm::StringRef S) {
 
 class CSharpSyntax final : public FixSyntax {
 public:
-  std::optional<std::string> op(CmpOp O, llvm::StringRef) const override {
+  std::optional<std::string> op(CmpOp O,
+                                llvm::StringRef Original) const override {
+    llvm::StringRef T = Original.trim();
+    if (!T.empty() && (llvm::isDigit(T.front()) || T.contains("VER_")))
+      return maskCondition(O, T);
     return std::string(cmpOpName(O));
+  }
+  /// A condition of VerSetConditionMask written where Original is (VG004):
+  /// a VER_* name beside the original one (the lowerer offers the edit only
+  /// where that name is declared), or its number.
+  static std::optional<std::string> maskCondition(CmpOp O,
+                                                  llvm::StringRef Original) {
+    static const char *Names[] = {"VER_EQUAL",   nullptr,
+                                  "VER_LESS",    "VER_LESS_EQUAL",
+                                  "VER_GREATER", "VER_GREATER_EQUAL"};
+    static const int Numbers[] = {1, 0, 4, 5, 2, 3};
+    size_t I = static_cast<size_t>(O);
+    if (Original.empty() || I >= std::size(Names) || !Names[I])
+      return std::nullopt;
+    if (llvm::isDigit(Original.front()))
+      return std::to_string(Numbers[I]);
+    size_t Dot = Original.rfind('.');
+    llvm::StringRef Last =
+        Dot == llvm::StringRef::npos ? Original : Original.drop_front(Dot + 1);
+    if (!Last.starts_with("VER_"))
+      return std::nullopt;
+    return Original.drop_back(Last.size()).str() + Names[I];
   }
   std::optional<std::string> joinWord(bool IsOr) const override {
     return std::string(IsOr ? " || " : " && ");

@@ -19,6 +19,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,6 +48,15 @@ enum class ObjKind : uint8_t {
   Class,       // a class named by its name (static members), Name
   Instance,    // `this` or an instance of class Name
   CompareTo,   // a.CompareTo(b): CmpA, CmpB under CmpM
+  CondMask,    // a VerSetConditionMask chain: Conds
+  NtStatus,    // RtlVerifyVersionInfo's NTSTATUS: 0 exactly when CmpA holds
+};
+
+/// One VerSetConditionMask(mask, Type, Condition) call of a chain.
+struct MaskCond {
+  int64_t Type = 0, Condition = 0;
+  script::Node Call{}, CondArg{}; // CondArg: the condition as written
+  bool Rewritable = false; // another VER_* condition can be written there
 };
 
 struct Val {
@@ -57,6 +67,10 @@ struct Val {
   std::string Name;                 // Class, Instance
   core::ExprPtr CmpA, CmpB;         // CompareTo
   core::CmpMode CmpM = core::CmpMode::Int;
+  /// VerInfo: the members the program set (`dwBuildNumber = 6002`), for
+  /// a struct passed to VerifyVersionInfo rather than filled by the system.
+  std::map<std::string, core::ExprPtr> Fields;
+  std::vector<MaskCond> Conds; // CondMask
   static Val of(core::ExprPtr X) {
     Val V;
     V.E = std::move(X);
@@ -129,6 +143,18 @@ public:
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   void wqlGuard(script::Node Lit);
+  /// A VER_* constant of winnt.h by its name, where the code uses one it
+  /// declares out of sight.
+  static std::optional<int64_t> verConstant(llvm::StringRef Name);
+
+  // --- VerifyVersionInfo.cpp --------------------------------------------
+  /// VerSetConditionMask(Mask, Type, Condition): Mask's chain, one longer.
+  Val conditionMask(script::Node Call, const std::vector<Val> &Args,
+                    const std::vector<script::Node> &Nodes);
+  /// VerifyVersionInfo(ref info, typeMask, conditionMask): what it tests.
+  core::ExprPtr verifyVersionInfo(const std::vector<Val> &Args);
+  /// `{ dwBuildNumber = 6002, ... }` of an OSVERSIONINFOEX creation.
+  void structFields(script::Node Init, Val &Info);
 
   // --- CSharpFrontend.cpp: declarations, statements, guards -------------
   void declarations(script::Node List, const std::string &Class);
@@ -136,6 +162,8 @@ public:
   void walkBody(script::Node Body);
   void statement(script::Node S);
   void declare(script::Node VarDecl);
+  /// The local variable or parameter Name of the current method, if any.
+  Val *variable(llvm::StringRef Name);
   void assign(script::Node Target, const Val &V);
   void conditionGuard(script::Node CondNode);
   void scanGuards(script::Node N);
@@ -171,10 +199,29 @@ public:
     script::Node Def{};
   };
   std::map<std::string, Function> Functions; // "M" and "Class.M"
+  // --- Imports.cpp: what other files of the project declare -----------
+  /// What a file declares, for the files that use it: members, classes and
+  /// method summaries, without positions in it (core::detached).
+  struct Summary {
+    std::map<std::string, Val> Members;
+    std::set<std::string> Classes;
+    std::map<std::string, Function> Functions;
+    std::vector<std::string> Files; // it and the files it read in turn
+  };
+  /// Reads what the other files of the project that declare the type Name
+  /// (or the parts of a partial class) leave to this one; true if that
+  /// added anything. Each name is looked for once.
+  bool importDeclaring(llvm::StringRef Name);
+  std::shared_ptr<const Summary> summary() const;
+  void import(const Summary &S);
+
+  std::vector<std::string> *Deps = nullptr; // files read for this one
+  std::set<std::string> ImportTried;
   /// Fields, constants and properties: "Name" and "Class.Name".
   std::map<std::string, Val> Members;
   std::map<std::string, script::Node> Properties; // getter bodies
   std::set<std::string> Classes;
+  std::set<std::string> Partial; // classes declared `partial` here
   int Instantiating = 0;
   std::set<uint32_t> EmittedAt;
   std::vector<std::pair<uint32_t, uint32_t>> Covered;

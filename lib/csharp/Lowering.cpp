@@ -122,6 +122,11 @@ Val Lowerer::identifier(llvm::StringRef Name) {
     V.Name = Name.str();
     return V;
   }
+  // A type of another file, or a member of this class's other parts.
+  if (importDeclaring(Name) || (Partial.count(Cls) && importDeclaring(Cls)))
+    return identifier(Name);
+  if (auto K = verConstant(Name))
+    return Val::of(intConst(*K));
   if (auto Q = inferFromName(Name))
     return Val::of(*Q);
   return {};
@@ -271,6 +276,22 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
     if (!Res)
       return Val::of(unknown());
     return Val::of(cmp(*Res, C.CmpA, C.CmpB, C.CmpM, Dialect::CSharp, W));
+  }
+  // RtlVerifyVersionInfo(...) == 0 (STATUS_SUCCESS): the test holds.
+  for (int Side = 0; Side < 2; ++Side) {
+    const Val &C = Side ? R : L;
+    const Val &K = Side ? L : R;
+    if (C.Obj != ObjKind::NtStatus)
+      continue;
+    if (!C.CmpA || !isBoolean(*C.CmpA) || !K.E || K.E->Kind != Op::IntConst ||
+        K.E->Int != 0)
+      return Val::of(unknown());
+    CmpOp Res = Side ? swapped(*O) : *O;
+    if (Res == CmpOp::EQ || Res == CmpOp::GE) // == 0, NT_SUCCESS's >= 0
+      return Val::of(C.CmpA);
+    if (Res == CmpOp::NE || Res == CmpOp::LT)
+      return Val::of(logicNot(C.CmpA));
+    return Val::of(unknown());
   }
   if (L.isObject() || R.isObject())
     return Val::of(unknown());
@@ -605,6 +626,9 @@ Val Lowerer::call(script::Node N, int Depth) {
     Fn = script::namedChild(Fn, 0);
   if (typeOf(Fn) == "identifier") {
     std::string Cls = Frames.empty() ? "" : Frames.back().Class;
+    if (!Functions.count(Cls + "." + text(Fn).str()) &&
+        !Functions.count(text(Fn).str()) && Partial.count(Cls))
+      importDeclaring(Cls); // a method of another part of the class
     std::string Key = Functions.count(Cls + "." + text(Fn).str())
                           ? Cls + "." + text(Fn).str()
                           : text(Fn).str();
@@ -629,6 +653,8 @@ Val Lowerer::call(script::Node N, int Depth) {
   Val Obj = lower(ObjN, Depth + 1);
   if (Obj.Obj == ObjKind::Class || Obj.Obj == ObjKind::Instance) {
     std::string Key = Obj.Name + "." + M.str();
+    if (!Functions.count(Key) && Partial.count(Obj.Name))
+      importDeclaring(Obj.Name);
     return callFunction(Functions.count(Key) ? Key : M.str(), N, Args, ArgNodes,
                         Depth);
   }

@@ -164,6 +164,19 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
   }
   llvm::StringRef Last =
       N.rsplit('.').second.empty() ? N : N.rsplit('.').second;
+  if (Last == "VerSetConditionMask")
+    return conditionMask(Call, Args, Nodes);
+  if (Last == "VerifyVersionInfo" || Last == "VerifyVersionInfoW" ||
+      Last == "VerifyVersionInfoA") {
+    ExprPtr E = verifyVersionInfo(Args);
+    return Val::of(isBoolean(*E) ? atom(E, Call) : E);
+  }
+  if (Last == "RtlVerifyVersionInfo") {
+    // STATUS_SUCCESS (0) when the test holds, else STATUS_REVISION_MISMATCH.
+    Val V = Val::obj(ObjKind::NtStatus);
+    V.CmpA = verifyVersionInfo(Args);
+    return V;
+  }
   if (Last == "GetVersionEx" || Last == "GetVersionExW" ||
       Last == "GetVersionExA" || Last == "RtlGetVersion") {
     // P/Invoke: the struct passed by ref/out is filled with the version.
@@ -264,8 +277,11 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
                ? Val::obj(ObjKind::WmiSearcher)
                : Val();
   }
-  if (Type.contains("OSVERSIONINFO"))
-    return Val::obj(ObjKind::VerInfo);
+  if (Type.contains("OSVERSIONINFO")) {
+    Val V = Val::obj(ObjKind::VerInfo);
+    structFields(Init, V);
+    return V;
+  }
   if (Type == "Dictionary" || Type == "SortedDictionary" ||
       Type == "SortedList" || Type == "Hashtable" ||
       Type == "ConcurrentDictionary" || Type == "ReadOnlyDictionary") {
@@ -317,6 +333,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     return Val::of(unknown());
   }
   case ObjKind::VerInfo:
+    if (auto F = Obj.Fields.find(Name.str()); F != Obj.Fields.end())
+      return Val::of(F->second);
     if (ExprPtr E = sourceValue(builtinSources().versionInfoMember(Name),
                                 "OSVERSIONINFOEX." + Name.str()))
       return Val::of(E);
@@ -324,6 +342,9 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
   case ObjKind::Class:
   case ObjKind::Instance: {
     auto M = Members.find(Obj.Name + "." + Name.str());
+    if (M == Members.end() && Partial.count(Obj.Name) &&
+        importDeclaring(Obj.Name))
+      M = Members.find(Obj.Name + "." + Name.str());
     if (M != Members.end())
       return M->second;
     return {};
@@ -342,6 +363,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     if (Obj.E->Kind != Op::Unknown)
       return Val::of(unknown());
   }
+  if (auto K = verConstant(Name))
+    return Val::of(intConst(*K, spell(N)));
   // A struct out of sight (an OSVERSIONINFOEX field of a class, a struct
   // returned by a wrapper): its member names are the table's.
   if (const SourceEntry *S = builtinSources().versionInfoMember(Name))

@@ -2,6 +2,7 @@
 #include "driver/FileAnalysis.h"
 
 #include "core/Deadline.h"
+#include "csharp/Project.h"
 #include "driver/CodeRegions.h"
 #include "driver/ReadFile.h"
 #include "jscript/JScriptFrontend.h"
@@ -248,10 +249,19 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     } else if (Use->Prefilter && !Vbe && !Seen.Trigger &&
                Out.Suppressions.empty()) {
       bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
-      std::vector<std::string> NotYet; // project includes not there yet
+      // Project files the verdict depends on: NSIS includes not there yet,
+      // the C# files declaring the types this one names.
+      std::vector<std::string> NotYet;
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
-                nsis::includesProjectFile(F.Path, Searched, &NotYet));
+                nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
+               (F.Lang == Language::CSharp &&
+                csharp::projectHolds(
+                    F.Path, Searched,
+                    [&](llvm::StringRef T) {
+                      return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
+                    },
+                    &NotYet));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;

@@ -84,3 +84,79 @@ cmp -s <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSy
        <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/out')).findings))") ||
   fail "cached run differs"
 grep -q "parsed 0 files, $(($(ls "$TMP/pf" | wc -l) - 1)) results from the result cache" "$TMP/err" || fail "not from the cache: $(cat "$TMP/err")"
+
+# VerifyVersionInfo through P/Invoke (VG004): found, and --fix writes the
+# condition the class declares.
+cp "$CORPUS/csharp/VG004-verifyversioninfo.cs" "$TMP/vvi.cs"
+vg --format=json --no-cache "$TMP/vvi.cs"
+expect_rc 1
+js "d.findings.length === 5 && d.findings.every(f => f.ruleId === 'VG004')"
+vg --fix --quiet --no-cache "$TMP/vvi.cs"
+grep -q "mask = VerSetConditionMask(mask, VER_BUILDNUMBER, VER_GREATER_EQUAL);" "$TMP/vvi.cs" ||
+  fail "VG004 fix: $(grep -n VerSetConditionMask "$TMP/vvi.cs")"
+grep -q "if (IsAtMostBuild(6003))" "$TMP/vvi.cs" || fail "VG004 fix at the call: $(grep -n IsAtMostBuild "$TMP/vvi.cs")"
+
+# Values declared in another file of the project: the enum's file is read
+# (parsed without findings of its own), under the default prefilter too,
+# and an edit of it changes the finding, through the result cache and the
+# stat index alike.
+P="$TMP/proj"
+mkdir -p "$P/Lib" "$P/App"
+touch "$P/Proj.sln"
+cat > "$P/Lib/Enums.cs" <<'CS'
+public enum WindowsBuilds : int
+{
+    Vista_SP2 = 6002,
+    Win11_22H2 = 22621,
+}
+CS
+cat > "$P/App/Check.cs" <<'CS'
+using System;
+static class Check
+{
+    static bool Sp2() => Environment.OSVersion.Version.Build == (int)WindowsBuilds.Vista_SP2;
+}
+CS
+vg --format=json --no-cache "$P"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.file.endsWith('Check.cs') && d.findings[0].location.line === 4"
+cp "$TMP/out" "$TMP/default.json"
+vg --format=json --no-cache --no-prefilter "$P"
+cmp -s "$TMP/out" "$TMP/default.json" || fail "--no-prefilter differs across files: $(diff "$TMP/out" "$TMP/default.json")"
+without_cache() { # what: the cached run's findings are those of a run without
+  "$VERGUARD" --no-cache --format=json "$P" > "$TMP/ref.json" 2>/dev/null || true
+  cmp -s "$TMP/out" "$TMP/ref.json" || fail "$1: $(diff "$TMP/out" "$TMP/ref.json" | head)"
+}
+export XDG_CACHE_HOME="$TMP/cache2"
+vg --format=json "$P"
+without_cache "cold"
+sleep 0.05
+vg --format=json "$P"
+without_cache "warm"
+js "d.findings.length === 1"
+# The enum's value moves out of the bump while its file still holds 6002 (so
+# Check.cs passes the prefilter): no finding, though Check.cs is unchanged
+# (its cached result depended on Enums.cs).
+sleep 0.05
+sed -i 's/Vista_SP2 = 6002,/Vista_SP2 = 7601, Unused = 6002,/' "$P/Lib/Enums.cs"
+vg --format=json "$P"
+expect_rc 0
+without_cache "enum edited"
+js "d.findings.length === 0"
+# No bump literal left there: Check.cs is left out by the prefilter, and
+# that verdict (in the stat index) depends on Enums.cs.
+sleep 0.05
+sed -i 's/Vista_SP2 = 7601, Unused = 6002,/Vista_SP2 = 7601,/' "$P/Lib/Enums.cs"
+vg --format=json "$P"
+expect_rc 0
+without_cache "bump literal removed"
+sleep 0.05
+vg --format=json "$P"
+expect_rc 0
+# ... and back: Check.cs, left out by the prefilter meanwhile, is read again.
+sleep 0.05
+sed -i 's/Vista_SP2 = 7601,/Vista_SP2 = 6002,/' "$P/Lib/Enums.cs"
+vg --format=json "$P"
+expect_rc 1
+without_cache "enum edited back"
+js "d.findings.length === 1 && d.findings[0].location.file.endsWith('Check.cs')"

@@ -189,6 +189,83 @@ TEST(CSharpLowering, RegistryAndFileVersion) {
   EXPECT_EQ(R.ids(), (Strings{"VG003@4", "VG001@6"})) << R.dump();
 }
 
+namespace {
+/// A class with the P/Invoke declarations and VER_* constants of
+/// VerifyVersionInfo around the members Body.
+std::string verify(llvm::StringRef Body, bool GreaterEqual = true) {
+  return "using System;\nusing System.Runtime.InteropServices;\n"
+         "static class V {\n"
+         "  const uint VER_MAJORVERSION = 2, VER_MINORVERSION = 1, "
+         "VER_BUILDNUMBER = 4;\n"
+         "  const byte VER_EQUAL = 1, VER_LESS_EQUAL = 5;\n" +
+         std::string(GreaterEqual ? "  const byte VER_GREATER_EQUAL = 3;\n"
+                                  : "  const byte VER_GREATER = 2;\n") +
+         "  struct OSVERSIONINFOEX { public int dwOSVersionInfoSize; public "
+         "uint dwMajorVersion, dwMinorVersion, dwBuildNumber; }\n"
+         "  [DllImport(\"kernel32.dll\")] static extern bool "
+         "VerifyVersionInfo(ref OSVERSIONINFOEX i, uint t, ulong m);\n"
+         "  [DllImport(\"kernel32.dll\")] static extern ulong "
+         "VerSetConditionMask(ulong m, uint t, byte c);\n"
+         "  [DllImport(\"ntdll.dll\")] static extern int "
+         "RtlVerifyVersionInfo(ref OSVERSIONINFOEX i, uint t, ulong m);\n" +
+         Body.str() + "}\n";
+}
+} // namespace
+
+TEST(CSharpLowering, VerifyVersionInfoThroughPInvoke) {
+  // Line 10 on: the struct by member assignments, the mask by a chain.
+  auto R = run(verify(
+      "  static bool Sp2() {\n"
+      "    var o = new OSVERSIONINFOEX();\n"
+      "    o.dwMajorVersion = 6; o.dwBuildNumber = 6002;\n"
+      "    ulong m = 0;\n"
+      "    m = VerSetConditionMask(m, VER_MAJORVERSION, VER_EQUAL);\n"
+      "    m = VerSetConditionMask(m, VER_BUILDNUMBER, VER_EQUAL);\n"
+      "    return VerifyVersionInfo(ref o, VER_MAJORVERSION | "
+      "VER_BUILDNUMBER, m);\n"
+      "  }\n"
+      "  static bool AtMost() {\n"
+      "    var o = new OSVERSIONINFOEX { dwBuildNumber = 6002 };\n"
+      "    return VerifyVersionInfo(ref o, 4, VerSetConditionMask(0, 4, 5));\n"
+      "  }\n"));
+  EXPECT_EQ(R.conds(),
+            (Strings{"((major == 6) && (build == 6002))", "(build <= 6002)"}))
+      << R.dump();
+  // Reported where the build's condition is set.
+  EXPECT_EQ(R.ids(), (Strings{"VG004@16", "VG004@21"})) << R.dump();
+}
+
+TEST(CSharpLowering, RtlVerifyVersionInfoHoldsWhenItReturnsZero) {
+  auto R = run(verify(
+      "  static void M() {\n"
+      "    OSVERSIONINFOEX o = new() { dwBuildNumber = 6002 };\n"
+      "    ulong m = VerSetConditionMask(0, VER_BUILDNUMBER, VER_EQUAL);\n"
+      "    if (RtlVerifyVersionInfo(ref o, VER_BUILDNUMBER, m) == 0) {}\n"
+      "    if (0 != RtlVerifyVersionInfo(ref o, VER_BUILDNUMBER, m)) {}\n"
+      "  }\n"));
+  EXPECT_EQ(R.conds(), (Strings{"(build == 6002)", "!((build == 6002))"}))
+      << R.dump();
+  EXPECT_EQ(R.ids(), (Strings{"VG004@13", "VG004@13"})) << R.dump();
+}
+
+TEST(CSharpLowering, VerifyVersionInfoHelperIsJudgedPerCall) {
+  auto R =
+      run(verify("  static bool AtMostBuild(uint n) {\n"
+                 "    var o = new OSVERSIONINFOEX { dwBuildNumber = n };\n"
+                 "    ulong m = VerSetConditionMask(0, VER_BUILDNUMBER, "
+                 "VER_LESS_EQUAL);\n"
+                 "    return VerifyVersionInfo(ref o, VER_BUILDNUMBER, m);\n"
+                 "  }\n"
+                 "  static void M() {\n"
+                 "    if (AtMostBuild(7601)) {}\n"
+                 "    if (AtMostBuild(6002)) {}\n"
+                 "  }\n"));
+  EXPECT_EQ(R.ids(), Strings{"VG004@18"}) << R.dump();
+  // The fix moves the bound at the call, not in the helper.
+  EXPECT_NE(applyFixes(R).find("AtMostBuild(6003)"), std::string::npos)
+      << applyFixes(R);
+}
+
 // --- fixes -----------------------------------------------------------------
 
 TEST(CSharpFixes, ComparisonsPatternsAndSwitchArms) {
@@ -200,6 +277,45 @@ TEST(CSharpFixes, ComparisonsPatternsAndSwitchArms) {
   EXPECT_NE(Fixed.find("if (b <= 6003) {}"), std::string::npos) << Fixed;
   EXPECT_NE(Fixed.find("b is 6002 or 6003"), std::string::npos) << Fixed;
   EXPECT_NE(Fixed.find("{ 6002 or 6003 => 1"), std::string::npos) << Fixed;
+}
+
+TEST(CSharpFixes, ConditionMaskBecomesGreaterEqual) {
+  // 6.0 pinned: VER_GREATER_EQUAL on the build is then exact.
+  std::string Body =
+      "  static bool Sp2() {\n"
+      "    var o = new OSVERSIONINFOEX { dwMajorVersion = 6, dwBuildNumber = "
+      "6002 };\n"
+      "    var m = VerSetConditionMask(VerSetConditionMask(0, "
+      "VER_MAJORVERSION, VER_EQUAL), VER_MINORVERSION, VER_EQUAL);\n"
+      "    m = VerSetConditionMask(m, VER_BUILDNUMBER, VER_EQUAL);\n"
+      "    var n = VerSetConditionMask(VerSetConditionMask("
+      "VerSetConditionMask(0, 2, 1), 1, 1), 4, 0x1);\n"
+      "    return VerifyVersionInfo(ref o, 7, m) || VerifyVersionInfo(ref o, "
+      "7, n);\n"
+      "  }\n";
+  auto R = run(verify(Body));
+  std::string Fixed = applyFixes(R);
+  EXPECT_NE(Fixed.find("m = VerSetConditionMask(m, VER_BUILDNUMBER, "
+                       "VER_GREATER_EQUAL);"),
+            std::string::npos)
+      << Fixed << R.dump();
+  EXPECT_NE(Fixed.find("1, 1), 4, 3);"), std::string::npos) << Fixed;
+  // VER_GREATER_EQUAL not declared: nothing that would not compile.
+  auto U = run(verify(Body, /*GreaterEqual=*/false));
+  EXPECT_EQ(U.ids().size(), 2u) << U.dump();
+  std::string Unfixed = applyFixes(U);
+  EXPECT_NE(Unfixed.find("(m, VER_BUILDNUMBER, VER_EQUAL);"), std::string::npos)
+      << Unfixed;
+  EXPECT_NE(Unfixed.find("1, 1), 4, 3);"), std::string::npos) << Unfixed;
+  // Only the build pinned: VER_GREATER_EQUAL would hold on 7601 too.
+  auto B = run(verify("  static bool Sp2() {\n"
+                      "    var o = new OSVERSIONINFOEX { dwBuildNumber = 6002 "
+                      "};\n"
+                      "    return VerifyVersionInfo(ref o, 4, "
+                      "VerSetConditionMask(0, 4, 1));\n"
+                      "  }\n"));
+  ASSERT_EQ(B.Findings.size(), 1u) << B.dump();
+  EXPECT_FALSE(B.Findings[0].TheFix) << B.dump();
 }
 
 // --- bad input -------------------------------------------------------------

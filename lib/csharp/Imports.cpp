@@ -1,0 +1,144 @@
+//===- Imports.cpp - what other files of the project declare -------------===//
+//
+// A name this file does not resolve (a type, or a member of a partial class
+// it declares) is looked up in the project's index (csharp/Project.h); each
+// file declaring it is parsed, without emitting anything, into a summary of
+// its members, classes and method summaries, with no position in that file
+// (a fix never edits it). Summaries are made once per run and file
+// (core::FileMemo) and each file read is a dependency of this one's result
+// (the result cache and the stat index check it).
+//
+//===----------------------------------------------------------------------===//
+#include "core/FileMemo.h"
+#include "csharp/Lowerer.h"
+#include "csharp/Project.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+extern "C" const TSLanguage *tree_sitter_c_sharp(void);
+
+using namespace verguard::core;
+
+namespace verguard::csharp {
+
+namespace {
+constexpr size_t MaxNested = 4;        // a summary reading others, nested
+constexpr uint64_t MaxBytes = 1 << 20; // a bigger file is not read for this
+
+/// The files being summarized on this thread, outermost first.
+thread_local std::vector<std::string> Summarizing;
+
+Val detach(Val V) {
+  if (V.E)
+    V.E = core::detached(V.E);
+  for (ExprPtr &X : V.Items)
+    X = core::detached(X);
+  V.DictNode = {};
+  if (V.CmpA)
+    V.CmpA = core::detached(V.CmpA);
+  if (V.CmpB)
+    V.CmpB = core::detached(V.CmpB);
+  for (auto &F : V.Fields)
+    F.second = core::detached(F.second);
+  for (MaskCond &C : V.Conds) {
+    C.Call = C.CondArg = {};
+    C.Rewritable = false;
+  }
+  return V;
+}
+
+/// Only what another file can name: `Type.Member`.
+bool qualified(llvm::StringRef Key) { return Key.contains('.'); }
+
+std::shared_ptr<const Lowerer::Summary>
+makeSummary(const std::string &File, const FrontendOptions &Opts) {
+  uint64_t Size = 0;
+  if (llvm::sys::fs::file_size(File, Size) || Size > MaxBytes)
+    return nullptr;
+  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+  if (!Buf)
+    return nullptr;
+  auto Text = script::decodeText((*Buf)->getBuffer(), File);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return nullptr;
+  }
+  script::TreePtr Tree =
+      script::parse(tree_sitter_c_sharp(), Text->Utf8, {},
+                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
+  if (!Tree)
+    return nullptr;
+  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
+  std::vector<Guard> NoGuards;
+  std::vector<Diagnostic> NoDiags;
+  std::vector<std::string> Read;
+  Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
+  Sub.Deps = &Read;
+  Summarizing.push_back(File);
+  // The two learning passes of Lowerer::run, nothing emitted.
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    Sub.Frames.clear();
+    Sub.Frames.emplace_back();
+    Sub.Covered.clear();
+    Sub.declarations(Flat.root(), "");
+  }
+  Summarizing.pop_back();
+  auto S = std::make_shared<Lowerer::Summary>(*Sub.summary());
+  S->Files.push_back(File);
+  S->Files.insert(S->Files.end(), Read.begin(), Read.end());
+  return S;
+}
+} // namespace
+
+std::shared_ptr<const Lowerer::Summary> Lowerer::summary() const {
+  auto S = std::make_shared<Summary>();
+  for (const auto &[K, V] : Members)
+    if (qualified(K))
+      S->Members[K] = detach(V);
+  S->Classes = Classes;
+  for (const auto &[K, F] : Functions) {
+    if (!qualified(K))
+      continue;
+    Function G = F;
+    G.Def = {}; // its body stays in its file: calls use the summary
+    if (G.Return)
+      G.Return = detach(*G.Return);
+    for (auto &[I, V] : G.Outs)
+      V = detach(V);
+    S->Functions[K] = std::move(G);
+  }
+  return S;
+}
+
+void Lowerer::import(const Summary &S) {
+  for (const auto &[K, V] : S.Members)
+    Members.try_emplace(K, V);
+  Classes.insert(S.Classes.begin(), S.Classes.end());
+  for (const auto &[K, F] : S.Functions)
+    Functions.try_emplace(K, F);
+  if (Deps)
+    Deps->insert(Deps->end(), S.Files.begin(), S.Files.end());
+}
+
+bool Lowerer::importDeclaring(llvm::StringRef Name) {
+  if (Name.empty() || !ImportTried.insert(Name.str()).second ||
+      Summarizing.size() >= MaxNested)
+    return false;
+  static FileMemo<Summary> Memo;
+  bool Any = false;
+  for (const std::string &F : declaringFiles(Path, Name)) {
+    if (llvm::is_contained(Summarizing, F))
+      continue; // a cycle: that file is being summarized already
+    // A summary made while another was under way (nested) may miss what
+    // a cycle cut: kept for this file only.
+    auto S = Memo.get(F, Opts.Sources.empty() && Summarizing.empty(),
+                      [&] { return makeSummary(F, Opts); });
+    if (!S)
+      continue;
+    import(*S);
+    Any = true;
+  }
+  return Any;
+}
+
+} // namespace verguard::csharp

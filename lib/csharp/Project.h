@@ -1,0 +1,46 @@
+//===- Project.h - the .cs files of one C# project ---------------*- C++
+//-*-===//
+//
+// C# code names constants, enums, static fields, properties and methods
+// declared in another file of its project (`(int)WindowsBuilds.Win11_22H2`
+// with the enum in Enums.cs; a partial class split over files). A project is
+// the folder of the nearest .sln/.slnx above a file (not past a .git), else
+// of the nearest .csproj, else the file's own folder. Its index maps each
+// type declared in one of its .cs files to those files: built once per run,
+// from a scan of the text (no parse), and only when a name is unresolved.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CSHARP_PROJECT_H
+#define VERGUARD_CSHARP_PROJECT_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace verguard::csharp {
+
+/// The project folder of the .cs file Path.
+std::string projectRoot(llvm::StringRef Path);
+
+/// The files of Path's project other than Path that declare the type Name
+/// (a partial class: each of its files), sorted.
+std::vector<std::string> declaringFiles(llvm::StringRef Path,
+                                        llvm::StringRef Name);
+
+/// The type names declared (class, struct, record, interface, enum) in C#
+/// text, comments and strings aside.
+std::vector<std::string> declaredTypes(llvm::StringRef Text);
+
+/// For the prefilter: whether Text (the .cs file Path, which holds no
+/// separating literal itself) names a type declared in another file of its
+/// project whose text Holds() (a literal a bump separates). Deps gets every
+/// file declaring a type Text names: a verdict on Path depends on them.
+bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
+                  llvm::function_ref<bool(llvm::StringRef)> Holds,
+                  std::vector<std::string> *Deps = nullptr);
+
+} // namespace verguard::csharp
+
+#endif

@@ -1,0 +1,159 @@
+//===- ProjectTest.cpp ----------------------------------------------------===//
+//
+// The project of a .cs file, the index of its type declarations, the
+// prefilter's look at other files, and what lowering reads from them.
+//
+//===----------------------------------------------------------------------===//
+#include "csharp/Project.h"
+
+#include "../TestSupport.h"
+
+#include "core/Guard.h"
+#include "csharp/CSharpFrontend.h"
+#include "rules/Checker.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <gtest/gtest.h>
+
+using namespace verguard;
+using namespace verguard::csharp;
+
+namespace {
+using Strings = std::vector<std::string>;
+
+class CSharpProject : public test::TempDirTest {
+protected:
+  std::string at(llvm::StringRef Rel) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Rel);
+    llvm::SmallString<256> Real;
+    llvm::sys::fs::real_path(P, Real);
+    return std::string(Real.empty() ? P : Real);
+  }
+  /// The lowered conditions of File, and in Deps the files it read.
+  Strings lower(const std::string &File, Strings *Deps = nullptr,
+                Strings *Ids = nullptr) {
+    auto Buf = llvm::MemoryBuffer::getFile(File);
+    EXPECT_TRUE(bool(Buf));
+    auto T = script::decodeText((*Buf)->getBuffer(), File);
+    EXPECT_TRUE(bool(T));
+    std::vector<core::Guard> Guards;
+    std::vector<core::Diagnostic> Diags;
+    Strings D;
+    lowerFile(File, *T, core::FrontendOptions(), Guards, Diags, &D);
+    if (Deps) {
+      std::sort(D.begin(), D.end());
+      D.erase(std::unique(D.begin(), D.end()), D.end());
+      *Deps = D;
+    }
+    Strings R;
+    static const rules::CheckConfig Cfg = rules::defaultCheckConfig();
+    for (const core::Guard &G : Guards) {
+      if (G.Kind == core::GuardKind::Condition)
+        R.push_back(toString(*G.Cond));
+      if (Ids)
+        for (const core::Finding &F : rules::checkGuard(G, Cfg))
+          Ids->push_back(F.RuleId + "@" + std::to_string(F.Where.Line));
+    }
+    return R;
+  }
+};
+} // namespace
+
+TEST(CSharpProjectScan, DeclaredTypesSkipCommentsStringsAndConstraints) {
+  EXPECT_EQ(declaredTypes("// class NotThis\n"
+                          "/* enum Nor { } */ var s = \"struct Neither\";\n"
+                          "var v = @\"a \"\" class Nope\";\n"
+                          "public static partial class Os { }\n"
+                          "enum Builds : int { A = 1 }\n"
+                          "record struct Pair(int A);\n"
+                          "class G<T> where T : class, new() { }\n"
+                          "interface @IThing { }\n"),
+            (Strings{"Os", "Builds", "Pair", "G", "IThing"}));
+}
+
+TEST_F(CSharpProject, RootIsTheSolutionElseTheProjectElseTheFolder) {
+  write("sln/App.sln", "");
+  write("sln/a/App.csproj", "<Project/>");
+  write("sln/a/b/X.cs", "class X {}");
+  write("loose/y/Y.cs", "class Y {}");
+  write("proj/P.csproj", "<Project/>");
+  write("proj/z/Z.cs", "class Z {}");
+  EXPECT_EQ(projectRoot(at("sln/a/b/X.cs")), at("sln"));
+  EXPECT_EQ(projectRoot(at("loose/y/Y.cs")), at("loose/y"));
+  EXPECT_EQ(projectRoot(at("proj/z/Z.cs")), at("proj"));
+}
+
+TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
+  write("S.sln", "");
+  write("Lib/Enums.cs", "public enum WindowsBuilds { Vista_SP2 = 6002 }\n");
+  write("Lib/obj/Gen.cs", "public enum WindowsBuilds { Generated = 1 }\n");
+  write("Lib/Part1.cs", "partial class Os { const int A = 7601; }\n");
+  write("App/Part2.cs", "partial class Os { void M() {} }\n");
+  write("App/Use.cs",
+        "class U { bool M() => b == (int)WindowsBuilds.Vista_SP2; }\n");
+  write("App/Other.cs", "class O { bool M() => b == 7601; }\n");
+  EXPECT_EQ(declaringFiles(at("App/Use.cs"), "WindowsBuilds"),
+            Strings{at("Lib/Enums.cs")}); // obj/ is build output
+  EXPECT_EQ(declaringFiles(at("App/Part2.cs"), "Os"),
+            Strings{at("Lib/Part1.cs")});
+  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  Strings Deps;
+  EXPECT_TRUE(projectHolds(at("App/Use.cs"),
+                           "class U { bool M() => b == "
+                           "(int)WindowsBuilds.Vista_SP2; }",
+                           Holds, &Deps));
+  EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")});
+  Deps.clear();
+  EXPECT_FALSE(projectHolds(at("App/Part2.cs"),
+                            "partial class Os { void M() {} }", Holds, &Deps));
+  EXPECT_EQ(Deps, Strings{at("Lib/Part1.cs")});
+  EXPECT_FALSE(projectHolds(at("App/Other.cs"),
+                            "class O { bool M() => b == 7601; }", Holds));
+}
+
+TEST_F(CSharpProject, ValuesDeclaredInOtherFiles) {
+  write("S.sln", "");
+  write("Lib/Enums.cs",
+        "namespace N {\n"
+        "public enum WindowsBuilds : int { Vista_SP2 = 6002, Win7 = 7601 }\n"
+        "public static class Known {\n"
+        "  public const int Sp2 = 6002;\n"
+        "  public static readonly int Seven = 7601;\n"
+        "  public static int Sp2Prop => 6002;\n"
+        "  public static int Build() => "
+        "System.Environment.OSVersion.Version.Build;\n"
+        "}\n"
+        "partial class Os { const int Two = 6002; }\n"
+        "}\n");
+  std::string Use =
+      write("App/Use.cs", "using System;\nnamespace N {\npartial class Os {\n"
+                          "static void M() {\n"
+                          "  var b = Environment.OSVersion.Version.Build;\n"
+                          "  if (b == (int)WindowsBuilds.Vista_SP2) {}\n"
+                          "  if (b <= Known.Sp2) {}\n"
+                          "  if (b == Known.Seven) {}\n"
+                          "  if (b == Known.Sp2Prop) {}\n"
+                          "  if (Known.Build() == 6002) {}\n"
+                          "  if (b == Two) {}\n"
+                          "}\n}\n}\n");
+  Strings Deps, Ids;
+  EXPECT_EQ(lower(Use, &Deps, &Ids),
+            (Strings{"(build == 6002)", "(build <= 6002)", "(build == 7601)",
+                     "(build == 6002)", "(build == 6002)", "(build == 6002)"}));
+  EXPECT_EQ(Ids,
+            (Strings{"VG001@6", "VG001@7", "VG001@9", "VG001@10", "VG001@11"}));
+  EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")});
+}
+
+TEST_F(CSharpProject, NothingIsReadWhereEverythingResolves) {
+  std::string Self = write("Self.cs", "class C { const int B = 6002;\n"
+                                      "static void M() {\n"
+                                      "if (System.Environment.OSVersion."
+                                      "Version.Build == B) {} } }\n");
+  write("Other.cs", "class C { const int B = 7601; }\n");
+  Strings Deps;
+  EXPECT_EQ(lower(Self, &Deps), Strings{"(build == 6002)"});
+  EXPECT_TRUE(Deps.empty());
+}
