@@ -410,7 +410,7 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
             ArmIndex = I;
         }
       Value SB = G.Subject ? evaluate(*G.Subject, Before) : Value::unknown();
-      bool VB = evaluate(*A, Before, core::Assignment(), SB).I != 0;
+      bool VB = evaluate(*A, Before, Flips, SB).I != 0;
       AtomContext Ctx{G, *A, ArmIndex, Before, After, *B, VB};
       const Rule *Owner = nullptr;
       for (const Rule *R : claimOrder())
