@@ -172,20 +172,44 @@ const Expr *identifiedBy(const Expr &T, int64_t Build) {
   }
 }
 
-/// The operand a lower bound exactly at Build bounds (`b >= 22631`,
-/// `22631 <= b`), if T is one: an arm of a threshold ladder that the
-/// machines of Build take. `b > 22630` is not: it is spelled from the build
-/// below ("newer than SP2", `> 6002`), and names that one.
-const Expr *lowerBoundAt(const Expr &T, int64_t Build) {
+/// The operand and the bound of a lower bound (`b >= 22631`, `22631 <= b`),
+/// if T is one. `b > 22630` is not: it is spelled from the build below
+/// ("newer than SP2", `> 6002`), and names that one.
+std::optional<std::pair<const Expr *, int64_t>> lowerBound(const Expr &T) {
   if (T.Kind != Op::Cmp || T.Kids.size() != 2 || !T.Kids[0] || !T.Kids[1])
+    return std::nullopt;
+  if (T.Cmp == CmpOp::GE && T.Kids[1]->Kind == Op::IntConst)
+    return std::make_pair(T.Kids[0].get(), T.Kids[1]->Int);
+  if (T.Cmp == CmpOp::LE && T.Kids[0]->Kind == Op::IntConst)
+    return std::make_pair(T.Kids[1].get(), T.Kids[0]->Int);
+  return std::nullopt;
+}
+
+/// The operand a lower bound exactly at Build bounds, if T is one: an arm of
+/// a threshold ladder that the machines of Build take.
+const Expr *lowerBoundAt(const Expr &T, int64_t Build) {
+  auto B = lowerBound(T);
+  return B && B->second == Build ? B->first : nullptr;
+}
+
+/// The first test of a condition guard, outside its `&&`/`||`, for which F
+/// returns true (F sees every one until then).
+const Expr *findTest(const Guard &G, llvm::function_ref<bool(const Expr &)> F) {
+  if (G.Kind != GuardKind::Condition || !G.Cond)
     return nullptr;
-  auto At = [&](const Expr &K) {
-    return K.Kind == Op::IntConst && K.Int == Build;
-  };
-  if (T.Cmp == CmpOp::GE && At(*T.Kids[1]))
-    return T.Kids[0].get();
-  if (T.Cmp == CmpOp::LE && At(*T.Kids[0]))
-    return T.Kids[1].get();
+  std::vector<const Expr *> Stack{G.Cond.get()};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (E->Kind == Op::And || E->Kind == Op::Or) {
+      for (const ExprPtr &K : E->Kids)
+        if (K)
+          Stack.push_back(K.get());
+      continue;
+    }
+    if (F(*E))
+      return E;
+  }
   return nullptr;
 }
 
@@ -253,28 +277,12 @@ bool ownThresholdArm(const std::string &Key, int64_t Build,
 /// function and operand.
 BoundMap lowerBounds(const std::vector<Guard> &Guards) {
   BoundMap Out;
-  for (const Guard &G : Guards) {
-    if (G.Kind != GuardKind::Condition || !G.Cond)
-      continue;
-    std::vector<const Expr *> Stack{G.Cond.get()};
-    while (!Stack.empty()) {
-      const Expr *E = Stack.back();
-      Stack.pop_back();
-      if (E->Kind == Op::And || E->Kind == Op::Or) {
-        for (const ExprPtr &K : E->Kids)
-          if (K)
-            Stack.push_back(K.get());
-        continue;
-      }
-      if (E->Kind != Op::Cmp || E->Kids.size() != 2 || !E->Kids[0] ||
-          !E->Kids[1])
-        continue;
-      if (E->Cmp == CmpOp::GE && E->Kids[1]->Kind == Op::IntConst)
-        Out[G.Function + "\n" + toString(*E->Kids[0])].insert(E->Kids[1]->Int);
-      else if (E->Cmp == CmpOp::LE && E->Kids[0]->Kind == Op::IntConst)
-        Out[G.Function + "\n" + toString(*E->Kids[1])].insert(E->Kids[0]->Int);
-    }
-  }
+  for (const Guard &G : Guards)
+    findTest(G, [&](const Expr &E) {
+      if (auto B = lowerBound(E))
+        Out[G.Function + "\n" + toString(*B->first)].insert(B->second);
+      return false;
+    });
   return Out;
 }
 
@@ -282,32 +290,27 @@ std::optional<std::string> identityKey(const Guard &G, const Profile &P,
                                        const Profile &Other,
                                        const BoundMap &Bounds,
                                        const std::vector<int64_t> &Known) {
-  if (G.Kind != GuardKind::Condition || !G.Cond)
-    return std::nullopt;
-  std::vector<const Expr *> Stack{G.Cond.get()};
-  while (!Stack.empty()) {
-    const Expr *E = Stack.back();
-    Stack.pop_back();
-    if (E->Kind == Op::And || E->Kind == Op::Or) {
-      for (const ExprPtr &K : E->Kids)
-        if (K)
-          Stack.push_back(K.get());
-      continue;
+  std::optional<std::string> Key;
+  findTest(G, [&](const Expr &E) {
+    const Expr *Operand = identifiedBy(E, P.build());
+    if (Operand && isTrue(E, P, Assignment()) &&
+        !isTrue(E, Other, Assignment())) {
+      Key = G.Function + "\n" + toString(*Operand);
+      return true;
     }
-    const Expr *Operand = identifiedBy(*E, P.build());
-    if (Operand && isTrue(*E, P, Assignment()) &&
-        !isTrue(*E, Other, Assignment()))
-      return G.Function + "\n" + toString(*Operand);
     // A threshold ladder names a build by a lower bound exactly at it
     // (`>= 22631` "23H2", `>= 22621` "22H2"): the bound holds on P.
-    Operand = lowerBoundAt(*E, P.build());
-    if (Operand && isTrue(*E, P, Assignment())) {
-      std::string Key = G.Function + "\n" + toString(*Operand);
-      if (ownThresholdArm(Key, P.build(), Bounds, Known))
-        return Key;
+    Operand = lowerBoundAt(E, P.build());
+    if (Operand && isTrue(E, P, Assignment())) {
+      std::string K = G.Function + "\n" + toString(*Operand);
+      if (ownThresholdArm(K, P.build(), Bounds, Known)) {
+        Key = std::move(K);
+        return true;
+      }
     }
-  }
-  return std::nullopt;
+    return false;
+  });
+  return Key;
 }
 
 std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
