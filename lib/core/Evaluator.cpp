@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "core/Evaluator.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
@@ -397,6 +398,16 @@ struct Eval {
     }
     case Op::Choose: {
       Value C = Kid(0);
+      if (!C.known() && !A.empty()) {
+        // A free condition chosen under another copy of the same text
+        // (`b == 6002 || b == 6003` with `b = ok ? build : 0`): one choice.
+        std::string T = toString(*E.Kids[0]);
+        for (const auto &[K, V] : A)
+          if (K->Kind == E.Kids[0]->Kind && toString(*K) == T) {
+            C = Value::boolean(V);
+            break;
+          }
+      }
       if (C.K == Value::Int)
         return Kid(C.I ? 1 : 2);
       // An unknown condition: known only if both branches agree.
@@ -672,15 +683,49 @@ Outcome evaluateGuard(const Guard &G, const Profile &P, const Assignment &A) {
   return O;
 }
 
+/// The conditions of the choices inside Leaf (`ok ? vi.dwBuildNumber : 0`)
+/// that verguard cannot know and that do not depend on the version: free,
+/// like an unknown leaf, and the same on both profiles.
+static std::vector<const Expr *> freeChoices(const Expr &Leaf,
+                                             const Profile &P) {
+  std::vector<const Expr *> Out;
+  Assignment None;
+  std::vector<const Expr *> Stack{&Leaf};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (!E)
+      continue;
+    if (E->Kind == Op::Choose && !E->Kids.empty() && E->Kids[0] &&
+        !dependsOnVersion(*E->Kids[0]) &&
+        !evaluate(*E->Kids[0], P, None).known())
+      Out.push_back(E->Kids[0].get());
+    for (const ExprPtr &K : E->Kids)
+      Stack.push_back(K.get());
+  }
+  return Out;
+}
+
 std::vector<const Expr *> freeAtoms(const Guard &G, const Profile &P) {
   std::vector<const Expr *> Out;
   Assignment None;
   Value Subject = G.Subject ? evaluate(*G.Subject, P, None) : Value::unknown();
+  auto Add = [&](const Expr *E) {
+    if (std::find(Out.begin(), Out.end(), E) == Out.end())
+      Out.push_back(E);
+  };
   forEachCondition(G, [&](const ExprPtr &Root) {
     forEachLeaf(Root, [&](const Expr &Leaf) {
-      if (!evaluate(Leaf, P, None, Subject).known() &&
-          std::find(Out.begin(), Out.end(), &Leaf) == Out.end())
-        Out.push_back(&Leaf);
+      if (evaluate(Leaf, P, None, Subject).known())
+        return;
+      std::vector<const Expr *> Choices = freeChoices(Leaf, P);
+      if (Choices.empty())
+        Add(&Leaf);
+      for (const Expr *C : Choices)
+        if (llvm::none_of(Out, [&](const Expr *O) {
+              return O->Kind == C->Kind && toString(*O) == toString(*C);
+            }))
+          Add(C);
     });
   });
   return Out;
@@ -711,11 +756,15 @@ std::vector<const Expr *> flippingAtoms(const Guard &G, const Profile &Before,
       bool UsesSubject = G.Kind != GuardKind::Condition;
       if (!dependsOnVersion(Leaf) && !UsesSubject)
         return;
-      Value B = evaluate(Leaf, Before, None, SB);
-      Value A = evaluate(Leaf, After, None, SA);
-      if (B.known() && A.known() && !(B == A) &&
-          std::find(Out.begin(), Out.end(), &Leaf) == Out.end())
-        Out.push_back(&Leaf);
+      // Under each choice of the free conditions inside it, which are the
+      // same on both profiles.
+      for (const Assignment &C : assignments(freeChoices(Leaf, Before))) {
+        Value B = evaluate(Leaf, Before, C, SB);
+        Value A = evaluate(Leaf, After, C, SA);
+        if (B.known() && A.known() && !(B == A) &&
+            std::find(Out.begin(), Out.end(), &Leaf) == Out.end())
+          Out.push_back(&Leaf);
+      }
     });
   });
   return Out;

@@ -6,6 +6,10 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 namespace verguard::rules {
 
 using namespace core;
@@ -168,6 +172,47 @@ const Expr *identifiedBy(const Expr &T, int64_t Build) {
   }
 }
 
+/// The operand and the bound of a lower bound (`b >= 22631`, `22631 <= b`),
+/// if T is one. `b > 22630` is not: it is spelled from the build below
+/// ("newer than SP2", `> 6002`), and names that one.
+std::optional<std::pair<const Expr *, int64_t>> lowerBound(const Expr &T) {
+  if (T.Kind != Op::Cmp || T.Kids.size() != 2 || !T.Kids[0] || !T.Kids[1])
+    return std::nullopt;
+  if (T.Cmp == CmpOp::GE && T.Kids[1]->Kind == Op::IntConst)
+    return std::make_pair(T.Kids[0].get(), T.Kids[1]->Int);
+  if (T.Cmp == CmpOp::LE && T.Kids[0]->Kind == Op::IntConst)
+    return std::make_pair(T.Kids[1].get(), T.Kids[0]->Int);
+  return std::nullopt;
+}
+
+/// The operand a lower bound exactly at Build bounds, if T is one: an arm of
+/// a threshold ladder that the machines of Build take.
+const Expr *lowerBoundAt(const Expr &T, int64_t Build) {
+  auto B = lowerBound(T);
+  return B && B->second == Build ? B->first : nullptr;
+}
+
+/// The first test of a condition guard, outside its `&&`/`||`, for which F
+/// returns true (F sees every one until then).
+const Expr *findTest(const Guard &G, llvm::function_ref<bool(const Expr &)> F) {
+  if (G.Kind != GuardKind::Condition || !G.Cond)
+    return nullptr;
+  std::vector<const Expr *> Stack{G.Cond.get()};
+  while (!Stack.empty()) {
+    const Expr *E = Stack.back();
+    Stack.pop_back();
+    if (E->Kind == Op::And || E->Kind == Op::Or) {
+      for (const ExprPtr &K : E->Kids)
+        if (K)
+          Stack.push_back(K.get());
+      continue;
+    }
+    if (F(*E))
+      return E;
+  }
+  return nullptr;
+}
+
 bool isTrue(const Expr &T, const Profile &P, const Assignment &A,
             const Value &Subject = {}) {
   Value V = evaluate(T, P, A, Subject);
@@ -206,26 +251,66 @@ bool namesBothBuilds(const Guard &G, const Profile &Before,
 /// if there is one. Two guards of one function with such tests on the same
 /// operand, one for each build of a bump, are an if-else ladder that knows
 /// both builds.
+/// The lower bounds each operand of a function is tested against, keyed
+/// like identityKey's keys (function and operand).
+using BoundMap = std::map<std::string, std::set<int64_t>>;
+
+/// Whether a lower bound at Build on the operand Key is an arm of its own in
+/// a threshold ladder: another arm of the ladder bounds the operand above
+/// Build at or below the next known release (`>= 22631` below `>= 26100`),
+/// or no release is known above Build. `== 6002` then `>= 6003` is not:
+/// 7600 and later share the arm of 6003.
+bool ownThresholdArm(const std::string &Key, int64_t Build,
+                     const BoundMap &Bounds,
+                     const std::vector<int64_t> &KnownBuilds) {
+  auto Next = std::upper_bound(KnownBuilds.begin(), KnownBuilds.end(), Build);
+  if (Next == KnownBuilds.end())
+    return true;
+  auto B = Bounds.find(Key);
+  if (B == Bounds.end())
+    return false;
+  auto Y = B->second.upper_bound(Build);
+  return Y != B->second.end() && *Y <= *Next;
+}
+
+/// Every lower bound (`x >= N`, `N <= x`) the condition guards test, by
+/// function and operand.
+BoundMap lowerBounds(const std::vector<Guard> &Guards) {
+  BoundMap Out;
+  for (const Guard &G : Guards)
+    findTest(G, [&](const Expr &E) {
+      if (auto B = lowerBound(E))
+        Out[G.Function + "\n" + toString(*B->first)].insert(B->second);
+      return false;
+    });
+  return Out;
+}
+
 std::optional<std::string> identityKey(const Guard &G, const Profile &P,
-                                       const Profile &Other) {
-  if (G.Kind != GuardKind::Condition || !G.Cond)
-    return std::nullopt;
-  std::vector<const Expr *> Stack{G.Cond.get()};
-  while (!Stack.empty()) {
-    const Expr *E = Stack.back();
-    Stack.pop_back();
-    if (E->Kind == Op::And || E->Kind == Op::Or) {
-      for (const ExprPtr &K : E->Kids)
-        if (K)
-          Stack.push_back(K.get());
-      continue;
+                                       const Profile &Other,
+                                       const BoundMap &Bounds,
+                                       const std::vector<int64_t> &Known) {
+  std::optional<std::string> Key;
+  findTest(G, [&](const Expr &E) {
+    const Expr *Operand = identifiedBy(E, P.build());
+    if (Operand && isTrue(E, P, Assignment()) &&
+        !isTrue(E, Other, Assignment())) {
+      Key = G.Function + "\n" + toString(*Operand);
+      return true;
     }
-    const Expr *Operand = identifiedBy(*E, P.build());
-    if (Operand && isTrue(*E, P, Assignment()) &&
-        !isTrue(*E, Other, Assignment()))
-      return G.Function + "\n" + toString(*Operand);
-  }
-  return std::nullopt;
+    // A threshold ladder names a build by a lower bound exactly at it
+    // (`>= 22631` "23H2", `>= 22621` "22H2"): the bound holds on P.
+    Operand = lowerBoundAt(E, P.build());
+    if (Operand && isTrue(E, P, Assignment())) {
+      std::string K = G.Function + "\n" + toString(*Operand);
+      if (ownThresholdArm(K, P.build(), Bounds, Known)) {
+        Key = std::move(K);
+        return true;
+      }
+    }
+    return false;
+  });
+  return Key;
 }
 
 std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
@@ -243,9 +328,11 @@ std::vector<Finding> checkGuards(const std::vector<Guard> &Guards,
       const Profile &After = Cfg.Profiles->Profiles[B->After];
       std::vector<std::optional<std::string>> KB, KA;
       std::set<std::string> SeenB, SeenA;
+      BoundMap Bounds = lowerBounds(Guards);
+      const std::vector<int64_t> &Known = Cfg.Profiles->KnownBuilds;
       for (const Guard &G : Guards) {
-        KB.push_back(identityKey(G, Before, After));
-        KA.push_back(identityKey(G, After, Before));
+        KB.push_back(identityKey(G, Before, After, Bounds, Known));
+        KA.push_back(identityKey(G, After, Before, Bounds, Known));
         if (KB.back())
           SeenB.insert(*KB.back());
         if (KA.back())
@@ -326,7 +413,7 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
             ArmIndex = I;
         }
       Value SB = G.Subject ? evaluate(*G.Subject, Before) : Value::unknown();
-      bool VB = evaluate(*A, Before, core::Assignment(), SB).I != 0;
+      bool VB = evaluate(*A, Before, Flips, SB).I != 0;
       AtomContext Ctx{G, *A, ArmIndex, Before, After, *B, VB};
       const Rule *Owner = nullptr;
       for (const Rule *R : claimOrder())

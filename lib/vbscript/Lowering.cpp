@@ -205,6 +205,10 @@ private:
   bool CompareText = false;
   bool HasVersionApi = false;
   llvm::StringSet<> OsviTypes;
+  /// The members of each OSVERSIONINFO(EX) Type, by position: GetVersionEx
+  /// fills the structure by layout, whatever the program named its members
+  /// (`dwVerMajor`, `OSVSize`).
+  llvm::StringMap<std::vector<std::string>> OsviMembers;
   llvm::StringSet<> ClassNames;
   std::vector<Proc> Procs;
   llvm::StringMap<Val> Globals, Consts, FuncResults;
@@ -867,7 +871,7 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
       return exprVal(quantity(Quantity::VerOutput, "the output of `ver`"));
     return {};
   case ObjKind::Osvi:
-    if (auto SQ = osviMember(M)) {
+    if (auto SQ = osviMemberAt(OsviMembers.lookup(R.Cls), M)) {
       Val V = exprVal(
           sourceQuantity(*SQ, "OSVERSIONINFO." + name(Member), !HasVersionApi));
       V.Hard = true; // a typed member
@@ -1708,8 +1712,10 @@ void Lowerer::declare(script::Node Decl, bool Module, const std::string &Cls) {
     std::string TypeName = script::isNull(Ty) ? "" : key(field(Ty, "type"));
     bool Hard = isHardType(TypeName);
     Val V;
-    if (OsviTypes.count(TypeName))
+    if (OsviTypes.count(TypeName)) {
       V = objVal(ObjKind::Osvi);
+      V.Cls = TypeName;
+    }
     if (ClassNames.count(TypeName)) {
       // `Dim info As New COsInfo` (or As COsInfo, Set later).
       V = objVal(ObjKind::ClassInstance);
@@ -1895,8 +1901,10 @@ void Lowerer::runProc(const Proc &P) {
         script::Node Ty = field(Par, "type");
         if (!script::isNull(Ty)) {
           std::string TN = key(field(Ty, "type"));
-          if (OsviTypes.count(TN))
+          if (OsviTypes.count(TN)) {
             Locals[K] = objVal(ObjKind::Osvi);
+            Locals[K].Cls = TN;
+          }
           if (isHardType(TN))
             HardLocals.insert(K);
         }
@@ -1925,10 +1933,18 @@ void Lowerer::collect() {
   script::walk(Root, [&](script::Node N) {
     llvm::StringRef T = typeOf(N);
     if (T == "type_declaration") {
+      std::vector<std::string> Members;
+      bool Osvi = false;
       for (script::Node M : namedKids(N))
-        if (is(M, "type_member") && osviMember(key(field(M, "name"))) &&
-            key(field(M, "name")) == "dwbuildnumber")
-          OsviTypes.insert(key(field(N, "name")));
+        if (is(M, "type_member")) {
+          Members.push_back(key(field(M, "name")));
+          if (Members.back() == "dwbuildnumber")
+            Osvi = true;
+        }
+      if (Osvi) {
+        OsviTypes.insert(key(field(N, "name")));
+        OsviMembers[key(field(N, "name"))] = std::move(Members);
+      }
       return false;
     }
     if (T == "declare_function_statement" || T == "declare_sub_statement") {

@@ -38,6 +38,22 @@ std::optional<SourceQuantity> osviMember(llvm::StringRef Name) {
   return entry(core::builtinSources().versionInfoMember(Name));
 }
 
+std::optional<SourceQuantity> osviMemberAt(llvm::ArrayRef<std::string> Members,
+                                           llvm::StringRef Name) {
+  if (auto SQ = osviMember(Name))
+    return SQ;
+  // OSVERSIONINFOEX's members in order (winnt.h).
+  static const char *const Layout[] = {
+      "dwOSVersionInfoSize", "dwMajorVersion",    "dwMinorVersion",
+      "dwBuildNumber",       "dwPlatformId",      "szCSDVersion",
+      "wServicePackMajor",   "wServicePackMinor", "wSuiteMask",
+      "wProductType"};
+  for (size_t I = 0; I < Members.size() && I < std::size(Layout); ++I)
+    if (llvm::StringRef(Members[I]).equals_insensitive(Name))
+      return osviMember(Layout[I]);
+  return std::nullopt;
+}
+
 bool isVersionApi(llvm::StringRef Name) {
   std::string L = Name.lower();
   return L == "getversionex" || L == "getversionexa" || L == "getversionexw" ||

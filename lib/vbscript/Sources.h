@@ -10,6 +10,7 @@
 #include "core/Flow.h"
 #include "core/Quantity.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -34,6 +35,12 @@ std::optional<SourceQuantity> registryValue(llvm::StringRef Key,
 bool isCurrentVersionKey(llvm::StringRef Key);
 /// A member of OSVERSIONINFO(EX) / RTL_OSVERSIONINFOW.
 std::optional<SourceQuantity> osviMember(llvm::StringRef Name);
+
+/// The member Name of a Type declared for GetVersionEx with the members
+/// Members (lowercase, in order): by its name, else by its position in
+/// OSVERSIONINFOEX (GetVersionEx fills the structure by layout).
+std::optional<SourceQuantity> osviMemberAt(llvm::ArrayRef<std::string> Members,
+                                           llvm::StringRef Name);
 /// A Declare'd API that fills an OSVERSIONINFO.
 bool isVersionApi(llvm::StringRef Name);
 /// A path of an OS binary whose file version is the OS version.

@@ -299,3 +299,22 @@ TEST(Evaluator, CmdTokensReadsForFLines) {
             "\"6002\"");
   EXPECT_EQ(Tok("a=b=c\r\n;x=y=z\r\n", 0, "=", 2, true), "\"b=c\"");
 }
+
+TEST(Evaluator, TernaryConditionOutsideTheVersionIsFree) {
+  // `ok ? build : 0`: the condition is the same on both builds; chosen true,
+  // `== 6002` flips. Two copies of it are one choice: `== 6002 || == 6003`
+  // holds on both builds when it is true and on neither when it is false.
+  auto Ok = [] { return nary(Op::Choose, {unknown(), build(), intConst(0)}); };
+  auto E = cmp(CmpOp::EQ, Ok(), intConst(6002));
+  EXPECT_FALSE(evaluate(*E, profile("sp2-6002")).known());
+  EXPECT_TRUE(
+      isFragile(condition(E), profile("sp2-6002"), profile("sp2-6003")));
+  EXPECT_EQ(
+      flippingAtoms(condition(E), profile("sp2-6002"), profile("sp2-6003"))
+          .size(),
+      1u);
+  auto Fixed = logicOr(cmp(CmpOp::EQ, Ok(), intConst(6002)),
+                       cmp(CmpOp::EQ, Ok(), intConst(6003)));
+  EXPECT_FALSE(
+      isFragile(condition(Fixed), profile("sp2-6002"), profile("sp2-6003")));
+}

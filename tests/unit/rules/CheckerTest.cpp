@@ -228,3 +228,24 @@ TEST(Checker, AnIfLadderNamingBothBuildsOfABumpIsSilent) {
                                   condition(CmpOp::GE, 6003, "f")};
   EXPECT_EQ(rules::checkGuards(Threshold, Cfg).size(), 2u);
 }
+
+TEST(Checker, AThresholdLadderWithAnArmAtEachBuildIsSilent) {
+  auto Cfg = rules::defaultCheckConfig();
+  const core::Bump *Win11 = Cfg.Profiles->findBump("win11-22621-22631");
+  ASSERT_NE(Win11, nullptr);
+  Cfg.Bumps = {Win11};
+  // >= 26100 "24H2", >= 22631 "23H2", >= 22621 "22H2": each arm is bounded
+  // above at the next known release.
+  std::vector<Guard> Ladder = {condition(CmpOp::GE, 26100, "f"),
+                               condition(CmpOp::GE, 22631, "f"),
+                               condition(CmpOp::GE, 22621, "f")};
+  EXPECT_TRUE(rules::checkGuards(Ladder, Cfg).empty());
+  // Without the cap at 26100, the arm of 22631 is shared with every later
+  // release; without the arm at 22621, nothing names 22H2.
+  std::vector<Guard> Open = {condition(CmpOp::GE, 22631, "f"),
+                             condition(CmpOp::GE, 22621, "f")};
+  EXPECT_EQ(rules::checkGuards(Open, Cfg).size(), 1u);
+  std::vector<Guard> Alone = {condition(CmpOp::GE, 26100, "f"),
+                              condition(CmpOp::GE, 22631, "f")};
+  EXPECT_EQ(rules::checkGuards(Alone, Cfg).size(), 1u);
+}
