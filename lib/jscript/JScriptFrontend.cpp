@@ -437,12 +437,9 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                std::vector<Diagnostic> &Diags) {
   std::string Ext = llvm::sys::path::extension(Path).lower();
   if (Ext == ".jse" || llvm::StringRef(Text.Utf8).starts_with("#@~^")) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, 0, 0);
-    D.Message = Path.str() + ":1:1: encoded JScript (.jse) cannot be "
-                             "analyzed; skipped (decode it to .js to check it)";
-    Diags.push_back(std::move(D));
+    script::noteAt(Diags, Path, Text, 0,
+                   "encoded JScript (.jse) cannot be analyzed; skipped "
+                   "(decode it to .js to check it)");
     return;
   }
   // JScript inside markup: its blocks at their own offsets, the rest blank.
