@@ -26,13 +26,6 @@ using namespace verguard::core;
 namespace verguard::jscript {
 
 namespace {
-constexpr int MaxNesting = 200;
-thread_local int StatementDepth = 0;
-
-struct Nest {
-  Nest() { ++StatementDepth; }
-  ~Nest() { --StatementDepth; }
-};
 
 bool isComparison(llvm::StringRef Op) {
   return Op == "==" || Op == "!=" || Op == "===" || Op == "!==" || Op == "<" ||
@@ -54,131 +47,50 @@ bool hasJScriptBlock(llvm::StringRef Text) {
 Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
                  llvm::StringRef Code, const FrontendOptions &Opts,
                  std::vector<Guard> &Guards, std::vector<Diagnostic> &Diags)
-    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Code),
-      Opts(Opts), Guards(Guards), Diags(Diags) {}
+    : script::Lowerer<Val, Frame>(Path, Text, Code, Opts, Guards, Diags,
+                                  Dialect::JScript) {}
 
-void Lowerer::tooDeep(script::Node N) {
-  if (TooDeepNoted || !Emit)
-    return;
-  TooDeepNoted = true;
-  Diags.push_back(script::nestedTooDeep(Path, span(N)));
+bool Lowerer::isScope(llvm::StringRef T) const {
+  return T == "function_expression" || T == "arrow_function" ||
+         T == "function_declaration" || T == "statement_block";
 }
 
-std::string Lowerer::currentFunction() const {
-  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-    if (F->Func)
-      return F->Function;
-  return "";
-}
-
-Frame &Lowerer::functionFrame() {
-  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-    if (F->Func)
-      return *F;
-  return Frames.front();
-}
-
-void Lowerer::emit(Guard G, script::Node Site) {
-  if (!Emit || !EmittedAt.insert(script::startByte(Site)).second)
-    return;
-  G.Syntax = Dialect::JScript;
-  G.Function = currentFunction();
-  Guards.push_back(std::move(G));
-}
-
-void Lowerer::conditionGuard(script::Node CondNode) {
-  CondNode = unwrap(CondNode);
-  if (script::isNull(CondNode))
-    return;
-  Covered.push_back({script::startByte(CondNode), script::endByte(CondNode)});
-  if (!Emit)
-    return;
-  ExprPtr C = lowerCond(CondNode);
-  if (!dependsOnVersion(*C))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = C;
-  G.Where = span(CondNode);
-  G.Text = normalize(text(CondNode));
-  emit(std::move(G), CondNode);
-}
-
-void Lowerer::scanGuards(script::Node Root) {
-  if (!Emit || script::isNull(Root))
-    return;
-  std::vector<script::Node> Stack{Root};
-  while (!Stack.empty()) {
-    script::Node N = Stack.back();
-    Stack.pop_back();
-    llvm::StringRef T = typeOf(N);
-    uint32_t B = script::startByte(N), E = script::endByte(N);
-    bool InCovered = llvm::any_of(
-        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
-    if (InCovered || T == "function_expression" || T == "arrow_function" ||
-        T == "function_declaration" || T == "statement_block")
-      continue;
-    if (T == "binary_expression" &&
-        isComparison(text(script::field(N, "operator")).trim())) {
-      conditionGuard(N);
-      continue;
-    }
-    if (T == "unary_expression" &&
-        text(script::field(N, "operator")).trim() == "!") {
-      conditionGuard(N);
-      continue;
-    }
-    if (T == "call_expression") {
-      // /6\.0\.6002/.test(v), v.match(/.../) used as a value.
-      Val V = lower(N);
-      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
-        conditionGuard(N);
-        continue;
-      }
-    }
-    if (T == "ternary_expression")
-      conditionGuard(script::field(N, "condition"));
-    for (script::Node K : namedKids(N))
-      Stack.push_back(K);
+bool Lowerer::isCondition(script::Node N) {
+  llvm::StringRef T = typeOf(N);
+  if (T == "binary_expression")
+    return isComparison(text(script::field(N, "operator")).trim());
+  if (T == "unary_expression")
+    return text(script::field(N, "operator")).trim() == "!";
+  if (T == "call_expression") {
+    // /6\.0\.6002/.test(v), v.match(/.../) used as a value.
+    Val V = lower(N);
+    return V.E && isBoolean(*V.E) && dependsOnVersion(*V.E);
   }
+  return false;
 }
 
-void Lowerer::tableGuard(script::Node Object, const ExprPtr &Key) {
-  if (!Emit || script::isNull(Object) || !Key || !dependsOnVersion(*Key) ||
-      EmittedAt.count(script::startByte(Object)))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Table;
+script::Node Lowerer::ternaryCondition(script::Node N) const {
+  if (typeOf(N) != "ternary_expression")
+    return {};
+  return script::field(N, "condition");
+}
+
+ExprPtr Lowerer::tableSubject(const ExprPtr &Key) const {
   // Property names are strings: TABLE[6002] looks up "6002".
-  G.Subject = asText(Key);
-  G.FirstMatchOnly = true;
-  G.Where = span(Object);
-  std::map<std::string, size_t> ByValue;
-  for (script::Node Pair : namedKids(Object)) {
-    if (typeOf(Pair) != "pair")
-      continue;
-    script::Node KN = script::field(Pair, "key"),
-                 VN = script::field(Pair, "value");
-    ExprPtr Test = unknown();
-    llvm::StringRef KT = typeOf(KN);
-    std::optional<std::string> Name;
-    if (KT == "string")
-      Name = stringLiteral(KN).E->Str;
-    else if (KT == "number" || KT == "property_identifier")
-      Name = text(KN).str();
-    if (Name)
-      Test = cmp(CmpOp::EQ, subject(), strConst(*Name, spell(KN)), CmpMode::Str,
-                 Dialect::JScript);
-    Arm A;
-    A.Label = spell(Pair);
-    A.Indent = indentAt(script::startByte(Pair));
-    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
-                       std::move(Test));
-  }
-  if (G.Arms.empty())
-    return;
-  G.Text = "table " + normalize(text(Object)).substr(0, 200);
-  emit(std::move(G), Object);
+  return asText(Key);
+}
+
+ExprPtr Lowerer::entryTest(script::Node KN, const ExprPtr &) {
+  llvm::StringRef KT = typeOf(KN);
+  std::optional<std::string> Name;
+  if (KT == "string")
+    Name = stringLiteral(KN).E->Str;
+  else if (KT == "number" || KT == "property_identifier")
+    Name = text(KN).str();
+  if (!Name)
+    return unknown();
+  return cmp(CmpOp::EQ, subject(), strConst(*Name, spell(KN)), CmpMode::Str,
+             Dialect::JScript);
 }
 
 void Lowerer::switchGuard(script::Node Switch) {
@@ -332,7 +244,7 @@ void Lowerer::hoist(script::Node Body) {
 }
 
 void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
-  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
+  if (inFunction(Key))
     return;
   Function &Fn = Functions[Key];
   Fn.Def = Def;
@@ -377,8 +289,8 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
 }
 
 void Lowerer::statement(script::Node S) {
-  Nest Guard;
-  if (StatementDepth > MaxNesting) {
+  Nest Level(*this);
+  if (Level.pastLimit()) {
     tooDeep(S);
     return;
   }
@@ -427,14 +339,7 @@ void Lowerer::statement(script::Node S) {
       return;
     Val V = lower(K[0]);
     scanGuards(K[0]);
-    Frame &F = functionFrame();
-    if (!F.Func)
-      return;
-    // The first return that says something about the OS; one that only
-    // hands a parameter back gives way to it.
-    bool Related = V.related() || (V.E && hasParam(*V.E));
-    if (Related && (!F.Return || (!F.Return->related() && V.related())))
-      F.Return = V;
+    noteReturn(V);
     return;
   }
   if (T == "if_statement") {
@@ -527,38 +432,14 @@ void Lowerer::statement(script::Node S) {
   scanGuards(S);
 }
 
-void Lowerer::run(script::Node Root) {
-  auto Reset = [&] {
-    Frames.clear();
-    Frames.emplace_back();
-    Covered.clear();
-    Instances.clear();
-    InstanceBudget = 256;
-  };
-  // Two learning walks: the second sees what the first bound below a use.
-  for (int Pass = 0; Pass < 2; ++Pass) {
-    Reset();
-    hoist(Root);
-    walkBlock(Root);
-    FinalGlobals = Frames.front().Vars;
-  }
-  Reset();
-  Emit = true;
-  hoist(Root);
-  walkBlock(Root);
-}
-
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags) {
   std::string Ext = llvm::sys::path::extension(Path).lower();
   if (Ext == ".jse" || llvm::StringRef(Text.Utf8).starts_with("#@~^")) {
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = Text.span(Path, 0, 0);
-    D.Message = Path.str() + ":1:1: encoded JScript (.jse) cannot be "
-                             "analyzed; skipped (decode it to .js to check it)";
-    Diags.push_back(std::move(D));
+    script::noteAt(Diags, Path, Text, 0,
+                   "encoded JScript (.jse) cannot be analyzed; skipped "
+                   "(decode it to .js to check it)");
     return;
   }
   // JScript inside markup: its blocks at their own offsets, the rest blank.
@@ -581,21 +462,8 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       return;
     Src = Code;
   }
-  if (Src.trim().empty())
-    return;
-  script::TreePtr Tree =
-      script::parse(tree_sitter_javascript(), Src, {},
-                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
-  if (!Tree) {
-    script::noteParseTrouble(Diags, Path, Text, nullptr);
-    return;
-  }
-  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-  script::Node Root = Flat.root();
-  script::ParseTrouble Trouble = script::parseTrouble(Root);
-  script::noteParseTrouble(Diags, Path, Text, &Trouble);
-  Lowerer L(Path, Text, Src, Opts, Guards, Diags);
-  L.run(Root);
+  script::lowerTree<Lowerer>(tree_sitter_javascript(), Path, Text, Src, Opts,
+                             Guards, Diags);
 }
 
 } // namespace verguard::jscript

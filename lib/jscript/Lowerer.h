@@ -7,6 +7,8 @@
 // Enumerator, WScript.Shell.RegRead, FileSystemObject.GetFileVersion) to the
 // version quantities of rules/sources.yaml. JScriptFrontend.cpp walks the
 // statements (functions hoisted, `var` function-scoped) and emits guards.
+// The walks, the condition scan and the guards' bookkeeping are
+// script::Lowerer's; this says what JScript's nodes are.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_JSCRIPT_LOWERER_H
@@ -16,6 +18,7 @@
 #include "core/Flow.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "script/Lowerer.h"
 #include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
@@ -81,22 +84,17 @@ struct Frame {
   std::optional<Val> Return; // the first version-related return
 };
 
-class Lowerer : public script::Speller {
+class Lowerer : public script::Lowerer<Val, Frame> {
 public:
+  /// Code: the file's text with everything but its JScript blanked.
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
           llvm::StringRef Code, const core::FrontendOptions &Opts,
           std::vector<core::Guard> &Guards,
           std::vector<core::Diagnostic> &Diags);
-  void run(script::Node Root);
-
-  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
-  static std::string normalize(llvm::StringRef S) {
-    return script::normalizeSpace(S);
-  }
 
   // --- Lowering.cpp ---------------------------------------------------
   Val lower(script::Node N, int Depth = 0);
-  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   Val binaryExpr(script::Node N, int Depth);
@@ -135,39 +133,31 @@ public:
   void defineFunction(script::Node Def, const std::string &Key);
   void declare(const std::string &Name, const Val &V);
   void assign(script::Node Target, const Val &V);
-  void conditionGuard(script::Node CondNode);
-  void scanGuards(script::Node N);
   void switchGuard(script::Node Switch);
-  void tableGuard(script::Node Object, const core::ExprPtr &Key);
-  void emit(core::Guard G, script::Node Site);
-  std::string currentFunction() const;
-  Frame &top() { return Frames.back(); }
-  Frame &functionFrame();
 
   // --- state ----------------------------------------------------------
-  llvm::StringRef Path;
-  const script::DecodedText &Text;
-  llvm::StringRef Src; // the code (other markup blanked), Text's offsets
-  const core::FrontendOptions &Opts;
-  std::vector<core::Guard> &Guards;
-  std::vector<core::Diagnostic> &Diags;
-
-  bool Emit = false;
-  bool TooDeepNoted = false;
-  void tooDeep(script::Node N);
-  std::vector<Frame> Frames;
-  std::map<std::string, Val> FinalGlobals; // globals after a learning pass
   struct Function {
     std::vector<std::string> Params;
     std::optional<Val> Return;
     script::Node Def{};
   };
   std::map<std::string, Function> Functions;
-  int Instantiating = 0;
-  std::map<std::string, std::optional<Val>> Instances;
-  int InstanceBudget = 256;
-  std::set<uint32_t> EmittedAt;
-  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+
+protected:
+  // --- the script::Lowerer skeleton: JScript's node kinds ---------------
+  void walk(script::Node Root) override {
+    hoist(Root);
+    walkBlock(Root);
+  }
+  bool isScope(llvm::StringRef Type) const override;
+  bool isCondition(script::Node N) override;
+  script::Node ternaryCondition(script::Node N) const override;
+  script::Node conditionSite(script::Node N) const override {
+    return unwrap(N);
+  }
+  core::ExprPtr entryTest(script::Node KeyN,
+                          const core::ExprPtr &Subject) override;
+  core::ExprPtr tableSubject(const core::ExprPtr &Key) const override;
 };
 
 /// A value read as a number (ToNumber of a string) / as text (a number's

@@ -321,49 +321,23 @@ std::optional<Val> Lowerer::instantiate(const std::string &Key,
   std::string Memo = Key;
   for (const Val &A : Args)
     Memo += "\x1f" + (A.E ? toString(*A.E) : std::to_string(int(A.Obj)));
-  auto Known = Instances.find(Memo);
-  if (Known != Instances.end()) {
-    if (!Known->second || !Known->second->E)
-      return Known->second;
-    Val R = *Known->second;
-    R.E = keepSpellingsWithin(R.E, span(Call));
-    return R;
-  }
-  if (InstanceBudget <= 0)
-    return std::nullopt;
-  --InstanceBudget;
-  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
-    return std::nullopt; // recursion
-  Frame F;
-  F.Func = true;
-  F.Function = Key;
-  for (size_t I = 0; I < Fn.Params.size(); ++I)
-    F.Vars[Fn.Params[I]] = I < Args.size() ? Args[I] : Val();
-  bool SavedEmit = Emit;
-  size_t SavedCovered = Covered.size();
-  Emit = false;
-  ++Instantiating;
-  Frames.push_back(std::move(F));
-  script::Node Body = script::field(Fn.Def, "body");
-  if (typeOf(Body) == "statement_block") {
-    hoist(Body);
-    walkBlock(Body);
-  } else {
-    top().Return = lower(Body, Depth + 1); // an arrow's expression
-  }
-  std::optional<Val> R = Frames.back().Return;
-  Frames.pop_back();
-  --Instantiating;
-  Emit = SavedEmit;
-  Covered.resize(SavedCovered);
-  if (R && !R->related())
-    R.reset();
-  if (R && R->E)
-    R->E = unbindParams(R->E);
-  Instances[Memo] = R;
-  if (R && R->E)
-    R->E = keepSpellingsWithin(R->E, span(Call));
-  return R;
+  auto Callee = [&] {
+    Frame F;
+    F.Func = true;
+    F.Function = Key;
+    for (size_t I = 0; I < Fn.Params.size(); ++I)
+      F.Vars[Fn.Params[I]] = I < Args.size() ? Args[I] : Val();
+    return F;
+  };
+  return instantiateBody(Memo, Key, Call, Callee, [&] {
+    script::Node Body = script::field(Fn.Def, "body");
+    if (typeOf(Body) == "statement_block") {
+      hoist(Body);
+      walkBlock(Body);
+    } else {
+      top().Return = lower(Body, Depth + 1); // an arrow's expression
+    }
+  });
 }
 
 Val Lowerer::lower(script::Node N, int Depth) {

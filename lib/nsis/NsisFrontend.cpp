@@ -17,6 +17,7 @@
 #include "core/Flow.h"
 #include "core/SourceTable.h"
 #include "nsis/Scanner.h"
+#include "script/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -358,12 +359,7 @@ private:
   void note(const Unit &U, uint32_t At, const std::string &Msg) {
     if (!U.Main)
       return;
-    Diagnostic D;
-    D.Level = Severity::Note;
-    D.Where = U.Text->span(U.Path, At, At);
-    D.Message = U.Path + ":" + std::to_string(D.Where.Line) + ":" +
-                std::to_string(D.Where.Col) + ": " + Msg;
-    Diags.push_back(std::move(D));
+    script::noteAt(Diags, U.Path, *U.Text, At, Msg);
   }
 
   /// A word as it is written (quotes included).

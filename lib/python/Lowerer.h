@@ -3,7 +3,9 @@
 // Lowering.cpp turns expressions into values (with Python 3's semantics:
 // `"6002" == 6002` is False, `"6002" < 6002` raises), Sources.cpp knows
 // which values are OS version quantities, PythonFrontend.cpp walks the
-// statements (module, functions, classes) and builds the guards.
+// statements (module, functions, classes) and builds the guards. The walks,
+// the condition scan and the guards' bookkeeping are script::Lowerer's;
+// this says what Python's nodes are.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_PYTHON_LOWERER_H
@@ -14,6 +16,7 @@
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
 #include "core/SourceTable.h"
+#include "script/Lowerer.h"
 #include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
@@ -69,6 +72,10 @@ struct Val {
   }
   bool isObject() const { return Obj != ObjKind::None; }
   core::ExprPtr expr() const;
+  /// Says something about the OS version.
+  bool related() const {
+    return isObject() || (E && core::dependsOnVersion(*E));
+  }
 };
 
 struct Frame {
@@ -78,20 +85,16 @@ struct Frame {
   std::optional<Val> Return; // the first version-related return
 };
 
-class Lowerer : public script::Speller {
+class Lowerer : public script::Lowerer<Val, Frame> {
 public:
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
-          const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          llvm::StringRef Src, const core::FrontendOptions &Opts,
+          std::vector<core::Guard> &Guards,
           std::vector<core::Diagnostic> &Diags);
-  void run(script::Node Root);
-
-  // --- text helpers (spans and spellings: script::Speller) -------------
-  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
-  static std::string normalize(llvm::StringRef S);
 
   // --- Lowering.cpp ---------------------------------------------------
   Val lower(script::Node N, int Depth = 0);
-  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
@@ -137,27 +140,9 @@ public:
   void defineFunction(script::Node Def, std::string Class);
   void bindTarget(script::Node Target, const Val &V);
   void assign(const std::string &Name, const Val &V);
-  void conditionGuard(script::Node CondNode);
-  void scanGuards(script::Node N);
   void matchGuard(script::Node Match);
-  void tableGuard(script::Node Dict, const core::ExprPtr &Key);
-  void emit(core::Guard G, script::Node Site);
-  std::string currentFunction() const;
-  Frame &top() { return Frames.back(); }
 
   // --- state ----------------------------------------------------------
-  llvm::StringRef Path;
-  const script::DecodedText &Text;
-  llvm::StringRef Src;
-  const core::FrontendOptions &Opts;
-  std::vector<core::Guard> &Guards;
-  std::vector<core::Diagnostic> &Diags;
-
-  bool Emit = false;
-  bool TooDeepNoted = false;
-  void tooDeep(script::Node N);
-  std::vector<Frame> Frames;
-  std::map<std::string, Val> FinalModule;     // module scope after a pass
   std::map<std::string, std::string> Aliases; // import name -> dotted name
   struct Function {
     std::vector<std::string> Params;
@@ -169,13 +154,15 @@ public:
   std::map<std::string, Function> Functions; // "f" or "Class.f"
   std::map<std::string, std::map<std::string, Val>> ClassAttrs;
   std::set<std::string> Classes;
-  int Instantiating = 0; // nested instantiate() calls
-  /// instantiate()'s results by function and constant arguments, and how
-  /// many bodies it may still walk in this file (a bound on the work).
-  std::map<std::string, std::optional<Val>> Instances;
-  int InstanceBudget = 256;
-  std::set<uint32_t> EmittedAt;
-  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+
+protected:
+  // --- the script::Lowerer skeleton: Python's node kinds ----------------
+  void walk(script::Node Root) override { walkBlock(Root); }
+  bool isScope(llvm::StringRef Type) const override;
+  bool isCondition(script::Node N) override;
+  script::Node ternaryCondition(script::Node N) const override;
+  core::ExprPtr entryTest(script::Node KeyN,
+                          const core::ExprPtr &Subject) override;
 };
 
 /// The static type of a value, as far as Python's rules can tell.

@@ -86,8 +86,8 @@ Val Lowerer::identifier(llvm::StringRef Name) {
     if (It != F->Vars.end())
       return It->second;
   }
-  auto It = FinalModule.find(Name.str());
-  if (It != FinalModule.end())
+  auto It = FinalGlobals.find(Name.str());
+  if (It != FinalGlobals.end())
     return It->second;
   auto A = Aliases.find(Name.str());
   if (A != Aliases.end() && A->second == "winreg.HKEY_LOCAL_MACHINE")
@@ -549,57 +549,30 @@ std::optional<Val> Lowerer::instantiate(const std::string &Key,
   for (const Val &A : Args)
     Memo += "\x1f" + (A.E && A.E->isConst() ? toString(*A.E)
                                             : std::to_string(int(A.Obj)));
-  auto Known = Instances.find(Memo);
-  if (Known != Instances.end()) {
-    if (!Known->second || !Known->second->E)
-      return Known->second;
-    Val R = *Known->second;
-    R.E = keepSpellingsWithin(R.E, span(Call));
-    return R;
-  }
-  if (InstanceBudget <= 0)
-    return std::nullopt;
-  --InstanceBudget;
-  if (llvm::any_of(Frames, [&](const Frame &F) { return F.Function == Key; }))
-    return std::nullopt; // recursion
-  Frame F;
-  F.Func = true;
-  F.Function = Key;
-  F.Class = Fn.Class;
-  script::Node ArgList = script::field(Call, "arguments");
-  for (size_t I = 0; I < Fn.Params.size(); ++I) {
-    Val V;
-    if (I == 0 && Fn.Method) {
-      V = Val::obj(ObjKind::Self);
-      V.Name = Fn.Class;
-    } else if (I >= Skip && I - Skip < Args.size()) {
-      V = Args[I - Skip];
+  auto Callee = [&] {
+    Frame F;
+    F.Func = true;
+    F.Function = Key;
+    F.Class = Fn.Class;
+    script::Node ArgList = script::field(Call, "arguments");
+    for (size_t I = 0; I < Fn.Params.size(); ++I) {
+      Val V;
+      if (I == 0 && Fn.Method) {
+        V = Val::obj(ObjKind::Self);
+        V.Name = Fn.Class;
+      } else if (I >= Skip && I - Skip < Args.size()) {
+        V = Args[I - Skip];
+      }
+      script::Node K = keywordArg(ArgList, Fn.Params[I]);
+      if (!script::isNull(K))
+        V = lower(K, Depth + 1);
+      if (!Fn.Params[I].empty())
+        F.Vars[Fn.Params[I]] = V;
     }
-    script::Node K = keywordArg(ArgList, Fn.Params[I]);
-    if (!script::isNull(K))
-      V = lower(K, Depth + 1);
-    if (!Fn.Params[I].empty())
-      F.Vars[Fn.Params[I]] = V;
-  }
-  bool SavedEmit = Emit;
-  size_t SavedCovered = Covered.size();
-  Emit = false;
-  ++Instantiating;
-  Frames.push_back(std::move(F));
-  walkBlock(script::field(Fn.Def, "body"));
-  std::optional<Val> R = Frames.back().Return;
-  Frames.pop_back();
-  --Instantiating;
-  Emit = SavedEmit;
-  Covered.resize(SavedCovered);
-  if (R && !R->isObject() && (!R->E || !dependsOnVersion(*R->E)))
-    R.reset();
-  if (R && R->E)
-    R->E = unbindParams(R->E);
-  Instances[Memo] = R;
-  if (R && R->E)
-    R->E = keepSpellingsWithin(R->E, span(Call));
-  return R;
+    return F;
+  };
+  return instantiateBody(Memo, Key, Call, Callee,
+                         [&] { walkBlock(script::field(Fn.Def, "body")); });
 }
 
 Val Lowerer::lower(script::Node N, int Depth) {

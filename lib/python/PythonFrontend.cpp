@@ -21,132 +21,40 @@ using namespace verguard::core;
 
 namespace verguard::python {
 
-namespace {
-constexpr int MaxNesting = 200;
-thread_local int StatementDepth = 0;
-
-struct Nest {
-  Nest() { ++StatementDepth; }
-  ~Nest() { --StatementDepth; }
-};
-} // namespace
-
 Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
-                 const FrontendOptions &Opts, std::vector<Guard> &Guards,
-                 std::vector<Diagnostic> &Diags)
-    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Text.Utf8),
-      Opts(Opts), Guards(Guards), Diags(Diags) {}
+                 llvm::StringRef Src, const FrontendOptions &Opts,
+                 std::vector<Guard> &Guards, std::vector<Diagnostic> &Diags)
+    // A backslash continues a line: a blank too.
+    : script::Lowerer<Val, Frame>(Path, Text, Src, Opts, Guards, Diags,
+                                  Dialect::Python, "\\") {}
 
-// A backslash continues a line: a blank too.
-std::string Lowerer::normalize(llvm::StringRef S) {
-  return script::normalizeSpace(S, "\\");
+bool Lowerer::isScope(llvm::StringRef T) const {
+  return T == "lambda" || T == "function_definition" ||
+         T == "class_definition" || T == "block";
 }
 
-void Lowerer::tooDeep(script::Node N) {
-  if (TooDeepNoted || !Emit)
-    return;
-  TooDeepNoted = true;
-  Diags.push_back(script::nestedTooDeep(Path, span(N)));
+bool Lowerer::isCondition(script::Node N) {
+  llvm::StringRef T = typeOf(N);
+  return T == "comparison_operator" || T == "boolean_operator" ||
+         T == "not_operator";
 }
 
-std::string Lowerer::currentFunction() const {
-  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-    if (F->Func)
-      return F->Function;
-  return "";
+script::Node Lowerer::ternaryCondition(script::Node N) const {
+  if (typeOf(N) != "conditional_expression")
+    return {};
+  auto K = namedKids(N);
+  return K.size() == 3 ? K[1] : script::Node();
 }
 
-void Lowerer::emit(Guard G, script::Node Site) {
-  if (!Emit || !EmittedAt.insert(script::startByte(Site)).second)
-    return;
-  G.Syntax = Dialect::Python;
-  G.Function = currentFunction();
-  Guards.push_back(std::move(G));
-}
-
-void Lowerer::conditionGuard(script::Node CondNode) {
-  if (script::isNull(CondNode))
-    return;
-  Covered.push_back({script::startByte(CondNode), script::endByte(CondNode)});
-  if (!Emit)
-    return;
-  ExprPtr C = lowerCond(CondNode);
-  if (!dependsOnVersion(*C))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = C;
-  G.Where = span(CondNode);
-  G.Text = normalize(text(CondNode));
-  emit(std::move(G), CondNode);
-}
-
-void Lowerer::scanGuards(script::Node Root) {
-  if (!Emit || script::isNull(Root))
-    return;
-  std::vector<script::Node> Stack{Root};
-  while (!Stack.empty()) {
-    script::Node N = Stack.back();
-    Stack.pop_back();
-    llvm::StringRef T = typeOf(N);
-    uint32_t B = script::startByte(N), E = script::endByte(N);
-    bool InCovered = llvm::any_of(
-        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
-    if (InCovered || T == "lambda" || T == "function_definition" ||
-        T == "class_definition" || T == "block")
-      continue;
-    if (T == "comparison_operator" || T == "boolean_operator" ||
-        T == "not_operator") {
-      conditionGuard(N);
-      continue;
-    }
-    if (T == "conditional_expression") {
-      auto K = namedKids(N);
-      if (K.size() == 3)
-        conditionGuard(K[1]);
-    }
-    for (script::Node K : namedKids(N))
-      Stack.push_back(K);
-  }
-}
-
-void Lowerer::tableGuard(script::Node Dict, const ExprPtr &Key) {
-  if (!Emit || script::isNull(Dict) || !Key || !dependsOnVersion(*Key) ||
-      EmittedAt.count(script::startByte(Dict)))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Table;
-  G.Subject = Key;
-  G.FirstMatchOnly = true;
-  G.Where = span(Dict);
-  PyType KT = typeOfExpr(*Key);
-  // Entries with the same value are one outcome.
-  std::map<std::string, size_t> ByValue;
-  for (script::Node Pair : namedKids(Dict)) {
-    if (typeOf(Pair) != "pair")
-      continue;
-    script::Node KN = script::field(Pair, "key"),
-                 VN = script::field(Pair, "value");
-    Val KV = lower(KN, 1);
-    ExprPtr Test = unknown();
-    if (KV.E && KV.E->isConst()) {
-      PyType T = typeOfExpr(*KV.E);
-      Test = KT != PyType::Unknown && T != KT
-                 ? boolConst(false) // {6002: ...}.get("6002") misses
-                 : cmp(CmpOp::EQ, subject(), KV.E,
-                       T == PyType::Str ? CmpMode::Str : CmpMode::Int,
-                       Dialect::Python);
-    }
-    Arm A;
-    A.Label = spell(Pair);
-    A.Indent = indentAt(script::startByte(Pair));
-    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
-                       std::move(Test));
-  }
-  if (G.Arms.empty())
-    return;
-  G.Text = "table " + normalize(text(Dict)).substr(0, 200);
-  emit(std::move(G), Dict);
+ExprPtr Lowerer::entryTest(script::Node KN, const ExprPtr &Key) {
+  Val KV = lower(KN, 1);
+  if (!KV.E || !KV.E->isConst())
+    return unknown();
+  PyType KT = typeOfExpr(*Key), T = typeOfExpr(*KV.E);
+  if (KT != PyType::Unknown && T != KT)
+    return boolConst(false); // {6002: ...}.get("6002") misses
+  return cmp(CmpOp::EQ, subject(), KV.E,
+             T == PyType::Str ? CmpMode::Str : CmpMode::Int, Dialect::Python);
 }
 
 void Lowerer::matchGuard(script::Node Match) {
@@ -315,8 +223,8 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
 }
 
 void Lowerer::statement(script::Node S) {
-  Nest Guard;
-  if (StatementDepth > MaxNesting) {
+  Nest Level(*this);
+  if (Level.pastLimit()) {
     tooDeep(S);
     return;
   }
@@ -361,18 +269,7 @@ void Lowerer::statement(script::Node S) {
       return;
     Val V = lower(K[0]);
     scanGuards(K[0]);
-    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-      if (F->Func) {
-        // The first return that says something about the OS; one that
-        // only hands a parameter back (`return default`) gives way to it.
-        auto Says = [](const Val &X) {
-          return X.isObject() || (X.E && dependsOnVersion(*X.E));
-        };
-        bool Related = Says(V) || (V.E && hasParam(*V.E));
-        if (Related && (!F->Return || (!Says(*F->Return) && Says(V))))
-          F->Return = V;
-        break;
-      }
+    noteReturn(V);
     return;
   }
   if (T == "if_statement" || T == "elif_clause" || T == "while_statement") {
@@ -504,36 +401,11 @@ void Lowerer::statement(script::Node S) {
   scanGuards(S);
 }
 
-void Lowerer::run(script::Node Root) {
-  auto Reset = [&] {
-    Frames.clear();
-    Frames.emplace_back();
-    Covered.clear();
-    Instances.clear();
-    InstanceBudget = 256;
-  };
-  // Two learning walks: the second sees what the first bound below a use.
-  for (int Pass = 0; Pass < 2; ++Pass) {
-    Reset();
-    walkBlock(Root);
-    FinalModule = Frames.front().Vars;
-  }
-  Reset();
-  Emit = true;
-  walkBlock(Root);
-}
-
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
-  if (llvm::StringRef(Text.Utf8).trim().empty())
-    return;
-  script::ParsedFile P = script::parseNoting(tree_sitter_python(), Path, Text,
-                                             Opts.TimeoutMs, Diags);
-  if (!P.Tree)
-    return;
-  Lowerer L(Path, Text, Opts, Guards, Diags);
-  L.run(P.root());
+  script::lowerTree<Lowerer>(tree_sitter_python(), Path, Text, Text.Utf8, Opts,
+                             Guards, Diags);
 }
 
 } // namespace verguard::python

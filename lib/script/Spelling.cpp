@@ -57,8 +57,8 @@ void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
   D.Level = core::Severity::Note;
   if (!Trouble) {
     D.Where = Text.span(Path, 0, 0);
-    D.Message = Path.str() + ": could not parse the file (time limit or "
-                             "grammar version); skipped";
+    D.Message = "could not parse the file (time limit or grammar version); "
+                "skipped";
     Diags.push_back(std::move(D));
     return;
   }
@@ -76,8 +76,7 @@ core::Diagnostic noteAt(llvm::StringRef Path, const DecodedText &Text,
   core::Diagnostic D;
   D.Level = core::Severity::Note;
   D.Where = Text.span(Path, Offset, Offset);
-  D.Message = Path.str() + ":" + std::to_string(D.Where.Line) + ":" +
-              std::to_string(D.Where.Col) + ": " + Message;
+  D.Message = Message;
   return D;
 }
 

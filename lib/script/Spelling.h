@@ -47,7 +47,8 @@ private:
 /// of Extra) made one space, and none at either end.
 std::string normalizeSpace(llvm::StringRef S, llvm::StringRef Extra = "");
 
-/// A note at Offset of Text, its message led by `Path:line:col: `.
+/// A note at Offset of Text. Its message does not repeat the place: every
+/// report names a diagnostic's file, line and column itself.
 core::Diagnostic noteAt(llvm::StringRef Path, const DecodedText &Text,
                         uint32_t Offset, const std::string &Message);
 
@@ -76,8 +77,8 @@ void noteParseTrouble(std::vector<core::Diagnostic> &Diags,
                       llvm::StringRef Path, const DecodedText &Text,
                       const ParseTrouble *Trouble);
 
-/// A note about what a scanner could not read at UTF-8 offset At, its
-/// message starting with the file, line and column.
+/// A note about what a scanner could not read at UTF-8 offset At (its
+/// place is the diagnostic's, not repeated in the message).
 void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
             const DecodedText &Text, uint32_t At, const std::string &Msg);
 

@@ -322,14 +322,12 @@ ParseTrouble parseTrouble(Node Root, llvm::function_ref<bool(Node)> Skip) {
   return T;
 }
 
-core::Diagnostic nestedTooDeep(llvm::StringRef Path,
+core::Diagnostic nestedTooDeep(llvm::StringRef /*Path: Where's file*/,
                                const core::SourceSpan &Where) {
   core::Diagnostic D;
   D.Level = core::Severity::Note;
   D.Where = Where;
-  D.Message = Path.str() + ":" + std::to_string(Where.Line) + ":" +
-              std::to_string(Where.Col) + ": expression nested more than " +
-              std::to_string(MaxExprDepth) +
+  D.Message = "expression nested more than " + std::to_string(MaxExprDepth) +
               " levels deep; its inner part is not analyzed";
   return D;
 }

@@ -181,7 +181,8 @@ ParseTrouble parseTrouble(Node Root,
                           llvm::function_ref<bool(Node)> Skip = nullptr);
 
 /// Expressions nested deeper than this are not lowered (the lowerings
-/// recurse); the note that says so, once per file, at Where.
+/// recurse); the note that says so, once per file, at Where (which names
+/// the file: the message does not repeat it).
 constexpr int MaxExprDepth = 64;
 core::Diagnostic nestedTooDeep(llvm::StringRef Path,
                                const core::SourceSpan &Where);

@@ -15,7 +15,7 @@ grep -q "binary.cs: warning: .*binary" "$TMP/err" || fail "binary not reported: 
 js "d.findings.some(f => f.location.file.endsWith('ansi.cs') && f.location.line === 2)"
 js "d.findings.some(f => f.location.file.endsWith('badutf8.cs') && f.location.line === 2)"
 js "d.findings.some(f => f.location.file.endsWith('broken.cs') && f.location.line === 3)"
-js "d.diagnostics.some(d => d.message.includes('broken.cs:1:') && d.message.includes('parse error'))"
+js "d.diagnostics.some(d => d.file.endsWith('broken.cs') && d.line === 1 && d.message.startsWith('parse error'))"
 
 # Text: file:line:col, rule, message.
 vg "$TMP/good.cs"
@@ -36,14 +36,7 @@ vg --format=json "$TMP/fix.cs"
 js "d.findings.every(f => !f.fix)"
 
 # UTF-16 with a BOM is decoded and analyzed; its fix keeps the encoding.
-printf '\xff\xfe' > "$TMP/u16.cs"
-printf 'class C { void M() {\r\nif (System.Environment.OSVersion.Version.Build <= 6002) {}\r\n} }\r\n' | iconv -f UTF-8 -t UTF-16LE >> "$TMP/u16.cs"
-vg --format=json "$TMP/u16.cs"
-expect_rc 1
-js "d.findings.length === 1 && d.findings[0].location.line === 2 && d.findings[0].location.column === 5"
-vg --fix --quiet "$TMP/u16.cs"
-head -c 2 "$TMP/u16.cs" | od -An -tx1 | grep -q "ff fe" || fail "BOM lost"
-iconv -f UTF-16 -t UTF-8 "$TMP/u16.cs" | grep -q "Build <= 6003)" || fail "UTF-16 fix: $(iconv -f UTF-16 -t UTF-8 "$TMP/u16.cs")"
+fix_utf16 "$TMP/u16.cs" 'class C { void M() {\r\nif (System.Environment.OSVersion.Version.Build <= 6002) {}\r\n} }\r\n' 2 5 "Build <= 6003)"
 
 # A file too large to parse is skipped with a message naming it; a very
 # long line is analyzed.
@@ -60,14 +53,7 @@ mkdir "$TMP/pf"
 cp "$CORPUS/csharp/"*.cs "$TMP/pf/"
 rm "$TMP/pf/"*.fixed.cs
 printf 'class C { void M() { if (System.Environment.OSVersion.Version.Build >= 9200) {} } }\n' > "$TMP/pf/nothing.cs"
-vg --format=json --no-cache "$TMP/pf"
-cp "$TMP/out" "$TMP/with.json"
-vg --format=json --no-cache --no-prefilter "$TMP/pf"
-node -e "
-const a = JSON.parse(require('fs').readFileSync('$TMP/with.json')).findings.map(f => f.fingerprint).sort();
-const b = JSON.parse(require('fs').readFileSync('$TMP/out')).findings.map(f => f.fingerprint).sort();
-if (a.length < 30 || JSON.stringify(a) !== JSON.stringify(b)) { console.error(a.length, b.length); process.exit(1); }
-" || fail "--no-prefilter differs on C#"
+same_without_prefilter "$TMP/pf" 30
 
 # Baselines: recorded findings are not reported again.
 vg --write-baseline "$TMP/base.json" "$TMP/pf"
@@ -76,14 +62,8 @@ vg --baseline "$TMP/base.json" "$TMP/pf"
 expect_rc 0
 
 # The result cache: a second run gives the same report from the cache.
-export XDG_CACHE_HOME="$TMP/cache"
-vg --format=json "$TMP/pf"
-cp "$TMP/out" "$TMP/first.json"
-vg --format=json --verbose "$TMP/pf"
-cmp -s <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/first.json')).findings))") \
-       <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/out')).findings))") ||
-  fail "cached run differs"
-grep -q "parsed 0 files, $(($(ls "$TMP/pf" | wc -l) - 1)) results from the result cache" "$TMP/err" || fail "not from the cache: $(cat "$TMP/err")"
+# nothing.cs is skipped by the prefilter: no result to cache.
+same_from_cache "$TMP/pf" $(($(ls "$TMP/pf" | wc -l) - 1))
 
 # VerifyVersionInfo through P/Invoke (VG004): found, and --fix writes the
 # condition the class declares.

@@ -18,7 +18,7 @@ expect_rc 1
 grep -q "reg.js:9:5: error: .*VG001" "$TMP/out" || fail "text finding: $(cat "$TMP/out")"
 grep -q "job.wsf:12:11: .*VG001" "$TMP/out" || fail "wsf block finding: $(cat "$TMP/out")"
 grep -q "skipped: .*1 .js files without Windows Script Host objects" "$TMP/out" || fail "web skip not counted: $(cat "$TMP/out")"
-grep -q "enc.jse:1:1: encoded JScript" "$TMP/out" "$TMP/err" || fail ".jse not noted: $(cat "$TMP/out" "$TMP/err")"
+grep -q "enc.jse:1:1: note: encoded JScript" "$TMP/out" "$TMP/err" || fail ".jse not noted: $(cat "$TMP/out" "$TMP/err")"
 grep -q "binary.js: warning: .*binary" "$TMP/err" || fail "binary not reported: $(cat "$TMP/err")"
 
 # JSON: the same, the skipped file listed with --verbose.
@@ -27,7 +27,7 @@ expect_rc 1
 js "d.findings.filter(f => f.location.file.endsWith('reg.js')).length === 4"
 js "d.findings.some(f => f.location.file.endsWith('ansi.js') && f.location.line === 3)"
 js "d.findings.some(f => f.location.file.endsWith('broken.js') && f.location.line === 4)"
-js "d.diagnostics.some(x => x.message.includes('broken.js:2:') && x.message.includes('parse error'))"
+js "d.diagnostics.some(x => x.file.endsWith('broken.js') && x.line === 2 && x.message.startsWith('parse error'))"
 js "d.summary.skipped['.js files without Windows Script Host objects'] === 1"
 js "d.summary.skippedFiles['.js files without Windows Script Host objects'].some(p => p.endsWith('web.js'))"
 js "!d.findings.some(f => f.location.file.endsWith('web.js'))"
@@ -49,14 +49,7 @@ vg --fix --quiet "$TMP/strict.js"
 grep -q 'os.BuildNumber === "6002" || os.BuildNumber === "6003"' "$TMP/strict.js" || fail "strict fix: $(cat "$TMP/strict.js")"
 
 # UTF-16 with a BOM: decoded, analyzed, fixed in its encoding.
-printf '\xff\xfe' > "$TMP/u16.js"
-printf 'var sh = new ActiveXObject("WScript.Shell");\r\nvar b = parseInt(sh.RegRead("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Windows NT\\\\CurrentVersion\\\\CurrentBuild"), 10);\r\nif (b <= 6002) {}\r\n' | iconv -f UTF-8 -t UTF-16LE >> "$TMP/u16.js"
-vg --format=json "$TMP/u16.js"
-expect_rc 1
-js "d.findings.length === 1 && d.findings[0].location.line === 3 && d.findings[0].location.column === 5"
-vg --fix --quiet "$TMP/u16.js"
-head -c 2 "$TMP/u16.js" | od -An -tx1 | grep -q "ff fe" || fail "BOM lost"
-iconv -f UTF-16 -t UTF-8 "$TMP/u16.js" | grep -q "b <= 6003" || fail "UTF-16 fix: $(iconv -f UTF-16 -t UTF-8 "$TMP/u16.js")"
+fix_utf16 "$TMP/u16.js" 'var sh = new ActiveXObject("WScript.Shell");\r\nvar b = parseInt(sh.RegRead("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Windows NT\\\\CurrentVersion\\\\CurrentBuild"), 10);\r\nif (b <= 6002) {}\r\n' 3 5 "b <= 6003"
 
 # A file too large to parse, and one very long line: named, never a crash.
 { echo 'var sh = WScript.CreateObject("WScript.Shell");'; for i in $(seq 1 3000); do echo "var x$i = sh.RegRead(\"HKLM\\\\SOFTWARE\\\\Microsoft\\\\Windows NT\\\\CurrentVersion\\\\CurrentBuild\") == 6002;"; done; } > "$TMP/huge.js"
@@ -71,20 +64,8 @@ js "d.findings.length === 1 && d.findings[0].location.line === 2"
 mkdir "$TMP/pf"
 cp "$CORPUS/jscript/"*.js "$TMP/pf/"
 rm -f "$TMP/pf/"*.fixed.js
-vg --format=json --no-cache "$TMP/pf"
-cp "$TMP/out" "$TMP/with.json"
-vg --format=json --no-cache --no-prefilter "$TMP/pf"
-node -e "
-const a = JSON.parse(require('fs').readFileSync('$TMP/with.json')).findings.map(f => f.fingerprint).sort();
-const b = JSON.parse(require('fs').readFileSync('$TMP/out')).findings.map(f => f.fingerprint).sort();
-if (a.length < 25 || JSON.stringify(a) !== JSON.stringify(b)) { console.error(a.length, b.length); process.exit(1); }
-" || fail "--no-prefilter differs on JScript"
+same_without_prefilter "$TMP/pf" 25
 
 # The result cache: a second run gives the same report from the cache.
-export XDG_CACHE_HOME="$TMP/cache"
-vg --format=json "$TMP/pf"
-cp "$TMP/out" "$TMP/first.json"
-vg --format=json "$TMP/pf"
-cmp -s <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/first.json')).findings))") \
-       <(node -e "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync('$TMP/out')).findings))") ||
-  fail "cached run differs"
+# silent-web-code.js has no WSH object: skipped before parsing, not cached.
+same_from_cache "$TMP/pf" $(($(ls "$TMP/pf" | wc -l) - 1))

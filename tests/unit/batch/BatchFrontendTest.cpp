@@ -247,7 +247,10 @@ TEST(BatchFrontend, ProblemsAreNotesNamingTheFile) {
   Lowered L = lower("(\necho unclosed\n", "dir/bad.bat");
   ASSERT_EQ(L.Diags.size(), 1u);
   EXPECT_EQ(L.Diags[0].Level, Severity::Note);
-  EXPECT_EQ(L.Diags[0].Message.rfind("dir/bad.bat:", 0), 0u);
+  EXPECT_EQ(L.Diags[0].Where.File, "dir/bad.bat");
+  EXPECT_EQ(L.Diags[0].Where.Line, 3u); // where the `(` is still open
+  EXPECT_EQ(L.Diags[0].Message.find("bad.bat"), std::string::npos)
+      << L.Diags[0].Message;
 }
 
 } // namespace

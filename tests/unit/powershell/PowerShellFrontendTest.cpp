@@ -342,8 +342,9 @@ TEST(PowerShellFrontend, ParseErrorIsANoteAndTheRestIsAnalyzed) {
                "if ([Environment]::OSVersion.Version.Build -eq 6002) {}\n");
   ASSERT_FALSE(R.Diags.empty());
   EXPECT_EQ(R.Diags[0].Level, Severity::Note);
-  EXPECT_NE(R.Diags[0].Message.find("test.ps1:"), std::string::npos);
-  EXPECT_NE(R.Diags[0].Message.find("parse error"), std::string::npos);
+  EXPECT_EQ(R.Diags[0].Where.File, "test.ps1");
+  EXPECT_EQ(R.Diags[0].Message.rfind("parse error", 0), 0u)
+      << R.Diags[0].Message;
   EXPECT_FALSE(R.Findings.empty()) << R.dump();
 }
 
@@ -460,8 +461,9 @@ TEST(PowerShellFrontend, APartialParseWithErrorsIsRedoneInFull) {
   Result A = run(S, "test.ps1", Skip), B = run(S);
   EXPECT_EQ(A.dump(), B.dump());
   ASSERT_EQ(A.Diags.size(), 1u) << A.dump();
-  EXPECT_NE(A.Diags[0].Message.find("1:22: parse error (2 unparsed regions)"),
-            std::string::npos)
+  EXPECT_EQ(A.Diags[0].Where.Line, 1u);
+  EXPECT_EQ(A.Diags[0].Where.Col, 22u);
+  EXPECT_EQ(A.Diags[0].Message.rfind("parse error (2 unparsed regions)", 0), 0u)
       << A.Diags[0].Message;
 }
 

@@ -225,9 +225,10 @@ TEST(WixFrontend, MissingIncludeIsANote) {
   auto L = lower(product("<Condition Message=\"m\">VersionNT</Condition>",
                          "<?include nowhere.wxi ?>\n"));
   ASSERT_EQ(L.Diags.size(), 1u);
-  EXPECT_NE(L.Diags[0].Message.find("t.wxs:2:1: include file 'nowhere.wxi' "
-                                    "not found"),
-            std::string::npos)
+  EXPECT_EQ(L.Diags[0].Where.Line, 2u);
+  EXPECT_EQ(L.Diags[0].Where.Col, 1u);
+  EXPECT_EQ(L.Diags[0].Message.rfind("include file 'nowhere.wxi' not found", 0),
+            0u)
       << L.Diags[0].Message;
 }
 
@@ -236,9 +237,11 @@ TEST(WixFrontend, UnreadableConditionIsANoteWithItsPlace) {
                          "6002</Condition>"));
   EXPECT_TRUE(L.Guards.empty());
   ASSERT_EQ(L.Diags.size(), 1u);
-  EXPECT_NE(L.Diags[0].Message.find("t.wxs:4:39: cannot read this Windows "
-                                    "Installer condition"),
-            std::string::npos)
+  EXPECT_EQ(L.Diags[0].Where.Line, 4u);
+  EXPECT_EQ(L.Diags[0].Where.Col, 39u);
+  EXPECT_EQ(L.Diags[0].Message.rfind(
+                "cannot read this Windows Installer condition", 0),
+            0u)
       << L.Diags[0].Message;
 }
 

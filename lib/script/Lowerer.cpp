@@ -1,0 +1,108 @@
+//===- Lowerer.cpp - the skeleton every script lowerer shares ------------===//
+#include "script/Lowerer.h"
+
+using namespace verguard::core;
+
+namespace verguard::script {
+
+ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
+                             llvm::StringRef Src, const FrontendOptions &Opts,
+                             std::vector<Guard> &Guards,
+                             std::vector<Diagnostic> &Diags, Dialect Syntax,
+                             llvm::StringRef Blanks)
+    : Speller(Path, Text), Path(Path), Text(Text), Src(Src), Opts(Opts),
+      Guards(Guards), Diags(Diags), Syntax(Syntax), Blanks(Blanks) {}
+
+void ScriptLowerer::tooDeep(Node N) {
+  if (TooDeepNoted || !Emit)
+    return;
+  TooDeepNoted = true;
+  Diags.push_back(nestedTooDeep(Path, span(N)));
+}
+
+void ScriptLowerer::emit(Guard G, Node Site) {
+  if (!Emit || Instantiating || !EmittedAt.insert(startByte(Site)).second)
+    return;
+  G.Syntax = Syntax;
+  G.Function = currentFunction();
+  Guards.push_back(std::move(G));
+}
+
+void ScriptLowerer::conditionGuard(Node CondNode) {
+  CondNode = conditionSite(CondNode);
+  if (isNull(CondNode))
+    return;
+  cover(CondNode);
+  if (!Emit)
+    return;
+  ExprPtr C = lowerCond(CondNode);
+  if (!dependsOnVersion(*C))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = C;
+  G.Where = span(CondNode);
+  G.Text = normalize(text(CondNode));
+  emit(std::move(G), CondNode);
+}
+
+void ScriptLowerer::scanGuards(Node Root) {
+  if (!Emit || isNull(Root))
+    return;
+  std::vector<Node> Stack{Root};
+  while (!Stack.empty()) {
+    Node N = Stack.back();
+    Stack.pop_back();
+    uint32_t B = startByte(N), E = endByte(N);
+    bool InCovered = llvm::any_of(
+        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
+    if (InCovered || isScope(type(N)))
+      continue;
+    if (isCondition(N)) {
+      conditionGuard(N);
+      continue;
+    }
+    Node Cond = ternaryCondition(N);
+    if (!isNull(Cond))
+      conditionGuard(Cond);
+    for (Node K : namedKidsNoComments(N))
+      Stack.push_back(K);
+  }
+}
+
+bool ScriptLowerer::tableEntry(Node Entry, Node &Key, Node &Value) {
+  if (type(Entry) != "pair")
+    return false;
+  Key = field(Entry, "key");
+  Value = field(Entry, "value");
+  return true;
+}
+
+void ScriptLowerer::tableGuard(Node Table, const ExprPtr &Key) {
+  if (!Emit || Instantiating || isNull(Table) || !Key ||
+      !dependsOnVersion(*Key) || EmittedAt.count(startByte(Table)))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Table;
+  G.Subject = tableSubject(Key);
+  G.FirstMatchOnly = true;
+  G.Where = span(Table);
+  // Entries with the same value are one outcome.
+  std::map<std::string, size_t> ByValue;
+  for (Node Entry : namedKidsNoComments(Table)) {
+    Node KN{}, VN{};
+    if (!tableEntry(Entry, KN, VN))
+      continue;
+    Arm A;
+    A.Label = spell(Entry);
+    A.Indent = indentAt(startByte(Entry));
+    addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
+               entryTest(KN, G.Subject));
+  }
+  if (G.Arms.empty())
+    return;
+  G.Text = "table " + normalize(text(Table)).substr(0, 200);
+  emit(std::move(G), Table);
+}
+
+} // namespace verguard::script

@@ -1,0 +1,282 @@
+//===- Lowerer.h - the skeleton every script lowerer shares -----*- C++ -*-===//
+//
+// A tree-sitter frontend that lowers a script (Python, WSH JScript, C#) walks
+// its file three times: two walks learn what globals and functions hold (a
+// function may use a global bound below it), the third emits the guards. The
+// walks, the guards' bookkeeping (where a guard was emitted, which ranges a
+// condition already covers, the iterative scan of an expression for
+// conditions, table guards, a function body walked again with a call's
+// arguments) are the same in every language and live here. A language
+// supplies only its syntax: which node kinds are functions or blocks (the
+// scan leaves them to the statement walk), which are conditions, how a
+// condition or a table entry is lowered, and its Val and Frame types.
+//
+// ScriptLowerer is the part that does not depend on the language's values;
+// Lowerer<Val, Frame> adds the frames, the instances and the three walks.
+// lowerTree() parses a file and runs a language's lowerer on it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_SCRIPT_LOWERER_H
+#define VERGUARD_SCRIPT_LOWERER_H
+
+#include "core/Expr.h"
+#include "core/Finding.h"
+#include "core/Flow.h"
+#include "core/FrontendOptions.h"
+#include "core/Guard.h"
+#include "script/Spelling.h"
+#include "script/Text.h"
+#include "script/TreeSitter.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace verguard::script {
+
+class ScriptLowerer : public Speller {
+public:
+  /// Src is the code that was parsed: Text's own, or a copy of the same
+  /// length with other markup blanked. Blanks are the characters a guard's
+  /// text folds into a space besides white space (Python's `\`).
+  ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
+                llvm::StringRef Src, const core::FrontendOptions &Opts,
+                std::vector<core::Guard> &Guards,
+                std::vector<core::Diagnostic> &Diags, core::Dialect Syntax,
+                llvm::StringRef Blanks = "");
+  virtual ~ScriptLowerer() = default;
+
+  llvm::StringRef text(Node N) const { return script::text(N, Src); }
+  /// S with its blanks folded: a guard's text.
+  std::string normalize(llvm::StringRef S) const {
+    return normalizeSpace(S, Blanks);
+  }
+
+  /// Adds G (its syntax and enclosing function set) once per Site, and only
+  /// on the emitting walk outside an instantiation.
+  void emit(core::Guard G, Node Site);
+  /// The condition CondNode as a guard if it depends on the OS version; its
+  /// range is covered either way (scanGuards does not report it again).
+  void conditionGuard(Node CondNode);
+  /// Every condition in the expression Root not yet covered: the tree is
+  /// walked with a stack (no recursion), functions and blocks left out.
+  void scanGuards(Node Root);
+  /// A table (a literal whose entries map keys to values) looked up with
+  /// Key, as a guard with one arm per distinct value.
+  void tableGuard(Node Table, const core::ExprPtr &Key);
+  /// Notes, once per file, an expression nested past script::MaxExprDepth.
+  void tooDeep(Node N);
+  /// Marks N's range as one a condition or a subject already stands for.
+  void cover(Node N) { Covered.push_back({startByte(N), endByte(N)}); }
+
+  /// A statement walk one level deeper while it lives: statements nest
+  /// (blocks in blocks) only so deep, and the walk recurses.
+  class Nest {
+  public:
+    explicit Nest(ScriptLowerer &L) : L(L) { ++L.StatementDepth; }
+    ~Nest() { --L.StatementDepth; }
+    Nest(const Nest &) = delete;
+    Nest &operator=(const Nest &) = delete;
+    /// Past the limit: the statement is left out (and noted: tooDeep).
+    bool pastLimit() const { return L.StatementDepth > MaxNesting; }
+    static constexpr int MaxNesting = 200;
+
+  private:
+    ScriptLowerer &L;
+  };
+
+  // --- what the language says ------------------------------------------
+  /// A condition as a boolean expression.
+  virtual core::ExprPtr lowerCond(Node N, int Depth = 0) = 0;
+  /// The function the walk is in ("" at the top level).
+  virtual std::string currentFunction() const = 0;
+
+protected:
+  /// A function, class or block kind: its statements are walked on their
+  /// own, so scanGuards does not enter it.
+  virtual bool isScope(llvm::StringRef Type) const = 0;
+  /// N is a condition reported whole (a comparison, a negation, a
+  /// predicate call).
+  virtual bool isCondition(Node N) = 0;
+  /// The condition of a conditional expression N (`a if c else b`,
+  /// `c ? a : b`), or a null node.
+  virtual Node ternaryCondition(Node N) const = 0;
+  /// The node a condition is reported at (JScript drops parentheses).
+  virtual Node conditionSite(Node N) const { return N; }
+  /// The entry Entry of a table as its key and value nodes, or false. By
+  /// default a `pair` with `key` and `value` fields (Python's dict,
+  /// JavaScript's object literal).
+  virtual bool tableEntry(Node Entry, Node &Key, Node &Value);
+  /// The test of a table entry whose key is written KeyN, on the table's
+  /// subject Subject (unknown where the key is not a constant).
+  virtual core::ExprPtr entryTest(Node KeyN, const core::ExprPtr &Subject) {
+    return core::unknown();
+  }
+  /// What a table is looked up with, given the key's value (JScript's
+  /// property names are strings).
+  virtual core::ExprPtr tableSubject(const core::ExprPtr &Key) const {
+    return Key;
+  }
+
+public:
+  // --- state ----------------------------------------------------------
+  llvm::StringRef Path;
+  const DecodedText &Text;
+  llvm::StringRef Src;
+  const core::FrontendOptions &Opts;
+  std::vector<core::Guard> &Guards;
+  std::vector<core::Diagnostic> &Diags;
+
+  bool Emit = false; // the third walk
+  bool TooDeepNoted = false;
+  int Instantiating = 0;  // nested bodies walked with a call's arguments
+  int StatementDepth = 0; // Nest
+  std::set<uint32_t> EmittedAt;
+  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+
+private:
+  core::Dialect Syntax;
+  llvm::StringRef Blanks;
+};
+
+/// The frames, function instances and walks of a lowerer whose values are
+/// ValT (with an expression E, isObject() and related(): says something
+/// about the OS) and whose frames are FrameT (Func, Function, Vars: a map
+/// from names to ValT, Return: std::optional<ValT>).
+template <class ValT, class FrameT> class Lowerer : public ScriptLowerer {
+public:
+  using ScriptLowerer::ScriptLowerer;
+  using Vars = decltype(FrameT::Vars);
+
+  /// The two learning walks and the emitting one over the file.
+  void run(Node Root) {
+    for (int Pass = 0; Pass < 2; ++Pass) {
+      reset();
+      walk(Root);
+      FinalGlobals = Frames.front().Vars;
+    }
+    reset();
+    Emit = true;
+    walk(Root);
+  }
+
+  std::string currentFunction() const override {
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (F->Func)
+        return F->Function;
+    return "";
+  }
+  FrameT &top() { return Frames.back(); }
+  /// The innermost function's frame, else the global one.
+  FrameT &functionFrame() {
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
+      if (F->Func)
+        return *F;
+    return Frames.front();
+  }
+  bool inFunction(const std::string &Key) const {
+    return llvm::any_of(Frames,
+                        [&](const FrameT &F) { return F.Function == Key; });
+  }
+
+  /// A `return V` in the innermost function: its return is the first that
+  /// says something about the OS; one that only hands a parameter back
+  /// (`return default`) gives way to it.
+  void noteReturn(const ValT &V) {
+    FrameT &F = functionFrame();
+    if (!F.Func)
+      return;
+    bool Related = V.related() || (V.E && core::hasParam(*V.E));
+    if (Related && (!F.Return || (!F.Return->related() && V.related())))
+      F.Return = V;
+  }
+
+  /// A function body walked again with a call's arguments bound (a helper
+  /// whose source an argument chooses), nothing emitted, memoized by Memo
+  /// (the function and its arguments) within a budget of bodies per file:
+  /// its return as written at Call, or nothing. Callee() makes the frame of
+  /// function Key with the arguments bound; Body() walks the body in it.
+  template <class MakeFrame, class WalkBody>
+  std::optional<ValT> instantiateBody(const std::string &Memo,
+                                      const std::string &Key, Node Call,
+                                      MakeFrame Callee, WalkBody Body) {
+    auto Known = Instances.find(Memo);
+    if (Known != Instances.end())
+      return atCall(Known->second, Call);
+    if (InstanceBudget <= 0)
+      return std::nullopt;
+    --InstanceBudget;
+    if (inFunction(Key))
+      return std::nullopt; // recursion
+    FrameT F = Callee();
+    bool SavedEmit = Emit;
+    size_t SavedCovered = Covered.size();
+    Emit = false;
+    ++Instantiating;
+    Frames.push_back(std::move(F));
+    Body();
+    std::optional<ValT> R = Frames.back().Return;
+    Frames.pop_back();
+    --Instantiating;
+    Emit = SavedEmit;
+    Covered.resize(SavedCovered);
+    if (R && !R->related())
+      R.reset();
+    if (R && R->E)
+      R->E = core::unbindParams(R->E);
+    Instances[Memo] = R;
+    return atCall(R, Call);
+  }
+
+  std::vector<FrameT> Frames;
+  /// The globals after a learning walk (a use above a binding sees it).
+  Vars FinalGlobals;
+  std::map<std::string, std::optional<ValT>> Instances;
+  int InstanceBudget = 256;
+
+protected:
+  /// One walk over the file's statements.
+  virtual void walk(Node Root) = 0;
+
+private:
+  void reset() {
+    Frames.clear();
+    Frames.emplace_back();
+    Covered.clear();
+    Instances.clear();
+    InstanceBudget = 256;
+  }
+  /// An instance's return with only the call's own spellings kept.
+  std::optional<ValT> atCall(std::optional<ValT> R, Node Call) const {
+    if (R && R->E)
+      R->E = core::keepSpellingsWithin(R->E, span(Call));
+    return R;
+  }
+};
+
+/// Parses Src (Text's code, or a copy of it with other markup blanked) with
+/// Language, notes parse trouble in Diags and runs the lowerer L over it;
+/// nothing for a file with no code.
+template <class L>
+void lowerTree(const TSLanguage *Language, llvm::StringRef Path,
+               const DecodedText &Text, llvm::StringRef Src,
+               const core::FrontendOptions &Opts,
+               std::vector<core::Guard> &Guards,
+               std::vector<core::Diagnostic> &Diags) {
+  if (Src.trim().empty())
+    return;
+  ParsedFile P = parseNoting(Language, Path, Text, Opts.TimeoutMs, Diags, Src);
+  if (!P.Tree)
+    return;
+  L Lowering(Path, Text, Src, Opts, Guards, Diags);
+  Lowering.run(P.root());
+}
+
+} // namespace verguard::script
+
+#endif
