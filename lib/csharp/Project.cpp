@@ -113,6 +113,7 @@ struct Index {
 std::mutex Lock;
 llvm::StringMap<std::string> Roots;                    // dir -> project root
 llvm::StringMap<std::shared_ptr<const Index>> Indexes; // root -> index
+llvm::StringMap<bool> HoldsMemo; // declaring file -> what Holds said
 
 std::shared_ptr<const Index> buildIndex(const std::string &Root) {
   auto X = std::make_shared<Index>();
@@ -130,7 +131,8 @@ std::shared_ptr<const Index> buildIndex(const std::string &Root) {
       continue;
     ++Files;
     auto Buf = llvm::MemoryBuffer::getFile(I->path(), /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
+                                           /*RequiresNullTerminator=*/false,
+                                           /*IsVolatile=*/true);
     if (!Buf || (*Buf)->getBufferSize() > MaxFileBytes)
       continue;
     std::string Path = absolute(I->path());
@@ -246,10 +248,25 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
       Deps->push_back(F);
     if (Any)
       continue;
+    // A project's files name the same few types: each declaring file is
+    // read and looked at once per run, not once per file naming it.
+    {
+      std::lock_guard<std::mutex> G(Lock);
+      auto It = HoldsMemo.find(F);
+      if (It != HoldsMemo.end()) {
+        Any = It->second;
+        continue;
+      }
+    }
+    // Read, not mapped: a mapping's teardown costs more than a small file.
     auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    Any = Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
-          Holds((*Buf)->getBuffer());
+                                           /*RequiresNullTerminator=*/false,
+                                           /*IsVolatile=*/true);
+    bool H = Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
+             Holds((*Buf)->getBuffer());
+    std::lock_guard<std::mutex> G(Lock);
+    HoldsMemo[F] = H;
+    Any = H;
   }
   return Any;
 }
