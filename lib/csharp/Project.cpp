@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "csharp/Project.h"
 
+#include "core/FileMemo.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -113,7 +115,6 @@ struct Index {
 std::mutex Lock;
 llvm::StringMap<std::string> Roots;                    // dir -> project root
 llvm::StringMap<std::shared_ptr<const Index>> Indexes; // root -> index
-llvm::StringMap<bool> HoldsMemo; // declaring file -> what Holds said
 
 std::shared_ptr<const Index> buildIndex(const std::string &Root) {
   auto X = std::make_shared<Index>();
@@ -231,7 +232,7 @@ std::vector<std::string> declaringFiles(llvm::StringRef Path,
 
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
                   llvm::function_ref<bool(llvm::StringRef)> Holds,
-                  std::vector<std::string> *Deps) {
+                  llvm::StringRef HoldsKey, std::vector<std::string> *Deps) {
   llvm::StringSet<> Names;
   identifiers(Text, [&](llvm::StringRef W, size_t) { Names.insert(W); });
   std::vector<std::string> Files;
@@ -249,24 +250,24 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
     if (Any)
       continue;
     // A project's files name the same few types: each declaring file is
-    // read and looked at once per run, not once per file naming it.
+    // read and looked at once per run (while it is unchanged), not once per
+    // file naming it.
+    core::FileMemo<bool> *Memo;
     {
-      std::lock_guard<std::mutex> G(Lock);
-      auto It = HoldsMemo.find(F);
-      if (It != HoldsMemo.end()) {
-        Any = It->second;
-        continue;
-      }
+      static std::mutex MemosLock;
+      static llvm::StringMap<core::FileMemo<bool>> Memos; // by HoldsKey
+      std::lock_guard<std::mutex> G(MemosLock);
+      Memo = &Memos.try_emplace(HoldsKey).first->second;
     }
-    // Read, not mapped: a mapping's teardown costs more than a small file.
-    auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false,
-                                           /*IsVolatile=*/true);
-    bool H = Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
-             Holds((*Buf)->getBuffer());
-    std::lock_guard<std::mutex> G(Lock);
-    HoldsMemo[F] = H;
-    Any = H;
+    Any = *Memo->get(F, /*Cacheable=*/true, [&] {
+      // Read, not mapped: a mapping's teardown costs more than a small file.
+      auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false,
+                                             /*IsVolatile=*/true);
+      return std::make_shared<const bool>(
+          Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
+          Holds((*Buf)->getBuffer()));
+    });
   }
   return Any;
 }

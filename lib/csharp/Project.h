@@ -37,8 +37,11 @@ std::vector<std::string> declaredTypes(llvm::StringRef Text);
 /// separating literal itself) names a type declared in another file of its
 /// project whose text Holds() (a literal a bump separates). Deps gets every
 /// file declaring a type Text names: a verdict on Path depends on them.
+/// HoldsKey names what Holds tests (the settings of the prefilter asking):
+/// a declaring file's answer is remembered per key while it is unchanged.
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
                   llvm::function_ref<bool(llvm::StringRef)> Holds,
+                  llvm::StringRef HoldsKey,
                   std::vector<std::string> *Deps = nullptr);
 
 } // namespace verguard::csharp

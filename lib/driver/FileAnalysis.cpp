@@ -261,7 +261,7 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                     [&](llvm::StringRef T) {
                       return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
                     },
-                    &NotYet));
+                    Eff.CacheKey, &NotYet));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;

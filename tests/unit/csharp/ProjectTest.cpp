@@ -103,14 +103,25 @@ TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
   EXPECT_TRUE(projectHolds(at("App/Use.cs"),
                            "class U { bool M() => b == "
                            "(int)WindowsBuilds.Vista_SP2; }",
-                           Holds, &Deps));
+                           Holds, "6002", &Deps));
   EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")});
   Deps.clear();
   EXPECT_FALSE(projectHolds(at("App/Part2.cs"),
-                            "partial class Os { void M() {} }", Holds, &Deps));
+                            "partial class Os { void M() {} }", Holds, "6002",
+                            &Deps));
   EXPECT_EQ(Deps, Strings{at("Lib/Part1.cs")});
-  EXPECT_FALSE(projectHolds(at("App/Other.cs"),
-                            "class O { bool M() => b == 7601; }", Holds));
+  EXPECT_FALSE(projectHolds(
+      at("App/Other.cs"), "class O { bool M() => b == 7601; }", Holds, "6002"));
+  // Another prefilter's question about the same unchanged file is its own.
+  auto Holds22621 = [](llvm::StringRef T) { return T.contains("22621"); };
+  EXPECT_FALSE(projectHolds(at("App/Use.cs"),
+                            "class U { bool M() => b == "
+                            "(int)WindowsBuilds.Vista_SP2; }",
+                            Holds22621, "22621"));
+  EXPECT_TRUE(projectHolds(at("App/Use.cs"),
+                           "class U { bool M() => b == "
+                           "(int)WindowsBuilds.Vista_SP2; }",
+                           Holds, "6002"));
 }
 
 TEST_F(CSharpProject, ValuesDeclaredInOtherFiles) {
