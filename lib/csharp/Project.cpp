@@ -10,6 +10,7 @@
 
 #include "core/FileMemo.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <mutex>
 
@@ -27,67 +29,102 @@ namespace {
 constexpr size_t MaxFiles = 20000;
 constexpr uint64_t MaxFileBytes = 2 << 20;
 
-bool identStart(char C) { return llvm::isAlpha(C) || C == '_' || C == '@'; }
-bool identChar(char C) {
-  return llvm::isAlnum(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
+// What the scan looks at in a byte: most bytes start nothing.
+enum : uint8_t {
+  IdentStart = 1, // a letter, _ or @
+  IdentChar = 2,  // a letter, digit, _ or a byte of a UTF-8 sequence
+  NumberChar = 4, // IdentChar or .
+  Digit = 8,
+  Quote = 16, // " or '
+  Slash = 32,
+};
+constexpr std::array<uint8_t, 256> Classes = [] {
+  std::array<uint8_t, 256> K{};
+  for (unsigned C = 0; C < 256; ++C) {
+    bool Alpha = (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z');
+    bool Dig = C >= '0' && C <= '9';
+    if (Alpha || C == '_' || C == '@')
+      K[C] |= IdentStart;
+    if (Alpha || Dig || C == '_' || C >= 0x80)
+      K[C] |= IdentChar | NumberChar;
+    if (C == '.')
+      K[C] |= NumberChar;
+    if (Dig)
+      K[C] |= Digit;
+    if (C == '"' || C == '\'')
+      K[C] |= Quote;
+    if (C == '/')
+      K[C] |= Slash;
+  }
+  return K;
+}();
+inline uint8_t classOf(char C) {
+  return Classes[static_cast<unsigned char>(C)];
 }
 
 /// Calls Fn(Word, Begin) on each identifier of Text outside comments,
 /// strings and character literals (`@class` as `class`).
 template <typename F> void identifiers(llvm::StringRef T, F Fn) {
   size_t I = 0, N = T.size();
+  const char *P = T.data();
   while (I < N) {
-    char C = T[I];
-    if (C == '/' && I + 1 < N && T[I + 1] == '/') {
-      I = T.find('\n', I);
-      if (I == llvm::StringRef::npos)
-        return;
+    uint8_t K = classOf(P[I]);
+    if (!(K & (IdentStart | Digit | Quote | Slash))) {
+      ++I;
       continue;
     }
-    if (C == '/' && I + 1 < N && T[I + 1] == '*') {
-      I = T.find("*/", I + 2);
-      if (I == llvm::StringRef::npos)
-        return;
-      I += 2;
+    char C = P[I];
+    if (K & Slash) {
+      if (I + 1 < N && P[I + 1] == '/') {
+        I = T.find('\n', I);
+        if (I == llvm::StringRef::npos)
+          return;
+        continue;
+      }
+      if (I + 1 < N && P[I + 1] == '*') {
+        I = T.find("*/", I + 2);
+        if (I == llvm::StringRef::npos)
+          return;
+        I += 2;
+        continue;
+      }
+      ++I;
       continue;
     }
-    if (C == '"' || C == '\'') {
+    if (K & Quote) {
       // @"..." doubles its quotes; the others escape with a backslash.
       bool Verbatim =
-          C == '"' && I > 0 && (T[I - 1] == '@' || (I > 1 && T[I - 2] == '@'));
+          C == '"' && I > 0 && (P[I - 1] == '@' || (I > 1 && P[I - 2] == '@'));
       ++I;
-      while (I < N && T[I] != C) {
-        if (T[I] == '\\' && !Verbatim)
+      while (I < N && P[I] != C) {
+        if (P[I] == '\\' && !Verbatim)
           ++I;
-        else if (C == '\'' && T[I] == '\n')
+        else if (C == '\'' && P[I] == '\n')
           break;
         ++I;
       }
-      if (Verbatim && I + 1 < N && T[I + 1] == '"') {
+      if (Verbatim && I + 1 < N && P[I + 1] == '"') {
         I += 2; // "" inside @"...": go on with the string
-        while (I < N && T[I] != '"')
+        while (I < N && P[I] != '"')
           ++I;
       }
       ++I;
       continue;
     }
-    if (identStart(C)) {
+    if (K & IdentStart) {
       size_t B = I;
       if (C == '@')
         ++I;
-      while (I < N && identChar(T[I]))
+      while (I < N && (classOf(P[I]) & IdentChar))
         ++I;
       llvm::StringRef W = T.slice(C == '@' ? B + 1 : B, I);
       if (!W.empty())
         Fn(W, B);
       continue;
     }
-    if (llvm::isDigit(C)) {
-      while (I < N && (identChar(T[I]) || T[I] == '.'))
-        ++I;
-      continue;
-    }
-    ++I;
+    // A number (with its suffix, exponent or fraction).
+    while (I < N && (classOf(P[I]) & NumberChar))
+      ++I;
   }
 }
 
@@ -176,6 +213,37 @@ std::vector<std::string> declaredTypes(llvm::StringRef Text) {
   return R;
 }
 
+namespace {
+/// What the project lookup asks of a directory, listed once per run: the
+/// files of a tree share their ancestors.
+struct ProjectMarks {
+  bool Solution = false, Project = false, Git = false;
+};
+llvm::StringMap<ProjectMarks> MarksOfDirs;
+
+ProjectMarks marksOf(llvm::StringRef D) {
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = MarksOfDirs.find(D);
+    if (It != MarksOfDirs.end())
+      return It->second;
+  }
+  ProjectMarks M;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator I(D, EC), E; I != E && !EC;
+       I.increment(EC)) {
+    llvm::StringRef N = llvm::sys::path::filename(I->path());
+    M.Solution |=
+        N.ends_with_insensitive(".sln") || N.ends_with_insensitive(".slnx");
+    M.Project |= N.ends_with_insensitive(".csproj");
+    M.Git |= N == ".git";
+  }
+  std::lock_guard<std::mutex> G(Lock);
+  MarksOfDirs[D] = M;
+  return M;
+}
+} // namespace
+
 std::string projectRoot(llvm::StringRef Path) {
   std::string Dir =
       absolute(llvm::sys::path::parent_path(absolute(Path)).str());
@@ -188,19 +256,12 @@ std::string projectRoot(llvm::StringRef Path) {
   std::string Project, Solution;
   for (llvm::StringRef D = Dir; !D.empty();
        D = llvm::sys::path::parent_path(D)) {
-    bool Git = false;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator I(D, EC), E; I != E && !EC;
-         I.increment(EC)) {
-      llvm::StringRef N = llvm::sys::path::filename(I->path());
-      if (N.ends_with_insensitive(".sln") || N.ends_with_insensitive(".slnx"))
-        Solution = D.str();
-      else if (N.ends_with_insensitive(".csproj") && Project.empty())
-        Project = D.str();
-      else if (N == ".git")
-        Git = true;
-    }
-    if (!Solution.empty() || Git || llvm::sys::path::parent_path(D) == D)
+    ProjectMarks M = marksOf(D);
+    if (M.Solution)
+      Solution = D.str();
+    else if (M.Project && Project.empty())
+      Project = D.str();
+    if (!Solution.empty() || M.Git || llvm::sys::path::parent_path(D) == D)
       break;
   }
   std::string Root = !Solution.empty()  ? Solution
@@ -233,14 +294,21 @@ std::vector<std::string> declaringFiles(llvm::StringRef Path,
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
                   llvm::function_ref<bool(llvm::StringRef)> Holds,
                   llvm::StringRef HoldsKey, std::vector<std::string> *Deps) {
-  llvm::StringSet<> Names;
-  identifiers(Text, [&](llvm::StringRef W, size_t) { Names.insert(W); });
   std::vector<std::string> Files;
   auto X = indexFor(Path);
   std::string Self = absolute(Path);
-  for (const auto &N : Names)
-    if (!isTypeKeyword(N.first()) && N.first().size() > 1)
-      declaring(*X, Self, N.first(), Files);
+  // Each name looked up where it stands (most are not a declared type),
+  // each declared type's files taken once.
+  llvm::SmallPtrSet<const std::vector<std::string> *, 16> Named;
+  identifiers(Text, [&](llvm::StringRef W, size_t) {
+    if (W.size() <= 1 || isTypeKeyword(W))
+      return;
+    auto It = X->Declaring.find(W);
+    if (It != X->Declaring.end() && Named.insert(&It->second).second)
+      for (const std::string &F : It->second)
+        if (F != Self)
+          Files.push_back(F);
+  });
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   bool Any = false;
