@@ -4,7 +4,9 @@
 // What one file leaves to the others of its project (a VBA module's summary,
 // a PowerShell script's globals) is computed once per run, not once per
 // file that reads it: keyed by path and checked against the file's size and
-// modification time. Thread-safe; bounded.
+// modification time. Thread-safe; bounded. Within one run (beginRun()) a
+// file is stat()ed once: a project's files name the same few files
+// thousands of times, and a run reads a tree once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_CORE_FILEMEMO_H
@@ -14,12 +16,21 @@
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
 namespace verguard::core {
+
+namespace detail {
+inline std::atomic<unsigned> FileMemoRun{0}; // 0: no run, stat() each time
+} // namespace detail
+
+/// Starts a run: until the next one, a FileMemo trusts what it checked in
+/// this run without another stat().
+inline void beginFileMemoRun() { ++detail::FileMemoRun; }
 
 template <typename T> class FileMemo {
 public:
@@ -29,21 +40,32 @@ public:
   /// file): Make() every time. A file that cannot be stat'ed: Make().
   Ptr get(const std::string &Path, bool Cacheable,
           const std::function<Ptr()> &Make) {
+    if (!Cacheable)
+      return Make();
+    unsigned Run = detail::FileMemoRun.load(std::memory_order_relaxed);
+    if (Run) {
+      std::lock_guard<std::mutex> G(Lock);
+      auto It = Entries.find(Path);
+      if (It != Entries.end() && It->second.Run == Run)
+        return It->second.Value;
+    }
     llvm::sys::fs::file_status St;
-    if (!Cacheable || llvm::sys::fs::status(Path, St))
+    if (llvm::sys::fs::status(Path, St))
       return Make();
     {
       std::lock_guard<std::mutex> G(Lock);
       auto It = Entries.find(Path);
       if (It != Entries.end() && It->second.Size == St.getSize() &&
-          It->second.Time == St.getLastModificationTime())
+          It->second.Time == St.getLastModificationTime()) {
+        It->second.Run = Run;
         return It->second.Value;
+      }
     }
     Ptr V = Make();
     std::lock_guard<std::mutex> G(Lock);
     if (Entries.size() > MaxEntries)
       Entries.clear();
-    Entries[Path] = {St.getSize(), St.getLastModificationTime(), V};
+    Entries[Path] = {St.getSize(), St.getLastModificationTime(), Run, V};
     return V;
   }
 
@@ -52,6 +74,7 @@ private:
   struct Entry {
     uint64_t Size;
     llvm::sys::TimePoint<> Time;
+    unsigned Run; // checked in this run (0: none)
     Ptr Value;
   };
   std::mutex Lock;

@@ -5,6 +5,7 @@
 #include "core/Finding.h"
 #include "driver/Gitignore.h"
 
+#include "driver/DirListings.h"
 #include "driver/ReadFile.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -55,10 +56,17 @@ struct DiscoverOptions {
   /// Inside a git repository, skip what its .gitignore files (every one
   /// from the top of the repository down) and .git/info/exclude ignore.
   bool Gitignore = true;
-  /// Told each walked directory's marks, once it is listed and before any
-  /// of its files is handed out (the configuration lookup then needs no
-  /// system call for a directory of the tree).
-  llvm::function_ref<void(llvm::StringRef Dir, DirectoryMarks)> OnListed;
+  /// Told each walked directory's marks and entries, once it is listed
+  /// whole and before any of its files is handed out (the configuration
+  /// lookup and the prefilter's header lookup then need no system call for
+  /// a directory of the tree).
+  llvm::function_ref<void(llvm::StringRef Dir, DirectoryMarks,
+                          llvm::ArrayRef<DirEntry>)>
+      OnListed;
+  /// Told the stat() of every file of a walked directory that is handed out,
+  /// before any of them is (a stat index then knows the directory's headers
+  /// without a stat() of its own).
+  llvm::function_ref<void(llvm::ArrayRef<DiscoveredFile>)> OnStamped;
 };
 
 struct DiscoverResult {

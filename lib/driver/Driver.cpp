@@ -1,6 +1,8 @@
 //===- Driver.cpp ---------------------------------------------------------===//
 #include "driver/Driver.h"
 
+#include "core/FileMemo.h"
+
 #include "batch/BatchFrontend.h"
 #include "core/SourceTable.h"
 #include "cpp/CppFrontend.h"
@@ -177,6 +179,7 @@ std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
 } // namespace
 
 RunResult run(const RunOptions &Opts) {
+  core::beginFileMemoRun();
   RunResult R;
   RunSettings Settings(Opts);
   ConfigFinder Configs(Opts.ForcedConfig);
@@ -229,8 +232,19 @@ RunResult run(const RunOptions &Opts) {
         else if (*C)
           (*C)->selects(F.Path);
       },
-      [&](llvm::StringRef Dir, DirectoryMarks Marks) {
+      [&](llvm::StringRef Dir, DirectoryMarks Marks,
+          llvm::ArrayRef<DirEntry> Entries) {
         Configs.listed(Dir, Marks);
+        // Where a C/C++ file's quoted includes may be looked for.
+        if (llvm::any_of(Entries, [](const DirEntry &E) {
+              return languageOf(E.Path) == Language::Cpp;
+            }))
+          Settings.dirs().listed(Dir, Entries);
+      },
+      [&](llvm::ArrayRef<DiscoveredFile> Files) {
+        if (Index)
+          for (const DiscoveredFile &F : Files)
+            Index->seen(F.Path, F.Stamp);
       });
   R.BadPaths = Walked.BadPaths;
   Sched.finish();

@@ -29,11 +29,14 @@ void fileNote(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
 namespace {
 // The literals the bumps separate, for the file prefilter, and unless
 // every body is wanted, the triggers of the body and parse plans.
-void derive(RunSettings::Effective &S, bool Cache) {
+void derive(RunSettings::Effective &S, bool Cache,
+            std::shared_ptr<DirListings> Dirs) {
   if (S.Use.Prefilter && S.Use.SkipBodies)
     S.Use.Frontend.Triggers = triggers(S.Use);
-  S.PF = std::make_unique<Prefilter>(BumpLiterals::of(
-      *S.Use.Check.Profiles, S.Use.Check.Bumps, S.Use.Frontend.Sources));
+  S.PF = std::make_unique<Prefilter>(BumpLiterals::of(*S.Use.Check.Profiles,
+                                                      S.Use.Check.Bumps,
+                                                      S.Use.Frontend.Sources),
+                                     std::move(Dirs));
   if (Cache)
     S.CacheKey = ResultCache::settingsKey(S.Use);
 }
@@ -60,7 +63,7 @@ core::Diagnostic configError(std::string Msg, llvm::StringRef File) {
 
 RunSettings::RunSettings(const RunOptions &Opts) : Opts(Opts) {
   Base.Use = Opts;
-  derive(Base, !Opts.CacheDir.empty());
+  derive(Base, !Opts.CacheDir.empty(), Dirs);
 }
 
 RunSettings::Effective &RunSettings::forConfig(const Config *C) {
@@ -81,7 +84,7 @@ RunSettings::Effective &RunSettings::forConfig(const Config *C) {
     Eff.SkipBodies = Opts.SkipBodies;
     Eff.MaxScriptTokens = Opts.MaxScriptTokens;
     llvm::consumeError(C->apply(Eff.Check, Eff.Frontend));
-    derive(*Slot, !Opts.CacheDir.empty());
+    derive(*Slot, !Opts.CacheDir.empty(), Dirs);
   }
   return *Slot;
 }

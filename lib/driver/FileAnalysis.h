@@ -54,9 +54,13 @@ public:
   /// configuration, and those of every configuration used, in the order of
   /// rules/profiles.yaml.
   std::vector<const core::Bump *> bumpsChecked();
+  /// The directory listings every prefilter of the run shares (the walk
+  /// hands it those of the tree).
+  DirListings &dirs() { return *Dirs; }
 
 private:
   const RunOptions &Opts;
+  std::shared_ptr<DirListings> Dirs = std::make_shared<DirListings>();
   Effective Base;
   std::mutex Lock;
   std::map<const Config *, std::unique_ptr<Effective>> ByConfig;

@@ -183,10 +183,11 @@ size_t nextDigit(llvm::StringRef Text, size_t P) {
 }
 } // namespace
 
-Prefilter::Prefilter(BumpLiterals L)
+Prefilter::Prefilter(BumpLiterals L, std::shared_ptr<DirListings> D)
     : Bump(std::move(L)), Lits(searched(Bump)),
       NumRevisionWords(unsigned(Bump.RevisionWords.size())),
-      NumNames(unsigned(Bump.RevisionWords.size() + Bump.SourceNames.size())) {}
+      NumNames(unsigned(Bump.RevisionWords.size() + Bump.SourceNames.size())),
+      Dirs(D ? std::move(D) : std::make_shared<DirListings>()) {}
 
 void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
   const size_t N = Text.size();
@@ -379,55 +380,6 @@ std::vector<std::string> candidates(llvm::StringRef Dir, llvm::StringRef Name) {
 }
 } // namespace
 
-bool Prefilter::isFile(llvm::StringRef Path) {
-  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
-  llvm::StringRef Leaf = llvm::sys::path::filename(Path);
-  const Listing *L = nullptr;
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Listings.find(Dir);
-    if (It != Listings.end())
-      L = &It->second;
-  }
-  if (!L) {
-    Listing New;
-    std::error_code EC;
-    llvm::sys::fs::directory_iterator I(Dir.empty() ? "." : Dir, EC,
-                                        /*follow_symlinks=*/false);
-    for (llvm::sys::fs::directory_iterator E; !EC && I != E; I.increment(EC)) {
-      llvm::sys::fs::file_type T = I->type();
-      if (T == llvm::sys::fs::file_type::regular_file)
-        New.Entries[llvm::sys::path::filename(I->path())] = true;
-      else if (T == llvm::sys::fs::file_type::symlink_file ||
-               T == llvm::sys::fs::file_type::type_unknown)
-        New.Entries[llvm::sys::path::filename(I->path())] = false;
-    }
-    // A directory that is not there holds nothing; one that could not be
-    // listed (or whose listing broke off) is asked name by name.
-    New.State = !EC ? Listing::Listed
-                : EC == std::errc::no_such_file_or_directory ||
-                        EC == std::errc::not_a_directory
-                    ? Listing::Missing
-                    : Listing::Unlistable;
-    if (New.State != Listing::Listed)
-      New.Entries.clear();
-    std::lock_guard<std::mutex> G(Lock);
-    L = &Listings.try_emplace(Dir, std::move(New)).first->second;
-  }
-  switch (L->State) {
-  case Listing::Missing:
-    return false;
-  case Listing::Unlistable:
-    return llvm::sys::fs::is_regular_file(Path);
-  case Listing::Listed:
-    break;
-  }
-  auto E = L->Entries.find(Leaf);
-  if (E == L->Entries.end())
-    return false;
-  return E->second || llvm::sys::fs::is_regular_file(Path);
-}
-
 std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
   std::string Key = (Dir + llvm::Twine('\0') + Name).str();
   {
@@ -438,7 +390,7 @@ std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
   }
   std::string Found;
   for (std::string &C : candidates(Dir, Name))
-    if (isFile(C)) {
+    if (Dirs->isFile(C)) {
       Found = std::move(C);
       break;
     }

@@ -18,10 +18,12 @@
 
 #include "driver/BumpLiterals.h"
 #include "driver/CodeRegions.h"
+#include "driver/DirListings.h"
 #include "driver/Literals.h"
 
 #include "llvm/ADT/StringMap.h"
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -48,7 +50,9 @@ struct Sighting {
 
 class Prefilter {
 public:
-  explicit Prefilter(BumpLiterals Lits);
+  /// Dirs: the listings of the run (the walk's), if shared.
+  explicit Prefilter(BumpLiterals Lits,
+                     std::shared_ptr<DirListings> Dirs = nullptr);
 
   Sighting look(llvm::StringRef Text, Dialect D) const;
   /// Whether the C/C++ file Path (text Text, seen as S), with the project
@@ -86,18 +90,8 @@ private:
   llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names
-  /// A directory's entries that are regular files (true) or need a stat
-  /// (false: a symbolic link, or a type readdir did not give). A header
-  /// candidate is looked up in its directory's listing: one listing per
-  /// directory instead of a stat per (directory, name) probed.
-  struct Listing {
-    enum { Listed, Missing, Unlistable } State = Listed;
-    llvm::StringMap<bool> Entries;
-  };
-  llvm::StringMap<Listing> Listings;
-  /// Whether Path is a regular file (following a symbolic link), as stat()
-  /// would say, from the listing of its directory.
-  bool isFile(llvm::StringRef Path);
+  /// Where quoted includes are looked for (shared with the walk, if given).
+  std::shared_ptr<DirListings> Dirs;
 };
 
 } // namespace verguard::driver

@@ -46,6 +46,7 @@ struct StatIndex::Loaded {
   int64_t Time = 0;
   std::vector<std::string> Settings;
   std::vector<std::string> Paths;
+  llvm::StringMap<uint32_t> PathIds; // Paths' indexes
   std::vector<FileStamp> Stamps;
   std::unique_ptr<std::atomic<int8_t>[]> State; // 0 unknown, 1 clean, 2 not
   std::vector<std::vector<uint32_t>> DepSets;
@@ -77,6 +78,7 @@ struct StatIndex::Loaded {
         FileStamp S;
         if (!readStamp(Line, S) || Line.empty())
           return false;
+        PathIds.try_emplace(Line, Paths.size());
         Paths.push_back(Line.str());
         Stamps.push_back(S);
       } else if (Tag == 'D') {
@@ -169,6 +171,21 @@ bool StatIndex::clean(uint32_t I) {
     Old->State[I].store(St, std::memory_order_relaxed);
   }
   return St == 1;
+}
+
+void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
+  if (Now.Size < 0)
+    return;
+  Walked[Path] = Now;
+  if (!Old)
+    return;
+  auto It = Old->PathIds.find(Path);
+  if (It == Old->PathIds.end())
+    return;
+  uint32_t I = It->second;
+  int8_t St = Now == Old->Stamps[I] && !racy(Now, Old->Time) ? 1 : 2;
+  int8_t Unknown = 0; // a worker may have stat()ed it meanwhile
+  Old->State[I].compare_exchange_strong(Unknown, St, std::memory_order_relaxed);
 }
 
 std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
@@ -290,9 +307,12 @@ void StatIndex::save() {
     return It->second;
   };
   auto DepIdOnce = [&](const std::string &D) {
-    // In a directory that is not there, no stat() is needed to know.
+    // A file of the walk has its stamp; in a directory that is not there, no
+    // stat() is needed to know.
     FileStamp S;
-    if (DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
+    if (auto W = Walked.find(D); W != Walked.end())
+      S = W->second;
+    else if (DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
       S = FileStamp::of(D);
     if (S.Size >= 0)
       return PathId(D, &S);

@@ -77,6 +77,10 @@ public:
   std::optional<IndexVerdict> reuse(llvm::StringRef Path,
                                     llvm::StringRef SettingsKey,
                                     const FileStamp &Seen = {});
+  /// Tells the index the stat() the walk took of Path (Size -1: none), so
+  /// that a verdict depending on it, and the next index, need no stat() of
+  /// their own. From the walk's thread only, before save().
+  void seen(llvm::StringRef Path, const FileStamp &Now);
   /// Records Path's new verdict (Stamp: its stat() when it was read).
   /// Thread-safe.
   void record(llvm::StringRef Path, const FileStamp &Stamp, IndexVerdict V);
@@ -106,6 +110,7 @@ private:
   std::vector<Fresh> New;
   std::vector<const void *> Kept; // loaded entries reused
   llvm::StringSet<> RacyPaths;
+  llvm::StringMap<FileStamp> Walked; // seen()
 };
 
 } // namespace verguard::driver

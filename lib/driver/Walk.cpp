@@ -29,7 +29,10 @@ DiscoverResult
 walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
            llvm::function_ref<void(DiscoveredFile)> OnFile,
            llvm::function_ref<void(const DiscoveredFile &)> Elsewhere,
-           llvm::function_ref<void(llvm::StringRef, DirectoryMarks)> OnListed) {
+           llvm::function_ref<void(llvm::StringRef, DirectoryMarks,
+                                   llvm::ArrayRef<DirEntry>)>
+               OnListed,
+           llvm::function_ref<void(llvm::ArrayRef<DiscoveredFile>)> OnStamped) {
   auto Take = [&](DiscoveredFile F) {
     if (Opts.OnlyFiles && !Opts.OnlyFiles->count(F.Path))
       return;
@@ -52,6 +55,7 @@ walkInputs(const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
   DiscoverOptions Walk;
   Walk.Gitignore = Opts.Gitignore;
   Walk.OnListed = OnListed;
+  Walk.OnStamped = OnStamped;
   return discover(Opts.Paths, Diags, Take, Walk);
 }
 

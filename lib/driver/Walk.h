@@ -13,12 +13,16 @@ namespace verguard::driver {
 /// (discover()), less those outside Opts.OnlyFiles. With a shard, the files
 /// of the other shards go to Elsewhere instead (if given). Messages about
 /// the paths go to Diags. OnListed (if given) is told each walked
-/// directory's marks (DiscoverOptions::OnListed).
+/// directory's marks (DiscoverOptions::OnListed), OnStamped its files'
+/// stat() (DiscoverOptions::OnStamped).
 DiscoverResult walkInputs(
     const RunOptions &Opts, std::vector<core::Diagnostic> &Diags,
     llvm::function_ref<void(DiscoveredFile)> OnFile,
     llvm::function_ref<void(const DiscoveredFile &)> Elsewhere = {},
-    llvm::function_ref<void(llvm::StringRef, DirectoryMarks)> OnListed = {});
+    llvm::function_ref<void(llvm::StringRef, DirectoryMarks,
+                            llvm::ArrayRef<DirEntry>)>
+        OnListed = {},
+    llvm::function_ref<void(llvm::ArrayRef<DiscoveredFile>)> OnStamped = {});
 
 /// Whether Path is in shard Index (0-based) of Count: a hash of the path
 /// relative to Root (when inside it), the same on every machine that has the

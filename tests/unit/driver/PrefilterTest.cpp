@@ -9,6 +9,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "../TestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -406,4 +408,26 @@ TEST(Prefilter, GuidPartsAreNotTriggers) {
   EXPECT_TRUE(S.RevisionWord);
 }
 
+} // namespace
+
+namespace {
+class DirListingsTest : public test::TempDirTest {};
+
+TEST_F(DirListingsTest, AWalkedListingAnswersWithoutLookingAtTheDisk) {
+  std::string Sub = (Dir + "/walked").str();
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Sub));
+  std::string Real = write("walked/real.h", "int x;\n");
+  DirListings L;
+  // What the walk listed: gone.h (since removed), not real.h.
+  L.listed(Sub, {{Sub + "/gone.h", llvm::sys::fs::file_type::regular_file},
+                 {Sub + "/d", llvm::sys::fs::file_type::directory_file}});
+  EXPECT_TRUE(L.isFile(Sub + "/gone.h")) << "the walk's listing, not a stat";
+  EXPECT_FALSE(L.isFile(Real));
+  EXPECT_FALSE(L.isFile(Sub + "/d"));
+  // A directory the walk did not hand over is listed on demand.
+  std::string Other = write("other/b.h", "int b;\n");
+  EXPECT_TRUE(L.isFile(Other));
+  EXPECT_FALSE(L.isFile((Dir + "/other/c.h").str()));
+  EXPECT_FALSE(L.isFile((Dir + "/missing/c.h").str()));
+}
 } // namespace

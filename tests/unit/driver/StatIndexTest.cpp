@@ -180,6 +180,40 @@ TEST_F(StatIndexTest, AChangedOrCreatedDependencyIsReadAgain) {
   EXPECT_FALSE(open()->reuse(A, "settings"));
 }
 
+TEST_F(StatIndexTest, TheWalksStatOfADependencyIsTheOneCompared) {
+  std::string A = write("src/a.c", "#include \"a.h\"\n");
+  std::string H = write("src/a.h", "int h;\n");
+  age(A);
+  age(H);
+  FileStamp Other = FileStamp::of(H);
+  Other.MtimeNs -= 1000000000; // what a walk would see of another a.h
+  // Writing: the index keeps the stamp the walk saw, with no stat() of its
+  // own (a run's dependencies are mostly files of the walk).
+  {
+    auto I = open();
+    I->seen(H, Other);
+    I->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered, {H}));
+    I->save();
+  }
+  settle();
+  EXPECT_FALSE(open()->reuse(A, "settings"))
+      << "the index kept the walk's stamp of a.h, not the file's";
+  index({A}, verdict(IndexVerdict::Prefiltered, {H}));
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // Reading: a dependency the walk stamped is compared with that stamp.
+  {
+    auto I = open();
+    I->seen(H, Other);
+    EXPECT_FALSE(I->reuse(A, "settings"));
+  }
+  {
+    auto I = open();
+    I->seen(H, FileStamp::of(H));
+    I->seen(A, FileStamp{}); // no stamp: ignored
+    EXPECT_TRUE(I->reuse(A, "settings"));
+  }
+}
+
 TEST_F(StatIndexTest, ACorruptIndexIsIgnoredAndReplaced) {
   std::string A = write("a.c", "int a;\n");
   age(A);

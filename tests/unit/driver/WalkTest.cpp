@@ -3,6 +3,8 @@
 // or the one file of text from stdin.
 #include "driver/Walk.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include "../TestSupport.h"
 
 #include <map>
@@ -157,20 +159,47 @@ TEST_F(WalkTest, EachDirectoryIsListedWithItsMarksBeforeItsFiles) {
   O.Paths = {Dir.str().str()};
   O.Gitignore = false;
   std::vector<core::Diagnostic> Diags;
-  std::map<std::string, std::string> Seen; // dir -> marks
+  std::map<std::string, std::string> Seen;   // dir -> marks
+  std::map<std::string, std::string> Listed; // dir -> "name:type ..."
   std::vector<std::string> Order;
+  std::map<std::string, FileStamp> Stamped;
   walkInputs(
-      O, Diags, [&](DiscoveredFile F) { Order.push_back(F.Path); }, {},
-      [&](llvm::StringRef D, DirectoryMarks M) {
+      O, Diags,
+      [&](DiscoveredFile F) {
+        Order.push_back(F.Path);
+        EXPECT_TRUE(Stamped.count(F.Path)) << "stamped before " << F.Path;
+      },
+      {},
+      [&](llvm::StringRef D, DirectoryMarks M, llvm::ArrayRef<DirEntry> E) {
         Order.push_back(("dir " + D).str());
         Seen[D.str()] = std::string(M.Git ? "git " : "") +
                         (M.Yaml ? "yaml " : "") + (M.Yml ? "yml" : "");
+        std::vector<std::string> Names;
+        for (const DirEntry &X : E) {
+          EXPECT_EQ(llvm::sys::path::parent_path(X.Path), D);
+          Names.push_back(
+              (llvm::sys::path::filename(X.Path) +
+               (X.Type == llvm::sys::fs::file_type::directory_file ? "/" : ""))
+                  .str());
+        }
+        llvm::sort(Names);
+        Listed[D.str()] = llvm::join(Names, " ");
+      },
+      [&](llvm::ArrayRef<DiscoveredFile> Files) {
+        for (const DiscoveredFile &F : Files)
+          Stamped[F.Path] = F.Stamp;
       });
   std::string Top = Dir.str().str();
   EXPECT_EQ(Seen,
             (std::map<std::string, std::string>{{Top, "yaml "},
                                                 {Top + "/sub", "yml"},
                                                 {Top + "/repo", "git "}}));
+  // Every entry, not only the files verguard reads; no "." or "..".
+  EXPECT_EQ(Listed[Top], ".verguard.yaml a.ps1 repo/ sub/");
+  EXPECT_EQ(Listed[Top + "/sub"], ".verguard.yml b.vbs");
+  // The walk's stat() of each file handed out, before it is.
+  EXPECT_EQ(Stamped.size(), 3u);
+  EXPECT_EQ(Stamped[Top + "/sub/b.vbs"], FileStamp::of(Top + "/sub/b.vbs"));
   // A directory is listed before any of its files is handed out.
   for (const std::string &File :
        {Top + "/a.ps1", Top + "/sub/b.vbs", Top + "/repo/c.ps1"}) {

@@ -1,0 +1,69 @@
+//===- DirListings.cpp ----------------------------------------------------===//
+#include "driver/DirListings.h"
+
+#include "llvm/Support/Path.h"
+
+namespace verguard::driver {
+
+void DirListings::Listing::add(llvm::StringRef Name,
+                               llvm::sys::fs::file_type T) {
+  if (T == llvm::sys::fs::file_type::regular_file)
+    Entries[Name] = true;
+  else if (T == llvm::sys::fs::file_type::symlink_file ||
+           T == llvm::sys::fs::file_type::type_unknown)
+    Entries[Name] = false;
+}
+
+void DirListings::listed(llvm::StringRef Dir,
+                         llvm::ArrayRef<DirEntry> Entries) {
+  Listing New;
+  for (const DirEntry &E : Entries)
+    New.add(llvm::sys::path::filename(E.Path), E.Type);
+  std::lock_guard<std::mutex> G(Lock);
+  Listings.try_emplace(Dir, std::move(New));
+}
+
+bool DirListings::isFile(llvm::StringRef Path) {
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  llvm::StringRef Leaf = llvm::sys::path::filename(Path);
+  const Listing *L = nullptr;
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Listings.find(Dir);
+    if (It != Listings.end())
+      L = &It->second; // a StringMap's entries stay where they are
+  }
+  if (!L) {
+    Listing New;
+    std::error_code EC;
+    llvm::sys::fs::directory_iterator I(Dir.empty() ? "." : Dir, EC,
+                                        /*follow_symlinks=*/false);
+    for (llvm::sys::fs::directory_iterator E; !EC && I != E; I.increment(EC))
+      New.add(llvm::sys::path::filename(I->path()), I->type());
+    // A directory that is not there holds nothing; one that could not be
+    // listed (or whose listing broke off) is asked name by name.
+    New.State = !EC ? Listing::Listed
+                : EC == std::errc::no_such_file_or_directory ||
+                        EC == std::errc::not_a_directory
+                    ? Listing::Missing
+                    : Listing::Unlistable;
+    if (New.State != Listing::Listed)
+      New.Entries.clear();
+    std::lock_guard<std::mutex> G(Lock);
+    L = &Listings.try_emplace(Dir, std::move(New)).first->second;
+  }
+  switch (L->State) {
+  case Listing::Missing:
+    return false;
+  case Listing::Unlistable:
+    return llvm::sys::fs::is_regular_file(Path);
+  case Listing::Listed:
+    break;
+  }
+  auto E = L->Entries.find(Leaf);
+  if (E == L->Entries.end())
+    return false;
+  return E->second || llvm::sys::fs::is_regular_file(Path);
+}
+
+} // namespace verguard::driver

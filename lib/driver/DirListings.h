@@ -1,0 +1,52 @@
+//===- DirListings.h - which files a directory holds ------------*- C++ -*-===//
+//
+// The prefilter follows a C/C++ file's quoted includes the way the compiler
+// looks for them: up to eight candidate paths per (directory, header). One
+// listing per directory answers all of them, instead of a stat() each; and
+// the directories of the tree walked are listed once, by the walk, which
+// hands its listings here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_DRIVER_DIRLISTINGS_H
+#define VERGUARD_DRIVER_DIRLISTINGS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+
+#include <mutex>
+#include <string>
+
+namespace verguard::driver {
+
+/// An entry of a directory listing.
+struct DirEntry {
+  std::string Path; // the directory's path and the entry's name
+  llvm::sys::fs::file_type Type = llvm::sys::fs::file_type::type_unknown;
+};
+
+/// Thread-safe; a directory once listed keeps that listing for the run.
+class DirListings {
+public:
+  /// Whether Path is a regular file (following a symbolic link), as stat()
+  /// would say, from the listing of its directory.
+  bool isFile(llvm::StringRef Path);
+  /// Takes Dir's whole listing (its entries' paths start with Dir).
+  void listed(llvm::StringRef Dir, llvm::ArrayRef<DirEntry> Entries);
+
+private:
+  /// A directory's entries that are regular files (true) or need a stat
+  /// (false: a symbolic link, or a type the listing did not give).
+  struct Listing {
+    enum { Listed, Missing, Unlistable } State = Listed;
+    llvm::StringMap<bool> Entries;
+    void add(llvm::StringRef Name, llvm::sys::fs::file_type T);
+  };
+  std::mutex Lock;
+  llvm::StringMap<Listing> Listings;
+};
+
+} // namespace verguard::driver
+
+#endif
