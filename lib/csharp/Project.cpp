@@ -22,6 +22,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace verguard::csharp {
 
@@ -37,6 +38,7 @@ enum : uint8_t {
   Digit = 8,
   Quote = 16, // " or '
   Slash = 32,
+  Punct = 64, // { } ;
 };
 constexpr std::array<uint8_t, 256> Classes = [] {
   std::array<uint8_t, 256> K{};
@@ -55,6 +57,8 @@ constexpr std::array<uint8_t, 256> Classes = [] {
       K[C] |= Quote;
     if (C == '/')
       K[C] |= Slash;
+    if (C == '{' || C == '}' || C == ';')
+      K[C] |= Punct;
   }
   return K;
 }();
@@ -63,17 +67,24 @@ inline uint8_t classOf(char C) {
 }
 
 /// Calls Fn(Word, Begin) on each identifier of Text outside comments,
-/// strings and character literals (`@class` as `class`).
-template <typename F> void identifiers(llvm::StringRef T, F Fn) {
+/// strings and character literals (`@class` as `class`), and OnPunct(C, At)
+/// on each `{`, `}` and `;` there.
+template <typename F, typename G>
+void tokens(llvm::StringRef T, F Fn, G OnPunct) {
   size_t I = 0, N = T.size();
   const char *P = T.data();
   while (I < N) {
     uint8_t K = classOf(P[I]);
-    if (!(K & (IdentStart | Digit | Quote | Slash))) {
+    if (!(K & (IdentStart | Digit | Quote | Slash | Punct))) {
       ++I;
       continue;
     }
     char C = P[I];
+    if (K & Punct) {
+      OnPunct(C, I);
+      ++I;
+      continue;
+    }
     if (K & Slash) {
       if (I + 1 < N && P[I + 1] == '/') {
         I = T.find('\n', I);
@@ -126,6 +137,12 @@ template <typename F> void identifiers(llvm::StringRef T, F Fn) {
     while (I < N && (classOf(P[I]) & NumberChar))
       ++I;
   }
+}
+
+/// Calls Fn(Word, Begin) on each identifier of Text outside comments,
+/// strings and character literals (`@class` as `class`).
+template <typename F> void identifiers(llvm::StringRef T, F Fn) {
+  tokens(T, Fn, [](char, size_t) {});
 }
 
 bool isTypeKeyword(llvm::StringRef W) {
@@ -291,6 +308,91 @@ std::vector<std::string> declaringFiles(llvm::StringRef Path,
   return R;
 }
 
+llvm::StringSet<> hotTypes(llvm::StringRef Text,
+                           llvm::function_ref<bool(llvm::StringRef)> Holds) {
+  // Each declaration from its type keyword to the end of its body (or the
+  // `;` of a record without one); a partial or nested type has several.
+  llvm::StringMap<std::vector<std::pair<size_t, size_t>>> Slices;
+  struct Open {
+    std::string Name;
+    size_t Begin;
+    unsigned Depth;
+  };
+  std::vector<Open> Bodies;                            // declarations open
+  std::optional<std::pair<std::string, size_t>> Named; // no body yet
+  unsigned Depth = 0;
+  size_t After = llvm::StringRef::npos, Keyword = 0;
+  tokens(
+      Text,
+      [&](llvm::StringRef W, size_t B) {
+        bool IsName = After != llvm::StringRef::npos && B >= After &&
+                      Text.slice(After, B).trim().empty() && !isTypeKeyword(W);
+        if (IsName)
+          Named.emplace(W.str(), Keyword);
+        After = llvm::StringRef::npos;
+        if (isTypeKeyword(W)) {
+          After = B + W.size();
+          Keyword = B;
+        }
+      },
+      [&](char C, size_t At) {
+        After = llvm::StringRef::npos;
+        if (C == '{') {
+          if (Named)
+            Bodies.push_back({std::move(Named->first), Named->second, Depth});
+          Named.reset();
+          ++Depth;
+        } else if (C == '}') {
+          Depth -= Depth > 0;
+          if (!Bodies.empty() && Bodies.back().Depth == Depth) {
+            Slices[Bodies.back().Name].push_back({Bodies.back().Begin, At + 1});
+            Bodies.pop_back();
+          }
+        } else if (Named) { // `record R(int X);`
+          Slices[Named->first].push_back({Named->second, At + 1});
+          Named.reset();
+        }
+      });
+  for (const Open &O : Bodies) // unbalanced: to the end
+    Slices[O.Name].push_back({O.Begin, Text.size()});
+  if (Named)
+    Slices[Named->first].push_back({Named->second, Text.size()});
+  llvm::StringSet<> Hot;
+  for (const auto &S : Slices)
+    for (auto [B, E] : S.second)
+      if (Holds(Text.slice(B, E))) {
+        Hot.insert(S.first());
+        break;
+      }
+  // A type whose declaration names a hot type of the file is hot too
+  // (`enum A { X = B.Y }`); a long chain is given up: all are hot.
+  for (unsigned Round = 0; !Hot.empty() && Hot.size() < Slices.size();
+       ++Round) {
+    if (Round == 8) {
+      for (const auto &S : Slices)
+        Hot.insert(S.first());
+      break;
+    }
+    bool Changed = false;
+    for (const auto &S : Slices) {
+      if (Hot.contains(S.first()))
+        continue;
+      bool NamesHot = false;
+      for (auto [B, E] : S.second)
+        identifiers(Text.slice(B, E), [&](llvm::StringRef W, size_t) {
+          NamesHot = NamesHot || (W != S.first() && Hot.contains(W));
+        });
+      if (NamesHot) {
+        Hot.insert(S.first());
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+  return Hot;
+}
+
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
                   llvm::function_ref<bool(llvm::StringRef)> Holds,
                   llvm::StringRef HoldsKey, std::vector<std::string> *Deps) {
@@ -300,14 +402,17 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
   // Each name looked up where it stands (most are not a declared type),
   // each declared type's files taken once.
   llvm::SmallPtrSet<const std::vector<std::string> *, 16> Named;
+  std::vector<llvm::StringRef> Types; // declared in the project, named here
   identifiers(Text, [&](llvm::StringRef W, size_t) {
     if (W.size() <= 1 || isTypeKeyword(W))
       return;
     auto It = X->Declaring.find(W);
-    if (It != X->Declaring.end() && Named.insert(&It->second).second)
-      for (const std::string &F : It->second)
-        if (F != Self)
-          Files.push_back(F);
+    if (It == X->Declaring.end() || !Named.insert(&It->second).second)
+      return;
+    Types.push_back(W);
+    for (const std::string &F : It->second)
+      if (F != Self)
+        Files.push_back(F);
   });
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
@@ -320,22 +425,27 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
     // A project's files name the same few types: each declaring file is
     // read and looked at once per run (while it is unchanged), not once per
     // file naming it.
-    core::FileMemo<bool> *Memo;
+    core::FileMemo<llvm::StringSet<>> *Memo;
     {
       static std::mutex MemosLock;
-      static llvm::StringMap<core::FileMemo<bool>> Memos; // by HoldsKey
+      static llvm::StringMap<core::FileMemo<llvm::StringSet<>>>
+          Memos; // by HoldsKey
       std::lock_guard<std::mutex> G(MemosLock);
       Memo = &Memos.try_emplace(HoldsKey).first->second;
     }
-    Any = *Memo->get(F, /*Cacheable=*/true, [&] {
+    auto Hot = Memo->get(F, /*Cacheable=*/true, [&] {
       // Read, not mapped: a mapping's teardown costs more than a small file.
       auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
                                              /*RequiresNullTerminator=*/false,
                                              /*IsVolatile=*/true);
-      return std::make_shared<const bool>(
-          Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
-          Holds((*Buf)->getBuffer()));
+      return std::make_shared<const llvm::StringSet<>>(
+          Buf && (*Buf)->getBufferSize() <= MaxFileBytes
+              ? hotTypes((*Buf)->getBuffer(), Holds)
+              : llvm::StringSet<>());
     });
+    // The file declares a type Text names whose declaration holds a literal.
+    Any = llvm::any_of(Types,
+                       [&](llvm::StringRef T) { return Hot->contains(T); });
   }
   return Any;
 }

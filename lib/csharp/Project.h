@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <string>
 #include <vector>
@@ -33,9 +34,15 @@ std::vector<std::string> declaringFiles(llvm::StringRef Path,
 /// text, comments and strings aside.
 std::vector<std::string> declaredTypes(llvm::StringRef Text);
 
+/// The types declared in C# Text whose declaration Holds() (a literal a
+/// bump separates), from its type keyword to the end of its body; and those
+/// whose declaration names such a type of the same text.
+llvm::StringSet<> hotTypes(llvm::StringRef Text,
+                           llvm::function_ref<bool(llvm::StringRef)> Holds);
+
 /// For the prefilter: whether Text (the .cs file Path, which holds no
 /// separating literal itself) names a type declared in another file of its
-/// project whose text Holds() (a literal a bump separates). Deps gets every
+/// project whose declaration there is hot (hotTypes()). Deps gets every
 /// file declaring a type Text names: a verdict on Path depends on them.
 /// HoldsKey names what Holds tests (the settings of the prefilter asking):
 /// a declaring file's answer is remembered per key while it is unchanged.

@@ -124,6 +124,53 @@ TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
                            Holds, "6002"));
 }
 
+TEST(CSharpHotTypes, OnlyTheDeclarationsThatHoldALiteral) {
+  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  auto Hot = [&](llvm::StringRef Text) {
+    Strings R;
+    for (const auto &E : hotTypes(Text, Holds))
+      R.push_back(E.getKey().str());
+    llvm::sort(R);
+    return R;
+  };
+  EXPECT_EQ(Hot("namespace N {\n"
+                "public enum Mode { Light, Dark }\n"
+                "public enum WindowsBuilds : int { Vista_SP2 = 6002 }\n"
+                "class Outer { enum Inner { X = 6002 } void M() {} }\n"
+                "record R(int X = 6002);\n"
+                "record Q(int X);\n"
+                "// class InComment { int x = 6002; }\n"
+                "class S { string s = \"} class T { 6002 }\"; }\n"
+                "}\n"),
+            // S holds a string with 6002 in it; its braces are not T's.
+            (Strings{"Inner", "Outer", "R", "S", "WindowsBuilds"}));
+  // A declaration naming a hot type of the same file, at any distance.
+  EXPECT_EQ(Hot("enum A { X = B.Y }\n"
+                "static class B { public const int Y = C.Z; }\n"
+                "static class C { public const int Z = 6002; }\n"
+                "enum D { E }\n"),
+            (Strings{"A", "B", "C"}));
+  // A partial type: hot if one of its declarations is.
+  EXPECT_EQ(Hot("partial class P { }\npartial class P { int b = 6002; }\n"),
+            Strings{"P"});
+}
+
+TEST_F(CSharpProject, AFileNamingOnlyAColdTypeOfADeclaringFileIsNotParsed) {
+  write("S.sln", "");
+  write("Lib/Enums.cs", "public enum Mode { Light, Dark }\n"
+                        "public enum WindowsBuilds { Vista_SP2 = 6002 }\n");
+  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  Strings Deps;
+  EXPECT_FALSE(projectHolds(at("App/UseMode.cs"),
+                            "class U { Mode M() => Mode.Dark; }", Holds, "6002",
+                            &Deps));
+  EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")}) << "still a dependency";
+  EXPECT_TRUE(projectHolds(at("App/UseBuilds.cs"),
+                           "class V { bool M() => b == "
+                           "(int)WindowsBuilds.Vista_SP2; }",
+                           Holds, "6002"));
+}
+
 TEST_F(CSharpProject, ValuesDeclaredInOtherFiles) {
   write("S.sln", "");
   write("Lib/Enums.cs",
