@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -167,8 +168,9 @@ struct Index {
 };
 
 std::mutex Lock;
-llvm::StringMap<std::string> Roots;                    // dir -> project root
-llvm::StringMap<std::shared_ptr<const Index>> Indexes; // root -> index
+llvm::StringMap<std::string> Roots; // dir -> project root
+llvm::StringMap<std::shared_future<std::shared_ptr<const Index>>>
+    Indexes; // root -> index
 
 std::shared_ptr<const Index> buildIndex(const std::string &Root) {
   auto X = std::make_shared<Index>();
@@ -204,15 +206,22 @@ std::shared_ptr<const Index> buildIndex(const std::string &Root) {
 
 std::shared_ptr<const Index> indexFor(llvm::StringRef Path) {
   std::string Root = projectRoot(Path);
+  // One build per project: the other threads asking wait for it.
+  std::shared_future<std::shared_ptr<const Index>> Ready;
+  std::promise<std::shared_ptr<const Index>> Mine;
+  bool Build = false;
   {
     std::lock_guard<std::mutex> G(Lock);
-    auto It = Indexes.find(Root);
-    if (It != Indexes.end())
-      return It->second;
+    auto [It, Added] = Indexes.try_emplace(Root);
+    if (Added) {
+      It->second = Mine.get_future().share();
+      Build = true;
+    }
+    Ready = It->second;
   }
-  auto X = buildIndex(Root);
-  std::lock_guard<std::mutex> G(Lock);
-  return Indexes.try_emplace(Root, X).first->second;
+  if (Build)
+    Mine.set_value(buildIndex(Root));
+  return Ready.get();
 }
 } // namespace
 
@@ -310,6 +319,9 @@ std::vector<std::string> declaringFiles(llvm::StringRef Path,
 
 llvm::StringSet<> hotTypes(llvm::StringRef Text,
                            llvm::function_ref<bool(llvm::StringRef)> Holds) {
+  // A declaration holds nothing the whole text does not (most files).
+  if (!Holds(Text))
+    return {};
   // Each declaration from its type keyword to the end of its body (or the
   // `;` of a record without one); a partial or nested type has several.
   llvm::StringMap<std::vector<std::pair<size_t, size_t>>> Slices;

@@ -37,7 +37,8 @@ struct Scheduler::State {
     std::condition_variable Open;
     std::vector<Postponed> Items;
     size_t Next = 0;
-    unsigned Busy = 0; // threads still in the first pass
+    unsigned Busy = 0;  // threads still in the first pass
+    unsigned Early = 0; // threads running a postponed task in it
   } Second;
   std::optional<llvm::DefaultThreadPool> Pool;
 
@@ -88,8 +89,34 @@ struct Scheduler::State {
     }
   }
 
+  // During the first pass, all threads but one may start a postponed task
+  // (the largest so far): a long parse left for the end would run alone
+  // while the others wait, and the many short tasks fill the other thread.
+  bool runEarly(unsigned Worker) {
+    Task T;
+    {
+      std::lock_guard<std::mutex> L(Second.M);
+      if (Second.Items.empty() || Second.Early + 1 >= Workers)
+        return false;
+      auto Max = std::max_element(
+          Second.Items.begin(), Second.Items.end(),
+          [](const Postponed &A, const Postponed &B) { return A.Key < B.Key; });
+      T = std::move(Max->T);
+      *Max = std::move(Second.Items.back());
+      Second.Items.pop_back();
+      ++Second.Early;
+    }
+    TaskStep Step = T(Worker, /*Defer=*/false);
+    finished(Step.Findings);
+    std::lock_guard<std::mutex> L(Second.M);
+    --Second.Early;
+    return true;
+  }
+
   void consume(unsigned Worker) {
     while (true) {
+      while (runEarly(Worker)) {
+      }
       Batch B;
       {
         std::unique_lock<std::mutex> L(Queue.M);

@@ -32,10 +32,12 @@ using ProgressFn =
 /// each task at once on the caller's thread (Defer false). With N, N-1 pool
 /// threads take tasks in batches while the caller adds them, and the
 /// caller joins them in finish(): N threads on N cores, never more. The
-/// first pass finishes what needs no long step; once every thread is
-/// through it, the postponed tasks run, largest key first, one at a time to
-/// whichever thread is free: a parse cannot be shared between threads, so
-/// one left for the end would keep the others idle.
+/// first pass finishes what needs no long step, while up to N-1 threads
+/// already run the postponed tasks (between batches, the largest postponed
+/// so far); once every thread is through it, those left run, largest key
+/// first, one at a time to whichever thread is free: a parse cannot be
+/// shared between threads, so one left for the end would keep the others
+/// idle.
 class Scheduler {
 public:
   Scheduler(unsigned Jobs, ProgressFn Progress = nullptr);

@@ -1,11 +1,15 @@
 //===- SchedulerTest.cpp --------------------------------------------------===//
-// Every task runs once, postponed ones after every other and largest key
-// first, on the workers it names; progress counts them all.
+// Every task runs once, on the workers it names; a postponed one runs again
+// early on all threads but one, or after every other, largest key first;
+// progress counts them all.
 #include "driver/Scheduler.h"
 
 #include <gtest/gtest.h>
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -17,21 +21,39 @@ namespace {
 
 struct Log {
   std::mutex M;
-  std::vector<int> Started;  // second-pass task ids, as they started
+  std::vector<int> Started;  // postponed task ids, as they started again
   std::vector<int> Finished; // task ids, in the order they finished
   std::vector<std::pair<size_t, size_t>> Progress; // (done, total)
   std::set<unsigned> Workers;
+  int Light = 0;   // tasks that do not postpone, not finished yet
+  int Running = 0; // postponed tasks running again
+  std::vector<int> LightLeftAtStart; // Light when each of Started started
+  int MostRunningWhileLight = 0;
 };
 
 /// Task Id finds Id % 3 findings; with Postpones it postpones itself (key:
-/// its id) when it may.
-Task task(Log &L, int Id, bool Postpones) {
-  return [&L, Id, Postpones](unsigned Worker, bool Defer) -> TaskStep {
+/// its id) when it may, and takes Work when it runs again.
+Task task(Log &L, int Id, bool Postpones, std::chrono::microseconds Work = {}) {
+  return [&L, Id, Postpones, Work](unsigned Worker, bool Defer) -> TaskStep {
     if (Defer && Postpones)
       return {uint64_t(Id), 0};
+    if (Postpones) {
+      {
+        std::lock_guard<std::mutex> G(L.M);
+        L.Started.push_back(Id);
+        L.LightLeftAtStart.push_back(L.Light);
+        ++L.Running;
+        if (L.Light > 0)
+          L.MostRunningWhileLight =
+              std::max(L.MostRunningWhileLight, L.Running);
+      }
+      std::this_thread::sleep_for(Work);
+    }
     std::lock_guard<std::mutex> G(L.M);
     if (Postpones)
-      L.Started.push_back(Id);
+      --L.Running;
+    else
+      --L.Light;
     L.Finished.push_back(Id);
     L.Workers.insert(Worker);
     return {std::nullopt, size_t(Id % 3)};
@@ -65,41 +87,44 @@ TEST(SchedulerTest, OneJobRunsEachTaskAtOnceInOrder) {
   EXPECT_EQ(Findings, 0u + 1 + 2 + 0 + 1);
 }
 
-TEST(SchedulerTest, PostponedTasksRunLastLargestKeyFirst) {
+TEST(SchedulerTest, PostponedTasksStartEarlyOnAllThreadsButOne) {
   for (unsigned Jobs : {2u, 3u}) {
     Log L;
     size_t Findings = 0;
     Scheduler S(Jobs, progress(L, Findings));
     EXPECT_EQ(S.workers(), Jobs);
     const int N = 2000;
+    L.Light = N - N / 100;
     for (int I = 0; I < N; ++I)
-      S.add(task(L, I, /*Postpones=*/I % 100 == 0));
+      S.add(task(L, I, /*Postpones=*/I % 100 == 0,
+                 std::chrono::microseconds(2000)));
     S.finish();
     ASSERT_EQ(L.Finished.size(), size_t(N));
     std::vector<int> Sorted = L.Finished;
     std::sort(Sorted.begin(), Sorted.end());
     for (int I = 0; I < N; ++I)
       ASSERT_EQ(Sorted[I], I) << "each task exactly once";
-    // The 20 postponed tasks finish after the 1980 others; they are taken
-    // largest key first (threads may finish them slightly out of order).
-    std::vector<int> Tail(L.Finished.end() - 20, L.Finished.end());
-    for (int Id : Tail)
-      EXPECT_EQ(Id % 100, 0) << Id;
-    std::vector<int> Expected;
-    for (int I = N - 100; I >= 0; I -= 100)
-      Expected.push_back(I);
-    EXPECT_TRUE(
-        std::is_permutation(Tail.begin(), Tail.end(), Expected.begin()));
-    // Started largest key first: each within a few places of its rank.
-    // Threads that took neighbours may log their start in either order, and
-    // a thread preempted between taking a task and logging it (a loaded CI
-    // machine) lets others pass it: the bound allows that, while the
-    // reverse order (smallest first) would be 19 places off.
-    ASSERT_EQ(L.Started.size(), Expected.size());
-    for (size_t P = 0; P < L.Started.size(); ++P) {
-      size_t Rank = (N - 100 - L.Started[P]) / 100;
+    ASSERT_EQ(L.Started.size(), size_t(N / 100));
+    // A long parse starts while short tasks are left (the first postponed
+    // one, at once), and never on every thread while they are: one thread
+    // is always on the short tasks.
+    EXPECT_GT(L.LightLeftAtStart.front(), 0) << "task 0 started early";
+    EXPECT_GE(L.MostRunningWhileLight, 1);
+    EXPECT_LE(L.MostRunningWhileLight, int(Jobs) - 1);
+    // Those started once the short tasks were done (the second pass) are
+    // taken largest key first: each within a few places of its rank among
+    // them (threads may log neighbours in either order, and a thread
+    // preempted between taking a task and logging it lets others pass).
+    std::vector<int> Late;
+    for (size_t P = 0; P < L.Started.size(); ++P)
+      if (L.LightLeftAtStart[P] == 0)
+        Late.push_back(L.Started[P]);
+    std::vector<int> ByKey = Late;
+    std::sort(ByKey.rbegin(), ByKey.rend());
+    for (size_t P = 0; P < Late.size(); ++P) {
+      size_t Rank = llvm::find(ByKey, Late[P]) - ByKey.begin();
       EXPECT_LE(std::max(P, Rank) - std::min(P, Rank), size_t(8))
-          << "task " << L.Started[P] << " started at " << P;
+          << "task " << Late[P] << " started at " << P;
     }
     for (unsigned W : L.Workers)
       EXPECT_LT(W, Jobs);
@@ -112,17 +137,19 @@ TEST(SchedulerTest, PostponedTasksRunLastLargestKeyFirst) {
   }
 }
 
-TEST(SchedulerTest, SecondPassWaitsForEveryFirstPass) {
+TEST(SchedulerTest, ATaskPostponedLateStillRuns) {
   // A task postponed by a slow first-pass thread still runs, after it.
   Log L;
   Scheduler S(2);
   S.add([&](unsigned W, bool Defer) -> TaskStep {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    return task(L, 1, false)(W, Defer);
+    return task(L, 1, /*Postpones=*/true)(W, Defer);
   });
-  S.add(task(L, 2, /*Postpones=*/true));
+  S.add(task(L, 2, false));
   S.finish();
+  std::sort(L.Finished.begin(), L.Finished.end());
   EXPECT_EQ(L.Finished, (std::vector<int>{1, 2}));
+  EXPECT_EQ(L.Started, std::vector<int>{1});
 }
 
 TEST(SchedulerTest, NoTasks) {
