@@ -200,7 +200,7 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
   } else if (Opts.StdinText) {
     Buffer.assign(Opts.StdinText->begin(), Opts.StdinText->end());
   } else {
-    ReadError = readFile(F.Path, Buffer, Index ? &Stamp : nullptr);
+    ReadError = readFile(F.Path, Buffer, Index ? &Stamp : nullptr, &F.Stamp);
   }
   if (Out.SkipReason) {
   } else if (ReadError) {

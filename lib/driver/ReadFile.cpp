@@ -40,7 +40,7 @@ FileStamp FileStamp::of(llvm::StringRef Path) {
 }
 
 std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
-                         FileStamp *Stamp) {
+                         FileStamp *Stamp, const FileStamp *Known) {
   Out.clear();
   llvm::SmallString<256> Z(Path); // open() wants a NUL-terminated path
   int FD =
@@ -48,15 +48,21 @@ std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
   if (FD < 0)
     return std::error_code(errno, std::generic_category());
   std::error_code EC;
-  struct stat St;
-  if (::fstat(FD, &St) != 0) {
-    EC = std::error_code(errno, std::generic_category());
-    ::close(FD);
-    return EC;
+  FileStamp Now;
+  if (Known && Known->Size >= 0) {
+    Now = *Known;
+  } else {
+    struct stat St;
+    if (::fstat(FD, &St) != 0) {
+      EC = std::error_code(errno, std::generic_category());
+      ::close(FD);
+      return EC;
+    }
+    Now = FileStamp::of(St);
   }
   if (Stamp)
-    *Stamp = FileStamp::of(St);
-  size_t Size = St.st_size > 0 ? size_t(St.st_size) : 0;
+    *Stamp = Now;
+  size_t Size = Now.Size > 0 ? size_t(Now.Size) : 0;
   size_t Have = 0;
   // Room for the whole file and one more byte: a read that leaves that byte
   // unfilled, after the size fstat gave has arrived, was a read to the end.
@@ -83,7 +89,7 @@ std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
 }
 #else
 std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
-                         FileStamp *Stamp) {
+                         FileStamp *Stamp, const FileStamp *) {
   Out.clear();
   if (Stamp)
     *Stamp = FileStamp(); // no index on Windows: never reused

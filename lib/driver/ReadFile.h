@@ -30,16 +30,21 @@ struct FileStamp {
 
 /// Replaces Out with the bytes of the file at Path. An audit reads tens of
 /// thousands of small files, so each costs four system calls on POSIX (open,
-/// fstat, one read of the size fstat gave plus one byte, close): the extra
+/// fstat, one read of the size fstat gave plus one byte, close; three when
+/// the size is Known): the extra
 /// byte shows the end without a read that returns 0, and the descriptor is
 /// closed without LLVM's signal masking around close(). A file that grows
 /// while it is read is read to its new end; one that reports size 0 (procfs)
 /// is read until a read returns 0. Returns the error of whichever call failed
 /// (a directory gives EISDIR from the read). With Stamp, the fstat() of the
-/// file read goes there (the time of the read is the one a stat index
-/// keeps).
+/// file read goes there (the stamp a stat index keeps). Known: the stat()
+/// the walk took of Path a moment ago (Size -1: none), which then stands in
+/// for the fstat(): a file changed since has another stamp, so an index
+/// keeping this one reads it again next time; and one that grew or shrank
+/// is still read to its end.
 std::error_code readFile(llvm::StringRef Path, llvm::SmallVectorImpl<char> &Out,
-                         FileStamp *Stamp = nullptr);
+                         FileStamp *Stamp = nullptr,
+                         const FileStamp *Known = nullptr);
 
 } // namespace verguard::driver
 

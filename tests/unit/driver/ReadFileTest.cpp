@@ -46,6 +46,26 @@ TEST_F(ReadFileTest, ReportsWhatWentWrongAndLeavesNothing) {
 }
 
 #ifndef _WIN32
+// The walk's stat() stands in for the fstat(): its stamp is the one kept,
+// and a file that changed size since is still read whole.
+TEST_F(ReadFileTest, AKnownStampSparesTheFstatAndTheBytesAreStillAll) {
+  llvm::SmallVector<char, 0> Out;
+  std::string P = write("f.ps1", "12345");
+  FileStamp Known = FileStamp::of(P);
+  write("f.ps1", std::string(40000, 'a')); // grew past the room for 5
+  FileStamp Kept;
+  ASSERT_FALSE(readFile(P, Out, &Kept, &Known));
+  EXPECT_EQ(Out.size(), 40000u);
+  EXPECT_EQ(Kept, Known) << "the known stamp, not a new fstat()";
+  EXPECT_NE(Kept, FileStamp::of(P)) << "so an index reads it again";
+  write("f.ps1", "12");
+  ASSERT_FALSE(readFile(P, Out, &Kept, &Known)); // shrank
+  EXPECT_EQ(std::string(Out.data(), Out.size()), "12");
+  FileStamp None; // Size -1: fstat() it
+  ASSERT_FALSE(readFile(P, Out, &Kept, &None));
+  EXPECT_EQ(Kept, FileStamp::of(P));
+}
+
 // procfs files say they are empty and are not: they are read to the end.
 TEST_F(ReadFileTest, AFileThatReportsSizeZeroIsReadToItsEnd) {
   llvm::SmallVector<char, 0> Out;
