@@ -486,10 +486,12 @@ bool usesWindowsNames(llvm::StringRef Text) {
 /// The precompiled header for a standalone parse with Flags: of the file's
 /// leading include prefix (without the headers the project shadows); else,
 /// while that one is not worth building yet or for a file whose first
-/// include is <windows.h> after other lines, of <windows.h> alone.
+/// include is <windows.h> after other lines, of <windows.h> alone. With
+/// ForceWindowsH (<windows.h> included in the place of a missing project
+/// header), of <windows.h> alone.
 std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
                                   const std::vector<std::string> &Flags,
-                                  bool IsC) {
+                                  bool IsC, bool ForceWindowsH) {
   std::vector<std::string> Dirs, PchFlags;
   for (const std::string &F : Flags) {
     if (llvm::StringRef(F).starts_with("-I"))
@@ -498,6 +500,13 @@ std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
       PchFlags.push_back(F);
   }
   const std::string WindowsH = "#include <windows.h>\n";
+  bool ProjectWindowsH = llvm::any_of(Dirs, [](const std::string &D) {
+    return llvm::sys::fs::exists(D + "/windows.h");
+  });
+  if (ForceWindowsH)
+    return ProjectWindowsH ? std::nullopt
+                           : prefixPch(WindowsH, PchFlags, IsC,
+                                       /*BuildOnFirstUse=*/true);
   // Quoted includes are found as the compiler finds them: next to the file
   // that includes them, then in the -I directories.
   auto Header = [&](llvm::StringRef Name, llvm::StringRef Dir)
@@ -533,9 +542,7 @@ std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
                              /*BuildOnFirstUse=*/false))
       return Pch;
   if (DefinesFirst || !(WindowsFirst || startsWithWindowsH(Text)) ||
-      llvm::any_of(Dirs, [](const std::string &D) {
-        return llvm::sys::fs::exists(D + "/windows.h");
-      }))
+      ProjectWindowsH)
     return std::nullopt;
   return prefixPch(WindowsH, PchFlags, IsC, /*BuildOnFirstUse=*/true);
 }
@@ -609,13 +616,14 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
 
 /// analyzeFile, with the files of Appended (absolute paths) included at the
 /// end of the file: the other files of the project that define the helpers
-/// it calls. Their own guards are theirs, not the file's.
-static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
-                    CompileDatabases &Dbs, const core::FrontendOptions &Opts,
-                    std::vector<core::Guard> &Guards,
-                    std::vector<core::Diagnostic> &Diags,
-                    std::vector<std::string> *Deps,
-                    const std::vector<std::string> &Appended) {
+/// it calls. Their own guards are theirs, not the file's. With
+/// ForceWindowsH, <windows.h> is included first (precompiled if it can be),
+/// in the place of a missing project header.
+static void
+analyze(llvm::StringRef Path, llvm::StringRef Bytes, CompileDatabases &Dbs,
+        const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+        std::vector<core::Diagnostic> &Diags, std::vector<std::string> *Deps,
+        const std::vector<std::string> &Appended, bool ForceWindowsH) {
   auto Note = [&](core::Severity S, std::string Msg, uint32_t Line = 0) {
     core::Diagnostic D;
     D.Level = S;
@@ -684,11 +692,16 @@ static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
            DbFlags[I + 1] == (isC(Path) ? "c" : "c++") && !isHeader(Path)));
   std::optional<std::string> UsedPch;
   if (!Kernel && Opts.ExtraArgs.empty() && !DbChangesPrefix)
-    if (auto Pch = pchFor(Path, Decoded->Utf8, Flags, isC(Path))) {
+    if (auto Pch =
+            pchFor(Path, Decoded->Utf8, Flags, isC(Path), ForceWindowsH)) {
       Flags.push_back("-include-pch");
       Flags.push_back(*Pch);
       UsedPch = *Pch;
     }
+  if (ForceWindowsH && !UsedPch) {
+    Flags.push_back("-include");
+    Flags.push_back("windows.h");
+  }
   FixedCompilationDatabase Fixed(".", Flags);
   ClangTool Tool(Fixed, {Path.str()});
   // Parse the bytes verguard read (and, for --fix, the text it would write).
@@ -737,14 +750,16 @@ static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
     discardPch(*UsedPch);
     core::FrontendOptions NoPch = Opts;
     NoPch.ExtraArgs.push_back("-DVERGUARD_NO_PCH");
-    analyze(Path, Bytes, Dbs, NoPch, Guards, Diags, Deps, Appended);
+    analyze(Path, Bytes, Dbs, NoPch, Guards, Diags, Deps, Appended,
+            ForceWindowsH);
     return;
   }
   if (Skip.Redo) {
     // A header entered after a body was skipped made that body needed.
     core::FrontendOptions All = Opts;
     All.Triggers.clear();
-    analyze(Path, Bytes, Dbs, All, Guards, Diags, Deps, Appended);
+    analyze(Path, Bytes, Dbs, All, Guards, Diags, Deps, Appended,
+            ForceWindowsH);
     return;
   }
   // A file whose Windows types come only through a project header that is
@@ -753,7 +768,7 @@ static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
   // first, as the missing header would have, and say so.
   std::string First = firstQuotedInclude(Decoded->Utf8);
   std::string MissingFirst = "header '" + First + "' not found";
-  if (Count.Errors && !First.empty() && !Kernel &&
+  if (Count.Errors && !First.empty() && !Kernel && !ForceWindowsH &&
       !llvm::is_contained(Opts.ExtraArgs, "-include") &&
       llvm::any_of(Missing,
                    [&](const core::Diagnostic &D) {
@@ -761,11 +776,9 @@ static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
                          MissingFirst);
                    }) &&
       usesWindowsNames(Decoded->Utf8)) {
-    core::FrontendOptions Forced = Opts;
-    Forced.ExtraArgs.push_back("-include");
-    Forced.ExtraArgs.push_back("windows.h");
     std::vector<core::Diagnostic> Inner;
-    analyze(Path, Bytes, Dbs, Forced, Guards, Inner, Deps, Appended);
+    analyze(Path, Bytes, Dbs, Opts, Guards, Inner, Deps, Appended,
+            /*ForceWindowsH=*/true);
     for (core::Diagnostic &D : Inner) {
       if (llvm::StringRef(D.Message).starts_with(MissingFirst))
         D.Message = MissingFirst +
@@ -785,7 +798,8 @@ static void analyze(llvm::StringRef Path, llvm::StringRef Bytes,
     std::vector<std::string> Files =
         definingFiles(Skip.Helpers, Path, isC(Path));
     if (!Files.empty()) {
-      analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, Files);
+      analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, Files,
+              ForceWindowsH);
       return;
     }
   }
@@ -853,7 +867,8 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
                  std::vector<core::Guard> &Guards,
                  std::vector<core::Diagnostic> &Diags,
                  std::vector<std::string> *Deps) {
-  analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, {});
+  analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, {},
+          /*ForceWindowsH=*/false);
 }
 
 } // namespace verguard::cpp
