@@ -24,6 +24,11 @@ struct RawVariable {
 struct RawOut {
   std::string Function, Quantity;
   unsigned Argument = 0;
+  uint64_t HighBits = 0;
+};
+struct RawAddress {
+  uint64_t Address = 0;
+  std::string Name, Quantity;
 };
 struct RawTable {
   std::vector<RawEntry> Registry, Wmi, VersionInfo, MsiProperties,
@@ -31,6 +36,7 @@ struct RawTable {
   std::vector<RawMember> StructMembers;
   std::vector<RawVariable> Variables;
   std::vector<RawOut> OutParameters;
+  std::vector<RawAddress> Addresses;
   std::vector<std::string> SystemBinaries, RevisionWords;
 };
 } // namespace
@@ -39,6 +45,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(RawEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(RawMember)
 LLVM_YAML_IS_SEQUENCE_VECTOR(RawVariable)
 LLVM_YAML_IS_SEQUENCE_VECTOR(RawOut)
+LLVM_YAML_IS_SEQUENCE_VECTOR(RawAddress)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<RawEntry> {
@@ -67,6 +74,14 @@ template <> struct MappingTraits<RawOut> {
     Io.mapRequired("function", E.Function);
     Io.mapRequired("argument", E.Argument);
     Io.mapRequired("quantity", E.Quantity);
+    Io.mapOptional("highBits", E.HighBits);
+  }
+};
+template <> struct MappingTraits<RawAddress> {
+  static void mapping(IO &Io, RawAddress &E) {
+    Io.mapRequired("address", E.Address);
+    Io.mapRequired("name", E.Name);
+    Io.mapRequired("quantity", E.Quantity);
   }
 };
 template <> struct MappingTraits<RawTable> {
@@ -77,6 +92,7 @@ template <> struct MappingTraits<RawTable> {
     Io.mapOptional("structMembers", T.StructMembers);
     Io.mapOptional("variables", T.Variables);
     Io.mapOptional("outParameters", T.OutParameters);
+    Io.mapOptional("addresses", T.Addresses);
     Io.mapOptional("msiProperties", T.MsiProperties);
     Io.mapOptional("burnVariables", T.BurnVariables);
     Io.mapRequired("systemBinaries", T.SystemBinaries);
@@ -127,6 +143,13 @@ const StructMemberEntry *SourceTable::structMember(llvm::StringRef Record,
 const VariableEntry *SourceTable::variable(llvm::StringRef Name) const {
   for (const VariableEntry &E : Variables)
     if (E.Name == Name)
+      return &E;
+  return nullptr;
+}
+
+const AddressEntry *SourceTable::address(uint64_t Address) const {
+  for (const AddressEntry &E : Addresses)
+    if (E.Address == Address)
       return &E;
   return nullptr;
 }
@@ -201,7 +224,13 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
     auto X = Q(R.Quantity, R.Function, "outParameters");
     if (!X)
       return X.takeError();
-    T.OutParameters.push_back({R.Function, R.Argument, *X});
+    T.OutParameters.push_back({R.Function, R.Argument, *X, R.HighBits});
+  }
+  for (const RawAddress &R : Raw.Addresses) {
+    auto X = Q(R.Quantity, R.Name, "addresses");
+    if (!X)
+      return X.takeError();
+    T.Addresses.push_back({R.Address, R.Name, *X});
   }
   // Installer properties: the quantity itself (`value`), Windows
   // Installer's VersionNT (`ntVersion`: major * 100 + minor), Burn's

@@ -55,10 +55,20 @@ struct VariableEntry {
   uint64_t HighBits = 0;
 };
 
-/// An API's out-parameter that receives a quantity.
+/// An API's out-parameter that receives a quantity, with flag bits ORed
+/// above it (RtlGetNtVersionNumbers' build).
 struct OutParameterEntry {
   std::string Function;
   unsigned Argument = 0;
+  Quantity Q = Quantity::Build;
+  uint64_t HighBits = 0;
+};
+
+/// A fixed address that holds a quantity (KUSER_SHARED_DATA's NtBuildNumber
+/// at 0x7FFE0260), read through a pointer made from the number.
+struct AddressEntry {
+  uint64_t Address = 0;
+  std::string Name; // what is there, for the finding's provenance
   Quantity Q = Quantity::Build;
 };
 
@@ -67,6 +77,7 @@ struct SourceTable {
   std::vector<StructMemberEntry> StructMembers;
   std::vector<VariableEntry> Variables;
   std::vector<OutParameterEntry> OutParameters;
+  std::vector<AddressEntry> Addresses;
   std::vector<InstallerEntry> MsiProperties, BurnVariables;
   std::vector<std::string> SystemBinaries; // lower case file names
   std::vector<std::string> RevisionWords;  // as written in the table
@@ -88,6 +99,8 @@ struct SourceTable {
                                         llvm::StringRef Name) const;
   /// A variable by its exact name.
   const VariableEntry *variable(llvm::StringRef Name) const;
+  /// The entry of a fixed address, if the table has one.
+  const AddressEntry *address(uint64_t Address) const;
   /// A path (any directory, any case) whose file is a system binary.
   bool isSystemBinary(llvm::StringRef Path) const;
   /// A WQL text that quotes a system binary's path (`SELECT Version FROM

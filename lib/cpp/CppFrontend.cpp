@@ -5,6 +5,7 @@
 #include "cpp/CompileCommand.h"
 #include "cpp/GuardFinder.h"
 #include "cpp/Pch.h"
+#include "cpp/ProjectHelpers.h"
 #include "script/Text.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -262,11 +263,15 @@ private:
   llvm::DenseSet<FileID> Seen;
 };
 
-/// What a parse with a body plan did: how many bodies it skipped, and
-/// whether one of them turned out to be needed (then it is parsed again).
+/// What a parse found besides guards: with a body plan, how many bodies it
+/// skipped and whether one of them turned out to be needed (then it is
+/// parsed again); if asked for, the helpers of other project files that the
+/// main file calls with a build (cpp/ProjectHelpers.h).
 struct SkipResult {
   unsigned Skipped = 0;
   bool Redo = false;
+  bool WantHelpers = false;
+  std::vector<ProjectHelper> Helpers;
 };
 
 class Consumer : public ASTConsumer {
@@ -305,6 +310,8 @@ public:
     }
     Ctx.setTraversalScope(Own);
     auto G = findGuards(Ctx, Opts);
+    if (Skip.WantHelpers)
+      Skip.Helpers = undefinedProjectHelpers(Ctx);
     Out.insert(Out.end(), std::make_move_iterator(G.begin()),
                std::make_move_iterator(G.end()));
   }
@@ -400,12 +407,25 @@ private:
 /// Counts errors without printing them: verguard reports one note per file.
 class CountingConsumer : public DiagnosticConsumer {
 public:
+  /// Files appended to the parse (cpp/ProjectHelpers.h): their errors, and
+  /// those of the headers they include, are not the file's.
+  explicit CountingConsumer(const std::vector<std::string> &Appended)
+      : Appended(Appended) {}
   unsigned Errors = 0;
   std::string First;
   void HandleDiagnostic(DiagnosticsEngine::Level L,
                         const Diagnostic &Info) override {
     if (L < DiagnosticsEngine::Error)
       return;
+    if (!Appended.empty() && Info.getLocation().isValid() &&
+        Info.hasSourceManager()) {
+      const SourceManager &SM = Info.getSourceManager();
+      for (FileID F = SM.getFileID(SM.getExpansionLoc(Info.getLocation()));
+           F.isValid(); F = SM.getFileID(SM.getIncludeLoc(F)))
+        if (OptionalFileEntryRef E = SM.getFileEntryRefForID(F))
+          if (llvm::is_contained(Appended, E->getName()))
+            return;
+    }
     if (Errors++ == 0) {
       llvm::SmallString<128> Msg;
       Info.FormatDiagnostic(Msg);
@@ -419,31 +439,59 @@ public:
       }
     }
   }
+
+private:
+  const std::vector<std::string> &Appended;
 };
 
-/// The first #include of the file names <windows.h> (case-insensitive).
-bool startsWithWindowsH(llvm::StringRef Text) {
+/// What follows the file's first `#include` (not one in a comment line),
+/// blanks trimmed; empty if it has none.
+llvm::StringRef firstInclude(llvm::StringRef Text) {
   size_t At = Text.find("#include");
   while (At != llvm::StringRef::npos) {
     // Skip an #include inside a comment line.
     size_t LineStart = Text.rfind('\n', At);
     LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-    if (Text.slice(LineStart, At).trim().empty()) {
-      llvm::StringRef Rest = Text.substr(At + 8).ltrim(" \t");
-      return Rest.starts_with_insensitive("<windows.h>");
-    }
+    if (Text.slice(LineStart, At).trim().empty())
+      return Text.substr(At + 8).ltrim(" \t");
     At = Text.find("#include", At + 8);
   }
-  return false;
+  return "";
+}
+
+/// The first #include of the file names <windows.h> (case-insensitive).
+bool startsWithWindowsH(llvm::StringRef Text) {
+  return firstInclude(Text).starts_with_insensitive("<windows.h>");
+}
+
+/// The name of the file's first #include if it is a quoted one
+/// (`#include "stdafx.h"`), else empty.
+std::string firstQuotedInclude(llvm::StringRef Text) {
+  llvm::StringRef Rest = firstInclude(Text);
+  if (!Rest.consume_front("\""))
+    return "";
+  return Rest.take_until([](char C) { return C == '"' || C == '\n'; }).str();
+}
+
+/// Text names what <windows.h> declares: its types and the version APIs.
+bool usesWindowsNames(llvm::StringRef Text) {
+  static const llvm::Regex Names(
+      "(^|[^A-Za-z0-9_])(DWORD|BOOL|ULONG|WCHAR|TCHAR|HKEY|LPBYTE|HMODULE|"
+      "(RTL_)?OSVERSIONINFO[A-Z]*|GetVersion(Ex)?[AW]?|VerifyVersionInfo[AW]?|"
+      "VerSetConditionMask|RtlGetVersion|GetProcAddress|Reg[A-Z][A-Za-z]*)"
+      "($|[^A-Za-z0-9_])");
+  return Names.match(Text);
 }
 
 /// The precompiled header for a standalone parse with Flags: of the file's
 /// leading include prefix (without the headers the project shadows); else,
 /// while that one is not worth building yet or for a file whose first
-/// include is <windows.h> after other lines, of <windows.h> alone.
+/// include is <windows.h> after other lines, of <windows.h> alone. With
+/// ForceWindowsH (<windows.h> included in the place of a missing project
+/// header), of <windows.h> alone.
 std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
                                   const std::vector<std::string> &Flags,
-                                  bool IsC) {
+                                  bool IsC, bool ForceWindowsH) {
   std::vector<std::string> Dirs, PchFlags;
   for (const std::string &F : Flags) {
     if (llvm::StringRef(F).starts_with("-I"))
@@ -452,6 +500,13 @@ std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
       PchFlags.push_back(F);
   }
   const std::string WindowsH = "#include <windows.h>\n";
+  bool ProjectWindowsH = llvm::any_of(Dirs, [](const std::string &D) {
+    return llvm::sys::fs::exists(D + "/windows.h");
+  });
+  if (ForceWindowsH)
+    return ProjectWindowsH ? std::nullopt
+                           : prefixPch(WindowsH, PchFlags, IsC,
+                                       /*BuildOnFirstUse=*/true);
   // Quoted includes are found as the compiler finds them: next to the file
   // that includes them, then in the -I directories.
   auto Header = [&](llvm::StringRef Name, llvm::StringRef Dir)
@@ -487,9 +542,7 @@ std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
                              /*BuildOnFirstUse=*/false))
       return Pch;
   if (DefinesFirst || !(WindowsFirst || startsWithWindowsH(Text)) ||
-      llvm::any_of(Dirs, [](const std::string &D) {
-        return llvm::sys::fs::exists(D + "/windows.h");
-      }))
+      ProjectWindowsH)
     return std::nullopt;
   return prefixPch(WindowsH, PchFlags, IsC, /*BuildOnFirstUse=*/true);
 }
@@ -561,11 +614,16 @@ std::vector<std::string> standaloneArgs(llvm::StringRef File,
   return compilerArgs(File, Text, {}, Extra);
 }
 
-void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
-                 CompileDatabases &Dbs, const core::FrontendOptions &Opts,
-                 std::vector<core::Guard> &Guards,
-                 std::vector<core::Diagnostic> &Diags,
-                 std::vector<std::string> *Deps) {
+/// analyzeFile, with the files of Appended (absolute paths) included at the
+/// end of the file: the other files of the project that define the helpers
+/// it calls. Their own guards are theirs, not the file's. With
+/// ForceWindowsH, <windows.h> is included first (precompiled if it can be),
+/// in the place of a missing project header.
+static void
+analyze(llvm::StringRef Path, llvm::StringRef Bytes, CompileDatabases &Dbs,
+        const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+        std::vector<core::Diagnostic> &Diags, std::vector<std::string> *Deps,
+        const std::vector<std::string> &Appended, bool ForceWindowsH) {
   auto Note = [&](core::Severity S, std::string Msg, uint32_t Line = 0) {
     core::Diagnostic D;
     D.Level = S;
@@ -634,16 +692,23 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
            DbFlags[I + 1] == (isC(Path) ? "c" : "c++") && !isHeader(Path)));
   std::optional<std::string> UsedPch;
   if (!Kernel && Opts.ExtraArgs.empty() && !DbChangesPrefix)
-    if (auto Pch = pchFor(Path, Decoded->Utf8, Flags, isC(Path))) {
+    if (auto Pch =
+            pchFor(Path, Decoded->Utf8, Flags, isC(Path), ForceWindowsH)) {
       Flags.push_back("-include-pch");
       Flags.push_back(*Pch);
       UsedPch = *Pch;
     }
+  if (ForceWindowsH && !UsedPch) {
+    Flags.push_back("-include");
+    Flags.push_back("windows.h");
+  }
   FixedCompilationDatabase Fixed(".", Flags);
   ClangTool Tool(Fixed, {Path.str()});
   // Parse the bytes verguard read (and, for --fix, the text it would write).
   // Clang's lexer needs a NUL after the text, which Bytes need not have.
   std::string Text = Remap ? Decoded->Utf8 : Bytes.str();
+  for (const std::string &A : Appended)
+    Text += "\n#include \"" + A + "\"\n";
   Tool.mapVirtualFile(Path, Text);
   std::string ResourceDir = clangResourceDir();
   Tool.appendArgumentsAdjuster(
@@ -655,12 +720,13 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
         R.push_back("-ferror-limit=0");
         return R;
       });
-  CountingConsumer Count;
+  CountingConsumer Count(Appended);
   Tool.setDiagnosticConsumer(&Count);
   Tool.setPrintErrorMessage(false);
   std::vector<core::Guard> Found;
   std::vector<core::Diagnostic> Missing;
   SkipResult Skip;
+  Skip.WantHelpers = Appended.empty();
   Factory F(Opts, Found, Missing, Skip, Deps);
   // RunSafely protects nothing until the signal handlers are installed
   // (once per process; later calls do nothing).
@@ -684,17 +750,67 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
     discardPch(*UsedPch);
     core::FrontendOptions NoPch = Opts;
     NoPch.ExtraArgs.push_back("-DVERGUARD_NO_PCH");
-    analyzeFile(Path, Bytes, Dbs, NoPch, Guards, Diags, Deps);
+    analyze(Path, Bytes, Dbs, NoPch, Guards, Diags, Deps, Appended,
+            ForceWindowsH);
     return;
   }
   if (Skip.Redo) {
     // A header entered after a body was skipped made that body needed.
     core::FrontendOptions All = Opts;
     All.Triggers.clear();
-    analyzeFile(Path, Bytes, Dbs, All, Guards, Diags, Deps);
+    analyze(Path, Bytes, Dbs, All, Guards, Diags, Deps, Appended,
+            ForceWindowsH);
     return;
   }
+  // A file whose Windows types come only through a project header that is
+  // not in the tree (`#include "stdafx.h"` first): Clang drops every
+  // statement that uses them. Parse it again with <windows.h> included
+  // first, as the missing header would have, and say so.
+  std::string First = firstQuotedInclude(Decoded->Utf8);
+  std::string MissingFirst = "header '" + First + "' not found";
+  if (Count.Errors && !First.empty() && !Kernel && !ForceWindowsH &&
+      !llvm::is_contained(Opts.ExtraArgs, "-include") &&
+      llvm::any_of(Missing,
+                   [&](const core::Diagnostic &D) {
+                     return llvm::StringRef(D.Message).starts_with(
+                         MissingFirst);
+                   }) &&
+      usesWindowsNames(Decoded->Utf8)) {
+    std::vector<core::Diagnostic> Inner;
+    analyze(Path, Bytes, Dbs, Opts, Guards, Inner, Deps, Appended,
+            /*ForceWindowsH=*/true);
+    for (core::Diagnostic &D : Inner) {
+      if (llvm::StringRef(D.Message).starts_with(MissingFirst))
+        D.Message = MissingFirst +
+                    "; the file uses Windows names, so it was parsed with "
+                    "<windows.h> included first in its place (add -I with "
+                    "--extra-arg or use a compile database)";
+      Diags.push_back(std::move(D));
+    }
+    return;
+  }
+  // Helpers of other project files called with a build: parse again with
+  // the files that define them appended (cpp/ProjectHelpers.h).
+  if (!Skip.Helpers.empty()) {
+    if (Deps)
+      for (std::string &N : namesakes(Skip.Helpers, isC(Path)))
+        Deps->push_back(std::move(N));
+    std::vector<std::string> Files =
+        definingFiles(Skip.Helpers, Path, isC(Path));
+    if (!Files.empty()) {
+      analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, Files,
+              ForceWindowsH);
+      return;
+    }
+  }
   Skips += Skip.Skipped;
+  // What is in the appended files is theirs.
+  llvm::erase_if(Found, [&](const core::Guard &G) {
+    return llvm::is_contained(Appended, G.Where.File);
+  });
+  llvm::erase_if(Missing, [&](const core::Diagnostic &D) {
+    return llvm::is_contained(Appended, D.Where.File);
+  });
   // Header notes once per header name.
   std::vector<std::string> Seen;
   for (core::Diagnostic &D : Missing) {
@@ -744,6 +860,15 @@ void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
   }
   Guards.insert(Guards.end(), std::make_move_iterator(Found.begin()),
                 std::make_move_iterator(Found.end()));
+}
+
+void analyzeFile(llvm::StringRef Path, llvm::StringRef Bytes,
+                 CompileDatabases &Dbs, const core::FrontendOptions &Opts,
+                 std::vector<core::Guard> &Guards,
+                 std::vector<core::Diagnostic> &Diags,
+                 std::vector<std::string> *Deps) {
+  analyze(Path, Bytes, Dbs, Opts, Guards, Diags, Deps, {},
+          /*ForceWindowsH=*/false);
 }
 
 } // namespace verguard::cpp

@@ -66,6 +66,8 @@ public:
       if (FD->getIdentifier())
         N = FD->getName().str();
     llvm::StringRef Name = N;
+    if (Name.starts_with("VerifyVersionInfo") && verifyLoop(C))
+      return true;
     if (Name.starts_with("VerifyVersionInfo") || Name == "regex_search" ||
         Name == "regex_match" || Name == "starts_with" || Name == "ends_with" ||
         Name == "contains" || Name.contains("str") || Name.contains("cmp") ||
@@ -281,6 +283,27 @@ private:
     ExprPtr Subject = L.value(Key);
     if (!core::dependsOnVersion(*Subject))
       return false;
+    return table(R, Table, Field, Subject);
+  }
+
+  /// `VerifyVersionInfo(&osvi, VER_BUILDNUMBER, mask)` under VER_EQUAL in a
+  /// loop that sets `osvi.dwBuildNumber = builds[i]`: a lookup of the OS's
+  /// build in the constant array, a VG005 guard over its elements.
+  bool verifyLoop(const CallExpr *C) {
+    const VarDecl *Table = L.buildArray(C);
+    if (!Table)
+      return false;
+    const Expr *R = root(C);
+    if (!Roots.insert(R).second)
+      return true;
+    return table(R, Table, nullptr,
+                 core::quantity(core::Quantity::Build, "VerifyVersionInfo"));
+  }
+
+  /// A table guard at R: Subject looked up in the constant array Table (by
+  /// its member Field, if any).
+  bool table(const Expr *R, const VarDecl *Table, const FieldDecl *Field,
+             ExprPtr Subject) {
     auto *IL = cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
     if (IL->isSemanticForm() && IL->getSyntacticForm())
       IL = IL->getSyntacticForm();

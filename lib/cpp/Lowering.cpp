@@ -119,21 +119,17 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
 
-/// Registers what an API writes through its out-parameters.
-/// The API a call reaches: its direct callee, or for a call through a
-/// function pointer, the name given to GetProcAddress for that pointer.
-std::string apiName(const CallExpr *CE) {
-  std::string N = calleeName(CE);
-  if (!N.empty())
-    return N;
-  const Expr *Callee = CE->getCallee()->IgnoreParenCasts();
-  if (auto *U = dyn_cast<UnaryOperator>(Callee))
-    Callee = U->getSubExpr()->IgnoreParenCasts();
-  auto *D = dyn_cast<DeclRefExpr>(Callee);
-  auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-  if (!VD || !VD->getInit())
-    return "";
-  auto *Get = dyn_cast<CallExpr>(VD->getInit()->IgnoreParenCasts());
+/// Q with flag bits ORed above it (the source table's highBits).
+ExprPtr withHighBits(ExprPtr Q, uint64_t HighBits) {
+  return HighBits ? core::binary(Op::BitOr, std::move(Q),
+                                 core::intConst(int64_t(HighBits)))
+                  : Q;
+}
+
+/// The name GetProcAddress is asked for in E (`(T)GetProcAddress(h,
+/// "RtlGetNtVersionNumbers")`), if E is such a call.
+std::string procAddressName(const Expr *E) {
+  auto *Get = dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenCasts() : nullptr);
   if (!Get || calleeName(Get) != "GetProcAddress" || Get->getNumArgs() != 2)
     return "";
   if (auto *S = dyn_cast<StringLiteral>(Get->getArg(1)->IgnoreParenCasts()))
@@ -142,8 +138,45 @@ std::string apiName(const CallExpr *CE) {
   return "";
 }
 
+/// The API a call reaches: its direct callee, or for a call through a
+/// function pointer, the name given to GetProcAddress for that pointer (in
+/// the call itself, or in the pointer's initializer or the one assignment
+/// to it seen before the call).
+std::string apiName(const CallExpr *CE, const Facts &F) {
+  std::string N = calleeName(CE);
+  if (!N.empty())
+    return N;
+  const Expr *Callee = CE->getCallee()->IgnoreParenCasts();
+  if (auto *U = dyn_cast<UnaryOperator>(Callee))
+    Callee = U->getSubExpr()->IgnoreParenCasts();
+  if (isa<CallExpr>(Callee))
+    return procAddressName(Callee);
+  auto *D = dyn_cast<DeclRefExpr>(Callee);
+  auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!VD)
+    return "";
+  auto Defs = F.VarDefs.find(VD);
+  if (Defs == F.VarDefs.end())
+    return "";
+  // Every value the pointer was given names the same function (a null
+  // initializer aside).
+  std::string Found;
+  for (const Expr *Def : Defs->second) {
+    if (Def->IgnoreParenCasts()->isNullPointerConstant(
+            VD->getASTContext(), Expr::NPC_ValueDependentIsNotNull))
+      continue;
+    std::string Name = procAddressName(Def);
+    if (Name.empty() || (!Found.empty() && Name != Found))
+      return "";
+    Found = Name;
+  }
+  return Found;
+}
+
+/// Registers what an API writes through its out-parameters.
+
 void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
-  std::string N = apiName(CE);
+  std::string N = apiName(CE, F);
   llvm::StringRef Name = N;
   auto ValueName = [&](unsigned I) -> std::string {
     if (I >= CE->getNumArgs())
@@ -177,10 +210,25 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       }
     return;
   }
-  // APIs of the source table (PsGetVersion ...).
+  // sscanf family: each variable after the format gets one conversion of
+  // the text (`swscanf(buf, L"%lu", &build)` of a registry string).
+  static const char *Scanf[] = {"sscanf",         "swscanf",   "_stscanf",
+                                "sscanf_s",       "swscanf_s", "_stscanf_s",
+                                "_snscanf",       "_snwscanf", "__mingw_sscanf",
+                                "__mingw_swscanf"};
+  if (llvm::is_contained(Scanf, Name) && CE->getNumArgs() >= 3) {
+    unsigned Fmt = Name.starts_with("_sn") ? 2 : 1;
+    if (!isa<StringLiteral>(CE->getArg(Fmt)->IgnoreParenCasts()))
+      return;
+    for (unsigned I = Fmt + 1; I < CE->getNumArgs(); ++I)
+      if (const VarDecl *VD = pointee(CE->getArg(I)))
+        F.ScanDefs[VD] = {CE, I - Fmt - 1};
+    return;
+  }
+  // APIs of the source table (PsGetVersion, RtlGetNtVersionNumbers ...).
   for (const core::OutParameterEntry &O : core::builtinSources().OutParameters)
     if (O.Function == Name)
-      Define(O.Argument, core::quantity(O.Q, N));
+      Define(O.Argument, withHighBits(core::quantity(O.Q, N), O.HighBits));
   // A value name that is the enclosing helper's parameter is read per call.
   auto Registry = [&](unsigned Out, unsigned NameArg) {
     if (NameArg < CE->getNumArgs() && Out < CE->getNumArgs())
@@ -200,14 +248,6 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     Registry(4, 1);
   } else if (Name.starts_with("RegGetValue")) {
     Registry(5, 2);
-  } else if (Name == "RtlGetNtVersionNumbers") {
-    Define(0, core::quantity(Quantity::Major, "RtlGetNtVersionNumbers"));
-    Define(1, core::quantity(Quantity::Minor, "RtlGetNtVersionNumbers"));
-    // The build carries flag bits in the high nibble (checked builds).
-    Define(2, core::binary(
-                  Op::BitOr,
-                  core::quantity(Quantity::Build, "RtlGetNtVersionNumbers"),
-                  core::intConst(0xF0000000)));
   }
 }
 
@@ -614,8 +654,9 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   }
   if (auto *U = dyn_cast<UnaryOperator>(E)) {
     switch (U->getOpcode()) {
-    case UO_AddrOf:
     case UO_Deref:
+      return dereference(U);
+    case UO_AddrOf:
     case UO_Plus:
       return value(U->getSubExpr());
     case UO_Minus:
@@ -629,6 +670,26 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
     }
   }
   return core::unknown();
+}
+
+ExprPtr Lowerer::dereference(const UnaryOperator *U) {
+  const Expr *Ptr = U->getSubExpr();
+  ExprPtr V = value(Ptr);
+  if (V->Kind != Op::IntConst || !Ptr->getType()->isPointerType())
+    return V;
+  // A pointer made from a number: a fixed address of the source table
+  // (`*(volatile ULONG *)0x7FFE0260`, `*(PULONG)(0x7FFE0000 + 0x260)`).
+  const core::AddressEntry *A =
+      core::builtinSources().address(uint64_t(V->Int));
+  if (!A)
+    return V; // `*&k` of a constant k: the pointer's value is k's
+  ExprPtr Q = core::quantity(A->Q, A->Name);
+  // A narrower read (`*(USHORT *)0x7FFE0260`) holds the low bytes.
+  QualType T = U->getType();
+  uint64_t W = T->isIntegerType() ? Ctx.getTypeSize(T) : 0;
+  if (W > 0 && W < 32)
+    return core::binary(Op::BitAnd, Q, core::intConst((1ll << W) - 1));
+  return Q;
 }
 
 ExprPtr Lowerer::definitions(const std::vector<const Expr *> &Defs,
@@ -675,12 +736,21 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
     ++ArgumentReads;
     return V;
   }
+  // What an API wrote, with the updates after it (`build &= 0x0FFFFFFF`
+  // after RtlGetNtVersionNumbers).
   auto Out = F.OutDefs.find(VD);
   if (Out != F.OutDefs.end())
-    return Out->second;
+    return F.Clobbered.count(VD) ? core::unknown()
+                                 : withUpdates(VD, Out->second, Use);
   auto Fmt = F.FormatDefs.find(VD);
   if (Fmt != F.FormatDefs.end())
     return formatted(Fmt->second.first, Fmt->second.second);
+  auto Scan = F.ScanDefs.find(VD);
+  if (Scan != F.ScanDefs.end())
+    return F.Clobbered.count(VD)
+               ? core::unknown()
+               : withUpdates(
+                     VD, scanned(Scan->second.first, Scan->second.second), Use);
   auto Reg = F.RegistryDefs.find(VD);
   if (Reg != F.RegistryDefs.end()) {
     // `ReadDword(L"UBR", 0)`: the value name is this call's argument.
@@ -704,9 +774,7 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
     if (const core::VariableEntry *V =
             core::builtinSources().variable(VD->getName())) {
       ExprPtr Q = core::quantity(V->Q, VD->getName().str());
-      return V->HighBits ? core::binary(Op::BitOr, Q,
-                                        core::intConst(int64_t(V->HighBits)))
-                         : Q;
+      return withHighBits(std::move(Q), V->HighBits);
     }
   // Parameters and externs with a telling name: inferred provenance.
   if ((isa<ParmVarDecl>(VD) || It == F.VarDefs.end()) &&
@@ -789,6 +857,48 @@ ExprPtr Lowerer::formatted(const CallExpr *CE, unsigned FmtArg) {
   if (!Text.empty())
     Parts.push_back(core::strConst(Text));
   return core::nary(Op::Concat, std::move(Parts));
+}
+
+/// The number the Conversion-th conversion of an sscanf-like call reads:
+/// integer conversions (%d, %u, %i, %lu ...) after optional white space,
+/// separated by one literal text (`%d.%d.%d`); anything else is unknown.
+ExprPtr Lowerer::scanned(const CallExpr *CE, unsigned Conversion) {
+  unsigned FmtArg = calleeName(CE).starts_with("_sn") ? 2 : 1;
+  auto *Lit = dyn_cast<StringLiteral>(CE->getArg(FmtArg)->IgnoreParenCasts());
+  if (!Lit)
+    return core::unknown();
+  std::string Format = literalUtf8(Lit);
+  llvm::StringRef Fmt = llvm::StringRef(Format).ltrim(" \t");
+  std::optional<std::string> Separator;
+  unsigned Count = 0;
+  while (!Fmt.empty()) {
+    if (!Fmt.consume_front("%"))
+      return core::unknown();
+    Fmt = Fmt.ltrim("0123456789");
+    Fmt = Fmt.ltrim("hlLI");
+    if (Fmt.empty() || !llvm::StringRef("dui").contains(Fmt.front()))
+      return core::unknown();
+    Fmt = Fmt.drop_front();
+    ++Count;
+    if (Fmt.empty())
+      break;
+    std::string Sep = Fmt.take_until([](char C) { return C == '%'; }).str();
+    if (Sep.empty() || (Separator && *Separator != Sep) ||
+        Sep.find_first_of(" \t") != std::string::npos)
+      return core::unknown();
+    Separator = Sep;
+    Fmt = Fmt.drop_front(Sep.size());
+  }
+  if (Conversion >= Count)
+    return core::unknown();
+  ExprPtr Text = value(CE->getArg(0));
+  if (Count == 1)
+    return core::unary(Op::ToInt, Text);
+  return core::unary(
+      Op::ToInt,
+      core::binary(Op::Index,
+                   core::binary(Op::Split, Text, core::strConst(*Separator)),
+                   core::intConst(Conversion)));
 }
 
 ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
@@ -1310,30 +1420,20 @@ std::optional<core::CmpOp> verCondition(int64_t C) {
 }
 } // namespace
 
-ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
-  if (CE->getNumArgs() < 3)
-    return core::unknown();
-  auto Const = [&](const Expr *E) -> std::optional<int64_t> {
-    Expr::EvalResult R;
-    if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
-      return R.Val.getInt().getExtValue();
-    ExprPtr V = value(E);
-    if (V->Kind == Op::IntConst)
-      return V->Int;
-    return std::nullopt;
-  };
-  auto TypeMask = Const(CE->getArg(1));
-  if (!TypeMask)
-    return core::unknown();
-  // Conditions per type bit, from VerSetConditionMask chains.
-  struct Cond {
-    int64_t Type;
-    int64_t Condition;
-    const CallExpr *Call;
-  };
-  std::vector<Cond> Conds;
+std::optional<int64_t> Lowerer::constant(const Expr *E) {
+  Expr::EvalResult R;
+  if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
+    return R.Val.getInt().getExtValue();
+  ExprPtr V = value(E);
+  if (V->Kind == Op::IntConst)
+    return V->Int;
+  return std::nullopt;
+}
+
+std::vector<Lowerer::VerCondition> Lowerer::verConditions(const Expr *Mask) {
+  std::vector<VerCondition> Conds;
   llvm::DenseSet<const void *> Seen;
-  std::vector<const Expr *> Work{CE->getArg(2)};
+  std::vector<const Expr *> Work{Mask};
   while (!Work.empty() && Conds.size() < 16) {
     const Expr *E = strip(Work.back())->IgnoreParenCasts();
     Work.pop_back();
@@ -1346,7 +1446,7 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
     }
     if (auto *C = dyn_cast<CallExpr>(E)) {
       if (calleeName(C) == "VerSetConditionMask" && C->getNumArgs() == 3) {
-        auto T = Const(C->getArg(1)), K = Const(C->getArg(2));
+        auto T = constant(C->getArg(1)), K = constant(C->getArg(2));
         if (T && K)
           Conds.push_back({*T, *K, C});
         Work.push_back(C->getArg(0));
@@ -1363,21 +1463,65 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
             Work.push_back(Def);
       }
   }
-  // The version-info struct's fields the code set.
+  return Conds;
+}
+
+const Expr *Lowerer::verFieldDef(const CallExpr *CE, llvm::StringRef Name,
+                                 bool &Zero) {
+  Zero = false;
   const VarDecl *Info = pointee(CE->getArg(0));
+  const RecordDecl *RD = Info ? Info->getType()->getAsRecordDecl() : nullptr;
+  if (!RD)
+    return nullptr;
+  for (const FieldDecl *FD : RD->fields())
+    if (FD->getName() == Name) {
+      auto It = F.StructFieldDefs.find({Info, FD});
+      if (It != F.StructFieldDefs.end())
+        return It->second;
+    }
+  Zero = true; // ZeroMemory'd / {sizeof(o)} initialized
+  return nullptr;
+}
+
+const VarDecl *Lowerer::buildArray(const CallExpr *CE) {
+  if (CE->getNumArgs() < 3)
+    return nullptr;
+  auto TypeMask = constant(CE->getArg(1));
+  if (!TypeMask || !(*TypeMask & VerBuild))
+    return nullptr;
+  bool Zero;
+  const Expr *Def = verFieldDef(CE, "dwBuildNumber", Zero);
+  auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(
+      Def ? Def->IgnoreParenImpCasts() : nullptr);
+  auto *D = AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+               : nullptr;
+  auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!VD || !VD->getInit() ||
+      !isa<InitListExpr>(VD->getInit()->IgnoreImplicit()) ||
+      F.VarDefs.lookup(VD).size() != 1)
+    return nullptr;
+  // The build's condition is VER_EQUAL: the loop looks the OS's build up.
+  for (const VerCondition &C : verConditions(CE->getArg(2)))
+    if (C.Type == VerBuild)
+      return C.Condition == 1 ? VD : nullptr;
+  return nullptr;
+}
+
+ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
+  if (CE->getNumArgs() < 3)
+    return core::unknown();
+  auto TypeMask = constant(CE->getArg(1));
+  if (!TypeMask)
+    return core::unknown();
+  // Conditions per type bit, from VerSetConditionMask chains.
+  using Cond = VerCondition;
+  std::vector<Cond> Conds = verConditions(CE->getArg(2));
+  // The version-info struct's fields the code set.
   auto FieldValue = [&](llvm::StringRef Name) -> ExprPtr {
-    if (!Info)
-      return core::unknown();
-    const RecordDecl *RD = Info->getType()->getAsRecordDecl();
-    if (!RD)
-      return core::unknown();
-    for (const FieldDecl *FD : RD->fields())
-      if (FD->getName() == Name) {
-        auto It = F.StructFieldDefs.find({Info, FD});
-        if (It != F.StructFieldDefs.end())
-          return value(It->second);
-      }
-    return core::intConst(0); // ZeroMemory'd / {sizeof(o)} initialized
+    bool Zero;
+    if (const Expr *Def = verFieldDef(CE, Name, Zero))
+      return value(Def);
+    return Zero ? core::intConst(0) : core::unknown();
   };
   auto CondFor = [&](int64_t Type) -> const Cond * {
     for (const Cond &C : Conds)

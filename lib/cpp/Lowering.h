@@ -52,6 +52,11 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *,
                  std::pair<const clang::CallExpr *, unsigned>>
       FormatDefs;
+  /// Variables read by an sscanf-like call: the call, and which of its
+  /// conversions (from 0) writes the variable.
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::pair<const clang::CallExpr *, unsigned>>
+      ScanDefs;
   /// Buffers filled from the registry by a helper whose value name is its
   /// parameter (`RegGetValueW(..., name, ..., &v, ...)`): the call and the
   /// index of the value-name argument, read at each call of the helper.
@@ -88,6 +93,11 @@ public:
 
   clang::ASTContext &context() { return Ctx; }
 
+  /// The constant array whose element a VerifyVersionInfo call CE compares
+  /// the build with under VER_EQUAL (`osvi.dwBuildNumber = builds[i]` in a
+  /// loop over `static const DWORD builds[] = {6001, 6002}`), if any.
+  const clang::VarDecl *buildArray(const clang::CallExpr *CE);
+
   /// True if the value of the call CE (a function of this translation unit)
   /// depends on its arguments: a guard at the call, judged per call site.
   bool readsArguments(const clang::CallExpr *CE);
@@ -99,11 +109,25 @@ private:
   core::ExprPtr withUpdates(const clang::VarDecl *VD, core::ExprPtr V,
                             const clang::Expr *Use);
   core::ExprPtr memberValue(const clang::MemberExpr *ME);
+  /// `*p`: what a fixed address of the source table holds, else p's value.
+  core::ExprPtr dereference(const clang::UnaryOperator *U);
   core::ExprPtr callValue(const clang::CallExpr *CE);
   core::ExprPtr methodValue(const clang::CXXMemberCallExpr *CE);
   core::ExprPtr definitions(const std::vector<const clang::Expr *> &Defs,
                             const clang::Expr *Use);
   core::ExprPtr verifyVersionInfo(const clang::CallExpr *CE);
+  /// A VerSetConditionMask condition: type bit, VER_EQUAL ..., the call.
+  struct VerCondition {
+    int64_t Type;
+    int64_t Condition;
+    const clang::CallExpr *Call;
+  };
+  std::vector<VerCondition> verConditions(const clang::Expr *Mask);
+  /// What the code stored in field Name of VerifyVersionInfo's structure
+  /// (Zero: nothing, so it holds 0).
+  const clang::Expr *verFieldDef(const clang::CallExpr *CE,
+                                 llvm::StringRef Name, bool &Zero);
+  std::optional<int64_t> constant(const clang::Expr *E);
   core::ExprPtr comparison(const clang::Expr *E, clang::BinaryOperatorKind Op,
                            const clang::Expr *L, const clang::Expr *R,
                            clang::SourceLocation OpLoc);
@@ -114,6 +138,7 @@ private:
   /// conversion functions, std::string's members).
   bool computesOnly(const clang::CallExpr *CE) const;
   core::ExprPtr formatted(const clang::CallExpr *CE, unsigned FmtArg);
+  core::ExprPtr scanned(const clang::CallExpr *CE, unsigned Conversion);
   core::ExprPtr userSource(const clang::FunctionDecl *FD);
   bool isStringType(clang::QualType T) const;
 

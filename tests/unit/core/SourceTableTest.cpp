@@ -32,6 +32,21 @@ TEST(SourceTable, BuiltinTableKnowsEveryFrontendsSources) {
   EXPECT_TRUE(T.isSystemBinary("%SystemRoot%/system32/ntdll.dll"));
   EXPECT_FALSE(T.isSystemBinary("C:\\Program Files\\App\\kernel32.dll.bak"));
   EXPECT_FALSE(T.isSystemBinary("myapp.exe"));
+  // KUSER_SHARED_DATA by address, in user and kernel mode.
+  ASSERT_NE(T.address(0x7FFE0260), nullptr);
+  EXPECT_EQ(T.address(0x7FFE0260)->Q, Quantity::Build);
+  EXPECT_EQ(T.address(0x7FFE026C)->Q, Quantity::Major);
+  ASSERT_NE(T.address(0xFFFFF78000000270ull), nullptr);
+  EXPECT_EQ(T.address(0xFFFFF78000000270ull)->Q, Quantity::Minor);
+  EXPECT_EQ(T.address(0x7FFE0264), nullptr);
+  // RtlGetNtVersionNumbers' build carries flag bits above it.
+  auto Rtl = std::find_if(
+      T.OutParameters.begin(), T.OutParameters.end(), [](const auto &O) {
+        return O.Function == "RtlGetNtVersionNumbers" && O.Argument == 2;
+      });
+  ASSERT_NE(Rtl, T.OutParameters.end());
+  EXPECT_EQ(Rtl->Q, Quantity::Build);
+  EXPECT_EQ(Rtl->HighBits, 0xF0000000u);
 }
 
 TEST(SourceTable, TriggerWordsComeFromTheBumpsAndTheTable) {

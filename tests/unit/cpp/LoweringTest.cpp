@@ -195,3 +195,90 @@ bool g() { OSVERSIONINFOW vi = {sizeof(vi)}; GetVersionExW(&vi);
   ASSERT_EQ(rulesOf(R), "VG002");
   EXPECT_NE(R.fixed().find(R"(wcscmp(buf, L"6.0.6003") == 0)"), std::string::npos);
 }
+
+TEST(CppLowering, SharedUserDataByItsAddress) {
+  auto R = analyze(R"(#define BUILD_AT 0x7FFE0260
+bool f() { return *(ULONG *)0x7FFE0260 == 6002; }
+bool g() { volatile ULONG *p = (volatile ULONG *)BUILD_AT; return *p < 6003; }
+bool h() { return (*(PULONG)(0x7FFE0000 + 0x260) & 0xFFFF) <= 6002; }
+bool i() { return *(USHORT *)0x7FFE0260 == 6002; }
+bool j() { return *(ULONG *)0x7FFE026C == 6 && *(ULONG *)0x7FFE0270 == 0; }
+bool k() { return *(ULONG *)0x7FFE0260 >= 7600; }
+bool l() { return *(ULONG *)0x7FFE0264 == 6002; })");
+  // The source is known (an error); the major/minor, a threshold past both
+  // builds and an address that is not in the table stay silent.
+  ASSERT_EQ(rulesOf(R), "VG001 VG001 VG001 VG001");
+  for (const auto &F : R.Findings)
+    EXPECT_EQ(F.Level, core::Severity::Error);
+  EXPECT_NE(R.fixed().find("(*(ULONG *)0x7FFE0260 == 6002 || "
+                           "*(ULONG *)0x7FFE0260 == 6003)"),
+            std::string::npos)
+      << R.fixed();
+}
+
+TEST(CppLowering, ScannedRegistryText) {
+  auto R = analyze(R"(#include <cstdio>
+bool f(HKEY k) { wchar_t b[16]; DWORD n = sizeof(b), build = 0;
+RegQueryValueExW(k, L"CurrentBuildNumber", 0, 0, (LPBYTE)b, &n);
+swscanf(b, L"%lu", &build);
+return build == 6002; }
+bool g(HKEY k) { char b[16]; DWORD n = sizeof(b); unsigned ma, mi, bu;
+RegQueryValueExA(k, "CurrentBuild", 0, 0, (LPBYTE)b, &n);
+sscanf(b, "%u", &bu);
+return bu < 6003; }
+bool h(const char *arg) { unsigned port; sscanf(arg, "%u", &port); return port == 6002; }
+bool i(HKEY k) { char b[16]; DWORD n = sizeof(b); unsigned v;
+RegQueryValueExA(k, "CurrentBuild", 0, 0, (LPBYTE)b, &n);
+sscanf(b, "%x", &v);
+return v == 6002; })");
+  // %x is not read as the decimal text: unknown, silent.
+  ASSERT_EQ(rulesOf(R), "VG001 VG001");
+  EXPECT_NE(R.fixed().find("(build == 6002 || build == 6003)"),
+            std::string::npos)
+      << R.fixed();
+}
+
+TEST(CppLowering, RtlGetNtVersionNumbersMaskedAfterTheCall) {
+  auto R = analyze(R"(typedef void(WINAPI *Fn)(DWORD *, DWORD *, DWORD *);
+static Fn g_fn;
+bool f() { DWORD a, b, c;
+Fn fn = (Fn)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "RtlGetNtVersionNumbers");
+fn(&a, &b, &c); c &= 0x0FFFFFFF; return c == 6002; }
+bool g() { DWORD a, b, c;
+g_fn = (Fn)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "RtlGetNtVersionNumbers");
+g_fn(&a, &b, &c); c = c & 0x0FFFFFFF; return c <= 6002; }
+bool h() { DWORD a, b, c;
+Fn fn = (Fn)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "RtlGetNtVersionNumbers");
+fn(&a, &b, &c); return c == 6002; })");
+  // Unmasked, the flag bits keep `c == 6002` false on every build.
+  ASSERT_EQ(rulesOf(R), "VG001 VG001");
+  EXPECT_EQ(R.Findings[0].Level, core::Severity::Error);
+}
+
+TEST(CppLowering, VerifyVersionInfoLoopOverAnArrayOfBuilds) {
+  auto R = analyze(R"(bool f() {
+  static const DWORD builds[] = {6001, 6002};
+  OSVERSIONINFOEXW o = {sizeof(o)};
+  DWORDLONG m = VerSetConditionMask(0, VER_BUILDNUMBER, VER_EQUAL);
+  for (int i = 0; i < 2; ++i) {
+    o.dwBuildNumber = builds[i];
+    if (VerifyVersionInfoW(&o, VER_BUILDNUMBER, m)) return true;
+  }
+  return false;
+}
+bool g() {
+  static const DWORD floors[] = {6001, 6002};
+  OSVERSIONINFOEXW o = {sizeof(o)};
+  DWORDLONG m = VerSetConditionMask(0, VER_BUILDNUMBER, VER_GREATER_EQUAL);
+  for (int i = 0; i < 2; ++i) {
+    o.dwBuildNumber = floors[i];
+    if (VerifyVersionInfoW(&o, VER_BUILDNUMBER, m)) return true;
+  }
+  return false;
+})");
+  // At the element that flips; VER_GREATER_EQUAL is no lookup.
+  ASSERT_EQ(rulesOf(R), "VG005");
+  EXPECT_EQ(R.Findings[0].Where.Line, 4u);
+  EXPECT_NE(R.fixed().find("{6001, 6002, 6003}"), std::string::npos)
+      << R.fixed();
+}
