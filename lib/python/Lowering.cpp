@@ -316,7 +316,7 @@ Val Lowerer::comparison(script::Node N, int Depth) {
   std::vector<std::pair<uint32_t, uint32_t>> Ops;
   for (script::Node K = script::firstChild(N); !script::isNull(K);
        K = script::nextSibling(K)) {
-    if (typeOf(K) == "comment")
+    if (isExtra(K))
       continue;
     if (script::isNamed(K)) {
       Operands.push_back(K);
@@ -410,6 +410,8 @@ Val Lowerer::subscript(script::Node N, int Depth) {
     bool Second = false, Plain = true;
     for (script::Node K = script::firstChild(Sub); !script::isNull(K);
          K = script::nextSibling(K)) {
+      if (isExtra(K))
+        continue;
       if (!script::isNamed(K)) {
         if (text(K) == ":") {
           if (Second)
