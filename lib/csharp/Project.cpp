@@ -9,6 +9,7 @@
 #include "csharp/Project.h"
 
 #include "core/FileMemo.h"
+#include "script/Text.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -108,6 +109,26 @@ std::string absolute(llvm::StringRef Path) {
   return std::string(P);
 }
 
+/// Calls Fn with the text of the .cs file Path as the prefilter reads the
+/// file itself (UTF-16 decoded); false, without calling it, for a file too
+/// large, unreadable or binary.
+template <typename F> bool withText(const std::string &Path, F Fn) {
+  // Read, not mapped: a mapping's teardown costs more than a small file.
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false,
+                                         /*IsVolatile=*/true);
+  if (!Buf || (*Buf)->getBufferSize() > MaxFileBytes)
+    return false;
+  std::string Decoded;
+  auto Text = script::scanText((*Buf)->getBuffer(), Path, Decoded);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return false;
+  }
+  Fn(*Text);
+  return true;
+}
+
 struct Index {
   llvm::StringMap<std::vector<std::string>> Declaring; // type -> files
 };
@@ -131,17 +152,14 @@ std::shared_ptr<const Index> buildIndex(const std::string &Root) {
     if (!Name.ends_with_insensitive(".cs"))
       continue;
     ++Files;
-    auto Buf = llvm::MemoryBuffer::getFile(I->path(), /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false,
-                                           /*IsVolatile=*/true);
-    if (!Buf || (*Buf)->getBufferSize() > MaxFileBytes)
-      continue;
-    std::string Path = absolute(I->path());
-    for (const std::string &T : declaredTypes((*Buf)->getBuffer())) {
-      auto &V = X->Declaring[T];
-      if (V.empty() || V.back() != Path)
-        V.push_back(Path);
-    }
+    withText(I->path(), [&](llvm::StringRef Text) {
+      std::string Path = absolute(I->path());
+      for (const std::string &T : declaredTypes(Text)) {
+        auto &V = X->Declaring[T];
+        if (V.empty() || V.back() != Path)
+          V.push_back(Path);
+      }
+    });
   }
   for (auto &D : X->Declaring)
     std::sort(D.second.begin(), D.second.end());
@@ -260,13 +278,9 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
       Memo = &Memos.try_emplace(HoldsKey).first->second;
     }
     Any = *Memo->get(F, /*Cacheable=*/true, [&] {
-      // Read, not mapped: a mapping's teardown costs more than a small file.
-      auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false,
-                                             /*IsVolatile=*/true);
-      return std::make_shared<const bool>(
-          Buf && (*Buf)->getBufferSize() <= MaxFileBytes &&
-          Holds((*Buf)->getBuffer()));
+      bool H = false;
+      withText(F, [&](llvm::StringRef Text) { H = Holds(Text); });
+      return std::make_shared<const bool>(H);
     });
   }
   return Any;
