@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
 #include "csharp/Lowerer.h"
+#include "script/Operators.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -225,22 +226,6 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
 
 namespace {
 
-std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
-  if (Op == "==")
-    return CmpOp::EQ;
-  if (Op == "!=")
-    return CmpOp::NE;
-  if (Op == "<")
-    return CmpOp::LT;
-  if (Op == "<=")
-    return CmpOp::LE;
-  if (Op == ">")
-    return CmpOp::GT;
-  if (Op == ">=")
-    return CmpOp::GE;
-  return std::nullopt;
-}
-
 /// `x.CompareTo(y) OP k`: the comparison of x and y it stands for.
 std::optional<CmpOp> compareToResult(CmpOp O, int64_t K) {
   if (K == 0)
@@ -261,7 +246,7 @@ std::optional<CmpOp> compareToResult(CmpOp O, int64_t K) {
 Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                      const Val &R, script::Node RN, script::Node Whole,
                      script::Node OpN) {
-  auto O = cmpOp(OpText.trim());
+  auto O = script::comparisonOp(OpText.trim());
   if (!O)
     return Val::of(unknown());
   Spelling W = spell(Whole);
@@ -331,7 +316,7 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
     return lower(RN, Depth + 1);
   }
   Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
-  if (cmpOp(OpText))
+  if (script::comparisonOp(OpText))
     return compare(OpText, L, LN, R, RN, N, OpN);
   if (L.isObject() || R.isObject())
     return {};
@@ -390,7 +375,7 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
       return unknown();
     llvm::StringRef Op = text(P).take_until(
         [](char C) { return C != '<' && C != '>' && C != '=' && C != '!'; });
-    auto O = cmpOp(Op.trim());
+    auto O = script::comparisonOp(Op.trim());
     return O ? Const(K[0], *O) : unknown();
   }
   if (T == "and_pattern" || T == "or_pattern") {
