@@ -9,6 +9,7 @@
 #include "core/Evaluator.h"
 #include "core/Profile.h"
 #include "core/SourceTable.h"
+#include "core/VerifyVersion.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -1392,34 +1393,6 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
 
 // --- VerifyVersionInfo ------------------------------------------------------
 
-namespace {
-// VER_* type bits and conditions (winnt.h).
-enum : uint64_t {
-  VerMinor = 0x1,
-  VerMajor = 0x2,
-  VerBuild = 0x4,
-  VerSPMinor = 0x10,
-  VerSPMajor = 0x20,
-  VerProductType = 0x80,
-};
-std::optional<core::CmpOp> verCondition(int64_t C) {
-  switch (C) {
-  case 1:
-    return core::CmpOp::EQ;
-  case 2:
-    return core::CmpOp::GT;
-  case 3:
-    return core::CmpOp::GE;
-  case 4:
-    return core::CmpOp::LT;
-  case 5:
-    return core::CmpOp::LE;
-  default:
-    return std::nullopt;
-  }
-}
-} // namespace
-
 std::optional<int64_t> Lowerer::constant(const Expr *E) {
   Expr::EvalResult R;
   if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
@@ -1487,7 +1460,7 @@ const VarDecl *Lowerer::buildArray(const CallExpr *CE) {
   if (CE->getNumArgs() < 3)
     return nullptr;
   auto TypeMask = constant(CE->getArg(1));
-  if (!TypeMask || !(*TypeMask & VerBuild))
+  if (!TypeMask || !(*TypeMask & core::VerBuild))
     return nullptr;
   bool Zero;
   const Expr *Def = verFieldDef(CE, "dwBuildNumber", Zero);
@@ -1502,7 +1475,7 @@ const VarDecl *Lowerer::buildArray(const CallExpr *CE) {
     return nullptr;
   // The build's condition is VER_EQUAL: the loop looks the OS's build up.
   for (const VerCondition &C : verConditions(CE->getArg(2)))
-    if (C.Type == VerBuild)
+    if (C.Type == core::VerBuild)
       return C.Condition == 1 ? VD : nullptr;
   return nullptr;
 }
@@ -1530,62 +1503,22 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
     return nullptr;
   };
   std::vector<ExprPtr> Parts;
-  // Major, minor, service pack: compared as one hierarchical version with the
-  // condition of the highest component present.
-  struct Level {
-    uint64_t Bit;
-    Quantity Q;
-    const char *Field;
-  };
-  const Level Levels[] = {{VerMajor, Quantity::Major, "dwMajorVersion"},
-                          {VerMinor, Quantity::Minor, "dwMinorVersion"},
-                          {VerSPMajor, Quantity::SPMajor, "wServicePackMajor"},
-                          {VerSPMinor, Quantity::SPMinor, "wServicePackMinor"}};
-  std::vector<std::pair<ExprPtr, ExprPtr>> Hier;
-  std::optional<core::CmpOp> HierOp;
-  for (const Level &L : Levels) {
-    if (!(*TypeMask & L.Bit))
-      continue;
-    const Cond *C = CondFor(L.Bit);
+  auto Levels = core::verifyVersionLevels(
+      *TypeMask,
+      [&](int64_t Bit) -> std::optional<int64_t> {
+        const Cond *C = CondFor(Bit);
+        return C ? std::optional<int64_t>(C->Condition) : std::nullopt;
+      },
+      FieldValue);
+  if (!Levels)
+    return core::unknown();
+  if (*Levels)
+    Parts.push_back(*Levels);
+  if (*TypeMask & core::VerBuild) {
+    const Cond *C = CondFor(core::VerBuild);
     if (!C)
       return core::unknown();
-    if (!HierOp)
-      HierOp = verCondition(C->Condition);
-    Hier.push_back(
-        {core::quantity(L.Q, "VerifyVersionInfo"), FieldValue(L.Field)});
-  }
-  if (!Hier.empty()) {
-    if (!HierOp)
-      return core::unknown();
-    // Lexicographic: a OP b over (q1, q2, ...).
-    core::CmpOp O = *HierOp;
-    ExprPtr Acc;
-    for (size_t I = Hier.size(); I-- > 0;) {
-      auto [Q, V] = Hier[I];
-      if (O == core::CmpOp::EQ) {
-        ExprPtr C = core::cmp(core::CmpOp::EQ, Q, V);
-        Acc = Acc ? core::logicAnd(C, Acc) : C;
-        continue;
-      }
-      core::CmpOp Strict = (O == core::CmpOp::GE || O == core::CmpOp::GT)
-                               ? core::CmpOp::GT
-                               : core::CmpOp::LT;
-      ExprPtr Last = I + 1 == Hier.size() ? core::cmp(O, Q, V) : nullptr;
-      if (Last) {
-        Acc = Last;
-        continue;
-      }
-      Acc =
-          core::logicOr(core::cmp(Strict, Q, V),
-                        core::logicAnd(core::cmp(core::CmpOp::EQ, Q, V), Acc));
-    }
-    Parts.push_back(Acc);
-  }
-  if (*TypeMask & VerBuild) {
-    const Cond *C = CondFor(VerBuild);
-    if (!C)
-      return core::unknown();
-    auto O = verCondition(C->Condition);
+    auto O = core::verCondition(C->Condition);
     if (!O)
       return core::unknown();
     core::Spelling W = spelling(Ctx, C->Call->getSourceRange());
@@ -1599,9 +1532,9 @@ ExprPtr Lowerer::verifyVersionInfo(const CallExpr *CE) {
     Node->Flags |= core::FlagConditionMask;
     Parts.push_back(Node);
   }
-  if (*TypeMask & VerProductType) {
-    const Cond *C = CondFor(VerProductType);
-    auto O = C ? verCondition(C->Condition) : std::nullopt;
+  if (*TypeMask & core::VerProductType) {
+    const Cond *C = CondFor(core::VerProductType);
+    auto O = C ? core::verCondition(C->Condition) : std::nullopt;
     if (!O)
       return core::unknown();
     Parts.push_back(core::cmp(

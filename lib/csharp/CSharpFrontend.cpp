@@ -21,158 +21,80 @@ using namespace verguard::core;
 namespace verguard::csharp {
 
 namespace {
-constexpr int MaxNesting = 200;
-thread_local int StatementDepth = 0;
-
-struct Nest {
-  Nest() { ++StatementDepth; }
-  ~Nest() { --StatementDepth; }
-};
-
 bool isStatement(llvm::StringRef T) {
   return T.ends_with("_statement") || T == "block";
 }
 } // namespace
 
 Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
-                 const FrontendOptions &Opts, std::vector<Guard> &Guards,
-                 std::vector<Diagnostic> &Diags)
-    : script::Speller(Path, Text), Path(Path), Text(Text), Src(Text.Utf8),
-      Opts(Opts), Guards(Guards), Diags(Diags) {}
+                 llvm::StringRef Src, const FrontendOptions &Opts,
+                 std::vector<Guard> &Guards, std::vector<Diagnostic> &Diags)
+    : script::Lowerer<Val, Frame>(Path, Text, Src, Opts, Guards, Diags,
+                                  Dialect::CSharp) {}
 
-void Lowerer::tooDeep(script::Node N) {
-  if (TooDeepNoted || !Emit)
-    return;
-  TooDeepNoted = true;
-  Diags.push_back(script::nestedTooDeep(Path, span(N)));
+bool Lowerer::isScope(llvm::StringRef T) const {
+  return T == "lambda_expression" || T == "anonymous_method_expression" ||
+         isStatement(T);
 }
 
-std::string Lowerer::currentFunction() const {
-  for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-    if (F->Func)
-      return F->Function;
-  return "";
-}
-
-void Lowerer::emit(Guard G, script::Node Site) {
-  if (!Emit || Instantiating ||
-      !EmittedAt.insert(script::startByte(Site)).second)
-    return;
-  G.Syntax = Dialect::CSharp;
-  G.Function = currentFunction();
-  Guards.push_back(std::move(G));
-}
-
-void Lowerer::conditionGuard(script::Node CondNode) {
-  if (script::isNull(CondNode))
-    return;
-  Covered.push_back({script::startByte(CondNode), script::endByte(CondNode)});
-  if (!Emit)
-    return;
-  ExprPtr C = lowerCond(CondNode);
-  if (!dependsOnVersion(*C))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = C;
-  G.Where = span(CondNode);
-  G.Text = normalize(text(CondNode));
-  emit(std::move(G), CondNode);
-}
-
-void Lowerer::scanGuards(script::Node Root) {
-  if (!Emit || script::isNull(Root))
-    return;
-  std::vector<script::Node> Stack{Root};
-  while (!Stack.empty()) {
-    script::Node N = Stack.back();
-    Stack.pop_back();
-    llvm::StringRef T = typeOf(N);
-    uint32_t B = script::startByte(N), E = script::endByte(N);
-    bool InCovered = llvm::any_of(
-        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
-    if (InCovered || T == "lambda_expression" ||
-        T == "anonymous_method_expression" || isStatement(T))
-      continue;
-    if (T == "binary_expression") {
-      llvm::StringRef Op = text(script::field(N, "operator")).trim();
-      if (Op == "==" || Op == "!=" || Op == "<" || Op == "<=" || Op == ">" ||
-          Op == ">=" || Op == "&&" || Op == "||") {
-        conditionGuard(N);
-        continue;
-      }
-    }
-    if (T == "is_pattern_expression" ||
-        (T == "prefix_unary_expression" && text(N).starts_with("!"))) {
-      conditionGuard(N);
-      continue;
-    }
-    if (T == "invocation_expression") {
-      // A predicate call (StartsWith, Equals, Contains, Regex.IsMatch).
-      Val V = lower(N);
-      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E)) {
-        conditionGuard(N);
-        continue;
-      }
-    }
-    if (T == "conditional_expression")
-      conditionGuard(script::field(N, "condition"));
-    for (script::Node K : namedKids(N))
-      Stack.push_back(K);
+bool Lowerer::isCondition(script::Node N) {
+  llvm::StringRef T = typeOf(N);
+  if (T == "binary_expression") {
+    llvm::StringRef Op = text(script::field(N, "operator")).trim();
+    return Op == "==" || Op == "!=" || Op == "<" || Op == "<=" || Op == ">" ||
+           Op == ">=" || Op == "&&" || Op == "||";
   }
+  if (T == "is_pattern_expression" ||
+      (T == "prefix_unary_expression" && text(N).starts_with("!")))
+    return true;
+  if (T == "invocation_expression") {
+    // A predicate call (StartsWith, Equals, Contains, Regex.IsMatch).
+    Val V = lower(N);
+    return V.E && isBoolean(*V.E) && dependsOnVersion(*V.E);
+  }
+  return false;
 }
 
-void Lowerer::tableGuard(script::Node Init, const ExprPtr &Key) {
-  if (!Emit || Instantiating || script::isNull(Init) || !Key ||
-      !dependsOnVersion(*Key) || EmittedAt.count(script::startByte(Init)))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Table;
-  G.Subject = Key;
-  G.FirstMatchOnly = true;
-  G.Where = span(Init);
-  ValueType KT = valueType(*Key);
-  std::map<std::string, size_t> ByValue;
-  for (script::Node Entry : namedKids(Init)) {
-    script::Node KN{}, VN{};
-    if (typeOf(Entry) == "initializer_expression") {
-      // { 6002, "SP2" }
-      auto K = namedKids(Entry);
-      if (K.size() != 2)
-        continue;
-      KN = K[0];
-      VN = K[1];
-    } else if (typeOf(Entry) == "assignment_expression") {
-      // [6002] = "SP2"
-      script::Node L = script::field(Entry, "left");
-      auto A = args(L);
-      if (typeOf(L) != "element_binding_expression" || A.size() != 1)
-        continue;
-      KN = A[0];
-      VN = script::field(Entry, "right");
-    } else {
-      continue;
-    }
-    Val KV = lower(KN, 1);
-    ExprPtr Test = unknown();
-    if (KV.E && KV.E->isConst()) {
-      ValueType T = valueType(*KV.E);
-      Test = KT != ValueType::Unknown && T != KT
-                 ? boolConst(false)
-                 : cmp(CmpOp::EQ, subject(), operand(KV, KN),
-                       T == ValueType::Str ? CmpMode::Str : CmpMode::Int,
-                       Dialect::CSharp);
-    }
-    Arm A;
-    A.Label = spell(Entry);
-    A.Indent = indentAt(script::startByte(Entry));
-    script::addArmTest(G, ByValue, normalize(text(VN)), std::move(A),
-                       std::move(Test));
+script::Node Lowerer::ternaryCondition(script::Node N) const {
+  if (typeOf(N) != "conditional_expression")
+    return {};
+  return script::field(N, "condition");
+}
+
+bool Lowerer::tableEntry(script::Node Entry, script::Node &Key,
+                         script::Node &Value) {
+  if (typeOf(Entry) == "initializer_expression") {
+    // { 6002, "SP2" }
+    auto K = namedKids(Entry);
+    if (K.size() != 2)
+      return false;
+    Key = K[0];
+    Value = K[1];
+    return true;
   }
-  if (G.Arms.empty())
-    return;
-  G.Text = "table " + normalize(text(Init)).substr(0, 200);
-  emit(std::move(G), Init);
+  if (typeOf(Entry) == "assignment_expression") {
+    // [6002] = "SP2"
+    script::Node L = script::field(Entry, "left");
+    auto A = args(L);
+    if (typeOf(L) != "element_binding_expression" || A.size() != 1)
+      return false;
+    Key = A[0];
+    Value = script::field(Entry, "right");
+    return true;
+  }
+  return false;
+}
+
+ExprPtr Lowerer::entryTest(script::Node KN, const ExprPtr &Subject) {
+  Val KV = lower(KN, 1);
+  if (!KV.E || !KV.E->isConst())
+    return unknown();
+  ValueType KT = valueType(*Subject), T = valueType(*KV.E);
+  if (KT != ValueType::Unknown && T != KT)
+    return boolConst(false);
+  return cmp(CmpOp::EQ, subject(), operand(KV, KN),
+             T == ValueType::Str ? CmpMode::Str : CmpMode::Int,
+             Dialect::CSharp);
 }
 
 void Lowerer::switchGuard(script::Node Switch, script::Node Value,
@@ -265,7 +187,7 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   Stored.E = unbindParams(V.E);
   for (const std::string &K : {Cls + "." + Name, Name}) {
     auto It = Members.find(K);
-    if (It == Members.end() || Stored.related() || !It->second.related())
+    if (It == Members.end() || Stored.carries() || !It->second.carries())
       Members[K] = Stored;
   }
 }
@@ -317,7 +239,7 @@ void Lowerer::walkBody(script::Node Body) {
     Val V = lower(K[0]);
     scanGuards(K[0]);
     // `=> 6002`: one expression, so a constant is what it always returns.
-    if (V.related() || (V.E && V.E->isConst()))
+    if (V.carries() || (V.E && V.E->isConst()))
       top().Return = V;
     return;
   }
@@ -325,8 +247,8 @@ void Lowerer::walkBody(script::Node Body) {
 }
 
 void Lowerer::statement(script::Node S) {
-  Nest Guard;
-  if (StatementDepth > MaxNesting) {
+  Nest Guard(*this);
+  if (Guard.pastLimit()) {
     tooDeep(S);
     return;
   }
@@ -374,15 +296,7 @@ void Lowerer::statement(script::Node S) {
       return;
     Val V = lower(K[0]);
     scanGuards(K[0]);
-    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
-      if (F->Func) {
-        auto Says = [](const Val &X) {
-          return X.isObject() || (X.E && dependsOnVersion(*X.E));
-        };
-        if (V.related() && (!F->Return || (!Says(*F->Return) && Says(V))))
-          F->Return = V;
-        break;
-      }
+    noteReturn(V);
     return;
   }
   if (T == "if_statement" || T == "while_statement" || T == "do_statement") {
@@ -492,7 +406,7 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
     if (!Fn.ByRef[P])
       continue;
     auto It = top().Vars.find(Fn.Params[P]);
-    if (It != top().Vars.end() && It->second.related() &&
+    if (It != top().Vars.end() && It->second.carries() &&
         !(It->second.E && It->second.E->Kind == Op::Param))
       Fn.Outs[P] = It->second;
   }
@@ -549,7 +463,7 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
       for (auto &[N, V] : Vars)
         for (const std::string &K : {Class + "." + N, N}) {
           auto It = Members.find(K);
-          if (It == Members.end() || V.related())
+          if (It == Members.end() || V.carries())
             Members[K] = V;
         }
     } else if (T == "property_declaration") {
@@ -566,7 +480,7 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
         } else {
           Val X = lower(V);
           scanGuards(V);
-          if (X.related())
+          if (X.carries())
             top().Return = X;
         }
       }
@@ -592,40 +506,11 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
   }
 }
 
-void Lowerer::run(script::Node Root) {
-  auto Reset = [&] {
-    Frames.clear();
-    Frames.emplace_back();
-    Covered.clear();
-  };
-  for (int Pass = 0; Pass < 2; ++Pass) {
-    Reset();
-    declarations(Root, "");
-  }
-  Reset();
-  Emit = true;
-  declarations(Root, "");
-}
-
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
-  if (llvm::StringRef(Text.Utf8).trim().empty())
-    return;
-  script::TreePtr Tree =
-      script::parse(tree_sitter_c_sharp(), Text.Utf8, {},
-                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
-  if (!Tree) {
-    script::noteParseTrouble(Diags, Path, Text, nullptr);
-    return;
-  }
-  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-  script::Node Root = Flat.root();
-  script::ParseTrouble Trouble = script::parseTrouble(Root);
-  script::noteParseTrouble(Diags, Path, Text, &Trouble);
-  Lowerer L(Path, Text, Opts, Guards, Diags);
-  L.Deps = Deps;
-  L.run(Root);
+  script::lowerTree<Lowerer>(tree_sitter_c_sharp(), Path, Text, Text.Utf8, Opts,
+                             Guards, Diags, [&](Lowerer &L) { L.Deps = Deps; });
 }
 
 } // namespace verguard::csharp

@@ -58,30 +58,15 @@ makeSummary(const std::string &File, const FrontendOptions &Opts) {
   auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
   if (!Buf)
     return nullptr;
-  auto Text = script::decodeText((*Buf)->getBuffer(), File);
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
+  auto Q = script::parseQuietly(tree_sitter_c_sharp(), (*Buf)->getBuffer(),
+                                File, Opts.TimeoutMs);
+  if (!Q)
     return nullptr;
-  }
-  script::TreePtr Tree =
-      script::parse(tree_sitter_c_sharp(), Text->Utf8, {},
-                    Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
-  if (!Tree)
-    return nullptr;
-  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-  std::vector<Guard> NoGuards;
-  std::vector<Diagnostic> NoDiags;
   std::vector<std::string> Read;
-  Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
+  Lowerer Sub(File, Q->Text, Q->Text.Utf8, Opts, Q->NoGuards, Q->NoDiags);
   Sub.Deps = &Read;
   Summarizing.push_back(File);
-  // The two learning passes of Lowerer::run, nothing emitted.
-  for (int Pass = 0; Pass < 2; ++Pass) {
-    Sub.Frames.clear();
-    Sub.Frames.emplace_back();
-    Sub.Covered.clear();
-    Sub.declarations(Flat.root(), "");
-  }
+  Sub.learn(Q->Parsed.root()); // nothing emitted
   Summarizing.pop_back();
   auto S = std::make_shared<Lowerer::Summary>(*Sub.summary());
   S->Files.push_back(File);

@@ -5,6 +5,8 @@
 // System.Version compares component by component, a missing component
 // before 0), Sources.cpp knows which values are OS version quantities, and
 // CSharpFrontend.cpp walks declarations and statements and builds guards.
+// The walks, the condition scan and the guards' bookkeeping are
+// script::Lowerer's; this says what C#'s nodes are.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_CSHARP_LOWERER_H
@@ -14,6 +16,7 @@
 #include "core/Flow.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "script/Lowerer.h"
 #include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
@@ -82,7 +85,13 @@ struct Val {
     return V;
   }
   bool isObject() const { return Obj != ObjKind::None; }
-  bool related() const;
+  /// Says something about the OS version.
+  bool related() const {
+    return isObject() || (E && core::dependsOnVersion(*E));
+  }
+  /// Says something about the OS version or depends on a parameter (what a
+  /// method's summary keeps).
+  bool carries() const;
   core::ExprPtr expr() const;
 };
 
@@ -93,18 +102,16 @@ struct Frame {
   std::optional<Val> Return; // the first version-related return
 };
 
-class Lowerer : public script::Speller {
+class Lowerer : public script::Lowerer<Val, Frame> {
 public:
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
-          const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
+          llvm::StringRef Src, const core::FrontendOptions &Opts,
+          std::vector<core::Guard> &Guards,
           std::vector<core::Diagnostic> &Diags);
-  void run(script::Node Root);
-
-  llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
 
   // --- Lowering.cpp ---------------------------------------------------
   Val lower(script::Node N, int Depth = 0);
-  core::ExprPtr lowerCond(script::Node N, int Depth = 0);
+  core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
@@ -114,6 +121,9 @@ public:
   Val callFunction(const std::string &Key, script::Node Call,
                    const std::vector<Val> &Args,
                    const std::vector<script::Node> &ArgNodes, int Depth);
+  /// The memo of a body walked with Args bound at Call (instantiateBody).
+  std::string memoKey(const std::string &Key, script::Node Call,
+                      const std::vector<Val> &Args) const;
   Val stringLiteral(script::Node N, int Depth);
   /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
   core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth);
@@ -165,30 +175,10 @@ public:
   /// The local variable or parameter Name of the current method, if any.
   Val *variable(llvm::StringRef Name);
   void assign(script::Node Target, const Val &V);
-  void conditionGuard(script::Node CondNode);
-  void scanGuards(script::Node N);
   void switchGuard(script::Node Switch, script::Node Value,
                    llvm::ArrayRef<script::Node> Sections, bool Expression);
-  void tableGuard(script::Node Init, const core::ExprPtr &Key);
-  void emit(core::Guard G, script::Node Site);
-  std::string currentFunction() const;
-  Frame &top() { return Frames.back(); }
-  std::string normalize(llvm::StringRef S) const {
-    return script::normalizeSpace(S);
-  }
-  void tooDeep(script::Node N);
 
   // --- state ----------------------------------------------------------
-  llvm::StringRef Path;
-  const script::DecodedText &Text;
-  llvm::StringRef Src;
-  const core::FrontendOptions &Opts;
-  std::vector<core::Guard> &Guards;
-  std::vector<core::Diagnostic> &Diags;
-
-  bool Emit = false;
-  bool TooDeepNoted = false;
-  std::vector<Frame> Frames;
   struct Function {
     std::vector<std::string> Params;
     std::vector<bool> ByRef; // out/ref parameters
@@ -222,9 +212,18 @@ public:
   std::map<std::string, script::Node> Properties; // getter bodies
   std::set<std::string> Classes;
   std::set<std::string> Partial; // classes declared `partial` here
-  int Instantiating = 0;
-  std::set<uint32_t> EmittedAt;
-  std::vector<std::pair<uint32_t, uint32_t>> Covered;
+
+protected:
+  // --- the script::Lowerer skeleton: C#'s node kinds --------------------
+  void walk(script::Node Root) override { declarations(Root, ""); }
+  bool isScope(llvm::StringRef Type) const override;
+  bool isCondition(script::Node N) override;
+  script::Node ternaryCondition(script::Node N) const override;
+  /// `{ 6002, "SP2" }` and `[6002] = "SP2"` of a Dictionary initializer.
+  bool tableEntry(script::Node Entry, script::Node &Key,
+                  script::Node &Value) override;
+  core::ExprPtr entryTest(script::Node KeyN,
+                          const core::ExprPtr &Subject) override;
 };
 
 using core::unbindParams;

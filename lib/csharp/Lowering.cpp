@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
 #include "csharp/Lowerer.h"
+#include "script/Operators.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -18,7 +19,7 @@ namespace verguard::csharp {
 
 ExprPtr Val::expr() const { return E ? E : unknown(); }
 
-bool Val::related() const {
+bool Val::carries() const {
   return isObject() || (E && (dependsOnVersion(*E) || hasParam(*E)));
 }
 
@@ -225,22 +226,6 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
 
 namespace {
 
-std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
-  if (Op == "==")
-    return CmpOp::EQ;
-  if (Op == "!=")
-    return CmpOp::NE;
-  if (Op == "<")
-    return CmpOp::LT;
-  if (Op == "<=")
-    return CmpOp::LE;
-  if (Op == ">")
-    return CmpOp::GT;
-  if (Op == ">=")
-    return CmpOp::GE;
-  return std::nullopt;
-}
-
 /// `x.CompareTo(y) OP k`: the comparison of x and y it stands for.
 std::optional<CmpOp> compareToResult(CmpOp O, int64_t K) {
   if (K == 0)
@@ -261,7 +246,7 @@ std::optional<CmpOp> compareToResult(CmpOp O, int64_t K) {
 Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                      const Val &R, script::Node RN, script::Node Whole,
                      script::Node OpN) {
-  auto O = cmpOp(OpText.trim());
+  auto O = script::comparisonOp(OpText.trim());
   if (!O)
     return Val::of(unknown());
   Spelling W = spell(Whole);
@@ -326,12 +311,12 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
   }
   if (OpText == "??") {
     Val L = lower(LN, Depth + 1);
-    if (L.related())
+    if (L.carries())
       return L;
     return lower(RN, Depth + 1);
   }
   Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
-  if (cmpOp(OpText))
+  if (script::comparisonOp(OpText))
     return compare(OpText, L, LN, R, RN, N, OpN);
   if (L.isObject() || R.isObject())
     return {};
@@ -390,7 +375,7 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
       return unknown();
     llvm::StringRef Op = text(P).take_until(
         [](char C) { return C != '<' && C != '>' && C != '=' && C != '!'; });
-    auto O = cmpOp(Op.trim());
+    auto O = script::comparisonOp(Op.trim());
     return O ? Const(K[0], *O) : unknown();
   }
   if (T == "and_pattern" || T == "or_pattern") {
@@ -673,6 +658,34 @@ Val Lowerer::call(script::Node N, int Depth) {
   return R;
 }
 
+namespace {
+/// What an argument is, as far as a method's body can tell it apart.
+std::string describe(const Val &V) {
+  std::string S = std::to_string(int(V.Obj)) + ":" + V.Name + ":" +
+                  (V.E ? toString(*V.E) : "") + ":" +
+                  std::to_string(script::startByte(V.DictNode));
+  for (const ExprPtr &I : V.Items)
+    S += "," + (I ? toString(*I) : "");
+  for (const auto &[F, X] : V.Fields)
+    S += ";" + F + "=" + (X ? toString(*X) : "");
+  for (const MaskCond &C : V.Conds)
+    S += "|" + std::to_string(C.Type) + "/" + std::to_string(C.Condition) +
+         "@" + std::to_string(script::startByte(C.Call));
+  if (V.CmpA && V.CmpB)
+    S += "<" + toString(*V.CmpA) + "?" + toString(*V.CmpB);
+  return S;
+}
+} // namespace
+
+std::string Lowerer::memoKey(const std::string &Key, script::Node Call,
+                             const std::vector<Val> &Args) const {
+  // Per call: what the body returns keeps the call's own spellings.
+  std::string M = Key + "@" + std::to_string(script::startByte(Call));
+  for (const Val &A : Args)
+    M += "\x1f" + describe(A);
+  return M;
+}
+
 Val Lowerer::callFunction(const std::string &Key, script::Node Call,
                           const std::vector<Val> &Args,
                           const std::vector<script::Node> &ArgNodes,
@@ -685,30 +698,24 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   // body walked again with it bound, nothing emitted, up to three deep.
   bool Objects = llvm::any_of(Args, [](const Val &A) { return A.isObject(); });
   if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
-      Depth < script::MaxExprDepth / 2 &&
-      llvm::none_of(
-          Frames, [&](const Frame &Fr) { return Fr.Function == Key; })) {
-    Frame Fr;
-    Fr.Func = true;
-    Fr.Function = Key;
-    Fr.Class = Fn.Class;
-    for (size_t I = 0; I < Fn.Params.size() && I < Args.size(); ++I)
-      Fr.Vars[Fn.Params[I]] = Args[I];
-    size_t SavedCovered = Covered.size();
-    ++Instantiating;
-    Frames.push_back(std::move(Fr));
-    script::Node Body = script::field(Fn.Def, "body");
-    if (!script::isNull(Body))
-      walkBody(Body);
-    std::optional<Val> R = Frames.back().Return;
-    Frames.pop_back();
-    --Instantiating;
-    Covered.resize(SavedCovered);
-    if (R && (R->isObject() || (R->E && dependsOnVersion(*R->E)))) {
-      if (R->E)
-        R->E = keepSpellingsWithin(unbindParams(R->E), span(Call));
+      Depth < script::MaxExprDepth / 2) {
+    auto Callee = [&] {
+      Frame Fr;
+      Fr.Func = true;
+      Fr.Function = Key;
+      Fr.Class = Fn.Class;
+      for (size_t I = 0; I < Fn.Params.size() && I < Args.size(); ++I)
+        Fr.Vars[Fn.Params[I]] = Args[I];
+      return Fr;
+    };
+    auto Body = [&] {
+      script::Node B = script::field(Fn.Def, "body");
+      if (!script::isNull(B))
+        walkBody(B);
+    };
+    if (auto R =
+            instantiateBody(memoKey(Key, Call, Args), Key, Call, Callee, Body))
       return *R;
-    }
   }
   std::vector<ExprPtr> Bound(Fn.Params.size());
   for (size_t I = 0; I < ArgNodes.size() && I < Bound.size(); ++I)

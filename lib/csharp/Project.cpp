@@ -9,13 +9,13 @@
 #include "csharp/Project.h"
 
 #include "core/FileMemo.h"
+#include "script/Text.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -163,6 +163,39 @@ std::string absolute(llvm::StringRef Path) {
   return std::string(P);
 }
 
+/// Calls Fn with the text of the .cs file Path as the prefilter reads the
+/// file itself (UTF-16 decoded); false, without calling it, for a file too
+/// large, unreadable or binary.
+template <typename F> bool withText(const std::string &Path, F Fn) {
+  // Read into this thread's buffer, not mapped nor allocated per file: a
+  // project's files are read one after another, and a mapping's teardown
+  // (or a large buffer's) costs more than a small file.
+  thread_local llvm::SmallVector<char, 0> Buf;
+  Buf.clear();
+  auto FD = llvm::sys::fs::openNativeFileForRead(Path);
+  if (!FD) {
+    llvm::consumeError(FD.takeError());
+    return false;
+  }
+  llvm::Error E = llvm::sys::fs::readNativeFileToEOF(*FD, Buf);
+  llvm::sys::fs::closeFile(*FD);
+  if (E) {
+    llvm::consumeError(std::move(E));
+    return false;
+  }
+  if (Buf.size() > MaxFileBytes)
+    return false;
+  std::string Decoded;
+  auto Text =
+      script::scanText(llvm::StringRef(Buf.data(), Buf.size()), Path, Decoded);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return false;
+  }
+  Fn(*Text);
+  return true;
+}
+
 struct Index {
   llvm::StringMap<std::vector<std::string>> Declaring; // type -> files
 };
@@ -187,17 +220,14 @@ std::shared_ptr<const Index> buildIndex(const std::string &Root) {
     if (!Name.ends_with_insensitive(".cs"))
       continue;
     ++Files;
-    auto Buf = llvm::MemoryBuffer::getFile(I->path(), /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false,
-                                           /*IsVolatile=*/true);
-    if (!Buf || (*Buf)->getBufferSize() > MaxFileBytes)
-      continue;
-    std::string Path = absolute(I->path());
-    for (const std::string &T : declaredTypes((*Buf)->getBuffer())) {
-      auto &V = X->Declaring[T];
-      if (V.empty() || V.back() != Path)
-        V.push_back(Path);
-    }
+    withText(I->path(), [&](llvm::StringRef Text) {
+      std::string Path = absolute(I->path());
+      for (const std::string &T : declaredTypes(Text)) {
+        auto &V = X->Declaring[T];
+        if (V.empty() || V.back() != Path)
+          V.push_back(Path);
+      }
+    });
   }
   for (auto &D : X->Declaring)
     std::sort(D.second.begin(), D.second.end());
@@ -446,14 +476,9 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
       Memo = &Memos.try_emplace(HoldsKey).first->second;
     }
     auto Hot = Memo->get(F, /*Cacheable=*/true, [&] {
-      // Read, not mapped: a mapping's teardown costs more than a small file.
-      auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false,
-                                             /*IsVolatile=*/true);
-      return std::make_shared<const llvm::StringSet<>>(
-          Buf && (*Buf)->getBufferSize() <= MaxFileBytes
-              ? hotTypes((*Buf)->getBuffer(), Holds)
-              : llvm::StringSet<>());
+      llvm::StringSet<> H;
+      withText(F, [&](llvm::StringRef Text) { H = hotTypes(Text, Holds); });
+      return std::make_shared<const llvm::StringSet<>>(std::move(H));
     });
     // The file declares a type Text names whose declaration holds a literal.
     Any = llvm::any_of(Types,

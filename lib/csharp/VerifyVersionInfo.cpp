@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
+#include "core/VerifyVersion.h"
 #include "csharp/Lowerer.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -22,32 +23,6 @@ using namespace verguard::core;
 namespace verguard::csharp {
 
 namespace {
-// VER_* type bits (winnt.h).
-enum : int64_t {
-  VerMinor = 0x1,
-  VerMajor = 0x2,
-  VerBuild = 0x4,
-  VerSPMinor = 0x10,
-  VerSPMajor = 0x20,
-  VerProductType = 0x80,
-};
-
-std::optional<CmpOp> verCondition(int64_t C) {
-  switch (C) {
-  case 1:
-    return CmpOp::EQ;
-  case 2:
-    return CmpOp::GT;
-  case 3:
-    return CmpOp::GE;
-  case 4:
-    return CmpOp::LT;
-  case 5:
-    return CmpOp::LE;
-  default:
-    return std::nullopt;
-  }
-}
 
 /// The value of an integer expression of constants (`VER_MAJORVERSION |
 /// VER_BUILDNUMBER`), if it has one.
@@ -170,8 +145,8 @@ ExprPtr Lowerer::verifyVersionInfo(const std::vector<Val> &Args) {
   const Val &Info = Args[0];
   const std::vector<MaskCond> &Conds = Args[2].Conds;
   // A member the code did not set is 0 (`new OSVERSIONINFOEX()`).
-  auto FieldValue = [&](const char *Name) -> ExprPtr {
-    auto It = Info.Fields.find(Name);
+  auto FieldValue = [&](llvm::StringRef Name) -> ExprPtr {
+    auto It = Info.Fields.find(Name.str());
     return It != Info.Fields.end() ? It->second : intConst(0);
   };
   // The last call for a type bit wins, as VerSetConditionMask overwrites.
@@ -182,49 +157,17 @@ ExprPtr Lowerer::verifyVersionInfo(const std::vector<Val> &Args) {
     return nullptr;
   };
   std::vector<ExprPtr> Parts;
-  struct Level {
-    int64_t Bit;
-    Quantity Q;
-    const char *Field;
-  };
-  const Level Levels[] = {{VerMajor, Quantity::Major, "dwMajorVersion"},
-                          {VerMinor, Quantity::Minor, "dwMinorVersion"},
-                          {VerSPMajor, Quantity::SPMajor, "wServicePackMajor"},
-                          {VerSPMinor, Quantity::SPMinor, "wServicePackMinor"}};
-  std::vector<std::pair<ExprPtr, ExprPtr>> Hier;
-  std::optional<CmpOp> HierOp;
-  for (const Level &L : Levels) {
-    if (!(*TypeMask & L.Bit))
-      continue;
-    const MaskCond *C = CondFor(L.Bit);
-    if (!C)
-      return unknown();
-    if (!HierOp)
-      HierOp = verCondition(C->Condition);
-    Hier.push_back({quantity(L.Q, "VerifyVersionInfo"), FieldValue(L.Field)});
-  }
-  if (!Hier.empty()) {
-    if (!HierOp)
-      return unknown();
-    // Lexicographic: a OP b over (q1, q2, ...).
-    CmpOp O = *HierOp;
-    ExprPtr Acc;
-    for (size_t I = Hier.size(); I-- > 0;) {
-      auto [Q, V] = Hier[I];
-      if (O == CmpOp::EQ) {
-        ExprPtr C = cmp(CmpOp::EQ, Q, V);
-        Acc = Acc ? logicAnd(C, Acc) : C;
-        continue;
-      }
-      if (I + 1 == Hier.size()) {
-        Acc = cmp(O, Q, V);
-        continue;
-      }
-      CmpOp Strict = (O == CmpOp::GE || O == CmpOp::GT) ? CmpOp::GT : CmpOp::LT;
-      Acc = logicOr(cmp(Strict, Q, V), logicAnd(cmp(CmpOp::EQ, Q, V), Acc));
-    }
-    Parts.push_back(Acc);
-  }
+  auto Levels = verifyVersionLevels(
+      *TypeMask,
+      [&](int64_t Bit) -> std::optional<int64_t> {
+        const MaskCond *C = CondFor(Bit);
+        return C ? std::optional<int64_t>(C->Condition) : std::nullopt;
+      },
+      FieldValue);
+  if (!Levels)
+    return unknown();
+  if (*Levels)
+    Parts.push_back(*Levels);
   if (*TypeMask & VerBuild) {
     const MaskCond *C = CondFor(VerBuild);
     auto O = C ? verCondition(C->Condition) : std::nullopt;

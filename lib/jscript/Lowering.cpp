@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
 #include "jscript/Lowerer.h"
+#include "script/Operators.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -136,19 +137,11 @@ ExprPtr asText(const ExprPtr &E) {
 namespace {
 
 std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
-  if (Op == "==" || Op == "===")
+  if (Op == "===")
     return CmpOp::EQ;
-  if (Op == "!=" || Op == "!==")
+  if (Op == "!==")
     return CmpOp::NE;
-  if (Op == "<")
-    return CmpOp::LT;
-  if (Op == "<=")
-    return CmpOp::LE;
-  if (Op == ">")
-    return CmpOp::GT;
-  if (Op == ">=")
-    return CmpOp::GE;
-  return std::nullopt;
+  return script::comparisonOp(Op);
 }
 
 } // namespace

@@ -43,18 +43,6 @@ int64_t versionKeyBuild(llvm::StringRef S) {
 
 } // namespace
 
-bool Lowerer::covered(script::Node N) const {
-  uint32_t B = script::startByte(N), E = script::endByte(N);
-  for (const auto &[CB, CE] : Covered)
-    if (CB <= B && E <= CE)
-      return true;
-  return false;
-}
-
-void Lowerer::cover(script::Node N) {
-  Covered.push_back({script::startByte(N), script::endByte(N)});
-}
-
 std::string Lowerer::currentFunction() const {
   for (auto F = Frames.rbegin(); F != Frames.rend(); ++F)
     if (F->K == Frame::Func)
@@ -67,14 +55,7 @@ bool Lowerer::versionCond(const ExprPtr &E) const {
 }
 
 void Lowerer::emit(Guard G, script::Node Site) {
-  if (!Emit)
-    return;
-  uint32_t At = script::startByte(Site);
-  if (!EmittedAt.insert(At).second)
-    return;
-  G.Syntax = Dialect::PowerShell;
-  G.Function = currentFunction();
-  Guards.push_back(std::move(G));
+  emitAt(std::move(G), script::startByte(Site));
 }
 
 void Lowerer::conditionGuard(script::Node CondNode, script::Node Where) {
@@ -83,27 +64,20 @@ void Lowerer::conditionGuard(script::Node CondNode, script::Node Where) {
   cover(CondNode);
   if (!Emit)
     return;
-  ExprPtr C = lowerCond(CondNode);
-  if (!dependsOnVersion(*C))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = C;
-  G.Where = span(script::isNull(Where) ? CondNode : Where);
-  G.Text = normalize(text(CondNode));
-  emit(std::move(G), CondNode);
+  conditionAt(lowerCond(CondNode), script::startByte(CondNode), [&](Guard &G) {
+    G.Where = span(script::isNull(Where) ? CondNode : Where);
+    G.Text = normalize(text(CondNode));
+  });
 }
 
 void Lowerer::conditionGuardExpr(ExprPtr Cond, script::Node Where) {
   cover(Where);
-  if (!Emit || !Cond || !isBoolean(*Cond) || !dependsOnVersion(*Cond))
+  if (!Emit || !Cond || !isBoolean(*Cond))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = std::move(Cond);
-  G.Where = span(Where);
-  G.Text = normalize(text(Where));
-  emit(std::move(G), Where);
+  conditionAt(std::move(Cond), script::startByte(Where), [&](Guard &G) {
+    G.Where = span(Where);
+    G.Text = normalize(text(Where));
+  });
 }
 
 /// The clauses of a switch body as (condition, body) pairs. The grammar

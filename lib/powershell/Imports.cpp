@@ -14,7 +14,7 @@
 #include "core/Expr.h"
 #include "core/FileMemo.h"
 #include "core/Flow.h"
-#include "script/ParsePlan.h"
+#include "script/Spelling.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -108,25 +108,16 @@ std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
 
 std::shared_ptr<const Lowerer::Import>
 Lowerer::summarizeFile(const std::string &File, llvm::StringRef Bytes) {
-  auto Text = script::decodeText(Bytes, File);
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
+  auto Q = script::parseQuietly(tree_sitter_powershell(), Bytes, File,
+                                Opts.TimeoutMs);
+  if (!Q)
     return nullptr;
-  }
-  script::TreePtr Tree = script::parsePlanned(
-      tree_sitter_powershell(), Text->Utf8, script::ParsePlan{},
-      Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
-  if (!Tree)
-    return nullptr;
-  script::FlatTree Flat(ts_tree_root_node(Tree.get()));
-  std::vector<Guard> NoGuards;
-  std::vector<Diagnostic> NoDiags;
-  Lowerer Sub(File, *Text, Opts, NoGuards, NoDiags);
+  Lowerer Sub(File, Q->Text, Opts, Q->NoGuards, Q->NoDiags);
   Sub.ImportChain = ImportChain;
   Sub.Deps = Deps;
   Sub.ImportChain.push_back(Path.str());
   Sub.SiblingsLoaded = true; // its own siblings are this file's
-  Sub.summarize(Flat.root());
+  Sub.summarize(Q->Parsed.root());
   auto R = std::make_shared<Import>();
   for (auto &[Name, V] : Sub.FinalScript) {
     R->Vars[Name] = detached(V);

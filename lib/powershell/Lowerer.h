@@ -12,6 +12,7 @@
 #include "core/Finding.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "script/GuardSink.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
 
@@ -89,7 +90,7 @@ struct Frame {
   std::map<std::string, int64_t> RefParams; // [ref] parameter -> index
 };
 
-class Lowerer {
+class Lowerer : public script::GuardSink {
 public:
   Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
           const core::FrontendOptions &Opts, std::vector<core::Guard> &Guards,
@@ -241,7 +242,7 @@ public:
   core::ExprPtr blockCond(script::Node Block, const Val &Input);
   std::vector<script::Node> switchBodies(script::Node Switch);
   void emit(core::Guard G, script::Node Site);
-  std::string currentFunction() const;
+  std::string currentFunction() const override;
   bool versionCond(const core::ExprPtr &E) const;
 
   // --- PowerShellFrontend.cpp: the statement walk ----------------------
@@ -252,18 +253,22 @@ public:
   void assignment(script::Node N);
   void recordOutput(const Val &V);
   static bool isBranchBlock(llvm::StringRef ParentType);
-  bool covered(script::Node N) const;
-  void cover(script::Node N);
+  using GuardSink::cover;
+  using GuardSink::covered;
+  bool covered(script::Node N) const {
+    return covered(script::startByte(N), script::endByte(N));
+  }
+  void cover(script::Node N) {
+    cover(script::startByte(N), script::endByte(N));
+  }
 
   // --- state ----------------------------------------------------------
   llvm::StringRef Path;
   const script::DecodedText &Text;
   llvm::StringRef Src;
   const core::FrontendOptions &Opts;
-  std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
 
-  bool Emit = false; // pass 2: guards are emitted
   bool TooDeepNoted = false;
   /// An expression nested deeper than script::MaxExprDepth is not analyzed;
   /// say so once.
@@ -305,8 +310,6 @@ public:
                         script::Node Cmd);
   /// `$_` bindings for script blocks / switch bodies, by node start byte.
   std::map<uint32_t, Val> BlockInputs;
-  std::vector<std::pair<uint32_t, uint32_t>> Covered;
-  std::set<uint32_t> EmittedAt;     // guard sites already emitted
   std::set<uint32_t> TablesGuarded; // hashtable literals with a guard
   std::vector<std::pair<script::Node, std::string>> Tables; // all bound tables
   int BranchDepth = 0; // inside if/else/switch/try bodies

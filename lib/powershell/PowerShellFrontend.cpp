@@ -34,8 +34,8 @@ bool isPredicateMethod(llvm::StringRef M) {
 Lowerer::Lowerer(llvm::StringRef Path, const script::DecodedText &Text,
                  const FrontendOptions &Opts, std::vector<Guard> &Guards,
                  std::vector<Diagnostic> &Diags)
-    : Path(Path), Text(Text), Src(Text.Utf8), Opts(Opts), Guards(Guards),
-      Diags(Diags) {}
+    : GuardSink(Guards, Dialect::PowerShell), Path(Path), Text(Text),
+      Src(Text.Utf8), Opts(Opts), Diags(Diags) {}
 
 SourceSpan Lowerer::span(script::Node N) const {
   return script::Speller(Path, Text).span(N);

@@ -30,8 +30,14 @@
 namespace verguard::python {
 
 inline llvm::StringRef typeOf(script::Node N) { return script::type(N); }
+/// A comment or a `\` line continuation: extras that may stand between
+/// any two tokens, and are neither operands nor statements.
+inline bool isExtra(script::Node N) {
+  llvm::StringRef T = script::type(N);
+  return T == "comment" || T == "line_continuation";
+}
 inline script::NodeList namedKids(script::Node N) {
-  return script::namedKidsNoComments(N);
+  return script::namedChildren(N, isExtra);
 }
 
 /// Objects whose members or items are version quantities.

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
 #include "python/Lowerer.h"
+#include "script/Operators.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -158,19 +159,7 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
 namespace {
 
 std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
-  if (Op == "==")
-    return CmpOp::EQ;
-  if (Op == "!=" || Op == "<>")
-    return CmpOp::NE;
-  if (Op == "<")
-    return CmpOp::LT;
-  if (Op == "<=")
-    return CmpOp::LE;
-  if (Op == ">")
-    return CmpOp::GT;
-  if (Op == ">=")
-    return CmpOp::GE;
-  return std::nullopt;
+  return Op == "<>" ? CmpOp::NE : script::comparisonOp(Op);
 }
 
 /// The items a value has as a sequence: a tuple's, or a struct sequence's.
@@ -316,7 +305,7 @@ Val Lowerer::comparison(script::Node N, int Depth) {
   std::vector<std::pair<uint32_t, uint32_t>> Ops;
   for (script::Node K = script::firstChild(N); !script::isNull(K);
        K = script::nextSibling(K)) {
-    if (typeOf(K) == "comment")
+    if (isExtra(K))
       continue;
     if (script::isNamed(K)) {
       Operands.push_back(K);
@@ -410,6 +399,8 @@ Val Lowerer::subscript(script::Node N, int Depth) {
     bool Second = false, Plain = true;
     for (script::Node K = script::firstChild(Sub); !script::isNull(K);
          K = script::nextSibling(K)) {
+      if (isExtra(K))
+        continue;
       if (!script::isNamed(K)) {
         if (text(K) == ":") {
           if (Second)

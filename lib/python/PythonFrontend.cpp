@@ -304,7 +304,7 @@ void Lowerer::statement(script::Node S) {
             lower(V);
           }
         }
-      } else if (KT != "comment") {
+      } else if (!isExtra(K)) {
         statement(K);
       }
     }

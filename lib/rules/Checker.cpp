@@ -38,8 +38,12 @@ namespace {
 std::string shorten(llvm::StringRef S) {
   std::string One;
   bool Space = false;
-  for (char C : S) {
-    if (C == '\n' || C == '\r' || C == '\t' || C == ' ') {
+  for (size_t I = 0; I < S.size(); ++I) {
+    char C = S[I];
+    // A backslash ending a line continues it (C, C++, Python): a blank.
+    bool Continues =
+        C == '\\' && I + 1 < S.size() && (S[I + 1] == '\n' || S[I + 1] == '\r');
+    if (C == '\n' || C == '\r' || C == '\t' || C == ' ' || Continues) {
       Space = true;
       continue;
     }

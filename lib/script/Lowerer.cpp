@@ -10,22 +10,14 @@ ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
                              std::vector<Guard> &Guards,
                              std::vector<Diagnostic> &Diags, Dialect Syntax,
                              llvm::StringRef Blanks)
-    : Speller(Path, Text), Path(Path), Text(Text), Src(Src), Opts(Opts),
-      Guards(Guards), Diags(Diags), Syntax(Syntax), Blanks(Blanks) {}
+    : Speller(Path, Text), GuardSink(Guards, Syntax), Path(Path), Text(Text),
+      Src(Src), Opts(Opts), Diags(Diags), Blanks(Blanks) {}
 
 void ScriptLowerer::tooDeep(Node N) {
   if (TooDeepNoted || !Emit)
     return;
   TooDeepNoted = true;
   Diags.push_back(nestedTooDeep(Path, span(N)));
-}
-
-void ScriptLowerer::emit(Guard G, Node Site) {
-  if (!Emit || Instantiating || !EmittedAt.insert(startByte(Site)).second)
-    return;
-  G.Syntax = Syntax;
-  G.Function = currentFunction();
-  Guards.push_back(std::move(G));
 }
 
 void ScriptLowerer::conditionGuard(Node CondNode) {
@@ -35,15 +27,10 @@ void ScriptLowerer::conditionGuard(Node CondNode) {
   cover(CondNode);
   if (!Emit)
     return;
-  ExprPtr C = lowerCond(CondNode);
-  if (!dependsOnVersion(*C))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = C;
-  G.Where = span(CondNode);
-  G.Text = normalize(text(CondNode));
-  emit(std::move(G), CondNode);
+  conditionAt(lowerCond(CondNode), startByte(CondNode), [&](Guard &G) {
+    G.Where = span(CondNode);
+    G.Text = normalize(text(CondNode));
+  });
 }
 
 void ScriptLowerer::scanGuards(Node Root) {
@@ -53,10 +40,7 @@ void ScriptLowerer::scanGuards(Node Root) {
   while (!Stack.empty()) {
     Node N = Stack.back();
     Stack.pop_back();
-    uint32_t B = startByte(N), E = endByte(N);
-    bool InCovered = llvm::any_of(
-        Covered, [&](auto &C) { return C.first <= B && E <= C.second; });
-    if (InCovered || isScope(type(N)))
+    if (covered(startByte(N), endByte(N)) || isScope(type(N)))
       continue;
     if (isCondition(N)) {
       conditionGuard(N);

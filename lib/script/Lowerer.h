@@ -24,6 +24,7 @@
 #include "core/Flow.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
+#include "script/GuardSink.h"
 #include "script/Spelling.h"
 #include "script/Text.h"
 #include "script/TreeSitter.h"
@@ -39,7 +40,7 @@
 
 namespace verguard::script {
 
-class ScriptLowerer : public Speller {
+class ScriptLowerer : public Speller, public GuardSink {
 public:
   /// Src is the code that was parsed: Text's own, or a copy of the same
   /// length with other markup blanked. Blanks are the characters a guard's
@@ -57,9 +58,8 @@ public:
     return normalizeSpace(S, Blanks);
   }
 
-  /// Adds G (its syntax and enclosing function set) once per Site, and only
-  /// on the emitting walk outside an instantiation.
-  void emit(core::Guard G, Node Site);
+  /// Adds G once per Site (GuardSink::emitAt).
+  void emit(core::Guard G, Node Site) { emitAt(std::move(G), startByte(Site)); }
   /// The condition CondNode as a guard if it depends on the OS version; its
   /// range is covered either way (scanGuards does not report it again).
   void conditionGuard(Node CondNode);
@@ -72,7 +72,8 @@ public:
   /// Notes, once per file, an expression nested past script::MaxExprDepth.
   void tooDeep(Node N);
   /// Marks N's range as one a condition or a subject already stands for.
-  void cover(Node N) { Covered.push_back({startByte(N), endByte(N)}); }
+  using GuardSink::cover;
+  void cover(Node N) { cover(startByte(N), endByte(N)); }
 
   /// A statement walk one level deeper while it lives: statements nest
   /// (blocks in blocks) only so deep, and the walk recurses.
@@ -93,8 +94,6 @@ public:
   // --- what the language says ------------------------------------------
   /// A condition as a boolean expression.
   virtual core::ExprPtr lowerCond(Node N, int Depth = 0) = 0;
-  /// The function the walk is in ("" at the top level).
-  virtual std::string currentFunction() const = 0;
 
 protected:
   /// A function, class or block kind: its statements are walked on their
@@ -129,18 +128,12 @@ public:
   const DecodedText &Text;
   llvm::StringRef Src;
   const core::FrontendOptions &Opts;
-  std::vector<core::Guard> &Guards;
   std::vector<core::Diagnostic> &Diags;
 
-  bool Emit = false; // the third walk
   bool TooDeepNoted = false;
-  int Instantiating = 0;  // nested bodies walked with a call's arguments
   int StatementDepth = 0; // Nest
-  std::set<uint32_t> EmittedAt;
-  std::vector<std::pair<uint32_t, uint32_t>> Covered;
 
 private:
-  core::Dialect Syntax;
   llvm::StringRef Blanks;
 };
 
@@ -155,14 +148,18 @@ public:
 
   /// The two learning walks and the emitting one over the file.
   void run(Node Root) {
+    learn(Root);
+    reset();
+    Emit = true;
+    walk(Root);
+  }
+  /// The two learning walks alone (a file read for what it declares).
+  void learn(Node Root) {
     for (int Pass = 0; Pass < 2; ++Pass) {
       reset();
       walk(Root);
       FinalGlobals = Frames.front().Vars;
     }
-    reset();
-    Emit = true;
-    walk(Root);
   }
 
   std::string currentFunction() const override {
@@ -260,21 +257,31 @@ private:
 };
 
 /// Parses Src (Text's code, or a copy of it with other markup blanked) with
-/// Language, notes parse trouble in Diags and runs the lowerer L over it;
-/// nothing for a file with no code.
-template <class L>
+/// Language, notes parse trouble in Diags and runs the lowerer L over it,
+/// after Prepare(L) (what the language's lowerer needs besides); nothing for
+/// a file with no code.
+template <class L, class PrepareFn>
 void lowerTree(const TSLanguage *Language, llvm::StringRef Path,
                const DecodedText &Text, llvm::StringRef Src,
                const core::FrontendOptions &Opts,
                std::vector<core::Guard> &Guards,
-               std::vector<core::Diagnostic> &Diags) {
+               std::vector<core::Diagnostic> &Diags, PrepareFn Prepare) {
   if (Src.trim().empty())
     return;
   ParsedFile P = parseNoting(Language, Path, Text, Opts.TimeoutMs, Diags, Src);
   if (!P.Tree)
     return;
   L Lowering(Path, Text, Src, Opts, Guards, Diags);
+  Prepare(Lowering);
   Lowering.run(P.root());
+}
+template <class L>
+void lowerTree(const TSLanguage *Language, llvm::StringRef Path,
+               const DecodedText &Text, llvm::StringRef Src,
+               const core::FrontendOptions &Opts,
+               std::vector<core::Guard> &Guards,
+               std::vector<core::Diagnostic> &Diags) {
+  lowerTree<L>(Language, Path, Text, Src, Opts, Guards, Diags, [](L &) {});
 }
 
 } // namespace verguard::script

@@ -97,6 +97,25 @@ ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
   return P;
 }
 
+std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
+                                        llvm::StringRef Bytes,
+                                        llvm::StringRef Path,
+                                        uint64_t TimeoutMs) {
+  auto Text = decodeText(Bytes, Path);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return nullptr;
+  }
+  auto Q = std::make_unique<QuietFile>();
+  Q->Text = std::move(*Text);
+  Q->Parsed.Tree = parse(Language, Q->Text.Utf8, {}, TimeoutMs * 1000);
+  if (!Q->Parsed.Tree)
+    return nullptr;
+  Q->Parsed.Flat =
+      std::make_unique<FlatTree>(ts_tree_root_node(Q->Parsed.Tree.get()));
+  return Q;
+}
+
 void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
             const DecodedText &Text, uint32_t At, const std::string &Msg) {
   Diags.push_back(noteAt(Path, Text, At, Msg));

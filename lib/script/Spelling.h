@@ -16,6 +16,7 @@
 #include "script/TreeSitter.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,22 @@ ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
                        const DecodedText &Text, uint64_t TimeoutMs,
                        std::vector<core::Diagnostic> &Diags,
                        std::optional<llvm::StringRef> Source = std::nullopt);
+
+/// Another file of the project, read for what it declares or defines (a
+/// class's other part, a dot-sourced script): its decoded text, its tree,
+/// and where the guards and notes of its lowering go, unreported.
+struct QuietFile {
+  DecodedText Text;
+  ParsedFile Parsed;
+  std::vector<core::Guard> NoGuards;
+  std::vector<core::Diagnostic> NoDiags;
+};
+/// Bytes (the file Path) decoded and parsed with Language within TimeoutMs
+/// (0: none); nothing for a file that cannot be decoded or parsed.
+std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
+                                        llvm::StringRef Bytes,
+                                        llvm::StringRef Path,
+                                        uint64_t TimeoutMs);
 
 /// The note for a file tree-sitter could not parse at all (Trouble null:
 /// a time limit or a grammar version) or parsed with errors (where the

@@ -265,4 +265,16 @@ std::string DecodedText::encode(llvm::StringRef Text) const {
   return Text.str();
 }
 
+llvm::Expected<llvm::StringRef>
+scanText(llvm::StringRef Bytes, llvm::StringRef Path, std::string &Decoded) {
+  if (!Bytes.starts_with("\xFF\xFE") && !Bytes.starts_with("\xFE\xFF") &&
+      !Bytes.contains('\0'))
+    return Bytes;
+  auto T = decodeText(Bytes, Path);
+  if (!T)
+    return T.takeError();
+  Decoded = std::move(T->Utf8);
+  return llvm::StringRef(Decoded);
+}
+
 } // namespace verguard::script

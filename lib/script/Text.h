@@ -60,6 +60,12 @@ private:
 llvm::Expected<DecodedText> decodeText(llvm::StringRef Bytes,
                                        llvm::StringRef Path);
 
+/// A file's bytes as a byte scan reads them (the prefilter, an index of the
+/// names a project declares): as they are, or decoded where they are UTF-16
+/// (a BOM, or NUL bytes), into Decoded. Fails as decodeText does.
+llvm::Expected<llvm::StringRef>
+scanText(llvm::StringRef Bytes, llvm::StringRef Path, std::string &Decoded);
+
 } // namespace verguard::script
 
 #endif

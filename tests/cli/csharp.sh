@@ -140,3 +140,21 @@ vg --format=json "$P"
 expect_rc 1
 without_cache "enum edited back"
 js "d.findings.length === 1 && d.findings[0].location.file.endsWith('Check.cs')"
+
+# A type declared in a UTF-16 file of the project: the project's index and
+# the prefilter read that file decoded, as they read the file itself.
+P16="$TMP/proj16"
+mkdir -p "$P16"
+touch "$P16/Proj.csproj"
+{ printf '\xff\xfe'; printf 'public static class Builds\r\n{\r\n    public const int Sp2 = 6002;\r\n}\r\n' | iconv -f UTF-8 -t UTF-16LE; } > "$P16/Builds.cs"
+cat > "$P16/Check.cs" <<'CS'
+using System;
+static class Check
+{
+    static bool Sp2() => Environment.OSVersion.Version.Build == Builds.Sp2;
+}
+CS
+vg --format=json --no-cache "$P16"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.file.endsWith('Check.cs') && d.findings[0].location.line === 4"
+same_without_prefilter "$P16" 1

@@ -1,15 +1,13 @@
 #include "core/Evaluator.h"
 
+#include "../Profiles.h"
+
 #include <gtest/gtest.h>
 
 using namespace verguard::core;
+using verguard::test::profile;
 
 namespace {
-const Profile &profile(const char *Id) {
-  const Profile *P = builtinProfiles().find(Id);
-  EXPECT_NE(P, nullptr) << Id;
-  return *P;
-}
 ExprPtr build() { return quantity(Quantity::Build, "test"); }
 
 Guard condition(ExprPtr C) {

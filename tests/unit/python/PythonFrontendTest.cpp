@@ -46,6 +46,34 @@ TEST(PythonLowering, GetWindowsVersionMembersAndItems) {
       << R.dump();
 }
 
+TEST(PythonLowering, ComparisonContinuedOnTheNextLine) {
+  // A backslash continues the line; inside parentheses a line break is
+  // white space. Either way the comparison is one guard.
+  auto R = run("import sys\n"
+               "if sys.getwindowsversion().build \\\n"
+               "        == 6002:\n"
+               "    pass\n"
+               "def f(b):\n"
+               "    return sys.getwindowsversion().build \\\n"
+               "        < 6003\n"
+               "x = (sys.getwindowsversion().build\n"
+               "     <= 6002)\n");
+  EXPECT_EQ(R.conds(),
+            (Strings{"(build == 6002)", "(build < 6003)", "(build <= 6002)"}))
+      << R.dump();
+  EXPECT_EQ(R.ids(), (Strings{"VG001@2", "VG001@6", "VG001@8"})) << R.dump();
+  // The guard's text and the message fold the continuation, and the fix
+  // replaces it whole.
+  EXPECT_EQ(R.Guards[0].Text, "sys.getwindowsversion().build == 6002");
+  ASSERT_TRUE(R.Findings[0].Evaluated);
+  EXPECT_EQ(R.Findings[0].Evaluated->Test,
+            "`sys.getwindowsversion().build == 6002`");
+  EXPECT_NE(
+      applyFixes(R).find("if sys.getwindowsversion().build in (6002, 6003):\n"),
+      std::string::npos)
+      << applyFixes(R);
+}
+
 TEST(PythonLowering, TupleComparesElementWise) {
   auto R = run("import sys\n"
                "if sys.getwindowsversion()[:3] >= (6, 0, 6002): pass\n");
