@@ -1,17 +1,41 @@
 //===- DirListings.cpp ----------------------------------------------------===//
 #include "driver/DirListings.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 
 namespace verguard::driver {
 
 void DirListings::Listing::add(llvm::StringRef Name,
                                llvm::sys::fs::file_type T) {
-  if (T == llvm::sys::fs::file_type::regular_file)
-    Entries[Name] = true;
-  else if (T == llvm::sys::fs::file_type::symlink_file ||
-           T == llvm::sys::fs::file_type::type_unknown)
-    Entries[Name] = false;
+  char Kind = T == llvm::sys::fs::file_type::regular_file ? 'F'
+              : T == llvm::sys::fs::file_type::symlink_file ||
+                      T == llvm::sys::fs::file_type::type_unknown
+                  ? 'S'
+                  : 0;
+  if (!Kind)
+    return;
+  Starts.push_back(uint32_t(Names.size()));
+  Names += Kind;
+  Names.append(Name.data(), Name.size());
+  Names += '\0';
+}
+
+void DirListings::Listing::sort() {
+  auto NameAt = [&](uint32_t At) {
+    return llvm::StringRef(Names.c_str() + At + 1);
+  };
+  llvm::sort(Starts,
+             [&](uint32_t A, uint32_t B) { return NameAt(A) < NameAt(B); });
+}
+
+char DirListings::Listing::find(llvm::StringRef Name) const {
+  auto NameAt = [&](uint32_t At) {
+    return llvm::StringRef(Names.c_str() + At + 1);
+  };
+  auto It = llvm::partition_point(
+      Starts, [&](uint32_t At) { return NameAt(At) < Name; });
+  return It != Starts.end() && NameAt(*It) == Name ? Names[*It] : 0;
 }
 
 void DirListings::listed(llvm::StringRef Dir,
@@ -19,6 +43,7 @@ void DirListings::listed(llvm::StringRef Dir,
   Listing New;
   for (const DirEntry &E : Entries)
     New.add(llvm::sys::path::filename(E.Path), E.Type);
+  New.sort();
   std::lock_guard<std::mutex> G(Lock);
   Listings.try_emplace(Dir, std::move(New));
 }
@@ -40,6 +65,7 @@ bool DirListings::isFile(llvm::StringRef Path) {
                                         /*follow_symlinks=*/false);
     for (llvm::sys::fs::directory_iterator E; !EC && I != E; I.increment(EC))
       New.add(llvm::sys::path::filename(I->path()), I->type());
+    New.sort();
     // A directory that is not there holds nothing; one that could not be
     // listed (or whose listing broke off) is asked name by name.
     New.State = !EC ? Listing::Listed
@@ -47,8 +73,10 @@ bool DirListings::isFile(llvm::StringRef Path) {
                         EC == std::errc::not_a_directory
                     ? Listing::Missing
                     : Listing::Unlistable;
-    if (New.State != Listing::Listed)
-      New.Entries.clear();
+    if (New.State != Listing::Listed) {
+      New.Names.clear();
+      New.Starts.clear();
+    }
     std::lock_guard<std::mutex> G(Lock);
     L = &Listings.try_emplace(Dir, std::move(New)).first->second;
   }
@@ -60,10 +88,8 @@ bool DirListings::isFile(llvm::StringRef Path) {
   case Listing::Listed:
     break;
   }
-  auto E = L->Entries.find(Leaf);
-  if (E == L->Entries.end())
-    return false;
-  return E->second || llvm::sys::fs::is_regular_file(Path);
+  char Kind = L->find(Leaf);
+  return Kind == 'F' || (Kind == 'S' && llvm::sys::fs::is_regular_file(Path));
 }
 
 } // namespace verguard::driver

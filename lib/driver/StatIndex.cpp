@@ -56,6 +56,7 @@ struct StatIndex::Loaded {
     IndexVerdict::Kind What = IndexVerdict::Prefiltered;
     uint32_t DepSet = 0;
     std::string Key, Sum;
+    bool Walked = false; // seen() by this run's walk with this stamp
   };
   llvm::StringMap<Entry> Files;
 
@@ -176,7 +177,14 @@ bool StatIndex::clean(uint32_t I) {
 void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
   if (Now.Size < 0)
     return;
-  Walked[Path] = Now;
+  // Kept for save(): in the old index if it has this stamp there (a
+  // re-audit's files, without a copy of each path), else here.
+  auto F =
+      Old ? Old->Files.find(Path) : llvm::StringMap<Loaded::Entry>::iterator();
+  if (Old && F != Old->Files.end() && F->second.Stamp == Now)
+    F->second.Walked = true;
+  else
+    Walked[Path] = Now;
   if (!Old)
     return;
   auto It = Old->PathIds.find(Path);
@@ -310,8 +318,12 @@ void StatIndex::save() {
     // A file of the walk has its stamp; in a directory that is not there, no
     // stat() is needed to know.
     FileStamp S;
+    llvm::StringMap<Loaded::Entry>::iterator F;
     if (auto W = Walked.find(D); W != Walked.end())
       S = W->second;
+    else if (Old && (F = Old->Files.find(D)) != Old->Files.end() &&
+             F->second.Walked)
+      S = F->second.Stamp;
     else if (DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
       S = FileStamp::of(D);
     if (S.Size >= 0)

@@ -214,6 +214,37 @@ TEST_F(StatIndexTest, TheWalksStatOfADependencyIsTheOneCompared) {
   }
 }
 
+TEST_F(StatIndexTest, AFileOfTheOldIndexTheWalkSawUnchangedKeepsThatStamp) {
+  std::string A = write("src/a.c", "#include \"a.h\"\n");
+  std::string H = write("src/a.h", "int h;\n");
+  age(A);
+  age(H);
+  index({A, H}, verdict(IndexVerdict::Prefiltered));
+  FileStamp Was = FileStamp::of(H);
+  {
+    auto I = open();
+    I->seen(H, Was); // as in the old index: not copied, taken from there
+    write("src/a.h", "int h = 6002;\n");
+    age(H);
+    I->record(A, FileStamp::of(A), verdict(IndexVerdict::Prefiltered, {H}));
+    I->save();
+  }
+  settle();
+  // The dependency's line: "P size mtime ctime inode type path".
+  auto Buf = llvm::MemoryBuffer::getFile(indexDir() + "/tree");
+  ASSERT_TRUE(Buf);
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n');
+  std::string Want = "P " + std::to_string(Was.Size) + " ";
+  EXPECT_TRUE(llvm::any_of(Lines,
+                           [&](llvm::StringRef L) {
+                             return L.starts_with(Want) && L.ends_with(" " + H);
+                           }))
+      << "the index kept the stamp the walk saw (size " << Was.Size
+      << "), not a later stat()";
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
 TEST_F(StatIndexTest, ACorruptIndexIsIgnoredAndReplaced) {
   std::string A = write("a.c", "int a;\n");
   age(A);
