@@ -70,10 +70,12 @@ return o.dwMajorVersion == 6 && o.dwMinorVersion == 0 && o.dwBuildNumber == 6002
 }
 
 TEST(CppLowering, UnpinnedEqualityGainsAlternative) {
-  auto R = analyze(R"(bool f(OSVERSIONINFOW &o) { return o.dwBuildNumber == 6002; })");
+  auto R = analyze(
+      R"(bool f(OSVERSIONINFOW &o) { return o.dwBuildNumber == 6002; })");
   ASSERT_EQ(rulesOf(R), "VG001");
-  EXPECT_NE(R.fixed().find("(o.dwBuildNumber == 6002 || o.dwBuildNumber == 6003)"),
-            std::string::npos);
+  EXPECT_NE(
+      R.fixed().find("(o.dwBuildNumber == 6002 || o.dwBuildNumber == 6003)"),
+      std::string::npos);
 }
 
 TEST(CppLowering, GetVersionDwordIsDecoded) {
@@ -136,7 +138,8 @@ TEST(CppLowering, SwitchArmGainsLabel) {
   }
 })");
   ASSERT_EQ(rulesOf(R), "VG001");
-  EXPECT_NE(R.fixed().find("case 6002:\n  case 6003: return 2;"), std::string::npos)
+  EXPECT_NE(R.fixed().find("case 6002:\n  case 6003: return 2;"),
+            std::string::npos)
       << R.fixed();
 }
 
@@ -151,7 +154,8 @@ TEST(CppLowering, VerifyVersionInfoMask) {
 })");
   ASSERT_EQ(rulesOf(R), "VG004");
   EXPECT_EQ(R.Findings[0].Where.Line, 8u);
-  EXPECT_NE(R.fixed().find("VER_BUILDNUMBER, VER_GREATER_EQUAL"), std::string::npos);
+  EXPECT_NE(R.fixed().find("VER_BUILDNUMBER, VER_GREATER_EQUAL"),
+            std::string::npos);
 }
 
 TEST(CppLowering, FileVersionRevisionPairsWithBuild) {
@@ -163,7 +167,8 @@ TEST(CppLowering, FileVersionRevisionPairsWithBuild) {
 }
 
 TEST(CppLowering, InferredNameIsAWarning) {
-  auto R = analyze(R"(bool f(unsigned long dwBuildNumber) { return dwBuildNumber == 6002; })");
+  auto R = analyze(
+      R"(bool f(unsigned long dwBuildNumber) { return dwBuildNumber == 6002; })");
   ASSERT_EQ(rulesOf(R), "VG001");
   EXPECT_EQ(R.Findings[0].Level, core::Severity::Warning);
 }
@@ -193,7 +198,8 @@ bool g() { OSVERSIONINFOW vi = {sizeof(vi)}; GetVersionExW(&vi);
   return strcmp(s, "1772") == 0; })");
   // %x is not modelled: the second guard stays unknown, not wrong.
   ASSERT_EQ(rulesOf(R), "VG002");
-  EXPECT_NE(R.fixed().find(R"(wcscmp(buf, L"6.0.6003") == 0)"), std::string::npos);
+  EXPECT_NE(R.fixed().find(R"(wcscmp(buf, L"6.0.6003") == 0)"),
+            std::string::npos);
 }
 
 TEST(CppLowering, SharedUserDataByItsAddress) {
