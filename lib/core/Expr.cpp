@@ -374,6 +374,12 @@ bool hasParam(const Expr &E) {
   return Found;
 }
 
+bool largerThan(const Expr &E, size_t Limit) {
+  size_t Seen = 0;
+  visit(E, [&](const Expr &) { return ++Seen <= Limit; });
+  return Seen > Limit;
+}
+
 namespace {
 /// Root rebuilt bottom-up: each node (with its kids already rewritten, and
 /// copied only if one of them changed) is replaced by Visit(node), which

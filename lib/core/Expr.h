@@ -126,6 +126,9 @@ enum class Dialect : uint8_t {
   WixCData, // an MSI/Burn condition in a CDATA section (`<` as it is)
   JScript,
   CSharp,
+  // Inside a C# pattern (`x is not 6002`, `6001 or 6002`): a test is
+  // written without its operand (`6002 or 6003`, `< 6003`).
+  CSharpPattern,
 };
 
 /// Where in the user's file a node was written, and what it looked like.
@@ -228,6 +231,15 @@ ExprPtr substitute(const ExprPtr &Root, const Expr *From, ExprPtr To);
 ExprPtr param(int64_t I, ExprPtr Named = nullptr);
 /// True if the tree holds an Op::Param.
 bool hasParam(const Expr &E);
+/// True if the tree under E has more than Limit nodes, a node shared by
+/// several parents counted at each (what a walk over the tree visits).
+/// Reads at most Limit + 1 nodes.
+bool largerThan(const Expr &E, size_t Limit);
+/// The most nodes a value computed at a call may have. Real version checks
+/// are far smaller; a helper that folds its arguments into itself
+/// (`Combine(Combine(a, b), Combine(c, d))`) doubles at each level, and past
+/// this bound its value is unknown rather than walked for minutes.
+inline constexpr size_t MaxValueNodes = 4096;
 /// Root with each Op::Param I replaced by Args[I] (unknown when missing).
 /// Where Lists[I] is not empty, argument I is a list (PowerShell `-Build
 /// 6001, 6002`): a membership test on parameter I tests each of its items.

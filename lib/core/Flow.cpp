@@ -1,5 +1,6 @@
 //===- Flow.cpp -----------------------------------------------------------===//
 #include "core/Flow.h"
+#include "core/Deadline.h"
 
 #include "core/Quantity.h"
 #include "core/SourceTable.h"
@@ -158,10 +159,18 @@ ExprPtr readComponents(const ExprPtr &E) {
 ExprPtr instantiate(const ExprPtr &Summary, const std::vector<ExprPtr> &Args,
                     const std::vector<std::vector<ExprPtr>> &Lists,
                     const SourceSpan &Call) {
-  if (!Summary || !hasParam(*Summary))
+  if (!Summary)
     return Summary;
-  return readComponents(
-      keepSpellingsWithin(substituteParams(Summary, Args, Lists), Call));
+  // Past the time limit (the driver reports the file as cut short) or the
+  // size bound, a call's value is unknown: never walked, never grown.
+  if (deadlinePassed() || largerThan(*Summary, MaxValueNodes))
+    return unknown();
+  if (!hasParam(*Summary))
+    return Summary;
+  ExprPtr Bound = substituteParams(Summary, Args, Lists);
+  if (largerThan(*Bound, MaxValueNodes))
+    return unknown();
+  return readComponents(keepSpellingsWithin(Bound, Call));
 }
 
 ExprPtr sourceValue(const SourceEntry *E, std::string Provenance) {

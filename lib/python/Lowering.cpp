@@ -525,7 +525,7 @@ Val Lowerer::call(script::Node N, int Depth) {
   // What the function writes is not the call's to edit: only the
   // arguments keep their spellings.
   Val R = Ret;
-  R.E = keepSpellingsWithin(substituteParams(Ret.E, Bound), span(N));
+  R.E = core::instantiate(Ret.E, Bound, {}, span(N));
   return R;
 }
 

@@ -106,3 +106,28 @@ TEST(Flow, AFileVersionOnceItsPathIsKnown) {
   // Not known at this call either.
   EXPECT_EQ(instantiate(Body, {unknown()}, {}, Call)->Kind, Op::Unknown);
 }
+
+TEST(Flow, AValueThatDoublesAtEachCallBecomesUnknown) {
+  // Combine(a, b) = ((a << 5) + a) ^ b uses a twice: Combine(Combine(...),
+  // ...) nested n deep is a tree of 2^n nodes over a few shared ones.
+  auto P0 = param(0);
+  auto Body =
+      binary(Op::BitXor, binary(Op::Add, binary(Op::Shl, P0, intConst(5)), P0),
+             param(1));
+  SourceSpan Call = at(10, 40, "Combine(x, y)").Span;
+  ExprPtr V = quantity(Quantity::Build, "b");
+  int Steps = 0;
+  while (V->Kind != Op::Unknown && Steps < 64) {
+    V = instantiate(Body, {V, intConst(Steps)}, {}, Call);
+    ++Steps;
+  }
+  // Each step adds a node above twice the last: past MaxValueNodes the
+  // value is unknown, after about log2(MaxValueNodes) steps, not 64.
+  EXPECT_EQ(V->Kind, Op::Unknown);
+  EXPECT_LT(Steps, 16);
+  EXPECT_GT(Steps, 8);
+  // largerThan counts a shared node at each parent.
+  auto Shared = binary(Op::Add, P0, P0);
+  EXPECT_TRUE(largerThan(*Shared, 2));
+  EXPECT_FALSE(largerThan(*Shared, 3));
+}
