@@ -55,7 +55,12 @@ rc=$?
 set -e
 cat "$TMP/check"
 [[ $rc == 0 ]] || fail "tools/prefilter-check: exit $rc"
-[[ $(grep -c '| identical |$' "$TMP/check") == 10 ]] || fail "tools/prefilter-check: not 10 identical rows"
+# Every language's corpus (not the crashers), with the default bump and with
+# every bump.
+CORPORA=$(find "$VERGUARD_SOURCE_DIR/test-corpus" -mindepth 1 -maxdepth 1 -type d ! -name crashers | wc -l)
+((CORPORA >= 10)) || fail "test-corpus holds $CORPORA corpora, expected one per language"
+[[ $(grep -c '| identical |$' "$TMP/check") == $((2 * CORPORA)) ]] ||
+  fail "tools/prefilter-check: not $((2 * CORPORA)) identical rows"
 
 # ... and the check does see a difference: a guard that computes with the
 # build before comparing (no literal a bump separates) is found only with
