@@ -42,7 +42,8 @@ const core::FixSyntax &fixSyntax();
 }
 namespace csharp {
 const core::FixSyntax &fixSyntax();
-}
+const core::FixSyntax &patternFixSyntax();
+} // namespace csharp
 
 namespace core {
 
@@ -102,6 +103,8 @@ const FixSyntax &syntaxFor(Dialect D) {
     return jscript::fixSyntax();
   case Dialect::CSharp:
     return csharp::fixSyntax();
+  case Dialect::CSharpPattern:
+    return csharp::patternFixSyntax();
   }
   return cpp::cFixSyntax();
 }

@@ -3,7 +3,8 @@
 // C's comparison operators and `||`/`&&`; a membership of literals as a
 // pattern (`build is 6002 or 6003`); an array or collection initializer
 // gains `, 6003`; a switch label or arm pattern gains ` or 6003` (C# 9
-// patterns: `case 6002 or 6003:`, `6002 or 6003 => ...`).
+// patterns: `case 6002 or 6003:`, `6002 or 6003 => ...`); inside a pattern
+// (`x is not 6002`), tests without their operand (`not (6002 or 6003)`).
 //
 //===----------------------------------------------------------------------===//
 #include "core/FixSyntax.h"
@@ -24,7 +25,7 @@ bool isLiteral(llvm::StringRef S) {
          !S.drop_front().drop_back().contains('"') && !S.contains('\\');
 }
 
-class CSharpSyntax final : public FixSyntax {
+class CSharpSyntax : public FixSyntax {
 public:
   std::optional<std::string> op(CmpOp O,
                                 llvm::StringRef Original) const override {
@@ -71,10 +72,47 @@ public:
     return alternativeAfter(Test, Const, NewConst, " or ");
   }
 };
+
+/// Inside a pattern a test has no operand: `6002`, `not 6002`, `< 6002`,
+/// joined by `or`/`and`; a membership is a parenthesized `or` pattern.
+class PatternSyntax final : public CSharpSyntax {
+public:
+  std::optional<std::string> op(CmpOp O,
+                                llvm::StringRef Original) const override {
+    if (O == CmpOp::EQ || O == CmpOp::NE)
+      return std::nullopt; // `6002`, `not 6002`: no operator token
+    return CSharpSyntax::op(O, Original);
+  }
+  std::optional<std::string> joinWord(bool IsOr) const override {
+    return std::string(IsOr ? " or " : " and ");
+  }
+  std::optional<std::string> cmp(llvm::StringRef, CmpOp O,
+                                 int64_t V) const override {
+    std::string N = std::to_string(V);
+    if (O == CmpOp::EQ)
+      return N;
+    if (O == CmpOp::NE)
+      return "not " + N;
+    return std::string(cmpOpName(O)) + " " + N;
+  }
+  std::optional<std::string>
+  membership(llvm::StringRef, bool Negated, llvm::StringRef,
+             llvm::StringRef Item, llvm::StringRef NewItem) const override {
+    if (!isLiteral(Item) || !isLiteral(NewItem))
+      return std::nullopt;
+    return (Negated ? "not (" : "(") + Item.str() + " or " + NewItem.str() +
+           ")";
+  }
+};
 } // namespace
 
 const FixSyntax &fixSyntax() {
   static const CSharpSyntax S;
+  return S;
+}
+
+const FixSyntax &patternFixSyntax() {
+  static const PatternSyntax S;
   return S;
 }
 } // namespace verguard::csharp

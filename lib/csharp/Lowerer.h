@@ -127,6 +127,18 @@ public:
   Val stringLiteral(script::Node N, int Depth);
   /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
   core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth);
+  /// tree-sitter-c-sharp reads `x is 6002 && y` as `x is (6002 && y)`, but
+  /// C# binds a pattern tighter than `&& || == != & | ^ ??`: `(x is 6002)
+  /// && y`. The constant of a pattern: E, or the first operand of such an
+  /// operator that E is.
+  script::Node patternConstant(script::Node E) const;
+  /// The expression a pattern's last constant swallowed (`6002 && y`), or
+  /// the null node.
+  script::Node swallowed(script::Node P) const;
+  bool swallows(script::Node E) const;
+  /// Nodes whose value is given while an expression around them is lowered
+  /// (the `is` test standing for the first operand of what it swallowed).
+  std::vector<std::pair<uint32_t, Val>> Standing;
   core::ExprPtr operand(const Val &V, script::Node N) const;
   /// E, written as N, marked when N's text already sits in parentheses
   /// (`if (...)`, `f(...)`): a fix that joins two tests adds none.

@@ -359,15 +359,18 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
     ValueType TS = valueType(*S), TC = valueType(*C);
     if (TS != ValueType::Unknown && TS != TC)
       return boolConst(false);
+    // Written as a pattern (`6002`, `< 6002`); the `is` test or switch arm
+    // around a lone constant pattern is written whole instead.
     auto R =
         clone(*cmp(O, S, C, TC == ValueType::Str ? CmpMode::Str : CmpMode::Int,
-                   Dialect::CSharp));
-    R->Written = spell(P);
+                   Dialect::CSharpPattern));
+    R->Written = X.I == namedKids(P).back().I ? spell(P)
+                                              : spell(startByte(P), endByte(X));
     return R;
   };
   if (T == "constant_pattern") {
     auto K = namedKids(P);
-    return K.empty() ? unknown() : Const(K[0], CmpOp::EQ);
+    return K.empty() ? unknown() : Const(patternConstant(K[0]), CmpOp::EQ);
   }
   if (T == "relational_pattern") {
     auto K = namedKids(P);
@@ -376,7 +379,7 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
     llvm::StringRef Op = text(P).take_until(
         [](char C) { return C != '<' && C != '>' && C != '=' && C != '!'; });
     auto O = script::comparisonOp(Op.trim());
-    return O ? Const(K[0], *O) : unknown();
+    return O ? Const(patternConstant(K[0]), *O) : unknown();
   }
   if (T == "and_pattern" || T == "or_pattern") {
     ExprPtr L = pattern(script::field(P, "left"), S, Depth + 1),
@@ -397,12 +400,54 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
   return unknown(); // declaration, type, property and var patterns
 }
 
+namespace {
+/// An operator C# binds looser than a pattern.
+bool loosensPattern(llvm::StringRef Op) {
+  return Op == "&&" || Op == "||" || Op == "==" || Op == "!=" || Op == "&" ||
+         Op == "|" || Op == "^" || Op == "??";
+}
+} // namespace
+
+bool Lowerer::swallows(script::Node E) const {
+  return !script::isNull(E) && typeOf(E) == "binary_expression" &&
+         loosensPattern(text(script::field(E, "operator")).trim());
+}
+
+script::Node Lowerer::patternConstant(script::Node E) const {
+  while (swallows(E))
+    E = script::field(E, "left");
+  return E;
+}
+
+script::Node Lowerer::swallowed(script::Node P) const {
+  while (!script::isNull(P)) {
+    llvm::StringRef T = typeOf(P);
+    if (T == "or_pattern" || T == "and_pattern") {
+      P = script::field(P, "right");
+    } else if (T == "negated_pattern" || T == "constant_pattern" ||
+               T == "relational_pattern") {
+      auto K = namedKids(P);
+      if (K.empty())
+        return {};
+      if (T != "negated_pattern")
+        return swallows(K[0]) ? K[0] : script::Node();
+      P = K[0];
+    } else {
+      return {};
+    }
+  }
+  return {};
+}
+
 Val Lowerer::lower(script::Node N, int Depth) {
   if (Depth > script::MaxExprDepth) {
     tooDeep(N);
     return {};
   }
   N = unwrap(N);
+  for (const auto &[I, V] : Standing)
+    if (N.I == I)
+      return V;
   llvm::StringRef T = typeOf(N);
   if (T == "integer_literal") {
     std::string S = text(N).str();
@@ -565,14 +610,25 @@ Val Lowerer::lower(script::Node N, int Depth) {
       return Val::of(unknown());
     script::Node P = script::field(N, "pattern");
     ExprPtr R = pattern(P, operand(X, XN), Depth);
+    script::Node Rest = swallowed(P);
     if (R->Kind == Op::Cmp) {
-      // `x is 6002` reads as `x == 6002`: the whole expression is the
+      // `x is 6002` reads as `x == 6002`: the whole test is the
       // comparison's text; a relational pattern keeps only its constant's.
       auto C = clone(*R);
-      C->Written = typeOf(P) == "constant_pattern" ? spell(N) : Spelling();
-      R = atom(C, N);
+      C->Syntax = Dialect::CSharp;
+      C->Written = typeOf(P) != "constant_pattern" ? Spelling()
+                   : script::isNull(Rest)
+                       ? spell(N)
+                       : spell(startByte(N), endByte(patternConstant(Rest)));
+      R = script::isNull(Rest) ? atom(C, N) : ExprPtr(C);
     }
-    return Val::of(R);
+    if (script::isNull(Rest))
+      return Val::of(R);
+    // `x is 6002 && y`: the test stands for the first operand.
+    Standing.push_back({patternConstant(Rest).I, Val::of(R)});
+    Val V = lower(Rest, Depth + 1);
+    Standing.pop_back();
+    return V;
   }
   if (T == "await_expression" || T == "ref_expression") {
     auto K = namedKids(N);
