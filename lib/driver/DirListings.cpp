@@ -22,20 +22,14 @@ void DirListings::Listing::add(llvm::StringRef Name,
 }
 
 void DirListings::Listing::sort() {
-  auto NameAt = [&](uint32_t At) {
-    return llvm::StringRef(Names.c_str() + At + 1);
-  };
   llvm::sort(Starts,
-             [&](uint32_t A, uint32_t B) { return NameAt(A) < NameAt(B); });
+             [&](uint32_t A, uint32_t B) { return nameAt(A) < nameAt(B); });
 }
 
 char DirListings::Listing::find(llvm::StringRef Name) const {
-  auto NameAt = [&](uint32_t At) {
-    return llvm::StringRef(Names.c_str() + At + 1);
-  };
   auto It = llvm::partition_point(
-      Starts, [&](uint32_t At) { return NameAt(At) < Name; });
-  return It != Starts.end() && NameAt(*It) == Name ? Names[*It] : 0;
+      Starts, [&](uint32_t At) { return nameAt(At) < Name; });
+  return It != Starts.end() && nameAt(*It) == Name ? Names[*It] : 0;
 }
 
 void DirListings::listed(llvm::StringRef Dir,

@@ -50,6 +50,10 @@ private:
     void sort();
     /// 'F' a regular file, 'S' to stat, 0 none.
     char find(llvm::StringRef Name) const;
+    /// The name of the entry starting at At.
+    llvm::StringRef nameAt(uint32_t At) const {
+      return llvm::StringRef(Names.c_str() + At + 1);
+    }
   };
   std::mutex Lock;
   llvm::StringMap<Listing> Listings;

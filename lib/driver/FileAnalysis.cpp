@@ -215,21 +215,16 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     bool Html =
         llvm::sys::path::extension(F.Path).starts_with_insensitive(".htm");
     bool Wanted = true;
-    // NUL bytes: UTF-16 text (searched decoded) or a binary file.
+    // UTF-16 text is searched decoded; a binary file is not searched.
     std::string Decoded;
     llvm::StringRef Searched = Bytes;
-    if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF") ||
-        memchr(Bytes.data(), 0, Bytes.size())) {
-      auto T = script::decodeText(Bytes, F.Path);
-      if (!T) {
-        fileNote(Out.Diags, F.Path, core::Severity::Warning,
-                 llvm::toString(T.takeError()));
-        Wanted = false;
-        Out.SkipReason = "binary or undecodable";
-      } else {
-        Decoded = std::move(T->Utf8);
-        Searched = Decoded;
-      }
+    if (auto T = script::scanText(Bytes, F.Path, Decoded)) {
+      Searched = *T;
+    } else {
+      fileNote(Out.Diags, F.Path, core::Severity::Warning,
+               llvm::toString(T.takeError()));
+      Wanted = false;
+      Out.SkipReason = "binary or undecodable";
     }
     Prefilter &PF = *Eff.PF;
     Sighting Seen;
