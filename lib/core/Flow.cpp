@@ -108,8 +108,6 @@ ValueType valueType(const Expr &E) {
   }
 }
 
-namespace {
-/// The text of E if it is a constant string or a concatenation of them.
 std::optional<std::string> constText(const Expr &E) {
   if (E.Kind == Op::StrConst)
     return E.Str;
@@ -125,6 +123,7 @@ std::optional<std::string> constText(const Expr &E) {
   return R;
 }
 
+namespace {
 /// Index(Split(<dotted version quantity>, "."), I) read as the component,
 /// and the file version of a path that became known, wherever a
 /// substitution made one.

@@ -23,6 +23,15 @@ namespace verguard::core {
 enum class ValueType : uint8_t { Unknown, Int, Str, Version, List, Bool };
 ValueType valueType(const Expr &E);
 
+/// The text of E if it is a constant string or a concatenation of them
+/// (`Environment.SystemDirectory + "\\ntoskrnl.exe"`).
+std::optional<std::string> constText(const Expr &E);
+/// The same of a frontend's value (what has an ExprPtr E).
+template <class ValT>
+auto constText(const ValT &V) -> decltype(V.E, std::optional<std::string>()) {
+  return V.E ? constText(*V.E) : std::nullopt;
+}
+
 /// Component Index (0-based) of a dotted version quantity Q ("6.0.6002",
 /// "6.0.6002.24566", "6.0"): Major, Minor, Build, and for a file version the
 /// Revision. Nullopt for any other quantity or index.

@@ -31,12 +31,6 @@ namespace {
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
-std::optional<std::string> constText(const Val &V) {
-  if (V.E && V.E->Kind == Op::StrConst)
-    return V.E->Str;
-  return std::nullopt;
-}
-
 bool isInt(const Val &V) { return V.E && valueType(*V.E) == ValueType::Int; }
 bool isStr(const Val &V) { return V.E && valueType(*V.E) == ValueType::Str; }
 

@@ -25,12 +25,6 @@ namespace verguard::jscript {
 
 namespace {
 
-std::optional<std::string> constText(const Val &V) {
-  if (V.E && V.E->Kind == Op::StrConst)
-    return V.E->Str;
-  return std::nullopt;
-}
-
 std::optional<int64_t> constInt(const Val &V) {
   if (V.E && V.E->Kind == Op::IntConst)
     return V.E->Int;

@@ -22,12 +22,6 @@ namespace {
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
-std::optional<std::string> constText(const Val &V) {
-  if (V.E && V.E->Kind == Op::StrConst)
-    return V.E->Str;
-  return std::nullopt;
-}
-
 /// The item of a struct sequence / tuple result by index.
 Val winVerItem(int64_t I) {
   switch (I) {

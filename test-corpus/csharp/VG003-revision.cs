@@ -24,4 +24,27 @@ static class Rollup
         if (fvi.FilePrivatePart >= 24000)
             Console.WriteLine("has the 2018 rollup");
     }
+
+    // The path joined with +, in the call or in a variable first.
+    static bool KernelJoined()
+    {
+        FileVersionInfo info = FileVersionInfo.GetVersionInfo(Environment.SystemDirectory + @"\ntoskrnl.exe");
+        // expect: VG003
+        return info.FileBuildPart >= 6002 && info.FilePrivatePart >= 24000;
+    }
+
+    static bool KernelFromVariable()
+    {
+        string path = "C:\\Windows" + "\\System32\\ntoskrnl.exe";
+        FileVersionInfo info = FileVersionInfo.GetVersionInfo(path);
+        // expect: VG003
+        return info.FilePrivatePart >= 24000;
+    }
+
+    // Not a system binary: silent.
+    static bool OwnDll()
+    {
+        FileVersionInfo info = FileVersionInfo.GetVersionInfo(Environment.SystemDirectory + @"\..\Contoso\agent.dll");
+        return info.FilePrivatePart >= 24000;
+    }
 }
