@@ -9,6 +9,7 @@
 #include "powershell/Lowerer.h"
 
 #include "core/Flow.h"
+#include "core/Siblings.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -257,14 +258,16 @@ ExprPtr Lowerer::asCond(const ExprPtr &E) const {
     return unknown();
   if (E->isLogic())
     return E;
-  if (isBoolean(*E) && versionCond(E))
+  if (isBoolean(*E) && (versionCond(E) || comparesOpaqueWithInt(*E)))
     return E;
   return unknown();
 }
 
 ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
+  // An unknown operand keeps its text too: its siblings may tell what it
+  // is (core::SiblingBuilds).
   ExprPtr E = V.expr();
-  if (E->isConst() || E->Kind == Op::Unknown)
+  if (E->isConst())
     return E;
   auto C = clone(*E);
   C->Written = spell(N);

@@ -417,6 +417,7 @@ void Lowerer::run(script::Node Root) {
   Emit = true;
   walk(Root);
   pendingTables();
+  emitSiblingEvidence();
 }
 
 namespace {

@@ -4,10 +4,11 @@
 // Every script frontend emits a guard the same way: only on the emitting
 // walk and outside a body walked again for a call, once per site, with the
 // language's syntax and the enclosing function; a condition only if it
-// depends on the OS version. It also remembers the ranges a condition or a
-// subject already stands for, so a scan for conditions does not report them
-// again. script::ScriptLowerer (Python, JScript, C#) and the PowerShell
-// lowerer both keep their guards here.
+// depends on the OS version, or compares a value with Windows builds as
+// its siblings do (core::SiblingBuilds). It also remembers the ranges a
+// condition or a subject already stands for, so a scan for conditions does not
+// report them again. script::ScriptLowerer (Python, JScript, C#) and the
+// PowerShell lowerer both keep their guards here.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_SCRIPT_GUARDSINK_H
@@ -15,6 +16,7 @@
 
 #include "core/Expr.h"
 #include "core/Guard.h"
+#include "core/Siblings.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -42,6 +44,10 @@ public:
   /// Site); Place(G) sets where it is and its text.
   void conditionAt(core::ExprPtr Cond, uint32_t Site,
                    llvm::function_ref<void(core::Guard &)> Place);
+  /// After the emitting walk: the conditions that did not depend on the OS
+  /// version but compare a value with Windows builds, as siblings do
+  /// (core::SiblingBuilds), with that value an inferred build.
+  void emitSiblingEvidence();
   /// Marks [B, E) as a range a condition or a subject already stands for.
   void cover(uint32_t B, uint32_t E) { Covered.push_back({B, E}); }
   /// [B, E) lies within a covered range.
@@ -54,7 +60,15 @@ public:
   std::vector<std::pair<uint32_t, uint32_t>> Covered;
 
 private:
+  void emitIn(core::Guard G, uint32_t Site, std::string Function);
   core::Dialect Syntax;
+  core::SiblingBuilds Siblings;
+  struct Pending {
+    core::Guard G; // placed, its condition not yet inferred
+    uint32_t Site;
+    std::string Function;
+  };
+  std::vector<Pending> Compared;
 };
 
 } // namespace verguard::script

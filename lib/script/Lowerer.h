@@ -152,6 +152,7 @@ public:
     reset();
     Emit = true;
     walk(Root);
+    emitSiblingEvidence();
   }
   /// The two learning walks alone (a file read for what it declares).
   void learn(Node Root) {

@@ -1,0 +1,56 @@
+//===- Siblings.h - a value known by the builds it is compared with -*- C++
+//-*-===//
+//
+// Evidence when the source is out of sight (DESIGN.md, "Evidence"): a value
+// the frontend could not follow (a parameter, an unknown call's result),
+// compared in one function with several Windows builds and with nothing
+// else -- `if (input == 6000) ... if (input == 6002) ... if (input ==
+// 7600)` -- is an OS build. Frontends note every comparison of such a value
+// with an integer while they walk a file, and ask at the end which of them
+// to report; a finding on this evidence is a warning.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VERGUARD_CORE_SIBLINGS_H
+#define VERGUARD_CORE_SIBLINGS_H
+
+#include "core/Expr.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <set>
+#include <string>
+
+namespace verguard::core {
+
+/// True if Name says its value is something other than the OS's version or
+/// build: another product's (the names quantityNamed refuses), an
+/// identifier, an error or message code, a count or size.
+bool namesOtherThanOs(llvm::StringRef Name);
+
+/// True if E compares an opaque operand (no quantity, not constant,
+/// written in the source) with an integer constant: what SiblingBuilds
+/// notes. A frontend that drops conditions not about the OS keeps these.
+bool comparesOpaqueWithInt(const Expr &E);
+
+class SiblingBuilds {
+public:
+  /// Remembers the comparisons in Cond, written in Function, of an opaque
+  /// operand (no quantity, not constant, written in the source) with an
+  /// integer constant. True if Cond holds one.
+  bool note(const Expr &Cond, llvm::StringRef Function);
+  /// Cond with each opaque operand that Function compares with at least
+  /// three distinct Windows builds (the profiles' known builds) and nothing
+  /// else, one of them a build some bump changes, as an inferred build.
+  /// Null if there is none.
+  ExprPtr infer(const ExprPtr &Cond, llvm::StringRef Function) const;
+
+private:
+  struct Seen {
+    std::set<int64_t> Constants;
+  };
+  llvm::StringMap<Seen> Operands; // Function "\0" operand text -> constants
+};
+
+} // namespace verguard::core
+
+#endif
