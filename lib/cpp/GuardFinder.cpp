@@ -2,6 +2,7 @@
 #include "cpp/GuardFinder.h"
 
 #include "core/Deadline.h"
+#include "core/Siblings.h"
 #include "cpp/Lowering.h"
 #include "cpp/Spans.h"
 
@@ -31,6 +32,17 @@ public:
       : Ctx(Ctx), L(Ctx, F, Opts) {}
 
   std::vector<core::Guard> Guards;
+
+  /// After the walk: the comparisons whose operand its siblings show to be
+  /// an OS build, as guards.
+  void siblingEvidence() {
+    for (core::Guard &G : Compared)
+      if (ExprPtr C = Siblings.infer(G.Cond, G.Function)) {
+        G.Cond = C;
+        Guards.push_back(std::move(G));
+      }
+    Compared.clear();
+  }
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
@@ -148,8 +160,16 @@ private:
     if (tableGuard(R))
       return;
     ExprPtr C = L.cond(R);
-    if (!core::dependsOnVersion(*C) || !core::isBoolean(*C))
+    if (!core::isBoolean(*C))
       return;
+    // Perhaps an OS build after all, by the builds it is compared with
+    // (core::SiblingBuilds): placed now, judged after the walk.
+    bool Sibling = false;
+    if (!core::dependsOnVersion(*C)) {
+      if (!Siblings.note(*C, Function))
+        return;
+      Sibling = true;
+    }
     // An atom that is the whole text inside parentheses (`if (...)`, `(...)`)
     // is rewritten without adding another pair.
     if (!C->isLogic() && C->Written.valid()) {
@@ -170,7 +190,7 @@ private:
     G.Where = fileSpan(Ctx, R->getSourceRange());
     G.Function = Function;
     G.Text = core::toString(*C);
-    Guards.push_back(std::move(G));
+    (Sibling ? Compared : Guards).push_back(std::move(G));
   }
 
   void switchGuard(const SwitchStmt *S) {
@@ -362,6 +382,8 @@ private:
   Lowerer L;
   std::string Function;
   llvm::DenseSet<const Expr *> Roots;
+  core::SiblingBuilds Siblings;
+  std::vector<core::Guard> Compared; // comparisons SiblingBuilds noted
 };
 
 } // namespace
@@ -372,6 +394,7 @@ std::vector<core::Guard> findGuards(ASTContext &Ctx,
   collectFacts(Ctx, F, Opts);
   Finder Fi(Ctx, F, Opts);
   Fi.TraverseAST(Ctx);
+  Fi.siblingEvidence();
   return std::move(Fi.Guards);
 }
 

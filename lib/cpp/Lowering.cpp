@@ -7,6 +7,7 @@
 #include "cpp/Spans.h"
 
 #include "core/Evaluator.h"
+#include "core/Flow.h"
 #include "core/Profile.h"
 #include "core/SourceTable.h"
 #include "core/VerifyVersion.h"
@@ -502,6 +503,14 @@ ExprPtr Lowerer::value(const Expr *E) {
   ++Depth;
   ExprPtr R = valueImpl(E);
   --Depth;
+  if (R && R->Kind != core::Op::Unknown)
+    return R;
+  // A variable whose value is not known keeps its text: the builds it is
+  // compared with may tell what it is (core::SiblingBuilds).
+  if (auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (isa<VarDecl>(D->getDecl()) && !(R && R->Written.valid()))
+      return core::writtenAt(core::unknown(),
+                             spelling(Ctx, D->getSourceRange()));
   return R ? R : core::unknown();
 }
 
