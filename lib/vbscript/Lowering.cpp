@@ -11,6 +11,7 @@
 
 #include "core/FileMemo.h"
 #include "core/Flow.h"
+#include "core/Siblings.h"
 #include "core/SourceTable.h"
 #include "script/TreeSitter.h"
 #include "script/Wql.h"
@@ -498,6 +499,11 @@ private:
   void runProc(const Proc &P);
   bool statement(script::Node N);
   void emitCondition(script::Node Cond, script::Node Where, ExprPtr C);
+  /// After the emitting pass: the comparisons whose operand its siblings
+  /// show to be an OS build, as guards.
+  void siblingEvidence();
+  SiblingBuilds Siblings;
+  std::vector<Guard> Compared; // comparisons Siblings noted
   void condition(script::Node Cond, script::Node Where);
   void selectCase(script::Node N);
   void wql(const Val &Query, script::Node Call);
@@ -1394,7 +1400,15 @@ Val Lowerer::comparison(script::Node N, int D) {
   auto C = cmpOpOf(OpText);
   if (!C)
     return exprVal(unknown()); // `Is`
-  auto E = clone(*cmp(*C, orUnknown(A), orUnknown(B), mode(), Dialect::VB, W));
+  // A value not known (a parameter, an unknown call) keeps its text: the
+  // builds it is compared with may tell what it is (core::SiblingBuilds).
+  auto Side = [&](const Val &V, script::Node X) {
+    ExprPtr E = orUnknown(V);
+    if ((E->Kind == Op::Unknown || E->Kind == Op::Param) && !E->Written.valid())
+      return writtenAt(E, spell(X));
+    return E;
+  };
+  auto E = clone(*cmp(*C, Side(A, L), Side(B, R), mode(), Dialect::VB, W));
   if (E->Written.valid())
     E->Written.OpSpan = span(O);
   if (A.Hard)
@@ -1531,7 +1545,13 @@ void Lowerer::dictionaryLookup(const Val &Dict, const ExprPtr &Key,
 }
 
 void Lowerer::emitCondition(script::Node Cond, script::Node Where, ExprPtr C) {
-  if (!Emit || !C || !dependsOnVersion(*C) || !isBoolean(*C))
+  if (!Emit || !C || !isBoolean(*C))
+    return;
+  // Perhaps an OS build after all, by the builds it is compared with
+  // (core::SiblingBuilds): placed now, judged after the walk.
+  std::string Function = Cur && !Cur->Main ? Cur->Name : "";
+  bool Sibling = !dependsOnVersion(*C);
+  if (Sibling && !Siblings.note(*C, Function))
     return;
   if (!Emitted.insert({script::startByte(Cond), 0}).second)
     return;
@@ -1540,18 +1560,30 @@ void Lowerer::emitCondition(script::Node Cond, script::Node Where, ExprPtr C) {
   G.Cond = std::move(C);
   G.Syntax = Dialect::VB;
   G.Where = span(Where);
-  G.Function = Cur && !Cur->Main ? Cur->Name : "";
+  G.Function = std::move(Function);
   G.Text = collapse(srcText(Cond));
-  Guards.push_back(std::move(G));
+  (Sibling ? Compared : Guards).push_back(std::move(G));
+}
+
+void Lowerer::siblingEvidence() {
+  for (Guard &G : Compared)
+    if (ExprPtr C = Siblings.infer(G.Cond, G.Function)) {
+      G.Cond = C;
+      Guards.push_back(std::move(G));
+    }
+  Compared.clear();
 }
 
 void Lowerer::condition(script::Node Cond, script::Node Where) {
   if (script::isNull(Cond))
     return;
   Val V = expr(Cond, 0);
-  if (!V.E || !dependsOnVersion(*V.E))
+  if (!V.E)
     return;
-  emitCondition(Cond, Where, asBool(V, Cond));
+  if (dependsOnVersion(*V.E))
+    emitCondition(Cond, Where, asBool(V, Cond));
+  else if (comparesOpaqueWithInt(*V.E))
+    emitCondition(Cond, Where, V.E); // its siblings may tell
 }
 
 void Lowerer::selectCase(script::Node N) {
@@ -2033,6 +2065,7 @@ void Lowerer::run() {
     for (const Proc *P : Order)
       runProc(*P);
   }
+  siblingEvidence();
 }
 
 void Lowerer::summarize() {
