@@ -22,7 +22,6 @@ using namespace verguard::core;
 namespace verguard::csharp {
 
 namespace {
-constexpr size_t MaxNested = 4;        // a summary reading others, nested
 constexpr uint64_t MaxBytes = 1 << 20; // a bigger file is not read for this
 
 /// The files being summarized on this thread, outermost first.
@@ -50,8 +49,16 @@ Val detach(Val V) {
 /// Only what another file can name: `Type.Member`.
 bool qualified(llvm::StringRef Key) { return Key.contains('.'); }
 
-std::shared_ptr<const Lowerer::Summary>
-makeSummary(const std::string &File, const FrontendOptions &Opts) {
+/// File's summary. Made for a file the analyzed one names, it reads the
+/// summaries of the files File names in turn, and those are Shallow: they
+/// read none. So a summary never depends on which file asked for it (a
+/// partial class's fifty parts, each naming the others, are each summarized
+/// twice per run, not once per part that names them), and a value is
+/// followed across three files: the analyzed one, the one it names and the
+/// ones that one names.
+std::shared_ptr<const Lowerer::Summary> makeSummary(const std::string &File,
+                                                    const FrontendOptions &Opts,
+                                                    bool Shallow) {
   uint64_t Size = 0;
   if (llvm::sys::fs::file_size(File, Size) || Size > MaxBytes)
     return nullptr;
@@ -65,6 +72,7 @@ makeSummary(const std::string &File, const FrontendOptions &Opts) {
   std::vector<std::string> Read;
   Lowerer Sub(File, Q->Text, Q->Text.Utf8, Opts, Q->NoGuards, Q->NoDiags);
   Sub.Deps = &Read;
+  Sub.ImportsNothing = Shallow;
   Summarizing.push_back(File);
   Sub.learn(Q->Parsed.root()); // nothing emitted
   Summarizing.pop_back();
@@ -106,18 +114,17 @@ void Lowerer::import(const Summary &S) {
 }
 
 bool Lowerer::importDeclaring(llvm::StringRef Name) {
-  if (Name.empty() || !ImportTried.insert(Name.str()).second ||
-      Summarizing.size() >= MaxNested)
+  if (Name.empty() || ImportsNothing || !ImportTried.insert(Name.str()).second)
     return false;
-  static FileMemo<Summary> Memo;
+  static FileMemo<Summary> Memo, ShallowMemo;
+  bool Shallow = !Summarizing.empty();
   bool Any = false;
   for (const std::string &F : declaringFiles(Path, Name)) {
     if (llvm::is_contained(Summarizing, F))
-      continue; // a cycle: that file is being summarized already
-    // A summary made while another was under way (nested) may miss what
-    // a cycle cut: kept for this file only.
-    auto S = Memo.get(F, Opts.Sources.empty() && Summarizing.empty(),
-                      [&] { return makeSummary(F, Opts); });
+      continue; // that file is being summarized: it is its own
+    auto S = (Shallow ? ShallowMemo : Memo).get(F, Opts.Sources.empty(), [&] {
+      return makeSummary(F, Opts, Shallow);
+    });
     if (!S)
       continue;
     import(*S);

@@ -214,6 +214,8 @@ public:
   /// (or the parts of a partial class) leave to this one; true if that
   /// added anything. Each name is looked for once.
   bool importDeclaring(llvm::StringRef Name);
+  /// A shallow summary's lowerer: it reads no other file.
+  bool ImportsNothing = false;
   std::shared_ptr<const Summary> summary() const;
   void import(const Summary &S);
 
