@@ -2,8 +2,9 @@
 //
 // The index is a scan, not a parse: identifiers outside comments, strings
 // and character literals; a type keyword followed by a name declares it.
-// It is built once per project and run, under a lock, and bounded in files
-// and bytes; the project folder of each directory is looked up once.
+// It is built once per project and run, by every thread that asks for it
+// while it is built (each reads some of the files), and bounded in files
+// and bytes. The project folder of each directory is looked up once.
 //
 //===----------------------------------------------------------------------===//
 #include "csharp/Project.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -196,62 +198,124 @@ template <typename F> bool withText(const std::string &Path, F Fn) {
   return true;
 }
 
+/// Whether an identifier can name a type the index holds.
+bool mayNameType(llvm::StringRef W) {
+  return W.size() > 1 && !isTypeKeyword(W);
+}
+
 struct Index {
   llvm::StringMap<std::vector<std::string>> Declaring; // type -> files
 };
 
+/// An index being built: its files, taken one at a time by every thread
+/// that asks for it meanwhile (each adds what it read), published by the
+/// last one to finish.
+struct Build {
+  std::vector<std::string> Files;
+  std::atomic<size_t> Next{0};
+  std::mutex M;
+  size_t Done = 0;
+  bool Published = false;
+  std::shared_ptr<Index> X = std::make_shared<Index>();
+  std::promise<std::shared_ptr<const Index>> Ready;
+};
+
+struct Entry {
+  std::shared_ptr<Build> B; // while it is built
+  std::shared_future<std::shared_ptr<const Index>> Ready;
+};
+
 std::mutex Lock;
 llvm::StringMap<std::string> Roots; // dir -> project root
-llvm::StringMap<std::shared_future<std::shared_ptr<const Index>>>
-    Indexes; // root -> index
+llvm::StringMap<Entry> Indexes;     // root -> index
 
-std::shared_ptr<const Index> buildIndex(const std::string &Root) {
-  auto X = std::make_shared<Index>();
+/// The .cs files of the project at Root, outside build output folders.
+std::vector<std::string> projectFiles(const std::string &Root) {
+  std::vector<std::string> Files;
   std::error_code EC;
-  size_t Files = 0;
   for (llvm::sys::fs::recursive_directory_iterator I(Root, EC), E;
-       I != E && !EC && Files < MaxFiles; I.increment(EC)) {
+       I != E && !EC && Files.size() < MaxFiles; I.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(I->path());
     if (I->type() == llvm::sys::fs::file_type::directory_file) {
       if (skippedDir(Name))
         I.no_push();
       continue;
     }
-    if (!Name.ends_with_insensitive(".cs"))
-      continue;
-    ++Files;
-    withText(I->path(), [&](llvm::StringRef Text) {
-      std::string Path = absolute(I->path());
-      for (const std::string &T : declaredTypes(Text)) {
-        auto &V = X->Declaring[T];
-        if (V.empty() || V.back() != Path)
-          V.push_back(Path);
-      }
-    });
+    if (Name.ends_with_insensitive(".cs"))
+      Files.push_back(absolute(I->path()));
   }
-  for (auto &D : X->Declaring)
-    std::sort(D.second.begin(), D.second.end());
-  return X;
+  return Files;
+}
+
+/// Reads the files of B this thread takes; the last to finish publishes.
+void share(Build &B) {
+  struct Read {
+    std::string Path;
+    std::vector<std::string> Types;
+  };
+  std::vector<Read> Mine;
+  for (size_t I; (I = B.Next.fetch_add(1)) < B.Files.size();) {
+    Read R;
+    R.Path = B.Files[I];
+    withText(R.Path,
+             [&](llvm::StringRef Text) { R.Types = declaredTypes(Text); });
+    Mine.push_back(std::move(R));
+  }
+  std::lock_guard<std::mutex> G(B.M);
+  Index &X = *B.X;
+  for (Read &R : Mine) {
+    for (const std::string &T : R.Types) {
+      auto &V = X.Declaring[T];
+      if (V.empty() || V.back() != R.Path)
+        V.push_back(R.Path);
+    }
+  }
+  B.Done += Mine.size();
+  if (B.Done != B.Files.size() || B.Published)
+    return;
+  B.Published = true;
+  for (auto &D : X.Declaring) {
+    llvm::sort(D.second);
+    D.second.erase(llvm::unique(D.second), D.second.end());
+  }
+  B.Ready.set_value(B.X);
 }
 
 std::shared_ptr<const Index> indexFor(llvm::StringRef Path) {
   std::string Root = projectRoot(Path);
-  // One build per project: the other threads asking wait for it.
+  // One build per project, shared by the threads that ask while it runs.
+  std::shared_ptr<Build> B;
   std::shared_future<std::shared_ptr<const Index>> Ready;
-  std::promise<std::shared_ptr<const Index>> Mine;
-  bool Build = false;
+  bool Lists = false;
   {
     std::lock_guard<std::mutex> G(Lock);
     auto [It, Added] = Indexes.try_emplace(Root);
     if (Added) {
-      It->second = Mine.get_future().share();
-      Build = true;
+      It->second.B = std::make_shared<Build>();
+      It->second.Ready = It->second.B->Ready.get_future().share();
+      Lists = true;
     }
-    Ready = It->second;
+    B = It->second.B;
+    Ready = It->second.Ready;
   }
-  if (Build)
-    Mine.set_value(buildIndex(Root));
-  return Ready.get();
+  if (Lists) {
+    std::vector<std::string> Files = projectFiles(Root);
+    std::lock_guard<std::mutex> G(B->M);
+    B->Files = std::move(Files);
+  }
+  bool Join = false; // once the files are listed (else wait for the index)
+  if (B) {           // null once built
+    std::lock_guard<std::mutex> G(B->M);
+    Join = Lists || !B->Files.empty();
+  }
+  if (Join)
+    share(*B);
+  std::shared_ptr<const Index> X = Ready.get();
+  if (B) {
+    std::lock_guard<std::mutex> G(Lock);
+    Indexes[Root].B.reset();
+  }
+  return X;
 }
 } // namespace
 
@@ -445,16 +509,18 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
   // each declared type's files taken once.
   llvm::SmallPtrSet<const std::vector<std::string> *, 16> Named;
   std::vector<llvm::StringRef> Types; // declared in the project, named here
-  identifiers(Text, [&](llvm::StringRef W, size_t) {
-    if (W.size() <= 1 || isTypeKeyword(W))
-      return;
+  auto Name = [&](llvm::StringRef W) {
     auto It = X->Declaring.find(W);
     if (It == X->Declaring.end() || !Named.insert(&It->second).second)
       return;
-    Types.push_back(W);
+    Types.push_back(It->first());
     for (const std::string &F : It->second)
       if (F != Self)
         Files.push_back(F);
+  };
+  identifiers(Text, [&](llvm::StringRef W, size_t) {
+    if (mayNameType(W))
+      Name(W);
   });
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());

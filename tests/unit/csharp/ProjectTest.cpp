@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 using namespace verguard;
 using namespace verguard::csharp;
 
@@ -214,4 +216,48 @@ TEST_F(CSharpProject, NothingIsReadWhereEverythingResolves) {
   Strings Deps;
   EXPECT_EQ(lower(Self, &Deps), Strings{"(build == 6002)"});
   EXPECT_TRUE(Deps.empty());
+}
+
+TEST_F(CSharpProject, ThreadsAskingAtOnceShareOneIndexAndAgree) {
+  // Every thread asking while the index is built reads some of its files;
+  // each gets the whole index. Each file names the enum of the next one.
+  write("P.sln", "");
+  const int N = 300;
+  auto Text = [](int I) {
+    return "enum E" + std::to_string(I) +
+           " { A = " + std::to_string(I == 150 ? 6002 : 7601) + " }\nclass C" +
+           std::to_string(I) + " { int M() => (int)E" +
+           std::to_string((I + 1) % N) + ".A; }\n";
+  };
+  for (int I = 0; I < N; ++I)
+    write("src/d" + std::to_string(I % 7) + "/F" + std::to_string(I) + ".cs",
+          Text(I));
+  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  std::vector<std::vector<std::string>> Deps(N);
+  std::vector<char> Hot(N);
+  std::vector<std::thread> Threads;
+  for (int T = 0; T < 4; ++T)
+    Threads.emplace_back([&, T] {
+      for (int I = T; I < N; I += 4) {
+        std::string F = at("src/d" + std::to_string(I % 7) + "/F" +
+                           std::to_string(I) + ".cs");
+        Hot[I] = projectHolds(F, Text(I), Holds, "6002", &Deps[I]);
+      }
+    });
+  for (std::thread &T : Threads)
+    T.join();
+  for (int I = 0; I < N; ++I) {
+    int Next = (I + 1) % N;
+    EXPECT_EQ(bool(Hot[I]), Next == 150) << I;
+    EXPECT_EQ(Deps[I], Strings{at("src/d" + std::to_string(Next % 7) + "/F" +
+                                  std::to_string(Next) + ".cs")})
+        << I;
+  }
+  // A text other than the one on disk (a staged version) is scanned
+  // itself: it names E150 now.
+  Strings D;
+  EXPECT_TRUE(projectHolds(at("src/d0/F0.cs"),
+                           "class C0 { int M() => (int)E150.A; }\n", Holds,
+                           "6002", &D));
+  EXPECT_EQ(D, Strings{at("src/d3/F150.cs")});
 }
