@@ -8,6 +8,7 @@
 
 #include "../TestSupport.h"
 
+#include "core/Deadline.h"
 #include "core/Guard.h"
 #include "csharp/CSharpFrontend.h"
 #include "rules/Checker.h"
@@ -260,4 +261,30 @@ TEST_F(CSharpProject, ThreadsAskingAtOnceShareOneIndexAndAgree) {
                            "class C0 { int M() => (int)E150.A; }\n", Holds,
                            "6002", &D));
   EXPECT_EQ(D, Strings{at("src/d3/F150.cs")});
+}
+
+TEST_F(CSharpProject, APartialClassOfManyFilesIsSummarizedOncePerPart) {
+  // Forty parts of one class, each calling a method of the next: each part
+  // names the class, so each part's summary reads the others. Summaries
+  // read by summaries read no file in turn; before, they went four deep and
+  // were never kept (forty to the fourth), far past any time limit.
+  write("S.sln", "");
+  const int N = 40;
+  for (int I = 0; I < N; ++I)
+    write("Parts/P" + std::to_string(I) + ".cs",
+          "partial class Os {\n  static int M" + std::to_string(I) + "() => M" +
+              std::to_string((I + 1) % N) + "() + " + std::to_string(I) +
+              ";\n}\n");
+  std::string Use =
+      write("Parts/Use.cs",
+            "partial class Os {\n  static bool Sp2() =>\n"
+            "    System.Environment.OSVersion.Version.Build == 6002 &&\n"
+            "    M0() > 0;\n}\n");
+  verguard::core::setDeadline(30000);
+  Strings Deps, Ids;
+  lower(Use, &Deps, &Ids);
+  EXPECT_FALSE(verguard::core::deadlineHit());
+  verguard::core::setDeadline(0);
+  EXPECT_EQ(Ids, Strings{"VG001@3"});
+  EXPECT_EQ(Deps.size(), size_t(N + 1)); // every part, Use.cs too
 }
