@@ -103,6 +103,9 @@ public:
   core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
+  /// `X in range(a, b)` (step 1): a <= X < b, its bounds editable; null
+  /// for anything else on the right.
+  core::ExprPtr rangeTest(const Val &L, script::Node LN, script::Node RN);
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
               script::Node RN, uint32_t B, uint32_t E, script::Node OpN);
   Val comparison(script::Node N, int Depth);

@@ -228,6 +228,33 @@ ExprPtr tupleCompare(CmpOp O, const std::vector<ExprPtr> &A,
 
 } // namespace
 
+ExprPtr Lowerer::rangeTest(const Val &L, script::Node LN, script::Node RN) {
+  RN = unwrap(RN);
+  if (typeOf(RN) != "call" || text(script::field(RN, "function")) != "range")
+    return nullptr;
+  std::vector<script::Node> A = args(script::field(RN, "arguments"));
+  if (A.empty() || A.size() > 3)
+    return nullptr;
+  std::vector<ExprPtr> Bounds;
+  for (script::Node X : A) {
+    ExprPtr V = operand(lower(X, 1), X);
+    if (V->Kind != Op::IntConst)
+      return nullptr;
+    Bounds.push_back(V);
+  }
+  if (A.size() == 3 && Bounds[2]->Int != 1)
+    return nullptr; // a step: not a range of every integer
+  ExprPtr X = operand(L, LN);
+  if (typeOfExpr(*X) == PyType::Str)
+    return boolConst(false); // a str is in no range
+  // `b in range(6000, 6003)`: 6000 <= b < 6003; each bound editable.
+  ExprPtr Lo = A.size() == 1 ? intConst(0) : Bounds[0];
+  ExprPtr Hi = A.size() == 1 ? Bounds[0] : Bounds[1];
+  return logicAnd(
+      cmp(CmpOp::GE, X, Lo, CmpMode::Int, Dialect::Python, Spelling()),
+      cmp(CmpOp::LT, X, Hi, CmpMode::Int, Dialect::Python, Spelling()));
+}
+
 Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                      const Val &R, script::Node RN, uint32_t B, uint32_t E,
                      script::Node OpN) {
@@ -249,6 +276,8 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
       N->Syntax = Dialect::Python;
       N->Written = spell(B, E);
       Res = N;
+    } else if (ExprPtr InRange = rangeTest(L, LN, RN)) {
+      Res = InRange;
     } else if (R.Obj == ObjKind::Platform ||
                (R.E && typeOfExpr(*R.E) == PyType::Str)) {
       // `"6.0.6002" in platform.platform()`: the version is what the

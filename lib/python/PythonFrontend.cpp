@@ -35,6 +35,12 @@ bool Lowerer::isScope(llvm::StringRef T) const {
 
 bool Lowerer::isCondition(script::Node N) {
   llvm::StringRef T = typeOf(N);
+  if (T == "call") {
+    // A predicate call (startswith, endswith, re.match) used as a value:
+    // `return v.startswith("6.0.6002")`, as C# and JScript read theirs.
+    Val V = lower(N);
+    return V.E && isBoolean(*V.E) && dependsOnVersion(*V.E);
+  }
   return T == "comparison_operator" || T == "boolean_operator" ||
          T == "not_operator";
 }
