@@ -390,6 +390,26 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
     auto K = namedKids(P);
     return K.empty() ? unknown() : logicNot(pattern(K[0], S, Depth + 1));
   }
+  if (T == "recursive_pattern") {
+    // `v is { Major: 6, Build: <= 6002 }`: each property of a version
+    // tested by its pattern; any other property, or subject, is unknown.
+    ExprPtr R;
+    for (script::Node C : namedKids(P)) {
+      if (typeOf(C) != "property_pattern_clause")
+        continue;
+      for (script::Node Sub : namedKids(C)) {
+        if (typeOf(Sub) != "subpattern")
+          continue;
+        auto K = namedKids(Sub);
+        ExprPtr M = K.size() == 2 && typeOf(K[0]) == "identifier"
+                        ? versionMember(*S, text(K[0]))
+                        : nullptr;
+        ExprPtr X = M ? pattern(K[1], M, Depth + 1) : unknown();
+        R = R ? logicAnd(R, X) : X;
+      }
+    }
+    return R ? R : unknown();
+  }
   if (T == "parenthesized_pattern") {
     auto K = namedKids(P);
     return K.empty() ? unknown() : pattern(K[0], S, Depth + 1);
