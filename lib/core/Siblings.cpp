@@ -7,14 +7,20 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <functional>
+
 namespace verguard::core {
+
+bool opaqueValue(const Expr &E) {
+  return E.Kind == Op::Unknown || E.Kind == Op::Param;
+}
 
 namespace {
 /// An operand whose value the frontend does not know, written in the
 /// source, and whose name does not say it is something else.
 bool opaque(const Expr &E) {
-  return (E.Kind == Op::Unknown || E.Kind == Op::Param) && E.Written.valid() &&
-         !E.Written.Text.empty() && !namesOtherThanOs(E.Written.Text);
+  return opaqueValue(E) && E.Written.valid() && !E.Written.Text.empty() &&
+         !namesOtherThanOs(E.Written.Text);
 }
 
 std::string keyOf(llvm::StringRef Function, const Expr &Operand) {
@@ -62,6 +68,67 @@ bool namesOtherThanOs(llvm::StringRef Name) {
   return !quantityNamed(Name.str() + "build");
 }
 
+namespace {
+/// Qualifies Constants as Windows builds the way SiblingBuilds does.
+bool windowsBuilds(const std::set<int64_t> &Constants) {
+  if (Constants.size() < 3)
+    return false;
+  const ProfileSet &PS = builtinProfiles();
+  bool Bumped = false;
+  for (int64_t C : Constants) {
+    if (!PS.isKnownBuild(C))
+      return false;
+    Bumped |= PS.isBumpedBuild(C);
+  }
+  return Bumped;
+}
+
+std::string listOf(const std::set<int64_t> &Constants) {
+  std::string List;
+  for (int64_t C : Constants)
+    List += (List.empty() ? "" : ", ") + std::to_string(C);
+  return List;
+}
+} // namespace
+
+bool inferSwitchOnBuilds(Guard &G, llvm::StringRef SubjectText) {
+  if (G.Kind != GuardKind::Select || !G.Subject || !opaqueValue(*G.Subject) ||
+      SubjectText.empty() || namesOtherThanOs(SubjectText))
+    return false;
+  std::set<int64_t> Constants;
+  bool Other = false;
+  std::function<void(const Expr &)> Visit = [&](const Expr &E) {
+    if (E.Kind == Op::Cmp && E.Kids.size() == 2 && E.Kids[0] && E.Kids[1]) {
+      const Expr *K = E.Kids[0]->Kind == Op::Subject   ? E.Kids[1].get()
+                      : E.Kids[1]->Kind == Op::Subject ? E.Kids[0].get()
+                                                       : nullptr;
+      if (K && K->Kind == Op::IntConst)
+        Constants.insert(K->Int);
+      else if (K)
+        Other = true;
+      return;
+    }
+    for (const ExprPtr &Kid : E.Kids)
+      if (Kid)
+        Visit(*Kid);
+  };
+  for (const Arm &A : G.Arms)
+    for (const ExprPtr &T : A.Tests)
+      if (T)
+        Visit(*T);
+  if (Other || !windowsBuilds(Constants))
+    return false;
+  Spelling W = G.Subject->Written;
+  G.Subject =
+      quantity(Quantity::Build,
+               "inferred: `" + SubjectText.str() +
+                   "` is switched on the Windows builds " + listOf(Constants),
+               /*Inferred=*/true);
+  if (W.valid())
+    G.Subject = writtenAt(G.Subject, W);
+  return true;
+}
+
 bool comparesOpaqueWithInt(const Expr &E) {
   bool Any = false;
   comparisons(E, [&](const Expr &, int64_t) { Any = true; });
@@ -79,18 +146,11 @@ bool SiblingBuilds::note(const Expr &Cond, llvm::StringRef Function) {
 
 ExprPtr SiblingBuilds::infer(const ExprPtr &Cond,
                              llvm::StringRef Function) const {
-  const ProfileSet &PS = builtinProfiles();
   auto Builds = [&](const Expr &Operand) -> const Seen * {
     auto It = Operands.find(keyOf(Function, Operand));
-    if (It == Operands.end() || It->second.Constants.size() < 3)
-      return nullptr;
-    bool Bumped = false;
-    for (int64_t C : It->second.Constants) {
-      if (!PS.isKnownBuild(C))
-        return nullptr;
-      Bumped |= PS.isBumpedBuild(C);
-    }
-    return Bumped ? &It->second : nullptr;
+    return It != Operands.end() && windowsBuilds(It->second.Constants)
+               ? &It->second
+               : nullptr;
   };
   bool Any = false;
   comparisons(*Cond, [&](const Expr &Operand, int64_t) {
@@ -106,13 +166,10 @@ ExprPtr SiblingBuilds::infer(const ExprPtr &Cond,
       const Seen *S = Builds(*E);
       if (!S)
         return E;
-      std::string List;
-      for (int64_t C : S->Constants)
-        List += (List.empty() ? "" : ", ") + std::to_string(C);
       return writtenAt(quantity(Quantity::Build,
                                 "inferred: `" + E->Written.Text +
                                     "` is compared with the Windows builds " +
-                                    List,
+                                    listOf(S->Constants),
                                 /*Inferred=*/true),
                        E->Written);
     }

@@ -14,6 +14,7 @@
 #define VERGUARD_CORE_SIBLINGS_H
 
 #include "core/Expr.h"
+#include "core/Guard.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -31,6 +32,17 @@ bool namesOtherThanOs(llvm::StringRef Name);
 /// written in the source) with an integer constant: what SiblingBuilds
 /// notes. A frontend that drops conditions not about the OS keeps these.
 bool comparesOpaqueWithInt(const Expr &E);
+
+/// True if E is a value the frontend does not know (unknown, an unbound
+/// parameter): what a switch on it needs its arms to say what it is.
+bool opaqueValue(const Expr &E);
+
+/// A switch whose subject (written SubjectText) the frontend could not
+/// follow: if its arms test at least three distinct Windows builds and
+/// nothing else, one of them a build some bump changes, and the text names
+/// nothing else, the subject becomes an inferred build (a warning) and true
+/// is returned; else G is left alone and false is returned.
+bool inferSwitchOnBuilds(Guard &G, llvm::StringRef SubjectText);
 
 class SiblingBuilds {
 public:

@@ -198,7 +198,7 @@ private:
     if (!Cond || Cond->isInstantiationDependent())
       return;
     ExprPtr Subject = L.value(Cond);
-    if (!core::dependsOnVersion(*Subject))
+    if (!core::dependsOnVersion(*Subject) && !core::opaqueValue(*Subject))
       return;
     // Case labels in source order; labels stacked on one body share an arm.
     std::vector<const SwitchCase *> Cases;
@@ -255,6 +255,12 @@ private:
       A.Indent = lineIndent(Ctx, CS->getBeginLoc());
       G.Arms.push_back(std::move(A));
     }
+    // A switch on a value not followed: its labels may say it is a build.
+    if (!core::dependsOnVersion(*Subject) &&
+        !core::inferSwitchOnBuilds(
+            G,
+            spelling(Ctx, Cond->IgnoreParenImpCasts()->getSourceRange()).Text))
+      return;
     if (!G.Arms.empty())
       Guards.push_back(std::move(G));
   }

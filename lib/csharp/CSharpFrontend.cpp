@@ -10,6 +10,7 @@
 #include "csharp/CSharpFrontend.h"
 
 #include "core/Flow.h"
+#include "core/Siblings.h"
 #include "csharp/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -102,7 +103,8 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
                           bool Expression) {
   Val S = lower(Value);
   Covered.push_back({script::startByte(Value), script::endByte(Value)});
-  if (!Emit || Instantiating || !S.E || !dependsOnVersion(*S.E))
+  if (!Emit || Instantiating || !S.E ||
+      !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
@@ -142,6 +144,9 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
     Pending.clear();
   }
   if (G.Arms.empty())
+    return;
+  // A switch on a value not followed: its arms may say it is a build.
+  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(Value)))
     return;
   emit(std::move(G), Switch);
 }

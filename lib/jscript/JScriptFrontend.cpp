@@ -13,6 +13,7 @@
 #include "jscript/JScriptFrontend.h"
 
 #include "core/Flow.h"
+#include "core/Siblings.h"
 #include "jscript/Lowerer.h"
 #include "vbscript/Embedded.h"
 
@@ -100,7 +101,7 @@ void Lowerer::switchGuard(script::Node Switch) {
     return;
   Val S = lower(ValueN);
   Covered.push_back({script::startByte(ValueN), script::endByte(ValueN)});
-  if (!Emit || !S.E || !dependsOnVersion(*S.E))
+  if (!Emit || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
     return;
   ValueType ST = valueType(*S.E);
   Guard G;
@@ -165,6 +166,9 @@ void Lowerer::switchGuard(script::Node Switch) {
     Pending.clear();
   }
   if (G.Arms.empty())
+    return;
+  // A switch on a value not followed: its arms may say it is a build.
+  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(ValueN)))
     return;
   emit(std::move(G), Switch);
 }

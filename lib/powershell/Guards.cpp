@@ -2,6 +2,7 @@
 #include "powershell/Lowerer.h"
 
 #include "core/Profile.h"
+#include "core/Siblings.h"
 
 #include "script/Spelling.h"
 #include "script/Wql.h"
@@ -159,7 +160,7 @@ void Lowerer::switchGuard(script::Node Switch) {
   // `$_` in the arm bodies is the switch value.
   for (auto &[C, B] : switchClauses(Body))
     BlockInputs[script::startByte(B)] = S;
-  if (S.IsList || !S.E || !dependsOnVersion(*S.E))
+  if (S.IsList || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
@@ -229,6 +230,9 @@ void Lowerer::switchGuard(script::Node Switch) {
     G.Arms.push_back(std::move(A));
   }
   if (G.Arms.empty())
+    return;
+  // A switch on a value not followed: its arms may say it is a build.
+  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(CondN)))
     return;
   emit(std::move(G), Switch);
 }

@@ -11,6 +11,7 @@
 #include "python/PythonFrontend.h"
 
 #include "core/Flow.h"
+#include "core/Siblings.h"
 #include "python/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -70,7 +71,7 @@ void Lowerer::matchGuard(script::Node Match) {
     return;
   Val S = lower(SubjectN);
   Covered.push_back({script::startByte(SubjectN), script::endByte(SubjectN)});
-  if (!Emit || !S.E || !dependsOnVersion(*S.E))
+  if (!Emit || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
     return;
   PyType ST = typeOfExpr(*S.E);
   Guard G;
@@ -123,6 +124,9 @@ void Lowerer::matchGuard(script::Node Match) {
       script::addArmTest(G, ByBody, BodyText, A, std::move(T));
   }
   if (G.Arms.empty())
+    return;
+  // A switch on a value not followed: its arms may say it is a build.
+  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(SubjectN)))
     return;
   emit(std::move(G), Match);
 }

@@ -1674,7 +1674,8 @@ void Lowerer::selectCase(script::Node N) {
     }
     G.Arms.push_back(std::move(A));
   }
-  if (!Emit || !Dep)
+  // A Select on a value not followed: its cases may say it is a build.
+  if (!Emit || (!Dep && !inferSwitchOnBuilds(G, srcText(ValueNode))))
     return;
   if (!Emitted.insert({script::startByte(N), 1}).second)
     return;

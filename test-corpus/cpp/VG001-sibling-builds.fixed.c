@@ -32,3 +32,28 @@ int transient(long status)
 {
     return status == 6000 || status == 6002 || status == 7600;
 }
+
+/* A switch on such a value: its labels say what it is. */
+const char *release_label(unsigned long input)
+{
+    switch (input) {
+    case 6000: return "Vista";
+    case 6001: return "Vista SP1";
+    /* expect: VG001 */
+    case 6002:
+    case 6003: return "Vista SP2";
+    case 7601: return "7 SP1";
+    default: return "unknown";
+    }
+}
+
+/* Labels that are not all builds: silent. */
+const char *menu_label(int input)
+{
+    switch (input) {
+    case 6000: return "Open";
+    case 6002: return "Save";
+    case 6004: return "Close";
+    default: return "";
+    }
+}

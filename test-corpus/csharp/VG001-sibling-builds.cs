@@ -37,5 +37,31 @@ namespace Contoso.Inventory
         {
             return input == 6002 || input == 7601;
         }
+
+        // A switch on such a value: its labels say what it is.
+        internal static string Label(int input)
+        {
+            switch (input)
+            {
+                case 6000: return "Vista";
+                case 6001: return "Vista SP1";
+                // expect: VG001
+                case 6002: return "Vista SP2";
+                case 7601: return "7 SP1";
+                default: return "unknown";
+            }
+        }
+
+        // Labels that are not all builds: silent.
+        internal static string Menu(int input)
+        {
+            switch (input)
+            {
+                case 6000: return "Open";
+                case 6002: return "Save";
+                case 6004: return "Close";
+                default: return "";
+            }
+        }
     }
 }

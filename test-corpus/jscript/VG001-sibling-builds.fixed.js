@@ -17,4 +17,17 @@ function messageText(value) {
     return "";
 }
 
-WScript.Echo(releaseName(WScript.Arguments(0)) + messageText(1));
+// A switch on such a value: its labels say what it is.
+function label(value) {
+    switch (value) {
+        case 6000: return "Vista";
+        case 6001: return "Vista SP1";
+        // expect: VG001
+        case 6002:
+        case 6003: return "Vista SP2";
+        case 7601: return "7 SP1";
+        default: return "unknown";
+    }
+}
+
+WScript.Echo(label(2) + releaseName(WScript.Arguments(0)) + messageText(1));

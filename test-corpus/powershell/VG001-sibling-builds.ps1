@@ -16,3 +16,15 @@ function Test-Transient($ErrorCode) {
     if ($ErrorCode -eq 7600) { return $true }
     return $false
 }
+
+# A switch on such a value: its labels say what it is.
+function Get-Label($Value) {
+    switch ($Value) {
+        6000 { 'Vista' }
+        6001 { 'Vista SP1' }
+        # expect: VG001
+        6002 { 'Vista SP2' }
+        7601 { '7 SP1' }
+        default { 'unknown' }
+    }
+}

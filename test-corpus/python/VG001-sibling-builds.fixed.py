@@ -24,3 +24,19 @@ def caption(value):
     if value == 6000:
         return "OK"
     return ""
+
+
+def label(value):
+    # A match on such a value: its cases say what it is.
+    match value:
+        case 6000:
+            return "Vista"
+        case 6001:
+            return "Vista SP1"
+        # expect: VG001
+        case 6002 | 6003:
+            return "Vista SP2"
+        case 7601:
+            return "7 SP1"
+        case _:
+            return "unknown"

@@ -25,4 +25,15 @@ Function Transient(errorCode)
     Transient = (errorCode = 6000 Or errorCode = 6002 Or errorCode = 7600)
 End Function
 
-WScript.Echo ReleaseName(WScript.Arguments(0)) & Caption(1) & Transient(2)
+'' A Select Case on such a value: its cases say what it is.
+Function Label(value)
+    Select Case value
+        Case 6000: Label = "Vista"
+        Case 6001: Label = "Vista SP1"
+        ' expect: VG001
+        Case 6002: Label = "Vista SP2"
+        Case 7601: Label = "7 SP1"
+    End Select
+End Function
+
+WScript.Echo Label(2) & ReleaseName(WScript.Arguments(0)) & Caption(1) & Transient(2)

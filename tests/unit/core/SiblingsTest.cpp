@@ -62,3 +62,30 @@ TEST(SiblingBuilds, AnythingButWindowsBuildsOrTooFewSayNothing) {
   EXPECT_TRUE(
       comparesOpaqueWithInt(*logicOr(eq("input", 6002), boolConst(true))));
 }
+
+TEST(SiblingBuilds, ASwitchWhoseLabelsAreWindowsBuilds) {
+  auto Switch = [](std::vector<int64_t> Labels) {
+    Guard G;
+    G.Kind = GuardKind::Select;
+    G.Subject = unknown();
+    for (int64_t L : Labels) {
+      Arm A;
+      A.Tests.push_back(cmp(CmpOp::EQ, subject(), intConst(L)));
+      G.Arms.push_back(A);
+    }
+    return G;
+  };
+  Guard Builds = Switch({6000, 6001, 6002, 7601});
+  ASSERT_TRUE(inferSwitchOnBuilds(Builds, "input"));
+  std::vector<Quantity> Qs = quantitiesOf(*Builds.Subject);
+  ASSERT_EQ(Qs.size(), 1u);
+  EXPECT_EQ(Qs[0], Quantity::Build);
+  EXPECT_TRUE(hasInferredQuantity(*Builds.Subject));
+  Guard Menu = Switch({6000, 6002, 6004}); // 6004: no Windows build
+  EXPECT_FALSE(inferSwitchOnBuilds(Menu, "input"));
+  EXPECT_EQ(Menu.Subject->Kind, Op::Unknown);
+  Guard Named = Switch({6000, 6001, 6002, 7601});
+  EXPECT_FALSE(inferSwitchOnBuilds(Named, "nCommandId"));
+  Guard Unbumped = Switch({6000, 6001, 7601}); // no build a bump changes
+  EXPECT_FALSE(inferSwitchOnBuilds(Unbumped, "input"));
+}
