@@ -309,6 +309,33 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
     ExprPtr L = lowerCond(LN, Depth + 1), R = lowerCond(RN, Depth + 1);
     return Val::of(OpText == "&&" ? logicAnd(L, R) : logicOr(L, R));
   }
+  if ((OpText == "==" || OpText == "!=") &&
+      typeOf(unwrap(LN)) == "tuple_expression" &&
+      typeOf(unwrap(RN)) == "tuple_expression") {
+    // `(v.Major, v.Build) == (6, 6002)`: element by element. Each element's
+    // test is not written on its own; its constant is.
+    auto LA = namedKids(unwrap(LN)), RA = namedKids(unwrap(RN));
+    if (LA.size() != RA.size() || LA.size() < 2)
+      return Val::of(unknown());
+    ExprPtr R;
+    for (size_t I = 0; I < LA.size(); ++I) {
+      auto LK = namedKids(LA[I]), RK = namedKids(RA[I]);
+      ExprPtr X = unknown();
+      if (LK.size() == 1 && RK.size() == 1) {
+        Val A = lower(LK[0], Depth + 1), B = lower(RK[0], Depth + 1);
+        if (!A.isObject() && !B.isObject()) {
+          ExprPtr EA = operand(A, LK[0]), EB = operand(B, RK[0]);
+          ValueType TA = valueType(*EA), TB = valueType(*EB);
+          if ((TA == ValueType::Int || TA == ValueType::Unknown) &&
+              (TB == ValueType::Int || TB == ValueType::Unknown))
+            X = cmp(OpText == "==" ? CmpOp::EQ : CmpOp::NE, EA, EB,
+                    CmpMode::Int, Dialect::CSharp, Spelling());
+        }
+      }
+      R = !R ? X : OpText == "==" ? logicAnd(R, X) : logicOr(R, X);
+    }
+    return Val::of(R);
+  }
   if (OpText == "??") {
     Val L = lower(LN, Depth + 1);
     if (L.carries())

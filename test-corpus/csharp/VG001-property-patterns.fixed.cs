@@ -1,5 +1,6 @@
 // Property patterns on System.Version (C# 8): each property is tested by
-// its own pattern, and a fix grows the pattern in place.
+// its own pattern, and a fix grows the pattern in place. Tuples compare
+// element by element.
 using System;
 
 namespace Contoso.Setup
@@ -24,6 +25,13 @@ namespace Contoso.Setup
         {
             // expect: VG001
             return Environment.OSVersion.Version is Version { Build: 6002 } v && v.Major == 6;
+        }
+
+        // A tuple compared element by element.
+        internal static bool Tuple()
+        {
+            // expect: VG001
+            return (Os.Major, Os.Build) == (6, 6002);
         }
 
         // Both builds of Server 2008 SP2 pass: silent.
