@@ -184,4 +184,18 @@ ExprPtr SiblingBuilds::infer(const ExprPtr &Cond,
   return Rewrite(Cond);
 }
 
+void SiblingBuilds::hold(Guard G, uint32_t Site) {
+  Held.emplace_back(std::move(G), Site);
+}
+
+void SiblingBuilds::release(llvm::function_ref<void(Guard, uint32_t)> Fn) {
+  std::vector<std::pair<Guard, uint32_t>> All = std::move(Held);
+  Held.clear();
+  for (auto &[G, Site] : All)
+    if (ExprPtr C = infer(G.Cond, G.Function)) {
+      G.Cond = std::move(C);
+      Fn(std::move(G), Site);
+    }
+}
+
 } // namespace verguard::core

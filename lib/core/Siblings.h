@@ -16,10 +16,13 @@
 #include "core/Expr.h"
 #include "core/Guard.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace verguard::core {
 
@@ -55,12 +58,19 @@ public:
   /// else, one of them a build some bump changes, as an inferred build.
   /// Null if there is none.
   ExprPtr infer(const ExprPtr &Cond, llvm::StringRef Function) const;
+  /// Keeps G, a condition note() took (its Function set), until the walk
+  /// is over; Site is what the frontend keys its guards by.
+  void hold(Guard G, uint32_t Site = 0);
+  /// Hands Fn each held guard whose condition infer() makes one about an
+  /// OS build, with that condition, and its Site; forgets them all.
+  void release(llvm::function_ref<void(Guard, uint32_t)> Fn);
 
 private:
   struct Seen {
     std::set<int64_t> Constants;
   };
   llvm::StringMap<Seen> Operands; // Function "\0" operand text -> constants
+  std::vector<std::pair<Guard, uint32_t>> Held;
 };
 
 } // namespace verguard::core

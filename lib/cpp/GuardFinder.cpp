@@ -36,12 +36,8 @@ public:
   /// After the walk: the comparisons whose operand its siblings show to be
   /// an OS build, as guards.
   void siblingEvidence() {
-    for (core::Guard &G : Compared)
-      if (ExprPtr C = Siblings.infer(G.Cond, G.Function)) {
-        G.Cond = C;
-        Guards.push_back(std::move(G));
-      }
-    Compared.clear();
+    Siblings.release(
+        [&](core::Guard G, uint32_t) { Guards.push_back(std::move(G)); });
   }
 
   bool TraverseDecl(Decl *D) {
@@ -190,7 +186,10 @@ private:
     G.Where = fileSpan(Ctx, R->getSourceRange());
     G.Function = Function;
     G.Text = core::toString(*C);
-    (Sibling ? Compared : Guards).push_back(std::move(G));
+    if (Sibling)
+      Siblings.hold(std::move(G));
+    else
+      Guards.push_back(std::move(G));
   }
 
   void switchGuard(const SwitchStmt *S) {
@@ -388,8 +387,7 @@ private:
   Lowerer L;
   std::string Function;
   llvm::DenseSet<const Expr *> Roots;
-  core::SiblingBuilds Siblings;
-  std::vector<core::Guard> Compared; // comparisons SiblingBuilds noted
+  core::SiblingBuilds Siblings; // comparisons held until the walk's end
 };
 
 } // namespace

@@ -27,11 +27,11 @@ void GuardSink::conditionAt(ExprPtr Cond, uint32_t Site,
   G.Kind = GuardKind::Condition;
   if (!dependsOnVersion(*Cond)) {
     // Perhaps an OS build after all, by the builds it is compared with.
-    std::string Function = currentFunction();
-    if (Siblings.note(*Cond, Function)) {
+    G.Function = currentFunction();
+    if (Siblings.note(*Cond, G.Function)) {
       G.Cond = std::move(Cond);
       Place(G);
-      Compared.push_back({std::move(G), Site, std::move(Function)});
+      Siblings.hold(std::move(G), Site);
     }
     return;
   }
@@ -41,13 +41,10 @@ void GuardSink::conditionAt(ExprPtr Cond, uint32_t Site,
 }
 
 void GuardSink::emitSiblingEvidence() {
-  std::vector<Pending> All = std::move(Compared);
-  Compared.clear();
-  for (Pending &P : All)
-    if (ExprPtr C = Siblings.infer(P.G.Cond, P.Function)) {
-      P.G.Cond = std::move(C);
-      emitIn(std::move(P.G), P.Site, std::move(P.Function));
-    }
+  Siblings.release([&](Guard G, uint32_t Site) {
+    std::string Function = G.Function;
+    emitIn(std::move(G), Site, std::move(Function));
+  });
 }
 
 bool GuardSink::covered(uint32_t B, uint32_t E) const {

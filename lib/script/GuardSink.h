@@ -63,12 +63,6 @@ private:
   void emitIn(core::Guard G, uint32_t Site, std::string Function);
   core::Dialect Syntax;
   core::SiblingBuilds Siblings;
-  struct Pending {
-    core::Guard G; // placed, its condition not yet inferred
-    uint32_t Site;
-    std::string Function;
-  };
-  std::vector<Pending> Compared;
 };
 
 } // namespace verguard::script

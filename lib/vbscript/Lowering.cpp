@@ -502,8 +502,7 @@ private:
   /// After the emitting pass: the comparisons whose operand its siblings
   /// show to be an OS build, as guards.
   void siblingEvidence();
-  SiblingBuilds Siblings;
-  std::vector<Guard> Compared; // comparisons Siblings noted
+  SiblingBuilds Siblings; // comparisons held until the pass's end
   void condition(script::Node Cond, script::Node Where);
   void selectCase(script::Node N);
   void wql(const Val &Query, script::Node Call);
@@ -1404,7 +1403,7 @@ Val Lowerer::comparison(script::Node N, int D) {
   // builds it is compared with may tell what it is (core::SiblingBuilds).
   auto Side = [&](const Val &V, script::Node X) {
     ExprPtr E = orUnknown(V);
-    if ((E->Kind == Op::Unknown || E->Kind == Op::Param) && !E->Written.valid())
+    if (opaqueValue(*E) && !E->Written.valid())
       return writtenAt(E, spell(X));
     return E;
   };
@@ -1562,16 +1561,14 @@ void Lowerer::emitCondition(script::Node Cond, script::Node Where, ExprPtr C) {
   G.Where = span(Where);
   G.Function = std::move(Function);
   G.Text = collapse(srcText(Cond));
-  (Sibling ? Compared : Guards).push_back(std::move(G));
+  if (Sibling)
+    Siblings.hold(std::move(G));
+  else
+    Guards.push_back(std::move(G));
 }
 
 void Lowerer::siblingEvidence() {
-  for (Guard &G : Compared)
-    if (ExprPtr C = Siblings.infer(G.Cond, G.Function)) {
-      G.Cond = C;
-      Guards.push_back(std::move(G));
-    }
-  Compared.clear();
+  Siblings.release([&](Guard G, uint32_t) { Guards.push_back(std::move(G)); });
 }
 
 void Lowerer::condition(script::Node Cond, script::Node Where) {
