@@ -150,6 +150,7 @@ StatIndex::StatIndex(std::string DirIn, std::string IdIn,
   if (TempFD >= 0 && ::fstat(TempFD, &St) == 0) {
     FileStamp Own = FileStamp::of(St);
     Time = std::max(Own.MtimeNs, Own.CtimeNs);
+    Body = "T " + std::to_string(Time) + "\n";
   }
 }
 
@@ -181,10 +182,13 @@ void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
   // re-audit's files, without a copy of each path), else here.
   auto F =
       Old ? Old->Files.find(Path) : llvm::StringMap<Loaded::Entry>::iterator();
-  if (Old && F != Old->Files.end() && F->second.Stamp == Now)
-    F->second.Walked = true;
-  else
-    Walked[Path] = Now;
+  {
+    std::lock_guard<std::mutex> G(WalkLock); // record() reads them
+    if (Old && F != Old->Files.end() && F->second.Stamp == Now)
+      F->second.Walked = true;
+    else
+      Walked[Path] = Now;
+  }
   if (!Old)
     return;
   auto It = Old->PathIds.find(Path);
@@ -230,141 +234,160 @@ std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
   return V;
 }
 
+FileStamp StatIndex::walked(llvm::StringRef Path) {
+  std::lock_guard<std::mutex> G(WalkLock);
+  if (auto W = Walked.find(Path); W != Walked.end())
+    return W->second;
+  if (Old)
+    if (auto F = Old->Files.find(Path);
+        F != Old->Files.end() && F->second.Walked)
+      return F->second.Stamp;
+  return {};
+}
+
+std::pair<std::string, FileStamp> StatIndex::resolve(const std::string &D) {
+  {
+    std::lock_guard<std::mutex> G(ResolveLock);
+    if (auto It = Resolved.find(D); It != Resolved.end())
+      return It->second;
+  }
+  // Another thread may resolve D meanwhile: the same answer, twice.
+  auto DirStamp = [&](llvm::StringRef P) {
+    {
+      std::lock_guard<std::mutex> G(ResolveLock);
+      if (auto It = Dirs.find(P); It != Dirs.end())
+        return It->second;
+    }
+    FileStamp S = FileStamp::of(P);
+    std::lock_guard<std::mutex> G(ResolveLock);
+    return Dirs.try_emplace(P, S).first->second;
+  };
+  std::pair<std::string, FileStamp> R;
+  // A file of the walk has its stamp; in a directory that is not there, no
+  // stat() is needed to know.
+  FileStamp S = walked(D);
+  if (S.Size < 0 && DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
+    S = FileStamp::of(D);
+  if (S.Size >= 0) {
+    R = {D, S};
+  } else {
+    // An absent dependency in the tree (a path where a missing header would
+    // be found) is kept as its nearest existing ancestor directory there:
+    // creating the file, or the first missing directory on the way to it,
+    // changes that directory's stamp. The thousands of candidate paths of a
+    // tree's missing headers share a few hundred directories, and a
+    // re-audit stats those.
+    llvm::StringRef Tree;
+    for (const std::string &T : Trees)
+      if (llvm::StringRef(D).starts_with(T) && D.size() > T.size() &&
+          llvm::sys::path::is_separator(D[T.size()]))
+        Tree = T;
+    R = {D, S}; // outside the trees: the path itself, absent
+    for (llvm::StringRef P = llvm::sys::path::parent_path(D);
+         !Tree.empty() && P.size() >= Tree.size();
+         P = llvm::sys::path::parent_path(P)) {
+      FileStamp PS = DirStamp(P);
+      if (PS.Size >= 0) {
+        R = {P.str(), PS};
+        break;
+      }
+    }
+  }
+  std::lock_guard<std::mutex> G(ResolveLock);
+  return Resolved.try_emplace(D, std::move(R)).first->second;
+}
+
+unsigned StatIndex::settingId(llvm::StringRef K) {
+  auto [It, Added] = SettingIds.try_emplace(K, SettingIds.size());
+  if (Added)
+    (Body += "S ") += K, Body += '\n';
+  return It->second;
+}
+
+unsigned StatIndex::pathId(llvm::StringRef P, const FileStamp &S) {
+  auto [It, Added] = PathIds.try_emplace(P, PathIds.size());
+  if (Added) {
+    llvm::raw_string_ostream OS(Body);
+    OS << "P ";
+    writeStamp(OS, S);
+    OS << " " << P << "\n";
+  }
+  return It->second;
+}
+
+unsigned StatIndex::setId(std::vector<uint32_t> Ids) {
+  llvm::sort(Ids);
+  Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
+  auto [It, Added] = SetIds.try_emplace(Ids, SetIds.size());
+  if (Added) {
+    llvm::raw_string_ostream OS(Body);
+    OS << "D";
+    for (uint32_t I : Ids)
+      OS << " " << I;
+    OS << "\n";
+  }
+  return It->second;
+}
+
+void StatIndex::entry(llvm::StringRef Path, const FileStamp &S,
+                      unsigned Setting, unsigned Kind, unsigned Set,
+                      llvm::StringRef Key, llvm::StringRef Sum) {
+  llvm::raw_string_ostream OS(Body);
+  OS << "F ";
+  writeStamp(OS, S);
+  OS << " " << Setting << " " << Kind << " " << Set << " "
+     << (Key.empty() ? "-" : Key) << " " << (Sum.empty() ? "-" : Sum) << " "
+     << Path << "\n";
+}
+
 void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
                        IndexVerdict V) {
   if (!Time || Stamp.Size < 0 || Path.contains('\n') ||
       llvm::any_of(
           V.Deps, [](const std::string &D) { return D.find('\n') != D.npos; }))
     return;
-  std::lock_guard<std::mutex> G(Lock);
-  New.push_back({Path.str(), Stamp, std::move(V)});
+  // Written now, in parallel with the run, not all at its end: the stat()s
+  // of the dependencies outside the lock.
+  std::vector<std::pair<std::string, FileStamp>> Deps;
+  Deps.reserve(V.Deps.size());
+  for (const std::string &D : V.Deps)
+    Deps.push_back(resolve(D));
+  std::lock_guard<std::mutex> G(WriteLock);
+  ++Recorded;
+  unsigned S = settingId(V.SettingsKey);
+  std::vector<uint32_t> Ids;
+  Ids.reserve(Deps.size());
+  for (const auto &[P, PS] : Deps)
+    Ids.push_back(pathId(P, PS));
+  entry(Path, Stamp, S, V.What, setId(std::move(Ids)), V.Key, V.Sum);
 }
 
 void StatIndex::save() {
   if (TempFD < 0 || !Time)
     return;
-  if (Old && New.empty() && Kept.size() == Old->Files.size())
+  std::lock_guard<std::mutex> G(WriteLock);
+  if (Old && !Recorded && Kept.size() == Old->Files.size())
     return; // the same index (the destructor removes the temporary file)
-  // Tables of settings, paths (with their stamps) and dependency sets, each
-  // line's index its id.
-  std::string Body;
-  llvm::raw_string_ostream OS(Body);
-  OS << "T " << Time << "\n";
-  llvm::StringMap<unsigned> SettingIds, PathIds;
-  std::map<std::vector<uint32_t>, unsigned> SetIds;
-  auto Setting = [&](const std::string &K) {
-    auto [It, Added] = SettingIds.try_emplace(K, SettingIds.size());
-    if (Added)
-      OS << "S " << K << "\n";
-    return It->second;
-  };
-  auto PathId = [&](const std::string &P, const FileStamp *Known) {
-    auto [It, Added] = PathIds.try_emplace(P, PathIds.size());
-    if (Added) {
-      OS << "P ";
-      writeStamp(OS, Known ? *Known : FileStamp::of(P));
-      OS << " " << P << "\n";
-    }
-    return It->second;
-  };
-  auto SetId = [&](std::vector<uint32_t> Ids) {
-    llvm::sort(Ids);
-    Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
-    auto [It, Added] = SetIds.try_emplace(Ids, SetIds.size());
-    if (Added) {
-      OS << "D";
-      for (uint32_t I : Ids)
-        OS << " " << I;
-      OS << "\n";
-    }
-    return It->second;
-  };
-  auto Entry = [&](llvm::StringRef Path, const FileStamp &S, unsigned Setting,
-                   unsigned Kind, unsigned Set, llvm::StringRef Key,
-                   llvm::StringRef Sum) {
-    OS << "F ";
-    writeStamp(OS, S);
-    OS << " " << Setting << " " << Kind << " " << Set << " "
-       << (Key.empty() ? "-" : Key) << " " << (Sum.empty() ? "-" : Sum) << " "
-       << Path << "\n";
-  };
   for (const void *P : Kept) {
     const auto &KV =
         *static_cast<const llvm::StringMapEntry<Loaded::Entry> *>(P);
     const Loaded::Entry &E = KV.second;
-    unsigned S = Setting(Old->Settings[E.Settings]);
+    unsigned S = settingId(Old->Settings[E.Settings]);
     std::vector<uint32_t> Ids;
     for (uint32_t D : Old->DepSets[E.DepSet])
-      Ids.push_back(PathId(Old->Paths[D], &Old->Stamps[D]));
-    Entry(KV.first(), E.Stamp, S, E.What, SetId(std::move(Ids)), E.Key, E.Sum);
+      Ids.push_back(pathId(Old->Paths[D], Old->Stamps[D]));
+    entry(KV.first(), E.Stamp, S, E.What, setId(std::move(Ids)), E.Key, E.Sum);
   }
-  // An absent dependency in the tree (a path where a missing header would be
-  // found) is kept as its nearest existing ancestor directory there:
-  // creating the file, or the first missing directory on the way to it,
-  // changes that directory's stamp. The thousands of candidate paths of a
-  // tree's missing headers share a few hundred directories, and a re-audit
-  // stats those.
-  llvm::StringMap<FileStamp> Dirs;
-  // Files share their headers (and their headers' candidate paths): each
-  // dependency is looked at once, not once per file that names it.
-  llvm::StringMap<unsigned> DepIds;
-  auto DirStamp = [&](llvm::StringRef P) -> const FileStamp & {
-    auto [It, Added] = Dirs.try_emplace(P);
-    if (Added)
-      It->second = FileStamp::of(P);
-    return It->second;
-  };
-  auto DepIdOnce = [&](const std::string &D) {
-    // A file of the walk has its stamp; in a directory that is not there, no
-    // stat() is needed to know.
-    FileStamp S;
-    llvm::StringMap<Loaded::Entry>::iterator F;
-    if (auto W = Walked.find(D); W != Walked.end())
-      S = W->second;
-    else if (Old && (F = Old->Files.find(D)) != Old->Files.end() &&
-             F->second.Walked)
-      S = F->second.Stamp;
-    else if (DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
-      S = FileStamp::of(D);
-    if (S.Size >= 0)
-      return PathId(D, &S);
-    llvm::StringRef Tree;
-    for (const std::string &T : Trees)
-      if (llvm::StringRef(D).starts_with(T) && D.size() > T.size() &&
-          llvm::sys::path::is_separator(D[T.size()]))
-        Tree = T;
-    for (llvm::StringRef P = llvm::sys::path::parent_path(D);
-         !Tree.empty() && P.size() >= Tree.size();
-         P = llvm::sys::path::parent_path(P)) {
-      const FileStamp &PS = DirStamp(P);
-      if (PS.Size >= 0)
-        return PathId(P.str(), &PS);
-    }
-    return PathId(D, &S); // outside the trees: the path itself, absent
-  };
-  auto DepId = [&](const std::string &D) {
-    auto [It, Added] = DepIds.try_emplace(D);
-    if (Added)
-      It->second = DepIdOnce(D);
-    return It->second;
-  };
-  for (const Fresh &F : New) {
-    unsigned S = Setting(F.V.SettingsKey);
-    std::vector<uint32_t> Ids;
-    for (const std::string &D : F.V.Deps)
-      Ids.push_back(DepId(D));
-    Entry(F.Path, F.Stamp, S, F.V.What, SetId(std::move(Ids)), F.V.Key,
-          F.V.Sum);
-  }
-  std::string Text = (Magic + ResultCache::digest(Body) + "\n" + Body).str();
+  std::string Head = (Magic + ResultCache::digest(Body) + "\n").str();
   bool Ok = ::ftruncate(TempFD, 0) == 0;
-  for (size_t Done = 0; Ok && Done < Text.size();) {
-    ssize_t N = ::write(TempFD, Text.data() + Done, Text.size() - Done);
-    if (N < 0 && errno == EINTR)
-      continue;
-    Ok = N > 0;
-    Done += Ok ? size_t(N) : 0;
-  }
+  for (llvm::StringRef Part : {llvm::StringRef(Head), llvm::StringRef(Body)})
+    for (size_t Done = 0; Ok && Done < Part.size();) {
+      ssize_t N = ::write(TempFD, Part.data() + Done, Part.size() - Done);
+      if (N < 0 && errno == EINTR)
+        continue;
+      Ok = N > 0;
+      Done += Ok ? size_t(N) : 0;
+    }
   Ok = ::close(TempFD) == 0 && Ok;
   TempFD = -1;
   // Atomic: a reader sees the old index, the new one or none.

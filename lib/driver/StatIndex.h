@@ -21,10 +21,12 @@
 // is read again, never trusted.
 //
 // One index per tree audit (the settings, the directories named and the
-// limits give its name) lives in <cache>/index/. It is written to a
-// temporary file and renamed (concurrent runs each leave a whole index; the
-// last rename wins), carries a checksum (a corrupt index is ignored and
-// replaced), and only the 32 most recently written are kept.
+// limits give its name) lives in <cache>/index/. Its text is made as the
+// workers record their verdicts (a tree's tens of thousands of entries
+// would otherwise be written by one thread after all the others are done),
+// written to a temporary file and renamed (concurrent runs each leave a whole
+// index; the last rename wins), carries a checksum (a corrupt index is ignored
+// and replaced), and only the 32 most recently written are kept.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_STATINDEX_H
@@ -35,9 +37,11 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Allocator.h"
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -91,14 +95,23 @@ public:
 
 private:
   struct Loaded;
-  struct Fresh {
-    std::string Path;
-    FileStamp Stamp;
-    IndexVerdict V;
-  };
   /// Whether the loaded path Id still has its stamp (memoized).
   bool clean(uint32_t Id);
   bool racy(const FileStamp &S, int64_t Time) const;
+  /// The path and stamp a dependency D is kept as (memoized): the walk's
+  /// stamp of a file it saw, else a stat(); an absent path in a tree as its
+  /// nearest existing ancestor directory there.
+  std::pair<std::string, FileStamp> resolve(const std::string &D);
+  /// The walk's stamp of Path, if it saw it (Size -1 if not).
+  FileStamp walked(llvm::StringRef Path);
+  /// Ids of the new index's tables, each written to Body when first used;
+  /// with WriteLock held.
+  unsigned settingId(llvm::StringRef K);
+  unsigned pathId(llvm::StringRef P, const FileStamp &S);
+  unsigned setId(std::vector<uint32_t> Ids);
+  void entry(llvm::StringRef Path, const FileStamp &S, unsigned Setting,
+             unsigned Kind, unsigned Set, llvm::StringRef Key,
+             llvm::StringRef Sum);
 
   std::string Dir, Id;
   std::vector<std::string> Trees;
@@ -107,10 +120,24 @@ private:
   std::string TempPath;
   int64_t Time = 0; // this run's filesystem time (ns)
   std::mutex Lock;
-  std::vector<Fresh> New;
   std::vector<const void *> Kept; // loaded entries reused
   llvm::StringSet<> RacyPaths;
+  std::mutex WalkLock;
   llvm::StringMap<FileStamp> Walked; // seen()
+  /// The new index's text, written as the verdicts are recorded (by the
+  /// workers, in parallel with the run), with the tables of settings, paths
+  /// (with their stamps) and dependency sets: each line's index its id.
+  std::mutex WriteLock;
+  std::string Body;
+  size_t Recorded = 0;
+  llvm::StringMap<unsigned, llvm::BumpPtrAllocator> SettingIds, PathIds;
+  std::map<std::vector<uint32_t>, unsigned> SetIds;
+  /// resolve()'s memo: files share their headers (and their headers'
+  /// candidate paths), each looked at once, not once per file naming it.
+  std::mutex ResolveLock;
+  llvm::StringMap<std::pair<std::string, FileStamp>, llvm::BumpPtrAllocator>
+      Resolved;
+  llvm::StringMap<FileStamp, llvm::BumpPtrAllocator> Dirs; // stamps
 };
 
 } // namespace verguard::driver

@@ -298,6 +298,63 @@ TEST_F(StatIndexTest, ConcurrentWritersLeaveOneWholeIndex) {
 
 } // namespace
 
+TEST_F(StatIndexTest, WorkersRecordingAtOnceWriteOneWholeIndex) {
+  // A run's workers record their verdicts while the walk still reports the
+  // stamps it took: each entry is written as it comes, with the headers the
+  // entries share written once.
+  std::vector<std::string> Files, Headers;
+  for (int I = 0; I < 4; ++I) {
+    Headers.push_back(write("h" + std::to_string(I) + ".h", "int h;\n"));
+    age(Headers.back(), 100, /*Wait=*/false);
+  }
+  for (int I = 0; I < 400; ++I) {
+    Files.push_back(write("f" + std::to_string(I) + ".c", "int x;\n"));
+    age(Files.back(), 100, /*Wait=*/false);
+  }
+  settle();
+  {
+    auto I = open();
+    std::thread Walk([&] {
+      for (const std::string &F : Files)
+        I->seen(F, FileStamp::of(F));
+      for (const std::string &H : Headers)
+        I->seen(H, FileStamp::of(H));
+    });
+    std::vector<std::thread> Workers;
+    for (int W = 0; W < 4; ++W)
+      Workers.emplace_back([&, W] {
+        for (size_t F = W; F < Files.size(); F += 4)
+          I->record(
+              Files[F], FileStamp::of(Files[F]),
+              verdict(F % 2 ? IndexVerdict::Cached : IndexVerdict::Prefiltered,
+                      {Headers[F % 4], Headers[(F + 1) % 4]}));
+      });
+    Walk.join();
+    for (std::thread &T : Workers)
+      T.join();
+    I->save();
+  }
+  settle();
+  auto Buf = llvm::MemoryBuffer::getFile(indexDir() + "/tree");
+  ASSERT_TRUE(Buf);
+  for (const std::string &H : Headers)
+    EXPECT_EQ((*Buf)->getBuffer().count(" " + H + "\n"), 1u) << H;
+  auto J = open();
+  for (size_t F = 0; F < Files.size(); ++F) {
+    auto V = J->reuse(Files[F], "settings");
+    ASSERT_TRUE(V) << Files[F];
+    EXPECT_EQ(V->What,
+              F % 2 ? IndexVerdict::Cached : IndexVerdict::Prefiltered);
+  }
+  // Each verdict depends on its two headers, and only on them.
+  write("h1.h", "int h = 6002;\n");
+  auto K = open();
+  for (size_t F = 0; F < Files.size(); ++F)
+    EXPECT_EQ(K->reuse(Files[F], "settings").has_value(),
+              F % 4 != 0 && F % 4 != 1)
+        << Files[F];
+}
+
 TEST_F(StatIndexTest, AnAbsentDependencyIsKeptAsItsNearestExistingDirectory) {
   std::string A = write("src/a.c", "#include \"b.h\"\n");
   // Where b.h would be found: beside a.c, and in a directory not there yet.
