@@ -1,6 +1,8 @@
 //===- Driver.cpp ---------------------------------------------------------===//
 #include "driver/Driver.h"
 
+#include "llvm/Support/Threading.h"
+
 #include "core/FileMemo.h"
 
 #include "batch/BatchFrontend.h"
@@ -173,8 +175,10 @@ std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
         std::to_string(Opts.ShardCount) + " " + Opts.ShardRoot + "\ntokens " +
         std::to_string(Opts.MaxScriptTokens) + " gitignore " +
         std::to_string(Opts.Gitignore);
-  return std::make_unique<StatIndex>(Opts.CacheDir + "/index",
-                                     ResultCache::digest(Id), std::move(Roots));
+  return std::make_unique<StatIndex>(
+      Opts.CacheDir + "/index", ResultCache::digest(Id), std::move(Roots),
+      /*Background=*/Opts.Jobs != 1 &&
+          llvm::hardware_concurrency().compute_thread_count() > 1);
 }
 } // namespace
 

@@ -125,20 +125,10 @@ struct StatIndex::Loaded {
 };
 
 StatIndex::StatIndex(std::string DirIn, std::string IdIn,
-                     std::vector<std::string> TreesIn)
+                     std::vector<std::string> TreesIn, bool Background)
     : Dir(std::move(DirIn)), Id(std::move(IdIn)), Trees(std::move(TreesIn)) {
   if (llvm::sys::fs::create_directories(Dir))
     return; // no index (read-only cache): every file is read
-  llvm::SmallVector<char, 0> Bytes;
-  if (!readFile(Dir + "/" + Id, Bytes)) {
-    llvm::StringRef Text(Bytes.data(), Bytes.size());
-    auto L = std::make_unique<Loaded>();
-    if (Text.consume_front(Magic)) {
-      auto [Sum, Body] = Text.split('\n');
-      if (Sum == ResultCache::digest(Body) && L->parse(Body))
-        Old = std::move(L);
-    }
-  }
   // The new index's time: its temporary file's, from the filesystem's clock
   // (the one that stamps the files), before anything is read.
   TempPath = Dir + "/" + Id + ".tmp" +
@@ -152,13 +142,44 @@ StatIndex::StatIndex(std::string DirIn, std::string IdIn,
     Time = std::max(Own.MtimeNs, Own.CtimeNs);
     Body = "T " + std::to_string(Time) + "\n";
   }
+  auto Load = [Path = Dir + "/" + Id]() -> std::unique_ptr<Loaded> {
+    llvm::SmallVector<char, 0> Bytes;
+    if (readFile(Path, Bytes))
+      return nullptr;
+    llvm::StringRef Text(Bytes.data(), Bytes.size());
+    auto L = std::make_unique<Loaded>();
+    if (!Text.consume_front(Magic))
+      return nullptr;
+    auto [Sum, Body] = Text.split('\n');
+    if (Sum != ResultCache::digest(Body) || !L->parse(Body))
+      return nullptr;
+    return L;
+  };
+  if (Background)
+    Loading = std::async(std::launch::async, std::move(Load));
+  else
+    Old = Load();
 }
 
 StatIndex::~StatIndex() {
+  if (Loading.valid())
+    Loading.wait();
   if (TempFD >= 0) {
     ::close(TempFD);
     ::unlink(TempPath.c_str());
   }
+}
+
+void StatIndex::ready() {
+  std::call_once(LoadOnce, [&] {
+    if (Loading.valid())
+      Old = Loading.get();
+    std::lock_guard<std::mutex> G(WalkLock);
+    Ready = true;
+    for (const auto &[Path, Now] : Early)
+      see(Path, Now);
+    Early.clear();
+  });
 }
 
 bool StatIndex::racy(const FileStamp &S, int64_t At) const {
@@ -178,17 +199,22 @@ bool StatIndex::clean(uint32_t I) {
 void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
   if (Now.Size < 0)
     return;
+  std::lock_guard<std::mutex> G(WalkLock); // record() reads them
+  if (Ready)
+    see(Path, Now);
+  else // the old index is still loading: the walk goes on
+    Early.emplace_back(Path.str(), Now);
+}
+
+void StatIndex::see(llvm::StringRef Path, const FileStamp &Now) {
   // Kept for save(): in the old index if it has this stamp there (a
   // re-audit's files, without a copy of each path), else here.
   auto F =
       Old ? Old->Files.find(Path) : llvm::StringMap<Loaded::Entry>::iterator();
-  {
-    std::lock_guard<std::mutex> G(WalkLock); // record() reads them
-    if (Old && F != Old->Files.end() && F->second.Stamp == Now)
-      F->second.Walked = true;
-    else
-      Walked[Path] = Now;
-  }
+  if (Old && F != Old->Files.end() && F->second.Stamp == Now)
+    F->second.Walked = true;
+  else
+    Walked[Path] = Now;
   if (!Old)
     return;
   auto It = Old->PathIds.find(Path);
@@ -203,6 +229,7 @@ void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
 std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
                                              llvm::StringRef SettingsKey,
                                              const FileStamp &Seen) {
+  ready();
   if (!Old || !Time)
     return std::nullopt;
   auto It = Old->Files.find(Path);
@@ -235,6 +262,7 @@ std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
 }
 
 FileStamp StatIndex::walked(llvm::StringRef Path) {
+  ready();
   std::lock_guard<std::mutex> G(WalkLock);
   if (auto W = Walked.find(Path); W != Walked.end())
     return W->second;
@@ -365,6 +393,7 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
 void StatIndex::save() {
   if (TempFD < 0 || !Time)
     return;
+  ready();
   std::lock_guard<std::mutex> G(WriteLock);
   if (Old && !Recorded && Kept.size() == Old->Files.size())
     return; // the same index (the destructor removes the temporary file)

@@ -41,6 +41,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -68,8 +69,11 @@ public:
   /// takes the new index's time from the filesystem. Trees: the directories
   /// audited (absolute, normalized); an absent dependency inside one is kept
   /// as its nearest existing ancestor there.
+  /// With Background, the old index is loaded on a thread of its own,
+  /// while the walk starts (a tree's index takes a tenth of a re-audit to
+  /// load); the first verdict asked for waits for it.
   StatIndex(std::string Dir, std::string Id,
-            std::vector<std::string> Trees = {});
+            std::vector<std::string> Trees = {}, bool Background = false);
   ~StatIndex();
   StatIndex(const StatIndex &) = delete;
   StatIndex &operator=(const StatIndex &) = delete;
@@ -95,6 +99,11 @@ public:
 
 private:
   struct Loaded;
+  /// Waits for the old index to be loaded, and gives it what the walk saw
+  /// meanwhile.
+  void ready();
+  /// seen() once the old index is there; with WalkLock held.
+  void see(llvm::StringRef Path, const FileStamp &Now);
   /// Whether the loaded path Id still has its stamp (memoized).
   bool clean(uint32_t Id);
   bool racy(const FileStamp &S, int64_t Time) const;
@@ -116,6 +125,8 @@ private:
   std::string Dir, Id;
   std::vector<std::string> Trees;
   std::unique_ptr<Loaded> Old;
+  std::future<std::unique_ptr<Loaded>> Loading; // with Background
+  std::once_flag LoadOnce;
   int TempFD = -1;
   std::string TempPath;
   int64_t Time = 0; // this run's filesystem time (ns)
@@ -124,6 +135,8 @@ private:
   llvm::StringSet<> RacyPaths;
   std::mutex WalkLock;
   llvm::StringMap<FileStamp> Walked; // seen()
+  bool Ready = false;                // ready() ran: seen() goes to see()
+  std::vector<std::pair<std::string, FileStamp>> Early; // seen() before
   /// The new index's text, written as the verdicts are recorded (by the
   /// workers, in parallel with the run), with the tables of settings, paths
   /// (with their stamps) and dependency sets: each line's index its id.

@@ -23,9 +23,10 @@ namespace {
 class StatIndexTest : public test::TempDirTest {
 protected:
   std::string indexDir() const { return (Dir + "/index").str(); }
-  std::unique_ptr<StatIndex> open() {
+  std::unique_ptr<StatIndex> open(bool Background = false) {
     return std::make_unique<StatIndex>(
-        indexDir(), "tree", std::vector<std::string>{Dir.str().str()});
+        indexDir(), "tree", std::vector<std::string>{Dir.str().str()},
+        Background);
   }
   /// Sets Path's modification time Seconds in the past, then waits past the
   /// change time that gives it (the filesystem clock ticks coarsely): the
@@ -212,6 +213,32 @@ TEST_F(StatIndexTest, TheWalksStatOfADependencyIsTheOneCompared) {
     I->seen(A, FileStamp{}); // no stamp: ignored
     EXPECT_TRUE(I->reuse(A, "settings"));
   }
+}
+
+TEST_F(StatIndexTest,
+       AnIndexLoadedInTheBackgroundTakesWhatTheWalkSawMeanwhile) {
+  std::string A = write("src/a.c", "#include \"a.h\"\n");
+  std::string H = write("src/a.h", "int h;\n");
+  std::string B = write("src/b.c", "int b;\n");
+  age(A);
+  age(H);
+  age(B);
+  index({A, B}, verdict(IndexVerdict::Prefiltered, {H}));
+  FileStamp Other = FileStamp::of(H);
+  Other.MtimeNs -= 1000000000;
+  for (bool Same : {false, true}) {
+    auto I = open(/*Background=*/true);
+    // The walk reports its stamps before any verdict is asked for (the
+    // load may still run): they count once it is there.
+    I->seen(A, FileStamp::of(A));
+    I->seen(H, Same ? FileStamp::of(H) : Other);
+    EXPECT_EQ(I->reuse(A, "settings").has_value(), Same);
+    EXPECT_EQ(I->reuse(B, "settings").has_value(), Same);
+    if (Same)
+      I->save(); // all reused: the index stays as it is
+  }
+  settle();
+  EXPECT_TRUE(open(/*Background=*/true)->reuse(A, "settings"));
 }
 
 TEST_F(StatIndexTest, AFileOfTheOldIndexTheWalkSawUnchangedKeepsThatStamp) {
