@@ -629,9 +629,13 @@ Val Lowerer::lower(script::Node N, int Depth) {
       return lower(K[0], Depth + 1);
     return {};
   }
-  if (T == "cast_expression") {
-    Val V = lower(script::field(N, "value"), Depth + 1);
-    llvm::StringRef Ty = text(script::field(N, "type"));
+  if (T == "cast_expression" || T == "as_expression") {
+    // `(string)key.GetValue(...)`, or `key.GetValue(...) as string` (null
+    // where the cast would throw: unknown all the same).
+    bool As = T == "as_expression";
+    Val V = lower(script::field(N, As ? "left" : "value"), Depth + 1);
+    llvm::StringRef Ty =
+        text(script::field(N, As ? "right" : "type")).rtrim('?').trim();
     if (!V.E)
       return V;
     ValueType VT = valueType(*V.E);

@@ -30,6 +30,15 @@ static class Sources
         if (cv == "6002")
             Console.WriteLine("registry text");
 
+        using (RegistryKey key = Registry.LocalMachine.OpenSubKey(@"SOFTWARE\Microsoft\Windows NT\CurrentVersion"))
+        {
+            // `as string`: null (not the text) if the value were a number.
+            var cb = key?.GetValue("CurrentBuildNumber") as string;
+            // expect: VG002
+            if (cb == "6002")
+                Console.WriteLine("registry key, as string");
+        }
+
         var osvi = new OSVERSIONINFOEX();
         RtlGetVersion(ref osvi);
         // expect: VG001
