@@ -35,6 +35,20 @@ std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index) {
   }
 }
 
+std::optional<unsigned> dottedParts(Quantity Q) {
+  switch (Q) {
+  case Quantity::Version:
+    return 3;
+  case Quantity::FileVersion:
+  case Quantity::DotNetVersion:
+    return 4;
+  case Quantity::CurrentVersion:
+    return 2;
+  default:
+    return std::nullopt;
+  }
+}
+
 ExprPtr versionComponent(const Expr &S, int64_t I) {
   if (S.Kind != Op::Split || S.Kids.size() != 2 ||
       S.Kids[0]->Kind != Op::Quantity || S.Kids[1]->Kind != Op::StrConst ||

@@ -36,6 +36,10 @@ auto constText(const ValT &V) -> decltype(V.E, std::optional<std::string>()) {
 /// "6.0.6002.24566", "6.0"): Major, Minor, Build, and for a file version the
 /// Revision. Nullopt for any other quantity or index.
 std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index);
+/// How many components the text of a dotted version quantity has (3 for
+/// "6.0.6002", 4 for a file version or a .NET Version's "6.0.6002.131072");
+/// nullopt for any other quantity.
+std::optional<unsigned> dottedParts(Quantity Q);
 
 /// `Split(<dotted version>, ".")(I)`, `$v.Split('.')[I]`: the component as
 /// text (ToStr of its quantity), so that a build read this way is a build;

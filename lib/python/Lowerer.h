@@ -137,6 +137,13 @@ public:
              const std::vector<Val> &Args,
              const std::vector<script::Node> &ArgNodes, int Depth);
   Val item(const Val &Obj, const Val &Index, script::Node N);
+  /// The items of a sequence: a tuple or list, or the split of a dotted
+  /// version on "." (`platform.version().split(".")`: its components as
+  /// text); not a Tuple if unknown.
+  Val elements(const Val &Seq) const;
+  /// `[int(p) for p in v.split(".")]`, `(... for ...)`: the body's value for
+  /// each item of a known sequence (one `for`, no `if`).
+  Val comprehension(script::Node N, int Depth);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   static bool isCurrentVersionKey(llvm::StringRef Path) {
     return core::isCurrentVersionKey(Path);

@@ -640,6 +640,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
     }
     return V;
   }
+  if (T == "list_comprehension" || T == "generator_expression")
+    return comprehension(N, Depth);
   if (T == "dictionary") {
     Val V = Val::obj(ObjKind::Dict);
     V.DictNode = N;
@@ -686,6 +688,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
   if (T == "unary_operator") {
     Val V = lower(script::field(N, "argument"), Depth + 1);
     llvm::StringRef Op = text(script::field(N, "operator")).trim();
+    if (V.E && Op == "-" && V.E->Kind == Op::IntConst)
+      return Val::of(intConst(-V.E->Int)); // `parts[-1]`
     if (V.E && Op == "-")
       return Val::of(unary(Op::Neg, V.E));
     if (V.E && Op == "~")
@@ -704,6 +708,43 @@ Val Lowerer::lower(script::Node N, int Depth) {
     return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
   }
   return {};
+}
+
+Val Lowerer::comprehension(script::Node N, int Depth) {
+  script::Node Body = script::field(N, "body"), For{};
+  for (script::Node K : namedKids(N)) {
+    llvm::StringRef T = typeOf(K);
+    if (T == "if_clause" || (T == "for_in_clause" && !script::isNull(For)))
+      return {}; // filtered or nested: which items, unknown
+    if (T == "for_in_clause")
+      For = K;
+  }
+  if (script::isNull(For) || script::isNull(Body))
+    return {};
+  script::Node Var = script::field(For, "left");
+  Val Items = elements(lower(script::field(For, "right"), Depth + 1));
+  if (typeOf(Var) != "identifier" || Items.Obj != ObjKind::Tuple)
+    return {};
+  // The loop variable is the comprehension's own.
+  std::string Name = text(Var).str();
+  auto &Vars = top().Vars;
+  auto Was = Vars.find(Name);
+  std::optional<Val> Saved;
+  if (Was != Vars.end())
+    Saved = Was->second;
+  Val R = Val::obj(ObjKind::Tuple);
+  for (const Val &I : Items.Items) {
+    Vars[Name] = I;
+    Val X = lower(Body, Depth + 1);
+    if (!X.E && !X.isObject())
+      X.E = unknown();
+    R.Items.push_back(std::move(X));
+  }
+  if (Saved)
+    Vars[Name] = *Saved;
+  else
+    Vars.erase(Name);
+  return R;
 }
 
 ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {

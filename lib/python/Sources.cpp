@@ -106,9 +106,29 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     PyType T = typeOfExpr(*Args[0].E);
     if (T == PyType::Int)
       return Args[0];
+    const Expr &A = *Args[0].E;
+    if (A.Kind == Op::ToStr && typeOfExpr(*A.Kids[0]) == PyType::Int)
+      return Val::of(A.Kids[0]); // a component of a split version: the number
     if (T == PyType::Str || dependsOnVersion(*Args[0].E))
       return Val::of(unary(Op::ToInt, Args[0].E));
     return Val();
+  }
+  if ((Name == "tuple" || Name == "list") && Args.size() == 1) {
+    Val Items = elements(Args[0]);
+    return Items.Obj == ObjKind::Tuple ? Items : Val();
+  }
+  if (Name == "map" && Args.size() == 2 &&
+      (text(Nodes[0]) == "int" || text(Nodes[0]) == "str")) {
+    // `map(int, platform.version().split("."))`: each item converted.
+    Val Items = elements(Args[1]);
+    if (Items.Obj != ObjKind::Tuple)
+      return Val();
+    Val R = Val::obj(ObjKind::Tuple);
+    for (const Val &I : Items.Items) {
+      std::optional<Val> C = sourceCall(text(Nodes[0]).str(), Call, {I}, {});
+      R.Items.push_back(C && (C->E || C->isObject()) ? *C : Val::of(unknown()));
+    }
+    return R;
   }
   if (Name == "str" && Args.size() == 1) {
     if (!Args[0].E)
@@ -222,6 +242,9 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
     break;
   }
   if (Obj.E && I && Obj.E->Kind == Op::Split) {
+    Val Items = elements(Obj);
+    if (*I < 0 && Items.Obj == ObjKind::Tuple) // `.split(".")[-1]`
+      *I += Items.Items.size();
     if (ExprPtr Part = Obj.E ? versionComponent(*Obj.E, *I) : nullptr)
       return Val::of(Part);
     return Val::of(binary(Op::Index, Obj.E, intConst(*I)));
@@ -229,6 +252,24 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   if (Obj.E && I && typeOfExpr(*Obj.E) == PyType::Str && *I >= 0)
     return Val::of(nary(Op::Substr, {Obj.E, intConst(*I), intConst(1)}));
   return {};
+}
+
+Val Lowerer::elements(const Val &Seq) const {
+  if (Seq.Obj == ObjKind::Tuple)
+    return Seq;
+  const Expr *S = Seq.E.get();
+  if (!S || S->Kind != Op::Split || S->Kids.size() != 2 ||
+      S->Kids[0]->Kind != Op::Quantity)
+    return {};
+  std::optional<unsigned> Parts = dottedParts(S->Kids[0]->Q);
+  if (!Parts || !versionComponent(*S, 0))
+    return {};
+  Val R = Val::obj(ObjKind::Tuple);
+  for (unsigned I = 0; I < *Parts; ++I) {
+    ExprPtr Part = versionComponent(*S, I);
+    R.Items.push_back(Val::of(Part ? Part : unknown()));
+  }
+  return R;
 }
 
 Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
