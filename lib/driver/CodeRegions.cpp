@@ -276,9 +276,58 @@ struct Scanner {
   }
 };
 
-/// The comments and strings of C and C++: `//` (with backslash continuations)
-/// and
-/// `/* */`, outside string, character and raw string literals.
+/// Whether a `/` at I starts a JavaScript regular expression literal: where
+/// an operand is expected (after an operator, punctuation, the text's
+/// start or a keyword such as `return`), not after a name, a number, `)`
+/// or `]` (a division). In valid C and C++ a `/` never stands where an
+/// operand is expected, so the same scanner serves both.
+bool startsRegex(llvm::StringRef T, size_t I) {
+  size_t P = I;
+  while (P > 0 && llvm::isSpace(T[P - 1]))
+    --P;
+  if (P == 0)
+    return true;
+  char C = T[P - 1];
+  if (C == ')' || C == ']')
+    return false;
+  if (!llvm::isAlnum(C) && C != '_' && C != '$')
+    return true;
+  size_t B = P;
+  while (B > 0 &&
+         (llvm::isAlnum(T[B - 1]) || T[B - 1] == '_' || T[B - 1] == '$'))
+    --B;
+  llvm::StringRef W = T.slice(B, P);
+  return W == "return" || W == "typeof" || W == "case" || W == "do" ||
+         W == "else" || W == "in" || W == "of" || W == "new" || W == "delete" ||
+         W == "void" || W == "throw" || W == "instanceof" || W == "yield" ||
+         W == "await";
+}
+
+/// The end of the regular expression literal `/.../flags` at I (a `/` in a
+/// character class does not close it), or npos if none ends on its line.
+size_t regexEnd(llvm::StringRef T, size_t I) {
+  bool Class = false;
+  for (size_t J = I + 1; J < T.size() && T[J] != '\n'; ++J) {
+    if (T[J] == '\\')
+      ++J;
+    else if (T[J] == '[')
+      Class = true;
+    else if (T[J] == ']')
+      Class = false;
+    else if (T[J] == '/' && !Class) {
+      ++J;
+      while (J < T.size() && llvm::isAlpha(T[J]))
+        ++J; // flags
+      return J;
+    }
+  }
+  return llvm::StringRef::npos;
+}
+
+/// The comments and strings of C and C++ (and of JavaScript, which lexes
+/// them alike): `//` (with backslash continuations) and `/* */`, outside
+/// string, character and raw string literals; JavaScript's template
+/// literals and regular expression literals are strings too.
 std::vector<Span> cSpans(llvm::StringRef T) {
   Scanner S{T};
   while (!S.done()) {
@@ -296,6 +345,15 @@ std::vector<Span> cSpans(llvm::StringRef T) {
       S.comment(2, E, E);
     } else if (S.rest().starts_with("/*")) {
       S.blockComment("/*", "*/");
+    } else if (size_t E; C == '/' && startsRegex(T, I) &&
+                         (E = regexEnd(T, I)) != llvm::StringRef::npos) {
+      S.literal(E); // `/^600[12]$/.test(b)`: the pattern is text
+    } else if (C == '`') {
+      // A template literal, `${...}` inside it read as text too.
+      size_t J = I + 1;
+      while (J < T.size() && T[J] != '`')
+        J += T[J] == '\\' ? 2 : 1;
+      S.literal(J + 1);
     } else if (C == '"' && I > 0 && T[I - 1] == 'R') {
       // R"delim( ... )delim"
       size_t Open = T.find('(', I);

@@ -31,6 +31,19 @@ TEST(CodeRegions, C) {
   EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssscc"); // unterminated
 }
 
+TEST(CodeRegions, JavaScriptRegexAndTemplateLiterals) {
+  // JScript is read with C's grammar: a `/` where an operand is expected
+  // starts a regular expression, its pattern text (a `/` in a class does
+  // not end it); after a name, a number, `)` or `]` it divides.
+  EXPECT_EQ(regions("if(/^6[/]0/i.test(b))", Dialect::C),
+            "cccsssssssssccccccccc");
+  EXPECT_EQ(regions("return /6/;", Dialect::C), "cccccccsssc");
+  EXPECT_EQ(regions("a / 6002 / b", Dialect::C), "cccccccccccc");
+  EXPECT_EQ(regions("f(x) / 2 // c", Dialect::C), "cccccccccmmmm");
+  EXPECT_EQ(regions("x = /un\nclosed", Dialect::C), "cccccccccccccc");
+  EXPECT_EQ(regions("`6.0.${b}`+1", Dialect::C), "sssssssssscc");
+}
+
 TEST(CodeRegions, Batch) {
   // `rem` and `::` where a command starts; "..." to the quote or the line's
   // end; a trailing `& rem` is one comment from its `&`.
