@@ -140,9 +140,6 @@ public:
   /// (the `is` test standing for the first operand of what it swallowed).
   std::vector<std::pair<uint32_t, Val>> Standing;
   core::ExprPtr operand(const Val &V, script::Node N) const;
-  /// E, written as N, marked when N's text already sits in parentheses
-  /// (`if (...)`, `f(...)`): a fix that joins two tests adds none.
-  core::ExprPtr atom(core::ExprPtr E, script::Node N) const;
   /// `Environment.OSVersion`, `System.Environment.OSVersion` -> the dotted
   /// name without `System.`/`global::`, or "" for anything else.
   std::string dottedName(script::Node N) const;

@@ -35,20 +35,6 @@ ExprPtr Lowerer::operand(const Val &V, script::Node N) const {
   return spelledAt(V.expr(), N);
 }
 
-ExprPtr Lowerer::atom(ExprPtr E, script::Node N) const {
-  uint32_t B = script::startByte(N), End = script::endByte(N);
-  auto Blank = [](char C) { return C == ' ' || C == '\t'; };
-  while (B > 0 && Blank(Src[B - 1]))
-    --B;
-  while (End < Src.size() && Blank(Src[End]))
-    ++End;
-  if (!(B > 0 && Src[B - 1] == '(' && End < Src.size() && Src[End] == ')'))
-    return E;
-  auto C = clone(*E);
-  C->Flags |= FlagParenthesized;
-  return C;
-}
-
 std::vector<script::Node> Lowerer::args(script::Node ArgList) const {
   std::vector<script::Node> R;
   for (script::Node A : namedKids(ArgList)) {

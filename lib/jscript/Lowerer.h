@@ -46,6 +46,8 @@ enum class ObjKind : uint8_t {
   OsInstance,   // one Win32_OperatingSystem
   Shell,        // WScript.Shell
   Fso,          // Scripting.FileSystemObject
+  Exec,         // WshScriptExec of `cmd /c ver` (Shell.Exec)
+  ExecStdOut,   // its StdOut: ReadAll() is the output of `ver`
   Array,        // [a, b], "a.b".split(".") known item by item (Items)
   Object,       // an object literal / an object with properties (Props)
   RegExp,       // /re/flags or new RegExp("re", "flags"): E is the pattern

@@ -164,13 +164,15 @@ Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
       return Val::of(boolConst(*O == CmpOp::NE));
     CmpMode M = TA == ValueType::Str || TB == ValueType::Str ? CmpMode::Str
                                                              : CmpMode::Int;
-    return Val::of(cmp(*O, A, B, M, Dialect::JScript, W));
+    return Val::of(atom(cmp(*O, A, B, M, Dialect::JScript, W), Whole));
   }
   if (TA == ValueType::Str && TB == ValueType::Str)
-    return Val::of(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W));
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W), Whole));
   if (Equality && (TA == ValueType::Unknown || TB == ValueType::Unknown) &&
       (TA == ValueType::Str || TB == ValueType::Str))
-    return Val::of(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W));
+    return Val::of(
+        atom(cmp(*O, A, B, CmpMode::Str, Dialect::JScript, W), Whole));
   // A number on one side, or an order: both are numbers.
   auto Num = [&](const ExprPtr &X) {
     ExprPtr N = asNumber(X);
@@ -180,7 +182,8 @@ Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
     C->Written = X->Written; // the operand as written
     return ExprPtr(C);
   };
-  return Val::of(cmp(*O, Num(A), Num(B), CmpMode::Int, Dialect::JScript, W));
+  return Val::of(
+      atom(cmp(*O, Num(A), Num(B), CmpMode::Int, Dialect::JScript, W), Whole));
 }
 
 Val Lowerer::binaryExpr(script::Node N, int Depth) {

@@ -3,7 +3,8 @@
 // Windows Script Host hands JScript the same COM objects as VBScript: WMI
 // (GetObject("winmgmts:..."), SWbemLocator.ConnectServer, ExecQuery and
 // InstancesOf of Win32_OperatingSystem, walked with `new Enumerator(col)`
-// and `.item()`), WScript.Shell's RegRead and ExpandEnvironmentStrings, and
+// and `.item()`), WScript.Shell's RegRead, ExpandEnvironmentStrings and Exec of
+// `cmd /c ver` (its StdOut.ReadAll()), and
 // Scripting.FileSystemObject's GetFileVersion/GetSpecialFolder/BuildPath.
 // The objects are classified by lib/vbscript/Sources (one list of ProgIDs
 // and monikers); the registry values, WMI properties and system binaries
@@ -160,6 +161,10 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
   }
   case ObjKind::Array:
     return Val::of(unknown());
+  case ObjKind::Exec:
+    if (Name.equals_insensitive("StdOut"))
+      return Val::obj(ObjKind::ExecStdOut);
+    return {};
   case ObjKind::None:
     if (Obj.E) {
       if (Name == "length" && valueType(*Obj.E) == ValueType::Str)
@@ -254,6 +259,13 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
       return Val::of(sourceValue(SQ->Q, SQ->AsString, "registry " + Value.str(),
                                  std::move(Sib)));
     }
+    if (L == "exec" && !Args.empty()) {
+      // `shell.Exec("cmd /c ver").StdOut.ReadAll()`
+      auto C = constText(Args[0]);
+      if (C && vbscript::isVerCommand(*C))
+        return Val::obj(ObjKind::Exec);
+      return {};
+    }
     if (L == "expandenvironmentstrings" && !Args.empty()) {
       Val P = Val::of(unknown());
       P.Path = pathOf(Args[0]);
@@ -285,6 +297,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
       return Val::of(
           quantity(Quantity::FileVersion, "the file version of " + P));
     }
+    return {};
+  case ObjKind::ExecStdOut:
+    if (L == "readall" || L == "readline")
+      return Val::of(quantity(Quantity::VerOutput, "the output of `ver`"));
     return {};
   case ObjKind::RegExp:
     if ((L == "test" || L == "exec") && !Args.empty() && Args[0].E && Obj.E &&

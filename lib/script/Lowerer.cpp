@@ -5,6 +5,20 @@ using namespace verguard::core;
 
 namespace verguard::script {
 
+core::ExprPtr ScriptLowerer::atom(core::ExprPtr E, Node N) const {
+  uint32_t B = startByte(N), End = endByte(N);
+  auto Blank = [](char C) { return C == ' ' || C == '\t'; };
+  while (B > 0 && Blank(Src[B - 1]))
+    --B;
+  while (End < Src.size() && Blank(Src[End]))
+    ++End;
+  if (!(B > 0 && Src[B - 1] == '(' && End < Src.size() && Src[End] == ')'))
+    return E;
+  auto C = core::clone(*E);
+  C->Flags |= core::FlagParenthesized;
+  return C;
+}
+
 ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
                              llvm::StringRef Src, const FrontendOptions &Opts,
                              std::vector<Guard> &Guards,

@@ -58,6 +58,11 @@ public:
     return normalizeSpace(S, Blanks);
   }
 
+  /// E, an atom written as N, marked FlagParenthesized if N's text sits in
+  /// parentheses of its own (`if (x == 6002)`): a fix that joins two tests
+  /// there needs no more.
+  core::ExprPtr atom(core::ExprPtr E, Node N) const;
+
   /// Adds G once per Site (GuardSink::emitAt).
   void emit(core::Guard G, Node Site) { emitAt(std::move(G), startByte(Site)); }
   /// The condition CondNode as a guard if it depends on the OS version; its

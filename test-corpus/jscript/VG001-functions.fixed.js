@@ -18,7 +18,7 @@ var info = {};
 info.build = osBuild();
 
 // expect: VG001
-if ((osBuild() == 6002 || osBuild() == 6003)) {
+if (osBuild() == 6002 || osBuild() == 6003) {
     WScript.Echo("direct call");
 }
 // expect: VG001
@@ -33,7 +33,7 @@ if (info.build < 6004) {
     WScript.Echo("a property");
 }
 // expect: VG002
-if ((getVersion() == "6.0.6002" || getVersion() == "6.0.6003")) {
+if (getVersion() == "6.0.6002" || getVersion() == "6.0.6003") {
     WScript.Echo("a function expression");
 }
 // expect: VG001

@@ -4,7 +4,7 @@ function releaseName(value) {
     if (value == 6000) return "Vista";
     if (value == 6001) return "Vista SP1";
     // expect: VG001
-    if ((value == 6002 || value == 6003)) return "Vista SP2";
+    if (value == 6002 || value == 6003) return "Vista SP2";
     if (value == 7601) return "7 SP1";
     return "unknown";
 }

@@ -8,11 +8,11 @@ for (var e = new Enumerator(col); !e.atEnd(); e.moveNext()) {
         WScript.Echo("Server 2008 SP2 or older");
     }
     // expect: VG001
-    if ((os.BuildNumber == 6002 || os.BuildNumber == 6003)) {
+    if (os.BuildNumber == 6002 || os.BuildNumber == 6003) {
         WScript.Echo("loose equality: the string is read as a number");
     }
     // expect: VG002
-    if ((os.BuildNumber === "6002" || os.BuildNumber === "6003")) {
+    if (os.BuildNumber === "6002" || os.BuildNumber === "6003") {
         WScript.Echo("strict string equality");
     }
     // expect: VG001
@@ -27,6 +27,6 @@ for (var e = new Enumerator(col); !e.atEnd(); e.moveNext()) {
 
 var first = new Enumerator(wmi.ExecQuery("SELECT Version FROM Win32_OperatingSystem")).item();
 // expect: VG002
-if ((first.Version == "6.0.6002" || first.Version == "6.0.6003")) {
+if (first.Version == "6.0.6002" || first.Version == "6.0.6003") {
     WScript.Echo("Vista SP2 / 2008 SP2");
 }

@@ -34,3 +34,8 @@ if (v.substr(4) == "6002") {
 if (v.substring(0, 8) == "6.0.6002") {
     WScript.Echo("substring");
 }
+var ver = WScript.CreateObject("WScript.Shell").Exec("cmd /c ver").StdOut.ReadAll();
+// expect: VG002
+if (ver.indexOf("6.0.6002") >= 0) {
+    WScript.Echo("cmd /c ver");
+}

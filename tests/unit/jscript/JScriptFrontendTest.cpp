@@ -168,11 +168,23 @@ TEST(JScriptLowering, WqlWhereClause) {
 
 // --- fixes -----------------------------------------------------------------
 
+TEST(JScriptFixes, AJoinedTestIsParenthesizedOnlyWhereItNeedsIt) {
+  // Alone in the if's parentheses: none added; inside `&&`: its own.
+  auto R = run(std::string(Wmi) + "if (os.BuildNumber == 6002) {}\n" +
+               "if (ok && os.BuildNumber == 6002) {}\n");
+  EXPECT_EQ(applyFixes(R),
+            std::string(Wmi) +
+                "if (os.BuildNumber == 6002 || os.BuildNumber == 6003) {}\n" +
+                "if (ok && (os.BuildNumber == 6002 || os.BuildNumber == "
+                "6003)) {}\n")
+      << R.dump();
+}
+
 TEST(JScriptFixes, StrictOperatorsStayStrict) {
   auto R = run(std::string(Wmi) + "if (os.BuildNumber === \"6002\") {}\n");
   EXPECT_EQ(applyFixes(R), std::string(Wmi) +
-                               "if ((os.BuildNumber === \"6002\" || "
-                               "os.BuildNumber === \"6003\")) {}\n")
+                               "if (os.BuildNumber === \"6002\" || "
+                               "os.BuildNumber === \"6003\") {}\n")
       << R.dump();
 }
 
