@@ -61,7 +61,8 @@ struct Val {
   std::map<std::string, Val> Props; // Object
   script::Node Literal{};           // Object: the literal (a table)
   std::string Name;                 // Function: its key
-  std::string Path;        // a file path as far as it is known (GetFileVersion)
+  std::string Path; // a file path as far as it is known (GetFileVersion);
+                    // Exec and its StdOut: the command line
   bool IgnoreCase = false; // RegExp
   static Val of(core::ExprPtr X) {
     Val V;

@@ -4,7 +4,7 @@
 // (GetObject("winmgmts:..."), SWbemLocator.ConnectServer, ExecQuery and
 // InstancesOf of Win32_OperatingSystem, walked with `new Enumerator(col)`
 // and `.item()`), WScript.Shell's RegRead, ExpandEnvironmentStrings and Exec of
-// `cmd /c ver` (its StdOut.ReadAll()), and
+// `cmd /c ver` or `systeminfo` (its StdOut.ReadAll()), and
 // Scripting.FileSystemObject's GetFileVersion/GetSpecialFolder/BuildPath.
 // The objects are classified by lib/vbscript/Sources (one list of ProgIDs
 // and monikers); the registry values, WMI properties and system binaries
@@ -162,8 +162,11 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
   case ObjKind::Array:
     return Val::of(unknown());
   case ObjKind::Exec:
-    if (Name.equals_insensitive("StdOut"))
-      return Val::obj(ObjKind::ExecStdOut);
+    if (Name.equals_insensitive("StdOut")) {
+      Val V = Val::obj(ObjKind::ExecStdOut);
+      V.Path = Obj.Path; // the command
+      return V;
+    }
     return {};
   case ObjKind::None:
     if (Obj.E) {
@@ -262,9 +265,11 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     if (L == "exec" && !Args.empty()) {
       // `shell.Exec("cmd /c ver").StdOut.ReadAll()`
       auto C = constText(Args[0]);
-      if (C && vbscript::isVerCommand(*C))
-        return Val::obj(ObjKind::Exec);
-      return {};
+      if (!C || !vbscript::commandOutput(*C))
+        return {};
+      Val V = Val::obj(ObjKind::Exec);
+      V.Path = *C; // the command, for what StdOut prints
+      return V;
     }
     if (L == "expandenvironmentstrings" && !Args.empty()) {
       Val P = Val::of(unknown());
@@ -300,7 +305,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     return {};
   case ObjKind::ExecStdOut:
     if (L == "readall" || L == "readline")
-      return Val::of(quantity(Quantity::VerOutput, "the output of `ver`"));
+      if (ExprPtr Out = vbscript::commandOutput(Obj.Path))
+        return Val::of(Out);
     return {};
   case ObjKind::RegExp:
     if ((L == "test" || L == "exec") && !Args.empty() && Args[0].E && Obj.E &&

@@ -868,12 +868,16 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
           sourceQuantity(*SQ, "Win32_OperatingSystem." + name(Member)));
     return {};
   case ObjKind::Exec:
-    if (M == "stdout")
-      return objVal(ObjKind::ExecStdOut);
+    if (M == "stdout") {
+      Val V = objVal(ObjKind::ExecStdOut);
+      V.Lits = R.Lits; // the command
+      return V;
+    }
     return {};
   case ObjKind::ExecStdOut:
     if (M == "readall" || M == "readline")
-      return exprVal(quantity(Quantity::VerOutput, "the output of `ver`"));
+      if (ExprPtr Out = commandOutput(R.Lits))
+        return exprVal(Out);
     return {};
   case ObjKind::Osvi:
     if (auto SQ = osviMemberAt(OsviMembers.lookup(R.Cls), M)) {
@@ -1240,9 +1244,11 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       return P;
     }
     if (M == "exec" && !Args.empty()) {
-      if (isVerCommand(A(0).Lits))
-        return objVal(ObjKind::Exec);
-      return {};
+      if (!commandOutput(A(0).Lits))
+        return {};
+      Val V = objVal(ObjKind::Exec);
+      V.Lits = A(0).Lits; // the command, for what StdOut prints
+      return V;
     }
     return {};
   case ObjKind::Fso:
@@ -1279,7 +1285,8 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     return {};
   case ObjKind::ExecStdOut:
     if (M == "readall" || M == "readline")
-      return exprVal(quantity(Quantity::VerOutput, "the output of `ver`"));
+      if (ExprPtr Out = commandOutput(R.Lits))
+        return exprVal(Out);
     return {};
   case ObjKind::Exec:
     return {};

@@ -64,11 +64,21 @@ bool isSystemBinary(llvm::StringRef Path) {
   return core::builtinSources().isSystemBinary(Path);
 }
 
-bool isVerCommand(llvm::StringRef Command) {
+core::ExprPtr commandOutput(llvm::StringRef Command) {
   std::string L = Command.lower();
   llvm::StringRef C = llvm::StringRef(L).trim();
-  return (C.contains("cmd") || C.contains("%comspec%")) &&
-         (C.ends_with(" ver") || C.contains("/c ver") || C.contains("/k ver"));
+  if ((C.contains("cmd") || C.contains("%comspec%")) &&
+      (C.ends_with(" ver") || C.contains("/c ver") || C.contains("/k ver")))
+    return core::quantity(core::Quantity::VerOutput, "the output of `ver`");
+  // `systeminfo`, `systeminfo.exe /fo list`, `cmd /c systeminfo`.
+  llvm::StringRef Prog = C;
+  if (size_t Sys = C.find("systeminfo"); Sys != llvm::StringRef::npos)
+    Prog = C.substr(Sys);
+  if (Prog.starts_with("systeminfo") &&
+      (Prog.size() == 10 || Prog[10] == ' ' || Prog[10] == '.'))
+    return core::quantity(core::Quantity::VersionString,
+                          "the output of `systeminfo`");
+  return nullptr;
 }
 
 ObjKind classifyWmiPath(llvm::StringRef Path) {

@@ -22,3 +22,10 @@ If Left(strVersion, 3) = "6.0" Then WScript.Echo "Vista kernel"
 
 ' silent: Windows 7
 If strVersion = "6.1.7601" Then WScript.Echo "Win7"
+
+' systeminfo's output, run through Exec: its "OS Version:" line holds the
+' version.
+Dim sysInfo
+sysInfo = CreateObject("WScript.Shell").Exec("systeminfo").StdOut.ReadAll
+' expect: VG002
+If (InStr(sysInfo, "6.0.6002") > 0 Or InStr(sysInfo, "6.0.6003") > 0) Then WScript.Echo "2008 SP2 by systeminfo"
