@@ -9,7 +9,6 @@
 //===----------------------------------------------------------------------===//
 #include "csharp/Project.h"
 
-#include "core/FileMemo.h"
 #include "script/Text.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -205,7 +204,13 @@ bool mayNameType(llvm::StringRef W) {
 
 struct Index {
   llvm::StringMap<std::vector<std::string>> Declaring; // type -> files
+  /// The project's .cs files and folders: what a verdict on one of its
+  /// files depends on (a file added anywhere changes a folder's stamp).
+  std::shared_ptr<const std::vector<std::string>> Deps;
 };
+
+/// The type names a file's text contributes to an index.
+using ScanFn = llvm::function_ref<std::vector<std::string>(llvm::StringRef)>;
 
 /// An index being built: its files, taken one at a time by every thread
 /// that asks for it meanwhile (each adds what it read), published by the
@@ -229,9 +234,12 @@ std::mutex Lock;
 llvm::StringMap<std::string> Roots; // dir -> project root
 llvm::StringMap<Entry> Indexes;     // root -> index
 
-/// The .cs files of the project at Root, outside build output folders.
-std::vector<std::string> projectFiles(const std::string &Root) {
+/// The .cs files of the project at Root, outside build output folders, and
+/// the folders they were looked for in (Root first).
+std::vector<std::string> projectFiles(const std::string &Root,
+                                      std::vector<std::string> &Dirs) {
   std::vector<std::string> Files;
+  Dirs.push_back(absolute(Root));
   std::error_code EC;
   for (llvm::sys::fs::recursive_directory_iterator I(Root, EC), E;
        I != E && !EC && Files.size() < MaxFiles; I.increment(EC)) {
@@ -239,6 +247,8 @@ std::vector<std::string> projectFiles(const std::string &Root) {
     if (I->type() == llvm::sys::fs::file_type::directory_file) {
       if (skippedDir(Name))
         I.no_push();
+      else
+        Dirs.push_back(absolute(I->path()));
       continue;
     }
     if (Name.ends_with_insensitive(".cs"))
@@ -248,7 +258,7 @@ std::vector<std::string> projectFiles(const std::string &Root) {
 }
 
 /// Reads the files of B this thread takes; the last to finish publishes.
-void share(Build &B) {
+void share(Build &B, ScanFn Scan) {
   struct Read {
     std::string Path;
     std::vector<std::string> Types;
@@ -257,8 +267,7 @@ void share(Build &B) {
   for (size_t I; (I = B.Next.fetch_add(1)) < B.Files.size();) {
     Read R;
     R.Path = B.Files[I];
-    withText(R.Path,
-             [&](llvm::StringRef Text) { R.Types = declaredTypes(Text); });
+    withText(R.Path, [&](llvm::StringRef Text) { R.Types = Scan(Text); });
     Mine.push_back(std::move(R));
   }
   std::lock_guard<std::mutex> G(B.M);
@@ -281,15 +290,19 @@ void share(Build &B) {
   B.Ready.set_value(B.X);
 }
 
-std::shared_ptr<const Index> indexFor(llvm::StringRef Path) {
+/// The index of Path's project whose entries Scan gives (Kind names the
+/// scan: one index per project and kind).
+std::shared_ptr<const Index> indexFor(llvm::StringRef Path,
+                                      llvm::StringRef Kind, ScanFn Scan) {
   std::string Root = projectRoot(Path);
+  std::string Key = Root + '\0' + Kind.str();
   // One build per project, shared by the threads that ask while it runs.
   std::shared_ptr<Build> B;
   std::shared_future<std::shared_ptr<const Index>> Ready;
   bool Lists = false;
   {
     std::lock_guard<std::mutex> G(Lock);
-    auto [It, Added] = Indexes.try_emplace(Root);
+    auto [It, Added] = Indexes.try_emplace(Key);
     if (Added) {
       It->second.B = std::make_shared<Build>();
       It->second.Ready = It->second.B->Ready.get_future().share();
@@ -299,9 +312,13 @@ std::shared_ptr<const Index> indexFor(llvm::StringRef Path) {
     Ready = It->second.Ready;
   }
   if (Lists) {
-    std::vector<std::string> Files = projectFiles(Root);
+    std::vector<std::string> Dirs;
+    std::vector<std::string> Files = projectFiles(Root, Dirs);
+    auto Deps = std::make_shared<std::vector<std::string>>(Files);
+    Deps->insert(Deps->end(), Dirs.begin(), Dirs.end());
     std::lock_guard<std::mutex> G(B->M);
     B->Files = std::move(Files);
+    B->X->Deps = std::move(Deps);
   }
   bool Join = false; // once the files are listed (else wait for the index)
   if (B) {           // null once built
@@ -309,13 +326,19 @@ std::shared_ptr<const Index> indexFor(llvm::StringRef Path) {
     Join = Lists || !B->Files.empty();
   }
   if (Join)
-    share(*B);
+    share(*B, Scan);
   std::shared_ptr<const Index> X = Ready.get();
   if (B) {
     std::lock_guard<std::mutex> G(Lock);
-    Indexes[Root].B.reset();
+    Indexes[Key].B.reset();
   }
   return X;
+}
+
+/// The index of the types each file of Path's project declares.
+std::shared_ptr<const Index> declaredIndex(llvm::StringRef Path) {
+  return indexFor(Path, "declared",
+                  [](llvm::StringRef Text) { return declaredTypes(Text); });
 }
 } // namespace
 
@@ -407,7 +430,7 @@ void declaring(const Index &X, llvm::StringRef Self, llvm::StringRef Name,
 std::vector<std::string> declaringFiles(llvm::StringRef Path,
                                         llvm::StringRef Name) {
   std::vector<std::string> R;
-  declaring(*indexFor(Path), absolute(Path), Name, R);
+  declaring(*declaredIndex(Path), absolute(Path), Name, R);
   return R;
 }
 
@@ -501,55 +524,32 @@ llvm::StringSet<> hotTypes(llvm::StringRef Text,
 
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
                   llvm::function_ref<bool(llvm::StringRef)> Holds,
-                  llvm::StringRef HoldsKey, std::vector<std::string> *Deps) {
-  std::vector<std::string> Files;
-  auto X = indexFor(Path);
-  std::string Self = absolute(Path);
-  // Each name looked up where it stands (most are not a declared type),
-  // each declared type's files taken once.
-  llvm::SmallPtrSet<const std::vector<std::string> *, 16> Named;
-  std::vector<llvm::StringRef> Types; // declared in the project, named here
-  auto Name = [&](llvm::StringRef W) {
-    auto It = X->Declaring.find(W);
-    if (It == X->Declaring.end() || !Named.insert(&It->second).second)
-      return;
-    Types.push_back(It->first());
-    for (const std::string &F : It->second)
-      if (F != Self)
-        Files.push_back(F);
-  };
-  identifiers(Text, [&](llvm::StringRef W, size_t) {
-    if (mayNameType(W))
-      Name(W);
+                  llvm::StringRef HoldsKey,
+                  std::shared_ptr<const std::vector<std::string>> *Deps) {
+  // The project's hot types, found once per run and prefilter: each file
+  // read once, and most hold nothing (then no name needs a look).
+  auto X = indexFor(Path, ("hot:" + HoldsKey).str(), [&](llvm::StringRef T) {
+    std::vector<std::string> R;
+    for (const auto &H : hotTypes(T, Holds))
+      R.push_back(H.first().str());
+    return R;
   });
-  std::sort(Files.begin(), Files.end());
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  if (Deps)
+    *Deps = X->Deps;
+  if (X->Declaring.empty())
+    return false;
+  std::string Self = absolute(Path);
   bool Any = false;
-  for (const std::string &F : Files) {
-    if (Deps)
-      Deps->push_back(F);
-    if (Any)
-      continue;
-    // A project's files name the same few types: each declaring file is
-    // read and looked at once per run (while it is unchanged), not once per
-    // file naming it.
-    core::FileMemo<llvm::StringSet<>> *Memo;
-    {
-      static std::mutex MemosLock;
-      static llvm::StringMap<core::FileMemo<llvm::StringSet<>>>
-          Memos; // by HoldsKey
-      std::lock_guard<std::mutex> G(MemosLock);
-      Memo = &Memos.try_emplace(HoldsKey).first->second;
-    }
-    auto Hot = Memo->get(F, /*Cacheable=*/true, [&] {
-      llvm::StringSet<> H;
-      withText(F, [&](llvm::StringRef Text) { H = hotTypes(Text, Holds); });
-      return std::make_shared<const llvm::StringSet<>>(std::move(H));
-    });
-    // The file declares a type Text names whose declaration holds a literal.
-    Any = llvm::any_of(Types,
-                       [&](llvm::StringRef T) { return Hot->contains(T); });
-  }
+  identifiers(Text, [&](llvm::StringRef W, size_t) {
+    if (Any || !mayNameType(W))
+      return;
+    auto It = X->Declaring.find(W);
+    // A hot type another file declares (Text, not the file on disk, speaks
+    // for this one).
+    Any = It != X->Declaring.end() &&
+          llvm::any_of(It->second,
+                       [&](const std::string &F) { return F != Self; });
+  });
   return Any;
 }
 

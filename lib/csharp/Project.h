@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,14 +43,16 @@ llvm::StringSet<> hotTypes(llvm::StringRef Text,
 
 /// For the prefilter: whether Text (the .cs file Path, which holds no
 /// separating literal itself) names a type declared in another file of its
-/// project whose declaration there is hot (hotTypes()). Deps gets every
-/// file declaring a type Text names: a verdict on Path depends on them.
-/// HoldsKey names what Holds tests (the settings of the prefilter asking):
-/// a declaring file's answer is remembered per key while it is unchanged.
-bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
-                  llvm::function_ref<bool(llvm::StringRef)> Holds,
-                  llvm::StringRef HoldsKey,
-                  std::vector<std::string> *Deps = nullptr);
+/// project whose declaration there is hot (hotTypes()). The project's hot
+/// types are found once per run and HoldsKey (what Holds tests: the
+/// settings of the prefilter asking). Deps gets the project's .cs files and
+/// folders, shared by all its files: a verdict on Path depends on every
+/// file of the project (any may come to declare a type Path names, a new
+/// one too, which changes its folder).
+bool projectHolds(
+    llvm::StringRef Path, llvm::StringRef Text,
+    llvm::function_ref<bool(llvm::StringRef)> Holds, llvm::StringRef HoldsKey,
+    std::shared_ptr<const std::vector<std::string>> *Deps = nullptr);
 
 } // namespace verguard::csharp
 

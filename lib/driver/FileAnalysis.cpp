@@ -248,8 +248,9 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                Out.Suppressions.empty()) {
       bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
       // Project files the verdict depends on: NSIS includes not there yet,
-      // the C# files declaring the types this one names.
+      // a C# project's files and folders.
       std::vector<std::string> NotYet;
+      std::shared_ptr<const std::vector<std::string>> ProjectFiles;
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
@@ -259,15 +260,17 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                     [&](llvm::StringRef T) {
                       return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
                     },
-                    Eff.CacheKey, &NotYet));
+                    Eff.CacheKey, &ProjectFiles));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;
         Indexable = Index && Out.Diags.empty();
         if (Indexable && Headers)
           Verdict.Deps = PF.headerDeps(F.Path, Searched, Seen);
-        if (Indexable)
+        if (Indexable) {
           Verdict.Deps.insert(Verdict.Deps.end(), NotYet.begin(), NotYet.end());
+          Verdict.Shared = std::move(ProjectFiles);
+        }
       }
     }
     if (Wanted && Defer) {

@@ -50,6 +50,9 @@ struct StatIndex::Loaded {
   std::vector<FileStamp> Stamps;
   std::unique_ptr<std::atomic<int8_t>[]> State; // 0 unknown, 1 clean, 2 not
   std::vector<std::vector<uint32_t>> DepSets;
+  /// Each set's state, as State's: a C# project's thousands of files and
+  /// folders are one set of all its files' verdicts.
+  std::unique_ptr<std::atomic<int8_t>[]> SetState;
   struct Entry {
     FileStamp Stamp;
     uint32_t Settings = 0;
@@ -120,6 +123,7 @@ struct StatIndex::Loaded {
       }
     }
     State = std::make_unique<std::atomic<int8_t>[]>(Paths.size());
+    SetState = std::make_unique<std::atomic<int8_t>[]>(DepSets.size());
     return Time > 0;
   }
 };
@@ -248,9 +252,17 @@ std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
       ++Racy;
     return std::nullopt;
   }
-  for (uint32_t D : Old->DepSets[E.DepSet])
-    if (!clean(D))
-      return std::nullopt;
+  std::atomic<int8_t> &SetSt = Old->SetState[E.DepSet];
+  int8_t St = SetSt.load(std::memory_order_relaxed);
+  if (!St) {
+    St = llvm::all_of(Old->DepSets[E.DepSet],
+                      [&](uint32_t D) { return clean(D); })
+             ? 1
+             : 2;
+    SetSt.store(St, std::memory_order_relaxed);
+  }
+  if (St != 1)
+    return std::nullopt;
   IndexVerdict V;
   V.What = E.What;
   V.Key = E.Key;
@@ -380,13 +392,36 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   Deps.reserve(V.Deps.size());
   for (const std::string &D : V.Deps)
     Deps.push_back(resolve(D));
+  SharedIds *Sh = nullptr;
+  if (V.Shared && !V.Shared->empty()) {
+    std::lock_guard<std::mutex> G(SharedLock);
+    Sh = &Shared[V.Shared.get()];
+    if (!Sh->Keep) {
+      Sh->Keep = V.Shared;
+      for (const std::string &D : *V.Shared)
+        if (D.find('\n') == D.npos)
+          Sh->Resolved.push_back(resolve(D));
+    }
+  }
   std::lock_guard<std::mutex> G(WriteLock);
   ++Recorded;
   unsigned S = settingId(V.SettingsKey);
+  if (Sh && Sh->Ids.empty())
+    for (const auto &[P, PS] : Sh->Resolved)
+      Sh->Ids.push_back(pathId(P, PS));
+  if (Sh && Deps.empty()) {
+    // The project's files alone (a C# file's verdict): one set for all.
+    if (!Sh->Set)
+      Sh->Set = setId(Sh->Ids);
+    entry(Path, Stamp, S, V.What, *Sh->Set, V.Key, V.Sum);
+    return;
+  }
   std::vector<uint32_t> Ids;
   Ids.reserve(Deps.size());
   for (const auto &[P, PS] : Deps)
     Ids.push_back(pathId(P, PS));
+  if (Sh)
+    Ids.insert(Ids.end(), Sh->Ids.begin(), Sh->Ids.end());
   entry(Path, Stamp, S, V.What, setId(std::move(Ids)), V.Key, V.Sum);
 }
 

@@ -61,6 +61,9 @@ struct IndexVerdict {
   std::string SettingsKey; // the file's settings (its configuration's)
   std::string Key, Sum;
   std::vector<std::string> Deps; // the files the verdict depended on
+  /// More of them, shared by many verdicts (a C# project's files and
+  /// folders): resolved and written once.
+  std::shared_ptr<const std::vector<std::string>> Shared;
 };
 
 class StatIndex {
@@ -145,6 +148,17 @@ private:
   size_t Recorded = 0;
   llvm::StringMap<unsigned, llvm::BumpPtrAllocator> SettingIds, PathIds;
   std::map<std::vector<uint32_t>, unsigned> SetIds;
+  /// The path ids of each shared dependency list (resolved once, with
+  /// SharedLock held; its ids and set assigned with WriteLock held), kept
+  /// alive here so that its address stays its own.
+  struct SharedIds {
+    std::shared_ptr<const std::vector<std::string>> Keep;
+    std::vector<std::pair<std::string, FileStamp>> Resolved;
+    std::vector<uint32_t> Ids;
+    std::optional<unsigned> Set; // with no other dependency
+  };
+  std::mutex SharedLock;
+  std::map<const void *, SharedIds> Shared;
   /// resolve()'s memo: files share their headers (and their headers'
   /// candidate paths), each looked at once, not once per file naming it.
   std::mutex ResolveLock;

@@ -34,6 +34,12 @@ protected:
     llvm::sys::fs::real_path(P, Real);
     return std::string(Real.empty() ? P : Real);
   }
+  /// A shared dependency list, sorted.
+  static Strings sorted(const std::shared_ptr<const Strings> &D) {
+    Strings R = D ? *D : Strings();
+    std::sort(R.begin(), R.end());
+    return R;
+  }
   /// The lowered conditions of File, and in Deps the files it read.
   Strings lower(const std::string &File, Strings *Deps = nullptr,
                 Strings *Ids = nullptr) {
@@ -102,17 +108,21 @@ TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
   EXPECT_EQ(declaringFiles(at("App/Part2.cs"), "Os"),
             Strings{at("Lib/Part1.cs")});
   auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
-  Strings Deps;
+  std::shared_ptr<const Strings> Deps, Deps2;
   EXPECT_TRUE(projectHolds(at("App/Use.cs"),
                            "class U { bool M() => b == "
                            "(int)WindowsBuilds.Vista_SP2; }",
                            Holds, "6002", &Deps));
-  EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")});
-  Deps.clear();
+  // Every .cs file of the project and every folder (a file added anywhere
+  // may declare a type named here), build output aside.
+  EXPECT_EQ(sorted(Deps),
+            (Strings{at(""), at("App"), at("App/Other.cs"), at("App/Part2.cs"),
+                     at("App/Use.cs"), at("Lib"), at("Lib/Enums.cs"),
+                     at("Lib/Part1.cs")}));
   EXPECT_FALSE(projectHolds(at("App/Part2.cs"),
                             "partial class Os { void M() {} }", Holds, "6002",
-                            &Deps));
-  EXPECT_EQ(Deps, Strings{at("Lib/Part1.cs")});
+                            &Deps2));
+  EXPECT_EQ(Deps2, Deps) << "one list for the whole project";
   EXPECT_FALSE(projectHolds(
       at("App/Other.cs"), "class O { bool M() => b == 7601; }", Holds, "6002"));
   // Another prefilter's question about the same unchanged file is its own.
@@ -163,11 +173,13 @@ TEST_F(CSharpProject, AFileNamingOnlyAColdTypeOfADeclaringFileIsNotParsed) {
   write("Lib/Enums.cs", "public enum Mode { Light, Dark }\n"
                         "public enum WindowsBuilds { Vista_SP2 = 6002 }\n");
   auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
-  Strings Deps;
+  std::shared_ptr<const Strings> Deps;
   EXPECT_FALSE(projectHolds(at("App/UseMode.cs"),
                             "class U { Mode M() => Mode.Dark; }", Holds, "6002",
                             &Deps));
-  EXPECT_EQ(Deps, Strings{at("Lib/Enums.cs")}) << "still a dependency";
+  ASSERT_TRUE(Deps);
+  EXPECT_TRUE(llvm::is_contained(*Deps, at("Lib/Enums.cs")))
+      << "still a dependency";
   EXPECT_TRUE(projectHolds(at("App/UseBuilds.cs"),
                            "class V { bool M() => b == "
                            "(int)WindowsBuilds.Vista_SP2; }",
@@ -234,7 +246,7 @@ TEST_F(CSharpProject, ThreadsAskingAtOnceShareOneIndexAndAgree) {
     write("src/d" + std::to_string(I % 7) + "/F" + std::to_string(I) + ".cs",
           Text(I));
   auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
-  std::vector<std::vector<std::string>> Deps(N);
+  std::vector<std::shared_ptr<const Strings>> Deps(N);
   std::vector<char> Hot(N);
   std::vector<std::thread> Threads;
   for (int T = 0; T < 4; ++T)
@@ -250,17 +262,22 @@ TEST_F(CSharpProject, ThreadsAskingAtOnceShareOneIndexAndAgree) {
   for (int I = 0; I < N; ++I) {
     int Next = (I + 1) % N;
     EXPECT_EQ(bool(Hot[I]), Next == 150) << I;
-    EXPECT_EQ(Deps[I], Strings{at("src/d" + std::to_string(Next % 7) + "/F" +
-                                  std::to_string(Next) + ".cs")})
-        << I;
+    EXPECT_EQ(Deps[I], Deps[0]) << I;
   }
+  ASSERT_TRUE(Deps[0]);
+  EXPECT_EQ(Deps[0]->size(), size_t(N + 9)) << "the files, src, d0-d6, root";
   // A text other than the one on disk (a staged version) is scanned
-  // itself: it names E150 now.
-  Strings D;
+  // itself: it names E150 now, and F149 no longer does.
   EXPECT_TRUE(projectHolds(at("src/d0/F0.cs"),
                            "class C0 { int M() => (int)E150.A; }\n", Holds,
-                           "6002", &D));
-  EXPECT_EQ(D, Strings{at("src/d3/F150.cs")});
+                           "6002"));
+  EXPECT_FALSE(projectHolds(at("src/d2/F149.cs"),
+                            "class C149 { int M() => (int)E151.A; }\n", Holds,
+                            "6002"));
+  // The file declaring the hot type speaks for itself, not its copy on disk.
+  EXPECT_FALSE(projectHolds(at("src/d3/F150.cs"),
+                            "class C150 { int M() => (int)E150.A; }\n", Holds,
+                            "6002"));
 }
 
 TEST_F(CSharpProject, APartialClassOfManyFilesIsSummarizedOncePerPart) {

@@ -382,6 +382,71 @@ TEST_F(StatIndexTest, WorkersRecordingAtOnceWriteOneWholeIndex) {
         << Files[F];
 }
 
+TEST_F(StatIndexTest, ASharedDependencyListIsOneSetForAllItsVerdicts) {
+  // A C# project's files and folders: every file's verdict depends on all
+  // of them, the list resolved once and written once.
+  std::vector<std::string> Files;
+  for (int I = 0; I < 50; ++I) {
+    Files.push_back(
+        write("p/d" + std::to_string(I % 5) + "/F" + std::to_string(I) + ".cs",
+              "class C {}\n"));
+    age(Files.back(), 100, /*Wait=*/false);
+  }
+  auto Shared = std::make_shared<std::vector<std::string>>(Files);
+  for (int D = 0; D < 5; ++D) {
+    Shared->push_back((Dir + "/p/d" + std::to_string(D)).str());
+    age(Shared->back(), 100, /*Wait=*/false);
+  }
+  settle();
+  {
+    auto I = open();
+    for (const std::string &F : Files) {
+      IndexVerdict V = verdict(IndexVerdict::Prefiltered);
+      V.Shared = Shared;
+      I->record(F, FileStamp::of(F), std::move(V));
+    }
+    I->save();
+  }
+  settle();
+  auto Buf = llvm::MemoryBuffer::getFile(indexDir() + "/tree");
+  ASSERT_TRUE(Buf);
+  llvm::StringRef Text = (*Buf)->getBuffer();
+  EXPECT_EQ(Text.count("\nD "), 1u) << "one set";
+  EXPECT_EQ(Text.count(" " + Files[7] + "\n"), 2u) << "its P line, its F line";
+  {
+    auto J = open();
+    for (const std::string &F : Files)
+      EXPECT_TRUE(J->reuse(F, "settings")) << F;
+  }
+  // One file of the project changed: every verdict is read again.
+  write("p/d3/F3.cs", "class C { int b = 6002; }\n");
+  {
+    auto J = open();
+    for (const std::string &F : Files)
+      EXPECT_FALSE(J->reuse(F, "settings")) << F;
+  }
+}
+
+TEST_F(StatIndexTest, AFileAddedToASharedFolderInvalidatesItsVerdicts) {
+  std::string A = write("p/a/A.cs", "class A {}\n");
+  std::string Folder = (Dir + "/p/a").str();
+  age(A);
+  age(Folder);
+  auto Shared = std::make_shared<std::vector<std::string>>(
+      std::vector<std::string>{A, Folder});
+  IndexVerdict V = verdict(IndexVerdict::Prefiltered);
+  V.Shared = Shared;
+  {
+    auto I = open();
+    I->record(A, FileStamp::of(A), V);
+    I->save();
+  }
+  settle();
+  ASSERT_TRUE(open()->reuse(A, "settings"));
+  write("p/a/B.cs", "static class Builds { public const int Sp2 = 6002; }\n");
+  EXPECT_FALSE(open()->reuse(A, "settings"));
+}
+
 TEST_F(StatIndexTest, AnAbsentDependencyIsKeptAsItsNearestExistingDirectory) {
   std::string A = write("src/a.c", "#include \"b.h\"\n");
   // Where b.h would be found: beside a.c, and in a directory not there yet.
