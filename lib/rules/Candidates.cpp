@@ -137,8 +137,20 @@ void addOpChange(const AtomContext &C, CmpOp NewOp, int Rank,
   Out.push_back(std::move(K));
 }
 
+/// Whether M is a test's constant naming the new build (`== 6003`: code
+/// that knew of the bump). A join or a list beside it would name 6004 (and
+/// never pass) or 6002 (and pass where it did not): neither is offered.
+static bool namesNewBuild(const AtomContext &C, const MappedConst &M) {
+  const Expr &E = *M.Node;
+  return oldBuild(C) != newBuild(C) &&
+         ((E.Kind == Op::IntConst && E.Int == newBuild(C)) ||
+          (E.Kind == Op::StrConst && M.FromNew));
+}
+
 static void addJoin(const AtomContext &C, const MappedConst &M, int Rank,
                     std::vector<Candidate> &Out) {
+  if (namesNewBuild(C, M))
+    return;
   auto Alt = newConstText(C, M, /*Widen=*/false);
   if (!Alt || !C.Atom.Written.valid() || repeatedCall(C.Atom, *M.Node))
     return;
@@ -172,7 +184,7 @@ static void addMembership(const AtomContext &C, const MappedConst &M, int Rank,
                           std::vector<Candidate> &Out) {
   const Expr &A = C.Atom;
   if (A.Kind != Op::Cmp || A.Kids[1].get() != M.Node ||
-      !A.Kids[0]->Written.valid() || !A.Written.valid())
+      !A.Kids[0]->Written.valid() || !A.Written.valid() || namesNewBuild(C, M))
     return;
   bool Accept = A.Cmp == CmpOp::EQ && C.ValueBefore;
   bool Exclude = A.Cmp == CmpOp::NE && !C.ValueBefore;

@@ -502,6 +502,20 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
                         "` again, and no rewrite of this comparison alone was "
                         "proved correct; store its result in a variable and "
                         "compare the variable";
+      else if (!TheFix && C.Atom->Kind == Op::Cmp &&
+               (C.Atom->Cmp == CmpOp::EQ || C.Atom->Cmp == CmpOp::NE) &&
+               holdsBuild(*C.Atom, After.build()) &&
+               !holdsBuild(*C.Atom, Before.build()))
+        // `== 6003`: code that knew of the bump. Joined with 6002 it would
+        // pass on 6002 where it did not; joined with 6004, never.
+        F.NoFixReason =
+            "the test names build " + std::to_string(After.build()) +
+            ", the build after the change: whether build " +
+            std::to_string(Before.build()) +
+            " should pass it too is for its author to say (no rewrite keeps "
+            "its outcome on " +
+            std::to_string(Before.build()) + " and gives " +
+            std::to_string(After.build()) + " the same)";
       else if (!TheFix)
         F.NoFixReason =
             PerAtom.empty() || std::all_of(PerAtom.begin(), PerAtom.end(),

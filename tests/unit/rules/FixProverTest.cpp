@@ -79,6 +79,26 @@ TEST(FixProver, NothingProvesGivesAReason) {
   EXPECT_FALSE(F[0].NoFixReason.empty());
 }
 
+TEST(FixProver, ATestOfTheNewBuildGetsNoNonsenseFix) {
+  // `b == 6003` flips false -> true. Joined with 6004 (`&& b == 6004`) it
+  // would never pass: "proved", but no code to write. Joined with 6002 it
+  // would pass on 6002 where it did not. No fix, and why.
+  for (CmpOp O : {CmpOp::EQ, CmpOp::NE}) {
+    Spelling W = at(0, 9, O == CmpOp::EQ ? "b == 6003" : "b != 6003");
+    W.OpSpan = at(2, 4, O == CmpOp::EQ ? "==" : "!=").Span;
+    Guard G;
+    G.Syntax = Dialect::C;
+    G.Cond = cmp(O, quantity(Quantity::Build, "t"),
+                 intConst(6003, at(5, 9, "6003")), CmpMode::Int, Dialect::C, W);
+    auto F = rules::checkGuard(G, rules::defaultCheckConfig());
+    ASSERT_EQ(F.size(), 1u);
+    EXPECT_FALSE(F[0].TheFix) << F[0].TheFix->Description;
+    EXPECT_NE(F[0].NoFixReason.find("names build 6003, the build after"),
+              std::string::npos)
+        << F[0].NoFixReason;
+  }
+}
+
 TEST(FixProver, DisabledRuleIsSilent) {
   auto Cfg = rules::defaultCheckConfig();
   Cfg.DisabledRules.insert("VG001");
