@@ -91,6 +91,15 @@ std::string listOf(const std::set<int64_t> &Constants) {
 }
 } // namespace
 
+bool mayBeBuild(const Expr &Subject) {
+  return dependsOnVersion(Subject) || opaqueValue(Subject);
+}
+
+bool switchOnVersion(Guard &G, llvm::StringRef SubjectText) {
+  return (G.Subject && dependsOnVersion(*G.Subject)) ||
+         inferSwitchOnBuilds(G, SubjectText);
+}
+
 bool inferSwitchOnBuilds(Guard &G, llvm::StringRef SubjectText) {
   if (G.Kind != GuardKind::Select || !G.Subject || !opaqueValue(*G.Subject) ||
       SubjectText.empty() || namesOtherThanOs(SubjectText))

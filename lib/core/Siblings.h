@@ -47,6 +47,14 @@ bool opaqueValue(const Expr &E);
 /// is returned; else G is left alone and false is returned.
 bool inferSwitchOnBuilds(Guard &G, llvm::StringRef SubjectText);
 
+/// A switch subject worth lowering the arms of: a version value, or one
+/// the frontend does not know (its arms may say it is a build).
+bool mayBeBuild(const Expr &Subject);
+/// Whether the switch G (its subject written SubjectText) is on the OS
+/// version: its subject depends on it, or inferSwitchOnBuilds() makes it
+/// an inferred build.
+bool switchOnVersion(Guard &G, llvm::StringRef SubjectText);
+
 class SiblingBuilds {
 public:
   /// Remembers the comparisons in Cond, written in Function, of an opaque

@@ -197,7 +197,7 @@ private:
     if (!Cond || Cond->isInstantiationDependent())
       return;
     ExprPtr Subject = L.value(Cond);
-    if (!core::dependsOnVersion(*Subject) && !core::opaqueValue(*Subject))
+    if (!core::mayBeBuild(*Subject))
       return;
     // Case labels in source order; labels stacked on one body share an arm.
     std::vector<const SwitchCase *> Cases;
@@ -255,8 +255,7 @@ private:
       G.Arms.push_back(std::move(A));
     }
     // A switch on a value not followed: its labels may say it is a build.
-    if (!core::dependsOnVersion(*Subject) &&
-        !core::inferSwitchOnBuilds(
+    if (!core::switchOnVersion(
             G,
             spelling(Ctx, Cond->IgnoreParenImpCasts()->getSourceRange()).Text))
       return;

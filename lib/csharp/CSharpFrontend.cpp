@@ -103,8 +103,7 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
                           bool Expression) {
   Val S = lower(Value);
   Covered.push_back({script::startByte(Value), script::endByte(Value)});
-  if (!Emit || Instantiating || !S.E ||
-      !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
+  if (!Emit || Instantiating || !S.E || !mayBeBuild(*S.E))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
@@ -146,7 +145,7 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
   if (G.Arms.empty())
     return;
   // A switch on a value not followed: its arms may say it is a build.
-  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(Value)))
+  if (!switchOnVersion(G, text(Value)))
     return;
   emit(std::move(G), Switch);
 }

@@ -101,7 +101,7 @@ void Lowerer::switchGuard(script::Node Switch) {
     return;
   Val S = lower(ValueN);
   Covered.push_back({script::startByte(ValueN), script::endByte(ValueN)});
-  if (!Emit || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
+  if (!Emit || !S.E || !mayBeBuild(*S.E))
     return;
   ValueType ST = valueType(*S.E);
   Guard G;
@@ -168,7 +168,7 @@ void Lowerer::switchGuard(script::Node Switch) {
   if (G.Arms.empty())
     return;
   // A switch on a value not followed: its arms may say it is a build.
-  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(ValueN)))
+  if (!switchOnVersion(G, text(ValueN)))
     return;
   emit(std::move(G), Switch);
 }

@@ -160,7 +160,7 @@ void Lowerer::switchGuard(script::Node Switch) {
   // `$_` in the arm bodies is the switch value.
   for (auto &[C, B] : switchClauses(Body))
     BlockInputs[script::startByte(B)] = S;
-  if (S.IsList || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
+  if (S.IsList || !S.E || !mayBeBuild(*S.E))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
@@ -232,7 +232,7 @@ void Lowerer::switchGuard(script::Node Switch) {
   if (G.Arms.empty())
     return;
   // A switch on a value not followed: its arms may say it is a build.
-  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(CondN)))
+  if (!switchOnVersion(G, text(CondN)))
     return;
   emit(std::move(G), Switch);
 }

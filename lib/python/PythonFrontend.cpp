@@ -71,7 +71,7 @@ void Lowerer::matchGuard(script::Node Match) {
     return;
   Val S = lower(SubjectN);
   Covered.push_back({script::startByte(SubjectN), script::endByte(SubjectN)});
-  if (!Emit || !S.E || !(dependsOnVersion(*S.E) || opaqueValue(*S.E)))
+  if (!Emit || !S.E || !mayBeBuild(*S.E))
     return;
   PyType ST = typeOfExpr(*S.E);
   Guard G;
@@ -126,7 +126,7 @@ void Lowerer::matchGuard(script::Node Match) {
   if (G.Arms.empty())
     return;
   // A switch on a value not followed: its arms may say it is a build.
-  if (!dependsOnVersion(*G.Subject) && !inferSwitchOnBuilds(G, text(SubjectN)))
+  if (!switchOnVersion(G, text(SubjectN)))
     return;
   emit(std::move(G), Match);
 }
