@@ -299,10 +299,14 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
       typeOf(unwrap(LN)) == "tuple_expression" &&
       typeOf(unwrap(RN)) == "tuple_expression") {
     // `(v.Major, v.Build) == (6, 6002)`: element by element. Each element's
-    // test is not written on its own; its constant is.
+    // test is written as the whole comparison (its constant in it): a fix
+    // joins a second whole comparison, `... || (v.Major, v.Build) == (6,
+    // 6003)`, which says the same as the element's test joined with its
+    // twin, the other elements being the same in both.
     auto LA = namedKids(unwrap(LN)), RA = namedKids(unwrap(RN));
     if (LA.size() != RA.size() || LA.size() < 2)
       return Val::of(unknown());
+    Spelling Whole = spell(N);
     ExprPtr R;
     for (size_t I = 0; I < LA.size(); ++I) {
       auto LK = namedKids(LA[I]), RK = namedKids(RA[I]);
@@ -314,8 +318,9 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
           ValueType TA = valueType(*EA), TB = valueType(*EB);
           if ((TA == ValueType::Int || TA == ValueType::Unknown) &&
               (TB == ValueType::Int || TB == ValueType::Unknown))
-            X = cmp(OpText == "==" ? CmpOp::EQ : CmpOp::NE, EA, EB,
-                    CmpMode::Int, Dialect::CSharp, Spelling());
+            X = atom(cmp(OpText == "==" ? CmpOp::EQ : CmpOp::NE, EA, EB,
+                         CmpMode::Int, Dialect::CSharp, Whole),
+                     N);
         }
       }
       R = !R ? X : OpText == "==" ? logicAnd(R, X) : logicOr(R, X);

@@ -181,11 +181,15 @@ std::optional<std::vector<ExprPtr>> sequenceItems(const Val &V) {
 }
 
 /// Tuple comparison, element by element; the first difference decides and
-/// a tuple that is a prefix of the other is the smaller.
+/// a tuple that is a prefix of the other is the smaller. An equality's
+/// element tests are written as the whole comparison W (a fix joins a
+/// second whole comparison, the same as joining the element's test with
+/// its twin); an order's are not written.
 ExprPtr tupleCompare(CmpOp O, const std::vector<ExprPtr> &A,
-                     const std::vector<ExprPtr> &B) {
+                     const std::vector<ExprPtr> &B, const Spelling &W) {
   size_t N = std::min(A.size(), B.size());
-  auto Typed = [](CmpOp O, const ExprPtr &X, const ExprPtr &Y) -> ExprPtr {
+  Spelling Whole = O == CmpOp::EQ || O == CmpOp::NE ? W : Spelling();
+  auto Typed = [&](CmpOp O, const ExprPtr &X, const ExprPtr &Y) -> ExprPtr {
     PyType TX = typeOfExpr(*X), TY = typeOfExpr(*Y);
     CmpMode M =
         TX == PyType::Str || TY == PyType::Str ? CmpMode::Str : CmpMode::Int;
@@ -194,18 +198,19 @@ ExprPtr tupleCompare(CmpOp O, const std::vector<ExprPtr> &A,
       return O == CmpOp::EQ   ? boolConst(false)
              : O == CmpOp::NE ? boolConst(true)
                               : unknown();
-    return cmp(O, X, Y, M, Dialect::Python);
+    return cmp(O, X, Y, M, Dialect::Python, Whole);
   };
   if (O == CmpOp::EQ || O == CmpOp::NE) {
     if (A.size() != B.size())
       return boolConst(O == CmpOp::NE);
-    ExprPtr R = boolConst(true);
-    for (size_t I = 0; I < N; ++I)
-      R = I ? logicAnd(R, Typed(CmpOp::EQ, A[I], B[I]))
-            : Typed(CmpOp::EQ, A[I], B[I]);
-    if (!N)
-      return boolConst(O == CmpOp::EQ);
-    return O == CmpOp::EQ ? R : logicNot(R);
+    // Equal if every item is; unequal if any item is (each element's test
+    // is then the comparison's own operator, as its text says).
+    ExprPtr R;
+    for (size_t I = 0; I < N; ++I) {
+      ExprPtr T = Typed(O, A[I], B[I]);
+      R = !R ? T : O == CmpOp::EQ ? logicAnd(R, T) : logicOr(R, T);
+    }
+    return R ? R : boolConst(O == CmpOp::EQ);
   }
   // The tail decides by length when every item is equal.
   int LenCmp = A.size() < B.size() ? -1 : (A.size() > B.size() ? 1 : 0);
@@ -305,7 +310,7 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
     return Val::of(unknown()); // is, is not
   auto LI = sequenceItems(L), RI = sequenceItems(R);
   if (LI && RI)
-    return Val::of(tupleCompare(*O, *LI, *RI));
+    return Val::of(tupleCompare(*O, *LI, *RI, spell(B, E)));
   if (LI || RI)
     return Val::of(*O == CmpOp::EQ   ? boolConst(false)
                    : *O == CmpOp::NE ? boolConst(true)

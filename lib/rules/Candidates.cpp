@@ -186,6 +186,13 @@ static void addMembership(const AtomContext &C, const MappedConst &M, int Rank,
   if (A.Kind != Op::Cmp || A.Kids[1].get() != M.Node ||
       !A.Kids[0]->Written.valid() || !A.Written.valid() || namesNewBuild(C, M))
     return;
+  // The list stands for the atom's whole text: only if that text starts
+  // with one of its operands (`x == 6002`, `s.Equals("6.0.6002")`), not if
+  // it is a tuple comparison, one of whose elements the atom tests.
+  const SourceSpan &Whole = A.Written.Span;
+  if (A.Kids[0]->Written.Span.Begin != Whole.Begin &&
+      M.Node->Written.Span.Begin != Whole.Begin)
+    return;
   bool Accept = A.Cmp == CmpOp::EQ && C.ValueBefore;
   bool Exclude = A.Cmp == CmpOp::NE && !C.ValueBefore;
   if (!Accept && !Exclude)

@@ -34,6 +34,15 @@ namespace Contoso.Setup
             return (Os.Major, Os.Build) == (6, 6002);
         }
 
+        // Its negation: the fix excludes the second build as well.
+        internal static bool NotTuple()
+        {
+            // expect: VG001
+            if ((Os.Major, Os.Build) != (6, 6002))
+                return true;
+            return false;
+        }
+
         // Both builds of Server 2008 SP2 pass: silent.
         internal static bool Vista()
         {

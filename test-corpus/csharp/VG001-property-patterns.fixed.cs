@@ -31,7 +31,16 @@ namespace Contoso.Setup
         internal static bool Tuple()
         {
             // expect: VG001
-            return (Os.Major, Os.Build) == (6, 6002);
+            return ((Os.Major, Os.Build) == (6, 6002) || (Os.Major, Os.Build) == (6, 6003));
+        }
+
+        // Its negation: the fix excludes the second build as well.
+        internal static bool NotTuple()
+        {
+            // expect: VG001
+            if ((Os.Major, Os.Build) != (6, 6002) && (Os.Major, Os.Build) != (6, 6003))
+                return true;
+            return false;
         }
 
         // Both builds of Server 2008 SP2 pass: silent.

@@ -45,3 +45,12 @@ else:
 
 # expect: VG001
 supported = "yes" if winver.build not in (6002, 6003) else "no"
+
+# Tuples compared whole: equal if every item is, unequal if any is.
+# expect: VG001
+if ((winver.major, winver.minor, winver.build) == (6, 0, 6002) or (winver.major, winver.minor, winver.build) == (6, 0, 6003)):
+    log.info("SP2 by tuple")
+
+# expect: VG001
+if ((winver.major, winver.build) != (6, 6002) and (winver.major, winver.build) != (6, 6003)):
+    log.info("not SP2 by tuple")

@@ -45,3 +45,12 @@ else:
 
 # expect: VG001
 supported = "yes" if winver.build != 6002 else "no"
+
+# Tuples compared whole: equal if every item is, unequal if any is.
+# expect: VG001
+if (winver.major, winver.minor, winver.build) == (6, 0, 6002):
+    log.info("SP2 by tuple")
+
+# expect: VG001
+if (winver.major, winver.build) != (6, 6002):
+    log.info("not SP2 by tuple")
