@@ -7,6 +7,7 @@
 #include "driver/ReadFile.h"
 #include "jscript/JScriptFrontend.h"
 #include "nsis/NsisFrontend.h"
+#include "python/PythonFrontend.h"
 #include "script/Text.h"
 
 #include "llvm/Support/Path.h"
@@ -248,12 +249,20 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                Out.Suppressions.empty()) {
       bool Headers = F.Lang == Language::Cpp && !Seen.Includes.empty();
       // Project files the verdict depends on: NSIS includes not there yet,
-      // a C# project's files and folders.
+      // Python modules imported (and where those not found would be), a C#
+      // project's files and folders.
       std::vector<std::string> NotYet;
       std::shared_ptr<const std::vector<std::string>> ProjectFiles;
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
+               (F.Lang == Language::Python &&
+                python::importsHold(
+                    F.Path, Searched,
+                    [&](llvm::StringRef T) {
+                      return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
+                    },
+                    &NotYet)) ||
                (F.Lang == Language::CSharp &&
                 csharp::projectHolds(
                     F.Path, Searched,

@@ -158,6 +158,32 @@ public:
   void assign(const std::string &Name, const Val &V);
   void matchGuard(script::Node Match);
 
+  // --- Imports.cpp: the project's modules ------------------------------
+  /// What a module of the project leaves to the files importing it: its
+  /// module-level values and its functions' results (with how many
+  /// parameters), detached.
+  struct Module {
+    std::map<std::string, Val> Vars;
+    std::map<std::string, std::pair<Val, size_t>> Functions;
+  };
+  /// The module Dotted (`pkg.osinfo`, `.osinfo`) of the project, read once
+  /// per run; null if the project has no such file.
+  const Module *module(const std::string &Dotted);
+  std::shared_ptr<const Module> readModule(const std::string &File);
+  std::pair<const Module *, std::string>
+  moduleAndName(const std::string &Dotted);
+  /// `pkg.osinfo.BUILD` (an imported name with its module) as the module
+  /// left it, if a project module did.
+  std::optional<Val> importedValue(const std::string &Dotted);
+  /// A call of `pkg.osinfo.os_build` with these arguments, if a project
+  /// module's function returns something about the OS.
+  std::optional<Val> importedCall(const std::string &Dotted, script::Node Call,
+                                  const std::vector<Val> &Args,
+                                  const std::vector<script::Node> &ArgNodes);
+  std::map<std::string, std::shared_ptr<const Module>> Modules; // this file's
+  std::vector<std::string> ImportChain; // the files importing this one
+  std::vector<std::string> *Deps = nullptr;
+
   // --- state ----------------------------------------------------------
   std::map<std::string, std::string> Aliases; // import name -> dotted name
   struct Function {

@@ -93,6 +93,9 @@ Val Lowerer::identifier(llvm::StringRef Name) {
   auto A = Aliases.find(Name.str());
   if (A != Aliases.end() && A->second == "winreg.HKEY_LOCAL_MACHINE")
     return Val::obj(ObjKind::HKLM);
+  if (A != Aliases.end())
+    if (auto V = importedValue(A->second)) // `from pkg.osinfo import BUILD`
+      return *V;
   if (Name == "True")
     return Val::of(boolConst(true));
   if (Name == "False")
@@ -498,6 +501,9 @@ Val Lowerer::call(script::Node N, int Depth) {
   if (!Name.empty())
     if (auto S = sourceCall(Name, N, Args, ArgNodes))
       return *S;
+  if (!Name.empty())
+    if (auto S = importedCall(Name, N, Args, ArgNodes))
+      return *S;
   // The script's own functions and methods, per call.
   std::string Key;
   bool Method = false;
@@ -662,6 +668,9 @@ Val Lowerer::lower(script::Node N, int Depth) {
       for (const UserSource &U : Opts.Sources)
         if ((U.Language.empty() || U.Language == "python") && U.Name == Dotted)
           return Val::of(quantity(U.Q, "user source " + U.Name));
+    if (!Dotted.empty())
+      if (auto V = importedValue(Dotted)) // `osinfo.BUILD`
+        return *V;
     return member(lower(O, Depth + 1), A, N);
   }
   if (T == "subscript")

@@ -415,7 +415,7 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
   script::lowerTree<Lowerer>(tree_sitter_python(), Path, Text, Text.Utf8, Opts,
-                             Guards, Diags);
+                             Guards, Diags, [&](Lowerer &L) { L.Deps = Deps; });
 }
 
 } // namespace verguard::python

@@ -241,6 +241,9 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   default:
     break;
   }
+  if (Obj.E && !I && Obj.E->Kind == Op::Split && Index.E &&
+      Index.E->Kind == Op::Param) // `split(".")[index]` in a helper
+    return Val::of(binary(Op::Index, Obj.E, Index.E));
   if (Obj.E && I && Obj.E->Kind == Op::Split) {
     Val Items = elements(Obj);
     if (*I < 0 && Items.Obj == ObjKind::Tuple) // `.split(".")[-1]`
