@@ -18,10 +18,12 @@
 
 #include "core/FileMemo.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <mutex>
 #include <set>
 
 extern "C" const TSLanguage *tree_sitter_python();
@@ -35,11 +37,44 @@ constexpr uint64_t MaxModuleBytes = 1 << 20;
 constexpr size_t MaxImportDepth = 4;
 constexpr int MaxFoldersUp = 6;
 
-bool isFile(const llvm::Twine &P) { return llvm::sys::fs::is_regular_file(P); }
+/// The names in folder Dir, listed once per run: every import of every
+/// file is looked for in the folders above it, and most (`os`, `sys`) are
+/// in none.
+std::shared_ptr<const llvm::StringSet<>> entriesOf(const std::string &Dir) {
+  auto List = [&] {
+    auto Names = std::make_shared<llvm::StringSet<>>();
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      Names->insert(llvm::sys::path::filename(It->path()));
+    return Names;
+  };
+  unsigned Run = core::detail::FileMemoRun.load(std::memory_order_relaxed);
+  if (!Run) // outside a run (a test's files change): list each time
+    return List();
+  static std::mutex Lock;
+  static llvm::StringMap<std::shared_ptr<const llvm::StringSet<>>> Known;
+  static unsigned KnownRun = 0;
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    if (KnownRun != Run) {
+      Known.clear();
+      KnownRun = Run;
+    }
+    if (auto It = Known.find(Dir); It != Known.end())
+      return It->second;
+  }
+  std::shared_ptr<const llvm::StringSet<>> Names = List();
+  std::lock_guard<std::mutex> G(Lock);
+  if (KnownRun == Run)
+    Known[Dir] = Names;
+  return Names;
+}
 
 /// The file of module Dotted imported from Importer ("" if the project has
-/// none): `a.b` as a/b.py or a/b/__init__.py under the importer's folder or
-/// a folder above it; `.b`, `..a.b` from the importer's package and up.
+/// none): `a.b` as a/b.py or a/b/__init__.py in the importer's folder or a
+/// folder above it (not past the project's top, a folder with .git);
+/// `.b`, `..a.b` from the importer's package and up.
 std::string resolveModule(llvm::StringRef Importer, llvm::StringRef Dotted) {
   size_t Dots = 0;
   while (Dots < Dotted.size() && Dotted[Dots] == '.')
@@ -51,29 +86,34 @@ std::string resolveModule(llvm::StringRef Importer, llvm::StringRef Dotted) {
   llvm::sys::fs::make_absolute(Dir);
   std::string Rel = Rest.str();
   std::replace(Rel.begin(), Rel.end(), '.', '/');
-  auto Try = [&](llvm::StringRef Base) -> std::string {
+  llvm::StringRef First = Rest.split('.').first;
+  auto Try = [&](llvm::StringRef Base,
+                 const llvm::StringSet<> &Names) -> std::string {
+    // A folder's listing first: most imports name nothing of the project.
+    if (!First.empty() && !Names.contains(First) &&
+        !Names.contains((First + ".py").str()))
+      return "";
     llvm::SmallString<256> P(Base);
     if (!Rel.empty())
       llvm::sys::path::append(P, Rel);
-    if (!Rel.empty() && isFile(P + ".py"))
+    if (!Rel.empty() && llvm::sys::fs::is_regular_file(P + ".py"))
       return (P + ".py").str();
     llvm::SmallString<256> Init(P);
     llvm::sys::path::append(Init, "__init__.py");
-    if (isFile(Init))
+    if (llvm::sys::fs::is_regular_file(Init))
       return std::string(Init);
     return "";
   };
   if (Dots) { // relative: from the importer's package, Dots - 1 up
     for (size_t I = 1; I < Dots; ++I)
       Dir = llvm::sys::path::parent_path(Dir);
-    return Rest.empty() ? "" : Try(Dir);
+    return Rest.empty() ? "" : Try(Dir, *entriesOf(std::string(Dir)));
   }
   for (int Up = 0; Up <= MaxFoldersUp && !Dir.empty(); ++Up) {
-    if (std::string F = Try(Dir); !F.empty())
+    auto Names = entriesOf(std::string(Dir));
+    if (std::string F = Try(Dir, *Names); !F.empty())
       return F;
-    llvm::SmallString<256> Git(Dir);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
+    if (Names->contains(".git"))
       break; // the project's top
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
@@ -83,41 +123,46 @@ std::string resolveModule(llvm::StringRef Importer, llvm::StringRef Dotted) {
   return "";
 }
 
-/// The modules a file's import statements name, as written (`pkg.osinfo`,
-/// `.osinfo`; for `from pkg import a, b` also `pkg.a` and `pkg.b`, which
-/// may be modules), outside strings and comments as far as a line scan
-/// tells: a statement starts its line.
-std::vector<std::string> importedModules(llvm::StringRef Text) {
-  std::vector<std::string> R;
-  while (!Text.empty()) {
-    auto [Line, Rest] = Text.split('\n');
-    Text = Rest;
-    Line = Line.trim();
-    auto Names = [](llvm::StringRef List) {
-      std::vector<std::string> Out;
-      List = List.trim().trim("()\\").trim();
-      llvm::SmallVector<llvm::StringRef, 8> Parts;
-      List.split(Parts, ',');
-      for (llvm::StringRef P : Parts) {
-        P = P.split('#').first.trim();
-        P = P.split(" as ").first.trim();
-        if (!P.empty() && P != "*")
-          Out.push_back(P.str());
-      }
-      return Out;
-    };
+/// The import statements of a file's text: each module named (`pkg.osinfo`,
+/// `.osinfo`) with, for `from pkg import a, b`, the names imported (which
+/// may be modules of a package). Outside strings and comments as far as a
+/// line scan tells: a statement starts its line.
+struct ImportLine {
+  std::string Module;
+  std::vector<std::string> Names;
+};
+std::vector<ImportLine> importLines(llvm::StringRef Text) {
+  std::vector<ImportLine> R;
+  auto Names = [](llvm::StringRef List) {
+    std::vector<std::string> Out;
+    List = List.trim().trim("()\\").trim();
+    llvm::SmallVector<llvm::StringRef, 8> Parts;
+    List.split(Parts, ',');
+    for (llvm::StringRef P : Parts) {
+      P = P.split('#').first.trim();
+      P = P.split(" as ").first.trim();
+      if (!P.empty() && P != "*")
+        Out.push_back(P.str());
+    }
+    return Out;
+  };
+  // Only the lines that say `import` (found by a search, not line by line).
+  size_t Next = 0;
+  for (size_t At; (At = Text.find("import", Next)) != llvm::StringRef::npos;) {
+    size_t Begin = Text.rfind('\n', At);
+    Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+    size_t End = Text.find('\n', At);
+    End = End == llvm::StringRef::npos ? Text.size() : End;
+    Next = End;
+    llvm::StringRef Line = Text.slice(Begin, End).trim();
     if (Line.consume_front("import ")) {
       for (std::string &N : Names(Line))
-        R.push_back(std::move(N));
+        R.push_back({std::move(N), {}});
     } else if (Line.consume_front("from ")) {
       auto [Module, What] = Line.split(" import ");
       Module = Module.trim();
-      if (Module.empty() || What.empty())
-        continue;
-      R.push_back(Module.str());
-      for (const std::string &N : Names(What))
-        R.push_back(Module.ends_with(".") ? Module.str() + N
-                                          : Module.str() + "." + N);
+      if (!Module.empty() && !What.empty())
+        R.push_back({Module.str(), Names(What)});
     }
   }
   return R;
@@ -242,18 +287,36 @@ bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
                  llvm::function_ref<bool(llvm::StringRef)> Holds,
                  std::vector<std::string> *Deps) {
   // The modules reached, breadth first, as deep as the analysis reads them.
-  std::vector<std::pair<std::string, std::string>> Todo; // importer, module
-  for (std::string &M : importedModules(Text))
-    Todo.push_back({Path.str(), std::move(M)});
+  std::vector<std::pair<std::string, ImportLine>> Todo; // importer, import
+  for (ImportLine &I : importLines(Text))
+    Todo.push_back({Path.str(), std::move(I)});
   std::set<std::string> Seen{Path.str()};
   for (size_t Depth = 0; Depth < MaxImportDepth && !Todo.empty(); ++Depth) {
-    std::vector<std::pair<std::string, std::string>> Next;
-    for (const auto &[Importer, Dotted] : Todo) {
-      std::string File = resolveModule(Importer, Dotted);
+    std::vector<std::pair<std::string, ImportLine>> Next;
+    auto Visit = [&](const std::string &Importer, const std::string &File) {
+      if (!Seen.insert(File).second)
+        return false;
+      if (Deps)
+        Deps->push_back(File);
+      uint64_t Size = 0;
+      if (llvm::sys::fs::file_size(File, Size) || Size > MaxModuleBytes)
+        return false;
+      auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+      if (!Buf)
+        return false;
+      llvm::StringRef T = (*Buf)->getBuffer();
+      if (Holds(T))
+        return true;
+      for (ImportLine &I : importLines(T))
+        Next.push_back({File, std::move(I)});
+      return false;
+    };
+    for (const auto &[Importer, Line] : Todo) {
+      std::string File = resolveModule(Importer, Line.Module);
       if (File.empty()) {
         // Where it would be next to the importer: creating it is seen.
-        if (Deps && !Dotted.empty() && Dotted[0] != '.') {
-          std::string Rel = Dotted;
+        if (Deps && !Line.Module.empty() && Line.Module[0] != '.') {
+          std::string Rel = Line.Module;
           std::replace(Rel.begin(), Rel.end(), '.', '/');
           llvm::SmallString<256> P(llvm::sys::path::parent_path(Importer));
           llvm::sys::path::append(P, Rel + ".py");
@@ -261,21 +324,17 @@ bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
         }
         continue;
       }
-      if (!Seen.insert(File).second)
-        continue;
-      if (Deps)
-        Deps->push_back(File);
-      uint64_t Size = 0;
-      if (llvm::sys::fs::file_size(File, Size) || Size > MaxModuleBytes)
-        continue;
-      auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
-      if (!Buf)
-        continue;
-      llvm::StringRef T = (*Buf)->getBuffer();
-      if (Holds(T))
+      if (Visit(Importer, File))
         return true;
-      for (std::string &M : importedModules(T))
-        Next.push_back({File, std::move(M)});
+      // `from pkg import osinfo`: a package's names may be its modules.
+      if (llvm::sys::path::filename(File) == "__init__.py")
+        for (const std::string &N : Line.Names) {
+          std::string Sub = resolveModule(
+              Importer, Line.Module.back() == '.' ? Line.Module + N
+                                                  : Line.Module + "." + N);
+          if (!Sub.empty() && Visit(Importer, Sub))
+            return true;
+        }
     }
     Todo = std::move(Next);
   }

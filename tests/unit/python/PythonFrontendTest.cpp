@@ -279,3 +279,34 @@ TEST(PythonInput, DeepNestingIsCutOffWithANote) {
       << R.Diags[0].Message;
   EXPECT_EQ(R.Diags[0].Where.Line, 2u);
 }
+
+namespace {
+class PythonImports : public test::TempDirTest {};
+
+TEST_F(PythonImports, TheProjectsModulesAreReadAndAreDependencies) {
+  write("pkg/__init__.py", "");
+  std::string OsInfo =
+      write("pkg/osinfo.py", "import sys\nSP2 = 6002\n"
+                             "def os_build():\n"
+                             "    return sys.getwindowsversion().build\n");
+  write("pkg/mid.py", "from .osinfo import SP2\n");
+  std::string Main =
+      write("app/main.py", "from pkg import mid\nimport pkg.osinfo as oi\n");
+  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  std::vector<std::string> Deps;
+  // Through an absolute import from a folder above, and a relative one.
+  EXPECT_TRUE(python::importsHold(Main, "from pkg import mid\n", Holds, &Deps));
+  EXPECT_TRUE(llvm::is_contained(Deps, OsInfo)) << "two imports deep";
+  // No module of the project: where one would be is still a dependency.
+  Deps.clear();
+  EXPECT_FALSE(python::importsHold(Main, "import os, sys as s  # comment\n",
+                                   Holds, &Deps));
+  EXPECT_TRUE(llvm::is_contained(Deps, (Dir + "/app/os.py").str()));
+  // A comparison of two names of the module: read, and a finding here.
+  std::string Use = "import pkg.osinfo as oi\n"
+                    "if oi.os_build() == oi.SP2: pass\n";
+  Result R = test::lowerScript(Use, Main,
+                               [](auto &&...A) { python::lowerFile(A...); });
+  EXPECT_EQ(R.conds(), Strings{"(build == 6002)"}) << R.dump();
+}
+} // namespace
