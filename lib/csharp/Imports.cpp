@@ -59,14 +59,11 @@ bool qualified(llvm::StringRef Key) { return Key.contains('.'); }
 std::shared_ptr<const Lowerer::Summary> makeSummary(const std::string &File,
                                                     const FrontendOptions &Opts,
                                                     bool Shallow) {
-  uint64_t Size = 0;
-  if (llvm::sys::fs::file_size(File, Size) || Size > MaxBytes)
-    return nullptr;
-  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+  auto Buf = script::readProjectFile(File, MaxBytes);
   if (!Buf)
     return nullptr;
-  auto Q = script::parseQuietly(tree_sitter_c_sharp(), (*Buf)->getBuffer(),
-                                File, Opts.TimeoutMs);
+  auto Q = script::parseQuietly(tree_sitter_c_sharp(), Buf->getBuffer(), File,
+                                Opts.TimeoutMs);
   if (!Q)
     return nullptr;
   std::vector<std::string> Read;

@@ -98,11 +98,7 @@ void Lowerer::summarize(script::Node Root) {
 namespace {
 /// The bytes of a project script, if it can be read and is not too large.
 std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
-  uint64_t Size = 0;
-  if (llvm::sys::fs::file_size(File, Size) || Size > MaxImportBytes)
-    return nullptr;
-  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
-  return Buf ? std::move(*Buf) : nullptr;
+  return script::readProjectFile(File, MaxImportBytes);
 }
 } // namespace
 

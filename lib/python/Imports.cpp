@@ -187,13 +187,10 @@ std::optional<Val> detachedVal(const Val &V) {
 
 std::shared_ptr<const Lowerer::Module>
 Lowerer::readModule(const std::string &File) {
-  uint64_t Size = 0;
-  if (llvm::sys::fs::file_size(File, Size) || Size > MaxModuleBytes)
-    return nullptr;
-  auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+  auto Buf = script::readProjectFile(File, MaxModuleBytes);
   if (!Buf)
     return nullptr;
-  auto Q = script::parseQuietly(tree_sitter_python(), (*Buf)->getBuffer(), File,
+  auto Q = script::parseQuietly(tree_sitter_python(), Buf->getBuffer(), File,
                                 Opts.TimeoutMs);
   if (!Q)
     return nullptr;
@@ -298,13 +295,10 @@ bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
         return false;
       if (Deps)
         Deps->push_back(File);
-      uint64_t Size = 0;
-      if (llvm::sys::fs::file_size(File, Size) || Size > MaxModuleBytes)
-        return false;
-      auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+      auto Buf = script::readProjectFile(File, MaxModuleBytes);
       if (!Buf)
         return false;
-      llvm::StringRef T = (*Buf)->getBuffer();
+      llvm::StringRef T = Buf->getBuffer();
       if (Holds(T))
         return true;
       for (ImportLine &I : importLines(T))

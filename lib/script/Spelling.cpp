@@ -1,6 +1,8 @@
 //===- Spelling.cpp -------------------------------------------------------===//
 #include "script/Spelling.h"
 
+#include "llvm/Support/FileSystem.h"
+
 namespace verguard::script {
 
 core::Spelling Speller::spell(uint32_t B, uint32_t E) const {
@@ -95,6 +97,15 @@ ParsedFile parseNoting(const TSLanguage *Language, llvm::StringRef Path,
   ParseTrouble Trouble = parseTrouble(P.Flat->root());
   noteParseTrouble(Diags, Path, Text, &Trouble);
   return P;
+}
+
+std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
+                                                    uint64_t MaxBytes) {
+  uint64_t Size = 0;
+  if (llvm::sys::fs::file_size(Path, Size) || Size > MaxBytes)
+    return nullptr;
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
+  return Buf ? std::move(*Buf) : nullptr;
 }
 
 std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,

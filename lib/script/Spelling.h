@@ -15,6 +15,8 @@
 #include "script/Text.h"
 #include "script/TreeSitter.h"
 
+#include "llvm/Support/MemoryBuffer.h"
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +81,12 @@ struct QuietFile {
   std::vector<core::Guard> NoGuards;
   std::vector<core::Diagnostic> NoDiags;
 };
+/// The bytes of a project file another one reads (a module it imports, a
+/// script it sources, a file declaring a type it names), if it can be read
+/// and is at most MaxBytes.
+std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
+                                                    uint64_t MaxBytes);
+
 /// Bytes (the file Path) decoded and parsed with Language within TimeoutMs
 /// (0: none); nothing for a file that cannot be decoded or parsed.
 std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
