@@ -59,11 +59,8 @@ bool qualified(llvm::StringRef Key) { return Key.contains('.'); }
 std::shared_ptr<const Lowerer::Summary> makeSummary(const std::string &File,
                                                     const FrontendOptions &Opts,
                                                     bool Shallow) {
-  auto Buf = script::readProjectFile(File, MaxBytes);
-  if (!Buf)
-    return nullptr;
-  auto Q = script::parseQuietly(tree_sitter_c_sharp(), Buf->getBuffer(), File,
-                                Opts.TimeoutMs);
+  auto Q = script::parseProjectFile(tree_sitter_c_sharp(), File, MaxBytes,
+                                    Opts.TimeoutMs);
   if (!Q)
     return nullptr;
   std::vector<std::string> Read;

@@ -187,11 +187,8 @@ std::optional<Val> detachedVal(const Val &V) {
 
 std::shared_ptr<const Lowerer::Module>
 Lowerer::readModule(const std::string &File) {
-  auto Buf = script::readProjectFile(File, MaxModuleBytes);
-  if (!Buf)
-    return nullptr;
-  auto Q = script::parseQuietly(tree_sitter_python(), Buf->getBuffer(), File,
-                                Opts.TimeoutMs);
+  auto Q = script::parseProjectFile(tree_sitter_python(), File, MaxModuleBytes,
+                                    Opts.TimeoutMs);
   if (!Q)
     return nullptr;
   Lowerer Sub(File, Q->Text, Q->Text.Utf8, Opts, Q->NoGuards, Q->NoDiags);

@@ -127,6 +127,16 @@ std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
   return Q;
 }
 
+std::unique_ptr<QuietFile> parseProjectFile(const TSLanguage *Language,
+                                            const std::string &Path,
+                                            uint64_t MaxBytes,
+                                            uint64_t TimeoutMs) {
+  auto Buf = readProjectFile(Path, MaxBytes);
+  if (!Buf)
+    return nullptr;
+  return parseQuietly(Language, Buf->getBuffer(), Path, TimeoutMs);
+}
+
 void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
             const DecodedText &Text, uint32_t At, const std::string &Msg) {
   Diags.push_back(noteAt(Path, Text, At, Msg));

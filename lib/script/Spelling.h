@@ -93,6 +93,12 @@ std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
                                         llvm::StringRef Bytes,
                                         llvm::StringRef Path,
                                         uint64_t TimeoutMs);
+/// readProjectFile() then parseQuietly(): a project file read for what it
+/// declares; nothing if it cannot be read, is too large or cannot be parsed.
+std::unique_ptr<QuietFile> parseProjectFile(const TSLanguage *Language,
+                                            const std::string &Path,
+                                            uint64_t MaxBytes,
+                                            uint64_t TimeoutMs);
 
 /// The note for a file tree-sitter could not parse at all (Trouble null:
 /// a time limit or a grammar version) or parsed with errors (where the
