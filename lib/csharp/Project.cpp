@@ -290,6 +290,30 @@ void share(Build &B, ScanFn Scan) {
   B.Ready.set_value(B.X);
 }
 
+/// A project's .cs files, and those with its folders (a verdict's
+/// dependencies), walked once per run for both kinds of index.
+struct Listing {
+  std::vector<std::string> Files;
+  std::shared_ptr<const std::vector<std::string>> Deps;
+};
+llvm::StringMap<Listing> Listings; // root -> listing (with Lock)
+
+Listing listingOf(const std::string &Root) {
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    if (auto It = Listings.find(Root); It != Listings.end())
+      return It->second;
+  }
+  Listing L;
+  std::vector<std::string> Dirs;
+  L.Files = projectFiles(Root, Dirs);
+  auto Deps = std::make_shared<std::vector<std::string>>(L.Files);
+  Deps->insert(Deps->end(), Dirs.begin(), Dirs.end());
+  L.Deps = std::move(Deps);
+  std::lock_guard<std::mutex> G(Lock);
+  return Listings.try_emplace(Root, std::move(L)).first->second;
+}
+
 /// The index of Path's project whose entries Scan gives (Kind names the
 /// scan: one index per project and kind).
 std::shared_ptr<const Index> indexFor(llvm::StringRef Path,
@@ -312,13 +336,10 @@ std::shared_ptr<const Index> indexFor(llvm::StringRef Path,
     Ready = It->second.Ready;
   }
   if (Lists) {
-    std::vector<std::string> Dirs;
-    std::vector<std::string> Files = projectFiles(Root, Dirs);
-    auto Deps = std::make_shared<std::vector<std::string>>(Files);
-    Deps->insert(Deps->end(), Dirs.begin(), Dirs.end());
+    Listing L = listingOf(Root);
     std::lock_guard<std::mutex> G(B->M);
-    B->Files = std::move(Files);
-    B->X->Deps = std::move(Deps);
+    B->Files = L.Files;
+    B->X->Deps = std::move(L.Deps);
   }
   bool Join = false; // once the files are listed (else wait for the index)
   if (B) {           // null once built

@@ -253,23 +253,19 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
       // project's files and folders.
       std::vector<std::string> NotYet;
       std::shared_ptr<const std::vector<std::string>> ProjectFiles;
+      // Whether another file of the project (a module, a declaration) holds
+      // what this one lacks, as this file's own look would say.
+      auto Holds = [&](llvm::StringRef T) {
+        return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
+      };
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
                (F.Lang == Language::Python &&
-                python::importsHold(
-                    F.Path, Searched,
-                    [&](llvm::StringRef T) {
-                      return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
-                    },
-                    &NotYet)) ||
+                python::importsHold(F.Path, Searched, Holds, &NotYet)) ||
                (F.Lang == Language::CSharp &&
-                csharp::projectHolds(
-                    F.Path, Searched,
-                    [&](llvm::StringRef T) {
-                      return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
-                    },
-                    Eff.CacheKey, &ProjectFiles));
+                csharp::projectHolds(F.Path, Searched, Holds, Eff.CacheKey,
+                                     &ProjectFiles));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;
