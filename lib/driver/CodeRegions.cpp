@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace verguard::driver {
 
 Dialect dialectOf(llvm::StringRef Path, Language Lang) {
@@ -274,7 +278,38 @@ struct Scanner {
     else
       Code |= !isBlank(C) && C != '\r';
   }
+  /// Plain text up to End (no comment or literal starts before it).
+  void plainTo(size_t End) {
+    // Only the run's last line says whether code precedes what follows.
+    size_t B = End;
+    while (B > I && T[B - 1] != '\n')
+      --B;
+    if (B > I)
+      Code = false;
+    for (; B < End && !Code; ++B)
+      Code = !isBlank(T[B]) && T[B] != '\r';
+    I = End;
+  }
 };
+
+/// The first offset at or after P of one of the characters Cs (those that
+/// may start a comment or a literal), or T.size().
+template <char... Cs> size_t nextOf(llvm::StringRef T, size_t P) {
+  const char *D = T.data();
+  const size_t N = T.size();
+#if defined(__SSE2__)
+  for (; P + 16 <= N; P += 16) {
+    __m128i X = _mm_loadu_si128((const __m128i *)(D + P));
+    __m128i Hit = (_mm_cmpeq_epi8(X, _mm_set1_epi8(Cs)) | ...);
+    if (unsigned Mask = (unsigned)_mm_movemask_epi8(Hit))
+      return P + __builtin_ctz(Mask);
+  }
+#endif
+  for (; P < N; ++P)
+    if (((D[P] == Cs) || ...))
+      return P;
+  return N;
+}
 
 /// Whether a `/` at I starts a JavaScript regular expression literal: where
 /// an operand is expected (after an operator, punctuation, the text's
@@ -380,7 +415,7 @@ std::vector<Span> cSpans(llvm::StringRef T) {
         J += T[J] == '\\' ? 2 : 1;
       S.literal(J + 1);
     } else {
-      S.plain();
+      S.plainTo(nextOf<'/', '"', '\'', '`'>(T, I + 1));
     }
   }
   return std::move(S.Out);
@@ -419,7 +454,7 @@ std::vector<Span> powershellSpans(llvm::StringRef T) {
       }
       S.literal(J + 1);
     } else {
-      S.plain();
+      S.plainTo(nextOf<'#', '<', '@', '"', '\''>(T, I + 1));
     }
   }
   return std::move(S.Out);
@@ -580,7 +615,7 @@ std::vector<Span> pythonSpans(llvm::StringRef T) {
       }
       S.literal(J + (Triple ? 3 : 1));
     } else {
-      S.plain();
+      S.plainTo(nextOf<'#', '"', '\''>(T, I + 1));
     }
   }
   return std::move(S.Out);
@@ -692,7 +727,7 @@ std::vector<Span> csharpSpans(llvm::StringRef T) {
       }
       S.literal(std::min(K + 1, T.size()));
     } else {
-      S.plain();
+      S.plainTo(nextOf<'/', '"', '\'', '@', '$'>(T, I + 1));
     }
   }
   return std::move(S.Out);
@@ -734,6 +769,10 @@ RegionScanner::RegionScanner(llvm::StringRef Text, Dialect D)
 Region RegionScanner::at(size_t Offset) {
   if (Markup)
     return Region::String;
+  if (Next > 0 && Spans[Next - 1].End > Offset) // an earlier offset
+    Next = size_t(llvm::partition_point(
+                      Spans, [&](const Span &S) { return S.End <= Offset; }) -
+                  Spans.begin());
   while (Next < Spans.size() && Spans[Next].End <= Offset)
     ++Next;
   return Next < Spans.size() && Spans[Next].Begin <= Offset ? Spans[Next].Kind

@@ -60,11 +60,12 @@ struct Span {
 /// `Rem` (at the start of a statement) outside "..." strings.
 std::vector<Span> spansOf(llvm::StringRef Text, Dialect D);
 
-/// Classifies offsets of a text, in increasing order. Markup is all text.
+/// Classifies offsets of a text (fastest in increasing order). Markup is
+/// all text.
 class RegionScanner {
 public:
   RegionScanner(llvm::StringRef Text, Dialect D);
-  /// The region of Text[Offset]; Offset must not decrease between calls.
+  /// The region of Text[Offset].
   Region at(size_t Offset);
 
 private:

@@ -189,9 +189,9 @@ Prefilter::Prefilter(BumpLiterals L, std::shared_ptr<DirListings> D)
       NumNames(unsigned(Bump.RevisionWords.size() + Bump.SourceNames.size())),
       Dirs(D ? std::move(D) : std::make_shared<DirListings>()) {}
 
-void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S) const {
+void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S,
+                        std::optional<RegionScanner> &Regions) const {
   const size_t N = Text.size();
-  std::optional<RegionScanner> Regions; // only once there is a candidate
   // A candidate at At: what it separates read as code and read as text;
   // true when the file is known to be eligible.
   auto Candidate = [&](size_t At, unsigned AsCode, unsigned AsText) {
@@ -331,12 +331,15 @@ Sighting Prefilter::look(llvm::StringRef Text, Dialect D) const {
     }
     return !(S.Trigger && S.Suppression && S.VBScript);
   });
+  // The regions of Text, once an offset needs one.
+  std::optional<RegionScanner> Regions;
   if (!S.Trigger)
-    numbers(Text, D, S);
+    numbers(Text, D, S, Regions);
   if (!S.Trigger && !WordAt.empty()) {
-    RegionScanner Regions(Text, D);
+    if (!Regions)
+      Regions.emplace(Text, D);
     S.RevisionWord = llvm::any_of(
-        WordAt, [&](size_t At) { return Regions.at(At) != Region::Comment; });
+        WordAt, [&](size_t At) { return Regions->at(At) != Region::Comment; });
   }
   if (S.RevisionNumber && S.RevisionWord)
     S.Trigger = true;

@@ -25,6 +25,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,8 @@ public:
 
 private:
   /// Finds the separating numbers of Text (digits in code and strings).
-  void numbers(llvm::StringRef Text, Dialect D, Sighting &S) const;
+  void numbers(llvm::StringRef Text, Dialect D, Sighting &S,
+               std::optional<RegionScanner> &Regions) const;
   /// The Sighting bits of Header and the project headers it includes;
   /// Cut: the least depth of Visiting a cycle (or the depth limit) cut the
   /// walk at, SIZE_MAX if none.

@@ -31,6 +31,48 @@ TEST(CodeRegions, C) {
   EXPECT_EQ(regions("\"ab\ncd", Dialect::C), "sssscc"); // unterminated
 }
 
+TEST(CodeRegions, LongRunsOfCode) {
+  // Code runs longer than one 16-byte block are skipped a block at a time:
+  // what opens a comment or a string inside or after them is still seen.
+  std::string Pad(37, 'x');
+  std::string C = Pad + "/*6002*/" + Pad + "\"6002\"" + Pad + "// 6002";
+  std::string Want = std::string(37, 'c') + std::string(8, 'm') +
+                     std::string(37, 'c') + std::string(6, 's') +
+                     std::string(37, 'c') + std::string(7, 'm');
+  EXPECT_EQ(regions(C, Dialect::C), Want);
+  std::string Cs = Pad + "@\"a\"\"b\"" + Pad + "$\"{x}\"";
+  EXPECT_EQ(regions(Cs, Dialect::CSharp),
+            std::string(37, 'c') + std::string(7, 's') + std::string(37, 'c') +
+                std::string(6, 's'));
+  std::string Ps = Pad + " #c\n" + Pad + "<#x#>" + Pad + "@'y'";
+  EXPECT_EQ(regions(Ps, Dialect::PowerShell),
+            std::string(38, 'c') + "mmc" + std::string(37, 'c') +
+                std::string(5, 'm') + std::string(37, 'c') + "ssss");
+  std::string Py = Pad + "'''a'''" + Pad + "#z";
+  EXPECT_EQ(regions(Py, Dialect::Python), std::string(37, 'c') +
+                                              std::string(7, 's') +
+                                              std::string(37, 'c') + "mm");
+  // Offsets asked out of order (a number, then a word before it).
+  RegionScanner R(C, Dialect::C);
+  EXPECT_EQ(R.at(C.size() - 1), Region::Comment);
+  EXPECT_EQ(R.at(40), Region::Comment);
+  EXPECT_EQ(R.at(3), Region::Code);
+  EXPECT_EQ(R.at(85), Region::String);
+}
+
+TEST(CodeRegions, CodeBeforeAComment) {
+  // Whether code precedes a comment on its line, after long runs of text.
+  std::string T = std::string(40, 'a') + "\n" + std::string(20, ' ') +
+                  "// x\n" + std::string(30, ' ') + "f();  // y\n" +
+                  "/* a\n b */ // z";
+  std::vector<Span> S = spansOf(T, Dialect::C);
+  ASSERT_EQ(S.size(), 4u);
+  EXPECT_FALSE(S[0].CodeBefore);
+  EXPECT_TRUE(S[1].CodeBefore);
+  EXPECT_FALSE(S[2].CodeBefore);
+  EXPECT_FALSE(S[3].CodeBefore); // after a comment of several lines
+}
+
 TEST(CodeRegions, JavaScriptRegexAndTemplateLiterals) {
   // JScript is read with C's grammar: a `/` where an operand is expected
   // starts a regular expression, its pattern text (a `/` in a class does
