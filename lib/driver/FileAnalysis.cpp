@@ -9,6 +9,7 @@
 #include "nsis/NsisFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
+#include "vbscript/VBScriptFrontend.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -265,7 +266,14 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                 python::importsHold(F.Path, Searched, Holds, &NotYet)) ||
                (F.Lang == Language::CSharp &&
                 csharp::projectHolds(F.Path, Searched, Holds, Eff.CacheKey,
-                                     &ProjectFiles));
+                                     &ProjectFiles)) ||
+               ((F.Lang == Language::VBA || F.Lang == Language::VBScript) &&
+                vbscript::projectHolds(
+                    F.Path, Searched,
+                    [&](llvm::StringRef T) {
+                      return PF.look(T, Dialect::VB).Trigger;
+                    },
+                    Eff.CacheKey, &NotYet));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;

@@ -668,10 +668,16 @@ ParsePlan planParse(llvm::StringRef Text, PlanDialect D,
   Plan.Procedures = unsigned(Sc.Procs.size());
   if (!Sc.Ok || Sc.Procs.empty())
     return Plan;
+  std::string Lower = Text.lower();
+  // No literal here: the file holds a check only through another one of its
+  // project (a module's constant, a dot-sourced script's variable), and any
+  // procedure may be where it is compared.
+  if (!core::holdsTrigger(Lower, Triggers))
+    return Plan;
   // Regions: the skippable procedures, and the code around them (procedures
   // that are always parsed included).
   core::NameTable Names;
-  RegionBuilder Build(Text.lower(), D, Triggers, Sc.NoCode, Names);
+  RegionBuilder Build(std::move(Lower), D, Triggers, Sc.NoCode, Names);
   std::vector<core::ReachRegion> Regions;
   std::vector<int> ProcOf; // region -> procedure, or -1
   uint32_t At = 0;

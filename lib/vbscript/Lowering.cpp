@@ -819,6 +819,10 @@ Val Lowerer::identifier(script::Node N) {
       return R;
     }
   }
+  // A name this file does not define: a constant or a global of another
+  // module of the folder, perhaps.
+  if (!Emit && !findVar(K) && !LocalNames.count(K) && !ParamIndex.count(K))
+    NeedSiblings = true;
   // A variable whose source is unknown but whose name says it holds the
   // build number (a parameter, a global set elsewhere).
   ExprPtr Named;

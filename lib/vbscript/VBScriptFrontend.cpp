@@ -8,11 +8,14 @@
 #include "vbscript/Embedded.h"
 #include "vbscript/Lowering.h"
 
+#include "core/FileMemo.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <mutex>
 
 extern "C" const TSLanguage *tree_sitter_vba();
 extern "C" const TSLanguage *tree_sitter_vb6();
@@ -192,8 +195,15 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                std::vector<core::Guard> &Guards,
                std::vector<core::Diagnostic> &Diags,
                std::vector<std::string> *Deps) {
+  std::vector<std::string> Siblings = projectFiles(Path, Text.Utf8);
+  // With other files of the project, any procedure may compare with what
+  // one of them defines (a module's constant, a library's function), which
+  // the parse plan cannot see: the whole file is parsed.
+  core::FrontendOptions Whole = Opts;
+  if (!Siblings.empty())
+    Whole.Triggers.clear();
   Parsed P;
-  if (!parseFile(Path, Text, Opts, Diags, P))
+  if (!parseFile(Path, Text, Whole, Diags, P))
     return;
   const Adapted &Code = P.Code;
   bool Module = P.Module;
@@ -205,13 +215,74 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                    Flat.root(),
                    /*IsVBScript=*/!Module,
                    Opts};
-  In.ListSiblings = [&] { return projectFiles(Path, Text.Utf8); };
+  In.ListSiblings = [&] { return Siblings; };
   In.Deps = Deps;
   In.ParseSibling = [&](const std::string &F,
                         const std::function<void(const LoweringInput &)> &Fn) {
     parseSibling(F, Opts, Fn);
   };
   lowerTree(In, Guards, Diags);
+}
+
+bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
+                  llvm::function_ref<bool(llvm::StringRef)> Holds,
+                  llvm::StringRef HoldsKey, std::vector<std::string> *Deps) {
+  constexpr uint64_t MaxBytes = 512 * 1024; // as parseSibling reads
+  auto HoldsFile = [&](const std::string &F) {
+    auto Buf = script::readProjectFile(F, MaxBytes);
+    return Buf && Holds(Buf->getBuffer());
+  };
+  if (fileKindOf(Path) != FileKind::Module) {
+    // A job's `src` scripts: few, read for this file alone.
+    bool Any = false;
+    for (const std::string &F : projectFiles(Path, Text)) {
+      if (Deps)
+        Deps->push_back(F); // also where a missing one would be
+      Any = Any || HoldsFile(F);
+    }
+    return Any;
+  }
+  // The folder's modules: which of them hold a literal is found once per
+  // run (each module of a folder asks the same).
+  struct Folder {
+    unsigned Run = 0;
+    std::vector<std::string> Holding, Deps;
+  };
+  static std::mutex Lock;
+  static llvm::StringMap<std::shared_ptr<const Folder>> Folders;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+  if (Dir.empty())
+    Dir = ".";
+  std::string Key = (Dir + llvm::Twine('\0') + HoldsKey).str();
+  unsigned Run = core::detail::FileMemoRun.load(std::memory_order_relaxed);
+  std::shared_ptr<const Folder> X;
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Folders.find(Key);
+    if (It != Folders.end() && Run && It->second->Run == Run)
+      X = It->second;
+  }
+  if (!X) {
+    auto Made = std::make_shared<Folder>();
+    Made->Run = Run;
+    // Path itself is one of the folder's modules for the others.
+    std::vector<std::string> All = projectFiles(Path, Text);
+    All.push_back(Path.str());
+    for (const std::string &F : All)
+      if (HoldsFile(F))
+        Made->Holding.push_back(F);
+    Made->Deps = std::move(All);
+    Made->Deps.push_back(std::string(Dir)); // a module added later
+    X = Made;
+    std::lock_guard<std::mutex> G(Lock);
+    Folders[Key] = X;
+  }
+  if (Deps)
+    Deps->insert(Deps->end(), X->Deps.begin(), X->Deps.end());
+  std::string Self = llvm::sys::path::filename(Path).str();
+  return llvm::any_of(X->Holding, [&](const std::string &F) {
+    return llvm::sys::path::filename(F) != Self;
+  });
 }
 
 } // namespace verguard::vbscript
