@@ -568,11 +568,13 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
     Expr::EvalResult R;
     if (E->EvaluateAsInt(R, Ctx)) {
       llvm::APSInt V = R.Val.getInt();
-      int64_t I = V.isUnsigned() && V.getActiveBits() > 63
-                      ? -1 // size_t(-1): std::string::npos
+      // An unsigned value with the top bit set keeps its bits: the 64-bit
+      // kernel's 0xFFFFF78000000260 (an address of the source table), and
+      // size_t(-1) (std::string::npos) is -1.
+      int64_t I = V.getActiveBits() > 64 ? -1
+                  : V.isUnsigned() && V.getActiveBits() > 63
+                      ? int64_t(V.getZExtValue())
                       : V.getExtValue();
-      if (V.isUnsigned() && V.getBitWidth() == 64 && V.isMaxValue())
-        I = -1;
       auto C =
           core::clone(*core::intConst(I, spelling(Ctx, E->getSourceRange())));
       C->DefinedAt = definitionSpan(Ctx, E);
@@ -1039,6 +1041,11 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
   }
   if (llvm::StringRef(N).starts_with("VerifyVersionInfo"))
     return verifyVersionInfo(CE);
+  // The kernel's form (ntddk.h), same arguments: an NTSTATUS,
+  // STATUS_SUCCESS when the test holds, else STATUS_REVISION_MISMATCH.
+  if (N == "RtlVerifyVersionInfo")
+    return core::nary(Op::Choose, {verifyVersionInfo(CE), core::intConst(0),
+                                   core::intConst(int32_t(0xC0000059))});
   if (N == "regex_search" || N == "regex_match")
     return cond(CE);
   // A function defined in this translation unit (getters, wrappers).
@@ -1301,9 +1308,22 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       return core::logicAnd(cond(B->getLHS()), cond(B->getRHS()));
     if (B->getOpcode() == BO_LOr)
       return core::logicOr(cond(B->getLHS()), cond(B->getRHS()));
-    if (B->isComparisonOp())
+    if (B->isComparisonOp()) {
+      // RtlVerifyVersionInfo(...) == STATUS_SUCCESS, or NT_SUCCESS(...)
+      // (>= 0): the test itself, as VerifyVersionInfo's.
+      auto *Call = dyn_cast<CallExpr>(B->getLHS()->IgnoreParenCasts());
+      std::optional<int64_t> Zero = constant(B->getRHS());
+      if (Call && calleeName(Call) == "RtlVerifyVersionInfo" && Zero &&
+          *Zero == 0) {
+        BinaryOperatorKind K = B->getOpcode();
+        if (K == BO_EQ || K == BO_GE)
+          return verifyVersionInfo(Call);
+        if (K == BO_NE || K == BO_LT)
+          return core::logicNot(verifyVersionInfo(Call));
+      }
       return comparison(E, B->getOpcode(), B->getLHS(), B->getRHS(),
                         B->getOperatorLoc());
+    }
     if (B->getOpcode() == BO_Comma)
       return cond(B->getRHS());
   }
