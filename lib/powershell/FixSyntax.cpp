@@ -1,6 +1,7 @@
 //===- FixSyntax.cpp - fixes written in PowerShell ------------------------===//
 //
-// -eq/-le/... with the original -c/-i prefix and case, -or/-and, -in lists,
+// -eq/-le/... with the original -c/-i prefix and case, -or/-and, -contains
+// lists (PowerShell 2.0 has no -in),
 // hashtable entries and switch conditions.
 //
 //===----------------------------------------------------------------------===//
@@ -31,18 +32,28 @@ public:
   std::optional<std::string> joinWord(bool IsOr) const override {
     return std::string(IsOr ? " -or " : " -and ");
   }
-  /// `$x -in 'a','b'` evaluates `$x` once, where a join of two comparisons
-  /// would evaluate it twice.
+  /// `'a', 'b' -contains $x` evaluates `$x` once, where a join of two
+  /// comparisons would evaluate it twice. Not `$x -in 'a', 'b'`: -in came
+  /// with PowerShell 3.0, and Windows Server 2008 SP2, the OS such a check
+  /// is about, ships PowerShell 1.0 or 2.0, which cannot parse the script
+  /// at all then. (The comma binds tighter than -contains.)
   std::optional<std::string>
   membership(llvm::StringRef Operand, bool Negated, llvm::StringRef OriginalOp,
              llvm::StringRef Item, llvm::StringRef NewItem) const override {
-    // Case only matters for constants with letters; digits compare alike
-    // under -in, which every PowerShell grammar knows (-cin is rarer).
+    // Case only matters for constants with letters; digits compare alike.
     llvm::StringRef T = OriginalOp.trim();
     bool CaseSensitive = T.size() == 4 && (T[1] == 'c' || T[1] == 'C') &&
                          llvm::any_of(Item, llvm::isAlpha);
-    return Operand.str() + (CaseSensitive ? " -c" : " -") +
-           (Negated ? "notin " : "in ") + Item.str() + ", " + NewItem.str();
+    std::string Prefix = CaseSensitive ? " -c" : " -";
+    // A bare property name is Where-Object's simplified syntax, which has
+    // -In but no room for a list before the name (and needs 3.0 anyway).
+    if (!Operand.empty() && llvm::all_of(Operand, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }))
+      return Operand.str() + Prefix + (Negated ? "notin " : "in ") +
+             Item.str() + ", " + NewItem.str();
+    return Item.str() + ", " + NewItem.str() + Prefix +
+           (Negated ? "notcontains " : "contains ") + Operand.str();
   }
   bool appendsListItems() const override { return true; }
   std::string tableEntrySeparator(const Arm &) const override { return "; "; }
@@ -61,10 +72,11 @@ public:
       return Edit{Test.Written.Span,
                   "(" + Test.Written.Text + " -or " + *Alt + ")"};
     }
-    // `6002 { ... }` -> `{ $_ -in 6002, 6003 } { ... }`
+    // `6002 { ... }` -> `{ 6002, 6003 -contains $_ } { ... }`
     if (!Const.Written.valid() || !L.Span.contains(Const.Written.Span))
       return std::nullopt;
-    return Edit{L.Span, "{ $_ -in " + L.Text + ", " + NewConst.str() + " }"};
+    return Edit{L.Span,
+                "{ " + L.Text + ", " + NewConst.str() + " -contains $_ }"};
   }
 };
 } // namespace

@@ -14,19 +14,19 @@ function Write-Log([string]$Message) {
 $os = Get-WmiObject -Class Win32_OperatingSystem
 # WMI reports BuildNumber as a string.
 # expect: VG001
-if ($os.BuildNumber -in '6002', '6003') {
+if ('6002', '6003' -contains $os.BuildNumber) {
     Write-Log "Windows Server 2008 SP2 detected"
 }
 
 $build = [Environment]::OSVersion.Version.Build
 # expect: VG001
-if ($build -in 6002, 6003 -and $os.ProductType -ne 1) {
+if (6002, 6003 -contains $build -and $os.ProductType -ne 1) {
     Write-Log "Server SKU on SP2"
 }
 
 $cv = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 # expect: VG001
-if ($cv.CurrentBuildNumber -in '6002', '6003') {
+if ('6002', '6003' -contains $cv.CurrentBuildNumber) {
     Write-Log "registry says SP2"
 }
 
@@ -37,12 +37,12 @@ if (6002 -eq [System.Environment]::OSVersion.Version.Build -or 6003 -eq [System.
 
 $info = Get-ComputerInfo
 # expect: VG001
-$isSp2 = $info.OsBuildNumber -in "6002", "6003"
+$isSp2 = "6002", "6003" -contains $info.OsBuildNumber
 if ($isSp2) { Write-Log "Get-ComputerInfo agrees" }
 
 $cim = Get-CimInstance -ClassName Win32_OperatingSystem
 # expect: VG001
-if ($cim.BuildNumber -notin '6002', '6003') {
+if ('6002', '6003' -notcontains $cim.BuildNumber) {
     Write-Log "Unsupported build $($cim.BuildNumber)"
     exit 1
 }

@@ -6,10 +6,10 @@ function Get-OsBuild {
 }
 $reg = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 # expect: VG001
-if ((Get-OsBuild) -notin 6002, 6003) { 'not SP2' }
+if (6002, 6003 -notcontains (Get-OsBuild)) { 'not SP2' }
 # expect: VG001
-if ((Get-OsBuild) -in 6002, 6003) { 'SP2' }
+if (6002, 6003 -contains (Get-OsBuild)) { 'SP2' }
 # expect: VG001
-if ([int](Get-ItemProperty $reg).CurrentBuildNumber -notin 6002, 6003) { 'newer' }
+if (6002, 6003 -notcontains [int](Get-ItemProperty $reg).CurrentBuildNumber) { 'newer' }
 # expect: VG001
 if ((Get-OsBuild) -le 6003) { 'SP2 or older' }

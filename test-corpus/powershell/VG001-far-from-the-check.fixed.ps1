@@ -33,12 +33,12 @@ function Get-Os {
 
 function Test-Server2008Sp2 {
     # expect: VG001
-    return (Get-OSBuild) -in '6002', '6003'
+    return '6002', '6003' -contains (Get-OSBuild)
 }
 
 function Test-CachedSp2 {
     # expect: VG001
-    if ($CachedBuild -in 6002, 6003) { Write-DeployLog 'cached: SP2' }
+    if (6002, 6003 -contains $CachedBuild) { Write-DeployLog 'cached: SP2' }
 }
 
 function Test-MonthlyRollup {
@@ -48,7 +48,7 @@ function Test-MonthlyRollup {
 
 function Test-TopLevelOs {
     # expect: VG001
-    if ($os.BuildNumber -in '6002', '6003') { Write-DeployLog 'top-level: SP2' }
+    if ('6002', '6003' -contains $os.BuildNumber) { Write-DeployLog 'top-level: SP2' }
 }
 
 function Remove-OldLogs {

@@ -2,6 +2,6 @@
 # decimal build appears in this script: the prefilter must read the number.
 $build = [Environment]::OSVersion.Version.Build
 # expect: VG001
-if ($build -in 0x1772, 0x1773) {
+if (0x1772, 0x1773 -contains $build) {
     Write-Output 'Server 2008 SP2'
 }

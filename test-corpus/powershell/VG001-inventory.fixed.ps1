@@ -6,7 +6,7 @@ $supported = @(6001, 6002, 6003)
 foreach ($computer in $ComputerName) {
     $OS = Get-WmiObject Win32_OperatingSystem -ComputerName $computer
     # expect: VG001
-    if (($OS.BuildNumber -eq 6001) -or ($OS.BuildNumber -in 6002, 6003)) {
+    if (($OS.BuildNumber -eq 6001) -or (6002, 6003 -contains $OS.BuildNumber)) {
         $bucket = 'Server 2008'
     }
     # expect: VG001

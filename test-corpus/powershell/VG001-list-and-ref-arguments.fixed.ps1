@@ -24,7 +24,7 @@ function Get-KernelBuild([ref]$Result) {
 $kernelBuild = 0
 Get-KernelBuild ([ref]$kernelBuild)
 # expect: VG001
-if ($kernelBuild -in 6002, 6003) {
+if (6002, 6003 -contains $kernelBuild) {
     'SP2 kernel'
 }
 if ($kernelBuild -ge 7600) {

@@ -4,7 +4,7 @@ function Get-ReleaseName($Value) {
     if ($Value -eq 6000) { return 'Vista' }
     if ($Value -eq 6001) { return 'Vista SP1' }
     # expect: VG001
-    if ($Value -in 6002, 6003) { return 'Vista SP2' }
+    if (6002, 6003 -contains $Value) { return 'Vista SP2' }
     if ($Value -eq 7601) { return '7 SP1' }
     return 'unknown'
 }
@@ -23,7 +23,7 @@ function Get-Label($Value) {
         6000 { 'Vista' }
         6001 { 'Vista SP1' }
         # expect: VG001
-        { $_ -in 6002, 6003 } { 'Vista SP2' }
+        { 6002, 6003 -contains $_ } { 'Vista SP2' }
         7601 { '7 SP1' }
         default { 'unknown' }
     }

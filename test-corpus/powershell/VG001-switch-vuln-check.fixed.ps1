@@ -10,7 +10,7 @@ $Revision = $ver.FilePrivatePart
 function Get-Status {
     switch ($Build) {
         # expect: VG001
-        { $_ -in 6002, 6003 } {
+        { 6002, 6003 -contains $_ } {
             if ($Revision -lt 19000) { 'Vulnerable (GDR)' }
             # expect: VG003
             elseif ($Revision -ge 20000 -and ($Revision -lt 24550 -and $ver.FileBuildPart -ne 6003)) { 'Vulnerable (LDR)' }

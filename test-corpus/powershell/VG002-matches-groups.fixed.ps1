@@ -3,7 +3,7 @@ $ver = cmd /c ver
 if ($ver -match 'Version (\d+)\.(\d+)\.(\d+)') {
     $build = [int]$Matches[3]
     # expect: VG002
-    if ($build -in 6002, 6003) {
+    if (6002, 6003 -contains $build) {
         'Windows Server 2008 SP2'
     }
     if ([int]$Matches[1] -ge 10) {

@@ -8,6 +8,6 @@ switch -Wildcard ($v) {
 }
 switch ($v) {
     # expect: VG002
-    { $_ -in "6.0.6002", "6.0.6003" } { Write-Host "Windows Server 2008 SP2" }
+    { "6.0.6002", "6.0.6003" -contains $_ } { Write-Host "Windows Server 2008 SP2" }
     "10.0.14393" { Write-Host "Windows Server 2016" }
 }

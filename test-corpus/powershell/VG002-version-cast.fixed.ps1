@@ -2,14 +2,14 @@
 $os = Get-WmiObject Win32_OperatingSystem
 
 # expect: VG002
-if ([version]$os.Version -in "6.0.6002", "6.0.6003") {
+if ("6.0.6002", "6.0.6003" -contains [version]$os.Version) {
     Write-Host "Installing the Server 2008 SP2 build of the agent"
 }
 
 $target = [version]'6.0.6002'
 $current = [version]$os.Version
 # expect: VG002
-if ($current -in '6.0.6002', '6.0.6003') {
+if ('6.0.6002', '6.0.6003' -contains $current) {
     Write-Host "exact match"
 }
 

@@ -28,7 +28,7 @@ js "d.findings.length === 0"
 # --fix prints the whole fixed text and writes no file.
 vgin "$SCRIPT" --fix --stdin-filename src/deploy.ps1
 expect_rc 0
-[[ $(cat "$TMP/out") == 'if ((Get-OsBuild) -in 6002, 6003) { "sp2" }
+[[ $(cat "$TMP/out") == 'if (6002, 6003 -contains (Get-OsBuild)) { "sp2" }
 if ((Get-OsBuild) -ge 6002) { "ok" }' ]] || fail "--fix output: $(cat "$TMP/out")"
 [[ ! -e src/deploy.ps1 ]] || fail "--fix wrote a file"
 grep -q "fixed 1 finding" "$TMP/err" || fail "--fix summary: $(cat "$TMP/err")"
@@ -40,7 +40,7 @@ expect_rc 0
 vgin "$SCRIPT" --diff --stdin-filename src/deploy.ps1
 expect_rc 1
 grep -q '^+++ b/src/deploy.ps1$' "$TMP/out" || fail "--diff: $(cat "$TMP/out")"
-grep -q '^+if ((Get-OsBuild) -in 6002, 6003) { "sp2" }$' "$TMP/out" || fail "--diff line"
+grep -q '^+if (6002, 6003 -contains (Get-OsBuild)) { "sp2" }$' "$TMP/out" || fail "--diff line"
 # C/C++ from stdin, headers next to NAME found as for the file itself.
 cat > src/sp2.h <<'CPP'
 #define SP2_BUILD 6002

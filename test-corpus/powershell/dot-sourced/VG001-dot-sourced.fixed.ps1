@@ -2,7 +2,7 @@
 . $PSScriptRoot\OsInfo.ps1
 
 # expect: VG001
-if ($OSVersion.Build -in 6002, 6003) {
+if (6002, 6003 -contains $OSVersion.Build) {
     'Windows Server 2008 SP2'
 }
 # expect: VG001
@@ -12,7 +12,7 @@ if ([int](Get-OsBuildNumber) -le 6003) {
 $b = 0
 Get-KernelVersion ([ref]$b)
 # expect: VG001
-if ($b -in 6002, 6003) {
+if (6002, 6003 -contains $b) {
     'SP2'
 }
 if ($OSVersion.Major -ge 10) {

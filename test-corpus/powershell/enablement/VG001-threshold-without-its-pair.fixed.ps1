@@ -9,7 +9,7 @@ Write-Output $release
 # 22H2 by name, then 23H2 "and later": the later arm is shared with 24H2 and
 # every release after it, so this is not identification of both.
 # expect: VG001
-if ($build -in 22621, 22631) {
+if (22621, 22631 -contains $build) {
     'apply the 22H2 workaround'
 }
 # expect: VG001

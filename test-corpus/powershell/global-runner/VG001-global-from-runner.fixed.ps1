@@ -1,6 +1,6 @@
 # $OSVersion is set by Invoke-Diagnostics.ps1, which runs this script.
 # expect: VG001
-if ($OSVersion.Build -in 6002, 6003) {
+if (6002, 6003 -contains $OSVersion.Build) {
     'Storage: apply the Windows Server 2008 SP2 workaround'
 }
 if ($OSVersion.Major -ge 10) {

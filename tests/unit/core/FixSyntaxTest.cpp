@@ -50,12 +50,15 @@ TEST(FixSyntax, JoinsAndComparisons) {
 TEST(FixSyntax, MembershipOnlyWhereTheLanguageHasIt) {
   const FixSyntax &PS = syntaxFor(Dialect::PowerShell);
   EXPECT_EQ(PS.membership("$b", false, "-eq", "6002", "6003"),
-            "$b -in 6002, 6003");
+            "6002, 6003 -contains $b");
   EXPECT_EQ(PS.membership("$v", true, "-cne", "'Build 6002'", "'Build 6003'"),
-            "$v -cnotin 'Build 6002', 'Build 6003'");
+            "'Build 6002', 'Build 6003' -cnotcontains $v");
   // Digits compare alike either way: no -c needed.
+  // Where-Object's simplified syntax names a property: -In after it.
+  EXPECT_EQ(PS.membership("BuildNumber", false, "-eq", "'6002'", "'6003'"),
+            "BuildNumber -in '6002', '6003'");
   EXPECT_EQ(PS.membership("$v", false, "-ceq", "'6.0.6002'", "'6.0.6003'"),
-            "$v -in '6.0.6002', '6.0.6003'");
+            "'6.0.6002', '6.0.6003' -contains $v");
   EXPECT_TRUE(PS.appendsListItems());
   EXPECT_EQ(syntaxFor(Dialect::C).membership("b", false, "==", "6002", "6003"),
             std::nullopt);
@@ -96,7 +99,7 @@ TEST(FixSyntax, NewLabelsAndEntries) {
               }(),
               "6003");
   ASSERT_TRUE(E);
-  EXPECT_EQ(E->Replacement, "{ $_ -in 6002, 6003 }");
+  EXPECT_EQ(E->Replacement, "{ 6002, 6003 -contains $_ }");
   // Table entries: `; ` in a hashtable, a new line for a Dictionary's .Add.
   EXPECT_EQ(syntaxFor(Dialect::PowerShell).tableEntrySeparator(A), "; ");
   EXPECT_EQ(syntaxFor(Dialect::VB).tableEntrySeparator(A), "\n    ");

@@ -45,7 +45,7 @@ const char *TwoChecks = "$b = [Environment]::OSVersion.Version.Build\n"
                         "if ($b -eq 6002) { 'sp2' }\n"
                         "if ($b -le 6002) { 'up to sp2' }\n";
 const char *TwoChecksFixed = "$b = [Environment]::OSVersion.Version.Build\n"
-                             "if ($b -in 6002, 6003) { 'sp2' }\n"
+                             "if (6002, 6003 -contains $b) { 'sp2' }\n"
                              "if ($b -le 6003) { 'up to sp2' }\n";
 
 TEST_F(FixerTest, WritesTheProvenFixesAndCountsThem) {

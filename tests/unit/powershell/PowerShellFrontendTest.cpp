@@ -112,14 +112,15 @@ TEST(PowerShellFrontend, WmiBuildNumberEqualsString) {
   EXPECT_EQ(R.Findings[0].Level, Severity::Error);
   EXPECT_EQ(applyFixes(R),
             "$os = Get-WmiObject -Class Win32_OperatingSystem\n"
-            "if ($os.BuildNumber -in '6002', '6003') { 'SP2' }\n");
+            "if ('6002', '6003' -contains $os.BuildNumber) { 'SP2' }\n");
 }
 
 TEST(PowerShellFrontend, EnvironmentOSVersionBuild) {
   auto R = run("if ([Environment]::OSVersion.Version.Build -eq 6002) {}\n");
   ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@1:5"}) << R.dump();
-  EXPECT_EQ(applyFixes(R),
-            "if ([Environment]::OSVersion.Version.Build -in 6002, 6003) {}\n");
+  EXPECT_EQ(
+      applyFixes(R),
+      "if (6002, 6003 -contains [Environment]::OSVersion.Version.Build) {}\n");
 }
 
 TEST(PowerShellFrontend, GreaterOrEqualIsSilent) {
@@ -172,10 +173,11 @@ TEST(PowerShellFrontend, LeftOperandTypeGoverns) {
 }
 
 TEST(PowerShellFrontend, CaseSensitiveEqualsOnDigitsUsesIn) {
-  EXPECT_EQ(fixOf("if ((gcim Win32_OperatingSystem).BuildNumber -ceq '6002') "
-                  "{}\n"),
-            "if ((gcim Win32_OperatingSystem).BuildNumber -in '6002', '6003') "
-            "{}\n");
+  EXPECT_EQ(
+      fixOf("if ((gcim Win32_OperatingSystem).BuildNumber -ceq '6002') "
+            "{}\n"),
+      "if ('6002', '6003' -contains (gcim Win32_OperatingSystem).BuildNumber) "
+      "{}\n");
 }
 
 TEST(PowerShellFrontend, InventoryOrOfEqualities) {
@@ -185,17 +187,18 @@ TEST(PowerShellFrontend, InventoryOrOfEqualities) {
   ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:37"}) << R.dump();
   EXPECT_EQ(applyFixes(R),
             "$OS = Get-WmiObject Win32_OperatingSystem\n"
-            "if (($OS.BuildNumber -eq 6001) -or ($OS.BuildNumber -in 6002, "
-            "6003)) { 'Server 2008' }\n");
+            "if (($OS.BuildNumber -eq 6001) -or (6002, 6003 -contains "
+            "$OS.BuildNumber)) { 'Server 2008' }\n");
 }
 
 TEST(PowerShellFrontend, VersionCastEquality) {
   auto R = run("$os = Get-WmiObject Win32_OperatingSystem\n"
                "if ([version]$os.Version -eq [version]\"6.0.6002\") { }\n");
   ASSERT_EQ(R.ids(), std::vector<std::string>{"VG002@2:5"}) << R.dump();
-  EXPECT_EQ(applyFixes(R),
-            "$os = Get-WmiObject Win32_OperatingSystem\n"
-            "if ([version]$os.Version -in \"6.0.6002\", \"6.0.6003\") { }\n");
+  EXPECT_EQ(
+      applyFixes(R),
+      "$os = Get-WmiObject Win32_OperatingSystem\n"
+      "if (\"6.0.6002\", \"6.0.6003\" -contains [version]$os.Version) { }\n");
 }
 
 TEST(PowerShellFrontend, SwitchArmGainsTheNewBuild) {
@@ -209,7 +212,7 @@ TEST(PowerShellFrontend, SwitchArmGainsTheNewBuild) {
   EXPECT_EQ(applyFixes(R), "$Build = [Environment]::OSVersion.Version.Build\n"
                            "switch ($Build) {\n"
                            "    6001 { 'SP1' }\n"
-                           "    { $_ -in 6002, 6003 } { 'SP2' }\n"
+                           "    { 6002, 6003 -contains $_ } { 'SP2' }\n"
                            "    default { 'Not Vulnerable' }\n"
                            "}\n");
 }
@@ -372,8 +375,8 @@ TEST(PowerShellFrontend, Utf16LeWithBom) {
   ASSERT_EQ(R.ids(), std::vector<std::string>{"VG001@2:5"}) << R.dump();
   std::string Fixed = applyFixes(R);
   std::string Want = "# vérifier\r\n"
-                     "if ([Environment]::OSVersion.Version.Build -in 6002, "
-                     "6003) { 'é' }\r\n";
+                     "if (6002, 6003 -contains "
+                     "[Environment]::OSVersion.Version.Build) { 'é' }\r\n";
   llvm::SmallVector<llvm::UTF16, 128> WantUnits;
   ASSERT_TRUE(llvm::convertUTF8ToUTF16String(Want, WantUnits));
   std::string WantBytes = "\xFF\xFE";
