@@ -227,6 +227,21 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         F.ScanDefs[VD] = {CE, I - Fmt - 1};
     return;
   }
+  // Which file's version resource a VS_FIXEDFILEINFO comes from.
+  if (Name.starts_with("GetFileVersionInfo") &&
+      !Name.starts_with("GetFileVersionInfoSize")) {
+    unsigned Path = Name.starts_with("GetFileVersionInfoEx") ? 1 : 0;
+    if (Path + 3 < CE->getNumArgs())
+      if (const VarDecl *Buf = pointee(CE->getArg(Path + 3)))
+        F.VersionInfoFile[Buf] = CE->getArg(Path);
+    return;
+  }
+  if (Name.starts_with("VerQueryValue") && CE->getNumArgs() >= 3) {
+    const VarDecl *Buf = pointee(CE->getArg(0));
+    if (const VarDecl *Info = pointee(CE->getArg(2)); Info && Buf)
+      F.FixedInfoBuffer[Info] = Buf;
+    return;
+  }
   // APIs of the source table (PsGetVersion, RtlGetNtVersionNumbers ...).
   for (const core::OutParameterEntry &O : core::builtinSources().OutParameters)
     if (O.Function == Name)
@@ -932,6 +947,11 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
           core::builtinSources().structMember(Record, Field))
     return core::quantity(S->Q, Record + "." + Field.str());
   if (ExprPtr V = fixedFileInfoField(Field)) {
+    // Another program's version (its own, a product's) is not the OS's: a
+    // file named in full that is not a system binary.
+    if (std::optional<std::string> File = versionInfoFile(ME->getBase());
+        File && !core::builtinSources().isSystemBinary(*File))
+      return core::unknown();
     if (Field.ends_with("LS")) {
       // The build is the high word of the same field: VG003's pairing.
       auto Text = spelling(Ctx, ME->getSourceRange()).Text;
@@ -954,6 +974,20 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
     if (auto Q = inferredQuantity(Field))
       return core::quantity(*Q, "member named " + Field.str(), true);
   return core::unknown();
+}
+
+std::optional<std::string> Lowerer::versionInfoFile(const Expr *Info) {
+  const VarDecl *P = pointee(Info);
+  auto B = P ? F.FixedInfoBuffer.find(P) : F.FixedInfoBuffer.end();
+  if (B == F.FixedInfoBuffer.end())
+    return std::nullopt;
+  auto Path = F.VersionInfoFile.find(B->second);
+  if (Path == F.VersionInfoFile.end())
+    return std::nullopt;
+  ExprPtr V = value(Path->second);
+  if (V->Kind != Op::StrConst)
+    return std::nullopt;
+  return V->Str;
 }
 
 ExprPtr Lowerer::userSource(const FunctionDecl *FD) {

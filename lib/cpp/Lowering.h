@@ -45,6 +45,13 @@ struct Facts {
   llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
                  const clang::Expr *>
       StructFieldDefs;
+  /// The file whose version resource a buffer holds
+  /// (`GetFileVersionInfoW(path, 0, size, buf)`: buf -> path), and the
+  /// buffer a VS_FIXEDFILEINFO pointer points into
+  /// (`VerQueryValueW(buf, L"\\", (void **)&ffi, &len)`: ffi -> buf).
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> VersionInfoFile;
+  llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *>
+      FixedInfoBuffer;
   /// Return values of functions defined in the translation unit.
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>>
       Returns;
@@ -140,6 +147,9 @@ private:
   core::ExprPtr formatted(const clang::CallExpr *CE, unsigned FmtArg);
   core::ExprPtr scanned(const clang::CallExpr *CE, unsigned Conversion);
   core::ExprPtr userSource(const clang::FunctionDecl *FD);
+  /// The file named in full whose version resource the VS_FIXEDFILEINFO
+  /// pointer Info points into, if known.
+  std::optional<std::string> versionInfoFile(const clang::Expr *Info);
   bool isStringType(clang::QualType T) const;
 
   clang::ASTContext &Ctx;

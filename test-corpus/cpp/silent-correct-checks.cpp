@@ -107,3 +107,16 @@ bool StringsThatAreFine() {
   std::wstring product = L"Windows Server 2008 SP2 (6002)";
   return comment != nullptr && !product.empty();
 }
+
+// The agent's own version, read the same way as the OS's from a system
+// binary: 6002 here is the product's build, not Windows's.
+bool AgentIsBuild6002() {
+  BYTE data[4096];
+  GetFileVersionInfoW(L"C:\\Program Files\\Contoso\\Agent\\agent.exe", 0,
+                      sizeof(data), data);
+  VS_FIXEDFILEINFO *ffi = NULL;
+  UINT len = 0;
+  VerQueryValueW(data, L"\\", (LPVOID *)&ffi, &len);
+  return HIWORD(ffi->dwFileVersionLS) == 6002 ||
+         LOWORD(ffi->dwFileVersionLS) >= 24000;
+}
