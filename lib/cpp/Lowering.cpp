@@ -121,6 +121,15 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
 
+/// A value a helper stores or returns when it fails (`return 0;`, `*build =
+/// 0;` before the real assignment, `-1`, `false`, an empty string): not
+/// evidence against the version value it gives otherwise.
+bool isErrorDefault(const core::Expr &V) {
+  return ((V.Kind == Op::IntConst || V.Kind == Op::BoolConst) &&
+          (V.Int == 0 || V.Int == -1)) ||
+         (V.Kind == Op::StrConst && V.Str.empty());
+}
+
 /// Q with flag bits ORed above it (the source table's highBits).
 ExprPtr withHighBits(ExprPtr Q, uint64_t HighBits) {
   return HighBits ? core::binary(Op::BitOr, std::move(Q),
@@ -331,6 +340,11 @@ public:
     bool Plain = B->getOpcode() == BO_Assign;
     if (auto *D = dyn_cast<DeclRefExpr>(L)) {
       if (auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+        // `build = value` for a reference parameter: an out-parameter.
+        if (auto *P = dyn_cast<ParmVarDecl>(VD);
+            P && Plain && P->getType()->isLValueReferenceType() &&
+            !P->getType().getNonReferenceType().isConstQualified())
+          F.OutParamDefs[P].push_back(B->getRHS());
         bool Update = !Plain || updatesItself(VD, B->getRHS());
         if (Update && !inLoop(B))
           F.Updates[VD].push_back(B);
@@ -476,14 +490,27 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
         auto It = F.OutParamDefs.find(FD->getParamDecl(I));
-        if (It == F.OutParamDefs.end() || It->second.size() != 1)
+        if (It == F.OutParamDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
         if (!Target || F.OutDefs.count(Target))
           continue;
+        // Every store must give the same version value, but for a default
+        // stored first or on failure (`*build = 0; if (GetVersionExW(&vi))
+        // *build = vi.dwBuildNumber;`).
         Lowerer L(Ctx, F, Opts);
-        ExprPtr V = L.value(It->second.front());
-        if (core::dependsOnVersion(*V))
+        ExprPtr V;
+        bool Agree = true;
+        for (const Expr *D : It->second) {
+          ExprPtr X = L.value(D);
+          if (!core::dependsOnVersion(*X))
+            Agree = Agree && isErrorDefault(*X);
+          else if (!V)
+            V = X;
+          else
+            Agree = Agree && sameTree(V, X);
+        }
+        if (V && Agree)
           Outs.push_back({Target, V});
       }
       // A revision's build spelling was written in the callee's scope
@@ -1111,9 +1138,7 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
           Same = false;
       }
       for (const ExprPtr &O : Others)
-        if (!((O->Kind == Op::IntConst || O->Kind == Op::BoolConst) &&
-              (O->Int == 0 || O->Int == -1)) &&
-            !(O->Kind == Op::StrConst && O->Str.empty()))
+        if (!isErrorDefault(*O))
           Same = false;
       if (Bind)
         Frames.pop_back();
