@@ -121,6 +121,19 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
 
+/// The same tree, or two ways to the same value on every known profile (a
+/// helper's GetVersionEx build and its fallback HIWORD(GetVersion())).
+bool sameValue(const ExprPtr &A, const ExprPtr &B) {
+  if (sameTree(A, B))
+    return true;
+  for (const core::Profile &P : core::builtinProfiles().Profiles) {
+    core::Value X = core::evaluate(*A, P);
+    if (!X.known() || !(X == core::evaluate(*B, P)))
+      return false;
+  }
+  return true;
+}
+
 /// A value a helper stores or returns when it fails (`return 0;`, `*build =
 /// 0;` before the real assignment, `-1`, `false`, an empty string): not
 /// evidence against the version value it gives otherwise.
@@ -466,7 +479,9 @@ bool isTheBuild(const core::Expr &V) {
 /// the variable passed at each call. Resolved after collection.
 void userOutParams(ASTContext &Ctx, Facts &F,
                    const core::FrontendOptions &Opts) {
-  if (F.OutParamDefs.empty())
+  if (F.OutParamDefs.empty() && llvm::none_of(F.OutDefs, [](const auto &D) {
+        return isa<ParmVarDecl>(D.first);
+      }))
     return;
   struct CallFinder : RecursiveASTVisitor<CallFinder> {
     ASTContext &Ctx;
@@ -489,8 +504,13 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       std::vector<std::pair<const VarDecl *, ExprPtr>> Outs;
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
-        auto It = F.OutParamDefs.find(FD->getParamDecl(I));
-        if (It == F.OutParamDefs.end())
+        const ParmVarDecl *Param = FD->getParamDecl(I);
+        auto It = F.OutParamDefs.find(Param);
+        // An API that writes through the pointer parameter itself
+        // (`RegGetValueW(..., L"UBR", ..., ubr, &cb)` in the helper).
+        auto Api = Param->getType()->isPointerType() ? F.OutDefs.find(Param)
+                                                     : F.OutDefs.end();
+        if (It == F.OutParamDefs.end() && Api == F.OutDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
         if (!Target || F.OutDefs.count(Target))
@@ -501,15 +521,18 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         Lowerer L(Ctx, F, Opts);
         ExprPtr V;
         bool Agree = true;
-        for (const Expr *D : It->second) {
-          ExprPtr X = L.value(D);
-          if (!core::dependsOnVersion(*X))
-            Agree = Agree && isErrorDefault(*X);
-          else if (!V)
-            V = X;
-          else
-            Agree = Agree && sameTree(V, X);
-        }
+        if (Api != F.OutDefs.end() && core::dependsOnVersion(*Api->second))
+          V = Api->second;
+        if (It != F.OutParamDefs.end())
+          for (const Expr *D : It->second) {
+            ExprPtr X = L.value(D);
+            if (!core::dependsOnVersion(*X))
+              Agree = Agree && isErrorDefault(*X);
+            else if (!V)
+              V = X;
+            else
+              Agree = Agree && sameValue(V, X);
+          }
         if (V && Agree)
           Outs.push_back({Target, V});
       }
@@ -650,9 +673,13 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   if (auto *D = dyn_cast<CXXDefaultArgExpr>(E))
     return value(D->getExpr());
   if (auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+    llvm::StringRef N = RD->getName();
+    // `return std::wstring();`: an empty string.
+    if ((CE->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(CE->getArg(0))) &&
+        (N == "basic_string" || N.contains("CString")))
+      return core::strConst("");
     if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0))) {
-      const CXXRecordDecl *RD = CE->getConstructor()->getParent();
-      llvm::StringRef N = RD->getName();
       if (CE->getConstructor()->isCopyOrMoveConstructor() ||
           N == "basic_string" || N == "basic_string_view" ||
           N == "basic_regex" || N.contains("CString") || N == "_bstr_t")
@@ -763,7 +790,7 @@ ExprPtr Lowerer::definitions(const std::vector<const Expr *> &Defs,
       continue; // DWORD build = 0; ... build = osvi.dwBuildNumber;
     if (!Found)
       Found = V;
-    else if (!sameTree(Found, V))
+    else if (!sameValue(Found, V))
       return core::unknown();
   }
   return Found ? respell(Found, Use) : nullptr;
@@ -1134,7 +1161,7 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
         }
         if (!Found)
           Found = V;
-        else if (!sameTree(Found, V))
+        else if (!sameValue(Found, V))
           Same = false;
       }
       for (const ExprPtr &O : Others)

@@ -2,6 +2,8 @@
 // (or on failure), and C++ references.
 #include <windows.h>
 
+#include <string>
+
 static void GetOsBuild(DWORD *build) {
   OSVERSIONINFOW vi = {sizeof(vi)};
   *build = 0;
@@ -24,6 +26,33 @@ static void GetBuildRef(DWORD &build) {
   OSVERSIONINFOW vi = {sizeof(vi)};
   GetVersionExW(&vi);
   build = vi.dwBuildNumber;
+}
+
+// The registry API writes through the helper's own pointer.
+static void ReadUbr(DWORD *ubr) {
+  DWORD cb = sizeof(*ubr);
+  RegGetValueW(HKEY_LOCAL_MACHINE,
+               L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", L"UBR",
+               RRF_RT_REG_DWORD, NULL, ubr, &cb);
+}
+
+// A fallback source: both returns are the build.
+static DWORD OsBuild() {
+  OSVERSIONINFOW vi = {sizeof(vi)};
+  if (!GetVersionExW(&vi))
+    return HIWORD(GetVersion());
+  return vi.dwBuildNumber;
+}
+
+// An empty string on failure.
+static std::wstring ReadCurrentVersion(const wchar_t *name) {
+  wchar_t buf[64] = {};
+  DWORD cb = sizeof(buf);
+  if (RegGetValueW(HKEY_LOCAL_MACHINE,
+                   L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", name,
+                   RRF_RT_REG_SZ, nullptr, buf, &cb) != ERROR_SUCCESS)
+    return std::wstring();
+  return std::wstring(buf);
 }
 
 // Not a version: the caller's own setting, through a reference.
@@ -49,6 +78,17 @@ int CheckPlatform() {
   // expect: VG001
   if (r < 6004)
     return 4;
+  DWORD ubr = 0;
+  ReadUbr(&ubr);
+  // expect: VG003
+  if (ubr >= 24000)
+    return 6;
+  // expect: VG001
+  if (OsBuild() <= 6003)
+    return 7;
+  // expect: VG002
+  if (ReadCurrentVersion(L"CurrentBuildNumber") == L"6002")
+    return 8;
   DWORD retries = 0;
   GetRetryCount(retries);
   if (retries == 6002)
