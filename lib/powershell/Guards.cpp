@@ -435,9 +435,45 @@ void Lowerer::tableGuard(const Val &Table, const ExprPtr &Key,
   buildTable(Table.Hash, Key, Site);
 }
 
+void Lowerer::noteLookup(const Val &Table, const Val &Key,
+                         script::Node Access) {
+  if (script::isNull(Table.Hash))
+    return;
+  uint32_t At = script::startByte(Table.Hash);
+  TablesLookedUp.insert(At);
+  ExprPtr K = Key.expr();
+  if (K && K->isConst())
+    return; // `$ports[6002]`
+  // `foreach ($k in $t.Keys) { $t[$k] }`: the table's own keys.
+  auto Kids = namedKids(Access);
+  if (Kids.size() == 2 && typeOf(unwrap(Kids[1])) == "variable") {
+    std::string Var = text(unwrap(Kids[1])).lower(),
+                Obj = text(Kids[0]).lower();
+    for (script::Node P = script::parent(Access); !script::isNull(P);
+         P = script::parent(P)) {
+      if (typeOf(P) != "foreach_statement")
+        continue;
+      std::string Loop, Over;
+      for (script::Node C : namedKids(P)) {
+        if (typeOf(C) == "variable")
+          Loop = text(C).lower();
+        else if (typeOf(C) == "pipeline")
+          Over = text(C).lower();
+      }
+      llvm::StringRef O(Over);
+      if (Loop == Var && O.consume_front(Obj) &&
+          (O == ".keys" || O == ".getenumerator()" || O == ".keys.clone()"))
+        return;
+    }
+  }
+  TablesLookedUpOpenly.insert(At);
+}
+
 void Lowerer::pendingTables() {
   for (const auto &[Hash, Name] : Tables) {
-    if (TablesGuarded.count(script::startByte(Hash)))
+    uint32_t At = script::startByte(Hash);
+    if (TablesGuarded.count(At) ||
+        (TablesLookedUp.count(At) && !TablesLookedUpOpenly.count(At)))
       continue;
     // Keys that are Windows builds or version strings: a table about the OS
     // even if its lookups could not be followed.

@@ -312,6 +312,12 @@ public:
   std::map<uint32_t, Val> BlockInputs;
   std::set<uint32_t> TablesGuarded; // hashtable literals with a guard
   std::vector<std::pair<script::Node, std::string>> Tables; // all bound tables
+  /// Hashtable literals looked up by a key not known here (not a constant,
+  /// not one of the table's own keys in a foreach over them), and those
+  /// looked up at all: a table only ever read at its own or constant keys
+  /// (a port map) is not inferred to be about the OS.
+  std::set<uint32_t> TablesLookedUp, TablesLookedUpOpenly;
+  void noteLookup(const Val &Table, const Val &Key, script::Node Access);
   int BranchDepth = 0; // inside if/else/switch/try bodies
   bool InSwitchArm = false;
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a

@@ -550,6 +550,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
     Val O = lower(Kids[0], Depth + 1);
     Val I = lower(Kids[1], Depth + 1);
     if (O.Obj == ObjKind::Hashtable) {
+      noteLookup(O, I, N);
       tableGuard(O, operand(I, Kids[1]), N);
       return {};
     }

@@ -17,3 +17,12 @@ if ($app.FileBuildPart -eq 6002) { 'agent build 6002' }
 
 $ticket = Read-Host 'Ticket number'
 if ($ticket -eq '6002') { 'special ticket' }
+
+# Port and code tables whose keys happen to be Windows builds: only ever
+# read at their own keys or at constants, never at an OS value.
+$listen = @{ 6001 = 'http'; 6002 = 'https' }
+foreach ($port in $listen.Keys) {
+    New-NetFirewallRule -DisplayName $listen[$port] -LocalPort $port -Protocol TCP
+}
+$errors = @{ 6001 = 'ERROR_ENCRYPTION_FAILED'; 6002 = 'ERROR_FILE_ENCRYPTED' }
+Write-Warning $errors[6002]
