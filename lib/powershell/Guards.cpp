@@ -426,6 +426,31 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
   emit(std::move(G), Hash);
 }
 
+std::optional<Val> Lowerer::hashEntry(script::Node Hash, llvm::StringRef Key,
+                                      int Depth) {
+  for (script::Node Body : namedKids(Hash)) {
+    if (typeOf(Body) != "hash_literal_body")
+      continue;
+    for (script::Node Entry : namedKids(Body)) {
+      auto Kids = namedKids(Entry);
+      if (typeOf(Entry) != "hash_entry" || Kids.size() != 2 ||
+          typeOf(Kids[0]) != "key_expression")
+        continue;
+      script::Node U = unwrap(Kids[0]);
+      std::string Name = text(U).str();
+      if (typeOf(U) != "simple_name") {
+        ExprPtr KV = lower(U, Depth + 1).expr();
+        if (!KV || KV->Kind != Op::StrConst)
+          continue;
+        Name = KV->Str;
+      }
+      if (llvm::StringRef(Name).equals_insensitive(Key))
+        return lower(Kids[1], Depth + 1);
+    }
+  }
+  return std::nullopt;
+}
+
 void Lowerer::tableGuard(const Val &Table, const ExprPtr &Key,
                          script::Node Site) {
   if (!Emit || script::isNull(Table.Hash) || !Key || !dependsOnVersion(*Key))

@@ -318,6 +318,10 @@ public:
   /// (a port map) is not inferred to be about the OS.
   std::set<uint32_t> TablesLookedUp, TablesLookedUpOpenly;
   void noteLookup(const Val &Table, const Val &Key, script::Node Access);
+  /// The value of the entry Key (case-insensitive) of a hashtable literal
+  /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
+  std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,
+                               int Depth);
   int BranchDepth = 0; // inside if/else/switch/try bodies
   bool InSwitchArm = false;
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a

@@ -550,6 +550,11 @@ Val Lowerer::lower(script::Node N, int Depth) {
     Val O = lower(Kids[0], Depth + 1);
     Val I = lower(Kids[1], Depth + 1);
     if (O.Obj == ObjKind::Hashtable) {
+      // `$facts['Build']`: a record's field.
+      if (ExprPtr K = I.expr();
+          K && K->Kind == Op::StrConst && !script::isNull(O.Hash))
+        if (auto V = hashEntry(O.Hash, K->Str, Depth); V && versionRelated(*V))
+          return *V;
       noteLookup(O, I, N);
       tableGuard(O, operand(I, Kids[1]), N);
       return {};

@@ -424,6 +424,12 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
     return V;
   };
   switch (O.Obj) {
+  case ObjKind::Hashtable:
+    // `$facts.Build` of `$facts = @{ Build = ... }`: a record's field.
+    if (!script::isNull(O.Hash))
+      if (auto V = hashEntry(O.Hash, Name, Depth))
+        return *V;
+    return {};
   case ObjKind::OSVersion:
     if (Name.equals_insensitive("Version"))
       return Val::of(
