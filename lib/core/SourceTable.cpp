@@ -1,6 +1,7 @@
 //===- SourceTable.cpp ----------------------------------------------------===//
 #include "core/SourceTable.h"
 #include "core/BuiltinData.h"
+#include "core/Expr.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -310,6 +311,22 @@ std::vector<std::string> triggerWords(const ProfileSet &Profiles,
   for (const UserSource &S : User)
     Add(S.Name);
   return T;
+}
+
+ExprPtr systeminfoOutput(std::string Provenance) {
+  auto Q = [&](Quantity K) { return quantity(K, Provenance); };
+  ExprPtr Csd = Q(Quantity::CSDVersion);
+  ExprPtr NoSp = cmp(CmpOp::EQ, Csd, strConst(""), CmpMode::Str);
+  return nary(Op::Concat,
+              {strConst("\r\nHost Name:                 HOST\r\n"
+                        "OS Name:                   "),
+               Q(Quantity::ProductName),
+               strConst("\r\nOS Version:                "),
+               Q(Quantity::Version), strConst(" "),
+               nary(Op::Choose, {NoSp, strConst("N/A"), Csd}),
+               strConst(" Build "), unary(Op::ToStr, Q(Quantity::Build)),
+               strConst("\r\nOS Manufacturer:           Microsoft "
+                        "Corporation\r\n")});
 }
 
 std::vector<std::string> defaultTriggerWords() {

@@ -9,6 +9,7 @@
 #ifndef VERGUARD_CORE_SOURCETABLE_H
 #define VERGUARD_CORE_SOURCETABLE_H
 
+#include "core/Expr.h"
 #include "core/FrontendOptions.h"
 #include "core/Profile.h"
 #include "core/Quantity.h"
@@ -126,6 +127,12 @@ bool isCurrentVersionKey(llvm::StringRef Path);
 /// (`buildLab`, `sdkBuild`, `toolVersion`, `$buildEnv`, `logPath`). Every
 /// frontend asks this one place; a finding on such evidence is a warning.
 std::optional<Quantity> quantityNamed(llvm::StringRef Name);
+
+/// What `systeminfo` prints, as far as a version check reads it: the lines
+/// "OS Name:" and "OS Version:" (`6.0.6002 Service Pack 2 Build 6002`, or
+/// `10.0.19045 N/A Build 19045` without a service pack), in a list of
+/// labelled lines (English output).
+ExprPtr systeminfoOutput(std::string Provenance);
 
 /// The prefilter's trigger words (lower case, no duplicates): the builds of
 /// the bumps, the table's revision words and the user's source names.

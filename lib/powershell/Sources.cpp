@@ -304,7 +304,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
     return std::nullopt;
   }
   if (N == "systeminfo" || N == "systeminfo.exe")
-    return Val::of(q(Quantity::VersionString, "systeminfo"));
+    return Val::of(core::systeminfoOutput("systeminfo"));
   if (N == "join-path") {
     Val P = PathOf({"path"}, 0), C = PathOf({"childpath"}, 1);
     Val V;

@@ -466,9 +466,14 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
       F.Where = C.Atom->Written.valid() ? C.Atom->Written.Span : G.Where;
       if (C.Arm >= 0 && G.Arms[C.Arm].Label.valid() && !C.Atom->Written.valid())
         F.Where = G.Arms[C.Arm].Label.Span;
-      std::string What = C.Atom->Written.Text.empty()
-                             ? toString(*C.Atom)
-                             : shorten(C.Atom->Written.Text);
+      // An atom written nowhere but as the whole condition (a pipeline
+      // such as `systeminfo | Select-String ...`): the condition's text.
+      std::string What = !C.Atom->Written.Text.empty()
+                             ? shorten(C.Atom->Written.Text)
+                         : G.Kind == GuardKind::Condition &&
+                                 G.Cond.get() == C.Atom && !G.Text.empty()
+                             ? shorten(G.Text)
+                             : toString(*C.Atom);
       std::string Subject =
           G.Kind == GuardKind::Condition
               ? "`" + What + "`"

@@ -76,8 +76,7 @@ core::ExprPtr commandOutput(llvm::StringRef Command) {
     Prog = C.substr(Sys);
   if (Prog.starts_with("systeminfo") &&
       (Prog.size() == 10 || Prog[10] == ' ' || Prog[10] == '.'))
-    return core::quantity(core::Quantity::VersionString,
-                          "the output of `systeminfo`");
+    return core::systeminfoOutput("the output of `systeminfo`");
   return nullptr;
 }
 

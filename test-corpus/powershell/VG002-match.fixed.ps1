@@ -17,6 +17,16 @@ if ($vs -cmatch 'NT 6\.0\.600[23]') {
     "VersionString says SP2"
 }
 
+# systeminfo's labelled line: `OS Version:   6.0.6002 Service Pack 2 Build 6002`.
+# expect: VG002
+if (systeminfo | Select-String -Pattern 'OS Version:\s+6\.0\.600[23]') {
+    "systeminfo's OS Version line says SP2"
+}
+# Silent: the same family before and after.
+if (systeminfo | Select-String -Pattern 'OS Version:\s+6\.0\.') {
+    "Server 2008 family"
+}
+
 $sysinfo = systeminfo | Select-String 'OS Version'
 # expect: VG002
 if ($sysinfo -match '6\.0\.600[23] Service Pack 2') {

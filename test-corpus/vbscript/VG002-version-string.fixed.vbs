@@ -29,3 +29,7 @@ Dim sysInfo
 sysInfo = CreateObject("WScript.Shell").Exec("systeminfo").StdOut.ReadAll
 ' expect: VG002
 If (InStr(sysInfo, "6.0.6002") > 0 Or InStr(sysInfo, "6.0.6003") > 0) Then WScript.Echo "2008 SP2 by systeminfo"
+' expect: VG002
+If (InStr(sysInfo, "Build 6002") > 0 Or InStr(sysInfo, "Build 6003") > 0) Then WScript.Echo "2008 SP2 by its Build"
+' Silent: the same family before and after.
+If InStr(sysInfo, "OS Version:                6.0.") > 0 Then WScript.Echo "2008"
