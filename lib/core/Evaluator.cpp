@@ -529,6 +529,10 @@ struct Eval {
       auto S = KidStr(0), From = KidStr(1), To = KidStr(2);
       if (!S || !From || !To)
         return Value::unknown();
+      if (E.has(FlagRegexPattern)) {
+        auto R = regexReplace(*S, *From, *To, CI);
+        return R ? Value::string(*R) : Value::unknown();
+      }
       if (From->empty())
         return Value::string(*S);
       std::string R;
@@ -931,6 +935,43 @@ std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
   if (!R.isValid(Err))
     return std::nullopt;
   return R.match(Text);
+}
+
+std::optional<std::string> regexReplace(llvm::StringRef Text,
+                                        llvm::StringRef Pattern,
+                                        llvm::StringRef With, bool IgnoreCase) {
+  if (With.contains('$'))
+    return std::nullopt; // group references
+  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
+  if (!Ere)
+    return std::nullopt;
+  llvm::Regex R(*Ere,
+                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
+  std::string Err;
+  if (!R.isValid(Err))
+    return std::nullopt;
+  // Every match, left to right; an anchored pattern matches once.
+  bool Anchored = Pattern.starts_with("^");
+  std::string Out;
+  llvm::StringRef Rest = Text;
+  llvm::SmallVector<llvm::StringRef, 1> M;
+  for (int Guard = 0; Guard < 1000 && R.match(Rest, &M); ++Guard) {
+    size_t At = M[0].data() - Rest.data();
+    Out += Rest.take_front(At).str() + With.str();
+    size_t Next = At + M[0].size();
+    if (M[0].empty()) { // an empty match: keep one character and go on
+      if (Next >= Rest.size()) {
+        Rest = {};
+        break;
+      }
+      Out += Rest[Next];
+      ++Next;
+    }
+    Rest = Rest.drop_front(Next);
+    if (Anchored)
+      break;
+  }
+  return Out + Rest.str();
 }
 
 std::optional<std::string> regexGroup(llvm::StringRef Text,

@@ -156,6 +156,8 @@ enum ExprFlags : uint16_t {
   FlagParenthesized = 1 << 9,   // the atom's text already sits in parentheses
   FlagCmdSearch = 1 << 10,      // cmd find/findstr with one search string whose
                                 // whole command text may be rewritten
+  FlagRegexPattern = 1 << 11,   // Replace: Kids[1] is a regular expression
+                                // (PowerShell's -replace)
 };
 
 struct Expr {

@@ -318,6 +318,7 @@ public:
   /// (a port map) is not inferred to be about the OS.
   std::set<uint32_t> TablesLookedUp, TablesLookedUpOpenly;
   void noteLookup(const Val &Table, const Val &Key, script::Node Access);
+  void multipleAssignment(script::Node Targets, script::Node Value);
   /// The value of the entry Key (case-insensitive) of a hashtable literal
   /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
   std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,

@@ -808,12 +808,15 @@ Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
         Args[1]->Kind != Op::StrConst ||
         Args[1]->Str.find('$') != std::string::npos || !dependsOnVersion(*S))
       return {};
+    // A plain pattern is a literal replacement; any other a regex one
+    // (`-replace '^6\.0\.', ''`).
     auto From = plainRegex(Args[0]->Str);
-    if (!From)
-      return {};
     if (tyOf(S) != Ty::Str)
       S = unary(Op::ToStr, S);
-    auto E = clone(*nary(Op::Replace, {S, strConst(*From), Args[1]}));
+    auto E = clone(*nary(Op::Replace,
+                         {S, strConst(From ? *From : Args[0]->Str), Args[1]}));
+    if (!From)
+      E->Flags |= FlagRegexPattern;
     if (!CS)
       E->Flags |= FlagCaseInsensitive;
     return Val::of(E);

@@ -8,6 +8,7 @@
 #include "powershell/PowerShellFrontend.h"
 
 #include "core/Deadline.h"
+#include "core/Flow.h"
 
 #include "powershell/Lowerer.h"
 #include "script/ParsePlan.h"
@@ -167,6 +168,11 @@ void Lowerer::assignment(script::Node N) {
     }
     return;
   }
+  if (typeOf(L) == "array_literal_expression" && !script::isNull(OpN) &&
+      text(OpN).trim() == "=") {
+    multipleAssignment(L, Value);
+    return;
+  }
   if (typeOf(L) != "variable")
     return;
   std::string Name = varName(text(L)), Scope = varScope(text(L));
@@ -188,6 +194,36 @@ void Lowerer::assignment(script::Node N) {
     }
   }
   bind(Name, Scope, V, BranchDepth > 0);
+}
+
+void Lowerer::multipleAssignment(script::Node Targets, script::Node Value) {
+  // `$maj, $min, $bld = $v.Split('.')`: each variable one element, the last
+  // one the rest (a list, unless exactly one element is left).
+  std::vector<script::Node> Vars;
+  for (script::Node K : namedKids(Targets)) {
+    script::Node U = unwrap(K);
+    if (typeOf(U) != "variable")
+      return;
+    Vars.push_back(U);
+  }
+  Val V = lower(Value);
+  ExprPtr E = V.E;
+  std::optional<unsigned> Parts;
+  if (E && E->Kind == Op::Split && E->Kids.size() == 2 &&
+      E->Kids[0]->Kind == Op::Quantity)
+    Parts = dottedParts(E->Kids[0]->Q);
+  for (size_t I = 0; I < Vars.size(); ++I) {
+    bool Last = I + 1 == Vars.size();
+    Val Item;
+    if (V.IsList && I < V.Items.size() &&
+        (!Last || V.Items.size() == Vars.size()))
+      Item = Val::of(V.Items[I]);
+    else if (E && (!Last || (Parts && *Parts == Vars.size())))
+      if (ExprPtr P = versionComponent(*E, int64_t(I)))
+        Item = Val::of(P);
+    bind(varName(text(Vars[I])), varScope(text(Vars[I])), Item,
+         BranchDepth > 0);
+  }
 }
 
 bool Lowerer::enter(script::Node N) {

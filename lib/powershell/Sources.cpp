@@ -641,6 +641,14 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, script::Node ObjNode,
     ExprPtr L = ArgN.size() > 1 ? B.expr() : intConst(-1);
     return Val::of(nary(Op::Substr, {Self, A.expr(), L}));
   }
+  // String.Replace(old, new): ordinal, case-sensitive, every occurrence.
+  if (M == "replace" && ArgN.size() == 2) {
+    ExprPtr From = ArgVal(0).expr(), To = ArgVal(1).expr();
+    if (From->Kind != Op::StrConst || To->Kind != Op::StrConst ||
+        From->Str.empty())
+      return {};
+    return Val::of(nary(Op::Replace, {Self, From, To}));
+  }
   if (M == "trim" || M == "trimend" || M == "trimstart")
     return ArgN.empty() ? Val::of(unary(Op::Trim, Self)) : Val();
   if (M == "tolower" || M == "tolowerinvariant")

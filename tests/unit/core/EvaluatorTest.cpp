@@ -227,6 +227,26 @@ TEST(Evaluator, ListArgumentsSpliceIntoMembershipTests) {
   EXPECT_FALSE(evaluate(*Scalar, profile("sp2-6002")).known());
 }
 
+TEST(Evaluator, RegexReplace) {
+  // PowerShell's -replace: every match, an anchored one once.
+  EXPECT_EQ(regexReplace("6.0.6002", "^\\d+\\.\\d+\\.", "", false), "6002");
+  EXPECT_EQ(regexReplace("6.0.6002", "\\.", "-", false), "6-0-6002");
+  EXPECT_EQ(regexReplace("a6002a", "^a", "", false), "6002a");
+  EXPECT_EQ(regexReplace("6.0.6002 SP2", "sp\\d", "", true), "6.0.6002 ");
+  EXPECT_EQ(regexReplace("6002", "x*", "", false), "6002"); // empty matches
+  // A group reference in the replacement, an unknown construct: unknown.
+  EXPECT_EQ(regexReplace("6.0.6002", "(\\d+)$", "$1", false), std::nullopt);
+  EXPECT_EQ(regexReplace("6.0.6002", "(?<b>\\d+)", "", false), std::nullopt);
+  // As an operand: the build left after the replacement.
+  auto R =
+      clone(*nary(Op::Replace, {quantity(Quantity::Version, "WMI"),
+                                strConst("^\\d+\\.\\d+\\."), strConst("")}));
+  R->Flags |= FlagRegexPattern;
+  auto C = cmp(CmpOp::EQ, R, strConst("6002"), CmpMode::Str);
+  EXPECT_EQ(evaluate(*C, profile("sp2-6002")).I, 1);
+  EXPECT_EQ(evaluate(*C, profile("sp2-6003")).I, 0);
+}
+
 TEST(Evaluator, RegexGroups) {
   const char *Ver = "Microsoft Windows [Version 6.0.6002]";
   EXPECT_EQ(regexGroup(Ver, "Version (\\d+)\\.(\\d+)\\.(\\d+)", false, 3),
