@@ -11,6 +11,7 @@
 
 #include "core/FileMemo.h"
 #include "core/Flow.h"
+#include "core/Evaluator.h"
 #include "core/Siblings.h"
 #include "core/SourceTable.h"
 #include "script/TreeSitter.h"
@@ -67,7 +68,10 @@ struct Val {
   bool Hard = false;                 // literal, Const or statically typed
   std::string SrcText;               // text of a dotted version source
   std::shared_ptr<ObjState> State;   // RegExp, Dictionary
-  bool known() const { return E || O != ObjKind::None; }
+  /// A `For Each` variable over constants (`For Each x In Array(6001,
+  /// 6002)`): one of these, so `x = b` is b's membership in them.
+  std::vector<ExprPtr> OneOf;
+  bool known() const { return E || O != ObjKind::None || !OneOf.empty(); }
 };
 
 bool is(script::Node N, llvm::StringRef T) {
@@ -82,6 +86,18 @@ script::NodeList namedKids(script::Node N) {
   return script::namedChildren(N, isTrivia);
 }
 bool isStringValued(const Expr &E) { return valueType(E) == ValueType::Str; }
+
+/// K (a conversion) applied to each of V's items, folded to constants.
+Val eachOf(const Val &V, Op K) {
+  Val R;
+  for (const ExprPtr &I : V.OneOf) {
+    Value C = evaluate(*unary(K, I), builtinProfiles().Profiles.front());
+    if (!C.known())
+      return {};
+    R.OneOf.push_back(C.K == Value::Str ? strConst(C.S) : intConst(C.I));
+  }
+  return R;
+}
 
 std::optional<int64_t> parseNumber(llvm::StringRef T) {
   T = T.trim();
@@ -502,6 +518,8 @@ private:
   /// After the emitting pass: the comparisons whose operand its siblings
   /// show to be an OS build, as guards.
   void siblingEvidence();
+  /// The constants a `For Each` walks over, or none.
+  std::vector<ExprPtr> constantItems(script::Node Coll);
   SiblingBuilds Siblings; // comparisons held until the pass's end
   void condition(script::Node Cond, script::Node Where);
   void selectCase(script::Node N);
@@ -980,12 +998,29 @@ Val Lowerer::call(script::Node N, int D) {
         expr(A, D + 1);
       return *U;
     }
+    // An array of constants: its items (`builds(i)` is one of them).
+    if (K == "array" && !findVar(K)) {
+      Val V;
+      V.OneOf = constantItems(N);
+      if (!V.OneOf.empty())
+        return V;
+    }
     bool Handled = false;
     Val V = builtin(K, N, Args, D, Handled);
     if (Handled)
       return V;
     // An array variable: `parts(2)`.
     if (Val *Var = findVar(K)) {
+      if (!Var->OneOf.empty() && Args.size() == 1) {
+        Val I = expr(Args[0], D + 1);
+        if (I.E && I.E->Kind == Op::IntConst)
+          return I.E->Int >= 0 && size_t(I.E->Int) < Var->OneOf.size()
+                     ? exprVal(Var->OneOf[I.E->Int])
+                     : Val{};
+        Val One;
+        One.OneOf = Var->OneOf;
+        return One;
+      }
       if ((Var->E || Var->O == ObjKind::Matches) && Args.size() == 1)
         return index(*Var, F, Args[0], D);
       if (Var->O == ObjKind::Dictionary && Args.size() == 1) {
@@ -1127,6 +1162,8 @@ Val Lowerer::builtin(const std::string &Name, script::Node N,
        F == "clnglng") &&
       Args.size() == 1) {
     Val V = A(0);
+    if (!V.OneOf.empty()) // CLng(x) of `For Each x In Split(...)`
+      return eachOf(V, Op::ToInt);
     if (!V.E)
       return {};
     if (V.E->Kind == Op::IntConst)
@@ -1135,6 +1172,8 @@ Val Lowerer::builtin(const std::string &Name, script::Node N,
   }
   if ((F == "cstr" || F == "str") && Args.size() == 1) {
     Val V = A(0);
+    if (!V.OneOf.empty())
+      return eachOf(V, Op::ToStr);
     if (!V.E)
       return {};
     return exprVal(unary(Op::ToStr, V.E));
@@ -1388,6 +1427,38 @@ void Lowerer::outParams(const std::string &M,
                                                    " (StdRegProv)")));
 }
 
+std::vector<ExprPtr> Lowerer::constantItems(script::Node Coll) {
+  // Array(6001, 6002), or Split("6001,6002", ",") of a constant.
+  std::vector<ExprPtr> Items;
+  if (is(Coll, "identifier"))
+    if (Val *V = findVar(key(Coll)))
+      return V->OneOf; // builds = Array(...): For Each x In builds
+  if (!is(Coll, "call_expression") ||
+      !is(field(Coll, "function"), "identifier"))
+    return Items;
+  std::string F = key(field(Coll, "function"));
+  auto Args = arguments(field(Coll, "arguments"));
+  if (F == "array") {
+    for (script::Node A : Args) {
+      Val V = expr(A, 1);
+      if (!V.E || !V.E->isConst())
+        return {};
+      Items.push_back(V.E);
+    }
+  } else if (F == "split" && !Args.empty() && Args.size() <= 2) {
+    Val S = expr(Args[0], 1);
+    Val Sep = Args.size() == 2 ? expr(Args[1], 1) : exprVal(strConst(" "));
+    if (!S.E || S.E->Kind != Op::StrConst || !Sep.E ||
+        Sep.E->Kind != Op::StrConst || Sep.E->Str.empty())
+      return {};
+    llvm::SmallVector<llvm::StringRef, 8> Parts;
+    llvm::StringRef(S.E->Str).split(Parts, Sep.E->Str);
+    for (llvm::StringRef P : Parts)
+      Items.push_back(strConst(P.str()));
+  }
+  return Items;
+}
+
 Val Lowerer::comparison(script::Node N, int D) {
   script::Node L = field(N, "left"), O = field(N, "operator"),
                R = field(N, "right");
@@ -1410,6 +1481,18 @@ Val Lowerer::comparison(script::Node N, int D) {
   auto C = cmpOpOf(OpText);
   if (!C)
     return exprVal(unknown()); // `Is`
+  // `For Each x In Array(6001, 6002): If x = b`: b is one of them.
+  if (*C == CmpOp::EQ && A.OneOf.empty() != B.OneOf.empty()) {
+    const Val &Items = A.OneOf.empty() ? B : A;
+    const Val &Other = A.OneOf.empty() ? A : B;
+    std::vector<ExprPtr> Kids{orUnknown(Other)};
+    Kids.insert(Kids.end(), Items.OneOf.begin(), Items.OneOf.end());
+    auto E = clone(*nary(Op::Element, Kids));
+    E->Mode = mode();
+    E->Syntax = Dialect::VB;
+    E->Written = W;
+    return exprVal(E);
+  }
   // A value not known (a parameter, an unknown call) keeps its text: the
   // builds it is compared with may tell what it is (core::SiblingBuilds).
   auto Side = [&](const Val &V, script::Node X) {
@@ -1894,13 +1977,17 @@ bool Lowerer::statement(script::Node N) {
     return true;
   }
   if (T == "for_each_statement") {
-    Val C = expr(field(N, "collection"), 0);
+    script::Node Coll = field(N, "collection");
+    Val C = expr(Coll, 0);
     script::Node Var = field(N, "variable");
-    if (is(Var, "identifier"))
-      assign(key(Var),
-             C.O == ObjKind::OsCollection     ? objVal(ObjKind::OsInstance)
-             : C.O == ObjKind::FileCollection ? objVal(ObjKind::FileInstance)
-                                              : Val{});
+    if (is(Var, "identifier")) {
+      Val Item = C.O == ObjKind::OsCollection ? objVal(ObjKind::OsInstance)
+                 : C.O == ObjKind::FileCollection
+                     ? objVal(ObjKind::FileInstance)
+                     : Val{};
+      Item.OneOf = constantItems(Coll);
+      assign(key(Var), Item);
+    }
     return true;
   }
   if (T == "with_statement") {
