@@ -38,6 +38,9 @@ struct Guard {
   SourceSpan Where;     // the whole guard (its first line is shown)
   std::string Function; // enclosing function, for fingerprints
   std::string Text;     // normalized guard text, for fingerprints
+  /// Table: no entry can be added where it is written (a C array whose
+  /// written size it already fills, `g_known[NUM_KNOWN] = {...}`).
+  bool Full = false;
 };
 
 } // namespace verguard::core

@@ -283,10 +283,11 @@ private:
         Field = dyn_cast<FieldDecl>(M->getMemberDecl());
         E = M->getBase()->IgnoreParenImpCasts();
       }
-      auto *AS = dyn_cast<ArraySubscriptExpr>(E);
-      if (!AS)
-        return nullptr;
-      auto *D = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+      const DeclRefExpr *D = nullptr;
+      if (auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+        D = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+      else if (auto *Elt = dyn_cast<DeclRefExpr>(E))
+        D = rangeOf(Elt); // `for (DWORD b : kBuilds)`: b is an element
       if (!D)
         return nullptr;
       auto *VD = dyn_cast<VarDecl>(D->getDecl());
@@ -308,6 +309,22 @@ private:
     if (!core::dependsOnVersion(*Subject))
       return false;
     return table(R, Table, Field, Subject);
+  }
+
+  /// The array a range-based for walks when Elt names its loop variable
+  /// (`for (DWORD b : kSupported)`, `for (const auto &e : kTable)`).
+  const DeclRefExpr *rangeOf(const DeclRefExpr *Elt) {
+    auto *LV = dyn_cast<VarDecl>(Elt->getDecl());
+    if (!LV)
+      return nullptr;
+    for (const DynTypedNode &P : Ctx.getParents(*LV))
+      if (const auto *DS = P.get<DeclStmt>())
+        for (const DynTypedNode &Q : Ctx.getParents(*DS))
+          if (const auto *FR = Q.get<CXXForRangeStmt>();
+              FR && FR->getLoopVariable() == LV && FR->getRangeInit())
+            return dyn_cast<DeclRefExpr>(
+                FR->getRangeInit()->IgnoreParenImpCasts());
+    return nullptr;
   }
 
   /// `VerifyVersionInfo(&osvi, VER_BUILDNUMBER, mask)` under VER_EQUAL in a
@@ -339,6 +356,14 @@ private:
     G.Function = Function;
     G.Text = "table " + Table->getNameAsString() + "[" +
              core::toString(*Subject) + "]";
+    // `kKnown[NUM_KNOWN] = {...}` already full: one more initializer would
+    // be an error (MSVC) or dropped (Clang, GCC), and a loop to NUM_KNOWN
+    // would not reach it.
+    if (TypeSourceInfo *TSI = Table->getTypeSourceInfo())
+      if (auto AT = TSI->getTypeLoc().getAs<ConstantArrayTypeLoc>())
+        if (AT.getSizeExpr())
+          if (auto *CAT = Ctx.getAsConstantArrayType(Table->getType()))
+            G.Full = CAT->getSize().getZExtValue() <= IL->getNumInits();
     std::vector<std::string> Values;
     for (const Expr *Elt : IL->inits()) {
       const Expr *KeyExpr = Elt->IgnoreImplicit();

@@ -312,7 +312,7 @@ static void addSearchForBoth(const AtomContext &C, const MappedConst &M,
 
 static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
                            std::vector<Candidate> &Out) {
-  if (C.ArmIndex < 0 || !C.ValueBefore)
+  if (C.ArmIndex < 0 || !C.ValueBefore || C.G.Full)
     return;
   auto Text = newConstText(C, M, false);
   if (!Text)

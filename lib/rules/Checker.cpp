@@ -57,7 +57,8 @@ std::string shorten(llvm::StringRef S) {
   return One;
 }
 
-std::string describeOutcome(const Guard &G, const Outcome &O) {
+std::string describeOutcome(const Guard &G, const Outcome &O,
+                            int PreferArm = -1) {
   if (!O.Known)
     return "unknown";
   if (G.Kind == GuardKind::Condition)
@@ -67,14 +68,20 @@ std::string describeOutcome(const Guard &G, const Outcome &O) {
   std::string S;
   for (int64_t V : O.V) {
     // A table's outcome is the value found (entries with equal values share
-    // a ValueId): quote the first entry with that value.
+    // a ValueId): quote the entry the finding is about if it has that
+    // value (`6002` of a list of builds), else the first entry with it.
     int64_t I = V;
-    if (G.Kind == GuardKind::Table)
-      for (size_t K = 0; K < G.Arms.size(); ++K)
-        if (G.Arms[K].ValueId == V) {
-          I = K;
-          break;
-        }
+    if (G.Kind == GuardKind::Table) {
+      if (PreferArm >= 0 && PreferArm < (int)G.Arms.size() &&
+          G.Arms[PreferArm].ValueId == V)
+        I = PreferArm;
+      else
+        for (size_t K = 0; K < G.Arms.size(); ++K)
+          if (G.Arms[K].ValueId == V) {
+            I = K;
+            break;
+          }
+    }
     if (I < 0 || I >= (int64_t)G.Arms.size())
       continue;
     const Arm &A = G.Arms[I];
@@ -479,21 +486,23 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
               ? "`" + What + "`"
               : "`" + What + "` in this " +
                     (G.Kind == GuardKind::Table ? "table" : "switch");
-      F.Evaluated = Evaluation{Subject, C.ValueBefore, describeOutcome(G, OB),
-                               describeOutcome(G, OA)};
+      F.Evaluated =
+          Evaluation{Subject, C.ValueBefore, describeOutcome(G, OB, C.Arm),
+                     describeOutcome(G, OA, C.Arm)};
       if (G.Kind == GuardKind::Table) {
         // In the table's own words: its entries, not the lowered key test.
-        F.Message = "the lookup in this table finds " + describeOutcome(G, OB) +
-                    " on " + versionOf(Before) + " but " +
-                    describeOutcome(G, OA) + " on " + versionOf(After) + " (" +
-                    B->Description + ")";
+        F.Message = "the lookup in this table finds " +
+                    describeOutcome(G, OB, C.Arm) + " on " + versionOf(Before) +
+                    " but " + describeOutcome(G, OA, C.Arm) + " on " +
+                    versionOf(After) + " (" + B->Description + ")";
       } else {
-        F.Message =
-            Subject + " is " + (C.ValueBefore ? "true" : "false") + " on " +
-            versionOf(Before) + " but " + (C.ValueBefore ? "false" : "true") +
-            " on " + versionOf(After) +
-            ", so the guard's outcome changes from " + describeOutcome(G, OB) +
-            " to " + describeOutcome(G, OA) + " (" + B->Description + ")";
+        F.Message = Subject + " is " + (C.ValueBefore ? "true" : "false") +
+                    " on " + versionOf(Before) + " but " +
+                    (C.ValueBefore ? "false" : "true") + " on " +
+                    versionOf(After) +
+                    ", so the guard's outcome changes from " +
+                    describeOutcome(G, OB, C.Arm) + " to " +
+                    describeOutcome(G, OA, C.Arm) + " (" + B->Description + ")";
       }
       F.Bump = B->Id;
       F.Guard = G.Text.empty() ? toString(G.Cond ? *G.Cond : *C.Atom) : G.Text;
@@ -521,6 +530,10 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
             "its outcome on " +
             std::to_string(Before.build()) + " and gives " +
             std::to_string(After.build()) + " the same)";
+      else if (!TheFix && G.Full)
+        F.NoFixReason = "the table already fills the size its declaration "
+                        "gives: make room for an entry for build " +
+                        std::to_string(After.build()) + " and add it";
       else if (!TheFix)
         F.NoFixReason =
             PerAtom.empty() || std::all_of(PerAtom.begin(), PerAtom.end(),
