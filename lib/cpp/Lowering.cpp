@@ -249,6 +249,27 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         F.ScanDefs[VD] = {CE, I - Fmt - 1};
     return;
   }
+  // IWbemClassObject::Get(L"BuildNumber", 0, &vt, ...) of a
+  // Win32_OperatingSystem instance: the VARIANT holds the property. Only
+  // names no other common class has, unless the file names the class.
+  if (Name == "Get" && CE->getNumArgs() >= 3)
+    if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const CXXRecordDecl *RD = MC->getRecordDecl();
+          RD && RD->getName() == "IWbemClassObject") {
+        std::string Prop = ValueName(0);
+        const core::SourceEntry *E = core::builtinSources().wmiProperty(Prop);
+        bool Unique = Prop == "BuildNumber" || Prop == "CSDVersion" ||
+                      llvm::StringRef(Prop).starts_with("ServicePack");
+        const SourceManager &SM = Ctx.getSourceManager();
+        if (E && !Unique)
+          Unique = SM.getBufferData(SM.getMainFileID())
+                       .contains_insensitive("Win32_OperatingSystem");
+        if (E && Unique) {
+          ExprPtr Q = core::quantity(E->Q, "Win32_OperatingSystem." + Prop);
+          Define(2, E->AsString ? core::unary(Op::ToStr, Q) : Q);
+        }
+        return;
+      }
   // Which file's version resource a VS_FIXEDFILEINFO comes from.
   if (Name.starts_with("GetFileVersionInfo") &&
       !Name.starts_with("GetFileVersionInfoSize")) {
@@ -1015,6 +1036,27 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       return core::binary(Op::BitOr, V->Kids[0], Rev);
     }
     return V;
+  }
+  // A VARIANT an API filled (`vt.bstrVal` after IWbemClassObject::Get):
+  // through the anonymous unions to the variable.
+  if (Field == "bstrVal" || Field == "lVal" || Field == "intVal" ||
+      Field == "uintVal" || Field == "ulVal") {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    while (auto *M = dyn_cast<MemberExpr>(Base)) {
+      auto *AF = dyn_cast<FieldDecl>(M->getMemberDecl());
+      if (!AF || !AF->isAnonymousStructOrUnion())
+        break;
+      Base = M->getBase()->IgnoreParenImpCasts();
+    }
+    if (auto *U = dyn_cast<UnaryOperator>(Base);
+        U && U->getOpcode() == UO_Deref)
+      Base = U->getSubExpr()->IgnoreParenImpCasts();
+    if (const VarDecl *V = pointee(Base))
+      if (auto O = F.OutDefs.find(V); O != F.OutDefs.end()) {
+        bool Text = core::valueType(*O->second) == core::ValueType::Str;
+        if (Text == (Field == "bstrVal"))
+          return O->second;
+      }
   }
   auto It = F.FieldDefs.find(FD);
   if (It != F.FieldDefs.end())
