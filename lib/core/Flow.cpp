@@ -63,6 +63,12 @@ ExprPtr versionComponent(const Expr &S, int64_t I) {
                         K.has(FlagInferred)));
 }
 
+bool isErrorDefault(const Expr &V) {
+  return ((V.Kind == Op::IntConst || V.Kind == Op::BoolConst) &&
+          (V.Int == 0 || V.Int == -1)) ||
+         (V.Kind == Op::StrConst && V.Str.empty());
+}
+
 ValueType valueType(const Expr &E) {
   switch (E.Kind) {
   case Op::IntConst:

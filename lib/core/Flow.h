@@ -23,6 +23,11 @@ namespace verguard::core {
 enum class ValueType : uint8_t { Unknown, Int, Str, Version, List, Bool };
 ValueType valueType(const Expr &E);
 
+/// A value a helper stores or returns when it fails (`return 0;`, `*build =
+/// 0;` before the real assignment, `-1`, `false`, an empty string): not
+/// evidence against the version value it gives otherwise.
+bool isErrorDefault(const Expr &V);
+
 /// The text of E if it is a constant string or a concatenation of them
 /// (`Environment.SystemDirectory + "\\ntoskrnl.exe"`).
 std::optional<std::string> constText(const Expr &E);

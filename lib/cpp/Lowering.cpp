@@ -134,15 +134,6 @@ bool sameValue(const ExprPtr &A, const ExprPtr &B) {
   return true;
 }
 
-/// A value a helper stores or returns when it fails (`return 0;`, `*build =
-/// 0;` before the real assignment, `-1`, `false`, an empty string): not
-/// evidence against the version value it gives otherwise.
-bool isErrorDefault(const core::Expr &V) {
-  return ((V.Kind == Op::IntConst || V.Kind == Op::BoolConst) &&
-          (V.Int == 0 || V.Int == -1)) ||
-         (V.Kind == Op::StrConst && V.Str.empty());
-}
-
 /// Q with flag bits ORed above it (the source table's highBits).
 ExprPtr withHighBits(ExprPtr Q, uint64_t HighBits) {
   return HighBits ? core::binary(Op::BitOr, std::move(Q),
@@ -548,7 +539,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
           for (const Expr *D : It->second) {
             ExprPtr X = L.value(D);
             if (!core::dependsOnVersion(*X))
-              Agree = Agree && isErrorDefault(*X);
+              Agree = Agree && core::isErrorDefault(*X);
             else if (!V)
               V = X;
             else
@@ -1207,7 +1198,7 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
           Same = false;
       }
       for (const ExprPtr &O : Others)
-        if (!isErrorDefault(*O))
+        if (!core::isErrorDefault(*O))
           Same = false;
       if (Bind)
         Frames.pop_back();

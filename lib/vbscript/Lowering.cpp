@@ -9,9 +9,9 @@
 //===----------------------------------------------------------------------===//
 #include "vbscript/Lowering.h"
 
+#include "core/Evaluator.h"
 #include "core/FileMemo.h"
 #include "core/Flow.h"
-#include "core/Evaluator.h"
 #include "core/Siblings.h"
 #include "core/SourceTable.h"
 #include "script/TreeSitter.h"
@@ -478,6 +478,12 @@ private:
   void recordResult(Val V) {
     bool Dep = V.E && dependsOnVersion(*V.E);
     bool OldDep = Result && Result->E && dependsOnVersion(*Result->E);
+    // `Else F = ""` after `F = fso.GetFileVersion(p)`: the failure value
+    // does not replace the one the function gives otherwise.
+    bool Default = V.E && isErrorDefault(*V.E) && V.O == ObjKind::None;
+    bool OldReal = Result && Result->E && !isErrorDefault(*Result->E);
+    if (Default && OldReal)
+      return;
     if (!Result || Dep || !OldDep || V.O != ObjKind::None)
       Result = std::move(V);
   }
@@ -827,6 +833,16 @@ Val Lowerer::identifier(script::Node N) {
       R.Hard = HardFuncs.count(F->first()) > 0;
       return R;
     }
+    // The string constants of VBScript and VBA.
+    static const std::pair<const char *, const char *> VbStrings[] = {
+        {"vbcrlf", "\r\n"}, {"vbnewline", "\r\n"}, {"vbcr", "\r"},
+        {"vblf", "\n"},     {"vbtab", "\t"},       {"vbnullstring", ""}};
+    for (const auto &[Name, Value] : VbStrings)
+      if (K == Name) {
+        Val R = exprVal(strConst(Value));
+        R.Hard = true;
+        return R;
+      }
     if (K == "vbtextcompare" || K == "vbbinarycompare" ||
         K == "hkey_local_machine" || K == "hklm") {
       int64_t V = K == "vbtextcompare"     ? 1
