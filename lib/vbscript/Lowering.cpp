@@ -524,6 +524,10 @@ private:
   /// After the emitting pass: the comparisons whose operand its siblings
   /// show to be an OS build, as guards.
   void siblingEvidence();
+  /// A Dictionary entry set through its default property; false if Args
+  /// is not such a store.
+  bool dictionaryStore(Val *Dict, const std::vector<script::Node> &Args,
+                       script::Node Stmt);
   /// The constants a `For Each` walks over, or none.
   std::vector<ExprPtr> constantItems(script::Node Coll);
   SiblingBuilds Siblings; // comparisons held until the pass's end
@@ -1443,6 +1447,29 @@ void Lowerer::outParams(const std::string &M,
                                                    " (StdRegProv)")));
 }
 
+bool Lowerer::dictionaryStore(Val *Dict, const std::vector<script::Node> &Args,
+                              script::Node Stmt) {
+  // `kb("6002") = "SP2"` and `kb.Item("6002") = "SP2"` read as a call with a
+  // comparison: a Dictionary entry set by its default property.
+  if (!Dict || Dict->O != ObjKind::Dictionary || !Dict->State ||
+      Args.size() != 1)
+    return false;
+  script::Node A = Args[0];
+  while (!is(A, "comparison_expression") && namedKids(A).size() == 1)
+    A = namedKids(A)[0];
+  if (!is(A, "comparison_expression") ||
+      text(field(A, "operator")).trim() != "=")
+    return false;
+  script::Node KeyN = field(A, "left");
+  while (is(KeyN, "parenthesized_expression") && namedKids(KeyN).size() == 1)
+    KeyN = namedKids(KeyN)[0];
+  Val Key = expr(KeyN, 1);
+  if (Key.E && Key.E->isConst())
+    Dict->State->Entries.push_back(
+        {Key.E, collapse(srcText(field(A, "right"))), Stmt});
+  return true;
+}
+
 std::vector<ExprPtr> Lowerer::constantItems(script::Node Coll) {
   // Array(6001, 6002), or Split("6001,6002", ",") of a constant.
   std::vector<ExprPtr> Items;
@@ -1940,6 +1967,8 @@ bool Lowerer::statement(script::Node N) {
     auto Args = arguments(field(N, "arguments"));
     if (is(Callee, "identifier")) {
       std::string K = key(Callee);
+      if (dictionaryStore(findVar(K), Args, N))
+        return false;
       bool Handled = false;
       builtin(K, Callee, Args, 0, Handled);
       if (!Handled) {
@@ -1949,6 +1978,12 @@ bool Lowerer::statement(script::Node N) {
                                              : llvm::StringRef(K),
                          Args, ArgVals, N);
       }
+    } else if (is(Callee, "qualified_member_expression") &&
+               is(field(Callee, "receiver"), "identifier") &&
+               key(field(Callee, "member")) == "item" &&
+               dictionaryStore(findVar(key(field(Callee, "receiver"))), Args,
+                               N)) {
+      return false;
     } else if (is(Callee, "qualified_member_expression") ||
                is(Callee, "implicit_member_expression")) {
       script::Node Recv = field(Callee, "receiver");
