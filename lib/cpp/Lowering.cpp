@@ -255,9 +255,13 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         if (E && !Unique)
           Unique = SM.getBufferData(SM.getMainFileID())
                        .contains_insensitive("Win32_OperatingSystem");
-        if (E && Unique) {
-          ExprPtr Q = core::quantity(E->Q, "Win32_OperatingSystem." + Prop);
-          Define(2, E->AsString ? core::unary(Op::ToStr, Q) : Q);
+        if (const VarDecl *VD = pointee(CE->getArg(2))) {
+          ExprPtr V;
+          if (E && Unique) {
+            ExprPtr Q = core::quantity(E->Q, "Win32_OperatingSystem." + Prop);
+            V = E->AsString ? core::unary(Op::ToStr, Q) : Q;
+          }
+          F.VariantDefs[VD].push_back({CE->getBeginLoc(), V});
         }
         return;
       }
@@ -1043,10 +1047,19 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
         U && U->getOpcode() == UO_Deref)
       Base = U->getSubExpr()->IgnoreParenImpCasts();
     if (const VarDecl *V = pointee(Base))
-      if (auto O = F.OutDefs.find(V); O != F.OutDefs.end()) {
-        bool Text = core::valueType(*O->second) == core::ValueType::Str;
+      if (auto O = F.VariantDefs.find(V); O != F.VariantDefs.end()) {
+        // The last Get before this read (calls are visited in order).
+        const SourceManager &SM = Ctx.getSourceManager();
+        ExprPtr Last;
+        for (const auto &[Loc, Def] : O->second)
+          if (SM.isBeforeInTranslationUnit(Loc, ME->getBeginLoc()))
+            Last = Def;
+        if (!Last)
+          return core::unknown();
+        bool Text = core::valueType(*Last) == core::ValueType::Str;
         if (Text == (Field == "bstrVal"))
-          return O->second;
+          return Last;
+        return core::unknown();
       }
   }
   auto It = F.FieldDefs.find(FD);

@@ -52,6 +52,12 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> VersionInfoFile;
   llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *>
       FixedInfoBuffer;
+  /// VARIANTs filled by IWbemClassObject::Get, each call in order: a
+  /// variable reused for several properties holds the one of the last Get
+  /// before a read.
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::vector<std::pair<clang::SourceLocation, core::ExprPtr>>>
+      VariantDefs;
   /// Return values of functions defined in the translation unit.
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>>
       Returns;

@@ -41,3 +41,20 @@ bool IsVistaFamily(IWbemClassObject *os) {
   os->Get(L"Version", 0, &v, nullptr, nullptr);
   return wcsncmp(v.bstrVal, L"6.0.", 4) == 0;
 }
+
+// One VARIANT reused for two properties: each read sees the last Get.
+int Classify(IWbemClassObject *os) {
+  VARIANT vt;
+  VariantInit(&vt);
+  int r = 0;
+  os->Get(L"BuildNumber", 0, &vt, nullptr, nullptr);
+  // expect: VG002
+  if (wcscmp(vt.bstrVal, L"6002") == 0)
+    r |= 1;
+  VariantClear(&vt);
+  os->Get(L"Caption", 0, &vt, nullptr, nullptr);
+  // Silent: the product name is the same before and after.
+  if (wcsstr(vt.bstrVal, L"2008") != nullptr)
+    r |= 2;
+  return r;
+}
