@@ -495,9 +495,9 @@ bool isTheBuild(const core::Expr &V) {
 /// the variable passed at each call. Resolved after collection.
 void userOutParams(ASTContext &Ctx, Facts &F,
                    const core::FrontendOptions &Opts) {
-  if (F.OutParamDefs.empty() && llvm::none_of(F.OutDefs, [](const auto &D) {
-        return isa<ParmVarDecl>(D.first);
-      }))
+  auto IsParam = [](const auto &D) { return isa<ParmVarDecl>(D.first); };
+  if (F.OutParamDefs.empty() && llvm::none_of(F.OutDefs, IsParam) &&
+      llvm::none_of(F.RegistryDefs, IsParam))
     return;
   struct CallFinder : RecursiveASTVisitor<CallFinder> {
     ASTContext &Ctx;
@@ -526,6 +526,22 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         // (`RegGetValueW(..., L"UBR", ..., ubr, &cb)` in the helper).
         auto Api = Param->getType()->isPointerType() ? F.OutDefs.find(Param)
                                                      : F.OutDefs.end();
+        // A registry API that fills the pointer parameter with the value
+        // another parameter names (`QueryCurrentVersion(L"CurrentBuild\
+        // Number", buf, sizeof(buf))`): this call's value name.
+        if (auto Reg = Param->getType()->isPointerType()
+                           ? F.RegistryDefs.find(Param)
+                           : F.RegistryDefs.end();
+            Reg != F.RegistryDefs.end()) {
+          const VarDecl *Target = pointee(CE->getArg(I));
+          Lowerer L(Ctx, F, Opts);
+          ExprPtr Name = L.valueAtCall(
+              Reg->second.first->getArg(Reg->second.second), FD, CE);
+          if (Target && !F.OutDefs.count(Target) && Name->Kind == Op::StrConst)
+            if (ExprPtr Q = registryValue(Name->Str))
+              Outs.push_back({Target, Q});
+          continue;
+        }
         if (It == F.OutParamDefs.end() && Api == F.OutDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
@@ -1074,6 +1090,14 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
     if (auto Q = inferredQuantity(Field))
       return core::quantity(*Q, "member named " + Field.str(), true);
   return core::unknown();
+}
+
+ExprPtr Lowerer::valueAtCall(const Expr *E, const FunctionDecl *Callee,
+                             const CallExpr *Call) {
+  Frames.push_back({Callee, Call});
+  ExprPtr V = value(E);
+  Frames.pop_back();
+  return V;
 }
 
 std::optional<std::string> Lowerer::versionInfoFile(const Expr *Info) {

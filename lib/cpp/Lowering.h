@@ -101,6 +101,11 @@ public:
 
   /// The value of E (an integer, a string, a version quantity, ...).
   core::ExprPtr value(const clang::Expr *E);
+  /// The value of E, an expression of Callee's body, at Call: Callee's
+  /// parameters read as Call's arguments.
+  core::ExprPtr valueAtCall(const clang::Expr *E,
+                            const clang::FunctionDecl *Callee,
+                            const clang::CallExpr *Call);
   /// E as a condition (boolean).
   core::ExprPtr cond(const clang::Expr *E);
 

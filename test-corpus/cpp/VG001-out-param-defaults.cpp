@@ -55,6 +55,13 @@ static std::wstring ReadCurrentVersion(const wchar_t *name) {
   return std::wstring(buf);
 }
 
+// The value name is the caller's, and so is the buffer.
+static BOOL QueryCurrentVersion(const wchar_t *name, wchar_t *out, DWORD cb) {
+  return RegGetValueW(HKEY_LOCAL_MACHINE,
+                      L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", name,
+                      RRF_RT_REG_SZ, NULL, out, &cb) == ERROR_SUCCESS;
+}
+
 // Not a version: the caller's own setting, through a reference.
 static void GetRetryCount(DWORD &count) { count = 6002; }
 
@@ -89,6 +96,14 @@ int CheckPlatform() {
   // expect: VG002
   if (ReadCurrentVersion(L"CurrentBuildNumber") == L"6002")
     return 8;
+  wchar_t current[16] = L"";
+  QueryCurrentVersion(L"CurrentBuildNumber", current, sizeof(current));
+  // expect: VG002
+  if (wcscmp(current, L"6002") == 0)
+    return 9;
+  // Silent: true on both builds.
+  if (_wtoi(current) >= 6000)
+    return 10;
   DWORD retries = 0;
   GetRetryCount(retries);
   if (retries == 6002)
