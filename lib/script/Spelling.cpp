@@ -144,6 +144,15 @@ void noteAt(std::vector<core::Diagnostic> &Diags, llvm::StringRef Path,
 
 void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
                 const std::string &Outcome, core::Arm A, core::ExprPtr Test) {
+  if (G.Kind == core::GuardKind::Table) {
+    // A table's entries stay apart (a finding and its fix are about one
+    // entry); those with one value share its id.
+    auto [It, New] = ByOutcome.try_emplace(Outcome, ByOutcome.size());
+    A.ValueId = int64_t(It->second);
+    A.Tests.push_back(std::move(Test));
+    G.Arms.push_back(std::move(A));
+    return;
+  }
   auto Same = ByOutcome.find(Outcome);
   if (Same != ByOutcome.end()) {
     G.Arms[Same->second].Tests.push_back(std::move(Test));

@@ -118,9 +118,10 @@ inline NodeList namedKidsNoComments(Node N) {
   return namedChildren(N, [](Node K) { return type(K) == "comment"; });
 }
 
-/// Adds Test to the arm of G whose outcome is Outcome (an entry's value, a
-/// clause's body), or a new arm A with it: entries with the same value are
-/// one outcome.
+/// Adds Test to the arm of G whose outcome is Outcome (a clause's body), or
+/// a new arm A with it: clauses with the same body are one outcome. A
+/// table's entries stay arms of their own (a finding and its fix are about
+/// one entry), those with the same value (Outcome) sharing a ValueId.
 void addArmTest(core::Guard &G, std::map<std::string, size_t> &ByOutcome,
                 const std::string &Outcome, core::Arm A, core::ExprPtr Test);
 

@@ -14,6 +14,7 @@
 #include "core/Flow.h"
 #include "core/Siblings.h"
 #include "core/SourceTable.h"
+#include "script/Spelling.h"
 #include "script/TreeSitter.h"
 #include "script/Wql.h"
 #include "vbscript/Sources.h"
@@ -1656,20 +1657,13 @@ void Lowerer::dictionaryLookup(const Val &Dict, const ExprPtr &Key,
       continue;
     ExprPtr Test = cmp(CmpOp::EQ, subject(), En.Key,
                        StrKey ? CmpMode::Str : CmpMode::Int, Dialect::VB);
-    auto Same = ByValue.find(En.Value);
-    if (Same != ByValue.end()) {
-      G.Arms[Same->second].Tests.push_back(Test);
-      continue;
-    }
     Arm A;
-    A.Tests.push_back(Test);
     A.Label = spell(En.Stmt);
     uint32_t B = srcBegin(En.Stmt);
     A.Indent = In.Text.line(In.Text.lineCol(B).first)
                    .take_while([](char Ch) { return Ch == ' ' || Ch == '\t'; })
                    .str();
-    ByValue[En.Value] = G.Arms.size();
-    G.Arms.push_back(std::move(A));
+    script::addArmTest(G, ByValue, En.Value, std::move(A), std::move(Test));
   }
   if (G.Arms.empty())
     return;

@@ -22,3 +22,12 @@ Set known = CreateObject("Scripting.Dictionary")
 known("6002") = "SP2"
 known("6003") = "SP2"
 If known.Exists(build) Then WScript.Echo "known"
+
+' One update for SP1 and SP2: the finding and its fix are about the 6002 entry.
+Dim ms17010
+Set ms17010 = CreateObject("Scripting.Dictionary")
+ms17010.Add "6001", "KB4012598"
+' expect: VG005
+ms17010.Add "6002", "KB4012598"
+ms17010.Add "6003", "KB4012598"
+If ms17010.Exists(build) Then WScript.Echo ms17010.Item(build)
