@@ -319,6 +319,8 @@ public:
   std::set<uint32_t> TablesLookedUp, TablesLookedUpOpenly;
   void noteLookup(const Val &Table, const Val &Key, script::Node Access);
   void multipleAssignment(script::Node Targets, script::Node Value);
+  /// [version]::new(6, 0, 6003) and New-Object Version 6, 0, 6003.
+  Val versionOfParts(const std::vector<core::ExprPtr> &Parts);
   /// The value of the entry Key (case-insensitive) of a hashtable literal
   /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
   std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,

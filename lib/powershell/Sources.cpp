@@ -316,7 +316,9 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
     std::string Ty = normalizeType(StrOf(T));
     if (Ty == "version") {
       Val Arg = PathOf({"argumentlist"}, 1);
-      if (Arg.IsList || !Arg.E)
+      if (Arg.IsList)
+        return versionOfParts(Arg.Items);
+      if (!Arg.E)
         return Val();
       return castTo("version", Arg);
     }
@@ -402,13 +404,43 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
     return Val();
   }
   if (Ty == "version" && IsCall && (M == "parse" || M == "new")) {
+    if (M == "new" && ArgN.size() >= 2 && ArgN.size() <= 4) {
+      std::vector<ExprPtr> Parts; // [version]::new(6, 0, 6003)
+      for (size_t I = 0; I < ArgN.size(); ++I)
+        Parts.push_back(ArgVal(I).expr());
+      return versionOfParts(Parts);
+    }
     if (ArgN.size() != 1)
       return Val();
     return castTo("version", ArgVal(0));
   }
+  // [regex]::IsMatch($v, '^6\.0\.6002') is $v -match '^6\.0\.6002'.
+  if (Ty == "regex" && IsCall && M == "ismatch" && ArgN.size() == 2) {
+    ExprPtr S = ArgVal(0).expr(), P = ArgVal(1).expr();
+    if (P->Kind != Op::StrConst || !dependsOnVersion(*S))
+      return Val();
+    if (!isStringExpr(S))
+      S = unary(Op::ToStr, S);
+    auto E = clone(*binary(Op::Regex, S, P));
+    E->Syntax = Dialect::PowerShell;
+    return Val::of(E);
+  }
   if ((Ty == "int" || Ty == "int32" || Ty == "int64") && IsCall && M == "parse")
     return castTo("int", ArgVal(0));
   return Val();
+}
+
+Val Lowerer::versionOfParts(const std::vector<ExprPtr> &Parts) {
+  // System.Version(major, minor[, build[, revision]]) of constants.
+  if (Parts.size() < 2 || Parts.size() > 4)
+    return Val();
+  std::string Text;
+  for (const ExprPtr &P : Parts) {
+    if (!P || P->Kind != Op::IntConst || P->Int < 0)
+      return Val();
+    Text += (Text.empty() ? "" : ".") + std::to_string(P->Int);
+  }
+  return castTo("version", Val::of(strConst(Text)));
 }
 
 Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
