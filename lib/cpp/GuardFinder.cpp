@@ -67,8 +67,11 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *C) {
-    if (isa<CXXOperatorCallExpr>(C))
+    if (isa<CXXOperatorCallExpr>(C)) {
+      if (isLambdaCall(C) && callsHelperWithArguments(C))
+        seed(C); // `isBuild(6002)` of a lambda
       return true;
+    }
     std::string N;
     if (const FunctionDecl *FD = C->getDirectCallee())
       if (FD->getIdentifier())
@@ -97,7 +100,8 @@ private:
   bool callsHelperWithArguments(const CallExpr *C) {
     const FunctionDecl *FD = C->getDirectCallee();
     const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    if (!Def || Def->getNumParams() == 0 || C->getNumArgs() == 0 ||
+    if (!Def || Def->getNumParams() == 0 ||
+        C->getNumArgs() <= unsigned(isLambdaCall(C)) ||
         Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
         C->isInstantiationDependent() || C->containsErrors())
       return false;

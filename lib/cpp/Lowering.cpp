@@ -329,6 +329,15 @@ public:
     Cur = Saved;
     return R;
   }
+  /// A lambda's body returns from its call operator, not from the function
+  /// it is written in.
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    const FunctionDecl *Saved = Cur;
+    Cur = LE->getCallOperator();
+    bool R = RecursiveASTVisitor::TraverseLambdaExpr(LE);
+    Cur = Saved;
+    return R;
+  }
   bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) {
     const FunctionDecl *Saved = Cur;
     Cur = FD;
@@ -585,6 +594,15 @@ void userOutParams(ASTContext &Ctx, Facts &F,
 
 } // namespace
 
+/// `isBuild(6002)` of a lambda: a call of its closure's operator(), whose
+/// first argument is the closure object.
+bool isLambdaCall(const CallExpr *CE) {
+  auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+  auto *MD =
+      OC ? dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()) : nullptr;
+  return MD && OC->getOperator() == OO_Call && MD->getParent()->isLambda();
+}
+
 void collectFacts(ASTContext &Ctx, Facts &F,
                   const core::FrontendOptions &Opts) {
   FactCollector C(Ctx, F);
@@ -743,6 +761,10 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
       return core::unknown();
     case OO_Equal:
       return OC->getNumArgs() == 2 ? value(OC->getArg(1)) : core::unknown();
+    case OO_Call:
+      if (isLambdaCall(OC))
+        return callValue(OC); // `isBuild(6002)`: the lambda's body
+      return core::unknown();
     default:
       return core::unknown();
     }
@@ -841,10 +863,12 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   if (auto *PV = dyn_cast<ParmVarDecl>(VD);
       PV && !Frames.empty() && !F.VarDefs.count(VD) && !F.Clobbered.count(VD) &&
       Frames.back().first == PV->getDeclContext() &&
-      PV->getFunctionScopeIndex() < Frames.back().second->getNumArgs()) {
+      PV->getFunctionScopeIndex() + isLambdaCall(Frames.back().second) <
+          Frames.back().second->getNumArgs()) {
     auto Frame = Frames.back();
     Frames.pop_back();
-    ExprPtr V = value(Frame.second->getArg(PV->getFunctionScopeIndex()));
+    ExprPtr V = value(Frame.second->getArg(PV->getFunctionScopeIndex() +
+                                           isLambdaCall(Frame.second)));
     Frames.push_back(Frame);
     ++ArgumentReads;
     return V;
@@ -1214,7 +1238,8 @@ ExprPtr Lowerer::callValue(const CallExpr *CE) {
       ExprPtr Found;
       bool Same = true;
       // An operator's first argument is its object, not a parameter.
-      bool Bind = !isa<CXXOperatorCallExpr>(CE);
+      // (A lambda's call binds its parameters after the closure object.)
+      bool Bind = !isa<CXXOperatorCallExpr>(CE) || isLambdaCall(CE);
       unsigned ReadsBefore = ArgumentReads;
       if (Bind)
         Frames.push_back({Def, CE});
@@ -1484,7 +1509,7 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
       return cond(B->getRHS());
   }
   if (auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getNumArgs() == 2) {
+    if (OC->getNumArgs() == 2 && OC->getOperator() != OO_Call) {
       if (OC->getOperator() == OO_AmpAmp)
         return core::logicAnd(cond(OC->getArg(0)), cond(OC->getArg(1)));
       if (OC->getOperator() == OO_PipePipe)

@@ -22,6 +22,9 @@
 
 namespace verguard::cpp {
 
+/// A call of a lambda (its closure's operator()).
+bool isLambdaCall(const clang::CallExpr *CE);
+
 /// What the whole translation unit says about where values come from,
 /// gathered once before any guard is lowered.
 struct Facts {

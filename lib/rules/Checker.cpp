@@ -475,12 +475,17 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
         F.Where = G.Arms[C.Arm].Label.Span;
       // An atom written nowhere but as the whole condition (a pipeline
       // such as `systeminfo | Select-String ...`): the condition's text.
-      std::string What = !C.Atom->Written.Text.empty()
-                             ? shorten(C.Atom->Written.Text)
-                         : G.Kind == GuardKind::Condition &&
-                                 G.Cond.get() == C.Atom && !G.Text.empty()
-                             ? shorten(G.Text)
-                             : toString(*C.Atom);
+      auto Whole = [&] { // the atom is all there is to the condition
+        const Expr *E = G.Cond.get();
+        while (E && E->Kind == Op::Not && E->Kids.size() == 1)
+          E = E->Kids[0].get();
+        return E == C.Atom;
+      };
+      std::string What =
+          !C.Atom->Written.Text.empty() ? shorten(C.Atom->Written.Text)
+          : G.Kind == GuardKind::Condition && !G.Text.empty() && Whole()
+              ? shorten(G.Text)
+              : toString(*C.Atom);
       std::string Subject =
           G.Kind == GuardKind::Condition
               ? "`" + What + "`"
