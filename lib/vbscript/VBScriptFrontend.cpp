@@ -265,12 +265,14 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
   if (!X) {
     auto Made = std::make_shared<Folder>();
     Made->Run = Run;
-    // Path itself is one of the folder's modules for the others.
+    // Path itself is one of the folder's modules for the others; it holds
+    // nothing (the prefilter asks only for such a module), so it is not
+    // read again.
     std::vector<std::string> All = projectFiles(Path, Text);
-    All.push_back(Path.str());
     for (const std::string &F : All)
       if (HoldsFile(F))
         Made->Holding.push_back(F);
+    All.push_back(Path.str());
     Made->Deps = std::move(All);
     Made->Deps.push_back(std::string(Dir)); // a module added later
     X = Made;
