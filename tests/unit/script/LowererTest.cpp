@@ -266,10 +266,14 @@ TEST(ScriptLowerer, TableArmsByValue) {
   EXPECT_EQ(G.Kind, GuardKind::Table);
   EXPECT_TRUE(G.FirstMatchOnly);
   EXPECT_EQ(G.Text, "table {6002: 'sp2', 6003: 'sp2', 7601: 'win7'}");
-  ASSERT_EQ(G.Arms.size(), 2u);
-  EXPECT_EQ(G.Arms[0].Tests.size(), 2u);
+  // One arm per entry (a finding and its fix are about one entry); entries
+  // with one value share its id, so a lookup's outcome is the value.
+  ASSERT_EQ(G.Arms.size(), 3u);
+  EXPECT_EQ(G.Arms[0].Tests.size(), 1u);
   EXPECT_EQ(G.Arms[0].Label.Text, "6002: 'sp2'");
-  EXPECT_EQ(G.Arms[1].Tests.size(), 1u);
+  EXPECT_EQ(G.Arms[1].Label.Text, "6003: 'sp2'");
+  EXPECT_EQ(G.Arms[0].ValueId, G.Arms[1].ValueId);
+  EXPECT_NE(G.Arms[0].ValueId, G.Arms[2].ValueId);
 }
 
 TEST(ScriptLowerer, InstanceWalksTheBodyQuietlyOncePerArguments) {
