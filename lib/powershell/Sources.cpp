@@ -425,6 +425,21 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
     E->Syntax = Dialect::PowerShell;
     return Val::of(E);
   }
+  // [int]::TryParse($raw, [ref]$b): $b is the parsed value afterwards (the
+  // call's own result, whether it parsed, is not known).
+  if ((Ty == "int" || Ty == "int32" || Ty == "int64") && IsCall &&
+      M == "tryparse" && ArgN.size() == 2) {
+    script::Node Ref = unwrap(ArgN[1]);
+    if (typeOf(Ref) == "cast_expression" &&
+        text(script::child(Ref, 0)).trim("[] ").equals_insensitive("ref")) {
+      script::Node Var =
+          unwrap(script::child(Ref, script::childCount(Ref) - 1));
+      if (typeOf(Var) == "variable")
+        bind(varName(text(Var)), varScope(text(Var)), castTo("int", ArgVal(0)),
+             BranchDepth > 0);
+    }
+    return Val();
+  }
   if ((Ty == "int" || Ty == "int32" || Ty == "int64") && IsCall && M == "parse")
     return castTo("int", ArgVal(0));
   return Val();

@@ -12,3 +12,13 @@ if ($v -lt [version]::new(6, 0, 6003)) { 'before the 2019 update' }
 if ($v -lt (New-Object Version 6, 0, 6003)) { 'before the 2019 update' }
 # Silent: both builds are at least 6.0.
 if ($v -ge [version]::new(6, 0)) { 'Vista or later' }
+
+# [int]::TryParse fills its [ref] variable with the number.
+$raw = (Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion').CurrentBuildNumber
+$build = 0
+if ([int]::TryParse($raw, [ref]$build)) {
+    # expect: VG001
+    if ($build -le 6003) { 'Server 2008 SP2 or older' }
+    # Silent: both builds are below Windows 7.
+    if ($build -lt 7600) { 'before Windows 7' }
+}
