@@ -1453,6 +1453,16 @@ ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
     return core::cmp(C, Fd, core::intConst(0), core::CmpMode::Int,
                      core::Dialect::C, W);
   }
+  // wcsstr(s, L"6002.") == s: found at the start, a prefix test.
+  if ((*O == core::CmpOp::EQ || *O == core::CmpOp::NE) &&
+      ((A->Kind == Op::Find && !A->Kids.empty() && sameTree(A->Kids[0], B) &&
+        !A->has(core::FlagReverse)) ||
+       (B->Kind == Op::Find && !B->Kids.empty() && sameTree(B->Kids[0], A) &&
+        !B->has(core::FlagReverse)))) {
+    ExprPtr Fd = A->Kind == Op::Find ? A : B;
+    return core::cmp(*O, Fd, core::intConst(0), core::CmpMode::Int,
+                     core::Dialect::C, W);
+  }
   if (Str && (LNull || RNull))
     return core::unknown(); // pointer null check, not a string comparison
   // BOOL-valued conditions compared with FALSE/TRUE: the condition itself.

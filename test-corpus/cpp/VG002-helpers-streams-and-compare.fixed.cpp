@@ -1,6 +1,7 @@
 // Registry helpers whose value name is their parameter, version strings
 // built with streams, and std::string::compare(pos, len, s).
 #include <windows.h>
+#include <cwchar>
 #include <sstream>
 #include <string>
 
@@ -53,5 +54,13 @@ int Check() {
     return 6;
   if (v.compare(0, 4, "6.0.") == 0)
     return 7; // the whole Vista family
+  // A prefix test written with wcsstr: found at the start.
+  wchar_t text[32];
+  swprintf(text, 32, L"%lu.%lu", OsBuild(), 24566ul);
+  // expect: VG002
+  if (wcsstr(text, L"6002.") == text || wcsstr(text, L"6003.") == text)
+    return 8;
+  if (wcsstr(text, L".") != text)
+    return 9; // a dot somewhere after the start, always
   return 0;
 }
