@@ -53,15 +53,15 @@ bool isFragile(const Guard &G, const Profile &Before, const Profile &After);
 /// `#` for a digit and `[!...]`).
 bool wildcardMatch(llvm::StringRef Text, llvm::StringRef Pattern, Dialect D,
                    bool IgnoreCase);
-/// The text of capture group Group (0: the whole match) of the first match
-/// of Pattern in Text; nullopt if nothing matches or the pattern cannot be
-/// read.
 /// Text with every match of Pattern (the .NET/ECMAScript subset regexSearch
 /// reads) replaced by With, as PowerShell's -replace does; nullopt when the
 /// pattern cannot be read or With names a group (`$1`).
 std::optional<std::string> regexReplace(llvm::StringRef Text,
                                         llvm::StringRef Pattern,
                                         llvm::StringRef With, bool IgnoreCase);
+/// The text of capture group Group (0: the whole match) of the first match
+/// of Pattern in Text; nullopt if nothing matches or the pattern cannot be
+/// read.
 std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
                                       unsigned Group);

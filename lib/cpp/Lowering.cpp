@@ -121,17 +121,20 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
 
-/// The same tree, or two ways to the same value on every known profile (a
-/// helper's GetVersionEx build and its fallback HIWORD(GetVersion())).
-bool sameValue(const ExprPtr &A, const ExprPtr &B) {
-  if (sameTree(A, B))
-    return true;
+/// A and B give the same known value on every known profile.
+bool sameOnEveryProfile(const core::Expr &A, const core::Expr &B) {
   for (const core::Profile &P : core::builtinProfiles().Profiles) {
-    core::Value X = core::evaluate(*A, P);
-    if (!X.known() || !(X == core::evaluate(*B, P)))
+    core::Value X = core::evaluate(A, P);
+    if (!X.known() || !(X == core::evaluate(B, P)))
       return false;
   }
   return true;
+}
+
+/// The same tree, or two ways to the same value on every known profile (a
+/// helper's GetVersionEx build and its fallback HIWORD(GetVersion())).
+bool sameValue(const ExprPtr &A, const ExprPtr &B) {
+  return sameTree(A, B) || sameOnEveryProfile(*A, *B);
 }
 
 /// Q with flag bits ORed above it (the source table's highBits).
@@ -251,10 +254,14 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         const core::SourceEntry *E = core::builtinSources().wmiProperty(Prop);
         bool Unique = Prop == "BuildNumber" || Prop == "CSDVersion" ||
                       llvm::StringRef(Prop).starts_with("ServicePack");
-        const SourceManager &SM = Ctx.getSourceManager();
-        if (E && !Unique)
-          Unique = SM.getBufferData(SM.getMainFileID())
-                       .contains_insensitive("Win32_OperatingSystem");
+        if (E && !Unique) {
+          if (!F.NamesOsClass) {
+            const SourceManager &SM = Ctx.getSourceManager();
+            F.NamesOsClass = SM.getBufferData(SM.getMainFileID())
+                                 .contains_insensitive("Win32_OperatingSystem");
+          }
+          Unique = *F.NamesOsClass;
+        }
         if (const VarDecl *VD = pointee(CE->getArg(2))) {
           ExprPtr V;
           if (E && Unique) {
@@ -491,12 +498,7 @@ private:
 
 /// A value that is the OS build on every known profile.
 bool isTheBuild(const core::Expr &V) {
-  for (const core::Profile &P : core::builtinProfiles().Profiles) {
-    core::Value X = core::evaluate(V, P);
-    if (!X.known() || !(X == core::Value::integer(P.build())))
-      return false;
-  }
-  return true;
+  return sameOnEveryProfile(V, *core::quantity(Quantity::Build, "the build"));
 }
 
 /// A same-TU function that stores a version value through an out-parameter:
@@ -530,36 +532,33 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
         const ParmVarDecl *Param = FD->getParamDecl(I);
+        bool Pointer = Param->getType()->isPointerType();
+        // What the helper stores through the parameter; what an API writes
+        // through it (`RegGetValueW(..., L"UBR", ..., ubr, &cb)` in the
+        // helper); a registry value the API writes there whose name is
+        // another parameter (`QueryCurrentVersion(L"CurrentBuildNumber",
+        // buf, sizeof(buf))`: this call's value name).
         auto It = F.OutParamDefs.find(Param);
-        // An API that writes through the pointer parameter itself
-        // (`RegGetValueW(..., L"UBR", ..., ubr, &cb)` in the helper).
-        auto Api = Param->getType()->isPointerType() ? F.OutDefs.find(Param)
-                                                     : F.OutDefs.end();
-        // A registry API that fills the pointer parameter with the value
-        // another parameter names (`QueryCurrentVersion(L"CurrentBuild\
-        // Number", buf, sizeof(buf))`): this call's value name.
-        if (auto Reg = Param->getType()->isPointerType()
-                           ? F.RegistryDefs.find(Param)
-                           : F.RegistryDefs.end();
-            Reg != F.RegistryDefs.end()) {
-          const VarDecl *Target = pointee(CE->getArg(I));
-          Lowerer L(Ctx, F, Opts);
-          ExprPtr Name = L.valueAtCall(
-              Reg->second.first->getArg(Reg->second.second), FD, CE);
-          if (Target && !F.OutDefs.count(Target) && Name->Kind == Op::StrConst)
-            if (ExprPtr Q = registryValue(Name->Str))
-              Outs.push_back({Target, Q});
-          continue;
-        }
-        if (It == F.OutParamDefs.end() && Api == F.OutDefs.end())
+        auto Api = Pointer ? F.OutDefs.find(Param) : F.OutDefs.end();
+        auto Reg = Pointer ? F.RegistryDefs.find(Param) : F.RegistryDefs.end();
+        if (It == F.OutParamDefs.end() && Api == F.OutDefs.end() &&
+            Reg == F.RegistryDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
         if (!Target || F.OutDefs.count(Target))
           continue;
+        Lowerer L(Ctx, F, Opts);
+        if (Reg != F.RegistryDefs.end()) {
+          ExprPtr Name = L.valueAtCall(
+              Reg->second.first->getArg(Reg->second.second), FD, CE);
+          if (Name->Kind == Op::StrConst)
+            if (ExprPtr Q = registryValue(Name->Str))
+              Outs.push_back({Target, Q});
+          continue;
+        }
         // Every store must give the same version value, but for a default
         // stored first or on failure (`*build = 0; if (GetVersionExW(&vi))
         // *build = vi.dwBuildNumber;`).
-        Lowerer L(Ctx, F, Opts);
         ExprPtr V;
         bool Agree = true;
         if (Api != F.OutDefs.end() && core::dependsOnVersion(*Api->second))

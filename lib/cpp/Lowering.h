@@ -61,6 +61,9 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *,
                  std::vector<std::pair<clang::SourceLocation, core::ExprPtr>>>
       VariantDefs;
+  /// Whether the main file names Win32_OperatingSystem (read once, at the
+  /// first IWbemClassObject::Get of a property other classes have too).
+  std::optional<bool> NamesOsClass;
   /// Return values of functions defined in the translation unit.
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>>
       Returns;

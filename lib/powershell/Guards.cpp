@@ -378,13 +378,36 @@ static std::pair<uint32_t, uint32_t> entryRange(script::Node Entry,
   return {B, E};
 }
 
+/// The entries of a hashtable literal that have a key, with that key's
+/// `key_expression`, in order.
+static std::vector<std::pair<script::Node, script::Node>>
+hashEntries(script::Node Hash) {
+  std::vector<std::pair<script::Node, script::Node>> Out;
+  for (script::Node Body : namedKids(Hash)) {
+    if (typeOf(Body) != "hash_literal_body")
+      continue;
+    for (script::Node Entry : namedKids(Body)) {
+      if (typeOf(Entry) != "hash_entry")
+        continue;
+      for (script::Node K : namedKids(Entry))
+        if (typeOf(K) == "key_expression") {
+          Out.push_back({Entry, K});
+          break;
+        }
+    }
+  }
+  return Out;
+}
+
+ExprPtr Lowerer::entryKey(script::Node KeyN) {
+  // A bare name (`Build = ...`) is the string it spells.
+  script::Node U = unwrap(KeyN);
+  if (typeOf(U) == "simple_name" || typeOf(KeyN) == "simple_name")
+    return strConst(text(U).str(), spell(U));
+  return lower(U, 1).expr();
+}
+
 void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
-  script::Node Body{};
-  for (script::Node K : namedKids(Hash))
-    if (typeOf(K) == "hash_literal_body")
-      Body = K;
-  if (script::isNull(Body))
-    return;
   Guard G;
   G.Kind = GuardKind::Table;
   G.Subject = std::move(Key);
@@ -392,26 +415,12 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
   G.Where = span(Hash);
   // Entries with the same value are one outcome.
   std::map<std::string, size_t> ByValue;
-  for (script::Node Entry : namedKids(Body)) {
-    if (typeOf(Entry) != "hash_entry")
-      continue;
-    script::Node KeyN{};
-    for (script::Node K : namedKids(Entry))
-      if (typeOf(K) == "key_expression")
-        KeyN = K;
-    if (script::isNull(KeyN))
-      continue;
-    auto [VB, VE] = entryRange(Entry, Src);
-    std::string Value =
-        normalize(Src.slice(script::endByte(KeyN), VE).ltrim(" \t="));
-    script::Node U = unwrap(KeyN);
-    ExprPtr KV;
-    if (typeOf(U) == "simple_name" || typeOf(KeyN) == "simple_name")
-      KV = strConst(text(U).str(), spell(U));
-    else
-      KV = lower(U, 1).expr();
-    Arm A;
+  for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
     auto [B, E] = entryRange(Entry, Src);
+    std::string Value =
+        normalize(Src.slice(script::endByte(KeyN), E).ltrim(" \t="));
+    ExprPtr KV = entryKey(KeyN);
+    Arm A;
     A.Label = spell(B, E);
     A.Indent = script::Speller(Path, Text).indentAt(B);
     ExprPtr Test = KV->isConst() ? cmp(CmpOp::EQ, subject(), KV, CmpMode::StrCI,
@@ -428,25 +437,12 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
 
 std::optional<Val> Lowerer::hashEntry(script::Node Hash, llvm::StringRef Key,
                                       int Depth) {
-  for (script::Node Body : namedKids(Hash)) {
-    if (typeOf(Body) != "hash_literal_body")
-      continue;
-    for (script::Node Entry : namedKids(Body)) {
-      auto Kids = namedKids(Entry);
-      if (typeOf(Entry) != "hash_entry" || Kids.size() != 2 ||
-          typeOf(Kids[0]) != "key_expression")
-        continue;
-      script::Node U = unwrap(Kids[0]);
-      std::string Name = text(U).str();
-      if (typeOf(U) != "simple_name") {
-        ExprPtr KV = lower(U, Depth + 1).expr();
-        if (!KV || KV->Kind != Op::StrConst)
-          continue;
-        Name = KV->Str;
-      }
-      if (llvm::StringRef(Name).equals_insensitive(Key))
-        return lower(Kids[1], Depth + 1);
-    }
+  for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
+    auto Kids = namedKids(Entry);
+    ExprPtr KV = entryKey(KeyN);
+    if (Kids.size() == 2 && KV && KV->Kind == Op::StrConst &&
+        llvm::StringRef(KV->Str).equals_insensitive(Key))
+      return lower(Kids[1], Depth + 1);
   }
   return std::nullopt;
 }
@@ -501,26 +497,14 @@ void Lowerer::pendingTables() {
         (TablesLookedUp.count(At) && !TablesLookedUpOpenly.count(At)))
       continue;
     // Keys that are Windows builds or version strings: a table about the OS
-    // even if its lookups could not be followed.
-    script::Node Body{};
-    for (script::Node K : namedKids(Hash))
-      if (typeOf(K) == "hash_literal_body")
-        Body = K;
-    if (script::isNull(Body))
-      continue;
-    // Keys that are Windows builds (the profiles' known builds) and one of
-    // them on a side of some bump: the table can fall to its default there.
+    // even if its lookups could not be followed. Keys that are Windows
+    // builds (the profiles' known builds) and one of them on a side of some
+    // bump: the table can fall to its default there.
     const ProfileSet &PS = builtinProfiles();
     int Builds = 0, Versions = 0;
     bool HasBumped = false;
-    for (script::Node Entry : namedKids(Body)) {
-      script::Node KeyN{};
-      for (script::Node K : namedKids(Entry))
-        if (typeOf(K) == "key_expression")
-          KeyN = K;
-      if (script::isNull(KeyN))
-        continue;
-      ExprPtr KV = lower(unwrap(KeyN), 1).expr();
+    for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
+      ExprPtr KV = entryKey(KeyN);
       int64_t N = -1;
       if (KV->Kind == Op::IntConst) {
         N = KV->Int;

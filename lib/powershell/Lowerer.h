@@ -325,6 +325,9 @@ public:
   /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
   std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,
                                int Depth);
+  /// The key of a hashtable entry (its `key_expression`): a bare name is the
+  /// string it spells.
+  core::ExprPtr entryKey(script::Node KeyN);
   int BranchDepth = 0; // inside if/else/switch/try bodies
   bool InSwitchArm = false;
   llvm::StringRef Parent; // the type of the walked node's parent // lowering a

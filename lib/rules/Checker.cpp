@@ -491,23 +491,21 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
               ? "`" + What + "`"
               : "`" + What + "` in this " +
                     (G.Kind == GuardKind::Table ? "table" : "switch");
-      F.Evaluated =
-          Evaluation{Subject, C.ValueBefore, describeOutcome(G, OB, C.Arm),
-                     describeOutcome(G, OA, C.Arm)};
+      std::string Was = describeOutcome(G, OB, C.Arm),
+                  Now = describeOutcome(G, OA, C.Arm);
+      F.Evaluated = Evaluation{Subject, C.ValueBefore, Was, Now};
       if (G.Kind == GuardKind::Table) {
         // In the table's own words: its entries, not the lowered key test.
-        F.Message = "the lookup in this table finds " +
-                    describeOutcome(G, OB, C.Arm) + " on " + versionOf(Before) +
-                    " but " + describeOutcome(G, OA, C.Arm) + " on " +
+        F.Message = "the lookup in this table finds " + Was + " on " +
+                    versionOf(Before) + " but " + Now + " on " +
                     versionOf(After) + " (" + B->Description + ")";
       } else {
         F.Message = Subject + " is " + (C.ValueBefore ? "true" : "false") +
                     " on " + versionOf(Before) + " but " +
                     (C.ValueBefore ? "false" : "true") + " on " +
                     versionOf(After) +
-                    ", so the guard's outcome changes from " +
-                    describeOutcome(G, OB, C.Arm) + " to " +
-                    describeOutcome(G, OA, C.Arm) + " (" + B->Description + ")";
+                    ", so the guard's outcome changes from " + Was + " to " +
+                    Now + " (" + B->Description + ")";
       }
       F.Bump = B->Id;
       F.Guard = G.Text.empty() ? toString(G.Cond ? *G.Cond : *C.Atom) : G.Text;

@@ -1474,9 +1474,6 @@ bool Lowerer::dictionaryStore(Val *Dict, const std::vector<script::Node> &Args,
 std::vector<ExprPtr> Lowerer::constantItems(script::Node Coll) {
   // Array(6001, 6002), or Split("6001,6002", ",") of a constant.
   std::vector<ExprPtr> Items;
-  if (is(Coll, "identifier"))
-    if (Val *V = findVar(key(Coll)))
-      return V->OneOf; // builds = Array(...): For Each x In builds
   if (!is(Coll, "call_expression") ||
       !is(field(Coll, "function"), "identifier"))
     return Items;
@@ -2030,7 +2027,9 @@ bool Lowerer::statement(script::Node N) {
                  : C.O == ObjKind::FileCollection
                      ? objVal(ObjKind::FileInstance)
                      : Val{};
-      Item.OneOf = constantItems(Coll);
+      // Over constants: `Array(...)` and a variable holding one were
+      // lowered to their items already; `Split` of a constant is read here.
+      Item.OneOf = C.OneOf.empty() ? constantItems(Coll) : C.OneOf;
       assign(key(Var), Item);
     }
     return true;
