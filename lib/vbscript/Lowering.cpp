@@ -365,12 +365,42 @@ private:
   }
   /// Lowers each argument once: for the guards inside it (IIf) and for
   /// bindArguments.
+  /// Callee, the key of the procedure called (or empty), learns which
+  /// object each of its parameters receives (noteObjectArgument).
   std::vector<ExprPtr> argumentValues(const std::vector<script::Node> &Args,
-                                      int D) {
+                                      int D, llvm::StringRef Callee = {}) {
     std::vector<ExprPtr> V;
-    for (script::Node A : Args)
-      V.push_back(expr(A, D + 1).E);
+    for (size_t I = 0; I < Args.size(); ++I) {
+      Val A = expr(Args[I], D + 1);
+      if (!Callee.empty())
+        noteObjectArgument(Callee, I, A);
+      V.push_back(A.E);
+    }
     return V;
+  }
+  /// What each procedure's parameters receive as objects (a WMI instance,
+  /// WScript.Shell, a class instance) at its calls: procedure key ->
+  /// parameter index -> the object, or nothing once two calls disagree.
+  /// `IsSp2(objOS)` then reads `os.BuildNumber` inside IsSp2 as
+  /// Win32_OperatingSystem.BuildNumber.
+  llvm::StringMap<std::map<int64_t, std::optional<Val>>> ParamObjects;
+  void noteObjectArgument(llvm::StringRef Callee, size_t I, const Val &A) {
+    if (A.O == ObjKind::None || A.State)
+      return; // a RegExp's or Dictionary's state is the caller's own
+    auto [It, New] = ParamObjects[Callee].try_emplace(int64_t(I), A);
+    if (!New && It->second &&
+        (It->second->O != A.O || It->second->Cls != A.Cls ||
+         It->second->Lits != A.Lits))
+      It->second.reset();
+  }
+  /// The key of the procedure a call of K (lower case) names from here.
+  std::string calleeKey(const std::string &K) const {
+    if (Cur && !Cur->Cls.empty()) {
+      std::string FK = Cur->Cls + "." + K;
+      if (llvm::any_of(Procs, [&](const Proc &P) { return P.Key == FK; }))
+        return FK;
+    }
+    return K;
   }
   /// After a call of procedure Key: each variable passed to a ByRef
   /// parameter the procedure sets holds what it set, at this call.
@@ -1054,7 +1084,7 @@ Val Lowerer::call(script::Node N, int D) {
     auto Fn = FuncResults.find(FK);
     if (Fn == FuncResults.end())
       Fn = FuncResults.find(K);
-    std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
+    std::vector<ExprPtr> ArgVals = argumentValues(Args, D, calleeKey(K));
     if (isVersionApi(K))
       return {};
     bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
@@ -1413,7 +1443,7 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       expr(Arg, D + 1);
     return {};
   case ObjKind::ClassInstance: {
-    std::vector<ExprPtr> ArgVals = argumentValues(Args, D);
+    std::vector<ExprPtr> ArgVals = argumentValues(Args, D, R.Cls + "." + M);
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
       Val V = bindArguments(F->second, ArgVals, N);
@@ -1963,7 +1993,7 @@ bool Lowerer::statement(script::Node N) {
       bool Handled = false;
       builtin(K, Callee, Args, 0, Handled);
       if (!Handled) {
-        std::vector<ExprPtr> ArgVals = argumentValues(Args, 0);
+        std::vector<ExprPtr> ArgVals = argumentValues(Args, 0, calleeKey(K));
         std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
         bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
                                              : llvm::StringRef(K),
@@ -2070,6 +2100,12 @@ void Lowerer::runProc(const Proc &P) {
           ByValParams.insert(K);
         LocalNames.insert(K);
         Locals[K] = Val{};
+        auto PO = ParamObjects.find(P.Key);
+        if (PO != ParamObjects.end()) {
+          auto O = PO->second.find(ParamIndex.lookup(K));
+          if (O != PO->second.end() && O->second && !P.Main)
+            Locals[K] = *O->second;
+        }
         script::Node Ty = field(Par, "type");
         if (!script::isNull(Ty)) {
           std::string TN = key(field(Ty, "type"));

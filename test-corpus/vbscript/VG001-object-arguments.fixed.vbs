@@ -1,0 +1,49 @@
+' WMI and WScript.Shell objects handed to helpers: the helper reads the
+' version from its parameter, and every call passes the same kind of object.
+Option Explicit
+
+Function IsServer2008Sp2(os)
+  ' expect: VG001
+  IsServer2008Sp2 = ((os.BuildNumber = "6002" Or os.BuildNumber = "6003"))
+End Function
+
+Sub ReportKernel(item)
+  ' expect: VG001
+  If CLng(item.BuildNumber) <= 6003 Then WScript.Echo "pre-6003 kernel"
+  ' Silent: the family is the same before and after.
+  If Left(item.Version, 4) = "6.0." Then WScript.Echo "Vista family"
+End Sub
+
+Sub CheckAll(colItems)
+  Dim objItem
+  For Each objItem In colItems
+    ' expect: VG001
+    If (objItem.BuildNumber = "6002" Or objItem.BuildNumber = "6003") Then WScript.Echo "SP2"
+  Next
+End Sub
+
+Function ReadBuild(sh)
+  ReadBuild = sh.RegRead("HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentBuildNumber")
+End Function
+
+Dim objWMI, colOS, objOS, shell
+Set objWMI = GetObject("winmgmts:{impersonationLevel=impersonate}!\\.\root\cimv2")
+Set colOS = objWMI.ExecQuery("SELECT * FROM Win32_OperatingSystem")
+For Each objOS In colOS
+  If IsServer2008Sp2(objOS) Then WScript.Echo "2008 SP2"
+  ReportKernel objOS
+Next
+CheckAll colOS
+
+Set shell = CreateObject("WScript.Shell")
+' expect: VG001
+If ReadBuild(shell) = "6002" Then WScript.Echo "SP2 by registry"
+' Silent: 7601 is one build on both sides of the bump.
+If ReadBuild(shell) = "7601" Then WScript.Echo "2008 R2 SP1"
+
+' Silent: a helper handed different objects knows neither of them.
+Function Describe(thing)
+  If thing.Version = "6002" Then Describe = "six thousand two"
+End Function
+WScript.Echo Describe(objOS)
+WScript.Echo Describe(shell)
