@@ -26,6 +26,72 @@ bool isLogicalOperator(OverloadedOperatorKind K) {
   return K == OO_AmpAmp || K == OO_PipePipe || K == OO_Exclaim;
 }
 
+/// The braced list a container or array is initialized with, in its
+/// written form: `kBuilds[] = {...}`, `std::set<DWORD> s = {...}`,
+/// `std::map<DWORD, T> m{{6002, ...}, ...}`, `std::vector<int> v = {...}`.
+const InitListExpr *initializerList(const VarDecl *VD) {
+  const Expr *E = VD && VD->getInit() ? VD->getInit() : nullptr;
+  for (int Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreImplicit();
+    if (auto *IL = dyn_cast<InitListExpr>(E))
+      return IL->isSemanticForm() && IL->getSyntacticForm()
+                 ? IL->getSyntacticForm()
+                 : IL;
+    if (auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      // The list, then defaulted comparator and allocator.
+      if (C->getNumArgs() < 1 ||
+          !llvm::all_of(llvm::drop_begin(C->arguments()), [](const Expr *A) {
+            return isa<CXXDefaultArgExpr>(A);
+          }))
+        return nullptr;
+      E = C->getArg(0);
+    } else if (auto *SL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+      E = SL->getSubExpr();
+    } else if (auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (auto *C = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = C->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// True if T is a standard associative container keyed by its first
+/// element (`std::map`, `std::unordered_map`, `std::multimap`).
+bool isStdMap(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N == "map" || N == "unordered_map" || N == "multimap" ||
+         N == "unordered_multimap" || N == "flat_map";
+}
+
+/// The container a lookup reads: `kSet` of `kSet.count(b)`, `v` of
+/// `v.begin()`, `std::begin(v)` or of an array `v` decayed to a pointer.
+const VarDecl *containerOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *MD = MC->getMethodDecl();
+    if (!MD || !MD->getIdentifier() ||
+        !(MD->getName() == "begin" || MD->getName() == "cbegin"))
+      return nullptr;
+    E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  } else if (auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
+        !(FD->getName() == "begin" || FD->getName() == "cbegin") ||
+        C->getNumArgs() != 1)
+      return nullptr;
+    E = C->getArg(0)->IgnoreParenImpCasts();
+  }
+  auto *D = dyn_cast<DeclRefExpr>(E);
+  auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  return initializerList(VD) ? VD : nullptr;
+}
+
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(ASTContext &Ctx, const Facts &F, const core::FrontendOptions &Opts)
@@ -67,6 +133,8 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *C) {
+    if (containerLookup(C))
+      return true;
     if (isa<CXXOperatorCallExpr>(C)) {
       if (isLambdaCall(C) && callsHelperWithArguments(C))
         seed(C); // `isBuild(6002)` of a lambda
@@ -153,6 +221,13 @@ private:
 
   void seed(const Expr *E) {
     if (E->isInstantiationDependent() || E->containsErrors())
+      return;
+    if (auto *B = dyn_cast<BinaryOperator>(E);
+        B && (isLookup(B->getLHS()) || isLookup(B->getRHS())))
+      return;
+    if (auto *O = dyn_cast<CXXOperatorCallExpr>(E);
+        O && O->getNumArgs() == 2 &&
+        (isLookup(O->getArg(0)) || isLookup(O->getArg(1))))
       return;
     const Expr *R = root(E);
     if (!Roots.insert(R).second)
@@ -295,10 +370,7 @@ private:
       if (!D)
         return nullptr;
       auto *VD = dyn_cast<VarDecl>(D->getDecl());
-      if (!VD || !VD->getInit() ||
-          !isa<InitListExpr>(VD->getInit()->IgnoreImplicit()))
-        return nullptr;
-      return VD;
+      return initializerList(VD) ? VD : nullptr;
     };
     const FieldDecl *Field = nullptr;
     const VarDecl *Table = TableOf(A, Field);
@@ -313,6 +385,66 @@ private:
     if (!core::dependsOnVersion(*Subject))
       return false;
     return table(R, Table, Field, Subject);
+  }
+
+  /// A lookup of the OS's build in a constant standard container or array:
+  /// `kNames.find(b)`, `.count(b)`, `.contains(b)`, `.at(b)`, `kNames[b]`,
+  /// `std::find(v.begin(), v.end(), b)`, `std::count(...)`. A VG005 guard
+  /// over the container's keys.
+  bool containerLookup(const CallExpr *C) {
+    const VarDecl *Container = nullptr;
+    const Expr *Key = nullptr;
+    ExprPtr Subject = lookupOf(C, Container, Key);
+    if (!Subject)
+      return false;
+    const Expr *R = root(C);
+    if (!Roots.insert(R).second)
+      return true;
+    return table(R, Container, nullptr, Subject,
+                 isStdMap(Container->getType()));
+  }
+  /// The OS value C looks up in a constant container (containerLookup), and
+  /// the container and the key's expression; null if C is no such lookup.
+  ExprPtr lookupOf(const CallExpr *C, const VarDecl *&Container,
+                   const Expr *&Key) {
+    if (C->isInstantiationDependent() || C->containsErrors())
+      return nullptr;
+    if (auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {
+      const auto *MD = MC->getMethodDecl();
+      if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 1)
+        return nullptr;
+      llvm::StringRef N = MD->getName();
+      if (N != "find" && N != "count" && N != "contains" && N != "at")
+        return nullptr;
+      Container = containerOf(MC->getImplicitObjectArgument());
+      Key = MC->getArg(0);
+    } else if (auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
+      if (OC->getOperator() != OO_Subscript || OC->getNumArgs() != 2)
+        return nullptr;
+      Container = containerOf(OC->getArg(0));
+      Key = OC->getArg(1);
+    } else if (const FunctionDecl *FD = C->getDirectCallee()) {
+      if (!FD->isInStdNamespace() || !FD->getIdentifier() ||
+          !(FD->getName() == "find" || FD->getName() == "count") ||
+          C->getNumArgs() != 3)
+        return nullptr;
+      Container = containerOf(C->getArg(0));
+      Key = C->getArg(2);
+    }
+    if (!Container ||
+        (!Container->getType().isConstQualified() &&
+         !Container->getType()->isArrayType() && Container->hasGlobalStorage()))
+      return nullptr; // a global container anyone may change
+    ExprPtr Subject = L.value(Key);
+    return core::dependsOnVersion(*Subject) ? Subject : nullptr;
+  }
+  /// True if E, an operand of a comparison, is a container lookup: the
+  /// lookup is the guard (`kSet.count(b) != 0`), found at the call.
+  bool isLookup(const Expr *E) {
+    const VarDecl *Container = nullptr;
+    const Expr *Key = nullptr;
+    auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    return C && lookupOf(C, Container, Key);
   }
 
   /// The array a range-based for walks when Elt names its loop variable
@@ -348,10 +480,10 @@ private:
   /// A table guard at R: Subject looked up in the constant array Table (by
   /// its member Field, if any).
   bool table(const Expr *R, const VarDecl *Table, const FieldDecl *Field,
-             ExprPtr Subject) {
-    auto *IL = cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
-    if (IL->isSemanticForm() && IL->getSyntacticForm())
-      IL = IL->getSyntacticForm();
+             ExprPtr Subject, bool PairKey = false) {
+    const InitListExpr *IL = initializerList(Table);
+    if (!IL)
+      return false;
     core::Guard G;
     G.Kind = core::GuardKind::Table;
     G.Subject = Subject;
@@ -371,7 +503,17 @@ private:
     std::vector<std::string> Values;
     for (const Expr *Elt : IL->inits()) {
       const Expr *KeyExpr = Elt->IgnoreImplicit();
-      if (Field) {
+      if (PairKey) {
+        // `{6002, L"..."}` of a map: the key is the pair's first.
+        if (auto *Sub = dyn_cast<InitListExpr>(KeyExpr))
+          KeyExpr = Sub->getNumInits() == 2 ? Sub->getInit(0) : nullptr;
+        else if (auto *CE = dyn_cast<CXXConstructExpr>(KeyExpr))
+          KeyExpr = CE->getNumArgs() == 2 ? CE->getArg(0) : nullptr;
+        else
+          KeyExpr = nullptr;
+        if (!KeyExpr)
+          return false;
+      } else if (Field) {
         auto *Sub = dyn_cast<InitListExpr>(KeyExpr);
         if (!Sub)
           return false;

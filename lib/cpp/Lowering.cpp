@@ -637,6 +637,13 @@ ExprPtr Lowerer::cond(const Expr *E) {
   return R ? R : core::unknown();
 }
 
+/// `std::optional<T>` (or a reference to one).
+static bool isStdOptional(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         RD->getName() == "optional";
+}
+
 bool Lowerer::isStringType(QualType T) const {
   T = T.getNonReferenceType();
   if (T->isPointerType() || T->isArrayType()) {
@@ -728,6 +735,17 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
     if ((CE->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(CE->getArg(0))) &&
         (N == "basic_string" || N.contains("CString")))
       return core::strConst("");
+    // `std::optional<DWORD>`: its value; empty (`std::nullopt`, `{}`) is
+    // an error return's value.
+    if (N == "optional" && RD->isInStdNamespace()) {
+      if (CE->getNumArgs() == 0)
+        return core::intConst(0);
+      const Expr *A = CE->getArg(0)->IgnoreImplicit();
+      if (const auto *T = A->getType()->getAsCXXRecordDecl();
+          T && T->getIdentifier() && T->getName() == "nullopt_t")
+        return core::intConst(0);
+      return value(CE->getArg(0));
+    }
     if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0))) {
       if (CE->getConstructor()->isCopyOrMoveConstructor() ||
           N == "basic_string" || N == "basic_string_view" ||
@@ -760,6 +778,11 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
       return core::unknown();
     case OO_Equal:
       return OC->getNumArgs() == 2 ? value(OC->getArg(1)) : core::unknown();
+    case OO_Star:
+      // `*b` of a `std::optional<DWORD>`: its value.
+      if (OC->getNumArgs() == 1 && isStdOptional(OC->getArg(0)->getType()))
+        return value(OC->getArg(0));
+      return core::unknown();
     case OO_Call:
       if (isLambdaCall(OC))
         return callValue(OC); // `isBuild(6002)`: the lambda's body
@@ -1300,6 +1323,9 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
   if (!Obj || !MD->getIdentifier())
     return MD && !MD->getIdentifier() ? core::unknown() : callValue(CE);
   llvm::StringRef N = MD->getName();
+  // `b.value()`, `b.value_or(0)` of a `std::optional<DWORD>`.
+  if ((N == "value" || N == "value_or") && isStdOptional(Obj->getType()))
+    return value(Obj);
   if (N == "str" && CE->getNumArgs() == 0)
     if (auto *DR = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
       if (auto *VD = dyn_cast<VarDecl>(DR->getDecl())) {
