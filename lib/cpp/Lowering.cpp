@@ -413,9 +413,27 @@ public:
       if (U->getOpcode() == UO_Deref)
         if (auto *D =
                 dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-          if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
-            if (Plain)
+          if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl())) {
+            // `*build &= 0x0FFFFFFF`, `*build = *build & mask`: an update
+            // of what was stored there (by an API, say).
+            bool Update = !Plain;
+            if (auto *R = dyn_cast<BinaryOperator>(
+                    B->getRHS()->IgnoreParenImpCasts());
+                Plain && R && !R->isComparisonOp() && !R->isLogicalOp() &&
+                !R->isAssignmentOp())
+              if (auto *RU = dyn_cast<UnaryOperator>(
+                      R->getLHS()->IgnoreParenImpCasts());
+                  RU && RU->getOpcode() == UO_Deref)
+                if (auto *RD = dyn_cast<DeclRefExpr>(
+                        RU->getSubExpr()->IgnoreParenImpCasts()))
+                  Update = RD->getDecl() == P;
+            if (Update && !inLoop(B))
+              F.Updates[P].push_back(B);
+            else if (Update)
+              F.Clobbered.insert(P);
+            else
               F.OutParamDefs[P].push_back(B->getRHS());
+          }
     }
     return true;
   }
@@ -573,8 +591,9 @@ void userOutParams(ASTContext &Ctx, Facts &F,
             else
               Agree = Agree && sameValue(V, X);
           }
-        if (V && Agree)
-          Outs.push_back({Target, V});
+        if (V && Agree && !F.Clobbered.count(Param))
+          Outs.push_back(
+              {Target, L.withUpdatesBefore(Param, V, FD->getEndLoc())});
       }
       // A revision's build spelling was written in the callee's scope
       // (`HIWORD(ffi->dwFileVersionLS)`): here the build is the variable
@@ -947,12 +966,17 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
 /// V with the in-place updates of VD written before Use applied in order
 /// (`b &= 0x0FFFFFFF` after `DWORD b = ...`).
 ExprPtr Lowerer::withUpdates(const VarDecl *VD, ExprPtr V, const Expr *Use) {
+  return Use ? withUpdatesBefore(VD, std::move(V), Use->getBeginLoc()) : V;
+}
+
+ExprPtr Lowerer::withUpdatesBefore(const VarDecl *VD, ExprPtr V,
+                                   SourceLocation Before) {
   auto It = F.Updates.find(VD);
-  if (It == F.Updates.end() || !Use)
+  if (It == F.Updates.end())
     return V;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const BinaryOperator *U : It->second) {
-    if (!SM.isBeforeInTranslationUnit(U->getEndLoc(), Use->getBeginLoc()))
+    if (!SM.isBeforeInTranslationUnit(U->getEndLoc(), Before))
       continue;
     // `b op= e`, or `b = b op e`.
     BinaryOperatorKind K = U->getOpcode();

@@ -126,6 +126,11 @@ public:
   /// depends on its arguments: a guard at the call, judged per call site.
   bool readsArguments(const clang::CallExpr *CE);
 
+  /// V with the in-place updates of VD written before Before applied in
+  /// order (`*build &= 0x0FFFFFFF` in a helper, after the API filled it).
+  core::ExprPtr withUpdatesBefore(const clang::VarDecl *VD, core::ExprPtr V,
+                                  clang::SourceLocation Before);
+
 private:
   core::ExprPtr valueImpl(const clang::Expr *E);
   core::ExprPtr condImpl(const clang::Expr *E);

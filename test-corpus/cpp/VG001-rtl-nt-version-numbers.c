@@ -51,7 +51,43 @@ static BOOL IsVista(void) {
   return major == 6 && minor == 0;
 }
 
+/* A helper hands its own out-parameters to the API and masks what it
+   wrote. */
+static void QueryNtVersion(DWORD *major, DWORD *minor, DWORD *build) {
+  RtlGetNtVersionNumbers(major, minor, build);
+  *build &= 0x0FFFFFFF;
+}
+
+static void QueryNtBuild(DWORD *build) {
+  DWORD major, minor;
+  RtlGetNtVersionNumbers(&major, &minor, build);
+  *build = *build & 0xFFFF;
+}
+
+static BOOL ForwardedIsSp2(void) {
+  DWORD major, minor, build, build2;
+  QueryNtVersion(&major, &minor, &build);
+  QueryNtBuild(&build2);
+  /* expect: VG001 */
+  if (build == 6002)
+    return TRUE;
+  /* expect: VG001 */
+  return build2 <= 6002;
+}
+
+/* Silent: the flag bits are still set, so this never held on any build. */
+static void QueryRawBuild(DWORD *build) {
+  DWORD major, minor;
+  RtlGetNtVersionNumbers(&major, &minor, build);
+}
+
+static BOOL RawIsSp2(void) {
+  DWORD build;
+  QueryRawBuild(&build);
+  return build == 6002;
+}
+
 int main(void) {
   return ResolvedIsSp2() + AssignedBeforeBump() + DeclaredIsAtMostSp2() +
-         HasWindows7() + IsVista();
+         HasWindows7() + IsVista() + ForwardedIsSp2() + RawIsSp2();
 }
