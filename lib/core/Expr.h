@@ -158,6 +158,8 @@ enum ExprFlags : uint16_t {
                                 // whole command text may be rewritten
   FlagRegexPattern = 1 << 11,   // Replace: Kids[1] is a regular expression
                                 // (PowerShell's -replace)
+  FlagEnumMember = 1 << 12,     // IntConst: a member of the enum named Str,
+                                // so a new value is written cast to it
 };
 
 struct Expr {

@@ -444,10 +444,16 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
           continue;
         script::Node V = script::field(M, "value");
         Val X = script::isNull(V) ? Val::of(intConst(Next)) : lower(V);
-        if (!X.E || X.E->Kind != Op::IntConst)
+        if (!X.E || X.E->Kind != Op::IntConst) {
           X = Val::of(unknown());
-        else
+        } else {
           Next = X.E->Int + 1;
+          // A fix writes another value of this type as `(WinBuild)6003`.
+          auto C = clone(*X.E);
+          C->Flags |= core::FlagEnumMember;
+          C->Str = Name;
+          X = Val::of(C);
+        }
         Members[Name + "." + text(script::field(M, "name")).str()] = X;
       }
     } else if (T == "namespace_declaration") {

@@ -55,9 +55,21 @@ newConstText(const AtomContext &C, const MappedConst &M, bool Widen) {
   const Expr &K = *M.Node;
   if (!K.Written.valid())
     return std::nullopt;
+  // `WinBuild.VistaSp2` -> `(WinBuild)6003`; written cast to an integer
+  // (`(int)WinBuild.VistaSp2`), the new value is a plain number.
+  if (M.NewInt && (K.Flags & FlagEnumMember) && !K.Str.empty() &&
+      llvm::StringRef(K.Written.Text).starts_with(K.Str + "."))
+    return "(" + K.Str + ")" + std::to_string(*M.NewInt);
   if (M.NewInt)
     return renderInt(*M.NewInt, K.Written.Text);
   std::string From = std::to_string(oldBuild(C));
+  // A string constant written by name (`PREFIX`, `$Sp2`): its text holds
+  // no literal to change here, and the name must not be written twice.
+  auto Changed = [&](std::string T) -> std::optional<std::string> {
+    if (T == K.Written.Text)
+      return std::nullopt;
+    return T;
+  };
   if (Widen) {
     if (!M.Widened)
       return std::nullopt;
@@ -65,15 +77,17 @@ newConstText(const AtomContext &C, const MappedConst &M, bool Widen) {
     size_t P = 0;
     while (P < From.size() && From[P] == Digits[P])
       ++P;
-    return replaceInLiteral(K.Written.Text, From,
-                            From.substr(0, P) + "[" + From.substr(P) +
-                                Digits.substr(P) + "]");
+    return Changed(replaceInLiteral(K.Written.Text, From,
+                                    From.substr(0, P) + "[" + From.substr(P) +
+                                        Digits.substr(P) + "]"));
   }
   if (M.NewStr && M.FromNew)
-    return replaceInLiteral(K.Written.Text, std::to_string(newBuild(C)),
-                            std::to_string(2 * newBuild(C) - oldBuild(C)));
+    return Changed(
+        replaceInLiteral(K.Written.Text, std::to_string(newBuild(C)),
+                         std::to_string(2 * newBuild(C) - oldBuild(C))));
   if (M.NewStr)
-    return replaceInLiteral(K.Written.Text, From, std::to_string(newBuild(C)));
+    return Changed(
+        replaceInLiteral(K.Written.Text, From, std::to_string(newBuild(C))));
   return std::nullopt;
 }
 
