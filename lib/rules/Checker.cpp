@@ -475,17 +475,39 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
         F.Where = G.Arms[C.Arm].Label.Span;
       // An atom written nowhere but as the whole condition (a pipeline
       // such as `systeminfo | Select-String ...`): the condition's text.
-      auto Whole = [&] { // the atom is all there is to the condition
+      // The atom is all there is to the condition, under this many Nots
+      // (-1: it is not).
+      auto Whole = [&] {
         const Expr *E = G.Cond.get();
-        while (E && E->Kind == Op::Not && E->Kids.size() == 1)
+        int Nots = 0;
+        for (; E && E->Kind == Op::Not && E->Kids.size() == 1; ++Nots)
           E = E->Kids[0].get();
-        return E == C.Atom;
+        return E == C.Atom ? Nots : -1;
       };
-      std::string What =
-          !C.Atom->Written.Text.empty() ? shorten(C.Atom->Written.Text)
-          : G.Kind == GuardKind::Condition && !G.Text.empty() && Whole()
-              ? shorten(G.Text)
-              : toString(*C.Atom);
+      int WholeNots = !C.Atom->Written.Text.empty() ||
+                              G.Kind != GuardKind::Condition || G.Text.empty()
+                          ? -1
+                          : Whole();
+      std::string What = !C.Atom->Written.Text.empty()
+                             ? shorten(C.Atom->Written.Text)
+                         : WholeNots >= 0 ? shorten(G.Text)
+                                          : toString(*C.Atom);
+      // The text quoted is the negation of the atom (`not at_least(6003)`,
+      // `b not in (6001, 6002)`): its values are the atom's, inverted.
+      bool TextNegated = WholeNots > 0 && WholeNots % 2 == 1;
+      if (G.Cond && C.Atom->Written.valid())
+        visitTree(*G.Cond, [&](const Expr &E) {
+          if (E.Kind != Op::Not || E.Kids.size() != 1 ||
+              E.Kids[0].get() != C.Atom)
+            return;
+          llvm::StringRef T = llvm::StringRef(C.Atom->Written.Text).ltrim();
+          if ((E.Written.valid() && E.Written.Span == C.Atom->Written.Span) ||
+              T.starts_with("!") || T.starts_with_insensitive("not ") ||
+              T.starts_with_insensitive("-not ") ||
+              T.starts_with_insensitive("not("))
+            TextNegated = true;
+        });
+      bool Stated = C.ValueBefore != TextNegated;
       std::string Subject =
           G.Kind == GuardKind::Condition
               ? "`" + What + "`"
@@ -493,17 +515,16 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
                     (G.Kind == GuardKind::Table ? "table" : "switch");
       std::string Was = describeOutcome(G, OB, C.Arm),
                   Now = describeOutcome(G, OA, C.Arm);
-      F.Evaluated = Evaluation{Subject, C.ValueBefore, Was, Now};
+      F.Evaluated = Evaluation{Subject, Stated, Was, Now};
       if (G.Kind == GuardKind::Table) {
         // In the table's own words: its entries, not the lowered key test.
         F.Message = "the lookup in this table finds " + Was + " on " +
                     versionOf(Before) + " but " + Now + " on " +
                     versionOf(After) + " (" + B->Description + ")";
       } else {
-        F.Message = Subject + " is " + (C.ValueBefore ? "true" : "false") +
-                    " on " + versionOf(Before) + " but " +
-                    (C.ValueBefore ? "false" : "true") + " on " +
-                    versionOf(After) +
+        F.Message = Subject + " is " + (Stated ? "true" : "false") + " on " +
+                    versionOf(Before) + " but " + (Stated ? "false" : "true") +
+                    " on " + versionOf(After) +
                     ", so the guard's outcome changes from " + Was + " to " +
                     Now + " (" + B->Description + ")";
       }

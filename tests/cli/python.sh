@@ -39,3 +39,11 @@ expect_rc 0
 # The result cache: a second run gives the same report from the cache.
 # nothing.py is skipped by the prefilter: no result to cache.
 same_from_cache "$TMP/pf" $(($(ls "$TMP/pf" | wc -l) - 1))
+
+# A check written as a negation states the values of what is written.
+vg --format=json "$CORPUS/python/VG002-named-constants-and-negations.py"
+expect_rc 1
+js "d.findings.some(f => f.location.line === 24 && f.message.startsWith('\`not at_least(6003)\` is true on 6.0.6002'))"
+js "d.findings.some(f => f.location.line === 29 && f.message.startsWith('\`BUILD not in (6001, 6002)\` is false on 6.0.6002'))"
+# A string constant written by name gets no fix that writes the name twice.
+js "d.findings.filter(f => f.location.line === 16 || f.location.line === 20).every(f => !f.fix)"
