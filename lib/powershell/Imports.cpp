@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Lowerer.h"
+#include "PowerShellFrontend.h"
 
 #include "core/Expr.h"
 #include "core/FileMemo.h"
@@ -105,7 +106,7 @@ std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
 std::shared_ptr<const Lowerer::Import>
 Lowerer::summarizeFile(const std::string &File, llvm::StringRef Bytes) {
   auto Q = script::parseQuietly(tree_sitter_powershell(), Bytes, File,
-                                Opts.TimeoutMs);
+                                Opts.TimeoutMs, parseableText);
   if (!Q)
     return nullptr;
   Lowerer Sub(File, Q->Text, Opts, Q->NoGuards, Q->NoDiags);

@@ -477,6 +477,77 @@ bool onlyComments(llvm::StringRef S) {
 }
 } // namespace
 
+std::optional<std::string> parseableText(llvm::StringRef S) {
+  std::optional<std::string> Out;
+  auto WordStart = [](char C) {
+    return llvm::isAlpha(C) || C == '_' || C == '*';
+  };
+  auto WordChar = [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '-' || C == '.' || C == '*' ||
+           C == '?';
+  };
+  auto Blank = [](char C) { return C == ' ' || C == '\t'; };
+  size_t N = S.size(), LineStart = 0;
+  int Brackets = 0; // inside [...]: type names (`[Dictionary[string, int]]`)
+  for (size_t I = 0; I < N; ++I) {
+    char C = S[I];
+    if (C == '\n') {
+      LineStart = I + 1;
+      Brackets = 0;
+    } else if (C == '#') {
+      while (I + 1 < N && S[I + 1] != '\n')
+        ++I;
+    } else if (C == '<' && I + 1 < N && S[I + 1] == '#') {
+      size_t E = S.find("#>", I + 2);
+      I = E == llvm::StringRef::npos ? N : E + 1;
+    } else if (C == '@' && I + 1 < N && (S[I + 1] == '"' || S[I + 1] == '\'')) {
+      // A here-string runs to its quote and @ at the start of a line.
+      std::string End = std::string("\n") + S[I + 1] + "@";
+      size_t E = S.find(End, I + 2);
+      I = E == llvm::StringRef::npos ? N : E + 2;
+    } else if (C == '\'' || C == '"') {
+      for (++I; I < N; ++I) {
+        if (C == '"' && S[I] == '`') {
+          ++I;
+          continue;
+        }
+        if (S[I] == C) {
+          if (I + 1 < N && S[I + 1] == C) { // '' or "" inside
+            ++I;
+            continue;
+          }
+          break;
+        }
+      }
+    } else if (C == '[') {
+      ++Brackets;
+    } else if (C == ']') {
+      Brackets = std::max(0, Brackets - 1);
+    } else if (C == ',' && Brackets == 0) {
+      size_t P = I;
+      while (P > LineStart && Blank(S[P - 1]))
+        --P;
+      size_t WordEnd = P;
+      while (P > LineStart && WordChar(S[P - 1]))
+        --P;
+      size_t Next = I + 1;
+      while (Next < N && Blank(S[Next]))
+        ++Next;
+      bool Word = WordEnd > P && WordStart(S[P]) && P > LineStart &&
+                  (Blank(S[P - 1]) || S[P - 1] == ',');
+      // `class C : Base, IDisposable` lists types.
+      llvm::StringRef Line = S.slice(LineStart, I).ltrim();
+      if (Word && Next < N && WordStart(S[Next]) &&
+          !Line.starts_with_insensitive("class ")) {
+        if (!Out)
+          Out = S.str();
+        (*Out)[I] = ' ';
+      }
+    }
+  }
+  return Out;
+}
+
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags, std::vector<std::string> *Deps) {
@@ -486,10 +557,12 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     return;
   // The functions no finding can depend on are left unparsed
   // (script/ParsePlan.h).
-  script::ParsePlan Plan = script::planParse(
-      Text.Utf8, script::PlanDialect::PowerShell, Opts.Triggers);
+  std::optional<std::string> Parseable = parseableText(Text.Utf8);
+  llvm::StringRef Parsed = Parseable ? llvm::StringRef(*Parseable) : Text.Utf8;
+  script::ParsePlan Plan =
+      script::planParse(Parsed, script::PlanDialect::PowerShell, Opts.Triggers);
   script::TreePtr Tree =
-      script::parsePlanned(tree_sitter_powershell(), Text.Utf8, Plan,
+      script::parsePlanned(tree_sitter_powershell(), Parsed, Plan,
                            Opts.TimeoutMs ? Opts.TimeoutMs * 1000 : 0);
   if (!Tree) {
     script::noteParseTrouble(Diags, Path, Text, nullptr);

@@ -7,6 +7,7 @@
 #include "core/Guard.h"
 #include "script/Text.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                std::vector<core::Guard> &Guards,
                std::vector<core::Diagnostic> &Diags,
                std::vector<std::string> *Deps = nullptr);
+
+/// Text as tree-sitter-powershell parses it: the same bytes, but for the
+/// commas of bare-word lists in command arguments (`Select-Object Caption,
+/// BuildNumber`, `-Property Caption,Version`), which the grammar rejects,
+/// turned into spaces (two arguments for one list; offsets are kept). Null
+/// if there is no such comma.
+std::optional<std::string> parseableText(llvm::StringRef Text);
 
 } // namespace verguard::powershell
 

@@ -108,10 +108,10 @@ std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
   return Buf ? std::move(*Buf) : nullptr;
 }
 
-std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
-                                        llvm::StringRef Bytes,
-                                        llvm::StringRef Path,
-                                        uint64_t TimeoutMs) {
+std::unique_ptr<QuietFile>
+parseQuietly(const TSLanguage *Language, llvm::StringRef Bytes,
+             llvm::StringRef Path, uint64_t TimeoutMs,
+             std::optional<std::string> (*Prepare)(llvm::StringRef)) {
   auto Text = decodeText(Bytes, Path);
   if (!Text) {
     llvm::consumeError(Text.takeError());
@@ -119,7 +119,10 @@ std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
   }
   auto Q = std::make_unique<QuietFile>();
   Q->Text = std::move(*Text);
-  Q->Parsed.Tree = parse(Language, Q->Text.Utf8, {}, TimeoutMs * 1000);
+  std::optional<std::string> Prepared =
+      Prepare ? Prepare(Q->Text.Utf8) : std::nullopt;
+  Q->Parsed.Tree = parse(Language, Prepared ? *Prepared : Q->Text.Utf8, {},
+                         TimeoutMs * 1000);
   if (!Q->Parsed.Tree)
     return nullptr;
   Q->Parsed.Flat =

@@ -89,10 +89,12 @@ std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
 
 /// Bytes (the file Path) decoded and parsed with Language within TimeoutMs
 /// (0: none); nothing for a file that cannot be decoded or parsed.
-std::unique_ptr<QuietFile> parseQuietly(const TSLanguage *Language,
-                                        llvm::StringRef Bytes,
-                                        llvm::StringRef Path,
-                                        uint64_t TimeoutMs);
+/// Prepare, if given, returns the text the grammar parses in place of the
+/// decoded one (the same length; null: the decoded text).
+std::unique_ptr<QuietFile>
+parseQuietly(const TSLanguage *Language, llvm::StringRef Bytes,
+             llvm::StringRef Path, uint64_t TimeoutMs,
+             std::optional<std::string> (*Prepare)(llvm::StringRef) = nullptr);
 /// readProjectFile() then parseQuietly(): a project file read for what it
 /// declares; nothing if it cannot be read, is too large or cannot be parsed.
 std::unique_ptr<QuietFile> parseProjectFile(const TSLanguage *Language,

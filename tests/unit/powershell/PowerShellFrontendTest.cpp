@@ -547,3 +547,18 @@ TEST(PowerShellFrontend, DotSourcedFileDefinesTheVersion) {
                   Main);
   EXPECT_TRUE(Gone.Findings.empty()) << Gone.dump();
 }
+
+// Bare-word lists in command arguments parse as separate arguments; commas
+// of strings, comments, expressions, type names and class bases stay.
+TEST(PowerShellFrontend, BareWordListsBecomeParseable) {
+  auto P = powershell::parseableText(
+      "Select-Object Caption, BuildNumber,Version | ft Name, Id\n");
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(*P, "Select-Object Caption  BuildNumber Version | ft Name  Id\n");
+  for (const char *Same :
+       {"$a = 'x, y', \"p, q\" # A, B\n", "Test-Build -Build 6001, 6002\n",
+        "[Dictionary[ string, int ]]::new()\n", "class C : Base, IFoo {}\n",
+        "[Parameter(Mandatory, Position = 0)]\n", "f $a, $b\n",
+        "<# A, B #>\n@'\nA, B\n'@\n"})
+    EXPECT_FALSE(powershell::parseableText(Same).has_value()) << Same;
+}
