@@ -113,7 +113,9 @@ public:
     if (auto *FD = dyn_cast_or_null<FunctionDecl>(D)) {
       std::string Saved = Function;
       Function = FD->getQualifiedNameAsString();
+      Functions.push_back(FD);
       bool R = RecursiveASTVisitor::TraverseDecl(D);
+      Functions.pop_back();
       Function = Saved;
       return R;
     }
@@ -234,7 +236,11 @@ private:
       return;
     if (tableGuard(R))
       return;
+    // A helper's returned condition over its parameters is judged at each
+    // call (callsHelperWithArguments), not here with what callers pass.
+    L.setCallerArguments(!returnedByHelper(R));
     ExprPtr C = L.cond(R);
+    L.setCallerArguments(true);
     if (!core::isBoolean(*C))
       return;
     // Perhaps an OS build after all, by the builds it is compared with
@@ -269,6 +275,31 @@ private:
       Siblings.hold(std::move(G));
     else
       Guards.push_back(std::move(G));
+  }
+
+  /// True if R is what a function with parameters that returns a boolean
+  /// or an integer returns (`return b == 6002;`).
+  bool returnedByHelper(const Expr *R) {
+    const Stmt *Cur = R;
+    bool Returned = false;
+    for (int Steps = 0; Steps < 8 && !Returned; ++Steps) {
+      auto Parents = Ctx.getParents(*Cur);
+      if (Parents.size() != 1)
+        return false;
+      if ((Returned = Parents[0].get<ReturnStmt>() != nullptr))
+        break;
+      const Expr *P = Parents[0].get<Expr>();
+      if (!P || !(isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+                  isa<FullExpr>(P) || isa<ExprWithCleanups>(P)))
+        return false;
+      Cur = P;
+    }
+    // The enclosing function, by the walk's own record.
+    const FunctionDecl *FD = Functions.empty() ? nullptr : Functions.back();
+    if (!Returned || !FD || FD->getNumParams() == 0)
+      return false;
+    QualType T = FD->getReturnType();
+    return T->isBooleanType() || T->isIntegerType();
   }
 
   void switchGuard(const SwitchStmt *S) {
@@ -556,6 +587,7 @@ private:
   ASTContext &Ctx;
   Lowerer L;
   std::string Function;
+  std::vector<const FunctionDecl *> Functions; // enclosing, innermost last
   llvm::DenseSet<const Expr *> Roots;
   core::SiblingBuilds Siblings; // comparisons held until the walk's end
 };

@@ -1,4 +1,5 @@
-//===- GuardFinder.h - every version guard of a translation unit -*- C++ -*-===//
+//===- GuardFinder.h - every version guard of a translation unit -*- C++
+//-*-===//
 #ifndef VERGUARD_CPP_GUARDFINDER_H
 #define VERGUARD_CPP_GUARDFINDER_H
 

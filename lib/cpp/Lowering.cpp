@@ -477,6 +477,9 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (FD->isDefined() && !isSystem(Ctx, FD->getLocation()))
+        F.Calls[FD->getCanonicalDecl()].push_back(CE);
     outParams(Ctx, CE, F);
     if (auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
       streamInsertion(Op);
@@ -914,6 +917,14 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
     ++ArgumentReads;
     return V;
   }
+  // A parameter read in its own function: what its callers pass, if they
+  // pass a version value (`Pick(vi.dwBuildNumber)` with `if (b == 6002)`
+  // inside Pick).
+  if (auto *PV = dyn_cast<ParmVarDecl>(VD);
+      PV && Frames.empty() && CallerArguments && !F.VarDefs.count(VD) &&
+      !F.Clobbered.count(VD) && !F.Updates.count(VD))
+    if (ExprPtr A = callerArgument(PV))
+      return A;
   // What an API wrote, with the updates after it (`build &= 0x0FFFFFFF`
   // after RtlGetNtVersionNumbers).
   auto Out = F.OutDefs.find(VD);
@@ -961,6 +972,35 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
       return core::quantity(*Q, "variable named " + VD->getName().str(),
                             /*Inferred=*/true);
   return core::unknown();
+}
+
+ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
+  const auto *FD = dyn_cast<FunctionDecl>(PV->getDeclContext());
+  if (!FD || PV->getType()->isPointerType() ||
+      (PV->getType()->isReferenceType() &&
+       !PV->getType().getNonReferenceType().isConstQualified()))
+    return nullptr;
+  auto It = F.Calls.find(FD->getCanonicalDecl());
+  if (It == F.Calls.end())
+    return nullptr;
+  unsigned I = PV->getFunctionScopeIndex();
+  ExprPtr Found;
+  for (const CallExpr *CE : It->second) {
+    unsigned A = I + (isa<CXXOperatorCallExpr>(CE) && isLambdaCall(CE));
+    if (A >= CE->getNumArgs())
+      continue;
+    ExprPtr V = value(CE->getArg(A));
+    if (!core::dependsOnVersion(*V) || core::hasInferredQuantity(*V))
+      continue;
+    if (Found && !sameValue(Found, V))
+      return nullptr;
+    if (!Found)
+      Found = V;
+  }
+  // Spelled at the call, not here: a fix edits only what the helper says.
+  return Found ? core::keepSpellingsWithin(Found,
+                                           fileSpan(Ctx, FD->getSourceRange()))
+               : nullptr;
 }
 
 /// V with the in-place updates of VD written before Use applied in order

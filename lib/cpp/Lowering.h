@@ -89,6 +89,11 @@ struct Facts {
   /// `*param = value` / `param = value` for reference/pointer parameters.
   llvm::DenseMap<const clang::ParmVarDecl *, std::vector<const clang::Expr *>>
       OutParamDefs;
+  /// The calls of each function defined in the translation unit (by its
+  /// canonical declaration): what its parameters receive.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::CallExpr *>>
+      Calls;
 };
 
 /// Collects Facts over the non-system parts of the translation unit.
@@ -126,12 +131,22 @@ public:
   /// depends on its arguments: a guard at the call, judged per call site.
   bool readsArguments(const clang::CallExpr *CE);
 
+  /// Whether a parameter read outside any call being followed is what its
+  /// callers pass (callerArgument); off for a helper's returned condition,
+  /// which is judged at each call instead.
+  void setCallerArguments(bool On) { CallerArguments = On; }
+
   /// V with the in-place updates of VD written before Before applied in
   /// order (`*build &= 0x0FFFFFFF` in a helper, after the API filled it).
   core::ExprPtr withUpdatesBefore(const clang::VarDecl *VD, core::ExprPtr V,
                                   clang::SourceLocation Before);
 
 private:
+  bool CallerArguments = true;
+  /// What every call of PV's function that passes a version value passes
+  /// for PV, when they agree (`Pick(vi.dwBuildNumber)` for `DWORD b` of
+  /// `Pick`); null if none does.
+  core::ExprPtr callerArgument(const clang::ParmVarDecl *PV);
   core::ExprPtr valueImpl(const clang::Expr *E);
   core::ExprPtr condImpl(const clang::Expr *E);
   core::ExprPtr varValue(const clang::VarDecl *VD, const clang::Expr *Use);

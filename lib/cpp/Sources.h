@@ -30,7 +30,8 @@ enum class StrFn {
   None,
   Compare,       // strcmp family: 3-way
   CompareN,      // strncmp family: 3-way on N characters
-  CompareString, // CompareString[Ex][A|W]: CSTR_LESS_THAN(1)/EQUAL(2)/GREATER(3)
+  CompareString, // CompareString[Ex][A|W]:
+                 // CSTR_LESS_THAN(1)/EQUAL(2)/GREATER(3)
   Find,          // strstr family: pointer or null
   ToInt,         // atoi family
   ToStr,         // std::to_string
