@@ -1,6 +1,8 @@
 //===- Flow.cpp -----------------------------------------------------------===//
 #include "core/Flow.h"
 #include "core/Deadline.h"
+#include "core/Evaluator.h"
+#include "core/Profile.h"
 
 #include "core/Quantity.h"
 #include "core/SourceTable.h"
@@ -67,6 +69,15 @@ bool isErrorDefault(const Expr &V) {
   return ((V.Kind == Op::IntConst || V.Kind == Op::BoolConst) &&
           (V.Int == 0 || V.Int == -1)) ||
          (V.Kind == Op::StrConst && V.Str.empty());
+}
+
+bool sameOnEveryProfile(const Expr &A, const Expr &B) {
+  for (const Profile &P : builtinProfiles().Profiles) {
+    Value X = evaluate(A, P);
+    if (!X.known() || !(X == evaluate(B, P)))
+      return false;
+  }
+  return true;
 }
 
 ValueType valueType(const Expr &E) {

@@ -28,6 +28,11 @@ ValueType valueType(const Expr &E);
 /// evidence against the version value it gives otherwise.
 bool isErrorDefault(const Expr &V);
 
+/// A and B give the same known value on every built-in profile (a
+/// helper's GetVersionEx build and its fallback HIWORD(GetVersion()); the
+/// build two callers pass, spelled differently).
+bool sameOnEveryProfile(const Expr &A, const Expr &B);
+
 /// The text of E if it is a constant string or a concatenation of them
 /// (`Environment.SystemDirectory + "\\ntoskrnl.exe"`).
 std::optional<std::string> constText(const Expr &E);

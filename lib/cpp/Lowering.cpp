@@ -121,20 +121,10 @@ bool sameTree(const ExprPtr &A, const ExprPtr &B) {
   return core::toString(*A) == core::toString(*B);
 }
 
-/// A and B give the same known value on every known profile.
-bool sameOnEveryProfile(const core::Expr &A, const core::Expr &B) {
-  for (const core::Profile &P : core::builtinProfiles().Profiles) {
-    core::Value X = core::evaluate(A, P);
-    if (!X.known() || !(X == core::evaluate(B, P)))
-      return false;
-  }
-  return true;
-}
-
 /// The same tree, or two ways to the same value on every known profile (a
 /// helper's GetVersionEx build and its fallback HIWORD(GetVersion())).
 bool sameValue(const ExprPtr &A, const ExprPtr &B) {
-  return sameTree(A, B) || sameOnEveryProfile(*A, *B);
+  return sameTree(A, B) || core::sameOnEveryProfile(*A, *B);
 }
 
 /// Q with flag bits ORed above it (the source table's highBits).
@@ -519,7 +509,8 @@ private:
 
 /// A value that is the OS build on every known profile.
 bool isTheBuild(const core::Expr &V) {
-  return sameOnEveryProfile(V, *core::quantity(Quantity::Build, "the build"));
+  return core::sameOnEveryProfile(
+      V, *core::quantity(Quantity::Build, "the build"));
 }
 
 /// A same-TU function that stores a version value through an out-parameter:
