@@ -274,6 +274,10 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
     if (auto Q = inferFromName(PN))
       Named = *Q;
     F.Vars[PN] = Val::of(param(I, Named));
+    // What its callers pass, if that is a version value.
+    if (ExprPtr A = callerArgument(
+            Key, I, Fn.Return ? Fn.Return->E.get() : nullptr, Def))
+      F.Vars[PN] = Val::of(A);
   }
   Frames.push_back(std::move(F));
   script::Node Body = script::field(Def, "body");

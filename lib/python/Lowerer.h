@@ -194,12 +194,7 @@ public:
     script::Node Def{}; // the function_definition
   };
   std::map<std::string, Function> Functions; // "f" or "Class.f"
-  /// What the calls of each function pass for its parameters when that is
-  /// a version value (`pick_msi(sys.getwindowsversion().build)`), by
-  /// function and parameter index; null once two calls disagree. The body
-  /// is then walked with the parameter bound, and its checks judged so.
-  std::map<std::string, std::map<size_t, core::ExprPtr>> CallerArgs;
-  void noteCallerArgument(const std::string &Key, size_t I, const Val &A);
+
   std::map<std::string, std::map<std::string, Val>> ClassAttrs;
   std::set<std::string> Classes;
 

@@ -532,7 +532,7 @@ Val Lowerer::call(script::Node N, int Depth) {
   size_t Skip = F->second.Method && Method ? 1 : 0;
   if (!Instantiating)
     for (size_t I = 0; I < Args.size(); ++I)
-      noteCallerArgument(Key, I + Skip, Args[I]);
+      noteCallerArgument(Key, I + Skip, Args[I].E);
   // A return of a bare parameter (`return default`) tells nothing.
   const std::optional<Val> &FR = F->second.Return;
   bool Related =
@@ -570,16 +570,6 @@ Val Lowerer::call(script::Node N, int Depth) {
   Val R = Ret;
   R.E = core::instantiate(Ret.E, Bound, {}, span(N));
   return R;
-}
-
-void Lowerer::noteCallerArgument(const std::string &Key, size_t I,
-                                 const Val &A) {
-  if (!A.E || !dependsOnVersion(*A.E) || hasParam(*A.E) ||
-      hasInferredQuantity(*A.E))
-    return;
-  auto [It, New] = CallerArgs[Key].try_emplace(I, A.E);
-  if (!New && It->second && !core::sameOnEveryProfile(*It->second, *A.E))
-    It->second = nullptr;
 }
 
 std::optional<Val> Lowerer::instantiate(const std::string &Key,

@@ -223,17 +223,10 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
       if (auto Q = inferFromName(PN))
         Named = *Q;
     top().Vars[PN] = Val::of(param(I, Named));
-    // What its callers pass, if that is a version value and the function
-    // does not return a condition over it (judged at each call instead).
-    const std::optional<Val> &Learned = Fn.Return;
-    bool ReturnsCheck = Learned && Learned->E && isBoolean(*Learned->E) &&
-                        hasParam(*Learned->E);
-    auto CA = CallerArgs.find(Key);
-    if (!ReturnsCheck && CA != CallerArgs.end()) {
-      auto A = CA->second.find(size_t(I));
-      if (A != CA->second.end() && A->second)
-        top().Vars[PN] = Val::of(keepSpellingsWithin(A->second, span(Def)));
-    }
+    // What its callers pass, if that is a version value.
+    if (ExprPtr A = callerArgument(
+            Key, I, Fn.Return ? Fn.Return->E.get() : nullptr, Def))
+      top().Vars[PN] = Val::of(A);
     ++I;
   }
   walkBlock(script::field(Def, "body"));

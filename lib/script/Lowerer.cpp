@@ -27,6 +27,30 @@ ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
     : Speller(Path, Text), GuardSink(Guards, Syntax), Path(Path), Text(Text),
       Src(Src), Opts(Opts), Diags(Diags), Blanks(Blanks) {}
 
+void ScriptLowerer::noteCallerArgument(const std::string &Key, size_t I,
+                                       const ExprPtr &A) {
+  if (!A || !core::dependsOnVersion(*A) || core::hasParam(*A) ||
+      core::hasInferredQuantity(*A))
+    return;
+  auto [It, New] = CallerArgs[Key].try_emplace(I, A);
+  if (!New && It->second && !core::sameOnEveryProfile(*It->second, *A))
+    It->second = nullptr;
+}
+
+ExprPtr ScriptLowerer::callerArgument(const std::string &Key, size_t I,
+                                      const core::Expr *Learned,
+                                      Node Def) const {
+  if (Learned && core::isBoolean(*Learned) && core::hasParam(*Learned))
+    return nullptr;
+  auto F = CallerArgs.find(Key);
+  if (F == CallerArgs.end())
+    return nullptr;
+  auto A = F->second.find(I);
+  if (A == F->second.end() || !A->second)
+    return nullptr;
+  return core::keepSpellingsWithin(A->second, span(Def));
+}
+
 void ScriptLowerer::tooDeep(Node N) {
   if (TooDeepNoted || !Emit)
     return;

@@ -80,6 +80,18 @@ public:
   using GuardSink::cover;
   void cover(Node N) { cover(startByte(N), endByte(N)); }
 
+  /// Notes what a call of function Key passes for its parameter I, if it
+  /// is a version value (`pick_msi(sys.getwindowsversion().build)`).
+  void noteCallerArgument(const std::string &Key, size_t I,
+                          const core::ExprPtr &A);
+  /// What parameter I of function Key (defined at Def) is bound to while
+  /// its body is walked: what its calls pass, when those that pass a
+  /// version value agree, with no spelling outside Def; null if none does,
+  /// or if the function returns a condition over its parameters (Learned,
+  /// its return from the learning walks), which is judged at each call.
+  core::ExprPtr callerArgument(const std::string &Key, size_t I,
+                               const core::Expr *Learned, Node Def) const;
+
   /// A statement walk one level deeper while it lives: statements nest
   /// (blocks in blocks) only so deep, and the walk recurses.
   class Nest {
@@ -140,6 +152,9 @@ public:
 
 private:
   llvm::StringRef Blanks;
+  /// CallerArgs[function][parameter]: what the calls pass (null once two
+  /// calls disagree).
+  std::map<std::string, std::map<size_t, core::ExprPtr>> CallerArgs;
 };
 
 /// The frames, function instances and walks of a lowerer whose values are
