@@ -1,0 +1,42 @@
+// Helpers that branch on a parameter their callers fill with the OS build:
+// the checks inside are judged with what the calls pass.
+using System;
+using System.Reflection;
+
+namespace Agent.Setup
+{
+    public static class InstallerChoice
+    {
+        static string PickInstaller(int build)
+        {
+            // expect: VG001
+            if (build is 6002 or 6003)
+                return "legacy.msi";
+            return "agent.msi";
+        }
+
+        static string Label(int b) => b switch
+        {
+            // expect: VG001
+            <= 6003 => "Server 2008 SP2 or older",
+            _ => "later",
+        };
+
+        // Silent: its only caller passes the agent's own version.
+        static bool IsKnownBadAgentBuild(int agentBuild) => agentBuild == 6002 || agentBuild == 6010;
+
+        // Judged at the call, where it is used as a condition.
+        static bool IsSp2(int b) => b == 6002;
+
+        public static string Choose()
+        {
+            int build = Environment.OSVersion.Version.Build;
+            if (IsKnownBadAgentBuild(Assembly.GetExecutingAssembly().GetName().Version.Build))
+                return null;
+            // expect: VG001
+            if (IsSp2(build))
+                return "sp2.msi";
+            return PickInstaller(build) + Label(Environment.OSVersion.Version.Build);
+        }
+    }
+}
