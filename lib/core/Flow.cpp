@@ -80,6 +80,26 @@ bool sameOnEveryProfile(const Expr &A, const Expr &B) {
   return true;
 }
 
+void CallerArguments::note(const std::string &Function, size_t Index,
+                           const ExprPtr &A) {
+  if (!A || !dependsOnVersion(*A) || hasParam(*A) || hasInferredQuantity(*A))
+    return;
+  auto [It, New] = Passed[Function].try_emplace(Index, A);
+  if (!New && It->second && !sameOnEveryProfile(*It->second, *A))
+    It->second = nullptr;
+}
+
+ExprPtr CallerArguments::bound(const std::string &Function, size_t Index,
+                               const Expr *Learned) const {
+  if (Learned && isBoolean(*Learned) && hasParam(*Learned))
+    return nullptr;
+  auto F = Passed.find(Function);
+  if (F == Passed.end())
+    return nullptr;
+  auto A = F->second.find(Index);
+  return A == F->second.end() ? nullptr : A->second;
+}
+
 ValueType valueType(const Expr &E) {
   switch (E.Kind) {
   case Op::IntConst:

@@ -13,7 +13,9 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace verguard::core {
@@ -32,6 +34,27 @@ bool isErrorDefault(const Expr &V);
 /// helper's GetVersionEx build and its fallback HIWORD(GetVersion()); the
 /// build two callers pass, spelled differently).
 bool sameOnEveryProfile(const Expr &A, const Expr &B);
+
+/// What the calls of each function of a file pass for its parameters when
+/// that is a version value (`Pick(vi.dwBuildNumber)`,
+/// `pick_msi(sys.getwindowsversion().build)`): the function's body is then
+/// lowered with the parameter bound to it, so a check inside the helper
+/// (`if b == 6002`) is judged with what its callers pass.
+class CallerArguments {
+public:
+  /// A call of Function passes A for its parameter Index.
+  void note(const std::string &Function, size_t Index, const ExprPtr &A);
+  /// What parameter Index of Function is bound to: what its calls pass,
+  /// when those that pass a version value agree; null if none does, or if
+  /// Learned (the function's result, with its parameters unbound) is a
+  /// condition over its parameters, which each call judges itself.
+  ExprPtr bound(const std::string &Function, size_t Index,
+                const Expr *Learned) const;
+
+private:
+  /// [function][parameter]: what the calls pass; null once two disagree.
+  std::map<std::string, std::map<size_t, ExprPtr>> Passed;
+};
 
 /// The text of E if it is a constant string or a concatenation of them
 /// (`Environment.SystemDirectory + "\\ntoskrnl.exe"`).

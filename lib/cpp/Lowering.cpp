@@ -975,19 +975,13 @@ ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
   if (It == F.Calls.end())
     return nullptr;
   unsigned I = PV->getFunctionScopeIndex();
-  ExprPtr Found;
+  core::CallerArguments Callers;
   for (const CallExpr *CE : It->second) {
     unsigned A = I + (isa<CXXOperatorCallExpr>(CE) && isLambdaCall(CE));
-    if (A >= CE->getNumArgs())
-      continue;
-    ExprPtr V = value(CE->getArg(A));
-    if (!core::dependsOnVersion(*V) || core::hasInferredQuantity(*V))
-      continue;
-    if (Found && !sameValue(Found, V))
-      return nullptr;
-    if (!Found)
-      Found = V;
+    if (A < CE->getNumArgs())
+      Callers.note("", I, value(CE->getArg(A)));
   }
+  ExprPtr Found = Callers.bound("", I, nullptr);
   // Spelled at the call, not here: a fix edits only what the helper says.
   return Found ? core::keepSpellingsWithin(Found,
                                            fileSpan(Ctx, FD->getSourceRange()))

@@ -10,6 +10,7 @@
 #define VERGUARD_POWERSHELL_LOWERER_H
 
 #include "core/Finding.h"
+#include "core/Flow.h"
 #include "core/FrontendOptions.h"
 #include "core/Guard.h"
 #include "script/GuardSink.h"
@@ -276,6 +277,10 @@ public:
   std::vector<Frame> Frames;
   std::map<std::string, Val> FinalScript; // script scope after pass 1
   std::map<std::string, Val> Functions;   // lower-case name -> output
+  /// What the calls of each function pass for its parameters (the body is
+  /// lowered with a parameter bound to the version value its calls agree
+  /// on: `Pick ([Environment]::OSVersion.Version.Build)`).
+  core::CallerArguments Callers;
   std::map<std::string, std::vector<std::string>> FunctionParams;
   /// Tests a command makes (Select-String): a guard where assigned.
   std::set<core::ExprPtr> CommandTests; // held: an address is not reused

@@ -1349,6 +1349,8 @@ Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,
                        : Pos < A.Positional.size() ? A.Positional[Pos++]
                                                    : script::Node{};
     Val AV = script::isNull(Arg) ? Val() : argValue(Arg, Depth + 1);
+    if (Inlining.empty())
+      Callers.note(Name, C.Args.size(), AV.E);
     C.Args.push_back(AV.E);
     C.Lists.push_back(AV.IsList ? AV.Items : std::vector<ExprPtr>{});
     C.Nodes.push_back(Arg);

@@ -131,6 +131,16 @@ void Lowerer::bindParams(script::Node ParamList) {
         Frames.back().RefParams[Name] = Index;
       continue;
     }
+    // What its callers pass, if that is a version value.
+    std::string Fn = llvm::StringRef(Fr.Function).lower();
+    auto Node = FunctionNodes.find(Fn);
+    if (Index >= 0 && script::isNull(Default) && Node != FunctionNodes.end()) {
+      auto Learned = Functions.find(Fn);
+      if (ExprPtr A = Callers.bound(
+              Fn, size_t(Index),
+              Learned != Functions.end() ? Learned->second.E.get() : nullptr))
+        V = Val::of(core::keepSpellingsWithin(A, span(Node->second)));
+    }
     if (!Type.empty())
       V = castTo(Type, V);
     Frames.back().Vars[Name] = V;

@@ -29,26 +29,14 @@ ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
 
 void ScriptLowerer::noteCallerArgument(const std::string &Key, size_t I,
                                        const ExprPtr &A) {
-  if (!A || !core::dependsOnVersion(*A) || core::hasParam(*A) ||
-      core::hasInferredQuantity(*A))
-    return;
-  auto [It, New] = CallerArgs[Key].try_emplace(I, A);
-  if (!New && It->second && !core::sameOnEveryProfile(*It->second, *A))
-    It->second = nullptr;
+  Callers.note(Key, I, A);
 }
 
 ExprPtr ScriptLowerer::callerArgument(const std::string &Key, size_t I,
                                       const core::Expr *Learned,
                                       Node Def) const {
-  if (Learned && core::isBoolean(*Learned) && core::hasParam(*Learned))
-    return nullptr;
-  auto F = CallerArgs.find(Key);
-  if (F == CallerArgs.end())
-    return nullptr;
-  auto A = F->second.find(I);
-  if (A == F->second.end() || !A->second)
-    return nullptr;
-  return core::keepSpellingsWithin(A->second, span(Def));
+  ExprPtr A = Callers.bound(Key, I, Learned);
+  return A ? core::keepSpellingsWithin(A, span(Def)) : nullptr;
 }
 
 void ScriptLowerer::tooDeep(Node N) {

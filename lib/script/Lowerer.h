@@ -152,9 +152,7 @@ public:
 
 private:
   llvm::StringRef Blanks;
-  /// CallerArgs[function][parameter]: what the calls pass (null once two
-  /// calls disagree).
-  std::map<std::string, std::map<size_t, core::ExprPtr>> CallerArgs;
+  core::CallerArguments Callers;
 };
 
 /// The frames, function instances and walks of a lowerer whose values are

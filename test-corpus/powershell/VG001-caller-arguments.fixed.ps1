@@ -1,0 +1,32 @@
+# Functions that branch on a parameter their callers fill with the OS build:
+# the checks inside are judged with what the calls pass.
+function Select-Installer {
+    param([int]$Build)
+    # expect: VG001
+    if (6002, 6003 -contains $Build) { return 'legacy.msi' }
+    'agent.msi'
+}
+
+function Get-QuirkLevel($b) {
+    switch ($b) {
+        # expect: VG001
+        { 6002, 6003 -contains $_ } { 2 }
+        7601 { 1 }
+        default { 0 }
+    }
+}
+
+# Silent: its only caller passes the agent's own version.
+function Test-KnownBadAgent([int]$AgentBuild) {
+    $AgentBuild -eq 6002 -or $AgentBuild -eq 6010
+}
+
+# Judged at the call, where it is used as a condition.
+function Test-Sp2($b) { $b -eq 6002 }
+
+$osBuild = [Environment]::OSVersion.Version.Build
+$msi = Select-Installer -Build $osBuild
+$level = Get-QuirkLevel ([Environment]::OSVersion.Version.Build)
+$bad = Test-KnownBadAgent ([int]$args[0])
+# expect: VG001
+if (Test-Sp2 $osBuild) { Write-Output "$msi $level $bad" }
