@@ -384,7 +384,15 @@ private:
   /// `IsSp2(objOS)` then reads `os.BuildNumber` inside IsSp2 as
   /// Win32_OperatingSystem.BuildNumber.
   llvm::StringMap<std::map<int64_t, std::optional<Val>>> ParamObjects;
+  /// The version values calls pass (core::CallerArguments), bound in the
+  /// callee from the second pass on, but for a procedure whose first-pass
+  /// result is a condition over its parameters (ReturnsCheck): each call
+  /// judges that one.
+  core::CallerArguments Callers;
+  llvm::StringSet<> ReturnsCheck;
+  int Pass = 0;
   void noteObjectArgument(llvm::StringRef Callee, size_t I, const Val &A) {
+    Callers.note(Callee.str(), I, A.E);
     if (A.O == ObjKind::None || A.State)
       return; // a RegExp's or Dictionary's state is the caller's own
     auto [It, New] = ParamObjects[Callee].try_emplace(int64_t(I), A);
@@ -2106,6 +2114,10 @@ void Lowerer::runProc(const Proc &P) {
           if (O != PO->second.end() && O->second && !P.Main)
             Locals[K] = *O->second;
         }
+        if (!P.Main && Pass > 0 && !ReturnsCheck.count(P.Key) &&
+            !Locals[K].known())
+          if (ExprPtr A = Callers.bound(P.Key, ParamIndex.lookup(K), nullptr))
+            Locals[K] = exprVal(keepSpellingsWithin(A, span(P.Node)));
         script::Node Ty = field(Par, "type");
         if (!script::isNull(Ty)) {
           std::string TN = key(field(Ty, "type"));
@@ -2234,12 +2246,16 @@ void Lowerer::run() {
         !(!P.Cls.empty() &&
           llvm::StringRef(P.Name).equals_insensitive("Class_Initialize")))
       Order.push_back(&P);
-  for (int Pass = 0; Pass < 3; ++Pass) {
+  for (Pass = 0; Pass < 3; ++Pass) {
     if (NeedSiblings)
       loadSiblings();
     Emit = Pass == 2;
     for (const Proc *P : Order)
       runProc(*P);
+    if (Pass == 0)
+      for (const auto &F : FuncResults)
+        if (F.second.E && isBoolean(*F.second.E) && hasParam(*F.second.E))
+          ReturnsCheck.insert(F.first());
   }
   siblingEvidence();
 }

@@ -47,3 +47,24 @@ Function Describe(thing)
 End Function
 WScript.Echo Describe(objOS)
 WScript.Echo Describe(shell)
+
+' A helper that branches on a number its caller reads from the OS.
+Function PickInstaller(build)
+  ' expect: VG001
+  If (build = 6002 Or build = 6003) Then
+    PickInstaller = "legacy.msi"
+  Else
+    PickInstaller = "agent.msi"
+  End If
+End Function
+
+' Judged at the call, where it is used as a condition.
+Function IsBuild6002(b)
+  IsBuild6002 = (b = 6002)
+End Function
+
+For Each objOS In colOS
+  WScript.Echo PickInstaller(CLng(objOS.BuildNumber))
+  ' expect: VG001
+  If IsBuild6002(CLng(objOS.BuildNumber)) Then WScript.Echo "SP2"
+Next
