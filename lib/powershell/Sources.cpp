@@ -95,18 +95,10 @@ bool Lowerer::isCurrentVersionKey(llvm::StringRef Path) {
 }
 
 bool Lowerer::isSystemBinary(llvm::StringRef Path) {
-  std::string P = Path.trim().trim("'\"").lower();
-  for (char &C : P)
-    if (C == '/')
-      C = '\\';
-  llvm::StringRef R = P;
-  if (!(R.ends_with(".dll") || R.ends_with(".exe") || R.ends_with(".sys") ||
-        R.ends_with(".drv") || R.ends_with(".ocx") || R.ends_with(".cpl")))
-    return false;
-  return R.contains("system32") || R.contains("syswow64") ||
-         R.contains("sysnative") || R.contains("\\drivers\\") ||
-         R.contains("windir") || R.contains("systemroot") ||
-         R.contains(":\\windows\\") || R.contains("$env:windir");
+  // One of the source table's OS binaries, in any folder: a third-party
+  // driver or DLL under System32 (`drivers\ctxflt.sys`, `msvcr100.dll`)
+  // carries its own product's version.
+  return core::builtinSources().isSystemBinary(Path.trim().trim("'\" "));
 }
 
 ExprPtr Lowerer::wmiProperty(llvm::StringRef N) const {

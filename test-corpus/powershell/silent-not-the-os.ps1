@@ -26,3 +26,9 @@ foreach ($port in $listen.Keys) {
 }
 $errors = @{ 6001 = 'ERROR_ENCRYPTION_FAILED'; 6002 = 'ERROR_FILE_ENCRYPTED' }
 Write-Warning $errors[6002]
+
+# Third-party files under System32 carry their own product's version.
+$filter = (Get-Item "$env:SystemRoot\System32\drivers\ctxflt.sys").VersionInfo
+if ($filter.FileBuildPart -le 6002) { 'old filter driver' }
+$crt = [System.Diagnostics.FileVersionInfo]::GetVersionInfo('C:\Windows\System32\msvcr100.dll')
+if ($crt.FileBuildPart -eq 6002) { 'that CRT build' }
