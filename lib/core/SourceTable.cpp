@@ -391,6 +391,7 @@ std::optional<Quantity> quantityNamed(llvm::StringRef Name) {
                                 "office",
                                 "browser",
                                 "agent",
+                                "driver",
                                 "host"};
   if (S.empty())
     return std::nullopt;

@@ -9,6 +9,7 @@
 #include "core/Evaluator.h"
 #include "core/Flow.h"
 #include "core/Profile.h"
+#include "core/Siblings.h"
 #include "core/SourceTable.h"
 #include "core/VerifyVersion.h"
 
@@ -262,6 +263,23 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         }
         return;
       }
+  // GetModuleFileName(NULL, buf, n): the program's own file;
+  // GetModuleFileName(GetModuleHandle(L"kernel32.dll"), ...): that DLL's.
+  if (Name.starts_with("GetModuleFileName") && CE->getNumArgs() >= 2) {
+    const Expr *Mod = CE->getArg(0)->IgnoreParenCasts();
+    std::string File;
+    if (Mod->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      File = "(this program's own file)";
+    else if (auto *H = dyn_cast<CallExpr>(Mod);
+             H && H->getNumArgs() >= 1 &&
+             (calleeName(H).starts_with("GetModuleHandle") ||
+              calleeName(H).starts_with("LoadLibrary")))
+      if (auto *S = dyn_cast<StringLiteral>(H->getArg(0)->IgnoreParenCasts()))
+        File = literalUtf8(S);
+    if (!File.empty())
+      Define(1, core::strConst(File));
+    return;
+  }
   // Which file's version resource a VS_FIXEDFILEINFO comes from.
   if (Name.starts_with("GetFileVersionInfo") &&
       !Name.starts_with("GetFileVersionInfoSize")) {
@@ -1181,7 +1199,16 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       if (V && V->Kind != Op::Unknown)
         return V;
     }
-  if (FD->getType()->isIntegerType())
+  // A member whose name says it holds a build, unless its structure or
+  // object names something else (`app.build` of `struct AppVer`).
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+  const RecordDecl *Owner = FD->getParent();
+  bool Other =
+      (BaseRef && core::namesOtherThanOs(BaseRef->getDecl()->getName())) ||
+      (Owner && Owner->getIdentifier() &&
+       core::namesOtherThanOs(Owner->getName()));
+  if (FD->getType()->isIntegerType() && !Other)
     if (auto Q = inferredQuantity(Field))
       return core::quantity(*Q, "member named " + Field.str(), true);
   return core::unknown();

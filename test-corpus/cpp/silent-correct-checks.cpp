@@ -120,3 +120,30 @@ bool AgentIsBuild6002() {
   return HIWORD(ffi->dwFileVersionLS) == 6002 ||
          LOWORD(ffi->dwFileVersionLS) >= 24000;
 }
+
+// The program's own file, named by GetModuleFileName, carries the product's
+// version; so do structures and parameters named for another product.
+static DWORD FileBuildOf(const wchar_t *path) {
+  BYTE data[4096];
+  if (!GetFileVersionInfoW(path, 0, sizeof(data), data))
+    return 0;
+  VS_FIXEDFILEINFO *ffi = NULL;
+  UINT len = 0;
+  if (!VerQueryValueW(data, L"\\", (LPVOID *)&ffi, &len))
+    return 0;
+  return HIWORD(ffi->dwFileVersionLS);
+}
+
+bool SelfIsBuild6002() {
+  wchar_t self[MAX_PATH];
+  GetModuleFileNameW(NULL, self, MAX_PATH);
+  return FileBuildOf(self) == 6002;
+}
+
+struct AppVer {
+  DWORD major, minor, build;
+};
+
+bool AgentTooOld(const AppVer &app) { return app.build <= 6002; }
+
+bool FilterDriverTooOld(DWORD driverBuild) { return driverBuild == 6002; }
