@@ -198,6 +198,7 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
   if (N == "get-wmiobject" || N == "gwmi" || N == "get-ciminstance" ||
       N == "gcim") {
     bool IsOS = false, IsDataFile = false;
+    std::string Other; // another class named (Win32_BIOS): not the OS
     // CIM_DataFile of a system binary: its Version is that binary's file
     // version.
     auto NamesSystemBinary = [&](llvm::StringRef Text) {
@@ -213,6 +214,8 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         if (Parsed && llvm::StringRef(Parsed->ClassName)
                           .equals_insensitive("Win32_OperatingSystem"))
           IsOS = true;
+        else if (Parsed)
+          Other = Parsed->ClassName;
         IsDataFile = Parsed &&
                      llvm::StringRef(Parsed->ClassName)
                          .equals_insensitive("CIM_DataFile") &&
@@ -224,6 +227,8 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
       std::string ClassText = StrOf(Class);
       llvm::StringRef ClassName = llvm::StringRef(ClassText).trim("'\" ");
       IsOS = ClassName.equals_insensitive("Win32_OperatingSystem");
+      if (!IsOS && !ClassName.empty() && !ClassName.contains('$'))
+        Other = ClassName.str();
       if (const script::Node *F = A.named("filter")) {
         Val FV = argValue(*F, Depth + 1);
         IsDataFile = ClassName.equals_insensitive("CIM_DataFile") && FV.E &&
@@ -236,8 +241,11 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
       V.Obj = ObjKind::DataFile;
       return V;
     }
-    if (!IsOS)
-      return Val();
+    if (!IsOS) {
+      Val V;
+      V.NotOs = !Other.empty();
+      return V;
+    }
     Val V;
     V.Obj = ObjKind::WmiOS;
     return V;

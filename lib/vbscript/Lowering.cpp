@@ -1302,6 +1302,9 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       if (llvm::StringRef(L).contains("cim_datafile") &&
           core::builtinSources().quotesSystemBinary(L))
         return objVal(ObjKind::FileCollection);
+      // A query of another class (`FROM Win32_BIOS`).
+      if (llvm::StringRef(L).contains("from "))
+        return objVal(ObjKind::OtherWmi);
       return {};
     }
     if ((M == "instancesof" || M == "get") && !Args.empty())
@@ -2064,7 +2067,8 @@ bool Lowerer::statement(script::Node N) {
       Val Item = C.O == ObjKind::OsCollection ? objVal(ObjKind::OsInstance)
                  : C.O == ObjKind::FileCollection
                      ? objVal(ObjKind::FileInstance)
-                     : Val{};
+                 : C.O == ObjKind::OtherWmi ? objVal(ObjKind::OtherWmi)
+                                            : Val{};
       // Over constants: `Array(...)` and a variable holding one were
       // lowered to their items already; `Split` of a constant is read here.
       Item.OneOf = C.OneOf.empty() ? constantItems(Coll) : C.OneOf;

@@ -90,6 +90,8 @@ ObjKind classifyWmiPath(llvm::StringRef Path) {
     return ObjKind::RegProv;
   if (P.contains("win32_operatingsystem"))
     return ObjKind::OsCollection;
+  if (P.contains("win32_") || P.contains("cim_"))
+    return ObjKind::OtherWmi;
   return ObjKind::None;
 }
 

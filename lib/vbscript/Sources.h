@@ -71,6 +71,8 @@ enum class ObjKind : uint8_t {
   Dictionary,     // Scripting.Dictionary
   Matches,        // RegExp.Execute's MatchCollection
   Match,          // one Match of it (the first)
+  OtherWmi,       // instances of another WMI class (Win32_BIOS ...), or one:
+                  // its BuildNumber or Version is not the OS's
 };
 
 /// GetObject's moniker: "winmgmts:..." (service, StdRegProv, or the

@@ -32,3 +32,8 @@ $filter = (Get-Item "$env:SystemRoot\System32\drivers\ctxflt.sys").VersionInfo
 if ($filter.FileBuildPart -le 6002) { 'old filter driver' }
 $crt = [System.Diagnostics.FileVersionInfo]::GetVersionInfo('C:\Windows\System32\msvcr100.dll')
 if ($crt.FileBuildPart -eq 6002) { 'that CRT build' }
+
+# Another WMI class's BuildNumber is not the OS's.
+$bios = Get-WmiObject Win32_BIOS
+if ($bios.BuildNumber -eq '6002') { 'that BIOS build' }
+if ((Get-CimInstance -ClassName Win32_BIOS).BuildNumber -eq '6002') { 'that BIOS build' }

@@ -46,3 +46,13 @@ Select Case build
     Case Is >= 9200
         WScript.Echo "Windows 8+"
 End Select
+
+' Another WMI class's BuildNumber is not the OS's.
+Dim biosWmi, bios
+Set biosWmi = GetObject("winmgmts:\\.\root\cimv2")
+For Each bios In biosWmi.ExecQuery("SELECT * FROM Win32_BIOS")
+  If bios.BuildNumber = "6002" Then WScript.Echo "that BIOS build"
+Next
+For Each bios In biosWmi.InstancesOf("Win32_BIOS")
+  If bios.BuildNumber = "6002" Then WScript.Echo "that BIOS build"
+Next
