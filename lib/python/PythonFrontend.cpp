@@ -263,8 +263,13 @@ void Lowerer::statement(script::Node S) {
           continue; // an annotation without a value
         Val V = lower(Cur);
         scanGuards(Cur);
+        // `except ImportError: winreg = None`: the fallback of an import
+        // does not hide the module where it was imported.
+        bool NoneForModule = typeOf(unwrap(Cur)) == "none";
         for (script::Node Tg : Targets)
-          bindTarget(Tg, V);
+          if (!(NoneForModule && typeOf(unwrap(Tg)) == "identifier" &&
+                Aliases.count(text(unwrap(Tg)).str())))
+            bindTarget(Tg, V);
       } else if (XT == "augmented_assignment") {
         scanGuards(script::field(X, "right"));
         script::Node L = unwrap(script::field(X, "left"));
@@ -296,9 +301,32 @@ void Lowerer::statement(script::Node S) {
         statement(K);
     return;
   }
+  if (T == "try_statement") {
+    // `try: b = int(QueryValueEx(...)[0])` / `except OSError: b = 0`: the
+    // fallback of a failed read does not replace the version it reads.
+    std::optional<decltype(top().Vars)> AfterTry;
+    for (script::Node K : namedKids(S)) {
+      llvm::StringRef KT = typeOf(K);
+      if (KT == "block") {
+        walkBlock(K);
+        AfterTry = top().Vars;
+      } else if (KT == "except_clause" || KT == "except_group_clause") {
+        statement(K);
+        if (AfterTry)
+          for (const auto &[Name, V] : *AfterTry) {
+            auto Now = top().Vars.find(Name);
+            if (V.E && dependsOnVersion(*V.E) && Now != top().Vars.end() &&
+                Now->second.E && isErrorDefault(*Now->second.E))
+              Now->second = V;
+          }
+      } else if (!isExtra(K)) {
+        statement(K);
+      }
+    }
+    return;
+  }
   if (T == "else_clause" || T == "finally_clause" || T == "except_clause" ||
-      T == "try_statement" || T == "with_statement" || T == "block" ||
-      T == "except_group_clause") {
+      T == "with_statement" || T == "block" || T == "except_group_clause") {
     for (script::Node K : namedKids(S)) {
       llvm::StringRef KT = typeOf(K);
       if (KT == "block") {
@@ -346,6 +374,11 @@ void Lowerer::statement(script::Node S) {
     return;
   }
   if (T == "decorated_definition") {
+    // `@unittest.skipIf(sys.getwindowsversion().build < 6003, ...)`: the
+    // decorators' arguments are conditions too.
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) == "decorator")
+        scanGuards(K);
     statement(script::field(S, "definition"));
     return;
   }
@@ -404,7 +437,11 @@ void Lowerer::statement(script::Node S) {
       } else {
         continue;
       }
-      std::string Full = Module.empty() ? Name : Module + "." + Name;
+      // `from . import osinfo`: the module `.osinfo` (no third dot).
+      std::string Full = Module.empty() ? Name
+                         : llvm::StringRef(Module).ends_with(".")
+                             ? Module + Name
+                             : Module + "." + Name;
       if (Full == "_winreg" || llvm::StringRef(Full).starts_with("_winreg."))
         Full = "winreg" + Full.substr(7);
       Aliases[Alias] = Full;
