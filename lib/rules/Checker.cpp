@@ -302,9 +302,12 @@ std::optional<std::string> identityKey(const Guard &G, const Profile &P,
                                        const BoundMap &Bounds,
                                        const std::vector<int64_t> &Known) {
   std::optional<std::string> Key;
+  // Only a guard that tells the two builds apart is an identity arm for
+  // one of them (`b == 6002 || b == 6003` names 6003 but treats it as 6002).
+  bool Separates = isFragile(G, P, Other);
   findTest(G, [&](const Expr &E) {
     const Expr *Operand = identifiedBy(E, P.build());
-    if (Operand && isTrue(E, P, Assignment()) &&
+    if (Operand && Separates && isTrue(E, P, Assignment()) &&
         !isTrue(E, Other, Assignment())) {
       Key = G.Function + "\n" + toString(*Operand);
       return true;
