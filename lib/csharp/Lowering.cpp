@@ -797,7 +797,11 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
       noteCallerArgument(Key, I, Args[I].E);
   // An object passed in (an OSVersion, a registry key, a WMI object): the
   // body walked again with it bound, nothing emitted, up to three deep.
-  bool Objects = llvm::any_of(Args, [](const Val &A) { return A.isObject(); });
+  // A version value passed in (`Check(Environment.OSVersion.Version)`) too:
+  // a method returning a condition over it is judged at this call.
+  bool Objects = llvm::any_of(Args, [](const Val &A) {
+    return A.isObject() || (A.E && dependsOnVersion(*A.E));
+  });
   if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
       Depth < script::MaxExprDepth / 2) {
     auto Callee = [&] {

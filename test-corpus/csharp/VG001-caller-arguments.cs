@@ -40,3 +40,27 @@ namespace Agent.Setup
         }
     }
 }
+
+namespace Agent.Setup
+{
+    public static class VersionHelpers
+    {
+        // Judged at each call: the Version its callers pass is the OS's.
+        public static bool IsServer2008Sp2(this Version v) => v.Build == 6002;
+
+        static bool OlderThan(Version v, int build) => v.Build < build;
+
+        public static void Apply()
+        {
+            // expect: VG001
+            if (Environment.OSVersion.Version.IsServer2008Sp2())
+                Console.WriteLine("SP2 quirks");
+            // expect: VG001
+            if (OlderThan(Environment.OSVersion.Version, 6003))
+                Console.WriteLine("before the 2019 rollup");
+            // Silent: 7600 and later on both builds.
+            if (OlderThan(Environment.OSVersion.Version, 7600))
+                Console.WriteLine("before Windows 7");
+        }
+    }
+}
