@@ -435,7 +435,18 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
   if (T == "integer_literal" || T == "string_literal" ||
       T == "member_access_expression" || T == "identifier")
     return Const(P, CmpOp::EQ);
-  return unknown(); // declaration, type, property and var patterns
+  if (T == "declaration_pattern" || T == "var_pattern") {
+    // `key.GetValue("UBR") is int ubr`: ubr holds the subject from here on
+    // (whether the test holds is not known).
+    script::Node Name = script::field(P, "name");
+    if (script::isNull(Name)) {
+      auto K = namedKids(P);
+      Name = K.empty() ? script::Node{} : K.back();
+    }
+    if (!script::isNull(Name) && typeOf(Name) == "identifier")
+      assign(Name, Val::of(S));
+  }
+  return unknown(); // type, property patterns; whether a declaration holds
 }
 
 namespace {
@@ -638,11 +649,20 @@ Val Lowerer::lower(script::Node N, int Depth) {
     return V;
   }
   if (T == "conditional_expression") {
+    // The test first: a pattern in it declares what the arms read.
+    ExprPtr C = lowerCond(script::field(N, "condition"), Depth + 1);
     Val A = lower(script::field(N, "consequence"), Depth + 1),
         B = lower(script::field(N, "alternative"), Depth + 1);
-    ExprPtr C = lowerCond(script::field(N, "condition"), Depth + 1);
     if (!A.E && !B.E)
       return {};
+    // `o is int i ? i : 0`, `key != null ? (int)key.GetValue("UBR") : 0`:
+    // on an unknown test, the error value is the read's fallback.
+    if (C->Kind == Op::Unknown && A.E && B.E) {
+      if (dependsOnVersion(*A.E) && isErrorDefault(*B.E))
+        return A;
+      if (dependsOnVersion(*B.E) && isErrorDefault(*A.E))
+        return B;
+    }
     return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
   }
   if (T == "is_pattern_expression") {

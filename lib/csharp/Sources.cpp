@@ -354,6 +354,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
         return Val::of(P);
     if (Name == "Length" && valueType(*Obj.E) == ValueType::Str)
       return Val::of(unary(Op::Length, Obj.E));
+    if (Name == "Value" && valueType(*Obj.E) == ValueType::Int)
+      return Obj; // of an `int?`
     if (Obj.E->Kind != Op::Unknown)
       return Val::of(unknown());
   }
@@ -467,6 +469,17 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
     return {};
   ExprPtr SOp = script::isNull(ObjN) ? S : operand(Obj, ObjN);
   auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
+  // `Version.ToString(3)` of the OS's: "6.0.6002".
+  if (Name == "ToString" && Args.size() == 1 && ST == ValueType::Version &&
+      Args[0].E && Args[0].E->Kind == Op::IntConst && Args[0].E->Int == 3 &&
+      S->Kind == Op::VersionOf && !S->Kids.empty() &&
+      S->Kids[0]->Kind == Op::Quantity &&
+      S->Kids[0]->Q == Quantity::DotNetVersion)
+    return Val::of(q(Quantity::Version, "Environment.OSVersion.Version."
+                                        "ToString(3)"));
+  // `int?`: `b.Value`, `b.GetValueOrDefault()` are its value.
+  if (Name == "GetValueOrDefault" && ST == ValueType::Int)
+    return Obj;
   if (Name == "ToString" && Args.empty()) {
     if (ST == ValueType::Int)
       return Val::of(unary(Op::ToStr, S));
