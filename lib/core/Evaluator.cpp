@@ -507,6 +507,7 @@ struct Eval {
       return M ? Value::boolean(*M) : Value::unknown();
     }
     case Op::FileVersionOf: // its path not known: see core::instantiate
+    case Op::RegistryValueOf:
       return Value::unknown();
     case Op::RegexGroup: {
       auto S = KidStr(0), Pat = KidStr(1);

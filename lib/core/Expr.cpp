@@ -270,6 +270,8 @@ const char *opName(Op K) {
     return "regex-group";
   case Op::FileVersionOf:
     return "file-version-of";
+  case Op::RegistryValueOf:
+    return "registry-value-of";
   case Op::Concat:
     return "concat";
   case Op::Replace:

@@ -71,6 +71,10 @@ enum class Op : uint8_t {
   // not known yet (a helper's parameter): core::instantiate makes it the
   // FileVersion quantity once the path names a system binary, else unknown.
   FileVersionOf,
+  // The registry value whose full path (key and value name) is Kids[0],
+  // where the name is not known yet (a helper's parameter): core::instantiate
+  // makes it the CurrentVersion value's quantity once the path is known.
+  RegistryValueOf,
   Concat,  // string concatenation of all kids
   Replace, // Kids[0] with every Kids[1] replaced by Kids[2] (Flag: CI)
   Lower,

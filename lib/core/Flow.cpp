@@ -131,6 +131,7 @@ ValueType valueType(const Expr &E) {
   case Op::Replace:
   case Op::RegexGroup:
   case Op::FileVersionOf:
+  case Op::RegistryValueOf:
     return ValueType::Str;
   case Op::Param: // what its name says it holds, where no call binds it
     return E.Kids.empty() || !E.Kids[0] ? ValueType::Unknown
@@ -187,6 +188,18 @@ ExprPtr readComponents(const ExprPtr &E) {
     if (Path && builtinSources().isSystemBinary(*Path))
       return quantity(Quantity::FileVersion, "the file version of " + *Path);
     return unknown();
+  }
+  if (E->Kind == Op::RegistryValueOf && E->Kids.size() == 1 && E->Kids[0] &&
+      !hasParam(*E->Kids[0])) {
+    auto Path = constText(*E->Kids[0]);
+    size_t Slash = Path ? Path->rfind('\\') : std::string::npos;
+    if (Slash == std::string::npos ||
+        !isCurrentVersionKey(llvm::StringRef(*Path).take_front(Slash)))
+      return unknown();
+    std::string Name = Path->substr(Slash + 1);
+    ExprPtr V =
+        sourceValue(builtinSources().registryValue(Name), "registry " + Name);
+    return V ? V : unknown();
   }
   if (E->Kind == Op::Index && E->Kids.size() == 2 && E->Kids[0] && E->Kids[1] &&
       E->Kids[1]->Kind == Op::IntConst)

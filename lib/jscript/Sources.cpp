@@ -238,6 +238,9 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     return {};
   case ObjKind::Shell:
     if (L == "regread" && !Args.empty()) {
+      // `RegRead(KEY + name)` in a helper: the value its call names.
+      if (Args[0].E && hasParam(*Args[0].E))
+        return Val::of(unary(Op::RegistryValueOf, Args[0].E));
       auto P = constText(Args[0]);
       if (!P)
         return {};

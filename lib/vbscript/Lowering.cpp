@@ -1324,6 +1324,9 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
   case ObjKind::Shell:
     if (M == "regread" && !Args.empty()) {
       Val P = A(0);
+      // `RegRead(NTKEY & name)` in a helper: the value its call names.
+      if (P.E && hasParam(*P.E))
+        return exprVal(unary(Op::RegistryValueOf, P.E));
       llvm::StringRef Path = P.Lits;
       size_t Slash = Path.rfind('\\');
       if (Slash == llvm::StringRef::npos)
