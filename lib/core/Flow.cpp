@@ -71,6 +71,22 @@ bool isErrorDefault(const Expr &V) {
          (V.Kind == Op::StrConst && V.Str.empty());
 }
 
+ExprPtr installerValue(const InstallerEntry &E, const std::string &Prov) {
+  ExprPtr Q = quantity(E.Q, Prov);
+  switch (E.F) {
+  case InstallerEntry::Value:
+    return Q;
+  case InstallerEntry::NtVersion:
+    return binary(Op::Add, binary(Op::Mul, Q, intConst(100)),
+                  quantity(Quantity::Minor, Prov));
+  case InstallerEntry::MajorMinorVersion:
+    return nary(Op::Concat, {unary(Op::ToStr, Q), strConst("."),
+                             unary(Op::ToStr, quantity(Quantity::Minor, Prov)),
+                             strConst(".0.0")});
+  }
+  return unknown();
+}
+
 bool sameOnEveryProfile(const Expr &A, const Expr &B) {
   for (const Profile &P : builtinProfiles().Profiles) {
     Value X = evaluate(A, P);

@@ -20,6 +20,8 @@
 
 namespace verguard::core {
 
+struct InstallerEntry;
+
 /// What a value is: the type its operation yields (a string quantity is a
 /// string, a Split a list, a [version] a version, a comparison a boolean).
 enum class ValueType : uint8_t { Unknown, Int, Str, Version, List, Bool };
@@ -29,6 +31,11 @@ ValueType valueType(const Expr &E);
 /// 0;` before the real assignment, `-1`, `false`, an empty string): not
 /// evidence against the version value it gives otherwise.
 bool isErrorDefault(const Expr &V);
+
+/// The value of the Windows Installer property or Burn variable E (as its
+/// table entry says: the quantity, VersionNT's major * 100 + minor, Burn's
+/// dotted version), with provenance Prov.
+ExprPtr installerValue(const InstallerEntry &E, const std::string &Prov);
 
 /// A and B give the same known value on every built-in profile (a
 /// helper's GetVersionEx build and its fallback HIWORD(GetVersion()); the

@@ -1290,6 +1290,17 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     return objVal(classifyProgId(A(0).Lits));
   if (M == "getobject" && !Args.empty())
     return objVal(classifyMoniker(A(0).Lits));
+  // A Windows Installer custom action: `Session.Property("WindowsBuild")`
+  // is the property's text.
+  if (M == "property" && Args.size() == 1 && R.O == ObjKind::None && !R.E &&
+      is(RecvNode, "identifier") && key(RecvNode) == "session")
+    if (const core::InstallerEntry *E =
+            core::builtinSources().installerProperty(unquote(text(Args[0])),
+                                                     /*Burn=*/false)) {
+      Val V = exprVal(
+          unary(Op::ToStr, core::installerValue(*E, "property " + E->Name)));
+      return V;
+    }
   switch (R.O) {
   case ObjKind::WmiService:
     if ((M == "execquery" || M == "execquery_") && !Args.empty()) {

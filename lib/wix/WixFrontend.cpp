@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "wix/WixFrontend.h"
 
+#include "core/Flow.h"
 #include "core/SourceTable.h"
 #include "script/Spelling.h"
 #include "script/TreeSitter.h"
@@ -320,20 +321,14 @@ private:
     if (!E)
       return {};
     std::string Prov = (Burn ? "Burn variable " : "property ") + Name.str();
-    ExprPtr Q = quantity(E->Q, Prov);
+    ExprPtr V = core::installerValue(*E, Prov);
     switch (E->F) {
     case InstallerEntry::Value:
-      return {Q, isStringQuantity(E->Q) ? ValueKind::Str : ValueKind::Int};
+      return {V, isStringQuantity(E->Q) ? ValueKind::Str : ValueKind::Int};
     case InstallerEntry::NtVersion:
-      return {binary(Op::Add, binary(Op::Mul, Q, intConst(100)),
-                     quantity(Quantity::Minor, Prov)),
-              ValueKind::Int};
+      return {V, ValueKind::Int};
     case InstallerEntry::MajorMinorVersion:
-      return {
-          nary(Op::Concat, {unary(Op::ToStr, Q), strConst("."),
-                            unary(Op::ToStr, quantity(Quantity::Minor, Prov)),
-                            strConst(".0.0")}),
-          ValueKind::Version};
+      return {V, ValueKind::Version};
     }
     return {};
   }
