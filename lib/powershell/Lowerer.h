@@ -309,8 +309,12 @@ public:
   /// say, such as a system binary named by a parameter
   /// (`Get-SystemFileVersion -Name 'ntoskrnl.exe'`). Nothing is emitted; what
   /// is spelled in the body is not this call's to edit.
+  /// Piped: what the pipeline hands the call (`$os | Test-Sp2`), bound to
+  /// the function's ValueFromPipeline parameter (PipelineParams) and `$_`.
   Val outputAtCall(const std::string &Name, const CallArgs &C, script::Node Cmd,
-                   int Depth);
+                   int Depth, const Val *Piped = nullptr);
+  /// The parameter of each function that takes pipeline input.
+  std::map<std::string, std::string> PipelineParams;
   void bindRefArguments(const std::string &Name, const CallArgs &C,
                         script::Node Cmd);
   /// `$_` bindings for script blocks / switch bodies, by node start byte.

@@ -53,7 +53,7 @@ std::optional<std::string> plainRegex(llvm::StringRef R) {
 
 /// The statements of the script block of N (a script block expression or a
 /// function): N > script_block > script_block_body > statement_list.
-static script::Node statementListOf(script::Node N) {
+static script::Node statementListOf(script::Node N, llvm::StringRef Src) {
   script::Node SB{};
   for (script::Node K : namedKids(N))
     if (typeOf(K) == "script_block")
@@ -63,7 +63,26 @@ static script::Node statementListOf(script::Node N) {
   script::Node Body = script::field(SB, "script_block_body");
   if (script::isNull(Body))
     return {};
-  return script::field(Body, "statement_list");
+  script::Node List = script::field(Body, "statement_list");
+  script::Node Named = script::field(Body, "named_block_list");
+  if (!script::isNull(List) || script::isNull(Named))
+    return List;
+  // An advanced function's `begin {} process {} end {}`: what it outputs
+  // per input comes from `process`, else from `end`.
+  script::Node Out{};
+  for (llvm::StringRef Want : {"process", "end"})
+    for (script::Node B : namedKids(Named)) {
+      script::Node Name{};
+      for (script::Node K : namedKids(B))
+        if (typeOf(K) == "block_name")
+          Name = K;
+      if (script::isNull(Out) && !script::isNull(Name) &&
+          script::text(Name, Src).equals_insensitive(Want))
+        for (script::Node K : namedKids(B))
+          if (typeOf(K) == "statement_block")
+            Out = script::field(K, "statement_list");
+    }
+  return Out;
 }
 
 Val Val::spelledWithin(Val V, const SourceSpan &Range) {
@@ -1135,7 +1154,7 @@ Val Lowerer::scriptBlockValue(script::Node Block, const Val &Input, int Depth) {
   if (typeOf(B) != "script_block_expression")
     return {};
   BlockInputs[script::startByte(B)] = Input;
-  script::Node List = statementListOf(B);
+  script::Node List = statementListOf(B, Src);
   if (script::isNull(List))
     return {};
   Frame F;
@@ -1302,8 +1321,9 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
     if (V.E && !V.isObject() && isBoolean(*V.E))
       return {};
     if (!versionRelated(V) && FunctionNodes.count(N) &&
-        (!A.Positional.empty() || !A.Named.empty())) {
-      Val I = outputAtCall(N, callArgs(N, A, Depth), Cmd, Depth);
+        (!A.Positional.empty() || !A.Named.empty() || Input)) {
+      Val I = outputAtCall(N, callArgs(N, A, Depth), Cmd, Depth,
+                           Input ? &*Input : nullptr);
       if (versionRelated(I))
         return I;
     }
@@ -1313,12 +1333,12 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
 }
 
 Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
-                          script::Node Cmd, int Depth) {
+                          script::Node Cmd, int Depth, const Val *Piped) {
   constexpr size_t MaxInline = 3;
   if (Inlining.size() >= MaxInline ||
       std::find(Inlining.begin(), Inlining.end(), Name) != Inlining.end())
     return {};
-  script::Node List = statementListOf(FunctionNodes[Name]);
+  script::Node List = statementListOf(FunctionNodes[Name], Src);
   auto PIt = FunctionParams.find(Name);
   if (script::isNull(List) || PIt == FunctionParams.end())
     return {};
@@ -1328,6 +1348,12 @@ Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
   for (size_t I = 0; I < PIt->second.size() && I < C.Nodes.size(); ++I)
     if (!script::isNull(C.Nodes[I]))
       F.Vars[PIt->second[I]] = argValue(C.Nodes[I], Depth + 1);
+  if (Piped) {
+    F.Vars["_"] = *Piped;
+    auto P = PipelineParams.find(Name);
+    if (P != PipelineParams.end() && !F.Vars.count(P->second))
+      F.Vars[P->second] = *Piped;
+  }
   bool WasEmit = Emit;
   Emit = false;
   Inlining.push_back(Name);

@@ -88,6 +88,7 @@ void Lowerer::bindParams(script::Node ParamList) {
       continue;
     script::Node Var{}, Default{};
     std::string Type;
+    bool Pipeline = false;
     for (script::Node K : namedKids(P)) {
       llvm::StringRef T = typeOf(K);
       if (T == "variable")
@@ -99,11 +100,15 @@ void Lowerer::bindParams(script::Node ParamList) {
           llvm::StringRef AT = text(A).trim("[] ");
           if (!AT.contains('('))
             Type = AT.lower();
+          else if (AT.contains_insensitive("ValueFromPipeline") && Order)
+            Pipeline = true;
         }
     }
     if (script::isNull(Var))
       continue;
     std::string Name = varName(text(Var));
+    if (Pipeline)
+      PipelineParams[llvm::StringRef(Fr.Function).lower()] = Name;
     int64_t Index = -1;
     if (Order) {
       // Each pass binds the parameters again: keep the first pass's order.
