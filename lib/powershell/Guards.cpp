@@ -435,6 +435,21 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
   emit(std::move(G), Hash);
 }
 
+std::map<std::string, ExprPtr> Lowerer::recordFields(script::Node Hash,
+                                                     int Depth) {
+  std::map<std::string, ExprPtr> Out;
+  for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
+    auto Kids = namedKids(Entry);
+    ExprPtr K = entryKey(KeyN);
+    if (Kids.size() != 2 || !K || K->Kind != Op::StrConst)
+      continue;
+    Val X = lower(Kids[1], Depth + 1);
+    if (X.E && dependsOnVersion(*X.E))
+      Out[llvm::StringRef(K->Str).lower()] = X.E;
+  }
+  return Out;
+}
+
 std::optional<Val> Lowerer::hashEntry(script::Node Hash, llvm::StringRef Key,
                                       int Depth) {
   for (const auto &[Entry, KeyN] : hashEntries(Hash)) {

@@ -60,9 +60,13 @@ struct Val {
   bool FromVariable = false;        // read through a variable or function
   std::vector<core::ExprPtr> Items; // an array literal's elements
   bool IsList = false;
-  script::Node Lit{};       // the string literal, if E is exactly one
-  std::string PathText;     // best-effort text of a string (paths)
-  script::Node Hash{};      // Hashtable: the literal
+  script::Node Lit{};   // the string literal, if E is exactly one
+  std::string PathText; // best-effort text of a string (paths)
+  script::Node Hash{};  // Hashtable: the literal
+  /// Hashtable: the version values of its named entries (lower-case name),
+  /// read where the literal was written (a function's `[pscustomobject]@{
+  /// Build = [int]$os.BuildNumber }` read by its callers).
+  std::map<std::string, core::ExprPtr> Fields;
   core::ExprPtr CmpA, CmpB; // CompareTo operands
   core::CmpMode CmpM = core::CmpMode::Int;
   /// Select-String's output: the matching lines (E), and as a condition,
@@ -332,6 +336,10 @@ public:
   Val versionOfParts(const std::vector<core::ExprPtr> &Parts);
   /// The value of the entry Key (case-insensitive) of a hashtable literal
   /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
+  /// The version values of a hashtable literal's named entries, by
+  /// lower-case name (Val::Fields).
+  std::map<std::string, core::ExprPtr> recordFields(script::Node Hash,
+                                                    int Depth);
   std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,
                                int Depth);
   /// The key of a hashtable entry (its `key_expression`): a bare name is the

@@ -478,6 +478,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
     Val V;
     V.Obj = ObjKind::Hashtable;
     V.Hash = N;
+    V.Fields = recordFields(N, Depth);
     return V;
   }
   if (T == "command")

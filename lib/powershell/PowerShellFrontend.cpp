@@ -67,6 +67,14 @@ void Lowerer::recordOutput(const Val &V) {
     if (F->K == Frame::Func) {
       if (!F->Output && (V.isObject() || (V.E && dependsOnVersion(*V.E))))
         F->Output = V;
+      // A record a function outputs keeps only its version fields: its
+      // literal is the function's, read where the function's locals are.
+      if (F->Output && F->Output->Obj == ObjKind::Hashtable) {
+        if (F->Output->Fields.empty())
+          F->Output.reset();
+        else
+          F->Output->Hash = {};
+      }
       return;
     }
 }

@@ -322,6 +322,13 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         return Val();
       return castTo("version", Arg);
     }
+    // `New-Object PSObject -Property @{ Build = ... }`: a record.
+    if (Ty == "psobject" || Ty == "pscustomobject" ||
+        Ty == "system.management.automation.psobject") {
+      Val P = PathOf({"property"}, 1);
+      if (P.Obj == ObjKind::Hashtable)
+        return P;
+    }
     return Val();
   }
   return std::nullopt;
@@ -473,6 +480,8 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
   switch (O.Obj) {
   case ObjKind::Hashtable:
     // `$facts.Build` of `$facts = @{ Build = ... }`: a record's field.
+    if (auto F = O.Fields.find(Name.lower()); F != O.Fields.end())
+      return Val::of(F->second);
     if (!script::isNull(O.Hash))
       if (auto V = hashEntry(O.Hash, Name, Depth))
         return *V;
