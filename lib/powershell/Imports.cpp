@@ -36,6 +36,14 @@ constexpr size_t MaxImportDepth = 4;
 
 /// Val without anything spelled in another file, nor nodes of its tree.
 Val detached(Val V) {
+  if (V.Obj == ObjKind::Hashtable && !V.Fields.empty()) {
+    // A record: its version fields, without its literal.
+    Val R;
+    R.Obj = ObjKind::Hashtable;
+    for (const auto &[K, X] : V.Fields)
+      R.Fields[K] = core::keepSpellingsWithin(X, SourceSpan{});
+    return R;
+  }
   if (V.Obj == ObjKind::Hashtable || V.Obj == ObjKind::CompareTo ||
       V.Obj == ObjKind::Matches)
     return Val();
