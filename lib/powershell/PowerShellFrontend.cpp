@@ -560,8 +560,13 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
                   (Blank(S[P - 1]) || S[P - 1] == ',');
       // `class C : Base, IDisposable` lists types.
       llvm::StringRef Line = S.slice(LineStart, I).ltrim();
-      if (Word && Next < N && WordStart(S[Next]) &&
-          !Line.starts_with_insensitive("class ")) {
+      // The next item: a bare word, a calculated property (`@{ ... }`) or
+      // a quoted name.
+      bool NextItem =
+          Next < N &&
+          (WordStart(S[Next]) || S[Next] == '\'' || S[Next] == '"' ||
+           (S[Next] == '@' && Next + 1 < N && S[Next + 1] == '{'));
+      if (Word && NextItem && !Line.starts_with_insensitive("class ")) {
         if (!Out)
           Out = S.str();
         (*Out)[I] = ' ';

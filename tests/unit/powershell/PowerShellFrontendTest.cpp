@@ -555,6 +555,9 @@ TEST(PowerShellFrontend, BareWordListsBecomeParseable) {
       "Select-Object Caption, BuildNumber,Version | ft Name, Id\n");
   ASSERT_TRUE(P.has_value());
   EXPECT_EQ(*P, "Select-Object Caption  BuildNumber Version | ft Name  Id\n");
+  P = powershell::parseableText("select Caption, @{ N = 'B'; E = { 1 } }\n");
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(*P, "select Caption  @{ N = 'B'; E = { 1 } }\n");
   for (const char *Same :
        {"$a = 'x, y', \"p, q\" # A, B\n", "Test-Build -Build 6001, 6002\n",
         "[Dictionary[ string, int ]]::new()\n", "class C : Base, IFoo {}\n",
