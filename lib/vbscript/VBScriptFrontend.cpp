@@ -156,6 +156,32 @@ std::vector<std::string> projectFiles(llvm::StringRef Path,
       if (fileKindOf(P) == FileKind::VBScript)
         Files.push_back(std::string(P));
     }
+  } else if (K == FileKind::VBScript &&
+             llvm::StringRef(Src).contains_insensitive("executeglobal")) {
+    // A library loaded with `ExecuteGlobal fso.OpenTextFile("lib.vbs")
+    // .ReadAll` (or through an Include helper): each quoted .vbs of this
+    // folder's tree the script names.
+    llvm::StringRef Rest = Src;
+    while (!Rest.empty()) {
+      size_t Q = Rest.find('"');
+      if (Q == llvm::StringRef::npos)
+        break;
+      size_t E = Rest.find('"', Q + 1);
+      if (E == llvm::StringRef::npos)
+        break;
+      std::string S = Rest.slice(Q + 1, E).str();
+      Rest = Rest.drop_front(E + 1);
+      std::replace(S.begin(), S.end(), '\\', '/');
+      if (!llvm::StringRef(S).ends_with_insensitive(".vbs") || S.empty() ||
+          S[0] == '/' || (S.size() > 1 && S[1] == ':'))
+        continue;
+      llvm::SmallString<256> P(Dir);
+      llvm::sys::path::append(P, S);
+      llvm::sys::path::remove_dots(P, true);
+      if (llvm::sys::fs::exists(P) && P != Path &&
+          std::find(Files.begin(), Files.end(), std::string(P)) == Files.end())
+        Files.push_back(std::string(P));
+    }
   }
   if (Files.size() > MaxSiblings)
     Files.resize(MaxSiblings);
