@@ -52,6 +52,8 @@ enum class ObjKind : uint8_t {
   Object,       // an object literal / an object with properties (Props)
   RegExp,       // /re/flags or new RegExp("re", "flags"): E is the pattern
   Function,     // a function expression bound to a name (Name)
+  OtherWmi,     // instances of another WMI class (Win32_BIOS ...), their
+                // enumerator or one of them: not the OS
 };
 
 struct Val {

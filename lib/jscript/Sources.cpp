@@ -57,6 +57,8 @@ Val fromVb(vbscript::ObjKind K) {
     return Val::obj(ObjKind::Shell);
   case vbscript::ObjKind::Fso:
     return Val::obj(ObjKind::Fso);
+  case vbscript::ObjKind::OtherWmi:
+    return Val::obj(ObjKind::OtherWmi);
   default:
     return {};
   }
@@ -132,6 +134,8 @@ Val Lowerer::construct(llvm::StringRef Name, const std::vector<Val> &Args) {
   if (Name == "Enumerator" && !Args.empty()) {
     if (Args[0].Obj == ObjKind::OsCollection)
       return Val::obj(ObjKind::OsEnumerator);
+    if (Args[0].Obj == ObjKind::OtherWmi)
+      return Args[0];
     return {};
   }
   if (Name == "RegExp" && !Args.empty() && constText(Args[0])) {
@@ -218,6 +222,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
       auto Q = constText(Args[0]);
       if (Q && vbscript::classifyWmiPath(*Q) == vbscript::ObjKind::OsCollection)
         return Val::obj(ObjKind::OsCollection);
+      if (Q && llvm::StringRef(*Q).contains_insensitive("from "))
+        return Val::obj(ObjKind::OtherWmi); // another class's instances
       return {};
     }
     if ((L == "instancesof" || L == "get") && !Args.empty())
@@ -232,6 +238,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     if (L == "itemindex" || L == "item")
       return Val::obj(ObjKind::OsInstance);
     return {};
+  case ObjKind::OtherWmi:
+    return L == "item" ? Obj : Val();
   case ObjKind::OsEnumerator:
     if (L == "item")
       return Val::obj(ObjKind::OsInstance);

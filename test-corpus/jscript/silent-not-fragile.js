@@ -38,3 +38,9 @@ var sp = os.ServicePackMajorVersion;
 if (sp == 2) {
     WScript.Echo("service pack 2");
 }
+
+// Another WMI class's BuildNumber is not the OS's.
+var biosItems = new Enumerator(GetObject("winmgmts:\\\\.\\root\\cimv2").ExecQuery("SELECT * FROM Win32_BIOS"));
+for (; !biosItems.atEnd(); biosItems.moveNext()) {
+  if (biosItems.item().BuildNumber == "6002") WScript.Echo("that BIOS build");
+}
