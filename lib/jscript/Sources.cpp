@@ -200,6 +200,15 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
     return Val::obj(ObjKind::OsInstance);
   if (!Obj.E || !I)
     return {};
+  // `re.exec(s)[3]`, `s.match(re)[3]`: capture group 3 of the match.
+  if (Obj.E->Kind == Op::Regex && Obj.E->Kids.size() == 2 && *I >= 0) {
+    auto G =
+        clone(*core::binary(Op::RegexGroup, Obj.E->Kids[0], Obj.E->Kids[1]));
+    G->Int = *I;
+    G->Flags = Obj.E->Flags & FlagCaseInsensitive;
+    G->Syntax = Dialect::JScript;
+    return Val::of(G);
+  }
   if (Obj.E->Kind == Op::Split) {
     if (ExprPtr Part = versionComponent(*Obj.E, *I))
       return Val::of(Part);
@@ -322,8 +331,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
   case ObjKind::RegExp:
     if ((L == "test" || L == "exec") && !Args.empty() && Args[0].E && Obj.E &&
         Obj.E->Kind == Op::StrConst) {
-      if (L == "exec")
-        return {};
+      // exec: the match (null when none), truthy as test is; its items
+      // are the capture groups (item()).
       auto R = clone(*core::binary(Op::Regex, asText(Args[0].E), Obj.E));
       if (Obj.IgnoreCase)
         R->Flags |= FlagCaseInsensitive;
