@@ -281,6 +281,9 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
         Kids.push_back(I.expr());
       auto N = clone(*nary(Op::Element, std::move(Kids)));
       N->Cmp = CmpOp::EQ;
+      // `str(v.build) in ("6001", "6002")`: strings compared as strings.
+      if (N->Kids[0] && typeOfExpr(*N->Kids[0]) == PyType::Str)
+        N->Mode = CmpMode::Str;
       N->Syntax = Dialect::Python;
       N->Written = spell(B, E);
       Res = N;

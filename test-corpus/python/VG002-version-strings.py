@@ -36,3 +36,8 @@ if label == "6.0.6002":
 # expect: VG002
 if version.startswith(("6.0.6001", "6.0.6002")):
     print("Vista SP1 or SP2")
+
+# A build written as text and looked up among strings (a build test).
+# expect: VG001
+if str(sys.getwindowsversion().build) in ("6001", "6002"):
+    print("Server 2008 by its build's text")
