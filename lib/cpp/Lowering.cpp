@@ -280,6 +280,16 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       Define(1, core::strConst(File));
     return;
   }
+  // A custom action's MsiGetProperty(h, L"WindowsBuild", buf, &n): the
+  // installer's OS property, as text.
+  if (Name.starts_with("MsiGetProperty") && CE->getNumArgs() >= 3) {
+    if (const core::InstallerEntry *E =
+            core::builtinSources().installerProperty(ValueName(1),
+                                                     /*Burn=*/false))
+      Define(2, core::unary(Op::ToStr,
+                            core::installerValue(*E, "property " + E->Name)));
+    return;
+  }
   // Which file's version resource a VS_FIXEDFILEINFO comes from.
   if (Name.starts_with("GetFileVersionInfo") &&
       !Name.starts_with("GetFileVersionInfoSize")) {

@@ -655,6 +655,15 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, script::Node ObjNode,
     if (Self->Kind == Op::VersionOf && !Self->Kids.empty() &&
         Self->Kids[0]->Kind == Op::Quantity && ArgN.empty())
       return Val::of(Self->Kids[0]);
+    // `[Environment]::OSVersion.Version.ToString(3)`: "6.0.6002".
+    if (Self->Kind == Op::VersionOf && !Self->Kids.empty() &&
+        Self->Kids[0]->Kind == Op::Quantity &&
+        Self->Kids[0]->Q == Quantity::DotNetVersion && ArgN.size() == 1) {
+      Val N = ArgVal(0);
+      if (N.E && N.E->Kind == Op::IntConst && N.E->Int == 3)
+        return Val::of(q(Quantity::Version,
+                         "[Environment]::OSVersion.Version.ToString(3)"));
+    }
     if (isStringExpr(Self))
       return O;
     if (dependsOnVersion(*Self))

@@ -22,3 +22,9 @@ if ([int]::TryParse($raw, [ref]$build)) {
     # Silent: both builds are below Windows 7.
     if ($build -lt 7600) { 'before Windows 7' }
 }
+
+# The version's first three parts as text.
+# expect: VG002
+if ('6.0.6002', '6.0.6003' -contains [Environment]::OSVersion.Version.ToString(3)) { 'exactly 6.0.6002' }
+# Silent: the same family on both builds.
+if ([Environment]::OSVersion.Version.ToString(3) -like '6.0.*') { 'Vista family' }
