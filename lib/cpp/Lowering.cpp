@@ -495,6 +495,27 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    // `out = buf;` / `out.assign(buf)` for a `std::wstring &out` parameter:
+    // an out-parameter, as `*out = value` is for a pointer.
+    const Expr *Target = nullptr, *Stored = nullptr;
+    if (auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      Target = OC->getArg(0);
+      Stored = OC->getArg(1);
+    } else if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+               MC && MC->getMethodDecl() &&
+               MC->getMethodDecl()->getIdentifier() &&
+               MC->getMethodDecl()->getName() == "assign" &&
+               MC->getNumArgs() == 1) {
+      Target = MC->getImplicitObjectArgument();
+      Stored = MC->getArg(0);
+    }
+    if (Target)
+      if (auto *D = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+        if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
+            P && P->getType()->isLValueReferenceType() &&
+            !P->getType().getNonReferenceType().isConstQualified())
+          F.OutParamDefs[P].push_back(Stored);
     if (const FunctionDecl *FD = CE->getDirectCallee())
       if (FD->isDefined() && !isSystem(Ctx, FD->getLocation()))
         F.Calls[FD->getCanonicalDecl()].push_back(CE);
@@ -605,7 +626,9 @@ void userOutParams(ASTContext &Ctx, Facts &F,
           V = Api->second;
         if (It != F.OutParamDefs.end())
           for (const Expr *D : It->second) {
-            ExprPtr X = L.value(D);
+            // Read at this call: a value name the helper was given
+            // (`Rd(L"CurrentBuildNumber", s)`) is this call's.
+            ExprPtr X = L.valueAtCall(D, FD, CE);
             if (!core::dependsOnVersion(*X))
               Agree = Agree && core::isErrorDefault(*X);
             else if (!V)

@@ -88,3 +88,27 @@ bool NarrowStrings() {
   // expect: VG002 VG002
   return s == "6002" || lstrcmpiA(lab, "6002") == 0;
 }
+
+// A registry helper that fills a std::wstring& with the value the caller
+// names.
+static bool ReadNtValue(const wchar_t *name, std::wstring &out) {
+  wchar_t buf[64];
+  DWORD cb = sizeof(buf);
+  if (RegGetValueW(HKEY_LOCAL_MACHINE,
+                   L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", name,
+                   RRF_RT_REG_SZ, NULL, buf, &cb) != ERROR_SUCCESS)
+    return false;
+  out.assign(buf);
+  return true;
+}
+
+bool ThroughReferenceParameter() {
+  std::wstring build, product;
+  ReadNtValue(L"CurrentBuildNumber", build);
+  ReadNtValue(L"ProductName", product);
+  // Silent: the product name is no version.
+  if (product == L"6002")
+    return false;
+  // expect: VG002
+  return build == L"6002";
+}
