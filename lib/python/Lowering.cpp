@@ -496,6 +496,39 @@ Val Lowerer::subscript(script::Node N, int Depth) {
 Val Lowerer::call(script::Node N, int Depth) {
   script::Node Fn = unwrap(script::field(N, "function"));
   script::Node ArgList = script::field(N, "arguments");
+  // `any(v.build == b for b in (6001, 6002))`, `all(...)`: the test for
+  // each item of a literal tuple or list, joined (no text to edit: the
+  // items are not written where the test is).
+  if (typeOf(Fn) == "identifier" && (text(Fn) == "any" || text(Fn) == "all") &&
+      typeOf(ArgList) == "generator_expression") {
+    script::Node Body = script::field(ArgList, "body");
+    script::Node For{};
+    for (script::Node K : namedKids(ArgList))
+      if (typeOf(K) == "for_in_clause")
+        For = script::isNull(For) ? K : script::Node{};
+    script::Node Var = script::field(For, "left");
+    Val Over = script::isNull(For)
+                   ? Val()
+                   : lower(script::field(For, "right"), Depth + 1);
+    if (!script::isNull(Body) && typeOf(Var) == "identifier" &&
+        Over.Obj == ObjKind::Tuple && !Over.Items.empty()) {
+      std::string Name = text(Var).str();
+      auto Saved = top().Vars.find(Name) != top().Vars.end()
+                       ? std::optional<Val>(top().Vars[Name])
+                       : std::nullopt;
+      ExprPtr R;
+      for (const Val &Item : Over.Items) {
+        top().Vars[Name] = Item;
+        ExprPtr C = lowerCond(Body, Depth + 1);
+        R = !R ? C : text(Fn) == "any" ? logicOr(R, C) : logicAnd(R, C);
+      }
+      if (Saved)
+        top().Vars[Name] = *Saved;
+      else
+        top().Vars.erase(Name);
+      return Val::of(keepSpellingsWithin(R, SourceSpan{}));
+    }
+  }
   std::vector<script::Node> ArgNodes = args(ArgList);
   std::vector<Val> Args;
   for (script::Node A : ArgNodes)

@@ -41,3 +41,11 @@ def stepped():
     build = sys.getwindowsversion().build
     # A step: not every integer, not read. Silent.
     return build in range(6000, 6010, 2)
+
+# A build looked for with any() over literal items (no text to edit here).
+# expect: VG001
+if any(sys.getwindowsversion().build == b for b in (6001, 6002)):
+    print("Server 2008 by any()")
+# Silent: 6002 and 6003 both listed.
+if any(sys.getwindowsversion().build == b for b in (6002, 6003)):
+    print("SP2 family by any()")
