@@ -51,8 +51,12 @@ void ScriptLowerer::conditionGuard(Node CondNode) {
   if (isNull(CondNode))
     return;
   cover(CondNode);
-  if (!Emit)
+  if (!Emit) {
+    // A learning walk lowers it too: the calls in it tell their callees
+    // what they pass (noteCallerArgument), as calls elsewhere do.
+    lowerCond(CondNode);
     return;
+  }
   conditionAt(lowerCond(CondNode), startByte(CondNode), [&](Guard &G) {
     G.Where = span(CondNode);
     G.Text = normalize(text(CondNode));

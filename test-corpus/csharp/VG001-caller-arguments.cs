@@ -50,6 +50,15 @@ namespace Agent.Setup
 
         static bool OlderThan(Version v, int build) => v.Build < build;
 
+        // A check inside, whatever the helper returns for it.
+        static bool NeedsShim(int build)
+        {
+            // expect: VG001
+            if (build == 6002)
+                return true;
+            return false;
+        }
+
         public static void Apply()
         {
             // expect: VG001
@@ -61,6 +70,8 @@ namespace Agent.Setup
             // Silent: 7600 and later on both builds.
             if (OlderThan(Environment.OSVersion.Version, 7600))
                 Console.WriteLine("before Windows 7");
+            if (NeedsShim(Environment.OSVersion.Version.Build))
+                Console.WriteLine("shim");
         }
     }
 }
