@@ -289,8 +289,8 @@ private:
       if ((Returned = Parents[0].get<ReturnStmt>() != nullptr))
         break;
       const Expr *P = Parents[0].get<Expr>();
-      if (!P || !(isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
-                  isa<FullExpr>(P) || isa<ExprWithCleanups>(P)))
+      if (!P ||
+          !(isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) || isa<FullExpr>(P)))
         return false;
       Cur = P;
     }

@@ -1,5 +1,4 @@
-//===- GuardFinder.h - every version guard of a translation unit -*- C++
-//-*-===//
+//===- GuardFinder.h - every version guard of a TU --------------*- C++ -*-===//
 #ifndef VERGUARD_CPP_GUARDFINDER_H
 #define VERGUARD_CPP_GUARDFINDER_H
 

@@ -1017,26 +1017,34 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
 }
 
 ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
-  const auto *FD = dyn_cast<FunctionDecl>(PV->getDeclContext());
-  if (!FD || PV->getType()->isPointerType() ||
-      (PV->getType()->isReferenceType() &&
-       !PV->getType().getNonReferenceType().isConstQualified()))
-    return nullptr;
-  auto It = F.Calls.find(FD->getCanonicalDecl());
-  if (It == F.Calls.end())
-    return nullptr;
-  unsigned I = PV->getFunctionScopeIndex();
-  core::CallerArguments Callers;
-  for (const CallExpr *CE : It->second) {
-    unsigned A = I + (isa<CXXOperatorCallExpr>(CE) && isLambdaCall(CE));
-    if (A < CE->getNumArgs())
-      Callers.note("", I, value(CE->getArg(A)));
-  }
-  ExprPtr Found = Callers.bound("", I, nullptr);
-  // Spelled at the call, not here: a fix edits only what the helper says.
-  return Found ? core::keepSpellingsWithin(Found,
-                                           fileSpan(Ctx, FD->getSourceRange()))
-               : nullptr;
+  if (auto Known = CallerArgumentOf.find(PV); Known != CallerArgumentOf.end())
+    return Known->second;
+  auto Find = [&]() -> ExprPtr {
+    const auto *FD = dyn_cast<FunctionDecl>(PV->getDeclContext());
+    if (!FD || PV->getType()->isPointerType() ||
+        (PV->getType()->isReferenceType() &&
+         !PV->getType().getNonReferenceType().isConstQualified()))
+      return nullptr;
+    auto It = F.Calls.find(FD->getCanonicalDecl());
+    if (It == F.Calls.end())
+      return nullptr;
+    unsigned I = PV->getFunctionScopeIndex();
+    core::CallerArguments Callers;
+    for (const CallExpr *CE : It->second) {
+      unsigned A = I + (isa<CXXOperatorCallExpr>(CE) && isLambdaCall(CE));
+      if (A < CE->getNumArgs())
+        Callers.note("", I, value(CE->getArg(A)));
+    }
+    ExprPtr Found = Callers.bound("", I, nullptr);
+    // Spelled at the call, not here: a fix edits only what the helper says.
+    return Found ? core::keepSpellingsWithin(
+                       Found, fileSpan(Ctx, FD->getSourceRange()))
+                 : nullptr;
+  };
+  // Found before it is stored: lowering the arguments may ask for others.
+  ExprPtr R = Find();
+  CallerArgumentOf[PV] = R;
+  return R;
 }
 
 /// V with the in-place updates of VD written before Use applied in order

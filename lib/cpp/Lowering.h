@@ -147,6 +147,9 @@ private:
   /// for PV, when they agree (`Pick(vi.dwBuildNumber)` for `DWORD b` of
   /// `Pick`); null if none does.
   core::ExprPtr callerArgument(const clang::ParmVarDecl *PV);
+  /// callerArgument's answers: every read of a parameter asks it, and it
+  /// lowers the argument of each call.
+  llvm::DenseMap<const clang::ParmVarDecl *, core::ExprPtr> CallerArgumentOf;
   core::ExprPtr valueImpl(const clang::Expr *E);
   core::ExprPtr condImpl(const clang::Expr *E);
   core::ExprPtr varValue(const clang::VarDecl *VD, const clang::Expr *Use);

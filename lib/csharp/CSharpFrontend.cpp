@@ -401,12 +401,10 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
     top().Vars[PN] = Val::of(param(I, Named));
     // What its callers pass, if that is a version value.
     auto Learned = Functions.find(Key);
-    if (ExprPtr A =
-            callerArgument(Key, I,
-                           Learned != Functions.end() && Learned->second.Return
-                               ? Learned->second.Return->E.get()
-                               : nullptr,
-                           Def);
+    if (ExprPtr A = callerArgument(
+            Key, I,
+            Learned != Functions.end() ? Learned->second.Return : std::nullopt,
+            Def);
         A && !ByRef)
       top().Vars[PN] = Val::of(A);
     ++I;

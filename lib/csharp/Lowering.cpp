@@ -812,9 +812,7 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   if (F == Functions.end())
     return {};
   const Function &Fn = F->second;
-  if (!Instantiating)
-    for (size_t I = 0; I < Args.size(); ++I)
-      noteCallerArgument(Key, I, Args[I].E);
+  noteCallerArguments(Key, Args);
   // An object passed in (an OSVersion, a registry key, a WMI object): the
   // body walked again with it bound, nothing emitted, up to three deep.
   // A version value passed in (`Check(Environment.OSVersion.Version)`) too:

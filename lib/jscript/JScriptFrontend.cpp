@@ -275,8 +275,7 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
       Named = *Q;
     F.Vars[PN] = Val::of(param(I, Named));
     // What its callers pass, if that is a version value.
-    if (ExprPtr A = callerArgument(
-            Key, I, Fn.Return ? Fn.Return->E.get() : nullptr, Def))
+    if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       F.Vars[PN] = Val::of(A);
   }
   Frames.push_back(std::move(F));

@@ -281,9 +281,7 @@ Val Lowerer::callFunction(const std::string &Key, script::Node N,
   auto F = Functions.find(Key);
   if (F == Functions.end())
     return {};
-  if (!Instantiating)
-    for (size_t I = 0; I < Args.size(); ++I)
-      noteCallerArgument(Key, I, Args[I].E);
+  noteCallerArguments(Key, Args);
   const std::optional<Val> &FR = F->second.Return;
   bool Related = FR && (FR->related() || (FR->E && hasParam(*FR->E) &&
                                           FR->E->Kind != Op::Param));

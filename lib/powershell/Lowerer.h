@@ -334,12 +334,12 @@ public:
   void multipleAssignment(script::Node Targets, script::Node Value);
   /// [version]::new(6, 0, 6003) and New-Object Version 6, 0, 6003.
   Val versionOfParts(const std::vector<core::ExprPtr> &Parts);
-  /// The value of the entry Key (case-insensitive) of a hashtable literal
-  /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
   /// The version values of a hashtable literal's named entries, by
   /// lower-case name (Val::Fields).
   std::map<std::string, core::ExprPtr> recordFields(script::Node Hash,
                                                     int Depth);
+  /// The value of the entry Key (case-insensitive) of a hashtable literal
+  /// used as a record (`$facts.Build`, `$facts['Build']`), if it has one.
   std::optional<Val> hashEntry(script::Node Hash, llvm::StringRef Key,
                                int Depth);
   /// The key of a hashtable entry (its `key_expression`): a bare name is the

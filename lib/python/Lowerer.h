@@ -194,7 +194,6 @@ public:
     script::Node Def{}; // the function_definition
   };
   std::map<std::string, Function> Functions; // "f" or "Class.f"
-
   std::map<std::string, std::map<std::string, Val>> ClassAttrs;
   std::set<std::string> Classes;
 

@@ -566,9 +566,7 @@ Val Lowerer::call(script::Node N, int Depth) {
     return {};
   // A method called through self: its first parameter is self.
   size_t Skip = F->second.Method && Method ? 1 : 0;
-  if (!Instantiating)
-    for (size_t I = 0; I < Args.size(); ++I)
-      noteCallerArgument(Key, I + Skip, Args[I].E);
+  noteCallerArguments(Key, Args, Skip);
   // A return of a bare parameter (`return default`) tells nothing.
   const std::optional<Val> &FR = F->second.Return;
   bool Related =

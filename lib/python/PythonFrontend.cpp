@@ -224,8 +224,7 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
         Named = *Q;
     top().Vars[PN] = Val::of(param(I, Named));
     // What its callers pass, if that is a version value.
-    if (ExprPtr A = callerArgument(
-            Key, I, Fn.Return ? Fn.Return->E.get() : nullptr, Def))
+    if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       top().Vars[PN] = Val::of(A);
     ++I;
   }

@@ -200,6 +200,25 @@ public:
                         [&](const FrameT &F) { return F.Function == Key; });
   }
 
+  /// Notes what this call of function Key passes for its parameters (Args
+  /// from parameter Skip on; noteCallerArgument); nothing while a body is
+  /// walked again for one call (instantiateBody).
+  void noteCallerArguments(const std::string &Key,
+                           const std::vector<ValT> &Args, size_t Skip = 0) {
+    if (Instantiating)
+      return;
+    for (size_t I = 0; I < Args.size(); ++I)
+      noteCallerArgument(Key, I + Skip, Args[I].E);
+  }
+  using ScriptLowerer::callerArgument;
+  /// callerArgument, with the function's return as the learning walks left
+  /// it (Learned).
+  core::ExprPtr callerArgument(const std::string &Key, size_t I,
+                               const std::optional<ValT> &Learned,
+                               Node Def) const {
+    return callerArgument(Key, I, Learned ? Learned->E.get() : nullptr, Def);
+  }
+
   /// A `return V` in the innermost function: its return is the first that
   /// says something about the OS; one that only hands a parameter back
   /// (`return default`) gives way to it.

@@ -365,15 +365,15 @@ private:
   }
   /// Lowers each argument once: for the guards inside it (IIf) and for
   /// bindArguments.
-  /// Callee, the key of the procedure called (or empty), learns which
-  /// object each of its parameters receives (noteObjectArgument).
+  /// Callee, the key of the procedure called (or empty), learns what each
+  /// of its parameters receives (noteArgument).
   std::vector<ExprPtr> argumentValues(const std::vector<script::Node> &Args,
                                       int D, llvm::StringRef Callee = {}) {
     std::vector<ExprPtr> V;
     for (size_t I = 0; I < Args.size(); ++I) {
       Val A = expr(Args[I], D + 1);
       if (!Callee.empty())
-        noteObjectArgument(Callee, I, A);
+        noteArgument(Callee, I, A);
       V.push_back(A.E);
     }
     return V;
@@ -391,7 +391,9 @@ private:
   core::CallerArguments Callers;
   llvm::StringSet<> ReturnsCheck;
   int Pass = 0;
-  void noteObjectArgument(llvm::StringRef Callee, size_t I, const Val &A) {
+  /// A call of Callee passes A for its parameter I: a version value
+  /// (Callers) or an object (ParamObjects).
+  void noteArgument(llvm::StringRef Callee, size_t I, const Val &A) {
     Callers.note(Callee.str(), I, A.E);
     if (A.O == ObjKind::None || A.State)
       return; // a RegExp's or Dictionary's state is the caller's own
@@ -1297,9 +1299,8 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     if (const core::InstallerEntry *E =
             core::builtinSources().installerProperty(unquote(text(Args[0])),
                                                      /*Burn=*/false)) {
-      Val V = exprVal(
+      return exprVal(
           unary(Op::ToStr, core::installerValue(*E, "property " + E->Name)));
-      return V;
     }
   switch (R.O) {
   case ObjKind::WmiService:
