@@ -528,6 +528,11 @@ std::optional<std::string> pchFor(llvm::StringRef Path, llvm::StringRef Text,
   };
   std::vector<PrefixLine> Prefix =
       leadingIncludePrefix(Text, Header, llvm::sys::path::parent_path(Path));
+  // A walk stopped by conditionals or function-like macros of the project
+  // headers at its top (git's "git-compat-util.h"): the preprocessor says
+  // which system headers they include.
+  if (Prefix.empty() && !firstQuotedInclude(Text).empty())
+    Prefix = preprocessedIncludePrefix(Path, Text, Flags);
   // Macros defined before <windows.h> (NOMINMAX, WIN32_LEAN_AND_MEAN)
   // change it: then only a precompiled prefix with them will do.
   bool DefinesFirst = !Prefix.empty() && !Prefix.front().Include;

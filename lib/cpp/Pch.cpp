@@ -3,6 +3,13 @@
 
 #include "cpp/CppFrontend.h"
 
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -11,6 +18,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -289,6 +297,250 @@ std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text,
   std::vector<PrefixLine> Out;
   std::set<std::string> Walked;
   walkPrefix(Text, Out, Header, Dir, /*Depth=*/8, /*IsHeader=*/false, Walked);
+  while (!Out.empty() && !Out.back().Include)
+    Out.pop_back();
+  return Out;
+}
+
+namespace {
+
+/// The macro a project file's include guard defines: X of a first
+/// directive `#ifndef X` or `#if !defined(X)`, else "".
+std::string includeGuard(llvm::StringRef Text) {
+  bool Complete = false;
+  std::vector<llvm::StringRef> Lines = leadingDirectives(Text, Complete);
+  if (Lines.empty()) {
+    // leadingDirectives stops at code; the first directive may still be
+    // the guard only if nothing comes before it.
+    return "";
+  }
+  llvm::StringRef First = Lines.front();
+  if (llvm::StringRef X = guardName(First, "ifndef"); !X.empty())
+    return X.str();
+  llvm::StringRef S = First.ltrim(" \t");
+  if (!S.consume_front("if"))
+    return "";
+  S = S.ltrim(" \t");
+  if (!S.consume_front("!"))
+    return "";
+  S = S.ltrim(" \t");
+  if (!S.consume_front("defined"))
+    return "";
+  S = S.ltrim(" \t");
+  bool Paren = S.consume_front("(");
+  S = S.ltrim(" \t");
+  size_t N = 0;
+  while (N < S.size() && isIdentChar(S[N]))
+    ++N;
+  llvm::StringRef X = S.take_front(N);
+  S = S.drop_front(N).ltrim(" \t");
+  if (X.empty() || (Paren && !S.consume_front(")")) || !onlyComments(S))
+    return "";
+  return X.str();
+}
+
+/// Records the prefix while the preprocessor runs up to the first token of
+/// a project file (preprocessedIncludePrefix).
+class PrefixRecorder : public clang::PPCallbacks {
+public:
+  PrefixRecorder(clang::Preprocessor &PP, std::vector<PrefixLine> &Out,
+                 bool &Usable)
+      : PP(PP), SM(PP.getSourceManager()), Out(Out), Usable(Usable) {}
+  bool Stopped = false;
+
+  /// In a file of the project: not a system header, not Clang's built-in
+  /// or command-line buffer.
+  bool inProject(clang::SourceLocation Loc) const {
+    if (Loc.isInvalid())
+      return false;
+    Loc = SM.getExpansionLoc(Loc);
+    if (!SM.getFileEntryRefForID(SM.getFileID(Loc)))
+      return false;
+    return !SM.isInSystemHeader(Loc);
+  }
+
+  void InclusionDirective(clang::SourceLocation HashLoc,
+                          const clang::Token &IncludeTok,
+                          llvm::StringRef FileName, bool,
+                          clang::CharSourceRange,
+                          clang::OptionalFileEntryRef File, llvm::StringRef,
+                          llvm::StringRef, const clang::Module *, bool,
+                          clang::SrcMgr::CharacteristicKind Kind) override {
+    if (Stopped || !inProject(HashLoc) || !File)
+      return;
+    // A project header is read again by the parse, in place.
+    if (Kind == clang::SrcMgr::C_User ||
+        Kind == clang::SrcMgr::C_User_ModuleMap)
+      return;
+    const clang::IdentifierInfo *II = IncludeTok.getIdentifierInfo();
+    if (!II || II->getPPKeywordID() != clang::tok::pp_include) {
+      Usable = false;
+      return;
+    }
+    Out.push_back(
+        PrefixLine{true, FileName.str(), "#include <" + FileName.str() + ">"});
+  }
+
+  void MacroDefined(const clang::Token &Name,
+                    const clang::MacroDirective *MD) override {
+    if (Stopped || !inProject(Name.getLocation()) || !MD)
+      return;
+    llvm::StringRef N = Name.getIdentifierInfo()->getName();
+    if (N == guardOf(Name.getLocation()))
+      return;
+    const clang::MacroInfo *MI = MD->getMacroInfo();
+    std::string T = "#define " + N.str();
+    if (MI->isFunctionLike()) {
+      T += "(";
+      unsigned I = 0, Count = MI->getNumParams();
+      for (const clang::IdentifierInfo *P : MI->params()) {
+        bool Last = ++I == Count;
+        if (I > 1)
+          T += ", ";
+        if (Last && MI->isC99Varargs()) {
+          T += "...";
+          break;
+        }
+        T += P->getName();
+        if (Last && MI->isGNUVarargs())
+          T += "...";
+      }
+      T += ")";
+    }
+    bool First = true;
+    for (const clang::Token &Tk : MI->tokens()) {
+      if (First || Tk.hasLeadingSpace())
+        T += " ";
+      First = false;
+      T += PP.getSpelling(Tk);
+    }
+    Out.push_back(PrefixLine{false, N.str(), std::move(T)});
+  }
+
+  void MacroUndefined(const clang::Token &Name, const clang::MacroDefinition &,
+                      const clang::MacroDirective *) override {
+    if (Stopped || !inProject(Name.getLocation()))
+      return;
+    llvm::StringRef N = Name.getIdentifierInfo()->getName();
+    Out.push_back(PrefixLine{false, N.str(), "#undef " + N.str()});
+  }
+
+  void PragmaDirective(clang::SourceLocation Loc,
+                       clang::PragmaIntroducerKind) override {
+    if (Stopped || !inProject(Loc))
+      return;
+    // A macro saved and restored is state a list of directives cannot
+    // replay in place.
+    auto [FID, Off] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+    llvm::StringRef Line = SM.getBufferData(FID).substr(Off);
+    Line = Line.take_until([](char C) { return C == '\n'; });
+    if (Line.contains("push_macro") || Line.contains("pop_macro"))
+      Usable = false;
+  }
+
+private:
+  /// The include guard of the project file that holds Loc.
+  llvm::StringRef guardOf(clang::SourceLocation Loc) {
+    clang::FileID F = SM.getFileID(SM.getExpansionLoc(Loc));
+    auto [It, New] = Guards.try_emplace(F);
+    if (New)
+      It->second = includeGuard(SM.getBufferData(F));
+    return It->second;
+  }
+  clang::Preprocessor &PP;
+  clang::SourceManager &SM;
+  std::vector<PrefixLine> &Out;
+  bool &Usable;
+  std::map<clang::FileID, std::string> Guards;
+};
+
+class PrefixAction : public clang::PreprocessorFrontendAction {
+public:
+  PrefixAction(std::vector<PrefixLine> &Out, bool &Usable)
+      : Out(Out), Usable(Usable) {}
+
+protected:
+  void ExecuteAction() override {
+    clang::Preprocessor &PP = getCompilerInstance().getPreprocessor();
+    PP.SetSuppressIncludeNotFoundError(true);
+    auto R = std::make_unique<PrefixRecorder>(PP, Out, Usable);
+    PrefixRecorder *Rec = R.get();
+    PP.addPPCallbacks(std::move(R));
+    PP.EnterMainSourceFile();
+    // The system headers' code is only lexed, not expanded: only the
+    // directives matter, and where the first token of the project is.
+    clang::Token Tok;
+    do
+      PP.LexUnexpandedToken(Tok);
+    while (Tok.isNot(clang::tok::eof) && !Rec->inProject(Tok.getLocation()));
+    Rec->Stopped = true;
+  }
+
+private:
+  std::vector<PrefixLine> &Out;
+  bool &Usable;
+};
+
+/// The real file system, but for files that are not regular (a FIFO): a
+/// look at the prefix must not take the bytes the parse is to read.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  RegularFilesOnly() : ProxyFileSystem(llvm::vfs::createPhysicalFileSystem()) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> St = status(Path);
+    if (St && St->getType() != llvm::sys::fs::file_type::regular_file)
+      return std::make_error_code(std::errc::permission_denied);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+
+class PrefixFactory : public clang::tooling::FrontendActionFactory {
+public:
+  PrefixFactory(std::vector<PrefixLine> &Out, bool &Usable)
+      : Out(Out), Usable(Usable) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<PrefixAction>(Out, Usable);
+  }
+
+private:
+  std::vector<PrefixLine> &Out;
+  bool &Usable;
+};
+
+} // namespace
+
+std::vector<PrefixLine>
+preprocessedIncludePrefix(llvm::StringRef Path, llvm::StringRef Text,
+                          const std::vector<std::string> &Flags) {
+  std::vector<std::string> Args;
+  for (const std::string &F : Flags)
+    if (F != "-fsyntax-only")
+      Args.push_back(F);
+  clang::tooling::FixedCompilationDatabase Db(".", Args);
+  clang::tooling::ClangTool Tool(
+      Db, {Path.str()}, std::make_shared<clang::PCHContainerOperations>(),
+      llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
+  Tool.mapVirtualFile(Path, Text);
+  std::string ResourceDir = clangResourceDir();
+  Tool.appendArgumentsAdjuster(
+      [ResourceDir](const clang::tooling::CommandLineArguments &A,
+                    llvm::StringRef) {
+        clang::tooling::CommandLineArguments R = A;
+        R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
+        R.push_back("-Wno-everything");
+        return R;
+      });
+  clang::IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  std::vector<PrefixLine> Out;
+  bool Usable = true;
+  PrefixFactory F(Out, Usable);
+  if (Tool.run(&F) != 0 && Out.empty())
+    return {};
+  if (!Usable)
+    return {};
   while (!Out.empty() && !Out.back().Include)
     Out.pop_back();
   return Out;

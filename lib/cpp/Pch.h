@@ -51,6 +51,22 @@ std::vector<PrefixLine> leadingIncludePrefix(llvm::StringRef Text,
                                              const ProjectHeaderFn &Header = {},
                                              llvm::StringRef Dir = "");
 
+/// The include prefix of the file at Path (text Text) as Clang's
+/// preprocessor sees it with the parse's Flags, for files whose system
+/// headers come through conditionals or function-like macros of project
+/// headers (git's `#include "git-compat-util.h"`), which the textual walk
+/// above stops at: every system header that a file of the project includes
+/// before the first token of code in a file of the project, in order, with
+/// the macros those files define (#define, #undef) between them, their
+/// include guards left out. A project header's own text is never in it:
+/// the parse reads it again, its includes then empty (their guards are
+/// defined), its definitions the same again. Empty if there is no such
+/// header, or if the prefix cannot be stated so (#include_next or #import
+/// from the project, #pragma push_macro/pop_macro).
+std::vector<PrefixLine>
+preprocessedIncludePrefix(llvm::StringRef Path, llvm::StringRef Text,
+                          const std::vector<std::string> &Flags);
+
 /// Cuts Prefix before its first include that a file in one of IncludeDirs
 /// (the project's -I directories) would shadow, and trims what is left to
 /// its last include; the system header is then not the one the file gets.

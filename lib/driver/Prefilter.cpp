@@ -227,7 +227,15 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S,
       while (E < Tok.size() && isDigit(Tok[E]))
         ++E;
       char Next = E < Tok.size() ? Tok[E] : (End < N ? Text[End] : 0);
-      H |= Bump.digits(Tok.slice(I, E), Next);
+      size_t At = size_t(Tok.data() - Text.data()) + I;
+      char Prev = At > 0 ? Text[At - 1] : 0;
+      unsigned R = Bump.digits(Tok.slice(I, E), Next);
+      // Digits run into letters (a GUID's or a hash's "23693b9cd91a", a
+      // name's "Rev24000") are no revision threshold, which only a number
+      // or a whole version field is.
+      if (llvm::isAlpha(Prev) || llvm::isAlpha(Next))
+        R &= ~unsigned(BumpLiterals::Revision);
+      H |= R;
       I = E;
     }
     return H;
@@ -289,7 +297,12 @@ void Prefilter::numbers(llvm::StringRef Text, Dialect D, Sighting &S,
         // GetWindowsVersion's packed value holds the build in its low word.
         if (D == Dialect::Inno && Tok.starts_with("$"))
           AsCode |= Bump.number(double(uint64_t(*V) & 0xFFFF));
-        AsText |= AsCode;
+        // In a string, a number in another notation (`"0x1772"`, `'24e3'`)
+        // has its value only as the whole string ([int]'24e3', CLng): in
+        // a longer one it is only its digits ("429b96a7-24e3-47de").
+        auto Quote = [](char C) { return C == '"' || C == '\''; };
+        if (Begin > 0 && E < N && Quote(Text[Begin - 1]) && Quote(Text[E]))
+          AsText |= AsCode;
       } else {
         AsCode = AsText; // not a number of the language: a bare word
       }

@@ -142,3 +142,76 @@ vg --format=json "$TMP/proj/osver.h"
 expect_rc 1
 js "d.findings.length === 1 && d.findings[0].location.line === 5 && d.diagnostics.length === 0"
 [[ $(with_prefix) == 2 ]] || fail "no precompiled prefix for a header named alone"
+
+# A project header that reaches its system headers through conditionals and
+# function-like macros (git's "git-compat-util.h", curl's "curl_setup.h"):
+# the preprocessor says which ones, in order, with the project's macros
+# between them and without its include guard or anything after its first
+# code. The findings and notes are those of a parse without it.
+mkdir -p "$TMP/compat"
+cat > "$TMP/compat/compat-util.h" <<'H'
+#ifndef COMPAT_UTIL_H
+#define COMPAT_UTIL_H
+#if __STDC_VERSION__ - 0 < 199901L
+#error "C99 needed"
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+# define PREREQ(maj, min) \
+	((__clang_major__ > (maj)) || (__clang_major__ == (maj)))
+#else
+# define PREREQ(maj, min) 0
+#endif
+#if defined(WIN32) && PREREQ(3, 0)
+# if !defined(_WIN32_WINNT)
+#  define _WIN32_WINNT 0x0603
+# endif
+# define WIN32_LEAN_AND_MEAN
+# include <winsock2.h>
+# include <windows.h>
+#endif
+#include <stdio.h>
+#include <openssl/never-there.h>
+#define SP2_BUILD 6002
+struct strbuf;
+#include <string.h>
+#endif
+H
+for n in 1 2; do
+  cat > "$TMP/compat/tool$n.c" <<'C'
+#include "compat-util.h"
+int sp2(void) {
+  OSVERSIONINFOW vi = {sizeof(vi)};
+  GetVersionExW(&vi);
+  return vi.dwBuildNumber == SP2_BUILD;
+}
+C
+done
+PREFIX=$'#define PREREQ(maj, min) ((__clang_major__ > (maj)) || (__clang_major__ == (maj)))\n#define _WIN32_WINNT 0x0603\n#define WIN32_LEAN_AND_MEAN\n#include <winsock2.h>\n#include <windows.h>\n#include <stdio.h>'
+prefix_c_pch() {
+  local s
+  for s in "$CACHE"/*.h; do
+    [[ -f $s && "$(cat "$s")" == "$PREFIX" ]] && { echo "${s%.h}.pch"; return; }
+  done
+}
+vg --format=json --extra-arg=-DVERGUARD_NO_PCH "$TMP/compat"
+expect_rc 1
+js "d.findings.length === 2 && d.findings.every(f => f.location.line === 5)"
+cp "$TMP/out" "$TMP/nopch.json"
+vg --format=json "$TMP/compat"
+expect_rc 1
+PCH=$(prefix_c_pch || true)
+[[ -n $PCH && -s $PCH ]] || fail "no precompiled prefix for compat-util.h: $(head -n 20 "$CACHE"/*.h)"
+touch -d "2020-01-02" "$PCH"
+vg --format=json "$TMP/compat"
+expect_rc 1
+cp "$TMP/out" "$TMP/pch.json"
+[[ $(stat -c %Y "$PCH") -gt $(date -d 2020-01-03 +%s) ]] || fail "compat-util.h's prefix was not used"
+node -e '
+const fs = require("fs");
+const [a, b] = process.argv.slice(1).map(p => JSON.parse(fs.readFileSync(p)));
+const same = k => JSON.stringify(a[k]) === JSON.stringify(b[k]);
+if (!same("findings") || !same("diagnostics")) {
+  console.error(JSON.stringify(a.diagnostics), JSON.stringify(b.diagnostics));
+  process.exit(1);
+}' "$TMP/pch.json" "$TMP/nopch.json" || fail "a parse with the preprocessed prefix differs from one without"
+grep -q "never-there.h' not found" "$TMP/pch.json" || fail "the missing header is no longer reported"

@@ -239,3 +239,63 @@ TEST(PrefixPch, BuiltOnSecondSightOnceForAllThreads) {
     unsetenv("XDG_CACHE_HOME");
   llvm::sys::fs::remove_directories(Dir);
 }
+
+// The prefix the preprocessor sees through a project header's conditionals
+// and function-like macros: system includes of project files before their
+// first code, in order, with the project's #define/#undef between them, its
+// include guards and missing headers left out.
+TEST(PreprocessedPrefix, SystemIncludesThroughConditionalsInOrder) {
+  llvm::SmallString<128> Tmp, Dir;
+  llvm::sys::path::system_temp_directory(true, Tmp);
+  llvm::sys::path::append(Tmp, "vg-ppprefix");
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory(Tmp, Dir));
+  auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS((Dir + "/" + Name).str(), EC);
+    ASSERT_FALSE(EC);
+    OS << Text;
+  };
+  Write("compat.h", "#ifndef COMPAT_H\n"
+                    "#define COMPAT_H\n"
+                    "#if defined(__MINGW32__)\n"
+                    "# define PREREQ(a, ...) \\\n  ((a) > 1 /* x */)\n"
+                    "# define _WIN32_WINNT 0x0603\n"
+                    "#endif\n"
+                    "#if PREREQ(2, 1)\n"
+                    "#define WIN32_LEAN_AND_MEAN\n"
+                    "#include <windows.h>\n"
+                    "#else\n"
+                    "#include <stdint.h>\n"
+                    "#endif\n"
+                    "#include \"inner.h\"\n"
+                    "#include <never/there.h>\n"
+                    "#include <stddef.h>\n"
+                    "#undef INNER\n"
+                    "struct strbuf;\n"
+                    "#include <limits.h>\n"
+                    "#endif\n");
+  Write("inner.h", "#pragma once\n#define INNER 1\n#include <stdio.h>\n");
+  const std::string Main =
+      "#include \"compat.h\"\nint main(void) { return 0; }\n";
+  std::vector<std::string> Flags = {"--target=x86_64-w64-mingw32",
+                                    "-fsyntax-only", "-I" + Dir.str().str()};
+  std::string Path = (Dir + "/main.c").str();
+  EXPECT_EQ(prefixHeaderText(preprocessedIncludePrefix(Path, Main, Flags)),
+            "#define PREREQ(a, ...) ((a) > 1 )\n"
+            "#define _WIN32_WINNT 0x0603\n"
+            "#define WIN32_LEAN_AND_MEAN\n"
+            "#include <windows.h>\n"
+            "#define INNER 1\n"
+            "#include <stdio.h>\n"
+            "#include <stddef.h>\n");
+  // Code first: nothing. A macro saved and restored: no prefix at all.
+  EXPECT_TRUE(
+      preprocessedIncludePrefix(Path, "int x;\n#include <stddef.h>\n", Flags)
+          .empty());
+  Write("saver.h", "#pragma push_macro(\"X\")\n#include <stddef.h>\n"
+                   "#pragma pop_macro(\"X\")\n");
+  EXPECT_TRUE(
+      preprocessedIncludePrefix(Path, "#include \"saver.h\"\nint x;\n", Flags)
+          .empty());
+  llvm::sys::fs::remove_directories(Dir);
+}

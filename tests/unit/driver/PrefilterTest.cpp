@@ -200,6 +200,21 @@ TEST(Prefilter, ARevisionThresholdCountsWithARevisionSource) {
   EXPECT_TRUE(eligible("' UBR\nIf CLng(Split(v, \".\")(3)) >= 24000 Then"
                        "\nx = GetFileVersion(p)",
                        Dialect::VB));
+  // In a string: a number in another notation counts as the whole string
+  // ([int]'24e3' is 24000), not as a part of one (a GUID's "-24e3-"); digits
+  // run into letters (a hash's "23693b9cd91a") are no threshold.
+  EXPECT_TRUE(eligible("$os.Revision -ge [int]'24e3'", Dialect::PowerShell));
+  EXPECT_TRUE(
+      eligible("$os.Revision -ge [int]\"0x5DC0\"", Dialect::PowerShell));
+  EXPECT_FALSE(eligible("$v.Revision | Should -Be 14\n"
+                        "$g = '429b96a7-24e3-47de-a93b-f44a346c5ac9'",
+                        Dialect::PowerShell));
+  EXPECT_FALSE(eligible("$p.VersionInfo.ProductName\n"
+                        "$h = \"pwsh-98288ff9-5712-4a14-9a11-23693b9cd91a\"",
+                        Dialect::PowerShell));
+  EXPECT_TRUE(eligible("$p.VersionInfo.FileVersion -like '6.0.6002.24000*'",
+                       Dialect::PowerShell));
+  EXPECT_TRUE(eligible("$v = \"Rev24000 build6002\"", Dialect::PowerShell));
   Sighting S = defaults().look("if (x >= 24000) y();", Dialect::C);
   EXPECT_TRUE(S.RevisionNumber);
   EXPECT_FALSE(S.RevisionWord);
