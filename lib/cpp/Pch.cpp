@@ -36,6 +36,12 @@ namespace verguard::cpp {
 
 namespace {
 
+/// Unique per process and thread.
+std::string tmpSuffix() {
+  return std::to_string(llvm::sys::Process::getProcessId()) + "-" +
+         std::to_string(llvm::get_threadid());
+}
+
 bool isIdentStart(char C) { return llvm::isAlpha(C) || C == '_'; }
 bool isIdentChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
@@ -339,14 +345,38 @@ std::string includeGuard(llvm::StringRef Text) {
   return X.str();
 }
 
+/// What one look at a file's prefix found, and what it depended on.
+struct PrefixRun {
+  std::vector<PrefixLine> Out;
+  bool Usable = true;
+  std::vector<std::string> IncludeDirs; // the parse's -I directories
+  std::set<std::string> Files;          // project files read (not the main)
+  std::set<std::string> Absent;         // where a missing include could be
+};
+
 /// Records the prefix while the preprocessor runs up to the first token of
 /// a project file (preprocessedIncludePrefix).
 class PrefixRecorder : public clang::PPCallbacks {
 public:
-  PrefixRecorder(clang::Preprocessor &PP, std::vector<PrefixLine> &Out,
-                 bool &Usable)
-      : PP(PP), SM(PP.getSourceManager()), Out(Out), Usable(Usable) {}
+  PrefixRecorder(clang::Preprocessor &PP, PrefixRun &Run)
+      : PP(PP), SM(PP.getSourceManager()), Run(Run), Out(Run.Out),
+        Usable(Run.Usable) {}
   bool Stopped = false;
+
+  void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
+                   clang::SrcMgr::CharacteristicKind Kind,
+                   clang::FileID) override {
+    if (Stopped || Reason != EnterFile || Kind != clang::SrcMgr::C_User)
+      return;
+    clang::FileID F = SM.getFileID(Loc);
+    if (F == SM.getMainFileID())
+      return;
+    if (auto E = SM.getFileEntryRefForID(F)) {
+      llvm::SmallString<256> P(E->getName());
+      llvm::sys::fs::make_absolute(P);
+      Run.Files.insert(P.str().str());
+    }
+  }
 
   /// In a file of the project: not a system header, not Clang's built-in
   /// or command-line buffer.
@@ -361,13 +391,28 @@ public:
 
   void InclusionDirective(clang::SourceLocation HashLoc,
                           const clang::Token &IncludeTok,
-                          llvm::StringRef FileName, bool,
+                          llvm::StringRef FileName, bool IsAngled,
                           clang::CharSourceRange,
                           clang::OptionalFileEntryRef File, llvm::StringRef,
                           llvm::StringRef, const clang::Module *, bool,
                           clang::SrcMgr::CharacteristicKind Kind) override {
-    if (Stopped || !inProject(HashLoc) || !File)
+    if (Stopped || !inProject(HashLoc))
       return;
+    if (!File) {
+      // Found later, it would change what comes before the first code.
+      std::vector<std::string> Where = Run.IncludeDirs;
+      if (!IsAngled)
+        if (auto E = SM.getFileEntryRefForID(SM.getFileID(HashLoc)))
+          Where.insert(Where.begin(),
+                       llvm::sys::path::parent_path(E->getName()).str());
+      for (const std::string &D : Where) {
+        llvm::SmallString<256> P(D);
+        llvm::sys::path::append(P, FileName);
+        llvm::sys::fs::make_absolute(P);
+        Run.Absent.insert(P.str().str());
+      }
+      return;
+    }
     // A project header is read again by the parse, in place.
     if (Kind == clang::SrcMgr::C_User ||
         Kind == clang::SrcMgr::C_User_ModuleMap)
@@ -449,6 +494,7 @@ private:
   }
   clang::Preprocessor &PP;
   clang::SourceManager &SM;
+  PrefixRun &Run;
   std::vector<PrefixLine> &Out;
   bool &Usable;
   std::map<clang::FileID, std::string> Guards;
@@ -456,14 +502,13 @@ private:
 
 class PrefixAction : public clang::PreprocessorFrontendAction {
 public:
-  PrefixAction(std::vector<PrefixLine> &Out, bool &Usable)
-      : Out(Out), Usable(Usable) {}
+  explicit PrefixAction(PrefixRun &Run) : Run(Run) {}
 
 protected:
   void ExecuteAction() override {
     clang::Preprocessor &PP = getCompilerInstance().getPreprocessor();
     PP.SetSuppressIncludeNotFoundError(true);
-    auto R = std::make_unique<PrefixRecorder>(PP, Out, Usable);
+    auto R = std::make_unique<PrefixRecorder>(PP, Run);
     PrefixRecorder *Rec = R.get();
     PP.addPPCallbacks(std::move(R));
     PP.EnterMainSourceFile();
@@ -477,8 +522,7 @@ protected:
   }
 
 private:
-  std::vector<PrefixLine> &Out;
-  bool &Usable;
+  PrefixRun &Run;
 };
 
 /// The real file system, but for files that are not regular (a FIFO): a
@@ -497,26 +541,141 @@ public:
 
 class PrefixFactory : public clang::tooling::FrontendActionFactory {
 public:
-  PrefixFactory(std::vector<PrefixLine> &Out, bool &Usable)
-      : Out(Out), Usable(Usable) {}
+  explicit PrefixFactory(PrefixRun &Run) : Run(Run) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<PrefixAction>(Out, Usable);
+    return std::make_unique<PrefixAction>(Run);
   }
 
 private:
-  std::vector<PrefixLine> &Out;
-  bool &Usable;
+  PrefixRun &Run;
 };
+
+/// The cache of looks at prefixes: one small file per file's text, flags
+/// and compiler, in prefixes/ of the cache directory, holding the prefix
+/// and what it depended on (the project files read, by their hash, and
+/// where missing includes were looked for); an entry whose files changed
+/// is not trusted. At most 512 entries, the least recently used dropped.
+constexpr size_t MaxPrefixEntries = 512;
+
+std::string prefixEntryPath(llvm::StringRef Path, llvm::StringRef Text,
+                            const std::vector<std::string> &Flags) {
+  std::string Key = std::string(LLVM_VERSION_STRING) + "|prefix1|" +
+                    clangResourceDir() + "|" + Path.str() + "|";
+  for (const std::string &F : Flags)
+    Key += F + "|";
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(std::string(MingwInclude) + "/windows.h", St))
+    Key +=
+        std::to_string(St.getLastModificationTime().time_since_epoch().count());
+  Key += "|" + Text.str();
+  llvm::SmallString<256> P(pchCacheDir());
+  llvm::sys::path::append(P, "prefixes",
+                          llvm::utohexstr(llvm::xxh3_64bits(Key)) + ".txt");
+  return P.str().str();
+}
+
+std::string hashOf(llvm::StringRef Bytes) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Bytes));
+}
+
+/// The cached prefix at Entry, if every file it depended on is as then.
+std::optional<std::vector<PrefixLine>> cachedPrefix(const std::string &Entry) {
+  auto Buf = llvm::MemoryBuffer::getFile(Entry, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n', -1, false);
+  if (Lines.empty() || Lines.front() != "verguard-prefix 1" ||
+      Lines.back() != "end")
+    return std::nullopt; // another format, or a torn write
+  std::vector<PrefixLine> Out;
+  for (llvm::StringRef L : llvm::ArrayRef(Lines).slice(1, Lines.size() - 2)) {
+    auto [Tag, Rest] = L.split(' ');
+    if (Tag == "F") {
+      auto [Hash, File] = Rest.split(' ');
+      auto B = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+      if (!B || hashOf((*B)->getBuffer()) != Hash)
+        return std::nullopt;
+    } else if (Tag == "A") {
+      if (llvm::sys::fs::exists(Rest))
+        return std::nullopt;
+    } else if (Tag == "I" || Tag == "D") {
+      auto [Name, Directive] = Rest.split('\t');
+      Out.push_back(PrefixLine{Tag == "I", Name.str(), Directive.str()});
+    } else {
+      return std::nullopt;
+    }
+  }
+  touchCacheFile(Entry);
+  return Out;
+}
+
+void storePrefix(const std::string &Entry, const PrefixRun &Run,
+                 const std::vector<PrefixLine> &Out) {
+  std::string Body = "verguard-prefix 1\n";
+  for (const std::string &F : Run.Files) {
+    auto B = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+    if (!B || F.find_first_of(" \n") != std::string::npos)
+      return; // not stated so: not cached
+    Body += "F " + hashOf((*B)->getBuffer()) + " " + F + "\n";
+  }
+  for (const std::string &A : Run.Absent) {
+    if (A.find('\n') != std::string::npos)
+      return;
+    Body += "A " + A + "\n";
+  }
+  for (const PrefixLine &L : Out) {
+    if (L.Name.find_first_of(" \t\n") != std::string::npos ||
+        L.Text.find('\n') != std::string::npos)
+      return;
+    Body +=
+        std::string(L.Include ? "I " : "D ") + L.Name + "\t" + L.Text + "\n";
+  }
+  Body += "end\n";
+  std::string Dir = llvm::sys::path::parent_path(Entry).str();
+  if (llvm::sys::fs::create_directories(Dir))
+    return;
+  std::string Tmp = Entry + ".tmp" + tmpSuffix();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (EC)
+      return;
+    OS << Body;
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return;
+    }
+  }
+  if (llvm::sys::fs::rename(Tmp, Entry)) {
+    llvm::sys::fs::remove(Tmp);
+    return;
+  }
+  std::vector<CacheFile> Entries = cacheEntriesNewestFirst(Dir);
+  for (size_t I = MaxPrefixEntries; I < Entries.size(); ++I)
+    llvm::sys::fs::remove(Entries[I].Path);
+}
 
 } // namespace
 
 std::vector<PrefixLine>
 preprocessedIncludePrefix(llvm::StringRef Path, llvm::StringRef Text,
                           const std::vector<std::string> &Flags) {
+  std::string Entry = prefixEntryPath(Path, Text, Flags);
+  if (auto Cached = cachedPrefix(Entry))
+    return *Cached;
+  PrefixRun Run;
   std::vector<std::string> Args;
-  for (const std::string &F : Flags)
+  for (const std::string &F : Flags) {
     if (F != "-fsyntax-only")
       Args.push_back(F);
+    if (llvm::StringRef(F).starts_with("-I"))
+      Run.IncludeDirs.push_back(F.substr(2));
+  }
   clang::tooling::FixedCompilationDatabase Db(".", Args);
   clang::tooling::ClangTool Tool(
       Db, {Path.str()}, std::make_shared<clang::PCHContainerOperations>(),
@@ -534,15 +693,13 @@ preprocessedIncludePrefix(llvm::StringRef Path, llvm::StringRef Text,
   clang::IgnoringDiagConsumer Quiet;
   Tool.setDiagnosticConsumer(&Quiet);
   Tool.setPrintErrorMessage(false);
+  PrefixFactory F(Run);
   std::vector<PrefixLine> Out;
-  bool Usable = true;
-  PrefixFactory F(Out, Usable);
-  if (Tool.run(&F) != 0 && Out.empty())
-    return {};
-  if (!Usable)
-    return {};
+  if ((Tool.run(&F) == 0 || !Run.Out.empty()) && Run.Usable)
+    Out = std::move(Run.Out);
   while (!Out.empty() && !Out.back().Include)
     Out.pop_back();
+  storePrefix(Entry, Run, Out);
   return Out;
 }
 
@@ -638,12 +795,6 @@ struct Slot {
 
 std::mutex SlotsLock;
 std::map<std::string, std::unique_ptr<Slot>> Slots;
-
-/// Unique per process and thread.
-std::string tmpSuffix() {
-  return std::to_string(llvm::sys::Process::getProcessId()) + "-" +
-         std::to_string(llvm::get_threadid());
-}
 
 /// Writes a small file unless it exists, without ever replacing one: a
 /// precompiled header records its stub's time stamp.

@@ -279,10 +279,11 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
         Verdict.What = IndexVerdict::Prefiltered;
         Indexable = Index && Out.Diags.empty();
         if (Indexable && Headers)
-          Verdict.Deps = PF.headerDeps(F.Path, Searched, Seen);
+          PF.headerDeps(F.Path, Searched, Seen, Verdict.Deps, Verdict.Shared);
         if (Indexable) {
           Verdict.Deps.insert(Verdict.Deps.end(), NotYet.begin(), NotYet.end());
-          Verdict.Shared = std::move(ProjectFiles);
+          if (ProjectFiles)
+            Verdict.Shared.push_back(std::move(ProjectFiles));
         }
       }
     }

@@ -428,51 +428,112 @@ Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
   return Out;
 }
 
-std::vector<std::string> Prefilter::headerDeps(llvm::StringRef Path,
-                                               llvm::StringRef Text,
-                                               const Sighting &S) {
-  std::vector<std::string> Deps;
-  llvm::StringSet<> Seen;
-  std::vector<std::string> Work;
-  auto Visit = [&](llvm::StringRef From,
-                   const std::vector<std::string> &Names) {
-    llvm::StringRef Dir = llvm::sys::path::parent_path(From);
-    for (const std::string &Name : Names) {
-      // Every place looked at up to the one found: a header created in an
-      // earlier one would be found instead.
-      std::string Found = resolve(Dir, Name);
-      for (std::string &C : candidates(Dir, Name)) {
-        bool Last = C == Found;
+std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Includes.find(Header);
+    if (It != Includes.end())
+      return It->second;
+  }
+  std::vector<std::string> Names;
+  llvm::SmallVector<char, 0> Bytes;
+  if (!readFile(Header, Bytes)) {
+    llvm::StringRef HText(Bytes.data(), Bytes.size());
+    Names = includeNames(HText, look(HText, Dialect::C).Includes);
+  }
+  std::lock_guard<std::mutex> G(Lock);
+  Includes[Header] = Names;
+  return Names;
+}
+
+namespace {
+/// Appends where the quoted includes Names of a file in Dir were looked
+/// for, up to where each was found (a header created in an earlier place
+/// would be found instead), to Deps (once each), and passes each header
+/// found to Found.
+template <typename ResolveFn, typename FoundFn>
+void lookedAt(llvm::StringRef Dir, const std::vector<std::string> &Names,
+              ResolveFn Resolve, std::vector<std::string> &Deps,
+              llvm::StringSet<> &InDeps, FoundFn Found) {
+  for (const std::string &Name : Names) {
+    std::string Where = Resolve(Dir, Name);
+    for (std::string &C : candidates(Dir, Name)) {
+      bool Last = C == Where;
+      if (InDeps.insert(C).second)
         Deps.push_back(std::move(C));
-        if (Last)
-          break;
-      }
-      if (!Found.empty() && Seen.insert(Found).second)
-        Work.push_back(Found);
+      if (Last)
+        break;
     }
+    if (!Where.empty())
+      Found(Where);
+  }
+}
+} // namespace
+
+std::shared_ptr<const std::vector<std::string>>
+Prefilter::closureOf(const std::string &Header) {
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Closures.find(Header);
+    if (It != Closures.end())
+      return It->second;
+  }
+  auto Resolve = [&](llvm::StringRef Dir, llvm::StringRef Name) {
+    return resolve(Dir, Name);
   };
-  Visit(Path, includeNames(Text, S.Includes));
+  std::vector<std::string> Deps;
+  llvm::StringSet<> InDeps, Seen;
+  std::vector<std::string> Work{Header};
+  Seen.insert(Header);
   while (!Work.empty()) {
     std::string H = std::move(Work.back());
     Work.pop_back();
-    std::vector<std::string> Names;
-    bool Known = false;
-    {
-      std::lock_guard<std::mutex> G(Lock);
-      auto It = Includes.find(H);
-      if ((Known = It != Includes.end()))
-        Names = It->second;
-    }
-    if (!Known) {
-      llvm::SmallVector<char, 0> Bytes;
-      if (!readFile(H, Bytes)) {
-        llvm::StringRef HText(Bytes.data(), Bytes.size());
-        Names = includeNames(HText, look(HText, Dialect::C).Includes);
+    if (H != Header) {
+      // A header whose list is known adds that list, and what it reaches
+      // is not walked again (cycles included: a list is whole).
+      std::shared_ptr<const std::vector<std::string>> Known;
+      {
+        std::lock_guard<std::mutex> G(Lock);
+        auto It = Closures.find(H);
+        if (It != Closures.end())
+          Known = It->second;
+      }
+      if (Known) {
+        for (const std::string &D : *Known) {
+          if (InDeps.insert(D).second)
+            Deps.push_back(D);
+          Seen.insert(D);
+        }
+        continue;
       }
     }
-    Visit(H, Names);
+    lookedAt(llvm::sys::path::parent_path(H), includeNamesOf(H), Resolve, Deps,
+             InDeps, [&](const std::string &F) {
+               if (Seen.insert(F).second)
+                 Work.push_back(F);
+             });
   }
-  return Deps;
+  auto List = std::make_shared<const std::vector<std::string>>(std::move(Deps));
+  std::lock_guard<std::mutex> G(Lock);
+  return Closures.try_emplace(Header, std::move(List)).first->second;
+}
+
+void Prefilter::headerDeps(
+    llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
+    std::vector<std::string> &Own,
+    std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared) {
+  llvm::StringSet<> InOwn, Headers;
+  lookedAt(
+      llvm::sys::path::parent_path(Path), includeNames(Text, S.Includes),
+      [&](llvm::StringRef Dir, llvm::StringRef Name) {
+        return resolve(Dir, Name);
+      },
+      Own, InOwn,
+      [&](const std::string &H) {
+        if (Headers.insert(H).second)
+          if (auto L = closureOf(H); !L->empty())
+            Shared.push_back(std::move(L));
+      });
 }
 
 unsigned Prefilter::holds(const std::string &Header,

@@ -61,12 +61,16 @@ public:
   bool headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                    const Sighting &S);
 
-  /// The files the verdict of headerHolds() on Path looked at: the project
-  /// headers it reaches, and each path where one of them was looked for
-  /// before it was found (or not found at all). A stat index
-  /// (driver/StatIndex.h) checks them.
-  std::vector<std::string> headerDeps(llvm::StringRef Path,
-                                      llvm::StringRef Text, const Sighting &S);
+  /// The files the verdict of headerHolds() on Path looked at: the places
+  /// where its own quoted includes were looked for, up to where each was
+  /// found (or all of them), in Own; and for each project header found,
+  /// the same of its includes and theirs, transitively, in Shared: one
+  /// list per header, built once and shared by every file that includes
+  /// it (a stat index (driver/StatIndex.h) resolves each list once).
+  void headerDeps(
+      llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
+      std::vector<std::string> &Own,
+      std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared);
 
   const BumpLiterals &literals() const { return Bump; }
 
@@ -81,6 +85,11 @@ private:
                  size_t &Cut);
   /// Where a quoted include of Name from a file in Dir is found ("": not).
   std::string resolve(llvm::StringRef Dir, llvm::StringRef Name);
+  /// The quoted include names of a project header (memoized).
+  std::vector<std::string> includeNamesOf(const std::string &Header);
+  /// headerDeps()' list for the project header Header (memoized).
+  std::shared_ptr<const std::vector<std::string>>
+  closureOf(const std::string &Header);
   std::vector<std::string> quotedIncludes(llvm::StringRef Path,
                                           llvm::StringRef Text,
                                           const std::vector<size_t> &At);
@@ -92,6 +101,7 @@ private:
   llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names
+  llvm::StringMap<std::shared_ptr<const std::vector<std::string>>> Closures;
   /// Where quoted includes are looked for (shared with the walk, if given).
   std::shared_ptr<DirListings> Dirs;
 };

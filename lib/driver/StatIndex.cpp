@@ -392,25 +392,32 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   Deps.reserve(V.Deps.size());
   for (const std::string &D : V.Deps)
     Deps.push_back(resolve(D));
-  SharedIds *Sh = nullptr;
-  if (V.Shared && !V.Shared->empty()) {
+  std::vector<SharedIds *> Shs;
+  if (!V.Shared.empty()) {
     std::lock_guard<std::mutex> G(SharedLock);
-    Sh = &Shared[V.Shared.get()];
-    if (!Sh->Keep) {
-      Sh->Keep = V.Shared;
-      for (const std::string &D : *V.Shared)
-        if (D.find('\n') == D.npos)
-          Sh->Resolved.push_back(resolve(D));
+    for (const auto &L : V.Shared) {
+      if (!L || L->empty())
+        continue;
+      SharedIds *Sh = &Shared[L.get()];
+      if (!Sh->Keep) {
+        Sh->Keep = L;
+        for (const std::string &D : *L)
+          if (D.find('\n') == D.npos)
+            Sh->Resolved.push_back(resolve(D));
+      }
+      Shs.push_back(Sh);
     }
   }
   std::lock_guard<std::mutex> G(WriteLock);
   ++Recorded;
   unsigned S = settingId(V.SettingsKey);
-  if (Sh && Sh->Ids.empty())
-    for (const auto &[P, PS] : Sh->Resolved)
-      Sh->Ids.push_back(pathId(P, PS));
-  if (Sh && Deps.empty()) {
-    // The project's files alone (a C# file's verdict): one set for all.
+  for (SharedIds *Sh : Shs)
+    if (Sh->Ids.empty())
+      for (const auto &[P, PS] : Sh->Resolved)
+        Sh->Ids.push_back(pathId(P, PS));
+  if (Shs.size() == 1 && Deps.empty()) {
+    // One shared list alone (a C# file's verdict): one set for all.
+    SharedIds *Sh = Shs.front();
     if (!Sh->Set)
       Sh->Set = setId(Sh->Ids);
     entry(Path, Stamp, S, V.What, *Sh->Set, V.Key, V.Sum);
@@ -420,7 +427,7 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   Ids.reserve(Deps.size());
   for (const auto &[P, PS] : Deps)
     Ids.push_back(pathId(P, PS));
-  if (Sh)
+  for (SharedIds *Sh : Shs)
     Ids.insert(Ids.end(), Sh->Ids.begin(), Sh->Ids.end());
   entry(Path, Stamp, S, V.What, setId(std::move(Ids)), V.Key, V.Sum);
 }

@@ -61,9 +61,10 @@ struct IndexVerdict {
   std::string SettingsKey; // the file's settings (its configuration's)
   std::string Key, Sum;
   std::vector<std::string> Deps; // the files the verdict depended on
-  /// More of them, shared by many verdicts (a C# project's files and
-  /// folders): resolved and written once.
-  std::shared_ptr<const std::vector<std::string>> Shared;
+  /// More of them, in lists shared by many verdicts (a C# project's files
+  /// and folders, what a C/C++ project header reaches): each resolved and
+  /// written once.
+  std::vector<std::shared_ptr<const std::vector<std::string>>> Shared;
 };
 
 class StatIndex {

@@ -158,4 +158,35 @@ vg --no-cache --verbose --format=json "$P"
 grep -q 'no result cache' "$TMP/err" || fail "--no-cache: $(cat "$TMP/err")"
 [[ $(find "$INDEX" -type f -printf '%p %T@ %s\n' | md5sum) == "$before" ]] ||
   fail "--no-cache changed the index"
+
+# A header two includes down (in include/ of a parent), reached from two
+# files through one project header: its list of dependencies is shared, and
+# a change to it is seen by both files' verdicts.
+D="$TMP/deep"
+mkdir -p "$D/src" "$D/include"
+printf '#define DEEP_LEVEL 6001\n' > "$D/include/levels.h"
+printf '#include "levels.h"\n' > "$D/src/mid.h"
+for n in 1 2; do
+  cat > "$D/src/deep$n.c" <<'C'
+#include <windows.h>
+#include "mid.h"
+int Deep(void) {
+  OSVERSIONINFOW v = {sizeof(v)};
+  GetVersionExW(&v);
+  return v.dwBuildNumber == DEEP_LEVEL;
+}
+C
+done
+settle
+vg --verbose --format=json "$D"
+expect_rc 0
+settle
+vg --verbose --format=json "$D"
+expect_rc 0
+[[ $(unread) == 4 && $(parsed) == 0 ]] || fail "deep, warm: $(cat "$TMP/err")"
+printf '#define DEEP_LEVEL 6002\n' 1<> "$D/include/levels.h"
+settle
+vg --verbose --format=json "$D"
+expect_rc 1
+[[ $(findings_in) == "deep1.c deep2.c" ]] || fail "a header two includes down: $(findings_in); $(cat "$TMP/err")"
 echo "statindex: ok"

@@ -14,6 +14,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace verguard::test {
@@ -63,6 +65,25 @@ protected:
   }
 
   llvm::SmallString<256> Dir;
+};
+
+/// $XDG_CACHE_HOME set to Dir for as long as it lives, then put back.
+class ScopedCacheHome {
+public:
+  explicit ScopedCacheHome(const std::string &Dir) {
+    if (const char *Old = getenv("XDG_CACHE_HOME"))
+      Saved = Old;
+    setenv("XDG_CACHE_HOME", Dir.c_str(), 1);
+  }
+  ~ScopedCacheHome() {
+    if (Saved)
+      setenv("XDG_CACHE_HOME", Saved->c_str(), 1);
+    else
+      unsetenv("XDG_CACHE_HOME");
+  }
+
+private:
+  std::optional<std::string> Saved;
 };
 
 /// Bytes with every proven fix's edits of Findings applied (each edit once),

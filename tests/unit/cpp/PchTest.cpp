@@ -3,8 +3,11 @@
 #include "cpp/Pch.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include "../TestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -209,9 +212,7 @@ TEST(PrefixPch, BuiltOnSecondSightOnceForAllThreads) {
   llvm::sys::path::system_temp_directory(true, Tmp);
   llvm::sys::path::append(Tmp, "vg-pch-cache");
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory(Tmp, Dir));
-  const char *Old = getenv("XDG_CACHE_HOME");
-  std::string Saved = Old ? Old : "";
-  setenv("XDG_CACHE_HOME", Dir.c_str(), 1);
+  verguard::test::ScopedCacheHome Cache(Dir.str().str());
   const std::string Header = "#include <stddef.h>\n#include <limits.h>\n";
   const std::vector<std::string> Flags = {"--target=x86_64-w64-mingw32"};
   // The first time it is only remembered.
@@ -233,10 +234,6 @@ TEST(PrefixPch, BuiltOnSecondSightOnceForAllThreads) {
     if (llvm::StringRef(It->path()).ends_with(".pch"))
       ++Pchs;
   EXPECT_EQ(Pchs, 1u);
-  if (Old)
-    setenv("XDG_CACHE_HOME", Saved.c_str(), 1);
-  else
-    unsetenv("XDG_CACHE_HOME");
   llvm::sys::fs::remove_directories(Dir);
 }
 
@@ -244,17 +241,21 @@ TEST(PrefixPch, BuiltOnSecondSightOnceForAllThreads) {
 // and function-like macros: system includes of project files before their
 // first code, in order, with the project's #define/#undef between them, its
 // include guards and missing headers left out.
-TEST(PreprocessedPrefix, SystemIncludesThroughConditionalsInOrder) {
-  llvm::SmallString<128> Tmp, Dir;
-  llvm::sys::path::system_temp_directory(true, Tmp);
-  llvm::sys::path::append(Tmp, "vg-ppprefix");
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory(Tmp, Dir));
-  auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS((Dir + "/" + Name).str(), EC);
-    ASSERT_FALSE(EC);
-    OS << Text;
-  };
+namespace {
+/// A project directory (absolute: Clang reads it) and a cache of its own.
+class PreprocessedPrefix : public verguard::test::TempDirTest {
+protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    ASSERT_FALSE(llvm::sys::fs::make_absolute(Dir));
+    Cache.emplace((Dir + "/cache").str());
+  }
+  void Write(llvm::StringRef Name, llvm::StringRef Text) { write(Name, Text); }
+  std::optional<verguard::test::ScopedCacheHome> Cache;
+};
+} // namespace
+
+TEST_F(PreprocessedPrefix, SystemIncludesThroughConditionalsInOrder) {
   Write("compat.h", "#ifndef COMPAT_H\n"
                     "#define COMPAT_H\n"
                     "#if defined(__MINGW32__)\n"
@@ -297,5 +298,51 @@ TEST(PreprocessedPrefix, SystemIncludesThroughConditionalsInOrder) {
   EXPECT_TRUE(
       preprocessedIncludePrefix(Path, "#include \"saver.h\"\nint x;\n", Flags)
           .empty());
-  llvm::sys::fs::remove_directories(Dir);
+}
+
+// The look at a prefix is cached with what it depended on: a project header
+// changed, or a missing one that appears, makes it look again.
+TEST_F(PreprocessedPrefix, CachedUntilAProjectFileChangesOrAppears) {
+  Write("setup.h", "#if defined(_WIN32)\n#include <stddef.h>\n#endif\n"
+                   "#include \"config.h\"\nint setup;\n");
+  const std::string Main = "#include \"setup.h\"\nint x;\n";
+  std::vector<std::string> Flags = {"--target=x86_64-w64-mingw32",
+                                    "-I" + Dir.str().str()};
+  std::string Path = (Dir + "/main.c").str();
+  auto Prefix = [&] {
+    return prefixHeaderText(preprocessedIncludePrefix(Path, Main, Flags));
+  };
+  EXPECT_EQ(Prefix(), "#include <stddef.h>\n");
+  std::vector<std::string> Entries;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator
+           It(Dir + "/cache/verguard/prefixes", EC),
+       End;
+       It != End && !EC; It.increment(EC))
+    Entries.push_back(It->path());
+  ASSERT_EQ(Entries.size(), 1u);
+  // Read from the cache: an entry edited by hand is what comes back...
+  auto Entry = [&](llvm::StringRef Text) {
+    llvm::raw_fd_ostream OS(Entries[0], EC);
+    OS << Text;
+  };
+  auto Buf = llvm::MemoryBuffer::getFile(Entries[0]);
+  ASSERT_TRUE(bool(Buf));
+  std::string Edited = (*Buf)->getBuffer().str();
+  for (size_t At; (At = Edited.find("stddef")) != std::string::npos;)
+    Edited.replace(At, 6, "stdbool");
+  Entry(Edited);
+  EXPECT_EQ(Prefix(), "#include <stdbool.h>\n");
+  // ...and a torn or foreign one is not trusted.
+  Entry(Edited.substr(0, Edited.size() - 4));
+  EXPECT_EQ(Prefix(), "#include <stddef.h>\n");
+  Entry("garbage");
+  EXPECT_EQ(Prefix(), "#include <stddef.h>\n");
+  // The header changes (same size, other text): looked at again.
+  Write("setup.h", "#if defined(_WIN32)\n#include <limits.h>\n#endif\n"
+                   "#include \"config.h\"\nint setup;\n");
+  EXPECT_EQ(Prefix(), "#include <limits.h>\n");
+  // The missing config.h appears, with a system include of its own.
+  Write("config.h", "#include <stdint.h>\n");
+  EXPECT_EQ(Prefix(), "#include <limits.h>\n#include <stdint.h>\n");
 }

@@ -402,7 +402,7 @@ TEST_F(StatIndexTest, ASharedDependencyListIsOneSetForAllItsVerdicts) {
     auto I = open();
     for (const std::string &F : Files) {
       IndexVerdict V = verdict(IndexVerdict::Prefiltered);
-      V.Shared = Shared;
+      V.Shared = {Shared};
       I->record(F, FileStamp::of(F), std::move(V));
     }
     I->save();
@@ -435,7 +435,7 @@ TEST_F(StatIndexTest, AFileAddedToASharedFolderInvalidatesItsVerdicts) {
   auto Shared = std::make_shared<std::vector<std::string>>(
       std::vector<std::string>{A, Folder});
   IndexVerdict V = verdict(IndexVerdict::Prefiltered);
-  V.Shared = Shared;
+  V.Shared = {Shared};
   {
     auto I = open();
     I->record(A, FileStamp::of(A), V);
