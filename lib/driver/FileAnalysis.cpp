@@ -279,7 +279,7 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
         Verdict.What = IndexVerdict::Prefiltered;
         Indexable = Index && Out.Diags.empty();
         if (Indexable && Headers)
-          PF.headerDeps(F.Path, Searched, Seen, Verdict.Deps, Verdict.Shared);
+          PF.headerDeps(F.Path, Searched, Seen, Verdict.Shared);
         if (Indexable) {
           Verdict.Deps.insert(Verdict.Deps.end(), NotYet.begin(), NotYet.end());
           if (ProjectFiles)

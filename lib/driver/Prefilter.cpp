@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -518,22 +519,46 @@ Prefilter::closureOf(const std::string &Header) {
   return Closures.try_emplace(Header, std::move(List)).first->second;
 }
 
+std::shared_ptr<const std::vector<std::string>>
+Prefilter::lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name,
+                       std::string &Found) {
+  std::string Key = (Dir + llvm::Twine('\0') + Name).str();
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = LookedAt.find(Key);
+    if (It != LookedAt.end()) {
+      Found = It->second.second;
+      return It->second.first;
+    }
+  }
+  std::vector<std::string> Places;
+  llvm::StringSet<> InPlaces;
+  Found.clear();
+  lookedAt(
+      Dir, {Name.str()},
+      [&](llvm::StringRef D, llvm::StringRef N) { return resolve(D, N); },
+      Places, InPlaces, [&](const std::string &H) { Found = H; });
+  auto List =
+      std::make_shared<const std::vector<std::string>>(std::move(Places));
+  std::lock_guard<std::mutex> G(Lock);
+  return LookedAt.try_emplace(Key, std::move(List), Found).first->second.first;
+}
+
 void Prefilter::headerDeps(
     llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
-    std::vector<std::string> &Own,
     std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared) {
-  llvm::StringSet<> InOwn, Headers;
-  lookedAt(
-      llvm::sys::path::parent_path(Path), includeNames(Text, S.Includes),
-      [&](llvm::StringRef Dir, llvm::StringRef Name) {
-        return resolve(Dir, Name);
-      },
-      Own, InOwn,
-      [&](const std::string &H) {
-        if (Headers.insert(H).second)
-          if (auto L = closureOf(H); !L->empty())
-            Shared.push_back(std::move(L));
-      });
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  std::set<const void *> Have;
+  auto Add = [&](std::shared_ptr<const std::vector<std::string>> L) {
+    if (!L->empty() && Have.insert(L.get()).second)
+      Shared.push_back(std::move(L));
+  };
+  for (const std::string &Name : includeNames(Text, S.Includes)) {
+    std::string Found;
+    Add(lookedAtFor(Dir, Name, Found));
+    if (!Found.empty())
+      Add(closureOf(Found));
+  }
 }
 
 unsigned Prefilter::holds(const std::string &Header,

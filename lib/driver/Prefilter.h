@@ -61,15 +61,14 @@ public:
   bool headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                    const Sighting &S);
 
-  /// The files the verdict of headerHolds() on Path looked at: the places
-  /// where its own quoted includes were looked for, up to where each was
-  /// found (or all of them), in Own; and for each project header found,
-  /// the same of its includes and theirs, transitively, in Shared: one
-  /// list per header, built once and shared by every file that includes
-  /// it (a stat index (driver/StatIndex.h) resolves each list once).
+  /// The files the verdict of headerHolds() on Path looked at, in lists
+  /// shared by every file that holds the same include or reaches the same
+  /// header (a stat index (driver/StatIndex.h) resolves each list once):
+  /// for each quoted include, the places where it was looked for, up to
+  /// where it was found (or all of them); for each project header found,
+  /// the same of its includes and theirs, transitively.
   void headerDeps(
       llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
-      std::vector<std::string> &Own,
       std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared);
 
   const BumpLiterals &literals() const { return Bump; }
@@ -87,6 +86,10 @@ private:
   std::string resolve(llvm::StringRef Dir, llvm::StringRef Name);
   /// The quoted include names of a project header (memoized).
   std::vector<std::string> includeNamesOf(const std::string &Header);
+  /// headerDeps()' list for a quoted include of Name from Dir, and where
+  /// it was found (memoized).
+  std::shared_ptr<const std::vector<std::string>>
+  lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name, std::string &Found);
   /// headerDeps()' list for the project header Header (memoized).
   std::shared_ptr<const std::vector<std::string>>
   closureOf(const std::string &Header);
@@ -102,6 +105,10 @@ private:
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names
   llvm::StringMap<std::shared_ptr<const std::vector<std::string>>> Closures;
+  /// dir + '\0' + name -> the places looked at, and the header found.
+  llvm::StringMap<
+      std::pair<std::shared_ptr<const std::vector<std::string>>, std::string>>
+      LookedAt;
   /// Where quoted includes are looked for (shared with the walk, if given).
   std::shared_ptr<DirListings> Dirs;
 };
