@@ -380,8 +380,8 @@ static std::pair<uint32_t, uint32_t> entryRange(script::Node Entry,
 
 /// The entries of a hashtable literal that have a key, with that key's
 /// `key_expression`, in order.
-static std::vector<std::pair<script::Node, script::Node>>
-hashEntries(script::Node Hash) {
+std::vector<std::pair<script::Node, script::Node>>
+Lowerer::hashEntries(script::Node Hash) {
   std::vector<std::pair<script::Node, script::Node>> Out;
   for (script::Node Body : namedKids(Hash)) {
     if (typeOf(Body) != "hash_literal_body")

@@ -203,6 +203,14 @@ public:
     bool hasSwitch(llvm::StringRef Param) const;
   };
   CmdArgs commandArgs(script::Node Cmd) const;
+  /// Splatting: each `@name` argument whose variable holds a hashtable
+  /// literal passes its entries as named parameters (those not also given
+  /// by name).
+  void expandSplats(CmdArgs &A);
+  /// The entries of a hashtable literal that have a key, with that key's
+  /// `key_expression`, in order.
+  static std::vector<std::pair<script::Node, script::Node>>
+  hashEntries(script::Node Hash);
   /// The value of a command argument (barewords are strings).
   Val argValue(script::Node N, int Depth);
 

@@ -1136,6 +1136,31 @@ Lowerer::CmdArgs Lowerer::commandArgs(script::Node Cmd) const {
   return A;
 }
 
+void Lowerer::expandSplats(CmdArgs &A) {
+  for (size_t I = 0; I < A.Positional.size();) {
+    script::Node U = unwrap(A.Positional[I]);
+    if (typeOf(U) != "variable" || !text(U).trim().starts_with("@")) {
+      ++I;
+      continue;
+    }
+    Val H = variable(U);
+    if (H.Obj != ObjKind::Hashtable || script::isNull(H.Hash)) {
+      ++I; // an array splatted: its items stay positional, unknown
+      continue;
+    }
+    for (const auto &[Entry, KeyN] : hashEntries(H.Hash)) {
+      auto Kids = namedKids(Entry);
+      ExprPtr K = entryKey(KeyN);
+      if (Kids.size() != 2 || !K || K->Kind != Op::StrConst)
+        continue;
+      std::string P = llvm::StringRef(K->Str).lower();
+      if (!A.named(P))
+        A.Named.push_back({P, Kids[1]});
+    }
+    A.Positional.erase(A.Positional.begin() + I);
+  }
+}
+
 Val Lowerer::argValue(script::Node N, int Depth) {
   if (typeOf(N) == "generic_token") {
     Val V;
@@ -1202,6 +1227,7 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   CmdArgs A = commandArgs(Cmd);
   if (A.Name.empty())
     return {};
+  expandSplats(A);
   const std::string &N = A.Name;
   // `.` (dot-sourcing) or `&` (call) before the command, or nothing.
   llvm::StringRef Invoke =
