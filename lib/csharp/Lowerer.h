@@ -112,6 +112,11 @@ public:
   // --- Lowering.cpp ---------------------------------------------------
   Val lower(script::Node N, int Depth = 0);
   core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
+  /// A lambda's test (`x => x == b`) of each item of a list of literals:
+  /// whether any holds (Every: all), or nullopt if it is not one.
+  std::optional<core::ExprPtr> overItems(const Val &List, script::Node Lambda,
+                                         bool Every, script::Node Call,
+                                         int Depth);
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,

@@ -717,6 +717,80 @@ ExprPtr Lowerer::lowerCond(script::Node N, int Depth) {
   return unknown();
 }
 
+namespace {
+/// E without its source spellings: a test written once in a lambda's body
+/// but evaluated for each item has no text a fix could rewrite for one.
+ExprPtr unspelled(const ExprPtr &E) {
+  if (!E)
+    return E;
+  auto C = clone(*E);
+  C->Written = Spelling();
+  for (ExprPtr &K : C->Kids)
+    K = unspelled(K);
+  return C;
+}
+} // namespace
+
+std::optional<ExprPtr> Lowerer::overItems(const Val &List, script::Node Lambda,
+                                          bool Every, script::Node Call,
+                                          int Depth) {
+  script::Node L = unwrap(Lambda);
+  if (List.Obj != ObjKind::List || List.Items.empty() ||
+      typeOf(L) != "lambda_expression")
+    return std::nullopt;
+  script::Node P = script::field(L, "parameters"), B = script::field(L, "body");
+  std::string Name;
+  if (typeOf(P) == "implicit_parameter") {
+    Name = text(P).str();
+  } else if (typeOf(P) == "parameter_list") {
+    auto Ps = namedKids(P);
+    if (Ps.size() == 1)
+      Name = text(script::field(Ps[0], "name")).str();
+  }
+  if (Name.empty() || script::isNull(B) || typeOf(B) == "block")
+    return std::nullopt;
+  // `x => x == b` of Any or Exists: whether b is one of the items, as
+  // Contains(b) (its fix lists the build after the bump).
+  script::Node U = unwrap(B);
+  if (!Every && typeOf(U) == "binary_expression" &&
+      text(script::field(U, "operator")).trim() == "==") {
+    script::Node Lhs = unwrap(script::field(U, "left")),
+                 Rhs = unwrap(script::field(U, "right"));
+    script::Node Other = text(Lhs) == Name   ? Rhs
+                         : text(Rhs) == Name ? Lhs
+                                             : script::Node{};
+    if (!script::isNull(Other) && text(Other) != Name) {
+      Val X = lower(Other, Depth + 1);
+      if (X.E && !X.isObject()) {
+        std::vector<ExprPtr> Kids{operand(X, Other)};
+        Kids.insert(Kids.end(), List.Items.begin(), List.Items.end());
+        auto E = clone(*nary(Op::Element, std::move(Kids)));
+        E->Cmp = CmpOp::EQ;
+        E->Syntax = Dialect::CSharp;
+        E->Written = spell(Call);
+        return ExprPtr(E);
+      }
+    }
+  }
+  auto &Vars = top().Vars;
+  std::optional<Val> Saved;
+  if (auto It = Vars.find(Name); It != Vars.end())
+    Saved = It->second;
+  std::vector<ExprPtr> Tests;
+  for (const ExprPtr &I : List.Items) {
+    Vars[Name] = Val::of(I);
+    Tests.push_back(lowerCond(B, Depth + 1));
+  }
+  if (Saved)
+    Vars[Name] = *Saved;
+  else
+    Vars.erase(Name);
+  for (ExprPtr &T : Tests)
+    T = unspelled(T);
+  return Tests.size() == 1 ? Tests[0]
+                           : nary(Every ? Op::And : Op::Or, std::move(Tests));
+}
+
 Val Lowerer::call(script::Node N, int Depth) {
   script::Node Fn = unwrap(script::field(N, "function"));
   std::vector<script::Node> ArgNodes = args(script::field(N, "arguments"));
@@ -725,6 +799,25 @@ Val Lowerer::call(script::Node N, int Depth) {
   if (!Name.empty())
     if (auto S = sourceCall(Name, N, Args, ArgNodes))
       return *S;
+  // Array's helpers over a list of literals: `Array.IndexOf(builds, b)` is
+  // the index of the first item equal to b, else -1; `Array.Exists(builds,
+  // x => ...)` and `Array.TrueForAll` test each item.
+  llvm::StringRef Static = llvm::StringRef(Name);
+  Static.consume_front("System.");
+  if (Static == "Array.IndexOf" && Args.size() == 2 &&
+      Args[0].Obj == ObjKind::List && Args[1].E) {
+    ExprPtr X = operand(Args[1], ArgNodes[1]), E = intConst(-1);
+    for (size_t I = Args[0].Items.size(); I-- > 0;)
+      E = nary(Op::Choose, {cmp(CmpOp::EQ, X, Args[0].Items[I], CmpMode::Int,
+                                Dialect::CSharp),
+                            intConst(int64_t(I)), E});
+    return Val::of(E);
+  }
+  if ((Static == "Array.Exists" || Static == "Array.TrueForAll") &&
+      Args.size() == 2)
+    if (auto T = overItems(Args[0], ArgNodes[1], Static == "Array.TrueForAll",
+                           N, Depth))
+      return Val::of(atom(*T, N));
   if (typeOf(Fn) == "generic_name")
     Fn = script::namedChild(Fn, 0);
   if (typeOf(Fn) == "identifier") {
@@ -761,6 +854,12 @@ Val Lowerer::call(script::Node N, int Depth) {
     return callFunction(Functions.count(Key) ? Key : M.str(), N, Args, ArgNodes,
                         Depth);
   }
+  // LINQ's and List<T>'s tests of each item of a list of literals.
+  if ((M == "Any" || M == "All" || M == "Exists" || M == "TrueForAll") &&
+      Args.size() == 1)
+    if (auto T = overItems(Obj, ArgNodes[0], M == "All" || M == "TrueForAll", N,
+                           Depth))
+      return Val::of(atom(*T, N));
   Val R = method(Obj, ObjN, M, N, Args, ArgNodes, Depth);
   if (R.E || R.isObject())
     return R;
