@@ -315,12 +315,21 @@ void Lowerer::statement(script::Node S) {
     return;
   }
   if (T == "for_statement") {
-    for (script::Node K : namedKids(S)) {
+    script::Node Cond = script::field(S, "condition");
+    for (script::Node K : namedKids(S))
       if (typeOf(K) == "variable_declaration")
         declare(K);
-      else if (isStatement(typeOf(K)))
+      else if (!isStatement(typeOf(K)) &&
+               script::startByte(K) != script::startByte(Cond))
+        lower(K);
+    // What the update steps (`i++`) holds no one value in the body.
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) != "variable_declaration" && !isStatement(typeOf(K)) &&
+          script::startByte(K) != script::startByte(Cond))
+        forgetStepped(K, "identifier");
+    for (script::Node K : namedKids(S))
+      if (isStatement(typeOf(K)))
         statement(K);
-    }
     script::Node C = script::field(S, "condition");
     conditionGuard(C);
     scanGuards(C);

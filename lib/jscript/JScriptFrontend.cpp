@@ -388,8 +388,10 @@ void Lowerer::statement(script::Node S) {
       scanGuards(C);
     }
     script::Node Inc = script::field(S, "increment");
-    if (!script::isNull(Inc))
+    if (!script::isNull(Inc)) {
       lower(Inc);
+      forgetStepped(Inc, "identifier");
+    }
     statement(script::field(S, "body"));
     return;
   }

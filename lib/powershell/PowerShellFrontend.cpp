@@ -11,6 +11,7 @@
 #include "core/Flow.h"
 
 #include "powershell/Lowerer.h"
+#include "script/Lowerer.h"
 #include "script/ParsePlan.h"
 #include "script/Spelling.h"
 
@@ -295,6 +296,13 @@ bool Lowerer::enter(script::Node N) {
   }
   if (T == "assignment_expression") {
     assignment(N);
+    return true;
+  }
+  if (T == "for_iterator") {
+    // What the iterator steps (`$i++`) holds no one value in the body
+    // (walked after it), not its first.
+    for (script::Node X : script::steppedNames(N, "variable"))
+      bind(varName(text(X)), varScope(text(X)), Val(), false);
     return true;
   }
   if (T == "if_statement" || T == "elseif_clause" || T == "while_statement" ||

@@ -159,6 +159,44 @@ private:
 /// ValT (with an expression E, isObject() and related(): says something
 /// about the OS) and whose frames are FrameT (Func, Function, Vars: a map
 /// from names to ValT, Return: std::optional<ValT>).
+/// The names (nodes of IdentType) that Update steps: the operands of `++`
+/// and `--` and the targets of assignments in it (`i++`, `i += 2`, `$i++`),
+/// not what it only reads or calls (`e.moveNext()`).
+inline std::vector<Node> steppedNames(Node Update, llvm::StringRef IdentType) {
+  static const llvm::StringRef Stepping[] = {"update_expression",
+                                             "assignment_expression",
+                                             "augmented_assignment_expression",
+                                             "postfix_unary_expression",
+                                             "prefix_unary_expression",
+                                             "post_increment_expression",
+                                             "post_decrement_expression",
+                                             "pre_increment_expression",
+                                             "pre_decrement_expression"};
+  std::vector<Node> Out, Work{Update};
+  while (!Work.empty()) {
+    Node X = Work.back();
+    Work.pop_back();
+    if (isNull(X))
+      continue;
+    if (llvm::is_contained(Stepping, type(X))) {
+      Node T = field(X, "argument");
+      if (isNull(T))
+        T = field(X, "left");
+      if (isNull(T) && namedChildCount(X))
+        T = namedChild(X, 0);
+      // Down through wrappers (PowerShell's left_assignment_expression,
+      // unary_expression) to the name.
+      while (!isNull(T) && type(T) != IdentType && namedChildCount(T) == 1)
+        T = namedChild(T, 0);
+      if (!isNull(T) && type(T) == IdentType)
+        Out.push_back(T);
+    }
+    for (Node K : namedKidsNoComments(X))
+      Work.push_back(K);
+  }
+  return Out;
+}
+
 template <class ValT, class FrameT> class Lowerer : public ScriptLowerer {
 public:
   using ScriptLowerer::ScriptLowerer;
@@ -194,6 +232,19 @@ public:
       if (F->Func)
         return *F;
     return Frames.front();
+  }
+  /// A C-style loop's update (`i++`, `i += 2`): the names it steps hold
+  /// no one value in the body, not their first: unknown from here, where
+  /// they are bound (else in the frame on top).
+  void forgetStepped(Node Update, llvm::StringRef IdentType) {
+    for (Node X : steppedNames(Update, IdentType)) {
+      std::string Name = text(X).str();
+      auto F = llvm::find_if(llvm::reverse(Frames), [&](const FrameT &Fr) {
+        return Fr.Vars.count(Name) != 0;
+      });
+      FrameT &Where = F != llvm::reverse(Frames).end() ? *F : Frames.back();
+      Where.Vars[Name] = ValT::of(core::unknown());
+    }
   }
   bool inFunction(const std::string &Key) const {
     return llvm::any_of(Frames,

@@ -44,5 +44,11 @@ static class Silent
         Console.WriteLine(names.ContainsKey(v.Build));
         if (v.Build == 7601)
             Console.WriteLine("not separated by the bump");
+        // A list holding both builds, scanned with a counting loop: the
+        // index steps, so the test is not that of the first item alone.
+        int[] supported = { 6002, 6003, 7601 };
+        for (int i = 0; i < supported.Length; i++)
+            if (v.Build == supported[i])
+                Console.WriteLine("supported");
     }
 }

@@ -17,3 +17,10 @@ if (parseInt(build, 10) < 6000) {
 if (build < "7600") {
     WScript.Echo("before Windows 7");
 }
+// A list that holds both builds, scanned in a loop: the index steps, so
+// the test is not that of the first item alone.
+var supported = [6002, 6003, 7601];
+var listed = false;
+for (var i = 0; i < supported.length; i++) {
+    if (build == supported[i]) listed = true;
+}
