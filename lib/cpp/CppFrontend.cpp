@@ -126,6 +126,23 @@ unsigned recoveredCrashes() { return Crashes; }
 static std::atomic<uint64_t> Skips{0};
 uint64_t skippedBodies() { return Skips; }
 
+void quietClang(ClangTool &Tool) {
+  std::string ResourceDir = clangResourceDir();
+  Tool.appendArgumentsAdjuster(
+      [ResourceDir](const CommandLineArguments &Args, StringRef) {
+        CommandLineArguments R = Args;
+        // Clang's own builtin headers, and nothing printed.
+        R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
+        R.push_back("-Wno-everything");
+        R.push_back("-ferror-limit=0");
+        // No search for what an unknown name was meant to be: with project
+        // headers missing, most errors are unknown names, and the search
+        // took a tenth of such a parse (its guesses are not the code's).
+        R.push_back("-fno-spell-checking");
+        return R;
+      });
+}
+
 std::string clangResourceDir() {
   // The copy an installed verguard carries (tools/package: lib/verguard/
   // clang/<major> beside bin/), else the directory recorded at build time,
@@ -715,20 +732,7 @@ analyze(llvm::StringRef Path, llvm::StringRef Bytes, CompileDatabases &Dbs,
   for (const std::string &A : Appended)
     Text += "\n#include \"" + A + "\"\n";
   Tool.mapVirtualFile(Path, Text);
-  std::string ResourceDir = clangResourceDir();
-  Tool.appendArgumentsAdjuster(
-      [ResourceDir](const CommandLineArguments &Args, StringRef) {
-        CommandLineArguments R = Args;
-        // Clang's own builtin headers, and nothing printed.
-        R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
-        R.push_back("-Wno-everything");
-        R.push_back("-ferror-limit=0");
-        // No search for what an unknown name was meant to be: with project
-        // headers missing, most errors are unknown names, and the search
-        // took a tenth of such a parse (its guesses are not the code's).
-        R.push_back("-fno-spell-checking");
-        return R;
-      });
+  quietClang(Tool);
   CountingConsumer Count(Appended);
   Tool.setDiagnosticConsumer(&Count);
   Tool.setPrintErrorMessage(false);

@@ -17,6 +17,10 @@ namespace clang::tooling {
 class CompilationDatabase;
 }
 
+namespace clang::tooling {
+class ClangTool;
+}
+
 namespace verguard::cpp {
 
 /// The mingw-w64 Windows headers used without a compile database.
@@ -74,6 +78,11 @@ uint64_t skippedBodies();
 
 /// Clang's resource directory (builtin headers), found at run time.
 std::string clangResourceDir();
+
+/// Sets up Tool as every run of Clang on a file here wants it: Clang's
+/// resource directory, nothing printed and no error limit, no spelling
+/// suggestions.
+void quietClang(clang::tooling::ClangTool &Tool);
 
 } // namespace verguard::cpp
 

@@ -550,6 +550,23 @@ private:
   PrefixRun &Run;
 };
 
+/// What a cache key of Clang's work on Windows code holds besides its
+/// input: the flags, the time stamp of the Windows headers (a mingw-w64
+/// update makes new entries) and Clang's resource directory; none if the
+/// Windows headers are not there.
+std::optional<std::string> toolchainKey(const std::vector<std::string> &Flags) {
+  std::string Key;
+  for (const std::string &F : Flags)
+    Key += F + "|";
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(std::string(MingwInclude) + "/windows.h", St))
+    return std::nullopt;
+  return Key +
+         std::to_string(
+             St.getLastModificationTime().time_since_epoch().count()) +
+         "|" + clangResourceDir();
+}
+
 /// The cache of looks at prefixes: one small file per file's text, flags
 /// and compiler, in prefixes/ of the cache directory, holding the prefix
 /// and what it depended on (the project files read, by their hash, and
@@ -560,14 +577,8 @@ constexpr size_t MaxPrefixEntries = 512;
 std::string prefixEntryPath(llvm::StringRef Path, llvm::StringRef Text,
                             const std::vector<std::string> &Flags) {
   std::string Key = std::string(LLVM_VERSION_STRING) + "|prefix1|" +
-                    clangResourceDir() + "|" + Path.str() + "|";
-  for (const std::string &F : Flags)
-    Key += F + "|";
-  llvm::sys::fs::file_status St;
-  if (!llvm::sys::fs::status(std::string(MingwInclude) + "/windows.h", St))
-    Key +=
-        std::to_string(St.getLastModificationTime().time_since_epoch().count());
-  Key += "|" + Text.str();
+                    Path.str() + "|" + toolchainKey(Flags).value_or("") + "|" +
+                    Text.str();
   llvm::SmallString<256> P(pchCacheDir());
   llvm::sys::path::append(P, "prefixes",
                           llvm::utohexstr(llvm::xxh3_64bits(Key)) + ".txt");
@@ -636,25 +647,8 @@ void storePrefix(const std::string &Entry, const PrefixRun &Run,
   }
   Body += "end\n";
   std::string Dir = llvm::sys::path::parent_path(Entry).str();
-  if (llvm::sys::fs::create_directories(Dir))
+  if (llvm::sys::fs::create_directories(Dir) || !replaceFile(Entry, Body))
     return;
-  std::string Tmp = Entry + ".tmp" + tmpSuffix();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC)
-      return;
-    OS << Body;
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return;
-    }
-  }
-  if (llvm::sys::fs::rename(Tmp, Entry)) {
-    llvm::sys::fs::remove(Tmp);
-    return;
-  }
   std::vector<CacheFile> Entries = cacheEntriesNewestFirst(Dir);
   for (size_t I = MaxPrefixEntries; I < Entries.size(); ++I)
     llvm::sys::fs::remove(Entries[I].Path);
@@ -681,15 +675,7 @@ preprocessedIncludePrefix(llvm::StringRef Path, llvm::StringRef Text,
       Db, {Path.str()}, std::make_shared<clang::PCHContainerOperations>(),
       llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
   Tool.mapVirtualFile(Path, Text);
-  std::string ResourceDir = clangResourceDir();
-  Tool.appendArgumentsAdjuster(
-      [ResourceDir](const clang::tooling::CommandLineArguments &A,
-                    llvm::StringRef) {
-        clang::tooling::CommandLineArguments R = A;
-        R.insert(R.begin() + 1, "-resource-dir=" + ResourceDir);
-        R.push_back("-Wno-everything");
-        return R;
-      });
+  quietClang(Tool);
   clang::IgnoringDiagConsumer Quiet;
   Tool.setDiagnosticConsumer(&Quiet);
   Tool.setPrintErrorMessage(false);
@@ -759,6 +745,33 @@ std::vector<CacheFile> cacheEntriesNewestFirst(llvm::StringRef Dir) {
   return Entries;
 }
 
+std::string writeTemporary(const std::string &Path, llvm::StringRef Text) {
+  std::string Tmp = Path + ".tmp" + tmpSuffix();
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Tmp, EC);
+  if (EC)
+    return "";
+  OS << Text;
+  OS.close();
+  if (OS.has_error()) {
+    OS.clear_error();
+    llvm::sys::fs::remove(Tmp);
+    return "";
+  }
+  return Tmp;
+}
+
+bool replaceFile(const std::string &Path, llvm::StringRef Text) {
+  std::string Tmp = writeTemporary(Path, Text);
+  if (Tmp.empty())
+    return false;
+  if (llvm::sys::fs::rename(Tmp, Path)) {
+    llvm::sys::fs::remove(Tmp);
+    return false;
+  }
+  return true;
+}
+
 void touchCacheFile(const std::string &Path) {
   utimensat(AT_FDCWD, Path.c_str(), nullptr, 0);
 }
@@ -801,19 +814,9 @@ std::map<std::string, std::unique_ptr<Slot>> Slots;
 bool createOnce(const std::string &Path, llvm::StringRef Text) {
   if (llvm::sys::fs::exists(Path))
     return true;
-  std::string Tmp = Path + ".tmp" + tmpSuffix();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC)
-      return false;
-    OS << Text;
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return false;
-    }
-  }
+  std::string Tmp = writeTemporary(Path, Text);
+  if (Tmp.empty())
+    return false;
   // A hard link fails if another process got there first: theirs stays.
   std::error_code EC = llvm::sys::fs::create_hard_link(Tmp, Path);
   llvm::sys::fs::remove(Tmp);
@@ -908,16 +911,13 @@ std::optional<std::string> prefixPch(llvm::StringRef HeaderText,
   // The key: compiler, language, flags, the header text, and the time
   // stamps of the Windows headers (a mingw-w64 update makes a new one).
   // (pch2: built with -fpch-instantiate-templates.)
-  std::string Key =
-      std::string(LLVM_VERSION_STRING) + (IsC ? "|pch2|c|" : "|pch2|c++|");
-  for (const std::string &F : Flags)
-    Key += F + "|";
-  llvm::sys::fs::file_status St;
-  if (llvm::sys::fs::status(std::string(MingwInclude) + "/windows.h", St))
+  std::optional<std::string> Toolchain = toolchainKey(Flags);
+  if (!Toolchain)
     return std::nullopt;
-  Key +=
-      std::to_string(St.getLastModificationTime().time_since_epoch().count()) +
-      "|" + clangResourceDir() + "|" + HeaderText.str();
+  std::string Key = std::string(LLVM_VERSION_STRING) +
+                    (IsC ? "|pch2|c|" : "|pch2|c++|") + *Toolchain + "|" +
+                    HeaderText.str();
+  llvm::sys::fs::file_status St;
   llvm::SmallVector<llvm::StringRef, 8> Lines;
   HeaderText.split(Lines, '\n', -1, false);
   for (llvm::StringRef L : Lines)

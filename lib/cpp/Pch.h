@@ -115,6 +115,13 @@ std::vector<CacheFile> cacheFiles(llvm::StringRef Dir);
 std::vector<CacheFile> cacheEntriesNewestFirst(llvm::StringRef Dir);
 /// Marks Path used now (its modification time).
 void touchCacheFile(const std::string &Path);
+/// Writes Text to a temporary file beside Path, unique per process and
+/// thread: its name, or "" if it could not be written whole (then no file
+/// is left).
+std::string writeTemporary(const std::string &Path, llvm::StringRef Text);
+/// Replaces Path with Text atomically (a temporary file renamed over it): a
+/// reader sees the old file, the new one or none. False if not written.
+bool replaceFile(const std::string &Path, llvm::StringRef Text);
 
 } // namespace verguard::cpp
 

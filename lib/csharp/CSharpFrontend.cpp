@@ -316,23 +316,23 @@ void Lowerer::statement(script::Node S) {
   }
   if (T == "for_statement") {
     script::Node Cond = script::field(S, "condition");
-    for (script::Node K : namedKids(S))
-      if (typeOf(K) == "variable_declaration")
+    script::NodeList Body;
+    for (script::Node K : namedKids(S)) {
+      if (typeOf(K) == "variable_declaration") {
         declare(K);
-      else if (!isStatement(typeOf(K)) &&
-               script::startByte(K) != script::startByte(Cond))
+      } else if (isStatement(typeOf(K))) {
+        Body.push_back(K);
+      } else if (script::startByte(K) != script::startByte(Cond)) {
+        // An initializer or update expression. What the update steps
+        // (`i++`) holds no one value in the body.
         lower(K);
-    // What the update steps (`i++`) holds no one value in the body.
-    for (script::Node K : namedKids(S))
-      if (typeOf(K) != "variable_declaration" && !isStatement(typeOf(K)) &&
-          script::startByte(K) != script::startByte(Cond))
         forgetStepped(K, "identifier");
-    for (script::Node K : namedKids(S))
-      if (isStatement(typeOf(K)))
-        statement(K);
-    script::Node C = script::field(S, "condition");
-    conditionGuard(C);
-    scanGuards(C);
+      }
+    }
+    for (script::Node K : Body)
+      statement(K);
+    conditionGuard(Cond);
+    scanGuards(Cond);
     return;
   }
   if (T == "foreach_statement") {

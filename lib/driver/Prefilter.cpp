@@ -447,29 +447,19 @@ std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
   return Names;
 }
 
-namespace {
-/// Appends where the quoted includes Names of a file in Dir were looked
-/// for, up to where each was found (a header created in an earlier place
-/// would be found instead), to Deps (once each), and passes each header
-/// found to Found.
-template <typename ResolveFn, typename FoundFn>
-void lookedAt(llvm::StringRef Dir, const std::vector<std::string> &Names,
-              ResolveFn Resolve, std::vector<std::string> &Deps,
-              llvm::StringSet<> &InDeps, FoundFn Found) {
-  for (const std::string &Name : Names) {
-    std::string Where = Resolve(Dir, Name);
-    for (std::string &C : candidates(Dir, Name)) {
-      bool Last = C == Where;
-      if (InDeps.insert(C).second)
-        Deps.push_back(std::move(C));
-      if (Last)
-        break;
-    }
-    if (!Where.empty())
-      Found(Where);
+std::string Prefilter::lookedAt(llvm::StringRef Dir, llvm::StringRef Name,
+                                std::vector<std::string> &Deps,
+                                llvm::StringSet<> &InDeps) {
+  std::string Found = resolve(Dir, Name);
+  for (std::string &C : candidates(Dir, Name)) {
+    bool Last = C == Found;
+    if (InDeps.insert(C).second)
+      Deps.push_back(std::move(C));
+    if (Last)
+      break;
   }
+  return Found;
 }
-} // namespace
 
 std::shared_ptr<const std::vector<std::string>>
 Prefilter::closureOf(const std::string &Header) {
@@ -479,9 +469,6 @@ Prefilter::closureOf(const std::string &Header) {
     if (It != Closures.end())
       return It->second;
   }
-  auto Resolve = [&](llvm::StringRef Dir, llvm::StringRef Name) {
-    return resolve(Dir, Name);
-  };
   std::vector<std::string> Deps;
   llvm::StringSet<> InDeps, Seen;
   std::vector<std::string> Work{Header};
@@ -508,11 +495,12 @@ Prefilter::closureOf(const std::string &Header) {
         continue;
       }
     }
-    lookedAt(llvm::sys::path::parent_path(H), includeNamesOf(H), Resolve, Deps,
-             InDeps, [&](const std::string &F) {
-               if (Seen.insert(F).second)
-                 Work.push_back(F);
-             });
+    llvm::StringRef Dir = llvm::sys::path::parent_path(H);
+    for (const std::string &Name : includeNamesOf(H)) {
+      std::string F = lookedAt(Dir, Name, Deps, InDeps);
+      if (!F.empty() && Seen.insert(F).second)
+        Work.push_back(std::move(F));
+    }
   }
   auto List = std::make_shared<const std::vector<std::string>>(std::move(Deps));
   std::lock_guard<std::mutex> G(Lock);
@@ -533,11 +521,7 @@ Prefilter::lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name,
   }
   std::vector<std::string> Places;
   llvm::StringSet<> InPlaces;
-  Found.clear();
-  lookedAt(
-      Dir, {Name.str()},
-      [&](llvm::StringRef D, llvm::StringRef N) { return resolve(D, N); },
-      Places, InPlaces, [&](const std::string &H) { Found = H; });
+  Found = lookedAt(Dir, Name, Places, InPlaces);
   auto List =
       std::make_shared<const std::vector<std::string>>(std::move(Places));
   std::lock_guard<std::mutex> G(Lock);

@@ -22,6 +22,7 @@
 #include "driver/Literals.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <memory>
 #include <mutex>
@@ -84,6 +85,13 @@ private:
                  size_t &Cut);
   /// Where a quoted include of Name from a file in Dir is found ("": not).
   std::string resolve(llvm::StringRef Dir, llvm::StringRef Name);
+  /// Appends where a quoted include of Name from a file in Dir was looked
+  /// for, up to where it is found (a header created in an earlier place
+  /// would be found instead), to Deps (those not in InDeps); where it is
+  /// found ("": nowhere).
+  std::string lookedAt(llvm::StringRef Dir, llvm::StringRef Name,
+                       std::vector<std::string> &Deps,
+                       llvm::StringSet<> &InDeps);
   /// The quoted include names of a project header (memoized).
   std::vector<std::string> includeNamesOf(const std::string &Header);
   /// headerDeps()' list for a quoted include of Name from Dir, and where

@@ -13,8 +13,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -239,27 +237,9 @@ std::string ResultCache::store(const std::string &Key, const CachedResult &R,
   if (llvm::sys::fs::create_directories(Sub))
     return ""; // no cache (read-only, full): the run goes on without
   std::string Sum = ResultCache::digest(Body);
-  std::string Tmp = Path + ".tmp" +
-                    std::to_string(llvm::sys::Process::getProcessId()) + "-" +
-                    std::to_string(llvm::get_threadid());
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC)
-      return "";
-    OS << Magic << Sum << "\n" << Body;
-    OS.close();
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return "";
-    }
-  }
   // Atomic: a reader sees the old entry, the new one or none.
-  if (llvm::sys::fs::rename(Tmp, Path)) {
-    llvm::sys::fs::remove(Tmp);
+  if (!cpp::replaceFile(Path, Magic.str() + Sum + "\n" + Body))
     return "";
-  }
   ++Stored;
   std::lock_guard<std::mutex> G(Lock);
   Written.insert(Sub);

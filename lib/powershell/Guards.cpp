@@ -380,8 +380,8 @@ static std::pair<uint32_t, uint32_t> entryRange(script::Node Entry,
 
 /// The entries of a hashtable literal that have a key, with that key's
 /// `key_expression`, in order.
-std::vector<std::pair<script::Node, script::Node>>
-Lowerer::hashEntries(script::Node Hash) {
+static std::vector<std::pair<script::Node, script::Node>>
+hashEntries(script::Node Hash) {
   std::vector<std::pair<script::Node, script::Node>> Out;
   for (script::Node Body : namedKids(Hash)) {
     if (typeOf(Body) != "hash_literal_body")
@@ -435,30 +435,34 @@ void Lowerer::buildTable(script::Node Hash, ExprPtr Key, script::Node Site) {
   emit(std::move(G), Hash);
 }
 
-std::map<std::string, ExprPtr> Lowerer::recordFields(script::Node Hash,
-                                                     int Depth) {
-  std::map<std::string, ExprPtr> Out;
+std::vector<std::pair<std::string, script::Node>>
+Lowerer::namedEntries(script::Node Hash) {
+  std::vector<std::pair<std::string, script::Node>> Out;
   for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
     auto Kids = namedKids(Entry);
     ExprPtr K = entryKey(KeyN);
-    if (Kids.size() != 2 || !K || K->Kind != Op::StrConst)
-      continue;
-    Val X = lower(Kids[1], Depth + 1);
+    if (Kids.size() == 2 && K && K->Kind == Op::StrConst)
+      Out.push_back({K->Str, Kids[1]});
+  }
+  return Out;
+}
+
+std::map<std::string, ExprPtr> Lowerer::recordFields(script::Node Hash,
+                                                     int Depth) {
+  std::map<std::string, ExprPtr> Out;
+  for (const auto &[Name, Value] : namedEntries(Hash)) {
+    Val X = lower(Value, Depth + 1);
     if (X.E && dependsOnVersion(*X.E))
-      Out[llvm::StringRef(K->Str).lower()] = X.E;
+      Out[llvm::StringRef(Name).lower()] = X.E;
   }
   return Out;
 }
 
 std::optional<Val> Lowerer::hashEntry(script::Node Hash, llvm::StringRef Key,
                                       int Depth) {
-  for (const auto &[Entry, KeyN] : hashEntries(Hash)) {
-    auto Kids = namedKids(Entry);
-    ExprPtr KV = entryKey(KeyN);
-    if (Kids.size() == 2 && KV && KV->Kind == Op::StrConst &&
-        llvm::StringRef(KV->Str).equals_insensitive(Key))
-      return lower(Kids[1], Depth + 1);
-  }
+  for (const auto &[Name, Value] : namedEntries(Hash))
+    if (llvm::StringRef(Name).equals_insensitive(Key))
+      return lower(Value, Depth + 1);
   return std::nullopt;
 }
 

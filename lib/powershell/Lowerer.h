@@ -207,10 +207,10 @@ public:
   /// literal passes its entries as named parameters (those not also given
   /// by name).
   void expandSplats(CmdArgs &A);
-  /// The entries of a hashtable literal that have a key, with that key's
-  /// `key_expression`, in order.
-  static std::vector<std::pair<script::Node, script::Node>>
-  hashEntries(script::Node Hash);
+  /// The entries of a hashtable literal whose key is a string (`Build =`,
+  /// `'Build' =`): that string and the entry's value, in order.
+  std::vector<std::pair<std::string, script::Node>>
+  namedEntries(script::Node Hash);
   /// The value of a command argument (barewords are strings).
   Val argValue(script::Node N, int Depth);
 

@@ -1148,14 +1148,10 @@ void Lowerer::expandSplats(CmdArgs &A) {
       ++I; // an array splatted: its items stay positional, unknown
       continue;
     }
-    for (const auto &[Entry, KeyN] : hashEntries(H.Hash)) {
-      auto Kids = namedKids(Entry);
-      ExprPtr K = entryKey(KeyN);
-      if (Kids.size() != 2 || !K || K->Kind != Op::StrConst)
-        continue;
-      std::string P = llvm::StringRef(K->Str).lower();
+    for (const auto &[Name, Value] : namedEntries(H.Hash)) {
+      std::string P = llvm::StringRef(Name).lower();
       if (!A.named(P))
-        A.Named.push_back({P, Kids[1]});
+        A.Named.push_back({P, Value});
     }
     A.Positional.erase(A.Positional.begin() + I);
   }

@@ -155,10 +155,6 @@ private:
   core::CallerArguments Callers;
 };
 
-/// The frames, function instances and walks of a lowerer whose values are
-/// ValT (with an expression E, isObject() and related(): says something
-/// about the OS) and whose frames are FrameT (Func, Function, Vars: a map
-/// from names to ValT, Return: std::optional<ValT>).
 /// The names (nodes of IdentType) that Update steps: the operands of `++`
 /// and `--` and the targets of assignments in it (`i++`, `i += 2`, `$i++`),
 /// not what it only reads or calls (`e.moveNext()`).
@@ -197,6 +193,10 @@ inline std::vector<Node> steppedNames(Node Update, llvm::StringRef IdentType) {
   return Out;
 }
 
+/// The frames, function instances and walks of a lowerer whose values are
+/// ValT (with an expression E, isObject() and related(): says something
+/// about the OS) and whose frames are FrameT (Func, Function, Vars: a map
+/// from names to ValT, Return: std::optional<ValT>).
 template <class ValT, class FrameT> class Lowerer : public ScriptLowerer {
 public:
   using ScriptLowerer::ScriptLowerer;

@@ -25,11 +25,12 @@ CPP
 done
 echo '#pragma once' > "$TMP/src/local.h"
 PREFIX=$'#define WIN32_LEAN_AND_MEAN\n#include <windows.h>\n#include <string>'
-# The precompiled header of the prefix, by its stub's text.
+# The precompiled header of the prefix, by its stub's text (a C++ stub, or
+# with `h` a C one).
 prefix_pch() {
-  local s
-  for s in "$CACHE"/*.hpp; do
-    [[ -f $s && "$(cat "$s")" == "$PREFIX" ]] && { echo "${s%.hpp}.pch"; return; }
+  local s ext=${1:-hpp}
+  for s in "$CACHE"/*."$ext"; do
+    [[ -f $s && "$(cat "$s")" == "$PREFIX" ]] && { echo "${s%.$ext}.pch"; return; }
   done
 }
 # Old entries of some other run: evicted beyond 64 files, oldest first.
@@ -187,19 +188,13 @@ int sp2(void) {
 C
 done
 PREFIX=$'#define PREREQ(maj, min) ((__clang_major__ > (maj)) || (__clang_major__ == (maj)))\n#define _WIN32_WINNT 0x0603\n#define WIN32_LEAN_AND_MEAN\n#include <winsock2.h>\n#include <windows.h>\n#include <stdio.h>'
-prefix_c_pch() {
-  local s
-  for s in "$CACHE"/*.h; do
-    [[ -f $s && "$(cat "$s")" == "$PREFIX" ]] && { echo "${s%.h}.pch"; return; }
-  done
-}
 vg --format=json --extra-arg=-DVERGUARD_NO_PCH "$TMP/compat"
 expect_rc 1
 js "d.findings.length === 2 && d.findings.every(f => f.location.line === 5)"
 cp "$TMP/out" "$TMP/nopch.json"
 vg --format=json "$TMP/compat"
 expect_rc 1
-PCH=$(prefix_c_pch || true)
+PCH=$(prefix_pch h || true)
 [[ -n $PCH && -s $PCH ]] || fail "no precompiled prefix for compat-util.h: $(head -n 20 "$CACHE"/*.h)"
 touch -d "2020-01-02" "$PCH"
 vg --format=json "$TMP/compat"
