@@ -8,7 +8,8 @@ namespace verguard::driver {
 
 void DirListings::Listing::add(llvm::StringRef Name,
                                llvm::sys::fs::file_type T) {
-  char Kind = T == llvm::sys::fs::file_type::regular_file ? 'F'
+  char Kind = T == llvm::sys::fs::file_type::regular_file     ? 'F'
+              : T == llvm::sys::fs::file_type::directory_file ? 'D'
               : T == llvm::sys::fs::file_type::symlink_file ||
                       T == llvm::sys::fs::file_type::type_unknown
                   ? 'S'
@@ -38,20 +39,41 @@ void DirListings::listed(llvm::StringRef Dir,
   for (const DirEntry &E : Entries)
     New.add(llvm::sys::path::filename(E.Path), E.Type);
   New.sort();
-  std::lock_guard<std::mutex> G(Lock);
+  std::lock_guard<ShortMutex> G(Lock);
   Listings.try_emplace(Dir, std::move(New));
+}
+
+const DirListings::Listing *DirListings::taken(llvm::StringRef Dir) {
+  std::lock_guard<ShortMutex> G(Lock);
+  auto It = Listings.find(Dir);
+  return It != Listings.end() ? &It->second : nullptr;
+}
+
+DirListings::Seen DirListings::seen(llvm::StringRef Path) {
+  const Listing *L = taken(llvm::sys::path::parent_path(Path));
+  if (!L || L->State == Listing::Unlistable)
+    return Seen::Unknown;
+  if (L->State == Listing::Missing)
+    return Seen::Absent;
+  switch (L->find(llvm::sys::path::filename(Path))) {
+  case 'F':
+    return Seen::RegularFile;
+  case 0:
+    return Seen::Absent;
+  default: // a directory (a dependency's stamp all the same), or to stat
+    return Seen::Unknown;
+  }
+}
+
+bool DirListings::missing(llvm::StringRef Dir) {
+  const Listing *L = taken(Dir);
+  return L && L->State == Listing::Missing;
 }
 
 bool DirListings::isFile(llvm::StringRef Path) {
   llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
   llvm::StringRef Leaf = llvm::sys::path::filename(Path);
-  const Listing *L = nullptr;
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Listings.find(Dir);
-    if (It != Listings.end())
-      L = &It->second; // a StringMap's entries stay where they are
-  }
+  const Listing *L = taken(Dir);
   if (!L) {
     Listing New;
     std::error_code EC;
@@ -71,7 +93,7 @@ bool DirListings::isFile(llvm::StringRef Path) {
       New.Names.clear();
       New.Starts.clear();
     }
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     L = &Listings.try_emplace(Dir, std::move(New)).first->second;
   }
   switch (L->State) {

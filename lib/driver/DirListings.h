@@ -10,6 +10,8 @@
 #ifndef VERGUARD_DRIVER_DIRLISTINGS_H
 #define VERGUARD_DRIVER_DIRLISTINGS_H
 
+#include "driver/ShortMutex.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -34,28 +36,38 @@ public:
   /// Whether Path is a regular file (following a symbolic link), as stat()
   /// would say, from the listing of its directory.
   bool isFile(llvm::StringRef Path);
+  /// What the listings taken so far say of Path, without listing or
+  /// stat()ing anything: Absent when its directory was listed without it
+  /// (or is not there), Unknown when a stat() must tell (a directory's
+  /// stamp, too).
+  enum class Seen { RegularFile, Absent, Unknown };
+  Seen seen(llvm::StringRef Path);
+  /// Whether Dir was found missing when it was to be listed.
+  bool missing(llvm::StringRef Dir);
   /// Takes Dir's whole listing (its entries' paths start with Dir).
   void listed(llvm::StringRef Dir, llvm::ArrayRef<DirEntry> Entries);
 
 private:
-  /// A directory's entries that are regular files or need a stat (a
-  /// symbolic link, or a type the listing did not give): their names, NUL
-  /// separated, each led by its kind, in order (a walk hands thousands of
-  /// directories over: a few allocations each, not one per entry).
+  /// A directory's entries that are regular files, directories or need a
+  /// stat (a symbolic link, or a type the listing did not give): their
+  /// names, NUL separated, each led by its kind, in order (a walk hands
+  /// thousands of directories over: a few allocations each, not one per entry).
   struct Listing {
     enum { Listed, Missing, Unlistable } State = Listed;
     std::string Names;            // "F" or "S", the name, NUL; ...
     std::vector<uint32_t> Starts; // where each entry starts, by name
     void add(llvm::StringRef Name, llvm::sys::fs::file_type T);
     void sort();
-    /// 'F' a regular file, 'S' to stat, 0 none.
+    /// 'F' a regular file, 'D' a directory, 'S' to stat, 0 none.
     char find(llvm::StringRef Name) const;
     /// The name of the entry starting at At.
     llvm::StringRef nameAt(uint32_t At) const {
       return llvm::StringRef(Names.c_str() + At + 1);
     }
   };
-  std::mutex Lock;
+  /// Dir's listing, if taken (entries stay where they are).
+  const Listing *taken(llvm::StringRef Dir);
+  ShortMutex Lock;
   llvm::StringMap<Listing> Listings;
 };
 

@@ -154,7 +154,7 @@ void unusedPatterns(ConfigFinder &Configs, const DiscoverResult &Walked,
 /// stdin), named by what decides its verdicts: the settings, the
 /// directories, the shard and the token limit.
 std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
-                                     const RunSettings &Settings) {
+                                     RunSettings &Settings) {
   if (Opts.CacheDir.empty() || Opts.StdinText || Opts.OnlyFiles ||
       Opts.Paths.empty())
     return nullptr;
@@ -178,21 +178,27 @@ std::unique_ptr<StatIndex> statIndex(const RunOptions &Opts,
   return std::make_unique<StatIndex>(
       Opts.CacheDir + "/index", ResultCache::digest(Id), std::move(Roots),
       /*Background=*/Opts.Jobs != 1 &&
-          llvm::hardware_concurrency().compute_thread_count() > 1);
+          llvm::hardware_concurrency().compute_thread_count() > 1,
+      Settings.sharedDirs());
 }
 } // namespace
 
 RunResult run(const RunOptions &Opts) {
   core::beginFileMemoRun();
   RunResult R;
-  RunSettings Settings(Opts);
-  ConfigFinder Configs(Opts.ForcedConfig);
-  std::optional<ResultCache> Cache;
+  // On the heap, to be left to the OS with Opts.DisableFree (below): at -j 2
+  // freeing a tree's worth of them was a tenth of a cold audit.
+  auto SettingsP = std::make_unique<RunSettings>(Opts);
+  auto ConfigsP = std::make_unique<ConfigFinder>(Opts.ForcedConfig);
+  RunSettings &Settings = *SettingsP;
+  ConfigFinder &Configs = *ConfigsP;
+  std::unique_ptr<ResultCache> Cache;
   if (!Opts.CacheDir.empty())
-    Cache.emplace(Opts.CacheDir, Opts.CacheMaxBytes);
+    Cache = std::make_unique<ResultCache>(Opts.CacheDir, Opts.CacheMaxBytes);
   std::unique_ptr<StatIndex> Index = statIndex(Opts, Settings);
-  FileAnalyzer Analyzer(Opts, Settings, Configs, Cache ? &*Cache : nullptr,
-                        Index.get());
+  auto AnalyzerP = std::make_unique<FileAnalyzer>(Opts, Settings, Configs,
+                                                  Cache.get(), Index.get());
+  FileAnalyzer &Analyzer = *AnalyzerP;
   Scheduler Sched(Opts.Jobs, Opts.Progress);
   std::vector<Tally> Tallies(Sched.workers());
   std::vector<ConfigFinder::Recent> Recent(Sched.workers());
@@ -275,6 +281,15 @@ RunResult run(const RunOptions &Opts) {
   if (!Opts.OnlyFiles)
     unusedPatterns(Configs, Walked, R.Diagnostics);
   finishResult(R);
+  if (Opts.DisableFree) {
+    // A raw pointer's target is never destroyed, and keeps them reachable.
+    static auto *Left = new std::vector<std::shared_ptr<void>>;
+    Left->push_back(std::move(AnalyzerP));
+    Left->push_back(std::move(Index));
+    Left->push_back(std::move(Cache));
+    Left->push_back(std::move(ConfigsP));
+    Left->push_back(std::move(SettingsP));
+  }
   return R;
 }
 

@@ -52,6 +52,11 @@ struct RunOptions {
   /// The result cache's directory (driver/ResultCache.h); empty: no cache.
   std::string CacheDir;
   uint64_t CacheMaxBytes = 512ull << 20;
+  /// The process ends after this run (verguard's main): what the run built
+  /// to decide on the tree (indexes, listings, caches of names) is left to
+  /// the OS instead of being freed one allocation at a time, as clang's
+  /// -disable-free does. It stays reachable (no leak checker reports it).
+  bool DisableFree = false;
   /// Called after each file (from worker threads, serialized).
   std::function<void(size_t Done, size_t Total, size_t Findings)> Progress;
 };

@@ -57,6 +57,7 @@ public:
   /// The directory listings every prefilter of the run shares (the walk
   /// hands it those of the tree).
   DirListings &dirs() { return *Dirs; }
+  std::shared_ptr<DirListings> sharedDirs() { return Dirs; }
 
 private:
   const RunOptions &Opts;

@@ -400,7 +400,7 @@ std::vector<std::string> candidates(llvm::StringRef Dir, llvm::StringRef Name) {
 std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
   std::string Key = (Dir + llvm::Twine('\0') + Name).str();
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     auto It = Resolved.find(Key);
     if (It != Resolved.end())
       return It->second;
@@ -411,7 +411,7 @@ std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
       Found = std::move(C);
       break;
     }
-  std::lock_guard<std::mutex> G(Lock);
+  std::lock_guard<ShortMutex> G(Lock);
   Resolved[Key] = Found;
   return Found;
 }
@@ -431,7 +431,7 @@ Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
 
 std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     auto It = Includes.find(Header);
     if (It != Includes.end())
       return It->second;
@@ -442,7 +442,7 @@ std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
     llvm::StringRef HText(Bytes.data(), Bytes.size());
     Names = includeNames(HText, look(HText, Dialect::C).Includes);
   }
-  std::lock_guard<std::mutex> G(Lock);
+  std::lock_guard<ShortMutex> G(Lock);
   Includes[Header] = Names;
   return Names;
 }
@@ -464,7 +464,7 @@ std::string Prefilter::lookedAt(llvm::StringRef Dir, llvm::StringRef Name,
 std::shared_ptr<const std::vector<std::string>>
 Prefilter::closureOf(const std::string &Header) {
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     auto It = Closures.find(Header);
     if (It != Closures.end())
       return It->second;
@@ -481,7 +481,7 @@ Prefilter::closureOf(const std::string &Header) {
       // is not walked again (cycles included: a list is whole).
       std::shared_ptr<const std::vector<std::string>> Known;
       {
-        std::lock_guard<std::mutex> G(Lock);
+        std::lock_guard<ShortMutex> G(Lock);
         auto It = Closures.find(H);
         if (It != Closures.end())
           Known = It->second;
@@ -503,7 +503,7 @@ Prefilter::closureOf(const std::string &Header) {
     }
   }
   auto List = std::make_shared<const std::vector<std::string>>(std::move(Deps));
-  std::lock_guard<std::mutex> G(Lock);
+  std::lock_guard<ShortMutex> G(Lock);
   return Closures.try_emplace(Header, std::move(List)).first->second;
 }
 
@@ -512,7 +512,7 @@ Prefilter::lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name,
                        std::string &Found) {
   std::string Key = (Dir + llvm::Twine('\0') + Name).str();
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     auto It = LookedAt.find(Key);
     if (It != LookedAt.end()) {
       Found = It->second.second;
@@ -524,7 +524,7 @@ Prefilter::lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name,
   Found = lookedAt(Dir, Name, Places, InPlaces);
   auto List =
       std::make_shared<const std::vector<std::string>>(std::move(Places));
-  std::lock_guard<std::mutex> G(Lock);
+  std::lock_guard<ShortMutex> G(Lock);
   return LookedAt.try_emplace(Key, std::move(List), Found).first->second.first;
 }
 
@@ -548,7 +548,7 @@ void Prefilter::headerDeps(
 unsigned Prefilter::holds(const std::string &Header,
                           std::vector<std::string> &Visiting, size_t &Cut) {
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     auto It = Holds.find(Header);
     if (It != Holds.end())
       return It->second;
@@ -568,7 +568,7 @@ unsigned Prefilter::holds(const std::string &Header,
   llvm::StringRef Text(Bytes.data(), Bytes.size());
   Sighting S = look(Text, Dialect::C);
   {
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     Includes[Header] = includeNames(Text, S.Includes);
   }
   unsigned Bits = bitsOf(S);
@@ -585,7 +585,7 @@ unsigned Prefilter::holds(const std::string &Header,
   if (Cut >= Depth || eligible(Bits)) {
     if (Cut >= Depth)
       Cut = SIZE_MAX;
-    std::lock_guard<std::mutex> G(Lock);
+    std::lock_guard<ShortMutex> G(Lock);
     Holds[Header] = Bits;
   }
   return Bits;

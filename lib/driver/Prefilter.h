@@ -20,6 +20,7 @@
 #include "driver/CodeRegions.h"
 #include "driver/DirListings.h"
 #include "driver/Literals.h"
+#include "driver/ShortMutex.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -108,7 +109,7 @@ private:
   BumpLiterals Bump;
   Literals Lits; // revision words, source names, markers
   unsigned NumRevisionWords, NumNames;
-  std::mutex Lock;
+  ShortMutex Lock;
   llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
   llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names

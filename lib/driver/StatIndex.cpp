@@ -129,8 +129,10 @@ struct StatIndex::Loaded {
 };
 
 StatIndex::StatIndex(std::string DirIn, std::string IdIn,
-                     std::vector<std::string> TreesIn, bool Background)
-    : Dir(std::move(DirIn)), Id(std::move(IdIn)), Trees(std::move(TreesIn)) {
+                     std::vector<std::string> TreesIn, bool Background,
+                     std::shared_ptr<DirListings> ListingsIn)
+    : Dir(std::move(DirIn)), Id(std::move(IdIn)), Trees(std::move(TreesIn)),
+      Listings(std::move(ListingsIn)) {
   if (llvm::sys::fs::create_directories(Dir))
     return; // no index (read-only cache): every file is read
   // The new index's time: its temporary file's, from the filesystem's clock
@@ -178,7 +180,7 @@ void StatIndex::ready() {
   std::call_once(LoadOnce, [&] {
     if (Loading.valid())
       Old = Loading.get();
-    std::lock_guard<std::mutex> G(WalkLock);
+    std::lock_guard<ShortMutex> G(WalkLock);
     Ready = true;
     for (const auto &[Path, Now] : Early)
       see(Path, Now);
@@ -203,7 +205,7 @@ bool StatIndex::clean(uint32_t I) {
 void StatIndex::seen(llvm::StringRef Path, const FileStamp &Now) {
   if (Now.Size < 0)
     return;
-  std::lock_guard<std::mutex> G(WalkLock); // record() reads them
+  std::lock_guard<ShortMutex> G(WalkLock); // record() reads them
   if (Ready)
     see(Path, Now);
   else // the old index is still loading: the walk goes on
@@ -275,7 +277,7 @@ std::optional<IndexVerdict> StatIndex::reuse(llvm::StringRef Path,
 
 FileStamp StatIndex::walked(llvm::StringRef Path) {
   ready();
-  std::lock_guard<std::mutex> G(WalkLock);
+  std::lock_guard<ShortMutex> G(WalkLock);
   if (auto W = Walked.find(Path); W != Walked.end())
     return W->second;
   if (Old)
@@ -287,26 +289,31 @@ FileStamp StatIndex::walked(llvm::StringRef Path) {
 
 std::pair<std::string, FileStamp> StatIndex::resolve(const std::string &D) {
   {
-    std::lock_guard<std::mutex> G(ResolveLock);
+    std::lock_guard<ShortMutex> G(ResolveLock);
     if (auto It = Resolved.find(D); It != Resolved.end())
       return It->second;
   }
   // Another thread may resolve D meanwhile: the same answer, twice.
   auto DirStamp = [&](llvm::StringRef P) {
     {
-      std::lock_guard<std::mutex> G(ResolveLock);
+      std::lock_guard<ShortMutex> G(ResolveLock);
       if (auto It = Dirs.find(P); It != Dirs.end())
         return It->second;
     }
     FileStamp S = FileStamp::of(P);
-    std::lock_guard<std::mutex> G(ResolveLock);
+    std::lock_guard<ShortMutex> G(ResolveLock);
     return Dirs.try_emplace(P, S).first->second;
   };
   std::pair<std::string, FileStamp> R;
-  // A file of the walk has its stamp; in a directory that is not there, no
-  // stat() is needed to know.
+  // A file of the walk has its stamp; one its directory's listing lacks, or
+  // in a directory that is not there, is absent without a stat(). (A stat()
+  // of each of a tree's ten thousand candidate paths of missing headers
+  // was a tenth of a cold audit.)
   FileStamp S = walked(D);
-  if (S.Size < 0 && DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
+  DirListings::Seen Listed =
+      Listings ? Listings->seen(D) : DirListings::Seen::Unknown;
+  if (S.Size < 0 && Listed != DirListings::Seen::Absent &&
+      DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
     S = FileStamp::of(D);
   if (S.Size >= 0) {
     R = {D, S};
@@ -326,6 +333,8 @@ std::pair<std::string, FileStamp> StatIndex::resolve(const std::string &D) {
     for (llvm::StringRef P = llvm::sys::path::parent_path(D);
          !Tree.empty() && P.size() >= Tree.size();
          P = llvm::sys::path::parent_path(P)) {
+      if (Listings && Listings->missing(P))
+        continue;
       FileStamp PS = DirStamp(P);
       if (PS.Size >= 0) {
         R = {P.str(), PS};
@@ -333,7 +342,7 @@ std::pair<std::string, FileStamp> StatIndex::resolve(const std::string &D) {
       }
     }
   }
-  std::lock_guard<std::mutex> G(ResolveLock);
+  std::lock_guard<ShortMutex> G(ResolveLock);
   return Resolved.try_emplace(D, std::move(R)).first->second;
 }
 
@@ -356,8 +365,6 @@ unsigned StatIndex::pathId(llvm::StringRef P, const FileStamp &S) {
 }
 
 unsigned StatIndex::setId(std::vector<uint32_t> Ids) {
-  llvm::sort(Ids);
-  Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
   auto [It, Added] = SetIds.try_emplace(Ids, SetIds.size());
   if (Added) {
     llvm::raw_string_ostream OS(Body);
@@ -369,15 +376,35 @@ unsigned StatIndex::setId(std::vector<uint32_t> Ids) {
   return It->second;
 }
 
-void StatIndex::entry(llvm::StringRef Path, const FileStamp &S,
-                      unsigned Setting, unsigned Kind, unsigned Set,
-                      llvm::StringRef Key, llvm::StringRef Sum) {
+namespace {
+/// A set's ids in order, each once.
+void normalize(std::vector<uint32_t> &Ids) {
+  llvm::sort(Ids);
+  Ids.erase(std::unique(Ids.begin(), Ids.end()), Ids.end());
+}
+
+/// An entry's line, but for its set's id: the text before it and after it
+/// (made without a lock).
+std::pair<std::string, std::string> entryText(llvm::StringRef Path,
+                                              const FileStamp &S,
+                                              llvm::StringRef Key,
+                                              llvm::StringRef Sum) {
+  std::pair<std::string, std::string> T;
+  llvm::raw_string_ostream Head(T.first), Tail(T.second);
+  Head << "F ";
+  writeStamp(Head, S);
+  Head << " ";
+  Tail << " " << (Key.empty() ? "-" : Key) << " " << (Sum.empty() ? "-" : Sum)
+       << " " << Path << "\n";
+  return T;
+}
+} // namespace
+
+void StatIndex::entry(const std::pair<std::string, std::string> &Text,
+                      unsigned Setting, unsigned Kind, unsigned Set) {
+  // F stamp setting kind set key sum path
   llvm::raw_string_ostream OS(Body);
-  OS << "F ";
-  writeStamp(OS, S);
-  OS << " " << Setting << " " << Kind << " " << Set << " "
-     << (Key.empty() ? "-" : Key) << " " << (Sum.empty() ? "-" : Sum) << " "
-     << Path << "\n";
+  OS << Text.first << Setting << " " << Kind << " " << Set << Text.second;
 }
 
 void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
@@ -393,52 +420,68 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   for (const std::string &D : V.Deps)
     Deps.push_back(resolve(D));
   std::vector<SharedIds *> Shs;
-  if (!V.Shared.empty()) {
-    std::lock_guard<std::mutex> G(SharedLock);
-    for (const auto &L : V.Shared) {
-      if (!L || L->empty())
-        continue;
-      SharedIds *Sh = &Shared[L.get()];
-      if (!Sh->Keep) {
+  for (const auto &L : V.Shared) {
+    if (!L || L->empty())
+      continue;
+    SharedIds *Sh;
+    {
+      std::lock_guard<ShortMutex> G(SharedLock);
+      Sh = &Shared[L.get()];
+      if (!Sh->Keep)
         Sh->Keep = L;
-        for (const std::string &D : *L)
-          if (D.find('\n') == D.npos)
-            Sh->Resolved.push_back(resolve(D));
-      }
-      Shs.push_back(Sh);
     }
+    // By the first thread that needs it; another waits for this list only
+    // (a C# project's is thousands of paths).
+    std::call_once(Sh->Once, [&] {
+      for (const std::string &D : *L)
+        if (D.find('\n') == D.npos)
+          Sh->Resolved.push_back(resolve(D));
+    });
+    Shs.push_back(Sh);
   }
-  std::lock_guard<std::mutex> G(WriteLock);
+  auto Text = entryText(Path, Stamp, V.Key, V.Sum);
+  // Two short holds of the lock (the workers meet here for every file):
+  // the ids, then the set; the set's ids are put together between them.
+  std::unique_lock<ShortMutex> G(WriteLock);
   ++Recorded;
   unsigned S = settingId(V.SettingsKey);
   for (SharedIds *Sh : Shs)
-    if (Sh->Ids.empty())
+    if (Sh->Ids.empty()) { // final once filled: read without the lock
       for (const auto &[P, PS] : Sh->Resolved)
         Sh->Ids.push_back(pathId(P, PS));
+      normalize(Sh->Ids);
+    }
   if (Shs.size() == 1 && Deps.empty()) {
     // One shared list alone (a C# file's verdict): one set for all.
     SharedIds *Sh = Shs.front();
     if (!Sh->Set)
       Sh->Set = setId(Sh->Ids);
-    entry(Path, Stamp, S, V.What, *Sh->Set, V.Key, V.Sum);
+    entry(Text, S, V.What, *Sh->Set);
     return;
   }
   std::vector<uint32_t> Ids;
   Ids.reserve(Deps.size());
   for (const auto &[P, PS] : Deps)
     Ids.push_back(pathId(P, PS));
+  G.unlock();
   for (SharedIds *Sh : Shs)
     Ids.insert(Ids.end(), Sh->Ids.begin(), Sh->Ids.end());
-  entry(Path, Stamp, S, V.What, setId(std::move(Ids)), V.Key, V.Sum);
+  normalize(Ids);
+  G.lock();
+  entry(Text, S, V.What, setId(std::move(Ids)));
 }
 
 void StatIndex::save() {
   if (TempFD < 0 || !Time)
     return;
   ready();
-  std::lock_guard<std::mutex> G(WriteLock);
-  if (Old && !Recorded && Kept.size() == Old->Files.size())
-    return; // the same index (the destructor removes the temporary file)
+  std::lock_guard<ShortMutex> G(WriteLock);
+  if (Old && !Recorded && Kept.size() == Old->Files.size()) {
+    ::close(TempFD); // the same index: the old one stays
+    ::unlink(TempPath.c_str());
+    TempFD = -1;
+    return;
+  }
   for (const void *P : Kept) {
     const auto &KV =
         *static_cast<const llvm::StringMapEntry<Loaded::Entry> *>(P);
@@ -447,7 +490,9 @@ void StatIndex::save() {
     std::vector<uint32_t> Ids;
     for (uint32_t D : Old->DepSets[E.DepSet])
       Ids.push_back(pathId(Old->Paths[D], Old->Stamps[D]));
-    entry(KV.first(), E.Stamp, S, E.What, setId(std::move(Ids)), E.Key, E.Sum);
+    normalize(Ids);
+    entry(entryText(KV.first(), E.Stamp, E.Key, E.Sum), S, E.What,
+          setId(std::move(Ids)));
   }
   std::string Head = (Magic + ResultCache::digest(Body) + "\n").str();
   bool Ok = ::ftruncate(TempFD, 0) == 0;

@@ -32,7 +32,9 @@
 #ifndef VERGUARD_DRIVER_STATINDEX_H
 #define VERGUARD_DRIVER_STATINDEX_H
 
+#include "driver/DirListings.h"
 #include "driver/ReadFile.h"
+#include "driver/ShortMutex.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -76,8 +78,11 @@ public:
   /// With Background, the old index is loaded on a thread of its own,
   /// while the walk starts (a tree's index takes a tenth of a re-audit to
   /// load); the first verdict asked for waits for it.
+  /// Listings: the run's directory listings (the walk's and the
+  /// prefilter's), which tell that a dependency is absent without a stat().
   StatIndex(std::string Dir, std::string Id,
-            std::vector<std::string> Trees = {}, bool Background = false);
+            std::vector<std::string> Trees = {}, bool Background = false,
+            std::shared_ptr<DirListings> Listings = nullptr);
   ~StatIndex();
   StatIndex(const StatIndex &) = delete;
   StatIndex &operator=(const StatIndex &) = delete;
@@ -96,7 +101,8 @@ public:
   /// Records Path's new verdict (Stamp: its stat() when it was read).
   /// Thread-safe.
   void record(llvm::StringRef Path, const FileStamp &Stamp, IndexVerdict V);
-  /// Writes the new index (if anything changed) and prunes old ones.
+  /// Writes the new index (if anything changed) and prunes old ones; no
+  /// temporary file is left after it, destroyed or not.
   void save();
 
   std::atomic<unsigned> Reused = 0, Racy = 0;
@@ -121,13 +127,14 @@ private:
   /// with WriteLock held.
   unsigned settingId(llvm::StringRef K);
   unsigned pathId(llvm::StringRef P, const FileStamp &S);
-  unsigned setId(std::vector<uint32_t> Ids);
-  void entry(llvm::StringRef Path, const FileStamp &S, unsigned Setting,
-             unsigned Kind, unsigned Set, llvm::StringRef Key,
-             llvm::StringRef Sum);
+  unsigned setId(std::vector<uint32_t> Ids); // sorted, each once
+  /// Writes an entry's line (Text: entryText()'s).
+  void entry(const std::pair<std::string, std::string> &Text, unsigned Setting,
+             unsigned Kind, unsigned Set);
 
   std::string Dir, Id;
   std::vector<std::string> Trees;
+  std::shared_ptr<DirListings> Listings;
   std::unique_ptr<Loaded> Old;
   std::future<std::unique_ptr<Loaded>> Loading; // with Background
   std::once_flag LoadOnce;
@@ -137,32 +144,33 @@ private:
   std::mutex Lock;
   std::vector<const void *> Kept; // loaded entries reused
   llvm::StringSet<> RacyPaths;
-  std::mutex WalkLock;
+  ShortMutex WalkLock;
   llvm::StringMap<FileStamp> Walked; // seen()
   bool Ready = false;                // ready() ran: seen() goes to see()
   std::vector<std::pair<std::string, FileStamp>> Early; // seen() before
   /// The new index's text, written as the verdicts are recorded (by the
   /// workers, in parallel with the run), with the tables of settings, paths
   /// (with their stamps) and dependency sets: each line's index its id.
-  std::mutex WriteLock;
+  ShortMutex WriteLock;
   std::string Body;
   size_t Recorded = 0;
   llvm::StringMap<unsigned, llvm::BumpPtrAllocator> SettingIds, PathIds;
   std::map<std::vector<uint32_t>, unsigned> SetIds;
-  /// The path ids of each shared dependency list (resolved once, with
-  /// SharedLock held; its ids and set assigned with WriteLock held), kept
-  /// alive here so that its address stays its own.
+  /// The path ids of each shared dependency list (resolved once; its ids
+  /// and set assigned with WriteLock held), kept alive here so that its
+  /// address stays its own. Entries are added with SharedLock held.
   struct SharedIds {
     std::shared_ptr<const std::vector<std::string>> Keep;
+    std::once_flag Once; // Resolved
     std::vector<std::pair<std::string, FileStamp>> Resolved;
     std::vector<uint32_t> Ids;
     std::optional<unsigned> Set; // with no other dependency
   };
-  std::mutex SharedLock;
+  ShortMutex SharedLock;
   std::map<const void *, SharedIds> Shared;
   /// resolve()'s memo: files share their headers (and their headers'
   /// candidate paths), each looked at once, not once per file naming it.
-  std::mutex ResolveLock;
+  ShortMutex ResolveLock;
   llvm::StringMap<std::pair<std::string, FileStamp>, llvm::BumpPtrAllocator>
       Resolved;
   llvm::StringMap<FileStamp, llvm::BumpPtrAllocator> Dirs; // stamps

@@ -95,6 +95,8 @@ vg --verbose --format=json "$P"
 expect_rc 1
 same_as_no_cache "warm"
 [[ $(unread) == 6 && $(parsed) == 0 ]] || fail "warm: $(cat "$TMP/err")"
+# The same index again: kept as it was, no temporary file left beside it.
+[[ $(ls "$INDEX" | grep -c '\.tmp') == 0 ]] || fail "left behind: $(ls "$INDEX")"
 
 # Edited in place, same size, its modification time put back: only the
 # change time tells (a same-second edit on a coarse clock looks the same).

@@ -628,6 +628,7 @@ static int run(int argc, char **argv) {
   // An HTML report lists the files and findings behind its counts; so do
   // --verbose (on stderr) and a JSON report with --verbose.
   Opts.ListFiles = Fmt == Format::Html || Verbose;
+  Opts.DisableFree = true;
   std::string Date = startDate();
   auto Start = std::chrono::steady_clock::now();
   driver::RunResult R;

@@ -23,10 +23,12 @@ namespace {
 class StatIndexTest : public test::TempDirTest {
 protected:
   std::string indexDir() const { return (Dir + "/index").str(); }
-  std::unique_ptr<StatIndex> open(bool Background = false) {
+  std::unique_ptr<StatIndex>
+  open(bool Background = false,
+       std::shared_ptr<DirListings> Listings = nullptr) {
     return std::make_unique<StatIndex>(
         indexDir(), "tree", std::vector<std::string>{Dir.str().str()},
-        Background);
+        Background, std::move(Listings));
   }
   /// Sets Path's modification time Seconds in the past, then waits past the
   /// change time that gives it (the filesystem clock ticks coarsely): the
@@ -447,43 +449,78 @@ TEST_F(StatIndexTest, AFileAddedToASharedFolderInvalidatesItsVerdicts) {
   EXPECT_FALSE(open()->reuse(A, "settings"));
 }
 
-TEST_F(StatIndexTest, AnAbsentDependencyIsKeptAsItsNearestExistingDirectory) {
+/// An absent dependency is kept as its nearest existing directory, with or
+/// without the run's listings (which say, without a stat(), that src/b.h and
+/// include/sys/ are not there); a directory dependency (a C# project's
+/// folder) is kept as itself: a file created in it changes its stamp, not
+/// its parent's.
+class AbsentDependencyTest : public StatIndexTest,
+                             public ::testing::WithParamInterface<bool> {};
+
+TEST_P(AbsentDependencyTest, IsKeptAsItsNearestExistingDirectory) {
   std::string A = write("src/a.c", "#include \"b.h\"\n");
+  write("src/sub.d/keep.txt", "");
   // Where b.h would be found: beside a.c, and in a directory not there yet.
   std::string Beside = (Dir + "/src/b.h").str();
   std::string Deep = (Dir + "/include/sys/b.h").str();
+  std::string Folder = (Dir + "/src/sub.d").str();
   // Outside the tree (a compile database looked for above it): itself.
   std::string Outside = (Dir + "-elsewhere/compile_commands.json").str();
   ASSERT_FALSE(llvm::sys::fs::create_directories(indexDir()));
+  bool First = true;
   auto Fresh = [&] {
-    for (const std::string &P :
-         {A, (Dir + "/src").str(), (Dir + "/include").str(), Dir.str().str()})
+    for (const std::string &P : {A, Folder, (Dir + "/src").str(),
+                                 (Dir + "/include").str(), Dir.str().str()})
       if (llvm::sys::fs::exists(P))
         age(P, 100, false);
     settle();
-    index({A}, verdict(IndexVerdict::Prefiltered, {Beside, Deep, Outside}));
+    std::shared_ptr<DirListings> Listings;
+    if (GetParam()) {
+      Listings = std::make_shared<DirListings>();
+      bool There = Listings->isFile(Beside) || Listings->isFile(Deep);
+      EXPECT_EQ(Listings->seen(Folder), DirListings::Seen::Unknown);
+      if (First) {
+        EXPECT_FALSE(There);
+        EXPECT_EQ(Listings->seen(Beside), DirListings::Seen::Absent);
+        EXPECT_EQ(Listings->seen(Deep), DirListings::Seen::Absent);
+        EXPECT_TRUE(Listings->missing((Dir + "/include/sys").str()));
+      }
+    }
+    First = false;
+    auto I = open(false, Listings);
+    I->record(
+        A, FileStamp::of(A),
+        verdict(IndexVerdict::Prefiltered, {Beside, Deep, Outside, Folder}));
+    I->save();
+    settle();
   };
   Fresh();
-  // The index names the two directories, not the absent paths of the tree.
+  // The index names the directories, not the absent paths of the tree.
   auto Text = llvm::MemoryBuffer::getFile(indexDir() + "/tree");
   ASSERT_TRUE(Text);
   llvm::StringRef T = (*Text)->getBuffer();
   EXPECT_FALSE(T.contains("b.h"));
   EXPECT_TRUE(T.contains(" " + Outside + "\n"));
+  EXPECT_TRUE(T.contains(" " + Folder + "\n"));
   EXPECT_TRUE(T.contains(" " + (Dir + "/src\n").str()));
   EXPECT_TRUE(T.contains(" " + (Dir + "\n").str()));
-  ASSERT_TRUE(open()->reuse(A, "settings"));
-  // The first missing directory on the way appears: read again.
-  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/include"));
-  EXPECT_FALSE(open()->reuse(A, "settings"));
-  Fresh();
-  ASSERT_TRUE(open()->reuse(A, "settings"));
+  // Each change is read again.
+  auto Changed = [&](llvm::function_ref<void()> Change) {
+    Fresh();
+    ASSERT_TRUE(open()->reuse(A, "settings"));
+    Change();
+    EXPECT_FALSE(open()->reuse(A, "settings"));
+  };
+  // The first missing directory on the way appears.
+  Changed(
+      [&] { ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/include")); });
   // Then the header, in a directory below it.
-  write("include/sys/b.h", "#define B 6002\n");
-  EXPECT_FALSE(open()->reuse(A, "settings"));
-  Fresh();
-  ASSERT_TRUE(open()->reuse(A, "settings"));
+  Changed([&] { write("include/sys/b.h", "#define B 6002\n"); });
   // Or beside the file.
-  write("src/b.h", "#define B 6002\n");
-  EXPECT_FALSE(open()->reuse(A, "settings"));
+  Changed([&] { write("src/b.h", "#define B 6002\n"); });
+  // A file in the folder.
+  Changed([&] { write("src/sub.d/new.h", "#define B 6002\n"); });
 }
+
+INSTANTIATE_TEST_SUITE_P(WithAndWithoutTheRunsListings, AbsentDependencyTest,
+                         ::testing::Bool());
