@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -219,6 +220,8 @@ struct Build {
   std::vector<std::string> Files;
   std::atomic<size_t> Next{0};
   std::mutex M;
+  std::condition_variable Listed; // Files is there
+  bool IsListed = false;
   size_t Done = 0;
   bool Published = false;
   std::shared_ptr<Index> X = std::make_shared<Index>();
@@ -337,17 +340,24 @@ std::shared_ptr<const Index> indexFor(llvm::StringRef Path,
   }
   if (Lists) {
     Listing L = listingOf(Root);
-    std::lock_guard<std::mutex> G(B->M);
-    B->Files = L.Files;
-    B->X->Deps = std::move(L.Deps);
+    {
+      std::lock_guard<std::mutex> G(B->M);
+      B->Files = L.Files;
+      B->X->Deps = std::move(L.Deps);
+      B->IsListed = true;
+    }
+    B->Listed.notify_all();
   }
-  bool Join = false; // once the files are listed (else wait for the index)
-  if (B) {           // null once built
-    std::lock_guard<std::mutex> G(B->M);
-    Join = Lists || !B->Files.empty();
-  }
-  if (Join)
+  if (B) { // null once built
+    // A thread that asks while the files are listed waits for the list
+    // (not for the whole index: a project of a thousand files kept the other
+    // worker idle for a tenth of a tree's audit), then reads its share.
+    {
+      std::unique_lock<std::mutex> G(B->M);
+      B->Listed.wait(G, [&] { return B->IsListed; });
+    }
     share(*B, Scan);
+  }
   std::shared_ptr<const Index> X = Ready.get();
   if (B) {
     std::lock_guard<std::mutex> G(Lock);
