@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <future>
 #include <memory>
@@ -205,13 +206,17 @@ bool mayNameType(llvm::StringRef W) {
 
 struct Index {
   llvm::StringMap<std::vector<std::string>> Declaring; // type -> files
+  /// The files whose text the scan found quiet (projectQuiet()).
+  llvm::StringSet<> Quiet;
   /// The project's .cs files and folders: what a verdict on one of its
   /// files depends on (a file added anywhere changes a folder's stamp).
   std::shared_ptr<const std::vector<std::string>> Deps;
 };
 
-/// The type names a file's text contributes to an index.
-using ScanFn = llvm::function_ref<std::vector<std::string>(llvm::StringRef)>;
+/// The type names a file's text contributes to an index; Quiet set if the
+/// text is quiet.
+using ScanFn =
+    llvm::function_ref<std::vector<std::string>(llvm::StringRef, bool &Quiet)>;
 
 /// An index being built: its files, taken one at a time by every thread
 /// that asks for it meanwhile (each adds what it read), published by the
@@ -265,17 +270,21 @@ void share(Build &B, ScanFn Scan) {
   struct Read {
     std::string Path;
     std::vector<std::string> Types;
+    bool Quiet = false;
   };
   std::vector<Read> Mine;
   for (size_t I; (I = B.Next.fetch_add(1)) < B.Files.size();) {
     Read R;
     R.Path = B.Files[I];
-    withText(R.Path, [&](llvm::StringRef Text) { R.Types = Scan(Text); });
+    withText(R.Path,
+             [&](llvm::StringRef Text) { R.Types = Scan(Text, R.Quiet); });
     Mine.push_back(std::move(R));
   }
   std::lock_guard<std::mutex> G(B.M);
   Index &X = *B.X;
   for (Read &R : Mine) {
+    if (R.Quiet)
+      X.Quiet.insert(R.Path);
     for (const std::string &T : R.Types) {
       auto &V = X.Declaring[T];
       if (V.empty() || V.back() != R.Path)
@@ -368,8 +377,9 @@ std::shared_ptr<const Index> indexFor(llvm::StringRef Path,
 
 /// The index of the types each file of Path's project declares.
 std::shared_ptr<const Index> declaredIndex(llvm::StringRef Path) {
-  return indexFor(Path, "declared",
-                  [](llvm::StringRef Text) { return declaredTypes(Text); });
+  return indexFor(Path, "declared", [](llvm::StringRef Text, bool &) {
+    return declaredTypes(Text);
+  });
 }
 } // namespace
 
@@ -553,18 +563,45 @@ llvm::StringSet<> hotTypes(llvm::StringRef Text,
   return Hot;
 }
 
+bool projectQuiet(llvm::StringRef Path, llvm::StringRef HoldsKey,
+                  std::shared_ptr<const std::vector<std::string>> *Deps) {
+  std::string Key = projectRoot(Path) + '\0' + "hot:" + HoldsKey.str();
+  std::shared_future<std::shared_ptr<const Index>> Ready;
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Indexes.find(Key);
+    if (It == Indexes.end())
+      return false;
+    Ready = It->second.Ready;
+  }
+  if (Ready.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    return false; // being built: the file is read as usual
+  std::shared_ptr<const Index> X = Ready.get();
+  if (!X->Declaring.empty() || !X->Quiet.contains(absolute(Path)))
+    return false;
+  *Deps = X->Deps;
+  return true;
+}
+
 bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
-                  llvm::function_ref<bool(llvm::StringRef)> Holds,
+                  llvm::function_ref<bool(llvm::StringRef, bool *)> Holds,
                   llvm::StringRef HoldsKey,
                   std::shared_ptr<const std::vector<std::string>> *Deps) {
   // The project's hot types, found once per run and prefilter: each file
   // read once, and most hold nothing (then no name needs a look).
-  auto X = indexFor(Path, ("hot:" + HoldsKey).str(), [&](llvm::StringRef T) {
-    std::vector<std::string> R;
-    for (const auto &H : hotTypes(T, Holds))
-      R.push_back(H.first().str());
-    return R;
-  });
+  auto X = indexFor(Path, ("hot:" + HoldsKey).str(),
+                    [&](llvm::StringRef T, bool &Quiet) {
+                      bool Whole = Holds(T, &Quiet);
+                      std::vector<std::string> R;
+                      if (!Whole) // no declaration of it holds anything
+                        return R;
+                      auto Part = [&](llvm::StringRef D) {
+                        return D == T ? Whole : Holds(D, nullptr);
+                      };
+                      for (const auto &H : hotTypes(T, Part))
+                        R.push_back(H.first().str());
+                      return R;
+                    });
   if (Deps)
     *Deps = X->Deps;
   if (X->Declaring.empty())

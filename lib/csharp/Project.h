@@ -49,10 +49,22 @@ llvm::StringSet<> hotTypes(llvm::StringRef Text,
 /// folders, shared by all its files: a verdict on Path depends on every
 /// file of the project (any may come to declare a type Path names, a new
 /// one too, which changes its folder).
+/// Holds(T, Quiet) also tells, with Quiet, whether a whole file's text T is
+/// quiet: nothing in it for the analysis to look at (no literal, no
+/// suppression comment).
 bool projectHolds(
     llvm::StringRef Path, llvm::StringRef Text,
-    llvm::function_ref<bool(llvm::StringRef)> Holds, llvm::StringRef HoldsKey,
+    llvm::function_ref<bool(llvm::StringRef, bool *Quiet)> Holds,
+    llvm::StringRef HoldsKey,
     std::shared_ptr<const std::vector<std::string>> *Deps = nullptr);
+
+/// For the prefilter, before Path is read: whether the hot types of Path's
+/// project (for HoldsKey) are known already, there are none, and Path was
+/// quiet when they were found. projectHolds() is then false whatever Path's
+/// text, and the file need not be read again (each of a project's files
+/// would otherwise be read and searched twice). Deps as for projectHolds().
+bool projectQuiet(llvm::StringRef Path, llvm::StringRef HoldsKey,
+                  std::shared_ptr<const std::vector<std::string>> *Deps);
 
 } // namespace verguard::csharp
 

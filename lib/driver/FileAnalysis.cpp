@@ -190,6 +190,23 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     if (auto V = Index->reuse(F.Path, Eff.CacheKey, F.Stamp))
       if (fromIndex(*V, *Use, Out))
         return true;
+  // A C# file its project's index read already and found quiet, in a
+  // project without hot types: the prefilter's verdict, without reading it
+  // again (that index reads every file of the project first).
+  if (F.Lang == Language::CSharp && !Out.SkipReason && !Opts.StdinText &&
+      Use->Prefilter) {
+    IndexVerdict V;
+    V.SettingsKey = Eff.CacheKey;
+    std::shared_ptr<const std::vector<std::string>> ProjectFiles;
+    if (csharp::projectQuiet(F.Path, Eff.CacheKey, &ProjectFiles)) {
+      Out.SkipReason = PrefilterReason;
+      if (Index) {
+        V.Shared.push_back(std::move(ProjectFiles));
+        Index->record(F.Path, F.Stamp, std::move(V));
+      }
+      return true;
+    }
+  }
   // Read into this thread's buffer: no mapping, few system calls.
   thread_local llvm::SmallVector<char, 0> Buffer;
   std::error_code ReadError;
@@ -259,14 +276,20 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
       auto Holds = [&](llvm::StringRef T) {
         return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
       };
+      auto HoldsOrQuiet = [&](llvm::StringRef T, bool *Quiet) {
+        Sighting S = PF.look(T, dialectOf(F.Path, F.Lang));
+        if (Quiet)
+          *Quiet = !S.Trigger && !S.Suppression;
+        return S.Trigger;
+      };
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
                (F.Lang == Language::Python &&
                 python::importsHold(F.Path, Searched, Holds, &NotYet)) ||
                (F.Lang == Language::CSharp &&
-                csharp::projectHolds(F.Path, Searched, Holds, Eff.CacheKey,
-                                     &ProjectFiles)) ||
+                csharp::projectHolds(F.Path, Searched, HoldsOrQuiet,
+                                     Eff.CacheKey, &ProjectFiles)) ||
                ((F.Lang == Language::VBA || F.Lang == Language::VBScript) &&
                 vbscript::projectHolds(
                     F.Path, Searched,

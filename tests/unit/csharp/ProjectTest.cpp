@@ -107,7 +107,7 @@ TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
             Strings{at("Lib/Enums.cs")}); // obj/ is build output
   EXPECT_EQ(declaringFiles(at("App/Part2.cs"), "Os"),
             Strings{at("Lib/Part1.cs")});
-  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  auto Holds = [](llvm::StringRef T, bool *) { return T.contains("6002"); };
   std::shared_ptr<const Strings> Deps, Deps2;
   EXPECT_TRUE(projectHolds(at("App/Use.cs"),
                            "class U { bool M() => b == "
@@ -126,7 +126,9 @@ TEST_F(CSharpProject, DeclaringFilesAndThePrefiltersLook) {
   EXPECT_FALSE(projectHolds(
       at("App/Other.cs"), "class O { bool M() => b == 7601; }", Holds, "6002"));
   // Another prefilter's question about the same unchanged file is its own.
-  auto Holds22621 = [](llvm::StringRef T) { return T.contains("22621"); };
+  auto Holds22621 = [](llvm::StringRef T, bool *) {
+    return T.contains("22621");
+  };
   EXPECT_FALSE(projectHolds(at("App/Use.cs"),
                             "class U { bool M() => b == "
                             "(int)WindowsBuilds.Vista_SP2; }",
@@ -172,7 +174,7 @@ TEST_F(CSharpProject, AFileNamingOnlyAColdTypeOfADeclaringFileIsNotParsed) {
   write("S.sln", "");
   write("Lib/Enums.cs", "public enum Mode { Light, Dark }\n"
                         "public enum WindowsBuilds { Vista_SP2 = 6002 }\n");
-  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  auto Holds = [](llvm::StringRef T, bool *) { return T.contains("6002"); };
   std::shared_ptr<const Strings> Deps;
   EXPECT_FALSE(projectHolds(at("App/UseMode.cs"),
                             "class U { Mode M() => Mode.Dark; }", Holds, "6002",
@@ -245,7 +247,7 @@ TEST_F(CSharpProject, ThreadsAskingAtOnceShareOneIndexAndAgree) {
   for (int I = 0; I < N; ++I)
     write("src/d" + std::to_string(I % 7) + "/F" + std::to_string(I) + ".cs",
           Text(I));
-  auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
+  auto Holds = [](llvm::StringRef T, bool *) { return T.contains("6002"); };
   std::vector<std::shared_ptr<const Strings>> Deps(N);
   std::vector<char> Hot(N);
   std::vector<std::thread> Threads;
@@ -304,4 +306,38 @@ TEST_F(CSharpProject, APartialClassOfManyFilesIsSummarizedOncePerPart) {
   verguard::core::setDeadline(0);
   EXPECT_EQ(Ids, Strings{"VG001@3"});
   EXPECT_EQ(Deps.size(), size_t(N + 1)); // every part, Use.cs too
+}
+
+TEST_F(CSharpProject, AQuietFileOfAProjectWithoutHotTypesNeedNotBeReadAgain) {
+  write("One/S.sln", "");
+  write("One/Lib/Modes.cs", "public enum Mode { Light, Dark }\n");
+  write("One/App/Quiet.cs", "class Q { Mode M; }\n");
+  write("One/App/Marked.cs", "class R { } // verguard: ignore VG001\n");
+  // The prefilter's look: a literal holds, a suppression comment is not
+  // quiet (its file is analyzed for VG100).
+  auto Look = [](llvm::StringRef T, bool *IsQuiet) {
+    if (IsQuiet)
+      *IsQuiet = !T.contains("verguard:") && !T.contains("6002");
+    return T.contains("6002");
+  };
+  std::shared_ptr<const Strings> Deps, Unread;
+  EXPECT_FALSE(projectQuiet(at("One/App/Quiet.cs"), "q", &Unread))
+      << "the index is not built yet";
+  EXPECT_FALSE(projectHolds(at("One/App/Quiet.cs"), "class Q { Mode M; }", Look,
+                            "q", &Deps));
+  EXPECT_TRUE(projectQuiet(at("One/App/Quiet.cs"), "q", &Unread));
+  EXPECT_EQ(Unread, Deps) << "the project's files and folders";
+  EXPECT_TRUE(projectQuiet(at("One/Lib/Modes.cs"), "q", &Unread));
+  EXPECT_FALSE(projectQuiet(at("One/App/Marked.cs"), "q", &Unread));
+  EXPECT_FALSE(projectQuiet(at("One/App/New.cs"), "q", &Unread))
+      << "a file the index did not read";
+  EXPECT_FALSE(projectQuiet(at("One/App/Quiet.cs"), "other", &Unread))
+      << "another prefilter's index";
+  // A project with a hot type: every file is read, for the names it uses.
+  write("Two/S.sln", "");
+  write("Two/Lib/Builds.cs", "public enum Builds { Sp2 = 6002 }\n");
+  write("Two/App/Quiet.cs", "class Q { Mode M; }\n");
+  EXPECT_FALSE(projectHolds(at("Two/App/Quiet.cs"), "class Q { Mode M; }", Look,
+                            "q", &Deps));
+  EXPECT_FALSE(projectQuiet(at("Two/App/Quiet.cs"), "q", &Unread));
 }
