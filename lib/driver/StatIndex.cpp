@@ -287,7 +287,8 @@ FileStamp StatIndex::walked(llvm::StringRef Path) {
   return {};
 }
 
-std::pair<std::string, FileStamp> StatIndex::resolve(const std::string &D) {
+const std::pair<std::string, FileStamp> &
+StatIndex::resolve(const std::string &D) {
   {
     std::lock_guard<ShortMutex> G(ResolveLock);
     if (auto It = Resolved.find(D); It != Resolved.end())
@@ -415,10 +416,10 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
     return;
   // Written now, in parallel with the run, not all at its end: the stat()s
   // of the dependencies outside the lock.
-  std::vector<std::pair<std::string, FileStamp>> Deps;
+  std::vector<const std::pair<std::string, FileStamp> *> Deps;
   Deps.reserve(V.Deps.size());
   for (const std::string &D : V.Deps)
-    Deps.push_back(resolve(D));
+    Deps.push_back(&resolve(D));
   std::vector<SharedIds *> Shs;
   for (const auto &L : V.Shared) {
     if (!L || L->empty())
@@ -426,7 +427,10 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
     SharedIds *Sh;
     {
       std::lock_guard<ShortMutex> G(SharedLock);
-      Sh = &Shared[L.get()];
+      std::unique_ptr<SharedIds> &Slot = Shared[L.get()];
+      if (!Slot)
+        Slot = std::make_unique<SharedIds>();
+      Sh = Slot.get();
       if (!Sh->Keep)
         Sh->Keep = L;
     }
@@ -435,7 +439,7 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
     std::call_once(Sh->Once, [&] {
       for (const std::string &D : *L)
         if (D.find('\n') == D.npos)
-          Sh->Resolved.push_back(resolve(D));
+          Sh->Resolved.push_back(&resolve(D));
     });
     Shs.push_back(Sh);
   }
@@ -447,8 +451,8 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   unsigned S = settingId(V.SettingsKey);
   for (SharedIds *Sh : Shs)
     if (Sh->Ids.empty()) { // final once filled: read without the lock
-      for (const auto &[P, PS] : Sh->Resolved)
-        Sh->Ids.push_back(pathId(P, PS));
+      for (const auto *R : Sh->Resolved)
+        Sh->Ids.push_back(pathId(R->first, R->second));
       normalize(Sh->Ids);
     }
   if (Shs.size() == 1 && Deps.empty()) {
@@ -461,8 +465,8 @@ void StatIndex::record(llvm::StringRef Path, const FileStamp &Stamp,
   }
   std::vector<uint32_t> Ids;
   Ids.reserve(Deps.size());
-  for (const auto &[P, PS] : Deps)
-    Ids.push_back(pathId(P, PS));
+  for (const auto *R : Deps)
+    Ids.push_back(pathId(R->first, R->second));
   G.unlock();
   for (SharedIds *Sh : Shs)
     Ids.insert(Ids.end(), Sh->Ids.begin(), Sh->Ids.end());

@@ -36,6 +36,7 @@
 #include "driver/ReadFile.h"
 #include "driver/ShortMutex.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -120,7 +121,8 @@ private:
   /// The path and stamp a dependency D is kept as (memoized): the walk's
   /// stamp of a file it saw, else a stat(); an absent path in a tree as its
   /// nearest existing ancestor directory there.
-  std::pair<std::string, FileStamp> resolve(const std::string &D);
+  /// The memo's entry, which stays where it is.
+  const std::pair<std::string, FileStamp> &resolve(const std::string &D);
   /// The walk's stamp of Path, if it saw it (Size -1 if not).
   FileStamp walked(llvm::StringRef Path);
   /// Ids of the new index's tables, each written to Body when first used;
@@ -162,12 +164,12 @@ private:
   struct SharedIds {
     std::shared_ptr<const std::vector<std::string>> Keep;
     std::once_flag Once; // Resolved
-    std::vector<std::pair<std::string, FileStamp>> Resolved;
+    std::vector<const std::pair<std::string, FileStamp> *> Resolved;
     std::vector<uint32_t> Ids;
     std::optional<unsigned> Set; // with no other dependency
   };
   ShortMutex SharedLock;
-  std::map<const void *, SharedIds> Shared;
+  llvm::DenseMap<const void *, std::unique_ptr<SharedIds>> Shared;
   /// resolve()'s memo: files share their headers (and their headers'
   /// candidate paths), each looked at once, not once per file naming it.
   ShortMutex ResolveLock;
