@@ -2,6 +2,7 @@
 #include "driver/Prefilter.h"
 #include "driver/ReadFile.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -397,23 +398,32 @@ std::vector<std::string> candidates(llvm::StringRef Dir, llvm::StringRef Name) {
 }
 } // namespace
 
-std::string Prefilter::resolve(llvm::StringRef Dir, llvm::StringRef Name) {
-  std::string Key = (Dir + llvm::Twine('\0') + Name).str();
+const Prefilter::Resolution &Prefilter::resolution(llvm::StringRef Dir,
+                                                   llvm::StringRef Name) {
+  llvm::SmallString<256> Key(Dir);
+  Key.push_back('\0');
+  Key += Name;
   {
     std::lock_guard<ShortMutex> G(Lock);
-    auto It = Resolved.find(Key);
-    if (It != Resolved.end())
+    auto It = Resolutions.find(Key);
+    if (It != Resolutions.end())
       return It->second;
   }
-  std::string Found;
-  for (std::string &C : candidates(Dir, Name))
-    if (Dirs->isFile(C)) {
-      Found = std::move(C);
+  Resolution R;
+  auto Places = std::make_shared<std::vector<std::string>>();
+  for (std::string &C : candidates(Dir, Name)) {
+    if (llvm::is_contained(*Places, C))
+      continue;
+    bool Here = Dirs->isFile(C);
+    Places->push_back(std::move(C));
+    if (Here) {
+      R.Found = Places->back();
       break;
     }
+  }
+  R.Places = std::move(Places);
   std::lock_guard<ShortMutex> G(Lock);
-  Resolved[Key] = Found;
-  return Found;
+  return Resolutions.try_emplace(Key, std::move(R)).first->second;
 }
 
 std::vector<std::string>
@@ -422,9 +432,9 @@ Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
   std::vector<std::string> Out;
   llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
   for (const std::string &Name : includeNames(Text, At)) {
-    std::string Found = resolve(Dir, Name);
+    const std::string &Found = resolution(Dir, Name).Found;
     if (!Found.empty())
-      Out.push_back(std::move(Found));
+      Out.push_back(Found);
   }
   return Out;
 }
@@ -445,20 +455,6 @@ std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
   std::lock_guard<ShortMutex> G(Lock);
   Includes[Header] = Names;
   return Names;
-}
-
-std::string Prefilter::lookedAt(llvm::StringRef Dir, llvm::StringRef Name,
-                                std::vector<std::string> &Deps,
-                                llvm::StringSet<> &InDeps) {
-  std::string Found = resolve(Dir, Name);
-  for (std::string &C : candidates(Dir, Name)) {
-    bool Last = C == Found;
-    if (InDeps.insert(C).second)
-      Deps.push_back(std::move(C));
-    if (Last)
-      break;
-  }
-  return Found;
 }
 
 std::shared_ptr<const std::vector<std::string>>
@@ -497,9 +493,12 @@ Prefilter::closureOf(const std::string &Header) {
     }
     llvm::StringRef Dir = llvm::sys::path::parent_path(H);
     for (const std::string &Name : includeNamesOf(H)) {
-      std::string F = lookedAt(Dir, Name, Deps, InDeps);
-      if (!F.empty() && Seen.insert(F).second)
-        Work.push_back(std::move(F));
+      const Resolution &R = resolution(Dir, Name);
+      for (const std::string &P : *R.Places)
+        if (InDeps.insert(P).second)
+          Deps.push_back(P);
+      if (!R.Found.empty() && Seen.insert(R.Found).second)
+        Work.push_back(R.Found);
     }
   }
   auto List = std::make_shared<const std::vector<std::string>>(std::move(Deps));
@@ -507,41 +506,20 @@ Prefilter::closureOf(const std::string &Header) {
   return Closures.try_emplace(Header, std::move(List)).first->second;
 }
 
-std::shared_ptr<const std::vector<std::string>>
-Prefilter::lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name,
-                       std::string &Found) {
-  std::string Key = (Dir + llvm::Twine('\0') + Name).str();
-  {
-    std::lock_guard<ShortMutex> G(Lock);
-    auto It = LookedAt.find(Key);
-    if (It != LookedAt.end()) {
-      Found = It->second.second;
-      return It->second.first;
-    }
-  }
-  std::vector<std::string> Places;
-  llvm::StringSet<> InPlaces;
-  Found = lookedAt(Dir, Name, Places, InPlaces);
-  auto List =
-      std::make_shared<const std::vector<std::string>>(std::move(Places));
-  std::lock_guard<ShortMutex> G(Lock);
-  return LookedAt.try_emplace(Key, std::move(List), Found).first->second.first;
-}
-
 void Prefilter::headerDeps(
     llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
     std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared) {
   llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
-  std::set<const void *> Have;
+  llvm::SmallPtrSet<const void *, 16> Have;
   auto Add = [&](std::shared_ptr<const std::vector<std::string>> L) {
     if (!L->empty() && Have.insert(L.get()).second)
       Shared.push_back(std::move(L));
   };
   for (const std::string &Name : includeNames(Text, S.Includes)) {
-    std::string Found;
-    Add(lookedAtFor(Dir, Name, Found));
-    if (!Found.empty())
-      Add(closureOf(Found));
+    const Resolution &R = resolution(Dir, Name);
+    Add(R.Places);
+    if (!R.Found.empty())
+      Add(closureOf(R.Found));
   }
 }
 

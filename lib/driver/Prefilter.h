@@ -84,21 +84,17 @@ private:
   /// walk at, SIZE_MAX if none.
   unsigned holds(const std::string &Header, std::vector<std::string> &Visiting,
                  size_t &Cut);
-  /// Where a quoted include of Name from a file in Dir is found ("": not).
-  std::string resolve(llvm::StringRef Dir, llvm::StringRef Name);
-  /// Appends where a quoted include of Name from a file in Dir was looked
-  /// for, up to where it is found (a header created in an earlier place
-  /// would be found instead), to Deps (those not in InDeps); where it is
-  /// found ("": nowhere).
-  std::string lookedAt(llvm::StringRef Dir, llvm::StringRef Name,
-                       std::vector<std::string> &Deps,
-                       llvm::StringSet<> &InDeps);
+  /// Where a quoted include of Name from a file in Dir is found (Found,
+  /// "" if nowhere), and the places it was looked for up to there (a header
+  /// created in an earlier place would be found instead): headerDeps()'
+  /// list for it. Memoized; the entry stays where it is.
+  struct Resolution {
+    std::shared_ptr<const std::vector<std::string>> Places;
+    std::string Found;
+  };
+  const Resolution &resolution(llvm::StringRef Dir, llvm::StringRef Name);
   /// The quoted include names of a project header (memoized).
   std::vector<std::string> includeNamesOf(const std::string &Header);
-  /// headerDeps()' list for a quoted include of Name from Dir, and where
-  /// it was found (memoized).
-  std::shared_ptr<const std::vector<std::string>>
-  lookedAtFor(llvm::StringRef Dir, llvm::StringRef Name, std::string &Found);
   /// headerDeps()' list for the project header Header (memoized).
   std::shared_ptr<const std::vector<std::string>>
   closureOf(const std::string &Header);
@@ -110,14 +106,10 @@ private:
   Literals Lits; // revision words, source names, markers
   unsigned NumRevisionWords, NumNames;
   ShortMutex Lock;
-  llvm::StringMap<unsigned> Holds;       // header path -> Sighting bits
-  llvm::StringMap<std::string> Resolved; // dir + '\0' + name -> path or ""
+  llvm::StringMap<unsigned> Holds;         // header path -> Sighting bits
+  llvm::StringMap<Resolution> Resolutions; // dir + '\0' + name
   llvm::StringMap<std::vector<std::string>> Includes; // header -> names
   llvm::StringMap<std::shared_ptr<const std::vector<std::string>>> Closures;
-  /// dir + '\0' + name -> the places looked at, and the header found.
-  llvm::StringMap<
-      std::pair<std::shared_ptr<const std::vector<std::string>>, std::string>>
-      LookedAt;
   /// Where quoted includes are looked for (shared with the walk, if given).
   std::shared_ptr<DirListings> Dirs;
 };
