@@ -75,6 +75,20 @@ bool DirListings::isFile(llvm::StringRef Path) {
   llvm::StringRef Leaf = llvm::sys::path::filename(Path);
   const Listing *L = taken(Dir);
   if (!L) {
+    // A directory its listed parent lacks is not there (the walk lists
+    // every directory of the tree; an include/ beside most is missing).
+    // "." and ".." are in no listing.
+    llvm::StringRef Name = llvm::sys::path::filename(Dir);
+    if (const Listing *Up = taken(llvm::sys::path::parent_path(Dir));
+        Up && Up->State == Listing::Listed && Name != "." && Name != ".." &&
+        !Up->find(Name)) {
+      Listing Gone;
+      Gone.State = Listing::Missing;
+      std::lock_guard<ShortMutex> G(Lock);
+      L = &Listings.try_emplace(Dir, std::move(Gone)).first->second;
+    }
+  }
+  if (!L) {
     Listing New;
     std::error_code EC;
     llvm::sys::fs::directory_iterator I(Dir.empty() ? "." : Dir, EC,

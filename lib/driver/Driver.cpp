@@ -245,11 +245,11 @@ RunResult run(const RunOptions &Opts) {
       [&](llvm::StringRef Dir, DirectoryMarks Marks,
           llvm::ArrayRef<DirEntry> Entries) {
         Configs.listed(Dir, Marks);
-        // Where a C/C++ file's quoted includes may be looked for.
-        if (llvm::any_of(Entries, [](const DirEntry &E) {
-              return languageOf(E.Path) == Language::Cpp;
-            }))
-          Settings.dirs().listed(Dir, Entries);
+        // Where a C/C++ file's quoted includes may be looked for (next to
+        // it, or in include/ of it or of a parent: every directory's
+        // listing, so that none is listed again, nor a missing include/
+        // looked for).
+        Settings.dirs().listed(Dir, Entries);
       },
       [&](llvm::ArrayRef<DiscoveredFile> Files) {
         if (Index)

@@ -445,4 +445,23 @@ TEST_F(DirListingsTest, AWalkedListingAnswersWithoutLookingAtTheDisk) {
   EXPECT_FALSE(L.isFile((Dir + "/other/c.h").str()));
   EXPECT_FALSE(L.isFile((Dir + "/missing/c.h").str()));
 }
+
+TEST_F(DirListingsTest, ADirectoryItsListedParentLacksIsNotThereButDotDotIs) {
+  std::string Top = write("top/up.h", "int up;\n");
+  std::string Sub = (Dir + "/top/sub").str();
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Sub));
+  std::string TopDir = (Dir + "/top").str();
+  DirListings L;
+  // The walk's listing of top/, taken before include/ was created: the
+  // run answers from it (what the index's racy rule covers).
+  L.listed(TopDir, {{Top, llvm::sys::fs::file_type::regular_file},
+                    {Sub, llvm::sys::fs::file_type::directory_file}});
+  write("top/include/late.h", "int late;\n");
+  EXPECT_FALSE(L.isFile(TopDir + "/include/late.h"));
+  EXPECT_TRUE(L.missing(TopDir + "/include"));
+  // "..": in no listing, and there.
+  EXPECT_TRUE(L.isFile(Sub + "/../up.h"));
+  EXPECT_EQ(L.seen(Sub + "/../up.h"), DirListings::Seen::RegularFile);
+  EXPECT_TRUE(L.isFile(TopDir + "/./up.h"));
+}
 } // namespace
