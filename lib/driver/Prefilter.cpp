@@ -381,20 +381,22 @@ std::vector<std::string> includeNames(llvm::StringRef Text,
   return Out;
 }
 
-/// Where a quoted include of Name from a file in Dir is looked for, in
-/// order: next to the file, or in include/ of it or one of 3 parents.
-std::vector<std::string> candidates(llvm::StringRef Dir, llvm::StringRef Name) {
-  std::vector<std::string> Out;
-  llvm::SmallString<256> D(Dir);
+/// Calls Fn with each place a quoted include of Name from a file in Dir is
+/// looked for, in order (next to the file, or in include/ of it or one of 3
+/// parents), until it returns true.
+template <typename F>
+void candidates(llvm::StringRef Dir, llvm::StringRef Name, F Fn) {
+  llvm::StringRef D = Dir;
+  llvm::SmallString<256> Cand;
   for (int Up = 0; Up < 4 && !D.empty(); ++Up) {
     for (const char *Sub : {"", "include"}) {
-      llvm::SmallString<256> Cand(D);
+      Cand = D;
       llvm::sys::path::append(Cand, Sub, Name);
-      Out.push_back(Cand.str().str());
+      if (Fn(Cand.str()))
+        return;
     }
     D = llvm::sys::path::parent_path(D);
   }
-  return Out;
 }
 } // namespace
 
@@ -411,16 +413,15 @@ const Prefilter::Resolution &Prefilter::resolution(llvm::StringRef Dir,
   }
   Resolution R;
   auto Places = std::make_shared<std::vector<std::string>>();
-  for (std::string &C : candidates(Dir, Name)) {
+  candidates(Dir, Name, [&](llvm::StringRef C) {
     if (llvm::is_contained(*Places, C))
-      continue;
-    bool Here = Dirs->isFile(C);
-    Places->push_back(std::move(C));
-    if (Here) {
-      R.Found = Places->back();
-      break;
-    }
-  }
+      return false;
+    Places->push_back(C.str());
+    if (!Dirs->isFile(C))
+      return false;
+    R.Found = Places->back();
+    return true;
+  });
   R.Places = std::move(Places);
   std::lock_guard<ShortMutex> G(Lock);
   return Resolutions.try_emplace(Key, std::move(R)).first->second;
