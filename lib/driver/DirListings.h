@@ -54,7 +54,7 @@ private:
   /// thousands of directories over: a few allocations each, not one per entry).
   struct Listing {
     enum { Listed, Missing, Unlistable } State = Listed;
-    std::string Names;            // "F" or "S", the name, NUL; ...
+    std::string Names;            // 'F', 'D' or 'S', the name, NUL; ...
     std::vector<uint32_t> Starts; // where each entry starts, by name
     void add(llvm::StringRef Name, llvm::sys::fs::file_type T);
     void sort();

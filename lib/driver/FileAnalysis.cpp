@@ -195,12 +195,12 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
   // again (that index reads every file of the project first).
   if (F.Lang == Language::CSharp && !Out.SkipReason && !Opts.StdinText &&
       Use->Prefilter) {
-    IndexVerdict V;
-    V.SettingsKey = Eff.CacheKey;
     std::shared_ptr<const std::vector<std::string>> ProjectFiles;
     if (csharp::projectQuiet(F.Path, Eff.CacheKey, &ProjectFiles)) {
       Out.SkipReason = PrefilterReason;
       if (Index) {
+        IndexVerdict V;
+        V.SettingsKey = Eff.CacheKey;
         V.Shared.push_back(std::move(ProjectFiles));
         Index->record(F.Path, F.Stamp, std::move(V));
       }
@@ -273,15 +273,14 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
       std::shared_ptr<const std::vector<std::string>> ProjectFiles;
       // Whether another file of the project (a module, a declaration) holds
       // what this one lacks, as this file's own look would say.
-      auto Holds = [&](llvm::StringRef T) {
-        return PF.look(T, dialectOf(F.Path, F.Lang)).Trigger;
-      };
+      // With Quiet (C#): also whether nothing in T is to be analyzed.
       auto HoldsOrQuiet = [&](llvm::StringRef T, bool *Quiet) {
         Sighting S = PF.look(T, dialectOf(F.Path, F.Lang));
         if (Quiet)
           *Quiet = !S.Trigger && !S.Suppression;
         return S.Trigger;
       };
+      auto Holds = [&](llvm::StringRef T) { return HoldsOrQuiet(T, nullptr); };
       Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||

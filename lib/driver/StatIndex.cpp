@@ -170,10 +170,15 @@ StatIndex::StatIndex(std::string DirIn, std::string IdIn,
 StatIndex::~StatIndex() {
   if (Loading.valid())
     Loading.wait();
-  if (TempFD >= 0) {
-    ::close(TempFD);
-    ::unlink(TempPath.c_str());
-  }
+  dropTemporary();
+}
+
+void StatIndex::dropTemporary() {
+  if (TempFD < 0)
+    return;
+  ::close(TempFD);
+  ::unlink(TempPath.c_str());
+  TempFD = -1;
 }
 
 void StatIndex::ready() {
@@ -311,9 +316,8 @@ StatIndex::resolve(const std::string &D) {
   // of each of a tree's ten thousand candidate paths of missing headers
   // was a tenth of a cold audit.)
   FileStamp S = walked(D);
-  DirListings::Seen Listed =
-      Listings ? Listings->seen(D) : DirListings::Seen::Unknown;
-  if (S.Size < 0 && Listed != DirListings::Seen::Absent &&
+  if (S.Size < 0 &&
+      !(Listings && Listings->seen(D) == DirListings::Seen::Absent) &&
       DirStamp(llvm::sys::path::parent_path(D)).Size >= 0)
     S = FileStamp::of(D);
   if (S.Size >= 0) {
@@ -481,9 +485,7 @@ void StatIndex::save() {
   ready();
   std::lock_guard<ShortMutex> G(WriteLock);
   if (Old && !Recorded && Kept.size() == Old->Files.size()) {
-    ::close(TempFD); // the same index: the old one stays
-    ::unlink(TempPath.c_str());
-    TempFD = -1;
+    dropTemporary(); // the same index: the old one stays
     return;
   }
   for (const void *P : Kept) {

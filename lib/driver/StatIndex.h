@@ -110,6 +110,8 @@ public:
 
 private:
   struct Loaded;
+  /// Closes and removes the new index's temporary file, if still there.
+  void dropTemporary();
   /// Waits for the old index to be loaded, and gives it what the walk saw
   /// meanwhile.
   void ready();
