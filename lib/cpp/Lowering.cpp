@@ -182,6 +182,19 @@ std::string apiName(const CallExpr *CE, const Facts &F) {
   return Found;
 }
 
+/// What IWbemClassObject::Get reads for property Prop of a
+/// Win32_OperatingSystem instance; null for another property. Only names no
+/// other common class has, unless the file names the class (NamesOsClass).
+ExprPtr wmiProperty(llvm::StringRef Prop, bool NamesOsClass) {
+  const core::SourceEntry *E = core::builtinSources().wmiProperty(Prop);
+  bool Unique = Prop == "BuildNumber" || Prop == "CSDVersion" ||
+                Prop.starts_with("ServicePack") || NamesOsClass;
+  if (!E || !Unique)
+    return nullptr;
+  ExprPtr Q = core::quantity(E->Q, "Win32_OperatingSystem." + Prop.str());
+  return E->AsString ? core::unary(Op::ToStr, Q) : Q;
+}
+
 /// Registers what an API writes through its out-parameters.
 
 void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
@@ -234,6 +247,41 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
         F.ScanDefs[VD] = {CE, I - Fmt - 1};
     return;
   }
+  // Copies and conversions of a whole string: the buffer holds the source.
+  struct Copy {
+    const char *Name;
+    unsigned Args, Dst, Src;
+  };
+  static const Copy Copies[] = {{"strcpy", 2, 0, 1},
+                                {"wcscpy", 2, 0, 1},
+                                {"_tcscpy", 2, 0, 1},
+                                {"lstrcpyA", 2, 0, 1},
+                                {"lstrcpyW", 2, 0, 1},
+                                {"lstrcpy", 2, 0, 1},
+                                {"strcpy_s", 2, 0, 1},
+                                {"wcscpy_s", 2, 0, 1},
+                                {"_tcscpy_s", 2, 0, 1},
+                                {"strcpy_s", 3, 0, 2},
+                                {"wcscpy_s", 3, 0, 2},
+                                {"_tcscpy_s", 3, 0, 2},
+                                {"StringCchCopyA", 3, 0, 2},
+                                {"StringCchCopyW", 3, 0, 2},
+                                {"StringCchCopy", 3, 0, 2},
+                                {"StringCbCopyA", 3, 0, 2},
+                                {"StringCbCopyW", 3, 0, 2},
+                                {"StringCbCopy", 3, 0, 2},
+                                {"mbstowcs", 3, 0, 1},
+                                {"wcstombs", 3, 0, 1},
+                                {"mbstowcs_s", 5, 1, 3},
+                                {"wcstombs_s", 5, 1, 3},
+                                {"WideCharToMultiByte", 8, 4, 2},
+                                {"MultiByteToWideChar", 6, 4, 2}};
+  for (const Copy &C : Copies)
+    if (Name == C.Name && CE->getNumArgs() == C.Args) {
+      if (const VarDecl *VD = pointee(CE->getArg(C.Dst)))
+        F.CopyDefs[VD] = CE->getArg(C.Src);
+      return;
+    }
   // IWbemClassObject::Get(L"BuildNumber", 0, &vt, ...) of a
   // Win32_OperatingSystem instance: the VARIANT holds the property. Only
   // names no other common class has, unless the file names the class.
@@ -241,25 +289,20 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
       if (const CXXRecordDecl *RD = MC->getRecordDecl();
           RD && RD->getName() == "IWbemClassObject") {
-        std::string Prop = ValueName(0);
-        const core::SourceEntry *E = core::builtinSources().wmiProperty(Prop);
-        bool Unique = Prop == "BuildNumber" || Prop == "CSDVersion" ||
-                      llvm::StringRef(Prop).starts_with("ServicePack");
-        if (E && !Unique) {
-          if (!F.NamesOsClass) {
-            const SourceManager &SM = Ctx.getSourceManager();
-            F.NamesOsClass = SM.getBufferData(SM.getMainFileID())
-                                 .contains_insensitive("Win32_OperatingSystem");
-          }
-          Unique = *F.NamesOsClass;
+        if (!F.NamesOsClass) {
+          const SourceManager &SM = Ctx.getSourceManager();
+          F.NamesOsClass = SM.getBufferData(SM.getMainFileID())
+                               .contains_insensitive("Win32_OperatingSystem");
         }
         if (const VarDecl *VD = pointee(CE->getArg(2))) {
-          ExprPtr V;
-          if (E && Unique) {
-            ExprPtr Q = core::quantity(E->Q, "Win32_OperatingSystem." + Prop);
-            V = E->AsString ? core::unary(Op::ToStr, Q) : Q;
-          }
-          F.VariantDefs[VD].push_back({CE->getBeginLoc(), V});
+          const Expr *Arg = CE->getArg(0)->IgnoreParenImpCasts();
+          auto *DR = dyn_cast<DeclRefExpr>(Arg);
+          if (DR && isa<ParmVarDecl>(DR->getDecl()))
+            F.VariantDefs[VD].push_back({CE->getBeginLoc(), nullptr, Arg});
+          else
+            F.VariantDefs[VD].push_back(
+                {CE->getBeginLoc(),
+                 wmiProperty(ValueName(0), *F.NamesOsClass)});
         }
         return;
       }
@@ -511,11 +554,23 @@ public:
       Stored = MC->getArg(0);
     }
     if (Target)
-      if (auto *D = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+      if (auto *D = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())) {
         if (auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
             P && P->getType()->isLValueReferenceType() &&
             !P->getType().getNonReferenceType().isConstQualified())
           F.OutParamDefs[P].push_back(Stored);
+        // `out = buf;` for a local string object: a definition, as `=` is
+        // for a scalar.
+        else if (auto *VD = dyn_cast<VarDecl>(D->getDecl());
+                 VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage() &&
+                 !VD->getType()->isReferenceType()) {
+          if (inLoop(CE))
+            F.Clobbered.insert(VD);
+          else
+            F.VarDefs[VD].push_back(Stored);
+        }
+      }
+    changesObject(CE);
     if (const FunctionDecl *FD = CE->getDirectCallee())
       if (FD->isDefined() && !isSystem(Ctx, FD->getLocation()))
         F.Calls[FD->getCanonicalDecl()].push_back(CE);
@@ -528,6 +583,32 @@ public:
 private:
   ASTContext &Ctx;
   Facts &F;
+  /// `s += x`, `s.append(x)`, `s.insert(...)` ... on a local object: a
+  /// change verguard does not follow.
+  void changesObject(const CallExpr *CE) {
+    const Expr *Object = nullptr;
+    if (auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+      if (OC->isAssignmentOp() && OC->getOperator() != OO_Equal &&
+          OC->getNumArgs() >= 1)
+        Object = OC->getArg(0);
+    } else if (auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      static const char *Changes[] = {
+          "append",       "insert",    "erase",    "replace", "clear",
+          "resize",       "push_back", "pop_back", "swap",    "Append",
+          "Insert",       "Delete",    "Replace",  "Empty",   "Format",
+          "AppendFormat", "SetString", "Truncate"};
+      if (MD && !MD->isConst() && MD->getIdentifier() &&
+          (llvm::is_contained(Changes, MD->getName()) ||
+           (MD->getName() == "assign" && MC->getNumArgs() != 1)))
+        Object = MC->getImplicitObjectArgument();
+    }
+    if (!Object)
+      return;
+    if (auto *D = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
+      if (auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+        F.Clobbered.insert(VD);
+  }
   /// The inner calls of a `<<` chain already recorded with the outer one.
   llvm::DenseSet<const Expr *> InChain;
 
@@ -928,6 +1009,8 @@ ExprPtr Lowerer::definitions(const std::vector<const Expr *> &Defs,
       return core::unknown();
     if (V->Kind == Op::IntConst && V->Int == 0 && Defs.size() > 1)
       continue; // DWORD build = 0; ... build = osvi.dwBuildNumber;
+    if (V->Kind == Op::StrConst && V->Str.empty() && Defs.size() > 1)
+      continue; // std::wstring out; ... out = vt.bstrVal;
     if (!Found)
       Found = V;
     else if (!sameValue(Found, V))
@@ -976,6 +1059,8 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   auto Fmt = F.FormatDefs.find(VD);
   if (Fmt != F.FormatDefs.end())
     return formatted(Fmt->second.first, Fmt->second.second);
+  if (auto Copy = F.CopyDefs.find(VD); Copy != F.CopyDefs.end())
+    return F.Clobbered.count(VD) ? core::unknown() : value(Copy->second);
   auto Scan = F.ScanDefs.find(VD);
   if (Scan != F.ScanDefs.end())
     return F.Clobbered.count(VD)
@@ -1220,10 +1305,17 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       if (auto O = F.VariantDefs.find(V); O != F.VariantDefs.end()) {
         // The last Get before this read (calls are visited in order).
         const SourceManager &SM = Ctx.getSourceManager();
-        ExprPtr Last;
-        for (const auto &[Loc, Def] : O->second)
-          if (SM.isBeforeInTranslationUnit(Loc, ME->getBeginLoc()))
-            Last = Def;
+        const Facts::VariantDef *Before = nullptr;
+        for (const Facts::VariantDef &D : O->second)
+          if (SM.isBeforeInTranslationUnit(D.Loc, ME->getBeginLoc()))
+            Before = &D;
+        ExprPtr Last = Before ? Before->V : nullptr;
+        // A property the helper was given: this call's.
+        if (Before && Before->Name) {
+          ExprPtr Prop = value(Before->Name);
+          if (Prop->Kind == Op::StrConst)
+            Last = wmiProperty(Prop->Str, F.NamesOsClass.value_or(false));
+        }
         if (!Last)
           return core::unknown();
         bool Text = core::valueType(*Last) == core::ValueType::Str;
@@ -1249,9 +1341,33 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       (BaseRef && core::namesOtherThanOs(BaseRef->getDecl()->getName())) ||
       (Owner && Owner->getIdentifier() &&
        core::namesOtherThanOs(Owner->getName()));
-  if (FD->getType()->isIntegerType() && !Other)
-    if (auto Q = inferredQuantity(Field))
-      return core::quantity(*Q, "member named " + Field.str(), true);
+  if (Other)
+    return core::unknown();
+  // `revision` or `m_version` alone could be anything's; of an `OsInfo` or
+  // an `OsDetector` (or of a variable `os`), it is the OS's.
+  bool Integer = FD->getType()->isIntegerType();
+  bool Text = !Integer && isStringType(FD->getType());
+  llvm::StringRef Contexts[] = {
+      "", Owner && Owner->getIdentifier() ? Owner->getName() : "",
+      BaseRef ? BaseRef->getDecl()->getName() : ""};
+  for (unsigned I = 0; I < std::size(Contexts); ++I) {
+    llvm::StringRef Context = Contexts[I];
+    if (I == 0 || !Context.empty()) {
+      std::string Name =
+          Context.empty() ? Field.str() : (Context + "_" + Field).str();
+      std::optional<Quantity> Q;
+      if (Integer)
+        Q = inferredQuantity(Name);
+      else if (Text && core::quantityNamed(Name) == Quantity::Version)
+        Q = Quantity::Version;
+      if (Q)
+        return core::quantity(*Q,
+                              Context.empty() ? "member named " + Field.str()
+                                              : "member " + Field.str() +
+                                                    " of " + Context.str(),
+                              true);
+    }
+  }
   return core::unknown();
 }
 

@@ -58,9 +58,15 @@ struct Facts {
   /// VARIANTs filled by IWbemClassObject::Get, each call in order: a
   /// variable reused for several properties holds the one of the last Get
   /// before a read.
-  llvm::DenseMap<const clang::VarDecl *,
-                 std::vector<std::pair<clang::SourceLocation, core::ExprPtr>>>
-      VariantDefs;
+  /// A property named by the enclosing helper's parameter
+  /// (`obj->Get(prop, 0, &vt, ...)`) is read per call: Name is then the
+  /// argument, and V null.
+  struct VariantDef {
+    clang::SourceLocation Loc;
+    core::ExprPtr V;
+    const clang::Expr *Name = nullptr;
+  };
+  llvm::DenseMap<const clang::VarDecl *, std::vector<VariantDef>> VariantDefs;
   /// Whether the main file names Win32_OperatingSystem (read once, at the
   /// first IWbemClassObject::Get of a property other classes have too).
   std::optional<bool> NamesOsClass;
@@ -71,6 +77,10 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *,
                  std::pair<const clang::CallExpr *, unsigned>>
       FormatDefs;
+  /// Buffers a copy or conversion call filled with another string
+  /// (`WideCharToMultiByte(..., src, -1, buf, ...)`, `wcscpy_s(buf, n,
+  /// src)`): the source, read where the buffer is.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> CopyDefs;
   /// Variables read by an sscanf-like call: the call, and which of its
   /// conversions (from 0) writes the variable.
   llvm::DenseMap<const clang::VarDecl *,
