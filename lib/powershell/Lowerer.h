@@ -213,6 +213,14 @@ public:
   namedEntries(script::Node Hash);
   /// The value of a command argument (barewords are strings).
   Val argValue(script::Node N, int Depth);
+  /// `... | Select-Object Caption, @{ Name = 'Build'; Expression = {
+  /// [int]$_.BuildNumber } }`: a record of the selected properties of In,
+  /// when one of them is calculated (nullopt otherwise).
+  std::optional<Val> selectedRecord(llvm::ArrayRef<script::Node> Props,
+                                    const Val &In, int Depth);
+  /// `$o | Add-Member -MemberType NoteProperty -Name Build -Value $b`: the
+  /// variable's record gains the field.
+  void addMember(const CmdArgs &A, script::Node Cmd, int Depth);
 
   // --- Sources.cpp ----------------------------------------------------
   /// A command that produces a version source, or nullopt.

@@ -1188,6 +1188,127 @@ Val Lowerer::scriptBlockValue(script::Node Block, const Val &Input, int Depth) {
   return Out;
 }
 
+std::optional<Val> Lowerer::selectedRecord(llvm::ArrayRef<script::Node> Props,
+                                           const Val &In, int Depth) {
+  // `Caption, @{...}` is one array argument, which the grammar splits at
+  // its commas: the items of -Property and the positional arguments.
+  script::NodeList Items;
+  for (script::Node P : Props) {
+    script::Node L = unwrap(P);
+    if (typeOf(L) == "array_literal_expression")
+      for (script::Node K : namedKids(L))
+        Items.push_back(K);
+    else
+      Items.push_back(L);
+  }
+  // Only a calculated property makes a new record: plain names keep the
+  // input's members as they are.
+  if (llvm::none_of(Items, [](script::Node I) {
+        return typeOf(unwrap(I)) == "hash_literal_expression";
+      }))
+    return std::nullopt;
+  Val R;
+  R.Obj = ObjKind::Hashtable;
+  auto Keep = [&](llvm::StringRef Name, const Val &X) {
+    if (X.E && dependsOnVersion(*X.E))
+      R.Fields[Name.lower()] = X.E;
+  };
+  for (script::Node I : Items) {
+    script::Node U = unwrap(I);
+    if (typeOf(U) != "hash_literal_expression") {
+      Val Name = argValue(I, Depth + 1);
+      if (Name.E && Name.E->Kind == Op::StrConst)
+        Keep(Name.E->Str, member(In, Name.E->Str, "$_", Depth + 1));
+      continue;
+    }
+    // @{ Name = 'Build'; Expression = { [int]$_.BuildNumber } }, also
+    // N/L/Label and E, or an expression that names a property.
+    std::string Name;
+    script::Node Expr;
+    for (const auto &[K, V] : namedEntries(U)) {
+      llvm::StringRef Key(K);
+      if (Key.equals_insensitive("name") || Key.equals_insensitive("n") ||
+          Key.equals_insensitive("label") || Key.equals_insensitive("l")) {
+        Val X = argValue(V, Depth + 1);
+        if (X.E && X.E->Kind == Op::StrConst)
+          Name = X.E->Str;
+      } else if (Key.equals_insensitive("expression") ||
+                 Key.equals_insensitive("e")) {
+        Expr = V;
+      }
+    }
+    if (Name.empty() || script::isNull(Expr))
+      continue;
+    if (typeOf(unwrap(Expr)) == "script_block_expression") {
+      Keep(Name, scriptBlockValue(Expr, In, Depth + 1));
+    } else {
+      Val Prop = argValue(Expr, Depth + 1);
+      if (Prop.E && Prop.E->Kind == Op::StrConst)
+        Keep(Name, member(In, Prop.E->Str, "$_", Depth + 1));
+    }
+  }
+  return R;
+}
+
+void Lowerer::addMember(const CmdArgs &A, script::Node Cmd, int Depth) {
+  // The object: -InputObject $o, or the variable piped in (`$o | Add-Member
+  // ...`).
+  script::Node Target;
+  if (const script::Node *I = A.named("inputobject"))
+    Target = unwrap(*I);
+  else if (script::Node Chain = script::parent(Cmd);
+           typeOf(Chain) == "pipeline_chain") {
+    auto Kids = namedKids(Chain);
+    if (Kids.size() == 2 &&
+        script::startByte(Kids[1]) == script::startByte(Cmd))
+      Target = unwrap(Kids[0]);
+  }
+  if (typeOf(Target) != "variable")
+    return;
+  // -MemberType NoteProperty -Name X -Value V, `Add-Member NoteProperty X V`,
+  // -NotePropertyName X -NotePropertyValue V.
+  const script::Node *NameN = A.named("name");
+  const script::Node *ValueN = A.named("value");
+  if (!NameN)
+    NameN = A.named("notepropertyname");
+  if (!ValueN)
+    ValueN = A.named("notepropertyvalue");
+  size_t Next = 0;
+  const script::Node *Kind = A.named("membertype");
+  if (!Kind && !A.named("notepropertyname") && !A.Positional.empty())
+    Kind = &A.Positional[Next++];
+  if (Kind) {
+    Val K = argValue(*Kind, Depth + 1);
+    if (!K.E || K.E->Kind != Op::StrConst ||
+        !llvm::StringRef(K.E->Str).equals_insensitive("noteproperty"))
+      return;
+  }
+  if (!NameN && Next < A.Positional.size())
+    NameN = &A.Positional[Next++];
+  if (!ValueN && Next < A.Positional.size())
+    ValueN = &A.Positional[Next++];
+  if (!NameN || !ValueN)
+    return;
+  Val Name = argValue(*NameN, Depth + 1);
+  if (!Name.E || Name.E->Kind != Op::StrConst)
+    return;
+  llvm::StringRef T = text(Target);
+  std::string Var = varName(T), Scope = varScope(T);
+  Val O = lookup(Var, Scope);
+  // A WMI instance or another known object keeps its own members.
+  if (O.isObject() && O.Obj != ObjKind::Hashtable)
+    return;
+  O.Obj = ObjKind::Hashtable;
+  O.E = nullptr;
+  std::string Key = llvm::StringRef(Name.E->Str).lower();
+  Val X = argValue(*ValueN, Depth + 1);
+  if (X.E && dependsOnVersion(*X.E))
+    O.Fields[Key] = X.E;
+  else
+    O.Fields.erase(Key);
+  bind(Var, Scope, std::move(O), BranchDepth > 0);
+}
+
 Val Lowerer::statementsOutput(script::Node List, bool FunctionBody, int Depth) {
   Val Out;
   for (script::Node S : namedKids(List)) {
@@ -1278,7 +1399,16 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
         return member(In, Name.E->Str, "$_", Depth + 1);
       return {};
     }
+    std::vector<script::Node> Props = A.Positional;
+    if (const script::Node *P = A.named("property"))
+      Props.insert(Props.begin(), *P);
+    if (auto R = selectedRecord(Props, In, Depth + 1))
+      return *R;
     return In;
+  }
+  if (N == "add-member") {
+    addMember(A, Cmd, Depth + 1);
+    return {};
   }
   if ((N == "select-string" || N == "sls") && Input) {
     // `... | Select-String PATTERN [-Quiet]`: true (or a match) when a line

@@ -564,8 +564,21 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
       size_t Next = I + 1;
       while (Next < N && Blank(S[Next]))
         ++Next;
+      // A comma at the end of a line continues the list on the next one
+      // (`Select-Object Caption, Version,` then `@{ ... }`), which the
+      // grammar does not accept: the line break becomes blanks.
+      size_t Break = Next;
+      while (Next < N && (S[Next] == '\r' || S[Next] == '\n' || Blank(S[Next])))
+        ++Next;
       bool Word = WordEnd > P && WordStart(S[P]) && P > LineStart &&
                   (Blank(S[P - 1]) || S[P - 1] == ',');
+      // `@{ n = 'Os'; e = 'BuildNumber' }, CSDVersion`: a bare word after a
+      // calculated property or a quoted name is a list item too.
+      bool AfterItem =
+          WordEnd == P && P > LineStart &&
+          (S[P - 1] == '}' || S[P - 1] == '\'' || S[P - 1] == '"') &&
+          Next < N && WordStart(S[Next]);
+      Word = Word || AfterItem;
       // `class C : Base, IDisposable` lists types.
       llvm::StringRef Line = S.slice(LineStart, I).ltrim();
       // The next item: a bare word, a calculated property (`@{ ... }`) or
@@ -574,7 +587,17 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
           Next < N &&
           (WordStart(S[Next]) || S[Next] == '\'' || S[Next] == '"' ||
            (S[Next] == '@' && Next + 1 < N && S[Next + 1] == '{'));
-      if (Word && NextItem && !Line.starts_with_insensitive("class ")) {
+      bool Joined = Next > Break && S.slice(Break, Next).contains('\n');
+      if (NextItem && Joined) {
+        if (!Out)
+          Out = S.str();
+        for (size_t J = Break; J < Next; ++J)
+          if (S[J] == '\r' || S[J] == '\n')
+            (*Out)[J] = ' ';
+      }
+      if (!NextItem || (Next > Break && !Joined))
+        continue;
+      if (Word && !Line.starts_with_insensitive("class ")) {
         if (!Out)
           Out = S.str();
         (*Out)[I] = ' ';

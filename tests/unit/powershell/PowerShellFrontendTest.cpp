@@ -558,10 +558,21 @@ TEST(PowerShellFrontend, BareWordListsBecomeParseable) {
   P = powershell::parseableText("select Caption, @{ N = 'B'; E = { 1 } }\n");
   ASSERT_TRUE(P.has_value());
   EXPECT_EQ(*P, "select Caption  @{ N = 'B'; E = { 1 } }\n");
+  // A comma at the end of a line continues the list; a bare word after a
+  // calculated property or a quoted name is an item too.
+  P = powershell::parseableText("select Caption, Version,\r\n  @{ N = 'B'; "
+                                "E = { 1 } },\n  @{ N = 'C'; E = 'D' }, X\n");
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(*P, "select Caption  Version     @{ N = 'B'; E = { 1 } },   @{ N = "
+                "'C'; E = 'D' }  X\n");
+  P = powershell::parseableText("ft 'Name', Id\n");
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(*P, "ft 'Name'  Id\n");
   for (const char *Same :
        {"$a = 'x, y', \"p, q\" # A, B\n", "Test-Build -Build 6001, 6002\n",
         "[Dictionary[ string, int ]]::new()\n", "class C : Base, IFoo {}\n",
         "[Parameter(Mandatory, Position = 0)]\n", "f $a, $b\n",
-        "<# A, B #>\n@'\nA, B\n'@\n"})
+        "<# A, B #>\n@'\nA, B\n'@\n", "$a = 1,\n  $b\n",
+        "param(\n  [string]$A,\n  [int]$B\n)\n"})
     EXPECT_FALSE(powershell::parseableText(Same).has_value()) << Same;
 }
