@@ -520,6 +520,8 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
   auto Blank = [](char C) { return C == ' ' || C == '\t'; };
   size_t N = S.size(), LineStart = 0;
   int Brackets = 0; // inside [...]: type names (`[Dictionary[string, int]]`)
+  int Parens = 0;   // inside (...), across lines
+  size_t ContinuedLine = llvm::StringRef::npos; // a line a list went on to
   for (size_t I = 0; I < N; ++I) {
     char C = S[I];
     if (C == '\n') {
@@ -554,6 +556,10 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
       ++Brackets;
     } else if (C == ']') {
       Brackets = std::max(0, Brackets - 1);
+    } else if (C == '(') {
+      ++Parens;
+    } else if (C == ')') {
+      Parens = std::max(0, Parens - 1);
     } else if (C == ',' && Brackets == 0) {
       size_t P = I;
       while (P > LineStart && Blank(S[P - 1]))
@@ -578,7 +584,17 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
           WordEnd == P && P > LineStart &&
           (S[P - 1] == '}' || S[P - 1] == '\'' || S[P - 1] == '"') &&
           Next < N && WordStart(S[Next]);
-      Word = Word || AfterItem;
+      // `ErrorMessage = '...'` on the next line of an attribute's arguments
+      // (in parentheses) is a named argument, not a list item; a command's
+      // `a,resets=0` is a list of bare words.
+      size_t After = Next;
+      while (After < N && WordChar(S[After]))
+        ++After;
+      while (After < N && Blank(S[After]))
+        ++After;
+      bool Named = Parens > 0 && After < N && S[After] == '=' &&
+                   (After + 1 >= N || S[After + 1] != '=');
+      Word = (Word || AfterItem) && !Named;
       // `class C : Base, IDisposable` lists types.
       llvm::StringRef Line = S.slice(LineStart, I).ltrim();
       // The next item: a bare word, a calculated property (`@{ ... }`) or
@@ -587,15 +603,22 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
           Next < N &&
           (WordStart(S[Next]) || S[Next] == '\'' || S[Next] == '"' ||
            (S[Next] == '@' && Next + 1 < N && S[Next + 1] == '{'));
-      bool Joined = Next > Break && S.slice(Break, Next).contains('\n');
-      if (NextItem && Joined) {
+      // Only a bare-word list (and the lines it goes on to) is joined: not
+      // inside parentheses, where an attribute's or an array's arguments
+      // span lines as the grammar expects, nor an expression's list of
+      // hashtables.
+      size_t Continues = S.slice(Break, Next).rfind('\n');
+      bool Joined = Continues != llvm::StringRef::npos && Parens == 0 &&
+                    NextItem && (Word || LineStart == ContinuedLine);
+      if (Joined) {
         if (!Out)
           Out = S.str();
         for (size_t J = Break; J < Next; ++J)
           if (S[J] == '\r' || S[J] == '\n')
             (*Out)[J] = ' ';
+        ContinuedLine = Break + Continues + 1;
       }
-      if (!NextItem || (Next > Break && !Joined))
+      if (!NextItem || (Continues != llvm::StringRef::npos && !Joined))
         continue;
       if (Word && !Line.starts_with_insensitive("class ")) {
         if (!Out)

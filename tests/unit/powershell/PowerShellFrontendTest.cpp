@@ -565,6 +565,9 @@ TEST(PowerShellFrontend, BareWordListsBecomeParseable) {
   ASSERT_TRUE(P.has_value());
   EXPECT_EQ(*P, "select Caption  Version     @{ N = 'B'; E = { 1 } },   @{ N = "
                 "'C'; E = 'D' }  X\n");
+  P = powershell::parseableText("t -k x,pipe,resets=0\n");
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(*P, "t -k x pipe resets=0\n");
   P = powershell::parseableText("ft 'Name', Id\n");
   ASSERT_TRUE(P.has_value());
   EXPECT_EQ(*P, "ft 'Name'  Id\n");
@@ -573,6 +576,9 @@ TEST(PowerShellFrontend, BareWordListsBecomeParseable) {
         "[Dictionary[ string, int ]]::new()\n", "class C : Base, IFoo {}\n",
         "[Parameter(Mandatory, Position = 0)]\n", "f $a, $b\n",
         "<# A, B #>\n@'\nA, B\n'@\n", "$a = 1,\n  $b\n",
-        "param(\n  [string]$A,\n  [int]$B\n)\n"})
+        "param(\n  [string]$A,\n  [int]$B\n)\n",
+        "[ValidatePattern('^7$', ErrorMessage = 'x')]\n",
+        "[ValidatePattern(\n  '^7$',\n  ErrorMessage = 'x')]\n",
+        "$cases = @{ p = '' },\n  @{ p = 'b' }\n"})
     EXPECT_FALSE(powershell::parseableText(Same).has_value()) << Same;
 }
