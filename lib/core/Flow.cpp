@@ -16,6 +16,15 @@ std::optional<Quantity> dottedComponent(Quantity Q, int64_t Index) {
   case Quantity::DotNetVersion:
   case Quantity::CurrentVersion:
     break;
+  // "6002.24566.amd64fre.vistasp2_ldr_escrow.190220-1700": the build, then
+  // the revision; BuildLab has no revision.
+  case Quantity::BuildLabEx:
+  case Quantity::BuildLab:
+    if (Index == 0)
+      return Quantity::Build;
+    if (Index == 1 && Q == Quantity::BuildLabEx)
+      return Quantity::Revision;
+    return std::nullopt;
   default:
     return std::nullopt;
   }

@@ -72,6 +72,10 @@ struct Val {
   /// A `For Each` variable over constants (`For Each x In Array(6001,
   /// 6002)`): one of these, so `x = b` is b's membership in them.
   std::vector<ExprPtr> OneOf;
+  /// A padded buffer an API filled (RegQueryValueEx's lpData): cut at the
+  /// length the API returned (`Left$(buf, cb - 1)`, `Left$(buf,
+  /// InStr(buf, vbNullChar) - 1)`), it is the value.
+  bool Padded = false;
   bool known() const { return E || O != ObjKind::None || !OneOf.empty(); }
 };
 
@@ -223,6 +227,8 @@ private:
   bool CompareText = false;
   bool HasVersionApi = false;
   llvm::StringSet<> OsviTypes;
+  /// Declare'd functions: VB name -> the API's name (its Alias), lower case.
+  llvm::StringMap<std::string> Declared;
   /// The members of each OSVERSIONINFO(EX) Type, by position: GetVersionEx
   /// fills the structure by layout, whatever the program named its members
   /// (`dwVerMajor`, `OSVSize`).
@@ -412,6 +418,50 @@ private:
     }
     return K;
   }
+  /// After a call of a Declare'd registry API: `RegOpenKeyEx(HKLM, path,
+  /// 0, KEY_READ, hKey)` opens path in hKey; `RegQueryValueEx(hKey, name, 0,
+  /// 0, buf, cb)` fills buf with the value (the one a helper's caller
+  /// names, for a parameter).
+  void registryApiCall(const std::string &K,
+                       const std::vector<script::Node> &Args,
+                       const std::vector<ExprPtr> &ArgVals) {
+    auto D = Declared.find(K);
+    if (D == Declared.end())
+      return;
+    llvm::StringRef Api = D->second;
+    Api.consume_back("a");
+    Api.consume_back("w");
+    auto Var = [&](size_t I) {
+      return I < Args.size() && I < ArgVals.size() && is(Args[I], "identifier");
+    };
+    if (Api == "regopenkeyex" || Api == "regopenkey") {
+      size_t Out = Api == "regopenkeyex" ? 4 : 2;
+      if (Var(Out) && ArgVals[1] && ArgVals[1]->Kind == Op::StrConst) {
+        Val H = objVal(ObjKind::RegHandle);
+        H.Lits = ArgVals[1]->Str;
+        assign(key(Args[Out]), H);
+      }
+      return;
+    }
+    if (Api != "regqueryvalueex" || !Var(4) || !is(Args[0], "identifier"))
+      return;
+    const Val *H = findVar(key(Args[0]));
+    ExprPtr Name = ArgVals[1];
+    if (!H || H->O != ObjKind::RegHandle || !Name)
+      return;
+    Val Buf;
+    if (hasParam(*Name) || Name->Kind == Op::Param)
+      Buf = exprVal(unary(Op::RegistryValueOf,
+                          nary(Op::Concat, {strConst(H->Lits + "\\"), Name})));
+    else if (Name->Kind != Op::StrConst)
+      return;
+    else if (auto SQ = registryValue(H->Lits, Name->Str))
+      Buf = exprVal(sourceQuantity(*SQ, "registry " + Name->Str));
+    else
+      return;
+    Buf.Padded = true;
+    assign(key(Args[4]), Buf);
+  }
   /// After a call of procedure Key: each variable passed to a ByRef
   /// parameter the procedure sets holds what it set, at this call.
   void bindOutArguments(llvm::StringRef Key,
@@ -525,6 +575,10 @@ private:
     bool OldReal = Result && Result->E && !isErrorDefault(*Result->E);
     if (Default && OldReal)
       return;
+    // `Set F = Nothing` after `Set F = objOS`: the failure value does not
+    // replace the object either.
+    if (!V.known() && Result && Result->O != ObjKind::None)
+      return;
     if (!Result || Dep || !OldDep || V.O != ObjKind::None)
       Result = std::move(V);
   }
@@ -571,6 +625,7 @@ private:
                        script::Node Stmt);
   /// The constants a `For Each` walks over, or none.
   std::vector<ExprPtr> constantItems(script::Node Coll);
+  std::vector<ExprPtr> splitItems(const ExprPtr &E);
   SiblingBuilds Siblings; // comparisons held until the pass's end
   void condition(script::Node Cond, script::Node Where);
   void selectCase(script::Node N);
@@ -1035,9 +1090,12 @@ Val Lowerer::index(const Val &List, script::Node ListNode,
     if (Src->Kind == Op::Quantity) {
       if (auto C = dottedComponent(Src->Q, *N)) {
         std::vector<std::pair<Quantity, std::string>> Sib;
+        // The build beside the revision: BuildLabEx starts with it.
         if (*C == Quantity::Revision)
           Sib.push_back(
-              {Quantity::Build, "CLng(" + srcText(ListNode) + "(2))"});
+              {Quantity::Build,
+               "CLng(" + srcText(ListNode) +
+                   (Src->Q == Quantity::BuildLabEx ? "(0))" : "(2))")});
         return exprVal(sourceQuantity(SourceQuantity{*C, true}, Src->Provenance,
                                       hasInferredQuantity(*Src),
                                       std::move(Sib)));
@@ -1097,6 +1155,7 @@ Val Lowerer::call(script::Node N, int D) {
     std::vector<ExprPtr> ArgVals = argumentValues(Args, D, calleeKey(K));
     if (isVersionApi(K))
       return {};
+    registryApiCall(K, Args, ArgVals);
     bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
                                          : llvm::StringRef(K),
                      Args, ArgVals, N);
@@ -1166,8 +1225,15 @@ Val Lowerer::builtin(const std::string &Name, script::Node N,
       E->Flags |= FlagCaseInsensitive;
     return exprVal(E);
   };
-  if (F == "left" && Args.size() == 2)
-    return Str(Op::Substr, {A(0).E, intConst(0), A(1).E});
+  if (F == "left" && Args.size() == 2) {
+    Val S = A(0);
+    if (S.Padded && !is(Args[1], "number_literal")) {
+      A(1);
+      S.Padded = false;
+      return S;
+    }
+    return Str(Op::Substr, {S.E, intConst(0), A(1).E});
+  }
   if (F == "right" && Args.size() == 2)
     return Str(Op::Right, {A(0).E, A(1).E});
   if (F == "mid" && (Args.size() == 2 || Args.size() == 3)) {
@@ -1543,16 +1609,22 @@ std::vector<ExprPtr> Lowerer::constantItems(script::Node Coll) {
       Items.push_back(V.E);
     }
   } else if (F == "split" && !Args.empty() && Args.size() <= 2) {
-    Val S = expr(Args[0], 1);
-    Val Sep = Args.size() == 2 ? expr(Args[1], 1) : exprVal(strConst(" "));
-    if (!S.E || S.E->Kind != Op::StrConst || !Sep.E ||
-        Sep.E->Kind != Op::StrConst || Sep.E->Str.empty())
-      return {};
-    llvm::SmallVector<llvm::StringRef, 8> Parts;
-    llvm::StringRef(S.E->Str).split(Parts, Sep.E->Str);
-    for (llvm::StringRef P : Parts)
-      Items.push_back(strConst(P.str()));
+    return splitItems(expr(Coll, 1).E);
   }
+  return Items;
+}
+
+std::vector<ExprPtr> Lowerer::splitItems(const ExprPtr &E) {
+  // Split("6001,6002", ","): its items, written here or in a variable.
+  std::vector<ExprPtr> Items;
+  if (!E || E->Kind != Op::Split || E->Kids.size() != 2 || !E->Kids[0] ||
+      !E->Kids[1] || E->Kids[0]->Kind != Op::StrConst ||
+      E->Kids[1]->Kind != Op::StrConst || E->Kids[1]->Str.empty())
+    return Items;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  llvm::StringRef(E->Kids[0]->Str).split(Parts, E->Kids[1]->Str);
+  for (llvm::StringRef P : Parts)
+    Items.push_back(strConst(P.str()));
   return Items;
 }
 
@@ -2020,6 +2092,7 @@ bool Lowerer::statement(script::Node N) {
       builtin(K, Callee, Args, 0, Handled);
       if (!Handled) {
         std::vector<ExprPtr> ArgVals = argumentValues(Args, 0, calleeKey(K));
+        registryApiCall(K, Args, ArgVals);
         std::string FK = Cur && !Cur->Cls.empty() ? Cur->Cls + "." + K : K;
         bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
                                              : llvm::StringRef(K),
@@ -2087,6 +2160,8 @@ bool Lowerer::statement(script::Node N) {
       // Over constants: `Array(...)` and a variable holding one were
       // lowered to their items already; `Split` of a constant is read here.
       Item.OneOf = C.OneOf.empty() ? constantItems(Coll) : C.OneOf;
+      if (Item.OneOf.empty())
+        Item.OneOf = splitItems(C.E);
       assign(key(Var), Item);
     }
     return true;
@@ -2189,6 +2264,9 @@ void Lowerer::collect() {
     if (T == "declare_function_statement" || T == "declare_sub_statement") {
       std::string Name = key(field(N, "name"));
       script::Node Alias = field(N, "alias");
+      Declared[Name] = script::isNull(Alias)
+                           ? Name
+                           : llvm::StringRef(unquote(text(Alias))).lower();
       if (isVersionApi(Name) ||
           (!script::isNull(Alias) && isVersionApi(unquote(text(Alias)))))
         HasVersionApi = true;

@@ -73,6 +73,8 @@ enum class ObjKind : uint8_t {
   Match,          // one Match of it (the first)
   OtherWmi,       // instances of another WMI class (Win32_BIOS ...), or one:
                   // its BuildNumber or Version is not the OS's
+  RegHandle,      // a key RegOpenKeyEx opened (a Declare'd API): Lits is
+                  // its path
 };
 
 /// GetObject's moniker: "winmgmts:..." (service, StdRegProv, or the

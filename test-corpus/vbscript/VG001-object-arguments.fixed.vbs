@@ -68,3 +68,27 @@ For Each objOS In colOS
   ' expect: VG001
   If IsBuild6002(CLng(objOS.BuildNumber)) Then WScript.Echo "SP2"
 Next
+
+' A helper that returns the first instance, or Nothing: its callers get the
+' instance.
+Function GetOS()
+  Dim svc, items, item
+  Set svc = GetObject("winmgmts:{impersonationLevel=impersonate}!\\.\root\cimv2")
+  Set items = svc.ExecQuery("SELECT * FROM Win32_OperatingSystem")
+  For Each item In items
+    Set GetOS = item
+    Exit Function
+  Next
+  Set GetOS = Nothing
+End Function
+
+Function IsSp2Host(host)
+  ' expect: VG001
+  IsSp2Host = ((host.BuildNumber = "6002" Or host.BuildNumber = "6003"))
+End Function
+
+Dim firstOs
+Set firstOs = GetOS()
+If IsSp2Host(firstOs) Then WScript.Echo "SP2 host"
+' expect: VG001
+If CLng(Split(firstOs.Version, ".")(2)) < 6004 Then WScript.Echo "before the bump"
