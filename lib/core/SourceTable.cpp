@@ -329,6 +329,22 @@ ExprPtr systeminfoOutput(std::string Provenance) {
                         "Corporation\r\n")});
 }
 
+ExprPtr commandOutput(llvm::StringRef Command) {
+  std::string L = Command.lower();
+  llvm::StringRef C = llvm::StringRef(L).trim();
+  if ((C.contains("cmd") || C.contains("%comspec%")) &&
+      (C.ends_with(" ver") || C.contains("/c ver") || C.contains("/k ver")))
+    return quantity(Quantity::VerOutput, "the output of `ver`");
+  // `systeminfo`, `systeminfo.exe /fo list`, `cmd /c systeminfo`.
+  llvm::StringRef Prog = C;
+  if (size_t Sys = C.find("systeminfo"); Sys != llvm::StringRef::npos)
+    Prog = C.substr(Sys);
+  if (Prog.starts_with("systeminfo") &&
+      (Prog.size() == 10 || Prog[10] == ' ' || Prog[10] == '.'))
+    return systeminfoOutput("the output of `systeminfo`");
+  return nullptr;
+}
+
 std::vector<std::string> defaultTriggerWords() {
   const ProfileSet &P = builtinProfiles();
   std::vector<const Bump *> Enabled;

@@ -134,6 +134,11 @@ std::optional<Quantity> quantityNamed(llvm::StringRef Name);
 /// labelled lines (English output).
 ExprPtr systeminfoOutput(std::string Provenance);
 
+/// What a command line prints, if it is one of the system's version
+/// commands: `cmd /c ver` (also `%comspec% /c ver`), `systeminfo` (also
+/// `systeminfo.exe /fo list`, `cmd /c systeminfo`); null for any other.
+ExprPtr commandOutput(llvm::StringRef Command);
+
 /// The prefilter's trigger words (lower case, no duplicates): the builds of
 /// the bumps, the table's revision words and the user's source names.
 std::vector<std::string> triggerWords(const ProfileSet &Profiles,

@@ -285,7 +285,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     if (L == "exec" && !Args.empty()) {
       // `shell.Exec("cmd /c ver").StdOut.ReadAll()`
       auto C = constText(Args[0]);
-      if (!C || !vbscript::commandOutput(*C))
+      if (!C || !core::commandOutput(*C))
         return {};
       Val V = Val::obj(ObjKind::Exec);
       V.Path = *C; // the command, for what StdOut prints
@@ -325,7 +325,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     return {};
   case ObjKind::ExecStdOut:
     if (L == "readall" || L == "readline")
-      if (ExprPtr Out = vbscript::commandOutput(Obj.Path))
+      if (ExprPtr Out = core::commandOutput(Obj.Path))
         return Val::of(Out);
     return {};
   case ObjKind::RegExp:

@@ -56,6 +56,8 @@ enum class ObjKind : uint8_t {
   Dict,      // a dict literal (DictNode)
   Self,      // `self` in a method of class Name
   Pattern,   // re.compile(pattern): E is the pattern
+  Match,     // re.search(...)'s result: E whether it matched; its Regex
+             // test also gives .group(n)
 };
 
 enum class PyType : uint8_t { Unknown, Int, Str, Bool };
@@ -101,6 +103,8 @@ public:
   // --- Lowering.cpp ---------------------------------------------------
   Val lower(script::Node N, int Depth = 0);
   core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
+  /// `lambda: os_build() == 6002`: its body, parameters unknown.
+  void scanScope(script::Node N) override;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   /// `X in range(a, b)` (step 1): a <= X < b, its bounds editable; null

@@ -165,6 +165,22 @@ void Lowerer::bindTarget(script::Node Target, const Val &V) {
   }
 }
 
+void Lowerer::scanScope(script::Node N) {
+  if (typeOf(N) != "lambda" || Frames.size() > 64)
+    return;
+  Frame F;
+  F.Func = true;
+  for (script::Node P : namedKids(script::field(N, "parameters"))) {
+    script::Node Name =
+        typeOf(P) == "identifier" ? P : script::field(P, "name");
+    if (typeOf(Name) == "identifier")
+      F.Vars[text(Name).str()] = Val::of(unknown());
+  }
+  Frames.push_back(std::move(F));
+  scanGuards(script::field(N, "body"));
+  Frames.pop_back();
+}
+
 void Lowerer::walkBlock(script::Node Block) {
   for (script::Node S : namedKids(Block))
     statement(S);
@@ -223,9 +239,14 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
       if (auto Q = inferFromName(PN))
         Named = *Q;
     top().Vars[PN] = Val::of(param(I, Named));
-    // What its callers pass, if that is a version value.
+    // What its callers pass, if that is a version value, or an object
+    // whose members are (`classify(wmi.WMI())`).
     if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       top().Vars[PN] = Val::of(A);
+    else if (const Val *O = callerObject(Key, I);
+             O && O->Obj != ObjKind::Tuple && O->Obj != ObjKind::Dict &&
+             O->Obj != ObjKind::Self && O->Obj != ObjKind::Match)
+      top().Vars[PN] = *O;
     ++I;
   }
   walkBlock(script::field(Def, "body"));

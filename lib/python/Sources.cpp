@@ -74,6 +74,27 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::obj(ObjKind::HKLM);
   if (Name == "wmi.WMI")
     return Val::obj(ObjKind::WmiConn);
+  // `subprocess.check_output(["cmd", "/c", "ver"])`, `check_output("ver",
+  // shell=True)`, `subprocess.getoutput("systeminfo")`: what it prints.
+  if ((Name == "subprocess.check_output" || Name == "subprocess.getoutput") &&
+      !Args.empty()) {
+    std::string Line;
+    if (auto T = constText(Args[0]))
+      Line = *T;
+    else if (Args[0].Obj == ObjKind::Tuple)
+      for (const Val &I : Args[0].Items) {
+        auto T = constText(I);
+        if (!T)
+          return Val();
+        Line += (Line.empty() ? "" : " ") + *T;
+      }
+    // `ver` is cmd's own command: run through a shell.
+    if (llvm::StringRef(Line).trim().equals_insensitive("ver"))
+      Line = "cmd /c ver";
+    if (ExprPtr Out = commandOutput(Line))
+      return Val::of(Out);
+    return Val();
+  }
   if (Name == "winreg.OpenKey" || Name == "winreg.OpenKeyEx" ||
       Name == "winreg.CreateKey" || Name == "winreg.CreateKeyEx") {
     if (Nodes.size() < 2)
@@ -306,7 +327,24 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
       R->Flags |= FlagWholeMatch;
     R->Syntax = Dialect::Python;
     R->Written = spell(Call);
-    return Val::of(R);
+    Val M = Val::obj(ObjKind::Match);
+    M.E = R;
+    return M;
+  }
+  // m.group(1) of `m = re.search(r"Version 6\.0\.(\d+)", out)`.
+  if (Obj.Obj == ObjKind::Match && Obj.E && Obj.E->Kind == Op::Regex &&
+      (Name == "group" || Name == "__getitem__") && Args.size() <= 1) {
+    int64_t N = 0;
+    if (!Args.empty()) {
+      if (!Args[0].E || Args[0].E->Kind != Op::IntConst)
+        return {};
+      N = Args[0].E->Int;
+    }
+    auto G = clone(*binary(Op::RegexGroup, Obj.E->Kids[0], Obj.E->Kids[1]));
+    G->Int = N;
+    G->Flags = Obj.E->Flags & FlagCaseInsensitive;
+    G->Syntax = Dialect::Python;
+    return Val::of(G);
   }
   if (!Obj.E || typeOfExpr(*Obj.E) != PyType::Str)
     return {};
@@ -338,6 +376,9 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     return Val::of(binary(Op::Split, S, Arg(0)));
   if (Name == "strip" && Args.empty())
     return Val::of(unary(Op::Trim, S));
+  // check_output's bytes as text.
+  if (Name == "decode")
+    return Val::of(S);
   if (Name == "lower" || Name == "casefold")
     return Val::of(unary(Op::Lower, S));
   if (Name == "upper")

@@ -70,8 +70,12 @@ void ScriptLowerer::scanGuards(Node Root) {
   while (!Stack.empty()) {
     Node N = Stack.back();
     Stack.pop_back();
-    if (covered(startByte(N), endByte(N)) || isScope(type(N)))
+    if (covered(startByte(N), endByte(N)))
       continue;
+    if (isScope(type(N))) {
+      scanScope(N);
+      continue;
+    }
     if (isCondition(N)) {
       conditionGuard(N);
       continue;

@@ -116,6 +116,10 @@ protected:
   /// A function, class or block kind: its statements are walked on their
   /// own, so scanGuards does not enter it.
   virtual bool isScope(llvm::StringRef Type) const = 0;
+  /// A scope scanGuards met inside an expression (a Python lambda) that
+  /// no statement walk reaches: the language scans it with its parameters
+  /// bound, if it can.
+  virtual void scanScope(Node) {}
   /// N is a condition reported whole (a comparison, a negation, a
   /// predicate call).
   virtual bool isCondition(Node N) = 0;
@@ -258,9 +262,22 @@ public:
                            const std::vector<ValT> &Args, size_t Skip = 0) {
     if (Instantiating)
       return;
-    for (size_t I = 0; I < Args.size(); ++I)
+    for (size_t I = 0; I < Args.size(); ++I) {
       noteCallerArgument(Key, I + Skip, Args[I].E);
+      // An object: kept while every call passes one of the same kind.
+      auto [It, New] = CallerObjects.try_emplace({Key, I + Skip}, Args[I]);
+      if (!Args[I].isObject() ||
+          (!New && It->second && It->second->Obj != Args[I].Obj))
+        It->second.reset();
+    }
   }
+  /// The object every call of function Key passes for parameter I (a WMI
+  /// connection handed to a helper), or null.
+  const ValT *callerObject(const std::string &Key, size_t I) const {
+    auto It = CallerObjects.find({Key, I});
+    return It == CallerObjects.end() || !It->second ? nullptr : &*It->second;
+  }
+  std::map<std::pair<std::string, size_t>, std::optional<ValT>> CallerObjects;
   using ScriptLowerer::callerArgument;
   /// callerArgument, with the function's return as the learning walks left
   /// it (Learned).

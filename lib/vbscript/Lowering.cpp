@@ -1014,7 +1014,7 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
     return {};
   case ObjKind::ExecStdOut:
     if (M == "readall" || M == "readline")
-      if (ExprPtr Out = commandOutput(R.Lits))
+      if (ExprPtr Out = core::commandOutput(R.Lits))
         return exprVal(Out);
     return {};
   case ObjKind::Osvi:
@@ -1430,7 +1430,7 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       return P;
     }
     if (M == "exec" && !Args.empty()) {
-      if (!commandOutput(A(0).Lits))
+      if (!core::commandOutput(A(0).Lits))
         return {};
       Val V = objVal(ObjKind::Exec);
       V.Lits = A(0).Lits; // the command, for what StdOut prints
@@ -1471,7 +1471,7 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     return {};
   case ObjKind::ExecStdOut:
     if (M == "readall" || M == "readline")
-      if (ExprPtr Out = commandOutput(R.Lits))
+      if (ExprPtr Out = core::commandOutput(R.Lits))
         return exprVal(Out);
     return {};
   case ObjKind::Exec:

@@ -64,22 +64,6 @@ bool isSystemBinary(llvm::StringRef Path) {
   return core::builtinSources().isSystemBinary(Path);
 }
 
-core::ExprPtr commandOutput(llvm::StringRef Command) {
-  std::string L = Command.lower();
-  llvm::StringRef C = llvm::StringRef(L).trim();
-  if ((C.contains("cmd") || C.contains("%comspec%")) &&
-      (C.ends_with(" ver") || C.contains("/c ver") || C.contains("/k ver")))
-    return core::quantity(core::Quantity::VerOutput, "the output of `ver`");
-  // `systeminfo`, `systeminfo.exe /fo list`, `cmd /c systeminfo`.
-  llvm::StringRef Prog = C;
-  if (size_t Sys = C.find("systeminfo"); Sys != llvm::StringRef::npos)
-    Prog = C.substr(Sys);
-  if (Prog.starts_with("systeminfo") &&
-      (Prog.size() == 10 || Prog[10] == ' ' || Prog[10] == '.'))
-    return core::systeminfoOutput("the output of `systeminfo`");
-  return nullptr;
-}
-
 ObjKind classifyWmiPath(llvm::StringRef Path) {
   std::string L = Path.lower();
   llvm::StringRef P = L;

@@ -45,11 +45,6 @@ std::optional<SourceQuantity> osviMemberAt(llvm::ArrayRef<std::string> Members,
 bool isVersionApi(llvm::StringRef Name);
 /// A path of an OS binary whose file version is the OS version.
 bool isSystemBinary(llvm::StringRef Path);
-/// What a command line run through WScript.Shell's Exec prints, as a
-/// version source: `cmd /c ver` ("Microsoft Windows [Version 6.0.6002]"),
-/// `systeminfo` (its "OS Version: 6.0.6002 Service Pack 2 Build 6002" line,
-/// read as the version string); null for any other command.
-core::ExprPtr commandOutput(llvm::StringRef Command);
 
 /// What a COM object is, for the objects that lead to version sources.
 enum class ObjKind : uint8_t {

@@ -1,0 +1,59 @@
+"""A scheduler's helpers: `ver` output read with subprocess and a regex,
+predicates written as lambdas, and a WMI connection handed to a helper."""
+import platform
+import re
+import subprocess
+
+import wmi
+
+
+def os_build():
+    return int(platform.version().split(".")[2])
+
+
+# expect: VG001
+is_sp2 = lambda: os_build() in (6002, 6003)
+# expect: VG001
+pre_bump = lambda: os_build() < 6004
+# Silent: the same on 6002 and 6003.
+is_nt6 = lambda: os_build() >= 6000
+# Silent: the lambda's own parameter, not the OS's build.
+by_port = sorted([6002, 80], key=lambda build: build == 6002)
+
+
+def from_ver():
+    out = subprocess.check_output(["cmd", "/c", "ver"], universal_newlines=True)
+    # expect: VG002
+    if ("6.0.6002" in out or "6.0.6003" in out):
+        return "sp2"
+    m = re.search(r"Version 6\.0\.(\d+)", out)
+    # expect: VG002
+    if m and m.group(1) in ("6002", "6003"):
+        return "sp2 by regex"
+    # Silent: the family is the same before and after.
+    if "6.0." in out:
+        return "nt 6.0"
+    text = subprocess.check_output("ver", shell=True).decode()
+    # expect: VG002
+    if (text.find("6.0.6002") >= 0 or text.find("6.0.6003") >= 0):
+        return "sp2 by find"
+    # Silent: another program's output.
+    tool = subprocess.check_output(["git", "--version"], universal_newlines=True)
+    if "6.0.6002" in tool:
+        return "odd git"
+    return "other"
+
+
+def classify(conn):
+    for os_ in conn.Win32_OperatingSystem():
+        # expect: VG002
+        if os_.BuildNumber in ("6002", "6003"):
+            return "2008sp2"
+        # Silent: WMI's BuildNumber is a string, never equal to a number.
+        if os_.BuildNumber == 6002:
+            return "never"
+    return "other"
+
+
+def main():
+    print(from_ver(), classify(wmi.WMI()), is_sp2(), pre_bump(), is_nt6())
