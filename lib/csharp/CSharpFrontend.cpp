@@ -103,11 +103,15 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
                           bool Expression) {
   Val S = lower(Value);
   Covered.push_back({script::startByte(Value), script::endByte(Value)});
-  if (!Emit || Instantiating || !S.E || !mayBeBuild(*S.E))
+  // An object switched on by property patterns (`{ Build: 6002 } => ...`):
+  // its build stands for it.
+  const Val *Obj = S.isObject() ? &S : nullptr;
+  ExprPtr Subject = Obj ? member(S, "Build", Value).E : S.E;
+  if (!Emit || Instantiating || !Subject || !mayBeBuild(*Subject))
     return;
   Guard G;
   G.Kind = GuardKind::Select;
-  G.Subject = S.E;
+  G.Subject = Subject;
   G.FirstMatchOnly = true;
   G.Where = span(script::startByte(Switch), script::endByte(Value));
   G.Text = "switch " + normalize(text(Value));
@@ -128,7 +132,7 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
       else if (T == "discard" || (Expression && I > 0))
         Pending.push_back({K, nullptr}); // `_ =>`: the default
       else
-        Pending.push_back({K, pattern(K, subject(), 1)});
+        Pending.push_back({K, pattern(K, subject(), 1, Obj)});
     }
     if (Body.empty() && !Expression)
       continue;
@@ -447,9 +451,18 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
         T == "record_declaration" || T == "interface_declaration") {
       std::string Name = text(script::field(D, "name")).str();
       Classes.insert(Name);
-      for (script::Node K : namedKids(D))
+      for (script::Node K : namedKids(D)) {
         if (typeOf(K) == "modifier" && text(K) == "partial")
           Partial.insert(Name);
+        // `record OsSnapshot(int Major, int Minor, int Build)`.
+        if (typeOf(K) == "parameter_list" && T == "record_declaration") {
+          std::vector<std::string> Params;
+          for (script::Node P : namedKids(K))
+            if (typeOf(P) == "parameter")
+              Params.push_back(text(script::field(P, "name")).str());
+          RecordParams[Name] = std::move(Params);
+        }
+      }
       declarations(script::field(D, "body"), Name);
     } else if (T == "enum_declaration") {
       // Members are constants: explicit, or one more than the previous.

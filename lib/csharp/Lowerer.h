@@ -131,7 +131,12 @@ public:
                       const std::vector<Val> &Args) const;
   Val stringLiteral(script::Node N, int Depth);
   /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
-  core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth);
+  /// Obj: an object subject (`snap is { Build: <= 6002 }`), whose
+  /// properties a property pattern reads.
+  /// The positional parameters of each record (`record R(int Build)`).
+  std::map<std::string, std::vector<std::string>> RecordParams;
+  core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth,
+                        const Val *Obj = nullptr);
   /// tree-sitter-c-sharp reads `x is 6002 && y` as `x is (6002 && y)`, but
   /// C# binds a pattern tighter than `&& || == != & | ^ ??`: `(x is 6002)
   /// && y`. The constant of a pattern: E, or the first operand of such an

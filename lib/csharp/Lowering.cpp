@@ -365,7 +365,8 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
   return Val::of(unknown());
 }
 
-ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
+ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth,
+                         const Val *Obj) {
   if (Depth > script::MaxExprDepth)
     return unknown();
   llvm::StringRef T = typeOf(P);
@@ -400,13 +401,13 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
     return O ? Const(patternConstant(K[0]), *O) : unknown();
   }
   if (T == "and_pattern" || T == "or_pattern") {
-    ExprPtr L = pattern(script::field(P, "left"), S, Depth + 1),
-            R = pattern(script::field(P, "right"), S, Depth + 1);
+    ExprPtr L = pattern(script::field(P, "left"), S, Depth + 1, Obj),
+            R = pattern(script::field(P, "right"), S, Depth + 1, Obj);
     return T == "and_pattern" ? logicAnd(L, R) : logicOr(L, R);
   }
   if (T == "negated_pattern") {
     auto K = namedKids(P);
-    return K.empty() ? unknown() : logicNot(pattern(K[0], S, Depth + 1));
+    return K.empty() ? unknown() : logicNot(pattern(K[0], S, Depth + 1, Obj));
   }
   if (T == "recursive_pattern") {
     // `v is { Major: 6, Build: <= 6002 }`: each property of a version
@@ -419,9 +420,10 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
         if (typeOf(Sub) != "subpattern")
           continue;
         auto K = namedKids(Sub);
-        ExprPtr M = K.size() == 2 && typeOf(K[0]) == "identifier"
-                        ? versionMember(*S, text(K[0]))
-                        : nullptr;
+        ExprPtr M;
+        if (K.size() == 2 && typeOf(K[0]) == "identifier")
+          M = Obj ? member(*Obj, text(K[0]), K[0]).E
+                  : versionMember(*S, text(K[0]));
         ExprPtr X = M ? pattern(K[1], M, Depth + 1) : unknown();
         R = R ? logicAnd(R, X) : X;
       }
@@ -430,8 +432,11 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth) {
   }
   if (T == "parenthesized_pattern") {
     auto K = namedKids(P);
-    return K.empty() ? unknown() : pattern(K[0], S, Depth + 1);
+    return K.empty() ? unknown() : pattern(K[0], S, Depth + 1, Obj);
   }
+  // An object's subject is only read through its properties.
+  if (Obj)
+    return unknown();
   if (T == "integer_literal" || T == "string_literal" ||
       T == "member_access_expression" || T == "identifier")
     return Const(P, CmpOp::EQ);
@@ -668,9 +673,12 @@ Val Lowerer::lower(script::Node N, int Depth) {
   if (T == "is_pattern_expression") {
     script::Node XN = script::field(N, "expression");
     Val X = lower(XN, Depth + 1);
-    if (X.isObject() || !X.E)
-      return Val::of(unknown());
     script::Node P = script::field(N, "pattern");
+    // `this is { Major: 6, Build: 6002 }`: the object's properties.
+    if (X.isObject())
+      return Val::of(pattern(P, nullptr, Depth, &X));
+    if (!X.E)
+      return Val::of(unknown());
     ExprPtr R = pattern(P, operand(X, XN), Depth);
     script::Node Rest = swallowed(P);
     if (R->Kind == Op::Cmp) {

@@ -294,6 +294,17 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
   if (Classes.count(Type.str())) {
     Val V = Val::obj(ObjKind::Instance);
     V.Name = Type.str();
+    // `new OsSnapshot(v.Major, v.Minor, v.Build, ubr)` of a positional
+    // record: its properties are the arguments, for this object and, as
+    // the first creation that gives one says, for `this` inside.
+    if (auto R = RecordParams.find(V.Name); R != RecordParams.end())
+      for (size_t I = 0; I < R->second.size() && I < Args.size(); ++I)
+        if (Args[I].E && dependsOnVersion(*Args[I].E) &&
+            !hasParam(*Args[I].E)) {
+          ExprPtr X = core::keepSpellingsWithin(Args[I].E, core::SourceSpan{});
+          V.Fields[R->second[I]] = X;
+          Members.try_emplace(V.Name + "." + R->second[I], Val::of(X));
+        }
     return V;
   }
   return {};
@@ -335,6 +346,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     return Val::of(unknown());
   case ObjKind::Class:
   case ObjKind::Instance: {
+    if (auto F = Obj.Fields.find(Name.str()); F != Obj.Fields.end())
+      return Val::of(F->second);
     auto M = Members.find(Obj.Name + "." + Name.str());
     if (M == Members.end() && Partial.count(Obj.Name) &&
         importDeclaring(Obj.Name))
