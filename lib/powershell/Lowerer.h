@@ -221,6 +221,18 @@ public:
   /// `$o | Add-Member -MemberType NoteProperty -Name Build -Value $b`: the
   /// variable's record gains the field.
   void addMember(const CmdArgs &A, script::Node Cmd, int Depth);
+  /// `$o.Build = V` (also through Add-Member): the record in variable Var
+  /// holds V as its field Member; `$this.Build = V` in a class's method
+  /// sets the class's field.
+  void setField(const std::string &Var, const std::string &Scope,
+                llvm::StringRef Member, const Val &V);
+  /// PowerShell classes: the fields their constructors and property
+  /// defaults set (lower-case class -> lower-case field -> value), and the
+  /// class being walked. `$this` and `[C]::new()` are records of them.
+  std::map<std::string, std::map<std::string, core::ExprPtr>> ClassFields;
+  std::string CurrentClass;
+  /// A record of class C's fields, if C is a class of this script.
+  std::optional<Val> classRecord(llvm::StringRef C);
 
   // --- Sources.cpp ----------------------------------------------------
   /// A command that produces a version source, or nullopt.

@@ -237,6 +237,9 @@ Val Lowerer::variable(script::Node N) {
     return Val::of(boolConst(Name == "true"));
   if (Name == "null")
     return {};
+  // `$this` in a class's method: a record of the class's fields.
+  if (Name == "this" && !CurrentClass.empty())
+    return *classRecord(CurrentClass);
   if (Name == "psversiontable" || Name == "host" || Name == "pshome" ||
       Name == "executioncontext") {
     Val V;
@@ -1277,9 +1280,14 @@ void Lowerer::addMember(const CmdArgs &A, script::Node Cmd, int Depth) {
   const script::Node *Kind = A.named("membertype");
   if (!Kind && !A.named("notepropertyname") && !A.Positional.empty())
     Kind = &A.Positional[Next++];
+  bool ScriptProperty = false;
   if (Kind) {
     Val K = argValue(*Kind, Depth + 1);
-    if (!K.E || K.E->Kind != Op::StrConst ||
+    if (!K.E || K.E->Kind != Op::StrConst)
+      return;
+    ScriptProperty =
+        llvm::StringRef(K.E->Str).equals_insensitive("scriptproperty");
+    if (!ScriptProperty &&
         !llvm::StringRef(K.E->Str).equals_insensitive("noteproperty"))
       return;
   }
@@ -1293,20 +1301,44 @@ void Lowerer::addMember(const CmdArgs &A, script::Node Cmd, int Depth) {
   if (!Name.E || Name.E->Kind != Op::StrConst)
     return;
   llvm::StringRef T = text(Target);
-  std::string Var = varName(T), Scope = varScope(T);
+  // A ScriptProperty's value is what its script block outputs.
+  Val X = ScriptProperty ? scriptBlockValue(*ValueN, Val(), Depth + 1)
+                         : argValue(*ValueN, Depth + 1);
+  setField(varName(T), varScope(T), Name.E->Str, X);
+}
+
+void Lowerer::setField(const std::string &Var, const std::string &Scope,
+                       llvm::StringRef Member, const Val &X) {
+  std::string Key = Member.lower();
+  bool Related = X.E && dependsOnVersion(*X.E);
+  if (Var == "this" && !CurrentClass.empty()) {
+    auto &Fields = ClassFields[CurrentClass];
+    // A constructor's value is not forgotten for a later reset.
+    if (Related)
+      Fields[Key] = X.E;
+    return;
+  }
   Val O = lookup(Var, Scope);
   // A WMI instance or another known object keeps its own members.
   if (O.isObject() && O.Obj != ObjKind::Hashtable)
     return;
   O.Obj = ObjKind::Hashtable;
   O.E = nullptr;
-  std::string Key = llvm::StringRef(Name.E->Str).lower();
-  Val X = argValue(*ValueN, Depth + 1);
-  if (X.E && dependsOnVersion(*X.E))
+  if (Related)
     O.Fields[Key] = X.E;
   else
     O.Fields.erase(Key);
   bind(Var, Scope, std::move(O), BranchDepth > 0);
+}
+
+std::optional<Val> Lowerer::classRecord(llvm::StringRef C) {
+  auto It = ClassFields.find(C.trim("[] ").lower());
+  if (It == ClassFields.end())
+    return std::nullopt;
+  Val R;
+  R.Obj = ObjKind::Hashtable;
+  R.Fields = It->second;
+  return R;
 }
 
 Val Lowerer::statementsOutput(script::Node List, bool FunctionBody, int Depth) {

@@ -197,6 +197,18 @@ void Lowerer::assignment(script::Node N) {
     multipleAssignment(L, Value);
     return;
   }
+  // `$this.Build = $v.Build`, `$report.Build = ...`: a field.
+  if (typeOf(L) == "member_access" && script::childCount(L) == 3 &&
+      !script::isNull(OpN) && text(OpN).trim() == "=" &&
+      typeOf(unwrap(script::child(L, 0))) == "variable" &&
+      text(script::child(L, 1)) == ".") {
+    llvm::StringRef Obj = text(unwrap(script::child(L, 0)));
+    Val V = lower(Value);
+    if (!Cast.empty())
+      V = castTo(Cast, V);
+    setField(varName(Obj), varScope(Obj), text(script::child(L, 2)).trim(), V);
+    return;
+  }
   if (typeOf(L) != "variable")
     return;
   std::string Name = varName(text(L)), Scope = varScope(text(L));
@@ -272,6 +284,40 @@ bool Lowerer::enter(script::Node N) {
     for (script::Node K : namedKids(N))
       if (typeOf(K) == "function_parameter_declaration")
         bindParams(K);
+    return true;
+  }
+  if (T == "class_statement") {
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "simple_name") {
+        CurrentClass = text(K).trim().lower();
+        ClassFields[CurrentClass];
+        break;
+      }
+    return true;
+  }
+  if (T == "class_property_definition") {
+    // `[int]$Build = [Environment]::OSVersion.Version.Build`: a default.
+    script::Node Var{}, Default{};
+    for (script::Node K : namedKids(N)) {
+      if (typeOf(K) == "variable")
+        Var = K;
+      else if (!script::isNull(Var) && typeOf(K) != "attribute" &&
+               typeOf(K) != "class_attribute")
+        Default = K;
+    }
+    if (!script::isNull(Var) && !script::isNull(Default) &&
+        !CurrentClass.empty())
+      setField("this", "", varName(text(Var)), lower(Default));
+    return false;
+  }
+  if (T == "class_method_definition") {
+    Frame F;
+    F.K = Frame::Func;
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "simple_name")
+        F.Function = CurrentClass + "." + text(K).trim().lower();
+    Frames.push_back(std::move(F));
+    PushedFrames.push_back({Start, script::endByte(N)});
     return true;
   }
   if (T == "function_parameter_declaration")
@@ -382,15 +428,19 @@ bool Lowerer::enter(script::Node N) {
 void Lowerer::leave(script::Node N) {
   llvm::StringRef T = typeOf(N);
   uint32_t Start = script::startByte(N), End = script::endByte(N);
+  if (T == "class_statement")
+    CurrentClass.clear();
   if (T == "statement_block" && isBranchBlock(Parent))
     --BranchDepth;
   if (!PushedFrames.empty() && PushedFrames.back().first == Start &&
       PushedFrames.back().second == End &&
       (T == "function_statement" || T == "statement_block" ||
-       T == "script_block_expression")) {
+       T == "script_block_expression" || T == "class_method_definition")) {
     PushedFrames.pop_back();
     Frame F = std::move(Frames.back());
     Frames.pop_back();
+    if (T == "class_method_definition")
+      return; // a method is called on an object, not by name
     if (F.K == Frame::Func && !F.Function.empty())
       Functions[llvm::StringRef(F.Function).lower()] =
           F.Output ? *F.Output : Val();

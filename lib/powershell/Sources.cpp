@@ -346,6 +346,10 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
                                                     "::" + Member.str()) ||
          llvm::StringRef(U.Name).equals_insensitive(Ty + "::" + M)))
       return Val::of(quantity(U.Q, "user source " + U.Name));
+  // `[OsInfo]::new()` of a class of this script: its fields.
+  if (M == "new" && IsCall)
+    if (auto R = classRecord(TypeText))
+      return *R;
   std::vector<script::Node> ArgN = argNodes(Args);
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
