@@ -553,6 +553,22 @@ void Lowerer::pendingTables() {
   }
 }
 
+void Lowerer::noteWqlParam(script::Node Arg, bool IsQuery) {
+  script::Node V = unwrap(Arg);
+  if (typeOf(V) != "variable")
+    return;
+  auto Fn = std::find_if(Frames.rbegin(), Frames.rend(),
+                         [](const Frame &F) { return F.K == Frame::Func; });
+  if (Fn == Frames.rend() || Fn->Function.empty())
+    return;
+  std::string Name = llvm::StringRef(Fn->Function).lower();
+  const std::vector<std::string> &Params = FunctionParams[Name];
+  std::string P = varName(text(V));
+  for (size_t I = 0; I < Params.size(); ++I)
+    if (llvm::StringRef(Params[I]).equals_insensitive(P))
+      WqlParams[Name] = {I, IsQuery};
+}
+
 void Lowerer::wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
                        bool ClassIsOS) {
   if (!Emit || !ClassIsOS)

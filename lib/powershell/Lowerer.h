@@ -115,6 +115,13 @@ public:
     std::map<std::string, Val> Globals;
     std::map<std::string, Val> Functions;
     std::map<std::string, std::vector<std::string>> FunctionParams;
+    /// Functions that hand a parameter to Get-WmiObject/Get-CimInstance of
+    /// Win32_OperatingSystem as its -Filter or -Query: lower-case function
+    /// name -> (parameter index, whether it is a whole query). The WQL a call
+    /// passes there is the guard, at the call.
+    std::map<std::string, std::pair<size_t, bool>> WqlParams;
+    /// WqlParams for the argument Arg of a WMI command of the OS class.
+    void noteWqlParam(script::Node Arg, bool IsQuery);
     std::map<std::string, std::map<int64_t, Val>> RefOutputs;
   };
   /// Parses and summarizes the project script File, whose bytes are Bytes
@@ -314,6 +321,13 @@ public:
   /// on: `Pick ([Environment]::OSVersion.Version.Build)`).
   core::CallerArguments Callers;
   std::map<std::string, std::vector<std::string>> FunctionParams;
+  /// Functions that hand a parameter to Get-WmiObject/Get-CimInstance of
+  /// Win32_OperatingSystem as its -Filter or -Query: lower-case function
+  /// name -> (parameter index, whether it is a whole query). The WQL a call
+  /// passes there is the guard, at the call.
+  std::map<std::string, std::pair<size_t, bool>> WqlParams;
+  /// WqlParams for the argument Arg of a WMI command of the OS class.
+  void noteWqlParam(script::Node Arg, bool IsQuery);
   /// Tests a command makes (Select-String): a guard where assigned.
   std::set<core::ExprPtr> CommandTests; // held: an address is not reused
   /// The last `-match` of a version value against a constant pattern: what

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "powershell/Lowerer.h"
+#include "script/Wql.h"
 
 #include "core/Flow.h"
 #include "core/Siblings.h"
@@ -1486,6 +1487,25 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
   }
   if (auto S = sourceCommand(A, Depth + 1))
     return *S;
+  // `Get-OsByFilter -Filter "BuildNumber='6002'"` of a helper that passes
+  // it to Get-WmiObject Win32_OperatingSystem: the WQL is the guard here.
+  if (auto W = WqlParams.find(N); W != WqlParams.end() && Emit) {
+    CallArgs C = callArgs(N, A, Depth);
+    if (W->second.first < C.Nodes.size() &&
+        !script::isNull(C.Nodes[W->second.first])) {
+      script::Node Arg = C.Nodes[W->second.first];
+      Val Q = argValue(Arg, Depth + 1);
+      // A whole query names its class: only Win32_OperatingSystem's.
+      bool IsOS = !W->second.second;
+      if (!IsOS && Q.E && Q.E->Kind == Op::StrConst)
+        if (auto P = script::parseWqlQuery(
+                Q.E->Str, [](llvm::StringRef) { return nullptr; },
+                [](uint32_t, uint32_t) { return std::nullopt; }))
+          IsOS = llvm::StringRef(P->ClassName)
+                     .equals_insensitive("Win32_OperatingSystem");
+      wqlGuard(Arg, Q, W->second.second, IsOS);
+    }
+  }
   auto F = Functions.find(N);
   if (F != Functions.end()) {
     Val V = F->second;

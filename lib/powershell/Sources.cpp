@@ -221,6 +221,9 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
                          .equals_insensitive("CIM_DataFile") &&
                      NamesSystemBinary(QV.E->Str);
         wqlGuard(*Query, QV, /*IsQuery=*/true, IsOS);
+      } else if (!Emit) {
+        // `-Query $Query` of a helper's parameter: at each call.
+        noteWqlParam(*Query, /*IsQuery=*/true);
       }
     } else {
       Val Class = PathOf({"classname", "class"}, 0);
@@ -234,6 +237,8 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         IsDataFile = ClassName.equals_insensitive("CIM_DataFile") && FV.E &&
                      FV.E->Kind == Op::StrConst && NamesSystemBinary(FV.E->Str);
         wqlGuard(*F, FV, /*IsQuery=*/false, IsOS);
+        if (IsOS && !Emit)
+          noteWqlParam(*F, /*IsQuery=*/false);
       }
     }
     if (IsDataFile) {
