@@ -95,6 +95,11 @@ struct Val {
   core::ExprPtr expr() const;
 };
 
+/// Two objects calls pass for one parameter are the same kind of object.
+inline bool sameCallerObject(const Val &A, const Val &B) {
+  return A.Obj == B.Obj && A.Name == B.Name;
+}
+
 struct Frame {
   bool Func = false;
   std::string Function, Class;

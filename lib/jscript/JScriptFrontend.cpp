@@ -274,9 +274,14 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
     if (auto Q = inferFromName(PN))
       Named = *Q;
     F.Vars[PN] = Val::of(param(I, Named));
-    // What its callers pass, if that is a version value.
+    // What its callers pass, if that is a version value, or the WMI
+    // instance or record every call passes (`needsRestart(osv)`).
     if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       F.Vars[PN] = Val::of(A);
+    else if (const Val *O = callerObject(Key, I);
+             O && (O->Obj == ObjKind::OsInstance ||
+                   (O->Obj == ObjKind::Object && !O->Props.empty())))
+      F.Vars[PN] = *O;
   }
   Frames.push_back(std::move(F));
   script::Node Body = script::field(Def, "body");

@@ -82,6 +82,16 @@ struct Val {
   bool related() const;
 };
 
+/// Two objects calls pass for one parameter are the same one: of one kind,
+/// and a record from the same literal (`var osv = osVersionInfo()` passed
+/// to each helper).
+inline bool sameCallerObject(const Val &A, const Val &B) {
+  return A.Obj == B.Obj &&
+         script::isNull(A.Literal) == script::isNull(B.Literal) &&
+         (script::isNull(A.Literal) ||
+          script::startByte(A.Literal) == script::startByte(B.Literal));
+}
+
 struct Frame {
   bool Func = false;
   std::string Function;

@@ -86,6 +86,13 @@ struct Val {
   }
 };
 
+/// Two objects calls pass for one parameter are the same one: of one kind
+/// (a WMI connection, a registry key) and not a literal.
+inline bool sameCallerObject(const Val &A, const Val &B) {
+  return A.Obj == B.Obj && A.Items.empty() && B.Items.empty() &&
+         script::isNull(A.DictNode) && script::isNull(B.DictNode);
+}
+
 struct Frame {
   bool Func = false;
   std::string Function, Class;

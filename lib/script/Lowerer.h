@@ -264,10 +264,11 @@ public:
       return;
     for (size_t I = 0; I < Args.size(); ++I) {
       noteCallerArgument(Key, I + Skip, Args[I].E);
-      // An object: kept while every call passes one of the same kind.
+      // An object: kept while every call passes the same one (as the
+      // language's sameCallerObject says).
       auto [It, New] = CallerObjects.try_emplace({Key, I + Skip}, Args[I]);
       if (!Args[I].isObject() ||
-          (!New && It->second && It->second->Obj != Args[I].Obj))
+          (!New && It->second && !sameCallerObject(*It->second, Args[I])))
         It->second.reset();
     }
   }
