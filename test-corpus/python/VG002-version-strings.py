@@ -41,3 +41,15 @@ if version.startswith(("6.0.6001", "6.0.6002")):
 # expect: VG001
 if str(sys.getwindowsversion().build) in ("6001", "6002"):
     print("Server 2008 by its build's text")
+
+# str.format with plain and numbered fields.
+wv = sys.getwindowsversion()
+# expect: VG002
+if "{}.{}.{}".format(wv.major, wv.minor, wv.build) == "6.0.6002":
+    print("formatted with str.format")
+# expect: VG002
+if "{0}.{1}.{2}".format(wv.major, wv.minor, wv.build).startswith("6.0.6002"):
+    print("numbered fields")
+# Silent: the same major and minor before and after.
+if "{}.{}".format(wv.major, wv.minor) == "6.0":
+    print("NT 6.0")
