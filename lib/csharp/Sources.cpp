@@ -147,6 +147,18 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     R->Written = spell(Call);
     return Val::of(atom(R, Call));
   }
+  // string.Compare(ver, "6.0.6003", StringComparison.Ordinal) < 0: a
+  // three-way comparison of the texts (culture rules order digits and dots
+  // as ordinal does).
+  if ((N == "string.Compare" || N == "String.Compare" ||
+       N == "string.CompareOrdinal" || N == "String.CompareOrdinal") &&
+      (Args.size() == 2 || Args.size() == 3) && Args[0].E && Args[1].E &&
+      (isStr(Args[0]) || isStr(Args[1]))) {
+    auto C = clone(*binary(Op::StrCompare, Args[0].E, Args[1].E));
+    if (ignoresCase(Nodes, 2, Src))
+      C->Flags |= FlagCaseInsensitive;
+    return Val::of(C);
+  }
   if ((N == "string.Equals" || N == "String.Equals") && Args.size() >= 2) {
     if (!isStr(Args[0]) && !isStr(Args[1]))
       return Val();

@@ -44,6 +44,12 @@ static class VersionText
                 // expect: VG002
                 if (version is "6.0.6002" or "6.0.6003")
                     Console.WriteLine("WMI Version");
+                // expect: VG002
+                if (string.Compare(version, "6.0.6003", StringComparison.Ordinal) < 0)
+                    Console.WriteLine("before the March 2019 refresh");
+                // Silent: every version of the family sorts after "6.0".
+                if (string.Compare(version, "6.0", true) > 0)
+                    Console.WriteLine("6.0 or later");
             }
         }
 
