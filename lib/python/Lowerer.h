@@ -112,6 +112,9 @@ public:
   core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   /// `lambda: os_build() == 6002`: its body, parameters unknown.
   void scanScope(script::Node N) override;
+  /// Lowering a comparison chain of more than two operands (`a <= b <=
+  /// c`).
+  bool InChain = false;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   /// `X in range(a, b)` (step 1): a <= X < b, its bounds editable; null

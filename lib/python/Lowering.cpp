@@ -332,9 +332,18 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                    : *O == CmpOp::NE ? boolConst(true)
                                      : unknown()); // TypeError
   CmpMode M =
-      TA == PyType::Str || TC == PyType::Str ? CmpMode::Str : CmpMode::Int;
+      valueType(*A) == ValueType::Version && valueType(*C) == ValueType::Version
+          ? CmpMode::Version
+      : TA == PyType::Str || TC == PyType::Str ? CmpMode::Str
+                                               : CmpMode::Int;
   Spelling W = spell(B, E);
   W.OpSpan = span(OpN);
+  // A fix joins a second version comparison with `or`, which a chain
+  // (`Version(a) <= Version(v) <= Version(b)`) cannot take.
+  if (M == CmpMode::Version && InChain) {
+    W.Span = SourceSpan();
+    W.OpSpan = SourceSpan();
+  }
   return Val::of(cmp(*O, A, C, M, Dialect::Python, W));
 }
 
@@ -360,6 +369,8 @@ Val Lowerer::comparison(script::Node N, int Depth) {
     return Val::of(unknown());
   ExprPtr R;
   Val Prev = lower(Operands[0], Depth + 1);
+  bool OuterChain = InChain;
+  InChain = Ops.size() > 1;
   for (size_t I = 0; I < Ops.size(); ++I) {
     Val Next = lower(Operands[I + 1], Depth + 1);
     script::Node OpN{};
@@ -377,6 +388,7 @@ Val Lowerer::comparison(script::Node N, int Depth) {
     R = R ? logicAnd(R, C.expr()) : C.expr();
     Prev = std::move(Next);
   }
+  InChain = OuterChain;
   return Val::of(R);
 }
 

@@ -74,6 +74,15 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::obj(ObjKind::HKLM);
   if (Name == "wmi.WMI")
     return Val::obj(ObjKind::WmiConn);
+  // LooseVersion(platform.version()) < LooseVersion("6.0.6003"),
+  // packaging's Version/parse: compared component by component.
+  if ((Name == "distutils.version.LooseVersion" ||
+       Name == "distutils.version.StrictVersion" ||
+       Name == "packaging.version.Version" ||
+       Name == "packaging.version.parse" ||
+       Name == "pkg_resources.parse_version") &&
+      Args.size() == 1 && Args[0].E && typeOfExpr(*Args[0].E) == PyType::Str)
+    return Val::of(unary(Op::VersionOf, Args[0].E));
   // `subprocess.check_output(["cmd", "/c", "ver"])`, `check_output("ver",
   // shell=True)`, `subprocess.getoutput("systeminfo")`: what it prints.
   if ((Name == "subprocess.check_output" || Name == "subprocess.getoutput") &&

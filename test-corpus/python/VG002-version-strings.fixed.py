@@ -53,3 +53,26 @@ if "{0}.{1}.{2}".format(wv.major, wv.minor, wv.build).startswith(("6.0.6002", "6
 # Silent: the same major and minor before and after.
 if "{}.{}".format(wv.major, wv.minor) == "6.0":
     print("NT 6.0")
+
+# Version objects of distutils and packaging compare part by part.
+from distutils.version import LooseVersion
+from packaging.version import Version, parse as parse_version
+
+# expect: VG002
+if LooseVersion(platform.version()) < LooseVersion("6.0.6003"):
+    print("before the bump")
+# expect: VG002
+if (Version(platform.version()) == Version("6.0.6002") or Version(platform.version()) == Version("6.0.6003")):
+    print("exactly SP2")
+# A chain is reported without a fix (a second comparison joined with `or`
+# would break it).
+# expect: VG002
+if Version("6.0.6000") <= Version(platform.version()) <= Version("6.0.6002"):
+    print("Vista family up to SP2")
+# Silent: true on both builds.
+if parse_version(platform.version()) >= parse_version("6.0.6002"):
+    print("SP2 or later")
+# Silent: the program's own minimum, not the OS's.
+APP_MIN = Version("6.0.6002")
+if APP_MIN == Version("6.0.6002"):
+    print("app floor")
