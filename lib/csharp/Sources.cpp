@@ -258,11 +258,9 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       auto S = constText(Args[I]);
       if (!S)
         continue;
-      auto Parsed = script::parseWqlQuery(
-          *S, [](llvm::StringRef) { return nullptr; },
-          [](uint32_t, uint32_t) { return std::nullopt; });
-      if (Parsed && llvm::StringRef(Parsed->ClassName)
-                        .equals_insensitive("Win32_OperatingSystem")) {
+      auto Class = script::wqlQueryClass(*S);
+      if (Class &&
+          llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem")) {
         OS = true;
         wqlGuard(unwrap(ArgNodes[I]));
       }

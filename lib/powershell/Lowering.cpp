@@ -1498,11 +1498,9 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       // A whole query names its class: only Win32_OperatingSystem's.
       bool IsOS = !W->second.second;
       if (!IsOS && Q.E && Q.E->Kind == Op::StrConst)
-        if (auto P = script::parseWqlQuery(
-                Q.E->Str, [](llvm::StringRef) { return nullptr; },
-                [](uint32_t, uint32_t) { return std::nullopt; }))
-          IsOS = llvm::StringRef(P->ClassName)
-                     .equals_insensitive("Win32_OperatingSystem");
+        if (auto Class = script::wqlQueryClass(Q.E->Str))
+          IsOS = llvm::StringRef(*Class).equals_insensitive(
+              "Win32_OperatingSystem");
       wqlGuard(Arg, Q, W->second.second, IsOS);
     }
   }

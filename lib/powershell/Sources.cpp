@@ -208,18 +208,16 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
     if (Query) {
       Val QV = argValue(*Query, Depth + 1);
       if (QV.E && QV.E->Kind == Op::StrConst) {
-        auto Parsed = script::parseWqlQuery(
-            QV.E->Str, [](llvm::StringRef) { return nullptr; },
-            [](uint32_t, uint32_t) { return std::nullopt; });
-        if (Parsed && llvm::StringRef(Parsed->ClassName)
-                          .equals_insensitive("Win32_OperatingSystem"))
+        auto Class = script::wqlQueryClass(QV.E->Str);
+        if (Class &&
+            llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem"))
           IsOS = true;
-        else if (Parsed)
-          Other = Parsed->ClassName;
-        IsDataFile = Parsed &&
-                     llvm::StringRef(Parsed->ClassName)
-                         .equals_insensitive("CIM_DataFile") &&
-                     NamesSystemBinary(QV.E->Str);
+        else if (Class)
+          Other = *Class;
+        IsDataFile =
+            Class &&
+            llvm::StringRef(*Class).equals_insensitive("CIM_DataFile") &&
+            NamesSystemBinary(QV.E->Str);
         wqlGuard(*Query, QV, /*IsQuery=*/true, IsOS);
       } else if (!Emit) {
         // `-Query $Query` of a helper's parameter: at each call.

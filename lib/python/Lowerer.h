@@ -88,6 +88,16 @@ struct Val {
 
 /// Two objects calls pass for one parameter are the same one: of one kind
 /// (a WMI connection, a registry key) and not a literal.
+/// A string built from text and values (an f-string, `%` or str.format):
+/// literal text gathered in Cur, each value written as its text (an int as
+/// its decimal digits).
+struct FormattedText {
+  std::vector<core::ExprPtr> Parts;
+  std::string Cur;
+  void value(core::ExprPtr X);
+  core::ExprPtr concat();
+};
+
 inline bool sameCallerObject(const Val &A, const Val &B) {
   return A.Obj == B.Obj && A.Items.empty() && B.Items.empty() &&
          script::isNull(A.DictNode) && script::isNull(B.DictNode);
@@ -112,16 +122,16 @@ public:
   core::ExprPtr lowerCond(script::Node N, int Depth = 0) override;
   /// `lambda: os_build() == 6002`: its body, parameters unknown.
   void scanScope(script::Node N) override;
-  /// Lowering a comparison chain of more than two operands (`a <= b <=
-  /// c`).
-  bool InChain = false;
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   /// `X in range(a, b)` (step 1): a <= X < b, its bounds editable; null
   /// for anything else on the right.
   core::ExprPtr rangeTest(const Val &L, script::Node LN, script::Node RN);
+  /// InChain: one pair of a chain of more than two operands (`a <= b <=
+  /// c`).
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
-              script::Node RN, uint32_t B, uint32_t E, script::Node OpN);
+              script::Node RN, uint32_t B, uint32_t E, script::Node OpN,
+              bool InChain);
   Val comparison(script::Node N, int Depth);
   Val binaryOp(script::Node N, int Depth);
   Val subscript(script::Node N, int Depth);

@@ -30,6 +30,20 @@ PyType typeOfExpr(const Expr &E) {
   }
 }
 
+void FormattedText::value(ExprPtr X) {
+  if (!Cur.empty())
+    Parts.push_back(strConst(Cur));
+  Cur.clear();
+  Parts.push_back(typeOfExpr(*X) == PyType::Int ? unary(Op::ToStr, X) : X);
+}
+
+ExprPtr FormattedText::concat() {
+  if (!Cur.empty())
+    Parts.push_back(strConst(Cur));
+  Cur.clear();
+  return nary(Op::Concat, std::move(Parts));
+}
+
 script::Node Lowerer::unwrap(script::Node N) {
   while (typeOf(N) == "parenthesized_expression" &&
          script::namedChildCount(N) == 1)
@@ -111,8 +125,8 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
   llvm::StringRef Prefix =
       text(Start).take_while([](char C) { return C != '\'' && C != '"'; });
   bool Raw = Prefix.contains_insensitive('r');
-  std::vector<ExprPtr> Parts;
-  std::string Cur;
+  FormattedText F;
+  std::string &Cur = F.Cur;
   bool Interpolated = false;
   for (script::Node K = script::firstChild(N); !script::isNull(K);
        K = script::nextSibling(K)) {
@@ -139,24 +153,15 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
       Cur += Src.slice(At, script::endByte(K)).str();
     } else if (T == "interpolation") {
       Interpolated = true;
-      if (!Cur.empty())
-        Parts.push_back(strConst(Cur));
-      Cur.clear();
       script::Node X = script::field(K, "expression");
-      if (!script::isNull(script::field(K, "format_specifier"))) {
-        Parts.push_back(unknown());
-        continue;
-      }
-      Val V = lower(X, Depth + 1);
-      ExprPtr E = V.expr();
-      Parts.push_back(typeOfExpr(*E) == PyType::Int ? unary(Op::ToStr, E) : E);
+      F.value(script::isNull(script::field(K, "format_specifier"))
+                  ? lower(X, Depth + 1).expr()
+                  : unknown());
     }
   }
   if (!Interpolated)
     return Val::of(strConst(Cur, spell(N)));
-  if (!Cur.empty())
-    Parts.push_back(strConst(Cur));
-  return Val::of(nary(Op::Concat, std::move(Parts)));
+  return Val::of(F.concat());
 }
 
 namespace {
@@ -265,7 +270,7 @@ ExprPtr Lowerer::rangeTest(const Val &L, script::Node LN, script::Node RN) {
 
 Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                      const Val &R, script::Node RN, uint32_t B, uint32_t E,
-                     script::Node OpN) {
+                     script::Node OpN, bool InChain) {
   std::string Op = normalize(OpText);
   if (Op == "in" || Op == "not in") {
     bool Neg = Op == "not in";
@@ -369,8 +374,6 @@ Val Lowerer::comparison(script::Node N, int Depth) {
     return Val::of(unknown());
   ExprPtr R;
   Val Prev = lower(Operands[0], Depth + 1);
-  bool OuterChain = InChain;
-  InChain = Ops.size() > 1;
   for (size_t I = 0; I < Ops.size(); ++I) {
     Val Next = lower(Operands[I + 1], Depth + 1);
     script::Node OpN{};
@@ -381,14 +384,13 @@ Val Lowerer::comparison(script::Node N, int Depth) {
     uint32_t B = script::startByte(Operands[I]),
              E = script::endByte(Operands[I + 1]);
     Val C = compare(Src.slice(Ops[I].first, Ops[I].second), Prev, Operands[I],
-                    Next, Operands[I + 1], B, E, OpN);
+                    Next, Operands[I + 1], B, E, OpN, Ops.size() > 1);
     if (Ops[I].second - Ops[I].first > 3 && C.E && C.E->Kind == Op::Cmp) {
       // `<>` is two characters; a two-token operator has no OpSpan edit.
     }
     R = R ? logicAnd(R, C.expr()) : C.expr();
     Prev = std::move(Next);
   }
-  InChain = OuterChain;
   return Val::of(R);
 }
 
@@ -404,31 +406,24 @@ Val Lowerer::binaryOp(script::Node N, int Depth) {
     // "%d.%d.%d" % (major, minor, build): plain %d/%s/%i items.
     std::vector<Val> Items =
         R.Obj == ObjKind::Tuple ? R.Items : std::vector<Val>{R};
-    std::vector<ExprPtr> Parts;
+    FormattedText Out;
     llvm::StringRef F = A->Str;
     size_t Next = 0;
-    std::string Cur;
     for (size_t I = 0; I < F.size(); ++I) {
       if (F[I] != '%' || I + 1 >= F.size()) {
-        Cur += F[I];
+        Out.Cur += F[I];
         continue;
       }
       char C = F[++I];
       if (C == '%') {
-        Cur += '%';
+        Out.Cur += '%';
         continue;
       }
       if ((C != 'd' && C != 's' && C != 'i') || Next >= Items.size())
         return Val::of(unknown());
-      if (!Cur.empty())
-        Parts.push_back(strConst(Cur));
-      Cur.clear();
-      ExprPtr X = Items[Next++].expr();
-      Parts.push_back(typeOfExpr(*X) == PyType::Int ? unary(Op::ToStr, X) : X);
+      Out.value(Items[Next++].expr());
     }
-    if (!Cur.empty())
-      Parts.push_back(strConst(Cur));
-    return Val::of(nary(Op::Concat, std::move(Parts)));
+    return Val::of(Out.concat());
   }
   if (TA == PyType::Str || TB == PyType::Str)
     return Val::of(unknown());

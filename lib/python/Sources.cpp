@@ -391,21 +391,20 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   // "{}.{}.{}".format(v.major, v.minor, v.build): plain `{}` and `{N}`
   // fields (no format spec), `{{` and `}}` for braces.
   if (Name == "format" && S->Kind == Op::StrConst) {
-    std::vector<ExprPtr> Parts;
-    std::string Cur;
+    FormattedText Out;
     llvm::StringRef F = S->Str;
     size_t Next = 0;
     for (size_t I = 0; I < F.size(); ++I) {
       char C = F[I];
       if ((C == '{' || C == '}') && I + 1 < F.size() && F[I + 1] == C) {
-        Cur += C;
+        Out.Cur += C;
         ++I;
         continue;
       }
       if (C == '}')
         return {};
       if (C != '{') {
-        Cur += C;
+        Out.Cur += C;
         continue;
       }
       size_t Close = F.find('}', I);
@@ -417,16 +416,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
         return {}; // a name, an attribute or a format spec
       if (Index >= Args.size() || !Args[Index].E)
         return {};
-      if (!Cur.empty())
-        Parts.push_back(strConst(Cur));
-      Cur.clear();
-      ExprPtr X = Args[Index].E;
-      Parts.push_back(typeOfExpr(*X) == PyType::Int ? unary(Op::ToStr, X) : X);
+      Out.value(Args[Index].E);
       I = Close;
     }
-    if (!Cur.empty())
-      Parts.push_back(strConst(Cur));
-    return Val::of(nary(Op::Concat, std::move(Parts)));
+    return Val::of(Out.concat());
   }
   if (Name == "lower" || Name == "casefold")
     return Val::of(unary(Op::Lower, S));

@@ -386,6 +386,15 @@ std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
   return P.query();
 }
 
+std::optional<std::string> wqlQueryClass(llvm::StringRef Query) {
+  auto Parsed = parseWqlQuery(
+      Query, [](llvm::StringRef) { return nullptr; },
+      [](uint32_t, uint32_t) { return std::nullopt; });
+  if (!Parsed)
+    return std::nullopt;
+  return Parsed->ClassName;
+}
+
 ExprPtr parseWqlCondition(llvm::StringRef Condition,
                           const WqlPropertyFn &Property, const WqlSpanFn &Span,
                           uint32_t Offset) {

@@ -53,6 +53,10 @@ std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
                                       const WqlPropertyFn &Property,
                                       const WqlSpanFn &Span);
 
+/// The class a WQL SELECT query names after FROM, as written; nullopt if the
+/// text is not such a query (or its WHERE clause does not parse).
+std::optional<std::string> wqlQueryClass(llvm::StringRef Query);
+
 /// Parses a bare condition (a -Filter argument). Offset is added to every
 /// offset passed to Span (the condition's position in a larger string).
 /// nullptr if it does not parse.
