@@ -269,6 +269,9 @@ ExprPtr sourceValue(const SourceEntry *E, std::string Provenance) {
 }
 
 ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
+  // A parameter no call binds: what its name and type say it holds.
+  if (V.Kind == Op::Param && !V.Kids.empty() && V.Kids[0])
+    return versionMember(*V.Kids[0], Part);
   if (V.Kind != Op::VersionOf || V.Kids.empty() || !V.Kids[0])
     return nullptr;
   static const char *Parts[] = {"major", "minor", "build", "revision"};
@@ -309,6 +312,53 @@ ExprPtr unbindParams(const ExprPtr &E) {
   for (ExprPtr &K : C->Kids)
     K = unbindParams(K);
   return C;
+}
+
+ExprPtr regexGroup(const Expr &Test, int64_t I) {
+  if (Test.Kind != Op::Regex || Test.Kids.size() != 2 || I < 0)
+    return nullptr;
+  auto G = clone(*binary(Op::RegexGroup, Test.Kids[0], Test.Kids[1]));
+  G->Int = I;
+  G->Flags = Test.Flags & FlagCaseInsensitive;
+  G->Syntax = Test.Syntax;
+  return G;
+}
+
+ExprPtr braceFormat(llvm::StringRef F, llvm::ArrayRef<ExprPtr> Args) {
+  std::vector<ExprPtr> Parts;
+  std::string Cur;
+  size_t Next = 0;
+  for (size_t I = 0; I < F.size(); ++I) {
+    char C = F[I];
+    if ((C == '{' || C == '}') && I + 1 < F.size() && F[I + 1] == C) {
+      Cur += C;
+      ++I;
+      continue;
+    }
+    if (C == '}')
+      return nullptr;
+    if (C != '{') {
+      Cur += C;
+      continue;
+    }
+    size_t Close = F.find('}', I);
+    if (Close == llvm::StringRef::npos)
+      return nullptr;
+    llvm::StringRef Field = F.slice(I + 1, Close);
+    size_t Index = Next++;
+    if (!Field.empty() && Field.getAsInteger(10, Index))
+      return nullptr; // a name, an attribute, an alignment or a format spec
+    if (Index >= Args.size() || !Args[Index])
+      return nullptr;
+    if (!Cur.empty())
+      Parts.push_back(strConst(Cur));
+    Cur.clear();
+    Parts.push_back(Args[Index]);
+    I = Close;
+  }
+  if (!Cur.empty())
+    Parts.push_back(strConst(Cur));
+  return nary(Op::Concat, std::move(Parts));
 }
 
 ExprPtr detached(const ExprPtr &E) {

@@ -11,6 +11,7 @@
 
 #include "core/Expr.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <map>
@@ -121,6 +122,16 @@ ExprPtr namedQuantity(llvm::StringRef Name);
 /// E with every parameter unbound (a value leaving its function): what a
 /// parameter's name says it holds, else unknown.
 ExprPtr unbindParams(const ExprPtr &E);
+
+/// Capture group I of the regex test Test (`Op::Regex`: subject, pattern),
+/// in Test's dialect and case rule; null for anything else.
+ExprPtr regexGroup(const Expr &Test, int64_t I);
+
+/// Text in the composite format of .NET's string.Format and Python's
+/// str.format ("{0}.{1}.{2}", "{}.{}"; `{{` and `}}` for braces) with the
+/// texts Args: their concatenation, or null where a field has a format
+/// spec, an alignment or a name, or names an argument that is not there.
+ExprPtr braceFormat(llvm::StringRef Format, llvm::ArrayRef<ExprPtr> Args);
 
 /// A value exported to another file (a dot-sourced script, a sibling
 /// module): nothing in it is editable from there.

@@ -11,6 +11,7 @@
 
 #include "core/Flow.h"
 #include "core/Siblings.h"
+#include "core/SourceTable.h"
 #include "csharp/Lowerer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -105,7 +106,11 @@ void Lowerer::switchGuard(script::Node Switch, script::Node Value,
   Covered.push_back({script::startByte(Value), script::endByte(Value)});
   // An object switched on by property patterns (`{ Build: 6002 } => ...`):
   // its build stands for it.
-  const Val *Obj = S.isObject() ? &S : nullptr;
+  // A System.Version likewise (`os switch { { Major: 6, Build: 6002 } =>`).
+  bool Version = S.E && (S.E->Kind == Op::VersionOf ||
+                         (S.E->Kind == Op::Param && !S.E->Kids.empty() &&
+                          S.E->Kids[0] && S.E->Kids[0]->Kind == Op::VersionOf));
+  const Val *Obj = S.isObject() || Version ? &S : nullptr;
   ExprPtr Subject = Obj ? member(S, "Build", Value).E : S.E;
   if (!Emit || Instantiating || !Subject || !mayBeBuild(*Subject))
     return;
@@ -193,11 +198,66 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   // the others, without the writer's parameters.
   Val Stored = V;
   Stored.E = unbindParams(V.E);
-  for (const std::string &K : {Cls + "." + Name, Name}) {
-    auto It = Members.find(K);
-    if (It == Members.end() || Stored.carries() || !It->second.carries())
-      Members[K] = Stored;
+  for (const std::string &K : {Cls + "." + Name, Name})
+    storeMember(K, Stored);
+}
+
+void Lowerer::storeMember(const std::string &K, const Val &V) {
+  auto It = Members.find(K);
+  if (It == Members.end() || !It->second.carries() ||
+      (V.carries() && !(inferredOnly(V) && !inferredOnly(It->second))))
+    Members[K] = V;
+}
+
+bool Lowerer::inferredOnly(const Val &V) {
+  return V.E && core::hasInferredQuantity(*V.E);
+}
+
+void Lowerer::constructorStores(script::Node Def, const Function &Fn) {
+  std::vector<std::string> Stored(Fn.Params.size());
+  std::vector<script::Node> Work{script::field(Def, "body")};
+  while (!Work.empty()) {
+    script::Node X = Work.back();
+    Work.pop_back();
+    if (script::isNull(X))
+      continue;
+    llvm::StringRef T = typeOf(X);
+    if (T == "lambda_expression" || T == "local_function_statement")
+      continue;
+    if (T == "assignment_expression" &&
+        text(script::field(X, "operator")).trim() == "=") {
+      script::Node L = unwrap(script::field(X, "left"));
+      script::Node R = unwrap(script::field(X, "right"));
+      llvm::StringRef OT = typeOf(script::field(L, "expression"));
+      if (typeOf(L) == "member_access_expression" &&
+          (OT == "this_expression" || OT == "this"))
+        L = script::field(L, "name");
+      auto P = llvm::find(Fn.Params, text(R));
+      if (typeOf(L) == "identifier" && typeOf(R) == "identifier" &&
+          P != Fn.Params.end() && !Fn.ByRef[P - Fn.Params.begin()])
+        Stored[P - Fn.Params.begin()] = text(L).str();
+    }
+    for (script::Node K : namedKids(X))
+      Work.push_back(K);
   }
+  if (llvm::any_of(Stored, [](const std::string &S) { return !S.empty(); }))
+    Positional[{Fn.Class, Stored.size()}] = std::move(Stored);
+}
+
+std::optional<Val> Lowerer::typedInstance(script::Node Type) {
+  llvm::StringRef T = text(Type);
+  T.consume_back("?");
+  if (typeOf(Type) == "qualified_name")
+    T = T.rsplit('.').second;
+  if (T.empty() || !llvm::isUpper(T[0]) || T.contains('<') || T.contains('['))
+    return std::nullopt;
+  if (!Classes.count(T.str()) && !importDeclaring(T))
+    return std::nullopt;
+  if (!Classes.count(T.str()))
+    return std::nullopt;
+  Val V = Val::obj(ObjKind::Instance);
+  V.Name = T.str();
+  return V;
 }
 
 Val *Lowerer::variable(llvm::StringRef Name) {
@@ -411,7 +471,22 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
     }
     if (auto Q = inferFromName(PN))
       Named = *Q;
+    // `Version os`, `Version osVersion`: a System.Version that its name
+    // says is the OS's, as Environment.OSVersion.Version is.
+    llvm::StringRef PT = text(script::field(P, "type"));
+    if ((PT == "Version" || PT == "System.Version") &&
+        (llvm::StringRef(PN).equals_insensitive("os") ||
+         core::quantityNamed(PN) == core::Quantity::Version))
+      Named = unary(Op::VersionOf,
+                    core::quantity(core::Quantity::DotNetVersion,
+                                   "inferred from the parameter `" + PN + "`",
+                                   /*Inferred=*/true));
     top().Vars[PN] = Val::of(param(I, Named));
+    if (auto Obj = typedInstance(script::field(P, "type"))) {
+      top().Vars[PN] = *Obj;
+      ++I;
+      continue;
+    }
     // What its callers pass, if that is a version value.
     auto Learned = Functions.find(Key);
     if (ExprPtr A = callerArgument(
@@ -422,7 +497,8 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
       top().Vars[PN] = Val::of(A);
     ++I;
   }
-  (void)T;
+  if (T == "constructor_declaration" && !Class.empty())
+    constructorStores(Def, Fn);
   script::Node Body = script::field(Def, "body");
   if (!script::isNull(Body))
     walkBody(Body);
@@ -460,7 +536,8 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
           for (script::Node P : namedKids(K))
             if (typeOf(P) == "parameter")
               Params.push_back(text(script::field(P, "name")).str());
-          RecordParams[Name] = std::move(Params);
+          size_t N = Params.size();
+          Positional[{Name, N}] = std::move(Params);
         }
       }
       declarations(script::field(D, "body"), Name);

@@ -83,6 +83,7 @@ std::shared_ptr<const Lowerer::Summary> Lowerer::summary() const {
     if (qualified(K))
       S->Members[K] = detach(V);
   S->Classes = Classes;
+  S->Positional = Positional;
   for (const auto &[K, F] : Functions) {
     if (!qualified(K))
       continue;
@@ -101,6 +102,8 @@ void Lowerer::import(const Summary &S) {
   for (const auto &[K, V] : S.Members)
     Members.try_emplace(K, V);
   Classes.insert(S.Classes.begin(), S.Classes.end());
+  for (const auto &[K, P] : S.Positional)
+    Positional.try_emplace(K, P);
   for (const auto &[K, F] : S.Functions)
     Functions.try_emplace(K, F);
   if (Deps)

@@ -53,6 +53,8 @@ enum class ObjKind : uint8_t {
   CompareTo,   // a.CompareTo(b): CmpA, CmpB under CmpM
   CondMask,    // a VerSetConditionMask chain: Conds
   NtStatus,    // RtlVerifyVersionInfo's NTSTATUS: 0 exactly when CmpA holds
+  Match,       // Regex.Match(input, pattern): E, the test
+  MatchGroups, // its .Groups: E, the test
 };
 
 /// One VerSetConditionMask(mask, Type, Condition) call of a chain.
@@ -135,11 +137,17 @@ public:
   std::string memoKey(const std::string &Key, script::Node Call,
                       const std::vector<Val> &Args) const;
   Val stringLiteral(script::Node N, int Depth);
+  /// V written as text (an interpolation's or string.Format's argument): an
+  /// int as its digits, a Version as its dotted text; unknown for others.
+  static core::ExprPtr asText(const Val &V);
   /// A pattern (`6002`, `>= 6000 and <= 6002`, `not 6003`) tested on S.
   /// Obj: an object subject (`snap is { Build: <= 6002 }`), whose
   /// properties a property pattern reads.
-  /// The positional parameters of each record (`record R(int Build)`).
-  std::map<std::string, std::vector<std::string>> RecordParams;
+  /// The members that the arguments of a creation (type, argument count)
+  /// become: a positional record's parameters (`record R(int Build)`), the
+  /// members a constructor stores its parameters in (`Build = build;`),
+  /// "" for a parameter stored nowhere.
+  std::map<std::pair<std::string, size_t>, std::vector<std::string>> Positional;
   core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth,
                         const Val *Obj = nullptr);
   /// tree-sitter-c-sharp reads `x is 6002 && y` as `x is (6002 && y)`, but
@@ -176,6 +184,8 @@ public:
              const std::vector<script::Node> &ArgNodes, int Depth);
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  /// Group I of a Regex.Match's Test, as text.
+  static core::ExprPtr regexGroup(const core::ExprPtr &Test, int64_t I);
   void wqlGuard(script::Node Lit);
   /// A VER_* constant of winnt.h by its name, where the code uses one it
   /// declares out of sight.
@@ -199,6 +209,14 @@ public:
   /// The local variable or parameter Name of the current method, if any.
   Val *variable(llvm::StringRef Name);
   void assign(script::Node Target, const Val &V);
+  /// Stores V in member K unless it says less than what K holds.
+  /// What a source known by its name alone is (`build` parameter) gives
+  /// way to a value from a source.
+  void storeMember(const std::string &K, const Val &V);
+  static bool inferredOnly(const Val &V);
+  /// A parameter or variable declared with a class's type (`HostProfile
+  /// host`): an instance of it, whose members are the class's.
+  std::optional<Val> typedInstance(script::Node Type);
   void switchGuard(script::Node Switch, script::Node Value,
                    llvm::ArrayRef<script::Node> Sections, bool Expression);
 
@@ -213,6 +231,8 @@ public:
     script::Node Def{};
   };
   std::map<std::string, Function> Functions; // "M" and "Class.M"
+  /// A constructor's `Member = parameter;` and `this.Member = parameter;`.
+  void constructorStores(script::Node Def, const Function &Fn);
   // --- Imports.cpp: what other files of the project declare -----------
   /// What a file declares, for the files that use it: members, classes and
   /// method summaries, without positions in it (core::detached).
@@ -220,6 +240,7 @@ public:
     std::map<std::string, Val> Members;
     std::set<std::string> Classes;
     std::map<std::string, Function> Functions;
+    decltype(Lowerer::Positional) Positional;
     std::vector<std::string> Files; // it and the files it read in turn
   };
   /// Reads what the other files of the project that declare the type Name

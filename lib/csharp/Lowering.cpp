@@ -119,6 +119,16 @@ Val Lowerer::identifier(llvm::StringRef Name) {
   return {};
 }
 
+ExprPtr Lowerer::asText(const Val &V) {
+  ExprPtr E = V.expr();
+  ValueType ET = valueType(*E);
+  if (ET == ValueType::Int)
+    return unary(Op::ToStr, E);
+  if (ET == ValueType::Version && E->Kind == Op::VersionOf && !E->Kids.empty())
+    return E->Kids[0];
+  return ET == ValueType::Str ? E : unknown();
+}
+
 Val Lowerer::stringLiteral(script::Node N, int Depth) {
   llvm::StringRef T = typeOf(N);
   llvm::StringRef Whole = text(N);
@@ -191,16 +201,7 @@ Val Lowerer::stringLiteral(script::Node N, int Depth) {
         Parts.push_back(unknown());
         continue;
       }
-      ExprPtr E = lower(X, Depth + 1).expr();
-      ValueType ET = valueType(*E);
-      if (ET == ValueType::Int)
-        E = unary(Op::ToStr, E);
-      else if (ET == ValueType::Version && E->Kind == Op::VersionOf &&
-               !E->Kids.empty())
-        E = E->Kids[0];
-      else if (ET != ValueType::Str)
-        E = unknown();
-      Parts.push_back(E);
+      Parts.push_back(asText(lower(X, Depth + 1)));
     }
   }
   if (!Interpolated)
@@ -371,6 +372,8 @@ ExprPtr Lowerer::pattern(script::Node P, const ExprPtr &S, int Depth,
     return unknown();
   llvm::StringRef T = typeOf(P);
   auto Const = [&](script::Node X, CmpOp O) -> ExprPtr {
+    if (!S) // an object's subject is only read through its properties
+      return unknown();
     Val V = lower(X, Depth + 1);
     if (!V.E || !V.E->isConst())
       return unknown();
@@ -655,7 +658,13 @@ Val Lowerer::lower(script::Node N, int Depth) {
   }
   if (T == "conditional_expression") {
     // The test first: a pattern in it declares what the arms read.
-    ExprPtr C = lowerCond(script::field(N, "condition"), Depth + 1);
+    script::Node CN = unwrap(script::field(N, "condition"));
+    ExprPtr C = lowerCond(CN, Depth + 1);
+    // `ubr == null ? 0 : (int)ubr`: whether the read found the value.
+    if (typeOf(CN) == "binary_expression" &&
+        (typeOf(unwrap(script::field(CN, "left"))) == "null_literal" ||
+         typeOf(unwrap(script::field(CN, "right"))) == "null_literal"))
+      C = unknown();
     Val A = lower(script::field(N, "consequence"), Depth + 1),
         B = lower(script::field(N, "alternative"), Depth + 1);
     if (!A.E && !B.E)
@@ -924,8 +933,20 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   // body walked again with it bound, nothing emitted, up to three deep.
   // A version value passed in (`Check(Environment.OSVersion.Version)`) too:
   // a method returning a condition over it is judged at this call.
-  bool Objects = llvm::any_of(Args, [](const Val &A) {
-    return A.isObject() || (A.E && dependsOnVersion(*A.E));
+  // An instance whose properties are those every instance of its class
+  // has (`host` of `new HostProfile(...)` passed to a method taking a
+  // `HostProfile`) tells the body nothing it does not know: its tests are
+  // reported where they are written, not again at each call.
+  auto Typical = [&](const Val &A) {
+    return A.Obj == ObjKind::Instance &&
+           llvm::all_of(A.Fields, [&](const auto &F) {
+             auto M = Members.find(A.Name + "." + F.first);
+             return M != Members.end() && M->second.E && F.second &&
+                    toString(*M->second.E) == toString(*F.second);
+           });
+  };
+  bool Objects = llvm::any_of(Args, [&](const Val &A) {
+    return (A.isObject() && !Typical(A)) || (A.E && dependsOnVersion(*A.E));
   });
   if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
       Depth < script::MaxExprDepth / 2) {

@@ -45,6 +45,11 @@ bool ignoresCase(const std::vector<script::Node> &Nodes, size_t From,
 
 } // namespace
 
+ExprPtr Lowerer::regexGroup(const ExprPtr &Test, int64_t I) {
+  ExprPtr G = Test ? core::regexGroup(*Test, I) : nullptr;
+  return G ? G : unknown();
+}
+
 std::optional<ExprPtr> Lowerer::inferFromName(llvm::StringRef Name) const {
   if (ExprPtr E = namedQuantity(Name))
     return E;
@@ -139,13 +144,20 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     assign(Out, V);
     return Val::of(unknown());
   }
-  if (N == "Regex.IsMatch" && Args.size() >= 2 && Args[0].E && Args[1].E) {
+  if ((N == "Regex.IsMatch" || N == "Regex.Match") && Args.size() >= 2 &&
+      Args[0].E && Args[1].E) {
     auto R = clone(*binary(Op::Regex, Args[0].E, Args[1].E));
     if (ignoresCase(Nodes, 2, Src))
       R->Flags |= FlagCaseInsensitive;
     R->Syntax = Dialect::CSharp;
     R->Written = spell(Call);
-    return Val::of(atom(R, Call));
+    if (N == "Regex.IsMatch")
+      return Val::of(atom(R, Call));
+    // `m.Success`, `m.Value`, `m.Groups[3].Value` of
+    // `var m = Regex.Match(RuntimeInformation.OSDescription, @"...")`.
+    Val M = Val::obj(ObjKind::Match);
+    M.E = R;
+    return M;
   }
   // string.Compare(ver, "6.0.6003", StringComparison.Ordinal) < 0: a
   // three-way comparison of the texts (culture rules order digits and dots
@@ -167,6 +179,19 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
             ignoresCase(Nodes, 2, Src) ? CmpMode::StrCI : CmpMode::Str,
             Dialect::CSharp, spell(Call)),
         Call));
+  }
+  // string.Format("{0}.{1}.{2}", v.Major, v.Minor, v.Build), with or
+  // without a format provider first.
+  if ((N == "string.Format" || N == "String.Format") && !Args.empty()) {
+    size_t First = !isStr(Args[0]) && Args.size() >= 2 ? 1 : 0;
+    auto F = constText(Args[First]);
+    if (!F)
+      return Val::of(unknown());
+    std::vector<ExprPtr> Texts;
+    for (size_t I = First + 1; I < Args.size(); ++I)
+      Texts.push_back(Args[I].E ? asText(Args[I]) : unknown());
+    ExprPtr R = core::braceFormat(*F, Texts);
+    return Val::of(R ? R : unknown());
   }
   llvm::StringRef Last =
       N.rsplit('.').second.empty() ? N : N.rsplit('.').second;
@@ -208,26 +233,7 @@ void Lowerer::wqlGuard(script::Node Lit) {
       return;
     Q += text(K).str();
   }
-  uint32_t Base = script::startByte(Lit) + 1;
-  script::WqlPropertyFn Prop = [](llvm::StringRef Name) {
-    return sourceValue(builtinSources().wmiProperty(Name),
-                       "Win32_OperatingSystem." + Name.str());
-  };
-  script::WqlSpanFn SpanOf = [&](uint32_t B,
-                                 uint32_t E) -> std::optional<SourceSpan> {
-    if (B > E || E > Q.size())
-      return std::nullopt;
-    return span(Base + B, Base + E);
-  };
-  auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
-  if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
-    return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Parsed->Where;
-  G.Where = span(Lit);
-  G.Text = "WQL " + normalize(Q);
-  emit(std::move(G), Lit);
+  wqlLiteralGuard(Q, script::startByte(Lit) + 1, Lit);
 }
 
 Val Lowerer::creation(llvm::StringRef Type, script::Node N,
@@ -244,12 +250,26 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
     if (Args.size() < 2 || Args.size() > 4)
       return {};
     std::string S;
+    bool Const = true;
     for (const Val &A : Args) {
       if (!A.E || A.E->Kind != Op::IntConst)
-        return {};
-      S += (S.empty() ? "" : ".") + std::to_string(A.E->Int);
+        Const = false;
+      else
+        S += (S.empty() ? "" : ".") + std::to_string(A.E->Int);
     }
-    return Val::of(unary(Op::VersionOf, strConst(S)));
+    if (Const)
+      return Val::of(unary(Op::VersionOf, strConst(S)));
+    // `new Version(v.Major, v.Minor, v.Build)`: the dotted text of the
+    // parts, where one of them is a version quantity.
+    if (!llvm::any_of(Args, [](const Val &A) { return A.related(); }))
+      return {};
+    std::vector<ExprPtr> Parts;
+    for (const Val &A : Args) {
+      if (!Parts.empty())
+        Parts.push_back(strConst("."));
+      Parts.push_back(A.E && isInt(A) ? unary(Op::ToStr, A.E) : unknown());
+    }
+    return Val::of(unary(Op::VersionOf, nary(Op::Concat, std::move(Parts))));
   }
   if (Type == "ManagementObjectSearcher" || Type == "SelectQuery" ||
       Type == "ObjectQuery" || Type == "WqlObjectQuery") {
@@ -305,15 +325,20 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
     Val V = Val::obj(ObjKind::Instance);
     V.Name = Type.str();
     // `new OsSnapshot(v.Major, v.Minor, v.Build, ubr)` of a positional
-    // record: its properties are the arguments, for this object and, as
-    // the first creation that gives one says, for `this` inside.
-    if (auto R = RecordParams.find(V.Name); R != RecordParams.end())
+    // record, or of a class whose constructor stores its parameters: those
+    // members are the arguments, for this object and, as the first creation
+    // that gives one says, for `this` inside and for a `HostProfile host`
+    // parameter.
+    if (auto R = Positional.find({V.Name, Args.size()}); R != Positional.end())
       for (size_t I = 0; I < R->second.size() && I < Args.size(); ++I)
-        if (Args[I].E && dependsOnVersion(*Args[I].E) &&
-            !hasParam(*Args[I].E)) {
+        if (!R->second[I].empty() && Args[I].E &&
+            dependsOnVersion(*Args[I].E) && !hasParam(*Args[I].E)) {
           ExprPtr X = core::keepSpellingsWithin(Args[I].E, core::SourceSpan{});
           V.Fields[R->second[I]] = X;
-          Members.try_emplace(V.Name + "." + R->second[I], Val::of(X));
+          auto It = Members.find(V.Name + "." + R->second[I]);
+          if (It == Members.end() || !It->second.carries() ||
+              (inferredOnly(It->second) && !inferredOnly(Val::of(X))))
+            Members[V.Name + "." + R->second[I]] = Val::of(X);
         }
     return V;
   }
@@ -354,6 +379,17 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
                                 "OSVERSIONINFOEX." + Name.str()))
       return Val::of(E);
     return Val::of(unknown());
+  case ObjKind::Match:
+    if (Name == "Success")
+      return Val::of(Obj.E);
+    if (Name == "Value")
+      return Val::of(regexGroup(Obj.E, 0));
+    if (Name == "Groups") {
+      Val G = Obj;
+      G.Obj = ObjKind::MatchGroups;
+      return G;
+    }
+    return Val::of(unknown());
   case ObjKind::Class:
   case ObjKind::Instance: {
     if (auto F = Obj.Fields.find(Name.str()); F != Obj.Fields.end())
@@ -372,13 +408,14 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     return {};
   }
   if (Obj.E) {
-    if (Obj.E->Kind == Op::VersionOf)
+    if (Obj.E->Kind == Op::VersionOf || Obj.E->Kind == Op::Param)
       if (ExprPtr P = versionMember(*Obj.E, Name))
         return Val::of(P);
     if (Name == "Length" && valueType(*Obj.E) == ValueType::Str)
       return Val::of(unary(Op::Length, Obj.E));
-    if (Name == "Value" && valueType(*Obj.E) == ValueType::Int)
-      return Obj; // of an `int?`
+    if (Name == "Value" &&
+        (valueType(*Obj.E) == ValueType::Int || Obj.E->Kind == Op::RegexGroup))
+      return Obj; // of an `int?`, of a match's group
     if (Obj.E->Kind != Op::Unknown)
       return Val::of(unknown());
   }
@@ -398,6 +435,8 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   std::optional<int64_t> I;
   if (Index.E && Index.E->Kind == Op::IntConst)
     I = Index.E->Int;
+  if (Obj.Obj == ObjKind::MatchGroups)
+    return Val::of(I ? regexGroup(Obj.E, *I) : unknown());
   if (Obj.Obj == ObjKind::WmiOS) {
     auto P = constText(Index);
     if (!P)

@@ -201,14 +201,8 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   if (!Obj.E || !I)
     return {};
   // `re.exec(s)[3]`, `s.match(re)[3]`: capture group 3 of the match.
-  if (Obj.E->Kind == Op::Regex && Obj.E->Kids.size() == 2 && *I >= 0) {
-    auto G =
-        clone(*core::binary(Op::RegexGroup, Obj.E->Kids[0], Obj.E->Kids[1]));
-    G->Int = *I;
-    G->Flags = Obj.E->Flags & FlagCaseInsensitive;
-    G->Syntax = Dialect::JScript;
+  if (ExprPtr G = core::regexGroup(*Obj.E, *I))
     return Val::of(G);
-  }
   if (Obj.E->Kind == Op::Split) {
     if (ExprPtr Part = versionComponent(*Obj.E, *I))
       return Val::of(Part);

@@ -588,11 +588,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
     if (O.Obj == ObjKind::Matches) {
       if (IE->Kind != Op::IntConst)
         return {};
-      auto G = clone(*binary(Op::RegexGroup, O.CmpA->Kids[0], O.CmpA->Kids[1]));
-      G->Int = IE->Int;
-      G->Flags = O.CmpA->Flags & FlagCaseInsensitive;
-      G->Syntax = Dialect::PowerShell;
-      return Val::of(G);
+      ExprPtr G = core::regexGroup(*O.CmpA, IE->Int);
+      return G ? Val::of(G) : Val();
     }
     if (O.IsList) {
       if (IE->Kind == Op::IntConst && IE->Int >= 0 &&

@@ -1,6 +1,9 @@
 //===- Lowerer.cpp - the skeleton every script lowerer shares ------------===//
 #include "script/Lowerer.h"
 
+#include "core/SourceTable.h"
+#include "script/Wql.h"
+
 using namespace verguard::core;
 
 namespace verguard::script {
@@ -17,6 +20,30 @@ core::ExprPtr ScriptLowerer::atom(core::ExprPtr E, Node N) const {
   auto C = core::clone(*E);
   C->Flags |= core::FlagParenthesized;
   return C;
+}
+
+void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q, uint32_t Base,
+                                    Node Lit) {
+  if (!Emit)
+    return;
+  WqlPropertyFn Prop = [](llvm::StringRef Name) {
+    return sourceValue(builtinSources().wmiProperty(Name),
+                       "Win32_OperatingSystem." + Name.str());
+  };
+  WqlSpanFn SpanOf = [&](uint32_t B, uint32_t E) -> std::optional<SourceSpan> {
+    if (B > E || E > Q.size())
+      return std::nullopt;
+    return span(Base + B, Base + E);
+  };
+  auto Parsed = parseWqlQuery(Q, Prop, SpanOf);
+  if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Parsed->Where;
+  G.Where = span(Lit);
+  G.Text = "WQL " + normalize(Q);
+  emit(std::move(G), Lit);
 }
 
 ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,

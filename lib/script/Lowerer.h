@@ -74,6 +74,9 @@ public:
   /// A table (a literal whose entries map keys to values) looked up with
   /// Key, as a guard with one arm per distinct value.
   void tableGuard(Node Table, const core::ExprPtr &Key);
+  /// The WHERE clause of the WQL query Q over Win32_OperatingSystem as a
+  /// guard, Q written plainly (no escapes) from byte Base of the literal Lit.
+  void wqlLiteralGuard(llvm::StringRef Q, uint32_t Base, Node Lit);
   /// Notes, once per file, an expression nested past script::MaxExprDepth.
   void tooDeep(Node N);
   /// Marks N's range as one a condition or a subject already stands for.
@@ -297,6 +300,11 @@ public:
       return;
     bool Related = V.related() || (V.E && core::hasParam(*V.E));
     if (Related && (!F.Return || (!F.Return->related() && V.related())))
+      F.Return = V;
+    // A helper that names a file or a key (`KernelPath()`): its text, until
+    // a return says something about the OS.
+    else if (!F.Return && V.E && V.E->Kind == core::Op::StrConst &&
+             !V.E->Str.empty())
       F.Return = V;
   }
 
