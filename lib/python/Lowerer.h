@@ -67,6 +67,9 @@ struct Val {
   ObjKind Obj = ObjKind::None;
   std::vector<Val> Items; // Tuple
   script::Node DictNode{};
+  /// A dict literal's values under constant string keys, lowered where it
+  /// is written (`{"build": os.BuildNumber}` returned by a helper).
+  std::map<std::string, core::ExprPtr> Fields;
   std::string Name; // Self: the class
   static Val of(core::ExprPtr X) {
     Val V;
@@ -100,7 +103,13 @@ struct FormattedText {
 
 inline bool sameCallerObject(const Val &A, const Val &B) {
   return A.Obj == B.Obj && A.Items.empty() && B.Items.empty() &&
-         script::isNull(A.DictNode) && script::isNull(B.DictNode);
+         script::startByte(A.DictNode) == script::startByte(B.DictNode) &&
+         A.Fields.size() == B.Fields.size() &&
+         std::equal(A.Fields.begin(), A.Fields.end(), B.Fields.begin(),
+                    [](const auto &X, const auto &Y) {
+                      return X.first == Y.first && X.second && Y.second &&
+                             toString(*X.second) == toString(*Y.second);
+                    });
 }
 
 struct Frame {
@@ -161,6 +170,11 @@ public:
              const std::vector<Val> &Args,
              const std::vector<script::Node> &ArgNodes, int Depth);
   Val item(const Val &Obj, const Val &Index, script::Node N);
+  /// A dict's value under a constant string key, or a lookup in it as a
+  /// table (tableGuard).
+  Val lookup(const Val &Dict, const Val &Key);
+  /// The WHERE clause of a plain WQL literal (`conn.query("SELECT ...")`).
+  void wqlGuard(script::Node Lit);
   /// The items of a sequence: a tuple or list, or the split of a dotted
   /// version on "." (`platform.version().split(".")`: its components as
   /// text); not a Tuple if unknown.

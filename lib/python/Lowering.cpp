@@ -316,6 +316,10 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
     }
     return Val::of(Res);
   }
+  // `re.match(...) is not None`: whether the pattern matched.
+  if ((Op == "is" || Op == "is not") && typeOf(unwrap(RN)) == "none" &&
+      L.Obj == ObjKind::Match && L.E && L.E->Kind == Op::Regex)
+    return Val::of(Op == "is" ? logicNot(L.E) : L.E);
   auto O = cmpOp(Op);
   if (!O)
     return Val::of(unknown()); // is, is not
@@ -493,11 +497,35 @@ Val Lowerer::subscript(script::Node N, int Depth) {
     return {};
   }
   Val I = lower(Sub, Depth + 1);
-  if (Obj.Obj == ObjKind::Dict) {
-    tableGuard(Obj.DictNode, I.expr());
-    return {};
-  }
+  if (Obj.Obj == ObjKind::Dict)
+    return lookup(Obj, I);
   return item(Obj, I, N);
+}
+
+Val Lowerer::lookup(const Val &Dict, const Val &Key) {
+  if (auto K = constText(Key))
+    if (auto F = Dict.Fields.find(*K); F != Dict.Fields.end())
+      return Val::of(F->second);
+  tableGuard(Dict.DictNode, Key.expr());
+  return {};
+}
+
+void Lowerer::wqlGuard(script::Node Lit) {
+  Lit = unwrap(Lit);
+  if (typeOf(Lit) != "string")
+    return;
+  // Plain literal text only: escapes and fields make offsets differ.
+  script::Node Content{};
+  for (script::Node K : namedKids(Lit)) {
+    llvm::StringRef T = typeOf(K);
+    if (T == "string_content" && script::isNull(Content) &&
+        !script::namedChildCount(K))
+      Content = K;
+    else if (T != "string_start" && T != "string_end")
+      return;
+  }
+  if (!script::isNull(Content))
+    wqlLiteralGuard(text(Content), script::startByte(Content), Lit);
 }
 
 Val Lowerer::call(script::Node N, int Depth) {
@@ -700,6 +728,20 @@ Val Lowerer::lower(script::Node N, int Depth) {
   if (T == "dictionary") {
     Val V = Val::obj(ObjKind::Dict);
     V.DictNode = N;
+    for (script::Node P : namedKids(N)) {
+      if (typeOf(P) != "pair")
+        continue;
+      script::Node K = script::field(P, "key");
+      if (typeOf(K) != "string")
+        continue;
+      Val KV = lower(K, Depth + 1);
+      auto Key = constText(KV);
+      if (!Key)
+        continue;
+      Val X = lower(script::field(P, "value"), Depth + 1);
+      if (X.E && dependsOnVersion(*X.E))
+        V.Fields[*Key] = core::keepSpellingsWithin(X.E, core::SourceSpan{});
+    }
     return V;
   }
   if (T == "attribute") {

@@ -244,7 +244,8 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       top().Vars[PN] = Val::of(A);
     else if (const Val *O = callerObject(Key, I);
-             O && O->Obj != ObjKind::Tuple && O->Obj != ObjKind::Dict &&
+             O && O->Obj != ObjKind::Tuple &&
+             (O->Obj != ObjKind::Dict || !O->Fields.empty()) &&
              O->Obj != ObjKind::Self && O->Obj != ObjKind::Match)
       top().Vars[PN] = *O;
     ++I;

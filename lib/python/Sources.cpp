@@ -313,14 +313,14 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
       return Val::obj(ObjKind::WmiOSList);
     if ((Name == "query" || Name == "ExecQuery") && !Args.empty())
       if (auto S = constText(Args[0]))
-        if (llvm::StringRef(*S).contains_insensitive("win32_operatingsystem"))
+        if (llvm::StringRef(*S).contains_insensitive("win32_operatingsystem")) {
+          wqlGuard(ArgNodes[0]);
           return Val::obj(ObjKind::WmiOSList);
+        }
     return {};
   }
-  if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty()) {
-    tableGuard(Obj.DictNode, Args[0].expr());
-    return {};
-  }
+  if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty())
+    return lookup(Obj, Args[0]);
   if (Obj.Obj == ObjKind::Pattern && !Args.empty() && Args[0].E) {
     // match: anchored at the start; fullmatch: the whole string.
     if (Name != "match" && Name != "search" && Name != "fullmatch")
@@ -349,11 +349,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
         return {};
       N = Args[0].E->Int;
     }
-    auto G = clone(*binary(Op::RegexGroup, Obj.E->Kids[0], Obj.E->Kids[1]));
-    G->Int = N;
-    G->Flags = Obj.E->Flags & FlagCaseInsensitive;
-    G->Syntax = Dialect::Python;
-    return Val::of(G);
+    ExprPtr G = core::regexGroup(*Obj.E, N);
+    return G ? Val::of(G) : Val();
   }
   if (!Obj.E || typeOfExpr(*Obj.E) != PyType::Str)
     return {};
@@ -391,35 +388,13 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   // "{}.{}.{}".format(v.major, v.minor, v.build): plain `{}` and `{N}`
   // fields (no format spec), `{{` and `}}` for braces.
   if (Name == "format" && S->Kind == Op::StrConst) {
-    FormattedText Out;
-    llvm::StringRef F = S->Str;
-    size_t Next = 0;
-    for (size_t I = 0; I < F.size(); ++I) {
-      char C = F[I];
-      if ((C == '{' || C == '}') && I + 1 < F.size() && F[I + 1] == C) {
-        Out.Cur += C;
-        ++I;
-        continue;
-      }
-      if (C == '}')
-        return {};
-      if (C != '{') {
-        Out.Cur += C;
-        continue;
-      }
-      size_t Close = F.find('}', I);
-      if (Close == llvm::StringRef::npos)
-        return {};
-      llvm::StringRef Field = F.slice(I + 1, Close);
-      size_t Index = Next++;
-      if (!Field.empty() && Field.getAsInteger(10, Index))
-        return {}; // a name, an attribute or a format spec
-      if (Index >= Args.size() || !Args[Index].E)
-        return {};
-      Out.value(Args[Index].E);
-      I = Close;
-    }
-    return Val::of(Out.concat());
+    std::vector<ExprPtr> Texts;
+    for (const Val &A : Args)
+      Texts.push_back(!A.E || typeOfExpr(*A.E) != PyType::Int
+                          ? A.E
+                          : unary(Op::ToStr, A.E));
+    ExprPtr R = core::braceFormat(S->Str, Texts);
+    return R ? Val::of(R) : Val();
   }
   if (Name == "lower" || Name == "casefold")
     return Val::of(unary(Op::Lower, S));

@@ -1,0 +1,79 @@
+"""A compliance report: the OS read through the wmi package into a dict
+that helpers take as a parameter, a WQL query of its own, and the output of
+`ver` matched with re.match."""
+import logging
+import re
+import subprocess
+
+import wmi
+
+LOG = logging.getLogger("compliance")
+MIN_FREE_HANDLES = 6002
+
+
+def query_os():
+    conn = wmi.WMI()
+    os_obj = conn.Win32_OperatingSystem()[0]
+    return {
+        "caption": os_obj.Caption,
+        "version": os_obj.Version,
+        "build": os_obj.BuildNumber,
+        "handles": 6002,
+    }
+
+
+def sp2_hosts():
+    conn = wmi.WMI()
+    # expect: VG002
+    rows = conn.query("SELECT CSName FROM Win32_OperatingSystem WHERE BuildNumber = '6002'")
+    return [r.CSName for r in rows]
+
+
+def vista_hosts():
+    conn = wmi.WMI()
+    # Silent: the same major and minor before and after.
+    rows = conn.query("SELECT CSName FROM Win32_OperatingSystem WHERE Version LIKE '6.0.%'")
+    return [r.CSName for r in rows]
+
+
+def build_is_sp2(info):
+    # expect: VG002
+    return info["build"] == "6002"
+
+
+def version_is_sp2(info):
+    # expect: VG002
+    return info.get("version") == "6.0.6002"
+
+
+def handles_ok(info):
+    # Silent: the program's own number, not the OS's.
+    return info["handles"] >= MIN_FREE_HANDLES
+
+
+def ver_output():
+    return subprocess.check_output(["cmd", "/c", "ver"], universal_newlines=True)
+
+
+def ver_is_sp2():
+    text = ver_output()
+    # expect: VG002
+    return re.match(r".*Version 6\.0\.6002", text) is not None
+
+
+def ver_is_not_win7():
+    text = ver_output()
+    # Silent: 6.1 on neither side of the bump.
+    return re.match(r".*Version 6\.1\.", text) is None
+
+
+def report():
+    info = query_os()
+    results = {
+        "sp2": build_is_sp2(info),
+        "sp2_version": version_is_sp2(info),
+        "handles": handles_ok(info),
+        "ver": ver_is_sp2() or ver_is_not_win7(),
+    }
+    LOG.info("%s", results)
+    return results
