@@ -324,6 +324,19 @@ ExprPtr regexGroup(const Expr &Test, int64_t I) {
   return G;
 }
 
+ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix) {
+  std::string Pat = "(^|\n)(";
+  for (char C : Prefix) {
+    if (llvm::StringRef(".^$|()[]{}*+?\\").contains(C))
+      Pat += '\\';
+    Pat += C;
+  }
+  Pat += "[^\r\n]*)";
+  auto G = clone(*binary(Op::RegexGroup, Text, strConst(Pat)));
+  G->Int = 2;
+  return G;
+}
+
 ExprPtr braceFormat(llvm::StringRef F, llvm::ArrayRef<ExprPtr> Args) {
   std::vector<ExprPtr> Parts;
   std::string Cur;

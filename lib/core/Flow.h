@@ -127,6 +127,11 @@ ExprPtr unbindParams(const ExprPtr &E);
 /// in Test's dialect and case rule; null for anything else.
 ExprPtr regexGroup(const Expr &Test, int64_t I);
 
+/// The line of Text that starts with Prefix (without its line break), as a
+/// capture of a regex search: what a loop over Text's lines that stops at
+/// `line.startswith(Prefix)` holds (systeminfo's "OS Version:" line).
+ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix);
+
 /// Text in the composite format of .NET's string.Format and Python's
 /// str.format ("{0}.{1}.{2}", "{}.{}"; `{{` and `}}` for braces) with the
 /// texts Args: their concatenation, or null where a field has a format

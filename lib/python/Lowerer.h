@@ -173,6 +173,9 @@ public:
   /// A dict's value under a constant string key, or a lookup in it as a
   /// table (tableGuard).
   Val lookup(const Val &Dict, const Val &Key);
+  /// `for line in out.splitlines():` whose body first tests
+  /// `line.startswith("OS Version:")`: the line of the text it is after.
+  std::optional<core::ExprPtr> lineOfLoop(script::Node For);
   /// The WHERE clause of a plain WQL literal (`conn.query("SELECT ...")`).
   void wqlGuard(script::Node Lit);
   /// The items of a sequence: a tuple or list, or the split of a dotted

@@ -257,6 +257,44 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     Functions[Key].Return = Ret;
 }
 
+std::optional<ExprPtr> Lowerer::lineOfLoop(script::Node For) {
+  script::Node Var = script::field(For, "left");
+  script::Node Right = unwrap(script::field(For, "right"));
+  script::Node Fn = script::field(Right, "function");
+  if (typeOf(Var) != "identifier" || typeOf(Right) != "call" ||
+      typeOf(Fn) != "attribute")
+    return std::nullopt;
+  llvm::StringRef M = text(script::field(Fn, "attribute"));
+  auto A = args(script::field(Right, "arguments"));
+  bool Lines = M == "splitlines" && A.empty();
+  if (M == "split" && A.size() == 1) {
+    auto Sep = constText(lower(A[0], 1));
+    Lines = Sep && (*Sep == "\n" || *Sep == "\r\n");
+  }
+  if (!Lines)
+    return std::nullopt;
+  Val Text = lower(script::field(Fn, "object"), 1);
+  if (!Text.E || !dependsOnVersion(*Text.E))
+    return std::nullopt;
+  // The body's first test of the line's start names the line it is after.
+  for (script::Node K : namedKids(script::field(For, "body"))) {
+    if (typeOf(K) != "if_statement")
+      continue;
+    script::Node C = unwrap(script::field(K, "condition"));
+    script::Node CF = script::field(C, "function");
+    if (typeOf(C) != "call" || typeOf(CF) != "attribute" ||
+        text(script::field(CF, "attribute")) != "startswith" ||
+        text(script::field(CF, "object")) != text(Var))
+      return std::nullopt;
+    auto CA = args(script::field(C, "arguments"));
+    auto Prefix = CA.size() == 1 ? constText(lower(CA[0], 1)) : std::nullopt;
+    if (!Prefix || Prefix->empty())
+      return std::nullopt;
+    return core::lineStartingWith(Text.E, *Prefix);
+  }
+  return std::nullopt;
+}
+
 void Lowerer::statement(script::Node S) {
   Nest Level(*this);
   if (Level.pastLimit()) {
@@ -379,6 +417,8 @@ void Lowerer::statement(script::Node S) {
     Val Each;
     if (R.Obj == ObjKind::WmiOSList)
       Each = Val::obj(ObjKind::WmiOS);
+    else if (auto Line = lineOfLoop(S))
+      Each = Val::of(*Line);
     bindTarget(script::field(S, "left"), Each);
     walkBlock(script::field(S, "body"));
     for (script::Node K : namedKids(S))

@@ -55,5 +55,37 @@ def classify(conn):
     return "other"
 
 
+def systeminfo_os_line():
+    try:
+        out = subprocess.check_output(["systeminfo"], universal_newlines=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for line in out.splitlines():
+        if line.startswith("OS Version:"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def systeminfo_name_line():
+    out = subprocess.check_output(["systeminfo"], universal_newlines=True)
+    for line in out.splitlines():
+        if line.startswith("OS Name:"):
+            return line
+    return ""
+
+
+def check_systeminfo():
+    text = systeminfo_os_line()
+    if text is None:
+        return "unknown"
+    # expect: VG002
+    if (text.find("6.0.6002") != -1 or text.find("6.0.6003") != -1):
+        return "sp2 by systeminfo"
+    # Silent: the OS name line holds no build.
+    if "6002" in systeminfo_name_line():
+        return "never"
+    return "other"
+
+
 def main():
     print(from_ver(), classify(wmi.WMI()), is_sp2(), pre_bump(), is_nt6())
