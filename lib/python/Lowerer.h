@@ -42,22 +42,26 @@ inline script::NodeList namedKids(script::Node N) {
 
 /// Objects whose members or items are version quantities.
 enum class ObjKind : uint8_t {
-  None,      // a plain value (E) or nothing known
-  WinVer,    // sys.getwindowsversion(): a struct sequence
-  Win32Ver,  // platform.win32_ver(): (release, version, csd, ptype)
-  Uname,     // platform.uname(): (system, node, release, version, ...)
-  Platform,  // platform.platform(): "Windows-2008Server-6.0.6002-SP2"
-  WmiConn,   // wmi.WMI()
-  WmiOSList, // wmi.WMI().Win32_OperatingSystem()
-  WmiOS,     // one Win32_OperatingSystem instance
-  RegKey,    // winreg key of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
-  HKLM,      // winreg.HKEY_LOCAL_MACHINE, getattr(winreg, "HKEY_LOCAL_MACHINE")
-  Tuple,     // a tuple/list literal or a tuple result (Items)
-  Dict,      // a dict literal (DictNode)
-  Self,      // `self` in a method of class Name
-  Pattern,   // re.compile(pattern): E is the pattern
-  Match,     // re.search(...)'s result: E whether it matched; its Regex
-             // test also gives .group(n)
+  None,       // a plain value (E) or nothing known
+  WinVer,     // sys.getwindowsversion(): a struct sequence
+  Win32Ver,   // platform.win32_ver(): (release, version, csd, ptype)
+  Uname,      // platform.uname(): (system, node, release, version, ...)
+  Platform,   // platform.platform(): "Windows-2008Server-6.0.6002-SP2"
+  WmiConn,    // wmi.WMI(), a COM SWbemServices
+  WmiLocator, // Dispatch("WbemScripting.SWbemLocator")
+  WmiOSList,  // wmi.WMI().Win32_OperatingSystem()
+  WmiOS,      // one Win32_OperatingSystem instance
+  RegKey,     // winreg key of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
+  HKLM,    // winreg.HKEY_LOCAL_MACHINE, getattr(winreg, "HKEY_LOCAL_MACHINE")
+  Tuple,   // a tuple/list literal or a tuple result (Items)
+  Dict,    // a dict literal (DictNode)
+  Self,    // `self` in a method of class Name
+  Pattern, // re.compile(pattern): E is the pattern
+  Match,   // re.search(...)'s result: E whether it matched; its Regex
+           // test also gives .group(n)
+  RecordType, // collections.namedtuple(...): Items, its fields' names
+  Process,    // subprocess.run/Popen (Name) of a command: E its output
+  Pipe,       // a Popen's .stdout: E what .read() gives
 };
 
 enum class PyType : uint8_t { Unknown, Int, Str, Bool };
@@ -70,7 +74,7 @@ struct Val {
   /// A dict literal's values under constant string keys, lowered where it
   /// is written (`{"build": os.BuildNumber}` returned by a helper).
   std::map<std::string, core::ExprPtr> Fields;
-  std::string Name; // Self: the class
+  std::string Name; // Self: the class; Process: the call
   static Val of(core::ExprPtr X) {
     Val V;
     V.E = std::move(X);

@@ -110,6 +110,13 @@ Val Lowerer::identifier(llvm::StringRef Name) {
   if (A != Aliases.end())
     if (auto V = importedValue(A->second)) // `from pkg.osinfo import BUILD`
       return *V;
+  // A class by its name (`Platform.SP2_BUILD`, an IntEnum's member): its
+  // class attributes.
+  if (Classes.count(Name.str())) {
+    Val C = Val::obj(ObjKind::Self);
+    C.Name = Name.str();
+    return C;
+  }
   if (Name == "True")
     return Val::of(boolConst(true));
   if (Name == "False")
@@ -580,6 +587,20 @@ Val Lowerer::call(script::Node N, int Depth) {
   bool Method = false;
   if (typeOf(Fn) == "identifier") {
     Key = text(Fn).str();
+    // A namedtuple's instance: a record of the arguments by field.
+    if (Val T = identifier(Key); T.Obj == ObjKind::RecordType) {
+      Val R = Val::obj(ObjKind::Dict);
+      for (size_t I = 0; I < T.Items.size(); ++I) {
+        auto F = constText(T.Items[I]);
+        script::Node K = keywordArg(ArgList, F ? *F : "");
+        Val A = !script::isNull(K)     ? lower(K, Depth + 1)
+                : I < Args.size() && F ? Args[I]
+                                       : Val();
+        if (F && A.E && dependsOnVersion(*A.E))
+          R.Fields[*F] = core::keepSpellingsWithin(A.E, core::SourceSpan{});
+      }
+      return R;
+    }
     if (Classes.count(Key)) {
       // A constructor: an instance of the class.
       Val V = Val::obj(ObjKind::Self);
@@ -777,6 +798,9 @@ Val Lowerer::lower(script::Node N, int Depth) {
       if (L.E && dependsOnVersion(*L.E))
         return L;
     }
+    // `v = v or current()`: a parameter with an object as its fallback.
+    if (IsOr && !LB && !RB && (L.isObject() || R.isObject()))
+      return L.isObject() ? L : R;
     ExprPtr LC = LB ? L.E : unknown(), RC = RB ? R.E : unknown();
     return Val::of(IsOr ? logicOr(LC, RC) : logicAnd(LC, RC));
   }

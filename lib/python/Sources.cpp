@@ -22,18 +22,23 @@ namespace {
 
 ExprPtr q(Quantity Q, std::string Prov) { return quantity(Q, std::move(Prov)); }
 
-/// The item of a struct sequence / tuple result by index.
-Val winVerItem(int64_t I) {
+/// The item of a struct sequence / tuple result by index: of
+/// sys.getwindowsversion(), or of pywin32's win32api.GetVersionEx() (Of),
+/// which start alike (major, minor, build, platform id, service pack).
+Val winVerItem(int64_t I, llvm::StringRef Of = "") {
+  auto P = [&](const char *Member) {
+    return Of.empty() ? "sys.getwindowsversion()." + std::string(Member)
+                      : Of.str() + "[" + std::to_string(I) + "]";
+  };
   switch (I) {
   case 0:
-    return Val::of(q(Quantity::Major, "sys.getwindowsversion().major"));
+    return Val::of(q(Quantity::Major, P("major")));
   case 1:
-    return Val::of(q(Quantity::Minor, "sys.getwindowsversion().minor"));
+    return Val::of(q(Quantity::Minor, P("minor")));
   case 2:
-    return Val::of(q(Quantity::Build, "sys.getwindowsversion().build"));
+    return Val::of(q(Quantity::Build, P("build")));
   case 4:
-    return Val::of(
-        q(Quantity::CSDVersion, "sys.getwindowsversion().service_pack"));
+    return Val::of(q(Quantity::CSDVersion, P("service_pack")));
   default:
     return Val::of(unknown());
   }
@@ -74,6 +79,19 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::obj(ObjKind::HKLM);
   if (Name == "wmi.WMI")
     return Val::obj(ObjKind::WmiConn);
+  // pywin32's COM: `Dispatch("WbemScripting.SWbemLocator")` (then
+  // `.ConnectServer(...)`) and `GetObject("winmgmts:...")`.
+  if ((Name == "win32com.client.Dispatch" ||
+       Name == "win32com.client.DispatchEx") &&
+      !Args.empty())
+    if (auto P = constText(Args[0]);
+        P &&
+        llvm::StringRef(*P).equals_insensitive("WbemScripting.SWbemLocator"))
+      return Val::obj(ObjKind::WmiLocator);
+  if (Name == "win32com.client.GetObject" && !Args.empty())
+    if (auto P = constText(Args[0]);
+        P && llvm::StringRef(*P).starts_with_insensitive("winmgmts:"))
+      return Val::obj(ObjKind::WmiConn);
   // LooseVersion(platform.version()) < LooseVersion("6.0.6003"),
   // packaging's Version/parse: compared component by component.
   if ((Name == "distutils.version.LooseVersion" ||
@@ -85,7 +103,43 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::of(unary(Op::VersionOf, Args[0].E));
   // `subprocess.check_output(["cmd", "/c", "ver"])`, `check_output("ver",
   // shell=True)`, `subprocess.getoutput("systeminfo")`: what it prints.
-  if ((Name == "subprocess.check_output" || Name == "subprocess.getoutput") &&
+  // `WinVer = collections.namedtuple("WinVer", "major minor build")`.
+  if ((Name == "collections.namedtuple" || Name == "namedtuple") &&
+      Args.size() >= 2) {
+    std::vector<std::string> Names;
+    if (auto F = constText(Args[1])) {
+      llvm::SmallVector<llvm::StringRef, 8> Parts;
+      llvm::StringRef(*F).split(Parts, ' ', -1, false);
+      for (llvm::StringRef P : Parts)
+        for (llvm::StringRef Q : llvm::split(P, ','))
+          if (!Q.trim().empty())
+            Names.push_back(Q.trim().str());
+    } else if (Args[1].Obj == ObjKind::Tuple) {
+      for (const Val &I : Args[1].Items)
+        if (auto T = constText(I))
+          Names.push_back(*T);
+        else
+          return Val();
+    }
+    if (Names.empty())
+      return Val();
+    Val T = Val::obj(ObjKind::RecordType);
+    for (const std::string &F : Names)
+      T.Items.push_back(Val::of(strConst(F)));
+    return T;
+  }
+  if (Name == "win32api.GetVersionEx") {
+    Val T = Val::obj(ObjKind::Tuple);
+    for (int64_t I = 0; I < 5; ++I)
+      T.Items.push_back(winVerItem(I, "win32api.GetVersionEx()"));
+    return T;
+  }
+  // ... and `subprocess.run(...).stdout` (capture_output=True, or
+  // stdout=PIPE), `subprocess.Popen(...)` (`.communicate()[0]`,
+  // `.stdout.read()`).
+  bool Run = Name == "subprocess.run" || Name == "subprocess.Popen";
+  if ((Name == "subprocess.check_output" || Name == "subprocess.getoutput" ||
+       Run) &&
       !Args.empty()) {
     std::string Line;
     if (auto T = constText(Args[0]))
@@ -100,9 +154,15 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     // `ver` is cmd's own command: run through a shell.
     if (llvm::StringRef(Line).trim().equals_insensitive("ver"))
       Line = "cmd /c ver";
-    if (ExprPtr Out = commandOutput(Line))
+    ExprPtr Out = commandOutput(Line);
+    if (!Out)
+      return Val();
+    if (!Run)
       return Val::of(Out);
-    return Val();
+    Val P = Val::obj(ObjKind::Process);
+    P.E = Out;
+    P.Name = Name;
+    return P;
   }
   if (Name == "winreg.OpenKey" || Name == "winreg.OpenKeyEx" ||
       Name == "winreg.CreateKey" || Name == "winreg.CreateKeyEx") {
@@ -214,6 +274,21 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     }
     return Val::of(unknown());
   }
+  case ObjKind::Dict:
+    // A namedtuple's field, `WinVer(...).build`.
+    if (auto F = Obj.Fields.find(Name.str()); F != Obj.Fields.end())
+      return Val::of(F->second);
+    return Val::of(unknown());
+  case ObjKind::Process:
+    // CompletedProcess.stdout, and a Popen's stdout pipe (its .read()).
+    if (Name == "stdout" && Obj.Name == "subprocess.run")
+      return Val::of(Obj.E);
+    if (Name == "stdout") {
+      Val O = Obj;
+      O.Obj = ObjKind::Pipe;
+      return O;
+    }
+    return Val::of(unknown());
   case ObjKind::Uname:
     if (Name == "version")
       return Val::of(q(Quantity::Version, "platform.uname().version"));
@@ -308,6 +383,8 @@ Val Lowerer::elements(const Val &Seq) const {
 Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
                     const std::vector<Val> &Args,
                     const std::vector<script::Node> &ArgNodes, int Depth) {
+  if (Obj.Obj == ObjKind::WmiLocator)
+    return Name == "ConnectServer" ? Val::obj(ObjKind::WmiConn) : Val();
   if (Obj.Obj == ObjKind::WmiConn) {
     if (Name == "Win32_OperatingSystem")
       return Val::obj(ObjKind::WmiOSList);
@@ -319,6 +396,13 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
         }
     return {};
   }
+  if (Obj.Obj == ObjKind::Process && Name == "communicate") {
+    Val T = Val::obj(ObjKind::Tuple);
+    T.Items = {Val::of(Obj.E), Val::of(unknown())};
+    return T;
+  }
+  if (Obj.Obj == ObjKind::Pipe && Name == "read")
+    return Val::of(Obj.E);
   if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty())
     return lookup(Obj, Args[0]);
   if (Obj.Obj == ObjKind::Pattern && !Args.empty() && Args[0].E) {
