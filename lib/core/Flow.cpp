@@ -279,7 +279,11 @@ ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
   for (int I = 0; I < 4; ++I)
     if (Part.equals_insensitive(Parts[I]))
       Idx = I;
-  const Expr &K = *V.Kids[0];
+  const Expr *KP = V.Kids[0].get();
+  // The version of a text parameter no call binds (`Version.Parse(s)`).
+  if (KP->Kind == Op::Param && !KP->Kids.empty() && KP->Kids[0])
+    KP = KP->Kids[0].get();
+  const Expr &K = *KP;
   if (K.Kind != Op::Quantity)
     return nullptr;
   std::string P = K.Provenance + "." + Part.str();

@@ -257,6 +257,13 @@ std::optional<Val> Lowerer::typedInstance(script::Node Type) {
     return std::nullopt;
   Val V = Val::obj(ObjKind::Instance);
   V.Name = T.str();
+  // An interface the file implements once: that class's members.
+  if (Interfaces.count(V.Name)) {
+    auto I = Implementers.find(V.Name);
+    if (I == Implementers.end() || I->second.size() != 1)
+      return std::nullopt;
+    V.Name = *I->second.begin();
+  }
   return V;
 }
 
@@ -527,9 +534,20 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
         T == "record_declaration" || T == "interface_declaration") {
       std::string Name = text(script::field(D, "name")).str();
       Classes.insert(Name);
+      if (T == "interface_declaration")
+        Interfaces.insert(Name);
       for (script::Node K : namedKids(D)) {
         if (typeOf(K) == "modifier" && text(K) == "partial")
           Partial.insert(Name);
+        // `class RegistryOsVersionProvider : IOsVersionProvider`.
+        if (typeOf(K) == "base_list" && T != "interface_declaration")
+          for (script::Node B : namedKids(K)) {
+            llvm::StringRef BN = text(B);
+            if (typeOf(B) == "qualified_name")
+              BN = BN.rsplit('.').second;
+            if (typeOf(B) == "identifier" || typeOf(B) == "qualified_name")
+              Implementers[BN.str()].insert(Name);
+          }
         // `record OsSnapshot(int Major, int Minor, int Build)`.
         if (typeOf(K) == "parameter_list" && T == "record_declaration") {
           std::vector<std::string> Params;

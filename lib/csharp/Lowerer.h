@@ -259,6 +259,9 @@ public:
   std::map<std::string, script::Node> Properties; // getter bodies
   std::set<std::string> Classes;
   std::set<std::string> Partial; // classes declared `partial` here
+  std::set<std::string> Interfaces;
+  /// The classes of this file that name a type in their base list.
+  std::map<std::string, std::set<std::string>> Implementers;
 
 protected:
   // --- the script::Lowerer skeleton: C#'s node kinds --------------------

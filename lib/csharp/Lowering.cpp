@@ -546,9 +546,17 @@ Val Lowerer::lower(script::Node N, int Depth) {
     // a?.b: the member of a (null aside).
     script::Node O = script::field(N, "condition");
     Val Obj = lower(O, Depth + 1);
-    for (script::Node K : namedKids(N))
+    for (script::Node K : namedKids(N)) {
       if (typeOf(K) == "member_binding_expression")
         return member(Obj, text(script::field(K, "name")), N);
+      // a?["BuildNumber"]: the item of a.
+      if (typeOf(K) == "element_binding_expression") {
+        auto A = args(K);
+        if (A.size() != 1)
+          return {};
+        return item(Obj, lower(A[0], Depth + 1), N);
+      }
+    }
     return {};
   }
   if (T == "element_access_expression") {

@@ -91,7 +91,9 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
                             "registry CurrentVersion\\" + *V);
     return E ? Val::of(E) : Val();
   }
-  if (N == "RegistryKey.OpenBaseKey" && !Nodes.empty())
+  if ((N == "RegistryKey.OpenBaseKey" ||
+       N == "RegistryKey.OpenRemoteBaseKey") &&
+      !Nodes.empty())
     return text(Nodes[0]).ends_with("LocalMachine") ? Val::obj(ObjKind::HKLM)
                                                     : Val();
   if (N == "FileVersionInfo.GetVersionInfo" && !Args.empty()) {
@@ -133,9 +135,9 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
   if (N == "Convert.ToString" && Args.size() == 1)
     return isInt(Args[0]) ? Val::of(unary(Op::ToStr, Args[0].E)) : Args[0];
   if ((N == "Version.Parse" || N == "Version.TryParse") && !Args.empty()) {
-    if (!isStr(Args[0]))
-      return Val();
-    Val V = Val::of(unary(Op::VersionOf, Args[0].E));
+    // Of text not known to be the OS's (`bundleVersion`): a version all the
+    // same, whose parts are not the OS's for their names' sake.
+    Val V = Val::of(unary(Op::VersionOf, Args[0].E ? Args[0].E : unknown()));
     if (N == "Version.Parse")
       return V;
     script::Node Out = Nodes.back();
@@ -245,8 +247,8 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       if (typeOf(K) == "initializer_expression")
         Init = K;
   if (Type == "Version") {
-    if (Args.size() == 1 && isStr(Args[0]))
-      return Val::of(unary(Op::VersionOf, Args[0].E));
+    if (Args.size() == 1)
+      return Val::of(unary(Op::VersionOf, Args[0].E ? Args[0].E : unknown()));
     if (Args.size() < 2 || Args.size() > 4)
       return {};
     std::string S;
