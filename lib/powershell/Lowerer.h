@@ -320,6 +320,10 @@ public:
   /// lowered with a parameter bound to the version value its calls agree
   /// on: `Pick ([Environment]::OSVersion.Version.Build)`).
   core::CallerArguments Callers;
+  /// The record (a hashtable or [pscustomobject] with version fields) that
+  /// every call of a function passes for a parameter (function, index);
+  /// nullopt once two calls pass different ones.
+  std::map<std::pair<std::string, size_t>, std::optional<Val>> CallerRecords;
   std::map<std::string, std::vector<std::string>> FunctionParams;
   /// Functions that hand a parameter to Get-WmiObject/Get-CimInstance of
   /// Win32_OperatingSystem as its -Filter or -Query: lower-case function

@@ -154,6 +154,11 @@ void Lowerer::bindParams(script::Node ParamList) {
               Fn, size_t(Index),
               Learned != Functions.end() ? Learned->second.E.get() : nullptr))
         V = Val::of(core::keepSpellingsWithin(A, span(Node->second)));
+      // `Test-Summary -Summary $s` with `$s = [pscustomobject]@{ Build =
+      // $os.BuildNumber }` at every call: the record, fields and all.
+      else if (auto R = CallerRecords.find({Fn, size_t(Index)});
+               R != CallerRecords.end() && R->second)
+        V = Val::spelledWithin(*R->second, span(Node->second));
     }
     if (!Type.empty())
       V = castTo(Type, V);
@@ -228,6 +233,10 @@ void Lowerer::assignment(script::Node N) {
       conditionGuardExpr(V.MatchTest, Value);
       V.MatchTest = nullptr;
     }
+  } else if (!script::isNull(Value)) {
+    // `$plan += (Test-Sp2 -Text $os.Version)`: the variable's value is not
+    // followed, but the calls on the right are (what they pass is noted).
+    lower(Value);
   }
   bind(Name, Scope, V, BranchDepth > 0);
 }
