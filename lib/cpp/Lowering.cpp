@@ -65,6 +65,18 @@ const VarDecl *pointee(const Expr *E) {
   return nullptr;
 }
 
+/// The field E names or points at (`host->ubr`, `&host->ubr`,
+/// `host->versionText`), if any.
+const FieldDecl *fieldPointee(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+  if (auto *M = dyn_cast_or_null<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(M->getMemberDecl());
+  return nullptr;
+}
+
 std::string calleeName(const CallExpr *CE) {
   if (const FunctionDecl *FD = CE->getDirectCallee())
     if (FD->getIdentifier())
@@ -212,6 +224,8 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       return;
     if (const VarDecl *VD = pointee(CE->getArg(I)))
       F.OutDefs[VD] = std::move(V);
+    else if (const FieldDecl *FD = fieldPointee(CE->getArg(I)))
+      F.FieldOutDefs[FD] = std::move(V);
   };
   // sprintf family: the buffer holds the formatted text.
   static const char *Printf[] = {
@@ -228,6 +242,8 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       if (isa<StringLiteral>(CE->getArg(I)->IgnoreParenCasts())) {
         if (const VarDecl *VD = pointee(CE->getArg(0)))
           F.FormatDefs[VD] = {CE, I};
+        else if (const FieldDecl *FD = fieldPointee(CE->getArg(0)))
+          F.FieldFormatDefs[FD] = {CE, I};
         break;
       }
     return;
@@ -538,6 +554,20 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    // A member a call writes through (`ReadCvString(L"CurrentVersion",
+    // m_version, 16)`, `&m_build`): what it holds is not what its name says.
+    for (const Expr *A : CE->arguments()) {
+      const Expr *X = A->IgnoreParenImpCasts();
+      if (auto *U = dyn_cast<UnaryOperator>(X);
+          U && U->getOpcode() == UO_AddrOf)
+        X = U->getSubExpr()->IgnoreParenImpCasts();
+      else if (!X->getType()->isArrayType() &&
+               !A->IgnoreParens()->getType()->isPointerType())
+        continue;
+      if (auto *ME = dyn_cast<MemberExpr>(X))
+        if (auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          F.FieldsWrittenByCalls.insert(FD);
+    }
     // `out = buf;` / `out.assign(buf)` for a `std::wstring &out` parameter:
     // an out-parameter, as `*out = value` is for a pointer.
     const Expr *Target = nullptr, *Stored = nullptr;
@@ -650,7 +680,8 @@ void userOutParams(ASTContext &Ctx, Facts &F,
                    const core::FrontendOptions &Opts) {
   auto IsParam = [](const auto &D) { return isa<ParmVarDecl>(D.first); };
   if (F.OutParamDefs.empty() && llvm::none_of(F.OutDefs, IsParam) &&
-      llvm::none_of(F.RegistryDefs, IsParam))
+      llvm::none_of(F.RegistryDefs, IsParam) &&
+      llvm::none_of(F.FormatDefs, IsParam))
     return;
   struct CallFinder : RecursiveASTVisitor<CallFinder> {
     ASTContext &Ctx;
@@ -683,13 +714,23 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         auto It = F.OutParamDefs.find(Param);
         auto Api = Pointer ? F.OutDefs.find(Param) : F.OutDefs.end();
         auto Reg = Pointer ? F.RegistryDefs.find(Param) : F.RegistryDefs.end();
+        auto Fmt = Pointer ? F.FormatDefs.find(Param) : F.FormatDefs.end();
         if (It == F.OutParamDefs.end() && Api == F.OutDefs.end() &&
-            Reg == F.RegistryDefs.end())
+            Reg == F.RegistryDefs.end() && Fmt == F.FormatDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
         if (!Target || F.OutDefs.count(Target))
           continue;
         Lowerer L(Ctx, F, Opts);
+        // `swprintf(buf, cch, L"%lu.%lu.%lu", ...)` in the helper: the text
+        // this call's buffer receives.
+        if (Fmt != F.FormatDefs.end()) {
+          ExprPtr X =
+              L.formattedAtCall(Fmt->second.first, Fmt->second.second, FD, CE);
+          if (core::dependsOnVersion(*X) && !F.Clobbered.count(Param))
+            Outs.push_back({Target, X});
+          continue;
+        }
         if (Reg != F.RegistryDefs.end()) {
           ExprPtr Name = L.valueAtCall(
               Reg->second.first->getArg(Reg->second.second), FD, CE);
@@ -1324,6 +1365,19 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
         return core::unknown();
       }
   }
+  // A field an API or a sprintf-like call fills, through any object of
+  // its type (`FillHost(HOST_OS *host)` writes, `IsSp2(const HOST_OS *)`
+  // reads).
+  if (!F.FieldDefs.count(FD)) {
+    if (auto O = F.FieldOutDefs.find(FD); O != F.FieldOutDefs.end())
+      return O->second;
+    if (auto Fm = F.FieldFormatDefs.find(FD); Fm != F.FieldFormatDefs.end())
+      if (Visiting.insert(FD).second) {
+        ExprPtr V = formatted(Fm->second.first, Fm->second.second);
+        Visiting.erase(FD);
+        return V;
+      }
+  }
   auto It = F.FieldDefs.find(FD);
   if (It != F.FieldDefs.end())
     if (Visiting.insert(FD).second) {
@@ -1347,6 +1401,10 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   // an `OsDetector` (or of a variable `os`), it is the OS's.
   bool Integer = FD->getType()->isIntegerType();
   bool Text = !Integer && isStringType(FD->getType());
+  // A text member a call fills (`ReadCvString(L"CurrentVersion", m_version,
+  // 16)` gives "6.0"): its name does not say which text.
+  if (Text && F.FieldsWrittenByCalls.count(FD))
+    return core::unknown();
   llvm::StringRef Contexts[] = {
       "", Owner && Owner->getIdentifier() ? Owner->getName() : "",
       BaseRef ? BaseRef->getDecl()->getName() : ""};
@@ -1375,6 +1433,15 @@ ExprPtr Lowerer::valueAtCall(const Expr *E, const FunctionDecl *Callee,
                              const CallExpr *Call) {
   Frames.push_back({Callee, Call});
   ExprPtr V = value(E);
+  Frames.pop_back();
+  return V;
+}
+
+ExprPtr Lowerer::formattedAtCall(const CallExpr *Fmt, unsigned FmtArg,
+                                 const FunctionDecl *Callee,
+                                 const CallExpr *Call) {
+  Frames.push_back({Callee, Call});
+  ExprPtr V = formatted(Fmt, FmtArg);
   Frames.pop_back();
   return V;
 }

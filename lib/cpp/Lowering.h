@@ -44,6 +44,16 @@ struct Facts {
   /// Every value stored into a field (any object), and constructor inits.
   llvm::DenseMap<const clang::FieldDecl *, std::vector<const clang::Expr *>>
       FieldDefs;
+  /// Fields an API writes through an out-parameter (`RegQueryValueExA(...,
+  /// (LPBYTE)&host->ubr, ...)`), and fields a sprintf-like call fills (the
+  /// call and its format's index), through any object of their type.
+  llvm::DenseMap<const clang::FieldDecl *, core::ExprPtr> FieldOutDefs;
+  llvm::DenseMap<const clang::FieldDecl *,
+                 std::pair<const clang::CallExpr *, unsigned>>
+      FieldFormatDefs;
+  /// Fields passed to a call by address or as an array (written through,
+  /// as far as verguard can tell): their names say nothing of their value.
+  llvm::DenseSet<const clang::FieldDecl *> FieldsWrittenByCalls;
   /// `var.field = value` for a struct variable (VerifyVersionInfo inputs).
   llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
                  const clang::Expr *>
@@ -127,6 +137,11 @@ public:
   core::ExprPtr valueAtCall(const clang::Expr *E,
                             const clang::FunctionDecl *Callee,
                             const clang::CallExpr *Call);
+  /// The text a sprintf-like call in Callee formats (its format at FmtArg),
+  /// read at Call.
+  core::ExprPtr formattedAtCall(const clang::CallExpr *Fmt, unsigned FmtArg,
+                                const clang::FunctionDecl *Callee,
+                                const clang::CallExpr *Call);
   /// E as a condition (boolean).
   core::ExprPtr cond(const clang::Expr *E);
 
