@@ -865,6 +865,22 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
     IgnoreCase = true;
   for (size_t I = 0; I < P.size(); ++I) {
     char C = P[I];
+    if (C == '\\' && I + 1 < P.size() && InBracket) {
+      // In a bracket expression ERE takes a backslash literally:
+      // `[\d.]` is `[0-9.]`.
+      char N = P[++I];
+      if (N == 'd')
+        Ere += "0-9";
+      else if (N == 'w')
+        Ere += "A-Za-z0-9_";
+      else if (N == 's')
+        Ere += " \t\r\n";
+      else if (llvm::StringRef("]^-\\").contains(N) || llvm::isAlpha(N))
+        return std::nullopt;
+      else
+        Ere += N;
+      continue;
+    }
     if (C == '\\' && I + 1 < P.size()) {
       char N = P[++I];
       switch (N) {
@@ -880,7 +896,20 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
       case 's':
         Ere += "[ \t\r\n]";
         break;
-      case 'b':
+      case 'b': {
+        // A word boundary: the start of a word before a word character,
+        // its end after one (BSD regex's [[:<:]] and [[:>:]]).
+        auto Word = [](char X) { return llvm::isAlnum(X) || X == '_'; };
+        bool NextWord =
+            I + 1 < P.size() &&
+            (Word(P[I + 1]) || (P[I + 1] == '\\' && I + 2 < P.size() &&
+                                llvm::StringRef("dw").contains(P[I + 2])));
+        bool PrevWord = !Ere.empty() && (Word(Ere.back()) || Ere.back() == ']');
+        if (InBracket || NextWord == PrevWord)
+          return std::nullopt;
+        Ere += NextWord ? "[[:<:]]" : "[[:>:]]";
+        break;
+      }
       case 'B':
       case 'A':
       case 'z':

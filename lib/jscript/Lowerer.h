@@ -39,21 +39,25 @@ inline script::NodeList namedKids(script::Node N) {
 /// Objects that lead to version quantities, and JScript's own containers.
 enum class ObjKind : uint8_t {
   None,
-  WmiService,   // GetObject("winmgmts:...")
-  Locator,      // WbemScripting.SWbemLocator
-  OsCollection, // ExecQuery("... FROM Win32_OperatingSystem")
-  OsEnumerator, // new Enumerator(<OsCollection>)
-  OsInstance,   // one Win32_OperatingSystem
-  Shell,        // WScript.Shell
-  Fso,          // Scripting.FileSystemObject
-  Exec,         // WshScriptExec of `cmd /c ver` (Shell.Exec)
-  ExecStdOut,   // its StdOut: ReadAll() is the output of `ver`
-  Array,        // [a, b], "a.b".split(".") known item by item (Items)
-  Object,       // an object literal / an object with properties (Props)
-  RegExp,       // /re/flags or new RegExp("re", "flags"): E is the pattern
-  Function,     // a function expression bound to a name (Name)
-  OtherWmi,     // instances of another WMI class (Win32_BIOS ...), their
-                // enumerator or one of them: not the OS
+  WmiService,     // GetObject("winmgmts:...")
+  Locator,        // WbemScripting.SWbemLocator
+  OsCollection,   // ExecQuery("... FROM Win32_OperatingSystem")
+  OsEnumerator,   // new Enumerator(<OsCollection>)
+  OsInstance,     // one Win32_OperatingSystem
+  FileCollection, // ExecQuery("... FROM CIM_DataFile WHERE Name='<system
+                  // binary>'"), its enumerator and one of its instances:
+  FileEnumerator, // .Version is the binary's file version
+  FileInstance,
+  Shell,      // WScript.Shell
+  Fso,        // Scripting.FileSystemObject
+  Exec,       // WshScriptExec of `cmd /c ver` (Shell.Exec)
+  ExecStdOut, // its StdOut: ReadAll() is the output of `ver`
+  Array,      // [a, b], "a.b".split(".") known item by item (Items)
+  Object,     // an object literal / an object with properties (Props)
+  RegExp,     // /re/flags or new RegExp("re", "flags"): E is the pattern
+  Function,   // a function expression bound to a name (Name)
+  OtherWmi,   // instances of another WMI class (Win32_BIOS ...), their
+              // enumerator or one of them: not the OS
 };
 
 struct Val {

@@ -134,6 +134,8 @@ Val Lowerer::construct(llvm::StringRef Name, const std::vector<Val> &Args) {
   if (Name == "Enumerator" && !Args.empty()) {
     if (Args[0].Obj == ObjKind::OsCollection)
       return Val::obj(ObjKind::OsEnumerator);
+    if (Args[0].Obj == ObjKind::FileCollection)
+      return Val::obj(ObjKind::FileEnumerator);
     if (Args[0].Obj == ObjKind::OtherWmi)
       return Args[0];
     return {};
@@ -156,6 +158,11 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     if (auto SQ = vbscript::wmiOsProperty(Name))
       return Val::of(sourceValue(SQ->Q, SQ->AsString,
                                  "Win32_OperatingSystem." + Name.str()));
+    return Val::of(unknown());
+  case ObjKind::FileInstance:
+    if (Name.equals_insensitive("Version"))
+      return Val::of(quantity(Quantity::FileVersion,
+                              "CIM_DataFile.Version of a system binary"));
     return Val::of(unknown());
   case ObjKind::Object: {
     auto P = Obj.Props.find(Name.str());
@@ -198,6 +205,8 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   }
   if (Obj.Obj == ObjKind::OsCollection)
     return Val::obj(ObjKind::OsInstance);
+  if (Obj.Obj == ObjKind::FileCollection)
+    return Val::obj(ObjKind::FileInstance);
   if (!Obj.E || !I)
     return {};
   // `re.exec(s)[3]`, `s.match(re)[3]`: capture group 3 of the match.
@@ -225,6 +234,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
       auto Q = constText(Args[0]);
       if (Q && vbscript::classifyWmiPath(*Q) == vbscript::ObjKind::OsCollection)
         return Val::obj(ObjKind::OsCollection);
+      if (Q && llvm::StringRef(*Q).contains_insensitive("cim_datafile") &&
+          core::builtinSources().quotesSystemBinary(
+              llvm::StringRef(*Q).lower()))
+        return Val::obj(ObjKind::FileCollection);
       if (Q && llvm::StringRef(*Q).contains_insensitive("from "))
         return Val::obj(ObjKind::OtherWmi); // another class's instances
       return {};
@@ -246,6 +259,11 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
   case ObjKind::OsEnumerator:
     if (L == "item")
       return Val::obj(ObjKind::OsInstance);
+    return {};
+  case ObjKind::FileCollection:
+  case ObjKind::FileEnumerator:
+    if (L == "item" || L == "itemindex")
+      return Val::obj(ObjKind::FileInstance);
     return {};
   case ObjKind::Shell:
     if (L == "regread" && !Args.empty()) {
@@ -388,6 +406,17 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     R->Syntax = Dialect::JScript;
     R->Written = spell(Call);
     return Val::of(R);
+  }
+  // `s.replace(/^\s+|\s+$/g, "")`: JScript's trim (String.prototype.trim
+  // came with ES5).
+  if (M == "replace" && Args.size() == 2 && Args[0].Obj == ObjKind::RegExp &&
+      Args[0].E && Args[0].E->Kind == Op::StrConst &&
+      constText(Args[1]) == std::optional<std::string>("")) {
+    llvm::StringRef P = Args[0].E->Str;
+    if (P == "^\\s+|\\s+$" || P == "^\\s*|\\s*$" || P == "(^\\s+)|(\\s+$)" ||
+        P == "(^\\s*)|(\\s*$)")
+      return Val::of(unary(Op::Trim, S));
+    return {};
   }
   if (M == "replace" && Args.size() == 2 && Args[0].E &&
       Args[0].E->Kind == Op::StrConst && Args[0].Obj == ObjKind::None) {
