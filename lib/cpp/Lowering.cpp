@@ -1945,6 +1945,13 @@ std::optional<int64_t> Lowerer::constant(const Expr *E) {
   ExprPtr V = value(E);
   if (V->Kind == Op::IntConst)
     return V->Int;
+  // A constant reached through a parameter and a conversion (`(5 & 255)`
+  // of a BYTE argument): the same on every profile.
+  if (!core::dependsOnVersion(*V)) {
+    core::Value R = core::evaluate(*V, core::Profile{});
+    if (R.K == core::Value::Int)
+      return R.I;
+  }
   return std::nullopt;
 }
 
