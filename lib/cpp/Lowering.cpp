@@ -890,6 +890,9 @@ ExprPtr Lowerer::valueImpl(const Expr *E) {
   }
   if (auto *S = dyn_cast<StringLiteral>(E))
     return core::strConst(literalUtf8(S), spelling(Ctx, E->getSourceRange()));
+  // `return false;` on failure beside `return os.Build() <= limit;`.
+  if (auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+    return core::boolConst(B->getValue());
   if (isa<PredefinedExpr>(E))
     return core::unknown();
   if (auto *C = dyn_cast<CastExpr>(E)) {

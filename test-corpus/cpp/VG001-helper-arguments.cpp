@@ -38,3 +38,20 @@ bool ViaMember(const OsInfo &os) {
     return true;
   return os.IsExactly(9200);
 }
+
+// A helper that returns false when it cannot read the version, else the
+// comparison with its argument; its bound is the call's own argument, which
+// the fix moves.
+static bool BuildIsAtMost(DWORD limit) {
+  OSVERSIONINFOW vi = {sizeof(vi)};
+  if (!GetVersionExW(&vi))
+    return false;
+  return vi.dwBuildNumber <= limit;
+}
+
+bool NeedsLegacySigning() {
+  // expect: VG001
+  return BuildIsAtMost(6002);
+}
+
+bool PredatesWin7() { return BuildIsAtMost(7599); }
