@@ -383,6 +383,12 @@ Val Lowerer::elements(const Val &Seq) const {
 Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
                     const std::vector<Val> &Args,
                     const std::vector<script::Node> &ArgNodes, int Depth) {
+  // `conn.Win32_OperatingSystem()` of a connection out of sight (a
+  // parameter no call binds): the wmi package's class accessor says what
+  // conn is.
+  if (Obj.Obj == ObjKind::None && (!Obj.E || Obj.E->Kind == Op::Param) &&
+      Name == "Win32_OperatingSystem")
+    return Val::obj(ObjKind::WmiOSList);
   if (Obj.Obj == ObjKind::WmiLocator)
     return Name == "ConnectServer" ? Val::obj(ObjKind::WmiConn) : Val();
   if (Obj.Obj == ObjKind::WmiConn) {

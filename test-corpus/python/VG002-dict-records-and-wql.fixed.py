@@ -36,6 +36,12 @@ def vista_hosts():
     return [r.CSName for r in rows]
 
 
+def quick_check(conn):
+    first = conn.Win32_OperatingSystem()[0]
+    # expect: VG002
+    return first.BuildNumber in ("6002", "6003")
+
+
 def build_is_sp2(info):
     # expect: VG002
     return info["build"] in ("6002", "6003")
