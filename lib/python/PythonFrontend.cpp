@@ -149,6 +149,30 @@ void Lowerer::bindTarget(script::Node Target, const Val &V) {
       bindTarget(Kids[I], item(V, Val::of(intConst(I)), Target));
     return;
   }
+  if (T == "subscript") {
+    // `facts["build"] = build_no` of a dict variable: that record's value.
+    script::Node O = unwrap(script::field(Target, "value"));
+    script::Node K = script::field(Target, "subscript");
+    if (typeOf(O) != "identifier" || script::isNull(K))
+      return;
+    std::string Name = text(O).str();
+    for (auto F = Frames.rbegin(); F != Frames.rend(); ++F) {
+      auto It = F->Vars.find(Name);
+      if (It == F->Vars.end())
+        continue;
+      if (It->second.Obj != ObjKind::Dict)
+        return;
+      auto Key = constText(lower(K, 1));
+      if (!Key)
+        return;
+      if (V.E && dependsOnVersion(*V.E))
+        It->second.Fields[*Key] = core::keepSpellingsWithin(V.E, SourceSpan{});
+      else
+        It->second.Fields.erase(*Key);
+      return;
+    }
+    return;
+  }
   if (T == "attribute") {
     // self.x = ...: an attribute of the class, read in any method.
     Val Obj = lower(script::field(Target, "object"), 1);

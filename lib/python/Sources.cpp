@@ -103,6 +103,21 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     return Val::of(unary(Op::VersionOf, Args[0].E));
   // `subprocess.check_output(["cmd", "/c", "ver"])`, `check_output("ver",
   // shell=True)`, `subprocess.getoutput("systeminfo")`: what it prints.
+  // `dict(release=r, build=b)`: a record of its keyword arguments (and an
+  // empty one, filled by `facts["build"] = ...`).
+  if (Name == "dict" && Args.empty()) {
+    Val D = Val::obj(ObjKind::Dict);
+    script::Node ArgList = script::field(Call, "arguments");
+    for (script::Node K : namedKids(ArgList)) {
+      if (typeOf(K) != "keyword_argument")
+        continue;
+      Val X = lower(script::field(K, "value"), 1);
+      if (X.E && dependsOnVersion(*X.E))
+        D.Fields[text(script::field(K, "name")).str()] =
+            core::keepSpellingsWithin(X.E, core::SourceSpan{});
+    }
+    return D;
+  }
   // `WinVer = collections.namedtuple("WinVer", "major minor build")`.
   if ((Name == "collections.namedtuple" || Name == "namedtuple") &&
       Args.size() >= 2) {

@@ -22,6 +22,22 @@ def query_os():
     }
 
 
+def gather_facts():
+    facts = dict(source="wmi")
+    facts["build"] = int(query_os()["build"])
+    facts["agent"] = 6002
+    return facts
+
+
+def facts_say_sp2():
+    facts = gather_facts()
+    # expect: VG001
+    if facts.get("build") == 6002:
+        return True
+    # Silent: the agent's own number.
+    return facts["agent"] == 6002
+
+
 def sp2_hosts():
     conn = wmi.WMI()
     # expect: VG002
