@@ -629,9 +629,11 @@ void Lowerer::declarations(script::Node List, const std::string &Class) {
       }
       std::optional<Val> R = top().Return;
       Frames.pop_back();
-      if (R)
-        for (const std::string &K : {Class + "." + Name, Name})
+      for (const std::string &K : {Class + "." + Name, Name})
+        if (R)
           Members[K] = *R;
+        else // an auto-property: a constructor's `Build = ...` stores it
+          Members.try_emplace(K, Val());
     } else if (T == "method_declaration" || T == "constructor_declaration" ||
                T == "local_function_statement" || T == "operator_declaration") {
       defineMethod(D, Class);

@@ -956,6 +956,11 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   bool Objects = llvm::any_of(Args, [&](const Val &A) {
     return (A.isObject() && !Typical(A)) || (A.E && dependsOnVersion(*A.E));
   });
+  // A helper whose source its argument names (`ReadNt("UBR")` reading
+  // `key.GetValue(valueName)`): walked again with the text bound.
+  if (!Objects && (!Fn.Return || !Fn.Return->related()))
+    Objects = llvm::any_of(
+        Args, [](const Val &A) { return A.E && A.E->Kind == Op::StrConst; });
   if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
       Depth < script::MaxExprDepth / 2) {
     auto Callee = [&] {

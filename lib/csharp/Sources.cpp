@@ -342,6 +342,24 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
               (inferredOnly(It->second) && !inferredOnly(Val::of(X))))
             Members[V.Name + "." + R->second[I]] = Val::of(X);
         }
+    // `new HostOs { Build = v.Build }`: an object initializer's members.
+    if (!script::isNull(Init))
+      for (script::Node A : namedKids(Init)) {
+        if (typeOf(A) != "assignment_expression")
+          continue;
+        script::Node L = unwrap(script::field(A, "left"));
+        if (typeOf(L) != "identifier")
+          continue;
+        Val X = lower(script::field(A, "right"), Depth + 1);
+        if (!X.E || !dependsOnVersion(*X.E) || hasParam(*X.E))
+          continue;
+        ExprPtr E = core::keepSpellingsWithin(X.E, core::SourceSpan{});
+        V.Fields[text(L).str()] = E;
+        auto It = Members.find(V.Name + "." + text(L).str());
+        if (It == Members.end() || !It->second.carries() ||
+            (inferredOnly(It->second) && !inferredOnly(Val::of(E))))
+          Members[V.Name + "." + text(L).str()] = Val::of(E);
+      }
     return V;
   }
   return {};
