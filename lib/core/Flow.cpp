@@ -284,6 +284,19 @@ ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
   if (KP->Kind == Op::Param && !KP->Kids.empty() && KP->Kids[0])
     KP = KP->Kids[0].get();
   const Expr &K = *KP;
+  // A version put together from its parts (`new Version(v.Major, v.Minor,
+  // v.Build)`: "a.b.c" of their texts): the part itself.
+  if (K.Kind == Op::Concat && Idx >= 0 && K.Kids.size() % 2 == 1 &&
+      size_t(Idx) * 2 < K.Kids.size()) {
+    for (size_t I = 1; I < K.Kids.size(); I += 2)
+      if (!K.Kids[I] || K.Kids[I]->Kind != Op::StrConst ||
+          K.Kids[I]->Str != ".")
+        return nullptr;
+    const ExprPtr &X = K.Kids[size_t(Idx) * 2];
+    if (X && X->Kind == Op::ToStr && !X->Kids.empty())
+      return X->Kids[0];
+    return nullptr;
+  }
   if (K.Kind != Op::Quantity)
     return nullptr;
   std::string P = K.Provenance + "." + Part.str();

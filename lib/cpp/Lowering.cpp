@@ -54,13 +54,18 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
-/// The variable a pointer/address argument designates: `&v`, `(LPBYTE)buf`.
-const VarDecl *pointee(const Expr *E) {
+/// E without parentheses, casts and a leading `&`: what it points at.
+static const Expr *addressed(const Expr *E) {
   E = E ? E->IgnoreParenCasts() : nullptr;
   if (auto *U = dyn_cast_or_null<UnaryOperator>(E))
     if (U->getOpcode() == UO_AddrOf)
       E = U->getSubExpr()->IgnoreParenCasts();
-  if (auto *D = dyn_cast_or_null<DeclRefExpr>(E))
+  return E;
+}
+
+/// The variable a pointer/address argument designates: `&v`, `(LPBYTE)buf`.
+const VarDecl *pointee(const Expr *E) {
+  if (auto *D = dyn_cast_or_null<DeclRefExpr>(addressed(E)))
     return dyn_cast<VarDecl>(D->getDecl());
   return nullptr;
 }
@@ -68,11 +73,7 @@ const VarDecl *pointee(const Expr *E) {
 /// The field E names or points at (`host->ubr`, `&host->ubr`,
 /// `host->versionText`), if any.
 const FieldDecl *fieldPointee(const Expr *E) {
-  E = E ? E->IgnoreParenCasts() : nullptr;
-  if (auto *U = dyn_cast_or_null<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr()->IgnoreParenCasts();
-  if (auto *M = dyn_cast_or_null<MemberExpr>(E))
+  if (auto *M = dyn_cast_or_null<MemberExpr>(addressed(E)))
     return dyn_cast<FieldDecl>(M->getMemberDecl());
   return nullptr;
 }

@@ -160,6 +160,10 @@ ExprPtr Lowerer::versionPart(const ExprPtr &V, llvm::StringRef Part,
       return nullptr;
     }
   }
+  // A version put together from its parts: the part itself.
+  if (K && K->Kind == Op::Concat)
+    if (ExprPtr P = core::versionMember(*V, Part))
+      return P;
   if (Idx < 0)
     return nullptr;
   return binary(Op::Index, V, intConst(Idx));
@@ -464,12 +468,30 @@ Val Lowerer::versionOfParts(const std::vector<ExprPtr> &Parts) {
   if (Parts.size() < 2 || Parts.size() > 4)
     return Val();
   std::string Text;
+  bool Const = true;
   for (const ExprPtr &P : Parts) {
     if (!P || P->Kind != Op::IntConst || P->Int < 0)
-      return Val();
-    Text += (Text.empty() ? "" : ".") + std::to_string(P->Int);
+      Const = false;
+    else
+      Text += (Text.empty() ? "" : ".") + std::to_string(P->Int);
   }
-  return castTo("version", Val::of(strConst(Text)));
+  if (Const)
+    return castTo("version", Val::of(strConst(Text)));
+  // `New-Object System.Version -ArgumentList $vi.FileMajorPart, ...`: the
+  // dotted text of the parts, where one of them is a version quantity.
+  if (!llvm::any_of(Parts,
+                    [](const ExprPtr &P) { return P && dependsOnVersion(*P); }))
+    return Val();
+  std::vector<ExprPtr> Dotted;
+  for (const ExprPtr &P : Parts) {
+    if (!Dotted.empty())
+      Dotted.push_back(strConst("."));
+    Dotted.push_back(!P ? unknown()
+                     : valueType(*P) == core::ValueType::Int
+                         ? unary(Op::ToStr, P)
+                         : P);
+  }
+  return Val::of(unary(Op::VersionOf, nary(Op::Concat, std::move(Dotted))));
 }
 
 Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,

@@ -615,6 +615,19 @@ private:
   // --- statements and guards ---------------------------------------------
   void runProc(const Proc &P);
   bool statement(script::Node N);
+  /// N sits in an If's branch (or an Else) of its procedure.
+  static bool inBranch(script::Node N) {
+    for (script::Node P = script::parent(N); !script::isNull(P);
+         P = script::parent(P)) {
+      llvm::StringRef T = script::type(P);
+      if (T == "if_statement" || T == "single_line_if_statement" ||
+          T == "elseif_fragment" || T == "else_fragment")
+        return true;
+      if (T.ends_with("_declaration") || T == "source_file")
+        return false;
+    }
+    return false;
+  }
   void emitCondition(script::Node Cond, script::Node Where, ExprPtr C);
   /// After the emitting pass: the comparisons whose operand its siblings
   /// show to be an OS build, as guards.
@@ -2060,11 +2073,17 @@ bool Lowerer::statement(script::Node N) {
       if (!hasParam(*V.E))
         V = Val{};
     }
-    if (is(L, "identifier"))
+    if (is(L, "identifier")) {
+      // `If sUbr = "" Then sUbr = 0` after a read that may fail: the
+      // default of a failed read, not what the variable holds.
+      if (V.E && isErrorDefault(*V.E) && inBranch(N))
+        if (Val *Old = findVar(key(L));
+            Old && Old->E && dependsOnVersion(*Old->E))
+          return false;
       assign(key(L), V);
-    else if (is(L, "qualified_member_expression") &&
-             is(field(L, "receiver"), "identifier") &&
-             key(field(L, "receiver")) == "me" && Cur && !Cur->Cls.empty())
+    } else if (is(L, "qualified_member_expression") &&
+               is(field(L, "receiver"), "identifier") &&
+               key(field(L, "receiver")) == "me" && Cur && !Cur->Cls.empty())
       ClassVars[Cur->Cls][key(field(L, "member"))] = V;
     else if (is(L, "qualified_member_expression") &&
              is(field(L, "receiver"), "identifier")) {
