@@ -703,6 +703,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         FD = Def;
       // What the callee stores through each out-parameter of this call.
       std::vector<std::pair<const VarDecl *, ExprPtr>> Outs;
+      std::vector<std::pair<const FieldDecl *, ExprPtr>> FieldOuts;
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
         const ParmVarDecl *Param = FD->getParamDecl(I);
@@ -720,6 +721,20 @@ void userOutParams(ASTContext &Ctx, Facts &F,
             Reg == F.RegistryDefs.end() && Fmt == F.FormatDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
+        // `ReadRegDword(..., L"UBR", &g_host.ubr)`: a struct member, through
+        // any object of its type.
+        const FieldDecl *Member =
+            Target ? nullptr : fieldPointee(CE->getArg(I));
+        if (Member && Reg != F.RegistryDefs.end() &&
+            !F.FieldOutDefs.count(Member)) {
+          Lowerer L(Ctx, F, Opts);
+          ExprPtr Name = L.valueAtCall(
+              Reg->second.first->getArg(Reg->second.second), FD, CE);
+          if (Name->Kind == Op::StrConst)
+            if (ExprPtr Q = registryValue(Name->Str))
+              FieldOuts.push_back({Member, Q});
+          continue;
+        }
         if (!Target || F.OutDefs.count(Target))
           continue;
         Lowerer L(Ctx, F, Opts);
@@ -772,6 +787,8 @@ void userOutParams(ASTContext &Ctx, Facts &F,
           BuildVar = Target->getName().str();
       for (auto &[Target, V] : Outs)
         F.OutDefs[Target] = core::respellSiblings(V, Quantity::Build, BuildVar);
+      for (auto &[Member, V] : FieldOuts)
+        F.FieldOutDefs[Member] = V;
       return true;
     }
   } Finder(Ctx, F, Opts);
