@@ -182,7 +182,9 @@ void Lowerer::assign(script::Node Target, const Val &V) {
     // `osvi.dwBuildNumber = 6002`: a struct the program fills.
     script::Node ObjN = unwrap(script::field(Target, "expression"));
     if (typeOf(ObjN) == "identifier")
-      if (Val *S = variable(text(ObjN)); S && S->Obj == ObjKind::VerInfo) {
+      if (Val *S = variable(text(ObjN));
+          S && (S->Obj == ObjKind::VerInfo || S->Obj == ObjKind::Process)) {
+        // `psi.FileName = "cmd.exe"` too.
         S->Fields[text(script::field(Target, "name")).str()] = V.expr();
         return;
       }

@@ -53,6 +53,9 @@ enum class ObjKind : uint8_t {
   CompareTo,   // a.CompareTo(b): CmpA, CmpB under CmpM
   CondMask,    // a VerSetConditionMask chain: Conds
   NtStatus,    // RtlVerifyVersionInfo's NTSTATUS: 0 exactly when CmpA holds
+  Process,     // a ProcessStartInfo or Process of a command (Name: its
+               // command line), and its StandardOutput: ReadToEnd() is
+  ProcessOut,  // what the command prints
   Match,       // Regex.Match(input, pattern): E, the test
   MatchGroups, // its .Groups: E, the test
 };
@@ -184,9 +187,13 @@ public:
              const std::vector<script::Node> &ArgNodes, int Depth);
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
+  /// N reads a stream or an iterator on (`ReadToEnd()`, `MoveNext()`): a
+  /// fix must not write it twice.
+  bool consumes(script::Node N) const;
   /// Group I of a Regex.Match's Test, as text.
   static core::ExprPtr regexGroup(const core::ExprPtr &Test, int64_t I);
-  void wqlGuard(script::Node Lit);
+  /// The WHERE clause of Query, the text of the argument Lit.
+  void wqlGuard(script::Node Lit, llvm::StringRef Query);
   /// A VER_* constant of winnt.h by its name, where the code uses one it
   /// declares out of sight.
   static std::optional<int64_t> verConstant(llvm::StringRef Name);

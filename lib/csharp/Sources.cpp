@@ -45,6 +45,31 @@ bool ignoresCase(const std::vector<script::Node> &Nodes, size_t From,
 
 } // namespace
 
+bool Lowerer::consumes(script::Node N) const {
+  static const llvm::StringRef Reads[] = {
+      "ReadToEnd",      "ReadLine",      "Read",    "ReadBlock",
+      "ReadToEndAsync", "ReadLineAsync", "Start",   "Next",
+      "Dequeue",        "Pop",           "MoveNext"};
+  std::vector<script::Node> Work{N};
+  while (!Work.empty()) {
+    script::Node X = Work.back();
+    Work.pop_back();
+    if (script::isNull(X))
+      continue;
+    if (typeOf(X) == "invocation_expression") {
+      script::Node Fn = script::field(X, "function");
+      llvm::StringRef M = typeOf(Fn) == "member_access_expression"
+                              ? text(script::field(Fn, "name"))
+                              : text(Fn);
+      if (llvm::is_contained(Reads, M))
+        return true;
+    }
+    for (script::Node K : namedKids(X))
+      Work.push_back(K);
+  }
+  return false;
+}
+
 ExprPtr Lowerer::regexGroup(const ExprPtr &Test, int64_t I) {
   ExprPtr G = Test ? core::regexGroup(*Test, I) : nullptr;
   return G ? G : unknown();
@@ -182,6 +207,16 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
             Dialect::CSharp, spell(Call)),
         Call));
   }
+  // Process.Start(psi) or Process.Start("cmd.exe", "/c ver").
+  if (N == "Process.Start" && !Args.empty()) {
+    if (Args[0].Obj == ObjKind::Process)
+      return Args[0];
+    Val V = Val::obj(ObjKind::Process);
+    V.Fields["FileName"] = strConst(constText(Args[0]).value_or(""));
+    V.Fields["Arguments"] =
+        strConst(Args.size() > 1 ? constText(Args[1]).value_or("") : "");
+    return V;
+  }
   // string.Format("{0}.{1}.{2}", v.Major, v.Minor, v.Build), with or
   // without a format provider first.
   if ((N == "string.Format" || N == "String.Format") && !Args.empty()) {
@@ -225,17 +260,23 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
   return std::nullopt;
 }
 
-void Lowerer::wqlGuard(script::Node Lit) {
-  if (!Emit || typeOf(Lit) != "string_literal")
+void Lowerer::wqlGuard(script::Node Lit, llvm::StringRef Query) {
+  if (!Emit)
     return;
-  // Plain literal text only: escapes make offsets differ.
+  // Plain literal text: its WHERE clause can be edited; a query put
+  // together from constants (`"... = '" + BuildFilter + "'"`) cannot.
+  bool Plain = typeOf(Lit) == "string_literal";
   std::string Q;
   for (script::Node K : namedKids(Lit)) {
     if (typeOf(K) != "string_literal_content")
-      return;
-    Q += text(K).str();
+      Plain = false;
+    else
+      Q += text(K).str();
   }
-  wqlLiteralGuard(Q, script::startByte(Lit) + 1, Lit);
+  if (Plain)
+    wqlLiteralGuard(Q, script::startByte(Lit) + 1, Lit);
+  else
+    wqlLiteralGuard(Query, std::nullopt, Lit);
 }
 
 Val Lowerer::creation(llvm::StringRef Type, script::Node N,
@@ -284,7 +325,7 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       if (Class &&
           llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem")) {
         OS = true;
-        wqlGuard(unwrap(ArgNodes[I]));
+        wqlGuard(unwrap(ArgNodes[I]), *S);
       }
       if (Type == "SelectQuery" &&
           llvm::StringRef(*S).equals_insensitive("Win32_OperatingSystem"))
@@ -302,6 +343,30 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
                     "Win32_OperatingSystem")
                ? Val::obj(ObjKind::WmiSearcher)
                : Val();
+  }
+  // `new ProcessStartInfo("cmd.exe", "/c ver")`, or with `FileName` and
+  // `Arguments` in its initializer.
+  if (Type == "ProcessStartInfo") {
+    std::string File, Arguments;
+    if (!Args.empty())
+      File = constText(Args[0]).value_or("");
+    if (Args.size() > 1)
+      Arguments = constText(Args[1]).value_or("");
+    if (!script::isNull(Init))
+      for (script::Node A : namedKids(Init)) {
+        if (typeOf(A) != "assignment_expression")
+          continue;
+        llvm::StringRef L = text(unwrap(script::field(A, "left")));
+        auto T = constText(lower(script::field(A, "right"), Depth + 1));
+        if (T && L == "FileName")
+          File = *T;
+        else if (T && L == "Arguments")
+          Arguments = *T;
+      }
+    Val V = Val::obj(ObjKind::Process);
+    V.Fields["FileName"] = strConst(File);
+    V.Fields["Arguments"] = strConst(Arguments);
+    return V;
   }
   if (Type.contains("OSVERSIONINFO")) {
     Val V = Val::obj(ObjKind::VerInfo);
@@ -399,6 +464,13 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
                                 "OSVERSIONINFOEX." + Name.str()))
       return Val::of(E);
     return Val::of(unknown());
+  case ObjKind::Process:
+    if (Name == "StandardOutput") {
+      Val O = Obj;
+      O.Obj = ObjKind::ProcessOut;
+      return O;
+    }
+    return Val::of(unknown());
   case ObjKind::Match:
     if (Name == "Success")
       return Val::of(Obj.E);
@@ -492,6 +564,18 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
     if (Name == "Get" || Name == "GetInstances")
       return Val::obj(ObjKind::WmiList);
     return {};
+  case ObjKind::ProcessOut:
+    // `p.StandardOutput.ReadToEnd()` of `cmd /c ver` or `systeminfo`.
+    if (Name == "ReadToEnd") {
+      std::string Line;
+      for (const char *F : {"FileName", "Arguments"})
+        if (auto It = Obj.Fields.find(F); It != Obj.Fields.end())
+          if (auto T = constText(*It->second))
+            Line += (Line.empty() ? "" : " ") + *T;
+      if (ExprPtr Out = core::commandOutput(Line))
+        return Val::of(Out);
+    }
+    return Val::of(unknown());
   case ObjKind::WmiList:
     if (Name == "Cast" || Name == "OfType" || Name == "ToList" ||
         Name == "ToArray")
@@ -597,7 +681,10 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
                                 : Op::Contains;
     auto R = clone(*binary(K, SOp, Arg(0)));
     R->Syntax = Dialect::CSharp;
-    R->Written = spell(Call);
+    // A fix writes the test twice: not over a read that consumes its
+    // stream (`p.StandardOutput.ReadToEnd().Contains(...)`).
+    if (!consumes(ObjN))
+      R->Written = spell(Call);
     if (CI)
       R->Flags |= FlagCaseInsensitive;
     return Val::of(atom(R, Call));

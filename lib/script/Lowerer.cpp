@@ -22,8 +22,8 @@ core::ExprPtr ScriptLowerer::atom(core::ExprPtr E, Node N) const {
   return C;
 }
 
-void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q, uint32_t Base,
-                                    Node Lit) {
+void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q,
+                                    std::optional<uint32_t> Base, Node Lit) {
   if (!Emit)
     return;
   WqlPropertyFn Prop = [](llvm::StringRef Name) {
@@ -31,9 +31,9 @@ void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q, uint32_t Base,
                        "Win32_OperatingSystem." + Name.str());
   };
   WqlSpanFn SpanOf = [&](uint32_t B, uint32_t E) -> std::optional<SourceSpan> {
-    if (B > E || E > Q.size())
+    if (!Base || B > E || E > Q.size())
       return std::nullopt;
-    return span(Base + B, Base + E);
+    return span(*Base + B, *Base + E);
   };
   auto Parsed = parseWqlQuery(Q, Prop, SpanOf);
   if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))

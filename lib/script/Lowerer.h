@@ -75,8 +75,11 @@ public:
   /// Key, as a guard with one arm per distinct value.
   void tableGuard(Node Table, const core::ExprPtr &Key);
   /// The WHERE clause of the WQL query Q over Win32_OperatingSystem as a
-  /// guard, Q written plainly (no escapes) from byte Base of the literal Lit.
-  void wqlLiteralGuard(llvm::StringRef Q, uint32_t Base, Node Lit);
+  /// guard at Lit, Q written plainly (no escapes) from byte Base of the
+  /// literal Lit; without Base (a query put together from constants), a
+  /// guard with no text to edit.
+  void wqlLiteralGuard(llvm::StringRef Q, std::optional<uint32_t> Base,
+                       Node Lit);
   /// Notes, once per file, an expression nested past script::MaxExprDepth.
   void tooDeep(Node N);
   /// Marks N's range as one a condition or a subject already stands for.
