@@ -33,7 +33,7 @@ struct RawAddress {
 };
 struct RawTable {
   std::vector<RawEntry> Registry, Wmi, VersionInfo, MsiProperties,
-      BurnVariables;
+      BurnVariables, TaskSequenceVariables;
   std::vector<RawMember> StructMembers;
   std::vector<RawVariable> Variables;
   std::vector<RawOut> OutParameters;
@@ -96,6 +96,7 @@ template <> struct MappingTraits<RawTable> {
     Io.mapOptional("addresses", T.Addresses);
     Io.mapOptional("msiProperties", T.MsiProperties);
     Io.mapOptional("burnVariables", T.BurnVariables);
+    Io.mapOptional("taskSequenceVariables", T.TaskSequenceVariables);
     Io.mapRequired("systemBinaries", T.SystemBinaries);
     Io.mapRequired("revisionWords", T.RevisionWords);
   }
@@ -127,6 +128,10 @@ const SourceEntry *SourceTable::registryValue(llvm::StringRef Name) const {
 }
 const SourceEntry *SourceTable::wmiProperty(llvm::StringRef Name) const {
   return findIn(Wmi, Name);
+}
+const SourceEntry *
+SourceTable::taskSequenceVariable(llvm::StringRef Name) const {
+  return findIn(TaskSequenceVariables, Name);
 }
 const SourceEntry *SourceTable::versionInfoMember(llvm::StringRef Name) const {
   return findIn(VersionInfo, Name);
@@ -208,6 +213,9 @@ llvm::Expected<SourceTable> parseSourceTable(llvm::StringRef Yaml,
   if (auto E = Convert(Raw.Wmi, T.Wmi, "wmi"))
     return std::move(E);
   if (auto E = Convert(Raw.VersionInfo, T.VersionInfo, "versionInfo"))
+    return std::move(E);
+  if (auto E = Convert(Raw.TaskSequenceVariables, T.TaskSequenceVariables,
+                       "taskSequenceVariables"))
     return std::move(E);
   for (const RawMember &R : Raw.StructMembers) {
     auto X = Q(R.Quantity, R.Record + "." + R.Name, "structMembers");

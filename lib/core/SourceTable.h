@@ -74,7 +74,7 @@ struct AddressEntry {
 };
 
 struct SourceTable {
-  std::vector<SourceEntry> Registry, Wmi, VersionInfo;
+  std::vector<SourceEntry> Registry, Wmi, VersionInfo, TaskSequenceVariables;
   std::vector<StructMemberEntry> StructMembers;
   std::vector<VariableEntry> Variables;
   std::vector<OutParameterEntry> OutParameters;
@@ -91,6 +91,8 @@ struct SourceTable {
   const SourceEntry *registryValue(llvm::StringRef Name) const;
   /// A property of Win32_OperatingSystem.
   const SourceEntry *wmiProperty(llvm::StringRef Name) const;
+  /// A task sequence variable MDT's gather step sets (OSCurrentBuild).
+  const SourceEntry *taskSequenceVariable(llvm::StringRef Name) const;
   /// A member of OSVERSIONINFO(EX).
   const SourceEntry *versionInfoMember(llvm::StringRef Name) const;
   /// A member of a record (exact case, as C spells it); the record matches

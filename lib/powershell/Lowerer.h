@@ -49,6 +49,7 @@ enum class ObjKind : uint8_t {
   Hashtable,         // a hashtable literal (Hash)
   CompareTo,         // the result of A.CompareTo(B): Kids are CmpA/CmpB
   Matches,           // $Matches after a -match: CmpA is that Regex test
+  TsEnvironment,     // Microsoft.SMS.TSEnvironment (task sequence variables)
 };
 
 /// A lowered PowerShell value.

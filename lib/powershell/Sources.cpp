@@ -319,6 +319,16 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
     return V;
   }
   if (N == "new-object") {
+    // `New-Object -ComObject Microsoft.SMS.TSEnvironment`: MDT's and
+    // ConfigMgr's task sequence variables (`$tsenv.Value("OSCurrentBuild")`).
+    if (A.named("comobject")) {
+      Val C = PathOf({"comobject"}, 0);
+      Val V;
+      if (llvm::StringRef(StrOf(C)).equals_insensitive(
+              "Microsoft.SMS.TSEnvironment"))
+        V.Obj = ObjKind::TsEnvironment;
+      return V;
+    }
     Val T = PathOf({"typename"}, 0);
     std::string Ty = normalizeType(StrOf(T));
     if (Ty == "version") {
@@ -655,6 +665,12 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, script::Node ObjNode,
   };
   auto Str = literalText;
   std::string M = Name.lower();
+  if (O.Obj == ObjKind::TsEnvironment && M == "value" && ArgN.size() == 1) {
+    if (const core::SourceEntry *E =
+            core::builtinSources().taskSequenceVariable(Str(ArgVal(0))))
+      return Val::of(core::sourceValue(E, "task sequence variable " + E->Name));
+    return {};
+  }
   if (O.Obj == ObjKind::RegKey && M == "getvalue") {
     ExprPtr E = registryValue(Str(ArgVal(0)));
     return E ? Val::of(E) : Val();

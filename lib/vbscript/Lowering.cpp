@@ -1381,6 +1381,13 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
       return exprVal(
           unary(Op::ToStr, core::installerValue(*E, "property " + E->Name)));
     }
+  // MDT's task sequence variables: `oEnvironment.Item("OSCurrentBuild")`
+  // of ZTIUtility's global (declared in another script).
+  if (M == "item" && Args.size() == 1 && R.O == ObjKind::None && !R.E &&
+      is(RecvNode, "identifier") && key(RecvNode) == "oenvironment")
+    if (const core::SourceEntry *E =
+            core::builtinSources().taskSequenceVariable(unquote(text(Args[0]))))
+      return exprVal(core::sourceValue(E, "task sequence variable " + E->Name));
   switch (R.O) {
   case ObjKind::WmiService:
     if ((M == "execquery" || M == "execquery_") && !Args.empty()) {

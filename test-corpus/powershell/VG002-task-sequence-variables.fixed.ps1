@@ -1,0 +1,14 @@
+# A ConfigMgr/MDT task sequence step reads the gather step's variables.
+$tsenv = New-Object -ComObject Microsoft.SMS.TSEnvironment
+# expect: VG001
+if ("6002", "6003" -contains $tsenv.Value("OSCurrentBuild")) {
+    $tsenv.Value("NeedsSha2Update") = "True"
+}
+# expect: VG002
+if ($tsenv.Value("OSCurrentVersion") -like "6.0.600[23]*") {
+    Write-Output "Server 2008 SP2"
+}
+# Silent: a variable the task sequence author sets.
+if ($tsenv.Value("OSDComputerName") -eq "6002") {
+    Write-Output "odd name"
+}
