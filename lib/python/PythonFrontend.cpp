@@ -219,7 +219,13 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
   F.Function = Key;
   F.Class = Class;
   Fn.Params.clear();
+  // A method's first parameter is self (or cls); a @staticmethod has none.
   Fn.Method = !Class.empty();
+  if (script::Node D = script::parent(Def);
+      !script::isNull(D) && typeOf(D) == "decorated_definition")
+    for (script::Node K : namedKids(D))
+      if (typeOf(K) == "decorator" && text(K).trim() == "@staticmethod")
+        Fn.Method = false;
   Fn.Class = Class;
   Fn.Def = Def;
   script::Node Params = script::field(Def, "parameters");
@@ -245,7 +251,7 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     }
     std::string PN = text(NameN).str();
     Fn.Params.push_back(PN);
-    if (I == 0 && !Class.empty()) {
+    if (I == 0 && Fn.Method) {
       Val Self = Val::obj(ObjKind::Self);
       Self.Name = Class;
       top().Vars[PN] = Self;

@@ -22,6 +22,27 @@ class Baseline(object):
     TOOL_VERSION = "6.0.6002"
 
 
+class Checks(object):
+    @staticmethod
+    def is_build(b):
+        return sys.getwindowsversion().build == b
+
+    @classmethod
+    def at_most(cls, b):
+        return sys.getwindowsversion().build <= b
+
+
+def through_the_class():
+    # expect: VG001
+    if Checks.is_build(6002):
+        return "sp2"
+    # expect: VG001
+    if Checks.at_most(6002):
+        return "2008 or older"
+    # Silent: 7601 on neither side of the bump.
+    return Checks.is_build(7601)
+
+
 def current():
     v = sys.getwindowsversion()
     return WinVer(v.major, v.minor, v.build, v.service_pack_major)
