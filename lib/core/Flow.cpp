@@ -331,6 +331,21 @@ ExprPtr unbindParams(const ExprPtr &E) {
   return C;
 }
 
+ExprPtr fixedFileInfoField(llvm::StringRef Field,
+                           const std::string &Provenance) {
+  auto Pair = [&](Quantity Hi, Quantity Lo) {
+    return binary(Op::BitOr,
+                  binary(Op::Shl, quantity(Hi, Provenance), intConst(16)),
+                  quantity(Lo, Provenance));
+  };
+  Field.consume_front("dw");
+  if (Field == "FileVersionMS" || Field == "ProductVersionMS")
+    return Pair(Quantity::Major, Quantity::Minor);
+  if (Field == "FileVersionLS" || Field == "ProductVersionLS")
+    return Pair(Quantity::Build, Quantity::Revision);
+  return nullptr;
+}
+
 ExprPtr regexGroup(const Expr &Test, int64_t I) {
   if (Test.Kind != Op::Regex || Test.Kids.size() != 2 || I < 0)
     return nullptr;

@@ -123,6 +123,12 @@ ExprPtr namedQuantity(llvm::StringRef Name);
 /// parameter's name says it holds, else unknown.
 ExprPtr unbindParams(const ExprPtr &E);
 
+/// A field of a system binary's VS_FIXEDFILEINFO (C's struct, pywin32's
+/// GetFileVersionInfo dict): the value as an expression of quantities
+/// (FileVersionLS = build << 16 | revision); null for another field.
+ExprPtr fixedFileInfoField(llvm::StringRef Field,
+                           const std::string &Provenance);
+
 /// Capture group I of the regex test Test (`Op::Regex`: subject, pattern),
 /// in Test's dialect and case rule; null for anything else.
 ExprPtr regexGroup(const Expr &Test, int64_t I);

@@ -1333,7 +1333,7 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   if (const core::StructMemberEntry *S =
           core::builtinSources().structMember(Record, Field))
     return core::quantity(S->Q, Record + "." + Field.str());
-  if (ExprPtr V = fixedFileInfoField(Field)) {
+  if (ExprPtr V = core::fixedFileInfoField(Field, "VS_FIXEDFILEINFO")) {
     // Another program's version (its own, a product's) is not the OS's: a
     // file named in full that is not a system binary.
     if (std::optional<std::string> File = versionInfoFile(ME->getBase());

@@ -22,20 +22,6 @@ bool isVersionInfoRecord(llvm::StringRef N) {
   return N.contains("OSVERSIONINFO");
 }
 
-ExprPtr fixedFileInfoField(llvm::StringRef Field) {
-  auto Pair = [](Quantity Hi, Quantity Lo) {
-    return binary(
-        Op::BitOr,
-        binary(Op::Shl, quantity(Hi, "VS_FIXEDFILEINFO"), intConst(16)),
-        quantity(Lo, "VS_FIXEDFILEINFO"));
-  };
-  if (Field == "dwFileVersionMS" || Field == "dwProductVersionMS")
-    return Pair(Quantity::Major, Quantity::Minor);
-  if (Field == "dwFileVersionLS" || Field == "dwProductVersionLS")
-    return Pair(Quantity::Build, Quantity::Revision);
-  return nullptr;
-}
-
 ExprPtr registryValue(llvm::StringRef V) {
   const SourceEntry *E = builtinSources().registryValue(V);
   if (!E)

@@ -14,10 +14,6 @@ namespace verguard::cpp {
 std::optional<core::Quantity> versionInfoField(llvm::StringRef Field);
 bool isVersionInfoRecord(llvm::StringRef RecordName);
 
-/// A field of VS_FIXEDFILEINFO: the value as an expression of quantities
-/// (dwFileVersionLS = build << 16 | revision).
-core::ExprPtr fixedFileInfoField(llvm::StringRef Field);
-
 /// A registry value under SOFTWARE\Microsoft\Windows NT\CurrentVersion.
 /// Strings come back as strings, DWORDs (UBR, Current*VersionNumber) as ints.
 core::ExprPtr registryValue(llvm::StringRef ValueName);

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "python/Lowerer.h"
 
+#include "llvm/Support/Path.h"
+
 #include "core/Flow.h"
 #include "core/SourceTable.h"
 
@@ -142,6 +144,39 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     for (const std::string &F : Names)
       T.Items.push_back(Val::of(strConst(F)));
     return T;
+  }
+  // `os.path.join(system32, "kernel32.dll")`: what a file version reads is
+  // the file's name (core::isSystemBinary looks at nothing else).
+  if (Name == "os.path.join" && !Args.empty()) {
+    std::string Joined;
+    for (const Val &A : Args) {
+      auto T = constText(A);
+      Joined = T ? (Joined.empty() ? *T : Joined + "\\" + *T) : "";
+    }
+    auto Last = constText(Args.back());
+    return Last ? Val::of(strConst(Joined.empty() ? "\\" + *Last : Joined))
+                : Val();
+  }
+  // pywin32's `GetFileVersionInfo(path, "\\")` of a system binary: a dict
+  // of the fixed file info, `FileVersionLS` being build << 16 | revision.
+  if (Name == "win32api.GetFileVersionInfo" && !Args.empty()) {
+    auto P = constText(Args[0]);
+    if (!P || !builtinSources().isSystemBinary(*P))
+      return Val();
+    Val D = Val::obj(ObjKind::Dict);
+    std::string File =
+        llvm::sys::path::filename(*P, llvm::sys::path::Style::windows).str();
+    for (const char *F : {"FileVersionMS", "FileVersionLS", "ProductVersionMS",
+                          "ProductVersionLS"})
+      D.Fields[F] = core::fixedFileInfoField(F, "the file version of " + File);
+    return D;
+  }
+  if ((Name == "win32api.HIWORD" || Name == "win32api.LOWORD") &&
+      Args.size() == 1 && Args[0].E) {
+    ExprPtr X = Name == "win32api.HIWORD"
+                    ? binary(Op::Shr, Args[0].E, intConst(16))
+                    : Args[0].E;
+    return Val::of(binary(Op::BitAnd, X, intConst(0xFFFF)));
   }
   if (Name == "win32api.GetVersionEx") {
     Val T = Val::obj(ObjKind::Tuple);
