@@ -406,6 +406,16 @@ ExprPtr braceFormat(llvm::StringRef F, llvm::ArrayRef<ExprPtr> Args) {
   return nary(Op::Concat, std::move(Parts));
 }
 
+bool sameFields(const std::map<std::string, ExprPtr> &A,
+                const std::map<std::string, ExprPtr> &B) {
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(),
+                    [](const auto &X, const auto &Y) {
+                      return X.first == Y.first && X.second && Y.second &&
+                             toString(*X.second) == toString(*Y.second);
+                    });
+}
+
 ExprPtr detached(const ExprPtr &E) {
   return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
 }

@@ -144,6 +144,11 @@ ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix);
 /// spec, an alignment or a name, or names an argument that is not there.
 ExprPtr braceFormat(llvm::StringRef Format, llvm::ArrayRef<ExprPtr> Args);
 
+/// Two records' fields (name -> value) are the same: the same names, each
+/// with the same value.
+bool sameFields(const std::map<std::string, ExprPtr> &A,
+                const std::map<std::string, ExprPtr> &B);
+
 /// A value exported to another file (a dot-sourced script, a sibling
 /// module): nothing in it is editable from there.
 ExprPtr detached(const ExprPtr &E);

@@ -721,23 +721,26 @@ void userOutParams(ASTContext &Ctx, Facts &F,
             Reg == F.RegistryDefs.end() && Fmt == F.FormatDefs.end())
           continue;
         const VarDecl *Target = pointee(CE->getArg(I));
+        Lowerer L(Ctx, F, Opts);
+        // The registry value this call names, read into the helper's buffer.
+        auto RegistryAtCall = [&]() -> ExprPtr {
+          ExprPtr Name = L.valueAtCall(
+              Reg->second.first->getArg(Reg->second.second), FD, CE);
+          return Name->Kind == Op::StrConst ? registryValue(Name->Str)
+                                            : nullptr;
+        };
         // `ReadRegDword(..., L"UBR", &g_host.ubr)`: a struct member, through
         // any object of its type.
         const FieldDecl *Member =
             Target ? nullptr : fieldPointee(CE->getArg(I));
         if (Member && Reg != F.RegistryDefs.end() &&
             !F.FieldOutDefs.count(Member)) {
-          Lowerer L(Ctx, F, Opts);
-          ExprPtr Name = L.valueAtCall(
-              Reg->second.first->getArg(Reg->second.second), FD, CE);
-          if (Name->Kind == Op::StrConst)
-            if (ExprPtr Q = registryValue(Name->Str))
-              FieldOuts.push_back({Member, Q});
+          if (ExprPtr Q = RegistryAtCall())
+            FieldOuts.push_back({Member, Q});
           continue;
         }
         if (!Target || F.OutDefs.count(Target))
           continue;
-        Lowerer L(Ctx, F, Opts);
         // `swprintf(buf, cch, L"%lu.%lu.%lu", ...)` in the helper: the text
         // this call's buffer receives.
         if (Fmt != F.FormatDefs.end()) {
@@ -748,11 +751,8 @@ void userOutParams(ASTContext &Ctx, Facts &F,
           continue;
         }
         if (Reg != F.RegistryDefs.end()) {
-          ExprPtr Name = L.valueAtCall(
-              Reg->second.first->getArg(Reg->second.second), FD, CE);
-          if (Name->Kind == Op::StrConst)
-            if (ExprPtr Q = registryValue(Name->Str))
-              Outs.push_back({Target, Q});
+          if (ExprPtr Q = RegistryAtCall())
+            Outs.push_back({Target, Q});
           continue;
         }
         // Every store must give the same version value, but for a default

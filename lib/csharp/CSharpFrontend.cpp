@@ -253,8 +253,8 @@ std::optional<Val> Lowerer::typedInstance(script::Node Type) {
     T = T.rsplit('.').second;
   if (T.empty() || !llvm::isUpper(T[0]) || T.contains('<') || T.contains('['))
     return std::nullopt;
-  if (!Classes.count(T.str()) && !importDeclaring(T))
-    return std::nullopt;
+  if (!Classes.count(T.str()))
+    importDeclaring(T); // a class of another file of the project
   if (!Classes.count(T.str()))
     return std::nullopt;
   Val V = Val::obj(ObjKind::Instance);

@@ -392,38 +392,32 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
     Val V = Val::obj(ObjKind::Instance);
     V.Name = Type.str();
     // `new OsSnapshot(v.Major, v.Minor, v.Build, ubr)` of a positional
-    // record, or of a class whose constructor stores its parameters: those
-    // members are the arguments, for this object and, as the first creation
-    // that gives one says, for `this` inside and for a `HostProfile host`
-    // parameter.
+    // record, or of a class whose constructor stores its parameters, and
+    // `new HostOs { Build = v.Build }`: those members are the values given,
+    // for this object and, as the first creation that gives one says, for
+    // `this` inside and for a `HostProfile host` parameter (a known source
+    // over one inferred from a name).
+    auto Give = [&](const std::string &Member, const ExprPtr &Given) {
+      if (!Given || !dependsOnVersion(*Given) || hasParam(*Given))
+        return;
+      Val X = Val::of(core::detached(Given));
+      V.Fields[Member] = X.E;
+      auto It = Members.find(V.Name + "." + Member);
+      if (It == Members.end() || !It->second.carries() ||
+          (inferredOnly(It->second) && !inferredOnly(X)))
+        Members[V.Name + "." + Member] = X;
+    };
     if (auto R = Positional.find({V.Name, Args.size()}); R != Positional.end())
       for (size_t I = 0; I < R->second.size() && I < Args.size(); ++I)
-        if (!R->second[I].empty() && Args[I].E &&
-            dependsOnVersion(*Args[I].E) && !hasParam(*Args[I].E)) {
-          ExprPtr X = core::keepSpellingsWithin(Args[I].E, core::SourceSpan{});
-          V.Fields[R->second[I]] = X;
-          auto It = Members.find(V.Name + "." + R->second[I]);
-          if (It == Members.end() || !It->second.carries() ||
-              (inferredOnly(It->second) && !inferredOnly(Val::of(X))))
-            Members[V.Name + "." + R->second[I]] = Val::of(X);
-        }
-    // `new HostOs { Build = v.Build }`: an object initializer's members.
+        if (!R->second[I].empty())
+          Give(R->second[I], Args[I].E);
     if (!script::isNull(Init))
       for (script::Node A : namedKids(Init)) {
         if (typeOf(A) != "assignment_expression")
           continue;
         script::Node L = unwrap(script::field(A, "left"));
-        if (typeOf(L) != "identifier")
-          continue;
-        Val X = lower(script::field(A, "right"), Depth + 1);
-        if (!X.E || !dependsOnVersion(*X.E) || hasParam(*X.E))
-          continue;
-        ExprPtr E = core::keepSpellingsWithin(X.E, core::SourceSpan{});
-        V.Fields[text(L).str()] = E;
-        auto It = Members.find(V.Name + "." + text(L).str());
-        if (It == Members.end() || !It->second.carries() ||
-            (inferredOnly(It->second) && !inferredOnly(Val::of(E))))
-          Members[V.Name + "." + text(L).str()] = Val::of(E);
+        if (typeOf(L) == "identifier")
+          Give(text(L).str(), lower(script::field(A, "right"), Depth + 1).E);
       }
     return V;
   }

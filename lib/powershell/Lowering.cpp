@@ -1578,15 +1578,9 @@ Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,
     if (Inlining.empty()) {
       Callers.note(Name, C.Args.size(), AV.E);
       auto [It, New] = CallerRecords.try_emplace({Name, C.Args.size()}, AV);
-      auto Same = [](const Val &X, const Val &Y) {
-        return X.Fields.size() == Y.Fields.size() &&
-               std::equal(X.Fields.begin(), X.Fields.end(), Y.Fields.begin(),
-                          [](const auto &A, const auto &B) {
-                            return A.first == B.first && A.second && B.second &&
-                                   toString(*A.second) == toString(*B.second);
-                          });
-      };
-      if (AV.Fields.empty() || (!New && It->second && !Same(*It->second, AV)))
+      if (AV.Fields.empty() ||
+          (!New && It->second &&
+           !core::sameFields(It->second->Fields, AV.Fields)))
         It->second.reset();
     }
     C.Args.push_back(AV.E);

@@ -103,17 +103,25 @@ struct FormattedText {
   std::string Cur;
   void value(core::ExprPtr X);
   core::ExprPtr concat();
+  /// X as the text formatting writes: an int as its decimal digits.
+  static core::ExprPtr text(const core::ExprPtr &X);
 };
 
 inline bool sameCallerObject(const Val &A, const Val &B) {
   return A.Obj == B.Obj && A.Items.empty() && B.Items.empty() &&
          script::startByte(A.DictNode) == script::startByte(B.DictNode) &&
-         A.Fields.size() == B.Fields.size() &&
-         std::equal(A.Fields.begin(), A.Fields.end(), B.Fields.begin(),
-                    [](const auto &X, const auto &Y) {
-                      return X.first == Y.first && X.second && Y.second &&
-                             toString(*X.second) == toString(*Y.second);
-                    });
+         core::sameFields(A.Fields, B.Fields);
+}
+
+/// Field Key of a record (a dict, a namedtuple's instance) holds X if that
+/// is a version value (detached: read wherever the record goes), else is
+/// not known.
+inline void setField(Val &Record, const std::string &Key,
+                     const core::ExprPtr &X) {
+  if (X && core::dependsOnVersion(*X))
+    Record.Fields[Key] = core::detached(X);
+  else
+    Record.Fields.erase(Key);
 }
 
 struct Frame {

@@ -34,7 +34,11 @@ void FormattedText::value(ExprPtr X) {
   if (!Cur.empty())
     Parts.push_back(strConst(Cur));
   Cur.clear();
-  Parts.push_back(typeOfExpr(*X) == PyType::Int ? unary(Op::ToStr, X) : X);
+  Parts.push_back(text(X));
+}
+
+ExprPtr FormattedText::text(const ExprPtr &X) {
+  return X && typeOfExpr(*X) == PyType::Int ? unary(Op::ToStr, X) : X;
 }
 
 ExprPtr FormattedText::concat() {
@@ -596,8 +600,8 @@ Val Lowerer::call(script::Node N, int Depth) {
         Val A = !script::isNull(K)     ? lower(K, Depth + 1)
                 : I < Args.size() && F ? Args[I]
                                        : Val();
-        if (F && A.E && dependsOnVersion(*A.E))
-          R.Fields[*F] = core::keepSpellingsWithin(A.E, core::SourceSpan{});
+        if (F)
+          setField(R, *F, A.E);
       }
       return R;
     }
@@ -759,9 +763,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
       auto Key = constText(KV);
       if (!Key)
         continue;
-      Val X = lower(script::field(P, "value"), Depth + 1);
-      if (X.E && dependsOnVersion(*X.E))
-        V.Fields[*Key] = core::keepSpellingsWithin(X.E, core::SourceSpan{});
+      setField(V, *Key, lower(script::field(P, "value"), Depth + 1).E);
     }
     return V;
   }

@@ -165,10 +165,7 @@ void Lowerer::bindTarget(script::Node Target, const Val &V) {
       auto Key = constText(lower(K, 1));
       if (!Key)
         return;
-      if (V.E && dependsOnVersion(*V.E))
-        It->second.Fields[*Key] = core::keepSpellingsWithin(V.E, SourceSpan{});
-      else
-        It->second.Fields.erase(*Key);
+      setField(It->second, *Key, V.E);
       return;
     }
     return;

@@ -113,10 +113,8 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     for (script::Node K : namedKids(ArgList)) {
       if (typeOf(K) != "keyword_argument")
         continue;
-      Val X = lower(script::field(K, "value"), 1);
-      if (X.E && dependsOnVersion(*X.E))
-        D.Fields[text(script::field(K, "name")).str()] =
-            core::keepSpellingsWithin(X.E, core::SourceSpan{});
+      setField(D, text(script::field(K, "name")).str(),
+               lower(script::field(K, "value"), 1).E);
     }
     return D;
   }
@@ -530,9 +528,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   if (Name == "format" && S->Kind == Op::StrConst) {
     std::vector<ExprPtr> Texts;
     for (const Val &A : Args)
-      Texts.push_back(!A.E || typeOfExpr(*A.E) != PyType::Int
-                          ? A.E
-                          : unary(Op::ToStr, A.E));
+      Texts.push_back(FormattedText::text(A.E));
     ExprPtr R = core::braceFormat(S->Str, Texts);
     return R ? Val::of(R) : Val();
   }
