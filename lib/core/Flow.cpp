@@ -356,13 +356,63 @@ ExprPtr regexGroup(const Expr &Test, int64_t I) {
   return G;
 }
 
-ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix) {
-  std::string Pat = "(^|\n)(";
-  for (char C : Prefix) {
+namespace {
+/// Text as an extended regular expression matching it literally.
+std::string literalPattern(llvm::StringRef Text) {
+  std::string Pat;
+  for (char C : Text) {
     if (llvm::StringRef(".^$|()[]{}*+?\\").contains(C))
       Pat += '\\';
     Pat += C;
   }
+  return Pat;
+}
+} // namespace
+
+unsigned captureGroups(llvm::StringRef P) {
+  unsigned N = 0;
+  bool InClass = false;
+  for (size_t I = 0; I < P.size(); ++I) {
+    char C = P[I];
+    if (C == '\\') {
+      ++I;
+      continue;
+    }
+    if (InClass) {
+      InClass = C != ']';
+      continue;
+    }
+    if (C == '[') {
+      InClass = true;
+      if (I + 1 < P.size() && P[I + 1] == '^')
+        ++I;
+      if (I + 1 < P.size() && P[I + 1] == ']') // `[]...]`: a literal ]
+        ++I;
+      continue;
+    }
+    if (C != '(')
+      continue;
+    llvm::StringRef After = P.substr(I + 1);
+    if (!After.starts_with("?") || After.starts_with("?P<") ||
+        (After.starts_with("?<") && !After.starts_with("?<=") &&
+         !After.starts_with("?<!")))
+      ++N;
+  }
+  return N;
+}
+
+ExprPtr keyedLineValue(const ExprPtr &Text, llvm::StringRef Key,
+                       llvm::StringRef Sep, bool Trimmed) {
+  std::string Pat =
+      "(^|\n)[ \t]*" + literalPattern(Key) + "[ \t]*" + literalPattern(Sep);
+  Pat += Trimmed ? "[ \t]*(([^\r\n]*[^\r\n \t])?)" : "([^\r\n]*)";
+  auto G = clone(*binary(Op::RegexGroup, Text, strConst(Pat)));
+  G->Int = 2;
+  return G;
+}
+
+ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix) {
+  std::string Pat = "(^|\n)(" + literalPattern(Prefix);
   Pat += "[^\r\n]*)";
   auto G = clone(*binary(Op::RegexGroup, Text, strConst(Pat)));
   G->Int = 2;

@@ -137,6 +137,17 @@ ExprPtr regexGroup(const Expr &Test, int64_t I);
 /// capture of a regex search: what a loop over Text's lines that stops at
 /// `line.startswith(Prefix)` holds (systeminfo's "OS Version:" line).
 ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix);
+/// How many capturing groups a regular expression (.NET, Python, ECMAScript
+/// or POSIX syntax) has: its `(`s outside brackets and escapes, less the
+/// `(?:`, `(?=`, `(?!`, `(?<=`... that capture nothing (`(?P<n>` and
+/// `(?<n>` capture).
+unsigned captureGroups(llvm::StringRef Pattern);
+/// The value of the first line of Text that reads `Key Sep value` (blanks
+/// around the key and the separator; `OS Version:   6.0.6002 ...` of
+/// systeminfo, `BuildNumber=6002` of wmic): the rest of that line, its
+/// blanks removed if Trimmed (else from just after Sep).
+ExprPtr keyedLineValue(const ExprPtr &Text, llvm::StringRef Key,
+                       llvm::StringRef Sep, bool Trimmed);
 
 /// Text in the composite format of .NET's string.Format and Python's
 /// str.format ("{0}.{1}.{2}", "{}.{}"; `{{` and `}}` for braces) with the

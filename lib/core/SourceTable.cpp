@@ -337,9 +337,100 @@ ExprPtr systeminfoOutput(std::string Provenance) {
                         "Corporation\r\n")});
 }
 
+namespace {
+/// What `wmic os get P1,P2 /value` (or `/format:list`) prints: each property
+/// of Win32_OperatingSystem as `Name=value`, in alphabetical order, each line
+/// ended by wmic's "\r\r\n"; with the table format, a single property's
+/// column head and its value (two blanks after each). Null for a class other
+/// than the OS's, a property the table does not know, or another format.
+ExprPtr wmicOutput(llvm::StringRef C) {
+  llvm::SmallVector<llvm::StringRef, 8> W;
+  C.split(W, ' ', -1, false);
+  auto IsWmic = [](llvm::StringRef A) {
+    A = A.trim('"');
+    return A == "wmic" || A == "wmic.exe" || A.ends_with("\\wmic.exe") ||
+           A.ends_with("/wmic.exe");
+  };
+  size_t I = 0;
+  while (I < W.size() && !IsWmic(W[I]))
+    ++I;
+  if (I == W.size())
+    return nullptr;
+  ++I;
+  while (I < W.size() && W[I].starts_with("/")) // /node:..., /namespace:...
+    ++I;
+  if (I < W.size() && W[I] == "path")
+    ++I;
+  if (I >= W.size() || !(W[I] == "os" || W[I] == "win32_operatingsystem"))
+    return nullptr;
+  ++I;
+  if (I >= W.size() || W[I] != "get")
+    return nullptr;
+  std::vector<const SourceEntry *> Props;
+  bool List = false;
+  for (++I; I < W.size(); ++I) {
+    llvm::StringRef A = W[I];
+    if (A == "/value" || A == "/format:list") {
+      List = true;
+      continue;
+    }
+    if (A.starts_with("/"))
+      return nullptr; // another format
+    for (llvm::StringRef P : llvm::split(A, ',')) {
+      if (P.trim().empty())
+        continue;
+      const SourceEntry *E = builtinSources().wmiProperty(P.trim());
+      if (!E)
+        return nullptr;
+      Props.push_back(E);
+    }
+  }
+  if (Props.empty() || (!List && Props.size() != 1))
+    return nullptr;
+  llvm::sort(Props, [](const SourceEntry *A, const SourceEntry *B) {
+    return llvm::StringRef(A->Name).compare_insensitive(B->Name) < 0;
+  });
+  auto Value = [](const SourceEntry *E) {
+    ExprPtr V = quantity(E->Q, "the output of `wmic os get " + E->Name + "`");
+    return isStringQuantity(E->Q) ? V : unary(Op::ToStr, V);
+  };
+  std::vector<ExprPtr> Parts;
+  if (!List) {
+    Parts = {strConst(Props[0]->Name + "  \r\r\n"), Value(Props[0]),
+             strConst("  \r\r\n\r\r\n")};
+  } else {
+    std::string Cur = "\r\r\n\r\r\n";
+    for (const SourceEntry *E : Props) {
+      Parts.push_back(strConst(Cur + E->Name + "="));
+      Parts.push_back(Value(E));
+      Cur = "\r\r\n";
+    }
+    Parts.push_back(strConst("\r\r\n\r\r\n\r\r\n"));
+  }
+  return nary(Op::Concat, std::move(Parts));
+}
+} // namespace
+
+bool readsCommandOutput(const Expr &E) {
+  std::vector<const Expr *> Work{&E};
+  while (!Work.empty()) {
+    const Expr *N = Work.back();
+    Work.pop_back();
+    if (N->Kind == Op::Quantity &&
+        llvm::StringRef(N->Provenance).starts_with("the output of `"))
+      return true;
+    for (const ExprPtr &K : N->Kids)
+      if (K)
+        Work.push_back(K.get());
+  }
+  return false;
+}
+
 ExprPtr commandOutput(llvm::StringRef Command) {
   std::string L = Command.lower();
   llvm::StringRef C = llvm::StringRef(L).trim();
+  if (ExprPtr W = wmicOutput(C))
+    return W;
   if ((C.contains("cmd") || C.contains("%comspec%")) &&
       (C.ends_with(" ver") || C.contains("/c ver") || C.contains("/k ver")))
     return quantity(Quantity::VerOutput, "the output of `ver`");

@@ -138,8 +138,14 @@ ExprPtr systeminfoOutput(std::string Provenance);
 
 /// What a command line prints, if it is one of the system's version
 /// commands: `cmd /c ver` (also `%comspec% /c ver`), `systeminfo` (also
-/// `systeminfo.exe /fo list`, `cmd /c systeminfo`); null for any other.
+/// `systeminfo.exe /fo list`, `cmd /c systeminfo`), `wmic os get
+/// BuildNumber,Version /value` (Win32_OperatingSystem's properties, as
+/// `/value` or `/format:list` lines, or one property's table); null for any
+/// other.
 ExprPtr commandOutput(llvm::StringRef Command);
+/// Whether E holds what commandOutput() gives (a fix that wrote E's
+/// expression twice would run the command twice).
+bool readsCommandOutput(const Expr &E);
 
 /// The prefilter's trigger words (lower case, no duplicates): the builds of
 /// the bumps, the table's revision words and the user's source names.

@@ -62,6 +62,14 @@ enum class ObjKind : uint8_t {
   RecordType, // collections.namedtuple(...): Items, its fields' names
   Process,    // subprocess.run/Popen (Name) of a command: E its output
   Pipe,       // a Popen's .stdout: E what .read() gives
+  /// A line of a text (E) that a loop reads line by line, not known which;
+  /// its key and value around a separator (Sep: `line.partition(":")`,
+  /// `line.split("=", 1)`), Trimmed once `.strip()`ped. A dict whose items
+  /// are set from them (`facts[key.strip()] = value.strip()`) is keyed
+  /// lines (Val::Lines).
+  TextLine,
+  LineKey,
+  LineValue,
 };
 
 enum class PyType : uint8_t { Unknown, Int, Str, Bool };
@@ -74,7 +82,14 @@ struct Val {
   /// A dict literal's values under constant string keys, lowered where it
   /// is written (`{"build": os.BuildNumber}` returned by a helper).
   std::map<std::string, core::ExprPtr> Fields;
-  std::string Name; // Self: the class; Process: the call
+  /// Self: the class; Process: the call; Match: "^(" when re.match's
+  /// pattern was anchored by wrapping it (its groups one further on).
+  std::string Name;
+  /// A dict filled from the lines of a text: the text; LineKey and
+  /// LineValue: the separator, and whether the value was `.strip()`ped.
+  core::ExprPtr Lines;
+  std::string Sep;
+  bool Trimmed = false;
   static Val of(core::ExprPtr X) {
     Val V;
     V.E = std::move(X);
@@ -110,7 +125,8 @@ struct FormattedText {
 inline bool sameCallerObject(const Val &A, const Val &B) {
   return A.Obj == B.Obj && A.Items.empty() && B.Items.empty() &&
          script::startByte(A.DictNode) == script::startByte(B.DictNode) &&
-         core::sameFields(A.Fields, B.Fields);
+         core::sameFields(A.Fields, B.Fields) && A.Lines == B.Lines &&
+         A.Sep == B.Sep;
 }
 
 /// Field Key of a record (a dict, a namedtuple's instance) holds X if that
@@ -188,6 +204,9 @@ public:
   /// `for line in out.splitlines():` whose body first tests
   /// `line.startswith("OS Version:")`: the line of the text it is after.
   std::optional<core::ExprPtr> lineOfLoop(script::Node For);
+  /// The text whose lines `for line in T.splitlines():` (or `.split("\n")`)
+  /// reads, if it says something about the OS; else null.
+  core::ExprPtr linesOfLoop(script::Node For);
   /// The WHERE clause of a plain WQL literal (`conn.query("SELECT ...")`).
   void wqlGuard(script::Node Lit);
   /// The items of a sequence: a tuple or list, or the split of a dotted

@@ -11,9 +11,27 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <functional>
+
 using namespace verguard::core;
 
 namespace verguard::python {
+
+namespace {
+/// Whether N is or holds a call.
+bool hasCall(script::Node N) {
+  std::vector<script::Node> Work{N};
+  while (!Work.empty()) {
+    script::Node X = Work.back();
+    Work.pop_back();
+    if (typeOf(X) == "call")
+      return true;
+    for (script::Node K : namedKids(X))
+      Work.push_back(K);
+  }
+  return false;
+}
+} // namespace
 
 ExprPtr Val::expr() const { return E ? E : unknown(); }
 
@@ -314,7 +332,10 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                         : operand(R, RN);
       auto N = clone(*binary(Op::Contains, Hay, operand(L, LN)));
       N->Syntax = Dialect::Python;
-      N->Written = spell(B, E);
+      // A fix writes the test twice (`a in s or b in s`): not where s runs
+      // a command (`"6.0.6002" in run("cmd /c ver")`).
+      if (!(R.E && readsCommandOutput(*R.E) && hasCall(RN)))
+        N->Written = spell(B, E);
       Res = N;
     } else {
       return Val::of(unknown());
@@ -514,9 +535,13 @@ Val Lowerer::subscript(script::Node N, int Depth) {
 }
 
 Val Lowerer::lookup(const Val &Dict, const Val &Key) {
-  if (auto K = constText(Key))
+  if (auto K = constText(Key)) {
     if (auto F = Dict.Fields.find(*K); F != Dict.Fields.end())
       return Val::of(F->second);
+    if (Dict.Lines)
+      return Val::of(
+          core::keyedLineValue(Dict.Lines, *K, Dict.Sep, Dict.Trimmed));
+  }
   tableGuard(Dict.DictNode, Key.expr());
   return {};
 }
@@ -629,10 +654,15 @@ Val Lowerer::call(script::Node N, int Depth) {
   noteCallerArguments(Key, Args, Skip);
   // A return of a bare parameter (`return default`) tells nothing.
   const std::optional<Val> &FR = F->second.Return;
-  bool Related =
-      FR && (FR->isObject() ||
-             (FR->E && (dependsOnVersion(*FR->E) ||
-                        (hasParam(*FR->E) && FR->E->Kind != Op::Param))));
+  // An empty record (`found = {}` filled by a loop over a parameter's
+  // lines) tells nothing either.
+  bool EmptyRecord =
+      FR && FR->Obj == ObjKind::Dict && FR->Fields.empty() && !FR->Lines &&
+      (script::isNull(FR->DictNode) || !script::namedChildCount(FR->DictNode));
+  bool Related = FR && !EmptyRecord &&
+                 (FR->isObject() ||
+                  (FR->E && (dependsOnVersion(*FR->E) ||
+                             (hasParam(*FR->E) && FR->E->Kind != Op::Param))));
   if (!Related) {
     // Nothing known without the arguments: try with them.
     bool Constant = llvm::any_of(Args, [](const Val &A) {
@@ -673,10 +703,19 @@ std::optional<Val> Lowerer::instantiate(const std::string &Key,
   const Function &Fn = Functions[Key];
   if (script::isNull(Fn.Def) || Depth > script::MaxExprDepth / 2)
     return std::nullopt;
+  // Each argument as the body would see it: its value, or an object's
+  // kind with its items (`run(["wmic", ...])` is not `run(["systeminfo"])`).
+  std::function<std::string(const Val &)> Memo1 = [&](const Val &A) {
+    std::string M = std::to_string(int(A.Obj));
+    if (A.E)
+      M += ":" + toString(*A.E);
+    for (const Val &I : A.Items)
+      M += "(" + Memo1(I) + ")";
+    return M;
+  };
   std::string Memo = Key;
   for (const Val &A : Args)
-    Memo += "\x1f" + (A.E && A.E->isConst() ? toString(*A.E)
-                                            : std::to_string(int(A.Obj)));
+    Memo += "\x1f" + Memo1(A);
   auto Callee = [&] {
     Frame F;
     F.Func = true;

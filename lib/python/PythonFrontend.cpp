@@ -162,7 +162,16 @@ void Lowerer::bindTarget(script::Node Target, const Val &V) {
         continue;
       if (It->second.Obj != ObjKind::Dict)
         return;
-      auto Key = constText(lower(K, 1));
+      Val KV = lower(K, 1);
+      // `facts[key.strip()] = value.strip()` of a line's key and value.
+      if (KV.Obj == ObjKind::LineKey && V.Obj == ObjKind::LineValue &&
+          KV.E == V.E && KV.Sep == V.Sep) {
+        It->second.Lines = V.E;
+        It->second.Sep = V.Sep;
+        It->second.Trimmed = V.Trimmed;
+        return;
+      }
+      auto Key = constText(KV);
       if (!Key)
         return;
       setField(It->second, *Key, V.E);
@@ -272,7 +281,7 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
       top().Vars[PN] = Val::of(A);
     else if (const Val *O = callerObject(Key, I);
              O && O->Obj != ObjKind::Tuple &&
-             (O->Obj != ObjKind::Dict || !O->Fields.empty()) &&
+             (O->Obj != ObjKind::Dict || !O->Fields.empty() || O->Lines) &&
              O->Obj != ObjKind::Self && O->Obj != ObjKind::Match)
       top().Vars[PN] = *O;
     ++I;
@@ -284,13 +293,13 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     Functions[Key].Return = Ret;
 }
 
-std::optional<ExprPtr> Lowerer::lineOfLoop(script::Node For) {
+ExprPtr Lowerer::linesOfLoop(script::Node For) {
   script::Node Var = script::field(For, "left");
   script::Node Right = unwrap(script::field(For, "right"));
   script::Node Fn = script::field(Right, "function");
   if (typeOf(Var) != "identifier" || typeOf(Right) != "call" ||
       typeOf(Fn) != "attribute")
-    return std::nullopt;
+    return nullptr;
   llvm::StringRef M = text(script::field(Fn, "attribute"));
   auto A = args(script::field(Right, "arguments"));
   bool Lines = M == "splitlines" && A.empty();
@@ -299,10 +308,18 @@ std::optional<ExprPtr> Lowerer::lineOfLoop(script::Node For) {
     Lines = Sep && (*Sep == "\n" || *Sep == "\r\n");
   }
   if (!Lines)
-    return std::nullopt;
+    return nullptr;
   Val Text = lower(script::field(Fn, "object"), 1);
   if (!Text.E || !dependsOnVersion(*Text.E))
+    return nullptr;
+  return Text.E;
+}
+
+std::optional<ExprPtr> Lowerer::lineOfLoop(script::Node For) {
+  ExprPtr Text = linesOfLoop(For);
+  if (!Text)
     return std::nullopt;
+  script::Node Var = script::field(For, "left");
   // The body's first test of the line's start names the line it is after.
   for (script::Node K : namedKids(script::field(For, "body"))) {
     if (typeOf(K) != "if_statement")
@@ -317,7 +334,7 @@ std::optional<ExprPtr> Lowerer::lineOfLoop(script::Node For) {
     auto Prefix = CA.size() == 1 ? constText(lower(CA[0], 1)) : std::nullopt;
     if (!Prefix || Prefix->empty())
       return std::nullopt;
-    return core::lineStartingWith(Text.E, *Prefix);
+    return core::lineStartingWith(Text, *Prefix);
   }
   return std::nullopt;
 }
@@ -446,6 +463,10 @@ void Lowerer::statement(script::Node S) {
       Each = Val::obj(ObjKind::WmiOS);
     else if (auto Line = lineOfLoop(S))
       Each = Val::of(*Line);
+    else if (ExprPtr Text = linesOfLoop(S)) {
+      Each = Val::obj(ObjKind::TextLine);
+      Each.E = Text;
+    }
     bindTarget(script::field(S, "left"), Each);
     walkBlock(script::field(S, "body"));
     for (script::Node K : namedKids(S))

@@ -459,12 +459,32 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     return Val::of(Obj.E);
   if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty())
     return lookup(Obj, Args[0]);
+  // `key, _, value = line.partition(":")`, `k, v = line.split("=", 1)`.
+  if (Obj.Obj == ObjKind::TextLine &&
+      (Name == "partition" || Name == "split") && !Args.empty())
+    if (auto Sep = constText(Args[0]); Sep && !Sep->empty()) {
+      Val K = Val::obj(ObjKind::LineKey), V = Val::obj(ObjKind::LineValue);
+      K.E = V.E = Obj.E;
+      K.Sep = V.Sep = *Sep;
+      Val T = Val::obj(ObjKind::Tuple);
+      T.Items = {K, V};
+      if (Name == "partition")
+        T.Items.insert(T.Items.begin() + 1, Val::of(strConst(*Sep)));
+      return T;
+    }
+  if ((Obj.Obj == ObjKind::LineKey || Obj.Obj == ObjKind::LineValue) &&
+      Name == "strip" && Args.empty()) {
+    Val T = Obj;
+    T.Trimmed = true;
+    return T;
+  }
   if (Obj.Obj == ObjKind::Pattern && !Args.empty() && Args[0].E) {
     // match: anchored at the start; fullmatch: the whole string.
     if (Name != "match" && Name != "search" && Name != "fullmatch")
       return {};
     ExprPtr Pat = Obj.E;
-    if (Name == "match" && Pat->Kind == Op::StrConst) {
+    bool Wrapped = Name == "match" && Pat->Kind == Op::StrConst;
+    if (Wrapped) {
       auto P = clone(*Pat);
       P->Str = "^(" + Pat->Str + ")";
       Pat = P;
@@ -476,6 +496,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     R->Written = spell(Call);
     Val M = Val::obj(ObjKind::Match);
     M.E = R;
+    if (Wrapped)
+      M.Name = "^(";
     return M;
   }
   // m.group(1) of `m = re.search(r"Version 6\.0\.(\d+)", out)`.
@@ -487,8 +509,27 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
         return {};
       N = Args[0].E->Int;
     }
+    // The pattern wrapped in `^(...)` has one group more before the
+    // program's.
+    if (N > 0 && Obj.Name == "^(")
+      ++N;
     ExprPtr G = core::regexGroup(*Obj.E, N);
     return G ? Val::of(G) : Val();
+  }
+  // m.groups(): each of the pattern's groups.
+  if (Obj.Obj == ObjKind::Match && Obj.E && Obj.E->Kind == Op::Regex &&
+      Name == "groups" && Args.empty()) {
+    const Expr *Pat = Obj.E->Kids[1].get();
+    if (!Pat || Pat->Kind != Op::StrConst)
+      return {};
+    unsigned Count = core::captureGroups(Pat->Str);
+    if (Obj.Name == "^(")
+      --Count;
+    Val T = Val::obj(ObjKind::Tuple);
+    for (unsigned I = 1; I <= Count; ++I)
+      T.Items.push_back(Val::of(
+          core::regexGroup(*Obj.E, int64_t(I) + (Obj.Name == "^(" ? 1 : 0))));
+    return T;
   }
   if (!Obj.E || typeOfExpr(*Obj.E) != PyType::Str)
     return {};

@@ -1,4 +1,6 @@
 #include "core/Evaluator.h"
+#include "core/Flow.h"
+#include "core/SourceTable.h"
 
 #include "../Profiles.h"
 
@@ -335,4 +337,55 @@ TEST(Evaluator, TernaryConditionOutsideTheVersionIsFree) {
                        cmp(CmpOp::EQ, Ok(), intConst(6003)));
   EXPECT_FALSE(
       isFragile(condition(Fixed), profile("sp2-6002"), profile("sp2-6003")));
+}
+
+TEST(Evaluator, KeyedLinesOfSysteminfoAndWmic) {
+  // `facts[key.strip()] = value.strip()` of `line.partition(":")` over
+  // systeminfo's lines: "OS Version" is the rest of its line, trimmed.
+  ExprPtr Sys = systeminfoOutput("test");
+  ExprPtr V = keyedLineValue(Sys, "OS Version", ":", true);
+  EXPECT_EQ(evaluate(*V, profile("sp2-6002")).S,
+            "6.0.6002 Service Pack 2 Build 6002");
+  EXPECT_EQ(evaluate(*V, profile("sp2-6003")).S,
+            "6.0.6003 Service Pack 2 Build 6003");
+  // Not trimmed: the blanks after the colon stay.
+  EXPECT_EQ(
+      llvm::StringRef(evaluate(*keyedLineValue(Sys, "OS Version", ":", false),
+                               profile("sp2-6002"))
+                          .S)
+          .ltrim(),
+      "6.0.6002 Service Pack 2 Build 6002");
+  EXPECT_NE(evaluate(*keyedLineValue(Sys, "OS Version", ":", false),
+                     profile("sp2-6002"))
+                .S[0],
+            '6');
+  // wmic's /value lines, in alphabetical order, each ended by \r\r\n.
+  ExprPtr W = commandOutput("wmic os get Version,BuildNumber /value");
+  ASSERT_TRUE(W);
+  EXPECT_EQ(evaluate(*W, profile("sp2-6003")).S,
+            "\r\r\n\r\r\nBuildNumber=6003\r\r\nVersion=6.0.6003\r\r\n\r\r\n"
+            "\r\r\n");
+  EXPECT_EQ(evaluate(*keyedLineValue(W, "BuildNumber", "=", true),
+                     profile("sp2-6002"))
+                .S,
+            "6002");
+  EXPECT_EQ(
+      evaluate(*keyedLineValue(W, "Version", "=", false), profile("sp2-6002"))
+          .S,
+      "6.0.6002");
+  // A key no line has: no match, no value.
+  EXPECT_FALSE(
+      evaluate(*keyedLineValue(W, "Caption", "=", true), profile("sp2-6002"))
+          .known());
+  // One property in wmic's table; another class, or a format of its own,
+  // is not the OS's output.
+  ExprPtr T = commandOutput("C:\\Windows\\System32\\wbem\\WMIC.exe os get "
+                            "BuildNumber");
+  ASSERT_TRUE(T);
+  EXPECT_EQ(evaluate(*T, profile("sp2-6002")).S,
+            "BuildNumber  \r\r\n6002  \r\r\n\r\r\n");
+  EXPECT_FALSE(commandOutput("wmic os get BuildNumber,Version"));
+  EXPECT_FALSE(commandOutput("wmic bios get Version /value"));
+  EXPECT_FALSE(commandOutput("wmic os get BuildNumber /format:csv"));
+  EXPECT_FALSE(commandOutput("wmic os get FreePhysicalMemory /value"));
 }
