@@ -50,24 +50,9 @@ bool Lowerer::consumes(script::Node N) const {
       "ReadToEnd",      "ReadLine",      "Read",    "ReadBlock",
       "ReadToEndAsync", "ReadLineAsync", "Start",   "Next",
       "Dequeue",        "Pop",           "MoveNext"};
-  std::vector<script::Node> Work{N};
-  while (!Work.empty()) {
-    script::Node X = Work.back();
-    Work.pop_back();
-    if (script::isNull(X))
-      continue;
-    if (typeOf(X) == "invocation_expression") {
-      script::Node Fn = script::field(X, "function");
-      llvm::StringRef M = typeOf(Fn) == "member_access_expression"
-                              ? text(script::field(Fn, "name"))
-                              : text(Fn);
-      if (llvm::is_contained(Reads, M))
-        return true;
-    }
-    for (script::Node K : namedKids(X))
-      Work.push_back(K);
-  }
-  return false;
+  return !script::isNull(N) &&
+         script::callsNamed(N, Src, "invocation_expression",
+                            "member_access_expression", "name", Reads);
 }
 
 ExprPtr Lowerer::regexGroup(const ExprPtr &Test, int64_t I) {

@@ -117,6 +117,9 @@ public:
   static script::Node unwrap(script::Node N);
   Val identifier(llvm::StringRef Name);
   Val binaryExpr(script::Node N, int Depth);
+  /// N reads a stream or runs a command (`ex.StdOut.ReadAll()`,
+  /// `sh.Exec(...)`, `e.moveNext()`): a fix must not write it twice.
+  bool consumes(script::Node N) const;
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
               script::Node RN, script::Node Whole, script::Node OpN);
   Val call(script::Node N, int Depth);

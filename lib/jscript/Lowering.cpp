@@ -146,6 +146,15 @@ std::optional<CmpOp> cmpOp(llvm::StringRef Op) {
 
 } // namespace
 
+bool Lowerer::consumes(script::Node N) const {
+  static const llvm::StringRef Reads[] = {
+      "ReadAll", "ReadLine", "Read",     "SkipLine", "Skip", "Exec",
+      "Run",     "moveNext", "MoveNext", "shift",    "pop"};
+  return !script::isNull(N) &&
+         script::callsNamed(N, Src, "call_expression", "member_expression",
+                            "property", Reads);
+}
+
 Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
                      const Val &R, script::Node RN, script::Node Whole,
                      script::Node OpN) {
@@ -158,6 +167,12 @@ Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
   Spelling W = spell(Whole);
   W.OpSpan = span(OpN);
   bool Equality = *O == CmpOp::EQ || *O == CmpOp::NE;
+  // A fix that joins a second test (`a == x || a == y`, a second
+  // indexOf) writes the operands twice: not over a stream read or a
+  // command run.
+  if ((Equality || A->Kind == Op::Find || B->Kind == Op::Find) &&
+      (consumes(LN) || consumes(RN)))
+    W = {};
   if (Strict) {
     // `===`: values of two types are never equal.
     if (TA != ValueType::Unknown && TB != ValueType::Unknown && TA != TB)

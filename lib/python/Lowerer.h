@@ -180,6 +180,9 @@ public:
                                  const std::vector<Val> &Args, size_t Skip,
                                  int Depth);
   Val stringLiteral(script::Node N, int Depth);
+  /// V, written N, runs a command (`run("cmd /c ver")`, `p.stdout.read()`
+  /// of a command's pipe): a fix must not write N twice.
+  bool rerunsCommand(const Val &V, script::Node N) const;
   /// The value with the use-site spelling (for a fix to write it again).
   core::ExprPtr operand(const Val &V, script::Node N) const;
   /// The dotted name of a callee with import aliases resolved

@@ -17,22 +17,6 @@ using namespace verguard::core;
 
 namespace verguard::python {
 
-namespace {
-/// Whether N is or holds a call.
-bool hasCall(script::Node N) {
-  std::vector<script::Node> Work{N};
-  while (!Work.empty()) {
-    script::Node X = Work.back();
-    Work.pop_back();
-    if (typeOf(X) == "call")
-      return true;
-    for (script::Node K : namedKids(X))
-      Work.push_back(K);
-  }
-  return false;
-}
-} // namespace
-
 ExprPtr Val::expr() const { return E ? E : unknown(); }
 
 PyType typeOfExpr(const Expr &E) {
@@ -334,7 +318,7 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
       N->Syntax = Dialect::Python;
       // A fix writes the test twice (`a in s or b in s`): not where s runs
       // a command (`"6.0.6002" in run("cmd /c ver")`).
-      if (!(R.E && readsCommandOutput(*R.E) && hasCall(RN)))
+      if (!rerunsCommand(R, RN))
         N->Written = spell(B, E);
       Res = N;
     } else {
@@ -379,6 +363,15 @@ Val Lowerer::compare(llvm::StringRef OpText, const Val &L, script::Node LN,
                                                : CmpMode::Int;
   Spelling W = spell(B, E);
   W.OpSpan = span(OpN);
+  // A second find() joined by a fix would run the command again.
+  auto FindReruns = [&](const ExprPtr &X, script::Node N) {
+    script::Node Fn = script::field(unwrap(N), "function");
+    return X->Kind == Op::Find && !X->Kids.empty() && X->Kids[0] &&
+           typeOf(Fn) == "attribute" &&
+           rerunsCommand(Val::of(X->Kids[0]), script::field(Fn, "object"));
+  };
+  if (FindReruns(A, LN) || FindReruns(C, RN))
+    W = {};
   // A fix joins a second version comparison with `or`, which a chain
   // (`Version(a) <= Version(v) <= Version(b)`) cannot take.
   if (M == CmpMode::Version && InChain) {
@@ -532,6 +525,11 @@ Val Lowerer::subscript(script::Node N, int Depth) {
   if (Obj.Obj == ObjKind::Dict)
     return lookup(Obj, I);
   return item(Obj, I, N);
+}
+
+bool Lowerer::rerunsCommand(const Val &V, script::Node N) const {
+  return V.E && readsCommandOutput(*V.E) &&
+         !script::nodesOf(N, {"call"}).empty();
 }
 
 Val Lowerer::lookup(const Val &Dict, const Val &Key) {

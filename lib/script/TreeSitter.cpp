@@ -287,6 +287,20 @@ NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types) {
   return Out;
 }
 
+bool callsNamed(Node Root, llvm::StringRef Source, llvm::StringRef Call,
+                llvm::StringRef Member, const char *MemberName,
+                llvm::ArrayRef<llvm::StringRef> Names) {
+  for (Node C : nodesOf(Root, {Call})) {
+    Node Fn = field(C, "function");
+    llvm::StringRef Name = type(Fn) == Member
+                               ? text(field(Fn, MemberName), Source)
+                               : text(Fn, Source);
+    if (llvm::is_contained(Names, Name))
+      return true;
+  }
+  return false;
+}
+
 void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
           std::vector<Node> &Log) {
   if (Log.empty()) {

@@ -175,6 +175,14 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
 /// The nodes under Root (Root included) whose type is one of Types, in
 /// pre-order: e.g. the calls an atom evaluates.
 NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types);
+/// Whether Root is or holds a call (of node type Call, callee in field
+/// "function") of a method or function named one of Names: the callee's
+/// member name (field MemberName of a Member node: `p.StdOut.ReadAll()`),
+/// or its whole text. A fix must not write such a call twice when it
+/// consumes a stream or runs a command.
+bool callsNamed(Node Root, llvm::StringRef Source, llvm::StringRef Call,
+                llvm::StringRef Member, const char *MemberName,
+                llvm::ArrayRef<llvm::StringRef> Names);
 /// As parseTrouble(TSNode), for a FlatTree; subtrees Skip accepts are not
 /// counted (trouble a frontend recovers from itself).
 ParseTrouble parseTrouble(Node Root,

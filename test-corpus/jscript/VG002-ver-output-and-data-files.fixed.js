@@ -45,5 +45,20 @@ function kernelChecks() {
     }
 }
 
+function streamChecks() {
+    var exec = shell.Exec("cmd /c ver");
+    // No fix: a second test would read the stream again, and find it empty.
+    // expect: VG002
+    if (exec.StdOut.ReadAll().indexOf("6.0.6002") != -1) {
+        WScript.Echo("sp2 from the stream");
+    }
+    // No fix: the same for a second run of the command.
+    // expect: VG002
+    if (shell.Exec("cmd /c ver").StdOut.ReadAll().indexOf("6.0.6002") >= 0) {
+        WScript.Echo("sp2 from a second run");
+    }
+}
+
 verChecks();
 kernelChecks();
+streamChecks();

@@ -87,5 +87,18 @@ def check_systeminfo():
     return "other"
 
 
+def from_pipe():
+    ver = subprocess.Popen("cmd /c ver", stdout=subprocess.PIPE, universal_newlines=True)
+    # No fix: a second find() would read the pipe again, and find it empty.
+    # expect: VG002
+    if ver.stdout.read().find("6.0.6002") != -1:
+        return "sp2 by its pipe"
+    # No fix: the same for `in`.
+    # expect: VG002
+    if "6.0.6002" in subprocess.Popen("cmd /c ver", stdout=subprocess.PIPE, universal_newlines=True).communicate()[0]:
+        return "sp2 by communicate"
+    return "other"
+
+
 def main():
-    print(from_ver(), classify(wmi.WMI()), is_sp2(), pre_bump(), is_nt6())
+    print(from_ver(), from_pipe(), classify(wmi.WMI()), is_sp2(), pre_bump(), is_nt6())
