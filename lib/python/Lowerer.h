@@ -271,6 +271,18 @@ public:
   std::map<std::string, Function> Functions; // "f" or "Class.f"
   std::map<std::string, std::map<std::string, Val>> ClassAttrs;
   std::set<std::string> Classes;
+  /// The fields of a @dataclass or a typing.NamedTuple class, in order: its
+  /// constructor's positional parameters.
+  std::map<std::string, std::vector<std::string>> DataFields;
+  /// An attribute of class Class set to V (`self.build = ...`, a
+  /// dataclass's constructor argument): a value about the OS is kept,
+  /// anything else only until one is known.
+  void storeAttribute(const std::string &Class, const std::string &Attr,
+                      const Val &V);
+  /// `Cls(a, b, build=c)` of a dataclass: its fields take the arguments.
+  void construct(const std::string &Class, script::Node ArgList,
+                 const std::vector<script::Node> &ArgNodes,
+                 const std::vector<Val> &Args, int Depth);
 
 protected:
   // --- the script::Lowerer skeleton: Python's node kinds ----------------

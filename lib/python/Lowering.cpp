@@ -628,8 +628,13 @@ Val Lowerer::call(script::Node N, int Depth) {
       }
       return R;
     }
+    // `cls(...)` in a class method: the class's constructor.
+    if (!Classes.count(Key))
+      if (Val C = identifier(Key); C.Obj == ObjKind::Self)
+        Key = C.Name;
     if (Classes.count(Key)) {
       // A constructor: an instance of the class.
+      construct(Key, ArgList, ArgNodes, Args, Depth);
       Val V = Val::obj(ObjKind::Self);
       V.Name = Key;
       return V;

@@ -184,15 +184,41 @@ void Lowerer::bindTarget(script::Node Target, const Val &V) {
     Val Obj = lower(script::field(Target, "object"), 1);
     if (Obj.Obj != ObjKind::Self)
       return;
-    std::string A = text(script::field(Target, "attribute")).str();
-    auto &Attrs = ClassAttrs[Obj.Name];
-    Val Stored = V;
-    Stored.E = unbindParams(V.E);
-    bool Related =
-        Stored.isObject() || (Stored.E && dependsOnVersion(*Stored.E));
-    if (Related || !Attrs.count(A))
-      Attrs[A] = Stored;
+    storeAttribute(Obj.Name, text(script::field(Target, "attribute")).str(), V);
   }
+}
+
+void Lowerer::storeAttribute(const std::string &Class, const std::string &A,
+                             const Val &V) {
+  auto &Attrs = ClassAttrs[Class];
+  Val Stored = V;
+  Stored.E = unbindParams(V.E);
+  bool Related = Stored.isObject() || (Stored.E && dependsOnVersion(*Stored.E));
+  if (Related || !Attrs.count(A))
+    Attrs[A] = Stored;
+}
+
+void Lowerer::construct(const std::string &Class, script::Node ArgList,
+                        const std::vector<script::Node> &ArgNodes,
+                        const std::vector<Val> &Args, int Depth) {
+  auto F = DataFields.find(Class);
+  if (F == DataFields.end())
+    return;
+  const std::vector<std::string> &Fields = F->second;
+  // Only what says something about the OS: `OsVersion(6, 0, 6002)` is a
+  // threshold, not what instances hold.
+  auto Store = [&](const std::string &Field, const Val &V) {
+    if (V.isObject() || (V.E && dependsOnVersion(*V.E)))
+      storeAttribute(Class, Field, V);
+  };
+  for (size_t I = 0; I < ArgNodes.size() && I < Fields.size(); ++I) {
+    if (typeOf(ArgNodes[I]) == "list_splat")
+      break; // the positions after it are not known
+    Store(Fields[I], Args[I]);
+  }
+  for (const std::string &Field : Fields)
+    if (script::Node K = keywordArg(ArgList, Field); !script::isNull(K))
+      Store(Field, lower(K, Depth + 1));
 }
 
 void Lowerer::scanScope(script::Node N) {
@@ -250,6 +276,10 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
         if (typeOf(K) == "identifier")
           NameN = K;
     }
+    // `ver: OsVersion` (or "OsVersion"): an instance of the file's class.
+    std::string TypeName;
+    if (T == "typed_parameter" || T == "typed_default_parameter")
+      TypeName = text(script::field(P, "type")).trim().trim("\"'").str();
     if (script::isNull(NameN) || typeOf(NameN) != "identifier") {
       ++I;
       Fn.Params.push_back("");
@@ -284,6 +314,11 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
              (O->Obj != ObjKind::Dict || !O->Fields.empty() || O->Lines) &&
              O->Obj != ObjKind::Self && O->Obj != ObjKind::Match)
       top().Vars[PN] = *O;
+    else if (Classes.count(TypeName)) {
+      Val Inst = Val::obj(ObjKind::Self);
+      Inst.Name = TypeName;
+      top().Vars[PN] = Inst;
+    }
     ++I;
   }
   walkBlock(script::field(Def, "body"));
@@ -494,6 +529,32 @@ void Lowerer::statement(script::Node S) {
   if (T == "class_definition") {
     std::string Name = text(script::field(S, "name")).str();
     Classes.insert(Name);
+    // A @dataclass, or a typing.NamedTuple: its annotated fields, in order,
+    // are its constructor's parameters.
+    bool Data = false;
+    if (script::Node D = script::parent(S);
+        !script::isNull(D) && typeOf(D) == "decorated_definition")
+      for (script::Node K : namedKids(D))
+        Data |= typeOf(K) == "decorator" && text(K).contains("dataclass");
+    for (script::Node B : namedKids(script::field(S, "superclasses"))) {
+      llvm::StringRef BT = text(B);
+      Data |= BT == "NamedTuple" || BT == "typing.NamedTuple";
+    }
+    if (Data) {
+      std::vector<std::string> Fields;
+      for (script::Node St : namedKids(script::field(S, "body"))) {
+        auto Kids = namedKids(St);
+        if (typeOf(St) != "expression_statement" || Kids.size() != 1 ||
+            typeOf(Kids[0]) != "assignment")
+          continue;
+        script::Node L = script::field(Kids[0], "left");
+        script::Node Ty = script::field(Kids[0], "type");
+        if (typeOf(L) == "identifier" && !script::isNull(Ty) &&
+            !text(Ty).contains("ClassVar"))
+          Fields.push_back(text(L).str());
+      }
+      DataFields[Name] = std::move(Fields);
+    }
     Frame F;
     F.Class = Name;
     Frames.push_back(std::move(F));
