@@ -211,7 +211,8 @@ public:
   /// reads, if it says something about the OS; else null.
   core::ExprPtr linesOfLoop(script::Node For);
   /// The WHERE clause of a plain WQL literal (`conn.query("SELECT ...")`).
-  void wqlGuard(script::Node Lit);
+  /// Query: the argument's value (a constant's literal written elsewhere).
+  void wqlGuard(script::Node Lit, const core::ExprPtr &Query = nullptr);
   /// The items of a sequence: a tuple or list, or the split of a dotted
   /// version on "." (`platform.version().split(".")`: its components as
   /// text); not a Tuple if unknown.

@@ -544,8 +544,24 @@ Val Lowerer::lookup(const Val &Dict, const Val &Key) {
   return {};
 }
 
-void Lowerer::wqlGuard(script::Node Lit) {
+void Lowerer::wqlGuard(script::Node Lit, const core::ExprPtr &Query) {
   Lit = unwrap(Lit);
+  // A query kept in a constant (`wql = "SELECT ..."; conn.query(wql)`):
+  // its literal, where the constant's spelling says it is written.
+  // Put together from constants: no literal text to edit.
+  if (Query && Query->Kind == Op::Concat)
+    if (auto Q = constText(*Query))
+      return wqlLiteralGuard(*Q, std::nullopt, Lit);
+  if (typeOf(Lit) != "string" && Query && Query->Kind == Op::StrConst) {
+    script::Node Found{};
+    if (Query->Written.Span.valid())
+      for (script::Node S : script::nodesOf(script::rootOf(Lit), {"string"}))
+        if (span(S) == Query->Written.Span)
+          Found = S;
+    if (script::isNull(Found))
+      return wqlLiteralGuard(Query->Str, std::nullopt, Lit);
+    Lit = Found;
+  }
   if (typeOf(Lit) != "string")
     return;
   // Plain literal text only: escapes and fields make offsets differ.

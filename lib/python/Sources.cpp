@@ -445,7 +445,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     if ((Name == "query" || Name == "ExecQuery") && !Args.empty())
       if (auto S = constText(Args[0]))
         if (llvm::StringRef(*S).contains_insensitive("win32_operatingsystem")) {
-          wqlGuard(ArgNodes[0]);
+          wqlGuard(ArgNodes[0], Args[0].E);
           return Val::obj(ObjKind::WmiOSList);
         }
     return {};

@@ -287,6 +287,12 @@ NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types) {
   return Out;
 }
 
+Node rootOf(Node N) {
+  for (Node P = parent(N); !isNull(P); P = parent(P))
+    N = P;
+  return N;
+}
+
 bool callsNamed(Node Root, llvm::StringRef Source, llvm::StringRef Call,
                 llvm::StringRef Member, const char *MemberName,
                 llvm::ArrayRef<llvm::StringRef> Names) {

@@ -175,6 +175,8 @@ void walk(Node Root, llvm::function_ref<bool(Node)> Visit,
 /// The nodes under Root (Root included) whose type is one of Types, in
 /// pre-order: e.g. the calls an atom evaluates.
 NodeList nodesOf(Node Root, llvm::ArrayRef<llvm::StringRef> Types);
+/// The root of the tree N is in.
+Node rootOf(Node N);
 /// Whether Root is or holds a call (of node type Call, callee in field
 /// "function") of a method or function named one of Names: the callee's
 /// member name (field MemberName of a Member node: `p.StdOut.ReadAll()`),

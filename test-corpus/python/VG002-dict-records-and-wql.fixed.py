@@ -45,6 +45,21 @@ def sp2_hosts():
     return [r.CSName for r in rows]
 
 
+# The query kept in a constant: reported (and fixed) where it is written.
+# expect: VG002
+SP2_QUERY = "SELECT CSName FROM Win32_OperatingSystem WHERE Version LIKE '6.0.600[23]%'"
+SP2_BUILD = "6002"
+
+
+def sp2_hosts_by_constant():
+    conn = wmi.WMI()
+    hosts = [r.CSName for r in conn.query(SP2_QUERY)]
+    # Put together from constants: no literal to edit, no fix.
+    # expect: VG002
+    hosts += [r.CSName for r in conn.query("SELECT CSName FROM Win32_OperatingSystem WHERE BuildNumber = '" + SP2_BUILD + "'")]
+    return hosts
+
+
 def vista_hosts():
     conn = wmi.WMI()
     # Silent: the same major and minor before and after.
