@@ -356,7 +356,8 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     break;
   }
   case ObjKind::None:
-    if (Obj.E)
+    // A parameter no call binds is an object out of sight too.
+    if (Obj.E && Obj.E->Kind != Op::Param)
       return Val::of(unknown());
     break;
   default:
