@@ -193,6 +193,19 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   if (T == "member_expression" || T == "subscript_expression") {
     // obj.prop = value: a property of an object held by a variable.
     script::Node O = unwrap(script::field(Target, "object"));
+    if (typeOf(O) == "this" || typeOf(O) == "identifier") {
+      // `this.kernel = ...` in a method, `row.kernel = ...` of an instance.
+      Val Inst = lower(O, 1);
+      if (Inst.Obj == ObjKind::Instance && T == "member_expression") {
+        auto &Props = InstanceProps[Inst.Name];
+        std::string Prop = text(script::field(Target, "property")).str();
+        Val Stored = V;
+        Stored.E = unbindParams(V.E);
+        if (Stored.related() || !Props.count(Prop))
+          Props[Prop] = Stored;
+        return;
+      }
+    }
     if (typeOf(O) != "identifier")
       return;
     std::string Prop;
@@ -217,6 +230,41 @@ void Lowerer::assign(script::Node Target, const Val &V) {
       return;
     }
   }
+}
+
+bool Lowerer::definePrototype(script::Node Target, script::Node Value) {
+  Target = unwrap(Target);
+  Value = unwrap(Value);
+  if (typeOf(Target) != "member_expression")
+    return false;
+  script::Node O = unwrap(script::field(Target, "object"));
+  llvm::StringRef P = text(script::field(Target, "property"));
+  // X.prototype = { m: function () {...}, ... }
+  if (P == "prototype" && typeOf(O) == "identifier" &&
+      typeOf(Value) == "object") {
+    std::string Class = text(O).str();
+    for (script::Node Pair : namedKids(Value)) {
+      script::Node K = script::field(Pair, "key"),
+                   V = script::field(Pair, "value");
+      llvm::StringRef VT = typeOf(unwrap(V));
+      if (typeOf(Pair) == "pair" && typeOf(K) == "property_identifier" &&
+          (VT == "function_expression" || VT == "arrow_function"))
+        defineFunction(unwrap(V), Class + ".prototype." + text(K).str(), Class);
+    }
+    return true;
+  }
+  // X.prototype.m = function () {...}
+  llvm::StringRef VT = typeOf(Value);
+  if (typeOf(O) != "member_expression" ||
+      text(script::field(O, "property")) != "prototype" ||
+      (VT != "function_expression" && VT != "arrow_function"))
+    return false;
+  script::Node C = unwrap(script::field(O, "object"));
+  if (typeOf(C) != "identifier")
+    return false;
+  std::string Class = text(C).str();
+  defineFunction(Value, Class + ".prototype." + P.str(), Class);
+  return true;
 }
 
 void Lowerer::walkBlock(script::Node Block) {
@@ -247,7 +295,8 @@ void Lowerer::hoist(script::Node Body) {
   }
 }
 
-void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
+void Lowerer::defineFunction(script::Node Def, const std::string &Key,
+                             const std::string &Class) {
   if (inFunction(Key))
     return;
   Function &Fn = Functions[Key];
@@ -256,6 +305,7 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
   Frame F;
   F.Func = true;
   F.Function = Key;
+  F.Class = Class;
   std::vector<script::Node> Params;
   script::Node One = script::field(Def, "parameter");
   if (!script::isNull(One))
@@ -279,8 +329,9 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key) {
     if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
       F.Vars[PN] = Val::of(A);
     else if (const Val *O = callerObject(Key, I);
-             O && (O->Obj == ObjKind::OsInstance ||
-                   (O->Obj == ObjKind::Object && !O->Props.empty())))
+             O &&
+             (O->Obj == ObjKind::OsInstance || O->Obj == ObjKind::Instance ||
+              (O->Obj == ObjKind::Object && !O->Props.empty())))
       F.Vars[PN] = *O;
   }
   Frames.push_back(std::move(F));
@@ -331,7 +382,7 @@ void Lowerer::statement(script::Node S) {
         // var f = function (...) {...}: a function named f.
         Val F = Val::obj(ObjKind::Function);
         F.Name = text(Name).str();
-        defineFunction(unwrap(Value), F.Name);
+        defineFunction(unwrap(Value), F.Name, F.Name);
         declare(F.Name, F);
         continue;
       }
@@ -342,7 +393,8 @@ void Lowerer::statement(script::Node S) {
     return;
   }
   if (T == "function_declaration") {
-    defineFunction(S, text(script::field(S, "name")).str());
+    std::string Name = text(script::field(S, "name")).str();
+    defineFunction(S, Name, Name);
     return;
   }
   if (T == "return_statement") {

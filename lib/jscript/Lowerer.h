@@ -58,6 +58,8 @@ enum class ObjKind : uint8_t {
   Function,   // a function expression bound to a name (Name)
   OtherWmi,   // instances of another WMI class (Win32_BIOS ...), their
               // enumerator or one of them: not the OS
+  Instance,   // `this` in a constructor or a prototype method, or `new X()`
+              // of the script's own constructor X (Name)
 };
 
 struct Val {
@@ -66,7 +68,7 @@ struct Val {
   std::vector<Val> Items;           // Array
   std::map<std::string, Val> Props; // Object
   script::Node Literal{};           // Object: the literal (a table)
-  std::string Name;                 // Function: its key
+  std::string Name; // Function: its key; Instance: its constructor
   std::string Path; // a file path as far as it is known (GetFileVersion);
                     // Exec and its StdOut: the command line
   bool IgnoreCase = false; // RegExp
@@ -90,7 +92,7 @@ struct Val {
 /// and a record from the same literal (`var osv = osVersionInfo()` passed
 /// to each helper).
 inline bool sameCallerObject(const Val &A, const Val &B) {
-  return A.Obj == B.Obj &&
+  return A.Obj == B.Obj && A.Name == B.Name &&
          script::isNull(A.Literal) == script::isNull(B.Literal) &&
          (script::isNull(A.Literal) ||
           script::startByte(A.Literal) == script::startByte(B.Literal));
@@ -99,6 +101,9 @@ inline bool sameCallerObject(const Val &A, const Val &B) {
 struct Frame {
   bool Func = false;
   std::string Function;
+  /// The constructor whose instance `this` is here (a named function, or
+  /// the X of `X.prototype.m = function ...`), or "".
+  std::string Class;
   std::map<std::string, Val> Vars;
   std::optional<Val> Return; // the first version-related return
 };
@@ -152,7 +157,12 @@ public:
   void walkBlock(script::Node Block);
   void statement(script::Node S);
   void hoist(script::Node Block);
-  void defineFunction(script::Node Def, const std::string &Key);
+  /// Class: the constructor `this` belongs to in it ("": none).
+  void defineFunction(script::Node Def, const std::string &Key,
+                      const std::string &Class = "");
+  /// `X.prototype.m = function ...` (Def the function), or `X.prototype =
+  /// {m: function ...}`: X's methods, called on its instances.
+  bool definePrototype(script::Node Target, script::Node Value);
   void declare(const std::string &Name, const Val &V);
   void assign(script::Node Target, const Val &V);
   void switchGuard(script::Node Switch);
@@ -164,6 +174,9 @@ public:
     script::Node Def{};
   };
   std::map<std::string, Function> Functions;
+  /// What the methods of a constructor set on `this` (`this.kernel = ...`):
+  /// a value about the OS is kept, anything else only until one is known.
+  std::map<std::string, std::map<std::string, Val>> InstanceProps;
 
 protected:
   // --- the script::Lowerer skeleton: JScript's node kinds ---------------

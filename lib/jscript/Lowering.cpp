@@ -279,6 +279,13 @@ Val Lowerer::call(script::Node N, int Depth) {
       return construct("ActiveXObject", Args);
     }
     Val Obj = lower(ObjN, Depth + 1);
+    // A method of the script's own constructor (`this.kernelRev()`).
+    if (Obj.Obj == ObjKind::Instance) {
+      std::string Key = Obj.Name + ".prototype." + M.str();
+      if (Functions.count(Key))
+        return callFunction(Key, N, Args, ArgNodes, Depth);
+      return {};
+    }
     if (Obj.Obj == ObjKind::Object) {
       auto P = Obj.Props.find(M.str());
       if (P != Obj.Props.end() && P->second.Obj == ObjKind::Function)
@@ -462,9 +469,26 @@ Val Lowerer::lower(script::Node N, int Depth) {
     std::vector<Val> Args;
     for (script::Node A : args(script::field(N, "arguments")))
       Args.push_back(lower(A, Depth + 1));
-    if (typeOf(C) == "identifier")
+    if (typeOf(C) == "identifier") {
+      // The script's own constructor: an instance of it.
+      if (Val F = identifier(text(C));
+          F.Obj == ObjKind::Function && Functions.count(text(C).str())) {
+        noteCallerArguments(F.Name, Args);
+        Val I = Val::obj(ObjKind::Instance);
+        I.Name = F.Name;
+        return I;
+      }
       return construct(text(C), Args);
+    }
     return {};
+  }
+  if (T == "this") {
+    const std::string &Class = functionFrame().Class;
+    if (Class.empty())
+      return Val::of(unknown());
+    Val I = Val::obj(ObjKind::Instance);
+    I.Name = Class;
+    return I;
   }
   if (T == "binary_expression")
     return binaryExpr(N, Depth);
@@ -496,6 +520,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
     return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
   }
   if (T == "assignment_expression") {
+    if (definePrototype(script::field(N, "left"), script::field(N, "right")))
+      return {};
     Val V = lower(script::field(N, "right"), Depth + 1);
     assign(script::field(N, "left"), V);
     return V;

@@ -170,6 +170,13 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
       return P->second;
     break;
   }
+  case ObjKind::Instance: {
+    auto C = InstanceProps.find(Obj.Name);
+    if (C != InstanceProps.end())
+      if (auto P = C->second.find(Name.str()); P != C->second.end())
+        return P->second;
+    break; // not set where this file shows: what its name says
+  }
   case ObjKind::Array:
     return Val::of(unknown());
   case ObjKind::Exec:
