@@ -77,11 +77,58 @@ script::Node Lowerer::ternaryCondition(script::Node N) const {
 }
 
 ExprPtr Lowerer::tableSubject(const ExprPtr &Key) const {
+  if (Scanning)
+    return Key; // compared with each item as the search compares
   // Property names are strings: TABLE[6002] looks up "6002".
   return asText(Key);
 }
 
-ExprPtr Lowerer::entryTest(script::Node KN, const ExprPtr &) {
+bool Lowerer::tableEntry(script::Node Entry, script::Node &Key,
+                         script::Node &Value) {
+  if (!Scanning)
+    return script::Lowerer<Val, Frame>::tableEntry(Entry, Key, Value);
+  Value = Entry;
+  if (ScanField.empty()) { // [6000, 6001, 6002]
+    Key = Entry;
+    return typeOf(Entry) == "number" || typeOf(Entry) == "string";
+  }
+  if (typeOf(Entry) != "object")
+    return false;
+  for (script::Node P : namedKids(Entry)) { // {build: 6002, name: "..."}
+    script::Node K = script::field(P, "key");
+    if (typeOf(P) == "pair" &&
+        (typeOf(K) == "string" ? stringLiteral(K).E->Str : text(K).str()) ==
+            ScanField) {
+      Key = script::field(P, "value");
+      return true;
+    }
+  }
+  return false;
+}
+
+void Lowerer::scanGuard(const Val &Scan, const ExprPtr &Key, bool Strict) {
+  Scanning = true;
+  ScanStrict = Strict;
+  ScanField = Scan.Name;
+  tableGuard(Scan.Literal, Key);
+  Scanning = false;
+}
+
+ExprPtr Lowerer::entryTest(script::Node KN, const ExprPtr &Subject) {
+  if (Scanning) {
+    // The item as the search compares it with the key: === of two types
+    // is never true; == of a number and a string compares numbers.
+    Val V = lower(KN, 1);
+    if (!V.E || !V.E->isConst())
+      return unknown();
+    ValueType TK = valueType(*V.E), TS = valueType(*Subject);
+    if (ScanStrict && TK != TS && TS != ValueType::Unknown)
+      return boolConst(false);
+    if (TK == ValueType::Str && (TS == ValueType::Str || ScanStrict))
+      return cmp(CmpOp::EQ, subject(), V.E, CmpMode::Str, Dialect::JScript);
+    return cmp(CmpOp::EQ, asNumber(subject()), asNumber(V.E), CmpMode::Int,
+               Dialect::JScript);
+  }
   llvm::StringRef KT = typeOf(KN);
   std::optional<std::string> Name;
   if (KT == "string")
@@ -445,11 +492,15 @@ void Lowerer::statement(script::Node S) {
       scanGuards(C);
     }
     script::Node Inc = script::field(S, "increment");
+    size_t Counters = LoopCounters.size();
     if (!script::isNull(Inc)) {
       lower(Inc);
       forgetStepped(Inc, "identifier");
+      for (script::Node X : script::steppedNames(Inc, "identifier"))
+        LoopCounters.push_back(text(X).str());
     }
     statement(script::field(S, "body"));
+    LoopCounters.resize(Counters);
     return;
   }
   if (T == "for_in_statement") {

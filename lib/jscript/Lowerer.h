@@ -60,6 +60,9 @@ enum class ObjKind : uint8_t {
               // enumerator or one of them: not the OS
   Instance,   // `this` in a constructor or a prototype method, or `new X()`
               // of the script's own constructor X (Name)
+  ArrayScan,  // `list[i]` of an array literal (Literal) with an index not
+              // known (a loop's): any of its items; Name: the property read
+              // of each (`catalog[i].build`), or ""
 };
 
 struct Val {
@@ -67,10 +70,10 @@ struct Val {
   ObjKind Obj = ObjKind::None;
   std::vector<Val> Items;           // Array
   std::map<std::string, Val> Props; // Object
-  script::Node Literal{};           // Object: the literal (a table)
-  std::string Name; // Function: its key; Instance: its constructor
-  std::string Path; // a file path as far as it is known (GetFileVersion);
-                    // Exec and its StdOut: the command line
+  script::Node Literal{}; // Object, Array, ArrayScan: the literal (a table)
+  std::string Name;       // Function: its key; Instance: its constructor
+  std::string Path;       // a file path as far as it is known (GetFileVersion);
+                          // Exec and its StdOut: the command line
   bool IgnoreCase = false; // RegExp
   static Val of(core::ExprPtr X) {
     Val V;
@@ -177,6 +180,16 @@ public:
   /// What the methods of a constructor set on `this` (`this.kernel = ...`):
   /// a value about the OS is kept, anything else only until one is known.
   std::map<std::string, std::map<std::string, Val>> InstanceProps;
+  /// While a search of an array literal is the table guard: the property
+  /// of its items that is the key ("" for the items themselves), and
+  /// whether the search compares with === (Scanning: one is under way).
+  bool Scanning = false, ScanStrict = false;
+  /// The counters of the `for` loops the walk is in (`i` of `i++`).
+  std::vector<std::string> LoopCounters;
+  std::string ScanField;
+  /// `list[i].build === build` (Scan the ArrayScan side, Key the other):
+  /// the search of the literal as a table guard (VG005).
+  void scanGuard(const Val &Scan, const core::ExprPtr &Key, bool Strict);
 
 protected:
   // --- the script::Lowerer skeleton: JScript's node kinds ---------------
@@ -190,6 +203,8 @@ protected:
   script::Node conditionSite(script::Node N) const override {
     return unwrap(N);
   }
+  bool tableEntry(script::Node Entry, script::Node &Key,
+                  script::Node &Value) override;
   core::ExprPtr entryTest(script::Node KeyN,
                           const core::ExprPtr &Subject) override;
   core::ExprPtr tableSubject(const core::ExprPtr &Key) const override;

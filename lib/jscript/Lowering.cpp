@@ -162,6 +162,13 @@ Val Lowerer::compare(llvm::StringRef Op, const Val &L, script::Node LN,
   if (!O)
     return Val::of(unknown());
   bool Strict = Op.size() == 3;
+  // `catalog[i].build === build`: a search of the literal for the build.
+  if ((*O == CmpOp::EQ || *O == CmpOp::NE) &&
+      (L.Obj == ObjKind::ArrayScan) != (R.Obj == ObjKind::ArrayScan)) {
+    bool LS = L.Obj == ObjKind::ArrayScan;
+    scanGuard(LS ? L : R, (LS ? R : L).expr(), Strict);
+    return Val::of(unknown());
+  }
   ExprPtr A = operand(L, LN), B = operand(R, RN);
   ValueType TA = valueType(*A), TB = valueType(*B);
   Spelling W = spell(Whole);
@@ -404,6 +411,7 @@ Val Lowerer::lower(script::Node N, int Depth) {
     return identifier(text(N));
   if (T == "array") {
     Val V = Val::obj(ObjKind::Array);
+    V.Literal = N;
     for (script::Node K : namedKids(N)) {
       Val I = lower(K, Depth + 1);
       if (!I.E && !I.isObject())
@@ -460,6 +468,15 @@ Val Lowerer::lower(script::Node N, int Depth) {
     }
     if (Obj.Obj == ObjKind::Object && I.E && I.E->Kind == Op::StrConst)
       return member(Obj, I.E->Str, N);
+    // `catalog[i]` in a loop over the literal: any of its items.
+    script::Node IN = unwrap(script::field(N, "index"));
+    if (Obj.Obj == ObjKind::Array && !script::isNull(Obj.Literal) &&
+        typeOf(IN) == "identifier" &&
+        llvm::is_contained(LoopCounters, text(IN).str())) {
+      Val S = Val::obj(ObjKind::ArrayScan);
+      S.Literal = Obj.Literal;
+      return S;
+    }
     return item(Obj, I, N);
   }
   if (T == "call_expression")

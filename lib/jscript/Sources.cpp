@@ -170,6 +170,13 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
       return P->second;
     break;
   }
+  case ObjKind::ArrayScan:
+    if (Obj.Name.empty()) { // `catalog[i].build`: that property of each
+      Val S = Obj;
+      S.Name = Name.str();
+      return S;
+    }
+    return {};
   case ObjKind::Instance: {
     auto C = InstanceProps.find(Obj.Name);
     if (C != InstanceProps.end())
