@@ -96,6 +96,24 @@ bool ProfileSet::isKnownBuild(int64_t Build) const {
   return std::binary_search(KnownBuilds.begin(), KnownBuilds.end(), Build);
 }
 
+bool ProfileSet::isWindowsVersion(int64_t Major, int64_t Minor,
+                                  int64_t Build) const {
+  if (!isKnownBuild(Build))
+    return false;
+  for (const Profile &P : Profiles)
+    if (P.build() == Build)
+      return P.get(Quantity::Major).I == Major &&
+             P.get(Quantity::Minor).I == Minor;
+  // The NT versions by their first build: 5.0 (2000) to 10.0 (10240).
+  static const std::pair<int64_t, std::pair<int, int>> Firsts[] = {
+      {10240, {10, 0}}, {9600, {6, 3}}, {9200, {6, 2}}, {7600, {6, 1}},
+      {6000, {6, 0}},   {3790, {5, 2}}, {2600, {5, 1}}, {0, {5, 0}}};
+  for (const auto &[First, MM] : Firsts)
+    if (Build >= First)
+      return Major == MM.first && Minor == MM.second;
+  return false;
+}
+
 bool ProfileSet::isBumpedBuild(int64_t Build) const {
   for (const Bump &B : Bumps)
     if (Profiles[B.Before].build() == Build ||

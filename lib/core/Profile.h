@@ -46,6 +46,9 @@ struct ProfileSet {
   const Bump *findBump(llvm::StringRef Id) const;
   /// A build of some Windows release (evidence that a value is an OS build).
   bool isKnownBuild(int64_t Build) const;
+  /// Major.Minor.Build is a Windows release's version (6.0.6002, 10.0.19045):
+  /// a known build, with the major and minor version Windows reports with it.
+  bool isWindowsVersion(int64_t Major, int64_t Minor, int64_t Build) const;
   /// A build on either side of some bump, enabled or not.
   bool isBumpedBuild(int64_t Build) const;
 };

@@ -445,6 +445,54 @@ void Lowerer::statement(script::Node S) {
   scanGuards(S);
 }
 
+bool Lowerer::classHoldsWindowsVersion(script::Node N) {
+  script::Node C = N;
+  while (!script::isNull(C) && typeOf(C) != "class_declaration")
+    C = script::parent(C);
+  if (script::isNull(C))
+    return false;
+  auto [It, New] = WindowsVersionClasses.try_emplace(script::startByte(C));
+  if (!New)
+    return It->second;
+  const core::ProfileSet &PS = core::builtinProfiles();
+  auto Windows = [&](llvm::ArrayRef<int64_t> V) {
+    return V.size() >= 3 && PS.isWindowsVersion(V[0], V[1], V[2]);
+  };
+  bool Found = false;
+  script::walk(C, [&](script::Node K) {
+    if (Found)
+      return false;
+    llvm::StringRef KT = typeOf(K);
+    if (KT == "object_creation_expression") {
+      llvm::StringRef Ty = text(script::field(K, "type"));
+      if (Ty != "Version" && Ty != "System.Version")
+        return true;
+      llvm::SmallVector<int64_t, 4> Parts;
+      for (script::Node A : namedKids(script::field(K, "arguments"))) {
+        int64_t V;
+        if (text(A).trim().getAsInteger(10, V))
+          return true;
+        Parts.push_back(V);
+      }
+      Found = Windows(Parts);
+    } else if (KT == "string_literal_content") {
+      llvm::SmallVector<llvm::StringRef, 4> F;
+      text(K).split(F, '.');
+      llvm::SmallVector<int64_t, 4> Parts;
+      for (llvm::StringRef P : F) {
+        int64_t V;
+        if (P.getAsInteger(10, V))
+          break;
+        Parts.push_back(V);
+      }
+      Found = Parts.size() == F.size() && Windows(Parts);
+    }
+    return !Found;
+  });
+  It->second = Found;
+  return Found;
+}
+
 void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
   llvm::StringRef T = typeOf(Def);
   std::string Name = text(script::field(Def, "name")).str();
@@ -483,13 +531,22 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
     // `Version os`, `Version osVersion`: a System.Version that its name
     // says is the OS's, as Environment.OSVersion.Version is.
     llvm::StringRef PT = text(script::field(P, "type"));
-    if ((PT == "Version" || PT == "System.Version") &&
-        (llvm::StringRef(PN).equals_insensitive("os") ||
-         core::quantityNamed(PN) == core::Quantity::Version))
+    bool IsVersion = PT == "Version" || PT == "System.Version";
+    if (IsVersion && (llvm::StringRef(PN).equals_insensitive("os") ||
+                      core::quantityNamed(PN) == core::Quantity::Version))
       Named = unary(Op::VersionOf,
                     core::quantity(core::Quantity::DotNetVersion,
                                    "inferred from the parameter `" + PN + "`",
                                    /*Inferred=*/true));
+    // `this Version v` of a class that compares with Windows versions.
+    else if (IsVersion && Fn.Extension && I == 0 &&
+             classHoldsWindowsVersion(Def))
+      Named = unary(
+          Op::VersionOf,
+          core::quantity(core::Quantity::DotNetVersion,
+                         "inferred from the Windows versions the class of `" +
+                             Name + "` compares with",
+                         /*Inferred=*/true));
     top().Vars[PN] = Val::of(param(I, Named));
     if (auto Obj = typedInstance(script::field(P, "type"))) {
       top().Vars[PN] = *Obj;

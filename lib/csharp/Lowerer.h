@@ -224,6 +224,11 @@ public:
   /// A parameter or variable declared with a class's type (`HostProfile
   /// host`): an instance of it, whose members are the class's.
   std::optional<Val> typedInstance(script::Node Type);
+  /// Whether the class around N writes a Windows release's version
+  /// (`new Version(6, 0, 6002)`, "6.0.6002"): evidence that the System.Version
+  /// its extension methods take is the OS's.
+  bool classHoldsWindowsVersion(script::Node N);
+  std::map<uint32_t, bool> WindowsVersionClasses; // by the class's start
   void switchGuard(script::Node Switch, script::Node Value,
                    llvm::ArrayRef<script::Node> Sections, bool Expression);
 

@@ -142,6 +142,13 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     assign(Out, isStr(Args[0]) ? Val::of(unary(Op::ToInt, Args[0].E)) : Val());
     return Val::of(unknown());
   }
+  // `Math.Max(v.Build, 0)`: the larger (smaller) of two numbers.
+  if ((N == "Math.Max" || N == "Math.Min") && Args.size() == 2 &&
+      isInt(Args[0]) && isInt(Args[1]))
+    return Val::of(
+        nary(Op::Choose, {cmp(N == "Math.Max" ? CmpOp::GE : CmpOp::LE,
+                              Args[0].E, Args[1].E, CmpMode::Int),
+                          Args[0].E, Args[1].E}));
   if (N == "Convert.ToString" && Args.size() == 1)
     return isInt(Args[0]) ? Val::of(unary(Op::ToStr, Args[0].E)) : Args[0];
   if ((N == "Version.Parse" || N == "Version.TryParse") && !Args.empty()) {
@@ -614,14 +621,21 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
     return {};
   ExprPtr SOp = script::isNull(ObjN) ? S : operand(Obj, ObjN);
   auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
-  // `Version.ToString(3)` of the OS's: "6.0.6002".
+  // `Version.ToString(3)` of the OS's: "6.0.6002" (also of a parameter
+  // that is inferred to be the OS's).
+  const Expr *SV = S.get();
+  if (SV->Kind == Op::Param && !SV->Kids.empty() && SV->Kids[0])
+    SV = SV->Kids[0].get();
   if (Name == "ToString" && Args.size() == 1 && ST == ValueType::Version &&
       Args[0].E && Args[0].E->Kind == Op::IntConst && Args[0].E->Int == 3 &&
-      S->Kind == Op::VersionOf && !S->Kids.empty() &&
-      S->Kids[0]->Kind == Op::Quantity &&
-      S->Kids[0]->Q == Quantity::DotNetVersion)
-    return Val::of(q(Quantity::Version, "Environment.OSVersion.Version."
-                                        "ToString(3)"));
+      SV->Kind == Op::VersionOf && !SV->Kids.empty() &&
+      SV->Kids[0]->Kind == Op::Quantity &&
+      SV->Kids[0]->Q == Quantity::DotNetVersion)
+    return Val::of(quantity(Quantity::Version,
+                            SV->Kids[0]->has(FlagInferred)
+                                ? SV->Kids[0]->Provenance
+                                : "Environment.OSVersion.Version.ToString(3)",
+                            SV->Kids[0]->has(FlagInferred)));
   // `int?`: `b.Value`, `b.GetValueOrDefault()` are its value.
   if (Name == "GetValueOrDefault" && ST == ValueType::Int)
     return Obj;

@@ -106,3 +106,15 @@ TEST(Profile, KnownBuildsAreDataAndIncludeEveryProfile) {
   for (int64_t B : {6001, 7601, 2600})
     EXPECT_FALSE(S.isBumpedBuild(B)) << B;
 }
+
+TEST(Profile, WindowsVersionsAreKnownBuildsWithTheirNtVersion) {
+  const ProfileSet &S = builtinProfiles();
+  EXPECT_TRUE(S.isWindowsVersion(6, 0, 6002));   // a profile's
+  EXPECT_TRUE(S.isWindowsVersion(6, 1, 7600));   // knownBuilds
+  EXPECT_TRUE(S.isWindowsVersion(5, 1, 2600));   // Windows XP
+  EXPECT_TRUE(S.isWindowsVersion(10, 0, 19045)); // Windows 10 22H2
+  EXPECT_FALSE(S.isWindowsVersion(6, 1, 6002));  // not 2008's NT version
+  EXPECT_FALSE(S.isWindowsVersion(10, 0, 6002));
+  EXPECT_FALSE(S.isWindowsVersion(6, 0, 1));     // no Windows build
+  EXPECT_FALSE(S.isWindowsVersion(8, 0, 50727)); // .NET's 2.0.50727 kind
+}
