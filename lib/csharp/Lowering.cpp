@@ -677,6 +677,16 @@ Val Lowerer::lower(script::Node N, int Depth) {
         B = lower(script::field(N, "alternative"), Depth + 1);
     if (!A.E && !B.E)
       return {};
+    // `raw == null ? null : Convert.ToString(raw)`: null is the fallback.
+    auto IsNull = [&](const char *F) {
+      return typeOf(unwrap(script::field(N, F))) == "null_literal";
+    };
+    if (C->Kind == Op::Unknown && IsNull("consequence") && B.E &&
+        dependsOnVersion(*B.E))
+      return B;
+    if (C->Kind == Op::Unknown && IsNull("alternative") && A.E &&
+        dependsOnVersion(*A.E))
+      return A;
     // `o is int i ? i : 0`, `key != null ? (int)key.GetValue("UBR") : 0`:
     // on an unknown test, the error value is the read's fallback.
     if (C->Kind == Op::Unknown && A.E && B.E) {

@@ -140,7 +140,14 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     if (typeOf(Out) == "declaration_expression")
       Out = script::field(Out, "name");
     assign(Out, isStr(Args[0]) ? Val::of(unary(Op::ToInt, Args[0].E)) : Val());
-    return Val::of(unknown());
+    if (!isStr(Args[0]))
+      return Val::of(unknown());
+    // Whether the text is an integer (blanks around it allowed): a build
+    // number read from the registry parses, and the parse's value is used.
+    auto R = clone(
+        *binary(Op::Regex, Args[0].E, strConst("^[ \t]*[-+]?[0-9]+[ \t]*$")));
+    R->Syntax = Dialect::CSharp;
+    return Val::of(R);
   }
   // `Math.Max(v.Build, 0)`: the larger (smaller) of two numbers.
   if ((N == "Math.Max" || N == "Math.Min") && Args.size() == 2 &&
@@ -149,7 +156,9 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
         nary(Op::Choose, {cmp(N == "Math.Max" ? CmpOp::GE : CmpOp::LE,
                               Args[0].E, Args[1].E, CmpMode::Int),
                           Args[0].E, Args[1].E}));
-  if (N == "Convert.ToString" && Args.size() == 1)
+  // Convert.ToString(x, CultureInfo.InvariantCulture) (not (x, 16): a base).
+  if (N == "Convert.ToString" &&
+      (Args.size() == 1 || (Args.size() == 2 && !isInt(Args[1]))))
     return isInt(Args[0]) ? Val::of(unary(Op::ToStr, Args[0].E)) : Args[0];
   if ((N == "Version.Parse" || N == "Version.TryParse") && !Args.empty()) {
     // Of text not known to be the OS's (`bundleVersion`): a version all the

@@ -70,5 +70,35 @@ namespace Choco.Helpers
 
         // Silent: another value of the key, not a version.
         public static bool OwnerIsSp2() => (string)ReadNt("RegisteredOwner") == "6002";
+
+        // Text that may be missing (null), parsed with a fallback.
+        private static string ReadNtText(string valueName)
+        {
+            object raw = ReadNt(valueName);
+            return raw == null ? null : Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static int ReadNtInt(string valueName, int fallback)
+        {
+            int parsed;
+            return int.TryParse(ReadNtText(valueName), out parsed) ? parsed : fallback;
+        }
+
+        public static bool IsLegacyServer()
+        {
+            // expect: VG002
+            return ReadNtInt("CurrentBuildNumber", 0) <= 6003;
+        }
+
+        public static bool HasMarchRollup()
+        {
+            int ubr;
+            int.TryParse(ReadNtText("UBR"), out ubr);
+            // expect: VG003
+            return ubr >= 24000;
+        }
+
+        // Silent: "6.0" never parses as an integer: the fallback is used.
+        public static bool CurrentVersionIsSix() => ReadNtInt("CurrentVersion", 6002) == 6002;
     }
 }
