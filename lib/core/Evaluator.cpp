@@ -503,7 +503,8 @@ struct Eval {
       auto S = KidStr(0), Pat = KidStr(1);
       if (!S || !Pat)
         return Value::unknown();
-      auto M = regexSearch(*S, *Pat, CI, E.has(FlagWholeMatch));
+      auto M =
+          regexSearch(*S, *Pat, CI, E.has(FlagWholeMatch), E.has(FlagLines));
       return M ? Value::boolean(*M) : Value::unknown();
     }
     case Op::FileVersionOf: // its path not known: see core::instantiate
@@ -513,7 +514,8 @@ struct Eval {
       auto S = KidStr(0), Pat = KidStr(1);
       if (!S || !Pat || E.Int < 0)
         return Value::unknown();
-      auto G = regexGroup(*S, *Pat, CI, static_cast<unsigned>(E.Int));
+      auto G = regexGroup(*S, *Pat, CI, static_cast<unsigned>(E.Int),
+                          E.has(FlagLines));
       return G ? Value::string(*G) : Value::unknown();
     }
     case Op::Concat: {
@@ -952,15 +954,21 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
 }
 } // namespace
 
+namespace {
+unsigned regexFlags(bool IgnoreCase, bool Lines) {
+  return (IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags) |
+         (Lines ? llvm::Regex::Newline : llvm::Regex::NoFlags);
+}
+} // namespace
+
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
-                                bool IgnoreCase, bool WholeMatch) {
+                                bool IgnoreCase, bool WholeMatch, bool Lines) {
   auto Ere = toEre(Pattern, IgnoreCase, nullptr);
   if (!Ere)
     return std::nullopt;
   if (WholeMatch)
     *Ere = "^(" + *Ere + ")$";
-  llvm::Regex R(*Ere,
-                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
+  llvm::Regex R(*Ere, regexFlags(IgnoreCase, Lines));
   std::string Err;
   if (!R.isValid(Err))
     return std::nullopt;
@@ -1006,13 +1014,12 @@ std::optional<std::string> regexReplace(llvm::StringRef Text,
 
 std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
-                                      unsigned Group) {
+                                      unsigned Group, bool Lines) {
   std::vector<unsigned> Groups;
   auto Ere = toEre(Pattern, IgnoreCase, &Groups);
   if (!Ere || Group > Groups.size())
     return std::nullopt;
-  llvm::Regex R(*Ere,
-                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
+  llvm::Regex R(*Ere, regexFlags(IgnoreCase, Lines));
   std::string Err;
   llvm::SmallVector<llvm::StringRef, 8> M;
   if (!R.isValid(Err) || !R.match(Text, &M))

@@ -62,13 +62,16 @@ std::optional<std::string> regexReplace(llvm::StringRef Text,
 /// The text of capture group Group (0: the whole match) of the first match
 /// of Pattern in Text; nullopt if nothing matches or the pattern cannot be
 /// read.
+/// With Lines, Text is searched line by line (^ and $ match at each line's
+/// start and end, and no match spans two lines but through \s).
 std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
-                                      unsigned Group);
+                                      unsigned Group, bool Lines = false);
 /// Searches Text for a .NET/ECMAScript-style regex (the common subset).
 /// Returns nullopt if the pattern uses a construct verguard does not model.
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
-                                bool IgnoreCase, bool WholeMatch);
+                                bool IgnoreCase, bool WholeMatch,
+                                bool Lines = false);
 /// cmd's number (`if a GEQ b`, `set /a`): the whole text is an optional
 /// sign and decimal, `0x` hex or `0`-led octal digits; nullopt otherwise.
 std::optional<int64_t> cmdNumber(llvm::StringRef S);

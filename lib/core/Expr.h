@@ -164,6 +164,9 @@ enum ExprFlags : uint16_t {
                                 // (PowerShell's -replace)
   FlagEnumMember = 1 << 12,     // IntConst: a member of the enum named Str,
                                 // so a new value is written cast to it
+  FlagLines = 1 << 13,          // Regex, RegexGroup: the text is searched line
+                                // by line (^ and $ at each line's ends; a
+                                // loop over a command's output lines)
 };
 
 struct Expr {

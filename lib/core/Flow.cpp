@@ -351,7 +351,7 @@ ExprPtr regexGroup(const Expr &Test, int64_t I) {
     return nullptr;
   auto G = clone(*binary(Op::RegexGroup, Test.Kids[0], Test.Kids[1]));
   G->Int = I;
-  G->Flags = Test.Flags & FlagCaseInsensitive;
+  G->Flags = Test.Flags & (FlagCaseInsensitive | FlagLines);
   G->Syntax = Test.Syntax;
   return G;
 }

@@ -73,6 +73,9 @@ struct Val {
   /// Select-String's output: the matching lines (E), and as a condition,
   /// whether any line matched.
   core::ExprPtr MatchTest;
+  /// One line of E (a command's output a foreach reads line by line, not
+  /// known which): `-match` on it searches E line by line.
+  bool LineOf = false;
 
   static Val of(core::ExprPtr X) {
     Val V;

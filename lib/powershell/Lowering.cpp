@@ -973,6 +973,8 @@ Val Lowerer::compare(const std::string &OpS, bool CS, const Val &LV,
       E->Flags |= FlagParenthesized;
     if (!CS)
       E->Flags |= FlagCaseInsensitive;
+    if (LV.LineOf && !Like)
+      E->Flags |= FlagLines;
     bool Neg = OpS == "notlike" || OpS == "notmatch";
     if (OpS == "match" && B->Kind == Op::StrConst && dependsOnVersion(*A))
       LastMatch = E;

@@ -9,6 +9,7 @@
 
 #include "core/Deadline.h"
 #include "core/Flow.h"
+#include "core/SourceTable.h"
 
 #include "powershell/Lowerer.h"
 #include "script/Lowerer.h"
@@ -387,6 +388,9 @@ bool Lowerer::enter(script::Node N) {
       Val V = lower(Pipe);
       if (V.IsList)
         V = Val();
+      // `foreach ($line in (& systeminfo.exe))`: a line of the output.
+      if (V.E && !V.isObject() && readsCommandOutput(*V.E))
+        V.LineOf = true;
       bind(varName(text(Var)), varScope(text(Var)), V, true);
     }
     return true;

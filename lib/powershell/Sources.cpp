@@ -303,15 +303,15 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
       }
       if (SawC &&
           (T.equals_insensitive("ver") || T.equals_insensitive("/c ver")))
-        return Val::of(q(Quantity::VerOutput, "cmd /c ver"));
+        return Val::of(core::commandOutput("cmd /c ver"));
       if (T.equals_insensitive("/c ver") || T.equals_insensitive("/c \"ver\""))
-        return Val::of(q(Quantity::VerOutput, "cmd /c ver"));
+        return Val::of(core::commandOutput("cmd /c ver"));
       break;
     }
     return std::nullopt;
   }
   if (N == "systeminfo" || N == "systeminfo.exe")
-    return Val::of(core::systeminfoOutput("systeminfo"));
+    return Val::of(core::commandOutput("systeminfo"));
   if (N == "join-path") {
     Val P = PathOf({"path"}, 0), C = PathOf({"childpath"}, 1);
     Val V;

@@ -38,3 +38,28 @@ switch -Regex ($os.Version) {
     '^6\.0\.6002' { 'Server 2008 SP2' }
     '^6\.1\.' { 'Server 2008 R2' }
 }
+
+# A loop over systeminfo's lines: `^` is the start of each line.
+function Get-SystemInfoBuild {
+    $lines = & systeminfo.exe /fo list
+    foreach ($line in $lines) {
+        if ($line -match '^OS Version:\s+(\d+)\.(\d+)\.(\d+)') {
+            return [int]$Matches[3]
+        }
+    }
+    return 0
+}
+foreach ($line in (& systeminfo.exe)) {
+    # expect: VG002
+    if ($line -match '^OS Version:\s+6\.0\.6002\b') {
+        'SP2 by its line'
+    }
+    # Silent: no line of systeminfo starts with a version.
+    if ($line -match '^6\.0\.6002') {
+        'never'
+    }
+}
+# expect: VG002
+if ((Get-SystemInfoBuild) -le 6002) {
+    'SP2 or older'
+}
