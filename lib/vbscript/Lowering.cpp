@@ -615,16 +615,84 @@ private:
   // --- statements and guards ---------------------------------------------
   void runProc(const Proc &P);
   bool statement(script::Node N);
+  /// The head of the If whose branch N sits in (`If c Then` of a block,
+  /// whose branches the grammar leaves as the statements after it, up to
+  /// its end_if_fragment; or the single-line If around N), and whether N is
+  /// in an Else or ElseIf branch of it. Null if none, in its procedure.
+  static script::Node enclosingIf(script::Node N, bool &InElse) {
+    InElse = false;
+    for (script::Node X = N; !script::isNull(X); X = script::parent(X)) {
+      llvm::StringRef XT = script::type(X);
+      if (XT.ends_with("_declaration") || XT == "source_file")
+        return {};
+      if (XT == "single_line_if_statement" && X.I != N.I)
+        return X;
+      // The block Ifs that X follows: nested ones closed by their End If.
+      std::vector<script::Node> Before;
+      for (script::Node S = script::firstChild(script::parent(X));
+           !script::isNull(S) && S.I != X.I; S = script::nextSibling(S))
+        Before.push_back(S);
+      int Depth = 0;
+      for (auto It = Before.rbegin(); It != Before.rend(); ++It) {
+        script::Node S = *It;
+        llvm::StringRef T = script::type(S);
+        if (T == "end_if_fragment") {
+          ++Depth;
+        } else if (T == "if_statement") {
+          if (Depth == 0)
+            return S;
+          --Depth;
+        } else if ((T == "else_fragment" || T == "elseif_fragment") &&
+                   Depth == 0) {
+          InElse = true;
+        }
+      }
+    }
+    return {};
+  }
   /// N sits in an If's branch (or an Else) of its procedure.
   static bool inBranch(script::Node N) {
-    for (script::Node P = script::parent(N); !script::isNull(P);
-         P = script::parent(P)) {
-      llvm::StringRef T = script::type(P);
-      if (T == "if_statement" || T == "single_line_if_statement" ||
-          T == "elseif_fragment" || T == "else_fragment")
-        return true;
-      if (T.ends_with("_declaration") || T == "source_file")
-        return false;
+    bool InElse;
+    return !script::isNull(enclosingIf(N, InElse));
+  }
+  /// N sits in the branch of an If that tests Err (`If Err.Number <> 0
+  /// Then v = vDefault`): a failed read's fallback.
+  bool inErrorBranch(script::Node N) const {
+    bool InElse;
+    script::Node If = enclosingIf(N, InElse);
+    if (script::isNull(If) || InElse)
+      return false;
+    std::string Head = llvm::StringRef(srcText(If)).lower();
+    Head = Head.substr(0, Head.find("then"));
+    llvm::StringRef H = Head;
+    return H.contains("err.number") || H.contains("err <>") ||
+           H.contains("err then");
+  }
+  /// Whether a build's sibling spelling in E names a local variable or a
+  /// parameter of the procedure being walked.
+  bool siblingNamesLocals(const core::Expr &E) {
+    std::vector<const core::Expr *> Work{&E};
+    while (!Work.empty()) {
+      const core::Expr *X = Work.back();
+      Work.pop_back();
+      for (const auto &[Q, T] : X->Siblings) {
+        if (Q != Quantity::Build)
+          continue;
+        llvm::StringRef Rest = T;
+        while (!Rest.empty()) {
+          Rest = Rest.drop_until([](char C) { return llvm::isAlpha(C); });
+          llvm::StringRef W = Rest.take_while(
+              [](char C) { return llvm::isAlnum(C) || C == '_'; });
+          Rest = Rest.drop_front(W.size());
+          std::string K = W.lower();
+          if (!K.empty() &&
+              (LocalNames.count(K) || Locals.count(K) || ParamIndex.count(K)))
+            return true;
+        }
+      }
+      for (const core::ExprPtr &K : X->Kids)
+        if (K)
+          Work.push_back(K.get());
     }
     return false;
   }
@@ -1388,7 +1456,14 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     if (const core::SourceEntry *E =
             core::builtinSources().taskSequenceVariable(unquote(text(Args[0]))))
       return exprVal(core::sourceValue(E, "task sequence variable " + E->Name));
-  switch (R.O) {
+  // A global object set in another script (ZTIUtility's oFSO and oShell):
+  // GetFileVersion is the FileSystemObject's, RegRead the shell's.
+  ObjKind K = R.O;
+  if (K == ObjKind::None && !R.E && is(RecvNode, "identifier"))
+    K = M == "getfileversion" ? ObjKind::Fso
+        : M == "regread"      ? ObjKind::Shell
+                              : K;
+  switch (K) {
   case ObjKind::WmiService:
     if ((M == "execquery" || M == "execquery_") && !Args.empty()) {
       Val Q = A(0);
@@ -2083,9 +2158,13 @@ bool Lowerer::statement(script::Node N) {
     if (is(L, "identifier")) {
       // `If sUbr = "" Then sUbr = 0` after a read that may fail: the
       // default of a failed read, not what the variable holds.
-      if (V.E && isErrorDefault(*V.E) && inBranch(N))
+      // A read a helper's arguments choose (`RegRead(sKey & "\" &
+      // sName)`) is a source too, once a call binds them.
+      if ((V.E && isErrorDefault(*V.E) && inBranch(N)) || inErrorBranch(N))
         if (Val *Old = findVar(key(L));
-            Old && Old->E && dependsOnVersion(*Old->E))
+            Old && Old->E &&
+            (dependsOnVersion(*Old->E) ||
+             (inErrorBranch(N) && hasParam(*Old->E))))
           return false;
       assign(key(L), V);
     } else if (is(L, "qualified_member_expression") &&
@@ -2252,8 +2331,15 @@ void Lowerer::runProc(const Proc &P) {
   script::Node Body = field(P.Node, "body");
   if (!script::isNull(Body))
     script::walk(Body, [&](script::Node N) { return statement(N); }, P.Walk);
-  if (!P.Main && Result)
-    FuncResults[P.Key] = *Result;
+  if (!P.Main && Result) {
+    // A fix at a call may only write names the caller sees: the spelling
+    // of the build next to a revision (`CLng(aParts(2))`) that names the
+    // procedure's locals or parameters is dropped.
+    Val R = *Result;
+    if (R.E && siblingNamesLocals(*R.E))
+      R.E = core::respellSiblings(R.E, Quantity::Build, std::nullopt);
+    FuncResults[P.Key] = R;
+  }
   if (!P.Main)
     for (const auto &PI : ParamIndex) {
       auto L = Locals.find(PI.first());
