@@ -690,6 +690,10 @@ Val Lowerer::call(script::Node N, int Depth) {
     if (Constant && Instantiating < 3)
       if (auto R = instantiate(Key, N, Args, Skip, Depth))
         return *R;
+    // A new empty record all the same (`facts = new_facts()`, filled by
+    // `facts["build"] = ...`).
+    if (EmptyRecord)
+      return *FR;
     return {};
   }
   const Val &Ret = *F->second.Return;

@@ -76,3 +76,15 @@ if "BuildNumber=6002" in run("wmic os get BuildNumber /value"):
 # Silent: another class's output is no version source.
 if "6002" in run("wmic bios get SerialNumber /value"):
     print("a serial number")
+
+
+def new_facts():
+    return {}
+
+
+# A record made empty by a helper and filled here.
+facts = new_facts()
+facts["build"] = int(values.get("BuildNumber", "0"))
+# expect: VG002
+if facts["build"] in (6002, 6003):
+    print("wmic's build, through a record")
