@@ -1388,8 +1388,19 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   }
   // A field an API or a sprintf-like call fills, through any object of
   // its type (`FillHost(HOST_OS *host)` writes, `IsSp2(const HOST_OS *)`
-  // reads).
-  if (!F.FieldDefs.count(FD)) {
+  // reads), unless the program stores other values in it than a failed
+  // read's default (`if (!ReadRegDword(..., &g_host.ubr)) g_host.ubr = 0;`).
+  auto OnlyDefaults = [&] {
+    auto D = F.FieldDefs.find(FD);
+    if (D == F.FieldDefs.end())
+      return true;
+    for (const Expr *X : D->second)
+      if (!llvm::isa<IntegerLiteral>(X->IgnoreParenImpCasts()) ||
+          !core::isErrorDefault(*value(X)))
+        return false;
+    return true;
+  };
+  if (OnlyDefaults()) {
     if (auto O = F.FieldOutDefs.find(FD); O != F.FieldOutDefs.end())
       return O->second;
     if (auto Fm = F.FieldFormatDefs.find(FD); Fm != F.FieldFormatDefs.end())
