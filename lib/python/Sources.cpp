@@ -460,6 +460,18 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     return Val::of(Obj.E);
   if (Obj.Obj == ObjKind::Dict && Name == "get" && !Args.empty())
     return lookup(Obj, Args[0]);
+  // platform.platform() is "Windows-<release>-<version>-SP<n>"
+  // ("Windows-2008Server-6.0.6002-SP2"): a suffix that starts with a digit
+  // is a suffix of its version and service pack.
+  if (Obj.Obj == ObjKind::Platform && Name == "endswith" && Args.size() == 1)
+    if (auto T = constText(Args[0]);
+        T && !T->empty() && llvm::isDigit((*T)[0])) {
+      Val Tail = Val::of(nary(
+          Op::Concat,
+          {q(Quantity::Version, "platform.platform()"), strConst("-SP"),
+           unary(Op::ToStr, q(Quantity::SPMajor, "platform.platform()"))}));
+      return method(Tail, Name, Call, Args, ArgNodes, Depth);
+    }
   // `key, _, value = line.partition(":")`, `k, v = line.split("=", 1)`.
   if (Obj.Obj == ObjKind::TextLine &&
       (Name == "partition" || Name == "split") && !Args.empty())

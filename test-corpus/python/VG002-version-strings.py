@@ -76,3 +76,11 @@ if parse_version(platform.version()) >= parse_version("6.0.6002"):
 APP_MIN = Version("6.0.6002")
 if APP_MIN == Version("6.0.6002"):
     print("app floor")
+plat = platform.platform()
+# "Windows-2008Server-6.0.6002-SP2": its version and service pack last.
+# expect: VG002
+if plat.endswith("6.0.6002-SP2"):
+    print("2008 SP2 by platform()")
+# Silent: the service pack is the same before and after.
+if plat.endswith("-SP2"):
+    print("a second service pack")
