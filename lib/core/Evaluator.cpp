@@ -432,6 +432,10 @@ struct Eval {
       auto L = KidStr(0), R = KidStr(1);
       if (!L || !R)
         return Value::unknown();
+      if (E.Kind == Op::Find && E.has(FlagRegexPattern)) {
+        auto At = regexIndex(*L, *R, CI);
+        return At ? Value::integer(*At) : Value::unknown();
+      }
       std::string X = CI ? lower(*L) : *L, Y = CI ? lower(*R) : *R;
       llvm::StringRef XS = X;
       if (E.Kind == Op::StartsWith)
@@ -862,7 +866,8 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
                                  std::vector<unsigned> *Groups) {
   std::string Ere;
   unsigned EreGroups = 0;
-  size_t InBracket = 0; // inside `[...]`: one past the `[`
+  size_t InBracket = 0;  // inside `[...]`: one past the `[`
+  size_t EreBracket = 0; // where the bracket's items start in Ere
   if (P.consume_front("(?i)"))
     IgnoreCase = true;
   for (size_t I = 0; I < P.size(); ++I) {
@@ -877,7 +882,13 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
         Ere += "A-Za-z0-9_";
       else if (N == 's')
         Ere += " \t\r\n";
-      else if (llvm::StringRef("]^-\\").contains(N) || llvm::isAlpha(N))
+      else if (N == ']') // `[^\]]`: ERE takes a `]` first as an item
+        Ere.insert(EreBracket, "]");
+      else if (N == '\\')
+        Ere += '\\';
+      else if (N == '^' && Ere.size() > EreBracket)
+        Ere += '^';
+      else if (llvm::StringRef("^-").contains(N) || llvm::isAlpha(N))
         return std::nullopt;
       else
         Ere += N;
@@ -933,9 +944,11 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
     if (C == '(' && P.substr(I).starts_with("(?"))
       return std::nullopt; // lookaround, named groups
     // No group starts inside a bracket expression (`[(]`).
-    if (C == '[' && !InBracket)
+    if (C == '[' && !InBracket) {
       InBracket = I + 1;
-    else if (C == ']' && InBracket && I > InBracket)
+      EreBracket =
+          Ere.size() + 1 + (I + 1 < P.size() && P[I + 1] == '^' ? 1 : 0);
+    } else if (C == ']' && InBracket && I > InBracket)
       InBracket = 0;
     if (C == '(' && !InBracket) {
       ++EreGroups;
@@ -973,6 +986,21 @@ std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
   if (!R.isValid(Err))
     return std::nullopt;
   return R.match(Text);
+}
+
+std::optional<int64_t> regexIndex(llvm::StringRef Text, llvm::StringRef Pattern,
+                                  bool IgnoreCase) {
+  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
+  if (!Ere)
+    return std::nullopt;
+  llvm::Regex R(*Ere, regexFlags(IgnoreCase, false));
+  std::string Err;
+  llvm::SmallVector<llvm::StringRef, 1> M;
+  if (!R.isValid(Err))
+    return std::nullopt;
+  if (!R.match(Text, &M))
+    return -1;
+  return int64_t(M[0].data() - Text.data());
 }
 
 std::optional<std::string> regexReplace(llvm::StringRef Text,

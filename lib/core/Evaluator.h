@@ -67,6 +67,10 @@ std::optional<std::string> regexReplace(llvm::StringRef Text,
 std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
                                       unsigned Group, bool Lines = false);
+/// The offset of the first match of Pattern in Text (-1: none), as
+/// JScript's String.search gives it; nullopt if the pattern cannot be read.
+std::optional<int64_t> regexIndex(llvm::StringRef Text, llvm::StringRef Pattern,
+                                  bool IgnoreCase);
 /// Searches Text for a .NET/ECMAScript-style regex (the common subset).
 /// Returns nullopt if the pattern uses a construct verguard does not model.
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,

@@ -160,8 +160,9 @@ enum ExprFlags : uint16_t {
   FlagParenthesized = 1 << 9,   // the atom's text already sits in parentheses
   FlagCmdSearch = 1 << 10,      // cmd find/findstr with one search string whose
                                 // whole command text may be rewritten
-  FlagRegexPattern = 1 << 11,   // Replace: Kids[1] is a regular expression
-                                // (PowerShell's -replace)
+  FlagRegexPattern = 1 << 11,   // Replace, Find: Kids[1] is a regular
+                                // expression (PowerShell's -replace,
+                                // JScript's String.search)
   FlagEnumMember = 1 << 12,     // IntConst: a member of the enum named Str,
                                 // so a new value is written cast to it
   FlagLines = 1 << 13,          // Regex, RegexGroup: the text is searched line

@@ -421,6 +421,25 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     R->Written = spell(Call);
     return Val::of(R);
   }
+  // `s.search(/re/)`, `s.search("6.0.6002")` (text is a pattern too): the
+  // offset of the first match, or -1.
+  if (M == "search" && Args.size() == 1) {
+    std::optional<std::string> Pat;
+    bool CI = false;
+    if (Args[0].Obj == ObjKind::RegExp && Args[0].E &&
+        Args[0].E->Kind == Op::StrConst) {
+      Pat = Args[0].E->Str;
+      CI = Args[0].IgnoreCase;
+    } else if (!Args[0].isObject()) {
+      Pat = constText(Args[0]);
+    }
+    if (Pat) {
+      auto R = clone(*core::binary(Op::Find, asText(S), strConst(*Pat)));
+      R->Flags |= FlagRegexPattern | (CI ? FlagCaseInsensitive : 0);
+      R->Syntax = Dialect::JScript;
+      return Val::of(R);
+    }
+  }
   // `s.replace(/^\s+|\s+$/g, "")`: JScript's trim (String.prototype.trim
   // came with ES5).
   if (M == "replace" && Args.size() == 2 && Args[0].Obj == ObjKind::RegExp &&

@@ -12,3 +12,18 @@ var parts = out.match(/(\d+)\.(\d+)\.(\d+)/);
 if (parts[3] <= "6003") WScript.Echo("6002 or older");
 // Silent: the major and minor version are 6.0 on both builds.
 if (parts[1] == "6" && parts[2] == "0") WScript.Echo("Vista family");
+
+// String.search: the index of the first match (a text argument is a pattern).
+// expect: VG002
+if (out.search(/Version 6\.0\.6002/) >= 0) {
+    WScript.Echo("SP2 by search");
+}
+var bracket = out.match(/\[Version ([^\]]*)\]/);
+// expect: VG002
+if (bracket && bracket[1].search("6.0.6002") === 0) {
+    WScript.Echo("SP2 at the start of the version");
+}
+// Silent: both builds are 6.0.
+if (out.search("Version 6.0.") === -1) {
+    WScript.Echo("not 6.0");
+}

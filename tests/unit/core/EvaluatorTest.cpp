@@ -389,3 +389,20 @@ TEST(Evaluator, KeyedLinesOfSysteminfoAndWmic) {
   EXPECT_FALSE(commandOutput("wmic os get BuildNumber /format:csv"));
   EXPECT_FALSE(commandOutput("wmic os get FreePhysicalMemory /value"));
 }
+
+TEST(Evaluator, RegexIndexAndEscapedBracketItems) {
+  // JScript's String.search: the offset of the first match, or -1.
+  EXPECT_EQ(regexIndex("Microsoft Windows [Version 6.0.6002]",
+                       "Version 6\\.0\\.600[0-2]", false),
+            19);
+  EXPECT_EQ(regexIndex("[Version 6.0.6003]", "6\\.0\\.6002", false), -1);
+  EXPECT_EQ(regexIndex("VERSION 6", "version", true), 0);
+  // `[^\]]*`: a `]` escaped in a bracket expression is one of its items.
+  EXPECT_EQ(
+      regexGroup("[Version 6.0.6002]", "\\[Version ([^\\]]*)\\]", false, 1),
+      std::optional<std::string>("6.0.6002"));
+  EXPECT_EQ(regexGroup("a]b", "([\\]b]+)", false, 1),
+            std::optional<std::string>("]b"));
+  EXPECT_EQ(regexSearch("a^b", "[a\\^]\\^", false, false),
+            std::optional<bool>(true));
+}
