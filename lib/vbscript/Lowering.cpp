@@ -650,18 +650,9 @@ private:
     }
     return {};
   }
-  /// N sits in an If's branch (or an Else) of its procedure.
-  static bool inBranch(script::Node N) {
-    bool InElse;
-    return !script::isNull(enclosingIf(N, InElse));
-  }
-  /// N sits in the branch of an If that tests Err (`If Err.Number <> 0
-  /// Then v = vDefault`): a failed read's fallback.
-  bool inErrorBranch(script::Node N) const {
-    bool InElse;
-    script::Node If = enclosingIf(N, InElse);
-    if (script::isNull(If) || InElse)
-      return false;
+  /// Whether the If whose head is If tests Err (`If Err.Number <> 0
+  /// Then v = vDefault`: its branch is a failed read's fallback).
+  bool testsErr(script::Node If) const {
     std::string Head = llvm::StringRef(srcText(If)).lower();
     Head = Head.substr(0, Head.find("then"));
     llvm::StringRef H = Head;
@@ -2157,15 +2148,21 @@ bool Lowerer::statement(script::Node N) {
     }
     if (is(L, "identifier")) {
       // `If sUbr = "" Then sUbr = 0` after a read that may fail: the
-      // default of a failed read, not what the variable holds.
-      // A read a helper's arguments choose (`RegRead(sKey & "\" &
-      // sName)`) is a source too, once a call binds them.
-      if ((V.E && isErrorDefault(*V.E) && inBranch(N)) || inErrorBranch(N))
-        if (Val *Old = findVar(key(L));
-            Old && Old->E &&
-            (dependsOnVersion(*Old->E) ||
-             (inErrorBranch(N) && hasParam(*Old->E))))
+      // default of a failed read, not what the variable holds; in an `If
+      // Err.Number <> 0` any value is that default, and a read a helper's
+      // arguments choose (`RegRead(sKey & "\" & sName)`) is a source too,
+      // once a call binds them. (The branch is looked for only over a
+      // variable that holds a source: it scans the statements before.)
+      if (Val *Old = findVar(key(L));
+          Old && Old->E && (dependsOnVersion(*Old->E) || hasParam(*Old->E))) {
+        bool InElse;
+        script::Node If = enclosingIf(N, InElse);
+        bool ErrBranch = !script::isNull(If) && !InElse && testsErr(If);
+        bool Default = V.E && isErrorDefault(*V.E) && !script::isNull(If) &&
+                       dependsOnVersion(*Old->E);
+        if (Default || ErrBranch)
           return false;
+      }
       assign(key(L), V);
     } else if (is(L, "qualified_member_expression") &&
                is(field(L, "receiver"), "identifier") &&
