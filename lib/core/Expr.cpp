@@ -100,24 +100,23 @@ void visit(const Expr &Root, const std::function<bool(const Expr &)> &F) {
 }
 } // namespace
 
-bool dependsOnVersion(const Expr &E) {
+bool anyNode(const Expr &E, const std::function<bool(const Expr &)> &Pred) {
   bool Found = false;
   visit(E, [&](const Expr &N) {
-    if (N.Kind == Op::Quantity)
-      Found = true;
+    Found = Pred(N);
     return !Found;
   });
   return Found;
 }
 
+bool dependsOnVersion(const Expr &E) {
+  return anyNode(E, [](const Expr &N) { return N.Kind == Op::Quantity; });
+}
+
 bool hasInferredQuantity(const Expr &E) {
-  bool Found = false;
-  visit(E, [&](const Expr &N) {
-    if (N.Kind == Op::Quantity && N.has(FlagInferred))
-      Found = true;
-    return !Found;
+  return anyNode(E, [](const Expr &N) {
+    return N.Kind == Op::Quantity && N.has(FlagInferred);
   });
-  return Found;
 }
 
 std::vector<Quantity> quantitiesOf(const Expr &E) {
@@ -367,13 +366,7 @@ ExprPtr param(int64_t I, ExprPtr Named) {
 }
 
 bool hasParam(const Expr &E) {
-  bool Found = false;
-  visit(E, [&](const Expr &N) {
-    if (N.Kind == Op::Param)
-      Found = true;
-    return !Found;
-  });
-  return Found;
+  return anyNode(E, [](const Expr &N) { return N.Kind == Op::Param; });
 }
 
 bool largerThan(const Expr &E, size_t Limit) {

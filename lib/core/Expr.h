@@ -12,6 +12,7 @@
 #include "core/SourceRange.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -221,6 +222,8 @@ std::shared_ptr<Expr> clone(const Expr &N);
 /// remembering where its value is written (DefinedAt) if that is elsewhere.
 std::shared_ptr<Expr> respelled(const Expr &Const, Spelling Use);
 
+/// True if some node of the tree satisfies Pred (a walk that stops there).
+bool anyNode(const Expr &E, const std::function<bool(const Expr &)> &Pred);
 /// True if the tree contains a version quantity.
 bool dependsOnVersion(const Expr &E);
 /// True if the tree contains a quantity whose provenance is only inferred.

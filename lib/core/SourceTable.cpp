@@ -412,18 +412,10 @@ ExprPtr wmicOutput(llvm::StringRef C) {
 } // namespace
 
 bool readsCommandOutput(const Expr &E) {
-  std::vector<const Expr *> Work{&E};
-  while (!Work.empty()) {
-    const Expr *N = Work.back();
-    Work.pop_back();
-    if (N->Kind == Op::Quantity &&
-        llvm::StringRef(N->Provenance).starts_with("the output of `"))
-      return true;
-    for (const ExprPtr &K : N->Kids)
-      if (K)
-        Work.push_back(K.get());
-  }
-  return false;
+  return anyNode(E, [](const Expr &N) {
+    return N.Kind == Op::Quantity &&
+           llvm::StringRef(N.Provenance).starts_with("the output of `");
+  });
 }
 
 ExprPtr commandOutput(llvm::StringRef Command) {

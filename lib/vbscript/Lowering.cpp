@@ -662,11 +662,8 @@ private:
   /// Whether a build's sibling spelling in E names a local variable or a
   /// parameter of the procedure being walked.
   bool siblingNamesLocals(const core::Expr &E) {
-    std::vector<const core::Expr *> Work{&E};
-    while (!Work.empty()) {
-      const core::Expr *X = Work.back();
-      Work.pop_back();
-      for (const auto &[Q, T] : X->Siblings) {
+    return core::anyNode(E, [&](const core::Expr &X) {
+      for (const auto &[Q, T] : X.Siblings) {
         if (Q != Quantity::Build)
           continue;
         llvm::StringRef Rest = T;
@@ -681,11 +678,8 @@ private:
             return true;
         }
       }
-      for (const core::ExprPtr &K : X->Kids)
-        if (K)
-          Work.push_back(K.get());
-    }
-    return false;
+      return false;
+    });
   }
   void emitCondition(script::Node Cond, script::Node Where, ExprPtr C);
   /// After the emitting pass: the comparisons whose operand its siblings
