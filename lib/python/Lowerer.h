@@ -82,9 +82,7 @@ struct Val {
   /// A dict literal's values under constant string keys, lowered where it
   /// is written (`{"build": os.BuildNumber}` returned by a helper).
   std::map<std::string, core::ExprPtr> Fields;
-  /// Self: the class; Process: the call; Match: "^(" when re.match's
-  /// pattern was anchored by wrapping it (its groups one further on).
-  std::string Name;
+  std::string Name; // Self: the class; Process: the call
   /// A dict filled from the lines of a text: the text; LineKey and
   /// LineValue: the separator, and whether the value was `.strip()`ped.
   core::ExprPtr Lines;

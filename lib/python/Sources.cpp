@@ -496,10 +496,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     if (Name != "match" && Name != "search" && Name != "fullmatch")
       return {};
     ExprPtr Pat = Obj.E;
-    bool Wrapped = Name == "match" && Pat->Kind == Op::StrConst;
-    if (Wrapped) {
+    if (Name == "match" && Pat->Kind == Op::StrConst) {
+      // A group that captures nothing: m.group(n) stays the program's n.
       auto P = clone(*Pat);
-      P->Str = "^(" + Pat->Str + ")";
+      P->Str = "^(?:" + Pat->Str + ")";
       Pat = P;
     }
     auto R = clone(*binary(Op::Regex, Args[0].E, Pat));
@@ -509,8 +509,6 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     R->Written = spell(Call);
     Val M = Val::obj(ObjKind::Match);
     M.E = R;
-    if (Wrapped)
-      M.Name = "^(";
     return M;
   }
   // m.group(1) of `m = re.search(r"Version 6\.0\.(\d+)", out)`.
@@ -522,10 +520,6 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
         return {};
       N = Args[0].E->Int;
     }
-    // The pattern wrapped in `^(...)` has one group more before the
-    // program's.
-    if (N > 0 && Obj.Name == "^(")
-      ++N;
     ExprPtr G = core::regexGroup(*Obj.E, N);
     return G ? Val::of(G) : Val();
   }
@@ -536,12 +530,9 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     if (!Pat || Pat->Kind != Op::StrConst)
       return {};
     unsigned Count = core::captureGroups(Pat->Str);
-    if (Obj.Name == "^(")
-      --Count;
     Val T = Val::obj(ObjKind::Tuple);
     for (unsigned I = 1; I <= Count; ++I)
-      T.Items.push_back(Val::of(
-          core::regexGroup(*Obj.E, int64_t(I) + (Obj.Name == "^(" ? 1 : 0))));
+      T.Items.push_back(Val::of(core::regexGroup(*Obj.E, I)));
     return T;
   }
   if (!Obj.E || typeOfExpr(*Obj.E) != PyType::Str)
