@@ -320,6 +320,21 @@ ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
   return C ? Q(*C) : nullptr;
 }
 
+ExprPtr versionOfParts(llvm::ArrayRef<ExprPtr> Parts) {
+  if (llvm::none_of(Parts,
+                    [](const ExprPtr &P) { return P && dependsOnVersion(*P); }))
+    return nullptr;
+  std::vector<ExprPtr> Dotted;
+  for (const ExprPtr &P : Parts) {
+    if (!Dotted.empty())
+      Dotted.push_back(strConst("."));
+    Dotted.push_back(!P                                ? unknown()
+                     : valueType(*P) == ValueType::Int ? unary(Op::ToStr, P)
+                                                       : P);
+  }
+  return unary(Op::VersionOf, nary(Op::Concat, std::move(Dotted)));
+}
+
 ExprPtr unbindParams(const ExprPtr &E) {
   if (!E || !hasParam(*E))
     return E;

@@ -109,6 +109,12 @@ ExprPtr sourceValue(const SourceEntry *E, std::string Provenance);
 /// | wServicePackMinor), not the UBR; of a file version, the revision; of a
 /// WMI-style "6.0.6002", -1 (not given). Null for another member or value.
 ExprPtr versionMember(const Expr &V, llvm::StringRef Part);
+/// A System.Version made of its parts (`new Version(v.Major, v.Minor,
+/// v.Build)`, PowerShell's `New-Object System.Version -ArgumentList ...`):
+/// the version of the parts' texts joined by dots (an integer as its
+/// digits, a part not given unknown), whose parts versionMember() reads
+/// back; null unless some part depends on the OS's version.
+ExprPtr versionOfParts(llvm::ArrayRef<ExprPtr> Parts);
 
 /// E as an operand written at W (a use of a variable or a constant): a
 /// constant used by name (`SP2_BUILD`) is written where it is used, and

@@ -303,17 +303,13 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
     }
     if (Const)
       return Val::of(unary(Op::VersionOf, strConst(S)));
-    // `new Version(v.Major, v.Minor, v.Build)`: the dotted text of the
-    // parts, where one of them is a version quantity.
-    if (!llvm::any_of(Args, [](const Val &A) { return A.related(); }))
-      return {};
+    // `new Version(v.Major, v.Minor, v.Build)` (int parts: another is not
+    // known).
     std::vector<ExprPtr> Parts;
-    for (const Val &A : Args) {
-      if (!Parts.empty())
-        Parts.push_back(strConst("."));
-      Parts.push_back(A.E && isInt(A) ? unary(Op::ToStr, A.E) : unknown());
-    }
-    return Val::of(unary(Op::VersionOf, nary(Op::Concat, std::move(Parts))));
+    for (const Val &A : Args)
+      Parts.push_back(isInt(A) ? A.E : unknown());
+    ExprPtr V = core::versionOfParts(Parts);
+    return V ? Val::of(V) : Val();
   }
   if (Type == "ManagementObjectSearcher" || Type == "SelectQuery" ||
       Type == "ObjectQuery" || Type == "WqlObjectQuery") {

@@ -487,21 +487,9 @@ Val Lowerer::versionOfParts(const std::vector<ExprPtr> &Parts) {
   }
   if (Const)
     return castTo("version", Val::of(strConst(Text)));
-  // `New-Object System.Version -ArgumentList $vi.FileMajorPart, ...`: the
-  // dotted text of the parts, where one of them is a version quantity.
-  if (!llvm::any_of(Parts,
-                    [](const ExprPtr &P) { return P && dependsOnVersion(*P); }))
-    return Val();
-  std::vector<ExprPtr> Dotted;
-  for (const ExprPtr &P : Parts) {
-    if (!Dotted.empty())
-      Dotted.push_back(strConst("."));
-    Dotted.push_back(!P ? unknown()
-                     : valueType(*P) == core::ValueType::Int
-                         ? unary(Op::ToStr, P)
-                         : P);
-  }
-  return Val::of(unary(Op::VersionOf, nary(Op::Concat, std::move(Dotted))));
+  // `New-Object System.Version -ArgumentList $vi.FileMajorPart, ...`.
+  ExprPtr V = core::versionOfParts(Parts);
+  return V ? Val::of(V) : Val();
 }
 
 Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
