@@ -861,9 +861,11 @@ namespace {
 /// The common .NET/ECMAScript/Python subset of Pattern as POSIX ERE, or
 /// nullopt where it has no equivalent. Groups receives, per capturing group
 /// of Pattern (from 1), its group number in the ERE (a non-capturing group
-/// becomes a capturing one there).
+/// becomes a capturing one there); Names (with Groups), per capturing group,
+/// its name or an empty string.
 std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
-                                 std::vector<unsigned> *Groups) {
+                                 std::vector<unsigned> *Groups,
+                                 std::vector<std::string> *Names = nullptr) {
   std::string Ere;
   unsigned EreGroups = 0;
   size_t InBracket = 0;  // inside `[...]`: one past the `[`
@@ -941,8 +943,32 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
       I += 2;
       continue;
     }
+    if (C == '(' && !InBracket) {
+      // A named group, (?<name>...), (?P<name>...) or (?'name'...), is a
+      // numbered one too, counted in order with the others.
+      llvm::StringRef Rest = P.substr(I);
+      size_t Open = Rest.starts_with("(?P<")                             ? 4
+                    : Rest.starts_with("(?<") || Rest.starts_with("(?'") ? 3
+                                                                         : 0;
+      char Close = Open == 3 && Rest[2] == '\'' ? '\'' : '>';
+      size_t End = Open ? Rest.find(Close, Open) : llvm::StringRef::npos;
+      if (End != llvm::StringRef::npos && End > Open &&
+          llvm::all_of(Rest.slice(Open, End),
+                       [](char X) { return llvm::isAlnum(X) || X == '_'; })) {
+        Ere += '(';
+        ++EreGroups;
+        if (Groups)
+          Groups->push_back(EreGroups);
+        if (Groups && Names) {
+          Names->resize(Groups->size() - 1);
+          Names->push_back(Rest.slice(Open, End).str());
+        }
+        I += End;
+        continue;
+      }
+    }
     if (C == '(' && P.substr(I).starts_with("(?"))
-      return std::nullopt; // lookaround, named groups
+      return std::nullopt; // lookaround, inline options
     // No group starts inside a bracket expression (`[(]`).
     if (C == '[' && !InBracket) {
       InBracket = I + 1;
@@ -963,42 +989,55 @@ std::optional<std::string> toEre(llvm::StringRef P, bool &IgnoreCase,
     }
     Ere += C;
   }
+  if (Groups && Names)
+    Names->resize(Groups->size());
   return Ere;
 }
 } // namespace
 
 namespace {
-unsigned regexFlags(bool IgnoreCase, bool Lines) {
-  return (IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags) |
-         (Lines ? llvm::Regex::Newline : llvm::Regex::NoFlags);
+/// Pattern (the .NET/ECMAScript subset toEre reads) compiled, or nothing
+/// for one outside it. WholeMatch anchors it at both ends; Lines lets ^ and
+/// $ match at line breaks; Groups (if given) receives where each of the
+/// pattern's capturing groups lands among the compiled groups.
+std::optional<llvm::Regex> compiled(llvm::StringRef Pattern, bool IgnoreCase,
+                                    bool Lines, bool WholeMatch = false,
+                                    std::vector<unsigned> *Groups = nullptr,
+                                    std::vector<std::string> *Names = nullptr) {
+  auto Ere = toEre(Pattern, IgnoreCase, Groups, Names);
+  if (!Ere)
+    return std::nullopt;
+  if (WholeMatch) {
+    *Ere = "^(" + *Ere + ")$";
+    if (Groups)
+      for (unsigned &G : *Groups)
+        ++G;
+  }
+  llvm::Regex R(*Ere,
+                (IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags) |
+                    (Lines ? llvm::Regex::Newline : llvm::Regex::NoFlags));
+  std::string Err;
+  if (!R.isValid(Err))
+    return std::nullopt;
+  return R;
 }
 } // namespace
 
 std::optional<bool> regexSearch(llvm::StringRef Text, llvm::StringRef Pattern,
                                 bool IgnoreCase, bool WholeMatch, bool Lines) {
-  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
-  if (!Ere)
+  auto R = compiled(Pattern, IgnoreCase, Lines, WholeMatch);
+  if (!R)
     return std::nullopt;
-  if (WholeMatch)
-    *Ere = "^(" + *Ere + ")$";
-  llvm::Regex R(*Ere, regexFlags(IgnoreCase, Lines));
-  std::string Err;
-  if (!R.isValid(Err))
-    return std::nullopt;
-  return R.match(Text);
+  return R->match(Text);
 }
 
 std::optional<int64_t> regexIndex(llvm::StringRef Text, llvm::StringRef Pattern,
                                   bool IgnoreCase) {
-  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
-  if (!Ere)
+  auto R = compiled(Pattern, IgnoreCase, false);
+  if (!R)
     return std::nullopt;
-  llvm::Regex R(*Ere, regexFlags(IgnoreCase, false));
-  std::string Err;
   llvm::SmallVector<llvm::StringRef, 1> M;
-  if (!R.isValid(Err))
-    return std::nullopt;
-  if (!R.match(Text, &M))
+  if (!R->match(Text, &M))
     return -1;
   return int64_t(M[0].data() - Text.data());
 }
@@ -1008,20 +1047,15 @@ std::optional<std::string> regexReplace(llvm::StringRef Text,
                                         llvm::StringRef With, bool IgnoreCase) {
   if (With.contains('$'))
     return std::nullopt; // group references
-  auto Ere = toEre(Pattern, IgnoreCase, nullptr);
-  if (!Ere)
-    return std::nullopt;
-  llvm::Regex R(*Ere,
-                IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags);
-  std::string Err;
-  if (!R.isValid(Err))
+  auto R = compiled(Pattern, IgnoreCase, false);
+  if (!R)
     return std::nullopt;
   // Every match, left to right; an anchored pattern matches once.
   bool Anchored = Pattern.starts_with("^");
   std::string Out;
   llvm::StringRef Rest = Text;
   llvm::SmallVector<llvm::StringRef, 1> M;
-  for (int Guard = 0; Guard < 1000 && R.match(Rest, &M); ++Guard) {
+  for (int Guard = 0; Guard < 1000 && R->match(Rest, &M); ++Guard) {
     size_t At = M[0].data() - Rest.data();
     Out += Rest.take_front(At).str() + With.str();
     size_t Next = At + M[0].size();
@@ -1044,18 +1078,36 @@ std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
                                       unsigned Group, bool Lines) {
   std::vector<unsigned> Groups;
-  auto Ere = toEre(Pattern, IgnoreCase, &Groups);
-  if (!Ere || Group > Groups.size())
+  auto R = compiled(Pattern, IgnoreCase, Lines, false, &Groups);
+  if (!R || Group > Groups.size())
     return std::nullopt;
-  llvm::Regex R(*Ere, regexFlags(IgnoreCase, Lines));
-  std::string Err;
   llvm::SmallVector<llvm::StringRef, 8> M;
-  if (!R.isValid(Err) || !R.match(Text, &M))
+  if (!R->match(Text, &M))
     return std::nullopt;
   unsigned At = Group == 0 ? 0 : Groups[Group - 1];
   if (At >= M.size())
     return std::nullopt;
   return M[At].str();
+}
+
+std::optional<unsigned> regexGroupCount(llvm::StringRef Pattern) {
+  std::vector<unsigned> Groups;
+  if (!compiled(Pattern, false, false, false, &Groups))
+    return std::nullopt;
+  return unsigned(Groups.size());
+}
+
+std::optional<unsigned> regexGroupNumber(llvm::StringRef Pattern,
+                                         llvm::StringRef Name,
+                                         bool IgnoreCase) {
+  std::vector<unsigned> Groups;
+  std::vector<std::string> Names;
+  if (!compiled(Pattern, false, false, false, &Groups, &Names))
+    return std::nullopt;
+  for (size_t I = 0; I < Names.size(); ++I)
+    if (IgnoreCase ? Name.equals_insensitive(Names[I]) : Names[I] == Name)
+      return unsigned(I + 1);
+  return std::nullopt;
 }
 
 std::optional<int> compareVersions(llvm::StringRef A, llvm::StringRef B) {

@@ -67,6 +67,15 @@ std::optional<std::string> regexReplace(llvm::StringRef Text,
 std::optional<std::string> regexGroup(llvm::StringRef Text,
                                       llvm::StringRef Pattern, bool IgnoreCase,
                                       unsigned Group, bool Lines = false);
+/// How many capturing groups Pattern has (`(?:`, `(?=`, `(?<=`... capture
+/// nothing; `(?<n>` and `(?P<n>` do); nullopt if it cannot be read.
+std::optional<unsigned> regexGroupCount(llvm::StringRef Pattern);
+/// The number (from 1) of Pattern's group named Name (`(?<Name>...)`,
+/// `(?P<Name>...)`, `(?'Name'...)`; IgnoreCase: PowerShell's `$Matches`
+/// keys); nullopt if it has none or cannot be read.
+std::optional<unsigned> regexGroupNumber(llvm::StringRef Pattern,
+                                         llvm::StringRef Name,
+                                         bool IgnoreCase = false);
 /// The offset of the first match of Pattern in Text (-1: none), as
 /// JScript's String.search gives it; nullopt if the pattern cannot be read.
 std::optional<int64_t> regexIndex(llvm::StringRef Text, llvm::StringRef Pattern,

@@ -371,6 +371,19 @@ ExprPtr regexGroup(const Expr &Test, int64_t I) {
   return G;
 }
 
+ExprPtr regexGroup(const Expr &Test, const Expr &Key) {
+  if (Key.Kind == Op::IntConst)
+    return regexGroup(Test, Key.Int);
+  if (Key.Kind != Op::StrConst || Test.Kind != Op::Regex ||
+      Test.Kids.size() != 2 || !Test.Kids[1] ||
+      Test.Kids[1]->Kind != Op::StrConst)
+    return nullptr;
+  // PowerShell's $Matches is a hashtable: its keys ignore case.
+  std::optional<unsigned> N = regexGroupNumber(
+      Test.Kids[1]->Str, Key.Str, Test.Syntax == Dialect::PowerShell);
+  return N ? regexGroup(Test, *N) : nullptr;
+}
+
 namespace {
 /// Text as an extended regular expression matching it literally.
 std::string literalPattern(llvm::StringRef Text) {
@@ -383,38 +396,6 @@ std::string literalPattern(llvm::StringRef Text) {
   return Pat;
 }
 } // namespace
-
-unsigned captureGroups(llvm::StringRef P) {
-  unsigned N = 0;
-  bool InClass = false;
-  for (size_t I = 0; I < P.size(); ++I) {
-    char C = P[I];
-    if (C == '\\') {
-      ++I;
-      continue;
-    }
-    if (InClass) {
-      InClass = C != ']';
-      continue;
-    }
-    if (C == '[') {
-      InClass = true;
-      if (I + 1 < P.size() && P[I + 1] == '^')
-        ++I;
-      if (I + 1 < P.size() && P[I + 1] == ']') // `[]...]`: a literal ]
-        ++I;
-      continue;
-    }
-    if (C != '(')
-      continue;
-    llvm::StringRef After = P.substr(I + 1);
-    if (!After.starts_with("?") || After.starts_with("?P<") ||
-        (After.starts_with("?<") && !After.starts_with("?<=") &&
-         !After.starts_with("?<!")))
-      ++N;
-  }
-  return N;
-}
 
 ExprPtr keyedLineValue(const ExprPtr &Text, llvm::StringRef Key,
                        llvm::StringRef Sep, bool Trimmed) {

@@ -138,16 +138,15 @@ ExprPtr fixedFileInfoField(llvm::StringRef Field,
 /// Capture group I of the regex test Test (`Op::Regex`: subject, pattern),
 /// in Test's dialect and case rule; null for anything else.
 ExprPtr regexGroup(const Expr &Test, int64_t I);
+/// The capture group of Test that Key names: its number (`m.group(3)`) or
+/// its name (`m.group("build")`, `$Matches['build']`) in the pattern (a
+/// constant); null for anything else.
+ExprPtr regexGroup(const Expr &Test, const Expr &Key);
 
 /// The line of Text that starts with Prefix (without its line break), as a
 /// capture of a regex search: what a loop over Text's lines that stops at
 /// `line.startswith(Prefix)` holds (systeminfo's "OS Version:" line).
 ExprPtr lineStartingWith(const ExprPtr &Text, llvm::StringRef Prefix);
-/// How many capturing groups a regular expression (.NET, Python, ECMAScript
-/// or POSIX syntax) has: its `(`s outside brackets and escapes, less the
-/// `(?:`, `(?=`, `(?!`, `(?<=`... that capture nothing (`(?P<n>` and
-/// `(?<n>` capture).
-unsigned captureGroups(llvm::StringRef Pattern);
 /// The value of the first line of Text that reads `Key Sep value` (blanks
 /// around the key and the separator; `OS Version:   6.0.6002 ...` of
 /// systeminfo, `BuildNumber=6002` of wmic): the rest of that line, its

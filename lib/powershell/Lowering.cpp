@@ -585,10 +585,8 @@ Val Lowerer::lower(script::Node N, int Depth) {
     }
     ExprPtr IE = I.expr();
     // `$Matches[3]` after `$ver -match 'Version (\d+)\.(\d+)\.(\d+)'`.
-    if (O.Obj == ObjKind::Matches) {
-      if (IE->Kind != Op::IntConst)
-        return {};
-      ExprPtr G = core::regexGroup(*O.CmpA, IE->Int);
+    if (O.Obj == ObjKind::Matches) { // `$Matches['build']` too
+      ExprPtr G = core::regexGroup(*O.CmpA, *IE);
       return G ? Val::of(G) : Val();
     }
     if (O.IsList) {

@@ -513,6 +513,11 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
       if (auto V = hashEntry(O.Hash, Name, Depth))
         return *V;
     return {};
+  case ObjKind::Matches: // `$Matches.build` of `(?<build>\d+)`
+    if (O.CmpA)
+      if (ExprPtr G = core::regexGroup(*O.CmpA, *strConst(Name.str())))
+        return Val::of(G);
+    return {};
   case ObjKind::OSVersion:
     if (Name.equals_insensitive("Version"))
       return Val::of(

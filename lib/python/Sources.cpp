@@ -11,6 +11,7 @@
 
 #include "llvm/Support/Path.h"
 
+#include "core/Evaluator.h"
 #include "core/Flow.h"
 #include "core/SourceTable.h"
 
@@ -514,13 +515,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   // m.group(1) of `m = re.search(r"Version 6\.0\.(\d+)", out)`.
   if (Obj.Obj == ObjKind::Match && Obj.E && Obj.E->Kind == Op::Regex &&
       (Name == "group" || Name == "__getitem__") && Args.size() <= 1) {
-    int64_t N = 0;
-    if (!Args.empty()) {
-      if (!Args[0].E || Args[0].E->Kind != Op::IntConst)
-        return {};
-      N = Args[0].E->Int;
-    }
-    ExprPtr G = core::regexGroup(*Obj.E, N);
+    // By number or by name (`m.group("build")` of `(?P<build>\d+)`).
+    ExprPtr G = Args.empty() ? core::regexGroup(*Obj.E, int64_t(0))
+                : Args[0].E  ? core::regexGroup(*Obj.E, *Args[0].E)
+                             : nullptr;
     return G ? Val::of(G) : Val();
   }
   // m.groups(): each of the pattern's groups.
@@ -529,9 +527,11 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     const Expr *Pat = Obj.E->Kids[1].get();
     if (!Pat || Pat->Kind != Op::StrConst)
       return {};
-    unsigned Count = core::captureGroups(Pat->Str);
+    std::optional<unsigned> Count = core::regexGroupCount(Pat->Str);
+    if (!Count)
+      return {};
     Val T = Val::obj(ObjKind::Tuple);
-    for (unsigned I = 1; I <= Count; ++I)
+    for (unsigned I = 1; I <= *Count; ++I)
       T.Items.push_back(Val::of(core::regexGroup(*Obj.E, I)));
     return T;
   }

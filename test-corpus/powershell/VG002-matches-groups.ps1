@@ -18,3 +18,19 @@ if ($line -match 'port=(\d+)') {
         'port 6002'
     }
 }
+
+# Named groups: $Matches.build and $Matches['Build'] (its keys ignore case).
+$banner = cmd /c ver | Out-String
+if ($banner -match 'Version (?<major>\d+)\.(?<minor>\d+)\.(?<build>\d+)') {
+    # expect: VG002
+    if ([int]$Matches.build -eq 6002) {
+        'Windows Server 2008 SP2'
+    }
+    # expect: VG002
+    if ([int]$Matches['Build'] -le 6002) {
+        'Windows Server 2008 SP2 or older'
+    }
+    if ([int]$Matches.minor -eq 0) {
+        'Vista family'
+    }
+}

@@ -100,5 +100,19 @@ def from_pipe():
     return "other"
 
 
+def ver_named_groups():
+    out = subprocess.check_output("cmd /c ver", universal_newlines=True)
+    m = re.search(r"Version (?P<major>\d+)\.(?P<minor>\d+)\.(?P<build>\d+)", out)
+    if m is None:
+        return "unknown"
+    # expect: VG002
+    if int(m.group("build")) in (6002, 6003):
+        return "sp2 by a named group"
+    # Silent: the minor version is 0 on both sides.
+    if m.group("minor") == "0":
+        return "vista family"
+    return "other"
+
+
 def main():
     print(from_ver(), from_pipe(), classify(wmi.WMI()), is_sp2(), pre_bump(), is_nt6())

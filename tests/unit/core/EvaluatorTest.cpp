@@ -238,7 +238,7 @@ TEST(Evaluator, RegexReplace) {
   EXPECT_EQ(regexReplace("6002", "x*", "", false), "6002"); // empty matches
   // A group reference in the replacement, an unknown construct: unknown.
   EXPECT_EQ(regexReplace("6.0.6002", "(\\d+)$", "$1", false), std::nullopt);
-  EXPECT_EQ(regexReplace("6.0.6002", "(?<b>\\d+)", "", false), std::nullopt);
+  EXPECT_EQ(regexReplace("6.0.6002", "(?=\\d+)", "", false), std::nullopt);
   // As an operand: the build left after the replacement.
   auto R =
       clone(*nary(Op::Replace, {quantity(Quantity::Version, "WMI"),
@@ -247,6 +247,27 @@ TEST(Evaluator, RegexReplace) {
   auto C = cmp(CmpOp::EQ, R, strConst("6002"), CmpMode::Str);
   EXPECT_EQ(evaluate(*C, profile("sp2-6002")).I, 1);
   EXPECT_EQ(evaluate(*C, profile("sp2-6003")).I, 0);
+}
+
+TEST(Evaluator, RegexGroupCountCountsOnlyCapturingParentheses) {
+  EXPECT_EQ(regexGroupCount(R"((\d+)\.(\d+)\.(\d+))"), 3u);
+  EXPECT_EQ(regexGroupCount(R"(\(6\.0\)(?:\.(\d+)))"), 1u);
+  EXPECT_EQ(regexGroupCount(R"([(]6(?P<build>\d+)(?<rev>\d+))"), 2u);
+  EXPECT_EQ(regexGroupCount(R"([\]()](a))"), 1u);
+  EXPECT_EQ(regexGroupCount("6002"), 0u);
+  // A pattern outside the subset read: no count, rather than a wrong one.
+  EXPECT_EQ(regexGroupCount(R"((a)(?<=x))"), std::nullopt);
+  // Named groups are numbered with the others.
+  llvm::StringRef Named =
+      R"((\d+)\.(?P<minor>\d+)\.(?<build>\d+)(?'rev'\.\d+)?)";
+  EXPECT_EQ(regexGroupNumber(Named, "minor"), 2u);
+  EXPECT_EQ(regexGroupNumber(Named, "build"), 3u);
+  EXPECT_EQ(regexGroupNumber(Named, "rev"), 4u);
+  EXPECT_EQ(regexGroupNumber(Named, "major"), std::nullopt);
+  EXPECT_EQ(regexGroup("Version 6.0.6002.24566", Named, false, 3), "6002");
+  EXPECT_EQ(regexGroup("Version 6.0.6002.24566", Named, false, 4), ".24566");
+  EXPECT_EQ(regexSearch("6.0.6003", R"(^6\.0\.(?<b>600[0-2])$)", false, false),
+            false);
 }
 
 TEST(Evaluator, RegexGroups) {
@@ -263,7 +284,8 @@ TEST(Evaluator, RegexGroups) {
   // No match, a group the pattern lacks, a construct not modelled: unknown.
   EXPECT_EQ(regexGroup(Ver, "Version (7)", false, 1), std::nullopt);
   EXPECT_EQ(regexGroup(Ver, "Version (\\d+)", false, 2), std::nullopt);
-  EXPECT_EQ(regexGroup(Ver, "(?<b>\\d+)", false, 1), std::nullopt);
+  EXPECT_EQ(regexGroup(Ver, "(?=\\d+)", false, 1), std::nullopt);
+  EXPECT_EQ(regexGroup(Ver, "(?<b>\\d+)\\.", false, 1), "6");
 
   // RegExp.Execute(ver)(0).SubMatches(2) as a build, on two profiles.
   auto G = clone(*binary(Op::RegexGroup, quantity(Quantity::VerOutput, "ver"),

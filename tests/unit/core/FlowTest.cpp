@@ -131,11 +131,3 @@ TEST(Flow, AValueThatDoublesAtEachCallBecomesUnknown) {
   EXPECT_TRUE(largerThan(*Shared, 2));
   EXPECT_FALSE(largerThan(*Shared, 3));
 }
-
-TEST(Flow, CaptureGroupsCountOnlyCapturingParentheses) {
-  EXPECT_EQ(captureGroups(R"((\d+)\.(\d+)\.(\d+))"), 3u);
-  EXPECT_EQ(captureGroups(R"(\(6\.0\)(?:\.(\d+)))"), 1u);
-  EXPECT_EQ(captureGroups(R"([(]6(?P<build>\d+)(?<rev>\d+)(?<=x)(?!y))"), 2u);
-  EXPECT_EQ(captureGroups(R"([]()](a))"), 1u);
-  EXPECT_EQ(captureGroups("6002"), 0u);
-}
