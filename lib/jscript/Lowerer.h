@@ -155,6 +155,10 @@ public:
   Val item(const Val &Obj, const Val &Index, script::Node N);
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   void wql(const Val &Query, script::Node QueryNode, script::Node Call);
+  std::vector<llvm::StringRef> stringLiteralTypes() const override {
+    return {"string"};
+  }
+  void literalQuery(script::Node Lit) override;
 
   // --- JScriptFrontend.cpp: statements and guards ----------------------
   void walkBlock(script::Node Block);

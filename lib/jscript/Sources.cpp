@@ -460,6 +460,12 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
   return {};
 }
 
+void Lowerer::literalQuery(script::Node Lit) {
+  Val V = lower(Lit);
+  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+    wql(V, Lit, Lit);
+}
+
 void Lowerer::wql(const Val &Query, script::Node QueryNode, script::Node Call) {
   if (!Emit)
     return;

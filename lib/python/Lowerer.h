@@ -211,6 +211,10 @@ public:
   /// The WHERE clause of a plain WQL literal (`conn.query("SELECT ...")`).
   /// Query: the argument's value (a constant's literal written elsewhere).
   void wqlGuard(script::Node Lit, const core::ExprPtr &Query = nullptr);
+  std::vector<llvm::StringRef> stringLiteralTypes() const override {
+    return {"string"};
+  }
+  void literalQuery(script::Node Lit) override;
   /// The items of a sequence: a tuple or list, or the split of a dotted
   /// version on "." (`platform.version().split(".")`: its components as
   /// text); not a Tuple if unknown.

@@ -544,6 +544,12 @@ Val Lowerer::lookup(const Val &Dict, const Val &Key) {
   return {};
 }
 
+void Lowerer::literalQuery(script::Node Lit) {
+  Val V = lower(Lit);
+  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+    wqlGuard(Lit);
+}
+
 void Lowerer::wqlGuard(script::Node Lit, const core::ExprPtr &Query) {
   Lit = unwrap(Lit);
   // A query kept in a constant (`wql = "SELECT ..."; conn.query(wql)`):

@@ -134,6 +134,25 @@ protected:
   virtual Node ternaryCondition(Node N) const = 0;
   /// The node a condition is reported at (JScript drops parentheses).
   virtual Node conditionSite(Node N) const { return N; }
+  /// The language's string literal Lit as a WQL query, if it is one the
+  /// walk did not report already: a query on Win32_OperatingSystem kept in
+  /// a constant and run out of sight (a helper's parameter, another
+  /// file's method) still filters on the OS's version.
+  virtual void literalQuery(Node Lit) {}
+  /// The node types of the language's string literals (literalQuery).
+  virtual std::vector<llvm::StringRef> stringLiteralTypes() const { return {}; }
+  /// Whether Q is a WQL query on Win32_OperatingSystem.
+  static bool queriesOs(llvm::StringRef Q);
+  /// literalQuery() on each string literal of Root naming the class.
+  void literalQueries(Node Root) {
+    std::vector<llvm::StringRef> Types = stringLiteralTypes();
+    if (Types.empty())
+      return;
+    for (Node S : nodesOf(Root, Types))
+      if (text(S).contains_insensitive("win32_operatingsystem") &&
+          text(S).contains_insensitive("where"))
+        literalQuery(S);
+  }
   /// The entry Entry of a table as its key and value nodes, or false. By
   /// default a `pair` with `key` and `value` fields (Python's dict,
   /// JavaScript's object literal).
@@ -218,6 +237,7 @@ public:
     reset();
     Emit = true;
     walk(Root);
+    literalQueries(Root);
     emitSiblingEvidence();
   }
   /// The two learning walks alone (a file read for what it declares).

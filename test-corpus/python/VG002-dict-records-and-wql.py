@@ -114,3 +114,21 @@ def report():
     }
     LOG.info("%s", results)
     return results
+
+
+# A query kept in a constant and run by a helper that takes it as a
+# parameter: the literal filters on the OS's build wherever it is run.
+# expect: VG002
+LEGACY_QUERY = "SELECT Caption FROM Win32_OperatingSystem WHERE BuildNumber = '6002'"
+# Silent: the family, on both sides of the bump.
+FAMILY_QUERY = "SELECT Caption FROM Win32_OperatingSystem WHERE Version LIKE '6.0.%'"
+# Silent: another class.
+SERVICE_QUERY = "SELECT Name FROM Win32_Service WHERE ProcessId = 6002"
+
+
+def count_rows(conn, wql):
+    return len(conn.query(wql))
+
+
+def legacy_rows(conn):
+    return count_rows(conn, LEGACY_QUERY) + count_rows(conn, FAMILY_QUERY) + count_rows(conn, SERVICE_QUERY)
