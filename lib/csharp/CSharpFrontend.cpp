@@ -196,6 +196,13 @@ void Lowerer::assign(script::Node Target, const Val &V) {
   } else {
     return;
   }
+  // What a constructor stores from its parameters (`Build = int.Parse(b)`)
+  // is, at each creation, what the creation passes.
+  auto Fn = llvm::find_if(llvm::reverse(Frames),
+                          [](const Frame &F) { return F.Func; });
+  if (Fn != Frames.rend() && Fn->Ctor && Cls == Fn->Class && V.E &&
+      hasParam(*V.E))
+    CtorStores[{Cls, Fn->Arity}][Name] = V.E;
   // A field or property: what a method or constructor stores is read by
   // the others, without the writer's parameters.
   Val Stored = V;
@@ -504,6 +511,7 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
   F.Func = true;
   F.Function = Key;
   F.Class = Class;
+  F.Ctor = T == "constructor_declaration" && !Class.empty();
   Frames.push_back(std::move(F));
   int64_t I = 0;
   for (script::Node P : namedKids(script::field(Def, "parameters"))) {
@@ -563,6 +571,7 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
       top().Vars[PN] = Val::of(A);
     ++I;
   }
+  top().Arity = Fn.Params.size();
   if (T == "constructor_declaration" && !Class.empty())
     constructorStores(Def, Fn);
   script::Node Body = script::field(Def, "body");

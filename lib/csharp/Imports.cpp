@@ -84,6 +84,9 @@ std::shared_ptr<const Lowerer::Summary> Lowerer::summary() const {
       S->Members[K] = detach(V);
   S->Classes = Classes;
   S->Positional = Positional;
+  for (const auto &[K, M] : CtorStores)
+    for (const auto &[Member, E] : M)
+      S->CtorStores[K][Member] = core::detached(E);
   for (const auto &[K, F] : Functions) {
     if (!qualified(K))
       continue;
@@ -104,6 +107,8 @@ void Lowerer::import(const Summary &S) {
   Classes.insert(S.Classes.begin(), S.Classes.end());
   for (const auto &[K, P] : S.Positional)
     Positional.try_emplace(K, P);
+  for (const auto &[K, M] : S.CtorStores)
+    CtorStores.try_emplace(K, M);
   for (const auto &[K, F] : S.Functions)
     Functions.try_emplace(K, F);
   if (Deps)

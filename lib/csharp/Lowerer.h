@@ -58,6 +58,7 @@ enum class ObjKind : uint8_t {
   ProcessOut,  // what the command prints
   Match,       // Regex.Match(input, pattern): E, the test
   MatchGroups, // its .Groups: E, the test
+  Regex,       // new Regex(pattern[, options]): E, its test of an unknown
 };
 
 /// One VerSetConditionMask(mask, Type, Condition) call of a chain.
@@ -107,6 +108,8 @@ inline bool sameCallerObject(const Val &A, const Val &B) {
 
 struct Frame {
   bool Func = false;
+  bool Ctor = false; // a constructor's body
+  size_t Arity = 0;  // its parameters (Ctor)
   std::string Function, Class;
   std::map<std::string, Val> Vars;
   std::optional<Val> Return; // the first version-related return
@@ -151,6 +154,11 @@ public:
   /// members a constructor stores its parameters in (`Build = build;`),
   /// "" for a parameter stored nowhere.
   std::map<std::pair<std::string, size_t>, std::vector<std::string>> Positional;
+  /// What a constructor (type, parameter count) stores in a member from
+  /// its parameters, over Op::Param (`BuildNumber = int.Parse(build)`):
+  /// instantiated at each creation.
+  std::map<std::pair<std::string, size_t>, std::map<std::string, core::ExprPtr>>
+      CtorStores;
   core::ExprPtr pattern(script::Node P, const core::ExprPtr &S, int Depth,
                         const Val *Obj = nullptr);
   /// tree-sitter-c-sharp reads `x is 6002 && y` as `x is (6002 && y)`, but
@@ -194,6 +202,13 @@ public:
   static core::ExprPtr regexGroup(const core::ExprPtr &Test, int64_t I);
   /// The WHERE clause of Query, the text of the argument Lit.
   void wqlGuard(script::Node Lit, llvm::StringRef Query);
+  std::vector<llvm::StringRef> stringLiteralTypes() const override {
+    return {"string_literal", "verbatim_string_literal"};
+  }
+  void literalQuery(script::Node Lit) override;
+  /// A regex test of Call: IsMatch's result, or Match's object (IsMatch
+  /// false).
+  Val regexCall(core::ExprPtr Test, script::Node Call, bool IsMatch);
   /// A VER_* constant of winnt.h by its name, where the code uses one it
   /// declares out of sight.
   static std::optional<int64_t> verConstant(llvm::StringRef Name);
@@ -253,6 +268,7 @@ public:
     std::set<std::string> Classes;
     std::map<std::string, Function> Functions;
     decltype(Lowerer::Positional) Positional;
+    decltype(Lowerer::CtorStores) CtorStores;
     std::vector<std::string> Files; // it and the files it read in turn
   };
   /// Reads what the other files of the project that declare the type Name

@@ -895,6 +895,12 @@ Val Lowerer::call(script::Node N, int Depth) {
     if (auto T = overItems(Obj, ArgNodes[0], M == "All" || M == "TrueForAll", N,
                            Depth))
       return Val::of(atom(*T, N));
+  if (Obj.Obj == ObjKind::Regex && Obj.E && (M == "IsMatch" || M == "Match") &&
+      !Args.empty() && Args[0].E) {
+    auto R = clone(*Obj.E);
+    R->Kids[0] = Args[0].E;
+    return regexCall(std::move(R), N, M == "IsMatch");
+  }
   Val R = method(Obj, ObjN, M, N, Args, ArgNodes, Depth);
   if (R.E || R.isObject())
     return R;

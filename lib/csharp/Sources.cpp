@@ -128,6 +128,9 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
   if (llvm::is_contained(ToInt, N) && !Args.empty()) {
     if (!Args[0].E)
       return Val();
+    // A parameter is parsed as what each call passes (text, or a number).
+    if (Args[0].E->Kind == Op::Param)
+      return Val::of(unary(Op::ToInt, Args[0].E));
     if (isInt(Args[0]))
       return Args[0];
     if (isStr(Args[0]))
@@ -139,8 +142,9 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     script::Node Out = Nodes.back();
     if (typeOf(Out) == "declaration_expression")
       Out = script::field(Out, "name");
-    assign(Out, isStr(Args[0]) ? Val::of(unary(Op::ToInt, Args[0].E)) : Val());
-    if (!isStr(Args[0]))
+    bool Text = isStr(Args[0]) || (Args[0].E && Args[0].E->Kind == Op::Param);
+    assign(Out, Text ? Val::of(unary(Op::ToInt, Args[0].E)) : Val());
+    if (!Text)
       return Val::of(unknown());
     // Whether the text is an integer (blanks around it allowed): a build
     // number read from the registry parses, and the parse's value is used.
@@ -178,14 +182,7 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
     if (ignoresCase(Nodes, 2, Src))
       R->Flags |= FlagCaseInsensitive;
     R->Syntax = Dialect::CSharp;
-    R->Written = spell(Call);
-    if (N == "Regex.IsMatch")
-      return Val::of(atom(R, Call));
-    // `m.Success`, `m.Value`, `m.Groups[3].Value` of
-    // `var m = Regex.Match(RuntimeInformation.OSDescription, @"...")`.
-    Val M = Val::obj(ObjKind::Match);
-    M.E = R;
-    return M;
+    return regexCall(std::move(R), Call, N == "Regex.IsMatch");
   }
   // string.Compare(ver, "6.0.6003", StringComparison.Ordinal) < 0: a
   // three-way comparison of the texts (culture rules order digits and dots
@@ -261,6 +258,24 @@ std::optional<Val> Lowerer::sourceCall(const std::string &Name,
   return std::nullopt;
 }
 
+Val Lowerer::regexCall(ExprPtr Test, script::Node Call, bool IsMatch) {
+  auto R = clone(*Test);
+  R->Written = spell(Call);
+  if (IsMatch)
+    return Val::of(atom(R, Call));
+  // `m.Success`, `m.Value`, `m.Groups[3].Value` of
+  // `var m = Regex.Match(RuntimeInformation.OSDescription, @"...")`.
+  Val M = Val::obj(ObjKind::Match);
+  M.E = R;
+  return M;
+}
+
+void Lowerer::literalQuery(script::Node Lit) {
+  Val V = lower(Lit);
+  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+    wqlGuard(Lit, V.E->Str);
+}
+
 void Lowerer::wqlGuard(script::Node Lit, llvm::StringRef Query) {
   if (!Emit)
     return;
@@ -310,6 +325,18 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       Parts.push_back(isInt(A) ? A.E : unknown());
     ExprPtr V = core::versionOfParts(Parts);
     return V ? Val::of(V) : Val();
+  }
+  // `static readonly Regex Sp2 = new Regex(@"^6\.0\.6002")`: its
+  // IsMatch(text) and Match(text) test the text.
+  if (Type == "Regex" && !Args.empty() && Args[0].E &&
+      Args[0].E->Kind == Op::StrConst) {
+    auto R = clone(*binary(Op::Regex, unknown(), Args[0].E));
+    if (ignoresCase(ArgNodes, 1, Src))
+      R->Flags |= FlagCaseInsensitive;
+    R->Syntax = Dialect::CSharp;
+    Val V = Val::obj(ObjKind::Regex);
+    V.E = R;
+    return V;
   }
   if (Type == "ManagementObjectSearcher" || Type == "SelectQuery" ||
       Type == "ObjectQuery" || Type == "WqlObjectQuery") {
@@ -408,6 +435,18 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       for (size_t I = 0; I < R->second.size() && I < Args.size(); ++I)
         if (!R->second[I].empty())
           Give(R->second[I], Args[I].E);
+    // `BuildNumber = int.TryParse(build, out b) ? b : 0` in the constructor.
+    if (auto C = CtorStores.find({V.Name, Args.size()});
+        C != CtorStores.end()) {
+      std::vector<ExprPtr> Bound(Args.size());
+      for (size_t I = 0; I < Args.size(); ++I)
+        Bound[I] = Args[I].isObject() || I >= ArgNodes.size()
+                       ? param(I)
+                       : operand(Args[I], ArgNodes[I]);
+      for (const auto &[Member, E] : C->second)
+        if (!V.Fields.count(Member))
+          Give(Member, instantiate(E, Bound, {}, span(N)));
+    }
     if (!script::isNull(Init))
       for (script::Node A : namedKids(Init)) {
         if (typeOf(A) != "assignment_expression")
@@ -518,8 +557,10 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   std::optional<int64_t> I;
   if (Index.E && Index.E->Kind == Op::IntConst)
     I = Index.E->Int;
-  if (Obj.Obj == ObjKind::MatchGroups)
-    return Val::of(I ? regexGroup(Obj.E, *I) : unknown());
+  if (Obj.Obj == ObjKind::MatchGroups) { // `m.Groups["build"]` too
+    ExprPtr G = Obj.E && Index.E ? core::regexGroup(*Obj.E, *Index.E) : nullptr;
+    return Val::of(G ? G : unknown());
+  }
   if (Obj.Obj == ObjKind::WmiOS) {
     auto P = constText(Index);
     if (!P)

@@ -29,7 +29,15 @@ bool isStringAtom(const Expr &Atom) {
              (Atom.Kind == Op::Cmp &&
               (Atom.Mode == CmpMode::Version || Atom.Mode == CmpMode::Str ||
                Atom.Mode == CmpMode::StrCI));
-  visitTree(Atom, [&](const Expr &E) {
+  // Not through a choice's test: `int.TryParse(s, out b) ? b : 0` compares
+  // a number, whatever decided which one.
+  std::vector<const Expr *> Stack{&Atom};
+  while (!Stack.empty()) {
+    const Expr &E = *Stack.back();
+    Stack.pop_back();
+    for (size_t I = E.Kind == Op::Choose ? 1 : 0; I < E.Kids.size(); ++I)
+      if (E.Kids[I])
+        Stack.push_back(E.Kids[I].get());
     switch (E.Kind) {
     case Op::StrCompare:
     case Op::StartsWith:
@@ -48,7 +56,7 @@ bool isStringAtom(const Expr &Atom) {
     default:
       break;
     }
-  });
+  }
   return Str;
 }
 

@@ -81,6 +81,16 @@ namespace Deploy.Agent
             return build is 6002 or 6003;
         }
 
+        public bool NamedGroupIsSp2()
+        {
+            Match m = Regex.Match(RuntimeInformation.OSDescription, @"(?<major>\d+)\.(?<minor>\d+)\.(?<build>\d+)");
+            // expect: VG002
+            if (m.Success && int.Parse(m.Groups["build"].Value) is 6002 or 6003)
+                return true;
+            // Silent: the minor version is 0 on both sides.
+            return m.Success && m.Groups["minor"].Value == "0";
+        }
+
         public bool TrimmedIsSp2()
         {
             var os = Environment.OSVersion.Version;

@@ -86,7 +86,7 @@ namespace Choco.Helpers
 
         public static bool IsLegacyServer()
         {
-            // expect: VG002
+            // expect: VG001
             return ReadNtInt("CurrentBuildNumber", 0) <= 6002;
         }
 
