@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "core/Flow.h"
+#include "core/SourceTable.h"
 #include "jscript/Lowerer.h"
 #include "script/Operators.h"
 
@@ -225,7 +226,15 @@ Val Lowerer::binaryExpr(script::Node N, int Depth) {
     ExprPtr LC = LB ? L.E : unknown(), RC = RB ? R.E : unknown();
     return Val::of(OpText == "||" ? logicOr(LC, RC) : logicAnd(LC, RC));
   }
-  if (OpText == "instanceof" || OpText == "in")
+  if (OpText == "in") {
+    // `build in { 6001: 1, 6002: 1 }`: whether the table has the key, the
+    // table's own guard (VG005) as TABLE[build] is.
+    Val R = lower(RN, Depth + 1);
+    if (R.Obj == ObjKind::Object && !script::isNull(R.Literal))
+      tableGuard(R.Literal, lower(LN, Depth + 1).expr());
+    return Val::of(unknown());
+  }
+  if (OpText == "instanceof")
     return Val::of(unknown());
   Val L = lower(LN, Depth + 1), R = lower(RN, Depth + 1);
   if (cmpOp(OpText))
@@ -285,6 +294,16 @@ Val Lowerer::call(script::Node N, int Depth) {
         return globalCall("GetObject", N, Args, ArgNodes).value_or(Val());
       return construct("ActiveXObject", Args);
     }
+    // A Windows Installer custom action: `Session.Property("WindowsBuild")`
+    // is the property's text.
+    if (typeOf(ObjN) == "identifier" && text(ObjN) == "Session" &&
+        M == "Property" && Args.size() == 1 && !identifier("Session").E &&
+        !identifier("Session").isObject())
+      if (auto P = constText(Args[0]))
+        if (const core::InstallerEntry *E =
+                core::builtinSources().installerProperty(*P, /*Burn=*/false))
+          return Val::of(unary(
+              Op::ToStr, core::installerValue(*E, "property " + E->Name)));
     Val Obj = lower(ObjN, Depth + 1);
     // A method of the script's own constructor (`this.kernelRev()`).
     if (Obj.Obj == ObjKind::Instance) {
