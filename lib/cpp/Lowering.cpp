@@ -426,8 +426,10 @@ public:
   bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) {
     const FunctionDecl *Saved = Cur;
     Cur = FD;
+    // Written initializers only: an implicit one default-constructs (a
+    // std::wstring member left out of the list), it stores nothing.
     for (const CXXCtorInitializer *I : FD->inits())
-      if (I->isMemberInitializer() && I->getInit())
+      if (I->isMemberInitializer() && I->getInit() && I->isWritten())
         F.FieldDefs[I->getMember()].push_back(I->getInit());
     bool R = RecursiveASTVisitor::TraverseCXXConstructorDecl(FD);
     Cur = Saved;
@@ -601,6 +603,12 @@ public:
             F.VarDefs[VD].push_back(Stored);
         }
       }
+    // `m_labEx = buf;` for a string member: a store into the field, as `=`
+    // is for a scalar one.
+    if (Target)
+      if (auto *M = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
+        if (auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl()))
+          F.FieldDefs[FD].push_back(Stored);
     changesObject(CE);
     if (const FunctionDecl *FD = CE->getDirectCallee())
       if (FD->isDefined() && !isSystem(Ctx, FD->getLocation()))
@@ -739,20 +747,29 @@ void userOutParams(ASTContext &Ctx, Facts &F,
             FieldOuts.push_back({Member, Q});
           continue;
         }
-        if (!Target || F.OutDefs.count(Target))
+        // `ParseLabEx(m_labEx, &m_build, &m_rev)`: a member the helper
+        // stores into, through any object of its type, as a variable.
+        if (Target ? F.OutDefs.count(Target) > 0
+                   : !Member || F.FieldOutDefs.count(Member) > 0)
           continue;
+        auto Put = [&](ExprPtr X) {
+          if (Target)
+            Outs.push_back({Target, std::move(X)});
+          else
+            FieldOuts.push_back({Member, std::move(X)});
+        };
         // `swprintf(buf, cch, L"%lu.%lu.%lu", ...)` in the helper: the text
         // this call's buffer receives.
         if (Fmt != F.FormatDefs.end()) {
           ExprPtr X =
               L.formattedAtCall(Fmt->second.first, Fmt->second.second, FD, CE);
           if (core::dependsOnVersion(*X) && !F.Clobbered.count(Param))
-            Outs.push_back({Target, X});
+            Put(X);
           continue;
         }
         if (Reg != F.RegistryDefs.end()) {
           if (ExprPtr Q = RegistryAtCall())
-            Outs.push_back({Target, Q});
+            Put(Q);
           continue;
         }
         // Every store must give the same version value, but for a default
@@ -775,8 +792,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
               Agree = Agree && sameValue(V, X);
           }
         if (V && Agree && !F.Clobbered.count(Param))
-          Outs.push_back(
-              {Target, L.withUpdatesBefore(Param, V, FD->getEndLoc())});
+          Put(L.withUpdatesBefore(Param, V, FD->getEndLoc()));
       }
       // A revision's build spelling was written in the callee's scope
       // (`HIWORD(ffi->dwFileVersionLS)`): here the build is the variable
@@ -1394,10 +1410,17 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
     auto D = F.FieldDefs.find(FD);
     if (D == F.FieldDefs.end())
       return true;
-    for (const Expr *X : D->second)
+    for (const Expr *X : D->second) {
+      // `m_labEx()`, `m_labEx(L"")`: an empty string.
+      if (auto *C = dyn_cast<CXXConstructExpr>(X->IgnoreParenImpCasts());
+          C && C->getNumArgs() == 0)
+        continue;
+      if (ExprPtr V = value(X); V->Kind == Op::StrConst && V->Str.empty())
+        continue;
       if (!llvm::isa<IntegerLiteral>(X->IgnoreParenImpCasts()) ||
           !core::isErrorDefault(*value(X)))
         return false;
+    }
     return true;
   };
   if (OnlyDefaults()) {
