@@ -896,6 +896,13 @@ Val Lowerer::lower(script::Node N, int Depth) {
     if (K.size() != 3)
       return {};
     Val A = lower(K[0], Depth + 1), B = lower(K[2], Depth + 1);
+    // `raw if raw is not None else wmic_os()` of a parameter no call in
+    // sight binds (a test's injection point): the default it falls back to.
+    script::Node CN = unwrap(K[1]);
+    if (A.E && A.E->Kind == Op::Param && (B.isObject() || B.related()) &&
+        typeOf(CN) == "comparison_operator" &&
+        normalize(text(CN)) == normalize(text(K[0])) + " is not None")
+      return B;
     ExprPtr C = lowerCond(K[1], Depth + 1);
     if (!A.E && !B.E)
       return {};

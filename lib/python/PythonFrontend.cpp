@@ -312,7 +312,8 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     else if (const Val *O = callerObject(Key, I);
              O && O->Obj != ObjKind::Tuple &&
              (O->Obj != ObjKind::Dict || !O->Fields.empty() || O->Lines) &&
-             O->Obj != ObjKind::Self && O->Obj != ObjKind::Match)
+             (O->Obj != ObjKind::Self || Classes.count(O->Name)) &&
+             O->Obj != ObjKind::Match)
       top().Vars[PN] = *O;
     else if (Classes.count(TypeName)) {
       Val Inst = Val::obj(ObjKind::Self);

@@ -473,6 +473,15 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
            unary(Op::ToStr, q(Quantity::SPMajor, "platform.platform()"))}));
       return method(Tail, Name, Call, Args, ArgNodes, Depth);
     }
+  // `line.strip().partition("=")`: the same line without its blanks and
+  // line break (wmic's lines end in `\r`); what follows the separator is
+  // taken trimmed.
+  if (Obj.Obj == ObjKind::TextLine && (Name == "strip" || Name == "rstrip") &&
+      Args.empty()) {
+    Val T = Obj;
+    T.Trimmed = true;
+    return T;
+  }
   // `key, _, value = line.partition(":")`, `k, v = line.split("=", 1)`.
   if (Obj.Obj == ObjKind::TextLine &&
       (Name == "partition" || Name == "split") && !Args.empty())
@@ -480,6 +489,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
       Val K = Val::obj(ObjKind::LineKey), V = Val::obj(ObjKind::LineValue);
       K.E = V.E = Obj.E;
       K.Sep = V.Sep = *Sep;
+      V.Trimmed = Obj.Trimmed;
       Val T = Val::obj(ObjKind::Tuple);
       T.Items = {K, V};
       if (Name == "partition")

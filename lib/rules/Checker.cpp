@@ -491,10 +491,17 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
                               G.Kind != GuardKind::Condition || G.Text.empty()
                           ? -1
                           : Whole();
+      // An atom written nowhere, inside a condition of several (a bound of
+      // `b in range(6000, 6003)`): the condition's own text and outcome,
+      // not the lowered atom.
+      bool ByGuard = C.Atom->Written.Text.empty() && WholeNots < 0 &&
+                     G.Kind == GuardKind::Condition && !G.Text.empty() &&
+                     OB.Known && OA.Known && !OB.V.empty() && !OA.V.empty() &&
+                     OB.V[0] != OA.V[0];
       std::string What = !C.Atom->Written.Text.empty()
                              ? shorten(C.Atom->Written.Text)
-                         : WholeNots >= 0 ? shorten(G.Text)
-                                          : toString(*C.Atom);
+                         : WholeNots >= 0 || ByGuard ? shorten(G.Text)
+                                                     : toString(*C.Atom);
       // The text quoted is the negation of the atom (`not at_least(6003)`,
       // `b not in (6001, 6002)`): its values are the atom's, inverted.
       bool TextNegated = WholeNots > 0 && WholeNots % 2 == 1;
@@ -510,7 +517,7 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
               T.starts_with_insensitive("not("))
             TextNegated = true;
         });
-      bool Stated = C.ValueBefore != TextNegated;
+      bool Stated = ByGuard ? bool(OB.V[0]) : C.ValueBefore != TextNegated;
       std::string Subject =
           G.Kind == GuardKind::Condition
               ? "`" + What + "`"
