@@ -63,8 +63,12 @@ void Lowerer::conditionGuard(script::Node CondNode, script::Node Where) {
   if (script::isNull(CondNode))
     return;
   cover(CondNode);
-  if (!Emit)
+  if (!Emit) {
+    // Learning: what the calls in it pass is noted all the same
+    // (`if ((Get-Protocols -OperatingSystem $os) -notcontains $p)`).
+    lowerCond(CondNode);
     return;
+  }
   conditionAt(lowerCond(CondNode), script::startByte(CondNode), [&](Guard &G) {
     G.Where = span(script::isNull(Where) ? CondNode : Where);
     G.Text = normalize(text(CondNode));

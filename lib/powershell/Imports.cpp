@@ -17,6 +17,7 @@
 #include "core/Flow.h"
 #include "script/Spelling.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -207,7 +208,20 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
   auto Done = Imported.find(At);
   if (Done == Imported.end()) {
     std::shared_ptr<const Import> Result;
-    std::string File = resolve(Path, PathText);
+    // `Join-Path $here 'x.psm1'` with $here the script's folder.
+    std::string Text = PathText.str();
+    for (const std::string &V : ScriptRootVars) {
+      std::string Var = "$" + V;
+      for (size_t I = llvm::StringRef(Text).find_insensitive(Var);
+           I != std::string::npos;
+           I = llvm::StringRef(Text).find_insensitive(Var, I + 1)) {
+        size_t E = I + Var.size();
+        if (E < Text.size() && (llvm::isAlnum(Text[E]) || Text[E] == '_'))
+          continue;
+        Text.replace(I, Var.size(), "$PSScriptRoot");
+      }
+    }
+    std::string File = resolve(Path, Text);
     if (!File.empty() && ImportChain.size() < MaxImportDepth &&
         std::find(ImportChain.begin(), ImportChain.end(), File) ==
             ImportChain.end() &&

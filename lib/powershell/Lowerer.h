@@ -149,6 +149,9 @@ public:
   /// Files being imported by this file's chain of imports (cycles stop).
   std::vector<std::string> ImportChain;
   std::map<uint32_t, std::shared_ptr<const Import>> Imported; // by command
+  /// Variables holding the script's folder (`$here = Split-Path -Parent
+  /// $MyInvocation.MyCommand.Path`), as $PSScriptRoot does.
+  std::set<std::string> ScriptRootVars;
 
   // --- text helpers ---------------------------------------------------
   llvm::StringRef text(script::Node N) const { return script::text(N, Src); }
@@ -214,6 +217,10 @@ public:
     bool hasSwitch(llvm::StringRef Param) const;
   };
   CmdArgs commandArgs(script::Node Cmd) const;
+  /// Pester's `$os.BuildNumber | Should -Be '6002'`: the assertion is a
+  /// guard at the command (a test suite run on the OS fails after a bump).
+  void shouldAssertion(script::Node Cmd, const CmdArgs &A, const Val &Input,
+                       int Depth);
   /// Splatting: each `@name` argument whose variable holds a hashtable
   /// literal passes its entries as named parameters (those not also given
   /// by name).

@@ -11,6 +11,7 @@
 
 #include "core/Flow.h"
 #include "core/Siblings.h"
+#include "core/SourceTable.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -804,6 +805,12 @@ Val Lowerer::binaryOp(script::Node N, script::Node L, script::Node OpN,
   if (OpS == "join") {
     // `($v.Major, $v.Minor, $v.Build) -join '.'`
     ExprPtr Sep = lower(R, Depth + 1).expr();
+    // `(cmd /c ver) -join ' '`: the command's lines, joined.
+    if (!LV.IsList && LV.E && Sep->Kind == Op::StrConst &&
+        core::readsCommandOutput(*LV.E))
+      return Val::of(nary(
+          Op::Replace, {nary(Op::Replace, {LV.E, strConst("\r"), strConst("")}),
+                        strConst("\n"), Sep}));
     if (!LV.IsList || LV.Items.empty() || Sep->Kind != Op::StrConst)
       return {};
     std::vector<ExprPtr> Parts;
@@ -1367,6 +1374,90 @@ Val Lowerer::statementsOutput(script::Node List, bool FunctionBody, int Depth) {
   return Out;
 }
 
+void Lowerer::shouldAssertion(script::Node Cmd, const CmdArgs &A,
+                              const Val &Input, int Depth) {
+  // Pester's assertions, `-Be` (Pester 4 and 5) or `Be` (Pester 3), each the
+  // PowerShell operator it applies to the value piped in, or a test of it.
+  static const std::pair<const char *, const char *> Ops[] = {
+      {"be", "eq"},
+      {"beexactly", "ceq"},
+      {"begreaterthan", "gt"},
+      {"begreaterorequal", "ge"},
+      {"belessthan", "lt"},
+      {"belessorequal", "le"},
+      {"match", "match"},
+      {"matchexactly", "cmatch"},
+      {"belike", "like"},
+      {"belikeexactly", "clike"},
+      {"bein", "in"}};
+  std::string Op;
+  script::Node Expected{};
+  bool Not = A.hasSwitch("not"), Truth = false, Want = true;
+  for (const auto &[Name, PsOp] : Ops) {
+    if (const script::Node *X = A.named(Name)) {
+      Op = PsOp;
+      Expected = *X;
+    } else if (A.hasSwitch(Name) && !A.Positional.empty()) {
+      Op = PsOp; // `Should -Be` whose value is positional
+      Expected = A.Positional.back();
+    }
+  }
+  if (Op.empty() && (A.hasSwitch("betrue") || A.hasSwitch("befalse"))) {
+    Truth = true;
+    Want = A.hasSwitch("betrue");
+  }
+  // Pester 3: `Should Be 6002`, `Should Not Be 6002`.
+  if (Op.empty() && !Truth && !A.Positional.empty()) {
+    size_t I = 0;
+    std::string W = text(A.Positional[I]).lower();
+    if (W == "not" && A.Positional.size() > 1) {
+      Not = true;
+      W = text(A.Positional[++I]).lower();
+    }
+    if (W == "betrue" || W == "befalse") {
+      Truth = true;
+      Want = W == "betrue";
+    } else if (I + 1 < A.Positional.size()) {
+      for (const auto &[Name, PsOp] : Ops)
+        if (W == Name)
+          Op = PsOp;
+      Expected = A.Positional[I + 1];
+    }
+  }
+  if (!Input.E || (Op.empty() && !Truth))
+    return;
+  ExprPtr Test;
+  if (Truth) {
+    if (!isBoolean(*Input.E))
+      return;
+    Test = Want ? Input.E : logicNot(Input.E);
+  } else {
+    if (script::isNull(Expected))
+      return;
+    bool CS = Op[0] == 'c' && Op != "contains";
+    std::string PsOp = CS ? Op.substr(1) : Op;
+    Val RV = lower(Expected, Depth + 1);
+    // Only a pattern can be edited into one that takes both builds:
+    // `Should -Be '6002', '6003'` compares with an array.
+    if (PsOp != "match" && PsOp != "like")
+      RV = Val::spelledWithin(std::move(RV), SourceSpan{});
+    // The value piped in is the left operand (`-in`: the collection is the
+    // right one).
+    Val R = compare(PsOp, CS, Input, script::Node{}, RV, Expected, Spelling(),
+                    0, 0);
+    if (!R.E)
+      return;
+    Test = R.E;
+  }
+  if (Not)
+    Test = logicNot(Test);
+  // Reported as the whole pipeline: `$os.BuildNumber | Should -Be '6002'`.
+  script::Node Where = script::parent(Cmd);
+  if (script::isNull(Where) || typeOf(Where) != "pipeline_chain")
+    Where = Cmd;
+  conditionGuardExpr(Test, Where);
+}
+
 Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
                      int Depth) {
   if (Depth > 64)
@@ -1470,6 +1561,10 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
     Lines.MatchTest = R;
     return Lines;
   }
+  if (N == "should" && Input) {
+    shouldAssertion(Cmd, A, *Input, Depth);
+    return {};
+  }
   if (N == "sort-object" || N == "sort" || N == "out-string" ||
       N == "select-string" || N == "sls" || N == "findstr" ||
       N == "findstr.exe" || N == "tee-object" || N == "get-unique" ||
@@ -1501,20 +1596,27 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       wqlGuard(Arg, Q, W->second.second, IsOS);
     }
   }
+  // What a call of a function of the project passes is noted whatever its
+  // output is used for (a switch inside reads the object every call
+  // passes).
+  std::optional<CallArgs> C;
+  if (FunctionNodes.count(N))
+    C = callArgs(N, A, Depth);
   auto F = Functions.find(N);
   if (F != Functions.end()) {
     Val V = F->second;
     V.FromVariable = true;
     bool Refs = RefOutputs.count(N);
+    if (!C)
+      C = callArgs(N, A, Depth);
     if (Refs || (V.E && hasParam(*V.E))) {
-      CallArgs C = callArgs(N, A, Depth);
       if (Refs)
-        bindRefArguments(N, C, Cmd);
+        bindRefArguments(N, *C, Cmd);
       // The function's output as a function of its parameters: this call's
       // arguments. What is spelled in the function's body is shared by every
       // call: no fix edits it here.
       if (V.E && hasParam(*V.E)) {
-        V.E = instantiate(V.E, C.Args, C.Lists, span(Cmd));
+        V.E = instantiate(V.E, C->Args, C->Lists, span(Cmd));
         return V;
       }
     }
@@ -1522,8 +1624,7 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
       return {};
     if (!versionRelated(V) && FunctionNodes.count(N) &&
         (!A.Positional.empty() || !A.Named.empty() || Input)) {
-      Val I = outputAtCall(N, callArgs(N, A, Depth), Cmd, Depth,
-                           Input ? &*Input : nullptr);
+      Val I = outputAtCall(N, *C, Cmd, Depth, Input ? &*Input : nullptr);
       if (versionRelated(I))
         return I;
     }
@@ -1578,9 +1679,14 @@ Lowerer::CallArgs Lowerer::callArgs(const std::string &Name, const CmdArgs &A,
     if (Inlining.empty()) {
       Callers.note(Name, C.Args.size(), AV.E);
       auto [It, New] = CallerRecords.try_emplace({Name, C.Args.size()}, AV);
-      if (AV.Fields.empty() ||
+      // A record with version fields, or a source object (`-OperatingSystem
+      // $os` of Get-CimInstance Win32_OperatingSystem) every call passes.
+      bool Source = AV.isObject() && AV.Obj != ObjKind::Hashtable &&
+                    AV.Obj != ObjKind::CompareTo && AV.Obj != ObjKind::Matches;
+      if ((AV.Fields.empty() && !Source) ||
           (!New && It->second &&
-           !core::sameFields(It->second->Fields, AV.Fields)))
+           (It->second->Obj != AV.Obj ||
+            !core::sameFields(It->second->Fields, AV.Fields))))
         It->second.reset();
     }
     C.Args.push_back(AV.E);

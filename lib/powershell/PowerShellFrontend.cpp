@@ -239,6 +239,26 @@ void Lowerer::assignment(script::Node N) {
     // followed, but the calls on the right are (what they pass is noted).
     lower(Value);
   }
+  if (!script::isNull(Value)) {
+    // `$here = Split-Path -Parent $MyInvocation.MyCommand.Path`.
+    std::string W = llvm::StringRef(normalize(text(Value))).lower();
+    for (llvm::StringRef P : {"(", ")"})
+      while (W.find(P.str()) != std::string::npos)
+        W.erase(W.find(P.str()), 1);
+    llvm::StringRef R = llvm::StringRef(W).trim();
+    bool Root = R == "$psscriptroot";
+    if (R.consume_front("split-path")) {
+      R = R.trim();
+      bool Parent = R.consume_front("-parent ") || R.consume_back(" -parent");
+      R = R.trim();
+      Root =
+          (Parent || R == "$pscommandpath") &&
+          (R == "$myinvocation.mycommand.path" ||
+           R == "$myinvocation.mycommand.definition" || R == "$pscommandpath");
+    }
+    if (Root)
+      ScriptRootVars.insert(Name);
+  }
   bind(Name, Scope, V, BranchDepth > 0);
 }
 

@@ -21,12 +21,13 @@ function Test-KnownBadAgent([int]$AgentBuild) {
     $AgentBuild -eq 6002 -or $AgentBuild -eq 6010
 }
 
-# Judged at the call, where it is used as a condition.
-function Test-Sp2($b) { $b -eq 6002 }
+# Every call passes the OS build, in a condition too: judged inside, where
+# the fix goes.
+# expect: VG001
+function Test-Sp2($b) { 6002, 6003 -contains $b }
 
 $osBuild = [Environment]::OSVersion.Version.Build
 $msi = Select-Installer -Build $osBuild
 $level = Get-QuirkLevel ([Environment]::OSVersion.Version.Build)
 $bad = Test-KnownBadAgent ([int]$args[0])
-# expect: VG001
 if (Test-Sp2 $osBuild) { Write-Output "$msi $level $bad" }
