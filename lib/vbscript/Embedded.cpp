@@ -150,6 +150,24 @@ std::vector<std::string> scriptSources(llvm::StringRef Source) {
   return Out;
 }
 
+std::vector<std::pair<std::string, std::string>>
+declaredObjects(llvm::StringRef Source) {
+  std::vector<std::pair<std::string, std::string>> Out;
+  size_t At = 0;
+  while ((At = findInsensitive(Source, "<object", At)) !=
+         llvm::StringRef::npos) {
+    size_t TagEnd = Source.find('>', At);
+    if (TagEnd == llvm::StringRef::npos)
+      break;
+    llvm::StringRef Tag = Source.slice(At, TagEnd);
+    std::string Id = attribute(Tag, "id"), ProgId = attribute(Tag, "progid");
+    if (!Id.empty() && !ProgId.empty())
+      Out.push_back({Id, ProgId});
+    At = TagEnd;
+  }
+  return Out;
+}
+
 std::vector<Chunk> jscriptChunks(llvm::StringRef Source) {
   std::vector<Chunk> Out;
   addScriptElements(Source, /*DefaultVB=*/false, Out, namesJScript);

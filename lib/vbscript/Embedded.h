@@ -38,6 +38,11 @@ std::vector<Chunk> jscriptChunks(llvm::StringRef Source);
 /// files), as written.
 std::vector<std::string> scriptSources(llvm::StringRef Source);
 
+/// The objects a .wsf job declares (`<object id="oShell"
+/// progid="WScript.Shell"/>`): each id and its ProgID, as written.
+std::vector<std::pair<std::string, std::string>>
+declaredObjects(llvm::StringRef Source);
+
 } // namespace verguard::vbscript
 
 #endif

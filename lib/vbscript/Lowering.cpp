@@ -2429,6 +2429,10 @@ void Lowerer::walkModule(bool DeclarationsOnly) {
 
 void Lowerer::run() {
   collect();
+  // A .wsf job's `<object id="oShell" progid="WScript.Shell"/>`.
+  for (const auto &[Id, ProgId] : In.Objects)
+    if (ObjKind K = classifyProgId(ProgId); K != ObjKind::None)
+      Globals[lowerName(Id)] = objVal(K);
   if (NeedSiblings) {
     loadSiblings();
     walkModule(/*DeclarationsOnly=*/true);

@@ -33,6 +33,9 @@ struct LoweringInput {
       ParseSibling;
   /// Receives each sibling read (for the result cache), if set.
   std::vector<std::string> *Deps = nullptr;
+  /// The objects a .wsf job declares: id and ProgID (`<object id="oShell"
+  /// progid="WScript.Shell"/>`), globals of its scripts.
+  std::vector<std::pair<std::string, std::string>> Objects;
 };
 
 /// Finds the version sources of one parsed file, follows them through

@@ -243,6 +243,8 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                    Opts};
   In.ListSiblings = [&] { return Siblings; };
   In.Deps = Deps;
+  if (fileKindOf(Path) == FileKind::Wsf)
+    In.Objects = declaredObjects(Text.Utf8);
   In.ParseSibling = [&](const std::string &F,
                         const std::function<void(const LoweringInput &)> &Fn) {
     parseSibling(F, Opts, Fn);
