@@ -252,6 +252,9 @@ private:
   llvm::StringSet<> ByValParams;
   llvm::StringSet<> LocalNames, HardLocals;
   std::optional<Val> Result;
+  /// Past the procedure's top-level `Exit Function`/`Exit Sub`: in an error
+  /// handler (`On Error GoTo NotFound ... Exit Function ... NotFound:`).
+  bool InHandler = false;
   std::vector<std::pair<uint32_t, Val>> With; // end byte, object
   bool Emit = false;
   std::set<std::pair<uint32_t, int>> Emitted;
@@ -531,6 +534,14 @@ private:
     return nullptr;
   }
   void assign(const std::string &K, Val V) {
+    // Past a top-level `Exit Function` only an `On Error GoTo` handler
+    // runs: what it sets (`result = ""`) is a failed read's fallback, and
+    // a value read before stays the value.
+    if (InHandler && Cur && !Cur->Main) {
+      if (K == lowerName(Cur->Name) ? Result && Result->known()
+                                    : findVar(K) && findVar(K)->known())
+        return;
+    }
     if (Cur && !Cur->Main && K == lowerName(Cur->Name)) {
       recordResult(std::move(V));
       return;
@@ -2128,6 +2139,15 @@ bool Lowerer::statement(script::Node N) {
   llvm::StringRef T = typeOf(N);
   if (isTrivia(N))
     return false;
+  if (T == "exit_statement" && Cur && !Cur->Main) {
+    script::Node Body = field(Cur->Node, "body");
+    if (!script::isNull(Body) &&
+        script::startByte(script::parent(N)) == script::startByte(Body) &&
+        typeOf(script::parent(N)) == typeOf(Body) &&
+        Src.slice(script::startByte(Body), script::startByte(N))
+            .contains_insensitive("on error goto"))
+      InHandler = true;
+  }
   if (T == "assignment_statement" || T == "set_statement") {
     script::Node L = field(N, "left"), R = field(N, "right");
     Val V = expr(R, 0);
@@ -2284,6 +2304,7 @@ void Lowerer::runProc(const Proc &P) {
   LocalNames.clear();
   HardLocals.clear();
   Result.reset();
+  InHandler = false;
   With.clear();
   ParamIndex.clear();
   ByValParams.clear();
@@ -2334,8 +2355,11 @@ void Lowerer::runProc(const Proc &P) {
   if (!P.Main)
     for (const auto &PI : ParamIndex) {
       auto L = Locals.find(PI.first());
+      // A version value, or one over the parameters a call binds (`result
+      // = sh.RegRead(REG_CV & valueName)`).
       if (ByValParams.count(PI.first()) || L == Locals.end() || !L->second.E ||
-          !dependsOnVersion(*L->second.E) || L->second.E->Kind == Op::Param)
+          !(dependsOnVersion(*L->second.E) || hasParam(*L->second.E)) ||
+          L->second.E->Kind == Op::Param)
         continue;
       OutParams[P.Key][PI.second] = L->second;
     }
