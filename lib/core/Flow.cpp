@@ -114,10 +114,8 @@ void CallerArguments::note(const std::string &Function, size_t Index,
     It->second = nullptr;
 }
 
-ExprPtr CallerArguments::bound(const std::string &Function, size_t Index,
-                               const Expr *Learned) const {
-  if (Learned && isBoolean(*Learned) && hasParam(*Learned))
-    return nullptr;
+ExprPtr CallerArguments::bound(const std::string &Function,
+                               size_t Index) const {
   auto F = Passed.find(Function);
   if (F == Passed.end())
     return nullptr;

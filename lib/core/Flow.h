@@ -53,11 +53,11 @@ public:
   /// A call of Function passes A for its parameter Index.
   void note(const std::string &Function, size_t Index, const ExprPtr &A);
   /// What parameter Index of Function is bound to: what its calls pass,
-  /// when those that pass a version value agree; null if none does, or if
-  /// Learned (the function's result, with its parameters unbound) is a
-  /// condition over its parameters, which each call judges itself.
-  ExprPtr bound(const std::string &Function, size_t Index,
-                const Expr *Learned) const;
+  /// when those that pass a version value agree; null if none does. A
+  /// condition over it (`IsSp2(b) => b == 6002`, every call passing the OS
+  /// build) is then judged inside the function, where its literal and a
+  /// fix are, not at each call.
+  ExprPtr bound(const std::string &Function, size_t Index) const;
 
 private:
   /// [function][parameter]: what the calls pass; null once two disagree.

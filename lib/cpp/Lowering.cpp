@@ -1198,7 +1198,7 @@ ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
       if (A < CE->getNumArgs())
         Callers.note("", I, value(CE->getArg(A)));
     }
-    ExprPtr Found = Callers.bound("", I, nullptr);
+    ExprPtr Found = Callers.bound("", I);
     // Spelled at the call, not here: a fix edits only what the helper says.
     return Found ? core::keepSpellingsWithin(
                        Found, fileSpan(Ctx, FD->getSourceRange()))

@@ -562,12 +562,7 @@ void Lowerer::defineMethod(script::Node Def, const std::string &Class) {
       continue;
     }
     // What its callers pass, if that is a version value.
-    auto Learned = Functions.find(Key);
-    if (ExprPtr A = callerArgument(
-            Key, I,
-            Learned != Functions.end() ? Learned->second.Return : std::nullopt,
-            Def);
-        A && !ByRef)
+    if (ExprPtr A = callerArgument(Key, I, Def); A && !ByRef)
       top().Vars[PN] = Val::of(A);
     ++I;
   }

@@ -977,6 +977,11 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   if (!Objects && (!Fn.Return || !Fn.Return->related()))
     Objects = llvm::any_of(
         Args, [](const Val &A) { return A.E && A.E->Kind == Op::StrConst; });
+  // A condition over what every call passes, judged inside the method
+  // (where its literal and a fix are): not again at each call.
+  if (Fn.Return && Fn.Return->E && isBoolean(*Fn.Return->E) &&
+      !hasParam(*Fn.Return->E) && dependsOnVersion(*Fn.Return->E))
+    return Val::of(unknown());
   if (Objects && !script::isNull(Fn.Def) && Instantiating < 3 &&
       Depth < script::MaxExprDepth / 2) {
     auto Callee = [&] {

@@ -373,7 +373,7 @@ void Lowerer::defineFunction(script::Node Def, const std::string &Key,
     F.Vars[PN] = Val::of(param(I, Named));
     // What its callers pass, if that is a version value, or the WMI
     // instance or record every call passes (`needsRestart(osv)`).
-    if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
+    if (ExprPtr A = callerArgument(Key, I, Def))
       F.Vars[PN] = Val::of(A);
     else if (const Val *O = callerObject(Key, I);
              O &&

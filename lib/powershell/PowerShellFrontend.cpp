@@ -150,10 +150,7 @@ void Lowerer::bindParams(script::Node ParamList) {
     std::string Fn = llvm::StringRef(Fr.Function).lower();
     auto Node = FunctionNodes.find(Fn);
     if (Index >= 0 && script::isNull(Default) && Node != FunctionNodes.end()) {
-      auto Learned = Functions.find(Fn);
-      if (ExprPtr A = Callers.bound(
-              Fn, size_t(Index),
-              Learned != Functions.end() ? Learned->second.E.get() : nullptr))
+      if (ExprPtr A = Callers.bound(Fn, size_t(Index)))
         V = Val::of(core::keepSpellingsWithin(A, span(Node->second)));
       // `Test-Summary -Summary $s` with `$s = [pscustomobject]@{ Build =
       // $os.BuildNumber }` at every call: the record, fields and all.

@@ -307,7 +307,7 @@ void Lowerer::defineFunction(script::Node Def, std::string Class) {
     top().Vars[PN] = Val::of(param(I, Named));
     // What its callers pass, if that is a version value, or an object
     // whose members are (`classify(wmi.WMI())`).
-    if (ExprPtr A = callerArgument(Key, I, Fn.Return, Def))
+    if (ExprPtr A = callerArgument(Key, I, Def))
       top().Vars[PN] = Val::of(A);
     else if (const Val *O = callerObject(Key, I);
              O && O->Obj != ObjKind::Tuple &&

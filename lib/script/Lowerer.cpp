@@ -66,9 +66,8 @@ void ScriptLowerer::noteCallerArgument(const std::string &Key, size_t I,
 }
 
 ExprPtr ScriptLowerer::callerArgument(const std::string &Key, size_t I,
-                                      const core::Expr *Learned,
                                       Node Def) const {
-  ExprPtr A = Callers.bound(Key, I, Learned);
+  ExprPtr A = Callers.bound(Key, I);
   return A ? core::keepSpellingsWithin(A, span(Def)) : nullptr;
 }
 

@@ -92,11 +92,9 @@ public:
                           const core::ExprPtr &A);
   /// What parameter I of function Key (defined at Def) is bound to while
   /// its body is walked: what its calls pass, when those that pass a
-  /// version value agree, with no spelling outside Def; null if none does,
-  /// or if the function returns a condition over its parameters (Learned,
-  /// its return from the learning walks), which is judged at each call.
+  /// version value agree, with no spelling outside Def; null if none does.
   core::ExprPtr callerArgument(const std::string &Key, size_t I,
-                               const core::Expr *Learned, Node Def) const;
+                               Node Def) const;
 
   /// A statement walk one level deeper while it lives: statements nest
   /// (blocks in blocks) only so deep, and the walk recurses.
@@ -305,14 +303,6 @@ public:
     return It == CallerObjects.end() || !It->second ? nullptr : &*It->second;
   }
   std::map<std::pair<std::string, size_t>, std::optional<ValT>> CallerObjects;
-  using ScriptLowerer::callerArgument;
-  /// callerArgument, with the function's return as the learning walks left
-  /// it (Learned).
-  core::ExprPtr callerArgument(const std::string &Key, size_t I,
-                               const std::optional<ValT> &Learned,
-                               Node Def) const {
-    return callerArgument(Key, I, Learned ? Learned->E.get() : nullptr, Def);
-  }
 
   /// A `return V` in the innermost function: its return is the first that
   /// says something about the OS; one that only hands a parameter back

@@ -2327,7 +2327,7 @@ void Lowerer::runProc(const Proc &P) {
         }
         if (!P.Main && Pass > 0 && !ReturnsCheck.count(P.Key) &&
             !Locals[K].known())
-          if (ExprPtr A = Callers.bound(P.Key, ParamIndex.lookup(K), nullptr))
+          if (ExprPtr A = Callers.bound(P.Key, ParamIndex.lookup(K)))
             Locals[K] = exprVal(keepSpellingsWithin(A, span(P.Node)));
         script::Node Ty = field(Par, "type");
         if (!script::isNull(Ty)) {

@@ -25,7 +25,9 @@ namespace Agent.Setup
         // Silent: its only caller passes the agent's own version.
         static bool IsKnownBadAgentBuild(int agentBuild) => agentBuild == 6002 || agentBuild == 6010;
 
-        // Judged at the call, where it is used as a condition.
+        // Every call passes the OS build: judged inside, where the literal
+        // and a fix are.
+        // expect: VG001
         static bool IsSp2(int b) => b == 6002;
 
         public static string Choose()
@@ -33,7 +35,6 @@ namespace Agent.Setup
             int build = Environment.OSVersion.Version.Build;
             if (IsKnownBadAgentBuild(Assembly.GetExecutingAssembly().GetName().Version.Build))
                 return null;
-            // expect: VG001
             if (IsSp2(build))
                 return "sp2.msi";
             return PickInstaller(build) + Label(Environment.OSVersion.Version.Build);

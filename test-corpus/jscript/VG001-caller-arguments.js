@@ -25,8 +25,10 @@ function isKnownBadAgent(agentBuild) {
   return agentBuild == 6002 || agentBuild == 6010;
 }
 
-// Judged at the call, where it is used as a condition.
+// Every call passes the OS build: judged inside, where the literal and a
+// fix are.
 function isSp2(b) {
+  // expect: VG001
   return b == 6002;
 }
 
@@ -34,5 +36,4 @@ var build = parseInt(shell.RegRead(CV + "CurrentBuildNumber"), 10);
 var msi = pickInstaller(shell.RegRead(CV + "CurrentBuildNumber"));
 var level = quirkLevel(build);
 WScript.Echo(msi + level + isKnownBadAgent(parseInt(WScript.Arguments(0), 10)));
-// expect: VG001
 if (isSp2(build)) WScript.Echo("SP2");

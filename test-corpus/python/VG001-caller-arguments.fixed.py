@@ -30,15 +30,16 @@ def is_known_bad_agent(agent_build):
     return agent_build in (6002, 6010)
 
 
-# Judged at the call, where it is used as a condition.
+# Every call passes the OS build: judged inside, where the literal and a
+# fix are.
 def is_sp2(b):
-    return b == 6002
+    # expect: VG001
+    return b in (6002, 6003)
 
 
 BUILD = sys.getwindowsversion().build
 INSTALLER = pick_installer(BUILD)
 LEVEL = quirk_level(sys.getwindowsversion().build)
 print(label(BUILD), is_known_bad_agent(int("6002")))
-# expect: VG001
 if is_sp2(BUILD):
     print("SP2")
