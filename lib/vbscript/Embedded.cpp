@@ -129,42 +129,42 @@ void addAspBlocks(llvm::StringRef Src, std::vector<Chunk> &Out) {
   }
 }
 
+/// Calls Fn with the text of each start tag named Open (`<script`,
+/// `<object`) in Source, up to its `>`.
+template <typename F>
+void forEachTag(llvm::StringRef Source, llvm::StringRef Open, F Fn) {
+  size_t At = 0;
+  while ((At = findInsensitive(Source, Open, At)) != llvm::StringRef::npos) {
+    size_t TagEnd = Source.find('>', At);
+    if (TagEnd == llvm::StringRef::npos)
+      break;
+    Fn(Source.slice(At, TagEnd));
+    At = TagEnd;
+  }
+}
+
 } // namespace
 
 std::vector<std::string> scriptSources(llvm::StringRef Source) {
   std::vector<std::string> Out;
-  size_t At = 0;
-  while ((At = findInsensitive(Source, "<script", At)) !=
-         llvm::StringRef::npos) {
-    size_t TagEnd = Source.find('>', At);
-    if (TagEnd == llvm::StringRef::npos)
-      break;
-    llvm::StringRef Tag = Source.slice(At, TagEnd);
+  forEachTag(Source, "<script", [&](llvm::StringRef Tag) {
     std::string Src = attribute(Tag, "src");
     if (!Src.empty() && (namesVBScript(attribute(Tag, "language")) ||
                          namesVBScript(attribute(Tag, "type")) ||
                          llvm::StringRef(Src).ends_with_insensitive(".vbs")))
       Out.push_back(Src);
-    At = TagEnd;
-  }
+  });
   return Out;
 }
 
 std::vector<std::pair<std::string, std::string>>
 declaredObjects(llvm::StringRef Source) {
   std::vector<std::pair<std::string, std::string>> Out;
-  size_t At = 0;
-  while ((At = findInsensitive(Source, "<object", At)) !=
-         llvm::StringRef::npos) {
-    size_t TagEnd = Source.find('>', At);
-    if (TagEnd == llvm::StringRef::npos)
-      break;
-    llvm::StringRef Tag = Source.slice(At, TagEnd);
+  forEachTag(Source, "<object", [&](llvm::StringRef Tag) {
     std::string Id = attribute(Tag, "id"), ProgId = attribute(Tag, "progid");
     if (!Id.empty() && !ProgId.empty())
       Out.push_back({Id, ProgId});
-    At = TagEnd;
-  }
+  });
   return Out;
 }
 
