@@ -553,6 +553,14 @@ Val Lowerer::lower(script::Node N, int Depth) {
         return A;
       return B.related() ? B : Val();
     }
+    // `r ? parseInt(r, 10) : 0` of a read r: whether the read found the
+    // value, its error value otherwise. The read is the value.
+    if (C->Kind == Op::Unknown && A.E && B.E && dependsOnVersion(*A.E) &&
+        core::isErrorDefault(*B.E)) {
+      Val R = lower(script::field(N, "condition"), Depth + 1);
+      if (R.E && dependsOnVersion(*R.E))
+        return A;
+    }
     return Val::of(nary(Op::Choose, {C, A.expr(), B.expr()}));
   }
   if (T == "assignment_expression") {

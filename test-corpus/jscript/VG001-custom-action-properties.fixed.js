@@ -57,7 +57,8 @@ function CheckOsPrereqs() {
     if (isBuild(7600)) {
         flag("OS_BLOCKED");
     }
-    var build = parseInt(shell().RegRead(CV + "CurrentBuildNumber"), 10);
+    // The build with its fallbacks (a ternary over the read).
+    var build = currentBuild();
     // expect: VG005
     if (build in { 6001: 1, 6002: 1, 6003: 1 }) {
         flag("LEGACY_SCHANNEL");
