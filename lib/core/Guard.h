@@ -38,6 +38,10 @@ struct Guard {
   SourceSpan Where;     // the whole guard (its first line is shown)
   std::string Function; // enclosing function, for fingerprints
   std::string Text;     // normalized guard text, for fingerprints
+  /// The guard as written, for messages, where Text is not (C/C++'s Text is
+  /// the lowered condition: `BkIsBuild(OSV_BUILD_2008_SP2)` here, not
+  /// `((1 != 0) && ((build & 65535) == 6002))`); empty: Text.
+  std::string Shown;
   /// Table: no entry can be added where it is written (a C array whose
   /// written size it already fills, `g_known[NUM_KNOWN] = {...}`).
   bool Full = false;

@@ -10,6 +10,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace verguard::cpp {
 
@@ -268,9 +269,15 @@ private:
     G.Kind = core::GuardKind::Condition;
     G.Cond = C;
     G.Syntax = core::Dialect::C;
-    G.Where = fileSpan(Ctx, R->getSourceRange());
+    core::Spelling Src = spelling(Ctx, R->getSourceRange());
+    G.Where = Src.Span;
     G.Function = Function;
     G.Text = core::toString(*C);
+    for (char Ch : Src.Text) // its lines as one, blanks folded
+      if (!llvm::isSpace(Ch))
+        G.Shown += Ch;
+      else if (!G.Shown.empty() && G.Shown.back() != ' ')
+        G.Shown += ' ';
     if (Sibling)
       Siblings.hold(std::move(G));
     else

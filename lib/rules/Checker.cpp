@@ -500,8 +500,9 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
                      OB.V[0] != OA.V[0];
       std::string What = !C.Atom->Written.Text.empty()
                              ? shorten(C.Atom->Written.Text)
-                         : WholeNots >= 0 || ByGuard ? shorten(G.Text)
-                                                     : toString(*C.Atom);
+                         : WholeNots >= 0 || ByGuard
+                             ? shorten(G.Shown.empty() ? G.Text : G.Shown)
+                             : toString(*C.Atom);
       // The text quoted is the negation of the atom (`not at_least(6003)`,
       // `b not in (6001, 6002)`): its values are the atom's, inverted.
       bool TextNegated = WholeNots > 0 && WholeNots % 2 == 1;

@@ -58,3 +58,37 @@ TEST(Checker, VersionOfAProfileIsItsFullFileVersion) {
   EXPECT_EQ(rules::versionOf(P.Profiles[B->Before]), "6.0.6002.24566");
   EXPECT_EQ(rules::versionOf(P.Profiles[B->After]), "6.0.6003.20491");
 }
+
+TEST(Checker, AnUnwrittenConditionIsQuotedAsWrittenNotLowered) {
+  // `IsSp2()` of a helper whose body the frontend lowered: the atom has no
+  // spelling of its own; the message quotes the call, not the expression.
+  Guard G;
+  G.Syntax = Dialect::C;
+  G.Cond =
+      cmp(CmpOp::EQ,
+          binary(Op::BitAnd, quantity(Quantity::Build, "t"), intConst(0xFFFF)),
+          intConst(6002), CmpMode::Int, Dialect::C);
+  G.Text = toString(*G.Cond);
+  G.Shown = "IsSp2()";
+  auto F = rules::checkGuard(G, rules::defaultCheckConfig());
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("`IsSp2()` is true on 6.0.6002.24566"), 0u)
+      << F[0].Message;
+}
+
+TEST(Checker, ABoundOfARangeIsQuotedAsTheRangeWithItsOutcome) {
+  // `b in range(6000, 6003)`: two bounds written nowhere; the one that flips
+  // (b < 6003) is quoted as the condition, with the condition's outcome.
+  Guard G;
+  G.Syntax = Dialect::Python;
+  ExprPtr B = quantity(Quantity::Build, "t");
+  G.Cond = logicAnd(cmp(CmpOp::GE, B, intConst(6000), CmpMode::Int),
+                    cmp(CmpOp::LT, B, intConst(6003), CmpMode::Int));
+  G.Text = "b in range(6000, 6003)";
+  auto F = rules::checkGuard(G, rules::defaultCheckConfig());
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(F[0].Message.find("`b in range(6000, 6003)` is true on "
+                              "6.0.6002.24566 but false on 6.0.6003.20491"),
+            0u)
+      << F[0].Message;
+}
