@@ -2469,10 +2469,16 @@ void Lowerer::run() {
   for (const Proc &P : Procs)
     if (P.Main)
       Order.push_back(&P);
+  // Class_Terminate last: what it releases (`Set mKnown = Nothing`) is
+  // gone only once the object is.
+  auto Is = [](const Proc &P, llvm::StringRef Name) {
+    return !P.Cls.empty() && llvm::StringRef(P.Name).equals_insensitive(Name);
+  };
   for (const Proc &P : Procs)
-    if (!P.Main &&
-        !(!P.Cls.empty() &&
-          llvm::StringRef(P.Name).equals_insensitive("Class_Initialize")))
+    if (!P.Main && !Is(P, "Class_Initialize") && !Is(P, "Class_Terminate"))
+      Order.push_back(&P);
+  for (const Proc &P : Procs)
+    if (Is(P, "Class_Terminate"))
       Order.push_back(&P);
   for (Pass = 0; Pass < 3; ++Pass) {
     if (NeedSiblings)
