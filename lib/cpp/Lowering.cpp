@@ -1415,10 +1415,11 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       if (auto *C = dyn_cast<CXXConstructExpr>(X->IgnoreParenImpCasts());
           C && C->getNumArgs() == 0)
         continue;
-      if (ExprPtr V = value(X); V->Kind == Op::StrConst && V->Str.empty())
+      ExprPtr V = value(X);
+      if (V->Kind == Op::StrConst && V->Str.empty())
         continue;
       if (!llvm::isa<IntegerLiteral>(X->IgnoreParenImpCasts()) ||
-          !core::isErrorDefault(*value(X)))
+          !core::isErrorDefault(*V))
         return false;
     }
     return true;

@@ -272,7 +272,7 @@ Val Lowerer::regexCall(ExprPtr Test, script::Node Call, bool IsMatch) {
 
 void Lowerer::literalQuery(script::Node Lit) {
   Val V = lower(Lit);
-  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+  if (V.E && V.E->Kind == Op::StrConst && script::queriesOs(V.E->Str))
     wqlGuard(Lit, V.E->Str);
 }
 
@@ -345,9 +345,7 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       auto S = constText(Args[I]);
       if (!S)
         continue;
-      auto Class = script::wqlQueryClass(*S);
-      if (Class &&
-          llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem")) {
+      if (script::queriesOs(*S)) {
         OS = true;
         wqlGuard(unwrap(ArgNodes[I]), *S);
       }

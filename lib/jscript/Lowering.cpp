@@ -297,13 +297,13 @@ Val Lowerer::call(script::Node N, int Depth) {
     // A Windows Installer custom action: `Session.Property("WindowsBuild")`
     // is the property's text.
     if (typeOf(ObjN) == "identifier" && text(ObjN) == "Session" &&
-        M == "Property" && Args.size() == 1 && !identifier("Session").E &&
-        !identifier("Session").isObject())
-      if (auto P = constText(Args[0]))
-        if (const core::InstallerEntry *E =
-                core::builtinSources().installerProperty(*P, /*Burn=*/false))
-          return Val::of(unary(
-              Op::ToStr, core::installerValue(*E, "property " + E->Name)));
+        M == "Property" && Args.size() == 1)
+      if (Val S = identifier("Session"); !S.E && !S.isObject())
+        if (auto P = constText(Args[0]))
+          if (const core::InstallerEntry *E =
+                  core::builtinSources().installerProperty(*P, /*Burn=*/false))
+            return Val::of(unary(
+                Op::ToStr, core::installerValue(*E, "property " + E->Name)));
     Val Obj = lower(ObjN, Depth + 1);
     // A method of the script's own constructor (`this.kernelRev()`).
     if (Obj.Obj == ObjKind::Instance) {

@@ -462,7 +462,7 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
 
 void Lowerer::literalQuery(script::Node Lit) {
   Val V = lower(Lit);
-  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+  if (V.E && V.E->Kind == Op::StrConst && script::queriesOs(V.E->Str))
     wql(V, Lit, Lit);
 }
 

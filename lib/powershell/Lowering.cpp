@@ -1581,27 +1581,26 @@ Val Lowerer::command(script::Node Cmd, const std::optional<Val> &Input,
     return *S;
   // `Get-OsByFilter -Filter "BuildNumber='6002'"` of a helper that passes
   // it to Get-WmiObject Win32_OperatingSystem: the WQL is the guard here.
+  // What a call of a function of the project passes is noted whatever its
+  // output is used for (a switch inside reads the object every call
+  // passes); the arguments are read once.
+  std::optional<CallArgs> C;
+  if (FunctionNodes.count(N))
+    C = callArgs(N, A, Depth);
   if (auto W = WqlParams.find(N); W != WqlParams.end() && Emit) {
-    CallArgs C = callArgs(N, A, Depth);
-    if (W->second.first < C.Nodes.size() &&
-        !script::isNull(C.Nodes[W->second.first])) {
-      script::Node Arg = C.Nodes[W->second.first];
+    if (!C)
+      C = callArgs(N, A, Depth);
+    if (W->second.first < C->Nodes.size() &&
+        !script::isNull(C->Nodes[W->second.first])) {
+      script::Node Arg = C->Nodes[W->second.first];
       Val Q = argValue(Arg, Depth + 1);
       // A whole query names its class: only Win32_OperatingSystem's.
       bool IsOS = !W->second.second;
       if (!IsOS && Q.E && Q.E->Kind == Op::StrConst)
-        if (auto Class = script::wqlQueryClass(Q.E->Str))
-          IsOS = llvm::StringRef(*Class).equals_insensitive(
-              "Win32_OperatingSystem");
+        IsOS = script::queriesOs(Q.E->Str);
       wqlGuard(Arg, Q, W->second.second, IsOS);
     }
   }
-  // What a call of a function of the project passes is noted whatever its
-  // output is used for (a switch inside reads the object every call
-  // passes).
-  std::optional<CallArgs> C;
-  if (FunctionNodes.count(N))
-    C = callArgs(N, A, Depth);
   auto F = Functions.find(N);
   if (F != Functions.end()) {
     Val V = F->second;

@@ -8,6 +8,7 @@
 #include "core/Flow.h"
 #include "python/Lowerer.h"
 #include "script/Operators.h"
+#include "script/Wql.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -546,7 +547,7 @@ Val Lowerer::lookup(const Val &Dict, const Val &Key) {
 
 void Lowerer::literalQuery(script::Node Lit) {
   Val V = lower(Lit);
-  if (V.E && V.E->Kind == Op::StrConst && queriesOs(V.E->Str))
+  if (V.E && V.E->Kind == Op::StrConst && script::queriesOs(V.E->Str))
     wqlGuard(Lit);
 }
 

@@ -22,12 +22,6 @@ core::ExprPtr ScriptLowerer::atom(core::ExprPtr E, Node N) const {
   return C;
 }
 
-bool ScriptLowerer::queriesOs(llvm::StringRef Q) {
-  auto Class = wqlQueryClass(Q);
-  return Class &&
-         llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem");
-}
-
 void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q,
                                     std::optional<uint32_t> Base, Node Lit) {
   if (!Emit)

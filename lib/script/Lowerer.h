@@ -139,12 +139,10 @@ protected:
   virtual void literalQuery(Node Lit) {}
   /// The node types of the language's string literals (literalQuery).
   virtual std::vector<llvm::StringRef> stringLiteralTypes() const { return {}; }
-  /// Whether Q is a WQL query on Win32_OperatingSystem.
-  static bool queriesOs(llvm::StringRef Q);
   /// literalQuery() on each string literal of Root naming the class.
   void literalQueries(Node Root) {
     std::vector<llvm::StringRef> Types = stringLiteralTypes();
-    if (Types.empty())
+    if (Types.empty() || !Src.contains_insensitive("win32_operatingsystem"))
       return;
     for (Node S : nodesOf(Root, Types))
       if (text(S).contains_insensitive("win32_operatingsystem") &&

@@ -405,4 +405,10 @@ ExprPtr parseWqlCondition(llvm::StringRef Condition,
   return E;
 }
 
+bool queriesOs(llvm::StringRef Query) {
+  auto Class = wqlQueryClass(Query);
+  return Class &&
+         llvm::StringRef(*Class).equals_insensitive("Win32_OperatingSystem");
+}
+
 } // namespace verguard::script

@@ -56,6 +56,8 @@ std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
 /// The class a WQL SELECT query names after FROM, as written; nullopt if the
 /// text is not such a query (or its WHERE clause does not parse).
 std::optional<std::string> wqlQueryClass(llvm::StringRef Query);
+/// Whether Query is a WQL SELECT query on Win32_OperatingSystem.
+bool queriesOs(llvm::StringRef Query);
 
 /// Parses a bare condition (a -Filter argument). Offset is added to every
 /// offset passed to Span (the condition's position in a larger string).
