@@ -224,21 +224,25 @@ ExprPtr readComponents(const ExprPtr &E) {
         sourceValue(builtinSources().registryValue(Name), "registry " + Name);
     return V ? V : unknown();
   }
-  if (E->Kind == Op::Index && E->Kids.size() == 2 && E->Kids[0] && E->Kids[1] &&
-      E->Kids[1]->Kind == Op::IntConst)
-    if (ExprPtr C = versionComponent(*E->Kids[0], E->Kids[1]->Int))
-      return C;
   std::vector<ExprPtr> Kids;
   bool Changed = false;
   for (const ExprPtr &K : E->Kids) {
     Kids.push_back(readComponents(K));
     Changed |= Kids.back() != K;
   }
-  if (!Changed)
-    return E;
-  auto N = clone(*E);
-  N->Kids = std::move(Kids);
-  return N;
+  ExprPtr R = E;
+  if (Changed) {
+    auto N = clone(*E);
+    N->Kids = std::move(Kids);
+    R = std::move(N);
+  }
+  // `Split(<a version>, ".")(2)`, also once the version became known (the
+  // file version of a path a call passed).
+  if (R->Kind == Op::Index && R->Kids.size() == 2 && R->Kids[0] && R->Kids[1] &&
+      R->Kids[1]->Kind == Op::IntConst)
+    if (ExprPtr C = versionComponent(*R->Kids[0], R->Kids[1]->Int))
+      return C;
+  return R;
 }
 } // namespace
 

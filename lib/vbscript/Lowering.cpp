@@ -56,6 +56,9 @@ struct ObjState {
     script::Node Stmt; // the `.Add` statement
   };
   std::vector<Entry> Entries; // Dictionary.Add, in order
+  /// A class instance's members that its methods set from their arguments
+  /// (`k.Load path` → `Build = CLng(Split(GetFileVersion(path), ".")(2))`).
+  std::map<std::string, ExprPtr> Members;
 };
 
 /// An abstract value: an expression over version quantities, or an object
@@ -240,6 +243,9 @@ private:
   /// procedure key -> parameter index -> value (over Op::Param).
   llvm::StringMap<std::map<int64_t, Val>> OutParams;
   llvm::StringMap<llvm::StringMap<Val>> ClassVars;
+  /// Method key -> member -> what the method stores there over its
+  /// parameters (storeMember).
+  llvm::StringMap<llvm::StringMap<Val>> MemberStores;
   llvm::StringSet<> HardFuncs, HardGlobals;
 
   // Per procedure.
@@ -332,9 +338,46 @@ private:
   Val objVal(ObjKind K) {
     Val V;
     V.O = K;
-    if (K == ObjKind::RegExp || K == ObjKind::Dictionary)
+    if (K == ObjKind::RegExp || K == ObjKind::Dictionary ||
+        K == ObjKind::ClassInstance)
       V.State = std::make_shared<ObjState>();
     return V;
+  }
+  /// `Me`, or a bare call of a method in its own class: the instance whose
+  /// method runs, so what a called method sets is the caller's store.
+  Val self() const {
+    Val V;
+    V.O = ObjKind::ClassInstance;
+    V.Cls = Cur ? Cur->Cls : std::string();
+    return V;
+  }
+  /// A member store over the method's parameters: each call sets it from
+  /// its own arguments (applyMemberStores); the class's value stays unknown.
+  void storeMember(const std::string &K, Val V) {
+    if (V.E && hasParam(*V.E)) {
+      MemberStores[Cur->Key][K] = V;
+      V = Val{};
+    }
+    ClassVars[Cur->Cls][K] = std::move(V);
+  }
+  /// After a call of method Key on R: the members the method sets from its
+  /// parameters hold this call's arguments, on R's instance (or, for a call
+  /// on the running instance, are the caller's own stores).
+  void applyMemberStores(const Val &R, const std::string &Key,
+                         const std::vector<ExprPtr> &ArgVals,
+                         script::Node Call) {
+    auto S = MemberStores.find(Key);
+    if (S == MemberStores.end())
+      return;
+    for (const auto &[M, V] : S->second) {
+      Val B = bindArguments(V, ArgVals, Call);
+      if (R.State) {
+        if (B.E && !hasParam(*B.E))
+          R.State->Members[M.str()] = B.E;
+      } else if (Cur && !Cur->Cls.empty() && Cur->Cls == R.Cls) {
+        storeMember(M.str(), B);
+      }
+    }
   }
   /// `.Execute(s)(0)` of a RegExp: its first match, or nothing known.
   Val firstMatch(const Val &Matches, const ExprPtr &Index) {
@@ -383,6 +426,11 @@ private:
       Val A = expr(Args[I], D + 1);
       if (!Callee.empty())
         noteArgument(Callee, I, A);
+      // `strSys & "ntoskrnl.exe"` with strSys unknown: what its literals
+      // name is all a helper's GetFileVersion needs (as at a direct call).
+      if (isSystemBinary(A.Lits) &&
+          (!A.E || (!hasParam(*A.E) && !constText(*A.E))))
+        A.E = strConst(A.Lits);
       V.push_back(A.E);
     }
     return V;
@@ -404,9 +452,11 @@ private:
   /// (Callers) or an object (ParamObjects).
   void noteArgument(llvm::StringRef Callee, size_t I, const Val &A) {
     Callers.note(Callee.str(), I, A.E);
-    if (A.O == ObjKind::None || A.State)
+    if (A.O == ObjKind::None || (A.State && A.O != ObjKind::ClassInstance))
       return; // a RegExp's or Dictionary's state is the caller's own
-    auto [It, New] = ParamObjects[Callee].try_emplace(int64_t(I), A);
+    Val Obj = A;
+    Obj.State.reset(); // which instance differs per call
+    auto [It, New] = ParamObjects[Callee].try_emplace(int64_t(I), Obj);
     if (!New && It->second &&
         (It->second->O != A.O || It->second->Cls != A.Cls ||
          It->second->Lits != A.Lits))
@@ -550,13 +600,13 @@ private:
       Locals[K] = std::move(V);
       return;
     }
+    if (Cur && !Cur->Cls.empty() && ClassVars[Cur->Cls].count(K)) {
+      storeMember(K, std::move(V));
+      return;
+    }
     // A parameter means nothing outside its procedure's calls.
     if (V.E && hasParam(*V.E))
       V = Val{};
-    if (Cur && !Cur->Cls.empty() && ClassVars[Cur->Cls].count(K)) {
-      ClassVars[Cur->Cls][K] = std::move(V);
-      return;
-    }
     if (Globals.count(K) || !Cur || Cur->Main) {
       Globals[K] = std::move(V);
       return;
@@ -729,7 +779,7 @@ public:
   struct Summary {
     llvm::StringSet<> ClassNames, HardFuncs;
     llvm::StringMap<Val> FuncResults, Globals, Consts;
-    llvm::StringMap<llvm::StringMap<Val>> ClassVars;
+    llvm::StringMap<llvm::StringMap<Val>> ClassVars, MemberStores;
     llvm::StringMap<std::map<int64_t, Val>> OutParams;
   };
   std::shared_ptr<const Summary> summary() const;
@@ -759,6 +809,9 @@ std::shared_ptr<const Lowerer::Summary> Lowerer::summary() const {
   for (const auto &P : OutParams)
     for (const auto &[I, V] : P.second)
       S->OutParams[P.first()][I] = detached(V);
+  for (const auto &P : MemberStores)
+    for (const auto &V : P.second)
+      S->MemberStores[P.first()][V.first()] = detached(V.second);
   for (const auto &G : Globals)
     if (G.second.known())
       S->Globals[G.first()] = detached(G.second);
@@ -781,6 +834,8 @@ void Lowerer::import(const Summary &S) {
   }
   for (const auto &P : S.OutParams)
     OutParams.try_emplace(P.first(), P.second);
+  for (const auto &P : S.MemberStores)
+    MemberStores.try_emplace(P.first(), P.second);
   for (const auto &G : S.Globals)
     Globals.try_emplace(G.first(), G.second);
   for (const auto &C : S.Consts)
@@ -1057,8 +1112,7 @@ Val Lowerer::member(script::Node N, int D) {
     script::Node Recv = field(N, "receiver");
     if (is(Recv, "identifier") && key(Recv) == "me" && Cur &&
         !Cur->Cls.empty()) {
-      R = objVal(ObjKind::ClassInstance);
-      R.Cls = Cur->Cls;
+      R = self();
     } else {
       if (auto U = userSource(srcText(Recv) + "." + name(M)))
         return *U;
@@ -1109,6 +1163,11 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
       return matchGroup(R, 0);
     return {};
   case ObjKind::ClassInstance: {
+    if (R.State) {
+      auto I = R.State->Members.find(M);
+      if (I != R.State->Members.end())
+        return exprVal(I->second);
+    }
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
       Val V = F->second;
@@ -1236,6 +1295,7 @@ Val Lowerer::call(script::Node N, int D) {
     bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
                                          : llvm::StringRef(K),
                      Args, ArgVals, N);
+    applyMemberStores(self(), FK, ArgVals, N);
     if (Fn == FuncResults.end() && !Emit &&
         llvm::none_of(Procs, [&](const Proc &P) {
           return llvm::StringRef(P.Name).equals_insensitive(K);
@@ -1260,8 +1320,7 @@ Val Lowerer::call(script::Node N, int D) {
         R = With.back().second;
     } else if (is(Recv, "identifier") && key(Recv) == "me" && Cur &&
                !Cur->Cls.empty()) {
-      R = objVal(ObjKind::ClassInstance);
-      R.Cls = Cur->Cls;
+      R = self();
     } else {
       if (auto U = userSource(srcText(Recv) + "." + name(field(F, "member"))))
         return *U;
@@ -1627,6 +1686,7 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     return {};
   case ObjKind::ClassInstance: {
     std::vector<ExprPtr> ArgVals = argumentValues(Args, D, R.Cls + "." + M);
+    applyMemberStores(R, R.Cls + "." + M, ArgVals, N);
     auto F = FuncResults.find(R.Cls + "." + M);
     if (F != FuncResults.end()) {
       Val V = bindArguments(F->second, ArgVals, N);
@@ -2181,7 +2241,7 @@ bool Lowerer::statement(script::Node N) {
     } else if (is(L, "qualified_member_expression") &&
                is(field(L, "receiver"), "identifier") &&
                key(field(L, "receiver")) == "me" && Cur && !Cur->Cls.empty())
-      ClassVars[Cur->Cls][key(field(L, "member"))] = V;
+      storeMember(key(field(L, "member")), V);
     else if (is(L, "qualified_member_expression") &&
              is(field(L, "receiver"), "identifier")) {
       // `re.Pattern = "..."`, `re.IgnoreCase = True`
@@ -2213,6 +2273,7 @@ bool Lowerer::statement(script::Node N) {
         bindOutArguments(OutParams.count(FK) ? llvm::StringRef(FK)
                                              : llvm::StringRef(K),
                          Args, ArgVals, N);
+        applyMemberStores(self(), FK, ArgVals, N);
       }
     } else if (is(Callee, "qualified_member_expression") &&
                is(field(Callee, "receiver"), "identifier") &&

@@ -76,8 +76,10 @@ bool parseFile(llvm::StringRef Path, const script::DecodedText &Text,
   script::ParseTrouble Trouble;
   if (Tree)
     Trouble = script::parseTrouble(ts_tree_root_node(Tree.get()));
-  if (Module && (!Tree || Trouble.Errors)) {
-    // VB6 forms and classes, or VBA code the vba parser stumbles on.
+  if (!Tree || Trouble.Errors) {
+    // VB6 forms and classes, or code the vba parser stumbles on (a
+    // VBScript method named `Load`, a VBA statement keyword: the vb6
+    // grammar reads `Load = False` as the assignment it is).
     script::TreePtr Alt =
         script::parse(tree_sitter_vb6(), Code.Text, {}, Micros);
     if (Alt) {
