@@ -285,6 +285,26 @@ ExprPtr versionMember(const Expr &V, llvm::StringRef Part) {
   // The version of a text parameter no call binds (`Version.Parse(s)`).
   if (KP->Kind == Op::Param && !KP->Kids.empty() && KP->Kids[0])
     KP = KP->Kids[0].get();
+  // `Version.Parse(product.Split(' ')[0])`, `.Trim()`: the version's text
+  // is the first word of a file's version ("6.0.6002.24566 (lh_sp2rtm...)").
+  while (true) {
+    if (KP->Kind == Op::Trim && KP->Kids.size() == 1 && KP->Kids[0]) {
+      KP = KP->Kids[0].get();
+      continue;
+    }
+    const Expr *S = KP->Kind == Op::Index && KP->Kids.size() == 2 &&
+                            KP->Kids[1] && KP->Kids[1]->Kind == Op::IntConst &&
+                            KP->Kids[1]->Int == 0
+                        ? KP->Kids[0].get()
+                        : nullptr;
+    if (S && S->Kind == Op::Split && S->Kids.size() == 2 && S->Kids[0] &&
+        S->Kids[1] && S->Kids[1]->Kind == Op::StrConst &&
+        S->Kids[1]->Str == " " && S->Kids[0]->Kind == Op::Quantity) {
+      KP = S->Kids[0].get();
+      continue;
+    }
+    break;
+  }
   const Expr &K = *KP;
   // A version put together from its parts (`new Version(v.Major, v.Minor,
   // v.Build)`: "a.b.c" of their texts): the part itself.
@@ -476,6 +496,12 @@ ExprPtr writtenAt(const ExprPtr &E, Spelling W) {
     return respelled(*E, std::move(W));
   }
   auto C = clone(*E);
+  // A version constant used by name (`RebuildCutoff`, a `new Version(6, 0,
+  // 6003)` written elsewhere): where its value is written is a note.
+  if (E->Kind == Op::VersionOf && E->Kids.size() == 1 && E->Kids[0] &&
+      E->Kids[0]->isConst() && !C->DefinedAt.valid() && E->Written.valid() &&
+      !W.Span.contains(E->Written.Span))
+    C->DefinedAt = E->Written.Span;
   C->Written = std::move(W);
   return C;
 }

@@ -258,6 +258,10 @@ std::optional<Val> Lowerer::typedInstance(script::Node Type) {
   T.consume_back("?");
   if (typeOf(Type) == "qualified_name")
     T = T.rsplit('.').second;
+  // A Windows Installer custom action's session (DTF's and WiX's
+  // WindowsInstaller.Session), unless the project has a Session of its own.
+  if (T == "Session" && !Classes.count("Session"))
+    return Val::obj(ObjKind::MsiSession);
   if (T.empty() || !llvm::isUpper(T[0]) || T.contains('<') || T.contains('['))
     return std::nullopt;
   if (!Classes.count(T.str()))

@@ -59,6 +59,7 @@ enum class ObjKind : uint8_t {
   Match,       // Regex.Match(input, pattern): E, the test
   MatchGroups, // its .Groups: E, the test
   Regex,       // new Regex(pattern[, options]): E, its test of an unknown
+  MsiSession,  // a custom action's Session (DTF, WiX): session["VersionNT"]
 };
 
 /// One VerSetConditionMask(mask, Type, Condition) call of a chain.

@@ -316,8 +316,8 @@ Val Lowerer::creation(llvm::StringRef Type, script::Node N,
       else
         S += (S.empty() ? "" : ".") + std::to_string(A.E->Int);
     }
-    if (Const)
-      return Val::of(unary(Op::VersionOf, strConst(S)));
+    if (Const) // written here: a note where a field of it is compared
+      return Val::of(spelledAt(unary(Op::VersionOf, strConst(S)), N));
     // `new Version(v.Major, v.Minor, v.Build)` (int parts: another is not
     // known).
     std::vector<ExprPtr> Parts;
@@ -518,9 +518,14 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     if (M == Members.end() && Partial.count(Obj.Name) &&
         importDeclaring(Obj.Name))
       M = Members.find(Obj.Name + "." + Name.str());
-    if (M != Members.end())
-      return M->second;
-    return {};
+    if (M == Members.end())
+      return {};
+    // A property that is a condition (`HasRollup => rev >= 24000`) is
+    // reported where it is written, not again where it is read.
+    const Val &P = M->second;
+    if (P.E && isBoolean(*P.E) && !hasParam(*P.E) && dependsOnVersion(*P.E))
+      return Val::of(unknown());
+    return P;
   }
   case ObjKind::None:
     break;
@@ -558,6 +563,14 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
   if (Obj.Obj == ObjKind::MatchGroups) { // `m.Groups["build"]` too
     ExprPtr G = Obj.E && Index.E ? core::regexGroup(*Obj.E, *Index.E) : nullptr;
     return Val::of(G ? G : unknown());
+  }
+  if (Obj.Obj == ObjKind::MsiSession) { // `session["WindowsBuild"]`: text
+    auto P = constText(Index);
+    const core::InstallerEntry *E =
+        P ? builtinSources().installerProperty(*P, /*Burn=*/false) : nullptr;
+    return E ? Val::of(unary(Op::ToStr,
+                             core::installerValue(*E, "property " + E->Name)))
+             : Val::of(unknown());
   }
   if (Obj.Obj == ObjKind::WmiOS) {
     auto P = constText(Index);
@@ -680,6 +693,22 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
                                 ? SV->Kids[0]->Provenance
                                 : "Environment.OSVersion.Version.ToString(3)",
                             SV->Kids[0]->has(FlagInferred)));
+  // `Version.Parse(wmiVersion).ToString(3)`: its first N parts, dotted.
+  if (Name == "ToString" && Args.size() == 1 && ST == ValueType::Version &&
+      Args[0].E && Args[0].E->Kind == Op::IntConst && Args[0].E->Int >= 1 &&
+      Args[0].E->Int <= 4 && SV->Kind == Op::VersionOf) {
+    static const char *Parts[] = {"Major", "Minor", "Build", "Revision"};
+    std::vector<ExprPtr> Dotted;
+    for (int64_t I = 0; I < Args[0].E->Int; ++I) {
+      ExprPtr P = versionMember(*SV, Parts[I]);
+      if (!P || !dependsOnVersion(*P))
+        return Val::of(unknown());
+      if (I)
+        Dotted.push_back(strConst("."));
+      Dotted.push_back(unary(Op::ToStr, P));
+    }
+    return Val::of(nary(Op::Concat, std::move(Dotted)));
+  }
   // `int?`: `b.Value`, `b.GetValueOrDefault()` are its value.
   if (Name == "GetValueOrDefault" && ST == ValueType::Int)
     return Obj;

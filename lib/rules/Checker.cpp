@@ -102,9 +102,13 @@ std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
   while (!Stack.empty()) {
     const Expr *E = Stack.back();
     Stack.pop_back();
-    if (E->isConst() && E->DefinedAt.valid() && E->Written.valid()) {
-      std::string Value = E->Kind == Op::StrConst ? "\"" + E->Str + "\""
-                                                  : std::to_string(E->Int);
+    bool Version = E->Kind == Op::VersionOf && E->Kids.size() == 1 &&
+                   E->Kids[0] && E->Kids[0]->Kind == Op::StrConst;
+    if ((E->isConst() || Version) && E->DefinedAt.valid() &&
+        E->Written.valid()) {
+      std::string Value = Version ? "version " + E->Kids[0]->Str
+                          : E->Kind == Op::StrConst ? "\"" + E->Str + "\""
+                                                    : std::to_string(E->Int);
       RelatedLocation R{E->DefinedAt, "`" + shorten(E->Written.Text) +
                                           "` is defined here as " + Value};
       if (llvm::none_of(Out, [&](const RelatedLocation &O) {

@@ -1,6 +1,8 @@
 //===- Spelling.cpp -------------------------------------------------------===//
 #include "script/Spelling.h"
 
+#include "core/Flow.h"
+
 #include "llvm/Support/FileSystem.h"
 
 namespace verguard::script {
@@ -16,17 +18,8 @@ core::Spelling Speller::spell(uint32_t B, uint32_t E) const {
 }
 
 core::ExprPtr Speller::spelledAt(const core::ExprPtr &E, Node N) const {
-  core::Spelling W = spell(N);
-  if (E->isConst()) {
-    // A constant used by name (`SP2_BUILD`) is written where it is used.
-    if (E->Written.valid() && E->Written.Span.Begin == W.Span.Begin &&
-        E->Written.Span.End == W.Span.End)
-      return E;
-    return core::respelled(*E, std::move(W));
-  }
-  auto C = core::clone(*E);
-  C->Written = std::move(W);
-  return C;
+  // A constant used by name (`SP2_BUILD`) is written where it is used.
+  return core::writtenAt(E, spell(N));
 }
 
 std::string Speller::indentAt(uint32_t B) const {

@@ -158,3 +158,8 @@ vg --format=json --no-cache "$P16"
 expect_rc 1
 js "d.findings.length === 1 && d.findings[0].location.file.endsWith('Check.cs') && d.findings[0].location.line === 4"
 same_without_prefilter "$P16" 1
+
+# A version field compared by name is a note where its value is written.
+vg --format=json "$CORPUS/csharp/VG001-installer-session-and-version-text.cs"
+expect_rc 1
+js "d.findings.filter(f => f.related && f.related.length === 1 && f.related[0].location.line === 45 && f.related[0].message === '\`RebuildCutoff\` is defined here as version 6.0.6003').length === 1"
