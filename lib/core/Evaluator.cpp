@@ -293,6 +293,33 @@ struct Eval {
     return V;
   }
 
+  /// The text E starts with, at least N bytes of it, where its end is not
+  /// known: `"%u.%u.%u.%u"` of a known build and an unknown revision
+  /// starts with "6.0.6002." all the same.
+  std::optional<std::string> prefix(const Expr &E, size_t N) {
+    std::optional<std::string> S;
+    str(E, S);
+    if (S || E.Kind != Op::Concat)
+      return S;
+    std::string R;
+    for (const ExprPtr &K : E.Kids) {
+      if (R.size() >= N)
+        break;
+      std::optional<std::string> P = K ? prefix(*K, N - R.size()) : S;
+      if (!P)
+        break;
+      R += *P;
+      std::optional<std::string> Whole;
+      if (K)
+        str(*K, Whole);
+      if (!Whole) // only its start is known
+        break;
+    }
+    if (R.size() < N)
+      return std::nullopt;
+    return R;
+  }
+
   Value run(const Expr &E) {
     if (!A.empty()) {
       auto It = A.find(&E);
@@ -416,6 +443,12 @@ struct Eval {
     }
     case Op::StrCompare: {
       auto L = KidStr(0), R = KidStr(1);
+      if (E.Int > 0) { // wcsncmp: the first Int characters
+        if (!L)
+          L = prefix(*E.Kids[0], E.Int);
+        if (!R)
+          R = prefix(*E.Kids[1], E.Int);
+      }
       if (!L || !R)
         return Value::unknown();
       llvm::StringRef X = *L, Y = *R;
@@ -430,6 +463,8 @@ struct Eval {
     case Op::Contains:
     case Op::Find: {
       auto L = KidStr(0), R = KidStr(1);
+      if (!L && R && E.Kind == Op::StartsWith)
+        L = prefix(*E.Kids[0], R->size());
       if (!L || !R)
         return Value::unknown();
       if (E.Kind == Op::Find && E.has(FlagRegexPattern)) {
@@ -450,6 +485,9 @@ struct Eval {
     case Op::Substr: {
       auto S = KidStr(0);
       Value Start = Kid(1), Len = Kid(2);
+      if (!S && Start.K == Value::Int && Len.K == Value::Int && Start.I >= 0 &&
+          Len.I >= 0)
+        S = prefix(*E.Kids[0], Start.I + Len.I);
       if (!S || Start.K != Value::Int || Len.K != Value::Int || Start.I < 0)
         return Value::unknown();
       if ((size_t)Start.I > S->size())

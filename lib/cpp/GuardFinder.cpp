@@ -4,6 +4,7 @@
 #include "core/Deadline.h"
 #include "core/Siblings.h"
 #include "cpp/Lowering.h"
+#include "cpp/Sources.h"
 #include "cpp/Spans.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -385,10 +386,23 @@ private:
   bool tableGuard(const Expr *R) {
     const Expr *Cmp = R->IgnoreParenImpCasts();
     const Expr *A = nullptr, *B = nullptr;
+    StringMatch SM;
     if (auto *Bo = dyn_cast<BinaryOperator>(Cmp);
         Bo && Bo->getOpcode() == BO_EQ) {
       A = Bo->getLHS();
       B = Bo->getRHS();
+      // `strcmp(ver, kBaselines[i]) == 0`: the strings' equality.
+      if (isZero(A))
+        std::swap(A, B);
+      if (isZero(B) && stringMatch(A, SM)) {
+        A = SM.A;
+        B = SM.B;
+      }
+    } else if (auto *U = dyn_cast<UnaryOperator>(Cmp);
+               U && U->getOpcode() == UO_LNot &&
+               stringMatch(U->getSubExpr(), SM)) {
+      A = SM.A; // `!wcsncmp(...)`
+      B = SM.B;
     } else {
       return false;
     }
@@ -422,7 +436,52 @@ private:
     ExprPtr Subject = L.value(Key);
     if (!core::dependsOnVersion(*Subject))
       return false;
-    return table(R, Table, Field, Subject);
+    // A prefix match: strncmp over the entry's own length.
+    bool Prefix = false;
+    if (SM.Len) {
+      auto *LC = dyn_cast<CallExpr>(SM.Len->IgnoreParenImpCasts());
+      const FunctionDecl *LF = LC ? LC->getDirectCallee() : nullptr;
+      const FieldDecl *LenField = nullptr;
+      if (!LF || !LF->getIdentifier() || LC->getNumArgs() != 1 ||
+          !LF->getName().contains("len") ||
+          TableOf(LC->getArg(0), LenField) != Table || LenField != Field)
+        return false; // a fixed count: not an entry's whole text
+      Prefix = true;
+    }
+    return table(R, Table, Field, Subject, /*PairKey=*/false,
+                 SM.Call ? (Prefix ? Match::Prefix : Match::Text)
+                         : Match::Equal,
+                 SM.IgnoreCase);
+  }
+
+  /// How a table lookup compares its key with an entry.
+  enum class Match { Equal, Text, Prefix };
+  /// `strcmp(a, b)`, `wcsncmp(a, b, n)`, `_stricmp(a, b)` as a test of
+  /// equality (`== 0`, `!`): its operands, and n.
+  struct StringMatch {
+    const CallExpr *Call = nullptr;
+    const Expr *A = nullptr, *B = nullptr, *Len = nullptr;
+    bool IgnoreCase = false;
+  };
+  static bool isZero(const Expr *E) {
+    auto *I = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    return I && I->getValue() == 0;
+  }
+  static bool stringMatch(const Expr *E, StringMatch &SM) {
+    auto *C = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier())
+      return false;
+    StrFnInfo I = stringFunction(FD->getName());
+    if (!((I.Kind == StrFn::Compare && C->getNumArgs() == 2) ||
+          (I.Kind == StrFn::CompareN && C->getNumArgs() == 3)))
+      return false;
+    SM.Call = C;
+    SM.A = C->getArg(0);
+    SM.B = C->getArg(1);
+    SM.Len = I.Kind == StrFn::CompareN ? C->getArg(2) : nullptr;
+    SM.IgnoreCase = I.IgnoreCase;
+    return true;
   }
 
   /// A lookup of the OS's build in a constant standard container or array:
@@ -518,7 +577,8 @@ private:
   /// A table guard at R: Subject looked up in the constant array Table (by
   /// its member Field, if any).
   bool table(const Expr *R, const VarDecl *Table, const FieldDecl *Field,
-             ExprPtr Subject, bool PairKey = false) {
+             ExprPtr Subject, bool PairKey = false, Match How = Match::Equal,
+             bool IgnoreCase = false) {
     const InitListExpr *IL = initializerList(Table);
     if (!IL)
       return false;
@@ -577,11 +637,22 @@ private:
       Arm.ValueId = Id - Values.begin();
       if (Id == Values.end())
         Values.push_back(Value);
-      Arm.Tests.push_back(core::cmp(core::CmpOp::EQ, core::subject(), K,
-                                    K->Kind == core::Op::StrConst
-                                        ? core::CmpMode::Str
-                                        : core::CmpMode::Int,
-                                    core::Dialect::C, K->Written));
+      if (How != Match::Equal && K->Kind != core::Op::StrConst)
+        return false;
+      if (How == Match::Prefix) {
+        auto P = core::clone(
+            *core::binary(core::Op::StartsWith, core::subject(), K));
+        if (IgnoreCase)
+          P->Flags |= core::FlagCaseInsensitive;
+        Arm.Tests.push_back(P);
+      } else {
+        Arm.Tests.push_back(core::cmp(core::CmpOp::EQ, core::subject(), K,
+                                      K->Kind != core::Op::StrConst
+                                          ? core::CmpMode::Int
+                                      : IgnoreCase ? core::CmpMode::StrCI
+                                                   : core::CmpMode::Str,
+                                      core::Dialect::C, K->Written));
+      }
       Arm.Label = spelling(Ctx, Elt->getSourceRange());
       G.Arms.push_back(std::move(Arm));
     }

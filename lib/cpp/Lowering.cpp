@@ -60,6 +60,12 @@ static const Expr *addressed(const Expr *E) {
   if (auto *U = dyn_cast_or_null<UnaryOperator>(E))
     if (U->getOpcode() == UO_AddrOf)
       E = U->getSubExpr()->IgnoreParenCasts();
+  // A container's storage: `buf.data()` of a std::vector or std::wstring.
+  if (auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getIdentifier() &&
+                                                      M->getName() == "data" &&
+                                                      MC->getNumArgs() == 0)
+      E = MC->getImplicitObjectArgument()->IgnoreParenCasts();
   return E;
 }
 
@@ -229,15 +235,36 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       F.FieldOutDefs[FD] = std::move(V);
   };
   // sprintf family: the buffer holds the formatted text.
-  static const char *Printf[] = {
-      "sprintf",         "swprintf",          "_stprintf",
-      "wsprintfA",       "wsprintfW",         "wsprintf",
-      "_snprintf",       "_snwprintf",        "snprintf",
-      "sprintf_s",       "swprintf_s",        "_stprintf_s",
-      "_sntprintf",      "StringCchPrintfA",  "StringCchPrintfW",
-      "StringCchPrintf", "StringCbPrintfA",   "StringCbPrintfW",
-      "StringCbPrintf",  "_swprintf",         "__mingw_swprintf",
-      "__mingw_sprintf", "__mingw_snwprintf", "__mingw_snprintf"};
+  static const char *Printf[] = {"sprintf",
+                                 "swprintf",
+                                 "_stprintf",
+                                 "wsprintfA",
+                                 "wsprintfW",
+                                 "wsprintf",
+                                 "_snprintf",
+                                 "_snwprintf",
+                                 "snprintf",
+                                 "sprintf_s",
+                                 "swprintf_s",
+                                 "_stprintf_s",
+                                 "_sntprintf",
+                                 "StringCchPrintfA",
+                                 "StringCchPrintfW",
+                                 "StringCchPrintf",
+                                 "StringCbPrintfA",
+                                 "StringCbPrintfW",
+                                 "StringCbPrintf",
+                                 "_swprintf",
+                                 "__mingw_swprintf",
+                                 "__mingw_sprintf",
+                                 "__mingw_snwprintf",
+                                 "__mingw_snprintf",
+                                 "_snprintf_s",
+                                 "_snwprintf_s",
+                                 "RtlStringCchPrintfW",
+                                 "RtlStringCchPrintfA",
+                                 "RtlStringCbPrintfW",
+                                 "RtlStringCbPrintfA"};
   if (llvm::is_contained(Printf, Name) && CE->getNumArgs() >= 2) {
     for (unsigned I = 1; I < CE->getNumArgs() && I < 4; ++I)
       if (isa<StringLiteral>(CE->getArg(I)->IgnoreParenCasts())) {
@@ -297,6 +324,8 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     if (Name == C.Name && CE->getNumArgs() == C.Args) {
       if (const VarDecl *VD = pointee(CE->getArg(C.Dst)))
         F.CopyDefs[VD] = CE->getArg(C.Src);
+      else if (const FieldDecl *FD = fieldPointee(CE->getArg(C.Dst)))
+        F.FieldCopyDefs[FD] = CE->getArg(C.Src);
       return;
     }
   // IWbemClassObject::Get(L"BuildNumber", 0, &vt, ...) of a
@@ -340,16 +369,6 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       Define(1, core::strConst(File));
     return;
   }
-  // A custom action's MsiGetProperty(h, L"WindowsBuild", buf, &n): the
-  // installer's OS property, as text.
-  if (Name.starts_with("MsiGetProperty") && CE->getNumArgs() >= 3) {
-    if (const core::InstallerEntry *E =
-            core::builtinSources().installerProperty(ValueName(1),
-                                                     /*Burn=*/false))
-      Define(2, core::unary(Op::ToStr,
-                            core::installerValue(*E, "property " + E->Name)));
-    return;
-  }
   // Which file's version resource a VS_FIXEDFILEINFO comes from.
   if (Name.starts_with("GetFileVersionInfo") &&
       !Name.starts_with("GetFileVersionInfoSize")) {
@@ -370,7 +389,7 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
     if (O.Function == Name)
       Define(O.Argument, withHighBits(core::quantity(O.Q, N), O.HighBits));
   // A value name that is the enclosing helper's parameter is read per call.
-  auto Registry = [&](unsigned Out, unsigned NameArg) {
+  auto ReadNamed = [&](unsigned Out, unsigned NameArg) {
     if (NameArg < CE->getNumArgs() && Out < CE->getNumArgs())
       if (auto *DR =
               dyn_cast<DeclRefExpr>(CE->getArg(NameArg)->IgnoreParenImpCasts()))
@@ -379,15 +398,19 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
             F.RegistryDefs[VD] = {CE, NameArg};
             return;
           }
-    Define(Out, registryValue(ValueName(NameArg)));
+    Define(Out, valueNamed(Name, ValueName(NameArg)));
   };
   if (Name == "QueryStringValue" || Name == "QueryDWORDValue") {
     // ATL CRegKey::QueryStringValue(name, buffer, &chars) / QueryDWORDValue.
-    Registry(1, 0);
+    ReadNamed(1, 0);
   } else if (Name.starts_with("RegQueryValueEx")) {
-    Registry(4, 1);
+    ReadNamed(4, 1);
   } else if (Name.starts_with("RegGetValue")) {
-    Registry(5, 2);
+    ReadNamed(5, 2);
+  } else if (Name.starts_with("MsiGetProperty") && CE->getNumArgs() >= 3) {
+    // A custom action's MsiGetProperty(h, L"WindowsBuild", buf, &n): the
+    // installer's OS property, as text.
+    ReadNamed(2, 1);
   }
 }
 
@@ -734,8 +757,9 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         auto RegistryAtCall = [&]() -> ExprPtr {
           ExprPtr Name = L.valueAtCall(
               Reg->second.first->getArg(Reg->second.second), FD, CE);
-          return Name->Kind == Op::StrConst ? registryValue(Name->Str)
-                                            : nullptr;
+          return Name->Kind == Op::StrConst
+                     ? valueNamed(calleeName(Reg->second.first), Name->Str)
+                     : nullptr;
         };
         // `ReadRegDword(..., L"UBR", &g_host.ubr)`: a struct member, through
         // any object of its type.
@@ -1151,7 +1175,7 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
     ExprPtr Name = value(Reg->second.first->getArg(Reg->second.second));
     if (Name->Kind != Op::StrConst)
       return core::unknown();
-    if (ExprPtr Q = registryValue(Name->Str))
+    if (ExprPtr Q = valueNamed(calleeName(Reg->second.first), Name->Str))
       return Q;
     return core::unknown();
   }
@@ -1184,7 +1208,13 @@ ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
     return Known->second;
   auto Find = [&]() -> ExprPtr {
     const auto *FD = dyn_cast<FunctionDecl>(PV->getDeclContext());
-    if (!FD || PV->getType()->isPointerType() ||
+    // A pointer is an out-parameter, but for text the helper only reads
+    // (`const char *pszVer`, `LPCWSTR`).
+    QualType PT = PV->getType();
+    bool ConstText = PT->isPointerType() &&
+                     PT->getPointeeType().isConstQualified() &&
+                     PT->getPointeeType()->isAnyCharacterType();
+    if (!FD || (PT->isPointerType() && !ConstText) ||
         (PV->getType()->isReferenceType() &&
          !PV->getType().getNonReferenceType().isConstQualified()))
       return nullptr;
@@ -1415,6 +1445,12 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
       if (auto *C = dyn_cast<CXXConstructExpr>(X->IgnoreParenImpCasts());
           C && C->getNumArgs() == 0)
         continue;
+      // `wchar_t baseline[32] = {};`: an empty buffer.
+      if (auto *IL = dyn_cast<InitListExpr>(X->IgnoreParenImpCasts());
+          IL && (IL->getNumInits() == 0 ||
+                 (IL->getNumInits() == 1 &&
+                  isa<ImplicitValueInitExpr>(IL->getInit(0)))))
+        continue;
       ExprPtr V = value(X);
       if (V->Kind == Op::StrConst && V->Str.empty())
         continue;
@@ -1427,6 +1463,12 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   if (OnlyDefaults()) {
     if (auto O = F.FieldOutDefs.find(FD); O != F.FieldOutDefs.end())
       return O->second;
+    if (auto C = F.FieldCopyDefs.find(FD); C != F.FieldCopyDefs.end())
+      if (Visiting.insert(FD).second) {
+        ExprPtr V = value(C->second);
+        Visiting.erase(FD);
+        return V;
+      }
     if (auto Fm = F.FieldFormatDefs.find(FD); Fm != F.FieldFormatDefs.end())
       if (Visiting.insert(FD).second) {
         ExprPtr V = formatted(Fm->second.first, Fm->second.second);
@@ -1707,6 +1749,12 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
         }
         return core::nary(Op::Concat, Parts);
       }
+  // A character buffer's storage (`std::vector<wchar_t> buf`) that an API
+  // filled: its text.
+  if (N == "data" && CE->getNumArgs() == 0)
+    if (const auto *RD = Obj->getType()->getAsCXXRecordDecl();
+        RD && RD->getIdentifier() && RD->getName() == "vector")
+      return value(Obj);
   if (isStringType(Obj->getType())) {
     unsigned NA = CE->getNumArgs();
     auto Arg = [&](unsigned I) {
@@ -1937,6 +1985,14 @@ ExprPtr Lowerer::condImpl(const Expr *E) {
   if (auto *MC = dyn_cast<CXXMemberCallExpr>(strip(E))) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
+    // `v.empty() ? fallback : std::stoi(v)`: whether the text is empty (a
+    // read that failed), known where the text is.
+    if (MD && MD->getIdentifier() && Obj && isStringType(Obj->getType()) &&
+        MC->getNumArgs() == 0 &&
+        (MD->getName() == "empty" || MD->getName() == "IsEmpty"))
+      return core::cmp(core::CmpOp::EQ, core::unary(Op::Length, value(Obj)),
+                       core::intConst(0), core::CmpMode::Int, core::Dialect::C,
+                       atomSpelling(E));
     if (MD && MD->getIdentifier() && Obj && isStringType(Obj->getType()) &&
         MC->getNumArgs() == 1) {
       llvm::StringRef N = MD->getName();

@@ -91,6 +91,8 @@ struct Facts {
   /// (`WideCharToMultiByte(..., src, -1, buf, ...)`, `wcscpy_s(buf, n,
   /// src)`): the source, read where the buffer is.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> CopyDefs;
+  /// The same, for a field (`WideCharToMultiByte(..., m_os.labExA, ...)`).
+  llvm::DenseMap<const clang::FieldDecl *, const clang::Expr *> FieldCopyDefs;
   /// Variables read by an sscanf-like call: the call, and which of its
   /// conversions (from 0) writes the variable.
   llvm::DenseMap<const clang::VarDecl *,

@@ -1,6 +1,8 @@
 //===- Sources.cpp --------------------------------------------------------===//
 #include "cpp/Sources.h"
 
+#include "core/Flow.h"
+
 #include "core/SourceTable.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -28,6 +30,15 @@ ExprPtr registryValue(llvm::StringRef V) {
     return nullptr;
   ExprPtr Q = quantity(E->Q, "registry value " + V.str());
   return E->AsString ? unary(Op::ToStr, Q) : Q;
+}
+
+ExprPtr valueNamed(llvm::StringRef Api, llvm::StringRef Name) {
+  if (!Api.starts_with("MsiGetProperty"))
+    return registryValue(Name);
+  const core::InstallerEntry *E =
+      builtinSources().installerProperty(Name, /*Burn=*/false);
+  return E ? unary(Op::ToStr, core::installerValue(*E, "property " + E->Name))
+           : nullptr;
 }
 
 ExprPtr getVersionDword() {

@@ -17,6 +17,10 @@ bool isVersionInfoRecord(llvm::StringRef RecordName);
 /// A registry value under SOFTWARE\Microsoft\Windows NT\CurrentVersion.
 /// Strings come back as strings, DWORDs (UBR, Current*VersionNumber) as ints.
 core::ExprPtr registryValue(llvm::StringRef ValueName);
+/// What API reads into its buffer under Name: a registry value
+/// (RegQueryValueEx, RegGetValue, CRegKey), or a Windows Installer property
+/// (MsiGetProperty: text); nullptr if Name is no version source.
+core::ExprPtr valueNamed(llvm::StringRef Api, llvm::StringRef Name);
 
 /// GetVersion()'s DWORD: build << 16 | minor << 8 | major.
 core::ExprPtr getVersionDword();

@@ -25,7 +25,7 @@ public:
     bool IsSp2() const
     {
         // expect: VG001
-        return wcscmp(m_version, L"6.0") == 0 && (m_build == 6002 || m_build == 6003);
+        return wcscmp(m_version, L"6.0") == 0 && m_build >= 6002;
     }
     bool IsLonghorn() const
     {
