@@ -427,11 +427,14 @@ ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args,
   });
 }
 
-ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range) {
+ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range,
+                            bool NoteDefinitions) {
   return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
     if (!N->Written.valid() || Range.contains(N->Written.Span))
       return N;
     auto Copy = clone(*N);
+    if (NoteDefinitions && N->isConst() && !Copy->DefinedAt.valid())
+      Copy->DefinedAt = N->Written.Span;
     Copy->Written = {};
     return Copy;
   });

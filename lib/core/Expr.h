@@ -263,7 +263,12 @@ ExprPtr substituteParams(const ExprPtr &Root, const std::vector<ExprPtr> &Args,
 
 /// Returns a copy of Root without the spellings of nodes written outside
 /// Range (their text belongs to another place, which a fix must not edit).
-ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range);
+///
+/// With NoteDefinitions, a constant that loses its spelling keeps where it
+/// was written as DefinedAt (a value another file gives: `$script:Sp2Build`
+/// of a dot-sourced script is noted where that script sets it).
+ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range,
+                            bool NoteDefinitions = false);
 
 /// Returns a copy of Root where every sibling spelling of Q is Text, or is
 /// dropped (std::nullopt): a value that crossed into a scope where the old

@@ -485,7 +485,7 @@ bool sameFields(const std::map<std::string, ExprPtr> &A,
 }
 
 ExprPtr detached(const ExprPtr &E) {
-  return E ? keepSpellingsWithin(E, SourceSpan{}) : E;
+  return E ? keepSpellingsWithin(E, SourceSpan{}, /*NoteDefinitions=*/true) : E;
 }
 
 ExprPtr writtenAt(const ExprPtr &E, Spelling W) {

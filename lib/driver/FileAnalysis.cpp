@@ -7,6 +7,7 @@
 #include "driver/ReadFile.h"
 #include "jscript/JScriptFrontend.h"
 #include "nsis/NsisFrontend.h"
+#include "powershell/PowerShellFrontend.h"
 #include "python/PythonFrontend.h"
 #include "script/Text.h"
 #include "vbscript/VBScriptFrontend.h"
@@ -286,6 +287,8 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
                (F.Lang == Language::Python &&
                 python::importsHold(F.Path, Searched, Holds, &NotYet)) ||
+               (F.Lang == Language::PowerShell &&
+                powershell::importsHold(F.Path, Searched, Holds, &NotYet)) ||
                (F.Lang == Language::CSharp &&
                 csharp::projectHolds(F.Path, Searched, HoldsOrQuiet,
                                      Eff.CacheKey, &ProjectFiles)) ||

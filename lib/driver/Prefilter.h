@@ -8,7 +8,10 @@
 // source; or the name of one of the user's sources. A C/C++ file is also
 // parsed when the project headers it includes (quoted #include, found next
 // to the file or in an include/ directory above it, and the headers those
-// include) hold what it lacks. Every byte is read once for the names and
+// include) hold what it lacks; likewise a Python file for the project
+// modules it imports, a PowerShell script for the scripts it dot-sources,
+// imports or runs, a VB module for its folder's modules and a C# file for
+// its project (driver/FileAnalysis.cpp asks each frontend). Every byte is read once for the names and
 // markers (one vectorized pass) and once more for the digits; only a file
 // with a candidate number is tokenized, up to its last candidate.
 //

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 using namespace verguard::core;
 
@@ -51,9 +52,12 @@ Val detached(Val V) {
   return Val::spelledWithin(std::move(V), SourceSpan{});
 }
 
+} // namespace
+
 /// The path a dot-source or Import-Module argument names, relative to the
 /// importing script's directory; "" when it is not a plain project path.
-std::string resolve(llvm::StringRef Importer, llvm::StringRef Arg) {
+static std::string resolveImport(llvm::StringRef Importer,
+                                 llvm::StringRef Arg) {
   std::string T = Arg.trim().trim("\"'").str();
   llvm::StringRef R(T);
   // (Join-Path $PSScriptRoot 'x.ps1')
@@ -95,7 +99,88 @@ std::string resolve(llvm::StringRef Importer, llvm::StringRef Arg) {
       return Alt;
   return "";
 }
+
+namespace {
+/// The bytes of a project script, if it can be read and is not too large.
+std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
+  return script::readProjectFile(File, MaxImportBytes);
+}
+
+/// The path arguments of the import lines of Text: `. X`, `& X`,
+/// `Import-Module [-Name] X`, a `.\\X.ps1` command.
+std::vector<std::string> importArguments(llvm::StringRef Text) {
+  std::vector<std::string> Out;
+  auto Arg = [](llvm::StringRef R) {
+    R = R.ltrim(" \t");
+    if (R.empty())
+      return std::string();
+    if (R.front() == '"' || R.front() == '\'') {
+      size_t E = R.find(R.front(), 1);
+      return E == llvm::StringRef::npos ? std::string()
+                                        : R.take_front(E + 1).str();
+    }
+    if (R.front() == '(') { // (Join-Path $PSScriptRoot 'x.ps1')
+      size_t E = R.find(')');
+      return E == llvm::StringRef::npos ? std::string()
+                                        : R.take_front(E + 1).str();
+    }
+    return R
+        .take_until([](char C) {
+          return C == ' ' || C == '\t' || C == ';' || C == '\r' || C == '|';
+        })
+        .str();
+  };
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  Text.split(Lines, '\n');
+  for (llvm::StringRef L : Lines) {
+    L = L.ltrim(" \t");
+    std::string A;
+    if (L.consume_front(". ") || L.consume_front("& "))
+      A = Arg(L);
+    else if (L.consume_front_insensitive("import-module ") ||
+             L.consume_front_insensitive("ipmo ")) {
+      L = L.ltrim(" \t");
+      if (L.consume_front_insensitive("-name "))
+        L = L.ltrim(" \t");
+      A = Arg(L);
+    } else if (L.starts_with(".\\") || L.starts_with("./"))
+      A = Arg(L);
+    if (!A.empty())
+      Out.push_back(std::move(A));
+  }
+  return Out;
+}
 } // namespace
+
+bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::function_ref<bool(llvm::StringRef)> Holds,
+                 std::vector<std::string> *Deps) {
+  // The scripts reached, breadth first, as deep as the analysis reads them.
+  std::vector<std::pair<std::string, std::string>> Todo; // importer, arg
+  for (std::string &A : importArguments(Text))
+    Todo.push_back({Path.str(), std::move(A)});
+  std::set<std::string> Seen{Path.str()};
+  for (size_t Depth = 0; Depth < MaxImportDepth && !Todo.empty(); ++Depth) {
+    std::vector<std::pair<std::string, std::string>> Next;
+    for (const auto &[Importer, A] : Todo) {
+      std::string File = resolveImport(Importer, A);
+      if (File.empty() || !Seen.insert(File).second)
+        continue;
+      if (Deps)
+        Deps->push_back(File);
+      auto Buf = readScript(File);
+      if (!Buf)
+        continue;
+      llvm::StringRef T = Buf->getBuffer();
+      if (Holds(T))
+        return true;
+      for (std::string &B : importArguments(T))
+        Next.push_back({File, std::move(B)});
+    }
+    Todo = std::move(Next);
+  }
+  return false;
+}
 
 void Lowerer::summarize(script::Node Root) {
   Frames.clear();
@@ -104,13 +189,6 @@ void Lowerer::summarize(script::Node Root) {
   walk(Root);
   FinalScript = Frames.front().Vars;
 }
-
-namespace {
-/// The bytes of a project script, if it can be read and is not too large.
-std::unique_ptr<llvm::MemoryBuffer> readScript(const std::string &File) {
-  return script::readProjectFile(File, MaxImportBytes);
-}
-} // namespace
 
 std::shared_ptr<const Lowerer::Import>
 Lowerer::summarizeFile(const std::string &File, llvm::StringRef Bytes) {
@@ -210,6 +288,10 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
     std::shared_ptr<const Import> Result;
     // `Join-Path $here 'x.psm1'` with $here the script's folder.
     std::string Text = PathText.str();
+    // `$PSScriptRoot\x.psm1` as parseableText gave it to the grammar.
+    if (Text.size() > 1 && Text[0] == '.' &&
+        (llvm::isAlpha(Text[1]) || Text[1] == '_'))
+      Text[0] = '$';
     for (const std::string &V : ScriptRootVars) {
       std::string Var = "$" + V;
       for (size_t I = llvm::StringRef(Text).find_insensitive(Var);
@@ -221,7 +303,7 @@ void Lowerer::importScript(llvm::StringRef PathText, bool DotSource,
         Text.replace(I, Var.size(), "$PSScriptRoot");
       }
     }
-    std::string File = resolve(Path, Text);
+    std::string File = resolveImport(Path, Text);
     if (!File.empty() && ImportChain.size() < MaxImportDepth &&
         std::find(ImportChain.begin(), ImportChain.end(), File) ==
             ImportChain.end() &&

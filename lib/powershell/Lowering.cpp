@@ -88,11 +88,14 @@ static script::Node statementListOf(script::Node N, llvm::StringRef Src) {
 }
 
 Val Val::spelledWithin(Val V, const SourceSpan &Range) {
+  // Nothing kept (a value for another file): its constants are noted where
+  // they are written.
+  bool Note = !Range.valid();
   if (V.E)
-    V.E = keepSpellingsWithin(V.E, Range);
+    V.E = keepSpellingsWithin(V.E, Range, Note);
   for (ExprPtr &X : V.Items)
     if (X)
-      X = keepSpellingsWithin(X, Range);
+      X = keepSpellingsWithin(X, Range, Note);
   V.Lit = {};
   V.Hash = {};
   V.FromVariable = true;
@@ -265,6 +268,11 @@ Val Lowerer::variable(script::Node N) {
   V.FromVariable = true;
   if (V.E && !V.isObject() && isBoolean(*V.E) && V.E->Kind != Op::BoolConst)
     return {}; // a condition reported where it was computed
+  // A number or text set elsewhere (`$script:Sp2Build = 6002`, in this
+  // script or one it dot-sources) is written here by name; where its value
+  // is written is a note.
+  if (V.E && !V.isObject() && V.E->isConst() && V.E->Kind != Op::BoolConst)
+    V.E = writtenAt(V.E, spell(N));
   if (versionRelated(V) || V.NotOs || V.IsList || V.Obj == ObjKind::Hashtable ||
       (V.E && V.E->isConst()) || !V.PathText.empty())
     return V;

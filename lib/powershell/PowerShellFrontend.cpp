@@ -632,6 +632,21 @@ std::optional<std::string> parseableText(llvm::StringRef S) {
           break;
         }
       }
+    } else if (C == '$' && I > LineStart && Blank(S[I - 1]) && I + 1 < N &&
+               (llvm::isAlpha(S[I + 1]) || S[I + 1] == '_')) {
+      // `Import-Module $PSScriptRoot\OsBuild.psm1`: a command argument of a
+      // variable and a path, which the grammar does not accept; `\` is no
+      // operator, so this is one, read as a bare word (`.PSScriptRoot\...`;
+      // Lowerer::importScript reads the variable back).
+      size_t E = I + 1;
+      while (E < N && (llvm::isAlnum(S[E]) || S[E] == '_'))
+        ++E;
+      if (E + 1 < N && S[E] == '\\' && WordChar(S[E + 1])) {
+        if (!Out)
+          Out = S.str();
+        (*Out)[I] = '.';
+      }
+      I = E - 1;
     } else if (C == '[') {
       ++Brackets;
     } else if (C == ']') {

@@ -7,6 +7,8 @@
 #include "core/Guard.h"
 #include "script/Text.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,16 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
 /// turned into spaces (two arguments for one list; offsets are kept). Null
 /// if there is no such comma.
 std::optional<std::string> parseableText(llvm::StringRef Text);
+
+/// Whether a project script that Text (the script at Path) dot-sources,
+/// imports as a module or runs (`. $PSScriptRoot\\Common.ps1`,
+/// `Import-Module .\\Os.psm1`, `& .\\Init.ps1`), or one those reach as
+/// deep as the analysis follows them, Holds: the prefilter's question for a
+/// script whose constants are set in another. Deps receives the files
+/// looked at.
+bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::function_ref<bool(llvm::StringRef)> Holds,
+                 std::vector<std::string> *Deps = nullptr);
 
 } // namespace verguard::powershell
 

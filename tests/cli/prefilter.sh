@@ -72,4 +72,9 @@ VERGUARD="$VERGUARD" "$VERGUARD_SOURCE_DIR/tools/prefilter-check" -j 1 "$TMP/ari
 rc=$?
 set -e
 [[ $rc == 1 ]] && grep -q '| \*\*differ\*\* |$' "$TMP/check" || fail "a difference not reported: exit $rc, $(cat "$TMP/check")"
+
+# A script whose numbers a dot-sourced script sets holds no literal itself:
+# parsed all the same, and its findings note where the numbers are written.
+parsed "$CORPUS/powershell/dot-sourced/VG001-constants-from-dot-sourced.ps1"
+js "d.findings.length === 2 && d.findings[0].related[0].location.file.endsWith('Builds.ps1') && d.findings[0].related[0].location.line === 2"
 echo ok
