@@ -263,7 +263,7 @@ ExprPtr Lowerer::blockCond(script::Node Block, const Val &Input) {
     return unknown();
   Frame F;
   F.K = Frame::Block;
-  F.Vars["_"] = Input;
+  F.Vars["_"] = oneItem(Input);
   Frames.push_back(std::move(F));
   cover(Stmts.back());
   ExprPtr C = lowerCond(Stmts.back());

@@ -76,6 +76,13 @@ struct Val {
   /// One line of E (a command's output a foreach reads line by line, not
   /// known which): `-match` on it searches E line by line.
   bool LineOf = false;
+  /// What a loop outputs (`$records = foreach ($n in $names) { Get-Rec $n
+  /// }`): every item is this value; a foreach over it, or `$_` of a
+  /// pipeline it feeds, is one item.
+  bool EachItem = false;
+  /// Hashtable: an instance of this script's class (lower case), made by
+  /// `[Cls]::new()`.
+  std::string Class;
 
   static Val of(core::ExprPtr X) {
     Val V;
@@ -86,6 +93,11 @@ struct Val {
   /// V read through a variable or a call, with only what is written inside
   /// Range editable (nothing, for an empty range) and no syntax nodes.
   static Val spelledWithin(Val V, const core::SourceSpan &Range);
+  /// One item of V, where V is a loop's output (EachItem); else V.
+  friend Val oneItem(Val V) {
+    V.EachItem = false;
+    return V;
+  }
   /// The value as an expression (unknown() if nothing is known).
   core::ExprPtr expr() const;
 };
@@ -302,6 +314,8 @@ public:
   void leave(script::Node N);
   void bindParams(script::Node ParamList);
   void assignment(script::Node N);
+  /// What each pass of a foreach loop outputs (`$rows = foreach ...`).
+  Val loopOutput(script::Node Loop);
   void recordOutput(const Val &V);
   static bool isBranchBlock(llvm::StringRef ParentType);
   using GuardSink::cover;
@@ -335,6 +349,10 @@ public:
   /// every call of a function passes for a parameter (function, index);
   /// nullopt once two calls pass different ones.
   std::map<std::pair<std::string, size_t>, std::optional<Val>> CallerRecords;
+  /// The instance (class, lower case) every call of the class's methods is
+  /// made on, with its fields (`$rec.Build = [int]$os.BuildNumber` then
+  /// `$rec.Label()`): `$this` in the methods; nullopt once two differ.
+  std::map<std::string, std::optional<Val>> CallerThis;
   std::map<std::string, std::vector<std::string>> FunctionParams;
   /// Functions that hand a parameter to Get-WmiObject/Get-CimInstance of
   /// Win32_OperatingSystem as its -Filter or -Query: lower-case function

@@ -242,9 +242,14 @@ Val Lowerer::variable(script::Node N) {
     return Val::of(boolConst(Name == "true"));
   if (Name == "null")
     return {};
-  // `$this` in a class's method: a record of the class's fields.
-  if (Name == "this" && !CurrentClass.empty())
+  // `$this` in a class's method: a record of the class's fields, or the
+  // instance every call of its methods is made on.
+  if (Name == "this" && !CurrentClass.empty()) {
+    auto I = CallerThis.find(llvm::StringRef(CurrentClass).lower());
+    if (I != CallerThis.end() && I->second && !I->second->Fields.empty())
+      return *I->second;
     return *classRecord(CurrentClass);
+  }
   if (Name == "psversiontable" || Name == "host" || Name == "pshome" ||
       Name == "executioncontext") {
     Val V;
@@ -1197,7 +1202,7 @@ Val Lowerer::scriptBlockValue(script::Node Block, const Val &Input, int Depth) {
     return {};
   Frame F;
   F.K = Frame::Block;
-  F.Vars["_"] = Input;
+  F.Vars["_"] = oneItem(Input);
   Frames.push_back(std::move(F));
   Val Out = statementsOutput(List, /*FunctionBody=*/false, Depth);
   Frames.pop_back();
@@ -1351,6 +1356,7 @@ std::optional<Val> Lowerer::classRecord(llvm::StringRef C) {
   Val R;
   R.Obj = ObjKind::Hashtable;
   R.Fields = It->second;
+  R.Class = It->first;
   return R;
 }
 
@@ -1657,7 +1663,7 @@ Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
     if (!script::isNull(C.Nodes[I]))
       F.Vars[PIt->second[I]] = argValue(C.Nodes[I], Depth + 1);
   if (Piped) {
-    F.Vars["_"] = *Piped;
+    F.Vars["_"] = oneItem(*Piped);
     auto P = PipelineParams.find(Name);
     if (P != PipelineParams.end() && !F.Vars.count(P->second))
       F.Vars[P->second] = *Piped;

@@ -164,6 +164,37 @@ void Lowerer::bindParams(script::Node ParamList) {
   }
 }
 
+Val Lowerer::loopOutput(script::Node Loop) {
+  // The body's statements that output (not assignments), also inside a
+  // `try`: the first that is an object or a version value.
+  std::vector<script::Node> Blocks;
+  for (script::Node K : namedKids(Loop))
+    if (typeOf(K) == "statement_block")
+      Blocks.push_back(K);
+  for (size_t I = 0; I < Blocks.size() && I < 8; ++I)
+    for (script::Node List : namedKids(Blocks[I]))
+      for (script::Node S : namedKids(List)) {
+        llvm::StringRef T = typeOf(S);
+        if (T == "try_statement") {
+          for (script::Node B : namedKids(S))
+            if (typeOf(B) == "statement_block")
+              Blocks.push_back(B);
+          continue;
+        }
+        if (T != "pipeline")
+          continue;
+        auto Kids = namedKids(S);
+        if (Kids.empty() || typeOf(Kids[0]) == "assignment_expression")
+          continue;
+        Val V = lower(S);
+        if (V.isObject() || (V.E && dependsOnVersion(*V.E))) {
+          V.EachItem = true;
+          return V;
+        }
+      }
+  return {};
+}
+
 void Lowerer::assignment(script::Node N) {
   script::Node Left = script::namedChild(N, 0);
   script::Node OpN{};
@@ -218,7 +249,8 @@ void Lowerer::assignment(script::Node N) {
   Val V;
   if (!script::isNull(OpN) && text(OpN).trim() == "=") {
     CommandTests.clear();
-    V = lower(Value);
+    V = typeOf(unwrap(Value)) == "foreach_statement" ? loopOutput(unwrap(Value))
+                                                     : lower(Value);
     if (!Cast.empty())
       V = castTo(Cast, V);
     // `$hit = ver | Select-String ...`: a test with no operator of its own
@@ -295,7 +327,7 @@ bool Lowerer::enter(script::Node N) {
   auto PushBlock = [&](const Val &Input) {
     Frame F;
     F.K = Frame::Block;
-    F.Vars["_"] = Input;
+    F.Vars["_"] = oneItem(Input);
     Frames.push_back(std::move(F));
     PushedFrames.push_back({Start, script::endByte(N)});
   };
@@ -403,7 +435,9 @@ bool Lowerer::enter(script::Node N) {
     }
     if (!script::isNull(Var) && !script::isNull(Pipe)) {
       Val V = lower(Pipe);
-      if (V.IsList)
+      if (V.EachItem)
+        V = oneItem(std::move(V));
+      else if (V.IsList)
         V = Val();
       // `foreach ($line in (& systeminfo.exe))`: a line of the output.
       if (V.E && !V.isObject() && readsCommandOutput(*V.E))

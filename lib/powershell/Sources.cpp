@@ -676,6 +676,17 @@ Val Lowerer::method(const Val &O, llvm::StringRef Name, script::Node ObjNode,
     }
     return {};
   }
+  // A method of this script's class on an instance with version fields (a
+  // call on `$this` is on whichever instance that is).
+  if (O.Obj == ObjKind::Hashtable && !O.Class.empty() && Inlining.empty() &&
+      !text(ObjNode).trim().equals_insensitive("$this")) {
+    Val This = Val::spelledWithin(O, core::SourceSpan{});
+    This.Class = O.Class;
+    auto [It, New] = CallerThis.try_emplace(O.Class, This);
+    if (!New && It->second &&
+        (O.Fields.empty() || !core::sameFields(It->second->Fields, O.Fields)))
+      It->second.reset();
+  }
   if (O.Obj == ObjKind::Hashtable) {
     if (M == "containskey" || M == "contains" || M == "item" ||
         M == "get_item") {
