@@ -537,6 +537,24 @@ struct Eval {
     }
     case Op::Like: {
       auto S = KidStr(0), Pat = KidStr(1);
+      if (!S && Pat) {
+        // `v Like "6.0.6002.*"` of a text whose start alone is known: its
+        // literal start decides, and a lone `*` after it matches the rest.
+        llvm::StringRef P = *Pat;
+        size_t Lit = P.find_first_of("*?#[%_`\\");
+        llvm::StringRef Head = P.take_front(Lit);
+        if (Head.empty())
+          return Value::unknown();
+        auto Known = prefix(*E.Kids[0], Head.size());
+        if (!Known)
+          return Value::unknown();
+        llvm::StringRef K = llvm::StringRef(*Known).take_front(Head.size());
+        if (CI ? !K.equals_insensitive(Head) : K != Head)
+          return Value::boolean(false);
+        llvm::StringRef Rest = P.drop_front(Head.size());
+        return Rest == "*" || Rest == "%" ? Value::boolean(true)
+                                          : Value::unknown();
+      }
       if (!S || !Pat)
         return Value::unknown();
       return Value::boolean(wildcardMatch(*S, *Pat, E.Syntax, CI));

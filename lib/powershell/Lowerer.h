@@ -316,6 +316,9 @@ public:
   void assignment(script::Node N);
   /// What each pass of a foreach loop outputs (`$rows = foreach ...`).
   Val loopOutput(script::Node Loop);
+  /// `$rows = foreach (...) {...}`: the loop's start -> the variable (name,
+  /// scope) that gets its output when the walk leaves it.
+  std::map<uint32_t, std::pair<std::string, std::string>> PendingLoops;
   void recordOutput(const Val &V);
   static bool isBranchBlock(llvm::StringRef ParentType);
   using GuardSink::cover;

@@ -16,6 +16,7 @@
 #include "script/ParsePlan.h"
 #include "script/Spelling.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 
 extern "C" const TSLanguage *tree_sitter_powershell(void);
@@ -166,7 +167,16 @@ void Lowerer::bindParams(script::Node ParamList) {
 
 Val Lowerer::loopOutput(script::Node Loop) {
   // The body's statements that output (not assignments), also inside a
-  // `try`: the first that is an object or a version value.
+  // `try`: the first that is an object or a version value, read again
+  // after the body's walk (its variables hold the last pass's values), so
+  // without reporting or learning anything a second time.
+  bool SavedEmit = Emit;
+  Emit = false;
+  Inlining.push_back("");
+  auto Restore = llvm::make_scope_exit([&] {
+    Inlining.pop_back();
+    Emit = SavedEmit;
+  });
   std::vector<script::Node> Blocks;
   for (script::Node K : namedKids(Loop))
     if (typeOf(K) == "statement_block")
@@ -249,8 +259,13 @@ void Lowerer::assignment(script::Node N) {
   Val V;
   if (!script::isNull(OpN) && text(OpN).trim() == "=") {
     CommandTests.clear();
-    V = typeOf(unwrap(Value)) == "foreach_statement" ? loopOutput(unwrap(Value))
-                                                     : lower(Value);
+    if (typeOf(unwrap(Value)) == "foreach_statement") {
+      // What the loop outputs is known once its body is walked (leave()).
+      PendingLoops[script::startByte(unwrap(Value))] = {Name, Scope};
+      bind(Name, Scope, Val(), BranchDepth > 0);
+      return;
+    }
+    V = lower(Value);
     if (!Cast.empty())
       V = castTo(Cast, V);
     // `$hit = ver | Select-String ...`: a test with no operator of its own
@@ -492,6 +507,12 @@ bool Lowerer::enter(script::Node N) {
 void Lowerer::leave(script::Node N) {
   llvm::StringRef T = typeOf(N);
   uint32_t Start = script::startByte(N), End = script::endByte(N);
+  if (T == "foreach_statement")
+    if (auto P = PendingLoops.find(Start); P != PendingLoops.end()) {
+      auto [Name, Scope] = P->second;
+      PendingLoops.erase(P);
+      bind(Name, Scope, loopOutput(N), BranchDepth > 0);
+    }
   if (T == "class_statement")
     CurrentClass.clear();
   if (T == "statement_block" && isBranchBlock(Parent))
@@ -588,6 +609,7 @@ void Lowerer::run(script::Node Root) {
     BlockInputs.clear();
     Tables.clear();
     PushedFrames.clear();
+    PendingLoops.clear();
     BranchDepth = 0;
   };
   Reset();

@@ -354,6 +354,15 @@ private:
   /// A member store over the method's parameters: each call sets it from
   /// its own arguments (applyMemberStores); the class's value stays unknown.
   void storeMember(const std::string &K, Val V) {
+    // `m_Build = 0` in Class_Initialize: the member's start, not what the
+    // class's methods (walked after it) learned it holds in an earlier pass.
+    if (llvm::StringRef(Cur->Name).equals_insensitive("Class_Initialize") &&
+        V.E && isErrorDefault(*V.E)) {
+      auto Old = ClassVars[Cur->Cls].find(K);
+      if (Old != ClassVars[Cur->Cls].end() && Old->second.E &&
+          dependsOnVersion(*Old->second.E))
+        return;
+    }
     if (V.E && hasParam(*V.E)) {
       MemberStores[Cur->Key][K] = V;
       V = Val{};
@@ -372,7 +381,9 @@ private:
     for (const auto &[M, V] : S->second) {
       Val B = bindArguments(V, ArgVals, Call);
       if (R.State) {
-        if (B.E && !hasParam(*B.E))
+        // What this call makes known (else the class's value stands).
+        if (B.E && !hasParam(*B.E) &&
+            (dependsOnVersion(*B.E) || B.E->isConst()))
           R.State->Members[M.str()] = B.E;
       } else if (Cur && !Cur->Cls.empty() && Cur->Cls == R.Cls) {
         storeMember(M.str(), B);
@@ -675,6 +686,11 @@ private:
 
   // --- statements and guards ---------------------------------------------
   void runProc(const Proc &P);
+  /// What method or property Key of R's class gives on R, an instance
+  /// whose members its own calls set (`os.Init 6, 0, build` then
+  /// `os.VersionString`): the procedure run again with those members.
+  Val instanceResult(const Val &R, const std::string &Key);
+  int InstanceRuns = 0;
   bool statement(script::Node N);
   /// The head of the If whose branch N sits in (`If c Then` of a block,
   /// whose branches the grammar leaves as the statements after it, up to
@@ -1169,6 +1185,13 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
         return exprVal(I->second);
     }
     auto F = FuncResults.find(R.Cls + "." + M);
+    // A property whose condition is not reported inside (the members it
+    // reads are this instance's): its value here.
+    bool Reported = F != FuncResults.end() && F->second.E &&
+                    isBoolean(*F->second.E) && dependsOnVersion(*F->second.E);
+    if (!Reported)
+      if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
+        return V;
     if (F != FuncResults.end()) {
       Val V = F->second;
       if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E))
@@ -1688,6 +1711,12 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     std::vector<ExprPtr> ArgVals = argumentValues(Args, D, R.Cls + "." + M);
     applyMemberStores(R, R.Cls + "." + M, ArgVals, N);
     auto F = FuncResults.find(R.Cls + "." + M);
+    bool Reported = F != FuncResults.end() && F->second.E &&
+                    isBoolean(*F->second.E) && dependsOnVersion(*F->second.E) &&
+                    !hasParam(*F->second.E);
+    if (!Reported)
+      if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
+        return bindArguments(V, ArgVals, N);
     if (F != FuncResults.end()) {
       Val V = bindArguments(F->second, ArgVals, N);
       if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E) &&
@@ -1886,8 +1915,10 @@ Val Lowerer::binaryOp(script::Node N, int D) {
       F->Lit.insert(F->Lit.end(), B.Str->Lit.begin(), B.Str->Lit.end());
       R.Str = std::move(F);
     }
-    if (A.E && B.E)
-      R.E = nary(Op::Concat, {A.E, B.E});
+    // `m_Major & "." & ... & m_Revision` with the revision not known: still
+    // known to start with the version (Like "6.0.6002.*").
+    if ((A.E && dependsOnVersion(*A.E)) || (A.E && B.E))
+      R.E = nary(Op::Concat, {A.E, B.E ? B.E : unknown()});
     return R;
   }
   if (!A.E || !B.E)
@@ -2357,6 +2388,67 @@ bool Lowerer::statement(script::Node N) {
       T == "unparenthesized_argument_list" || T == "case_expression")
     return false;
   return true; // blocks, loops, ERROR nodes: look inside
+}
+
+Val Lowerer::instanceResult(const Val &R, const std::string &Key) {
+  if (!R.State || R.State->Members.empty() || InstanceRuns > 0)
+    return {};
+  const Proc *P = nullptr;
+  for (const Proc &X : Procs)
+    if (X.Key == Key)
+      P = &X;
+  if (!P)
+    return {};
+  // Everything a run changes, restored after it.
+  struct Saved {
+    const Proc *Cur;
+    llvm::StringMap<Val> Locals, ClassVars, MemberStores;
+    llvm::StringMap<int64_t> ParamIndex;
+    llvm::StringSet<> ByValParams, LocalNames, HardLocals;
+    std::optional<Val> Result, FuncResult;
+    std::optional<std::map<int64_t, Val>> Out;
+    bool InHandler, Emit;
+    std::vector<std::pair<uint32_t, Val>> With;
+  } S{Cur,        Locals,       ClassVars[R.Cls], MemberStores[Key],
+      ParamIndex, ByValParams,  LocalNames,       HardLocals,
+      Result,     std::nullopt, std::nullopt,     InHandler,
+      Emit,       With};
+  if (auto F = FuncResults.find(Key); F != FuncResults.end())
+    S.FuncResult = F->second;
+  if (auto O = OutParams.find(Key); O != OutParams.end())
+    S.Out = O->second;
+  for (const auto &[M, E] : R.State->Members)
+    ClassVars[R.Cls][M] = exprVal(E);
+  Emit = false;
+  ++InstanceRuns;
+  FuncResults.erase(Key);
+  runProc(*P);
+  --InstanceRuns;
+  Val Out;
+  if (auto F = FuncResults.find(Key); F != FuncResults.end())
+    Out = F->second;
+  // Restore.
+  Cur = S.Cur;
+  Locals = std::move(S.Locals);
+  ClassVars[R.Cls] = std::move(S.ClassVars);
+  MemberStores[Key] = std::move(S.MemberStores);
+  ParamIndex = std::move(S.ParamIndex);
+  ByValParams = std::move(S.ByValParams);
+  LocalNames = std::move(S.LocalNames);
+  HardLocals = std::move(S.HardLocals);
+  Result = std::move(S.Result);
+  InHandler = S.InHandler;
+  Emit = S.Emit;
+  With = std::move(S.With);
+  if (S.FuncResult)
+    FuncResults[Key] = *S.FuncResult;
+  else
+    FuncResults.erase(Key);
+  if (S.Out)
+    OutParams[Key] = *S.Out;
+  else
+    OutParams.erase(Key);
+  return Out;
 }
 
 void Lowerer::runProc(const Proc &P) {
