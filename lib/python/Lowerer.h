@@ -142,6 +142,8 @@ struct Frame {
   bool Func = false;
   std::string Function, Class;
   std::map<std::string, Val> Vars;
+  /// `global HOST_BUILD` in a function: its assignments are the module's.
+  std::set<std::string> Globals;
   std::optional<Val> Return; // the first version-related return
 };
 

@@ -588,6 +588,11 @@ void Lowerer::wqlGuard(script::Node Lit, const core::ExprPtr &Query) {
 Val Lowerer::call(script::Node N, int Depth) {
   script::Node Fn = unwrap(script::field(N, "function"));
   script::Node ArgList = script::field(N, "arguments");
+  // `tuple(int(p) for p in platform.version().split("."))`: its items.
+  if (typeOf(Fn) == "identifier" &&
+      (text(Fn) == "tuple" || text(Fn) == "list") &&
+      typeOf(ArgList) == "generator_expression")
+    return comprehension(ArgList, Depth + 1);
   // `any(v.build == b for b in (6001, 6002))`, `all(...)`: the test for
   // each item of a literal tuple or list, joined (no text to edit: the
   // items are not written where the test is).

@@ -132,6 +132,10 @@ void Lowerer::matchGuard(script::Node Match) {
 }
 
 void Lowerer::assign(const std::string &Name, const Val &V) {
+  if (functionFrame().Globals.count(Name)) {
+    Frames.front().Vars[Name] = V;
+    return;
+  }
   top().Vars[Name] = V;
 }
 
@@ -400,6 +404,26 @@ void Lowerer::statement(script::Node S) {
         }
         if (script::isNull(Cur))
           continue; // an annotation without a value
+        // `winreg = pytest.importorskip("winreg")`, `importlib.import_module
+        // ("winreg")`: the module, as an import binds it.
+        if (script::Node C = unwrap(Cur); typeOf(C) == "call") {
+          llvm::StringRef Fn = text(script::field(C, "function"));
+          auto Args = namedKids(script::field(C, "arguments"));
+          if ((Fn == "pytest.importorskip" || Fn == "importlib.import_module" ||
+               Fn == "__import__") &&
+              !Args.empty() && typeOf(Args[0]) == "string" &&
+              Targets.size() == 1 &&
+              typeOf(unwrap(Targets[0])) == "identifier") {
+            std::string M = text(Args[0]).trim("\"'").str();
+            if (!M.empty() && llvm::all_of(M, [](char X) {
+                  return llvm::isAlnum(X) || X == '_' || X == '.';
+                })) {
+              Aliases[text(unwrap(Targets[0])).str()] =
+                  M == "_winreg" ? "winreg" : M;
+              continue;
+            }
+          }
+        }
         Val V = lower(Cur);
         scanGuards(Cur);
         // `except ImportError: winreg = None`: the fallback of an import
@@ -619,7 +643,13 @@ void Lowerer::statement(script::Node S) {
     }
     return;
   }
-  // Anything else (global, pass, del, print, raise...): its expressions.
+  if (T == "global_statement") {
+    for (script::Node K : namedKids(S))
+      if (typeOf(K) == "identifier")
+        functionFrame().Globals.insert(text(K).str());
+    return;
+  }
+  // Anything else (pass, del, print, raise...): its expressions.
   scanGuards(S);
 }
 
