@@ -236,7 +236,7 @@ private:
     const Expr *R = root(E);
     if (!Roots.insert(R).second)
       return;
-    if (tableGuard(R))
+    if (tableGuard(R) || rowTable(R))
       return;
     // A helper's returned condition over its parameters is judged at each
     // call (callsHelperWithArguments), not here with what callers pass.
@@ -452,6 +452,106 @@ private:
                  SM.Call ? (Prefix ? Match::Prefix : Match::Text)
                          : Match::Equal,
                  SM.IgnoreCase);
+  }
+
+  /// A condition on the entries of a constant table of structures, in a
+  /// loop over it (`for (const Rule &r : kRules) if (build >= r.minBuild &&
+  /// build <= r.maxBuild && rev >= r.minRevision)`, `kRules[i].minBuild`):
+  /// a VG005 table whose arms are the condition on each entry. A loop that
+  /// stops at the first match (break, return) finds one entry; one that
+  /// goes on collects all.
+  bool rowTable(const Expr *R) {
+    const VarDecl *Var = nullptr, *Table = nullptr;
+    bool Mixed = false;
+    std::vector<const Stmt *> Stack{R};
+    while (!Stack.empty() && !Mixed) {
+      const Stmt *S = Stack.back();
+      Stack.pop_back();
+      if (!S)
+        continue;
+      if (auto *ME = dyn_cast<MemberExpr>(S)) {
+        const Expr *B = ME->getBase()->IgnoreParenImpCasts();
+        const VarDecl *V = nullptr, *T = nullptr;
+        if (auto *AS = dyn_cast<ArraySubscriptExpr>(B)) {
+          if (auto *D =
+                  dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts()))
+            V = T = dyn_cast<VarDecl>(D->getDecl());
+        } else if (auto *D = dyn_cast<DeclRefExpr>(B)) {
+          if (const DeclRefExpr *Range = rangeOf(D)) {
+            V = dyn_cast<VarDecl>(D->getDecl());
+            T = dyn_cast<VarDecl>(Range->getDecl());
+          }
+        }
+        if (V && T && initializerList(T)) {
+          if (Var && (Var != V || Table != T))
+            Mixed = true;
+          Var = V;
+          Table = T;
+        }
+      }
+      for (const Stmt *K : S->children())
+        Stack.push_back(K);
+    }
+    if (!Var || Mixed)
+      return false;
+    const InitListExpr *IL = initializerList(Table);
+    if (!IL || IL->getNumInits() == 0 || IL->getNumInits() > 64)
+      return false;
+    core::Guard G;
+    G.Kind = core::GuardKind::Table;
+    G.Syntax = core::Dialect::C;
+    G.Where = fileSpan(Ctx, R->getSourceRange());
+    G.Function = Function;
+    G.Text = "table " + Table->getNameAsString() + "[" +
+             spelling(Ctx, R->getSourceRange()).Text + "]";
+    G.FirstMatchOnly = stopsAtMatch(R);
+    bool Version = false;
+    for (const Expr *Elt : IL->inits()) {
+      auto *Row = dyn_cast<InitListExpr>(Elt->IgnoreImplicit());
+      if (!Row)
+        return false;
+      if (Row->isSemanticForm() && Row->getSyntacticForm())
+        Row = Row->getSyntacticForm();
+      L.setRow(Var, Row);
+      ExprPtr C = L.cond(R);
+      L.setRow(nullptr, nullptr);
+      if (!core::isBoolean(*C))
+        return false;
+      Version |= core::dependsOnVersion(*C);
+      core::Arm A;
+      A.ValueId = G.Arms.size();
+      A.Tests.push_back(
+          core::keepSpellingsWithin(C, fileSpan(Ctx, Row->getSourceRange())));
+      A.Label = spelling(Ctx, Elt->getSourceRange());
+      G.Arms.push_back(std::move(A));
+    }
+    if (!Version)
+      return false;
+    Guards.push_back(std::move(G));
+    return true;
+  }
+  /// Whether the statement a loop's condition R guards leaves the loop
+  /// (`break`, `return`) when it holds.
+  bool stopsAtMatch(const Expr *R) {
+    for (const DynTypedNode &P : Ctx.getParents(*R))
+      if (const auto *If = P.get<IfStmt>(); If && If->getCond() == R) {
+        std::vector<const Stmt *> Stack{If->getThen()};
+        while (!Stack.empty()) {
+          const Stmt *S = Stack.back();
+          Stack.pop_back();
+          if (!S)
+            continue;
+          if (isa<BreakStmt>(S) || isa<ReturnStmt>(S))
+            return true;
+          if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+              isa<CXXForRangeStmt>(S) || isa<SwitchStmt>(S))
+            continue;
+          for (const Stmt *K : S->children())
+            Stack.push_back(K);
+        }
+        return false;
+      }
+    return true;
   }
 
   /// How a table lookup compares its key with an entry.

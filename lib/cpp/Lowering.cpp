@@ -1365,6 +1365,16 @@ ExprPtr Lowerer::memberValue(const MemberExpr *ME) {
   auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
   if (!FD)
     return core::unknown();
+  // A field of the table entry a loop is judged on (setRow).
+  if (RowInit) {
+    const Expr *B = ME->getBase()->IgnoreParenImpCasts();
+    if (auto *AS = dyn_cast<ArraySubscriptExpr>(B))
+      B = AS->getBase()->IgnoreParenImpCasts();
+    auto *D = dyn_cast<DeclRefExpr>(B);
+    if (D && D->getDecl() == RowVar &&
+        FD->getFieldIndex() < RowInit->getNumInits())
+      return value(RowInit->getInit(FD->getFieldIndex()));
+  }
   llvm::StringRef Field = FD->getName();
   const RecordDecl *RD = FD->getParent();
   std::string Record = RD->getName().str();

@@ -163,6 +163,15 @@ public:
   /// which is judged at each call instead.
   void setCallerArguments(bool On) { CallerArguments = On; }
 
+  /// Reads a member of Row (an entry of a constant table, an initializer
+  /// list) where the code reads it through Var, the loop's element (`for
+  /// (const Rule &r : kRules)`) or the table itself (`kRules[i].minBuild`);
+  /// null Row: no such reading.
+  void setRow(const clang::VarDecl *Var, const clang::InitListExpr *Row) {
+    RowVar = Var;
+    RowInit = Row;
+  }
+
   /// V with the in-place updates of VD written before Before applied in
   /// order (`*build &= 0x0FFFFFFF` in a helper, after the API filled it).
   core::ExprPtr withUpdatesBefore(const clang::VarDecl *VD, core::ExprPtr V,
@@ -170,6 +179,8 @@ public:
 
 private:
   bool CallerArguments = true;
+  const clang::VarDecl *RowVar = nullptr;
+  const clang::InitListExpr *RowInit = nullptr;
   /// What every call of PV's function that passes a version value passes
   /// for PV, when they agree (`Pick(vi.dwBuildNumber)` for `DWORD b` of
   /// `Pick`); null if none does.

@@ -343,6 +343,14 @@ static void addArmAddition(const AtomContext &C, const MappedConst &M, int Rank,
           : "let build " + std::to_string(newBuild(C)) + " take the same arm";
   K.ArmIndex = C.ArmIndex;
   K.NewTest = atomWith(C.Atom, M, false);
+  // An entry whose test has more parts (`build == 6002 && rev >= 24000` of
+  // a table of structures): the copy keeps them.
+  for (const ExprPtr &T : TheArm.Tests)
+    if (T.get() != &C.Atom &&
+        anyNode(*T, [&](const Expr &X) { return &X == &C.Atom; })) {
+      K.NewTest = substitute(T, &C.Atom, K.NewTest);
+      break;
+    }
   K.Edits.push_back(*E);
   Out.push_back(std::move(K));
 }
