@@ -516,8 +516,11 @@ std::vector<Finding> checkOne(const Guard &G, const CheckConfig &Cfg,
               E.Kids[0].get() != C.Atom)
             return;
           llvm::StringRef T = llvm::StringRef(C.Atom->Written.Text).ltrim();
+          // `$list -notcontains $b`, `$v -notlike '6.0.6002*'`: the atom
+          // is written as its own negation (FlagNegated).
           if ((E.Written.valid() && E.Written.Span == C.Atom->Written.Span) ||
-              T.starts_with("!") || T.starts_with_insensitive("not ") ||
+              C.Atom->has(FlagNegated) || T.starts_with("!") ||
+              T.starts_with_insensitive("not ") ||
               T.starts_with_insensitive("-not ") ||
               T.starts_with_insensitive("not("))
             TextNegated = true;

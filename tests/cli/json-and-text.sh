@@ -33,3 +33,7 @@ vg --format=json -j2 . ; cmp -s "$TMP/out" "$TMP/j1" || fail "-j2 and -j 1 diffe
 vg --format=json -jx .
 expect_rc 2
 grep -q "'x' value invalid" "$TMP/err" || fail "-jx: $(cat "$TMP/err")"
+
+# A test written as its own negation is quoted with its own values.
+vg --format=json "$CORPUS/powershell/VG002-like.ps1"
+js "d.findings.some(f => f.location.line === 16 && f.message.startsWith(\"\`\$dotnet -notlike '6.0.6002.*'\` is false on 6.0.6002\"))"
