@@ -107,17 +107,15 @@ bool sameOnEveryProfile(const Expr &A, const Expr &B) {
 
 void CallerArguments::note(const std::string &Function, size_t Index,
                            const ExprPtr &A) {
-  // A constant another call passes (`_cv("BuildLabEx", "")` beside
-  // `_cv("CurrentBuildNumber", WINVER.build)`): no one value for all calls.
-  if (A && A->isConst()) {
-    Passed[Function][Index] = nullptr;
-    return;
-  }
   if (!A || !dependsOnVersion(*A) || hasParam(*A) || hasInferredQuantity(*A))
     return;
   auto [It, New] = Passed[Function].try_emplace(Index, A);
   if (!New && It->second && !sameOnEveryProfile(*It->second, *A))
     It->second = nullptr;
+}
+
+void CallerArguments::literal(const std::string &Function, size_t Index) {
+  Passed[Function][Index] = nullptr;
 }
 
 ExprPtr CallerArguments::bound(const std::string &Function,

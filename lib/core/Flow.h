@@ -52,6 +52,10 @@ class CallerArguments {
 public:
   /// A call of Function passes A for its parameter Index.
   void note(const std::string &Function, size_t Index, const ExprPtr &A);
+  /// A call of Function passes a literal for Index (`_cv("BuildLabEx",
+  /// "")` beside `_cv("CurrentBuildNumber", WINVER.build)`): the calls
+  /// pass no one value there.
+  void literal(const std::string &Function, size_t Index);
   /// What parameter Index of Function is bound to: what its calls pass,
   /// when those that pass a version value agree; null if none does. A
   /// condition over it (`IsSp2(b) => b == 6002`, every call passing the OS

@@ -952,7 +952,7 @@ Val Lowerer::callFunction(const std::string &Key, script::Node Call,
   if (F == Functions.end())
     return {};
   const Function &Fn = F->second;
-  noteCallerArguments(Key, Args);
+  noteCallerArguments(Key, Args, 0, &ArgNodes);
   // An object passed in (an OSVersion, a registry key, a WMI object): the
   // body walked again with it bound, nothing emitted, up to three deep.
   // A version value passed in (`Check(Environment.OSVersion.Version)`) too:

@@ -329,7 +329,7 @@ Val Lowerer::callFunction(const std::string &Key, script::Node N,
   auto F = Functions.find(Key);
   if (F == Functions.end())
     return {};
-  noteCallerArguments(Key, Args);
+  noteCallerArguments(Key, Args, 0, &ArgNodes);
   const std::optional<Val> &FR = F->second.Return;
   bool Related = FR && (FR->related() || (FR->E && hasParam(*FR->E) &&
                                           FR->E->Kind != Op::Param));

@@ -682,7 +682,7 @@ Val Lowerer::call(script::Node N, int Depth) {
     return {};
   // A method called through self: its first parameter is self.
   size_t Skip = F->second.Method && Method ? 1 : 0;
-  noteCallerArguments(Key, Args, Skip);
+  noteCallerArguments(Key, Args, Skip, &ArgNodes);
   // A return of a bare parameter (`return default`) tells nothing.
   const std::optional<Val> &FR = F->second.Return;
   // An empty record (`found = {}` filled by a loop over a parameter's

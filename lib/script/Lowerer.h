@@ -90,6 +90,19 @@ public:
   /// is a version value (`pick_msi(sys.getwindowsversion().build)`).
   void noteCallerArgument(const std::string &Key, size_t I,
                           const core::ExprPtr &A);
+  /// A call of function Key passes a literal for parameter I.
+  void noteLiteralArgument(const std::string &Key, size_t I) {
+    Callers.literal(Key, I);
+  }
+  /// A literal argument (a string, a number, None/null): not a value that
+  /// a parameter could share with other calls' version values.
+  static bool isLiteral(Node N) {
+    llvm::StringRef T = type(N);
+    return T == "string" || T == "string_literal" || T == "integer" ||
+           T == "integer_literal" || T == "number" || T == "none" ||
+           T == "null" || T == "null_literal" || T == "float" ||
+           T == "verbatim_string_literal";
+  }
   /// What parameter I of function Key (defined at Def) is bound to while
   /// its body is walked: what its calls pass, when those that pass a
   /// version value agree, with no spelling outside Def; null if none does.
@@ -281,10 +294,13 @@ public:
   /// from parameter Skip on; noteCallerArgument); nothing while a body is
   /// walked again for one call (instantiateBody).
   void noteCallerArguments(const std::string &Key,
-                           const std::vector<ValT> &Args, size_t Skip = 0) {
+                           const std::vector<ValT> &Args, size_t Skip = 0,
+                           const std::vector<Node> *ArgNodes = nullptr) {
     if (Instantiating)
       return;
     for (size_t I = 0; I < Args.size(); ++I) {
+      if (ArgNodes && I < ArgNodes->size() && isLiteral((*ArgNodes)[I]))
+        noteLiteralArgument(Key, I + Skip);
       noteCallerArgument(Key, I + Skip, Args[I].E);
       // An object: kept while every call passes the same one (as the
       // language's sameCallerObject says).
