@@ -492,6 +492,11 @@ ExprPtr detached(const ExprPtr &E) {
   return E ? keepSpellingsWithin(E, SourceSpan{}, /*NoteDefinitions=*/true) : E;
 }
 
+bool constantVersion(const Expr &E) {
+  return E.Kind == Op::VersionOf && E.Kids.size() == 1 && E.Kids[0] &&
+         E.Kids[0]->Kind == Op::StrConst;
+}
+
 ExprPtr writtenAt(const ExprPtr &E, Spelling W) {
   if (E->isConst()) {
     if (E->Written.valid() && E->Written.Span.Begin == W.Span.Begin &&
@@ -502,8 +507,7 @@ ExprPtr writtenAt(const ExprPtr &E, Spelling W) {
   auto C = clone(*E);
   // A version constant used by name (`RebuildCutoff`, a `new Version(6, 0,
   // 6003)` written elsewhere): where its value is written is a note.
-  if (E->Kind == Op::VersionOf && E->Kids.size() == 1 && E->Kids[0] &&
-      E->Kids[0]->isConst() && !C->DefinedAt.valid() && E->Written.valid() &&
+  if (constantVersion(*E) && !C->DefinedAt.valid() && E->Written.valid() &&
       !W.Span.contains(E->Written.Span))
     C->DefinedAt = E->Written.Span;
   C->Written = std::move(W);

@@ -124,6 +124,9 @@ ExprPtr versionOfParts(llvm::ArrayRef<ExprPtr> Parts);
 /// constant used by name (`SP2_BUILD`) is written where it is used, and
 /// remembers where its value is written.
 ExprPtr writtenAt(const ExprPtr &E, Spelling W);
+/// A version written as a constant (`new Version(6, 0, 6003)`,
+/// `[version]'6.0.6002'`): named elsewhere, it gets a "defined here" note.
+bool constantVersion(const Expr &E);
 
 /// What a name says its value holds (core::quantityNamed), as a quantity
 /// inferred from it; null for a name that says nothing.

@@ -2,7 +2,6 @@
 #include "cpp/Sources.h"
 
 #include "core/Flow.h"
-
 #include "core/SourceTable.h"
 
 #include "llvm/ADT/StringSwitch.h"

@@ -11,9 +11,10 @@
 // include) hold what it lacks; likewise a Python file for the project
 // modules it imports, a PowerShell script for the scripts it dot-sources,
 // imports or runs, a VB module for its folder's modules and a C# file for
-// its project (driver/FileAnalysis.cpp asks each frontend). Every byte is read once for the names and
-// markers (one vectorized pass) and once more for the digits; only a file
-// with a candidate number is tokenized, up to its last candidate.
+// its project (driver/FileAnalysis.cpp asks each frontend). Every byte is read
+// once for the names and markers (one vectorized pass) and once more for the
+// digits; only a file with a candidate number is tokenized, up to its last
+// candidate.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VERGUARD_DRIVER_PREFILTER_H

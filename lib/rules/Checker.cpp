@@ -1,6 +1,7 @@
 //===- Checker.cpp --------------------------------------------------------===//
 #include "rules/Checker.h"
 
+#include "core/Flow.h"
 #include "rules/Candidates.h"
 #include "rules/Rule.h"
 
@@ -102,8 +103,7 @@ std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
   while (!Stack.empty()) {
     const Expr *E = Stack.back();
     Stack.pop_back();
-    bool Version = E->Kind == Op::VersionOf && E->Kids.size() == 1 &&
-                   E->Kids[0] && E->Kids[0]->Kind == Op::StrConst;
+    bool Version = constantVersion(*E);
     if ((E->isConst() || Version) && E->DefinedAt.valid() &&
         E->Written.valid()) {
       std::string Value = Version ? "version " + E->Kids[0]->Str

@@ -1189,15 +1189,12 @@ Val Lowerer::memberOf(const Val &R, script::Node Member, script::Node At,
     // reads are this instance's): its value here.
     bool Reported = F != FuncResults.end() && F->second.E &&
                     isBoolean(*F->second.E) && dependsOnVersion(*F->second.E);
-    if (!Reported)
-      if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
-        return V;
-    if (F != FuncResults.end()) {
-      Val V = F->second;
-      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E))
-        return {};
+    if (Reported)
+      return {};
+    if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
       return V;
-    }
+    if (F != FuncResults.end())
+      return F->second;
     auto &CV = ClassVars[R.Cls];
     auto C = CV.find(M);
     if (C != CV.end())
@@ -1714,16 +1711,14 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     bool Reported = F != FuncResults.end() && F->second.E &&
                     isBoolean(*F->second.E) && dependsOnVersion(*F->second.E) &&
                     !hasParam(*F->second.E);
-    if (!Reported)
-      if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
-        return bindArguments(V, ArgVals, N);
-    if (F != FuncResults.end()) {
-      Val V = bindArguments(F->second, ArgVals, N);
-      if (V.E && isBoolean(*V.E) && dependsOnVersion(*V.E) &&
-          !hasParam(*F->second.E))
-        return {};
-      return V;
-    }
+    // A condition over what every call passes is reported inside the
+    // method; else the method's value at this call (on this instance).
+    if (Reported)
+      return {};
+    if (Val V = instanceResult(R, R.Cls + "." + M); V.known())
+      return bindArguments(V, ArgVals, N);
+    if (F != FuncResults.end())
+      return bindArguments(F->second, ArgVals, N);
     return {};
   }
   default:
@@ -1917,7 +1912,7 @@ Val Lowerer::binaryOp(script::Node N, int D) {
     }
     // `m_Major & "." & ... & m_Revision` with the revision not known: still
     // known to start with the version (Like "6.0.6002.*").
-    if ((A.E && dependsOnVersion(*A.E)) || (A.E && B.E))
+    if (A.E && (B.E || dependsOnVersion(*A.E)))
       R.E = nary(Op::Concat, {A.E, B.E ? B.E : unknown()});
     return R;
   }
