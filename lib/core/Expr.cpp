@@ -73,6 +73,29 @@ ExprPtr logicOr(ExprPtr A, ExprPtr B) {
   return binary(Op::Or, std::move(A), std::move(B));
 }
 ExprPtr logicNot(ExprPtr A) { return unary(Op::Not, std::move(A)); }
+
+ExprPtr findFrom(ExprPtr S, ExprPtr X, ExprPtr Start, FindFrom Kind,
+                 bool CaseInsensitive) {
+  auto Find = [&](ExprPtr In) {
+    auto F = clone(*binary(Op::Find, std::move(In), X));
+    if (Kind != FindFrom::Forward)
+      F->Flags |= FlagReverse;
+    if (CaseInsensitive)
+      F->Flags |= FlagCaseInsensitive;
+    return ExprPtr(F);
+  };
+  if (!Start)
+    return Find(std::move(S));
+  // A match starting at or before Start lies in the first Start + |X|
+  // characters, where its index is the same.
+  if (Kind == FindFrom::LastBefore)
+    return Find(
+        nary(Op::Substr, {std::move(S), intConst(0),
+                          binary(Op::Add, Start, unary(Op::Length, X))}));
+  ExprPtr F = Find(nary(Op::Substr, {std::move(S), Start, intConst(-1)}));
+  return nary(Op::Choose, {cmp(CmpOp::LT, F, intConst(0)), intConst(-1),
+                           binary(Op::Add, F, Start)});
+}
 std::shared_ptr<Expr> clone(const Expr &N) { return std::make_shared<Expr>(N); }
 
 std::shared_ptr<Expr> respelled(const Expr &Const, Spelling Use) {

@@ -216,6 +216,20 @@ ExprPtr cmp(CmpOp O, ExprPtr L, ExprPtr R, CmpMode M = CmpMode::Int,
 ExprPtr logicAnd(ExprPtr A, ExprPtr B);
 ExprPtr logicOr(ExprPtr A, ExprPtr B);
 ExprPtr logicNot(ExprPtr A);
+/// Where a search for X in S looks, given a start position.
+enum class FindFrom : uint8_t {
+  Forward,    // the first match at or after Start (`s.find(x, pos)`,
+              // `IndexOf(x, pos)`, Python's `find(x, start)`)
+  LastBefore, // the last match starting at or before Start (`rfind(x,
+              // pos)`, JScript's `lastIndexOf(x, from)`)
+  LastAfter,  // the last match at or after Start (Python's `rfind(x,
+              // start)`)
+};
+/// The index of X in S under Kind, or -1; a plain Find (forward or, for
+/// the Last kinds, reverse) when Start is null.
+ExprPtr findFrom(ExprPtr S, ExprPtr X, ExprPtr Start,
+                 FindFrom Kind = FindFrom::Forward,
+                 bool CaseInsensitive = false);
 /// A modified copy of N (same kind); used by frontends to set extra fields.
 std::shared_ptr<Expr> clone(const Expr &N);
 /// A constant as written where it is used by name (Use: the name's text),

@@ -226,12 +226,19 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
       return literalUtf8(S);
     return "";
   };
+  // A write whose value is not known (null V) still hides an earlier one
+  // from the reads after it.
   auto Define = [&](unsigned I, ExprPtr V) {
-    if (I >= CE->getNumArgs() || !V)
+    if (I >= CE->getNumArgs())
       return;
-    if (const VarDecl *VD = pointee(CE->getArg(I)))
+    const VarDecl *Local = pointee(CE->getArg(I));
+    if (Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local))
+      F.OutDefsAt[Local].push_back({CE->getBeginLoc(), V});
+    if (!V)
+      return;
+    if (const VarDecl *VD = pointee(CE->getArg(I))) {
       F.OutDefs[VD] = std::move(V);
-    else if (const FieldDecl *FD = fieldPointee(CE->getArg(I)))
+    } else if (const FieldDecl *FD = fieldPointee(CE->getArg(I)))
       F.FieldOutDefs[FD] = std::move(V);
   };
   // sprintf family: the buffer holds the formatted text.
@@ -735,6 +742,8 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       // What the callee stores through each out-parameter of this call.
       std::vector<std::pair<const VarDecl *, ExprPtr>> Outs;
       std::vector<std::pair<const FieldDecl *, ExprPtr>> FieldOuts;
+      // Locals the call writes into, known or not.
+      std::vector<const VarDecl *> Touched;
       for (unsigned I = 0; I < FD->getNumParams() && I < CE->getNumArgs();
            ++I) {
         const ParmVarDecl *Param = FD->getParamDecl(I);
@@ -772,10 +781,16 @@ void userOutParams(ASTContext &Ctx, Facts &F,
           continue;
         }
         // `ParseLabEx(m_labEx, &m_build, &m_rev)`: a member the helper
-        // stores into, through any object of its type, as a variable.
-        if (Target ? F.OutDefs.count(Target) > 0
+        // stores into, through any object of its type, as a variable. A
+        // local written by an earlier call too is read where it is used
+        // (Facts::OutDefsAt).
+        bool Local =
+            Target && Target->hasLocalStorage() && !isa<ParmVarDecl>(Target);
+        if (Target ? F.OutDefs.count(Target) > 0 && !Local
                    : !Member || F.FieldOutDefs.count(Member) > 0)
           continue;
+        if (Local)
+          Touched.push_back(Target);
         auto Put = [&](ExprPtr X) {
           if (Target)
             Outs.push_back({Target, std::move(X)});
@@ -821,12 +836,21 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       // A revision's build spelling was written in the callee's scope
       // (`HIWORD(ffi->dwFileVersionLS)`): here the build is the variable
       // the same call filled with it, if any; else no spelling at all.
+      for (const VarDecl *T : Touched)
+        if (llvm::none_of(Outs, [&](const auto &O) { return O.first == T; }))
+          Outs.push_back({T, nullptr});
       std::optional<std::string> BuildVar;
       for (const auto &[Target, V] : Outs)
-        if (isTheBuild(*V))
+        if (V && isTheBuild(*V))
           BuildVar = Target->getName().str();
-      for (auto &[Target, V] : Outs)
-        F.OutDefs[Target] = core::respellSiblings(V, Quantity::Build, BuildVar);
+      for (auto &[Target, V] : Outs) {
+        if (V)
+          V = core::respellSiblings(V, Quantity::Build, BuildVar);
+        if (Target->hasLocalStorage() && !isa<ParmVarDecl>(Target))
+          F.OutDefsAt[Target].push_back({CE->getBeginLoc(), V});
+        if (V && !F.OutDefs.count(Target))
+          F.OutDefs[Target] = V;
+      }
       for (auto &[Member, V] : FieldOuts)
         F.FieldOutDefs[Member] = V;
       return true;
@@ -1121,6 +1145,22 @@ ExprPtr Lowerer::definitions(const std::vector<const Expr *> &Defs,
   return Found ? respell(Found, Use) : nullptr;
 }
 
+ExprPtr Lowerer::writtenByCallBefore(const VarDecl *VD, const Expr *Use) {
+  auto It = F.OutDefsAt.find(VD);
+  if (!Use || It == F.OutDefsAt.end() || It->second.size() < 2)
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(Use->getBeginLoc());
+  const std::pair<SourceLocation, ExprPtr> *Last = nullptr;
+  for (const auto &W : It->second)
+    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(W.first), At) &&
+        (!Last || SM.isBeforeInTranslationUnit(Last->first, W.first)))
+      Last = &W;
+  if (!Last)
+    return nullptr;
+  return Last->second ? Last->second : core::unknown();
+}
+
 ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   if (!Visiting.insert(VD).second)
     return core::unknown();
@@ -1154,6 +1194,8 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
       return A;
   // What an API wrote, with the updates after it (`build &= 0x0FFFFFFF`
   // after RtlGetNtVersionNumbers).
+  if (ExprPtr At = writtenByCallBefore(VD, Use))
+    return F.Clobbered.count(VD) ? core::unknown() : withUpdates(VD, At, Use);
   auto Out = F.OutDefs.find(VD);
   if (Out != F.OutDefs.end())
     return F.Clobbered.count(VD) ? core::unknown()
@@ -1776,12 +1818,16 @@ ExprPtr Lowerer::methodValue(const CXXMemberCallExpr *CE) {
     if (N == "c_str" || N == "data" || N == "str" || N == "GetString" ||
         N == "GetBuffer")
       return Self;
-    if ((N == "find" || N == "Find") && NA >= 1 && !Arg(1))
-      return core::binary(Op::Find, Self, Arg(0));
-    if (N == "rfind" && NA >= 1 && !Arg(1)) {
-      auto C = core::clone(*core::binary(Op::Find, Self, Arg(0)));
-      C->Flags |= core::FlagReverse;
-      return C;
+    if ((N == "find" || N == "Find" || N == "rfind") && NA >= 1) {
+      // `s.find(L'.')`: a character, not its code.
+      ExprPtr What = Arg(0);
+      if (CE->getArg(0)->IgnoreParenImpCasts()->getType()->isAnyCharacterType())
+        What = What->Kind == Op::IntConst
+                   ? core::strConst(std::string(1, char(What->Int)))
+                   : core::unknown();
+      return core::findFrom(Self, What, Arg(1),
+                            N == "rfind" ? core::FindFrom::LastBefore
+                                         : core::FindFrom::Forward);
     }
     if ((N == "compare" || N == "Compare") && NA == 1)
       return core::binary(Op::StrCompare, Self, Arg(0));
@@ -1885,8 +1931,12 @@ ExprPtr Lowerer::comparison(const Expr *E, BinaryOperatorKind K, const Expr *L,
   bool RNull = R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   bool Str = isStringType(L->getType()) || isStringType(R->getType());
   ExprPtr A = value(L), B = value(R);
-  // strstr(...) == NULL / != NULL: found or not.
-  if ((A->Kind == Op::Find && RNull) || (B->Kind == Op::Find && LNull)) {
+  // strstr(...) == NULL / != NULL: found or not. Not `s.find(x) == 0`,
+  // an index compared with 0 (which is a null pointer constant too).
+  bool LPtr = L->IgnoreParenImpCasts()->getType()->isPointerType();
+  bool RPtr = R->IgnoreParenImpCasts()->getType()->isPointerType();
+  if ((A->Kind == Op::Find && LPtr && RNull) ||
+      (B->Kind == Op::Find && RPtr && LNull)) {
     ExprPtr Fd = A->Kind == Op::Find ? A : B;
     core::CmpOp C = *O == core::CmpOp::EQ ? core::CmpOp::LT : core::CmpOp::GE;
     return core::cmp(C, Fd, core::intConst(0), core::CmpMode::Int,

@@ -33,6 +33,13 @@ struct Facts {
       VarDefs;
   /// Variables written through an out-parameter of a known API.
   llvm::DenseMap<const clang::VarDecl *, core::ExprPtr> OutDefs;
+  /// Every write by a call (an API's or a helper's out-parameter) into a
+  /// local variable, where the call is; null for a value not known. A read
+  /// sees the last one before it (`Rd(L"CurrentVersion", buf);
+  /// Rd(L"CurrentBuildNumber", buf); wcstoul(buf, ...)`).
+  llvm::DenseMap<const clang::VarDecl *,
+                 std::vector<std::pair<clang::SourceLocation, core::ExprPtr>>>
+      OutDefsAt;
   /// Variables changed in ways verguard does not follow (++, an update in
   /// a loop, ...).
   llvm::DenseSet<const clang::VarDecl *> Clobbered;
@@ -191,6 +198,11 @@ private:
   core::ExprPtr valueImpl(const clang::Expr *E);
   core::ExprPtr condImpl(const clang::Expr *E);
   core::ExprPtr varValue(const clang::VarDecl *VD, const clang::Expr *Use);
+  /// The last write by a call into VD before Use, when calls write it more
+  /// than once (Facts::OutDefsAt); unknown for a write whose value is not
+  /// known; null when that does not decide.
+  core::ExprPtr writtenByCallBefore(const clang::VarDecl *VD,
+                                    const clang::Expr *Use);
   core::ExprPtr withUpdates(const clang::VarDecl *VD, core::ExprPtr V,
                             const clang::Expr *Use);
   core::ExprPtr memberValue(const clang::MemberExpr *ME);

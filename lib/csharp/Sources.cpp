@@ -761,12 +761,17 @@ Val Lowerer::method(const Val &Obj, script::Node ObjN, llvm::StringRef Name,
                  Dialect::CSharp, spell(Call)),
              Call));
   if ((Name == "IndexOf" || Name == "LastIndexOf") && !Args.empty()) {
-    auto R = clone(*binary(Op::Find, S, Arg(0)));
-    if (Name == "LastIndexOf")
-      R->Flags |= FlagReverse;
-    if (CI)
-      R->Flags |= FlagCaseInsensitive;
-    return Val::of(R);
+    // IndexOf(value[, startIndex[, count]][, comparisonType]).
+    size_t Positions = 0;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Positions += !script::text(ArgNodes[I], Src).contains("StringComparison");
+    // LastIndexOf(value, startIndex): a match ending by startIndex.
+    bool Last = Name == "LastIndexOf";
+    if (Positions > 1 || (Last && Positions))
+      return Val::of(unknown());
+    return Val::of(findFrom(S, Arg(0), Positions ? Arg(1) : nullptr,
+                            Last ? FindFrom::LastBefore : FindFrom::Forward,
+                            CI));
   }
   if (Name == "Split" && !Args.empty()) {
     ExprPtr Sep = Args[0].E;

@@ -379,12 +379,11 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
   if (T != ValueType::Str && !(T == ValueType::Unknown && dependsOnVersion(*S)))
     return {};
   auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
-  if ((M == "indexOf" || M == "lastIndexOf") && !Args.empty()) {
-    auto F = clone(*core::binary(Op::Find, S, Arg(0)));
-    if (M == "lastIndexOf")
-      F->Flags |= FlagReverse;
-    return Val::of(F);
-  }
+  if ((M == "indexOf" || M == "lastIndexOf") && !Args.empty())
+    return Val::of(core::findFrom(S, Arg(0), Args.size() > 1 ? Arg(1) : nullptr,
+                                  M == "lastIndexOf"
+                                      ? core::FindFrom::LastBefore
+                                      : core::FindFrom::Forward));
   if (M == "split" && !Args.empty() && Args[0].E &&
       Args[0].E->Kind == Op::StrConst)
     return Val::of(core::binary(Op::Split, S, Arg(0)));

@@ -569,8 +569,11 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
     }
     return Val::of(One(Arg(0), spell(Call)));
   }
-  if ((Name == "find" || Name == "index") && !Args.empty())
-    return Val::of(binary(Op::Find, S, Arg(0)));
+  if ((Name == "find" || Name == "index" || Name == "rfind") && !Args.empty() &&
+      Args.size() <= 2)
+    return Val::of(
+        findFrom(S, Arg(0), Args.size() > 1 ? Arg(1) : nullptr,
+                 Name == "rfind" ? FindFrom::LastAfter : FindFrom::Forward));
   if (Name == "split" && !Args.empty())
     return Val::of(binary(Op::Split, S, Arg(0)));
   if (Name == "strip" && Args.empty())

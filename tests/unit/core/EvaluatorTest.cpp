@@ -97,6 +97,37 @@ TEST(Evaluator, StringOperations) {
   EXPECT_EQ(evaluate(*F, profile("sp2-6003")).I, -1);
 }
 
+TEST(Evaluator, SearchesFromAPosition) {
+  // "6002.24566.amd64fre.vistasp2_ldr_escrow.190220-1700"
+  auto Lab = quantity(Quantity::BuildLabEx, "");
+  auto Dot = strConst(".");
+  auto First = findFrom(Lab, Dot, nullptr);
+  EXPECT_EQ(evaluate(*First, profile("sp2-6002")).I, 4);
+  // s.find('.', first + 1): the second dot, as an index into the whole text.
+  auto Second = findFrom(Lab, Dot, binary(Op::Add, First, intConst(1)));
+  EXPECT_EQ(evaluate(*Second, profile("sp2-6002")).I, 10);
+  auto Rev = unary(
+      Op::ToInt,
+      nary(Op::Substr,
+           {Lab, binary(Op::Add, First, intConst(1)),
+            binary(Op::Sub, binary(Op::Sub, Second, First), intConst(1))}));
+  EXPECT_EQ(evaluate(*Rev, profile("sp2-6002")).I, 24566);
+  EXPECT_EQ(evaluate(*Rev, profile("sp2-6003")).I, 20491);
+  // No match after the start: -1, not the start minus one.
+  auto None = findFrom(Lab, strConst("6002"), intConst(1));
+  EXPECT_EQ(evaluate(*None, profile("sp2-6002")).I, -1);
+  // lastIndexOf(x, 0) == 0 is a prefix test; a later match does not count.
+  auto AtStart =
+      findFrom(Lab, strConst("6002."), intConst(0), FindFrom::LastBefore);
+  EXPECT_EQ(evaluate(*AtStart, profile("sp2-6002")).I, 0);
+  EXPECT_EQ(evaluate(*AtStart, profile("sp2-6003")).I, -1);
+  auto LastDot = findFrom(Lab, Dot, intConst(9), FindFrom::LastBefore);
+  EXPECT_EQ(evaluate(*LastDot, profile("sp2-6002")).I, 4);
+  // Python's rfind(x, start): the last match at or after start.
+  auto After = findFrom(Lab, Dot, intConst(5), FindFrom::LastAfter);
+  EXPECT_EQ(evaluate(*After, profile("sp2-6002")).I, 39);
+}
+
 TEST(Evaluator, PowerShellLeftOperandGovernsConversion) {
   // '6003' -gt 600 compares as strings: "6003" > "600".
   auto E =

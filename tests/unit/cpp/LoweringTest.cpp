@@ -288,3 +288,26 @@ bool g() {
   EXPECT_NE(R.fixed().find("{6001, 6002, 6003}"), std::string::npos)
       << R.fixed();
 }
+
+TEST(CppLowering, IndexSearchesComparedWithZero) {
+  // `s.find(x) == 0` is a prefix test: 0 is an index here, not a null
+  // pointer (strstr(...) == NULL). A search from a position finds the
+  // second dot of BuildLabEx, so the revision between them is read.
+  auto R = analyze(R"(static std::wstring Lab() {
+  wchar_t b[256] = {}; DWORD cb = sizeof(b);
+  RegGetValueW(HKEY_LOCAL_MACHINE,
+      L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", L"BuildLabEx",
+      RRF_RT_REG_SZ, nullptr, b, &cb);
+  return std::wstring(b); }
+bool f() { std::wstring s = Lab(); return s.find(L"6002.") == 0; }
+bool g() { std::wstring s = Lab(); return s.rfind(L"6002.", 0) == 0; }
+bool h() { std::wstring s = Lab(); size_t a = s.find(L'.');
+  size_t z = s.find(L'.', a + 1);
+  return std::stoi(s.substr(a + 1, z - a - 1)) >= 24000; })");
+  ASSERT_EQ(R.Findings.size(), 3u);
+  for (const auto &F : R.Findings) {
+    ASSERT_TRUE(F.Evaluated);
+    EXPECT_TRUE(F.Evaluated->TestBefore) << F.Message;
+    EXPECT_EQ(F.Evaluated->OutcomeBefore, "true") << F.Message;
+  }
+}
