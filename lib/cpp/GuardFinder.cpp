@@ -480,6 +480,8 @@ private:
           if (const DeclRefExpr *Range = rangeOf(D)) {
             V = dyn_cast<VarDecl>(D->getDecl());
             T = dyn_cast<VarDecl>(Range->getDecl());
+          } else if ((V = dyn_cast<VarDecl>(D->getDecl()))) {
+            T = entryAlias(V);
           }
         }
         if (V && T && initializerList(T)) {
@@ -529,6 +531,25 @@ private:
       return false;
     Guards.push_back(std::move(G));
     return true;
+  }
+  /// The table a local names one entry of (`const Rule *r = &kRules[i];`,
+  /// `const Rule &r = kRules[i];`, `kRules + i`), or null.
+  static const VarDecl *entryAlias(const VarDecl *V) {
+    if (!V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
+      return nullptr;
+    const Expr *I = V->getInit()->IgnoreParenImpCasts();
+    if (auto *U = dyn_cast<UnaryOperator>(I); U && U->getOpcode() == UO_AddrOf)
+      I = U->getSubExpr()->IgnoreParenImpCasts();
+    else if (auto *B = dyn_cast<BinaryOperator>(I);
+             B && B->getOpcode() == BO_Add)
+      I = B->getLHS()->IgnoreParenImpCasts();
+    else if (!V->getType()->isReferenceType())
+      return nullptr;
+    if (auto *AS = dyn_cast<ArraySubscriptExpr>(I))
+      I = AS->getBase()->IgnoreParenImpCasts();
+    auto *D = dyn_cast<DeclRefExpr>(I);
+    auto *T = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    return T && T->getType()->isArrayType() ? T : nullptr;
   }
   /// Whether the statement a loop's condition R guards leaves the loop
   /// (`break`, `return`) when it holds.
