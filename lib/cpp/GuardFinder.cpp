@@ -2,6 +2,8 @@
 #include "cpp/GuardFinder.h"
 
 #include "core/Deadline.h"
+#include "core/Evaluator.h"
+#include "core/Profile.h"
 #include "core/Siblings.h"
 #include "cpp/Lowering.h"
 #include "cpp/Sources.h"
@@ -97,7 +99,7 @@ const VarDecl *containerOf(const Expr *E) {
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(ASTContext &Ctx, const Facts &F, const core::FrontendOptions &Opts)
-      : Ctx(Ctx), L(Ctx, F, Opts) {}
+      : Ctx(Ctx), F(F), L(Ctx, F, Opts) {}
 
   std::vector<core::Guard> Guards;
 
@@ -180,7 +182,41 @@ private:
     QualType T = Def->getReturnType();
     if (!T->isBooleanType() && !T->isIntegerType())
       return false;
-    return L.readsArguments(C);
+    return !judgedInside(Def) && L.readsArguments(C);
+  }
+
+  /// Whether what a helper returns is a version test with what its calls
+  /// pass (`IsSp2Lab(lab) { return _wcsnicmp(lab, L"6002.", 5) == 0; }`,
+  /// every call passing BuildLabEx): judged there, where its literal and a
+  /// fix are (core::CallerArguments), not again at each call. A helper
+  /// given the literal (`IsBuild(6002)`) is judged at each call.
+  bool judgedInside(const FunctionDecl *Def) {
+    auto [It, New] = Inside.try_emplace(Def, false);
+    if (!New)
+      return It->second;
+    bool Judged = false;
+    if (auto R = F.Returns.find(Def); R != F.Returns.end())
+      for (const Expr *E : R->second)
+        Judged = Judged || decidedInside(*L.value(E));
+    return Inside[Def] = Judged;
+  }
+  /// A returned value that reads the version and that the bumps' profiles
+  /// decide: nothing it needs is left to an argument of each call (nor
+  /// guessed from a parameter's name, `DWORD build`).
+  static bool decidedInside(const core::Expr &V) {
+    if (!core::dependsOnVersion(V) || core::hasInferredQuantity(V))
+      return false;
+    const core::ProfileSet &P = core::builtinProfiles();
+    bool Any = false;
+    for (const core::Bump &B : P.Bumps) {
+      if (!B.Enabled)
+        continue;
+      Any = true;
+      if (!core::evaluate(V, P.Profiles[B.Before]).known() ||
+          !core::evaluate(V, P.Profiles[B.After]).known())
+        return false;
+    }
+    return Any;
   }
 
   /// Climbs from an atom to the maximal condition holding it.
@@ -238,11 +274,9 @@ private:
       return;
     if (tableGuard(R) || rowTable(R))
       return;
-    // A helper's returned condition over its parameters is judged at each
-    // call (callsHelperWithArguments), not here with what callers pass.
-    L.setCallerArguments(!returnedByHelper(R));
+    // A helper's returned condition over its parameters is judged here
+    // when its calls pass a version (judgedInside), else at each call.
     ExprPtr C = L.cond(R);
-    L.setCallerArguments(true);
     if (!core::isBoolean(*C))
       return;
     // Perhaps an OS build after all, by the builds it is compared with
@@ -283,31 +317,6 @@ private:
       Siblings.hold(std::move(G));
     else
       Guards.push_back(std::move(G));
-  }
-
-  /// True if R is what a function with parameters that returns a boolean
-  /// or an integer returns (`return b == 6002;`).
-  bool returnedByHelper(const Expr *R) {
-    const Stmt *Cur = R;
-    bool Returned = false;
-    for (int Steps = 0; Steps < 8 && !Returned; ++Steps) {
-      auto Parents = Ctx.getParents(*Cur);
-      if (Parents.size() != 1)
-        return false;
-      if ((Returned = Parents[0].get<ReturnStmt>() != nullptr))
-        break;
-      const Expr *P = Parents[0].get<Expr>();
-      if (!P ||
-          !(isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) || isa<FullExpr>(P)))
-        return false;
-      Cur = P;
-    }
-    // The enclosing function, by the walk's own record.
-    const FunctionDecl *FD = Functions.empty() ? nullptr : Functions.back();
-    if (!Returned || !FD || FD->getNumParams() == 0)
-      return false;
-    QualType T = FD->getReturnType();
-    return T->isBooleanType() || T->isIntegerType();
   }
 
   void switchGuard(const SwitchStmt *S) {
@@ -784,7 +793,10 @@ private:
   }
 
   ASTContext &Ctx;
+  const Facts &F;
   Lowerer L;
+  /// Helpers whose returned condition is judged inside (judgedInside).
+  llvm::DenseMap<const FunctionDecl *, bool> Inside;
   std::string Function;
   std::vector<const FunctionDecl *> Functions; // enclosing, innermost last
   llvm::DenseSet<const Expr *> Roots;

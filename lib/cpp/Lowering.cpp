@@ -1188,8 +1188,8 @@ ExprPtr Lowerer::varValue(const VarDecl *VD, const Expr *Use) {
   // pass a version value (`Pick(vi.dwBuildNumber)` with `if (b == 6002)`
   // inside Pick).
   if (auto *PV = dyn_cast<ParmVarDecl>(VD);
-      PV && Frames.empty() && CallerArguments && !F.VarDefs.count(VD) &&
-      !F.Clobbered.count(VD) && !F.Updates.count(VD))
+      PV && Frames.empty() && !F.VarDefs.count(VD) && !F.Clobbered.count(VD) &&
+      !F.Updates.count(VD))
     if (ExprPtr A = callerArgument(PV))
       return A;
   // What an API wrote, with the updates after it (`build &= 0x0FFFFFFF`
@@ -1255,7 +1255,7 @@ ExprPtr Lowerer::callerArgument(const ParmVarDecl *PV) {
     QualType PT = PV->getType();
     bool ConstText = PT->isPointerType() &&
                      PT->getPointeeType().isConstQualified() &&
-                     PT->getPointeeType()->isAnyCharacterType();
+                     isStringType(PT);
     if (!FD || (PT->isPointerType() && !ConstText) ||
         (PV->getType()->isReferenceType() &&
          !PV->getType().getNonReferenceType().isConstQualified()))

@@ -165,11 +165,6 @@ public:
   /// depends on its arguments: a guard at the call, judged per call site.
   bool readsArguments(const clang::CallExpr *CE);
 
-  /// Whether a parameter read outside any call being followed is what its
-  /// callers pass (callerArgument); off for a helper's returned condition,
-  /// which is judged at each call instead.
-  void setCallerArguments(bool On) { CallerArguments = On; }
-
   /// Reads a member of Row (an entry of a constant table, an initializer
   /// list) where the code reads it through Var, the loop's element (`for
   /// (const Rule &r : kRules)`) or the table itself (`kRules[i].minBuild`);
@@ -185,7 +180,6 @@ public:
                                   clang::SourceLocation Before);
 
 private:
-  bool CallerArguments = true;
   const clang::VarDecl *RowVar = nullptr;
   const clang::InitListExpr *RowInit = nullptr;
   /// What every call of PV's function that passes a version value passes
