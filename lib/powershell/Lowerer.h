@@ -197,6 +197,11 @@ public:
   Val statementsOutput(script::Node List, bool FunctionBody, int Depth);
   core::ExprPtr asCond(const core::ExprPtr &E) const;
   Val castTo(llvm::StringRef Type, const Val &V);
+  /// A class method's parameters, bound to what its calls pass.
+  void bindMethodParams(script::Node List, script::Node Method);
+  /// `[Class]::new(args)`: what the constructor's parameters are passed.
+  void noteConstruction(llvm::StringRef Class,
+                        const std::vector<core::ExprPtr> &Args);
   Val binaryOp(script::Node N, script::Node L, script::Node Op, script::Node R,
                int Depth);
   /// `FMT -f ARGS` with plain {N} items: the concatenation.

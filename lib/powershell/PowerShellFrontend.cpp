@@ -165,6 +165,41 @@ void Lowerer::bindParams(script::Node ParamList) {
   }
 }
 
+void Lowerer::bindMethodParams(script::Node List, script::Node Method) {
+  // `HostBuild([version]$v)`: what every `[HostBuild]::new(...)` passes, if
+  // that is a version value (noteConstruction).
+  const std::string &Fn = Frames.back().Function;
+  size_t Index = 0;
+  for (script::Node P : namedKids(List)) {
+    if (typeOf(P) != "class_method_parameter")
+      continue;
+    script::Node Var{};
+    std::string Type;
+    for (script::Node K : namedKids(P))
+      if (typeOf(K) == "variable")
+        Var = K;
+      else if (typeOf(K) == "type_literal")
+        Type = text(K).trim("[] ").lower();
+    size_t I = Index++;
+    if (script::isNull(Var))
+      continue;
+    ExprPtr A = Callers.bound(Fn, I);
+    if (!A)
+      continue;
+    Val V = Val::of(core::keepSpellingsWithin(A, span(Method)));
+    Frames.back().Vars[varName(text(Var))] = Type.empty() ? V : castTo(Type, V);
+  }
+}
+
+void Lowerer::noteConstruction(llvm::StringRef Class,
+                               const std::vector<ExprPtr> &Args) {
+  if (!Inlining.empty())
+    return;
+  std::string C = Class.trim("[] ").lower();
+  for (size_t I = 0; I < Args.size(); ++I)
+    Callers.note(C + "." + C, I, Args[I]);
+}
+
 Val Lowerer::loopOutput(script::Node Loop) {
   // The body's statements that output (not assignments), also inside a
   // `try`: the first that is an object or a version value, read again
@@ -392,6 +427,9 @@ bool Lowerer::enter(script::Node N) {
         F.Function = CurrentClass + "." + text(K).trim().lower();
     Frames.push_back(std::move(F));
     PushedFrames.push_back({Start, script::endByte(N)});
+    for (script::Node K : namedKids(N))
+      if (typeOf(K) == "class_method_parameter_list")
+        bindMethodParams(K, N);
     return true;
   }
   if (T == "function_parameter_declaration")

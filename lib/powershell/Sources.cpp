@@ -339,6 +339,13 @@ std::optional<Val> Lowerer::sourceCommand(const CmdArgs &A, int Depth) {
         return Val();
       return castTo("version", Arg);
     }
+    // `New-Object HostBuild -ArgumentList $v` of a class of this script.
+    if (auto R = classRecord(Ty)) {
+      Val Arg = PathOf({"argumentlist"}, 1);
+      noteConstruction(Ty,
+                       Arg.IsList ? Arg.Items : std::vector<ExprPtr>{Arg.E});
+      return *R;
+    }
     // `New-Object PSObject -Property @{ Build = ... }`: a record.
     if (Ty == "psobject" || Ty == "pscustomobject" ||
         Ty == "system.management.automation.psobject") {
@@ -363,11 +370,17 @@ std::optional<Val> Lowerer::staticMember(llvm::StringRef TypeText,
                                                     "::" + Member.str()) ||
          llvm::StringRef(U.Name).equals_insensitive(Ty + "::" + M)))
       return Val::of(quantity(U.Q, "user source " + U.Name));
-  // `[OsInfo]::new()` of a class of this script: its fields.
-  if (M == "new" && IsCall)
-    if (auto R = classRecord(TypeText))
-      return *R;
   std::vector<script::Node> ArgN = argNodes(Args);
+  // `[OsInfo]::new()` of a class of this script: its fields, as its
+  // constructor sets them from what the calls pass.
+  if (M == "new" && IsCall)
+    if (auto R = classRecord(TypeText)) {
+      std::vector<ExprPtr> Passed;
+      for (script::Node A : ArgN)
+        Passed.push_back(lower(A, Depth + 1).E);
+      noteConstruction(TypeText, Passed);
+      return *R;
+    }
   auto ArgVal = [&](size_t I) -> Val {
     return I < ArgN.size() ? lower(ArgN[I], Depth + 1) : Val();
   };

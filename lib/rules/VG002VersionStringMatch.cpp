@@ -35,7 +35,12 @@ bool isStringAtom(const Expr &Atom) {
   while (!Stack.empty()) {
     const Expr &E = *Stack.back();
     Stack.pop_back();
-    for (size_t I = E.Kind == Op::Choose ? 1 : 0; I < E.Kids.size(); ++I)
+    // Nor through a part of a parsed version (`[version]$text).Build`): a
+    // number.
+    bool Part = E.Kind == Op::Index && !E.Kids.empty() && E.Kids[0] &&
+                E.Kids[0]->Kind == Op::VersionOf;
+    for (size_t I = E.Kind == Op::Choose || Part ? 1 : 0; I < E.Kids.size();
+         ++I)
       if (E.Kids[I])
         Stack.push_back(E.Kids[I].get());
     switch (E.Kind) {
