@@ -476,4 +476,16 @@ ExprPtr respellSiblings(const ExprPtr &Root, Quantity Q,
   });
 }
 
+ExprPtr dropSiblings(const ExprPtr &Root,
+                     const std::function<bool(const std::string &)> &Unusable) {
+  return rewrite(Root, [&](const ExprPtr &N) -> ExprPtr {
+    auto Drop = [&](const auto &S) { return Unusable(S.second); };
+    if (llvm::none_of(N->Siblings, Drop))
+      return N;
+    auto Copy = clone(*N);
+    llvm::erase_if(Copy->Siblings, Drop);
+    return Copy;
+  });
+}
+
 } // namespace verguard::core

@@ -289,6 +289,11 @@ ExprPtr keepSpellingsWithin(const ExprPtr &Root, const SourceSpan &Range,
 /// spelling names nothing must not offer it to a fix.
 ExprPtr respellSiblings(const ExprPtr &Root, Quantity Q,
                         const std::optional<std::string> &Text);
+/// Root without the sibling spellings Unusable says cannot be written
+/// where Root is used (`$vi.FileBuildPart`, $vi local to the function that
+/// returned the revision).
+ExprPtr dropSiblings(const ExprPtr &Root,
+                     const std::function<bool(const std::string &)> &Unusable);
 
 } // namespace verguard::core
 

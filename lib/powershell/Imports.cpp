@@ -183,11 +183,14 @@ bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
 }
 
 void Lowerer::summarize(script::Node Root) {
-  Frames.clear();
-  Frames.push_back(Frame());
-  Emit = false;
-  walk(Root);
-  FinalScript = Frames.front().Vars;
+  // Twice, as run() walks: what the first walk learns of the calls (a
+  // constructor's arguments) binds parameters read before them.
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    resetWalk();
+    Emit = false;
+    walk(Root);
+    FinalScript = Frames.front().Vars;
+  }
 }
 
 std::shared_ptr<const Lowerer::Import>

@@ -119,8 +119,13 @@ public:
 
   /// Runs both passes over the tree.
   void run(script::Node Root);
-  /// Runs the first pass only (an imported script: nothing is emitted).
+  /// Runs both passes without emitting anything (an imported script).
   void summarize(script::Node Root);
+  /// V as a function's caller sees it: without sibling spellings that read
+  /// the function's own variables (F's).
+  static Val outOfFrame(Val V, const Frame &F);
+  /// The state of one walk, cleared before it.
+  void resetWalk();
 
   /// What a dot-sourced script or an imported module leaves to its caller:
   /// script-scope variables and functions, with nothing spelled in the

@@ -1672,7 +1672,8 @@ Val Lowerer::outputAtCall(const std::string &Name, const CallArgs &C,
   Emit = false;
   Inlining.push_back(Name);
   Frames.push_back(std::move(F));
-  Val Out = statementsOutput(List, /*FunctionBody=*/true, Depth);
+  Val Out = outOfFrame(statementsOutput(List, /*FunctionBody=*/true, Depth),
+                       Frames.back());
   Frames.pop_back();
   Inlining.pop_back();
   Emit = WasEmit;

@@ -566,7 +566,7 @@ void Lowerer::leave(script::Node N) {
       return; // a method is called on an object, not by name
     if (F.K == Frame::Func && !F.Function.empty())
       Functions[llvm::StringRef(F.Function).lower()] =
-          F.Output ? *F.Output : Val();
+          F.Output ? outOfFrame(*F.Output, F) : Val();
   }
 }
 
@@ -639,22 +639,48 @@ void Lowerer::walk(script::Node Root) {
   }
 }
 
-void Lowerer::run(script::Node Root) {
-  auto Reset = [&] {
-    Frames.clear();
-    Frames.push_back(Frame());
-    Covered.clear();
-    BlockInputs.clear();
-    Tables.clear();
-    PushedFrames.clear();
-    PendingLoops.clear();
-    BranchDepth = 0;
+Val Lowerer::outOfFrame(Val V, const Frame &F) {
+  // A build spelled with the function's own variables (`$vi.FileBuildPart`
+  // beside `return $vi.FilePrivatePart`) cannot be written by its callers.
+  auto Local = [&](const std::string &Text) {
+    llvm::StringRef T = Text;
+    for (size_t I = T.find('$'); I != llvm::StringRef::npos;
+         I = T.find('$', I + 1)) {
+      llvm::StringRef Name = T.drop_front(I + 1).take_while(
+          [](char C) { return llvm::isAlnum(C) || C == '_'; });
+      if (!Name.empty() && F.Vars.count(Name.lower()))
+        return true;
+    }
+    return false;
   };
-  Reset();
+  if (V.E)
+    V.E = core::dropSiblings(V.E, Local);
+  for (ExprPtr &X : V.Items)
+    if (X)
+      X = core::dropSiblings(X, Local);
+  for (auto &[K, X] : V.Fields)
+    if (X)
+      X = core::dropSiblings(X, Local);
+  return V;
+}
+
+void Lowerer::resetWalk() {
+  Frames.clear();
+  Frames.push_back(Frame());
+  Covered.clear();
+  BlockInputs.clear();
+  Tables.clear();
+  PushedFrames.clear();
+  PendingLoops.clear();
+  BranchDepth = 0;
+}
+
+void Lowerer::run(script::Node Root) {
+  resetWalk();
   Emit = false;
   walk(Root);
   FinalScript = Frames.front().Vars;
-  Reset();
+  resetWalk();
   Emit = true;
   walk(Root);
   pendingTables();
