@@ -438,13 +438,19 @@ void Lowerer::statement(script::Node S) {
     for (script::Node K : namedKids(Body))
       if (typeOf(K) == "switch_section")
         Secs.push_back(K);
-    switchGuard(S, script::field(S, "value"), Secs, /*Expression=*/false);
+    script::Node Value = script::field(S, "value");
+    switchGuard(S, Value, Secs, /*Expression=*/false);
     for (script::Node Sec : Secs)
       for (script::Node K : namedKids(Sec)) {
-        if (isStatement(typeOf(K)))
+        llvm::StringRef KT = typeOf(K);
+        if (isStatement(KT))
           statement(K);
-        else if (typeOf(K) == "when_clause")
+        else if (KT == "when_clause")
           scanGuards(K);
+        else if (KT == "declaration_pattern" || KT == "var_pattern")
+          // `case int b when RollupFloor.TryGetValue(b.ToString(), ...)`:
+          // b is the value switched on, in the section and its `when`.
+          pattern(K, lower(Value).expr(), 1, nullptr);
       }
     return;
   }
