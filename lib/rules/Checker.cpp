@@ -99,6 +99,11 @@ std::string describeOutcome(const Guard &G, const Outcome &O,
 /// value is written (`#define SP2_BUILD 6002`), in source order.
 std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
   std::vector<RelatedLocation> Out;
+  auto Add = [&](RelatedLocation R) {
+    if (llvm::none_of(
+            Out, [&](const RelatedLocation &O) { return O.Where == R.Where; }))
+      Out.push_back(std::move(R));
+  };
   std::vector<const Expr *> Stack{&Atom};
   while (!Stack.empty()) {
     const Expr *E = Stack.back();
@@ -109,12 +114,19 @@ std::vector<RelatedLocation> definitionsIn(const Expr &Atom) {
       std::string Value = Version ? "version " + E->Kids[0]->Str
                           : E->Kind == Op::StrConst ? "\"" + E->Str + "\""
                                                     : std::to_string(E->Int);
-      RelatedLocation R{E->DefinedAt, "`" + shorten(E->Written.Text) +
-                                          "` is defined here as " + Value};
-      if (llvm::none_of(Out, [&](const RelatedLocation &O) {
-            return O.Where == R.Where;
-          }))
-        Out.push_back(std::move(R));
+      Add({E->DefinedAt,
+           "`" + shorten(E->Written.Text) + "` is defined here as " + Value});
+    }
+    // A pattern written away from the test (`_LAB = re.compile(r"^6002\.")`
+    // matched later): where it is written, which its fix edits.
+    if ((E->Kind == Op::Regex || E->Kind == Op::Like) && E->Kids.size() > 1 &&
+        E->Kids[1] && E->Kids[1]->Kind == Op::StrConst &&
+        !E->Kids[1]->DefinedAt.valid() && E->Kids[1]->Written.valid() &&
+        Atom.Written.valid() &&
+        !Atom.Written.Span.contains(E->Kids[1]->Written.Span)) {
+      const Expr &P = *E->Kids[1];
+      Add({P.Written.Span,
+           "the pattern `" + shorten(P.Written.Text) + "` is written here"});
     }
     for (const ExprPtr &K : E->Kids)
       if (K)

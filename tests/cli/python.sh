@@ -47,3 +47,8 @@ js "d.findings.some(f => f.location.line === 24 && f.message.startsWith('\`not a
 js "d.findings.some(f => f.location.line === 29 && f.message.startsWith('\`BUILD not in (6001, 6002)\` is false on 6.0.6002'))"
 # A string constant written by name gets no fix that writes the name twice.
 js "d.findings.filter(f => f.location.line === 16 || f.location.line === 20).every(f => !f.fix)"
+
+# A pattern compiled away from its match is named where it is written.
+vg --format=json "$CORPUS/python/VG002-compiled-patterns.py"
+expect_rc 1
+js "d.findings.length === 2 && d.findings.every(f => f.related && f.related.some(r => r.location.line === 7 && r.message === 'the pattern \`r\"^6002\\\\.\\\\d+\\\\.\"\` is written here'))"
