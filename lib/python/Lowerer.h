@@ -51,6 +51,8 @@ enum class ObjKind : uint8_t {
   WmiLocator, // Dispatch("WbemScripting.SWbemLocator")
   WmiOSList,  // wmi.WMI().Win32_OperatingSystem()
   WmiOS,      // one Win32_OperatingSystem instance
+  DataFiles,  // wmi.WMI().CIM_DataFile(Name=<a system binary's path>)
+  DataFile,   // one of them: its Version is the binary's file version
   RegKey,     // winreg key of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion
   HKLM,    // winreg.HKEY_LOCAL_MACHINE, getattr(winreg, "HKEY_LOCAL_MACHINE")
   Tuple,   // a tuple/list literal or a tuple result (Items)

@@ -521,6 +521,8 @@ void Lowerer::statement(script::Node S) {
     Val Each;
     if (R.Obj == ObjKind::WmiOSList)
       Each = Val::obj(ObjKind::WmiOS);
+    else if (R.Obj == ObjKind::DataFiles)
+      Each = Val::obj(ObjKind::DataFile);
     else if (auto Line = lineOfLoop(S))
       Each = Val::of(*Line);
     else if (ExprPtr Text = linesOfLoop(S)) {

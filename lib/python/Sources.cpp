@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "python/Lowerer.h"
+#include "script/Wql.h"
 
 #include "llvm/Support/Path.h"
 
@@ -342,6 +343,11 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
     if (Name == "version")
       return Val::of(q(Quantity::Version, "platform.uname().version"));
     return Val::of(unknown());
+  case ObjKind::DataFile:
+    if (Name == "Version")
+      return Val::of(
+          q(Quantity::FileVersion, "CIM_DataFile.Version of a system binary"));
+    return Val::of(unknown());
   case ObjKind::WmiOS:
     if (ExprPtr E = sourceValue(builtinSources().wmiProperty(Name),
                                 "Win32_OperatingSystem." + Name.str()))
@@ -387,6 +393,8 @@ Val Lowerer::item(const Val &Obj, const Val &Index, script::Node N) {
     return Val::of(unknown());
   case ObjKind::WmiOSList:
     return Val::obj(ObjKind::WmiOS);
+  case ObjKind::DataFiles:
+    return Val::obj(ObjKind::DataFile);
   case ObjKind::Tuple:
     if (I && *I < 0)
       *I += Obj.Items.size();
@@ -444,12 +452,28 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   if (Obj.Obj == ObjKind::WmiConn) {
     if (Name == "Win32_OperatingSystem")
       return Val::obj(ObjKind::WmiOSList);
+    // `CIM_DataFile(Name=r"C:\\Windows\\System32\\kernel32.dll")`: the
+    // files of that name, whose Version is the binary's file version.
+    if (Name == "CIM_DataFile") {
+      script::Node Path = keywordArg(script::field(Call, "arguments"), "Name");
+      auto P = script::isNull(Path) ? std::nullopt
+                                    : constText(lower(Path, Depth + 1));
+      return P && builtinSources().isSystemBinary(*P)
+                 ? Val::obj(ObjKind::DataFiles)
+                 : Val();
+    }
     if ((Name == "query" || Name == "ExecQuery") && !Args.empty())
-      if (auto S = constText(Args[0]))
+      if (auto S = constText(Args[0])) {
         if (llvm::StringRef(*S).contains_insensitive("win32_operatingsystem")) {
           wqlGuard(ArgNodes[0], Args[0].E);
           return Val::obj(ObjKind::WmiOSList);
         }
+        auto Class = script::wqlQueryClass(*S);
+        if (Class &&
+            llvm::StringRef(*Class).equals_insensitive("CIM_DataFile") &&
+            builtinSources().quotesSystemBinary(*S))
+          return Val::obj(ObjKind::DataFiles);
+      }
     return {};
   }
   if (Obj.Obj == ObjKind::Process && Name == "communicate") {
