@@ -437,10 +437,11 @@ private:
       Val A = expr(Args[I], D + 1);
       if (!Callee.empty())
         noteArgument(Callee, I, A);
-      // `strSys & "ntoskrnl.exe"` with strSys unknown: what its literals
-      // name is all a helper's GetFileVersion needs (as at a direct call).
-      if (isSystemBinary(A.Lits) &&
-          (!A.E || (!hasParam(*A.E) && !constText(*A.E))))
+      // `strSys & "ntoskrnl.exe"` with strSys unknown, `"\\" & host &
+      // "\admin$\System32\ntoskrnl.exe"` with host a parameter: what its
+      // literals name is all a helper's GetFileVersion needs (as at a direct
+      // call), the file's name.
+      if (isSystemBinary(A.Lits) && (!A.E || !constText(*A.E)))
         A.E = strConst(A.Lits);
       V.push_back(A.E);
     }
