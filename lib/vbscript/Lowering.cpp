@@ -1651,10 +1651,15 @@ Val Lowerer::method(const Val &R, script::Node RecvNode, const std::string &M,
     outParams(M, Args, D);
     return {};
   case ObjKind::RegExp:
+    // A helper given both its pattern and its text (`RegexTest(pattern,
+    // text)`) is judged at each call; one with its own pattern, where its
+    // callers' text binds it.
     if (M == "test" && Args.size() == 1 && R.State && R.State->Pattern &&
-        R.State->Pattern->Kind == Op::StrConst) {
+        (R.State->Pattern->Kind == Op::StrConst ||
+         R.State->Pattern->Kind == Op::Param)) {
       Val S = expr(Args[0], D + 1);
-      if (!S.E || !dependsOnVersion(*S.E))
+      bool Given = R.State->Pattern->Kind == Op::Param;
+      if (!S.E || !(dependsOnVersion(*S.E) || (Given && hasParam(*S.E))))
         return {};
       ExprPtr Subject = isStringValued(*S.E) ? S.E : unary(Op::ToStr, S.E);
       auto E = clone(*binary(Op::Regex, Subject, R.State->Pattern));
