@@ -202,6 +202,19 @@ std::optional<std::string> constText(const Expr &E) {
   return R;
 }
 
+std::optional<std::string> constTail(const Expr &E) {
+  if (E.Kind != Op::Concat)
+    return constText(E);
+  std::string R;
+  for (auto K = E.Kids.rbegin(); K != E.Kids.rend(); ++K) {
+    auto T = *K ? constText(**K) : std::nullopt;
+    if (!T)
+      break;
+    R = *T + R;
+  }
+  return R.empty() ? std::nullopt : std::optional<std::string>(R);
+}
+
 namespace {
 /// Index(Split(<dotted version quantity>, "."), I) read as the component,
 /// and the file version of a path that became known, wherever a
@@ -209,13 +222,15 @@ namespace {
 ExprPtr readComponents(const ExprPtr &E) {
   if (!E)
     return E;
+  // A system binary's name ends the path: its version, whatever the
+  // directory (a parameter, a folder not known).
+  if (E->Kind == Op::FileVersionOf && E->Kids.size() == 1 && E->Kids[0])
+    if (auto Tail = constTail(*E->Kids[0]);
+        Tail && builtinSources().isSystemBinary(*Tail))
+      return quantity(Quantity::FileVersion, "the file version of " + *Tail);
   if (E->Kind == Op::FileVersionOf && E->Kids.size() == 1 && E->Kids[0] &&
-      !hasParam(*E->Kids[0])) {
-    auto Path = constText(*E->Kids[0]);
-    if (Path && builtinSources().isSystemBinary(*Path))
-      return quantity(Quantity::FileVersion, "the file version of " + *Path);
+      !hasParam(*E->Kids[0]))
     return unknown();
-  }
   if (E->Kind == Op::RegistryValueOf && E->Kids.size() == 1 && E->Kids[0] &&
       !hasParam(*E->Kids[0])) {
     auto Path = constText(*E->Kids[0]);

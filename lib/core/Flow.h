@@ -77,6 +77,12 @@ auto constText(const ValT &V) -> decltype(V.E, std::optional<std::string>()) {
   return V.E ? constText(*V.E) : std::nullopt;
 }
 
+/// The constant end of a text built by concatenation (`sysDir +
+/// "kernel32.dll"`, `"\\" & host & "\admin$\System32\ntoskrnl.exe"`),
+/// which names a path's file whatever comes before; the whole text of a
+/// constant.
+std::optional<std::string> constTail(const Expr &E);
+
 /// Component Index (0-based) of a dotted version quantity Q ("6.0.6002",
 /// "6.0.6002.24566", "6.0"): Major, Minor, Build, and for a file version the
 /// Revision. Nullopt for any other quantity or index.

@@ -549,6 +549,48 @@ void Lowerer::statement(script::Node S) {
   scanGuards(S);
 }
 
+/// JScript assigns to a COM object's parameterized property with a call on
+/// the left (`Session.Property("DIR") = v`, `rec.StringData(0) = s`), which
+/// JavaScript's grammar rejects. Each such `=` becomes `,` in a copy of the
+/// same length: a sequence expression, the rest of the file parsed as
+/// written. Strings and comments are left alone. Whether it changed.
+bool parseableComAssignments(std::string &Code) {
+  bool Changed = false;
+  char Quote = 0;
+  for (size_t I = 0; I < Code.size(); ++I) {
+    char C = Code[I];
+    if (Quote) {
+      if (C == '\\')
+        ++I;
+      else if (C == Quote || C == '\n')
+        Quote = 0;
+      continue;
+    }
+    if (C == '"' || C == '\'') {
+      Quote = C;
+    } else if (C == '/' && I + 1 < Code.size() && Code[I + 1] == '/') {
+      I = Code.find('\n', I);
+      if (I == std::string::npos)
+        break;
+    } else if (C == '/' && I + 1 < Code.size() && Code[I + 1] == '*') {
+      I = Code.find("*/", I + 2);
+      if (I == std::string::npos)
+        break;
+      ++I;
+    } else if (C == ')') {
+      size_t J = I + 1;
+      while (J < Code.size() && (Code[J] == ' ' || Code[J] == '\t'))
+        ++J;
+      if (J + 1 < Code.size() && Code[J] == '=' && Code[J + 1] != '=' &&
+          Code[J + 1] != '>') {
+        Code[J] = ',';
+        Changed = true;
+      }
+    }
+  }
+  return Changed;
+}
+
 void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
                const FrontendOptions &Opts, std::vector<Guard> &Guards,
                std::vector<Diagnostic> &Diags) {
@@ -578,6 +620,12 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
     if (!usesHostObjects(Code))
       return;
     Src = Code;
+  }
+  std::string Parseable;
+  if (Src.contains(")")) {
+    Parseable = Src.str();
+    if (parseableComAssignments(Parseable))
+      Src = Parseable;
   }
   script::lowerTree<Lowerer>(tree_sitter_javascript(), Path, Text, Src, Opts,
                              Guards, Diags);

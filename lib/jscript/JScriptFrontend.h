@@ -21,6 +21,11 @@ bool usesHostObjects(llvm::StringRef Text);
 /// (`language="JScript"`, `type="text/jscript"`).
 bool hasJScriptBlock(llvm::StringRef Text);
 
+/// Makes JScript's assignments to a COM parameterized property
+/// (`Session.Property("DIR") = v`) parseable as JavaScript: their `=`
+/// becomes `,`, in place (same length). True if anything changed.
+bool parseableComAssignments(std::string &Code);
+
 /// Parses JScript with tree-sitter-javascript and lowers every version
 /// guard in it with JScript 5.x (ES3) semantics: a .js file whole, and of a
 /// .wsf/.hta/.htm/.html file its JScript `<script>` blocks, at their own

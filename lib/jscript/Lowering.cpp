@@ -118,7 +118,9 @@ Val Lowerer::stringLiteral(script::Node N) {
 
 Val Lowerer::regexLiteral(script::Node N) {
   Val R = Val::obj(ObjKind::RegExp);
-  R.E = strConst(text(script::field(N, "pattern")).str());
+  // Spelled as written between the slashes: a fix widens it there.
+  script::Node P = script::field(N, "pattern");
+  R.E = strConst(text(P).str(), spell(P));
   R.IgnoreCase = text(script::field(N, "flags")).contains('i');
   return R;
 }
@@ -334,9 +336,11 @@ Val Lowerer::callFunction(const std::string &Key, script::Node N,
   bool Related = FR && (FR->related() || (FR->E && hasParam(*FR->E) &&
                                           FR->E->Kind != Op::Param));
   if (!Related) {
-    // Nothing known without the arguments: the body with them.
+    // Nothing known without the arguments: the body with them (a path
+    // whose file is named, `sysDir + "kernel32.dll"`, too).
     bool Constant = llvm::any_of(Args, [](const Val &A) {
-      return A.isObject() || (A.E && (A.E->isConst() || A.related()));
+      return A.isObject() ||
+             (A.E && (A.E->isConst() || A.related() || core::constTail(*A.E)));
     });
     if (Constant && Instantiating < 3)
       if (auto R = instantiate(Key, N, Args, Depth))
@@ -346,13 +350,22 @@ Val Lowerer::callFunction(const std::string &Key, script::Node N,
   const Val &Ret = *FR;
   if (Ret.E && isBoolean(*Ret.E) && !hasParam(*Ret.E))
     return Val::of(unknown()); // a condition: reported where it is written
-  if (!Ret.E || !hasParam(*Ret.E))
+  // A record over the parameters (`return { rev: parseInt(parts[3], 10) }`
+  // of the file version of `path`): its properties at this call.
+  bool Props = llvm::any_of(Ret.Props, [](const auto &P) {
+    return P.second.E && hasParam(*P.second.E);
+  });
+  if ((!Ret.E || !hasParam(*Ret.E)) && !Props)
     return Ret;
   std::vector<ExprPtr> Bound(F->second.Params.size());
   for (size_t I = 0; I < ArgNodes.size() && I < Bound.size(); ++I)
     Bound[I] = operand(Args[I], ArgNodes[I]);
   Val R = Ret;
-  R.E = core::instantiate(Ret.E, Bound, {}, span(N));
+  if (Ret.E && hasParam(*Ret.E))
+    R.E = core::instantiate(Ret.E, Bound, {}, span(N));
+  for (auto &[Name, P] : R.Props)
+    if (P.E && hasParam(*P.E))
+      P.E = core::instantiate(P.E, Bound, {}, span(N));
   return R;
 }
 

@@ -341,6 +341,8 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef M, script::Node Call,
     }
     if (L == "getfileversion" && !Args.empty()) {
       std::string P = pathOf(Args[0]);
+      if (P.empty() && Args[0].E)
+        P = core::constTail(*Args[0].E).value_or("");
       if (Args[0].E && hasParam(*Args[0].E) && !vbscript::isSystemBinary(P))
         return Val::of(unary(Op::FileVersionOf, Args[0].E));
       if (!vbscript::isSystemBinary(P))

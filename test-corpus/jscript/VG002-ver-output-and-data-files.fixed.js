@@ -15,7 +15,7 @@ function verChecks() {
         WScript.Echo("sp2 by ver");
     }
     // expect: VG002
-    if (/\b6\.0\.6002\b/.test(raw)) {
+    if (/\b6\.0\.600[23]\b/.test(raw)) {
         WScript.Echo("sp2 by word");
     }
     var m = /Version ([\d.]+)/.exec(raw);

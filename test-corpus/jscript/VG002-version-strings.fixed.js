@@ -19,7 +19,7 @@ if (/6\.0\.600[0-2]/.test(v)) {
     WScript.Echo("regex literal");
 }
 // expect: VG002
-if (v.match(/^6\.0\.6002/)) {
+if (v.match(/^6\.0\.600[23]/)) {
     WScript.Echo("match");
 }
 // expect: VG001

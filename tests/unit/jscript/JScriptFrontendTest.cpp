@@ -267,3 +267,29 @@ TEST(JScriptFiles, DeepNestingIsCutNotACrash) {
   auto R = run(S);
   EXPECT_LE(R.Findings.size(), 1u);
 }
+
+TEST(JScriptLowering, AssignmentsToComPropertiesParse) {
+  std::string Code =
+      "Session.Property(\"DIR\") = dir; // f(a) = b\n"
+      "var s = \"g(x) = y\"; if (a == b) { r.StringData(0)=1; }\n"
+      "var f = (x) => x; var t = (a) === b;\n";
+  std::string Want =
+      "Session.Property(\"DIR\") , dir; // f(a) = b\n"
+      "var s = \"g(x) = y\"; if (a == b) { r.StringData(0),1; }\n"
+      "var f = (x) => x; var t = (a) === b;\n";
+  EXPECT_TRUE(jscript::parseableComAssignments(Code));
+  EXPECT_EQ(Code, Want);
+  // An MSI custom action: the rest of the function is still read.
+  Result R =
+      run("function CA() {\n"
+          "  var fso = new ActiveXObject(\"Scripting.FileSystemObject\");\n"
+          "  Session.Property(\"AGENT_BLOCK\") = \"OS\";\n"
+          "  var v = "
+          "fso.GetFileVersion(\"C:\\\\Windows\\\\System32\\\\kernel32.dll\");\n"
+          "  if (parseInt(v.split(\".\")[3], 10) < 24000) {\n"
+          "    Session.Property(\"PATCH\") = \"required\";\n"
+          "  }\n"
+          "}\n");
+  EXPECT_TRUE(R.Diags.empty());
+  ASSERT_EQ(R.Guards.size(), 1u);
+}
