@@ -199,6 +199,9 @@ public:
                                 const std::vector<Val> &Args,
                                 const std::vector<script::Node> &ArgNodes);
   Val member(const Val &Obj, llvm::StringRef Name, script::Node N);
+  /// The keyword arguments of `Win32_OperatingSystem(BuildNumber="6002")`:
+  /// a guard on what they select.
+  void wmiKeywordFilter(script::Node Call, int Depth);
   Val method(const Val &Obj, llvm::StringRef Name, script::Node Call,
              const std::vector<Val> &Args,
              const std::vector<script::Node> &ArgNodes, int Depth);

@@ -438,6 +438,35 @@ Val Lowerer::elements(const Val &Seq) const {
   return R;
 }
 
+void Lowerer::wmiKeywordFilter(script::Node Call, int Depth) {
+  // `c.Win32_OperatingSystem(BuildNumber="6002")`: the wmi package's WHERE
+  // clause, one equality per keyword (WQL's `=`, which ignores case). The
+  // instances it gives are none after the bump: a guard, with no fix
+  // written into the argument list.
+  ExprPtr Where;
+  for (script::Node K : namedKids(script::field(Call, "arguments"))) {
+    if (typeOf(K) != "keyword_argument")
+      continue;
+    std::string Prop = text(script::field(K, "name")).str();
+    ExprPtr Q = sourceValue(builtinSources().wmiProperty(Prop),
+                            "Win32_OperatingSystem." + Prop);
+    ExprPtr V = lower(script::field(K, "value"), Depth + 1).E;
+    if (!Q || !V || !V->isConst())
+      continue;
+    ExprPtr Test = cmp(CmpOp::EQ, Q, V, CmpMode::StrCI);
+    Where = Where ? logicAnd(Where, Test) : Test;
+  }
+  if (!Emit || !Where || !dependsOnVersion(*Where))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Where;
+  G.Where = span(Call);
+  llvm::StringRef T = text(Call);
+  G.Text = normalize(T.substr(T.find("Win32_OperatingSystem")));
+  emit(std::move(G), Call);
+}
+
 Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
                     const std::vector<Val> &Args,
                     const std::vector<script::Node> &ArgNodes, int Depth) {
@@ -450,8 +479,10 @@ Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,
   if (Obj.Obj == ObjKind::WmiLocator)
     return Name == "ConnectServer" ? Val::obj(ObjKind::WmiConn) : Val();
   if (Obj.Obj == ObjKind::WmiConn) {
-    if (Name == "Win32_OperatingSystem")
+    if (Name == "Win32_OperatingSystem") {
+      wmiKeywordFilter(Call, Depth);
       return Val::obj(ObjKind::WmiOSList);
+    }
     // `CIM_DataFile(Name=r"C:\\Windows\\System32\\kernel32.dll")`: the
     // files of that name, whose Version is the binary's file version.
     if (Name == "CIM_DataFile") {
