@@ -136,6 +136,11 @@ public:
   Val compare(llvm::StringRef Op, const Val &L, script::Node LN, const Val &R,
               script::Node RN, script::Node Whole, script::Node OpN);
   Val binaryOp(script::Node N, int Depth);
+  /// `Assert.Equal(6002, v.Build)` and the like: a guard on the host the
+  /// test runs on.
+  void assertion(llvm::StringRef Name, script::Node Call,
+                 const std::vector<Val> &Args,
+                 const std::vector<script::Node> &ArgNodes);
   Val call(script::Node N, int Depth);
   Val callFunction(const std::string &Key, script::Node Call,
                    const std::vector<Val> &Args,

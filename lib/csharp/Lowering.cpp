@@ -826,6 +826,53 @@ std::optional<ExprPtr> Lowerer::overItems(const Val &List, script::Node Lambda,
                            : nary(Every ? Op::And : Op::Or, std::move(Tests));
 }
 
+void Lowerer::assertion(llvm::StringRef Name, script::Node Call,
+                        const std::vector<Val> &Args,
+                        const std::vector<script::Node> &ArgNodes) {
+  // xUnit's and NUnit's assertions on the host they run on: a test that
+  // fails after the bump, as an `if` would flip. The expected value comes
+  // first (`Assert.Equal(6002, v.Build)`, `Assert.StartsWith("6.0.6002.",
+  // kernel)`); InRange(actual, low, high). No fix: the call has no place
+  // for a second test.
+  if (!Emit || Instantiating || Args.size() < 2)
+    return;
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (Args[I].isObject() || !Args[I].E)
+      return;
+  auto Arg = [&](size_t I) { return operand(Args[I], ArgNodes[I]); };
+  auto Mode = [&](const ExprPtr &A, const ExprPtr &B) {
+    return valueType(*A) == ValueType::Str || valueType(*B) == ValueType::Str
+               ? CmpMode::Str
+               : CmpMode::Int;
+  };
+  ExprPtr Test;
+  if (Name == "Equal" || Name == "AreEqual" || Name == "NotEqual" ||
+      Name == "AreNotEqual") {
+    bool Not = Name.contains("Not");
+    Test = cmp(Not ? CmpOp::NE : CmpOp::EQ, Arg(1), Arg(0),
+               Mode(Arg(0), Arg(1)), Dialect::CSharp);
+  } else if (Name == "StartsWith" || Name == "EndsWith" ||
+             (Name == "Contains" && valueType(*Arg(1)) == ValueType::Str)) {
+    Op K = Name == "StartsWith" ? Op::StartsWith
+           : Name == "EndsWith" ? Op::EndsWith
+                                : Op::Contains;
+    Test = binary(K, Arg(1), Arg(0));
+  } else if (Name == "Matches" && valueType(*Arg(1)) == ValueType::Str) {
+    Test = binary(Op::Regex, Arg(1), Arg(0));
+  } else if (Name == "InRange" && Args.size() == 3) {
+    Test = logicAnd(cmp(CmpOp::GE, Arg(0), Arg(1)),
+                    cmp(CmpOp::LE, Arg(0), Arg(2)));
+  }
+  if (!Test || !dependsOnVersion(*Test))
+    return;
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = Test;
+  G.Where = span(Call);
+  G.Text = normalize(text(Call));
+  emit(std::move(G), Call);
+}
+
 Val Lowerer::call(script::Node N, int Depth) {
   script::Node Fn = unwrap(script::field(N, "function"));
   std::vector<script::Node> ArgNodes = args(script::field(N, "arguments"));
@@ -848,6 +895,12 @@ Val Lowerer::call(script::Node N, int Depth) {
                             intConst(int64_t(I)), E});
     return Val::of(E);
   }
+  if (auto [Cls, Method] = Static.rsplit('.');
+      !Method.empty() &&
+      llvm::is_contained(
+          {"Assert", "StringAssert", "ClassicAssert"},
+          Cls.rsplit('.').second.empty() ? Cls : Cls.rsplit('.').second))
+    assertion(Method, N, Args, ArgNodes);
   if ((Static == "Array.Exists" || Static == "Array.TrueForAll") &&
       Args.size() == 2)
     if (auto T = overItems(Args[0], ArgNodes[1], Static == "Array.TrueForAll",
