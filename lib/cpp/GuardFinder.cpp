@@ -3,11 +3,14 @@
 
 #include "core/Deadline.h"
 #include "core/Evaluator.h"
+#include "core/Flow.h"
 #include "core/Profile.h"
 #include "core/Siblings.h"
+#include "core/SourceTable.h"
 #include "cpp/Lowering.h"
 #include "cpp/Sources.h"
 #include "cpp/Spans.h"
+#include "script/Wql.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -165,6 +168,59 @@ public:
   }
   bool VisitSwitchStmt(SwitchStmt *S) {
     switchGuard(S);
+    return true;
+  }
+  /// A WQL query on Win32_OperatingSystem written as a literal
+  /// (`ExecQuery(bstr_t("WQL"), bstr_t(L"SELECT * FROM
+  /// Win32_OperatingSystem WHERE BuildNumber = '6002'"), ...)`, or handed
+  /// to a helper): its WHERE clause is a guard on the instances it gives,
+  /// fixed inside the literal when it is written without escapes.
+  bool VisitStringLiteral(StringLiteral *S) {
+    if (S->getLength() < 20 || !Roots.insert(S).second)
+      return true;
+    std::string Q = literalUtf8(S);
+    if (!script::queriesOs(Q))
+      return true;
+    // Where the text starts in the file, if the token is one literal
+    // written as its text (no escapes, no macro).
+    std::optional<core::SourceSpan> Start;
+    SourceLocation Loc = S->getBeginLoc();
+    if (S->getNumConcatenated() == 1 && Loc.isFileID()) {
+      core::Spelling W = spelling(Ctx, S->getSourceRange());
+      size_t Quote = W.Text.find('"');
+      if (Quote != std::string::npos && W.Text.size() >= Quote + 2 &&
+          llvm::StringRef(W.Text).substr(Quote + 1).drop_back() == Q) {
+        SourceLocation At = Loc.getLocWithOffset(Quote + 1);
+        Start = fileSpan(Ctx, SourceRange(At, At));
+      }
+    }
+    script::WqlPropertyFn Prop = [](llvm::StringRef Name) {
+      return core::sourceValue(core::builtinSources().wmiProperty(Name),
+                               "Win32_OperatingSystem." + Name.str());
+    };
+    script::WqlSpanFn SpanOf =
+        [&](uint32_t B, uint32_t E) -> std::optional<core::SourceSpan> {
+      if (!Start || B > E || E > Q.size())
+        return std::nullopt;
+      core::SourceSpan R = *Start;
+      R.Begin = Start->Begin + B;
+      R.End = Start->Begin + E;
+      R.Col = Start->Col + B;
+      R.EndCol = Start->Col + E;
+      R.EndLine = Start->Line;
+      return R;
+    };
+    auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
+    if (!Parsed || !Parsed->Where || !core::dependsOnVersion(*Parsed->Where))
+      return true;
+    core::Guard G;
+    G.Kind = core::GuardKind::Condition;
+    G.Syntax = core::Dialect::C;
+    G.Cond = Parsed->Where;
+    G.Where = fileSpan(Ctx, S->getSourceRange());
+    G.Function = Function;
+    G.Text = "WQL " + Q;
+    Guards.push_back(std::move(G));
     return true;
   }
 

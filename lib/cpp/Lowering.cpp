@@ -26,6 +26,20 @@ using core::ExprPtr;
 using core::Op;
 using core::Quantity;
 
+std::string literalUtf8(const StringLiteral *S) {
+  if (S->getCharByteWidth() == 1)
+    return S->getString().str();
+  std::string Out;
+  for (unsigned I = 0; I < S->getLength(); ++I) {
+    uint32_t CP = S->getCodeUnit(I);
+    char Buf[8];
+    char *P = Buf;
+    if (llvm::ConvertCodePointToUTF8(CP, P))
+      Out.append(Buf, P - Buf);
+  }
+  return Out;
+}
+
 namespace {
 
 constexpr unsigned MaxDepth = 48;
@@ -93,20 +107,6 @@ std::string calleeName(const CallExpr *CE) {
 
 bool isSystem(const ASTContext &Ctx, SourceLocation L) {
   return L.isValid() && Ctx.getSourceManager().isInSystemHeader(L);
-}
-
-std::string literalUtf8(const StringLiteral *S) {
-  if (S->getCharByteWidth() == 1)
-    return S->getString().str();
-  std::string Out;
-  for (unsigned I = 0; I < S->getLength(); ++I) {
-    uint32_t CP = S->getCodeUnit(I);
-    char Buf[8];
-    char *P = Buf;
-    if (llvm::ConvertCodePointToUTF8(CP, P))
-      Out.append(Buf, P - Buf);
-  }
-  return Out;
 }
 
 /// The IR operation of a C arithmetic or bitwise operator.

@@ -25,6 +25,9 @@ namespace verguard::cpp {
 /// A call of a lambda (its closure's operator()).
 bool isLambdaCall(const clang::CallExpr *CE);
 
+/// A string literal's text as UTF-8 (wide literals too).
+std::string literalUtf8(const clang::StringLiteral *S);
+
 /// What the whole translation unit says about where values come from,
 /// gathered once before any guard is lowered.
 struct Facts {
