@@ -631,6 +631,11 @@ Val Lowerer::call(script::Node N, int Depth) {
   for (script::Node A : ArgNodes)
     Args.push_back(lower(A, Depth + 1));
   std::string Name = dottedName(Fn);
+  // `frozenset({6001, 6002})`, `set([...])`, `tuple(...)`: the same items.
+  if ((Name == "frozenset" || Name == "set" || Name == "tuple" ||
+       Name == "list" || Name == "sorted") &&
+      Args.size() == 1 && Args[0].Obj == ObjKind::Tuple)
+    return Args[0];
   if (!Name.empty())
     if (auto S = sourceCall(Name, N, Args, ArgNodes))
       return *S;
