@@ -736,6 +736,8 @@ private:
     auto *LV = dyn_cast<VarDecl>(Elt->getDecl());
     if (!LV)
       return nullptr;
+    if (isa<ParmVarDecl>(LV))
+      return predicateRange(Elt);
     for (const DynTypedNode &P : Ctx.getParents(*LV))
       if (const auto *DS = P.get<DeclStmt>())
         for (const DynTypedNode &Q : Ctx.getParents(*DS))
@@ -743,6 +745,48 @@ private:
               FR && FR->getLoopVariable() == LV && FR->getRangeInit())
             return dyn_cast<DeclRefExpr>(
                 FR->getRangeInit()->IgnoreParenImpCasts());
+    return nullptr;
+  }
+
+  /// `std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule &r)
+  /// { return r.build == b; })`: the table whose entries the lambda's
+  /// parameter (read at Elt) is given, or null.
+  const DeclRefExpr *predicateRange(const DeclRefExpr *Elt) {
+    // The lambda whose only parameter Elt reads (its call operator's
+    // class is the LambdaExpr's child in the parent map).
+    const auto *PV = cast<ParmVarDecl>(Elt->getDecl());
+    const auto *MD = dyn_cast<CXXMethodDecl>(PV->getDeclContext());
+    if (!MD || !MD->getParent()->isLambda() || MD->getNumParams() != 1)
+      return nullptr;
+    const Stmt *Cur = nullptr;
+    for (const DynTypedNode &P : Ctx.getParents(*MD->getParent()))
+      if (const auto *LE = P.get<LambdaExpr>())
+        Cur = LE;
+    // Up to the algorithm the lambda is given to.
+    for (int Steps = 0; Steps < 16 && Cur; ++Steps) {
+      auto Parents = Ctx.getParents(*Cur);
+      if (Parents.empty())
+        return nullptr;
+      Cur = Parents[0].get<Stmt>();
+      const auto *CE = dyn_cast_or_null<CallExpr>(Cur);
+      if (!CE)
+        continue;
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace() ||
+          !llvm::is_contained({"find_if", "find_if_not", "any_of", "all_of",
+                               "none_of", "count_if"},
+                              FD->getName()) ||
+          CE->getNumArgs() != 3)
+        return nullptr;
+      const Expr *First = CE->getArg(0)->IgnoreParenImpCasts();
+      if (const auto *B = dyn_cast<CallExpr>(First);
+          B && B->getNumArgs() == 1 && B->getDirectCallee() &&
+          B->getDirectCallee()->getIdentifier() &&
+          llvm::is_contained({"begin", "cbegin"},
+                             B->getDirectCallee()->getName()))
+        First = B->getArg(0)->IgnoreParenImpCasts();
+      return dyn_cast<DeclRefExpr>(First);
+    }
     return nullptr;
   }
 
