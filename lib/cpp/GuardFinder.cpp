@@ -3,10 +3,8 @@
 
 #include "core/Deadline.h"
 #include "core/Evaluator.h"
-#include "core/Flow.h"
 #include "core/Profile.h"
 #include "core/Siblings.h"
-#include "core/SourceTable.h"
 #include "cpp/Lowering.h"
 #include "cpp/Sources.h"
 #include "cpp/Spans.h"
@@ -194,10 +192,6 @@ public:
         Start = fileSpan(Ctx, SourceRange(At, At));
       }
     }
-    script::WqlPropertyFn Prop = [](llvm::StringRef Name) {
-      return core::sourceValue(core::builtinSources().wmiProperty(Name),
-                               "Win32_OperatingSystem." + Name.str());
-    };
     script::WqlSpanFn SpanOf =
         [&](uint32_t B, uint32_t E) -> std::optional<core::SourceSpan> {
       if (!Start || B > E || E > Q.size())
@@ -210,7 +204,7 @@ public:
       R.EndLine = Start->Line;
       return R;
     };
-    auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
+    auto Parsed = script::parseOsQuery(Q, SpanOf);
     if (!Parsed || !Parsed->Where || !core::dependsOnVersion(*Parsed->Where))
       return true;
     core::Guard G;

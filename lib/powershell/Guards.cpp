@@ -584,9 +584,6 @@ void Lowerer::wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
   std::vector<uint32_t> Map;
   if (!decodeLiteral(Lit, Q, &Map))
     return;
-  script::WqlPropertyFn Prop = [this](llvm::StringRef Name) {
-    return wmiProperty(Name);
-  };
   script::WqlSpanFn SpanOf = [&](uint32_t B,
                                  uint32_t E) -> std::optional<SourceSpan> {
     if (E > Q.size() || B > E || Map.size() != Q.size() + 1)
@@ -600,12 +597,12 @@ void Lowerer::wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
   };
   ExprPtr Cond;
   if (IsQuery) {
-    auto Parsed = script::parseWqlQuery(Q, Prop, SpanOf);
+    auto Parsed = script::parseOsQuery(Q, SpanOf);
     if (!Parsed || !Parsed->Where)
       return;
     Cond = Parsed->Where;
   } else {
-    Cond = script::parseWqlCondition(Q, Prop, SpanOf);
+    Cond = script::parseWqlCondition(Q, script::osProperty, SpanOf);
   }
   cover(Lit);
   if (!Cond || !dependsOnVersion(*Cond))

@@ -292,7 +292,6 @@ public:
   std::optional<core::ExprPtr> inferFromName(llvm::StringRef Name) const;
   static bool isCurrentVersionKey(llvm::StringRef Path);
   static bool isSystemBinary(llvm::StringRef Path);
-  core::ExprPtr wmiProperty(llvm::StringRef Name) const;
   core::ExprPtr registryValue(llvm::StringRef Name) const;
   /// [version] components of a version value.
   core::ExprPtr versionPart(const core::ExprPtr &V, llvm::StringRef Part,

@@ -101,11 +101,6 @@ bool Lowerer::isSystemBinary(llvm::StringRef Path) {
   return core::builtinSources().isSystemBinary(Path.trim().trim("'\" "));
 }
 
-ExprPtr Lowerer::wmiProperty(llvm::StringRef N) const {
-  return core::sourceValue(core::builtinSources().wmiProperty(N),
-                           "Win32_OperatingSystem." + N.str());
-}
-
 ExprPtr Lowerer::registryValue(llvm::StringRef N) const {
   ExprPtr V = core::sourceValue(core::builtinSources().registryValue(N),
                                 "registry CurrentVersion\\" + N.str());
@@ -544,7 +539,7 @@ Val Lowerer::member(const Val &O, llvm::StringRef Name, llvm::StringRef ObjText,
           q(Quantity::CSDVersion, "[Environment]::OSVersion.ServicePack"));
     return {};
   case ObjKind::WmiOS:
-    if (ExprPtr E = wmiProperty(Name))
+    if (ExprPtr E = script::osProperty(Name))
       return Inferred(E);
     return {};
   case ObjKind::ComputerInfo: {

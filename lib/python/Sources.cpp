@@ -349,8 +349,7 @@ Val Lowerer::member(const Val &Obj, llvm::StringRef Name, script::Node N) {
           q(Quantity::FileVersion, "CIM_DataFile.Version of a system binary"));
     return Val::of(unknown());
   case ObjKind::WmiOS:
-    if (ExprPtr E = sourceValue(builtinSources().wmiProperty(Name),
-                                "Win32_OperatingSystem." + Name.str()))
+    if (ExprPtr E = script::osProperty(Name))
       return Val::of(E);
     return Val::of(unknown());
   case ObjKind::Self: {
@@ -447,9 +446,7 @@ void Lowerer::wmiKeywordFilter(script::Node Call, int Depth) {
   for (script::Node K : namedKids(script::field(Call, "arguments"))) {
     if (typeOf(K) != "keyword_argument")
       continue;
-    std::string Prop = text(script::field(K, "name")).str();
-    ExprPtr Q = sourceValue(builtinSources().wmiProperty(Prop),
-                            "Win32_OperatingSystem." + Prop);
+    ExprPtr Q = script::osProperty(text(script::field(K, "name")));
     ExprPtr V = lower(script::field(K, "value"), Depth + 1).E;
     if (!Q || !V || !V->isConst())
       continue;

@@ -26,16 +26,12 @@ void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q,
                                     std::optional<uint32_t> Base, Node Lit) {
   if (!Emit)
     return;
-  WqlPropertyFn Prop = [](llvm::StringRef Name) {
-    return sourceValue(builtinSources().wmiProperty(Name),
-                       "Win32_OperatingSystem." + Name.str());
-  };
   WqlSpanFn SpanOf = [&](uint32_t B, uint32_t E) -> std::optional<SourceSpan> {
     if (!Base || B > E || E > Q.size())
       return std::nullopt;
     return span(*Base + B, *Base + E);
   };
-  auto Parsed = parseWqlQuery(Q, Prop, SpanOf);
+  auto Parsed = parseOsQuery(Q, SpanOf);
   if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
     return;
   Guard G;

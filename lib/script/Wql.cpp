@@ -1,6 +1,9 @@
 //===- Wql.cpp ------------------------------------------------------------===//
 #include "script/Wql.h"
 
+#include "core/Flow.h"
+#include "core/SourceTable.h"
+
 #include "llvm/ADT/StringExtras.h"
 
 #include <vector>
@@ -384,6 +387,16 @@ std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
                                       const WqlSpanFn &Span) {
   Parser P(Query, Property, Span, 0);
   return P.query();
+}
+
+ExprPtr osProperty(llvm::StringRef Name) {
+  return core::sourceValue(core::builtinSources().wmiProperty(Name),
+                           "Win32_OperatingSystem." + Name.str());
+}
+
+std::optional<WqlQuery> parseOsQuery(llvm::StringRef Query,
+                                     const WqlSpanFn &Span) {
+  return parseWqlQuery(Query, osProperty, Span);
 }
 
 std::optional<std::string> wqlQueryClass(llvm::StringRef Query) {

@@ -47,6 +47,11 @@ struct WqlQuery {
   uint32_t WhereBegin = 0; // offset of the condition (after WHERE)
 };
 
+/// A property of Win32_OperatingSystem as every frontend reads it: its
+/// value from the source table (rules/sources.yaml), null for a property
+/// that is not a version quantity.
+core::ExprPtr osProperty(llvm::StringRef Name);
+
 /// Parses `SELECT ... FROM Class [WHERE condition]`. nullopt if the text is
 /// not a WQL SELECT query or its WHERE clause does not parse.
 std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
@@ -56,6 +61,9 @@ std::optional<WqlQuery> parseWqlQuery(llvm::StringRef Query,
 /// The class a WQL SELECT query names after FROM, as written; nullopt if the
 /// text is not such a query (or its WHERE clause does not parse).
 std::optional<std::string> wqlQueryClass(llvm::StringRef Query);
+/// parseWqlQuery with Win32_OperatingSystem's properties (osProperty).
+std::optional<WqlQuery> parseOsQuery(llvm::StringRef Query,
+                                     const WqlSpanFn &Span);
 /// Whether Query is a WQL SELECT query on Win32_OperatingSystem.
 bool queriesOs(llvm::StringRef Query);
 
