@@ -231,14 +231,14 @@ void outParams(ASTContext &Ctx, const CallExpr *CE, Facts &F) {
   auto Define = [&](unsigned I, ExprPtr V) {
     if (I >= CE->getNumArgs())
       return;
-    const VarDecl *Local = pointee(CE->getArg(I));
-    if (Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local))
-      F.OutDefsAt[Local].push_back({CE->getBeginLoc(), V});
+    const VarDecl *VD = pointee(CE->getArg(I));
+    if (VD)
+      F.wroteByCall(VD, CE->getBeginLoc(), V);
     if (!V)
       return;
-    if (const VarDecl *VD = pointee(CE->getArg(I))) {
+    if (VD)
       F.OutDefs[VD] = std::move(V);
-    } else if (const FieldDecl *FD = fieldPointee(CE->getArg(I)))
+    else if (const FieldDecl *FD = fieldPointee(CE->getArg(I)))
       F.FieldOutDefs[FD] = std::move(V);
   };
   // sprintf family: the buffer holds the formatted text.
@@ -784,8 +784,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
         // stores into, through any object of its type, as a variable. A
         // local written by an earlier call too is read where it is used
         // (Facts::OutDefsAt).
-        bool Local =
-            Target && Target->hasLocalStorage() && !isa<ParmVarDecl>(Target);
+        bool Local = Target && Facts::plainLocal(Target);
         if (Target ? F.OutDefs.count(Target) > 0 && !Local
                    : !Member || F.FieldOutDefs.count(Member) > 0)
           continue;
@@ -846,8 +845,7 @@ void userOutParams(ASTContext &Ctx, Facts &F,
       for (auto &[Target, V] : Outs) {
         if (V)
           V = core::respellSiblings(V, Quantity::Build, BuildVar);
-        if (Target->hasLocalStorage() && !isa<ParmVarDecl>(Target))
-          F.OutDefsAt[Target].push_back({CE->getBeginLoc(), V});
+        F.wroteByCall(Target, CE->getBeginLoc(), V);
         if (V && !F.OutDefs.count(Target))
           F.OutDefs[Target] = V;
       }
@@ -1152,10 +1150,13 @@ ExprPtr Lowerer::writtenByCallBefore(const VarDecl *VD, const Expr *Use) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation At = SM.getExpansionLoc(Use->getBeginLoc());
   const std::pair<SourceLocation, ExprPtr> *Last = nullptr;
-  for (const auto &W : It->second)
-    if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(W.first), At) &&
-        (!Last || SM.isBeforeInTranslationUnit(Last->first, W.first)))
+  for (const auto &W : It->second) {
+    SourceLocation L = SM.getExpansionLoc(W.first);
+    if (SM.isBeforeInTranslationUnit(L, At) &&
+        (!Last ||
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Last->first), L)))
       Last = &W;
+  }
   if (!Last)
     return nullptr;
   return Last->second ? Last->second : core::unknown();

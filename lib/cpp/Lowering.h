@@ -43,6 +43,16 @@ struct Facts {
   llvm::DenseMap<const clang::VarDecl *,
                  std::vector<std::pair<clang::SourceLocation, core::ExprPtr>>>
       OutDefsAt;
+  /// A local that is not a parameter: its writes are in one body.
+  static bool plainLocal(const clang::VarDecl *VD) {
+    return VD->hasLocalStorage() && !llvm::isa<clang::ParmVarDecl>(VD);
+  }
+  /// Records a call's write into VD (OutDefsAt), if VD is a plain local.
+  void wroteByCall(const clang::VarDecl *VD, clang::SourceLocation At,
+                   core::ExprPtr V) {
+    if (plainLocal(VD))
+      OutDefsAt[VD].push_back({At, std::move(V)});
+  }
   /// Variables changed in ways verguard does not follow (++, an update in
   /// a loop, ...).
   llvm::DenseSet<const clang::VarDecl *> Clobbered;
