@@ -621,12 +621,9 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
       return;
     Src = Code;
   }
-  std::string Parseable;
-  if (Src.contains(")")) {
-    Parseable = Src.str();
-    if (parseableComAssignments(Parseable))
-      Src = Parseable;
-  }
+  std::string Parseable = Src.str();
+  if (parseableComAssignments(Parseable))
+    Src = Parseable;
   script::lowerTree<Lowerer>(tree_sitter_javascript(), Path, Text, Src, Opts,
                              Guards, Diags);
 }
