@@ -865,12 +865,8 @@ void Lowerer::assertion(llvm::StringRef Name, script::Node Call,
   }
   if (!Test || !dependsOnVersion(*Test))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Test;
-  G.Where = span(Call);
-  G.Text = normalize(text(Call));
-  emit(std::move(G), Call);
+  emitCondition(Test, span(Call), normalize(text(Call)),
+                script::startByte(Call));
 }
 
 Val Lowerer::call(script::Node N, int Depth) {

@@ -515,12 +515,9 @@ void Lowerer::wql(const Val &Query, script::Node QueryNode, script::Node Call) {
   auto Parsed = script::parseWqlQuery(*Q, Prop, SpanFn);
   if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Parsed->Where;
-  G.Where = span(Call);
-  G.Text = normalize(llvm::StringRef(*Q).substr(Parsed->WhereBegin));
-  emit(std::move(G), QueryNode);
+  emitCondition(Parsed->Where, span(Call),
+                normalize(llvm::StringRef(*Q).substr(Parsed->WhereBegin)),
+                script::startByte(QueryNode));
 }
 
 } // namespace verguard::jscript

@@ -284,12 +284,8 @@ void Lowerer::whereFilter(const CmdArgs &A, script::Node Cmd, const Val &Input,
     script::Node B = unwrap(Block);
     if (!Emit || !dependsOnVersion(*C))
       return;
-    Guard G;
-    G.Kind = GuardKind::Condition;
-    G.Cond = C;
-    G.Where = span(B);
-    G.Text = "Where-Object " + normalize(text(B));
-    emit(std::move(G), B);
+    emitCondition(C, span(B), "Where-Object " + normalize(text(B)),
+                  script::startByte(B));
     return;
   }
   // Simplified syntax: Where-Object Property -op Value.
@@ -358,12 +354,8 @@ void Lowerer::whereFilter(const CmdArgs &A, script::Node Cmd, const Val &Input,
   ExprPtr Cond = asCond(C.E);
   if (!Emit || !dependsOnVersion(*Cond))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Cond;
-  G.Where = span(B, E);
-  G.Text = "Where-Object " + normalize(text(Cmd));
-  emit(std::move(G), Cmd);
+  emitCondition(Cond, span(B, E), "Where-Object " + normalize(text(Cmd)),
+                script::startByte(Cmd));
 }
 
 /// The text of a hash entry, from its key to the end of its value: without
@@ -607,12 +599,7 @@ void Lowerer::wqlGuard(script::Node StringNode, const Val &Str, bool IsQuery,
   cover(Lit);
   if (!Cond || !dependsOnVersion(*Cond))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Cond;
-  G.Where = span(Lit);
-  G.Text = "WQL " + normalize(Q);
-  emit(std::move(G), Lit);
+  emitCondition(Cond, span(Lit), "WQL " + normalize(Q), script::startByte(Lit));
 }
 
 } // namespace verguard::powershell

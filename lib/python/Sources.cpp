@@ -455,13 +455,10 @@ void Lowerer::wmiKeywordFilter(script::Node Call, int Depth) {
   }
   if (!Emit || !Where || !dependsOnVersion(*Where))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Where;
-  G.Where = span(Call);
   llvm::StringRef T = text(Call);
-  G.Text = normalize(T.substr(T.find("Win32_OperatingSystem")));
-  emit(std::move(G), Call);
+  emitCondition(Where, span(Call),
+                normalize(T.substr(T.find("Win32_OperatingSystem"))),
+                script::startByte(Call));
 }
 
 Val Lowerer::method(const Val &Obj, llvm::StringRef Name, script::Node Call,

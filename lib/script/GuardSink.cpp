@@ -11,6 +11,16 @@ void GuardSink::emitAt(Guard G, uint32_t Site) {
   emitIn(std::move(G), Site, currentFunction());
 }
 
+void GuardSink::emitCondition(ExprPtr Cond, SourceSpan Where, std::string Text,
+                              uint32_t Site) {
+  Guard G;
+  G.Kind = GuardKind::Condition;
+  G.Cond = std::move(Cond);
+  G.Where = std::move(Where);
+  G.Text = std::move(Text);
+  emitAt(std::move(G), Site);
+}
+
 void GuardSink::emitIn(Guard G, uint32_t Site, std::string Function) {
   if (!Emit || Instantiating || !EmittedAt.insert(Site).second)
     return;

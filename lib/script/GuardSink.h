@@ -40,6 +40,10 @@ public:
   /// Adds G (its syntax and enclosing function set) once per Site, and only
   /// on the emitting walk outside an instantiation.
   void emitAt(core::Guard G, uint32_t Site);
+  /// Cond as a condition guard written at Where, shown as Text (emitAt
+  /// Site).
+  void emitCondition(core::ExprPtr Cond, core::SourceSpan Where,
+                     std::string Text, uint32_t Site);
   /// Cond as a condition guard if it depends on the OS version (emitAt
   /// Site); Place(G) sets where it is and its text.
   void conditionAt(core::ExprPtr Cond, uint32_t Site,

@@ -34,12 +34,8 @@ void ScriptLowerer::wqlLiteralGuard(llvm::StringRef Q,
   auto Parsed = parseOsQuery(Q, SpanOf);
   if (!Parsed || !Parsed->Where || !dependsOnVersion(*Parsed->Where))
     return;
-  Guard G;
-  G.Kind = GuardKind::Condition;
-  G.Cond = Parsed->Where;
-  G.Where = span(Lit);
-  G.Text = "WQL " + normalize(Q);
-  emit(std::move(G), Lit);
+  emitCondition(Parsed->Where, span(Lit), "WQL " + normalize(Q),
+                startByte(Lit));
 }
 
 ScriptLowerer::ScriptLowerer(llvm::StringRef Path, const DecodedText &Text,
