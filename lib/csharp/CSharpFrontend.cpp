@@ -440,6 +440,7 @@ void Lowerer::statement(script::Node S) {
         Secs.push_back(K);
     script::Node Value = script::field(S, "value");
     switchGuard(S, Value, Secs, /*Expression=*/false);
+    ExprPtr Switched; // lowered once, for the sections that name it
     for (script::Node Sec : Secs)
       for (script::Node K : namedKids(Sec)) {
         llvm::StringRef KT = typeOf(K);
@@ -450,7 +451,8 @@ void Lowerer::statement(script::Node S) {
         else if (KT == "declaration_pattern" || KT == "var_pattern")
           // `case int b when RollupFloor.TryGetValue(b.ToString(), ...)`:
           // b is the value switched on, in the section and its `when`.
-          pattern(K, lower(Value).expr(), 1, nullptr);
+          pattern(K, Switched ? Switched : (Switched = lower(Value).expr()), 1,
+                  nullptr);
       }
     return;
   }
