@@ -12,6 +12,7 @@
 #ifndef VERGUARD_CORE_FILEMEMO_H
 #define VERGUARD_CORE_FILEMEMO_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
@@ -79,6 +80,40 @@ private:
   };
   std::mutex Lock;
   llvm::StringMap<Entry> Entries;
+};
+
+/// Results kept for the rest of a run only (what depends on more than one
+/// file: a folder's listing, where a file's imports lead): keyed by a
+/// string; forgotten when the next run begins, and not kept outside a run
+/// (a test's files change between its calls). Thread-safe.
+template <typename T> class RunMemo {
+public:
+  using Ptr = std::shared_ptr<const T>;
+  /// Make()'s result for Key, made once in this run.
+  Ptr get(llvm::StringRef Key, llvm::function_ref<Ptr()> Make) {
+    unsigned Run = detail::FileMemoRun.load(std::memory_order_relaxed);
+    if (!Run)
+      return Make();
+    {
+      std::lock_guard<std::mutex> G(Lock);
+      if (KnownRun != Run) {
+        Known.clear();
+        KnownRun = Run;
+      }
+      if (auto It = Known.find(Key); It != Known.end())
+        return It->second;
+    }
+    Ptr V = Make(); // another thread may make it meanwhile: the same
+    std::lock_guard<std::mutex> G(Lock);
+    if (KnownRun == Run)
+      Known[Key] = V;
+    return V;
+  }
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<Ptr> Known;
+  unsigned KnownRun = 0;
 };
 
 } // namespace verguard::core

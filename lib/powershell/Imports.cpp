@@ -153,33 +153,20 @@ std::vector<std::string> importArguments(llvm::StringRef Text) {
 } // namespace
 
 bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::StringRef SettingsKey,
                  llvm::function_ref<bool(llvm::StringRef)> Holds,
                  std::vector<std::string> *Deps) {
-  // The scripts reached, breadth first, as deep as the analysis reads them.
-  std::vector<std::pair<std::string, std::string>> Todo; // importer, arg
-  for (std::string &A : importArguments(Text))
-    Todo.push_back({Path.str(), std::move(A)});
-  std::set<std::string> Seen{Path.str()};
-  for (size_t Depth = 0; Depth < MaxImportDepth && !Todo.empty(); ++Depth) {
-    std::vector<std::pair<std::string, std::string>> Next;
-    for (const auto &[Importer, A] : Todo) {
-      std::string File = resolveImport(Importer, A);
-      if (File.empty() || !Seen.insert(File).second)
-        continue;
-      if (Deps)
-        Deps->push_back(File);
-      auto Buf = readScript(File);
-      if (!Buf)
-        continue;
-      llvm::StringRef T = Buf->getBuffer();
-      if (Holds(T))
-        return true;
-      for (std::string &B : importArguments(T))
-        Next.push_back({File, std::move(B)});
-    }
-    Todo = std::move(Next);
-  }
-  return false;
+  // The scripts reached, as deep as the analysis reads them.
+  auto Imports = [](const std::string &Importer, llvm::StringRef T) {
+    script::ImportedFiles R;
+    for (const std::string &A : importArguments(T))
+      if (std::string File = resolveImport(Importer, A); !File.empty())
+        R.Files.push_back(std::move(File));
+    return R;
+  };
+  return script::importsHold(Path, Text, MaxImportDepth, MaxImportBytes,
+                             ("powershell\n" + SettingsKey).str(), Imports,
+                             Holds, Deps);
 }
 
 void Lowerer::summarize(script::Node Root) {

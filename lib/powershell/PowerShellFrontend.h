@@ -37,8 +37,10 @@ std::optional<std::string> parseableText(llvm::StringRef Text);
 /// `Import-Module .\\Os.psm1`, `& .\\Init.ps1`), or one those reach as
 /// deep as the analysis follows them, Holds: the prefilter's question for a
 /// script whose constants are set in another. Deps receives the files
-/// looked at.
+/// looked at. What a module holds is kept for the run
+/// under SettingsKey (the settings Holds stands for).
 bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::StringRef SettingsKey,
                  llvm::function_ref<bool(llvm::StringRef)> Holds,
                  std::vector<std::string> *Deps = nullptr);
 

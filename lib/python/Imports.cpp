@@ -41,34 +41,15 @@ constexpr int MaxFoldersUp = 6;
 /// file is looked for in the folders above it, and most (`os`, `sys`) are
 /// in none.
 std::shared_ptr<const llvm::StringSet<>> entriesOf(const std::string &Dir) {
-  auto List = [&] {
+  static core::RunMemo<llvm::StringSet<>> Known;
+  return Known.get(Dir, [&] {
     auto Names = std::make_shared<llvm::StringSet<>>();
     std::error_code EC;
     for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
          It.increment(EC))
       Names->insert(llvm::sys::path::filename(It->path()));
     return Names;
-  };
-  unsigned Run = core::detail::FileMemoRun.load(std::memory_order_relaxed);
-  if (!Run) // outside a run (a test's files change): list each time
-    return List();
-  static std::mutex Lock;
-  static llvm::StringMap<std::shared_ptr<const llvm::StringSet<>>> Known;
-  static unsigned KnownRun = 0;
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    if (KnownRun != Run) {
-      Known.clear();
-      KnownRun = Run;
-    }
-    if (auto It = Known.find(Dir); It != Known.end())
-      return It->second;
-  }
-  std::shared_ptr<const llvm::StringSet<>> Names = List();
-  std::lock_guard<std::mutex> G(Lock);
-  if (KnownRun == Run)
-    Known[Dir] = Names;
-  return Names;
+  });
 }
 
 /// The file of module Dotted imported from Importer ("" if the project has
@@ -277,59 +258,49 @@ Lowerer::importedCall(const std::string &Dotted, script::Node Call,
   return R;
 }
 
+namespace {
+/// The project modules a module's imports name, and where those found
+/// nowhere would be next to it.
+script::ImportedFiles importsOf(const std::string &Importer,
+                                llvm::StringRef Text) {
+  script::ImportedFiles R;
+  for (const ImportLine &Line : importLines(Text)) {
+    std::string File = resolveModule(Importer, Line.Module);
+    if (File.empty()) {
+      // Where it would be next to the importer: creating it is seen.
+      if (!Line.Module.empty() && Line.Module[0] != '.') {
+        std::string Rel = Line.Module;
+        std::replace(Rel.begin(), Rel.end(), '.', '/');
+        llvm::SmallString<256> P(llvm::sys::path::parent_path(Importer));
+        llvm::sys::path::append(P, Rel + ".py");
+        R.Absent.push_back(std::string(P));
+      }
+      continue;
+    }
+    // `from pkg import osinfo`: a package's names may be its modules.
+    bool Package = llvm::sys::path::filename(File) == "__init__.py";
+    R.Files.push_back(std::move(File));
+    if (Package)
+      for (const std::string &N : Line.Names) {
+        std::string Sub = resolveModule(Importer, Line.Module.back() == '.'
+                                                      ? Line.Module + N
+                                                      : Line.Module + "." + N);
+        if (!Sub.empty())
+          R.Files.push_back(std::move(Sub));
+      }
+  }
+  return R;
+}
+} // namespace
+
 bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::StringRef SettingsKey,
                  llvm::function_ref<bool(llvm::StringRef)> Holds,
                  std::vector<std::string> *Deps) {
-  // The modules reached, breadth first, as deep as the analysis reads them.
-  std::vector<std::pair<std::string, ImportLine>> Todo; // importer, import
-  for (ImportLine &I : importLines(Text))
-    Todo.push_back({Path.str(), std::move(I)});
-  std::set<std::string> Seen{Path.str()};
-  for (size_t Depth = 0; Depth < MaxImportDepth && !Todo.empty(); ++Depth) {
-    std::vector<std::pair<std::string, ImportLine>> Next;
-    auto Visit = [&](const std::string &Importer, const std::string &File) {
-      if (!Seen.insert(File).second)
-        return false;
-      if (Deps)
-        Deps->push_back(File);
-      auto Buf = script::readProjectFile(File, MaxModuleBytes);
-      if (!Buf)
-        return false;
-      llvm::StringRef T = Buf->getBuffer();
-      if (Holds(T))
-        return true;
-      for (ImportLine &I : importLines(T))
-        Next.push_back({File, std::move(I)});
-      return false;
-    };
-    for (const auto &[Importer, Line] : Todo) {
-      std::string File = resolveModule(Importer, Line.Module);
-      if (File.empty()) {
-        // Where it would be next to the importer: creating it is seen.
-        if (Deps && !Line.Module.empty() && Line.Module[0] != '.') {
-          std::string Rel = Line.Module;
-          std::replace(Rel.begin(), Rel.end(), '.', '/');
-          llvm::SmallString<256> P(llvm::sys::path::parent_path(Importer));
-          llvm::sys::path::append(P, Rel + ".py");
-          Deps->push_back(std::string(P));
-        }
-        continue;
-      }
-      if (Visit(Importer, File))
-        return true;
-      // `from pkg import osinfo`: a package's names may be its modules.
-      if (llvm::sys::path::filename(File) == "__init__.py")
-        for (const std::string &N : Line.Names) {
-          std::string Sub = resolveModule(
-              Importer, Line.Module.back() == '.' ? Line.Module + N
-                                                  : Line.Module + "." + N);
-          if (!Sub.empty() && Visit(Importer, Sub))
-            return true;
-        }
-    }
-    Todo = std::move(Next);
-  }
-  return false;
+  // As deep as the analysis reads the modules.
+  return script::importsHold(Path, Text, MaxImportDepth, MaxModuleBytes,
+                             ("python\n" + SettingsKey).str(), importsOf, Holds,
+                             Deps);
 }
 
 } // namespace verguard::python

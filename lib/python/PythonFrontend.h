@@ -27,8 +27,11 @@ void lowerFile(llvm::StringRef Path, const script::DecodedText &Text,
 /// For the prefilter: whether a project module that Text (the file Path,
 /// which holds no separating literal itself) imports, or one that module
 /// imports in turn, holds one (Holds). Deps gets the modules found and the
-/// paths where a module not found would be: the verdict depends on them.
+/// paths where a module not found would be: the verdict depends on them. What a
+/// module holds is kept for the run under SettingsKey (the settings Holds
+/// stands for).
 bool importsHold(llvm::StringRef Path, llvm::StringRef Text,
+                 llvm::StringRef SettingsKey,
                  llvm::function_ref<bool(llvm::StringRef)> Holds,
                  std::vector<std::string> *Deps = nullptr);
 

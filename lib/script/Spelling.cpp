@@ -1,9 +1,12 @@
 //===- Spelling.cpp -------------------------------------------------------===//
 #include "script/Spelling.h"
 
+#include "core/FileMemo.h"
 #include "core/Flow.h"
 
 #include "llvm/Support/FileSystem.h"
+
+#include <set>
 
 namespace verguard::script {
 
@@ -99,6 +102,53 @@ std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
     return nullptr;
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
   return Buf ? std::move(*Buf) : nullptr;
+}
+
+namespace {
+/// A project file as importsHold() found it.
+struct ImportScan {
+  bool Read = false, Holds = false;
+  ImportedFiles Next;
+};
+} // namespace
+
+bool importsHold(llvm::StringRef Path, llvm::StringRef Text, size_t MaxDepth,
+                 uint64_t MaxBytes, llvm::StringRef MemoKey, ImportsFn Imports,
+                 llvm::function_ref<bool(llvm::StringRef)> Holds,
+                 std::vector<std::string> *Deps) {
+  static core::RunMemo<ImportScan> Memo;
+  ImportedFiles Todo = Imports(Path.str(), Text);
+  std::set<std::string> Seen{Path.str()};
+  for (size_t Depth = 0; Depth < MaxDepth; ++Depth) {
+    if (Deps)
+      Deps->insert(Deps->end(), Todo.Absent.begin(), Todo.Absent.end());
+    ImportedFiles Next;
+    for (const std::string &File : Todo.Files) {
+      if (!Seen.insert(File).second)
+        continue;
+      if (Deps)
+        Deps->push_back(File);
+      auto Scan = Memo.get((MemoKey + "\n" + File).str(), [&] {
+        auto S = std::make_shared<ImportScan>();
+        if (auto Buf = readProjectFile(File, MaxBytes)) {
+          S->Read = true;
+          S->Holds = Holds(Buf->getBuffer());
+          if (!S->Holds)
+            S->Next = Imports(File, Buf->getBuffer());
+        }
+        return S;
+      });
+      if (Scan->Holds)
+        return true;
+      const ImportedFiles &N = Scan->Next;
+      Next.Files.insert(Next.Files.end(), N.Files.begin(), N.Files.end());
+      Next.Absent.insert(Next.Absent.end(), N.Absent.begin(), N.Absent.end());
+    }
+    if (Next.Files.empty() && Next.Absent.empty())
+      break;
+    Todo = std::move(Next);
+  }
+  return false;
 }
 
 std::unique_ptr<QuietFile>

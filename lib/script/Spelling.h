@@ -87,6 +87,27 @@ struct QuietFile {
 std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
                                                     uint64_t MaxBytes);
 
+/// What a project file imports, as the prefilter follows it: the project
+/// files its imports name, in order, and where those found nowhere would be
+/// (creating one there changes the verdict).
+struct ImportedFiles {
+  std::vector<std::string> Files, Absent;
+};
+using ImportsFn =
+    llvm::function_ref<ImportedFiles(const std::string &File, llvm::StringRef)>;
+
+/// Whether a project file the script at Path (text Text) imports, or one
+/// those import, up to MaxDepth levels (breadth first, each file once, at
+/// most MaxBytes), Holds what the prefilter looks for. Imports gives a
+/// file's imports. What a file holds and imports is kept for the run under
+/// MemoKey (its language's and the settings Holds stands for): a project's
+/// scripts import the same few modules. Deps, if given, gets the files
+/// looked at and the absent places.
+bool importsHold(llvm::StringRef Path, llvm::StringRef Text, size_t MaxDepth,
+                 uint64_t MaxBytes, llvm::StringRef MemoKey, ImportsFn Imports,
+                 llvm::function_ref<bool(llvm::StringRef)> Holds,
+                 std::vector<std::string> *Deps);
+
 /// Bytes (the file Path) decoded and parsed with Language within TimeoutMs
 /// (0: none); nothing for a file that cannot be decoded or parsed.
 /// Prepare, if given, returns the text the grammar parses in place of the

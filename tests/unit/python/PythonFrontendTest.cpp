@@ -295,11 +295,12 @@ TEST_F(PythonImports, TheProjectsModulesAreReadAndAreDependencies) {
   auto Holds = [](llvm::StringRef T) { return T.contains("6002"); };
   std::vector<std::string> Deps;
   // Through an absolute import from a folder above, and a relative one.
-  EXPECT_TRUE(python::importsHold(Main, "from pkg import mid\n", Holds, &Deps));
+  EXPECT_TRUE(
+      python::importsHold(Main, "from pkg import mid\n", "", Holds, &Deps));
   EXPECT_TRUE(llvm::is_contained(Deps, OsInfo)) << "two imports deep";
   // No module of the project: where one would be is still a dependency.
   Deps.clear();
-  EXPECT_FALSE(python::importsHold(Main, "import os, sys as s  # comment\n",
+  EXPECT_FALSE(python::importsHold(Main, "import os, sys as s  # comment\n", "",
                                    Holds, &Deps));
   EXPECT_TRUE(llvm::is_contained(Deps, (Dir + "/app/os.py").str()));
   // A comparison of two names of the module: read, and a finding here.
