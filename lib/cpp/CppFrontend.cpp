@@ -183,14 +183,14 @@ std::string clangResourceDir() {
   return Dir;
 }
 
-namespace {
-
 bool isHeader(llvm::StringRef Path) {
   llvm::StringRef Ext = llvm::sys::path::extension(Path);
   return Ext.equals_insensitive(".h") || Ext.equals_insensitive(".hpp") ||
          Ext.equals_insensitive(".hxx") || Ext.equals_insensitive(".hh") ||
          Ext.equals_insensitive(".inl");
 }
+
+namespace {
 
 bool isC(llvm::StringRef Path) {
   return llvm::sys::path::extension(Path) == ".c";

@@ -76,6 +76,9 @@ unsigned recoveredCrashes();
 /// (FrontendOptions::Triggers, cpp/BodyPlan.h).
 uint64_t skippedBodies();
 
+/// Whether Path names a header (.h, .hh, .hpp, .hxx, .inl).
+bool isHeader(llvm::StringRef Path);
+
 /// Clang's resource directory (builtin headers), found at run time.
 std::string clangResourceDir();
 

@@ -2,6 +2,7 @@
 #include "driver/FileAnalysis.h"
 
 #include "core/Deadline.h"
+#include "cpp/CppFrontend.h"
 #include "csharp/Project.h"
 #include "driver/CodeRegions.h"
 #include "driver/ReadFile.h"
@@ -250,6 +251,10 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
     Sighting Seen;
     if (Wanted)
       Seen = PF.look(Searched, dialectOf(F.Path, F.Lang));
+    // A project header, as the files including it would read it.
+    if (Wanted && F.Lang == Language::Cpp && Searched.data() == Bytes.data() &&
+        cpp::isHeader(F.Path))
+      PF.looked(F.Path, Searched, Seen);
     // A file with a suppression comment is analyzed, whatever the
     // prefilter says, so that an unused one is reported (VG100).
     if (Wanted && Seen.Suppression && Searched.contains("verguard: ignore"))
@@ -286,9 +291,11 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
                (F.Lang == Language::Nsis &&
                 nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
                (F.Lang == Language::Python &&
-                python::importsHold(F.Path, Searched, Holds, &NotYet)) ||
+                python::importsHold(F.Path, Searched, Eff.CacheKey, Holds,
+                                    &NotYet)) ||
                (F.Lang == Language::PowerShell &&
-                powershell::importsHold(F.Path, Searched, Holds, &NotYet)) ||
+                powershell::importsHold(F.Path, Searched, Eff.CacheKey, Holds,
+                                        &NotYet)) ||
                (F.Lang == Language::CSharp &&
                 csharp::projectHolds(F.Path, Searched, HoldsOrQuiet,
                                      Eff.CacheKey, &ProjectFiles)) ||

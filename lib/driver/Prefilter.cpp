@@ -428,11 +428,10 @@ const Prefilter::Resolution &Prefilter::resolution(llvm::StringRef Dir,
 }
 
 std::vector<std::string>
-Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
-                          const std::vector<size_t> &At) {
+Prefilter::foundIncludes(llvm::StringRef Dir,
+                         const std::vector<std::string> &Names) {
   std::vector<std::string> Out;
-  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
-  for (const std::string &Name : includeNames(Text, At)) {
+  for (const std::string &Name : Names) {
     const std::string &Found = resolution(Dir, Name).Found;
     if (!Found.empty())
       Out.push_back(Found);
@@ -440,22 +439,32 @@ Prefilter::quotedIncludes(llvm::StringRef Path, llvm::StringRef Text,
   return Out;
 }
 
-std::vector<std::string> Prefilter::includeNamesOf(const std::string &Header) {
+void Prefilter::looked(const std::string &Path, llvm::StringRef Text,
+                       const Sighting &S) {
+  HeaderLook L{bitsOf(S), includeNames(Text, S.Includes)};
+  std::lock_guard<ShortMutex> G(Lock);
+  Looks.try_emplace(Path, std::move(L));
+}
+
+Prefilter::HeaderLook Prefilter::lookOf(const std::string &Header) {
   {
     std::lock_guard<ShortMutex> G(Lock);
-    auto It = Includes.find(Header);
-    if (It != Includes.end())
+    auto It = Looks.find(Header);
+    if (It != Looks.end())
       return It->second;
   }
-  std::vector<std::string> Names;
+  HeaderLook L;
   llvm::SmallVector<char, 0> Bytes;
-  if (!readFile(Header, Bytes)) {
-    llvm::StringRef HText(Bytes.data(), Bytes.size());
-    Names = includeNames(HText, look(HText, Dialect::C).Includes);
+  if (readFile(Header, Bytes)) {
+    L.Unreadable = true;
+  } else {
+    llvm::StringRef Text(Bytes.data(), Bytes.size());
+    Sighting S = look(Text, Dialect::C);
+    L.Bits = bitsOf(S);
+    L.Names = includeNames(Text, S.Includes);
   }
   std::lock_guard<ShortMutex> G(Lock);
-  Includes[Header] = Names;
-  return Names;
+  return Looks.try_emplace(Header, std::move(L)).first->second;
 }
 
 std::shared_ptr<const std::vector<std::string>>
@@ -493,7 +502,8 @@ Prefilter::closureOf(const std::string &Header) {
       }
     }
     llvm::StringRef Dir = llvm::sys::path::parent_path(H);
-    for (const std::string &Name : includeNamesOf(H)) {
+    HeaderLook L = lookOf(H);
+    for (const std::string &Name : L.Names) {
       const Resolution &R = resolution(Dir, Name);
       for (const std::string &P : *R.Places)
         if (InDeps.insert(P).second)
@@ -541,20 +551,15 @@ unsigned Prefilter::holds(const std::string &Header,
               : std::min<size_t>(Cut, Again - Visiting.begin());
     return 0;
   }
-  llvm::SmallVector<char, 0> Bytes;
-  if (readFile(Header, Bytes))
+  HeaderLook L = lookOf(Header);
+  if (L.Unreadable)
     return 0;
-  llvm::StringRef Text(Bytes.data(), Bytes.size());
-  Sighting S = look(Text, Dialect::C);
-  {
-    std::lock_guard<ShortMutex> G(Lock);
-    Includes[Header] = includeNames(Text, S.Includes);
-  }
-  unsigned Bits = bitsOf(S);
+  unsigned Bits = L.Bits;
   const size_t Depth = Visiting.size();
   if (!eligible(Bits)) {
     Visiting.push_back(Header);
-    for (const std::string &H : quotedIncludes(Header, Text, S.Includes))
+    for (const std::string &H :
+         foundIncludes(llvm::sys::path::parent_path(Header), L.Names))
       if (eligible(Bits |= holds(H, Visiting, Cut)))
         break;
     Visiting.pop_back();
@@ -574,7 +579,8 @@ bool Prefilter::headerHolds(llvm::StringRef Path, llvm::StringRef Text,
                             const Sighting &S) {
   std::vector<std::string> Visiting;
   unsigned Bits = bitsOf(S);
-  for (const std::string &H : quotedIncludes(Path, Text, S.Includes)) {
+  for (const std::string &H : foundIncludes(llvm::sys::path::parent_path(Path),
+                                            includeNames(Text, S.Includes))) {
     size_t Cut = SIZE_MAX;
     if (eligible(Bits |= holds(H, Visiting, Cut)))
       return true;

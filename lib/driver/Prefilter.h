@@ -77,6 +77,11 @@ public:
       llvm::StringRef Path, llvm::StringRef Text, const Sighting &S,
       std::vector<std::shared_ptr<const std::vector<std::string>>> &Shared);
 
+  /// Tells the prefilter how the walk saw the project header Path (its
+  /// text Text, as the prefilter reads a header: undecoded), so that the
+  /// files including it do not read it again.
+  void looked(const std::string &Path, llvm::StringRef Text, const Sighting &S);
+
   const BumpLiterals &literals() const { return Bump; }
 
 private:
@@ -97,14 +102,21 @@ private:
     std::string Found;
   };
   const Resolution &resolution(llvm::StringRef Dir, llvm::StringRef Name);
-  /// The quoted include names of a project header (memoized).
-  std::vector<std::string> includeNamesOf(const std::string &Header);
+  /// What a project header passes on to the files including it: its
+  /// Sighting bits and quoted include names (read and looked at once).
+  struct HeaderLook {
+    unsigned Bits = 0;
+    std::vector<std::string> Names;
+    bool Unreadable = false;
+  };
+  HeaderLook lookOf(const std::string &Header);
   /// headerDeps()' list for the project header Header (memoized).
   std::shared_ptr<const std::vector<std::string>>
   closureOf(const std::string &Header);
-  std::vector<std::string> quotedIncludes(llvm::StringRef Path,
-                                          llvm::StringRef Text,
-                                          const std::vector<size_t> &At);
+  /// The project headers that the quoted includes Names of a file in Dir
+  /// are found as.
+  std::vector<std::string> foundIncludes(llvm::StringRef Dir,
+                                         const std::vector<std::string> &Names);
 
   BumpLiterals Bump;
   Literals Lits; // revision words, source names, markers
@@ -112,7 +124,7 @@ private:
   ShortMutex Lock;
   llvm::StringMap<unsigned> Holds;         // header path -> Sighting bits
   llvm::StringMap<Resolution> Resolutions; // dir + '\0' + name
-  llvm::StringMap<std::vector<std::string>> Includes; // header -> names
+  llvm::StringMap<HeaderLook> Looks;       // header path -> its look
   llvm::StringMap<std::shared_ptr<const std::vector<std::string>>> Closures;
   /// Where quoted includes are looked for (shared with the walk, if given).
   std::shared_ptr<DirListings> Dirs;
