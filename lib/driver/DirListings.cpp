@@ -37,7 +37,7 @@ void DirListings::listed(llvm::StringRef Dir,
                          llvm::ArrayRef<DirEntry> Entries) {
   Listing New;
   for (const DirEntry &E : Entries)
-    New.add(llvm::sys::path::filename(E.Path), E.Type);
+    New.add(E.Name, E.Type);
   New.sort();
   std::lock_guard<ShortMutex> G(Lock);
   Listings.try_emplace(Dir, std::move(New));

@@ -26,7 +26,7 @@ namespace verguard::driver {
 
 /// An entry of a directory listing.
 struct DirEntry {
-  std::string Path; // the directory's path and the entry's name
+  std::string Name; // the entry's name in its directory
   llvm::sys::fs::file_type Type = llvm::sys::fs::file_type::type_unknown;
 };
 

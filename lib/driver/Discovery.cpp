@@ -1,6 +1,7 @@
 //===- Discovery.cpp ------------------------------------------------------===//
 #include "driver/Discovery.h"
 
+#include "cpp/CppFrontend.h"
 #include "driver/Gitignore.h"
 #include "driver/ReadFile.h"
 
@@ -446,9 +447,7 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
           if (T == llvm::sys::fs::file_type::type_unknown && // no d_type: ask
               ::fstatat(DirFD, CName, &St, AT_SYMLINK_NOFOLLOW) == 0)
             T = typeOfMode(St.st_mode);
-          llvm::SmallString<256> Path(F.Dir);
-          llvm::sys::path::append(Path, Name);
-          Entries.push_back({std::string(Path), T});
+          Entries.push_back({Name.str(), T});
         });
       auto CloseDir = llvm::make_scope_exit([&] {
         if (DirFD >= 0)
@@ -474,58 +473,75 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
         Options.OnListed(F.Dir, Marks, Entries);
       }
       size_t FirstChild = Stack.size();
+      // Full paths only for what is walked or read: most entries of a
+      // real tree are neither.
+      auto PathOf = [&](llvm::StringRef Name) {
+        std::string P;
+        P.reserve(F.Dir.size() + 1 + Name.size());
+        P += F.Dir;
+        if (!llvm::StringRef(P).ends_with("/"))
+          P += '/';
+        return P += Name;
+      };
       for (DirEntry &E : Entries) {
-        llvm::StringRef Name = llvm::sys::path::filename(E.Path);
+        llvm::StringRef Name = E.Name;
         if (E.Type == llvm::sys::fs::file_type::directory_file) {
-          if (isSkippedDirectory(Name) ||
-              (F.Ignore && ignoredBy(F.Ignore.get(), E.Path, true)))
+          if (isSkippedDirectory(Name))
             continue;
-          Stack.push_back({std::move(E.Path), F.Ignore});
+          std::string Sub = PathOf(Name);
+          if (F.Ignore && ignoredBy(F.Ignore.get(), Sub, true))
+            continue;
+          Stack.push_back({std::move(Sub), F.Ignore});
           continue;
         }
         // A file verguard would read that is not readable (a dangling
         // symlink, a symlink loop) or not a regular file (a FIFO, a device)
         // is reported; one git ignores is not looked at.
-        if (languageOf(E.Path) == Language::None)
+        Language L = languageOf(Name);
+        if (L == Language::None)
           continue;
-        if (F.Ignore && ignoredBy(F.Ignore.get(), E.Path, false)) {
+        std::string Path = PathOf(Name);
+        if (F.Ignore && ignoredBy(F.Ignore.get(), Path, false)) {
           ++Ignored;
           continue;
         }
         if (E.Type != llvm::sys::fs::file_type::symlink_file &&
             E.Type != llvm::sys::fs::file_type::regular_file) {
-          note(Diags, E.Path, "not a regular file; skipped");
+          note(Diags, Path, "not a regular file; skipped");
           continue;
         }
         // A symlink to a regular file is read; to a directory, skipped.
-        llvm::SmallString<128> Leaf(Name);
         struct stat St;
-        if (::fstatat(DirFD, Leaf.c_str(), &St, 0) != 0) {
+        if (::fstatat(DirFD, E.Name.c_str(), &St, 0) != 0) {
           std::error_code SE(errno, std::generic_category());
           if (E.Type == llvm::sys::fs::file_type::regular_file) {
             // Listed, then gone or unreadable: reading it says so.
             ++Found;
-            Language L = languageOf(E.Path);
-            Stamped.push_back({std::move(E.Path), L, {}});
+            Stamped.push_back({std::move(Path), L, {}});
             continue;
           }
-          note(Diags, E.Path, "cannot read: " + SE.message());
+          note(Diags, Path, "cannot read: " + SE.message());
           continue;
         }
         if (S_ISDIR(St.st_mode))
           continue;
         if (!S_ISREG(St.st_mode)) {
-          note(Diags, E.Path, "not a regular file; skipped");
+          note(Diags, Path, "not a regular file; skipped");
           continue;
         }
         ++Found;
-        Language L = languageOf(E.Path);
-        Stamped.push_back({std::move(E.Path), L, FileStamp::of(St)});
+        Stamped.push_back({std::move(Path), L, FileStamp::of(St)});
       }
       if (Options.OnStamped && !Stamped.empty())
         Options.OnStamped(Stamped);
-      for (DiscoveredFile &S : Stamped)
-        Add(S.Path, false, S.Stamp);
+      // Headers first: the prefilter then reads a source file's project
+      // headers from the walk's look at them, not once more.
+      for (bool Headers : {true, false})
+        for (DiscoveredFile &S : Stamped)
+          if (!S.Path.empty() && // not handed out in the first round
+              (S.Lang == Language::Cpp && cpp::isHeader(S.Path)) == Headers &&
+              (!Dedup || Seen.insert(S.Path).second))
+            OnFile(std::move(S));
       Stamped.clear();
       // Subdirectories in listing order.
       std::reverse(Stack.begin() + FirstChild, Stack.end());

@@ -434,8 +434,8 @@ TEST_F(DirListingsTest, AWalkedListingAnswersWithoutLookingAtTheDisk) {
   std::string Real = write("walked/real.h", "int x;\n");
   DirListings L;
   // What the walk listed: gone.h (since removed), not real.h.
-  L.listed(Sub, {{Sub + "/gone.h", llvm::sys::fs::file_type::regular_file},
-                 {Sub + "/d", llvm::sys::fs::file_type::directory_file}});
+  L.listed(Sub, {{"gone.h", llvm::sys::fs::file_type::regular_file},
+                 {"d", llvm::sys::fs::file_type::directory_file}});
   EXPECT_TRUE(L.isFile(Sub + "/gone.h")) << "the walk's listing, not a stat";
   EXPECT_FALSE(L.isFile(Real));
   EXPECT_FALSE(L.isFile(Sub + "/d"));
@@ -454,8 +454,8 @@ TEST_F(DirListingsTest, ADirectoryItsListedParentLacksIsNotThereButDotDotIs) {
   DirListings L;
   // The walk's listing of top/, taken before include/ was created: the
   // run answers from it (what the index's racy rule covers).
-  L.listed(TopDir, {{Top, llvm::sys::fs::file_type::regular_file},
-                    {Sub, llvm::sys::fs::file_type::directory_file}});
+  L.listed(TopDir, {{"up.h", llvm::sys::fs::file_type::regular_file},
+                    {"sub", llvm::sys::fs::file_type::directory_file}});
   write("top/include/late.h", "int late;\n");
   EXPECT_FALSE(L.isFile(TopDir + "/include/late.h"));
   EXPECT_TRUE(L.missing(TopDir + "/include"));

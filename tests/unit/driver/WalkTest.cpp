@@ -176,11 +176,10 @@ TEST_F(WalkTest, EachDirectoryIsListedWithItsMarksBeforeItsFiles) {
                         (M.Yaml ? "yaml " : "") + (M.Yml ? "yml" : "");
         std::vector<std::string> Names;
         for (const DirEntry &X : E) {
-          EXPECT_EQ(llvm::sys::path::parent_path(X.Path), D);
+          EXPECT_EQ(X.Name.find('/'), std::string::npos) << X.Name;
           Names.push_back(
-              (llvm::sys::path::filename(X.Path) +
-               (X.Type == llvm::sys::fs::file_type::directory_file ? "/" : ""))
-                  .str());
+              X.Name +
+              (X.Type == llvm::sys::fs::file_type::directory_file ? "/" : ""));
         }
         llvm::sort(Names);
         Listed[D.str()] = llvm::join(Names, " ");
@@ -209,4 +208,28 @@ TEST_F(WalkTest, EachDirectoryIsListedWithItsMarksBeforeItsFiles) {
     ASSERT_NE(F, Order.end());
     EXPECT_LT(D, F) << File;
   }
+}
+
+TEST_F(WalkTest, ADirectorysHeadersAreHandedOutFirstAndEachFileOnce) {
+  // Sources listed around their headers: the prefilter reads a source's
+  // project headers from the walk's look at them if those came first.
+  for (const char *Name : {"a.c", "a.h", "b.cpp", "b.hpp", "c.ps1", "d.inl"})
+    write(Name, "x");
+  RunOptions O;
+  O.Paths = {Dir.str().str()};
+  O.Gitignore = false;
+  std::vector<core::Diagnostic> Diags;
+  std::vector<std::string> Order;
+  walkInputs(O, Diags,
+             [&](DiscoveredFile F) {
+               Order.push_back(llvm::sys::path::filename(F.Path).str());
+             },
+             {}, {}, {});
+  ASSERT_EQ(Order.size(), 6u);
+  std::vector<std::string> Headers(Order.begin(), Order.begin() + 3);
+  llvm::sort(Headers);
+  EXPECT_EQ(Headers, (std::vector<std::string>{"a.h", "b.hpp", "d.inl"}));
+  llvm::sort(Order);
+  EXPECT_EQ(Order, (std::vector<std::string>{"a.c", "a.h", "b.cpp", "b.hpp",
+                                             "c.ps1", "d.inl"}));
 }
