@@ -43,6 +43,7 @@ void derive(RunSettings::Effective &S, bool Cache,
                                      std::move(Dirs));
   if (Cache)
     S.CacheKey = ResultCache::settingsKey(S.Use);
+  S.Id = ResultCache::digest(ResultCache::settingsText(S.Use));
 }
 
 /// A configuration error as a diagnostic at its place in the file
@@ -198,7 +199,7 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
   if (F.Lang == Language::CSharp && !Out.SkipReason && !Opts.StdinText &&
       Use->Prefilter) {
     std::shared_ptr<const std::vector<std::string>> ProjectFiles;
-    if (csharp::projectQuiet(F.Path, Eff.CacheKey, &ProjectFiles)) {
+    if (csharp::projectQuiet(F.Path, Eff.Id, &ProjectFiles)) {
       Out.SkipReason = PrefilterReason;
       if (Index) {
         IndexVerdict V;
@@ -287,25 +288,24 @@ bool FileAnalyzer::analyze(const DiscoveredFile &F, FileResult &Out,
         return S.Trigger;
       };
       auto Holds = [&](llvm::StringRef T) { return HoldsOrQuiet(T, nullptr); };
-      Wanted = (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
-               (F.Lang == Language::Nsis &&
-                nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
-               (F.Lang == Language::Python &&
-                python::importsHold(F.Path, Searched, Eff.CacheKey, Holds,
-                                    &NotYet)) ||
-               (F.Lang == Language::PowerShell &&
-                powershell::importsHold(F.Path, Searched, Eff.CacheKey, Holds,
-                                        &NotYet)) ||
-               (F.Lang == Language::CSharp &&
-                csharp::projectHolds(F.Path, Searched, HoldsOrQuiet,
-                                     Eff.CacheKey, &ProjectFiles)) ||
-               ((F.Lang == Language::VBA || F.Lang == Language::VBScript) &&
-                vbscript::projectHolds(
-                    F.Path, Searched,
-                    [&](llvm::StringRef T) {
-                      return PF.look(T, Dialect::VB).Trigger;
-                    },
-                    Eff.CacheKey, &NotYet));
+      Wanted =
+          (Headers && PF.headerHolds(F.Path, Searched, Seen)) ||
+          (F.Lang == Language::Nsis &&
+           nsis::includesProjectFile(F.Path, Searched, &NotYet)) ||
+          (F.Lang == Language::Python &&
+           python::importsHold(F.Path, Searched, Eff.Id, Holds, &NotYet)) ||
+          (F.Lang == Language::PowerShell &&
+           powershell::importsHold(F.Path, Searched, Eff.Id, Holds, &NotYet)) ||
+          (F.Lang == Language::CSharp &&
+           csharp::projectHolds(F.Path, Searched, HoldsOrQuiet, Eff.Id,
+                                &ProjectFiles)) ||
+          ((F.Lang == Language::VBA || F.Lang == Language::VBScript) &&
+           vbscript::projectHolds(
+               F.Path, Searched,
+               [&](llvm::StringRef T) {
+                 return PF.look(T, Dialect::VB).Trigger;
+               },
+               Eff.Id, &NotYet));
       if (!Wanted) {
         Out.SkipReason = PrefilterReason;
         Verdict.What = IndexVerdict::Prefiltered;

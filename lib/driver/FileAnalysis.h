@@ -45,6 +45,10 @@ public:
     RunOptions Use;
     std::unique_ptr<Prefilter> PF;
     std::string CacheKey; // ResultCache::settingsKey(Use), with a cache
+    /// What tells these settings from the run's others, cache or not: the
+    /// key of what the frontends keep for the run per settings (a project
+    /// index, what an imported module holds).
+    std::string Id;
   };
   /// The settings of the files under C (null: no configuration).
   Effective &forConfig(const Config *C);

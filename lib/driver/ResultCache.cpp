@@ -65,9 +65,13 @@ std::string ResultCache::settingsKey(const RunOptions &Use) {
       buildIdentity() + "\n" + report::ReportData().ToolVersion + "\n" +
       ResultCache::digest(core::builtinProfilesText()) +
       ResultCache::digest(core::builtinSourcesText());
-  std::string K = Build;
+  return ResultCache::digest(Build + "\n" + settingsText(Use));
+}
+
+std::string ResultCache::settingsText(const RunOptions &Use) {
+  std::string K;
   llvm::raw_string_ostream OS(K);
-  OS << "\nbumps:";
+  OS << "bumps:";
   for (const core::Bump *B : Use.Check.Bumps)
     OS << " " << B->Id;
   OS << "\nrules:";
@@ -87,7 +91,7 @@ std::string ResultCache::settingsKey(const RunOptions &Use) {
   for (const std::string &T : Use.Frontend.Triggers)
     OS << " " << T;
   OS << "\nprefilter " << Use.Prefilter << " bodies " << Use.SkipBodies;
-  return ResultCache::digest(K);
+  return K;
 }
 
 std::string ResultCache::key(llvm::StringRef Settings, llvm::StringRef Path,

@@ -51,6 +51,8 @@ public:
   /// The part of a key that the settings give: what changes the findings
   /// of the same bytes (computed once per configuration).
   static std::string settingsKey(const RunOptions &Use);
+  /// The settings' own part of it, readable (no build identity).
+  static std::string settingsText(const RunOptions &Use);
 
   /// The key of one file's analysis.
   static std::string key(llvm::StringRef Settings, llvm::StringRef Path,

@@ -52,3 +52,16 @@ js "d.findings.filter(f => f.location.line === 16 || f.location.line === 20).eve
 vg --format=json "$CORPUS/python/VG002-compiled-patterns.py"
 expect_rc 1
 js "d.findings.length === 2 && d.findings.every(f => f.related && f.related.some(r => r.location.line === 7 && r.message === 'the pattern \`r\"^6002\\\\.\\\\d+\\\\.\"\` is written here'))"
+
+# A module two configurations import, each with bumps of its own, without
+# the cache: what the module holds is kept per settings, not shared.
+mkdir -p "$TMP/two/a" "$TMP/two/b" "$TMP/two/.git"
+printf 'BUILD = 19041\n' > "$TMP/two/osinfo.py"
+printf 'bumps: [sp2-6003]\n' > "$TMP/two/a/.verguard.yaml"
+printf 'bumps: [win10-19041-19045]\n' > "$TMP/two/b/.verguard.yaml"
+for d in a b; do
+  printf 'import sys\nfrom osinfo import BUILD\nif sys.getwindowsversion().build == BUILD:\n    pass\n' > "$TMP/two/$d/check.py"
+done
+vg --format=json --no-cache -j 1 "$TMP/two/a" "$TMP/two/b"
+expect_rc 1
+js "d.findings.length === 1 && d.findings[0].location.file.endsWith('b/check.py')"
