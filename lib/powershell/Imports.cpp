@@ -24,7 +24,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <set>
 
 using namespace verguard::core;
 

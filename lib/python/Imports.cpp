@@ -24,7 +24,6 @@
 #include "llvm/Support/Path.h"
 
 #include <mutex>
-#include <set>
 
 extern "C" const TSLanguage *tree_sitter_python();
 

@@ -107,7 +107,7 @@ std::unique_ptr<llvm::MemoryBuffer> readProjectFile(const std::string &Path,
 namespace {
 /// A project file as importsHold() found it.
 struct ImportScan {
-  bool Read = false, Holds = false;
+  bool Holds = false; // false too for a file that cannot be read
   ImportedFiles Next;
 };
 } // namespace
@@ -131,7 +131,6 @@ bool importsHold(llvm::StringRef Path, llvm::StringRef Text, size_t MaxDepth,
       auto Scan = Memo.get((MemoKey + "\n" + File).str(), [&] {
         auto S = std::make_shared<ImportScan>();
         if (auto Buf = readProjectFile(File, MaxBytes)) {
-          S->Read = true;
           S->Holds = Holds(Buf->getBuffer());
           if (!S->Holds)
             S->Next = Imports(File, Buf->getBuffer());

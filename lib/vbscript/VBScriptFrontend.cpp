@@ -15,7 +15,6 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
-#include <mutex>
 
 extern "C" const TSLanguage *tree_sitter_vba();
 extern "C" const TSLanguage *tree_sitter_vb6();
@@ -275,26 +274,15 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
   // The folder's modules: which of them hold a literal is found once per
   // run (each module of a folder asks the same).
   struct Folder {
-    unsigned Run = 0;
     std::vector<std::string> Holding, Deps;
   };
-  static std::mutex Lock;
-  static llvm::StringMap<std::shared_ptr<const Folder>> Folders;
+  static core::RunMemo<Folder> Folders;
   llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
   if (Dir.empty())
     Dir = ".";
   std::string Key = (Dir + llvm::Twine('\0') + HoldsKey).str();
-  unsigned Run = core::detail::FileMemoRun.load(std::memory_order_relaxed);
-  std::shared_ptr<const Folder> X;
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Folders.find(Key);
-    if (It != Folders.end() && Run && It->second->Run == Run)
-      X = It->second;
-  }
-  if (!X) {
+  std::shared_ptr<const Folder> X = Folders.get(Key, [&] {
     auto Made = std::make_shared<Folder>();
-    Made->Run = Run;
     // Path itself is one of the folder's modules for the others; it holds
     // nothing (the prefilter asks only for such a module), so it is not
     // read again.
@@ -305,10 +293,8 @@ bool projectHolds(llvm::StringRef Path, llvm::StringRef Text,
     All.push_back(Path.str());
     Made->Deps = std::move(All);
     Made->Deps.push_back(std::string(Dir)); // a module added later
-    X = Made;
-    std::lock_guard<std::mutex> G(Lock);
-    Folders[Key] = X;
-  }
+    return Made;
+  });
   if (Deps)
     Deps->insert(Deps->end(), X->Deps.begin(), X->Deps.end());
   std::string Self = llvm::sys::path::filename(Path).str();
