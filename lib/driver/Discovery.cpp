@@ -536,12 +536,14 @@ DiscoverResult discover(const std::vector<std::string> &Paths,
         Options.OnStamped(Stamped);
       // Headers first: the prefilter then reads a source file's project
       // headers from the walk's look at them, not once more.
+      llvm::SmallVector<bool, 64> IsHeader;
+      for (const DiscoveredFile &S : Stamped)
+        IsHeader.push_back(S.Lang == Language::Cpp && cpp::isHeader(S.Path));
       for (bool Headers : {true, false})
-        for (DiscoveredFile &S : Stamped)
-          if (!S.Path.empty() && // not handed out in the first round
-              (S.Lang == Language::Cpp && cpp::isHeader(S.Path)) == Headers &&
-              (!Dedup || Seen.insert(S.Path).second))
-            OnFile(std::move(S));
+        for (size_t I = 0; I < Stamped.size(); ++I)
+          if (IsHeader[I] == Headers &&
+              (!Dedup || Seen.insert(Stamped[I].Path).second))
+            OnFile(std::move(Stamped[I]));
       Stamped.clear();
       // Subdirectories in listing order.
       std::reverse(Stack.begin() + FirstChild, Stack.end());

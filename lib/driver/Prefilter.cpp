@@ -446,7 +446,7 @@ void Prefilter::looked(const std::string &Path, llvm::StringRef Text,
   Looks.try_emplace(Path, std::move(L));
 }
 
-Prefilter::HeaderLook Prefilter::lookOf(const std::string &Header) {
+const Prefilter::HeaderLook &Prefilter::lookOf(const std::string &Header) {
   {
     std::lock_guard<ShortMutex> G(Lock);
     auto It = Looks.find(Header);
@@ -502,8 +502,7 @@ Prefilter::closureOf(const std::string &Header) {
       }
     }
     llvm::StringRef Dir = llvm::sys::path::parent_path(H);
-    HeaderLook L = lookOf(H);
-    for (const std::string &Name : L.Names) {
+    for (const std::string &Name : lookOf(H).Names) {
       const Resolution &R = resolution(Dir, Name);
       for (const std::string &P : *R.Places)
         if (InDeps.insert(P).second)
@@ -551,7 +550,7 @@ unsigned Prefilter::holds(const std::string &Header,
               : std::min<size_t>(Cut, Again - Visiting.begin());
     return 0;
   }
-  HeaderLook L = lookOf(Header);
+  const HeaderLook &L = lookOf(Header);
   if (L.Unreadable)
     return 0;
   unsigned Bits = L.Bits;

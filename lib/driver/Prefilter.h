@@ -109,7 +109,8 @@ private:
     std::vector<std::string> Names;
     bool Unreadable = false;
   };
-  HeaderLook lookOf(const std::string &Header);
+  /// Memoized; the entry stays where it is.
+  const HeaderLook &lookOf(const std::string &Header);
   /// headerDeps()' list for the project header Header (memoized).
   std::shared_ptr<const std::vector<std::string>>
   closureOf(const std::string &Header);
